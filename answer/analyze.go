@@ -1,0 +1,159 @@
+package answer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// token is one word of a text with its matching key.
+type token struct {
+	// Key is the folded stem that query and passage words are matched on.
+	Key string
+	// Word is the word as written.
+	Word       string
+	Start, End int
+	// Cap is true when the word starts with an uppercase letter.
+	Cap bool
+	// Stop is true for stopwords and question words.
+	Stop bool
+}
+
+// tokenize splits text into words (runs of letters and digits) and analyses
+// each one. It is cheap enough to run over every retrieved sentence per
+// question; the retrieval package's analyzer is not reused because the
+// composer needs offsets, capitalisation and synonym folding it does not keep.
+func tokenize(text string) []token {
+	var out []token
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := text[start:end]
+		r, _ := utf8.DecodeRuneInString(w)
+		lower := strings.ToLower(w)
+		out = append(out, token{
+			Key:   keyOf(lower),
+			Word:  w,
+			Start: start,
+			End:   end,
+			Cap:   unicode.IsUpper(r),
+			Stop:  isStopword(lower),
+		})
+		start = -1
+	}
+	for i, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(text))
+	return out
+}
+
+// keyOf stems a lowercase word, maps a few domain synonyms to one key and
+// folds demonyms onto their place names.
+func keyOf(lower string) string {
+	return fold(synonym(english.Stem(lower, true)))
+}
+
+// fold maps demonyms and place names onto one key ("russian" and "russia",
+// "azerbaijani" and "azerbaijan", "ukrainian" and "ukrain"). The snowball
+// stemmer leaves them apart, and questions use them interchangeably. It is
+// applied to every word, so query and passage keys stay consistent.
+func fold(s string) string {
+	if len(s) > 6 && strings.HasSuffix(s, "i") {
+		s = s[:len(s)-1]
+	}
+	if len(s) > 6 && strings.HasSuffix(s, "an") {
+		s = s[:len(s)-1]
+	}
+	for len(s) > 5 && strings.ContainsRune("aei", rune(s[len(s)-1])) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// synonym maps stems that the articles and questions use for the same thing
+// onto one key. The list is short on purpose: each entry must be a synonym
+// in every context a news question about detentions and diplomacy uses it.
+func synonym(stem string) string {
+	switch stem {
+	case "arrest", "detent", "custodi", "jail", "imprison":
+		return "detain"
+	case "death", "dead", "dy", "kill", "succumb", "perish":
+		return "die"
+	case "aircraft", "airlin", "airplan", "airlini", "flight", "jet", "airliner":
+		return "plane"
+	case "shoot", "shootdown":
+		return "shot"
+	case "employe", "staff", "journalist", "correspond", "worker", "staffer":
+		return "staff"
+	case "autopsi", "mortem", "postmortem":
+		return "autopsi"
+	case "reason":
+		return "caus"
+	case "sibl":
+		return "brother"
+	case "trip":
+		return "visit"
+	case "scrap":
+		return "cancel"
+	}
+	return stem
+}
+
+// isStopword reports whether a lowercase word carries no content for
+// matching: English stopwords plus question and reporting words.
+func isStopword(lower string) bool {
+	if english.IsStopWord(lower) {
+		return true
+	}
+	switch lower {
+	case "many", "much", "tell", "told", "know", "known", "happen", "happened",
+		"happens", "explain", "describe", "mean", "means", "please", "also",
+		"would", "could", "may", "might", "must", "shall", "say", "said", "says",
+		"saying", "according", "get", "got", "us", "let", "whose", "thing",
+		"things", "anyone", "anything", "something", "like", "yes", "ok", "go",
+		"went", "give", "gave", "show", "there's", "s", "t", "re", "ve", "ll",
+		"d", "m", "among", "within", "upon", "however", "meanwhile", "although",
+		"though", "despite", "since", "yet", "still", "even", "well", "can't",
+		"cannot", "whether", "why's", "who's", "what's", "one's", "its", "it's",
+		"mr", "mrs", "ms", "dr", "etc", "e", "g", "i.e", "vs", "via", "per":
+		return true
+	}
+	return false
+}
+
+// contentKeys returns the distinct keys of the content words of text, in
+// order of first appearance.
+func contentKeys(toks []token) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range toks {
+		if t.Stop || seen[t.Key] {
+			continue
+		}
+		seen[t.Key] = true
+		out = append(out, t.Key)
+	}
+	return out
+}
+
+// keySet returns the set of content keys of toks.
+func keySet(toks []token) map[string]bool {
+	set := make(map[string]bool, len(toks))
+	for _, t := range toks {
+		if !t.Stop {
+			set[t.Key] = true
+		}
+	}
+	return set
+}

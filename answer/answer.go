@@ -1,0 +1,49 @@
+// Package answer composes cited answers from retrieved passages: with a
+// language model reached through an OpenAI-compatible API, or extractively
+// when none is configured. It checks every citation, abstains when the
+// passages do not support an answer, and shows where sources disagree.
+package answer
+
+// Answer modes.
+const (
+	ModeLLM        = "llm"
+	ModeExtractive = "extractive"
+)
+
+// Citation is one numbered source of an answer.
+type Citation struct {
+	Ref       int    `json:"ref"`
+	DocID     string `json:"doc_id"`
+	PassageID string `json:"passage_id"`
+	Title     string `json:"title"`
+	Outlet    string `json:"outlet"`
+	Published string `json:"published"`
+	URL       string `json:"url"`
+	// Text is the full cited passage.
+	Text string `json:"text"`
+}
+
+// Answer is a composed answer. Every [n] in Text has a Citation with Ref n.
+type Answer struct {
+	Question string `json:"question"`
+	Text     string `json:"answer"`
+	// Grounded is false when the passages did not support an answer.
+	Grounded bool   `json:"grounded"`
+	Mode     string `json:"mode"`
+	// Model is the LLM's name in ModeLLM, empty otherwise.
+	Model     string     `json:"-"`
+	Citations []Citation `json:"citations"`
+	// Note is a one-line remark for the user, e.g. that the model was
+	// unavailable and the answer is extractive.
+	Note string `json:"-"`
+	// Disagreement is the sentence of Text that states where the cited
+	// sources disagree, or empty.
+	Disagreement string `json:"-"`
+	// Support is the share (0..1) of the question's IDF-weighted content
+	// words found in the best passage window: the figure that
+	// Options.MinSupport is compared with. For tuning and diagnostics.
+	Support float64 `json:"-"`
+	// ModelErr is the language model's error when the answer fell back to
+	// extractive, for logs.
+	ModelErr error `json:"-"`
+}

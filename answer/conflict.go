@@ -1,0 +1,301 @@
+package answer
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// conflictRatio is how close to the best sentence's score a sentence must
+// come to count as another source's answer to the same question. A
+// sentence with the asked-for value near the question's words may score
+// lower (typedConflictRatio): it need only be about the same event.
+const (
+	conflictRatio      = 0.6
+	typedConflictRatio = 0.35
+)
+
+// side is one of the values that sources give for the asked fact.
+type side struct {
+	Norm string
+	// Texts are the value as each source writes it, distinct.
+	Texts []string
+	// Sents are the sentences that give it, best first.
+	Sents []*sentence
+}
+
+// conflict is a disagreement between sources on the asked fact.
+type conflict struct {
+	Kind  kind
+	Sides []side
+}
+
+// conflict returns the disagreement among the best sentences about the
+// asked fact, or nil. Date and count questions compare the value each
+// document's best sentence gives; cause questions compare every cause of
+// death the top sentences report; "what" and "why" questions compare the
+// dates of the top sentences; "who" and "where" questions are not
+// checked. Outside cause questions, a sentence counts only if it is about
+// the same event as the first one with a value: it shares words with it
+// beyond the question's own.
+func (ev *evidence) conflict() *conflict {
+	if len(ev.Ranked) == 0 {
+		return nil
+	}
+	k := ev.Kind
+	floor := conflictRatio * ev.Ranked[0].Score
+	if k == kindDate || k == kindCount {
+		floor = typedConflictRatio * ev.Ranked[0].Score
+	}
+	switch k {
+	case kindPerson, kindPlace:
+		// Names and places are not compared: a spelling variant ("Alexei",
+		// "Aleksei") is not a disagreement, and a place is named in too
+		// many ways.
+		return nil
+	case kindOther, kindReason:
+		k = kindDate // "what happened" answers are checked for dates
+	}
+	type claim struct {
+		v value
+		s *sentence
+	}
+	var claims []claim
+	var anchor *sentence
+	seen := map[string]bool{}
+	for _, s := range ev.Ranked {
+		if s.Score < floor {
+			break
+		}
+		vals := s.Vals
+		if k != ev.Kind {
+			vals = dates(s.Text)
+		}
+		if k == kindCause {
+			for _, v := range vals {
+				claims = append(claims, claim{v, s})
+			}
+			continue
+		}
+		doc := ev.Results[s.P].DocID
+		if seen[doc] {
+			continue
+		}
+		v, ok := ev.pick(s, vals, k)
+		if !ok {
+			continue
+		}
+		if anchor == nil {
+			anchor = s
+		} else if ev.sharedContext(anchor, s) < minShared {
+			continue
+		}
+		seen[doc] = true
+		claims = append(claims, claim{v, s})
+	}
+	if k == kindDate {
+		claims = comparableDates(claims, func(c claim) value { return c.v }, func(c claim, v value) claim { c.v = v; return c })
+	}
+
+	c := &conflict{Kind: k}
+	for _, cl := range claims {
+		i := slices.IndexFunc(c.Sides, func(sd side) bool { return sd.Norm == cl.v.Norm })
+		if i < 0 {
+			c.Sides = append(c.Sides, side{Norm: cl.v.Norm})
+			i = len(c.Sides) - 1
+		}
+		sd := &c.Sides[i]
+		if !slices.Contains(sd.Texts, cl.v.Text) {
+			sd.Texts = append(sd.Texts, cl.v.Text)
+		}
+		if !slices.Contains(sd.Sents, cl.s) {
+			sd.Sents = append(sd.Sents, cl.s)
+		}
+	}
+	if len(c.Sides) < 2 {
+		return nil
+	}
+	return c
+}
+
+// minShared is how many words, beyond the question's own and dates and
+// numbers, two sentences must share to be about the same event.
+const minShared = 2
+
+// sharedContext counts the content words a and b share that are not
+// question words, numbers or months.
+func (ev *evidence) sharedContext(a, b *sentence) int {
+	n := 0
+	for k := range a.Keys {
+		if !b.Keys[k] || ev.Weight[k] > 0 || k == "" || unicode.IsDigit(rune(k[0])) || monthNumber(k) > 0 {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// comparableDates keeps the dates that can be compared with the first
+// one, and normalises them to the precision they share: a year and a
+// month compare on both, a year alone on the year, a day without a year
+// with other days without a year.
+func comparableDates[T any](cs []T, get func(T) value, set func(T, value) T) []T {
+	if len(cs) == 0 {
+		return cs
+	}
+	yearless := strings.HasPrefix(get(cs[0]).Norm, "--")
+	var out []T
+	monthly := true
+	for _, c := range cs {
+		n := get(c).Norm
+		if strings.HasPrefix(n, "--") != yearless {
+			continue
+		}
+		if !yearless && len(n) == 4 {
+			monthly = false
+		}
+		out = append(out, c)
+	}
+	if !yearless && !monthly {
+		for i, c := range out {
+			v := get(c)
+			v.Norm = v.Norm[:4]
+			out[i] = set(c, v)
+		}
+	}
+	return out
+}
+
+// pick returns the comparable value of s nearest to a question word, if
+// it lies within a few words of one: a count must be close ("killing 38
+// people"), a date may open the clause ("in December 2024 when ... shot
+// down"); a cause needs no anchor.
+func (ev *evidence) pick(s *sentence, vals []value, k kind) (value, bool) {
+	window := 15
+	if k == kindCount {
+		window = 6
+	}
+	best, bestDist := value{}, -1
+	for _, v := range vals {
+		if v.Norm == "" {
+			continue
+		}
+		dist := -1
+		vi := tokenIndex(s.Toks, v.Start)
+		for i, t := range s.Toks {
+			if ev.Weight[t.Key] == 0 || (t.Start >= v.Start && t.End <= v.End) {
+				continue
+			}
+			d := max(i-vi, vi-i)
+			if dist < 0 || d < dist {
+				dist = d
+			}
+		}
+		if dist < 0 || dist > window {
+			continue
+		}
+		if bestDist < 0 || dist < bestDist {
+			best, bestDist = v, dist
+		}
+	}
+	return best, bestDist >= 0
+}
+
+// tokenIndex returns the index of the token that starts at or after offset.
+func tokenIndex(toks []token, offset int) int {
+	for i, t := range toks {
+		if t.End > offset {
+			return i
+		}
+	}
+	return len(toks)
+}
+
+// overlap is |a∩b| / min(|a|,|b|).
+func overlap(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return float64(n) / float64(min(len(a), len(b)))
+}
+
+// line states the disagreement, citing each side. refOf gives the
+// citation number of a result index.
+func (c *conflict) line(refOf func(p int) int) string {
+	type part struct {
+		refs []int
+		text string
+	}
+	var parts []part
+	for _, sd := range c.Sides {
+		var refs []int
+		for _, s := range sd.Sents {
+			if r := refOf(s.P); !slices.Contains(refs, r) {
+				refs = append(refs, r)
+			}
+		}
+		slices.Sort(refs)
+		texts := sd.Texts
+		if len(texts) > 2 {
+			texts = texts[:2]
+		}
+		parts = append(parts, part{refs: refs, text: strings.Join(texts, " or ")})
+	}
+	slices.SortStableFunc(parts, func(a, b part) int { return cmp.Compare(a.refs[0], b.refs[0]) })
+
+	var b strings.Builder
+	if c.Kind == kindCause {
+		b.WriteString("Accounts of the cause differ: ")
+	} else {
+		b.WriteString("Sources disagree: ")
+	}
+	for i, p := range parts {
+		switch {
+		case i == 0:
+		case i == len(parts)-1:
+			b.WriteString(", while ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(refList(p.refs))
+		plural := len(p.refs) > 1
+		switch {
+		case c.Kind == kindCause:
+			b.WriteString(verb(plural, " reports ", " report ") + p.text)
+		case c.Kind == kindDate && i == 0:
+			b.WriteString(verb(plural, " dates it to ", " date it to ") + p.text)
+		default:
+			b.WriteString(verb(plural, " says ", " say ") + p.text)
+		}
+	}
+	b.WriteString(".")
+	return b.String()
+}
+
+func verb(plural bool, one, many string) string {
+	if plural {
+		return many
+	}
+	return one
+}
+
+// refList writes refs as "[1]", "[1] and [2]" or "[1], [2] and [3]".
+func refList(refs []int) string {
+	s := make([]string, len(refs))
+	for i, r := range refs {
+		s[i] = "[" + strconv.Itoa(r) + "]"
+	}
+	if len(s) == 1 {
+		return s[0]
+	}
+	return fmt.Sprintf("%s and %s", strings.Join(s[:len(s)-1], ", "), s[len(s)-1])
+}

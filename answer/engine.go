@@ -1,0 +1,207 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/retrieval"
+)
+
+// Defaults for Options fields left zero.
+const (
+	DefaultMaxQuestionLen  = 1000
+	DefaultDeadline        = 60 * time.Second
+	DefaultAttemptTimeout  = 30 * time.Second
+	DefaultRetries         = 2
+	DefaultBackoff         = 500 * time.Millisecond
+	DefaultMaxBackoff      = 8 * time.Second
+	DefaultMaxContextChars = 12000
+	DefaultMinSupport      = 0.5
+	DefaultMinSupportLLM   = 0.3
+	DefaultMaxSentences    = 3
+	// CharsPerToken is the conservative estimate behind MaxContextChars:
+	// English news text runs about 4 characters per token, and names and
+	// numbers fewer, so budgets assume 3.
+	CharsPerToken = 3
+)
+
+// NotCovered is the answer text when the passages do not support an answer.
+const NotCovered = "The articles I have do not cover that."
+
+// NoteFallback is the Note of an extractive answer given because the
+// language model failed.
+const NoteFallback = "The language model was unavailable, so this answer is extractive."
+
+// Searcher finds the passages a question is answered from.
+// *retrieval.Library implements it.
+type Searcher interface {
+	Search(ctx context.Context, query string, opts retrieval.SearchOptions) ([]retrieval.Result, error)
+}
+
+// Options configures an Engine. Zero fields take the Default* values.
+type Options struct {
+	// Chat is the language model; nil means extractive answers only.
+	Chat Chat
+	// TopK is how many passages to retrieve; 0 means retrieval.DefaultK.
+	TopK int
+	// SearchMode is passed to the Searcher; empty means hybrid.
+	SearchMode retrieval.Mode
+	// MaxQuestionLen is the longest question accepted, in characters.
+	MaxQuestionLen int
+	// Deadline bounds the whole language-model attempt, retries and
+	// backoff included; after it the answer is extractive.
+	Deadline time.Duration
+	// AttemptTimeout bounds one completion request.
+	AttemptTimeout time.Duration
+	// Retries is how many times a retryable failure is retried; 0 means
+	// DefaultRetries and a negative value means none.
+	Retries int
+	// Backoff is the first retry's delay; it doubles up to MaxBackoff, and
+	// each delay is jittered down by up to half.
+	Backoff    time.Duration
+	MaxBackoff time.Duration
+	// Clock is the source of time; nil means RealClock.
+	Clock Clock
+	// MaxContextChars bounds the prompt (system message, question and
+	// passages); the lowest-ranked passages are dropped first.
+	MaxContextChars int
+	// MinSupport is the share (0..1) of the question's IDF-weighted content
+	// words that the best three-sentence window of the passages must
+	// contain for an extractive answer; below it the engine abstains. 0
+	// means DefaultMinSupport; a negative value never abstains on coverage.
+	MinSupport float64
+	// MinSupportLLM is the same threshold applied before asking the
+	// model, lower because the model can bridge synonyms.
+	MinSupportLLM float64
+	// IgnoreUnknownNames turns off abstaining when a capitalised name in
+	// the question ("France", "Mars") appears in none of the passages.
+	IgnoreUnknownNames bool
+	// MaxSentences caps an extractive answer, disagreement line excluded;
+	// 0 means DefaultMaxSentences.
+	MaxSentences int
+	// Jitter maps a backoff delay to the delay actually slept; nil means a
+	// uniformly random delay in [d/2, d].
+	Jitter func(d time.Duration) time.Duration
+}
+
+// Engine answers questions from a Searcher's passages. It is safe for
+// concurrent use.
+type Engine struct {
+	search Searcher
+	opts   Options
+}
+
+// New returns an Engine with opts' zero fields set to their defaults.
+func New(s Searcher, opts Options) *Engine {
+	if opts.TopK <= 0 {
+		opts.TopK = retrieval.DefaultK
+	}
+	if opts.MaxQuestionLen <= 0 {
+		opts.MaxQuestionLen = DefaultMaxQuestionLen
+	}
+	if opts.Deadline <= 0 {
+		opts.Deadline = DefaultDeadline
+	}
+	if opts.AttemptTimeout <= 0 {
+		opts.AttemptTimeout = DefaultAttemptTimeout
+	}
+	switch {
+	case opts.Retries == 0:
+		opts.Retries = DefaultRetries
+	case opts.Retries < 0:
+		opts.Retries = 0
+	}
+	if opts.Backoff <= 0 {
+		opts.Backoff = DefaultBackoff
+	}
+	if opts.MaxBackoff <= 0 {
+		opts.MaxBackoff = DefaultMaxBackoff
+	}
+	if opts.Clock == nil {
+		opts.Clock = RealClock{}
+	}
+	if opts.MaxContextChars <= 0 {
+		opts.MaxContextChars = DefaultMaxContextChars
+	}
+	if opts.MinSupport == 0 {
+		opts.MinSupport = DefaultMinSupport
+	}
+	if opts.MinSupportLLM == 0 {
+		opts.MinSupportLLM = DefaultMinSupportLLM
+	}
+	if opts.MaxSentences <= 0 {
+		opts.MaxSentences = DefaultMaxSentences
+	}
+	if opts.Jitter == nil {
+		opts.Jitter = func(d time.Duration) time.Duration {
+			if d <= 1 {
+				return d
+			}
+			return d/2 + rand.N(d/2+1)
+		}
+	}
+	return &Engine{search: s, opts: opts}
+}
+
+// Ask answers question from the passages the Searcher returns. Bad
+// questions are errs.Usage (empty) or errs.Invalid (too long) errors; a
+// failing language model is not an error (the answer is then extractive,
+// with NoteFallback), but a failing search or a cancelled ctx is.
+func (e *Engine) Ask(ctx context.Context, question string) (Answer, error) {
+	q, err := e.cleanQuestion(question)
+	if err != nil {
+		return Answer{}, err
+	}
+	results, err := e.search.Search(ctx, q, retrieval.SearchOptions{K: e.opts.TopK, Mode: e.opts.SearchMode})
+	if err != nil {
+		return Answer{}, fmt.Errorf("search passages: %w", err)
+	}
+	if e.opts.Chat == nil {
+		return e.extractive(q, results), nil
+	}
+	return e.withModel(ctx, q, results)
+}
+
+// cleanQuestion strips control and invisible formatting characters, folds
+// whitespace and checks the length.
+func (e *Engine) cleanQuestion(question string) (string, error) {
+	question = strings.ToValidUTF8(question, "")
+	var b strings.Builder
+	for _, r := range question {
+		switch {
+		case unicode.IsSpace(r):
+			b.WriteRune(' ')
+		case unicode.IsControl(r), unicode.Is(unicode.Cf, r), r == utf8.RuneError:
+			// dropped: control bytes and bidi overrides only hide text
+		default:
+			b.WriteRune(r)
+		}
+	}
+	q := strings.Join(strings.Fields(b.String()), " ")
+	if q == "" {
+		return "", errs.Errorf(errs.Usage, "the question is empty")
+	}
+	if n := utf8.RuneCountInString(q); n > e.opts.MaxQuestionLen {
+		return "", errs.Errorf(errs.Invalid, "question is %d characters; the limit is %d", n, e.opts.MaxQuestionLen)
+	}
+	return q, nil
+}
+
+// abstain is the answer when the passages do not support one.
+func abstain(q, mode string) Answer {
+	return Answer{Question: q, Text: NotCovered, Grounded: false, Mode: mode, Citations: []Citation{}}
+}
+
+// citationOf builds the citation of a result under ref.
+func citationOf(ref int, r retrieval.Result) Citation {
+	return Citation{
+		Ref: ref, DocID: r.DocID, PassageID: r.ID, Title: r.Title, Outlet: r.Outlet,
+		Published: r.Published, URL: r.URL, Text: r.Text,
+	}
+}

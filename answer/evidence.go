@@ -1,0 +1,374 @@
+package answer
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crisisbot/crisisbot/retrieval"
+)
+
+// sentence is one sentence of a retrieved passage, scored against the
+// question.
+type sentence struct {
+	P    int // index of the passage in the results
+	I    int // index of the sentence in the passage
+	Text string
+	Toks []token
+	Keys map[string]bool
+	// Prose is false for headings, bylines and fragments.
+	Prose bool
+	// Cov is the weighted share of question words in the sentence, Win the
+	// same over the sentence and its neighbours.
+	Cov, Win float64
+	// Vals are the sentence's values of the question's kind that the
+	// question does not already contain.
+	Vals  []value
+	Score float64
+}
+
+// evidence is a question analysed against its retrieved passages.
+type evidence struct {
+	Question string
+	Kind     kind
+	QToks    []token
+	QKeys    []string
+	Weight   map[string]float64
+	total    float64
+	Results  []retrieval.Result
+	Sents    [][]*sentence // by passage
+	Ranked   []*sentence   // prose sentences, best first
+	// Support is the best Win over all sentences.
+	Support float64
+	// Unknown lists capitalised question words found in no passage.
+	Unknown []string
+}
+
+// Scoring weights. The type bonus rewards a sentence that holds what the
+// question asks for (a date for "when"); the rank prior breaks ties
+// towards the retriever's order.
+const (
+	weightSentence = 0.6
+	weightWindow   = 0.4
+	bonusValue     = 0.25
+	bonusRelative  = 0.12
+	bonusReason    = 0.1
+	weightRank     = 0.08
+	penaltyNoValue = 0.75
+)
+
+// analyse splits the results into sentences and scores each against q.
+func analyse(q string, results []retrieval.Result) *evidence {
+	ev := &evidence{Question: q, Kind: classify(q), QToks: tokenize(q), Results: results}
+	ev.QKeys = contentKeys(ev.QToks)
+	qvals := map[string]bool{}
+	for _, v := range values(ev.Kind, q) {
+		qvals[v.Norm] = true
+	}
+
+	lq := strings.ToLower(q)
+	var head string
+	var people map[string]bool
+	if ev.Kind == kindCount {
+		head, people = countedThing(ev.QToks), personKeys()
+	}
+
+	df := map[string]int{}
+	n := 0
+	for p, r := range results {
+		var ss []*sentence
+		for i, text := range splitSentences(r.Text) {
+			toks := tokenize(text)
+			s := &sentence{P: p, I: i, Text: text, Toks: toks, Keys: keySet(toks), Prose: isProse(text, toks)}
+			for _, v := range values(ev.Kind, s.Text) {
+				if (v.Norm != "" && qvals[v.Norm]) || strings.Contains(lq, strings.ToLower(v.Text)) {
+					continue // the question already says it
+				}
+				if head != "" && !countsThing(toks, v, head, people) {
+					continue // counts something else
+				}
+				s.Vals = append(s.Vals, v)
+			}
+			if head != "" && len(s.Vals) > 0 {
+				// "50 individuals" answers "how many people": the count
+				// stands for the counted word.
+				s.Keys[head] = true
+			}
+			for k := range s.Keys {
+				df[k]++
+			}
+			n++
+			ss = append(ss, s)
+		}
+		ev.Sents = append(ev.Sents, ss)
+	}
+
+	// IDF over the retrieved sentences: a word in nearly every sentence
+	// ("Azerbaijan" here) says little about which one answers; a word in
+	// none of them weighs most, so a question about something the
+	// passages never mention gets little coverage.
+	ev.Weight = map[string]float64{}
+	for _, k := range ev.QKeys {
+		w := math.Log(1 + float64(n+1)/(float64(df[k])+0.5))
+		ev.Weight[k] = w
+		ev.total += w
+	}
+	texts := make([][]token, 0, 2*len(results))
+	for p, r := range results {
+		texts = append(texts, tokenize(r.Title))
+		for _, s := range ev.Sents[p] {
+			texts = append(texts, s.Toks)
+		}
+	}
+	ev.Unknown = unknownNames(ev.QToks, texts)
+
+	for p, ss := range ev.Sents {
+		for i, s := range ss {
+			s.Cov = ev.coverage(s.Keys)
+			win := []map[string]bool{s.Keys}
+			if i > 0 {
+				win = append(win, ss[i-1].Keys)
+			}
+			if i+1 < len(ss) {
+				win = append(win, ss[i+1].Keys)
+			}
+			s.Win = ev.coverage(win...)
+			if s.Prose && s.Win > ev.Support {
+				ev.Support = s.Win
+			}
+			s.Score = weightSentence*s.Cov + weightWindow*s.Win + weightRank/float64(p+1)
+			switch {
+			case ev.Kind == kindReason && hasCausal(s.Text):
+				s.Score += bonusReason
+			case slices.ContainsFunc(s.Vals, func(v value) bool { return v.Norm != "" }):
+				s.Score += bonusValue
+			case len(s.Vals) > 0:
+				s.Score += bonusRelative
+			case ev.Kind.typed():
+				// A "when" question is not answered by a sentence without a date.
+				s.Score *= penaltyNoValue
+			}
+			if s.Prose && s.Cov > 0 {
+				ev.Ranked = append(ev.Ranked, s)
+			}
+		}
+	}
+	slices.SortStableFunc(ev.Ranked, func(a, b *sentence) int { return cmp.Compare(b.Score, a.Score) })
+	return ev
+}
+
+// coverage is the IDF-weighted share of question words found in the union
+// of sets.
+func (ev *evidence) coverage(sets ...map[string]bool) float64 {
+	if ev.total == 0 {
+		return 0
+	}
+	var got float64
+	for _, k := range ev.QKeys {
+		for _, s := range sets {
+			if s[k] {
+				got += ev.Weight[k]
+				break
+			}
+		}
+	}
+	return got / ev.total
+}
+
+// supported reports whether the passages support an answer at threshold min.
+func (ev *evidence) supported(min float64, ignoreUnknown bool) bool {
+	if len(ev.Ranked) == 0 || len(ev.QKeys) == 0 {
+		return false
+	}
+	if !ignoreUnknown && len(ev.Unknown) > 0 {
+		return false
+	}
+	return ev.Support >= min
+}
+
+// countedThing returns the key of the noun a "how many" question counts
+// ("people" in "how many people were detained", "charges" in "how many
+// Russian charges"): the first of the next three content words that is a
+// word for people or looks like a plural. It returns "" when there is none
+// ("how many died").
+func countedThing(q []token) string {
+	people := personKeys()
+	for i := 1; i+1 < len(q); i++ {
+		w := strings.ToLower(q[i].Word)
+		if !((w == "many" || w == "much") && strings.EqualFold(q[i-1].Word, "how") || w == "number" && strings.EqualFold(q[i+1].Word, "of")) {
+			continue
+		}
+		n := 0
+		for _, t := range q[i+1:] {
+			if t.Stop {
+				continue
+			}
+			if people[t.Key] || plural(t.Word) {
+				return t.Key
+			}
+			if n++; n == 3 {
+				break
+			}
+		}
+	}
+	return ""
+}
+
+// plural reports whether an English word looks like a plural noun.
+func plural(w string) bool {
+	l := strings.ToLower(w)
+	return len(l) > 3 && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "us") && !strings.HasSuffix(l, "sis")
+}
+
+// personKeys returns the keys of nouns that count people, so that "50
+// individuals" and "dozens of ethnic Azerbaijanis" answer "how many people".
+func personKeys() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"people", "person", "persons", "individuals", "civilians", "passengers",
+		"men", "women", "children", "nationals", "citizens", "suspects", "detainees", "employees",
+		"journalists", "workers", "members", "officers", "crew", "victims", "tourists",
+		"specialists", "brothers", "others", "residents", "migrants", "staff", "diplomats"} {
+		m[keyOf(w)] = true
+	}
+	return m
+}
+
+// countsThing reports whether count v in a sentence counts head: the
+// first noun-like word in the next three is head, or, when head is a word
+// for people, a word for people or a capitalised plural ("dozens of ethnic
+// Azerbaijanis").
+func countsThing(toks []token, v value, head string, people map[string]bool) bool {
+	i := tokenIndex(toks, v.End)
+	n := 0
+	for j := i; j < len(toks) && n < 3; j++ {
+		t := toks[j]
+		if t.Stop {
+			continue
+		}
+		n++
+		if t.Key == head || people[head] && (people[t.Key] || t.Cap && plural(t.Word)) {
+			return true
+		}
+		if people[t.Key] || plural(t.Word) {
+			return false // counts something else: "two Russian organized gangs"
+		}
+	}
+	return false
+}
+
+// isProse reports whether a sentence is running text rather than a
+// heading, a byline or a list marker.
+func isProse(text string, toks []token) bool {
+	words := 0
+	caps := 0
+	for _, t := range toks {
+		if unicode.IsLetter([]rune(t.Word)[0]) {
+			words++
+			if t.Cap {
+				caps++
+			}
+		}
+	}
+	if words < 4 {
+		return false
+	}
+	end := strings.TrimRight(text, `"'”’) `)
+	terminal := strings.HasSuffix(end, ".") || strings.HasSuffix(end, "!") || strings.HasSuffix(end, "?")
+	if !terminal && words < 12 {
+		return false
+	}
+	return float64(caps)/float64(words) < 0.6
+}
+
+// hasCausal reports whether a sentence states a reason.
+func hasCausal(s string) bool {
+	l := strings.ToLower(s)
+	for _, c := range []string{"because", "due to", "in response", "in reaction", "in retaliation",
+		"retaliat", "citing", "as a result", "led to", "triggered", "following the", "after the",
+		"prompted", "in the wake of", "reflects", "aimed at", "in order to", "so that"} {
+		if strings.Contains(l, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownNames returns the capitalised words of the question (other than
+// its first word) that no passage text or title contains, allowing one typo in longer
+// names ("Guseyn" for "Huseyn"). A word in a run of capitalised words
+// ("United States", "World Cup") must appear capitalised: "united" in
+// lowercase text is not the name. An all-capitals question is skipped.
+func unknownNames(q []token, texts [][]token) []string {
+	upper := 0
+	for _, t := range q {
+		if strings.ToUpper(t.Word) == t.Word {
+			upper++
+		}
+	}
+	if len(q) == 0 || upper == len(q) {
+		return nil
+	}
+	anyKeys := map[string]bool{}
+	capKeys := map[string]bool{}
+	capWords := map[string]bool{}
+	for _, toks := range texts {
+		for _, t := range toks {
+			anyKeys[t.Key] = true
+			if t.Cap {
+				capKeys[t.Key] = true
+				capWords[strings.ToLower(t.Word)] = true
+			}
+		}
+	}
+	name := func(i int) bool {
+		t := q[i]
+		return i > 0 && t.Cap && !t.Stop && !unicode.IsDigit([]rune(t.Word)[0])
+	}
+	var out []string
+	for i, t := range q {
+		if !name(i) {
+			continue
+		}
+		inRun := (i > 1 && name(i-1)) || (i+1 < len(q) && name(i+1))
+		if capKeys[t.Key] || (!inRun && anyKeys[t.Key]) {
+			continue
+		}
+		lw := strings.ToLower(t.Word)
+		found := false
+		if utf8.RuneCountInString(lw) >= 5 {
+			for w := range capWords {
+				if editDistanceAtMost1(lw, w) {
+					found = true
+					break
+				}
+			}
+		}
+		if !found {
+			out = append(out, t.Word)
+		}
+	}
+	return out
+}
+
+// editDistanceAtMost1 reports whether a and b differ by at most one
+// insertion, deletion or substitution.
+func editDistanceAtMost1(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(rb)-len(ra) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(ra) && ra[i] == rb[i] {
+		i++
+	}
+	if len(ra) == len(rb) {
+		return string(ra[i+min(1, len(ra)-i):]) == string(rb[i+min(1, len(rb)-i):])
+	}
+	return string(ra[i:]) == string(rb[i+1:])
+}

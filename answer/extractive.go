@@ -1,0 +1,144 @@
+package answer
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/crisisbot/crisisbot/retrieval"
+)
+
+const (
+	// extraRatio is how close to the best sentence's score another sentence
+	// must come to join an extractive answer.
+	extraRatio = 0.75
+	// duplicate is the content-word overlap above which a sentence repeats
+	// one already in the answer.
+	duplicate = 0.4
+	// shortSentence is the word count under which a sentence is shown with
+	// the one before it, which usually says what it is about ("Thirty-eight
+	// passengers died.").
+	shortSentence = 8
+)
+
+// extractive composes an answer from the passages' own sentences.
+func (e *Engine) extractive(q string, results []retrieval.Result) Answer {
+	ev := analyse(q, results)
+	if !ev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
+		a := abstain(q, ModeExtractive)
+		a.Support = ev.Support
+		return a
+	}
+	best := ev.Ranked[0]
+	chosen := []*sentence{best}
+	// A "who/when/where/how many" question is answered by its best
+	// sentence; other questions may take a few.
+	switch ev.Kind {
+	case kindCause:
+		// Give each cause of death the sources report in their own words.
+		shown := map[string]bool{}
+		for _, v := range best.Vals {
+			shown[v.Norm] = true
+		}
+		for _, s := range ev.Ranked[1:] {
+			if len(chosen) >= e.opts.MaxSentences || s.Score < conflictRatio*best.Score {
+				break
+			}
+			if i := slices.IndexFunc(s.Vals, func(v value) bool { return !shown[v.Norm] }); i >= 0 {
+				shown[s.Vals[i].Norm] = true
+				chosen = append(chosen, s)
+			}
+		}
+	case kindOther, kindReason:
+		for _, s := range ev.Ranked[1:] {
+			if len(chosen) >= e.opts.MaxSentences || s.Score < extraRatio*best.Score {
+				break
+			}
+			if !repeats(s, chosen) {
+				chosen = append(chosen, s)
+			}
+		}
+	}
+	conf := ev.conflict()
+	if conf != nil {
+		// Show each side of a disagreement in the sources' own words.
+		for _, sd := range conf.Sides {
+			if slices.ContainsFunc(sd.Sents, func(s *sentence) bool { return slices.Contains(chosen, s) }) {
+				continue
+			}
+			if len(chosen) < e.opts.MaxSentences {
+				chosen = append(chosen, sd.Sents[0])
+			}
+		}
+	}
+
+	c := newCiter(results)
+	var b strings.Builder
+	for _, s := range chosen {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(ev.snippet(s))
+		b.WriteString(" [" + strconv.Itoa(c.ref(s.P)) + "]")
+	}
+	a := Answer{Question: q, Grounded: true, Mode: ModeExtractive, Support: ev.Support}
+	if conf != nil {
+		a.Disagreement = conf.line(c.ref)
+		b.WriteString(" " + a.Disagreement)
+	}
+	a.Text = b.String()
+	a.Citations = c.citations()
+	return a
+}
+
+// repeats reports whether s says what a chosen sentence already says.
+func repeats(s *sentence, chosen []*sentence) bool {
+	for _, c := range chosen {
+		if c.P == s.P && (c.I == s.I+1 || c.I == s.I-1) && len(c.Toks) < shortSentence {
+			return true // already shown as the short sentence's context
+		}
+		if overlap(s.Keys, c.Keys) >= duplicate {
+			return true
+		}
+	}
+	return false
+}
+
+// snippet is the text shown for s: the sentence, preceded by the one before
+// it when s is too short to stand alone.
+func (ev *evidence) snippet(s *sentence) string {
+	if len(s.Toks) < shortSentence && s.I > 0 {
+		if prev := ev.Sents[s.P][s.I-1]; prev.Prose {
+			return prev.Text + " " + s.Text
+		}
+	}
+	return s.Text
+}
+
+// citer numbers results in the order an answer first cites them.
+type citer struct {
+	results []retrieval.Result
+	refs    map[int]int // result index → ref
+	order   []int       // result indexes by ref
+}
+
+func newCiter(results []retrieval.Result) *citer {
+	return &citer{results: results, refs: map[int]int{}}
+}
+
+func (c *citer) ref(p int) int {
+	if r, ok := c.refs[p]; ok {
+		return r
+	}
+	c.order = append(c.order, p)
+	c.refs[p] = len(c.order)
+	return len(c.order)
+}
+
+func (c *citer) citations() []Citation {
+	out := make([]Citation, 0, len(c.order))
+	for i, p := range c.order {
+		out = append(out, citationOf(i+1, c.results[p]))
+	}
+	return out
+}

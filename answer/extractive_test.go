@@ -1,0 +1,395 @@
+package answer
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/retrieval"
+)
+
+var reRef = regexp.MustCompile(`\[(\d+)\]`)
+
+// checkCitations asserts the Answer invariant: every [n] in the text has a
+// Citation with Ref n, refs run 1..k in order of first use, and no
+// citation goes unused.
+func checkCitations(t *testing.T, a Answer) {
+	t.Helper()
+	var order []int
+	for _, m := range reRef.FindAllStringSubmatch(a.Text, -1) {
+		n, _ := strconv.Atoi(m[1])
+		if !slices.Contains(order, n) {
+			order = append(order, n)
+		}
+	}
+	for i, n := range order {
+		if n != i+1 {
+			t.Errorf("refs in order of first use are %v, want 1..%d: %q", order, len(order), a.Text)
+			break
+		}
+	}
+	if len(a.Citations) != len(order) {
+		t.Errorf("%d citations for refs %v in %q", len(a.Citations), order, a.Text)
+	}
+	for i, c := range a.Citations {
+		if c.Ref != i+1 {
+			t.Errorf("citation %d has Ref %d", i, c.Ref)
+		}
+		if c.PassageID == "" || c.Text == "" {
+			t.Errorf("citation %d is empty: %+v", i, c)
+		}
+	}
+}
+
+// checkQuotes asserts that each sentence of an extractive answer is quoted
+// from the passage its [n] cites.
+func checkQuotes(t *testing.T, a Answer) {
+	t.Helper()
+	body := strings.TrimSuffix(a.Text, a.Disagreement)
+	for _, piece := range regexp.MustCompile(`\s*\[(\d+)\]\s*`).Split(body, -1) {
+		piece = strings.TrimSpace(piece)
+		if piece == "" {
+			continue
+		}
+		i := strings.Index(body, piece)
+		m := reRef.FindStringSubmatch(body[i+len(piece):])
+		n, _ := strconv.Atoi(m[1])
+		if n < 1 || n > len(a.Citations) {
+			t.Fatalf("ref %d out of range in %q", n, a.Text)
+		}
+		for _, s := range splitSentences(piece) {
+			if !strings.Contains(a.Citations[n-1].Text, s) {
+				t.Errorf("%q is not in cited passage [%d] %s", s, n, a.Citations[n-1].PassageID)
+			}
+		}
+	}
+}
+
+func seedEngine(t *testing.T, opts Options) *Engine {
+	t.Helper()
+	return New(newBM25(loadPassages(t)), opts)
+}
+
+func TestAskRejectsBadQuestions(t *testing.T) {
+	e := seedEngine(t, Options{})
+	long := strings.Repeat("é", 1001)
+	tests := []struct {
+		name, q, code, msg string
+	}{
+		{"empty", "", errs.Usage, "the question is empty"},
+		{"blank", " \t\n ", errs.Usage, "the question is empty"},
+		{"controls only", "\x00\x07\u202e", errs.Usage, "the question is empty"},
+		{"too long", long, errs.Invalid, "question is 1001 characters; the limit is 1000"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := e.Ask(context.Background(), tt.q)
+			if errs.Code(err) != tt.code || errs.Message(err) != tt.msg {
+				t.Errorf("Ask(%.20q) error = %v (code %s), want %s %q", tt.q, err, errs.Code(err), tt.code, tt.msg)
+			}
+		})
+	}
+}
+
+func TestAskCleansQuestion(t *testing.T) {
+	e := seedEngine(t, Options{MaxQuestionLen: 30})
+	a, err := e.Ask(context.Background(), "  Who is\x00 Shahin\u202e\n Shikhlinski? ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Who is Shahin Shikhlinski?"; a.Question != want {
+		t.Errorf("Question = %q, want %q", a.Question, want)
+	}
+	// The limit counts characters, not bytes: 30 two-byte runes pass.
+	if _, err := e.Ask(context.Background(), strings.Repeat("é", 30)); err != nil {
+		t.Errorf("30 characters at a limit of 30: %v", err)
+	}
+}
+
+func TestExtractiveAnswersTypedQuestions(t *testing.T) {
+	for _, fx := range fixtures {
+		t.Run(fx, func(t *testing.T) { testTypedQuestions(t, New(newBM25(loadFixture(t, fx)), Options{})) })
+	}
+}
+
+func testTypedQuestions(t *testing.T, e *Engine) {
+	tests := []struct {
+		q    string
+		kind kind
+		want []string // all in the answer text
+	}{
+		{"Who are the Sputnik employees arrested in Baku?", kindPerson, []string{"Igor Kartavykh", "Yevgeny Belousov"}},
+		{"Who were the brothers who died in Russian custody?", kindPerson, []string{"Safarov"}},
+		{"Which journalist from Ruptly was detained?", kindPerson, []string{"Aytekin Huseynova"}},
+		{"When did Azerbaijani police raid Sputnik's Baku office?", kindDate, []string{"June 30"}},
+		{"When did Armenia withdraw from the CSTO?", kindDate, []string{"February 2024"}},
+		{"Where was Shahin Shikhlinski detained?", kindPlace, []string{"Yekaterinburg"}},
+		{"How many passengers died when the plane was shot down?", kindCount, []string{"38"}},
+		{"How many Sputnik employees were detained?", kindCount, []string{"two"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			if got := classify(tt.q); got != tt.kind {
+				t.Errorf("classify = %v, want %v", got, tt.kind)
+			}
+			a, err := e.Ask(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !a.Grounded || a.Mode != ModeExtractive {
+				t.Fatalf("grounded=%v mode=%s, want a grounded extractive answer: %q", a.Grounded, a.Mode, a.Text)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(a.Text, w) {
+					t.Errorf("answer lacks %q: %q", w, a.Text)
+				}
+			}
+			if !strings.Contains(a.Text, "[1]") {
+				t.Errorf("answer cites nothing: %q", a.Text)
+			}
+			if n := len(splitSentences(strings.TrimSuffix(a.Text, a.Disagreement))); n > 1+DefaultMaxSentences {
+				t.Errorf("answer has %d sentences: %q", n, a.Text)
+			}
+			checkCitations(t, a)
+			checkQuotes(t, a)
+		})
+	}
+}
+
+// refsOf maps the refs in a disagreement line to the documents they cite.
+func docsOf(t *testing.T, a Answer, refs ...string) []string {
+	t.Helper()
+	var docs []string
+	for _, r := range refs {
+		n, _ := strconv.Atoi(r)
+		if n < 1 || n > len(a.Citations) {
+			t.Fatalf("ref [%s] has no citation in %q", r, a.Text)
+		}
+		docs = append(docs, a.Citations[n-1].DocID)
+	}
+	slices.Sort(docs)
+	return docs
+}
+
+func TestExtractiveReportsAirlinerDateConflict(t *testing.T) {
+	for _, fx := range fixtures {
+		t.Run(fx, func(t *testing.T) { testAirliner(t, New(newBM25(loadFixture(t, fx)), Options{})) })
+	}
+}
+
+func testAirliner(t *testing.T, e *Engine) {
+	a, err := e.Ask(context.Background(), "When was the Azerbaijani airliner shot down?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCitations(t, a)
+	checkQuotes(t, a)
+	m := regexp.MustCompile(`^Sources disagree: \[(\d+)\] dates it to December 2023, while \[(\d+)\] and \[(\d+)\] say December 2024\.$`).FindStringSubmatch(a.Disagreement)
+	if m == nil {
+		t.Fatalf("Disagreement = %q, want December 2023 against December 2024; answer %q", a.Disagreement, a.Text)
+	}
+	if !strings.HasSuffix(a.Text, a.Disagreement) {
+		t.Errorf("the answer text does not state the disagreement: %q", a.Text)
+	}
+	if diff := cmp.Diff([]string{"deaths-in-detention-crisis"}, docsOf(t, a, m[1])); diff != "" {
+		t.Errorf("2023 side (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"south-caucasus-power-shift", "yekaterinburg-raid-fallout"}, docsOf(t, a, m[2], m[3])); diff != "" {
+		t.Errorf("2024 side (-want +got):\n%s", diff)
+	}
+	// Each side is shown in its source's own words, not "corrected".
+	for _, y := range []string{"December 2023", "December 2024"} {
+		if strings.Count(a.Text, y) < 2 {
+			t.Errorf("%s is not quoted from its source: %q", y, a.Text)
+		}
+	}
+}
+
+// passagesByID picks seed passages in the given order, as a search would
+// return them.
+func passagesByID(t testing.TB, ids ...string) fixedSearcher {
+	t.Helper()
+	all := loadPassages(t)
+	var out fixedSearcher
+	for i, id := range ids {
+		j := slices.IndexFunc(all, func(p corpus.Passage) bool { return p.ID == id })
+		if j < 0 {
+			t.Fatalf("no passage %s", id)
+		}
+		out = append(out, retrieval.Result{Passage: all[j], Rank: i + 1, Score: 1 / float64(i+1)})
+	}
+	return out
+}
+
+func TestExtractiveReportsOtherConflicts(t *testing.T) {
+	tests := []struct {
+		name     string
+		q        string
+		passages []string
+		want     *regexp.Regexp
+	}{
+		{
+			name:     "count",
+			q:        "How many people were detained in the Yekaterinburg raid?",
+			passages: []string{"south-caucasus-power-shift#006", "yekaterinburg-raid-fallout#010", "escalating-tensions#005", "deaths-in-detention-crisis#003"},
+			want:     regexp.MustCompile(`^Sources disagree: \[\d\] says 50, while \[\d\] says dozens\.$`),
+		},
+		{
+			name:     "cause",
+			q:        "What caused the deaths of the Safarov brothers?",
+			passages: []string{"deaths-in-detention-crisis#004", "escalating-tensions#005", "diplomatic-tensions-rise#003", "yekaterinburg-raid-fallout#012"},
+			want:     regexp.MustCompile(`^Accounts of the cause differ: .*post-traumatic shock.*, while .*heart (attack|failure).*\.$`),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := New(passagesByID(t, tt.passages...), Options{})
+			a, err := e.Ask(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !tt.want.MatchString(a.Disagreement) {
+				t.Errorf("Disagreement = %q, want %v; answer %q", a.Disagreement, tt.want, a.Text)
+			}
+			checkCitations(t, a)
+			checkQuotes(t, a)
+		})
+	}
+}
+
+func TestExtractiveNameSpellingIsNoConflict(t *testing.T) {
+	for _, fx := range fixtures {
+		e := New(newBM25(loadFixture(t, fx)), Options{})
+		for _, q := range []string{"Whose visit did Azerbaijan cancel?", "Who were the brothers who died in Russian custody?"} {
+			a, err := e.Ask(context.Background(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !a.Grounded || a.Disagreement != "" {
+				t.Errorf("%s %s: grounded %v, Disagreement %q; want an answer and no disagreement for Alexei/Aleksei or Huseyn/Guseyn", fx, q, a.Grounded, a.Disagreement)
+			}
+		}
+	}
+}
+
+func TestAbstainsWhenPassagesDoNotCover(t *testing.T) {
+	for _, q := range []string{
+		"What is the capital of France?",
+		"Who won the 2022 World Cup?",
+		"What did the Azerbaijani president say about Mars?",
+		"what did the azerbaijani president say about mars",
+		"Who is the president of the United States?",
+		"What is the price of oil?",
+	} {
+		for _, fx := range fixtures {
+			t.Run(fx+"/"+q, func(t *testing.T) {
+				a, err := New(newBM25(loadFixture(t, fx)), Options{}).Ask(context.Background(), q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := Answer{Question: q, Text: NotCovered, Mode: ModeExtractive, Citations: []Citation{}}
+				if diff := cmp.Diff(want, a, cmp.FilterPath(func(p cmp.Path) bool { return p.String() == "Support" }, cmp.Ignore())); diff != "" {
+					t.Errorf("(-want +got):\n%s", diff)
+				}
+			})
+		}
+	}
+}
+
+func TestAbstainsWithNoPassages(t *testing.T) {
+	a, err := New(fixedSearcher{}, Options{}).Ask(context.Background(), "Who detained the Safarov brothers?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Grounded || a.Text != NotCovered || a.Citations == nil || len(a.Citations) != 0 {
+		t.Errorf("got %+v, want an abstention with empty citations", a)
+	}
+}
+
+func TestMinSupportIsTheThreshold(t *testing.T) {
+	const q = "What role does Türkiye play in the South Caucasus?"
+	a, err := seedEngine(t, Options{}).Ask(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Grounded || a.Support <= 0 || a.Support >= 1 {
+		t.Fatalf("default answer grounded=%v support=%v; the test needs a partly covered question", a.Grounded, a.Support)
+	}
+	at, err := seedEngine(t, Options{MinSupport: a.Support}).Ask(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	above, err := seedEngine(t, Options{MinSupport: a.Support + 0.01}).Ask(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !at.Grounded || above.Grounded {
+		t.Errorf("MinSupport=support: grounded=%v; MinSupport=support+0.01: grounded=%v; want true, false", at.Grounded, above.Grounded)
+	}
+	// Names the passages never mention abstain regardless, unless ignored.
+	never, err := seedEngine(t, Options{MinSupport: -1, IgnoreUnknownNames: true}).Ask(context.Background(), "What is the capital of France?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if never.Grounded {
+		t.Errorf("a question sharing no word with any passage was answered: %q", never.Text)
+	}
+}
+
+func TestAskReturnsSearchErrors(t *testing.T) {
+	s := newBM25(loadPassages(t))
+	s.err = errors.New("index closed")
+	_, err := New(s, Options{}).Ask(context.Background(), "Who detained the brothers?")
+	if err == nil || !strings.Contains(err.Error(), "index closed") {
+		t.Errorf("error = %v, want the search error", err)
+	}
+}
+
+// TestAnswerJSON pins the CLI's `ask --json` contract.
+func TestAnswerJSON(t *testing.T) {
+	a, err := seedEngine(t, Options{}).Ask(context.Background(), "Which journalist from Ruptly was detained?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for k := range got {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	if diff := cmp.Diff([]string{"answer", "citations", "grounded", "mode", "question"}, keys); diff != "" {
+		t.Errorf("answer keys (-want +got):\n%s", diff)
+	}
+	cits := got["citations"].([]any)
+	if len(cits) == 0 {
+		t.Fatal("no citations")
+	}
+	keys = keys[:0]
+	for k := range cits[0].(map[string]any) {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	if diff := cmp.Diff([]string{"doc_id", "outlet", "passage_id", "published", "ref", "text", "title", "url"}, keys); diff != "" {
+		t.Errorf("citation keys (-want +got):\n%s", diff)
+	}
+	abst, _ := json.Marshal(abstain("q", ModeExtractive))
+	if !strings.Contains(string(abst), `"citations":[]`) {
+		t.Errorf("an abstention's citations marshal as %s, want []", abst)
+	}
+}

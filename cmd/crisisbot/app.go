@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/crisisbot/crisisbot/answer"
+	"github.com/crisisbot/crisisbot/config"
+	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/retrieval"
+)
+
+// app is the opened data directory and the answering engine built from the
+// config. Every command that reads the corpus goes through openApp, and so do
+// the end-to-end tests.
+type app struct {
+	cfg    config.Config
+	lib    *retrieval.Library
+	engine *answer.Engine
+}
+
+// openApp opens the data directory with the configured embedder, ingests the
+// bundled corpus on first use, and builds the engine.
+func openApp(ctx context.Context, e *env) (*app, error) {
+	cfg, err := e.loadConfig()
+	if err != nil {
+		return nil, err
+	}
+	emb, err := newEmbedder(cfg.Embedder, e.getenv)
+	if err != nil {
+		return nil, err
+	}
+	lib, err := retrieval.Open(ctx, retrieval.Options{
+		Dir:      cfg.DataDir,
+		Embedder: emb,
+		Progress: progress(e.stderr, "embedding"),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("open data directory %s: %w", cfg.DataDir, err)
+	}
+	if lib.Stats().Docs == 0 {
+		docs, err := corpus.Bundled()
+		if err != nil {
+			lib.Close()
+			return nil, fmt.Errorf("read bundled corpus: %w", err)
+		}
+		if _, err := lib.Ingest(ctx, docs); err != nil {
+			lib.Close()
+			return nil, fmt.Errorf("ingest bundled corpus: %w", err)
+		}
+	}
+	engine, err := newEngine(cfg, lib, e.getenv)
+	if err != nil {
+		lib.Close()
+		return nil, err
+	}
+	return &app{cfg: cfg, lib: lib, engine: engine}, nil
+}
+
+func (a *app) Close() error { return a.lib.Close() }
+
+// newEmbedder builds the configured embedder.
+func newEmbedder(c config.Embedder, getenv func(string) string) (retrieval.Embedder, error) {
+	switch c.Kind {
+	case "local", "":
+		return retrieval.NewLocalEmbedder(), nil
+	case "openai":
+		return retrieval.NewOpenAIEmbedder(retrieval.OpenAIEmbedderConfig{
+			BaseURL:   c.BaseURL,
+			APIKey:    getenv(c.APIKeyEnv),
+			Model:     c.Model,
+			BatchSize: c.BatchSize,
+			Timeout:   c.Timeout,
+		}), nil
+	default:
+		return nil, errs.Errorf(errs.Invalid, "embedder.kind: %q is not one of local, openai", c.Kind)
+	}
+}
+
+// newEngine builds the answering engine: with a chat model when llm.model is
+// set, extractive otherwise.
+func newEngine(cfg config.Config, s answer.Searcher, getenv func(string) string) (*answer.Engine, error) {
+	opts := answerOptions(cfg)
+	if cfg.LLM.Model != "" {
+		chat, err := answer.NewOpenAIChat(answer.OpenAIChatConfig{
+			BaseURL:     cfg.LLM.BaseURL,
+			APIKey:      getenv(cfg.LLM.APIKeyEnv),
+			Model:       cfg.LLM.Model,
+			Temperature: cfg.LLM.Temperature,
+			MaxTokens:   cfg.LLM.MaxTokens,
+		})
+		if err != nil {
+			return nil, err
+		}
+		opts.Chat = chat
+	}
+	return answer.New(s, opts), nil
+}
+
+// answerOptions maps the config onto the engine's options, without a model.
+func answerOptions(cfg config.Config) answer.Options {
+	return answer.Options{
+		TopK:            cfg.Retrieval.TopK,
+		SearchMode:      retrieval.Mode(cfg.Retrieval.Fusion),
+		MaxQuestionLen:  cfg.Answer.MaxQuestionChars,
+		Deadline:        cfg.LLM.Deadline,
+		AttemptTimeout:  cfg.LLM.Timeout,
+		Retries:         retries(cfg.LLM.Retries),
+		MaxContextChars: cfg.LLM.MaxContextChars,
+	}
+}
+
+// progress returns a progress callback that redraws one line on a terminal
+// and stays silent otherwise (pipes, CI, tests). Hand-written: one \r line
+// needs no progress-bar library.
+func progress(w io.Writer, what string) func(done, total int) {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	var last time.Time
+	return func(done, total int) {
+		if done < total && time.Since(last) < 100*time.Millisecond {
+			return
+		}
+		last = time.Now()
+		fmt.Fprintf(w, "\r%s: %d/%d passages", what, done, total)
+		if done >= total {
+			fmt.Fprintln(w)
+		}
+	}
+}
+
+// retries maps the config's count (0 means none) onto the engine's (0 means
+// its default, negative means none).
+func retries(n int) int {
+	if n == 0 {
+		return -1
+	}
+	return n
+}

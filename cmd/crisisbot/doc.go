@@ -1,0 +1,53 @@
+// Command crisisbot answers questions about the 2025 Azerbaijan–Russia crisis
+// (the deaths of the Safarov brothers in Russian police custody in
+// Yekaterinburg, and the diplomatic fallout) from a corpus of news articles,
+// and cites them as [1], [2].
+//
+// Usage:
+//
+//	crisisbot [--config FILE] [--data-dir DIR] COMMAND [flags] [args]
+//
+// With no config file it runs offline: a local embedder and an extractive
+// composer that quotes the articles. On first use with an empty data directory
+// it stores the five bundled articles.
+//
+// The commands are:
+//
+//	ask [--json] QUESTION
+//		Answer a question, then list the numbered sources. Where the
+//		sources disagree on the asked fact, the answer says so and cites
+//		both sides. When the articles do not cover the question, it says
+//		so and the answer is not grounded. --json prints one object:
+//		{"question", "answer", "grounded", "mode", "citations": [{"ref",
+//		"doc_id", "passage_id", "title", "outlet", "published", "url",
+//		"text"}]}. Questions are limited to answer.max_question_chars
+//		(default 1000) characters.
+//
+//	search [--json] [--top K] [--mode hybrid|vector|lexical] QUERY
+//		Show the passages a query retrieves, with their fused scores.
+//
+//	ingest [--json] PATH_OR_URL...
+//		Add .md (with optional YAML front matter: id, title, outlet,
+//		published, published_precision, published_note, url), .txt and
+//		.html files, directories of them, and http(s) URLs of articles.
+//		An unchanged document is skipped; a changed one replaces its
+//		passages. Nothing is stored unless every argument loads.
+//
+//	sources [--json]
+//		List the stored articles: id, date, passage count, outlet, title.
+//
+//	eval [--json]
+//		Run the evaluation set (eval/questions.yaml) against the bundled
+//		corpus with the embedded default, beside a plain BM25 baseline.
+//
+//	timeline, digest, chat, serve
+//		Not built yet (issues 4, 5 and 3).
+//
+// The config file (see config.example.yaml) chooses the data directory, the
+// embedder (local, or any OpenAI-compatible embeddings endpoint) and the
+// optional chat model. Secrets come only from the environment: the file names
+// the variable (OPENAI_API_KEY by default). $CRISISBOT_CONFIG names the file
+// when --config is not given.
+//
+// Exit status is 0 on success, 2 on a usage error, and 1 on any other error.
+package main

@@ -1,0 +1,37 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/crisisbot/crisisbot/config"
+	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/eval"
+)
+
+func runEval(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "eval", "",
+		"Run the repo's evaluation set against the bundled corpus with the embedded default\n"+
+			"(local embedder, extractive answers), beside a plain BM25 baseline, and print the figures.")
+	asJSON := fs.Bool("json", false, "print the figures as JSON")
+	if err := fs.Parse(args); err != nil {
+		return usageErr(err)
+	}
+	if fs.NArg() > 0 {
+		return errs.Errorf(errs.Usage, "eval takes no arguments, got %q", fs.Args())
+	}
+	dir, err := os.MkdirTemp("", "crisisbot-eval-")
+	if err != nil {
+		return fmt.Errorf("make a scratch data directory: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	cmp, err := eval.RunBundled(ctx, dir, answerOptions(config.Default()))
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, cmp)
+	}
+	return cmp.WriteText(e.stdout)
+}

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/crisisbot/crisisbot/config"
+	"github.com/crisisbot/crisisbot/errs"
+)
+
+// env carries what every command gets from the process: its streams and
+// environment, and the global flags.
+type env struct {
+	getenv     func(string) string
+	stdin      io.Reader
+	stdout     io.Writer
+	stderr     io.Writer
+	configPath string
+	dataDir    string
+}
+
+// command is one subcommand. run gets the arguments after the command name.
+type command struct {
+	summary string
+	run     func(ctx context.Context, e *env, args []string) error
+}
+
+func commands() map[string]command {
+	return map[string]command{
+		"ask":      {"answer a question with citations", runAsk},
+		"search":   {"show the passages a query retrieves", runSearch},
+		"ingest":   {"add articles from files, directories or URLs", runIngest},
+		"sources":  {"list the stored articles", runSources},
+		"eval":     {"run the evaluation set and print its figures", runEval},
+		"timeline": {"the dated chain of events (not built yet: issue 4)", notYet("timeline", 4)},
+		"digest":   {"the daily digest (not built yet: issue 5)", notYet("digest", 5)},
+		"chat":     {"the terminal twin of the Discord bot (not built yet: issue 3)", notYet("chat", 3)},
+		"serve":    {"run the Discord bot (not built yet: issue 3)", notYet("serve", 3)},
+	}
+}
+
+// run is the whole program: main only wires the process to it, so tests run
+// exactly what users run.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	e := &env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
+	fs := flag.NewFlagSet("crisisbot", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&e.configPath, "config", getenv("CRISISBOT_CONFIG"), "YAML config `file` (default $CRISISBOT_CONFIG; none means the offline default)")
+	fs.StringVar(&e.dataDir, "data-dir", "", "data `directory` (overrides data_dir in the config; default ./data)")
+	cmds := commands()
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: crisisbot [--config FILE] [--data-dir DIR] COMMAND [flags] [args]\n\nCommands:\n")
+		names := make([]string, 0, len(cmds))
+		for name := range cmds {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			fmt.Fprintf(stderr, "  %-9s %s\n", name, cmds[name].summary)
+		}
+		fmt.Fprint(stderr, "\nGlobal flags:\n")
+		fs.PrintDefaults()
+		fmt.Fprint(stderr, "\nRun 'crisisbot COMMAND -h' for a command's flags.\n")
+	}
+	if len(args) > 0 {
+		args = args[1:]
+	}
+	if err := fs.Parse(args); err != nil {
+		return usageErr(err)
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errs.Errorf(errs.Usage, "no command given")
+	}
+	name := fs.Arg(0)
+	cmd, ok := cmds[name]
+	if !ok {
+		return errs.Errorf(errs.Usage, "unknown command %q", name)
+	}
+	return cmd.run(ctx, e, fs.Args()[1:])
+}
+
+// newFlags returns a FlagSet for a subcommand whose usage line names it.
+func newFlags(e *env, name, argsUsage, summary string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: crisisbot %s [flags] %s\n\n%s\n", name, argsUsage, summary)
+		var any bool
+		fs.VisitAll(func(*flag.Flag) { any = true })
+		if any {
+			fmt.Fprint(e.stderr, "\nFlags:\n")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
+}
+
+// usageErr turns a flag parse error into a usage error; -h passes through.
+func usageErr(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	return errs.Wrap(errs.Usage, err, "bad flags")
+}
+
+// loadConfig reads the config and applies the global flags over it.
+func (e *env) loadConfig() (config.Config, error) {
+	cfg, err := config.Load(e.configPath)
+	if err != nil {
+		return cfg, err
+	}
+	if e.dataDir != "" {
+		cfg.DataDir = e.dataDir
+	}
+	return cfg, nil
+}
+
+func notYet(name string, issue int) func(context.Context, *env, []string) error {
+	return func(context.Context, *env, []string) error {
+		return errs.Errorf(errs.Invalid, "'crisisbot %s' is not built yet (issue %d)", name, issue)
+	}
+}
+
+// joinArgs joins the remaining arguments into one question or query.
+func joinArgs(args []string) string {
+	return strings.TrimSpace(strings.Join(args, " "))
+}

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/crisisbot/crisisbot/errs"
+)
+
+type sourceInfo struct {
+	ID                 string `json:"id"`
+	Title              string `json:"title"`
+	Outlet             string `json:"outlet"`
+	Published          string `json:"published"`
+	PublishedPrecision string `json:"published_precision"`
+	URL                string `json:"url"`
+	Passages           int    `json:"passages"`
+}
+
+func runSources(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "sources", "", "List the stored articles: id, date, passage count, outlet and title.")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	if err := fs.Parse(args); err != nil {
+		return usageErr(err)
+	}
+	if fs.NArg() > 0 {
+		return errs.Errorf(errs.Usage, "sources takes no arguments, got %q", fs.Args())
+	}
+	a, err := openApp(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	docs := a.lib.Documents()
+	out := make([]sourceInfo, len(docs))
+	for i, d := range docs {
+		out[i] = sourceInfo{ID: d.ID, Title: d.Title, Outlet: d.Outlet, Published: d.Published,
+			PublishedPrecision: d.PublishedPrecision, URL: d.URL, Passages: d.Passages}
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, struct {
+			Sources []sourceInfo `json:"sources"`
+		}{out})
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tPUBLISHED\tPASSAGES\tOUTLET\tTITLE")
+	for _, s := range out {
+		outlet := s.Outlet
+		if outlet == "" {
+			outlet = "-"
+		}
+		pub := s.Published
+		if pub == "" {
+			pub = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", s.ID, pub, s.Passages, outlet, s.Title)
+	}
+	return tw.Flush()
+}

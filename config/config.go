@@ -1,0 +1,208 @@
+// Package config reads crisisbot's YAML configuration. No file at all is
+// valid and means the embedded default: the local embedder and the
+// extractive composer, fully offline. Secrets never live in the file: the
+// file names the environment variable that holds them.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/crisisbot/crisisbot/errs"
+)
+
+// Config is the whole configuration. config.example.yaml documents every key.
+type Config struct {
+	DataDir   string    `yaml:"data_dir"`
+	Log       Log       `yaml:"log"`
+	Embedder  Embedder  `yaml:"embedder"`
+	LLM       LLM       `yaml:"llm"`
+	Retrieval Retrieval `yaml:"retrieval"`
+	Answer    Answer    `yaml:"answer"`
+}
+
+// Log configures logging at the edges.
+type Log struct {
+	Level  string `yaml:"level"`  // debug, info, warn, error
+	Format string `yaml:"format"` // text or json
+}
+
+// Embedder chooses how passages and questions become vectors.
+type Embedder struct {
+	Kind      string        `yaml:"kind"` // local or openai
+	BaseURL   string        `yaml:"base_url"`
+	Model     string        `yaml:"model"`
+	APIKeyEnv string        `yaml:"api_key_env"`
+	BatchSize int           `yaml:"batch_size"`
+	Timeout   time.Duration `yaml:"timeout"`
+}
+
+// LLM configures the optional chat model. An empty Model means none: answers
+// are extractive.
+type LLM struct {
+	BaseURL         string        `yaml:"base_url"`
+	Model           string        `yaml:"model"`
+	APIKeyEnv       string        `yaml:"api_key_env"`
+	Timeout         time.Duration `yaml:"timeout"`
+	Deadline        time.Duration `yaml:"deadline"`
+	Retries         int           `yaml:"retries"`
+	MaxContextChars int           `yaml:"max_context_chars"`
+	Temperature     float32       `yaml:"temperature"`
+	MaxTokens       int           `yaml:"max_tokens"`
+}
+
+// Retrieval tunes search.
+type Retrieval struct {
+	TopK   int    `yaml:"top_k"`
+	Fusion string `yaml:"fusion"` // hybrid, vector or lexical
+}
+
+// Answer tunes answering.
+type Answer struct {
+	MaxQuestionChars int `yaml:"max_question_chars"`
+}
+
+// Default returns the configuration used when there is no file.
+func Default() Config {
+	return Config{
+		DataDir:  "./data",
+		Log:      Log{Level: "info", Format: "text"},
+		Embedder: Embedder{Kind: "local", APIKeyEnv: "OPENAI_API_KEY", BatchSize: 64, Timeout: 30 * time.Second},
+		LLM: LLM{
+			APIKeyEnv: "OPENAI_API_KEY", Timeout: 30 * time.Second, Deadline: 60 * time.Second,
+			Retries: 3, MaxContextChars: 12000, Temperature: 0.1, MaxTokens: 600,
+		},
+		Retrieval: Retrieval{TopK: 6, Fusion: "hybrid"},
+		Answer:    Answer{MaxQuestionChars: 1000},
+	}
+}
+
+// Load reads the file at path over the defaults. An empty path means no
+// file. Unknown keys and invalid values are errors that name the key.
+func Load(path string) (Config, error) {
+	cfg := Default()
+	if path == "" {
+		return cfg, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return cfg, errs.Wrap(errs.Invalid, err, fmt.Sprintf("read config %s", path))
+	}
+	if err := Decode(bytes.NewReader(data), &cfg); err != nil {
+		return cfg, errs.Errorf(errs.Invalid, "config %s: %v", path, err)
+	}
+	return cfg, nil
+}
+
+// Decode reads YAML from r over cfg, rejecting unknown keys, then validates.
+func Decode(r io.Reader, cfg *Config) error {
+	dec := yaml.NewDecoder(r)
+	dec.KnownFields(true)
+	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	return cfg.Validate()
+}
+
+// Validate checks every value and names the key of the first bad one.
+func (c Config) Validate() error {
+	var problems []string
+	bad := func(key, format string, args ...any) {
+		problems = append(problems, key+": "+fmt.Sprintf(format, args...))
+	}
+	if strings.TrimSpace(c.DataDir) == "" {
+		bad("data_dir", "must not be empty")
+	}
+	switch c.Log.Level {
+	case "debug", "info", "warn", "error":
+	default:
+		bad("log.level", "%q is not one of debug, info, warn, error", c.Log.Level)
+	}
+	switch c.Log.Format {
+	case "text", "json":
+	default:
+		bad("log.format", "%q is not one of text, json", c.Log.Format)
+	}
+	switch c.Embedder.Kind {
+	case "local":
+	case "openai":
+		if c.Embedder.Model == "" {
+			bad("embedder.model", "is required when embedder.kind is openai")
+		}
+	default:
+		bad("embedder.kind", "%q is not one of local, openai", c.Embedder.Kind)
+	}
+	checkURL(bad, "embedder.base_url", c.Embedder.BaseURL)
+	checkEnvName(bad, "embedder.api_key_env", c.Embedder.APIKeyEnv)
+	if c.Embedder.BatchSize < 1 || c.Embedder.BatchSize > 2048 {
+		bad("embedder.batch_size", "%d is not between 1 and 2048", c.Embedder.BatchSize)
+	}
+	if c.Embedder.Timeout <= 0 {
+		bad("embedder.timeout", "must be positive")
+	}
+	checkURL(bad, "llm.base_url", c.LLM.BaseURL)
+	checkEnvName(bad, "llm.api_key_env", c.LLM.APIKeyEnv)
+	if c.LLM.Timeout <= 0 {
+		bad("llm.timeout", "must be positive")
+	}
+	if c.LLM.Deadline < c.LLM.Timeout {
+		bad("llm.deadline", "%v is shorter than llm.timeout %v", c.LLM.Deadline, c.LLM.Timeout)
+	}
+	if c.LLM.Retries < 0 || c.LLM.Retries > 10 {
+		bad("llm.retries", "%d is not between 0 and 10", c.LLM.Retries)
+	}
+	if c.LLM.MaxContextChars < 1000 {
+		bad("llm.max_context_chars", "%d is below 1000", c.LLM.MaxContextChars)
+	}
+	if c.LLM.Temperature < 0 || c.LLM.Temperature > 2 {
+		bad("llm.temperature", "%v is not between 0 and 2", c.LLM.Temperature)
+	}
+	if c.LLM.MaxTokens < 1 {
+		bad("llm.max_tokens", "must be positive")
+	}
+	if c.Retrieval.TopK < 1 || c.Retrieval.TopK > 50 {
+		bad("retrieval.top_k", "%d is not between 1 and 50", c.Retrieval.TopK)
+	}
+	switch c.Retrieval.Fusion {
+	case "hybrid", "vector", "lexical":
+	default:
+		bad("retrieval.fusion", "%q is not one of hybrid, vector, lexical", c.Retrieval.Fusion)
+	}
+	if c.Answer.MaxQuestionChars < 10 || c.Answer.MaxQuestionChars > 10000 {
+		bad("answer.max_question_chars", "%d is not between 10 and 10000", c.Answer.MaxQuestionChars)
+	}
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+func checkURL(bad func(string, string, ...any), key, raw string) {
+	if raw == "" {
+		return
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		bad(key, "%q is not an http(s) URL", raw)
+	}
+}
+
+func checkEnvName(bad func(string, string, ...any), key, name string) {
+	if name == "" {
+		return
+	}
+	for _, r := range name {
+		if !(r == '_' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			bad(key, "%q is not an environment variable name (put the secret in the environment, not in the file)", name)
+			return
+		}
+	}
+}

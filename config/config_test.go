@@ -1,0 +1,110 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestLoadNoFileIsDefault(t *testing.T) {
+	got, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(Default(), got); diff != "" {
+		t.Errorf("Load(\"\") differs from Default (-want +got):\n%s", diff)
+	}
+	if err := got.Validate(); err != nil {
+		t.Errorf("default config is invalid: %v", err)
+	}
+}
+
+func TestLoadOverridesDefaults(t *testing.T) {
+	path := writeFile(t, `
+data_dir: /var/lib/crisisbot
+embedder:
+  kind: openai
+  base_url: http://localhost:11434/v1
+  model: nomic-embed-text
+llm:
+  model: llama3.1
+  timeout: 5s
+  deadline: 20s
+`)
+	got, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Default()
+	want.DataDir = "/var/lib/crisisbot"
+	want.Embedder.Kind = "openai"
+	want.Embedder.BaseURL = "http://localhost:11434/v1"
+	want.Embedder.Model = "nomic-embed-text"
+	want.LLM.Model = "llama3.1"
+	want.LLM.Timeout = 5 * time.Second
+	want.LLM.Deadline = 20 * time.Second
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("config (-want +got):\n%s", diff)
+	}
+}
+
+func TestLoadErrorsNameTheKey(t *testing.T) {
+	tests := []struct {
+		name, yaml, wantKey string
+	}{
+		{"unknown top-level key", "datadir: x\n", "datadir"},
+		{"unknown nested key", "llm:\n  api_key: sk-123\n", "api_key"},
+		{"bad embedder kind", "embedder:\n  kind: bert\n", "embedder.kind"},
+		{"openai embedder needs model", "embedder:\n  kind: openai\n", "embedder.model"},
+		{"bad url", "llm:\n  base_url: localhost:11434\n", "llm.base_url"},
+		{"bad duration", "llm:\n  timeout: soon\n", "soon"},
+		{"negative retries", "llm:\n  retries: -1\n", "llm.retries"},
+		{"top_k out of range", "retrieval:\n  top_k: 0\n", "retrieval.top_k"},
+		{"bad fusion", "retrieval:\n  fusion: magic\n", "retrieval.fusion"},
+		{"secret in env name", "llm:\n  api_key_env: sk-abc-123\n", "llm.api_key_env"},
+		{"deadline shorter than timeout", "llm:\n  timeout: 30s\n  deadline: 5s\n", "llm.deadline"},
+		{"bad log format", "log:\n  format: xml\n", "log.format"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeFile(t, tt.yaml)
+			_, err := Load(path)
+			if err == nil {
+				t.Fatalf("Load accepted %q", tt.yaml)
+			}
+			if !strings.Contains(err.Error(), tt.wantKey) || !strings.Contains(err.Error(), path) {
+				t.Errorf("error %q does not name %q and the file", err, tt.wantKey)
+			}
+		})
+	}
+}
+
+func TestLoadMissingFile(t *testing.T) {
+	_, err := Load(filepath.Join(t.TempDir(), "nope.yaml"))
+	if err == nil || !strings.Contains(err.Error(), "nope.yaml") {
+		t.Errorf("Load(missing) = %v, want an error naming the file", err)
+	}
+}
+
+func TestExampleConfigIsValid(t *testing.T) {
+	cfg, err := Load(filepath.Join("..", "config.example.yaml"))
+	if err != nil {
+		t.Fatalf("config.example.yaml: %v", err)
+	}
+	if cfg.LLM.Model != "" || cfg.Embedder.Kind != "local" {
+		t.Errorf("config.example.yaml should describe the offline default, got llm.model=%q embedder.kind=%q", cfg.LLM.Model, cfg.Embedder.Kind)
+	}
+}
+
+func writeFile(t *testing.T, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "crisisbot.yaml")
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}

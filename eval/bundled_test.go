@@ -1,0 +1,82 @@
+package eval
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/crisisbot/crisisbot/answer"
+	"github.com/crisisbot/crisisbot/corpus"
+)
+
+// TestFactsAppearInCorpus keeps the question set honest: every alternative
+// of every fact is a string some bundled article really contains.
+func TestFactsAppearInCorpus(t *testing.T) {
+	docs, err := corpus.Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies := make([]text, len(docs))
+	for i, d := range docs {
+		bodies[i] = newText(d.Body)
+	}
+	qs, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qs {
+		for _, f := range q.Facts {
+			for _, alt := range f {
+				if len(missing([]Fact{{alt}}, bodies...)) > 0 {
+					t.Errorf("%s: fact %q is in no bundled article", q.ID, alt)
+				}
+			}
+		}
+	}
+}
+
+// TestBundledQuality runs the offline pipeline (local embedder, extractive
+// composer) on the bundled corpus and fails when the hybrid figures drop
+// below their floors. The floors sit just under the figures reached (the
+// target is 0.9 each, false abstention at most 0.1); raise them when the
+// pipeline improves, never lower them to pass.
+func TestBundledQuality(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole pipeline")
+	}
+	c, err := RunBundled(context.Background(), t.TempDir(), answer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := c.WriteText(&buf); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("\n%s", buf.String())
+	for _, d := range c.BM25.Misses() {
+		t.Logf("bm25 miss: %s [%s]", d.ID, d.Verdict)
+	}
+
+	h := c.Hybrid
+	floors := []struct {
+		name       string
+		got, floor float64
+	}{
+		{"hit@1", h.HitAt1, 0.74},
+		{"hit@5", h.HitAt5, 0.88},
+		{"paraphrase hit@5", h.ParaphraseHitAt5, 0.61},
+		{"answer fact rate", h.FactRate, 0.70},
+		{"citation support", h.CitationSupport, 0.96},
+		{"conflicts reported", h.ConflictRate, 0.50},
+		{"abstention", h.Abstention, 0.66},
+	}
+	for _, f := range floors {
+		if f.got < f.floor {
+			t.Errorf("hybrid %s = %.3f, below its floor %.3f", f.name, f.got, f.floor)
+		}
+	}
+	const falseAbstentionCeiling = 0.26
+	if h.FalseAbstention > falseAbstentionCeiling {
+		t.Errorf("hybrid false abstention = %.3f, above its ceiling %.3f", h.FalseAbstention, falseAbstentionCeiling)
+	}
+}

@@ -1,0 +1,170 @@
+package retrieval
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/crisisbot/crisisbot/corpus"
+)
+
+// crashChildEnv switches the test binary into the crash test's child: it
+// ingests crashDocs into the directory named by the variable in one Ingest,
+// printing "stored ID" as each document is written (from Progress). The
+// next document's transaction starts right after, so the parent's SIGKILL
+// usually lands inside a transaction.
+const crashChildEnv = "CRISISBOT_CRASH_CHILD_DIR"
+
+func crashDocs() []corpus.Document { return synthDocs(5, 300, 12) }
+
+func TestCrashChild(t *testing.T) {
+	dir := os.Getenv(crashChildEnv)
+	if dir == "" {
+		t.Skip("runs only as TestCrashMidIngest's subprocess")
+	}
+	docs := crashDocs()
+	// Progress counts passages: map the running total to documents.
+	ends := map[int]string{}
+	total := 0
+	for _, d := range docs {
+		total += len(corpus.Chunk(d))
+		ends[total] = d.ID
+	}
+	ctx := context.Background()
+	l, err := Open(ctx, Options{Dir: dir, Progress: func(done, _ int) {
+		if id, ok := ends[done]; ok {
+			fmt.Println("stored", id)
+		}
+	}})
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(1)
+	}
+	if _, err := l.Ingest(ctx, docs); err != nil {
+		fmt.Println("error", err)
+		os.Exit(1)
+	}
+	fmt.Println("done")
+}
+
+// TestCrashMidIngest kills an ingesting process with SIGKILL and checks
+// that the directory opens with every document it reported stored intact.
+func TestCrashMidIngest(t *testing.T) {
+	if os.Getenv(crashChildEnv) != "" {
+		t.Skip("already the child")
+	}
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
+	cmd.Env = append(os.Environ(), crashChildEnv+"="+dir)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	const killAfter = 40
+	var reported []string
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "error") || line == "done" {
+			t.Fatalf("child: %s", line)
+		}
+		if id, ok := strings.CutPrefix(line, "stored "); ok {
+			reported = append(reported, id)
+		}
+		if len(reported) == killAfter {
+			// The child is busy with the next documents: the kill lands
+			// anywhere, often inside a transaction.
+			if err := cmd.Process.Kill(); err != nil {
+				t.Fatal(err)
+			}
+			break
+		}
+	}
+	if err := cmd.Wait(); err == nil || len(reported) != killAfter {
+		t.Fatalf("child was not killed midway: %v after %d documents", err, len(reported))
+	}
+
+	l := openTest(t, Options{Dir: dir})
+	byID := map[string]corpus.Document{}
+	for _, d := range crashDocs() {
+		byID[d.ID] = d
+	}
+	var stored []string
+	for _, info := range l.Documents() {
+		stored = append(stored, info.ID)
+	}
+	// Documents are ingested in order: what is stored is a prefix of them,
+	// at least as long as what was reported (the child may have committed
+	// more before the signal arrived).
+	if len(stored) < killAfter || len(stored) == len(byID) {
+		t.Fatalf("%d documents stored, want at least %d and not all", len(stored), killAfter)
+	}
+	t.Logf("killed after %d reported documents; %d stored", killAfter, len(stored))
+	if diff := cmp.Diff(reported, stored[:killAfter]); diff != "" {
+		t.Errorf("stored documents do not start with the reported ones (-reported +stored):\n%s", diff)
+	}
+	local := NewLocalEmbedder()
+	passages := 0
+	for _, id := range stored {
+		want := byID[id]
+		got, ok := l.Document(id)
+		if !ok {
+			t.Fatalf("document %s missing", id)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("document %s (-want +got):\n%s", id, diff)
+		}
+		for _, p := range corpus.Chunk(want) {
+			got, ok := l.Passage(p.ID)
+			if !ok || got != p {
+				t.Errorf("passage %s: %+v, %v", p.ID, got, ok)
+			}
+			passages++
+		}
+	}
+	if got := l.Stats().Passages; got != passages {
+		t.Errorf("Stats().Passages = %d, want %d", got, passages)
+	}
+	// Every passage has its vector, equal to a fresh embedding of its text.
+	vectors := 0
+	err = l.st.forEachPassage(local.Name(), LocalDim, func(p corpus.Passage, v []float32) error {
+		want, err := local.Embed(context.Background(), []string{p.Text})
+		if err != nil {
+			return err
+		}
+		if diff := cmp.Diff(want[0], v, cmpopts.EquateApprox(0, 1e-7)); diff != "" {
+			t.Errorf("vector of %s differs:\n%s", p.ID, diff)
+		}
+		vectors++
+		return nil
+	})
+	if err != nil || vectors != passages {
+		t.Fatalf("%d vectors for %d passages: %v", vectors, passages, err)
+	}
+	// Search works, and the directory takes the rest of the documents.
+	for _, mode := range []Mode{Hybrid, Vector, Lexical} {
+		res, err := l.Search(context.Background(), newBenchText(6).queries(1)[0], SearchOptions{Mode: mode})
+		if err != nil || len(res) == 0 {
+			t.Errorf("%s search after the crash: %d results, %v", mode, len(res), err)
+		}
+	}
+	rep, err := l.Ingest(context.Background(), crashDocs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Unchanged) != len(stored) || len(rep.Added) != len(byID)-len(stored) {
+		t.Errorf("ingest after the crash: %d unchanged, %d added; want %d, %d",
+			len(rep.Unchanged), len(rep.Added), len(stored), len(byID)-len(stored))
+	}
+}

@@ -1,0 +1,116 @@
+package retrieval
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func lexIDs(hits []lexicalHit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.ID)
+	}
+	return out
+}
+
+func TestLexicalRanking(t *testing.T) {
+	x := newLexicalIndex(NewAnalyzer(), defaultTitleWeight)
+	x.add([]lexicalDoc{
+		{ID: "a", Text: "Sputnik office in Baku was raided by police."},
+		{ID: "b", Text: "Police detained two Sputnik employees, Igor Kartavykh and Yevgeny Belousov."},
+		{ID: "c", Text: "The airliner was shot down in December 2024, killing 38 people."},
+		{ID: "d", Text: "Police police police raided the office, police said, in a long account of police work that goes on and on about police matters."},
+		{ID: "e", Text: "Oil and gas exports."},
+	})
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"Kartavykh", []string{"b"}},                     // a rare name
+		{"38", []string{"c"}},                            // a number
+		{"December 2024", []string{"c"}},                 // a date
+		{"Sputnik Kartavykh", []string{"b", "a"}},        // more query terms matched ranks first
+		{"police raided", []string{"a", "d", "b"}},       // tf saturates, long documents are penalised
+		{"the of and", nil},                              // stopwords only
+		{"Zanzibar", nil},                                // unknown term
+		{"KARTAVYKH kartavykh Kartavykh", []string{"b"}}, // repeats count once
+	}
+	for _, tt := range tests {
+		got := x.search(tt.query, 10)
+		if diff := cmp.Diff(tt.want, lexIDs(got)); diff != "" {
+			t.Errorf("search(%q) (-want +got):\n%s", tt.query, diff)
+		}
+	}
+	if got := x.search("police", 2); len(got) != 2 {
+		t.Errorf("n=2 returned %d hits", len(got))
+	}
+	if got := x.search("police", 0); got != nil {
+		t.Errorf("n=0 returned %v", got)
+	}
+	if got := x.search("38 Kartavykh", 10); got[0].Keys != 1 || got[1].Keys != 0 {
+		t.Errorf("key-term counts: %+v", got)
+	}
+}
+
+// TestLexicalIncremental: adding, replacing and removing passages one by
+// one gives the same index as building it from the final set.
+func TestLexicalIncremental(t *testing.T) {
+	g := newBenchText(9)
+	var docs []lexicalDoc
+	for i := range 60 {
+		docs = append(docs, lexicalDoc{ID: string(rune('A'+i%26)) + string(rune('a'+i/26)), Text: g.paragraph(300)})
+	}
+	inc := newLexicalIndex(NewAnalyzer(), defaultTitleWeight)
+	for _, d := range docs {
+		inc.add([]lexicalDoc{d})
+	}
+	// Replace ten, remove ten (one of them unknown).
+	for i := range 10 {
+		docs[i].Text = g.paragraph(200)
+		inc.add([]lexicalDoc{docs[i]})
+	}
+	var removed []string
+	for _, d := range docs[50:] {
+		removed = append(removed, d.ID)
+	}
+	inc.remove(append(removed, "nope")...)
+	final := docs[:50]
+
+	fresh := newLexicalIndex(NewAnalyzer(), defaultTitleWeight)
+	fresh.add(final)
+	if inc.count() != 50 || fresh.count() != 50 {
+		t.Fatalf("counts %d and %d, want 50", inc.count(), fresh.count())
+	}
+	for _, q := range newBenchText(10).queries(40) {
+		want, got := fresh.search(q, 20), inc.search(q, 20)
+		if diff := cmp.Diff(want, got, cmpopts.EquateApprox(1e-5, 0)); diff != "" {
+			t.Errorf("search(%q): incremental index differs from a fresh one (-fresh +incremental):\n%s", q, diff)
+		}
+		for _, h := range got {
+			for _, r := range removed {
+				if h.ID == r {
+					t.Errorf("removed passage %s found for %q", r, q)
+				}
+			}
+		}
+	}
+}
+
+func TestLexicalTitleWeight(t *testing.T) {
+	docs := []lexicalDoc{
+		{ID: "a", Title: "Kartavykh arrested", Text: "Two employees were detained."},
+		{ID: "b", Title: "Other news", Text: "The office was raided."},
+	}
+	off := newLexicalIndex(NewAnalyzer(), 0)
+	off.add(docs)
+	if got := off.search("Kartavykh", 5); got != nil {
+		t.Errorf("title weight 0: title matched: %v", got)
+	}
+	on := newLexicalIndex(NewAnalyzer(), 0.5)
+	on.add(docs)
+	if diff := cmp.Diff([]string{"a"}, lexIDs(on.search("Kartavykh", 5))); diff != "" {
+		t.Errorf("title weight 0.5:\n%s", diff)
+	}
+}

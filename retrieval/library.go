@@ -1,0 +1,652 @@
+package retrieval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/errs"
+)
+
+// DefaultLockTimeout is how long Open waits for another process to release
+// the data directory.
+const DefaultLockTimeout = 2 * time.Second
+
+// Batch sizes: passages embedded per call while ingesting, and per
+// transaction while re-embedding.
+const (
+	ingestBatch  = 256
+	reembedBatch = 256
+	// candidateDepth is how deep each side of a hybrid search looks before
+	// fusing, at least: deep enough that a passage only one side finds
+	// still enters the fusion.
+	candidateDepth = 50
+)
+
+// ErrClosed is returned by a Library used after Close.
+var ErrClosed = errors.New("library is closed")
+
+// Options configures Open.
+type Options struct {
+	// Dir is the data directory; it is created if missing.
+	Dir string
+	// Embedder is a LocalEmbedder when nil.
+	Embedder Embedder
+	// Now is time.Now when nil.
+	Now func() time.Time
+	// Progress, when set, is called as passages are embedded: while Open
+	// re-embeds after an embedder change, and while Ingest embeds.
+	Progress func(done, total int)
+	// LockTimeout is DefaultLockTimeout when 0.
+	LockTimeout time.Duration
+}
+
+// DocInfo describes a stored document.
+type DocInfo struct {
+	ID                 string    `json:"id"`
+	Title              string    `json:"title"`
+	Outlet             string    `json:"outlet,omitempty"`
+	Published          string    `json:"published,omitempty"`
+	PublishedPrecision string    `json:"published_precision,omitempty"`
+	URL                string    `json:"url,omitempty"`
+	Source             string    `json:"source,omitempty"`
+	Passages           int       `json:"passages"`
+	IngestedAt         time.Time `json:"ingested_at"`
+}
+
+// Stats summarizes a Library.
+type Stats struct {
+	Docs     int    `json:"docs"`
+	Passages int    `json:"passages"`
+	Embedder string `json:"embedder"`
+	// Dim is the vector dimension, 0 before the first passage.
+	Dim        int       `json:"dim"`
+	LastIngest time.Time `json:"last_ingest,omitzero"`
+}
+
+// IngestReport says what an Ingest did, by document id.
+type IngestReport struct {
+	Added     []string `json:"added"`
+	Updated   []string `json:"updated"`
+	Unchanged []string `json:"unchanged"`
+	// Passages is the number of passages written (added and updated
+	// documents).
+	Passages int `json:"passages"`
+}
+
+// Library is the searchable corpus of a data directory: a bbolt store that
+// holds the truth, and in-memory vector (chromem-go) and BM25 indexes
+// loaded from it. It is safe for concurrent use: searches run while an
+// ingest is under way and see each document either before or after it.
+type Library struct {
+	st       *store
+	emb      Embedder
+	now      func() time.Time
+	progress func(done, total int)
+
+	writeMu sync.Mutex // serializes Ingest, Remove and Close
+
+	mu         sync.RWMutex // guards what follows
+	closed     bool
+	docs       map[string]*docEntry
+	vec        *vectorIndex
+	lex        *lexicalIndex
+	dim        int
+	passages   int
+	lastIngest time.Time
+}
+
+// docEntry is the in-memory record of a stored document.
+type docEntry struct {
+	info     DocInfo
+	hash     string
+	passages []string
+}
+
+// Open opens or creates the data directory opts.Dir. If the directory was
+// embedded under another embedder name, Open re-embeds every passage in
+// batches, each its own transaction, so that a killed re-embed resumes
+// where it stopped. It then loads the indexes from the store.
+func Open(ctx context.Context, opts Options) (*Library, error) {
+	if strings.TrimSpace(opts.Dir) == "" {
+		return nil, errs.Errorf(errs.Invalid, "no data directory given")
+	}
+	if opts.Embedder == nil {
+		opts.Embedder = NewLocalEmbedder()
+	}
+	if opts.Embedder.Name() == "" {
+		return nil, errs.Errorf(errs.Invalid, "the embedder has no name")
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.LockTimeout <= 0 {
+		opts.LockTimeout = DefaultLockTimeout
+	}
+	st, err := openStore(opts.Dir, opts.LockTimeout)
+	if err != nil {
+		return nil, err
+	}
+	l := &Library{
+		st: st, emb: opts.Embedder, now: opts.Now, progress: opts.Progress,
+		docs: map[string]*docEntry{},
+	}
+	if err := l.prepareVectors(ctx); err != nil {
+		st.close()
+		return nil, err
+	}
+	if err := l.load(ctx); err != nil {
+		st.close()
+		return nil, fmt.Errorf("load %s: %w", opts.Dir, err)
+	}
+	return l, nil
+}
+
+// prepareVectors makes sure every stored passage has a vector from l.emb:
+// after an embedder change it re-embeds them all and then records l.emb as
+// the store's embedder.
+func (l *Library) prepareVectors(ctx context.Context) error {
+	m, err := l.st.meta()
+	if err != nil {
+		return err
+	}
+	name := l.emb.Name()
+	// Vectors of any third embedder are a re-embed abandoned for this one.
+	if err := l.st.dropOtherVectors(m.Embedder, name); err != nil {
+		return fmt.Errorf("drop stale vectors: %w", err)
+	}
+	if m.Embedder == name {
+		l.dim = m.Dim
+		return nil
+	}
+	total, err := l.st.countPassages()
+	if err != nil {
+		return fmt.Errorf("count passages: %w", err)
+	}
+	// Resuming: the vectors already made fix the dimension.
+	dim, err := l.st.vectorDim(name)
+	if err != nil {
+		return err
+	}
+	if err := l.fillVectors(ctx, name, &dim, total); err != nil {
+		return fmt.Errorf("re-embed passages with %s: %w", name, err)
+	}
+	l.dim = dim
+	return l.st.setEmbedder(name, dim)
+}
+
+// fillVectors embeds, batch by batch, every passage without a vector in
+// embedder's bucket.
+func (l *Library) fillVectors(ctx context.Context, name string, dim *int, total int) error {
+	have, err := l.st.countVectors(name)
+	if err != nil {
+		return err
+	}
+	if have == total {
+		return nil
+	}
+	done, from := have, ""
+	for {
+		ps, next, err := l.st.missingVectors(name, from, reembedBatch)
+		if err != nil {
+			return err
+		}
+		if len(ps) > 0 {
+			vecs, err := embedChecked(ctx, l.emb, passageTexts(ps), *dim)
+			if err != nil {
+				return err
+			}
+			*dim = len(vecs[0])
+			ids := make([]string, len(ps))
+			for i, p := range ps {
+				ids[i] = p.ID
+			}
+			if err := l.st.putVectors(name, ids, vecs); err != nil {
+				return err
+			}
+			done += len(ps)
+			if l.progress != nil {
+				l.progress(done, total)
+			}
+		}
+		if next == "" {
+			return nil
+		}
+		from = next
+	}
+}
+
+// load fills the in-memory indexes from the store.
+func (l *Library) load(ctx context.Context) error {
+	m, err := l.st.meta()
+	if err != nil {
+		return err
+	}
+	l.lastIngest = m.LastIngest
+	recs, err := l.st.docs()
+	if err != nil {
+		return err
+	}
+	for _, rec := range recs {
+		l.docs[rec.Doc.ID] = newDocEntry(rec)
+	}
+	if l.vec, err = newVectorIndex(); err != nil {
+		return err
+	}
+	l.lex = newLexicalIndex(NewAnalyzer(), defaultTitleWeight)
+	var (
+		ids  []string
+		vecs [][]float32
+		lexs []lexicalDoc
+	)
+	flush := func() error {
+		if err := l.vec.add(ctx, ids, vecs); err != nil {
+			return err
+		}
+		l.lex.add(lexs)
+		l.passages += len(ids)
+		ids, vecs, lexs = ids[:0], vecs[:0], lexs[:0]
+		return nil
+	}
+	err = l.st.forEachPassage(l.emb.Name(), l.dim, func(p corpus.Passage, v []float32) error {
+		ids, vecs = append(ids, p.ID), append(vecs, v)
+		lexs = append(lexs, lexicalDoc{ID: p.ID, Text: p.Text, Title: p.Title})
+		if len(ids) == addBatch {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return flush()
+}
+
+func newDocEntry(rec docRecord) *docEntry {
+	d := rec.Doc
+	return &docEntry{
+		info: DocInfo{
+			ID: d.ID, Title: d.Title, Outlet: d.Outlet, Published: d.Published,
+			PublishedPrecision: d.PublishedPrecision, URL: d.URL, Source: d.Source,
+			Passages: len(rec.Passages), IngestedAt: rec.IngestedAt,
+		},
+		hash:     rec.Hash,
+		passages: rec.Passages,
+	}
+}
+
+// passageTexts returns what is embedded of each passage: its text.
+func passageTexts(ps []corpus.Passage) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.Text
+	}
+	return out
+}
+
+// Close releases the data directory. Searches in flight finish first.
+func (l *Library) Close() error {
+	l.writeMu.Lock()
+	defer l.writeMu.Unlock()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		return nil
+	}
+	l.closed = true
+	return l.st.close()
+}
+
+// ingestJob is one document that needs writing.
+type ingestJob struct {
+	doc      corpus.Document
+	hash     string
+	passages []corpus.Passage
+	update   bool
+}
+
+// Ingest stores docs. A document whose content hash is unchanged costs
+// nothing (no embedding); a changed one has its passages replaced. Each
+// document is written in its own transaction. Invalid input (an empty id or
+// body, a repeated id) is rejected before anything is written. On an error
+// part-way (an embedder failure, a cancelled ctx) the report lists the
+// documents stored before it.
+func (l *Library) Ingest(ctx context.Context, docs []corpus.Document) (IngestReport, error) {
+	l.writeMu.Lock()
+	defer l.writeMu.Unlock()
+	var rep IngestReport
+	if l.isClosed() {
+		return rep, ErrClosed
+	}
+	jobs, err := l.plan(docs, &rep)
+	if err != nil {
+		return IngestReport{}, err
+	}
+	total := 0
+	for _, j := range jobs {
+		total += len(j.passages)
+	}
+	done := 0
+	for lo := 0; lo < len(jobs); {
+		hi, n := lo, 0
+		for hi < len(jobs) && (hi == lo || n+len(jobs[hi].passages) <= ingestBatch) {
+			n += len(jobs[hi].passages)
+			hi++
+		}
+		var texts []string
+		for _, j := range jobs[lo:hi] {
+			texts = append(texts, passageTexts(j.passages)...)
+		}
+		l.mu.RLock()
+		dim := l.dim
+		l.mu.RUnlock()
+		vecs, err := embedChecked(ctx, l.emb, texts, dim)
+		if err != nil {
+			return rep, fmt.Errorf("embed passages: %w", err)
+		}
+		for _, j := range jobs[lo:hi] {
+			jv := vecs[:len(j.passages)]
+			vecs = vecs[len(j.passages):]
+			if err := ctx.Err(); err != nil {
+				return rep, err
+			}
+			if err := l.write(ctx, j, jv); err != nil {
+				return rep, err
+			}
+			if j.update {
+				rep.Updated = append(rep.Updated, j.doc.ID)
+			} else {
+				rep.Added = append(rep.Added, j.doc.ID)
+			}
+			rep.Passages += len(j.passages)
+			done += len(j.passages)
+			if l.progress != nil {
+				l.progress(done, total)
+			}
+		}
+		lo = hi
+	}
+	return rep, nil
+}
+
+// plan validates docs and chunks the ones that changed. Unchanged ones go
+// straight into rep.
+func (l *Library) plan(docs []corpus.Document, rep *IngestReport) ([]ingestJob, error) {
+	seen := make(map[string]int, len(docs))
+	for i, d := range docs {
+		switch {
+		case strings.TrimSpace(d.ID) == "":
+			return nil, errs.Errorf(errs.Invalid, "document %d (title %q) has an empty id", i+1, d.Title)
+		case strings.TrimSpace(d.Body) == "":
+			return nil, errs.Errorf(errs.Invalid, "document %q has an empty body", d.ID)
+		}
+		if j, dup := seen[d.ID]; dup {
+			return nil, errs.Errorf(errs.Invalid, "document id %q appears twice (documents %d and %d)", d.ID, j+1, i+1)
+		}
+		seen[d.ID] = i
+	}
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	var jobs []ingestJob
+	for _, d := range docs {
+		h := d.Hash()
+		old, exists := l.docs[d.ID]
+		if exists && old.hash == h {
+			rep.Unchanged = append(rep.Unchanged, d.ID)
+			continue
+		}
+		ps := corpus.Chunk(d)
+		if err := checkPassages(d, ps); err != nil {
+			return nil, err
+		}
+		jobs = append(jobs, ingestJob{doc: d, hash: h, passages: ps, update: exists})
+	}
+	return jobs, nil
+}
+
+// checkPassages guards the store against a chunker bug: passages must
+// exist, belong to d, have text and distinct ids.
+func checkPassages(d corpus.Document, ps []corpus.Passage) error {
+	if len(ps) == 0 {
+		return errs.Errorf(errs.Invalid, "document %q has no text to index", d.ID)
+	}
+	ids := make(map[string]bool, len(ps))
+	for _, p := range ps {
+		if p.ID == "" || p.DocID != d.ID || strings.TrimSpace(p.Text) == "" || ids[p.ID] {
+			return fmt.Errorf("chunking document %q gave a bad passage %q (doc %q)", d.ID, p.ID, p.DocID)
+		}
+		ids[p.ID] = true
+	}
+	return nil
+}
+
+// write stores one document and then swaps it into the indexes.
+func (l *Library) write(ctx context.Context, j ingestJob, vecs [][]float32) error {
+	ids := make([]string, len(j.passages))
+	for i, p := range j.passages {
+		ids[i] = p.ID
+	}
+	rec := docRecord{Doc: j.doc, Hash: j.hash, IngestedAt: l.now().UTC(), Passages: ids}
+	dim := len(vecs[0])
+	if err := l.st.putDoc(rec, j.doc.Body, j.passages, vecs, l.emb.Name(), dim); err != nil {
+		return err
+	}
+	lexs := make([]lexicalDoc, len(j.passages))
+	for i, p := range j.passages {
+		lexs[i] = lexicalDoc{ID: p.ID, Text: p.Text, Title: p.Title}
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if old := l.docs[j.doc.ID]; old != nil {
+		if err := l.unindex(ctx, old.passages); err != nil {
+			return err
+		}
+	}
+	if err := l.vec.add(ctx, ids, vecs); err != nil {
+		return err
+	}
+	l.lex.add(lexs)
+	l.passages += len(ids)
+	l.docs[j.doc.ID] = newDocEntry(rec)
+	l.dim = dim
+	l.lastIngest = rec.IngestedAt
+	return nil
+}
+
+// unindex removes passages from both indexes. l.mu must be held.
+func (l *Library) unindex(ctx context.Context, ids []string) error {
+	if err := l.vec.remove(ctx, ids...); err != nil {
+		return err
+	}
+	l.lex.remove(ids...)
+	l.passages -= len(ids)
+	return nil
+}
+
+// Remove deletes documents by id, each in its own transaction. Unknown ids
+// are an error, reported before anything is removed.
+func (l *Library) Remove(ctx context.Context, ids ...string) error {
+	l.writeMu.Lock()
+	defer l.writeMu.Unlock()
+	if l.isClosed() {
+		return ErrClosed
+	}
+	l.mu.RLock()
+	var missing []string
+	for _, id := range ids {
+		if l.docs[id] == nil {
+			missing = append(missing, fmt.Sprintf("%q", id))
+		}
+	}
+	l.mu.RUnlock()
+	if len(missing) > 0 {
+		return errs.Errorf(errs.NotFound, "no document %s in the library", strings.Join(missing, ", "))
+	}
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := l.st.deleteDoc(id); err != nil {
+			return err
+		}
+		l.mu.Lock()
+		var err error
+		if old := l.docs[id]; old != nil {
+			err = l.unindex(ctx, old.passages)
+			delete(l.docs, id)
+		}
+		l.mu.Unlock()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (l *Library) isClosed() bool {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return l.closed
+}
+
+// Search returns up to opts.K passages for query, best first, with their
+// document metadata. Hybrid fuses the vector and BM25 rankings; Vector and
+// Lexical use one side alone.
+func (l *Library) Search(ctx context.Context, query string, opts SearchOptions) ([]Result, error) {
+	query = strings.TrimSpace(query)
+	if query == "" {
+		return nil, errs.Errorf(errs.Invalid, "the search query is empty")
+	}
+	mode := opts.Mode
+	if mode == "" {
+		mode = Hybrid
+	}
+	if mode != Hybrid && mode != Vector && mode != Lexical {
+		return nil, errs.Errorf(errs.Invalid, "search mode %q is not one of hybrid, vector, lexical", mode)
+	}
+	k := opts.K
+	if k == 0 {
+		k = DefaultK
+	}
+	if k < 0 {
+		return nil, errs.Errorf(errs.Invalid, "the number of results must be positive, not %d", k)
+	}
+	depth := k
+	if mode == Hybrid {
+		depth = max(4*k, candidateDepth)
+	}
+	var qv []float32
+	if mode != Lexical {
+		l.mu.RLock()
+		dim := l.dim
+		l.mu.RUnlock()
+		vecs, err := embedChecked(ctx, l.emb, []string{query}, dim)
+		if err != nil {
+			return nil, fmt.Errorf("embed query: %w", err)
+		}
+		qv = vecs[0]
+	}
+
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.closed {
+		return nil, ErrClosed
+	}
+	var (
+		vh  []vectorHit
+		lh  []lexicalHit
+		err error
+	)
+	if mode != Lexical {
+		if vh, err = l.vec.query(ctx, qv, depth); err != nil {
+			return nil, err
+		}
+	}
+	if mode != Vector {
+		lh = l.lex.search(query, depth)
+	}
+	var ranked []fused
+	switch mode {
+	case Vector:
+		ranked = fromVector(vh)
+	case Lexical:
+		ranked = fromLexical(lh)
+	default:
+		ranked = fuseRRF(vh, lh, rrfK, vectorWeight(l.emb))
+	}
+	ranked = ranked[:min(k, len(ranked))]
+	ids := make([]string, len(ranked))
+	for i, f := range ranked {
+		ids[i] = f.ID
+	}
+	ps, err := l.st.passages(ids)
+	if err != nil {
+		return nil, fmt.Errorf("read passages: %w", err)
+	}
+	out := make([]Result, 0, len(ranked))
+	for i, f := range ranked {
+		if ps[i].ID == "" {
+			continue // deleted by an ingest whose index update is still waiting for l.mu
+		}
+		out = append(out, Result{
+			Passage: ps[i], Rank: len(out) + 1, Score: f.Score,
+			VectorScore: f.VectorScore, LexicalScore: f.LexicalScore,
+		})
+	}
+	return out, nil
+}
+
+// Documents returns every stored document, sorted by id.
+func (l *Library) Documents() []DocInfo {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	out := make([]DocInfo, 0, len(l.docs))
+	for _, d := range l.docs {
+		out = append(out, d.info)
+	}
+	slices.SortFunc(out, func(a, b DocInfo) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+// Document returns a stored document with its body.
+func (l *Library) Document(id string) (corpus.Document, bool) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.closed || l.docs[id] == nil {
+		return corpus.Document{}, false
+	}
+	d, ok, err := l.st.document(id)
+	if err != nil {
+		return corpus.Document{}, false
+	}
+	return d, ok
+}
+
+// Passage returns a stored passage.
+func (l *Library) Passage(id string) (corpus.Passage, bool) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	if l.closed {
+		return corpus.Passage{}, false
+	}
+	ps, err := l.st.passages([]string{id})
+	if err != nil || ps[0].ID == "" {
+		return corpus.Passage{}, false
+	}
+	return ps[0], true
+}
+
+// Stats returns the library's counts, embedder and last ingest time.
+func (l *Library) Stats() Stats {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return Stats{
+		Docs: len(l.docs), Passages: l.passages, Embedder: l.emb.Name(),
+		Dim: l.dim, LastIngest: l.lastIngest,
+	}
+}

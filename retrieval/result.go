@@ -1,0 +1,18 @@
+package retrieval
+
+import "github.com/crisisbot/crisisbot/corpus"
+
+// Result is one ranked passage from a search.
+type Result struct {
+	corpus.Passage
+	// Rank is the position in the fused list, from 1.
+	Rank int `json:"rank"`
+	// Score is the fused score (higher is better).
+	Score float64 `json:"score"`
+	// VectorScore is the cosine similarity from the vector index, or 0 when
+	// the vector side did not return this passage.
+	VectorScore float64 `json:"vector_score"`
+	// LexicalScore is the BM25 score, or 0 when the lexical side did not
+	// return this passage.
+	LexicalScore float64 `json:"lexical_score"`
+}

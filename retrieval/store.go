@@ -1,0 +1,525 @@
+package retrieval
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/errs"
+)
+
+// DBFile is the name of the store inside a data directory.
+const DBFile = "crisisbot.db"
+
+// schemaVersion is the layout below. Bump it on any incompatible change.
+const schemaVersion = 1
+
+// Store layout (bbolt). Every document write is one transaction, so a crash
+// leaves each document either fully old or fully new.
+//
+//	meta        schema, embedder, dim, last_ingest
+//	docs        doc id → docRecord (JSON, Body empty)
+//	bodies      doc id → body
+//	passages    passage id → corpus.Passage (JSON)
+//	vec/<name>  passage id → float32 little-endian, made by embedder <name>
+//
+// Vectors live in one bucket per embedder name, so vectors of two embedders
+// never mix, and a re-embed can fill the new bucket over several
+// transactions (resumable) before one transaction switches to it.
+var (
+	bucketMeta     = []byte("meta")
+	bucketDocs     = []byte("docs")
+	bucketBodies   = []byte("bodies")
+	bucketPassages = []byte("passages")
+	vecPrefix      = []byte("vec/")
+
+	keySchema     = []byte("schema")
+	keyEmbedder   = []byte("embedder")
+	keyDim        = []byte("dim")
+	keyLastIngest = []byte("last_ingest")
+)
+
+// docRecord is a document's entry in the docs bucket.
+type docRecord struct {
+	Doc        corpus.Document `json:"doc"` // Body is in the bodies bucket
+	Hash       string          `json:"hash"`
+	IngestedAt time.Time       `json:"ingested_at"`
+	Passages   []string        `json:"passages"`
+}
+
+// storeMeta is the meta bucket.
+type storeMeta struct {
+	Embedder   string
+	Dim        int
+	LastIngest time.Time
+}
+
+// store is the durable truth of a data directory.
+type store struct {
+	db *bolt.DB
+}
+
+// openStore opens or creates DIR/crisisbot.db, waiting at most lockTimeout
+// for another process to let go of it, and checks the schema version.
+func openStore(dir string, lockTimeout time.Duration) (*store, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("create data directory: %w", err)
+	}
+	path := filepath.Join(dir, DBFile)
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout})
+	if errors.Is(err, berrors.ErrTimeout) {
+		return nil, errs.Errorf(errs.Unavailable, "data directory %s is in use by another crisisbot process", dir)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s := &store{db: db}
+	err = db.Update(func(tx *bolt.Tx) error {
+		meta, err := tx.CreateBucketIfNotExists(bucketMeta)
+		if err != nil {
+			return err
+		}
+		if v := meta.Get(keySchema); v != nil {
+			n, err := strconv.Atoi(string(v))
+			if err != nil || n != schemaVersion {
+				return errs.Errorf(errs.Invalid, "data directory %s has store schema %q; this crisisbot reads schema %d only (a newer crisisbot wrote it?)", dir, v, schemaVersion)
+			}
+		} else if err := meta.Put(keySchema, []byte(strconv.Itoa(schemaVersion))); err != nil {
+			return err
+		}
+		for _, b := range [][]byte{bucketDocs, bucketBodies, bucketPassages} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func (s *store) close() error { return s.db.Close() }
+
+func vecBucket(embedder string) []byte { return append(bytes.Clone(vecPrefix), embedder...) }
+
+// meta reads the meta bucket.
+func (s *store) meta() (storeMeta, error) {
+	var m storeMeta
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketMeta)
+		m.Embedder = string(b.Get(keyEmbedder))
+		if v := b.Get(keyDim); v != nil {
+			n, err := strconv.Atoi(string(v))
+			if err != nil {
+				return fmt.Errorf("bad dim %q", v)
+			}
+			m.Dim = n
+		}
+		if v := b.Get(keyLastIngest); v != nil {
+			if err := m.LastIngest.UnmarshalText(v); err != nil {
+				return fmt.Errorf("bad last_ingest %q: %w", v, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return storeMeta{}, fmt.Errorf("read store meta: %w", err)
+	}
+	return m, nil
+}
+
+// setEmbedder records the embedder whose vectors the store holds, and drops
+// every other embedder's vectors.
+func (s *store) setEmbedder(name string, dim int) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if err := meta.Put(keyEmbedder, []byte(name)); err != nil {
+			return err
+		}
+		if err := meta.Put(keyDim, []byte(strconv.Itoa(dim))); err != nil {
+			return err
+		}
+		return dropVectorsTx(tx, name, name)
+	})
+	if err != nil {
+		return fmt.Errorf("record embedder %s: %w", name, err)
+	}
+	return nil
+}
+
+// dropOtherVectors deletes the vector buckets of embedders other than keep
+// and next. It writes only when there is something to drop.
+func (s *store) dropOtherVectors(keep, next string) error {
+	var stale bool
+	err := s.db.View(func(tx *bolt.Tx) error {
+		stale = len(otherVectors(tx, keep, next)) > 0
+		return nil
+	})
+	if err != nil || !stale {
+		return err
+	}
+	return s.db.Update(func(tx *bolt.Tx) error { return dropVectorsTx(tx, keep, next) })
+}
+
+func dropVectorsTx(tx *bolt.Tx, keep, next string) error {
+	for _, b := range otherVectors(tx, keep, next) {
+		if err := tx.DeleteBucket(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// otherVectors lists the vector buckets of embedders other than keep and
+// next.
+func otherVectors(tx *bolt.Tx, keep, next string) [][]byte {
+	var out [][]byte
+	tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+		if bytes.HasPrefix(name, vecPrefix) && !bytes.Equal(name, vecBucket(keep)) && !bytes.Equal(name, vecBucket(next)) {
+			out = append(out, bytes.Clone(name))
+		}
+		return nil
+	})
+	return out
+}
+
+// putDoc replaces document rec.Doc and its passages and vectors in one
+// transaction. Old passages of the document are deleted first.
+func (s *store) putDoc(rec docRecord, body string, passages []corpus.Passage, vecs [][]float32, embedder string, dim int) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		docs, pb, bodies := tx.Bucket(bucketDocs), tx.Bucket(bucketPassages), tx.Bucket(bucketBodies)
+		vb, err := tx.CreateBucketIfNotExists(vecBucket(embedder))
+		if err != nil {
+			return err
+		}
+		id := []byte(rec.Doc.ID)
+		if old := docs.Get(id); old != nil {
+			var prev docRecord
+			if err := json.Unmarshal(old, &prev); err != nil {
+				return fmt.Errorf("decode stored document %q: %w", rec.Doc.ID, err)
+			}
+			for _, pid := range prev.Passages {
+				if err := pb.Delete([]byte(pid)); err != nil {
+					return err
+				}
+				if err := vb.Delete([]byte(pid)); err != nil {
+					return err
+				}
+			}
+		}
+		for i, p := range passages {
+			key := []byte(p.ID)
+			if old := pb.Get(key); old != nil {
+				var op corpus.Passage
+				if err := json.Unmarshal(old, &op); err == nil && op.DocID != rec.Doc.ID {
+					return fmt.Errorf("passage id %q of document %q is taken by document %q", p.ID, rec.Doc.ID, op.DocID)
+				}
+			}
+			pj, err := json.Marshal(p)
+			if err != nil {
+				return err
+			}
+			if err := pb.Put(key, pj); err != nil {
+				return err
+			}
+			if err := vb.Put(key, encodeVector(vecs[i])); err != nil {
+				return err
+			}
+		}
+		rec.Doc.Body = ""
+		rj, err := json.Marshal(rec)
+		if err != nil {
+			return err
+		}
+		if err := docs.Put(id, rj); err != nil {
+			return err
+		}
+		if err := bodies.Put(id, []byte(body)); err != nil {
+			return err
+		}
+		meta := tx.Bucket(bucketMeta)
+		if err := meta.Put(keyEmbedder, []byte(embedder)); err != nil {
+			return err
+		}
+		if err := meta.Put(keyDim, []byte(strconv.Itoa(dim))); err != nil {
+			return err
+		}
+		t, err := rec.IngestedAt.MarshalText()
+		if err != nil {
+			return err
+		}
+		return meta.Put(keyLastIngest, t)
+	})
+	if err != nil {
+		return fmt.Errorf("store document %q: %w", rec.Doc.ID, err)
+	}
+	return nil
+}
+
+// deleteDoc removes a document with its passages and vectors (of every
+// embedder) in one transaction.
+func (s *store) deleteDoc(id string) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		docs := tx.Bucket(bucketDocs)
+		old := docs.Get([]byte(id))
+		if old == nil {
+			return nil
+		}
+		var prev docRecord
+		if err := json.Unmarshal(old, &prev); err != nil {
+			return fmt.Errorf("decode stored document: %w", err)
+		}
+		var vbs []*bolt.Bucket
+		err := tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			if bytes.HasPrefix(name, vecPrefix) {
+				vbs = append(vbs, b)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		pb := tx.Bucket(bucketPassages)
+		for _, pid := range prev.Passages {
+			if err := pb.Delete([]byte(pid)); err != nil {
+				return err
+			}
+			for _, vb := range vbs {
+				if err := vb.Delete([]byte(pid)); err != nil {
+					return err
+				}
+			}
+		}
+		if err := tx.Bucket(bucketBodies).Delete([]byte(id)); err != nil {
+			return err
+		}
+		return docs.Delete([]byte(id))
+	})
+	if err != nil {
+		return fmt.Errorf("delete document %q: %w", id, err)
+	}
+	return nil
+}
+
+// docs returns every document record, sorted by id, without bodies.
+func (s *store) docs() ([]docRecord, error) {
+	var out []docRecord
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketDocs).ForEach(func(k, v []byte) error {
+			var rec docRecord
+			if err := json.Unmarshal(v, &rec); err != nil {
+				return fmt.Errorf("decode document %q: %w", k, err)
+			}
+			out = append(out, rec)
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read documents: %w", err)
+	}
+	return out, nil
+}
+
+// document returns a stored document with its body.
+func (s *store) document(id string) (corpus.Document, bool, error) {
+	var (
+		d  corpus.Document
+		ok bool
+	)
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketDocs).Get([]byte(id))
+		if v == nil {
+			return nil
+		}
+		var rec docRecord
+		if err := json.Unmarshal(v, &rec); err != nil {
+			return fmt.Errorf("decode document %q: %w", id, err)
+		}
+		d, ok = rec.Doc, true
+		d.Body = string(tx.Bucket(bucketBodies).Get([]byte(id)))
+		return nil
+	})
+	return d, ok, err
+}
+
+// passages returns the stored passages of ids, in order; missing ones are
+// left zero (ID "").
+func (s *store) passages(ids []string) ([]corpus.Passage, error) {
+	out := make([]corpus.Passage, len(ids))
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketPassages)
+		for i, id := range ids {
+			v := b.Get([]byte(id))
+			if v == nil {
+				continue
+			}
+			if err := json.Unmarshal(v, &out[i]); err != nil {
+				return fmt.Errorf("decode passage %q: %w", id, err)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// countPassages returns the number of stored passages.
+func (s *store) countPassages() (int, error) {
+	var n int
+	err := s.db.View(func(tx *bolt.Tx) error {
+		n = tx.Bucket(bucketPassages).Stats().KeyN
+		return nil
+	})
+	return n, err
+}
+
+// missingVectors returns up to limit passages, after key from, that have no
+// vector in embedder's bucket, and the key to continue from ("" at the end).
+func (s *store) missingVectors(embedder, from string, limit int) ([]corpus.Passage, string, error) {
+	var (
+		out  []corpus.Passage
+		next string
+	)
+	err := s.db.View(func(tx *bolt.Tx) error {
+		vb := tx.Bucket(vecBucket(embedder))
+		c := tx.Bucket(bucketPassages).Cursor()
+		k, v := c.First()
+		if from != "" {
+			k, v = c.Seek([]byte(from))
+		}
+		for ; k != nil; k, v = c.Next() {
+			if len(out) == limit {
+				next = string(k)
+				return nil
+			}
+			if vb != nil && vb.Get(k) != nil {
+				continue
+			}
+			var p corpus.Passage
+			if err := json.Unmarshal(v, &p); err != nil {
+				return fmt.Errorf("decode passage %q: %w", k, err)
+			}
+			out = append(out, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, "", fmt.Errorf("read passages: %w", err)
+	}
+	return out, next, nil
+}
+
+// countVectors returns how many vectors embedder's bucket holds.
+func (s *store) countVectors(embedder string) (int, error) {
+	var n int
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(vecBucket(embedder)); b != nil {
+			n = b.Stats().KeyN
+		}
+		return nil
+	})
+	return n, err
+}
+
+// vectorDim returns the dimension of the vectors in embedder's bucket, 0
+// when it is empty.
+func (s *store) vectorDim(embedder string) (int, error) {
+	var n int
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(vecBucket(embedder))
+		if b == nil {
+			return nil
+		}
+		if _, v := b.Cursor().First(); v != nil {
+			if len(v)%4 != 0 {
+				return fmt.Errorf("stored %s vector has %d bytes, not a multiple of 4", embedder, len(v))
+			}
+			n = len(v) / 4
+		}
+		return nil
+	})
+	return n, err
+}
+
+// putVectors stores vectors of embedder in one transaction, skipping
+// passages deleted meanwhile.
+func (s *store) putVectors(embedder string, ids []string, vecs [][]float32) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		vb, err := tx.CreateBucketIfNotExists(vecBucket(embedder))
+		if err != nil {
+			return err
+		}
+		pb := tx.Bucket(bucketPassages)
+		for i, id := range ids {
+			if pb.Get([]byte(id)) == nil {
+				continue
+			}
+			if err := vb.Put([]byte(id), encodeVector(vecs[i])); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store vectors: %w", err)
+	}
+	return nil
+}
+
+// forEachPassage calls fn with every passage and its vector under
+// embedder, in key order, in one read transaction. vec is a fresh slice.
+func (s *store) forEachPassage(embedder string, dim int, fn func(p corpus.Passage, vec []float32) error) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		vb := tx.Bucket(vecBucket(embedder))
+		return tx.Bucket(bucketPassages).ForEach(func(k, v []byte) error {
+			var p corpus.Passage
+			if err := json.Unmarshal(v, &p); err != nil {
+				return fmt.Errorf("decode passage %q: %w", k, err)
+			}
+			var raw []byte
+			if vb != nil {
+				raw = vb.Get(k)
+			}
+			if raw == nil {
+				return fmt.Errorf("passage %q has no %s vector", k, embedder)
+			}
+			vec, err := decodeVector(raw, dim)
+			if err != nil {
+				return fmt.Errorf("passage %q: %w", k, err)
+			}
+			return fn(p, vec)
+		})
+	})
+}
+
+func encodeVector(v []float32) []byte {
+	b := make([]byte, 4*len(v))
+	for i, x := range v {
+		binary.LittleEndian.PutUint32(b[4*i:], math.Float32bits(x))
+	}
+	return b
+}
+
+func decodeVector(b []byte, dim int) ([]float32, error) {
+	if len(b) != 4*dim {
+		return nil, fmt.Errorf("stored vector has %d bytes, want %d (dimension %d)", len(b), 4*dim, dim)
+	}
+	v := make([]float32, dim)
+	for i := range v {
+		v[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+	}
+	return v, nil
+}
