@@ -56,10 +56,18 @@ func TestCrashChild(t *testing.T) {
 
 // TestCrashMidIngest kills an ingesting process with SIGKILL and checks
 // that the directory opens with every document it reported stored intact.
+// Kill points: the first document, one at the edge of an embedding batch
+// (256 passages, about 21 documents), one mid-batch.
 func TestCrashMidIngest(t *testing.T) {
 	if os.Getenv(crashChildEnv) != "" {
 		t.Skip("already the child")
 	}
+	for _, killAfter := range []int{1, 21, 40} {
+		t.Run(fmt.Sprint(killAfter), func(t *testing.T) { crashAfter(t, killAfter) })
+	}
+}
+
+func crashAfter(t *testing.T, killAfter int) {
 	dir := t.TempDir()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
 	cmd.Env = append(os.Environ(), crashChildEnv+"="+dir)
@@ -71,7 +79,6 @@ func TestCrashMidIngest(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	const killAfter = 40
 	var reported []string
 	sc := bufio.NewScanner(out)
 	for sc.Scan() {

@@ -208,6 +208,11 @@ func TestIngestSourcesAndBadInputKeepsStore(t *testing.T) {
 		t.Errorf("sources does not list test-note: %+v", src.Sources)
 	}
 
+	plain := c.mustRun("sources")
+	if !strings.Contains(plain, "week of 2025-06-30") || !strings.Contains(plain, "test-note") {
+		t.Errorf("sources does not show week-precise dates as weeks, or lacks test-note:\n%s", plain)
+	}
+
 	bad := filepath.Join(dir, "bad.md")
 	writeFile(t, bad, "---\nid: bad\ntitel: typo\n---\nBody.\n")
 	_, errOut, code := c.run("ingest", bad, article)

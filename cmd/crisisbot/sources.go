@@ -50,7 +50,7 @@ func runSources(ctx context.Context, e *env, args []string) error {
 		if outlet == "" {
 			outlet = "-"
 		}
-		pub := s.Published
+		pub := publishedLabel(s.Published, s.PublishedPrecision)
 		if pub == "" {
 			pub = "-"
 		}
