@@ -40,8 +40,10 @@ type Answer struct {
 	// sources disagree, or empty.
 	Disagreement string `json:"-"`
 	// Support is the share (0..1) of the question's IDF-weighted content
-	// words found in the best passage window: the figure that
-	// Options.MinSupport is compared with. For tuning and diagnostics.
+	// words (framing words such as "name" or "spell" left out) found in the
+	// best passage window, raised a little when that sentence holds a value
+	// of the asked type: the figure that Options.MinSupport is compared
+	// with. For tuning and diagnostics.
 	Support float64 `json:"-"`
 	// ModelErr is the language model's error when the answer fell back to
 	// extractive, for logs.

@@ -24,6 +24,9 @@ type sentence struct {
 	// Cov is the weighted share of question words in the sentence, Win the
 	// same over the sentence and its neighbours.
 	Cov, Win float64
+	// Sup is Win raised by bonusAnswer when the sentence holds a value of
+	// the asked type: the figure compared with MinSupport.
+	Sup float64
 	// Vals are the sentence's values of the question's kind that the
 	// question does not already contain.
 	Vals  []value
@@ -58,11 +61,19 @@ const (
 	bonusReason    = 0.1
 	weightRank     = 0.08
 	penaltyNoValue = 0.75
+	// bonusAnswer raises the support of a sentence holding a value of the
+	// asked type: a paraphrased question shares few words with the
+	// sentence that answers it, but that sentence has what was asked.
+	bonusAnswer = 0.15
+	// weightDescriptor scales the words that describe the asked entity
+	// ("which news agency"): the answer names it rather than repeating them.
+	weightDescriptor = 0.5
+	bonusResponse    = 0.3
 )
 
 // analyse splits the results into sentences and scores each against q.
 func analyse(q string, results []retrieval.Result) *evidence {
-	ev := &evidence{Question: q, Kind: classify(q), QToks: tokenize(q), Results: results}
+	ev := &evidence{Question: q, Kind: classify(q), QToks: questionTokens(q), Results: results}
 	ev.QKeys = contentKeys(ev.QToks)
 	qvals := map[string]bool{}
 	for _, v := range values(ev.Kind, q) {
@@ -111,8 +122,12 @@ func analyse(q string, results []retrieval.Result) *evidence {
 	// none of them weighs most, so a question about something the
 	// passages never mention gets little coverage.
 	ev.Weight = map[string]float64{}
+	descr := descriptors(ev.QToks)
 	for _, k := range ev.QKeys {
 		w := math.Log(1 + float64(n+1)/(float64(df[k])+0.5))
+		if descr[k] {
+			w *= weightDescriptor
+		}
 		ev.Weight[k] = w
 		ev.total += w
 	}
@@ -125,6 +140,8 @@ func analyse(q string, results []retrieval.Result) *evidence {
 	}
 	ev.Unknown = unknownNames(ev.QToks, texts)
 
+	who := responders(q)
+	whose := strings.HasPrefix(strings.ToLower(q), "whose ")
 	for p, ss := range ev.Sents {
 		for i, s := range ss {
 			s.Cov = ev.coverage(s.Keys)
@@ -136,13 +153,30 @@ func analyse(q string, results []retrieval.Result) *evidence {
 				win = append(win, ss[i+1].Keys)
 			}
 			s.Win = ev.coverage(win...)
-			if s.Prose && s.Win > ev.Support {
-				ev.Support = s.Win
+			s.Sup = s.Win
+			entity := len(descr) > 0 && hasNewEntity(s.Toks, ev.QToks)
+			// "Whose intelligence": "Ukraine's Main Intelligence Directorate".
+			owner := whose && possessorOf(s.Text, s.Toks, descr)
+			// Dates are left out: nearly every news sentence has one.
+			if entity || owner || ev.Kind.typed() && ev.Kind != kindDate && len(s.Vals) > 0 {
+				s.Sup = min(1, s.Win+bonusAnswer)
+			}
+			if s.Prose && s.Sup > ev.Support {
+				ev.Support = s.Sup
 			}
 			s.Score = weightSentence*s.Cov + weightWindow*s.Win + weightRank/float64(p+1)
+			if entity {
+				s.Score += bonusRelative
+			}
+			if who != nil && statesResponse(s.Toks, who) {
+				// "How did Putin respond": the sentence where he acts.
+				s.Score += bonusResponse
+			}
 			switch {
 			case ev.Kind == kindReason && hasCausal(s.Text):
 				s.Score += bonusReason
+			case owner:
+				s.Score += bonusValue
 			case slices.ContainsFunc(s.Vals, func(v value) bool { return v.Norm != "" }):
 				s.Score += bonusValue
 			case len(s.Vals) > 0:
@@ -154,6 +188,14 @@ func analyse(q string, results []retrieval.Result) *evidence {
 			if s.Prose && s.Cov > 0 {
 				ev.Ranked = append(ev.Ranked, s)
 			}
+		}
+	}
+	if attr := askedAttribute(ev.QToks); attr != nil {
+		// Only a sentence holding the asked attribute can answer.
+		ev.Ranked = slices.DeleteFunc(ev.Ranked, func(s *sentence) bool { return !attr.answers(s, ev.Sents[s.P], q) })
+		ev.Support = 0
+		for _, s := range ev.Ranked {
+			ev.Support = max(ev.Support, s.Sup)
 		}
 	}
 	slices.SortStableFunc(ev.Ranked, func(a, b *sentence) int { return cmp.Compare(b.Score, a.Score) })

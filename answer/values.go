@@ -45,7 +45,7 @@ var (
 // people died" is a count, not a cause.
 func classify(q string) kind {
 	switch {
-	case reCountQ.MatchString(q):
+	case reCountQ.MatchString(q) && !identifierNumber(q):
 		return kindCount
 	case reDateQ.MatchString(q):
 		return kindDate

@@ -65,17 +65,17 @@ func TestBundledQuality(t *testing.T) {
 		{"hit@1", h.HitAt1, 0.74},
 		{"hit@5", h.HitAt5, 0.88},
 		{"paraphrase hit@5", h.ParaphraseHitAt5, 0.61},
-		{"answer fact rate", h.FactRate, 0.70},
+		{"answer fact rate", h.FactRate, 0.82},
 		{"citation support", h.CitationSupport, 0.96},
-		{"conflicts reported", h.ConflictRate, 0.50},
-		{"abstention", h.Abstention, 0.66},
+		{"conflicts reported", h.ConflictRate, 0.74},
+		{"abstention", h.Abstention, 0.99},
 	}
 	for _, f := range floors {
 		if f.got < f.floor {
 			t.Errorf("hybrid %s = %.3f, below its floor %.3f", f.name, f.got, f.floor)
 		}
 	}
-	const falseAbstentionCeiling = 0.26
+	const falseAbstentionCeiling = 0.15
 	if h.FalseAbstention > falseAbstentionCeiling {
 		t.Errorf("hybrid false abstention = %.3f, above its ceiling %.3f", h.FalseAbstention, falseAbstentionCeiling)
 	}

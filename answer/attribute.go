@@ -1,0 +1,211 @@
+package answer
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// attribute is a part of the question that only a sentence holding the
+// asked value can answer: "the name of the officer" needs a name next to
+// "officer", "the flight number" a code next to "flight", "why were they
+// released" a sentence about the release. Coverage alone misses these:
+// every other word of such a question may be in the passages while the
+// thing asked is not.
+type attribute struct {
+	// Focus is the key the value must sit next to (nameOf, code) or the
+	// predicate the sentence must speak of (reason).
+	Focus string
+	Kind  attrKind
+}
+
+type attrKind int
+
+const (
+	attrNameOf attrKind = iota + 1 // "the name of the X": a name beside X
+	attrCode                       // "the X number": a code beside X
+	attrReason                     // "why did S VERB": a sentence about VERB
+)
+
+// attrNear is how many tokens may separate the value from its focus.
+const attrNear = 4
+
+// askedAttribute returns the attribute q asks for, or nil.
+func askedAttribute(q []token) *attribute {
+	lower := func(i int) string { return strings.ToLower(q[i].Word) }
+	for i := range q {
+		switch lower(i) {
+		case "name", "names":
+			if i+1 < len(q) && lower(i+1) == "of" {
+				if f := headNoun(q, i+2); f >= 0 {
+					return &attribute{Focus: q[f].Key, Kind: attrNameOf}
+				}
+			}
+		case "number":
+			// "flight number", "case number": an identifier, not a count.
+			if i > 0 && !q[i-1].Stop && !isDigitWord(q[i-1].Word) {
+				return &attribute{Focus: q[i-1].Key, Kind: attrCode}
+			}
+		case "why":
+			// "Why were Igor Kartavykh and Yevgeny Belousov released?": the
+			// predicate is the first lowercase content word after the
+			// subject's names.
+			for j := i + 1; j < len(q); j++ {
+				if !q[j].Stop && !q[j].Cap {
+					return &attribute{Focus: q[j].Key, Kind: attrReason}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// identifierNumber reports whether q asks for an identifier ("the flight
+// number of") rather than a count ("the number of people").
+func identifierNumber(q string) bool {
+	a := askedAttribute(tokenize(q))
+	return a != nil && a.Kind == attrCode
+}
+
+// headNoun returns the index of the head of the noun phrase from from on:
+// the last word of its first run of content words, read past a
+// possessive and stopped before a participle ("the Russian police officer
+// charged with" gives "officer", "Azerbaijan's ambassador in" gives
+// "ambassador"), or -1.
+func headNoun(q []token, from int) int {
+	start := nextContent(q, from)
+	if start < 0 {
+		return -1
+	}
+	head := start
+	for j := start + 1; j < len(q); j++ {
+		lw := strings.ToLower(q[j].Word)
+		if lw == "s" && j == head+1 {
+			continue // possessive: "Azerbaijan's ambassador"
+		}
+		if q[j].Stop || strings.HasSuffix(lw, "ed") || strings.HasSuffix(lw, "ing") {
+			break
+		}
+		head = j
+	}
+	return head
+}
+
+// nextContent returns the index of the first content word from from on,
+// skipping numbers ("the names of the two brothers"), or -1.
+func nextContent(q []token, from int) int {
+	for j := from; j < len(q); j++ {
+		if !q[j].Stop && !isDigitWord(q[j].Word) && numberWord(strings.ToLower(q[j].Word)) == 0 {
+			return j
+		}
+	}
+	return -1
+}
+
+func isDigitWord(w string) bool {
+	return strings.IndexFunc(w, unicode.IsDigit) >= 0
+}
+
+// answers reports whether s, in its passage ss, holds the attribute's value.
+func (a *attribute) answers(s *sentence, ss []*sentence, q string) bool {
+	switch a.Kind {
+	case attrNameOf:
+		lq := strings.ToLower(q)
+		for _, v := range names(s.Text) {
+			if strings.Contains(lq, strings.ToLower(v.Text)) {
+				continue
+			}
+			if near(s.Toks, v, a.Focus) {
+				return true
+			}
+		}
+		return false
+	case attrCode:
+		for i, t := range s.Toks {
+			if t.Key != a.Focus {
+				continue
+			}
+			// "Flight 8243", "flight number J2-8243": the code follows at once.
+			for _, u := range s.Toks[i+1 : min(len(s.Toks), i+3)] {
+				if isDigitWord(u.Word) {
+					return true
+				}
+			}
+		}
+		return false
+	case attrReason:
+		for j := max(0, s.I-1); j < min(len(ss), s.I+2); j++ {
+			if ss[j].Keys[a.Focus] {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// near reports whether a token keyed focus lies within attrNear tokens of v.
+func near(toks []token, v value, focus string) bool {
+	lo, hi := tokenIndex(toks, v.Start), tokenIndex(toks, v.End)
+	return slices.ContainsFunc(toks[max(0, lo-attrNear):min(len(toks), hi+attrNear)], func(t token) bool {
+		return t.Key == focus
+	})
+}
+
+// descriptors returns the keys of the words that describe the entity a
+// "which"/"whose" question asks for: "Kremlin news agency" in "Which
+// Kremlin news agency had its bureau searched?". The answer names the
+// entity, so these words are often not repeated near it.
+func descriptors(q []token) map[string]bool {
+	out := map[string]bool{}
+	for i, t := range q {
+		lw := strings.ToLower(t.Word)
+		if lw != "which" && lw != "whose" {
+			continue
+		}
+		limit := 4
+		if lw == "whose" {
+			limit = 2
+		}
+		for j := i + 1; j < len(q) && j <= i+limit && !q[j].Stop; j++ {
+			out[q[j].Key] = true
+		}
+		break
+	}
+	return out
+}
+
+// hasNewEntity reports whether a sentence names something the question
+// does not: a capitalised word past the first, or an acronym.
+func hasNewEntity(toks, q []token) bool {
+	inQ := map[string]bool{}
+	for _, t := range q {
+		inQ[t.Key] = true
+	}
+	for i, t := range toks {
+		acronym := len(t.Word) > 1 && strings.ToUpper(t.Word) == t.Word && !isDigitWord(t.Word)
+		if i == 0 || !t.Cap || inQ[t.Key] || isDigitWord(t.Word) || notName(t.Word) && !acronym {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// possessorOf reports whether a sentence names the owner a "whose"
+// question asks for: a possessive directly before the described thing
+// ("Ukraine's Main Intelligence Directorate" for "Whose military
+// intelligence ...").
+func possessorOf(text string, toks []token, descr map[string]bool) bool {
+	for i, t := range toks {
+		if strings.ToLower(t.Word) != "s" || i == 0 || t.Start == 0 || !strings.ContainsRune("'’", rune(text[t.Start-1])) && !strings.HasSuffix(text[:t.Start], "’") {
+			continue
+		}
+		for _, u := range toks[i+1 : min(len(toks), i+4)] {
+			if descr[u.Key] {
+				return true
+			}
+		}
+	}
+	return false
+}

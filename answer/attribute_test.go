@@ -1,0 +1,136 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestQuestionTokensDropFramingWords(t *testing.T) {
+	tests := []struct {
+		q    string
+		want []string // words whose keys remain
+	}{
+		{"What government post does Overchuk hold?", []string{"government", "Overchuk"}},
+		{"How do the articles spell the first name of Ziyaddin Safarov's brother?", []string{"Ziyaddin", "Safarov", "brother"}},
+		{"What was the death toll when the jet was brought down?", []string{"death", "jet", "brought"}},
+		{"On what date did police arrest them?", []string{"police", "arrest"}},
+		// "post-mortem" is content, and "first" is framing only before "name".
+		{"What did the post-mortem find first?", []string{"post", "mortem", "find", "first"}},
+	}
+	for _, tt := range tests {
+		var want []string
+		for _, w := range tt.want {
+			want = append(want, keyOf(strings.ToLower(w)))
+		}
+		if diff := cmp.Diff(want, contentKeys(questionTokens(tt.q))); diff != "" {
+			t.Errorf("%s: keys (-want +got):\n%s", tt.q, diff)
+		}
+	}
+}
+
+func TestAskedAttribute(t *testing.T) {
+	tests := []struct {
+		q    string
+		want *attribute
+	}{
+		{"What is the name of Azerbaijan's ambassador in Moscow?", &attribute{keyOf("ambassador"), attrNameOf}},
+		{"What is the name of the Russian police officer charged with it?", &attribute{keyOf("officer"), attrNameOf}},
+		{"What were the names of the two brothers who died?", &attribute{keyOf("brothers"), attrNameOf}},
+		{"What was the flight number of the plane?", &attribute{keyOf("flight"), attrCode}},
+		{"Why were Igor Kartavykh and Yevgeny Belousov released?", &attribute{keyOf("released"), attrReason}},
+		{"What is the number of people detained?", nil},
+		{"How many people were detained?", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, askedAttribute(questionTokens(tt.q))); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", tt.q, diff)
+		}
+	}
+	if k := classify("What was the flight number of the plane?"); k != kindOther {
+		t.Errorf("an identifier question classifies as %v, want other", k)
+	}
+	if k := classify("What is the number of people detained?"); k != kindCount {
+		t.Errorf("a count question classifies as %v, want count", k)
+	}
+}
+
+func TestStatesResponse(t *testing.T) {
+	who := responders("How did Putin respond to the downing of the plane?")
+	if diff := cmp.Diff(map[string]bool{keyOf("putin"): true}, who); diff != "" {
+		t.Fatalf("responders (-want +got):\n%s", diff)
+	}
+	for s, want := range map[string]bool{
+		"While Putin issued an apology, Aliyev demanded an investigation.":      true,
+		"Tensions between Putin and Aliyev grew after the plane was shot down.": false,
+	} {
+		if got := statesResponse(tokenize(s), who); got != want {
+			t.Errorf("statesResponse(%q) = %v, want %v", s, got, want)
+		}
+	}
+	if responders("How many people died?") != nil {
+		t.Error("a question that is not about a response has responders")
+	}
+}
+
+// TestExtractiveAskedAttributes checks that a question asking for a name,
+// a code or a reason is answered only by a sentence holding it, and that
+// framing words do not cause abstentions.
+func TestExtractiveAskedAttributes(t *testing.T) {
+	tests := []struct {
+		q    string
+		want string // in the answer; "" means an abstention
+	}{
+		{"What is the name of Azerbaijan's ambassador in Moscow who was summoned?", ""},
+		{"What was the flight number of the Azerbaijani Airlines plane that was shot down?", ""},
+		{"Why were Igor Kartavykh and Yevgeny Belousov released?", ""},
+		{"What government post does Overchuk hold?", "Deputy Prime Minister"},
+		{"How did Putin respond to the downing of the Azerbaijani plane?", "apology"},
+	}
+	for _, fx := range fixtures {
+		e := New(newBM25(loadFixture(t, fx)), Options{})
+		for _, tt := range tests {
+			t.Run(fx+"/"+tt.q, func(t *testing.T) {
+				a, err := e.Ask(context.Background(), tt.q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if tt.want == "" {
+					if a.Grounded || a.Text != NotCovered {
+						t.Errorf("answered %q, want an abstention", a.Text)
+					}
+					return
+				}
+				if !a.Grounded || !strings.Contains(a.Text, tt.want) {
+					t.Errorf("grounded=%v %q, want an answer with %q", a.Grounded, a.Text, tt.want)
+				}
+				checkCitations(t, a)
+				checkQuotes(t, a)
+			})
+		}
+	}
+	// A name beside the asked-for noun answers "the names of the brothers".
+	e := New(passagesByID(t, "south-caucasus-power-shift#006"), Options{})
+	a, err := e.Ask(context.Background(), "What were the names of the two brothers who died in Russian custody?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Grounded || !strings.Contains(a.Text, "Huseyn Safarov") {
+		t.Errorf("grounded=%v %q, want the brothers' names", a.Grounded, a.Text)
+	}
+}
+
+func TestPossessorOf(t *testing.T) {
+	descr := descriptors(questionTokens("Whose military intelligence reported the buildup?"))
+	for s, want := range map[string]bool{
+		"On July 5, Ukraine’s Main Intelligence Directorate (HUR) reported a buildup.": true,
+		"Ukraine's military intelligence reported a buildup.":                          true,
+		"Military intelligence in Ukraine reported a buildup.":                         false,
+	} {
+		if got := possessorOf(s, tokenize(s), descr); got != want {
+			t.Errorf("possessorOf(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -1,0 +1,46 @@
+package answer
+
+import "strings"
+
+// questionTokens tokenizes a question and marks its framing words as
+// stopwords: words that say how the answer is asked for ("What post does
+// X hold?", "How do the articles spell the first name of ...", "the
+// death toll") rather than what it is about. The passages that answer
+// such questions rarely repeat them, so counting them against coverage
+// turned answerable questions into abstentions.
+func questionTokens(q string) []token {
+	toks := tokenize(q)
+	for i := range toks {
+		if framingWord(toks, i, q) {
+			toks[i].Stop = true
+		}
+	}
+	return toks
+}
+
+// framingWord reports whether toks[i] frames the question rather than
+// naming its subject.
+func framingWord(toks []token, i int, q string) bool {
+	lw := strings.ToLower(toks[i].Word)
+	next := ""
+	if i+1 < len(toks) {
+		next = strings.ToLower(toks[i+1].Word)
+	}
+	switch lw {
+	case "name", "names", "named", "spell", "spells", "spelled", "spelt", "spelling",
+		"article", "articles", "source", "sources", "hold", "holds", "toll", "position":
+		return true
+	case "post":
+		// "post-mortem", "post-Soviet" are content; "what post" is framing.
+		return !strings.HasPrefix(q[toks[i].End:], "-")
+	case "first", "last", "full", "middle", "given", "family":
+		return next == "name" || next == "names"
+	case "date", "year", "month", "day", "time":
+		// "On what date", "in which year": the value is what is asked.
+		if i > 0 {
+			prev := strings.ToLower(toks[i-1].Word)
+			return prev == "what" || prev == "which"
+		}
+	}
+	return false
+}
