@@ -104,9 +104,17 @@ func Load(path string) (Config, error) {
 
 // Decode reads YAML from r over cfg, rejecting unknown keys, then validates.
 func Decode(r io.Reader, cfg *Config) error {
-	dec := yaml.NewDecoder(r)
-	dec.KnownFields(true)
-	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
+	var doc yaml.Node
+	if err := yaml.NewDecoder(r).Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return cfg.Validate()
+		}
+		return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if err := checkKeys(&doc); err != nil {
+		return err
+	}
+	if err := doc.Decode(cfg); err != nil {
 		return fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	return cfg.Validate()

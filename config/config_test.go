@@ -56,12 +56,14 @@ func TestLoadErrorsNameTheKey(t *testing.T) {
 	tests := []struct {
 		name, yaml, wantKey string
 	}{
-		{"unknown top-level key", "datadir: x\n", "datadir"},
-		{"unknown nested key", "llm:\n  api_key: sk-123\n", "api_key"},
+		{"unknown top-level key", "datadir: x\n", "unknown key datadir"},
+		{"unknown nested key", "llm:\n  api_key: sk-123\n", "unknown key llm.api_key"},
+		{"section not a mapping", "llm: gpt-4o\n", "llm must be a mapping"},
+		{"bad number", "retrieval:\n  top_k: many\n", "retrieval.top_k"},
 		{"bad embedder kind", "embedder:\n  kind: bert\n", "embedder.kind"},
 		{"openai embedder needs model", "embedder:\n  kind: openai\n", "embedder.model"},
 		{"bad url", "llm:\n  base_url: localhost:11434\n", "llm.base_url"},
-		{"bad duration", "llm:\n  timeout: soon\n", "soon"},
+		{"bad duration", "llm:\n  timeout: soon\n", "llm.timeout: \"soon\" is not a valid duration"},
 		{"negative retries", "llm:\n  retries: -1\n", "llm.retries"},
 		{"top_k out of range", "retrieval:\n  top_k: 0\n", "retrieval.top_k"},
 		{"bad fusion", "retrieval:\n  fusion: magic\n", "retrieval.fusion"},

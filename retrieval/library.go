@@ -396,6 +396,13 @@ func (l *Library) plan(docs []corpus.Document, rep *IngestReport) ([]ingestJob, 
 	for _, d := range docs {
 		h := d.Hash()
 		old, exists := l.docs[d.ID]
+		if exists && d.Source != "" && old.info.Source != "" && d.Source != old.info.Source {
+			// Same id from somewhere else: most likely two different
+			// articles, so refuse rather than silently replace one.
+			return nil, errs.Errorf(errs.Invalid,
+				"document id %q is already stored from %s; %s has the same id (give it another id, or remove the stored one first)",
+				d.ID, old.info.Source, d.Source)
+		}
 		if exists && old.hash == h {
 			rep.Unchanged = append(rep.Unchanged, d.ID)
 			continue

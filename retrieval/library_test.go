@@ -324,6 +324,7 @@ func TestIngestRejectsInvalidDocuments(t *testing.T) {
 		{"empty id", []corpus.Document{docs[2], {Title: "No id", Body: "text"}}, "document 2"},
 		{"repeated id", []corpus.Document{docs[2], docs[3], docs[2]}, docs[2].ID},
 		{"emptied existing document", []corpus.Document{{ID: docs[0].ID, Body: ""}}, docs[0].ID},
+		{"same id from another source", []corpus.Document{{ID: docs[0].ID, Source: "other/notes.md", Body: "A different article."}}, "other/notes.md"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

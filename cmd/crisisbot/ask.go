@@ -14,10 +14,11 @@ import (
 func runAsk(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "ask", "QUESTION...", "Answer a question from the stored articles, citing them as [n].")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := fs.Parse(args); err != nil {
-		return usageErr(err)
+	args, err := parseArgs(fs, args)
+	if err != nil {
+		return err
 	}
-	question := joinArgs(fs.Args())
+	question := joinArgs(args)
 	if question == "" {
 		return errs.Errorf(errs.Usage, "ask needs a question, e.g. crisisbot ask \"Why did Baku cancel Overchuk's visit?\"")
 	}
@@ -29,6 +30,11 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 	ans, err := a.engine.Ask(ctx, question)
 	if err != nil {
 		return err
+	}
+	if ans.ModelErr != nil {
+		// The answer fell back to extractive; say why, so that a bad key or
+		// model name is not mistaken for an outage.
+		fmt.Fprintf(e.stderr, "crisisbot: warning: the language model failed: %v\n", ans.ModelErr)
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, ans)
@@ -69,6 +75,7 @@ func writeAnswer(w io.Writer, ans answer.Answer, precision map[string]string) {
 		fmt.Fprintf(w, "\nNote: %s\n", ans.Note)
 	}
 	switch {
+	case !ans.Grounded:
 	case ans.Mode == answer.ModeLLM && ans.Model != "":
 		fmt.Fprintf(w, "\n(answered by %s from the articles)\n", ans.Model)
 	case ans.Mode == answer.ModeExtractive:

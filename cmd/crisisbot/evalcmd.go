@@ -15,11 +15,12 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		"Run the repo's evaluation set against the bundled corpus with the embedded default\n"+
 			"(local embedder, extractive answers), beside a plain BM25 baseline, and print the figures.")
 	asJSON := fs.Bool("json", false, "print the figures as JSON")
-	if err := fs.Parse(args); err != nil {
-		return usageErr(err)
+	args, err := parseArgs(fs, args)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		return errs.Errorf(errs.Usage, "eval takes no arguments, got %q", fs.Args())
+	if len(args) > 0 {
+		return errs.Errorf(errs.Usage, "eval takes no arguments, got %q", args)
 	}
 	dir, err := os.MkdirTemp("", "crisisbot-eval-")
 	if err != nil {

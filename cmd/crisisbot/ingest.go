@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -18,20 +19,23 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "ingest", "PATH_OR_URL...",
 		"Add articles: .md (optional YAML front matter), .txt and .html files, directories of them,\n"+
 			"and http(s) URLs of articles. Unchanged documents are skipped; changed ones replace\n"+
-			"their passages. Nothing is stored unless every argument loads.")
+			"their passages. Nothing is stored unless every argument loads; an id already stored\n"+
+			"from another file or URL is refused (remove it first). Each document is stored on its\n"+
+			"own, so an interrupted ingest keeps what it stored; run it again to finish.")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	if err := fs.Parse(args); err != nil {
-		return usageErr(err)
+	args, err := parseArgs(fs, args)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() == 0 {
+	if len(args) == 0 {
 		return errs.Errorf(errs.Usage, "ingest needs at least one file, directory or URL")
 	}
-	docs, err := loadArgs(ctx, e, fs.Args())
+	docs, err := loadArgs(ctx, e, args)
 	if err != nil {
 		return err
 	}
 	if len(docs) == 0 {
-		return errs.Errorf(errs.Invalid, "no documents found in %s", strings.Join(fs.Args(), ", "))
+		return errs.Errorf(errs.Invalid, "no documents found in %s", strings.Join(args, ", "))
 	}
 	a, err := openApp(ctx, e)
 	if err != nil {
@@ -40,14 +44,36 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	defer a.Close()
 	rep, err := a.lib.Ingest(ctx, docs)
 	if err != nil {
+		if ctx.Err() != nil {
+			return errs.Wrap(errs.Invalid, err, fmt.Sprintf(
+				"ingest interrupted after storing %s (the rest were not stored; run the same ingest again to finish)",
+				plural(len(rep.Added)+len(rep.Updated), "document")))
+		}
 		return err
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, rep)
+		return writeJSON(e.stdout, ingestJSON{
+			Added: nonNil(rep.Added), Updated: nonNil(rep.Updated), Unchanged: nonNil(rep.Unchanged), Passages: rep.Passages,
+		})
 	}
-	fmt.Fprintf(e.stdout, "added %d, updated %d, unchanged %d; %d passages embedded\n",
-		len(rep.Added), len(rep.Updated), len(rep.Unchanged), rep.Passages)
+	fmt.Fprintf(e.stdout, "added %d, updated %d, unchanged %d; %s embedded\n",
+		len(rep.Added), len(rep.Updated), len(rep.Unchanged), plural(rep.Passages, "passage"))
 	return nil
+}
+
+// ingestJSON is the --json report: lists are [] rather than null.
+type ingestJSON struct {
+	Added     []string `json:"added"`
+	Updated   []string `json:"updated"`
+	Unchanged []string `json:"unchanged"`
+	Passages  int      `json:"passages"`
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }
 
 // loadArgs loads every argument before anything is stored, so that one bad
@@ -69,7 +95,13 @@ func loadArgs(ctx context.Context, e *env, args []string) ([]corpus.Document, er
 			docs = append(docs, doc)
 			continue
 		}
-		loaded, skipped, err := corpus.LoadPath(ctx, arg)
+		// Absolute, so that the same file ingested from another directory
+		// is recognised as the same source.
+		abs, err := filepath.Abs(arg)
+		if err != nil {
+			return nil, errs.Wrap(errs.Invalid, err, fmt.Sprintf("resolve %s", arg))
+		}
+		loaded, skipped, err := corpus.LoadPath(ctx, abs)
 		if err != nil {
 			return nil, err
 		}

@@ -321,3 +321,63 @@ func writeFile(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+func TestFlagsAfterTheQuestion(t *testing.T) {
+	c := newCLI(t)
+	a := decodeAsk(t, c.mustRun("ask", "Who", "are", "the", "Sputnik", "employees", "detained", "in", "Baku?", "--json"))
+	if a.Question != "Who are the Sputnik employees detained in Baku?" {
+		t.Errorf("question = %q, want the words without the flag", a.Question)
+	}
+	out := c.mustRun("search", "Kartavykh", "--top", "2", "--json")
+	if !strings.HasPrefix(strings.TrimSpace(out), "{") || strings.Count(out, `"rank"`) != 2 {
+		t.Errorf("search with flags after the query: %s", out)
+	}
+	a = decodeAsk(t, c.mustRun("ask", "--json", "--", "What", "does", "--json", "mean?"))
+	if a.Question != "What does --json mean?" {
+		t.Errorf("after --, question = %q", a.Question)
+	}
+}
+
+func TestSameIDFromAnotherFileIsRefusedAndRemoveWorks(t *testing.T) {
+	c := newCLI(t)
+	dir := t.TempDir()
+	first := filepath.Join(dir, "notes.txt")
+	writeFile(t, first, "Officials in Baku met on July 8 to discuss the Zangezur corridor and trade routes.\n")
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	second := filepath.Join(dir, "sub", "notes.txt")
+	writeFile(t, second, "A different article about the Gyumri base and Russian troop movements in Armenia.\n")
+
+	var rep struct {
+		Added, Updated, Unchanged []string
+		Passages                  int
+	}
+	if err := json.Unmarshal([]byte(c.mustRun("ingest", "--json", first)), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Added) != 1 || rep.Updated == nil || rep.Unchanged == nil {
+		t.Errorf("ingest --json = %+v, want one added and empty (not null) lists", rep)
+	}
+	id := rep.Added[0]
+	_, errOut, code := c.run("ingest", second)
+	if code != 1 || !strings.Contains(errOut, "already stored from "+first) {
+		t.Errorf("same id from another file: exit %d, %q; want a refusal naming the stored file", code, errOut)
+	}
+	if out := c.mustRun("sources"); !strings.Contains(out, id) {
+		t.Errorf("the stored document is gone after a refused ingest:\n%s", out)
+	}
+	if out := c.mustRun("remove", id); !strings.Contains(out, "removed 1 document") {
+		t.Errorf("remove: %q", out)
+	}
+	if out := c.mustRun("sources"); strings.Contains(out, id) {
+		t.Errorf("sources still lists %s after remove:\n%s", id, out)
+	}
+	if out := c.mustRun("ingest", second); !strings.Contains(out, "added 1") {
+		t.Errorf("ingest after remove: %q", out)
+	}
+	_, errOut, code = c.run("remove", "no-such-doc")
+	if code != 1 || !strings.Contains(errOut, "no-such-doc") {
+		t.Errorf("remove of an unknown id: exit %d, %q", code, errOut)
+	}
+}

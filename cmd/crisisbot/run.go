@@ -36,6 +36,7 @@ func commands() map[string]command {
 		"search":   {"show the passages a query retrieves", runSearch},
 		"ingest":   {"add articles from files, directories or URLs", runIngest},
 		"sources":  {"list the stored articles", runSources},
+		"remove":   {"remove stored articles by id", runRemove},
 		"eval":     {"run the evaluation set and print its figures", runEval},
 		"timeline": {"the dated chain of events (not built yet: issue 4)", notYet("timeline", 4)},
 		"digest":   {"the daily digest (not built yet: issue 5)", notYet("digest", 5)},
@@ -99,6 +100,27 @@ func newFlags(e *env, name, argsUsage, summary string) *flag.FlagSet {
 		}
 	}
 	return fs
+}
+
+// parseArgs parses fs's flags wherever they stand among the arguments, so
+// that "ask QUESTION --json" works as users expect, and returns the
+// positional arguments. "--" ends the flags.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usageErr(err)
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
 }
 
 // usageErr turns a flag parse error into a usage error; -h passes through.

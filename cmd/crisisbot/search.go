@@ -23,10 +23,11 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	top := fs.Int("top", 5, "number of results, 1 to 50")
 	mode := fs.String("mode", "", "hybrid, vector or lexical (default: retrieval.fusion from the config)")
-	if err := fs.Parse(args); err != nil {
-		return usageErr(err)
+	args, err := parseArgs(fs, args)
+	if err != nil {
+		return err
 	}
-	query := joinArgs(fs.Args())
+	query := joinArgs(args)
 	if query == "" {
 		return errs.Errorf(errs.Usage, "search needs a query")
 	}

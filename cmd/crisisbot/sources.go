@@ -21,11 +21,12 @@ type sourceInfo struct {
 func runSources(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "sources", "", "List the stored articles: id, date, passage count, outlet and title.")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := fs.Parse(args); err != nil {
-		return usageErr(err)
+	args, err := parseArgs(fs, args)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() > 0 {
-		return errs.Errorf(errs.Usage, "sources takes no arguments, got %q", fs.Args())
+	if len(args) > 0 {
+		return errs.Errorf(errs.Usage, "sources takes no arguments, got %q", args)
 	}
 	a, err := openApp(ctx, e)
 	if err != nil {

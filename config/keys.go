@@ -1,0 +1,75 @@
+package config
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// checkKeys walks a YAML document against the Config struct and reports the
+// first unknown key or badly typed value by its full key path ("llm.timeout"),
+// which yaml.v3's own errors name only by Go type.
+func checkKeys(doc *yaml.Node) error {
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
+		doc = doc.Content[0]
+	}
+	return checkMapping(doc, reflect.TypeOf(Config{}), "")
+}
+
+func checkMapping(n *yaml.Node, t reflect.Type, prefix string) error {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		where := "the file"
+		if prefix != "" {
+			where = strings.TrimSuffix(prefix, ".")
+		}
+		return fmt.Errorf("line %d: %s must be a mapping of keys", n.Line, where)
+	}
+	fields := map[string]reflect.StructField{}
+	var known []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name := strings.Split(f.Tag.Get("yaml"), ",")[0]
+		fields[name] = f
+		known = append(known, prefix+name)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := prefix + k.Value
+		f, ok := fields[k.Value]
+		if !ok {
+			return fmt.Errorf("line %d: unknown key %s (known keys here: %s)", k.Line, key, strings.Join(known, ", "))
+		}
+		if f.Type.Kind() == reflect.Struct && f.Type != reflect.TypeOf(time.Time{}) {
+			if err := checkMapping(v, f.Type, key+"."); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := v.Decode(reflect.New(f.Type).Interface()); err != nil {
+			return fmt.Errorf("line %d: %s: %q is not a valid %s", v.Line, key, v.Value, typeName(f.Type))
+		}
+	}
+	return nil
+}
+
+func typeName(t reflect.Type) string {
+	switch {
+	case t == reflect.TypeOf(time.Duration(0)):
+		return "duration (like 30s or 2m)"
+	case t.Kind() == reflect.String:
+		return "string"
+	case t.Kind() == reflect.Float32 || t.Kind() == reflect.Float64:
+		return "number"
+	case t.Kind() >= reflect.Int && t.Kind() <= reflect.Int64:
+		return "whole number"
+	case t.Kind() == reflect.Bool:
+		return "true or false"
+	}
+	return t.String()
+}
