@@ -31,10 +31,16 @@
 //		published, published_precision, published_note, url), .txt and
 //		.html files, directories of them, and http(s) URLs of articles.
 //		An unchanged document is skipped; a changed one replaces its
-//		passages. Nothing is stored unless every argument loads.
+//		passages. Nothing is stored unless every argument loads. An id
+//		already stored from another file or URL is refused. Each
+//		document is stored on its own, so an interrupted ingest keeps
+//		what it stored; running it again finishes the rest.
 //
 //	sources [--json]
 //		List the stored articles: id, date, passage count, outlet, title.
+//
+//	remove ID...
+//		Remove stored articles and their passages.
 //
 //	eval [--json]
 //		Run the evaluation set (eval/questions.yaml) against the bundled
@@ -48,6 +54,9 @@
 // optional chat model. Secrets come only from the environment: the file names
 // the variable (OPENAI_API_KEY by default). $CRISISBOT_CONFIG names the file
 // when --config is not given.
+//
+// Flags may stand before or after the arguments; "--" ends them. One process
+// at a time opens a data directory.
 //
 // Exit status is 0 on success, 2 on a usage error, and 1 on any other error.
 package main

@@ -381,3 +381,25 @@ func TestSameIDFromAnotherFileIsRefusedAndRemoveWorks(t *testing.T) {
 		t.Errorf("remove of an unknown id: exit %d, %q", code, errOut)
 	}
 }
+
+func TestAskWithRejectedKeyFallsBackAndSaysWhy(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusUnauthorized)
+		fmt.Fprint(w, `{"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}}`)
+	}))
+	defer srv.Close()
+	c := newCLI(t)
+	cfg := filepath.Join(t.TempDir(), "c.yaml")
+	writeFile(t, cfg, "llm:\n  base_url: "+srv.URL+"/v1\n  model: fake-model\n")
+	out, errOut, code := c.run("--config", cfg, "ask", "Why did Baku cancel Overchuk's visit?")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "extractive") || !strings.Contains(out, "[1]") {
+		t.Errorf("no extractive fallback answer:\n%s", out)
+	}
+	if !strings.Contains(errOut, "language model failed") || !strings.Contains(errOut, "401") {
+		t.Errorf("stderr does not say why the model failed: %q", errOut)
+	}
+}
