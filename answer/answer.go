@@ -37,7 +37,8 @@ type Answer struct {
 	// unavailable and the answer is extractive.
 	Note string `json:"-"`
 	// Disagreement is the sentence of Text that states where the cited
-	// sources disagree, or empty.
+	// sources disagree, or the competing accounts they all relay (the
+	// cause of death per Azerbaijan and per Russia), or empty.
 	Disagreement string `json:"-"`
 	// Support is the share (0..1) of the question's IDF-weighted content
 	// words (framing words such as "name" or "spell" left out) found in the

@@ -3,6 +3,7 @@ package answer
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,14 +24,19 @@ type side struct {
 	Norm string
 	// Texts are the value as each source writes it, distinct.
 	Texts []string
-	// Sents are the sentences that give it, best first.
+	// Sents are the sentences that give it, best first; At is where the
+	// value starts in each.
 	Sents []*sentence
+	At    []int
 }
 
 // conflict is a disagreement between sources on the asked fact.
 type conflict struct {
 	Kind  kind
 	Sides []side
+	// Accounts is true when one document gives more than one side: the
+	// sources then relay competing claims rather than disagree.
+	Accounts bool
 }
 
 // conflict returns the disagreement among the best sentences about the
@@ -66,9 +72,13 @@ func (ev *evidence) conflict() *conflict {
 	var claims []claim
 	var anchor *sentence
 	seen := map[string]bool{}
-	for _, s := range ev.Ranked {
+	for i, s := range ev.Ranked {
 		if s.Score < floor {
-			break
+			// A date given by another document for clearly the same
+			// event counts however the question is worded.
+			if k != kindDate || anchor == nil || !ev.sameEvent(anchor, s, true) {
+				continue
+			}
 		}
 		vals := s.Vals
 		if k != ev.Kind {
@@ -85,12 +95,18 @@ func (ev *evidence) conflict() *conflict {
 			continue
 		}
 		v, ok := ev.pick(s, vals, k)
+		if anchor == nil && (i > 0 || !ok) {
+			// Only the answer's own sentence anchors a comparison: a
+			// value from a sentence that does not answer is another
+			// event's ("July 3" for an arrest is no date of a raid).
+			return nil
+		}
 		if !ok {
 			continue
 		}
 		if anchor == nil {
 			anchor = s
-		} else if ev.sharedContext(anchor, s) < minShared {
+		} else if !ev.sameEvent(anchor, s, false) || k == kindCount && !ev.sameCounted(anchor, s, claims[0].v, v) {
 			continue
 		}
 		seen[doc] = true
@@ -113,10 +129,21 @@ func (ev *evidence) conflict() *conflict {
 		}
 		if !slices.Contains(sd.Sents, cl.s) {
 			sd.Sents = append(sd.Sents, cl.s)
+			sd.At = append(sd.At, cl.v.Start)
 		}
 	}
 	if len(c.Sides) < 2 {
 		return nil
+	}
+	docs := map[string]int{}
+	for i, sd := range c.Sides {
+		for _, s := range sd.Sents {
+			doc := ev.Results[s.P].DocID
+			if j, ok := docs[doc]; ok && j != i {
+				c.Accounts = true
+			}
+			docs[doc] = i
+		}
 	}
 	return c
 }
@@ -124,6 +151,89 @@ func (ev *evidence) conflict() *conflict {
 // minShared is how many words, beyond the question's own and dates and
 // numbers, two sentences must share to be about the same event.
 const minShared = 2
+
+// sameEvent reports whether a and b are about the same event: they hold
+// the same question words but for one, and share at least minShared words
+// of their own. strict, for a sentence that scored too low to count
+// otherwise, asks for all the same question words, at least two.
+func (ev *evidence) sameEvent(a, b *sentence, strict bool) bool {
+	qa, qb, differ := 0, 0, 0
+	for _, k := range ev.QKeys {
+		if a.Keys[k] != b.Keys[k] {
+			differ++
+		}
+		if a.Keys[k] {
+			qa++
+		}
+		if b.Keys[k] {
+			qb++
+		}
+	}
+	// One question word may be missing from one side ("arrested dozens"
+	// without "in Yekaterinburg"); a stricter test allows none.
+	if differ > 1 || strict && (differ > 0 || min(qa, qb) < 2) {
+		return false
+	}
+	need := minShared
+	if differ == 0 && min(qa, qb) >= 3 {
+		// Three question words in both ("Russia", "shot", "plane") already
+		// name the event; one more shared word confirms it.
+		need = 1
+	}
+	return ev.sharedContext(a, b) >= need
+}
+
+// sameCounted reports whether count va in a and vb in b count the same
+// thing: when both numbers stand beside what happened to those counted
+// ("killing 38 people", "67 people on board"), it is the same.
+func (ev *evidence) sameCounted(a, b *sentence, va, vb value) bool {
+	ea, eb := countedEvents(beside(a.Toks, va)), countedEvents(beside(b.Toks, vb))
+	if len(ea) == 0 || len(eb) == 0 {
+		return true // one number says nothing of what it counts
+	}
+	return overlap(ea, eb) > 0
+}
+
+// countedEvents keeps the keys that say what happened to those counted.
+func countedEvents(keys map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for k := range keys {
+		switch k {
+		case "die", "injur", "wound", "detain", "board", "surviv", "hospit", "releas",
+			"evacu", "miss", "rescu", "deport", "expel", "charg", "convict", "sentenc":
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// countWindow is how many content words either side of a count say what
+// it counts.
+const countWindow = 3
+
+// beside returns the keys of the countWindow content words either side of v.
+func beside(toks []token, v value) map[string]bool {
+	out := map[string]bool{}
+	lo, hi := tokenIndex(toks, v.Start), tokenIndex(toks, v.End)
+	n := 0
+	// Another number ends the window: "killing 38 of the 67 people on
+	// board" says 38 died and 67 were on board.
+	number := func(t token) bool { return isDigitWord(t.Word) || numberWord(strings.ToLower(t.Word)) > 0 }
+	for i := lo - 1; i >= 0 && n < countWindow && !number(toks[i]); i-- {
+		if t := toks[i]; !t.Stop {
+			out[t.Key] = true
+			n++
+		}
+	}
+	n = 0
+	for i := hi; i < len(toks) && n < countWindow && !number(toks[i]); i++ {
+		if t := toks[i]; !t.Stop {
+			out[t.Key] = true
+			n++
+		}
+	}
+	return out
+}
 
 // sharedContext counts the content words a and b share that are not
 // question words, numbers or months.
@@ -252,6 +362,9 @@ func (c *conflict) line(refOf func(p int) int) string {
 	}
 	slices.SortStableFunc(parts, func(a, b part) int { return cmp.Compare(a.refs[0], b.refs[0]) })
 
+	if c.Accounts {
+		return c.accountsLine(refOf)
+	}
 	var b strings.Builder
 	if c.Kind == kindCause {
 		b.WriteString("Accounts of the cause differ: ")
@@ -279,6 +392,73 @@ func (c *conflict) line(refOf func(p int) int) string {
 	}
 	b.WriteString(".")
 	return b.String()
+}
+
+// reClaimant matches who makes a claim in a sentence ("Russian
+// authorities", "Azerbaijan's Prosecutor General", "a post-mortem
+// examination carried out in Azerbaijan").
+var reClaimant = regexp.MustCompile(`\b(?:(?:Azerbaijani|Russian|Azerbaijan['’]s|Russia['’]s|Baku['’]s|Moscow['’]s)\s+(?:officials|authorities|government|investigators|prosecutors|Prosecutor General|Investigative Committee|Foreign Ministry|Health Ministry|side|doctors|experts|forensic experts)|(?:post-mortem|autopsy|forensic)[\p{L}\s-]{0,40}?\bin (?:Azerbaijan|Russia))\b`)
+
+// claimant returns who the sentence says makes the claim at offset at:
+// the nearest claimant before it, else the first after it, or "".
+func claimant(text string, at int) string {
+	ms := reClaimant.FindAllStringIndex(text, -1)
+	best := ""
+	for _, m := range ms {
+		if m[0] < at {
+			best = text[m[0]:m[1]]
+		}
+	}
+	if best == "" && len(ms) > 0 {
+		best = text[ms[0][0]:ms[0][1]]
+	}
+	return best
+}
+
+// accountsLine states competing claims that the same articles relay,
+// with who makes each where the sentence says so, without calling it a
+// disagreement between the sources.
+func (c *conflict) accountsLine(refOf func(p int) int) string {
+	type part struct {
+		refs []int
+		text string
+	}
+	var parts []part
+	for _, sd := range c.Sides {
+		var refs []int
+		who := ""
+		for i, s := range sd.Sents {
+			if r := refOf(s.P); !slices.Contains(refs, r) {
+				refs = append(refs, r)
+			}
+			if who == "" {
+				who = claimant(s.Text, sd.At[i])
+			}
+		}
+		slices.Sort(refs)
+		texts := sd.Texts
+		if len(texts) > 2 {
+			texts = texts[:2]
+		}
+		text := strings.Join(texts, " or ")
+		if who != "" {
+			if !unicode.IsUpper([]rune(who)[0]) {
+				who = "a " + who
+			}
+			text += ", according to " + who
+		}
+		parts = append(parts, part{refs: refs, text: text + " " + refList(refs)})
+	}
+	slices.SortStableFunc(parts, func(a, b part) int { return cmp.Compare(a.refs[0], b.refs[0]) })
+	n := strconv.Itoa(len(parts))
+	if len(parts) < 10 {
+		n = [...]string{"", "", "two", "three", "four", "five", "six", "seven", "eight", "nine"}[len(parts)]
+	}
+	texts := make([]string, len(parts))
+	for i, p := range parts {
+		texts[i] = p.text
+	}
+	return "The articles report " + n + " accounts of the cause: " + strings.Join(texts, "; ") + "."
 }
 
 func verb(plural bool, one, many string) string {

@@ -160,10 +160,32 @@ func TestLLMReplyCitationsAreCheckedAndRenumbered(t *testing.T) {
 		note              string
 	}{
 		{
-			name:     "out of range dropped, rest renumbered by first use",
+			// A sentence whose only citation is a passage the model was
+			// not given is unsupported and goes with it.
+			name:     "out of range dropped with its sentence, rest renumbered by first use",
 			reply:    "Police raided the bureau [2]. Two employees were held [7]. They were named [4][2]. Moscow objected [0].",
-			want:     "Police raided the bureau [1]. Two employees were held. They were named [2][1]. Moscow objected.",
+			want:     "Police raided the bureau [1]. They were named [2][1].",
 			cited:    []int{1, 3},
+			grounded: true,
+		},
+		{
+			name:     "citation after the full stop belongs to its sentence",
+			reply:    "Police raided the bureau. [2] Two employees were held. [7] Both were Russian citizens [3, 9].",
+			want:     "Police raided the bureau. [1] Both were Russian citizens [2].",
+			cited:    []int{1, 2},
+			grounded: true,
+		},
+		{
+			name:  "only sentences citing passages not given is not grounded",
+			reply: "Police raided the bureau [7]. Two employees were held [8].",
+			want:  NotCovered,
+			note:  NoteUncited,
+		},
+		{
+			name:     "out of range citation beside a valid one is dropped, the sentence kept",
+			reply:    "Two employees were held [7][3].",
+			want:     "Two employees were held [1].",
+			cited:    []int{2},
 			grounded: true,
 		},
 		{

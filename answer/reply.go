@@ -6,7 +6,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
+	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -32,14 +34,15 @@ var (
 	reSpacePun = regexp.MustCompile(`\s+([.,;:!?])`)
 )
 
-// checkReply turns the model's reply into an Answer: citations of passages
-// it was not given are dropped, the rest renumbered by first use; links to
+// checkReply turns the model's reply into an Answer: a sentence citing
+// only passages it was not given is dropped, other such citations too, the
+// rest renumbered by first use; links to
 // anything but the given passages are removed; a reply that cites nothing
 // or says the passages do not cover the question is not grounded; and a
 // disagreement between the given passages that the reply leaves out is
 // appended.
 func checkReply(q, reply string, kept []retrieval.Result) Answer {
-	text := reThink.ReplaceAllString(reply, "")
+	text := dropUncitedClaims(reThink.ReplaceAllString(reply, ""), len(kept))
 	// Each step only deletes text, so this ends; it runs until no step
 	// changes anything, because one removal can join the pieces of a URL
 	// or a citation ("http[9]s://…").
@@ -86,6 +89,47 @@ func checkReply(q, reply string, kept []retrieval.Result) Answer {
 	a.Text = text
 	a.Citations = c.citations()
 	return a
+}
+
+// reLeadCites matches citation groups at the start of a sentence, which
+// belong to the sentence before ("held. [7] They …").
+var reLeadCites = regexp.MustCompile(`^\s*(?:\[[^\[\]]{1,40}\]\s*)+`)
+
+// dropUncitedClaims removes the sentences whose every citation names no
+// passage from 1 to k: their only support was a passage the model was not
+// given, so they are unsupported. Sentences without any citation stay.
+func dropUncitedClaims(text string, k int) string {
+	spans := corpus.Sentences(text)
+	if len(spans) == 0 {
+		return text
+	}
+	bounds := []int{0}
+	for _, sp := range spans[1:] {
+		b := sp.Start
+		if loc := reLeadCites.FindStringIndex(text[b:]); loc != nil && reCite.MatchString(text[b:b+loc[1]]) {
+			b += loc[1]
+		}
+		bounds = append(bounds, b)
+	}
+	bounds = append(bounds, len(text))
+	var b strings.Builder
+	for i := range len(bounds) - 1 {
+		seg := text[bounds[i]:bounds[i+1]]
+		groups := reCite.FindAllStringSubmatch(seg, -1)
+		valid := len(groups) == 0
+		for _, g := range groups {
+			if slices.ContainsFunc(citedNumbers(g[1], k), func(n int) bool { return n >= 1 && n <= k }) {
+				valid = true
+			}
+		}
+		if valid {
+			b.WriteString(seg)
+			continue
+		}
+		// Keep the break after the sentence, so lists stay lists.
+		b.WriteString(seg[len(strings.TrimRightFunc(seg, unicode.IsSpace)):])
+	}
+	return b.String()
 }
 
 // dropInvalidCitations removes the citation groups that name no passage

@@ -1,0 +1,91 @@
+package answer
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/retrieval"
+)
+
+// TestNoConflictBetweenDifferentEvents: values from sentences about other
+// events, or counting other things, are not a disagreement.
+func TestNoConflictBetweenDifferentEvents(t *testing.T) {
+	doc := func(id, text string) retrieval.Result {
+		return retrieval.Result{Passage: corpus.Passage{ID: id + "#0", DocID: id, Text: text}}
+	}
+	tests := []struct {
+		name, q string
+		search  Searcher
+	}{
+		{
+			// July 3 is Shikhlinski's arrest, June 30 the Sputnik raid.
+			name:   "raid date",
+			q:      "When did the Yekaterinburg raid happen?",
+			search: passagesByID(t, "yekaterinburg-raid-fallout#000", "south-caucasus-power-shift#008", "south-caucasus-power-shift#007", "yekaterinburg-raid-fallout#016"),
+		},
+		{
+			// 38 were killed, 67 were on board.
+			name: "count of another thing",
+			q:    "How many people were on board?",
+			search: fixedSearcher{
+				doc("a", "Russian air defences shot down an Azerbaijan Airlines plane over Chechnya in December 2024, killing 38 of the 67 people on board."),
+				doc("b", "Russian air defences shot down the Azerbaijan Airlines plane over Chechnya, killing 38 people."),
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := New(tt.search, Options{}).Ask(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !a.Grounded || a.Disagreement != "" || strings.Contains(a.Text, "disagree") {
+				t.Errorf("grounded %v, Disagreement %q; want an answer and no disagreement: %q", a.Grounded, a.Disagreement, a.Text)
+			}
+			checkCitations(t, a)
+			checkQuotes(t, a)
+		})
+	}
+}
+
+// TestAirlinerConflictDoesNotDependOnWording: however the question is put,
+// the December 2023 answer comes with the December 2024 accounts.
+func TestAirlinerConflictDoesNotDependOnWording(t *testing.T) {
+	want := regexp.MustCompile(`^Sources disagree: \[\d\] dates it to December 2023, while \[\d\] and \[\d\] say December 2024\.$`)
+	for _, fx := range fixtures {
+		e := New(newBM25(loadFixture(t, fx)), Options{})
+		for _, q := range []string{"When did Russia shoot down the Azerbaijani plane?", "When was the Azerbaijani airliner shot down?"} {
+			a, err := e.Ask(context.Background(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !want.MatchString(a.Disagreement) {
+				t.Errorf("%s %q: Disagreement = %q, want %v; answer %q", fx, q, a.Disagreement, want, a.Text)
+			}
+			checkCitations(t, a)
+		}
+	}
+}
+
+// TestCauseAccountsAreNotSourceDisagreement: every article reports both
+// Azerbaijan's and Russia's account of the deaths, so the answer gives
+// both accounts and does not say the sources disagree.
+func TestCauseAccountsAreNotSourceDisagreement(t *testing.T) {
+	for _, fx := range fixtures {
+		a, err := New(newBM25(loadFixture(t, fx)), Options{}).Ask(context.Background(), "How did the brothers die?")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(a.Disagreement, "The articles report two accounts of the cause: ") ||
+			!strings.Contains(a.Disagreement, "according to Russian authorities") {
+			t.Errorf("%s: Disagreement = %q, want the two accounts with the Russian one attributed", fx, a.Disagreement)
+		}
+		if regexp.MustCompile(`(?i)disagree|differ`).MatchString(a.Text) {
+			t.Errorf("%s: answer says the sources disagree: %q", fx, a.Text)
+		}
+		checkCitations(t, a)
+	}
+}
