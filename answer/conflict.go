@@ -338,6 +338,27 @@ func overlap(a, b map[string]bool) float64 {
 	return float64(n) / float64(min(len(a), len(b)))
 }
 
+// refs returns the sorted citation numbers of the side's sentences.
+func (sd side) refs(refOf func(p int) int) []int {
+	var refs []int
+	for _, s := range sd.Sents {
+		if r := refOf(s.P); !slices.Contains(refs, r) {
+			refs = append(refs, r)
+		}
+	}
+	slices.Sort(refs)
+	return refs
+}
+
+// summary names the side's values, at most two.
+func (sd side) summary() string {
+	texts := sd.Texts
+	if len(texts) > 2 {
+		texts = texts[:2]
+	}
+	return strings.Join(texts, " or ")
+}
+
 // line states the disagreement, citing each side. refOf gives the
 // citation number of a result index.
 func (c *conflict) line(refOf func(p int) int) string {
@@ -345,26 +366,14 @@ func (c *conflict) line(refOf func(p int) int) string {
 		refs []int
 		text string
 	}
-	var parts []part
-	for _, sd := range c.Sides {
-		var refs []int
-		for _, s := range sd.Sents {
-			if r := refOf(s.P); !slices.Contains(refs, r) {
-				refs = append(refs, r)
-			}
-		}
-		slices.Sort(refs)
-		texts := sd.Texts
-		if len(texts) > 2 {
-			texts = texts[:2]
-		}
-		parts = append(parts, part{refs: refs, text: strings.Join(texts, " or ")})
-	}
-	slices.SortStableFunc(parts, func(a, b part) int { return cmp.Compare(a.refs[0], b.refs[0]) })
-
 	if c.Accounts {
 		return c.accountsLine(refOf)
 	}
+	var parts []part
+	for _, sd := range c.Sides {
+		parts = append(parts, part{refs: sd.refs(refOf), text: sd.summary()})
+	}
+	slices.SortStableFunc(parts, func(a, b part) int { return cmp.Compare(a.refs[0], b.refs[0]) })
 	var b strings.Builder
 	if c.Kind == kindCause {
 		b.WriteString("Accounts of the cause differ: ")
@@ -425,22 +434,14 @@ func (c *conflict) accountsLine(refOf func(p int) int) string {
 	}
 	var parts []part
 	for _, sd := range c.Sides {
-		var refs []int
+		refs := sd.refs(refOf)
 		who := ""
 		for i, s := range sd.Sents {
-			if r := refOf(s.P); !slices.Contains(refs, r) {
-				refs = append(refs, r)
-			}
 			if who == "" {
 				who = claimant(s.Text, sd.At[i])
 			}
 		}
-		slices.Sort(refs)
-		texts := sd.Texts
-		if len(texts) > 2 {
-			texts = texts[:2]
-		}
-		text := strings.Join(texts, " or ")
+		text := sd.summary()
 		if who != "" {
 			if !unicode.IsUpper([]rune(who)[0]) {
 				who = "a " + who
