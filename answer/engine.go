@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"golang.org/x/text/unicode/norm"
 	"math/rand/v2"
 	"strings"
 	"time"
@@ -171,7 +172,9 @@ func (e *Engine) Ask(ctx context.Context, question string) (Answer, error) {
 // cleanQuestion strips control and invisible formatting characters, folds
 // whitespace and checks the length.
 func (e *Engine) cleanQuestion(question string) (string, error) {
-	question = strings.ToValidUTF8(question, "")
+	// NFKC folds compatibility forms (full-width "ＷＨＯ", ligatures) onto
+	// the plain letters the articles use.
+	question = norm.NFKC.String(strings.ToValidUTF8(question, ""))
 	var b strings.Builder
 	for _, r := range question {
 		switch {

@@ -395,3 +395,23 @@ func TestAnswerJSON(t *testing.T) {
 		t.Errorf("an abstention's citations marshal as %s, want []", abst)
 	}
 }
+
+// TestAskFoldsWidthAndDiacritics: full-width letters and diacritics in a
+// question reach the same answer as the plain spelling.
+func TestAskFoldsWidthAndDiacritics(t *testing.T) {
+	e := seedEngine(t, Options{})
+	plain, err := e.Ask(context.Background(), "Who is Huseyn Safarov?")
+	if err != nil || !plain.Grounded {
+		t.Fatalf("plain question: %v, grounded %v", err, plain.Grounded)
+	}
+	for _, q := range []string{"Who is Hüseyn Safarov?", "ＷＨＯ ＩＳ ＨＵＳＥＹＮ ＳＡＦＡＲＯＶ?"} {
+		a, err := e.Ask(context.Background(), q)
+		if err != nil {
+			t.Fatalf("Ask(%q): %v", q, err)
+		}
+		if !a.Grounded || len(a.Citations) == 0 || a.Citations[0].PassageID != plain.Citations[0].PassageID {
+			t.Errorf("Ask(%q) = grounded %v, %d citations; want the plain spelling's answer citing %s",
+				q, a.Grounded, len(a.Citations), plain.Citations[0].PassageID)
+		}
+	}
+}
