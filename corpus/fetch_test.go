@@ -54,6 +54,19 @@ func newTestServer(t *testing.T) *httptest.Server {
 			w.(http.Flusher).Flush() // no Content-Length: the cap must hold while reading
 		}
 	})
+	mux.HandleFunc("/binary.html", func(w http.ResponseWriter, r *http.Request) {
+		// Pseudo-random bytes that a charset decoder turns into "valid" text.
+		w.Header().Set("Content-Type", "text/html; charset=ibm866")
+		b := make([]byte, 1500)
+		x := uint32(2463534242)
+		for i := range b {
+			x ^= x << 13
+			x ^= x >> 17
+			x ^= x << 5
+			b[i] = byte(x)
+		}
+		w.Write(b)
+	})
 	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/loop", http.StatusFound)
 	})
@@ -146,6 +159,7 @@ func TestFetchErrors(t *testing.T) {
 		{"404", srv.URL + "/missing", f, errs.NotFound, "404"},
 		{"503", srv.URL + "/down", f, errs.Unavailable, "503"},
 		{"unsupported type", srv.URL + "/pdf", f, errs.Invalid, "application/pdf"},
+		{"binary served as html", srv.URL + "/binary.html", f, errs.Invalid, "does not look like article text"},
 		// A deadline that has already passed: the test never waits on the clock.
 		{"timeout", srv.URL + "/slow", &Fetcher{Client: srv.Client(), Timeout: time.Nanosecond, Now: fixedNow}, errs.Unavailable, "timed out"},
 	}

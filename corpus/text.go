@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/crisisbot/crisisbot/errs"
@@ -45,6 +46,9 @@ func checkText(name string, data []byte) (string, error) {
 func finish(name string, doc *Document) error {
 	if strings.TrimSpace(doc.Body) == "" {
 		return errs.Errorf(errs.Invalid, "%s: the article text is empty", name)
+	}
+	if share := junkShare(doc.Body); share > 0.1 {
+		return errs.Errorf(errs.Invalid, "%s: does not look like article text (%.0f%% of its characters are control characters or symbols); is it a binary file?", name, 100*share)
 	}
 	if !hasProse(doc.Body) {
 		return errs.Errorf(errs.Invalid, "%s: no article text: only headings, credits or links (a short line with no full stop reads as a heading)", name)
@@ -200,4 +204,28 @@ func fallbackTitle(body string) string {
 		cut = len(string([]rune(first)[:limit]))
 	}
 	return strings.TrimRight(first[:cut], " ,;:—-") + "…"
+}
+
+// junkShare is the share of non-space characters that prose does not use:
+// control characters, private-use and unassigned code points, the
+// replacement character, and symbols such as box drawing. Binary data that
+// a charset decoder turned into "valid" text is mostly these.
+func junkShare(s string) float64 {
+	var n, junk int
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		n++
+		switch {
+		case r == utf8.RuneError, unicode.IsControl(r), unicode.Is(unicode.Co, r), !unicode.IsPrint(r) && !unicode.Is(unicode.Cf, r):
+			junk++
+		case unicode.Is(unicode.So, r), unicode.Is(unicode.Sm, r), unicode.Is(unicode.No, r):
+			junk++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(junk) / float64(n)
 }
