@@ -1,16 +1,18 @@
 package retrieval
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/philippgille/chromem-go"
 )
 
-// errNoEmbedding is what the collection's embedding func returns: every
+// errNoEmbedding is what the collections' embedding func returns: every
 // vector is computed before it reaches chromem, and a nil func would make
 // chromem fall back to OpenAI with $OPENAI_API_KEY.
 var errNoEmbedding = errors.New("vector index: embeddings must be precomputed")
@@ -19,12 +21,36 @@ var errNoEmbedding = errors.New("vector index: embeddings must be precomputed")
 // a goroutine per document.
 const addBatch = 4096
 
-// vectorIndex is the in-memory chromem-go collection of passage vectors.
-// It is the only user of chromem-go. Its own lock guards chromem's Delete,
-// which reads the document count outside chromem's lock (a -race finding).
+// vectorIndex is the in-memory index of passage vectors, made of chromem-go
+// collections. It is the only user of chromem-go.
+//
+// Up to its threshold it is one collection searched exactly. Above it, the
+// vectors are split by nearest centroid into partitions, one collection
+// each (IVF), and a query scans only the partitions nearest to it, about
+// max(minScan, count/scanDiv) vectors instead of all of them: chromem's
+// scan is brute force. The centroids are rebuilt from all vectors when the count has
+// doubled (or fallen to a quarter) since the last build; in between new
+// vectors go to their nearest existing centroid.
+//
+// Its own lock guards chromem's Delete, which reads the document count
+// outside chromem's lock (a -race finding).
 type vectorIndex struct {
-	mu  sync.RWMutex
-	col *chromem.Collection
+	threshold int             // partition above this many vectors
+	minScan   int             // a partitioned query scans at least this many vectors
+	scanDiv   int             // and at least count/scanDiv
+	nparts    func(n int) int // partitions for n vectors
+
+	mu      sync.RWMutex
+	entries map[string]indexEntry // every vector: chromem cannot list them
+	parts   []*chromem.Collection // one when exact
+	cents   [][]float32           // one per partition; nil when exact
+	built   int                   // vector count at the last (re)build
+}
+
+// indexEntry is a stored vector and the partition that holds it.
+type indexEntry struct {
+	vec  []float32
+	part int
 }
 
 // vectorHit is a passage id and its cosine similarity to the query.
@@ -33,34 +59,156 @@ type vectorHit struct {
 	Score float64
 }
 
-func newVectorIndex() (*vectorIndex, error) {
-	db := chromem.NewDB()
-	col, err := db.CreateCollection("passages", nil, func(context.Context, string) ([]float32, error) {
-		return nil, errNoEmbedding
-	})
-	if err != nil {
-		return nil, fmt.Errorf("create vector collection: %w", err)
+// indexOption configures a vectorIndex; tests use it to partition small
+// indexes.
+type indexOption func(*vectorIndex)
+
+// withMinScan sets how many vectors a partitioned query scans at least.
+func withMinScan(n int) indexOption {
+	return func(x *vectorIndex) { x.minScan = n }
+}
+
+// withPartitionThreshold sets the vector count above which the index is
+// partitioned.
+func withPartitionThreshold(n int) indexOption {
+	return func(x *vectorIndex) { x.threshold = n }
+}
+
+func newVectorIndex(opts ...indexOption) (*vectorIndex, error) {
+	x := &vectorIndex{
+		threshold: defaultPartitionThreshold, minScan: defaultMinScan, scanDiv: scanFraction,
+		nparts: partitionsFor, entries: map[string]indexEntry{},
 	}
-	return &vectorIndex{col: col}, nil
+	for _, o := range opts {
+		o(x)
+	}
+	parts, err := newCollections(1)
+	if err != nil {
+		return nil, err
+	}
+	x.parts = parts
+	return x, nil
+}
+
+// newCollections returns n empty collections in a new chromem DB.
+func newCollections(n int) ([]*chromem.Collection, error) {
+	db := chromem.NewDB()
+	refuse := func(context.Context, string) ([]float32, error) { return nil, errNoEmbedding }
+	out := make([]*chromem.Collection, n)
+	for i := range out {
+		col, err := db.CreateCollection(fmt.Sprintf("passages-%d", i), nil, refuse)
+		if err != nil {
+			return nil, fmt.Errorf("create vector collection: %w", err)
+		}
+		out[i] = col
+	}
+	return out, nil
 }
 
 // add stores unit-length vectors under ids; an existing id is replaced.
 func (x *vectorIndex) add(ctx context.Context, ids []string, vecs [][]float32) error {
+	if len(ids) != len(vecs) {
+		return fmt.Errorf("add to vector index: %d ids but %d vectors", len(ids), len(vecs))
+	}
 	if len(ids) == 0 {
 		return nil
 	}
-	docs := make([]chromem.Document, len(ids))
-	for i, id := range ids {
-		docs[i] = chromem.Document{ID: id, Embedding: vecs[i]}
-	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	// A replaced id may sit in another partition than its new vector.
+	if x.cents != nil {
+		var old []string
+		for _, id := range ids {
+			if _, ok := x.entries[id]; ok {
+				old = append(old, id)
+			}
+		}
+		if err := x.deleteLocked(ctx, old); err != nil {
+			return err
+		}
+	}
+	for i, id := range ids {
+		x.entries[id] = indexEntry{vec: vecs[i]}
+	}
+	if x.needsRebuild() {
+		return x.rebuild(ctx)
+	}
+	byPart := make([][]chromem.Document, len(x.parts))
+	for i, id := range ids {
+		p := 0
+		if x.cents != nil {
+			p = nearest(vecs[i], x.cents)
+		}
+		x.entries[id] = indexEntry{vec: vecs[i], part: p}
+		byPart[p] = append(byPart[p], chromem.Document{ID: id, Embedding: vecs[i]})
+	}
+	for p, docs := range byPart {
+		if err := addDocuments(ctx, x.parts[p], docs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addDocuments adds docs to col in batches of addBatch.
+func addDocuments(ctx context.Context, col *chromem.Collection, docs []chromem.Document) error {
 	for lo := 0; lo < len(docs); lo += addBatch {
 		hi := min(lo+addBatch, len(docs))
-		if err := x.col.AddDocuments(ctx, docs[lo:hi], runtime.GOMAXPROCS(0)); err != nil {
+		if err := col.AddDocuments(ctx, docs[lo:hi], runtime.GOMAXPROCS(0)); err != nil {
 			return fmt.Errorf("add to vector index: %w", err)
 		}
 	}
+	return nil
+}
+
+// needsRebuild reports whether the layout no longer fits the vector count:
+// one collection grown above the threshold, or partitions whose count has
+// doubled or fallen to a quarter since they were built. x.mu must be held.
+func (x *vectorIndex) needsRebuild() bool {
+	n := len(x.entries)
+	if x.cents == nil {
+		return n > x.threshold
+	}
+	return n >= 2*x.built || 4*n <= x.built
+}
+
+// rebuild lays every vector out afresh: one collection up to the
+// threshold, else partitions around centroids computed from the vectors
+// in id order, so that the same vectors give the same layout. x.mu must be
+// held.
+func (x *vectorIndex) rebuild(ctx context.Context) error {
+	ids := make([]string, 0, len(x.entries))
+	for id := range x.entries {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	vecs := make([][]float32, len(ids))
+	for i, id := range ids {
+		vecs[i] = x.entries[id].vec
+	}
+	var cents [][]float32
+	where := make([]int, len(ids)) // all in partition 0 when exact
+	if len(ids) > x.threshold {
+		cents = kmeans(vecs, x.nparts(len(ids)))
+		where = assign(vecs, cents)
+	}
+	parts, err := newCollections(max(1, len(cents)))
+	if err != nil {
+		return err
+	}
+	byPart := make([][]chromem.Document, len(parts))
+	for i, id := range ids {
+		byPart[where[i]] = append(byPart[where[i]], chromem.Document{ID: id, Embedding: vecs[i]})
+	}
+	for p, docs := range byPart {
+		if err := addDocuments(ctx, parts[p], docs); err != nil {
+			return err // the old layout stays in place
+		}
+	}
+	for i, id := range ids {
+		x.entries[id] = indexEntry{vec: vecs[i], part: where[i]}
+	}
+	x.parts, x.cents, x.built = parts, cents, len(ids)
 	return nil
 }
 
@@ -71,10 +219,36 @@ func (x *vectorIndex) remove(ctx context.Context, ids ...string) error {
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	// nil filters: a non-nil (even empty) filter makes chromem ignore ids
-	// and delete every document.
-	if err := x.col.Delete(ctx, nil, nil, ids...); err != nil {
-		return fmt.Errorf("delete from vector index: %w", err)
+	if err := x.deleteLocked(ctx, ids); err != nil {
+		return err
+	}
+	if x.cents != nil && x.needsRebuild() {
+		return x.rebuild(ctx)
+	}
+	return nil
+}
+
+// deleteLocked deletes ids from their partitions and from x.entries.
+// x.mu must be held.
+func (x *vectorIndex) deleteLocked(ctx context.Context, ids []string) error {
+	byPart := make([][]string, len(x.parts))
+	for _, id := range ids {
+		if e, ok := x.entries[id]; ok {
+			byPart[e.part] = append(byPart[e.part], id)
+		}
+	}
+	for p, pids := range byPart {
+		if len(pids) == 0 {
+			continue
+		}
+		// nil filters: a non-nil (even empty) filter makes chromem ignore
+		// ids and delete every document.
+		if err := x.parts[p].Delete(ctx, nil, nil, pids...); err != nil {
+			return fmt.Errorf("delete from vector index: %w", err)
+		}
+		for _, id := range pids {
+			delete(x.entries, id)
+		}
 	}
 	return nil
 }
@@ -83,26 +257,68 @@ func (x *vectorIndex) remove(ctx context.Context, ids ...string) error {
 func (x *vectorIndex) count() int {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
-	return x.col.Count()
+	return len(x.entries)
 }
 
-// query returns the n passages most similar to q, best first. chromem
-// rejects n above its count (even on an empty collection), so n is
-// clamped first.
+// query returns the n passages most similar to q, best first: exactly when
+// the index is one collection, else from the partitions nearest to q.
 func (x *vectorIndex) query(ctx context.Context, q []float32, n int) ([]vectorHit, error) {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
-	n = min(n, x.col.Count())
-	if n <= 0 {
-		return nil, nil
+	if x.cents == nil {
+		return queryCollection(ctx, x.parts[0], q, n, nil)
 	}
-	res, err := x.col.QueryEmbedding(ctx, q, n, nil, nil)
+	type probe struct {
+		part int
+		sim  float32
+	}
+	probes := make([]probe, len(x.cents))
+	for i, c := range x.cents {
+		probes[i] = probe{i, dot(q, c)}
+	}
+	slices.SortFunc(probes, func(a, b probe) int {
+		return cmp.Or(cmp.Compare(b.sim, a.sim), cmp.Compare(a.part, b.part))
+	})
+	budget := max(x.minScan, len(x.entries)/x.scanDiv)
+	var (
+		out     []vectorHit
+		scanned int
+		err     error
+	)
+	for _, p := range probes {
+		if scanned >= budget {
+			break
+		}
+		col := x.parts[p.part]
+		scanned += col.Count()
+		if out, err = queryCollection(ctx, col, q, n, out); err != nil {
+			return nil, err
+		}
+	}
+	// Ties break by id so that the merge does not depend on probe order.
+	slices.SortFunc(out, func(a, b vectorHit) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.ID, b.ID))
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out, nil
+}
+
+// queryCollection appends the n documents of col most similar to q, best
+// first. chromem rejects n above its count (even on an empty collection),
+// so n is clamped first.
+func queryCollection(ctx context.Context, col *chromem.Collection, q []float32, n int, out []vectorHit) ([]vectorHit, error) {
+	n = min(n, col.Count())
+	if n <= 0 {
+		return out, nil
+	}
+	res, err := col.QueryEmbedding(ctx, q, n, nil, nil)
 	if err != nil {
 		return nil, fmt.Errorf("query vector index: %w", err)
 	}
-	out := make([]vectorHit, len(res))
-	for i, r := range res {
-		out[i] = vectorHit{ID: r.ID, Score: float64(r.Similarity)}
+	for _, r := range res {
+		out = append(out, vectorHit{ID: r.ID, Score: float64(r.Similarity)})
 	}
 	return out, nil
 }

@@ -82,7 +82,7 @@ func TestVectorIndexNeverEmbeds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = x.col.AddDocument(context.Background(), chromem.Document{ID: "a", Content: "text"})
+	err = x.parts[0].AddDocument(context.Background(), chromem.Document{ID: "a", Content: "text"})
 	if !errors.Is(err, errNoEmbedding) {
 		t.Errorf("AddDocument without an embedding: %v, want errNoEmbedding", err)
 	}

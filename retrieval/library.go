@@ -239,32 +239,31 @@ func (l *Library) load(ctx context.Context) error {
 		return err
 	}
 	l.lex = newLexicalIndex(NewAnalyzer(), defaultTitleWeight)
+	// The vectors go to the index in one call, so that a partitioned index
+	// is laid out once, from all of them.
 	var (
 		ids  []string
 		vecs [][]float32
 		lexs []lexicalDoc
 	)
-	flush := func() error {
-		if err := l.vec.add(ctx, ids, vecs); err != nil {
-			return err
-		}
-		l.lex.add(lexs)
-		l.passages += len(ids)
-		ids, vecs, lexs = ids[:0], vecs[:0], lexs[:0]
-		return nil
-	}
 	err = l.st.forEachPassage(l.emb.Name(), l.dim, func(p corpus.Passage, v []float32) error {
 		ids, vecs = append(ids, p.ID), append(vecs, v)
 		lexs = append(lexs, lexicalDoc{ID: p.ID, Text: p.Text, Title: p.Title})
-		if len(ids) == addBatch {
-			return flush()
+		if len(lexs) == addBatch {
+			l.lex.add(lexs)
+			lexs = lexs[:0]
 		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	return flush()
+	l.lex.add(lexs)
+	if err := l.vec.add(ctx, ids, vecs); err != nil {
+		return err
+	}
+	l.passages = len(ids)
+	return nil
 }
 
 func newDocEntry(rec docRecord) *docEntry {

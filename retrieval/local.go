@@ -191,15 +191,6 @@ func addFeature(v []float32, h uint64, w float64) {
 	v[i] += float32(w)
 }
 
-func isNumber(word []byte) bool {
-	for _, c := range word {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return len(word) > 0
-}
-
 func hasDigit(word []byte) bool {
 	for _, c := range word {
 		if '0' <= c && c <= '9' {
