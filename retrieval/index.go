@@ -131,7 +131,11 @@ func (x *vectorIndex) add(ctx context.Context, ids []string, vecs [][]float32) e
 		x.entries[id] = indexEntry{vec: vecs[i]}
 	}
 	if x.needsRebuild() {
-		return x.rebuild(ctx)
+		if err := x.rebuild(ctx); err == nil {
+			return nil
+		}
+		// A rebuild only improves the layout; if it failed, the old one
+		// is intact and the new vectors go into it below.
 	}
 	byPart := make([][]chromem.Document, len(x.parts))
 	for i, id := range ids {
@@ -154,7 +158,11 @@ func (x *vectorIndex) add(ctx context.Context, ids []string, vecs [][]float32) e
 func addDocuments(ctx context.Context, col *chromem.Collection, docs []chromem.Document) error {
 	for lo := 0; lo < len(docs); lo += addBatch {
 		hi := min(lo+addBatch, len(docs))
-		if err := col.AddDocuments(ctx, docs[lo:hi], runtime.GOMAXPROCS(0)); err != nil {
+		// Without cancellation: chromem's AddDocuments returns nil when its
+		// context is cancelled midway, leaving a partial in-memory index
+		// that would silently miss vectors until a restart. The adds are
+		// in memory and quick, so they always run to the end.
+		if err := col.AddDocuments(context.WithoutCancel(ctx), docs[lo:hi], runtime.GOMAXPROCS(0)); err != nil {
 			return fmt.Errorf("add to vector index: %w", err)
 		}
 	}
@@ -223,7 +231,9 @@ func (x *vectorIndex) remove(ctx context.Context, ids ...string) error {
 		return err
 	}
 	if x.cents != nil && x.needsRebuild() {
-		return x.rebuild(ctx)
+		// The removal is done; a failed rebuild leaves the old layout,
+		// which still holds every remaining vector.
+		_ = x.rebuild(ctx)
 	}
 	return nil
 }

@@ -15,7 +15,9 @@ const (
 	// defaultPartitionThreshold is the vector count up to which the index
 	// stays one collection with exact search (the bundled corpus is far
 	// below it).
-	defaultPartitionThreshold = 4096
+	// It is above defaultMinScan: below about that many vectors a
+	// partitioned query would scan nearly everything anyway.
+	defaultPartitionThreshold = 8192
 	// defaultMinScan and scanFraction set how many vectors a partitioned
 	// query scans: max(defaultMinScan, count/scanFraction). The hashed local
 	// vectors have little cluster structure, so a tenth of them found only

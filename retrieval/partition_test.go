@@ -345,3 +345,32 @@ func TestVectorIndexConcurrent(t *testing.T) {
 	}
 	checkLayout(t, x, want)
 }
+
+// TestVectorIndexAddWithCancelledContext: chromem's AddDocuments returns
+// nil when its context is cancelled, so the index must not pass the
+// caller's cancellation on, or a rebuild would leave empty collections.
+func TestVectorIndexAddWithCancelledContext(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	x, err := newVectorIndex(withPartitionThreshold(100), withMinScan(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]float32{}
+	ids, vecs := seqIDs("c", 120), randUnit(r, 120, 16)
+	if err := x.add(context.Background(), ids[:90], vecs[:90]); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	// Crosses the threshold: the rebuild runs under a cancelled context.
+	if err := x.add(ctx, ids[90:], vecs[90:]); err != nil {
+		t.Fatal(err)
+	}
+	for i, id := range ids {
+		want[id] = vecs[i]
+	}
+	if x.cents == nil {
+		t.Fatalf("no partitions after crossing the threshold")
+	}
+	checkLayout(t, x, want)
+}
