@@ -283,3 +283,21 @@ func mustURL(t *testing.T, raw string) *url.URL {
 	}
 	return u
 }
+
+// TestParseMarkdownKeepsSymbolsAndTables: tables, math and symbols are
+// text, not the control characters of decoded binary data.
+func TestParseMarkdownKeepsSymbolsAndTables(t *testing.T) {
+	md := "# Figures\n\nThe toll rose to 38 people ★ after the crash © 2025.\n\n" +
+		"| side | claim |\n|---|---|\n| Baku | x > 5; a+b=c ≤ 7 ± 1 ° |\n| Moscow | → ≈ ~ <= >= 😀 |\n"
+	doc, err := ParseMarkdown("figures.md", []byte(md))
+	if err != nil {
+		t.Fatalf("ParseMarkdown rejected an article with a table and symbols: %v", err)
+	}
+	if !strings.Contains(doc.Body, "a+b=c") {
+		t.Errorf("body lost the table: %q", doc.Body)
+	}
+	if _, err := ParseMarkdown("junk.md", []byte("Text \x01\x02\x03\x04\x05\x06 with \x07\x08 controls \x0e\x0f\x10\x11 in it.\n")); err == nil ||
+		!strings.Contains(err.Error(), "does not look like article text") {
+		t.Errorf("ParseMarkdown of control characters: %v, want a refusal", err)
+	}
+}

@@ -47,8 +47,8 @@ func finish(name string, doc *Document) error {
 	if strings.TrimSpace(doc.Body) == "" {
 		return errs.Errorf(errs.Invalid, "%s: the article text is empty", name)
 	}
-	if share := junkShare(doc.Body); share > 0.1 {
-		return errs.Errorf(errs.Invalid, "%s: does not look like article text (%.0f%% of its characters are control characters or symbols); is it a binary file?", name, 100*share)
+	if share := junkShare(doc.Body); share > 0.02 {
+		return errs.Errorf(errs.Invalid, "%s: does not look like article text (%.0f%% of its characters are control or unassigned characters); is it a binary file?", name, 100*share)
 	}
 	if !hasProse(doc.Body) {
 		return errs.Errorf(errs.Invalid, "%s: no article text: only headings, credits or links (a short line with no full stop reads as a heading)", name)
@@ -206,10 +206,10 @@ func fallbackTitle(body string) string {
 	return strings.TrimRight(first[:cut], " ,;:—-") + "…"
 }
 
-// junkShare is the share of non-space characters that prose does not use:
-// control characters, private-use and unassigned code points, the
-// replacement character, and symbols such as box drawing. Binary data that
-// a charset decoder turned into "valid" text is mostly these.
+// junkShare is the share of non-space characters that no text uses:
+// control characters, the replacement character, private-use and
+// unassigned code points. Binary data that a charset decoder turned into
+// "valid" text is full of them; symbols and tables are not counted.
 func junkShare(s string) float64 {
 	var n, junk int
 	for _, r := range s {
@@ -217,10 +217,8 @@ func junkShare(s string) float64 {
 			continue
 		}
 		n++
-		switch {
-		case r == utf8.RuneError, unicode.IsControl(r), unicode.Is(unicode.Co, r), !unicode.IsPrint(r) && !unicode.Is(unicode.Cf, r):
-			junk++
-		case unicode.Is(unicode.So, r), unicode.Is(unicode.Sm, r), unicode.Is(unicode.No, r):
+		if r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Co, r) ||
+			!unicode.IsPrint(r) && !unicode.Is(unicode.Cf, r) {
 			junk++
 		}
 	}

@@ -45,7 +45,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	rep, err := a.lib.Ingest(ctx, docs)
 	if err != nil {
 		if ctx.Err() != nil {
-			return errs.Wrap(errs.Invalid, err, fmt.Sprintf(
+			return errs.Wrap(errs.Unavailable, err, fmt.Sprintf(
 				"ingest interrupted after storing %s (the rest were not stored; run the same ingest again to finish)",
 				plural(len(rep.Added)+len(rep.Updated), "document")))
 		}

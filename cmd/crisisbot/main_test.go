@@ -332,6 +332,10 @@ func TestFlagsAfterTheQuestion(t *testing.T) {
 	if !strings.HasPrefix(strings.TrimSpace(out), "{") || strings.Count(out, `"rank"`) != 2 {
 		t.Errorf("search with flags after the query: %s", out)
 	}
+	a = decodeAsk(t, c.mustRun("ask", "What", "happens", "at", "-5", "degrees?", "--json"))
+	if a.Question != "What happens at -5 degrees?" {
+		t.Errorf("question with a negative number = %q", a.Question)
+	}
 	a = decodeAsk(t, c.mustRun("ask", "--json", "--", "What", "does", "--json", "mean?"))
 	if a.Question != "What does --json mean?" {
 		t.Errorf("after --, question = %q", a.Question)
@@ -367,7 +371,7 @@ func TestSameIDFromAnotherFileIsRefusedAndRemoveWorks(t *testing.T) {
 	if out := c.mustRun("sources"); !strings.Contains(out, id) {
 		t.Errorf("the stored document is gone after a refused ingest:\n%s", out)
 	}
-	if out := c.mustRun("remove", id); !strings.Contains(out, "removed 1 document") {
+	if out := c.mustRun("remove", id, id); !strings.Contains(out, "removed 1 document") {
 		t.Errorf("remove: %q", out)
 	}
 	if out := c.mustRun("sources"); strings.Contains(out, id) {

@@ -3,7 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
-	"strings"
+	"slices"
 
 	"github.com/crisisbot/crisisbot/errs"
 )
@@ -22,19 +22,9 @@ func runRemove(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	stored := map[string]bool{}
-	for _, d := range a.lib.Documents() {
-		stored[d.ID] = true
-	}
-	var missing []string
-	for _, id := range args {
-		if !stored[id] {
-			missing = append(missing, id)
-		}
-	}
-	if len(missing) > 0 {
-		return errs.Errorf(errs.NotFound, "no stored document has the id %s (see 'crisisbot sources')", strings.Join(missing, ", "))
-	}
+	slices.Sort(args)
+	args = slices.Compact(args)
+	// The library refuses the whole call, naming them, if any id is unknown.
 	if err := a.lib.Remove(ctx, args...); err != nil {
 		return err
 	}
