@@ -443,8 +443,12 @@ func (c *conflict) accountsLine(refOf func(p int) int) string {
 		}
 		text := sd.summary()
 		if who != "" {
-			if !unicode.IsUpper([]rune(who)[0]) {
-				who = "a " + who
+			if r := []rune(who)[0]; !unicode.IsUpper(r) {
+				if strings.ContainsRune("aeiou", r) {
+					who = "an " + who
+				} else {
+					who = "a " + who
+				}
 			}
 			text += ", according to " + who
 		}
