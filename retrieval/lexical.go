@@ -22,6 +22,9 @@ const (
 type lexicalIndex struct {
 	an          *Analyzer
 	titleWeight float32
+	// related returns the stems related to a stem (a thesaurus); nil
+	// means no query expansion. See search.
+	related func(stem string) []string
 
 	mu       sync.RWMutex
 	slotOf   map[string]int32
@@ -162,6 +165,63 @@ func (x *lexicalIndex) count() int {
 	return x.n
 }
 
+// weightRelated scales the BM25 contribution of a term that stands in for
+// a query term no passage contains ("metropolis" → "city"): it can lift a
+// passage that a paraphrase would miss, and never outweighs a word the
+// question and the passage share. On eval/questions.yaml the expansion
+// raised hybrid hit@5 from 0.887 to 0.915 (paraphrases 0.611 → 0.722)
+// with hit@1 unchanged; weights 0.3 to 1 gave the same hybrid figures.
+const weightRelated = 0.5
+
+// queryTerm is a stem to score and the weight of its contribution.
+type queryTerm struct {
+	stem   string
+	weight float64
+}
+
+// expandLocked replaces each query term that no passage contains by those
+// of its related stems that some passage does contain, at weightRelated.
+// Terms that occur are never expanded, so exact matches keep their rank;
+// a stem already in the query is not added twice.
+func (x *lexicalIndex) expandLocked(stems []string) []queryTerm {
+	out := make([]queryTerm, 0, len(stems))
+	seen := make(map[string]bool, len(stems))
+	for _, s := range stems {
+		seen[s] = true
+		out = append(out, queryTerm{s, 1})
+	}
+	if x.related == nil {
+		return out
+	}
+	for _, s := range stems {
+		if x.df(s) > 0 || hasDigit([]byte(s)) {
+			continue
+		}
+		first := len(out)
+		for _, r := range x.related(s) {
+			if !seen[r] && x.df(r) > 0 {
+				seen[r] = true
+				out = append(out, queryTerm{r, weightRelated})
+			}
+		}
+		// The stand-ins share one term's weight: a vague word with many
+		// related stems ("hold": keep, maintain, grasp) must not count
+		// more than a precise one with a single stand-in.
+		for i := first; i < len(out); i++ {
+			out[i].weight /= float64(len(out) - first)
+		}
+	}
+	return out
+}
+
+func (x *lexicalIndex) df(stem string) int {
+	t, ok := x.dict[stem]
+	if !ok {
+		return 0
+	}
+	return len(x.postings[t])
+}
+
 // search returns the n best passages for query by BM25, best first, ties
 // by id. A query term counts once however often it is repeated.
 func (x *lexicalIndex) search(query string, n int) []lexicalHit {
@@ -190,14 +250,15 @@ func (x *lexicalIndex) search(query string, n int) []lexicalHit {
 		touched []int32
 		keys    []uint8
 	)
-	for _, stem := range qterms {
+	for _, qt := range x.expandLocked(qterms) {
+		stem := qt.stem
 		t, ok := x.dict[stem]
 		if !ok || len(x.postings[t]) == 0 {
 			continue
 		}
 		ps := x.postings[t]
 		df := float64(len(ps))
-		idf := math.Log(1 + (float64(x.n)-df+0.5)/(df+0.5))
+		idf := qt.weight * math.Log(1+(float64(x.n)-df+0.5)/(df+0.5))
 		if isKeyTerm(stem) {
 			if keys == nil {
 				keys = make([]uint8, len(x.ids))

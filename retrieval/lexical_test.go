@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"math"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -112,5 +113,60 @@ func TestLexicalTitleWeight(t *testing.T) {
 	on.add(docs)
 	if diff := cmp.Diff([]string{"a"}, lexIDs(on.search("Kartavykh", 5))); diff != "" {
 		t.Errorf("title weight 0.5:\n%s", diff)
+	}
+}
+
+// TestLexicalExpandsOnlyUnknownTerms: a query term no passage contains is
+// replaced by its related stems that some passage contains, at a reduced
+// weight; a term that occurs is never expanded.
+func TestLexicalExpandsOnlyUnknownTerms(t *testing.T) {
+	related := map[string][]string{
+		"metropoli": {"citi", "municip"},
+		"citi":      {"metropoli"},
+		"car":       {"automobil"},
+		"dictat":    {"tyrant"},
+	}
+	x := newLexicalIndex(NewAnalyzer(), defaultTitleWeight)
+	x.related = func(stem string) []string { return related[stem] }
+	x.add([]lexicalDoc{
+		{ID: "city", Text: "Police detained fifty people in the city of Yekaterinburg."},
+		{ID: "metro", Text: "The metropolis was quiet as officials met."},
+		{ID: "car", Text: "Officers damaged his car during the arrest."},
+		{ID: "dictator", Text: "Outlets compared the leader to a dictator."},
+	})
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"metropolis", []string{"metro"}},             // occurs: no expansion to city
+		{"city", []string{"city"}},                    // occurs: no expansion to metropolis
+		{"automobile", nil},                           // related stems occur nowhere
+		{"tyrant", nil},                               // dictat → tyrant, not the reverse
+		{"Urals metropolis", []string{"metro"}},       // urals is unknown and has no relations
+		{"dictator automobile", []string{"dictator"}}, // automobil has no relations
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, lexIDs(x.search(tt.query, 10))); diff != "" {
+			t.Errorf("search(%q) (-want +got):\n%s", tt.query, diff)
+		}
+	}
+
+	// With "metropolis" gone from the index, the query finds the city
+	// passage through its related stem, at weightRelated of the score the
+	// word itself would give.
+	x.remove("metro")
+	got := x.search("metropolis", 10)
+	if diff := cmp.Diff([]string{"city"}, lexIDs(got)); diff != "" {
+		t.Fatalf("expanded search (-want +got):\n%s", diff)
+	}
+	exact := x.search("city", 10)
+	if want := weightRelated * exact[0].Score; math.Abs(got[0].Score-want) > 1e-6 {
+		t.Errorf("expanded score %v, want %v (weightRelated × %v)", got[0].Score, want, exact[0].Score)
+	}
+	// A query that also has a word the passage shares ranks that word's
+	// passage above the stand-in's.
+	got = x.search("metropolis car", 10)
+	if diff := cmp.Diff([]string{"car", "city"}, lexIDs(got)); diff != "" {
+		t.Errorf("mixed search (-want +got):\n%s", diff)
 	}
 }

@@ -239,6 +239,7 @@ func (l *Library) load(ctx context.Context) error {
 		return err
 	}
 	l.lex = newLexicalIndex(NewAnalyzer(), defaultTitleWeight)
+	l.lex.related = relatedStems()
 	// The vectors go to the index in one call, so that a partitioned index
 	// is laid out once, from all of them.
 	var (

@@ -1,0 +1,83 @@
+package thesaurus
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/kljensen/snowball/english"
+)
+
+func TestRelated(t *testing.T) {
+	th, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		word, want string
+	}{
+		{"metropolis", "city"},
+		{"cardiac", "heart"},
+		{"automobile", "car"},
+		{"tyrant", "dictator"},
+		{"pact", "treaty"},
+		{"explanation", "explain"},
+		{"invade", "invasion"},
+	} {
+		rel := th.Related(english.Stem(tc.word, true))
+		if !slices.Contains(rel, english.Stem(tc.want, true)) {
+			t.Errorf("Related(%q) = %v, want it to hold %q", tc.word, rel, tc.want)
+		}
+	}
+	// A word's rare senses stay out: "machine" means a car only in its sixth sense.
+	if rel := th.Related(english.Stem("automobile", true)); slices.Contains(rel, "machin") {
+		t.Errorf("Related(automobile) = %v, holds machin", rel)
+	}
+	for _, stem := range []string{"yekaterinburg", "zzzz", "", "a"} {
+		if rel := th.Related(stem); rel != nil {
+			t.Errorf("Related(%q) = %v, want nil", stem, rel)
+		}
+	}
+	var nilTh *Thesaurus
+	if rel := nilTh.Related("citi"); rel != nil {
+		t.Errorf("nil thesaurus: Related = %v, want nil", rel)
+	}
+}
+
+func TestParse(t *testing.T) {
+	th, err := parse("aa\tb c\nab\td\nb\te")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, k := range []string{"aa", "ab", "b", "a", "c"} {
+		got[k] = th.Related(k)
+	}
+	want := map[string][]string{"aa": {"b", "c"}, "ab": {"d"}, "b": {"e"}, "a": nil, "c": nil}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Related (-want +got):\n%s", diff)
+	}
+	for _, bad := range []string{"b\tx\na\ty\n", "nokey\n", "a\tx\na\ty\n"} {
+		if _, err := parse(bad); err == nil {
+			t.Errorf("parse(%q): no error", bad)
+		}
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRelated(b *testing.B) {
+	th, err := Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		th.Related("metropoli")
+	}
+}
