@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -396,16 +397,17 @@ func (l *Library) plan(docs []corpus.Document, rep *IngestReport) ([]ingestJob, 
 	for _, d := range docs {
 		h := d.Hash()
 		old, exists := l.docs[d.ID]
-		if exists && d.Source != "" && old.info.Source != "" && d.Source != old.info.Source {
+		if exists && old.hash == h {
+			// Same content: unchanged wherever it came from this time.
+			rep.Unchanged = append(rep.Unchanged, d.ID)
+			continue
+		}
+		if exists && d.Source != "" && old.info.Source != "" && !sameSource(d.Source, old.info.Source) {
 			// Same id from somewhere else: most likely two different
 			// articles, so refuse rather than silently replace one.
 			return nil, errs.Errorf(errs.Invalid,
 				"document id %q is already stored from %s; %s has the same id (give it another id, or remove the stored one first)",
 				d.ID, old.info.Source, d.Source)
-		}
-		if exists && old.hash == h {
-			rep.Unchanged = append(rep.Unchanged, d.ID)
-			continue
 		}
 		ps := corpus.Chunk(d)
 		if err := checkPassages(d, ps); err != nil {
@@ -656,4 +658,18 @@ func (l *Library) Stats() Stats {
 		Docs: len(l.docs), Passages: l.passages, Embedder: l.emb.Name(),
 		Dim: l.dim, LastIngest: l.lastIngest,
 	}
+}
+
+// sameSource reports whether two sources name the same file or URL. Paths
+// are compared absolute, since earlier versions stored them as typed.
+func sameSource(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if strings.Contains(a, "://") || strings.Contains(b, "://") {
+		return false
+	}
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && absA == absB
 }

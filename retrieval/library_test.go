@@ -710,3 +710,31 @@ func TestConcurrentSearchDuringIngest(t *testing.T) {
 		t.Errorf("%d documents, want 24", got)
 	}
 }
+
+// TestIngestSameSourceByRelativeOrAbsolutePath: a document stored from a
+// relative path is updated, not refused, when the same file is ingested
+// by its absolute path; identical content from anywhere is unchanged.
+func TestIngestSameSourceByRelativeOrAbsolutePath(t *testing.T) {
+	ctx := context.Background()
+	l := openTest(t, Options{})
+	doc := corpus.Document{ID: "note", Title: "Note", Source: filepath.Join("testdata", "note.md"), Body: "Officials in Baku met on July 8."}
+	if _, err := l.Ingest(ctx, []corpus.Document{doc}); err != nil {
+		t.Fatal(err)
+	}
+	moved := doc
+	moved.Source = "/somewhere/else/note.md"
+	rep, err := l.Ingest(ctx, []corpus.Document{moved})
+	if err != nil || len(rep.Unchanged) != 1 {
+		t.Errorf("identical content from another path: %+v, %v; want unchanged", rep, err)
+	}
+	abs, err := filepath.Abs(doc.Source)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := doc
+	changed.Source, changed.Body = abs, "Officials in Baku met again on July 9."
+	rep, err = l.Ingest(ctx, []corpus.Document{changed})
+	if err != nil || len(rep.Updated) != 1 {
+		t.Errorf("changed content from the same file by absolute path: %+v, %v; want updated", rep, err)
+	}
+}
