@@ -1,12 +1,13 @@
 package answer
 
 import (
-	"golang.org/x/text/unicode/norm"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
+
+	"github.com/crisisbot/crisisbot/retrieval"
 )
 
 // token is one word of a text with its matching key.
@@ -47,7 +48,8 @@ func tokenize(text string) []token {
 		start = -1
 	}
 	for i, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || start >= 0 && unicode.Is(unicode.Mn, r) {
+			// A combining mark (decomposed "u" + "̈") continues its word.
 			if start < 0 {
 				start = i
 			}
@@ -62,30 +64,7 @@ func tokenize(text string) []token {
 // keyOf stems a lowercase word, maps a few domain synonyms to one key and
 // folds demonyms onto their place names.
 func keyOf(lower string) string {
-	return fold(synonym(english.Stem(stripMarks(lower), true)))
-}
-
-// stripMarks removes diacritics ("hüseyn" → "huseyn", "türkiye" →
-// "turkiye"), as the retrieval analyzer does, so that a question spelled
-// with or without them matches the same words.
-func stripMarks(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	return fold(synonym(english.Stem(retrieval.Fold(lower), true)))
 }
 
 // fold maps demonyms and place names onto one key ("russian" and "russia",

@@ -3,12 +3,13 @@ package answer
 import (
 	"context"
 	"fmt"
-	"golang.org/x/text/unicode/norm"
 	"math/rand/v2"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/crisisbot/crisisbot/errs"
 	"github.com/crisisbot/crisisbot/retrieval"

@@ -404,7 +404,7 @@ func TestAskFoldsWidthAndDiacritics(t *testing.T) {
 	if err != nil || !plain.Grounded {
 		t.Fatalf("plain question: %v, grounded %v", err, plain.Grounded)
 	}
-	for _, q := range []string{"Who is Hüseyn Safarov?", "ＷＨＯ ＩＳ ＨＵＳＥＹＮ ＳＡＦＡＲＯＶ?"} {
+	for _, q := range []string{"Who is Hüseyn Safarov?", "Who is Hu\u0308seyn Safarov?", "ＷＨＯ ＩＳ ＨＵＳＥＹＮ ＳＡＦＡＲＯＶ?", "Who is Əliyev's Huseyn Safarov?"} {
 		a, err := e.Ask(context.Background(), q)
 		if err != nil {
 			t.Fatalf("Ask(%q): %v", q, err)

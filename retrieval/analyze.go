@@ -180,6 +180,19 @@ func monthName(word []byte) string {
 	return ""
 }
 
+// Fold returns the lower-case, diacritic-free form of a word, as the
+// analyzer folds it before stemming ("Hüseyn" → "huseyn", "Əliyev" →
+// "aliyev"). Characters other than letters and digits are dropped.
+func Fold(word string) string {
+	var b []byte
+	for _, r := range word {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b = foldRune(b, r)
+		}
+	}
+	return string(b)
+}
+
 // foldRune appends the lower-case, diacritic-free form of the letter or
 // digit r to dst: é → e, İ → i, ß → ss, ﬁ → fi, ə → a (the Azerbaijani
 // transliteration: Əliyev → Aliyev).
