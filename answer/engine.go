@@ -97,6 +97,8 @@ type Options struct {
 type Engine struct {
 	search Searcher
 	opts   Options
+	// related looks up the WordNet thesaurus, loaded on first use.
+	related func(stem string) []string
 }
 
 // New returns an Engine with opts' zero fields set to their defaults.
@@ -148,7 +150,7 @@ func New(s Searcher, opts Options) *Engine {
 			return d/2 + rand.N(d/2+1)
 		}
 	}
-	return &Engine{search: s, opts: opts}
+	return &Engine{search: s, opts: opts, related: retrieval.RelatedStems()}
 }
 
 // Ask answers question from the passages the Searcher returns. Bad

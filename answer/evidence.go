@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/kljensen/snowball/english"
+
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -48,6 +50,12 @@ type evidence struct {
 	Support float64
 	// Unknown lists capitalised question words found in no passage.
 	Unknown []string
+	// alt maps each question key found in no sentence to the stems (see
+	// stemKey) of the words the thesaurus relates to it that some sentence
+	// has.
+	alt map[string][]string
+	// idf is the IDF of every key over the retrieved sentences.
+	idf func(key string) float64
 }
 
 // Scoring weights. The type bonus rewards a sentence that holds what the
@@ -69,10 +77,20 @@ const (
 	// ("which news agency"): the answer names it rather than repeating them.
 	weightDescriptor = 0.5
 	bonusResponse    = 0.3
+	// weightRelated is the share of a question word's weight that a
+	// thesaurus-related word earns in a sentence that names the asked
+	// thing with it (see namesWith): a paraphrase is weaker evidence than
+	// the word itself.
+	weightRelated = 0.7
+	// nameReach is how many words from a related descriptor a new name
+	// may sit: "Soviet dictator Joseph Stalin", "Yekaterinburg — a
+	// Russian city".
+	nameReach = 3
 )
 
 // analyse splits the results into sentences and scores each against q.
-func analyse(q string, results []retrieval.Result) *evidence {
+// lookup returns the stems a thesaurus relates to a stem; nil means none.
+func analyse(q string, results []retrieval.Result, lookup func(stem string) []string) *evidence {
 	ev := &evidence{Question: q, Kind: classify(q), QToks: questionTokens(q), Results: results}
 	ev.QKeys = contentKeys(ev.QToks)
 	qvals := map[string]bool{}
@@ -122,15 +140,18 @@ func analyse(q string, results []retrieval.Result) *evidence {
 	// none of them weighs most, so a question about something the
 	// passages never mention gets little coverage.
 	ev.Weight = map[string]float64{}
+	ev.idf = func(k string) float64 { return math.Log(1 + float64(n+1)/(float64(df[k])+0.5)) }
 	descr := descriptors(ev.QToks)
 	for _, k := range ev.QKeys {
-		w := math.Log(1 + float64(n+1)/(float64(df[k])+0.5))
+		w := ev.idf(k)
 		if descr[k] {
 			w *= weightDescriptor
 		}
 		ev.Weight[k] = w
 		ev.total += w
 	}
+	ev.alt = relatedKeys(ev.QToks, df, lookup)
+	stand := ev.standIns(nounPhrase(ev.QToks, descr))
 	texts := make([][]token, 0, 2*len(results))
 	for p, r := range results {
 		texts = append(texts, tokenize(r.Title))
@@ -144,7 +165,11 @@ func analyse(q string, results []retrieval.Result) *evidence {
 	whose := strings.HasPrefix(strings.ToLower(q), "whose ")
 	for p, ss := range ev.Sents {
 		for i, s := range ss {
-			s.Cov = ev.coverage(s.Keys)
+			var rel map[string]float64
+			if len(stand) > 0 && namesWith(s.Toks, stand, ev.QToks) {
+				rel = ev.relatedIn(stemSet(s.Toks))
+			}
+			s.Cov = ev.coverage(rel, s.Keys)
 			win := []map[string]bool{s.Keys}
 			if i > 0 {
 				win = append(win, ss[i-1].Keys)
@@ -152,7 +177,7 @@ func analyse(q string, results []retrieval.Result) *evidence {
 			if i+1 < len(ss) {
 				win = append(win, ss[i+1].Keys)
 			}
-			s.Win = ev.coverage(win...)
+			s.Win = ev.coverage(rel, win...)
 			s.Sup = s.Win
 			entity := len(descr) > 0 && hasNewEntity(s.Toks, ev.QToks)
 			// "Whose intelligence": "Ukraine's Main Intelligence Directorate".
@@ -203,21 +228,177 @@ func analyse(q string, results []retrieval.Result) *evidence {
 }
 
 // coverage is the IDF-weighted share of question words found in the union
-// of sets.
-func (ev *evidence) coverage(sets ...map[string]bool) float64 {
+// of sets, the first of which is the sentence's own. A word found only in
+// rel, through a related word, counts weightRelated of the less of its
+// weight and the related word's IDF: a related word common in the
+// passages says as little as any common word.
+func (ev *evidence) coverage(rel map[string]float64, sets ...map[string]bool) float64 {
 	if ev.total == 0 {
 		return 0
 	}
-	var got float64
+	var got, alt, own float64
 	for _, k := range ev.QKeys {
+		found := false
 		for _, s := range sets {
 			if s[k] {
-				got += ev.Weight[k]
+				found = true
 				break
 			}
 		}
+		switch {
+		case found:
+			got += ev.Weight[k]
+		case rel[k] > 0:
+			alt += weightRelated * min(ev.Weight[k], rel[k])
+		}
+		if len(sets) > 0 && sets[0][k] {
+			own += ev.Weight[k]
+		}
 	}
-	return got / ev.total
+	// Related words count no more than the question's own words in the
+	// sentence: they confirm that the sentence answers, they cannot make
+	// one that shares no word with the question ("a HUR representative
+	// said" for "which spokeswoman commented on the raid").
+	return (got + min(alt, own)) / ev.total
+}
+
+// relatedKeys returns, for each content word of the question whose key no
+// sentence has (df 0), the stems (see stemKey) of the words lookup relates
+// to it that some sentence has. Words the passages contain are never
+// stood in for.
+func relatedKeys(q []token, df map[string]int, lookup func(stem string) []string) map[string][]string {
+	if lookup == nil {
+		return nil
+	}
+	var out map[string][]string
+	for _, t := range q {
+		if t.Stop || df[t.Key] > 0 || out[t.Key] != nil {
+			continue
+		}
+		for _, r := range lookup(english.Stem(retrieval.Fold(strings.ToLower(t.Word)), true)) {
+			k := synonym(r)
+			if fold(k) == t.Key || df[fold(k)] == 0 || slices.Contains(out[t.Key], k) {
+				continue
+			}
+			if out == nil {
+				out = map[string][]string{}
+			}
+			out[t.Key] = append(out[t.Key], k)
+		}
+	}
+	return out
+}
+
+// stemKey is keyOf without the demonym folding, which would make related
+// words of words that only share a prefix ("potential" and "potentate").
+func stemKey(t token) string {
+	return synonym(english.Stem(retrieval.Fold(strings.ToLower(t.Word)), true))
+}
+
+// stemSet returns the stemKeys of the content words of toks.
+func stemSet(toks []token) map[string]bool {
+	set := make(map[string]bool, len(toks))
+	for _, t := range toks {
+		if !t.Stop {
+			set[stemKey(t)] = true
+		}
+	}
+	return set
+}
+
+// standIns returns the related stems of the descriptors in head that are
+// rare enough in the sentences to single one out: "diplomatic", in many
+// sentences, does not pick the one naming the asked "envoy".
+func (ev *evidence) standIns(head map[string]bool) map[string]bool {
+	stand := map[string]bool{}
+	for k, rs := range ev.alt {
+		if !head[k] {
+			continue
+		}
+		for _, r := range rs {
+			if ev.idf(fold(r)) >= ev.idf(k)/2 {
+				stand[r] = true
+			}
+		}
+	}
+	return stand
+}
+
+// namesWith reports whether a sentence names something new (a name the
+// question q lacks) within nameReach words of a stem in stand ("Soviet
+// dictator Joseph Stalin" for "which Soviet-era tyrant"): only then is a
+// related word evidence that the sentence is about the asked thing. A
+// related word elsewhere ("this year marked" for "which annual
+// commemoration") is too weak to count: the thesaurus mixes senses.
+func namesWith(toks []token, stand map[string]bool, q []token) bool {
+	inQ := map[string]bool{}
+	for _, t := range q {
+		inQ[t.Key] = true
+	}
+	for i, t := range toks {
+		if t.Stop || !stand[stemKey(t)] {
+			continue
+		}
+		for j := max(1, i-nameReach); j < min(len(toks), i+nameReach+1); j++ {
+			if j != i && isNewName(toks[j], inQ) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nounPhrase returns the descriptors up to the first that looks like a
+// past-tense verb ("which chancellor criticised Moscow"): the words after
+// it say what the thing did, not what it is, and a word related to them
+// beside a name ("its criticism of Russia") does not name the thing.
+func nounPhrase(q []token, descr map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range q {
+		if !descr[t.Key] {
+			continue
+		}
+		if lw := strings.ToLower(t.Word); len(out) > 0 && len(lw) > 4 && strings.HasSuffix(lw, "ed") {
+			break
+		}
+		out[t.Key] = true
+	}
+	return out
+}
+
+// isNewName reports whether t is a name (or acronym) the question does
+// not contain.
+func isNewName(t token, inQ map[string]bool) bool {
+	acronym := len(t.Word) > 1 && strings.ToUpper(t.Word) == t.Word && !isDigitWord(t.Word)
+	return t.Cap && !inQ[t.Key] && !isDigitWord(t.Word) && (acronym || !notName(t.Word))
+}
+
+// relatedIn returns the question keys that a sentence with stems covers
+// only through related words, each with the IDF of its related word. A
+// sentence word stands in for one question word at most, the heaviest:
+// "dictator" may be the "tyrant" of a question, not also its "ordered".
+func (ev *evidence) relatedIn(stems map[string]bool) map[string]float64 {
+	keys := slices.Clone(ev.QKeys)
+	slices.SortStableFunc(keys, func(a, b string) int { return cmp.Compare(ev.Weight[b], ev.Weight[a]) })
+	used := map[string]bool{}
+	var out map[string]float64
+	for _, k := range keys {
+		best := ""
+		for _, r := range ev.alt[k] {
+			if stems[r] && !used[r] && (best == "" || ev.idf(fold(r)) > ev.idf(fold(best))) {
+				best = r
+			}
+		}
+		if best == "" {
+			continue
+		}
+		used[best] = true
+		if out == nil {
+			out = map[string]float64{}
+		}
+		out[k] = ev.idf(fold(best))
+	}
+	return out
 }
 
 // supported reports whether the passages support an answer at threshold min.

@@ -23,7 +23,7 @@ const (
 
 // extractive composes an answer from the passages' own sentences.
 func (e *Engine) extractive(q string, results []retrieval.Result) Answer {
-	ev := analyse(q, results)
+	ev := analyse(q, results, e.related)
 	if !ev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
 		a := abstain(q, ModeExtractive)
 		a.Support = ev.Support

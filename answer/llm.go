@@ -16,7 +16,7 @@ var errAttemptTimeout = errors.New("attempt timed out")
 // withModel answers with the language model, falling back to the
 // extractive answer when the model fails.
 func (e *Engine) withModel(ctx context.Context, q string, results []retrieval.Result) (Answer, error) {
-	ev := analyse(q, results)
+	ev := analyse(q, results, e.related)
 	if !ev.supported(e.opts.MinSupportLLM, e.opts.IgnoreUnknownNames) {
 		a := abstain(q, ModeLLM)
 		a.Support = ev.Support

@@ -81,7 +81,7 @@ func checkReply(q, reply string, kept []retrieval.Result) Answer {
 	}
 	a.Grounded = !notCovered
 	if a.Grounded {
-		if conf := analyse(q, kept).conflict(); conf != nil && !mentions(text, conf) {
+		if conf := analyse(q, kept, nil).conflict(); conf != nil && !mentions(text, conf) {
 			a.Disagreement = conf.line(c.ref)
 			text += " " + a.Disagreement
 		}

@@ -240,7 +240,7 @@ func (l *Library) load(ctx context.Context) error {
 		return err
 	}
 	l.lex = newLexicalIndex(NewAnalyzer(), defaultTitleWeight)
-	l.lex.related = relatedStems()
+	l.lex.related = RelatedStems()
 	// The vectors go to the index in one call, so that a partitioned index
 	// is laid out once, from all of them.
 	var (

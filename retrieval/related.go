@@ -6,11 +6,12 @@ import (
 	"github.com/crisisbot/crisisbot/retrieval/thesaurus"
 )
 
-// relatedStems returns a lookup of the stems WordNet relates to a stem,
+// RelatedStems returns a lookup of the stems WordNet relates to a stem,
 // loading the thesaurus on first use: most queries share every term with
-// the corpus and never need it. The embedded data is checked by the
+// the corpus and never need it. The lexical index and the answer composer
+// each hold one. The embedded data is checked by the
 // thesaurus tests, so a load error (corrupt build) only turns expansion off.
-func relatedStems() func(stem string) []string {
+func RelatedStems() func(stem string) []string {
 	load := sync.OnceValue(func() *thesaurus.Thesaurus {
 		th, err := thesaurus.Load()
 		if err != nil {
