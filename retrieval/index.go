@@ -40,6 +40,14 @@ type vectorIndex struct {
 	scanDiv   int             // and at least count/scanDiv
 	nparts    func(n int) int // partitions for n vectors
 
+	// wmu serialises writers (add, remove) for their whole run, so that a
+	// rebuild can lay out the new partitions without holding mu: queries
+	// keep using the old layout until the swap.
+	wmu sync.Mutex
+	// beforeSwap, when set (tests), runs after a rebuild's layout is built
+	// and before it is swapped in, with mu not held.
+	beforeSwap func()
+
 	mu      sync.RWMutex
 	entries map[string]indexEntry // every vector: chromem cannot list them
 	parts   []*chromem.Collection // one when exact
@@ -113,8 +121,9 @@ func (x *vectorIndex) add(ctx context.Context, ids []string, vecs [][]float32) e
 	if len(ids) == 0 {
 		return nil
 	}
+	x.wmu.Lock()
+	defer x.wmu.Unlock()
 	x.mu.Lock()
-	defer x.mu.Unlock()
 	// A replaced id may sit in another partition than its new vector.
 	if x.cents != nil {
 		var old []string
@@ -124,19 +133,22 @@ func (x *vectorIndex) add(ctx context.Context, ids []string, vecs [][]float32) e
 			}
 		}
 		if err := x.deleteLocked(ctx, old); err != nil {
+			x.mu.Unlock()
 			return err
 		}
 	}
 	for i, id := range ids {
-		x.entries[id] = indexEntry{vec: vecs[i]}
+		x.entries[id] = indexEntry{vec: vecs[i], part: -1} // -1: in no collection yet
 	}
-	if x.needsRebuild() {
-		if err := x.rebuild(ctx); err == nil {
-			return nil
-		}
-		// A rebuild only improves the layout; if it failed, the old one
-		// is intact and the new vectors go into it below.
+	rebuild := x.needsRebuild()
+	x.mu.Unlock()
+	if rebuild && x.rebuild() == nil {
+		return nil
 	}
+	// No rebuild, or a failed one (it only improves the layout): the new
+	// vectors go into the current layout.
+	x.mu.Lock()
+	defer x.mu.Unlock()
 	byPart := make([][]chromem.Document, len(x.parts))
 	for i, id := range ids {
 		p := 0
@@ -182,9 +194,11 @@ func (x *vectorIndex) needsRebuild() bool {
 
 // rebuild lays every vector out afresh: one collection up to the
 // threshold, else partitions around centroids computed from the vectors
-// in id order, so that the same vectors give the same layout. x.mu must be
-// held.
-func (x *vectorIndex) rebuild(ctx context.Context) error {
+// in id order, so that the same vectors give the same layout. x.wmu must
+// be held and x.mu must not: the layout is built from a snapshot while
+// queries go on against the old one, and swapped in at the end.
+func (x *vectorIndex) rebuild() error {
+	x.mu.RLock()
 	ids := make([]string, 0, len(x.entries))
 	for id := range x.entries {
 		ids = append(ids, id)
@@ -194,6 +208,8 @@ func (x *vectorIndex) rebuild(ctx context.Context) error {
 	for i, id := range ids {
 		vecs[i] = x.entries[id].vec
 	}
+	x.mu.RUnlock()
+
 	var cents [][]float32
 	where := make([]int, len(ids)) // all in partition 0 when exact
 	if len(ids) > x.threshold {
@@ -209,10 +225,15 @@ func (x *vectorIndex) rebuild(ctx context.Context) error {
 		byPart[where[i]] = append(byPart[where[i]], chromem.Document{ID: id, Embedding: vecs[i]})
 	}
 	for p, docs := range byPart {
-		if err := addDocuments(ctx, parts[p], docs); err != nil {
+		if err := addDocuments(context.Background(), parts[p], docs); err != nil {
 			return err // the old layout stays in place
 		}
 	}
+	if x.beforeSwap != nil {
+		x.beforeSwap()
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
 	for i, id := range ids {
 		x.entries[id] = indexEntry{vec: vecs[i], part: where[i]}
 	}
@@ -225,17 +246,18 @@ func (x *vectorIndex) remove(ctx context.Context, ids ...string) error {
 	if len(ids) == 0 {
 		return nil
 	}
+	x.wmu.Lock()
+	defer x.wmu.Unlock()
 	x.mu.Lock()
-	defer x.mu.Unlock()
-	if err := x.deleteLocked(ctx, ids); err != nil {
-		return err
-	}
-	if x.cents != nil && x.needsRebuild() {
+	err := x.deleteLocked(ctx, ids)
+	rebuild := err == nil && x.cents != nil && x.needsRebuild()
+	x.mu.Unlock()
+	if rebuild {
 		// The removal is done; a failed rebuild leaves the old layout,
 		// which still holds every remaining vector.
-		_ = x.rebuild(ctx)
+		_ = x.rebuild()
 	}
-	return nil
+	return err
 }
 
 // deleteLocked deletes ids from their partitions and from x.entries.
@@ -243,8 +265,11 @@ func (x *vectorIndex) remove(ctx context.Context, ids ...string) error {
 func (x *vectorIndex) deleteLocked(ctx context.Context, ids []string) error {
 	byPart := make([][]string, len(x.parts))
 	for _, id := range ids {
-		if e, ok := x.entries[id]; ok {
+		switch e, ok := x.entries[id]; {
+		case ok && e.part >= 0:
 			byPart[e.part] = append(byPart[e.part], id)
+		case ok:
+			delete(x.entries, id) // left out of every collection by a failed add
 		}
 	}
 	for p, pids := range byPart {

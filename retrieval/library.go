@@ -449,15 +449,27 @@ func (l *Library) write(ctx context.Context, j ingestJob, vecs [][]float32) erro
 	for i, p := range j.passages {
 		lexs[i] = lexicalDoc{ID: p.ID, Text: p.Text, Title: p.Title}
 	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if old := l.docs[j.doc.ID]; old != nil {
-		if err := l.unindex(ctx, old.passages); err != nil {
+	// The vector index is updated outside l.mu: a partitioned index may
+	// rebuild, which takes seconds at 100k passages, and searches must not
+	// wait for it (the index has its own locks, and writers are serialised
+	// by writeMu). Meanwhile a search may see the new vectors before the
+	// new lexical entries; both resolve passages from the store, which
+	// already holds them.
+	l.mu.RLock()
+	old := l.docs[j.doc.ID]
+	l.mu.RUnlock()
+	if old != nil {
+		if err := l.vec.remove(ctx, old.passages...); err != nil {
 			return err
 		}
 	}
 	if err := l.vec.add(ctx, ids, vecs); err != nil {
 		return err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if old != nil {
+		l.unindex(old.passages)
 	}
 	l.lex.add(lexs)
 	l.passages += len(ids)
@@ -467,14 +479,11 @@ func (l *Library) write(ctx context.Context, j ingestJob, vecs [][]float32) erro
 	return nil
 }
 
-// unindex removes passages from both indexes. l.mu must be held.
-func (l *Library) unindex(ctx context.Context, ids []string) error {
-	if err := l.vec.remove(ctx, ids...); err != nil {
-		return err
-	}
+// unindex removes passages from the lexical index and the count; the
+// caller removes them from the vector index first. l.mu must be held.
+func (l *Library) unindex(ids []string) {
 	l.lex.remove(ids...)
 	l.passages -= len(ids)
-	return nil
 }
 
 // Remove deletes documents by id, each in its own transaction. Unknown ids
@@ -503,16 +512,16 @@ func (l *Library) Remove(ctx context.Context, ids ...string) error {
 		if err := l.st.deleteDoc(id); err != nil {
 			return err
 		}
-		l.mu.Lock()
-		var err error
-		if old := l.docs[id]; old != nil {
-			err = l.unindex(ctx, old.passages)
-			delete(l.docs, id)
-		}
-		l.mu.Unlock()
-		if err != nil {
+		l.mu.RLock()
+		old := l.docs[id]
+		l.mu.RUnlock()
+		if err := l.vec.remove(ctx, old.passages...); err != nil {
 			return err
 		}
+		l.mu.Lock()
+		l.unindex(old.passages)
+		delete(l.docs, id)
+		l.mu.Unlock()
 	}
 	return nil
 }

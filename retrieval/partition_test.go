@@ -374,3 +374,44 @@ func TestVectorIndexAddWithCancelledContext(t *testing.T) {
 	}
 	checkLayout(t, x, want)
 }
+
+// TestVectorIndexQueriesDuringRebuild: a rebuild lays out the new
+// partitions without the query lock, so a query made while it runs is
+// answered (from the old layout) instead of waiting for it.
+func TestVectorIndexQueriesDuringRebuild(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	x, err := newVectorIndex(withPartitionThreshold(50), withMinScan(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, vecs := seqIDs("q", 60), randUnit(r, 60, 16)
+	if err := x.add(context.Background(), ids[:50], vecs[:50]); err != nil {
+		t.Fatal(err)
+	}
+	inRebuild, release := make(chan struct{}), make(chan struct{})
+	x.beforeSwap = func() {
+		close(inRebuild)
+		<-release
+	}
+	done := make(chan error)
+	go func() { done <- x.add(context.Background(), ids[50:], vecs[50:]) }() // crosses the threshold
+	<-inRebuild
+	// The rebuild is parked before its swap: this query would deadlock if
+	// the rebuild held the lock.
+	hits, err := x.query(context.Background(), vecs[0], 1)
+	if err != nil || len(hits) != 1 || hits[0].ID != ids[0] {
+		t.Errorf("query during a rebuild = %v, %v; want %s from the old layout", hits, err, ids[0])
+	}
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]float32{}
+	for i, id := range ids {
+		want[id] = vecs[i]
+	}
+	if x.cents == nil {
+		t.Fatal("no partitions after the rebuild")
+	}
+	checkLayout(t, x, want)
+}
