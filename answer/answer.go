@@ -18,7 +18,10 @@ type Citation struct {
 	Title     string `json:"title"`
 	Outlet    string `json:"outlet"`
 	Published string `json:"published"`
-	URL       string `json:"url"`
+	// PublishedPrecision is "day", "week", "month" or "year"; not in the
+	// JSON contract, which predates it.
+	PublishedPrecision string `json:"-"`
+	URL                string `json:"url"`
 	// Text is the full cited passage.
 	Text string `json:"text"`
 }

@@ -208,6 +208,6 @@ func abstain(q, mode string) Answer {
 func citationOf(ref int, r retrieval.Result) Citation {
 	return Citation{
 		Ref: ref, DocID: r.DocID, PassageID: r.ID, Title: r.Title, Outlet: r.Outlet,
-		Published: r.Published, URL: r.URL, Text: r.Text,
+		Published: r.Published, PublishedPrecision: r.PublishedPrecision, URL: r.URL, Text: r.Text,
 	}
 }

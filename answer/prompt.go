@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -69,7 +70,7 @@ func passageBlock(n int, r retrieval.Result, text string) string {
 		fmt.Fprintf(&b, " outlet=\"%s\"", attr(r.Outlet))
 	}
 	if r.Published != "" {
-		fmt.Fprintf(&b, " published=\"%s\"", attr(r.Published))
+		fmt.Fprintf(&b, " published=\"%s\"", attr(corpus.DateLabel(r.Published, r.PublishedPrecision)))
 	}
 	fmt.Fprintf(&b, ">\n%s\n</%s>\n", fenceText(text), passageTag)
 	return b.String()

@@ -93,8 +93,8 @@ func ChunkWith(doc Document, opts ChunkOptions) []Passage {
 			Text:      b.String(),
 			Title:     doc.Title,
 			Outlet:    doc.Outlet,
-			Published: doc.Published,
-			URL:       doc.URL,
+			Published: doc.Published, PublishedPrecision: doc.PublishedPrecision,
+			URL: doc.URL,
 		}
 	}
 	return out

@@ -66,5 +66,17 @@ type Passage struct {
 	Title     string `json:"title"`
 	Outlet    string `json:"outlet,omitempty"`
 	Published string `json:"published,omitempty"`
-	URL       string `json:"url,omitempty"`
+	// PublishedPrecision is the document's, so that a week or a month is
+	// never shown as a day.
+	PublishedPrecision string `json:"published_precision,omitempty"`
+	URL                string `json:"url,omitempty"`
+}
+
+// DateLabel renders a publication date at its precision: a week-precise
+// date is "week of 2025-06-30", never a day.
+func DateLabel(published, precision string) string {
+	if precision == "week" && published != "" {
+		return "week of " + published
+	}
+	return published
 }

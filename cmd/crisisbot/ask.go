@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/crisisbot/crisisbot/answer"
+	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
 )
 
@@ -39,36 +40,18 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 	if *asJSON {
 		return writeJSON(e.stdout, ans)
 	}
-	writeAnswer(e.stdout, ans, precisions(a))
+	writeAnswer(e.stdout, ans)
 	return nil
-}
-
-// precisions maps each stored document's id to its date precision, so that
-// a week-precise date is not shown as if it were a day.
-func precisions(a *app) map[string]string {
-	m := map[string]string{}
-	for _, d := range a.lib.Documents() {
-		m[d.ID] = d.PublishedPrecision
-	}
-	return m
-}
-
-// publishedLabel renders a publication date at its precision.
-func publishedLabel(published, precision string) string {
-	if precision == "week" && published != "" {
-		return "week of " + published
-	}
-	return published
 }
 
 // writeAnswer prints the answer, then its numbered sources, then a line on
 // how it was composed.
-func writeAnswer(w io.Writer, ans answer.Answer, precision map[string]string) {
+func writeAnswer(w io.Writer, ans answer.Answer) {
 	fmt.Fprintln(w, strings.TrimSpace(ans.Text))
 	if len(ans.Citations) > 0 {
 		fmt.Fprintln(w, "\nSources:")
 		for _, c := range ans.Citations {
-			fmt.Fprintf(w, "[%d] %s\n", c.Ref, sourceLine(c.Title, c.Outlet, publishedLabel(c.Published, precision[c.DocID]), c.URL))
+			fmt.Fprintf(w, "[%d] %s\n", c.Ref, sourceLine(c.Title, c.Outlet, corpus.DateLabel(c.Published, c.PublishedPrecision), c.URL))
 		}
 	}
 	if ans.Note != "" {

@@ -104,7 +104,7 @@ func checkRefs(t *testing.T, a askJSON) {
 func TestAskOfflineAnswersWithCitations(t *testing.T) {
 	c := newCLI(t)
 	out := c.mustRun("ask", "Why did Baku cancel Overchuk's visit?")
-	for _, want := range []string{"Overchuk", "[1]", "Sources:", "extractive"} {
+	for _, want := range []string{"Overchuk", "[1]", "Sources:", "extractive", "week of 2025-06-30"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("ask output lacks %q:\n%s", want, out)
 		}
@@ -310,6 +310,9 @@ func TestAskWithLLM(t *testing.T) {
 	mu.Lock()
 	defer mu.Unlock()
 	joined := strings.Join(prompts, "\n")
+	if !strings.Contains(joined, `published="week of 2025-06-30"`) {
+		t.Errorf("prompt shows a week-precise date as a day:\n%s", joined)
+	}
 	if !strings.Contains(joined, "Why did Baku cancel Overchuk's visit?") || !strings.Contains(joined, "[1]") {
 		t.Errorf("prompt lacks the question or numbered passages:\n%s", joined)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
 )
 
@@ -51,7 +52,7 @@ func runSources(ctx context.Context, e *env, args []string) error {
 		if outlet == "" {
 			outlet = "-"
 		}
-		pub := publishedLabel(s.Published, s.PublishedPrecision)
+		pub := corpus.DateLabel(s.Published, s.PublishedPrecision)
 		if pub == "" {
 			pub = "-"
 		}
