@@ -359,21 +359,31 @@ func (sd side) summary() string {
 	return strings.Join(texts, " or ")
 }
 
+// claimPart is one side of a disagreement, ready to print.
+type claimPart struct {
+	refs []int
+	text string
+}
+
+// parts renders each side with text, given the side's citation numbers,
+// ordered by first citation.
+func (c *conflict) parts(refOf func(p int) int, text func(sd side, refs []int) string) []claimPart {
+	var parts []claimPart
+	for _, sd := range c.Sides {
+		refs := sd.refs(refOf)
+		parts = append(parts, claimPart{refs: refs, text: text(sd, refs)})
+	}
+	slices.SortStableFunc(parts, func(a, b claimPart) int { return cmp.Compare(a.refs[0], b.refs[0]) })
+	return parts
+}
+
 // line states the disagreement, citing each side. refOf gives the
 // citation number of a result index.
 func (c *conflict) line(refOf func(p int) int) string {
-	type part struct {
-		refs []int
-		text string
-	}
 	if c.Accounts {
 		return c.accountsLine(refOf)
 	}
-	var parts []part
-	for _, sd := range c.Sides {
-		parts = append(parts, part{refs: sd.refs(refOf), text: sd.summary()})
-	}
-	slices.SortStableFunc(parts, func(a, b part) int { return cmp.Compare(a.refs[0], b.refs[0]) })
+	parts := c.parts(refOf, func(sd side, _ []int) string { return sd.summary() })
 	var b strings.Builder
 	if c.Kind == kindCause {
 		b.WriteString("Accounts of the cause differ: ")
@@ -428,13 +438,7 @@ func claimant(text string, at int) string {
 // with who makes each where the sentence says so, without calling it a
 // disagreement between the sources.
 func (c *conflict) accountsLine(refOf func(p int) int) string {
-	type part struct {
-		refs []int
-		text string
-	}
-	var parts []part
-	for _, sd := range c.Sides {
-		refs := sd.refs(refOf)
+	parts := c.parts(refOf, func(sd side, refs []int) string {
 		who := ""
 		for i, s := range sd.Sents {
 			if who == "" {
@@ -452,9 +456,8 @@ func (c *conflict) accountsLine(refOf func(p int) int) string {
 			}
 			text += ", according to " + who
 		}
-		parts = append(parts, part{refs: refs, text: text + " " + refList(refs)})
-	}
-	slices.SortStableFunc(parts, func(a, b part) int { return cmp.Compare(a.refs[0], b.refs[0]) })
+		return text + " " + refList(refs)
+	})
 	n := strconv.Itoa(len(parts))
 	if len(parts) < 10 {
 		n = [...]string{"", "", "two", "three", "four", "five", "six", "seven", "eight", "nine"}[len(parts)]
