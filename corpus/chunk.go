@@ -49,6 +49,10 @@ func (o ChunkOptions) withDefaults() ChunkOptions {
 	return o
 }
 
+// ChunkerVersion changes whenever Chunk would cut the same document
+// differently, so that stored passages are re-made on the next ingest.
+const ChunkerVersion = "1"
+
 // Chunk splits doc into passages with DefaultChunkOptions.
 func Chunk(doc Document) []Passage {
 	return ChunkWith(doc, ChunkOptions{})

@@ -89,6 +89,8 @@ type Library struct {
 	emb      Embedder
 	now      func() time.Time
 	progress func(done, total int)
+	// chunker is corpus.ChunkerVersion; tests change it.
+	chunker string
 
 	writeMu sync.Mutex // serializes Ingest, Remove and Close
 
@@ -135,7 +137,7 @@ func Open(ctx context.Context, opts Options) (*Library, error) {
 	}
 	l := &Library{
 		st: st, emb: opts.Embedder, now: opts.Now, progress: opts.Progress,
-		docs: map[string]*docEntry{},
+		chunker: corpus.ChunkerVersion, docs: map[string]*docEntry{},
 	}
 	if err := l.prepareVectors(ctx); err != nil {
 		st.close()
@@ -395,7 +397,9 @@ func (l *Library) plan(docs []corpus.Document, rep *IngestReport) ([]ingestJob, 
 	defer l.mu.RUnlock()
 	var jobs []ingestJob
 	for _, d := range docs {
-		h := d.Hash()
+		// The chunker version is part of the hash: a new chunker re-chunks
+		// a document on its next ingest even when its text is unchanged.
+		h := d.Hash() + "/chunker-" + l.chunker
 		old, exists := l.docs[d.ID]
 		if exists && old.hash == h {
 			// Same content: unchanged wherever it came from this time.

@@ -738,3 +738,22 @@ func TestIngestSameSourceByRelativeOrAbsolutePath(t *testing.T) {
 		t.Errorf("changed content from the same file by absolute path: %+v, %v; want updated", rep, err)
 	}
 }
+
+// TestIngestRechunksAfterChunkerChange: the chunker version is part of
+// the stored hash, so unchanged text is re-chunked under a new chunker.
+func TestIngestRechunksAfterChunkerChange(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	docs := seedDocs(t)[:1]
+	l := openTest(t, Options{Dir: dir})
+	if _, err := l.Ingest(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := l.Ingest(ctx, docs); err != nil || len(rep.Unchanged) != 1 {
+		t.Fatalf("same chunker: %+v, %v; want unchanged", rep, err)
+	}
+	l.chunker = "test-next"
+	if rep, err := l.Ingest(ctx, docs); err != nil || len(rep.Updated) != 1 {
+		t.Errorf("new chunker: %+v, %v; want the document re-chunked (updated)", rep, err)
+	}
+}
