@@ -29,6 +29,11 @@ type Citation struct {
 // Answer is a composed answer. Every [n] in Text has a Citation with Ref n.
 type Answer struct {
 	Question string `json:"question"`
+	// Resolved is the question as the engine understood it when earlier
+	// turns of the conversation changed it ("What did Moscow say about
+	// that (Sputnik's Baku office raided)?"), for logs and a "taken as"
+	// hint; empty when the question stood alone.
+	Resolved string `json:"resolved,omitempty"`
 	Text     string `json:"answer"`
 	// Grounded is false when the passages did not support an answer.
 	Grounded bool   `json:"grounded"`

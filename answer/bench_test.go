@@ -19,6 +19,6 @@ func BenchmarkCheckReply(b *testing.B) {
 	s := sputnikPassages(b)
 	const reply = "Police raided the bureau [2] and detained two employees [1, 3]; see https://evil.example.com [7]."
 	for b.Loop() {
-		checkReply(sputnikQ, reply, s)
+		checkReply(sputnikQ, nil, reply, s)
 	}
 }

@@ -2,7 +2,6 @@ package answer
 
 import (
 	"context"
-	"fmt"
 	"math/rand/v2"
 	"strings"
 	"time"
@@ -158,28 +157,29 @@ func New(s Searcher, opts Options) *Engine {
 // failing language model is not an error (the answer is then extractive,
 // with NoteFallback), but a failing search or a cancelled ctx is.
 func (e *Engine) Ask(ctx context.Context, question string) (Answer, error) {
-	q, err := e.cleanQuestion(question)
-	if err != nil {
-		return Answer{}, err
-	}
-	results, err := e.search.Search(ctx, q, retrieval.SearchOptions{K: e.opts.TopK, Mode: e.opts.SearchMode})
-	if err != nil {
-		return Answer{}, fmt.Errorf("search passages: %w", err)
-	}
-	if e.opts.Chat == nil {
-		return e.extractive(q, results), nil
-	}
-	return e.withModel(ctx, q, results)
+	return e.AskWith(ctx, question, nil)
 }
 
-// cleanQuestion strips control and invisible formatting characters, folds
-// whitespace and checks the length.
+// cleanQuestion cleans a question and checks its length.
 func (e *Engine) cleanQuestion(question string) (string, error) {
+	q := cleanText(question)
+	if q == "" {
+		return "", errs.Errorf(errs.Usage, "the question is empty")
+	}
+	if n := utf8.RuneCountInString(q); n > e.opts.MaxQuestionLen {
+		return "", errs.Errorf(errs.Invalid, "question is %d characters; the limit is %d", n, e.opts.MaxQuestionLen)
+	}
+	return q, nil
+}
+
+// cleanText strips control and invisible formatting characters and folds
+// whitespace, for questions and the conversation before them alike.
+func cleanText(s string) string {
 	// NFKC folds compatibility forms (full-width "ＷＨＯ", ligatures) onto
 	// the plain letters the articles use.
-	question = norm.NFKC.String(strings.ToValidUTF8(question, ""))
+	s = norm.NFKC.String(strings.ToValidUTF8(s, ""))
 	var b strings.Builder
-	for _, r := range question {
+	for _, r := range s {
 		switch {
 		case unicode.IsSpace(r):
 			b.WriteRune(' ')
@@ -189,14 +189,7 @@ func (e *Engine) cleanQuestion(question string) (string, error) {
 			b.WriteRune(r)
 		}
 	}
-	q := strings.Join(strings.Fields(b.String()), " ")
-	if q == "" {
-		return "", errs.Errorf(errs.Usage, "the question is empty")
-	}
-	if n := utf8.RuneCountInString(q); n > e.opts.MaxQuestionLen {
-		return "", errs.Errorf(errs.Invalid, "question is %d characters; the limit is %d", n, e.opts.MaxQuestionLen)
-	}
-	return q, nil
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // abstain is the answer when the passages do not support one.

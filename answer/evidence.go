@@ -56,6 +56,9 @@ type evidence struct {
 	alt map[string][]string
 	// idf is the IDF of every key over the retrieved sentences.
 	idf func(key string) float64
+	// own is how many of QKeys are the question's; the rest come from
+	// the earlier turns of a conversation.
+	own int
 }
 
 // Scoring weights. The type bonus rewards a sentence that holds what the
@@ -91,8 +94,23 @@ const (
 // analyse splits the results into sentences and scores each against q.
 // lookup returns the stems a thesaurus relates to a stem; nil means none.
 func analyse(q string, results []retrieval.Result, lookup func(stem string) []string) *evidence {
+	return analyseIn(q, nil, results, lookup)
+}
+
+// analyseIn is analyse for a question read in a conversation: context
+// holds the keys of what its "that" stands for, which count towards
+// coverage (weighed down by capContext), while what is asked, the names
+// that must appear and the rest come from q alone.
+func analyseIn(q string, context []string, results []retrieval.Result, lookup func(stem string) []string) *evidence {
 	ev := &evidence{Question: q, Kind: classify(q), QToks: questionTokens(q), Results: results}
 	ev.QKeys = contentKeys(ev.QToks)
+	own := len(ev.QKeys)
+	ev.own = own
+	for _, k := range context {
+		if !slices.Contains(ev.QKeys, k) {
+			ev.QKeys = append(ev.QKeys, k)
+		}
+	}
 	qvals := map[string]bool{}
 	for _, v := range values(ev.Kind, q) {
 		qvals[v.Norm] = true
@@ -149,6 +167,9 @@ func analyse(q string, results []retrieval.Result, lookup func(stem string) []st
 		}
 		ev.Weight[k] = w
 		ev.total += w
+	}
+	if len(ev.QKeys) > own {
+		ev.capContext(own)
 	}
 	ev.alt = relatedKeys(ev.QToks, df, lookup)
 	stand := ev.standIns(nounPhrase(ev.QToks, descr))

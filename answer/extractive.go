@@ -21,9 +21,11 @@ const (
 	shortSentence = 8
 )
 
-// extractive composes an answer from the passages' own sentences.
-func (e *Engine) extractive(q string, results []retrieval.Result) Answer {
-	ev := analyse(q, results, e.related)
+// extractive composes an answer to q from the passages' own sentences;
+// context holds the keys of the words earlier turns contribute to a
+// follow-up.
+func (e *Engine) extractive(q string, context []string, results []retrieval.Result) Answer {
+	ev := analyseIn(q, context, results, e.related)
 	if !ev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
 		a := abstain(q, ModeExtractive)
 		a.Support = ev.Support
@@ -54,7 +56,7 @@ func (e *Engine) extractive(q string, results []retrieval.Result) Answer {
 			if len(chosen) >= e.opts.MaxSentences || s.Score < extraRatio*best.Score {
 				break
 			}
-			if !repeats(s, chosen) {
+			if !repeats(s, chosen) && ev.onTopic(s) {
 				chosen = append(chosen, s)
 			}
 		}

@@ -43,7 +43,7 @@ func FuzzCheckReply(f *testing.F) {
 	s := sputnikPassages(f)
 	s[0].URL = "https://news.example.org/a"
 	f.Fuzz(func(t *testing.T, reply string) {
-		a := checkReply(sputnikQ, reply, s)
+		a := checkReply(sputnikQ, nil, reply, s)
 		checkCitations(t, a)
 		if a.Citations == nil {
 			t.Error("Citations is nil")

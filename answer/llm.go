@@ -13,27 +13,27 @@ import (
 // errAttemptTimeout is the cancel cause of an attempt that ran out of time.
 var errAttemptTimeout = errors.New("attempt timed out")
 
-// withModel answers with the language model, falling back to the
-// extractive answer when the model fails.
-func (e *Engine) withModel(ctx context.Context, q string, results []retrieval.Result) (Answer, error) {
-	ev := analyse(q, results, e.related)
+// withModel answers q, read in the conversation fu, with the language
+// model, falling back to the extractive answer when the model fails.
+func (e *Engine) withModel(ctx context.Context, q string, fu followUp, results []retrieval.Result) (Answer, error) {
+	ev := analyseIn(q, fu.Context, results, e.related)
 	if !ev.supported(e.opts.MinSupportLLM, e.opts.IgnoreUnknownNames) {
 		a := abstain(q, ModeLLM)
 		a.Support = ev.Support
 		return a, nil
 	}
-	msgs, kept := e.prompt(q, results)
+	msgs, kept := e.prompt(q, fu.History, results)
 	reply, err := e.complete(ctx, msgs)
 	if err != nil {
 		if ctx.Err() != nil {
 			return Answer{}, fmt.Errorf("ask the language model: %w", ctx.Err())
 		}
-		a := e.extractive(q, results)
+		a := e.extractive(q, fu.Context, results)
 		a.Note = NoteFallback
 		a.ModelErr = err
 		return a, nil
 	}
-	a := checkReply(q, reply, kept)
+	a := checkReply(q, fu.Context, reply, kept)
 	a.Model = e.opts.Chat.Model()
 	a.Support = ev.Support
 	return a, nil

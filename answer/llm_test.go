@@ -299,7 +299,7 @@ func TestLLMPassageInjectionStaysQuoted(t *testing.T) {
 func TestLLMContextBudgetDropsLowestRanked(t *testing.T) {
 	s := sputnikPassages(t)
 	f := newFakeLLM(t, say("Two employees were detained [1]."))
-	full, kept := New(s, Options{}).prompt(sputnikQ, s)
+	full, kept := New(s, Options{}).prompt(sputnikQ, nil, s)
 	if len(kept) != len(s) {
 		t.Fatalf("the default budget keeps %d of %d passages", len(kept), len(s))
 	}
@@ -319,7 +319,7 @@ func TestLLMContextBudgetDropsLowestRanked(t *testing.T) {
 		t.Errorf("want passages 1-4 kept and 5 dropped:\n%s", user)
 	}
 	// A budget below the first passage keeps a truncated first passage.
-	_, kept = New(s, Options{MaxContextChars: len([]rune(systemPrompt)) + 300}).prompt(sputnikQ, s)
+	_, kept = New(s, Options{MaxContextChars: len([]rune(systemPrompt)) + 300}).prompt(sputnikQ, nil, s)
 	if len(kept) != 1 || kept[0].ID != s[0].ID {
 		t.Errorf("tiny budget kept %d passages, want the first one only", len(kept))
 	}

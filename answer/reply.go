@@ -34,14 +34,15 @@ var (
 	reSpacePun = regexp.MustCompile(`\s+([.,;:!?])`)
 )
 
-// checkReply turns the model's reply into an Answer: a sentence citing
+// checkReply turns the model's reply to q (read with the words context
+// contributes, for a follow-up) into an Answer: a sentence citing
 // only passages it was not given is dropped, other such citations too, the
 // rest renumbered by first use; links to
 // anything but the given passages are removed; a reply that cites nothing
 // or says the passages do not cover the question is not grounded; and a
 // disagreement between the given passages that the reply leaves out is
 // appended.
-func checkReply(q, reply string, kept []retrieval.Result) Answer {
+func checkReply(q string, context []string, reply string, kept []retrieval.Result) Answer {
 	text := dropUncitedClaims(reThink.ReplaceAllString(reply, ""), len(kept))
 	// Each step only deletes text, so this ends; it runs until no step
 	// changes anything, because one removal can join the pieces of a URL
@@ -81,7 +82,7 @@ func checkReply(q, reply string, kept []retrieval.Result) Answer {
 	}
 	a.Grounded = !notCovered
 	if a.Grounded {
-		if conf := analyse(q, kept, nil).conflict(); conf != nil && !mentions(text, conf) {
+		if conf := analyseIn(q, context, kept, nil).conflict(); conf != nil && !mentions(text, conf) {
 			a.Disagreement = conf.line(c.ref)
 			text += " " + a.Disagreement
 		}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/url"
 	"os"
 	"strings"
@@ -27,6 +28,38 @@ type Config struct {
 	LLM       LLM       `yaml:"llm"`
 	Retrieval Retrieval `yaml:"retrieval"`
 	Answer    Answer    `yaml:"answer"`
+	Discord   Discord   `yaml:"discord"`
+	Serve     Serve     `yaml:"serve"`
+}
+
+// Discord configures the Discord bot (crisisbot serve) and the behaviour it
+// shares with the terminal twin (crisisbot chat).
+type Discord struct {
+	TokenEnv       string        `yaml:"token_env"`
+	APIURL         string        `yaml:"api_url"`
+	GuildID        string        `yaml:"guild_id"`
+	AllowedGuilds  []string      `yaml:"allowed_guilds"`
+	AnswerChannels []string      `yaml:"answer_channels"`
+	AllowDMs       bool          `yaml:"allow_dms"`
+	MentionReply   string        `yaml:"mention_reply"` // thread or inline
+	ContextTurns   int           `yaml:"context_turns"`
+	RateLimit      RateLimit     `yaml:"rate_limit"`
+	ShutdownGrace  time.Duration `yaml:"shutdown_grace"`
+	KeepAnswers    int           `yaml:"keep_answers"`
+}
+
+// RateLimit bounds the work users can cause.
+type RateLimit struct {
+	PerUser  int           `yaml:"per_user"`
+	Window   time.Duration `yaml:"window"`
+	InFlight int           `yaml:"in_flight"`
+	Queue    int           `yaml:"queue"`
+}
+
+// Serve configures crisisbot serve's HTTP endpoint for /healthz and
+// /metrics.
+type Serve struct {
+	HTTPAddr string `yaml:"http_addr"` // empty: no HTTP endpoint
 }
 
 // Log configures logging at the edges.
@@ -82,6 +115,11 @@ func Default() Config {
 		},
 		Retrieval: Retrieval{TopK: 6, Fusion: "hybrid"},
 		Answer:    Answer{MaxQuestionChars: 1000},
+		Discord: Discord{
+			TokenEnv: "DISCORD_TOKEN", APIURL: "https://discord.com/api/v9/", MentionReply: "thread", ContextTurns: 4,
+			RateLimit:     RateLimit{PerUser: 5, Window: time.Minute, InFlight: 4, Queue: 8},
+			ShutdownGrace: 20 * time.Second, KeepAnswers: 5000,
+		},
 	}
 }
 
@@ -187,6 +225,50 @@ func (c Config) Validate() error {
 	if c.Answer.MaxQuestionChars < 10 || c.Answer.MaxQuestionChars > 10000 {
 		bad("answer.max_question_chars", "%d is not between 10 and 10000", c.Answer.MaxQuestionChars)
 	}
+	d := c.Discord
+	checkEnvName(bad, "discord.token_env", d.TokenEnv)
+	if d.TokenEnv == "" {
+		bad("discord.token_env", "must not be empty")
+	}
+	checkURL(bad, "discord.api_url", d.APIURL)
+	checkSnowflake(bad, "discord.guild_id", d.GuildID)
+	for i, id := range d.AllowedGuilds {
+		checkSnowflake(bad, fmt.Sprintf("discord.allowed_guilds[%d]", i), id)
+	}
+	for i, id := range d.AnswerChannels {
+		checkSnowflake(bad, fmt.Sprintf("discord.answer_channels[%d]", i), id)
+	}
+	switch d.MentionReply {
+	case "thread", "inline":
+	default:
+		bad("discord.mention_reply", "%q is not one of thread, inline", d.MentionReply)
+	}
+	if d.ContextTurns < 0 || d.ContextTurns > 20 {
+		bad("discord.context_turns", "%d is not between 0 and 20", d.ContextTurns)
+	}
+	if d.RateLimit.PerUser < 0 {
+		bad("discord.rate_limit.per_user", "must not be negative (0 means no per-user limit)")
+	}
+	if d.RateLimit.Window <= 0 {
+		bad("discord.rate_limit.window", "must be positive")
+	}
+	if d.RateLimit.InFlight < 1 || d.RateLimit.InFlight > 256 {
+		bad("discord.rate_limit.in_flight", "%d is not between 1 and 256", d.RateLimit.InFlight)
+	}
+	if d.RateLimit.Queue < 0 || d.RateLimit.Queue > 1000 {
+		bad("discord.rate_limit.queue", "%d is not between 0 and 1000", d.RateLimit.Queue)
+	}
+	if d.ShutdownGrace <= 0 {
+		bad("discord.shutdown_grace", "must be positive")
+	}
+	if d.KeepAnswers < 1 {
+		bad("discord.keep_answers", "must be positive")
+	}
+	if c.Serve.HTTPAddr != "" {
+		if _, _, err := net.SplitHostPort(c.Serve.HTTPAddr); err != nil {
+			bad("serve.http_addr", "%q is not host:port (e.g. 127.0.0.1:9090)", c.Serve.HTTPAddr)
+		}
+	}
 	if len(problems) > 0 {
 		return errors.New(strings.Join(problems, "; "))
 	}
@@ -210,6 +292,19 @@ func checkEnvName(bad func(string, string, ...any), key, name string) {
 	for _, r := range name {
 		if !(r == '_' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
 			bad(key, "%q is not an environment variable name (put the secret in the environment, not in the file)", name)
+			return
+		}
+	}
+}
+
+// checkSnowflake checks a Discord id: empty, or decimal digits.
+func checkSnowflake(bad func(string, string, ...any), key, id string) {
+	if id == "" {
+		return
+	}
+	for _, r := range id {
+		if r < '0' || r > '9' {
+			bad(key, "%q is not a Discord id (a number; turn on Developer Mode and use Copy ID)", id)
 			return
 		}
 	}

@@ -3,11 +3,14 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"go.yaml.in/yaml/v3"
 )
 
 func TestLoadNoFileIsDefault(t *testing.T) {
@@ -109,4 +112,59 @@ func writeFile(t *testing.T, content string) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// TestExampleConfigDocumentsEveryKey checks that config.example.yaml sets
+// every key of Config, each to its default, so the file is the reference.
+func TestExampleConfigDocumentsEveryKey(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "config.example.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	var walk func(n *yaml.Node, prefix string)
+	walk = func(n *yaml.Node, prefix string) {
+		if n.Kind == yaml.DocumentNode {
+			walk(n.Content[0], prefix)
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key := prefix + n.Content[i].Value
+			if v := n.Content[i+1]; v.Kind == yaml.MappingNode {
+				walk(v, key+".")
+				continue
+			}
+			got[key] = true
+		}
+	}
+	walk(&doc, "")
+	want := map[string]bool{}
+	var fields func(rt reflect.Type, prefix string)
+	fields = func(rt reflect.Type, prefix string) {
+		for i := range rt.NumField() {
+			f := rt.Field(i)
+			key := prefix + strings.Split(f.Tag.Get("yaml"), ",")[0]
+			if f.Type.Kind() == reflect.Struct {
+				fields(f.Type, key+".")
+				continue
+			}
+			want[key] = true
+		}
+	}
+	fields(reflect.TypeOf(Config{}), "")
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("keys in config.example.yaml (-Config +file):\n%s", diff)
+	}
+	cfg, err := Load(filepath.Join("..", "config.example.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := Default()
+	if diff := cmp.Diff(def, cfg, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("config.example.yaml's values differ from Default() (-default +file):\n%s", diff)
+	}
 }

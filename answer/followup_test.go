@@ -1,0 +1,514 @@
+package answer
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/retrieval"
+)
+
+// bundledLibrary is the real retrieval library over the bundled articles,
+// with the local embedder.
+func bundledLibrary(t *testing.T) *retrieval.Library {
+	t.Helper()
+	ctx := context.Background()
+	lib, err := retrieval.Open(ctx, retrieval.Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := lib.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	docs, err := corpus.Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.Ingest(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+// converse asks each question in turn with the turns before it, as the bot
+// does, and returns the history and the last answer.
+func converse(t *testing.T, e *Engine, questions ...string) ([]Turn, Answer) {
+	t.Helper()
+	var hist []Turn
+	var a Answer
+	for i, q := range questions {
+		var err error
+		if a, err = e.AskWith(context.Background(), q, hist); err != nil {
+			t.Fatal(err)
+		}
+		if i < len(questions)-1 {
+			hist = append(hist, Turn{Question: q, Answer: a.Text})
+		}
+	}
+	return hist, a
+}
+
+const (
+	sputnikRaidQ = "Why was Sputnik's Baku office raided?"
+	moscowThatQ  = "What did Moscow say about that?"
+)
+
+// TestFollowUpResolvesThat: "What did Moscow say about that?" after a
+// question on the Sputnik raid is answered from the passage on the raid
+// that gives Moscow's denial; asked alone, it is answered about Moscow in
+// general and cites nothing on the raid.
+func TestFollowUpResolvesThat(t *testing.T) {
+	e := New(bundledLibrary(t), Options{})
+	_, a := converse(t, e, sputnikRaidQ, moscowThatQ)
+	checkCitations(t, a)
+	checkQuotes(t, a)
+	if !a.Grounded || a.Question != moscowThatQ {
+		t.Fatalf("follow-up answer grounded=%v question %q: %q", a.Grounded, a.Question, a.Text)
+	}
+	if !strings.Contains(a.Text, "Moscow has strongly denied these claims, labeling the arrests as baseless") {
+		t.Errorf("the answer does not give Moscow's denial: %q", a.Text)
+	}
+	for _, c := range a.Citations {
+		if !strings.Contains(c.Text, "Sputnik") {
+			t.Errorf("[%d] %s is not about the Sputnik raid: %.100q", c.Ref, c.PassageID, c.Text)
+		}
+	}
+	if want := "What did Moscow say about that (Sputnik's Baku office raided)?"; a.Resolved != want {
+		t.Errorf("Resolved = %q, want %q", a.Resolved, want)
+	}
+
+	alone, err := e.Ask(context.Background(), moscowThatQ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if alone.Resolved != "" {
+		t.Errorf("Ask set Resolved %q", alone.Resolved)
+	}
+	if strings.Contains(alone.Text, "baseless") || slices.ContainsFunc(alone.Citations, func(c Citation) bool { return strings.Contains(c.Text, "Sputnik") }) {
+		t.Errorf("asked alone, the follow-up found the raid anyway (the test no longer shows what history adds): %q", alone.Text)
+	}
+}
+
+// TestFollowUpChain: a follow-up of a follow-up reaches back to the
+// question the chain started from.
+func TestFollowUpChain(t *testing.T) {
+	e := New(bundledLibrary(t), Options{})
+	_, a := converse(t, e, sputnikRaidQ, moscowThatQ, "When?")
+	if !a.Grounded || !strings.Contains(a.Text, "June 30") || !strings.Contains(a.Text, "Sputnik") {
+		t.Errorf("\"When?\" after the raid and Moscow's reaction = %q, want the raid's date, June 30", a.Text)
+	}
+	if want := "When (Moscow; Sputnik's Baku office raided)?"; a.Resolved != want {
+		t.Errorf("Resolved = %q, want %q", a.Resolved, want)
+	}
+}
+
+// TestFollowUpSelfContained: a question with its own subject after an
+// unrelated turn is answered exactly as Ask answers it.
+func TestFollowUpSelfContained(t *testing.T) {
+	e := New(bundledLibrary(t), Options{})
+	first, err := e.Ask(context.Background(), sputnikRaidQ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hist := []Turn{{Question: sputnikRaidQ, Answer: first.Text}}
+	for _, q := range []string{
+		"How many passengers died when the Azerbaijani plane was shot down?",
+		"Which parade did Aliyev skip in May 2025?",
+		"Where were the Safarov brothers detained?",
+		"Who is Shiriyev?", // a name the conversation has not mentioned
+		"What did Putin say about the plane that was shot down?",
+		"Is it true that Moscow denied the FSB claims?",
+		"Were there any arrests in Baku after the raid?",
+	} {
+		t.Run(q, func(t *testing.T) {
+			want, err := e.Ask(context.Background(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := e.AskWith(context.Background(), q, hist)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("AskWith after %q differs from Ask (-Ask +AskWith):\n%s", sputnikRaidQ, diff)
+			}
+		})
+	}
+}
+
+// TestFollowUpOwnWordsDominate: a question that refers back but names its
+// own subject is answered about that subject, not the earlier one.
+func TestFollowUpOwnWordsDominate(t *testing.T) {
+	e := New(bundledLibrary(t), Options{})
+	tests := []struct{ before, q, want string }{
+		{"Who were the two brothers who died in custody?", "Who is Shiriyev and what did he say?", "Shiriyev"},
+		{sputnikRaidQ, "Which parade did Aliyev skip in May 2025, and why was it a snub?", "Victory Day"},
+	}
+	for _, tt := range tests {
+		_, a := converse(t, e, tt.before, tt.q)
+		if a.Resolved == "" {
+			t.Errorf("%q was not read as a follow-up", tt.q)
+		}
+		if !a.Grounded || !strings.Contains(a.Text, tt.want) {
+			t.Errorf("%q after %q = %q, want it about %s", tt.q, tt.before, a.Text, tt.want)
+		}
+	}
+}
+
+// followUps are conversations on the bundled articles whose last question
+// needs the ones before it, with words one of which the answer's first
+// sentence must contain.
+var followUps = []struct {
+	before []string
+	q      string
+	want   []string
+}{
+	{[]string{sputnikRaidQ}, moscowThatQ, []string{"baseless", "decried", "illegal detention of Russian journalists"}},
+	{[]string{"Who were the two brothers who died in custody in Yekaterinburg?"}, "How did they die?", []string{"post-traumatic", "heart"}},
+	{[]string{"Which Russian deputy prime minister had his visit to Baku canceled?"}, "Why was it canceled?", []string{"In reaction to the deaths", "suspending high-level", "ethnic bias"}},
+	{[]string{"Who is Aytekin Huseynova?"}, "What was she doing when she was detained?", []string{"filming"}},
+	{[]string{"Who did Azerbaijan summon over the deaths?"}, "What was his name?", []string{"Volokovykh"}},
+	{[]string{"What happened to the Sputnik Azerbaijan journalists?"}, "What were they suspected of?", []string{"FSB", "Federal Security Service"}},
+	{[]string{sputnikRaidQ}, "When did that happen?", []string{"June 30"}},
+	{[]string{sputnikRaidQ}, "Who was detained?", []string{"Kartavykh"}},
+	{[]string{sputnikRaidQ, moscowThatQ}, "When?", []string{"June 30"}},
+	{[]string{"What did Russia's Foreign Ministry do after the Sputnik raid?"}, "And what did it accuse Baku of on July 1?", []string{"dismantle"}},
+	{[]string{"What caused the deaths of the Safarov brothers according to Azerbaijan?"}, "What about Russia?", []string{"heart"}},
+	{[]string{"Who is Zaur Shiriyev?"}, "What did he say about Azerbaijan's message?", []string{"no longer willing"}},
+	{[]string{"Where did the police operation take place?"}, "How many people were arrested there?", []string{"dozens", "50"}},
+	{[]string{"Who did Azerbaijan summon over the deaths?"}, "What did Baku demand from him?", []string{"transparent probe"}},
+	{[]string{"When did Azerbaijani police raid the Sputnik office?"}, "Who else was detained on that day?", []string{"Huseynova", "Kartavykh", "IT specialists"}},
+	{[]string{"Where were the Safarov brothers detained?"}, "When was the raid there?", []string{"June 27", "27 June", "last Friday"}},
+	{[]string{"Who was detained in Baku on July 1?"}, "Which agency does she work for?", []string{"Ruptly"}},
+	{[]string{"What did Azerbaijani media compare Putin to?"}, "Why?", []string{"authoritarian", "brutality"}},
+	{[]string{"Which Russian deputy prime minister had his visit to Baku canceled?"}, "How do the articles spell his first name?", []string{"Alexei", "Aleksei"}},
+	{[]string{"How did Russia explain the deaths?"}, "And Azerbaijan?", []string{"post-traumatic", "torture"}},
+}
+
+// TestFollowUpConversations holds the follow-up floor: how many of the
+// conversations are answered in the first sentence with history, and how
+// many more than the same questions asked alone. Measured when written: 14
+// of 20 with history, 6 alone.
+func TestFollowUpConversations(t *testing.T) {
+	const floor, minGain = 13, 6
+	e := New(bundledLibrary(t), Options{})
+	first := func(a Answer, want []string) bool {
+		s, _, _ := strings.Cut(a.Text, " [")
+		return a.Grounded && slices.ContainsFunc(want, func(w string) bool { return strings.Contains(s, w) })
+	}
+	with, alone := 0, 0
+	for _, c := range followUps {
+		_, a := converse(t, e, append(slices.Clone(c.before), c.q)...)
+		checkCitations(t, a)
+		if a.Resolved == "" {
+			t.Errorf("%q after %q was not read as a follow-up", c.q, c.before)
+		}
+		if first(a, c.want) {
+			with++
+		} else {
+			t.Logf("miss: %q after %q (taken as %q): %.160q", c.q, c.before, a.Resolved, a.Text)
+		}
+		b, err := e.Ask(context.Background(), c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first(b, c.want) {
+			alone++
+		}
+	}
+	t.Logf("answered with history %d/%d, alone %d/%d", with, len(followUps), alone, len(followUps))
+	if with < floor || with-alone < minGain {
+		t.Errorf("answered with history %d/%d (floor %d), alone %d (want at least %d fewer)", with, len(followUps), floor, alone, minGain)
+	}
+}
+
+func TestDependsOnHistory(t *testing.T) {
+	sputnik := []Turn{{Question: sputnikRaidQ, Answer: "Authorities allege both are FSB operatives, though Moscow has strongly denied these claims."}}
+	tests := []struct {
+		q    string
+		hist []Turn
+		want bool
+	}{
+		// Referring words.
+		{moscowThatQ, sputnik, true},
+		{"When did that happen?", sputnik, true},
+		{"Did Moscow deny that claim?", sputnik, true},
+		{"Who said that?", sputnik, true},
+		{"Moscow said that was illegal, didn't it?", sputnik, true},
+		{"What were they suspected of?", sputnik, true},
+		{"What was his name?", sputnik, true},
+		{"Where does she work?", sputnik, true},
+		{"How many people were arrested there?", sputnik, true},
+		{"Who else was detained in Baku?", sputnik, true},
+		{"Did the same thing happen to Ruptly's journalist?", sputnik, true},
+		{"What happened to the other brother?", sputnik, true},
+		{"Why was it raided by the police?", sputnik, true},
+		{"Were those journalists charged with espionage?", sputnik, true},
+		{"What happened then?", sputnik, true},
+		// Continuations.
+		{"And Russia?", sputnik, true},
+		{"What about the FSB claims against the journalists?", sputnik, true},
+		{"How about Ruptly?", sputnik, true},
+		{"But why did Azerbaijan raid the Sputnik office?", sputnik, true},
+		// Too few words of its own.
+		{"Why?", sputnik, true},
+		{"When?", sputnik, true},
+		{"Who was detained?", sputnik, true},
+		{"What did Moscow say?", sputnik, true}, // the answer named Moscow
+		// Standing alone.
+		{"Who is Shiriyev?", sputnik, false}, // a name the conversation has not mentioned
+		{"What did Moscow say?", []Turn{{Question: "Who is Shiriyev?", Answer: "A Carnegie fellow."}}, false},
+		{"How many passengers died when the Azerbaijani plane was shot down?", sputnik, false},
+		{"Who said that the Safarov brothers were tortured?", sputnik, false},
+		{"Is it true that Moscow denied the FSB claims?", sputnik, false},
+		{"Did officials report that detainees were beaten in Yekaterinburg?", sputnik, false},
+		{"What was the name of the agency that raided the Sputnik office?", sputnik, false},
+		{"Which office that was searched in Baku belonged to Sputnik?", sputnik, false},
+		{"Were there any arrests in Baku after the raid?", sputnik, false},
+		{"How long did it take Russia to report the deaths?", sputnik, false},
+		{"What happened in Baku this week?", sputnik, false},
+		{"Which parade did Aliyev skip in May 2025?", sputnik, false},
+		{"Where were the Safarov brothers detained?", sputnik, false},
+	}
+	for _, tt := range tests {
+		if got := dependsOnHistory(tt.q, tt.hist); got != tt.want {
+			t.Errorf("dependsOnHistory(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestResolve(t *testing.T) {
+	tests := []struct{ q, about, want string }{
+		{moscowThatQ, "Sputnik's Baku office raided", "What did Moscow say about that (Sputnik's Baku office raided)?"},
+		{"What was his name?", "Azerbaijan summon", "What was his name (Azerbaijan summon)?"},
+		{"Did Moscow deny that claim?", "FSB operatives", "Did Moscow deny that claim (FSB operatives)?"},
+		{"Why?", "media compare Putin", "Why (media compare Putin)?"},
+		{"And Russia", "cause of death", "And Russia (cause of death)"},
+		{"Who else was detained?", "Sputnik raid", "Who else (Sputnik raid) was detained?"},
+	}
+	for _, tt := range tests {
+		if got := resolve(tt.q, tt.about); got != tt.want {
+			t.Errorf("resolve(%q, %q) = %q, want %q", tt.q, tt.about, got, tt.want)
+		}
+	}
+}
+
+// TestFollowUpContextStaysSecondary: the words a follow-up takes from
+// earlier turns decide between sentences that have the question's own
+// words, but never outweigh them.
+func TestFollowUpContextStaysSecondary(t *testing.T) {
+	results := []retrieval.Result{
+		{Passage: corpus.Passage{ID: "a", Text: "Police raided the Sputnik office in Baku and seized equipment. Officials gave no reason."}},
+		{Passage: corpus.Passage{ID: "b", Text: "Zaur Shiriyev is a fellow at the Carnegie Russia Eurasia Center. He studies the Caucasus."}},
+		{Passage: corpus.Passage{ID: "c", Text: "Moscow called the raid on the Sputnik office in Baku illegal. Moscow also summoned the ambassador."}},
+	}
+	context := contentKeys(tokenize("Sputnik office Baku raided"))
+	tests := []struct{ q, want string }{
+		{"Who is Shiriyev?", "b"},
+		{"What did Moscow say?", "c"},
+	}
+	for _, tt := range tests {
+		ev := analyseIn(tt.q, context, results, nil)
+		if len(ev.Ranked) == 0 {
+			t.Fatalf("%q: no sentence ranked", tt.q)
+		}
+		if got := results[ev.Ranked[0].P].ID; got != tt.want {
+			t.Errorf("%q with context: best sentence %q from %s, want one from %s", tt.q, ev.Ranked[0].Text, got, tt.want)
+		}
+	}
+}
+
+// chatRecorder is a Chat that records the messages it is sent and cites
+// passage 1.
+type chatRecorder struct{ msgs [][]Message }
+
+func (c *chatRecorder) Model() string { return "recorder" }
+
+func (c *chatRecorder) Complete(_ context.Context, msgs []Message) (string, error) {
+	c.msgs = append(c.msgs, slices.Clone(msgs))
+	return "Moscow denied the claims [1].", nil
+}
+
+func TestFollowUpPromptCarriesHistory(t *testing.T) {
+	f := newFakeLLM(t, say("Moscow strongly denied the claims [1]."))
+	e := New(sputnikPassages(t), Options{Chat: newTestChat(t, f)})
+	hist := []Turn{
+		{Question: "Who are the Sputnik employees?", Answer: "Igor Kartavykh and Yevgeny Belousov [1], detained in Baku [2][3]."},
+		{Question: "Why\u200b were they ａｒｒｅｓｔｅｄ?\x07", Answer: "They were suspected of working for the FSB [1, 2]. [3] dates it to June 30."},
+	}
+	a, err := e.AskWith(context.Background(), moscowThatQ, hist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Grounded || a.Mode != ModeLLM || a.Resolved == "" {
+		t.Errorf("answer grounded=%v mode %s resolved %q, want a grounded follow-up from the model", a.Grounded, a.Mode, a.Resolved)
+	}
+	msgs := f.request(0).Messages
+	var got []Message
+	for _, m := range msgs {
+		got = append(got, Message{Role: m.Role, Content: m.Content})
+	}
+	want := []Message{
+		{RoleUser, "Who are the Sputnik employees?"},
+		{RoleAssistant, "Igor Kartavykh and Yevgeny Belousov, detained in Baku."},
+		{RoleUser, "Why were they arrested?"},
+		{RoleAssistant, "They were suspected of working for the FSB. dates it to June 30."},
+	}
+	if len(got) != len(want)+2 {
+		t.Fatalf("%d messages, want system, %d of history, then the question:\n%+v", len(got), len(want), got)
+	}
+	if diff := cmp.Diff(want, got[1:len(got)-1]); diff != "" {
+		t.Errorf("history messages (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(got[0].Content, historyRule) || !strings.HasPrefix(got[0].Content, systemPrompt) {
+		t.Errorf("system prompt lacks the rule on earlier turns:\n%s", got[0].Content)
+	}
+	last := got[len(got)-1]
+	if last.Role != RoleUser || !strings.Contains(last.Content, "Question: "+moscowThatQ) || !strings.Contains(last.Content, "[1] <passage") {
+		t.Errorf("last message is not the question with its passages:\n%s", last.Content)
+	}
+}
+
+// TestFollowUpHistoryBounded: the earlier turns take at most their share
+// of the context budget; the oldest go first, the latest is cut to fit,
+// and the passages keep the rest.
+func TestFollowUpHistoryBounded(t *testing.T) {
+	long := strings.Repeat("The raid was condemned in Moscow. ", 200) // 6,800 characters
+	tests := []struct {
+		name       string
+		hist       []Turn
+		wantTurns  int
+		wantLatest string // prefix of the latest turn's answer as sent
+	}{
+		{
+			name:      "oldest dropped first",
+			hist:      []Turn{{"first question?", "first " + strings.Repeat("x", 600)}, {"second question?", "second " + strings.Repeat("x", 600)}, {"third question?", "third " + strings.Repeat("x", 600)}},
+			wantTurns: 2, wantLatest: "third x",
+		},
+		{
+			name:      "latest alone too long is cut",
+			hist:      []Turn{{"old question?", "old answer"}, {"Why was Sputnik raided?", long}},
+			wantTurns: 1, wantLatest: "The raid was condemned",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			chat := &chatRecorder{}
+			const budget = 6000
+			e := New(sputnikPassages(t), Options{Chat: chat, MaxContextChars: budget})
+			if _, err := e.AskWith(context.Background(), moscowThatQ, tt.hist); err != nil {
+				t.Fatal(err)
+			}
+			if len(chat.msgs) != 1 {
+				t.Fatalf("the model was asked %d times, want once", len(chat.msgs))
+			}
+			msgs := chat.msgs[0]
+			turns := msgs[1 : len(msgs)-1]
+			if len(turns) != 2*tt.wantTurns {
+				t.Fatalf("%d history messages, want %d", len(turns), 2*tt.wantTurns)
+			}
+			used, total := 0, 0
+			for _, m := range turns {
+				used += utf8.RuneCountInString(m.Content)
+			}
+			for _, m := range msgs {
+				total += utf8.RuneCountInString(m.Content)
+			}
+			if used > budget/historyShare {
+				t.Errorf("history takes %d characters, more than %d", used, budget/historyShare)
+			}
+			if total > budget {
+				t.Errorf("prompt is %d characters, over the budget of %d", total, budget)
+			}
+			latest := turns[len(turns)-1]
+			if latest.Role != RoleAssistant || !strings.HasPrefix(latest.Content, tt.wantLatest) {
+				t.Errorf("latest turn's answer = %.60q, want it to start %q", latest.Content, tt.wantLatest)
+			}
+			if !strings.Contains(msgs[len(msgs)-1].Content, "[1] <passage") {
+				t.Errorf("no passage left in the prompt")
+			}
+		})
+	}
+}
+
+// TestFollowUpCleaning: the question is checked as Ask checks it; earlier
+// turns are cleaned and cut, never an error.
+func TestFollowUpCleaning(t *testing.T) {
+	e := New(newBM25(loadPassages(t)), Options{MaxQuestionLen: 100})
+	ctx := context.Background()
+	hist := []Turn{{Question: sputnikRaidQ, Answer: "They were raided [1]."}}
+	for _, q := range []string{"", " \u200b\t", strings.Repeat("why ", 30)} {
+		_, want := e.Ask(ctx, q)
+		_, got := e.AskWith(ctx, q, hist)
+		if want == nil || errs.Code(got) != errs.Code(want) || errs.Message(got) != errs.Message(want) {
+			t.Errorf("AskWith(%.20q) error = %v, want Ask's %v", q, got, want)
+		}
+	}
+
+	dirty := []Turn{
+		{Question: strings.Repeat("Why was Sputnik raided? ", 100), Answer: strings.Repeat("Police raided it [1]. ", 500)},
+		{Question: "\x00\u202e", Answer: "no question"},
+		{Question: "Ｗｈｙ was the\u0007 Sputnik office\u200b raided?", Answer: "On June 30 [2]\u202e."},
+	}
+	got := e.cleanHistory(dirty)
+	if len(got) != 2 {
+		t.Fatalf("cleanHistory kept %d turns, want 2 (the one without a question dropped): %q", len(got), got)
+	}
+	if n := utf8.RuneCountInString(got[0].Question); n > 100 {
+		t.Errorf("history question is %d characters, over MaxQuestionLen", n)
+	}
+	if n := utf8.RuneCountInString(got[0].Answer); n > MaxHistoryAnswer {
+		t.Errorf("history answer is %d characters, over %d", n, MaxHistoryAnswer)
+	}
+	if diff := cmp.Diff(Turn{Question: "Why was the Sputnik office raided?", Answer: "On June 30."}, got[1]); diff != "" {
+		t.Errorf("cleaned turn (-want +got):\n%s", diff)
+	}
+	for _, turn := range got {
+		for _, r := range turn.Question + turn.Answer {
+			if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+				t.Errorf("cleaned history keeps %U", r)
+			}
+		}
+		if reRef.MatchString(turn.Answer) {
+			t.Errorf("cleaned answer keeps a [n] marker: %.60q", turn.Answer)
+		}
+	}
+
+	var many []Turn
+	for i := range 3 * MaxHistoryTurns {
+		many = append(many, Turn{Question: "question " + strings.Repeat("x", i), Answer: "answer"})
+	}
+	if got := e.cleanHistory(many); len(got) != MaxHistoryTurns || got[len(got)-1] != many[len(many)-1] {
+		t.Errorf("cleanHistory of %d turns kept %d ending %q, want the latest %d", len(many), len(got), got[len(got)-1].Question, MaxHistoryTurns)
+	}
+}
+
+// TestAskWithoutHistoryUnchanged: AskWith with no history, or with a
+// history of nothing, is Ask.
+func TestAskWithoutHistoryUnchanged(t *testing.T) {
+	e := seedEngine(t, Options{})
+	for _, q := range []string{sputnikRaidQ, moscowThatQ, "Why?"} {
+		want, err := e.Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, hist := range [][]Turn{nil, {}, {{Question: " ", Answer: "ignored"}}} {
+			got, err := e.AskWith(context.Background(), q, hist)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("AskWith(%q, %q) differs from Ask (-Ask +AskWith):\n%s", q, hist, diff)
+			}
+		}
+	}
+}
