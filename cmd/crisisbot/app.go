@@ -4,12 +4,15 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"golang.org/x/term"
 
 	"github.com/crisisbot/crisisbot/answer"
+	"github.com/crisisbot/crisisbot/bot"
 	"github.com/crisisbot/crisisbot/config"
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
@@ -144,4 +147,54 @@ func retries(n int) int {
 		return -1
 	}
 	return n
+}
+
+// newBot builds the chat front end over the app's engine and corpus, with
+// its answers and feedback kept in the data directory.
+func (a *app) newBot(metrics *bot.Metrics, logger *slog.Logger, clock answer.Clock) (*bot.Bot, error) {
+	store, err := bot.OpenStore(a.cfg.DataDir, a.cfg.Discord.KeepAnswers)
+	if err != nil {
+		return nil, err
+	}
+	rl := a.cfg.Discord.RateLimit
+	return bot.New(bot.Options{
+		Asker:            a.engine,
+		Corpus:           a.lib,
+		Store:            store,
+		Model:            a.cfg.LLM.Model,
+		Version:          version(),
+		Limits:           bot.Limits{PerUser: rl.PerUser, Window: rl.Window, InFlight: rl.InFlight, Queued: rl.Queue},
+		ContextTurns:     a.cfg.Discord.ContextTurns,
+		MaxQuestionChars: a.cfg.Answer.MaxQuestionChars,
+		Clock:            clock,
+		Metrics:          metrics,
+		Logger:           logger,
+	})
+}
+
+// version is the module version and VCS revision the binary was built
+// from, as far as the build recorded them.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	v := info.Main.Version
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " (" + s.Value[:12] + ")"
+		}
+	}
+	return v
+}
+
+// newLogger builds the slog logger the config asks for, writing to w.
+func newLogger(c config.Log, w io.Writer) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(c.Level)) // validated by config
+	opts := &slog.HandlerOptions{Level: level}
+	if c.Format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
 }

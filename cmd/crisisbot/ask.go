@@ -5,10 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/crisisbot/crisisbot/answer"
-	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/bot"
 	"github.com/crisisbot/crisisbot/errs"
 )
 
@@ -44,45 +43,10 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// writeAnswer prints the answer, then its numbered sources, then a line on
-// how it was composed.
+// writeAnswer prints the answer as the chat twin and Discord show it: the
+// text, the numbered sources, any note, and how it was composed.
 func writeAnswer(w io.Writer, ans answer.Answer) {
-	fmt.Fprintln(w, strings.TrimSpace(ans.Text))
-	if len(ans.Citations) > 0 {
-		fmt.Fprintln(w, "\nSources:")
-		for _, c := range ans.Citations {
-			fmt.Fprintf(w, "[%d] %s\n", c.Ref, sourceLine(c.Title, c.Outlet, corpus.DateLabel(c.Published, c.PublishedPrecision), c.URL))
-		}
-	}
-	if ans.Note != "" {
-		fmt.Fprintf(w, "\nNote: %s\n", ans.Note)
-	}
-	switch {
-	case !ans.Grounded:
-	case ans.Mode == answer.ModeLLM && ans.Model != "":
-		fmt.Fprintf(w, "\n(answered by %s from the articles)\n", ans.Model)
-	case ans.Mode == answer.ModeExtractive:
-		fmt.Fprintln(w, "\n(extractive: quoted from the articles, no language model)")
-	}
-}
-
-// sourceLine renders "Title — Outlet, date <url>" with the parts it has.
-func sourceLine(title, outlet, published, url string) string {
-	var meta []string
-	if outlet != "" {
-		meta = append(meta, outlet)
-	}
-	if published != "" {
-		meta = append(meta, published)
-	}
-	s := title
-	if len(meta) > 0 {
-		s += " — " + strings.Join(meta, ", ")
-	}
-	if url != "" {
-		s += " <" + url + ">"
-	}
-	return s
+	bot.WriteText(w, bot.AnswerReply(ans))
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -46,8 +46,33 @@
 //		Run the evaluation set (eval/questions.yaml) against the bundled
 //		corpus with the embedded default, beside a plain BM25 baseline.
 //
-//	timeline, digest, chat, serve
-//		Not built yet (issues 4, 5 and 3).
+//	chat
+//		The terminal twin of the Discord bot: the same commands and
+//		replies, typed. A line that is not a command is a question, and
+//		follows up on the earlier ones ("what did Moscow say about
+//		that?"). Commands: /ask question:TEXT [private:true], /sources,
+//		/about, /help; /good, /bad and /passages press the last answer's
+//		👍, 👎 and Sources buttons; /new forgets the conversation; /quit
+//		leaves. Piped input works, and each reply is then preceded by
+//		"> " and the line it answers, so the output reads as a transcript.
+//
+//	serve
+//		Run the Discord bot until SIGINT or SIGTERM. The token comes from
+//		$DISCORD_TOKEN (discord.token_env). It answers @mentions (starting
+//		a thread for follow-ups, or replying inline), replies to its
+//		answers, messages in its threads, /ask, /sources and /about, and
+//		every question in discord.answer_channels. It never pings anyone.
+//		With serve.http_addr set it serves /healthz and Prometheus
+//		/metrics. On a signal it stops taking questions and gives answers
+//		in flight discord.shutdown_grace to finish.
+//
+//	feedback [--json] [--down]
+//		List the 👍/👎 votes given on answers, newest first, with the
+//		question, the mode and the cited passage ids. It reads
+//		DATA_DIR/feedback.jsonl, so it works while serve runs.
+//
+//	timeline, digest
+//		Not built yet (issues 4 and 5).
 //
 // The config file (see config.example.yaml) chooses the data directory, the
 // embedder (local, or any OpenAI-compatible embeddings endpoint) and the
@@ -56,7 +81,7 @@
 // when --config is not given.
 //
 // Flags may stand before or after the arguments; "--" ends them. One process
-// at a time opens a data directory.
+// at a time opens a data directory: stop serve before ingesting.
 //
 // Exit status is 0 on success, 2 on a usage error, and 1 on any other error.
 package main

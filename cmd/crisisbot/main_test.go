@@ -20,6 +20,8 @@ type cli struct {
 	t       *testing.T
 	dataDir string
 	env     map[string]string
+	// stdin is the next run's standard input.
+	stdin string
 }
 
 func newCLI(t *testing.T) *cli {
@@ -32,7 +34,7 @@ func (c *cli) run(args ...string) (stdout, stderr string, code int) {
 	var out, errb bytes.Buffer
 	full := append([]string{"crisisbot", "--data-dir", c.dataDir}, args...)
 	getenv := func(k string) string { return c.env[k] }
-	err := run(context.Background(), full, getenv, strings.NewReader(""), &out, &errb)
+	err := run(context.Background(), full, getenv, strings.NewReader(c.stdin), &out, &errb)
 	code = exitCode(err, &errb)
 	return out.String(), errb.String(), code
 }
@@ -145,6 +147,8 @@ func TestUsageAndInputErrors(t *testing.T) {
 		{"ingest nothing", []string{"ingest"}, 2, "at least one"},
 		{"ingest missing file", []string{"ingest", "/no/such/file.md"}, 1, "/no/such/file.md"},
 		{"not built yet", []string{"timeline"}, 1, "issue 4"},
+		{"serve without token", []string{"serve"}, 1, "DISCORD_TOKEN"},
+		{"chat with arguments", []string{"chat", "why?"}, 2, "takes no arguments"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -159,7 +163,7 @@ func TestUsageAndInputErrors(t *testing.T) {
 
 func TestHelpExitsZero(t *testing.T) {
 	c := newCLI(t)
-	for _, args := range [][]string{{"-h"}, {"ask", "-h"}, {"search", "-h"}, {"ingest", "-h"}, {"sources", "-h"}, {"eval", "-h"}} {
+	for _, args := range [][]string{{"-h"}, {"ask", "-h"}, {"search", "-h"}, {"ingest", "-h"}, {"sources", "-h"}, {"eval", "-h"}, {"chat", "-h"}, {"serve", "-h"}, {"feedback", "-h"}} {
 		_, errOut, code := c.run(args...)
 		if code != 0 || !strings.Contains(errOut, "Usage: crisisbot") {
 			t.Errorf("crisisbot %v: exit %d, stderr %q; want usage and exit 0", args, code, errOut)

@@ -40,8 +40,9 @@ func commands() map[string]command {
 		"eval":     {"run the evaluation set and print its figures", runEval},
 		"timeline": {"the dated chain of events (not built yet: issue 4)", notYet("timeline", 4)},
 		"digest":   {"the daily digest (not built yet: issue 5)", notYet("digest", 5)},
-		"chat":     {"the terminal twin of the Discord bot (not built yet: issue 3)", notYet("chat", 3)},
-		"serve":    {"run the Discord bot (not built yet: issue 3)", notYet("serve", 3)},
+		"chat":     {"talk to the bot in the terminal, as on Discord", runChat},
+		"serve":    {"run the Discord bot", runServe},
+		"feedback": {"list the 👍/👎 votes on the bot's answers", runFeedback},
 	}
 }
 

@@ -1,0 +1,162 @@
+package bot
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base32"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/crisisbot/crisisbot/answer"
+	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/errs"
+)
+
+// askCommand answers a question with citations, and records the answer so
+// its buttons can show the cited passages and take feedback.
+func (b *Bot) askCommand() Command {
+	return Command{
+		Name:        "ask",
+		Description: "Ask about the 2025 Azerbaijan–Russia crisis; the answer cites its sources.",
+		Options: []Option{
+			{Name: "question", Description: "Your question", Type: String, Required: true, MaxLength: b.opts.MaxQuestionChars},
+			{Name: "private", Description: "Show the answer only to you", Type: Bool},
+		},
+		Deferred: true,
+		Limited:  true,
+		Check:    b.checkQuestion,
+		Run:      b.runAsk,
+		Press:    b.pressAnswer,
+	}
+}
+
+// checkQuestion refuses an empty or over-long question before any work.
+func (b *Bot) checkQuestion(req Request) error {
+	q := req.Option("question")
+	if q == "" {
+		return errs.Errorf(errs.Usage, "Ask me a question, e.g. “Why did Baku cancel Overchuk's visit?”")
+	}
+	if n := utf8.RuneCountInString(q); n > b.opts.MaxQuestionChars {
+		return errs.Errorf(errs.Invalid, "Your question is %d characters long; I take questions of up to %d. Please shorten it.", n, b.opts.MaxQuestionChars)
+	}
+	return nil
+}
+
+func (b *Bot) runAsk(ctx context.Context, req Request) (Reply, error) {
+	start := b.clock.Now()
+	q := req.Option("question")
+	ans, err := b.opts.Asker.AskWith(ctx, q, req.History)
+	if err != nil {
+		b.opts.Metrics.answered("", "error", b.clock.Now().Sub(start))
+		return Reply{}, fmt.Errorf("answer question: %w", err)
+	}
+	rec := AnswerRecord{
+		ID: newAnswerID(), Time: b.clock.Now(), UserID: req.User.ID, GuildID: req.GuildID, ChannelID: req.ChannelID,
+		Question: q, Answer: ans.Text, Grounded: ans.Grounded, Mode: ans.Mode, Model: ans.Model, Citations: ans.Citations,
+	}
+	if err := b.opts.Store.SaveAnswer(rec); err != nil {
+		// The answer is still worth giving; only its buttons will say it
+		// has expired.
+		b.log.Error("record answer", "err", err)
+	}
+	outcome := "grounded"
+	switch {
+	case !ans.Grounded:
+		outcome = "abstained"
+	case ans.ModelErr != nil:
+		outcome = "fallback"
+	}
+	if ans.ModelErr != nil {
+		b.log.Warn("language model failed; answered extractively", "err", ans.ModelErr)
+	}
+	b.log.Info("answered", "user", req.User.ID, "guild", req.GuildID, "mode", ans.Mode, "outcome", outcome,
+		"citations", len(ans.Citations), "resolved", ans.Resolved)
+	b.opts.Metrics.answered(ans.Mode, outcome, b.clock.Now().Sub(start))
+	r := AnswerReply(ans)
+	r.Ephemeral = req.Private()
+	r.Buttons = []Button{
+		{ID: buttonID("ask", "up", rec.ID), Emoji: "👍", Style: Secondary},
+		{ID: buttonID("ask", "down", rec.ID), Emoji: "👎", Style: Secondary},
+	}
+	if len(ans.Citations) > 0 {
+		r.Buttons = append(r.Buttons, Button{ID: buttonID("ask", "src", rec.ID), Label: "Sources", Emoji: "📄", Style: Secondary})
+	}
+	r.Turn = &answer.Turn{Question: q, Answer: ans.Text}
+	return r, nil
+}
+
+// AnswerReply renders an answer as a reply: its text, numbered sources,
+// any note, and a footer saying how it was composed.
+func AnswerReply(ans answer.Answer) Reply {
+	r := Reply{Text: strings.TrimSpace(ans.Text), Disagreement: ans.Disagreement, Note: ans.Note}
+	for _, c := range ans.Citations {
+		r.Sources = append(r.Sources, Source{
+			Ref: c.Ref, Title: c.Title, Outlet: c.Outlet, URL: c.URL,
+			Date: corpus.DateLabel(c.Published, c.PublishedPrecision),
+		})
+	}
+	switch {
+	case !ans.Grounded:
+	case ans.Mode == answer.ModeLLM && ans.Model != "":
+		r.Footer = "answered by " + ans.Model + " from the articles"
+	case ans.Mode == answer.ModeExtractive:
+		r.Footer = "extractive: quoted from the articles, no language model"
+	}
+	return r
+}
+
+// pressAnswer handles an answer's buttons: 👍, 👎 and Sources.
+func (b *Bot) pressAnswer(ctx context.Context, p Press) (Reply, error) {
+	rec, ok := b.opts.Store.Answer(p.Arg)
+	if !ok {
+		return note("That answer is too old for its buttons; ask again for a fresh one."), nil
+	}
+	switch p.Action {
+	case "up", "down":
+		err := b.opts.Store.SaveFeedback(Feedback{
+			Time: b.clock.Now(), AnswerID: rec.ID, Vote: p.Action, UserID: p.User.ID, GuildID: p.GuildID,
+			ChannelID: p.ChannelID, Question: rec.Question, Answer: rec.Answer, Mode: rec.Mode, PassageIDs: rec.PassageIDs(),
+		})
+		if err != nil {
+			return Reply{}, err
+		}
+		b.log.Info("feedback", "vote", p.Action, "answer", rec.ID, "user", p.User.ID)
+		if p.Action == "up" {
+			return note("Thanks! Your 👍 is recorded."), nil
+		}
+		return note("Thanks. Your 👎 is recorded and helps us find weak answers."), nil
+	case "src":
+		return passagesReply(rec), nil
+	}
+	return note("That button no longer does anything."), nil
+}
+
+// passagesReply shows the text of an answer's cited passages.
+func passagesReply(rec AnswerRecord) Reply {
+	r := Reply{Title: "Cited passages", Ephemeral: true}
+	var sb strings.Builder
+	for _, c := range rec.Citations {
+		fmt.Fprintf(&sb, "[%d] %s\n%s\n\n", c.Ref, c.Title, quote(c.Text))
+		r.Sources = append(r.Sources, Source{Ref: c.Ref, Title: c.Title, Outlet: c.Outlet, URL: c.URL,
+			Date: corpus.DateLabel(c.Published, c.PublishedPrecision)})
+	}
+	r.Text = strings.TrimSpace(sb.String())
+	return r
+}
+
+// quote marks each line of s as a quotation.
+func quote(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i, l := range lines {
+		lines[i] = "> " + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+// newAnswerID returns a short random id for an answer's buttons.
+func newAnswerID() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b[:]))
+}

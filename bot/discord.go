@@ -1,0 +1,545 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/crisisbot/crisisbot/answer"
+	"github.com/crisisbot/crisisbot/errs"
+)
+
+// DefaultAPIURL is Discord's REST API, the version discordgo v0.29 speaks
+// (discordgo.EndpointAPI).
+const DefaultAPIURL = "https://discord.com/api/v9/"
+
+// Defaults for DiscordConfig.
+const (
+	DefaultGrace = 20 * time.Second
+	// typingEvery renews the typing indicator, which Discord shows for
+	// about ten seconds.
+	typingEvery = 8 * time.Second
+	// deliverTimeout bounds the REST calls that deliver one reply.
+	deliverTimeout = 30 * time.Second
+	// followupRetries is how often a delivery that 404s right after a
+	// defer is retried.
+	followupRetries = 3
+)
+
+// DiscordConfig configures the Discord transport.
+type DiscordConfig struct {
+	// Token is the bot token, without the "Bot " prefix.
+	Token string
+	// APIURL is the REST API's base, e.g. a nirn-proxy's
+	// "http://proxy:8080/api/v9/"; empty means DefaultAPIURL. The gateway
+	// URL comes from this API's gateway endpoint.
+	APIURL string
+	// GuildID, when set, registers the commands in that guild only, where
+	// changes appear at once; otherwise they are registered globally.
+	GuildID string
+	// AllowedGuilds, when not empty, are the only guilds the bot works in.
+	AllowedGuilds []string
+	// AnswerChannels are channels where every question is answered
+	// without a mention; this needs the message content intent.
+	AnswerChannels []string
+	// AllowDMs lets users ask in direct messages.
+	AllowDMs bool
+	// InlineReplies answers a mention with a reply in the channel instead
+	// of starting a thread.
+	InlineReplies bool
+	// Grace is how long shutdown waits for answers in flight before
+	// cancelling them; 0 means DefaultGrace.
+	Grace time.Duration
+}
+
+// Discord is the Discord transport: it turns gateway events into bot
+// requests and replies into REST calls. It is the only code that imports
+// discordgo.
+type Discord struct {
+	bot     *Bot
+	cfg     DiscordConfig
+	log     *slog.Logger
+	clock   answer.Clock
+	metrics *Metrics
+	s       *discordgo.Session
+
+	// work is the context of handlers; cancelled when shutdown's grace
+	// runs out.
+	work       context.Context
+	cancelWork context.CancelFunc
+
+	mu        sync.Mutex
+	accepting bool
+	inflight  sync.WaitGroup
+	appID     string
+	connects  atomic.Int64
+	ready     chan struct{}
+	readyOnce sync.Once
+}
+
+// NewDiscord returns the Discord transport for b. With no token it fails
+// with an error that says how to set one.
+func NewDiscord(b *Bot, cfg DiscordConfig) (*Discord, error) {
+	if strings.TrimSpace(cfg.Token) == "" {
+		return nil, errs.Errorf(errs.Invalid, "no Discord bot token: set DISCORD_TOKEN to the token from https://discord.com/developers/applications (Bot tab), or try the bot offline with 'crisisbot chat'")
+	}
+	if cfg.Grace <= 0 {
+		cfg.Grace = DefaultGrace
+	}
+	base := cfg.APIURL
+	if base == "" {
+		base = DefaultAPIURL
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, errs.Errorf(errs.Invalid, "discord.api_url: %q is not an http(s) URL", cfg.APIURL)
+	}
+	s, err := discordgo.New("Bot " + strings.TrimPrefix(strings.TrimSpace(cfg.Token), "Bot "))
+	if err != nil {
+		return nil, fmt.Errorf("discord session: %w", err)
+	}
+	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: rewriteAPI{base: base, next: http.DefaultTransport}}
+	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	if len(cfg.AnswerChannels) > 0 {
+		s.Identify.Intents |= discordgo.IntentsMessageContent
+	}
+	// discordgo would otherwise sleep and retry a 429 forever while a
+	// handler waits; Discord's own limits are then the user's answer.
+	s.MaxRestRetries = 2
+	work, cancel := context.WithCancel(context.Background())
+	d := &Discord{
+		bot: b, cfg: cfg, log: b.log, clock: b.clock, metrics: b.opts.Metrics, s: s,
+		work: work, cancelWork: cancel, accepting: true, ready: make(chan struct{}),
+	}
+	s.AddHandler(d.onReady)
+	s.AddHandler(d.onResumed)
+	s.AddHandler(d.onInteraction)
+	s.AddHandler(d.onMessage)
+	return d, nil
+}
+
+// rewriteAPI sends requests for Discord's API to another base URL: a REST
+// proxy, or a fake Discord in tests. discordgo's endpoints are package
+// variables fixed at init, so the transport is where they can change.
+type rewriteAPI struct {
+	base string
+	next http.RoundTripper
+}
+
+func (r rewriteAPI) RoundTrip(req *http.Request) (*http.Response, error) {
+	u := req.URL.String()
+	if r.base == discordgo.EndpointAPI || !strings.HasPrefix(u, discordgo.EndpointAPI) {
+		return r.next.RoundTrip(req)
+	}
+	nu, err := url.Parse(r.base + strings.TrimPrefix(u, discordgo.EndpointAPI))
+	if err != nil {
+		return nil, err
+	}
+	req = req.Clone(req.Context())
+	req.URL = nu
+	req.Host = nu.Host
+	return r.next.RoundTrip(req)
+}
+
+// Run connects to Discord, registers the commands and serves until ctx
+// ends. Then it stops taking questions, gives answers in flight the grace
+// period to finish, cancels the rest, and closes the gateway.
+func (d *Discord) Run(ctx context.Context) error {
+	if err := d.s.Open(); err != nil {
+		return fmt.Errorf("connect to Discord: %w", err)
+	}
+	defer func() {
+		d.shutdown()
+		// Without this, a heartbeat racing Close reconnects forever.
+		d.s.ShouldReconnectOnError = false
+		d.s.Close()
+	}()
+	select {
+	case <-d.ready:
+	case <-ctx.Done():
+		return nil
+	}
+	if err := d.register(ctx); err != nil {
+		if ctx.Err() != nil {
+			return nil
+		}
+		return err
+	}
+	d.log.Info("serving on Discord", "user", d.s.State.User.Username, "guild", d.cfg.GuildID)
+	<-ctx.Done()
+	return nil
+}
+
+// shutdown stops new work and waits for the work in flight.
+func (d *Discord) shutdown() {
+	d.mu.Lock()
+	d.accepting = false
+	d.mu.Unlock()
+	done := make(chan struct{})
+	go func() {
+		d.inflight.Wait()
+		close(done)
+	}()
+	d.log.Info("shutting down: finishing answers in flight", "grace", d.cfg.Grace)
+	select {
+	case <-done:
+	case <-d.clock.After(d.cfg.Grace):
+		d.log.Warn("grace period over: cancelling answers in flight")
+		d.cancelWork()
+		<-done
+	}
+	d.cancelWork()
+}
+
+// begin registers a handler's work; false means the bot is shutting down.
+func (d *Discord) begin() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.accepting {
+		d.inflight.Add(1)
+	}
+	return d.accepting
+}
+
+// recoverHandler keeps one request's bug from taking the bot down.
+func (d *Discord) recoverHandler(what string) {
+	if v := recover(); v != nil {
+		d.log.Error("handler panicked", "handler", what, "panic", fmt.Sprint(v))
+	}
+}
+
+func (d *Discord) onReady(s *discordgo.Session, r *discordgo.Ready) {
+	d.mu.Lock()
+	if r.Application != nil && r.Application.ID != "" {
+		d.appID = r.Application.ID
+	} else if r.User != nil {
+		d.appID = r.User.ID
+	}
+	d.mu.Unlock()
+	if d.connects.Add(1) > 1 {
+		d.metrics.reconnected()
+		d.log.Info("gateway reconnected")
+	}
+	d.readyOnce.Do(func() { close(d.ready) })
+}
+
+// Connected reports whether the gateway has been ready at least once and
+// the session still holds a connection.
+func (d *Discord) Connected() bool {
+	d.s.RLock()
+	defer d.s.RUnlock()
+	return d.connects.Load() > 0 && d.s.DataReady
+}
+
+func (d *Discord) onResumed(s *discordgo.Session, r *discordgo.Resumed) {
+	d.metrics.reconnected()
+	d.log.Info("gateway resumed")
+}
+
+// register overwrites the application's commands with the bot's, in the
+// configured guild or globally.
+func (d *Discord) register(ctx context.Context) error {
+	var cmds []*discordgo.ApplicationCommand
+	for _, c := range d.bot.Commands() {
+		cmds = append(cmds, d.applicationCommand(c))
+	}
+	d.mu.Lock()
+	app := d.appID
+	d.mu.Unlock()
+	if _, err := d.s.ApplicationCommandBulkOverwrite(app, d.cfg.GuildID, cmds, discordgo.WithContext(ctx)); err != nil {
+		return fmt.Errorf("register slash commands: %w", err)
+	}
+	return nil
+}
+
+// applicationCommand declares c to Discord.
+func (d *Discord) applicationCommand(c Command) *discordgo.ApplicationCommand {
+	ac := &discordgo.ApplicationCommand{Name: c.Name, Description: truncate(c.Description, 100)}
+	dm := d.cfg.AllowDMs && !c.Admin
+	ac.DMPermission = &dm
+	if c.Admin {
+		perm := int64(discordgo.PermissionManageGuild)
+		ac.DefaultMemberPermissions = &perm
+	}
+	for _, o := range c.Options {
+		opt := &discordgo.ApplicationCommandOption{
+			Name: o.Name, Description: truncate(o.Description, 100), Required: o.Required,
+			Autocomplete: o.Complete != nil,
+		}
+		switch o.Type {
+		case Bool:
+			opt.Type = discordgo.ApplicationCommandOptionBoolean
+		case Integer:
+			opt.Type = discordgo.ApplicationCommandOptionInteger
+		default:
+			opt.Type = discordgo.ApplicationCommandOptionString
+			if o.MaxLength > 0 {
+				opt.MaxLength = min(o.MaxLength, 6000)
+			}
+		}
+		ac.Options = append(ac.Options, opt)
+	}
+	return ac
+}
+
+// place reports whether the bot works where an event came from, and the
+// polite refusal when it does not.
+func (d *Discord) place(guildID string) (ok bool, refusal string) {
+	switch {
+	case guildID == "" && !d.cfg.AllowDMs:
+		return false, "I only answer in servers, not in direct messages. Ask me in a server channel by mentioning me or with /ask."
+	case guildID != "" && len(d.cfg.AllowedGuilds) > 0 && !slices.Contains(d.cfg.AllowedGuilds, guildID):
+		return false, "I'm not enabled in this server."
+	}
+	return true, ""
+}
+
+func (d *Discord) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+	defer d.recoverHandler("interaction")
+	if !d.begin() {
+		d.respond(ic.Interaction, note("I'm restarting; please try again in a minute."))
+		return
+	}
+	defer d.inflight.Done()
+	if ok, why := d.place(ic.GuildID); !ok {
+		d.respond(ic.Interaction, note(why))
+		return
+	}
+	switch ic.Type {
+	case discordgo.InteractionApplicationCommand:
+		d.command(ic.Interaction)
+	case discordgo.InteractionMessageComponent:
+		d.press(ic.Interaction)
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		d.autocomplete(ic.Interaction)
+	}
+}
+
+// interactionUser returns who caused an interaction and whether they may
+// manage the server there.
+func interactionUser(ic *discordgo.Interaction) (User, bool) {
+	if ic.Member != nil && ic.Member.User != nil {
+		admin := ic.Member.Permissions&(discordgo.PermissionManageGuild|discordgo.PermissionAdministrator) != 0
+		return User{ID: ic.Member.User.ID, Name: ic.Member.User.Username}, admin
+	}
+	if ic.User != nil {
+		return User{ID: ic.User.ID, Name: ic.User.Username}, false
+	}
+	return User{}, false
+}
+
+// command runs a slash command: refusals at once, quick commands answered
+// directly, slow ones deferred first and then delivered by editing the
+// deferred response.
+func (d *Discord) command(ic *discordgo.Interaction) {
+	data := ic.ApplicationCommandData()
+	user, admin := interactionUser(ic)
+	req := Request{Command: data.Name, Options: map[string]string{}, User: user, GuildID: ic.GuildID,
+		ChannelID: ic.ChannelID, Admin: admin, History: d.bot.History(threadKey(ic.ChannelID))}
+	for _, o := range data.Options {
+		req.Options[o.Name] = fmt.Sprint(o.Value)
+	}
+	t, refusal := d.bot.Admit(req)
+	if refusal != nil {
+		d.respond(ic, *refusal)
+		return
+	}
+	cmd, _ := d.bot.Command(req.Command)
+	if !cmd.Deferred {
+		d.respond(ic, d.bot.Execute(d.work, req, t))
+		return
+	}
+	private := req.Private()
+	resp := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
+	if private {
+		resp.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
+	}
+	if err := d.s.InteractionRespond(ic, resp, discordgo.WithContext(d.work)); err != nil {
+		switch restCode(err) {
+		case discordgo.ErrCodeInteractionHasAlreadyBeenAcknowledged:
+			// Acknowledged already (a retried event): the edit below
+			// still lands.
+			d.log.Warn("interaction already acknowledged", "command", req.Command)
+		case discordgo.ErrCodeUnknownInteraction:
+			d.log.Warn("interaction expired before it was acknowledged", "command", req.Command)
+			t.Release()
+			return
+		default:
+			d.log.Error("acknowledge interaction", "command", req.Command, "err", err)
+			t.Release()
+			return
+		}
+	}
+	r := d.bot.Execute(d.work, req, t)
+	d.deliverDeferred(ic, r, private)
+	if r.Turn != nil && !r.Ephemeral && len(req.History) > 0 {
+		// /ask inside one of the bot's threads continues its conversation.
+		d.bot.Remember(threadKey(ic.ChannelID), req.History, *r.Turn)
+	}
+}
+
+// deliverDeferred replaces a deferred response with the reply, and sends
+// any overflow as follow-ups. An ephemeral reply to a public defer
+// (a refusal or an error) replaces the public placeholder with a private
+// note.
+func (d *Discord) deliverDeferred(ic *discordgo.Interaction, r Reply, deferredPrivate bool) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(d.work), deliverTimeout)
+	defer cancel()
+	msgs := renderDiscord(r)
+	start := 0
+	if r.Ephemeral && !deferredPrivate {
+		if err := d.s.InteractionResponseDelete(ic, discordgo.WithContext(ctx)); err != nil {
+			d.log.Warn("delete deferred response", "err", err)
+		}
+	} else {
+		first := msgs[0]
+		edit := &discordgo.WebhookEdit{Content: &first.Content, Embeds: &first.Embeds, Components: &first.Components, AllowedMentions: noMentions()}
+		err := d.retry404(ctx, func() error {
+			_, err := d.s.InteractionResponseEdit(ic, edit, discordgo.WithContext(ctx))
+			return err
+		})
+		if err != nil {
+			d.log.Error("deliver answer", "err", err)
+			return
+		}
+		start = 1
+	}
+	d.followups(ctx, ic, msgs[start:], r.Ephemeral || deferredPrivate)
+}
+
+// followups sends messages as follow-ups of an interaction.
+func (d *Discord) followups(ctx context.Context, ic *discordgo.Interaction, msgs []discordMessage, ephemeral bool) {
+	for _, m := range msgs {
+		p := &discordgo.WebhookParams{Content: m.Content, Embeds: m.Embeds, Components: nonNil(m.Components), AllowedMentions: noMentions()}
+		if ephemeral {
+			p.Flags = discordgo.MessageFlagsEphemeral
+		}
+		err := d.retry404(ctx, func() error {
+			_, err := d.s.FollowupMessageCreate(ic, true, p, discordgo.WithContext(ctx))
+			return err
+		})
+		if err != nil {
+			d.log.Error("send follow-up", "err", err)
+			return
+		}
+	}
+}
+
+// retry404 retries f while it fails with a 404: right after a defer,
+// Discord can briefly not know the response being edited.
+func (d *Discord) retry404(ctx context.Context, f func() error) error {
+	delay := 250 * time.Millisecond
+	for i := 0; ; i++ {
+		err := f()
+		var re *discordgo.RESTError
+		if err == nil || i == followupRetries || !errors.As(err, &re) || re.Response == nil || re.Response.StatusCode != http.StatusNotFound {
+			return err
+		}
+		d.log.Warn("Discord does not know the response yet; retrying", "attempt", i+1)
+		select {
+		case <-d.clock.After(delay):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		delay *= 2
+	}
+}
+
+// respond answers an interaction at once with a reply.
+func (d *Discord) respond(ic *discordgo.Interaction, r Reply) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(d.work), deliverTimeout)
+	defer cancel()
+	msgs := renderDiscord(r)
+	data := &discordgo.InteractionResponseData{
+		Content: msgs[0].Content, Embeds: nonNilEmbeds(msgs[0].Embeds), Components: nonNil(msgs[0].Components),
+		AllowedMentions: noMentions(),
+	}
+	if r.Ephemeral {
+		data.Flags = discordgo.MessageFlagsEphemeral
+	}
+	err := d.s.InteractionRespond(ic, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}, discordgo.WithContext(ctx))
+	if err != nil {
+		switch restCode(err) {
+		case discordgo.ErrCodeUnknownInteraction:
+			d.log.Warn("interaction expired before it was answered")
+		case discordgo.ErrCodeInteractionHasAlreadyBeenAcknowledged:
+			d.log.Warn("interaction already answered")
+		default:
+			d.log.Error("answer interaction", "err", err)
+		}
+		return
+	}
+	d.followups(ctx, ic, msgs[1:], r.Ephemeral)
+}
+
+// press handles a button click.
+func (d *Discord) press(ic *discordgo.Interaction) {
+	data := ic.MessageComponentData()
+	user, admin := interactionUser(ic)
+	r := d.bot.Click(d.work, data.CustomID, Press{User: user, GuildID: ic.GuildID, ChannelID: ic.ChannelID, Admin: admin})
+	d.respond(ic, r)
+}
+
+// autocomplete suggests option values as the user types.
+func (d *Discord) autocomplete(ic *discordgo.Interaction) {
+	data := ic.ApplicationCommandData()
+	var choices []*discordgo.ApplicationCommandOptionChoice
+	for _, o := range data.Options {
+		if !o.Focused {
+			continue
+		}
+		for _, v := range d.bot.Complete(d.work, data.Name, o.Name, fmt.Sprint(o.Value)) {
+			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: truncate(v, 100), Value: truncate(v, 100)})
+		}
+	}
+	err := d.s.InteractionRespond(ic, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+		Data: &discordgo.InteractionResponseData{Choices: choices},
+	}, discordgo.WithContext(d.work))
+	if err != nil {
+		d.log.Warn("autocomplete", "err", err)
+	}
+}
+
+// restCode returns the Discord error code of a REST error, or 0.
+func restCode(err error) int {
+	var re *discordgo.RESTError
+	if errors.As(err, &re) && re.Message != nil {
+		return re.Message.Code
+	}
+	return 0
+}
+
+func nonNil(c []discordgo.MessageComponent) []discordgo.MessageComponent {
+	if c == nil {
+		return []discordgo.MessageComponent{}
+	}
+	return c
+}
+
+func nonNilEmbeds(e []*discordgo.MessageEmbed) []*discordgo.MessageEmbed {
+	if e == nil {
+		return []*discordgo.MessageEmbed{}
+	}
+	return e
+}
+
+func threadKey(channelID string) string { return "thread:" + channelID }
+func replyKey(messageID string) string  { return "msg:" + messageID }
+
+// mentionRE matches user, role and channel mentions in message content.
+var mentionRE = regexp.MustCompile(`<(@[!&]?|#)\d+>`)

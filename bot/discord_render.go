@@ -1,0 +1,169 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// Discord's limits, which discordgo does not check.
+const (
+	maxContent       = 2000
+	maxEmbedDesc     = 4096
+	maxEmbedTotal    = 6000
+	maxEmbedTitle    = 256
+	maxEmbedFooter   = 2048
+	maxButtonsPerRow = 5
+	maxThreadName    = 100
+)
+
+// discordMessage is one message of a rendered reply.
+type discordMessage struct {
+	Content    string
+	Embeds     []*discordgo.MessageEmbed
+	Components []discordgo.MessageComponent
+}
+
+// noMentions is the allowed-mentions value of every message the bot sends:
+// an explicit empty parse list (discordgo sends null for a nil one, which
+// Discord reads as "the defaults") and no users, roles or reply ping.
+func noMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+// renderDiscord renders a reply as one or more messages within Discord's
+// limits: the text first, split at sentence ends, and the sources embed and
+// buttons on the last message, so the sources follow the whole text.
+func renderDiscord(r Reply) []discordMessage {
+	text := strings.TrimSpace(r.Text)
+	if r.Disagreement != "" {
+		// Mark the disagreement so a reader skimming the answer sees it.
+		text = strings.Replace(text, r.Disagreement, "⚠️ "+r.Disagreement, 1)
+	}
+	hasEmbed := len(r.Sources) > 0 || r.Footer != ""
+	if r.Title != "" && !hasEmbed {
+		text = "**" + escapeMarkdown(truncate(r.Title, maxEmbedTitle)) + "**\n" + text
+	}
+	if r.Note != "" {
+		text += "\n-# " + r.Note
+	}
+	parts := splitText(text, maxContent)
+	if len(parts) == 0 {
+		parts = []string{""}
+	}
+	msgs := make([]discordMessage, len(parts))
+	for i, p := range parts {
+		msgs[i].Content = p
+	}
+	last := &msgs[len(msgs)-1]
+	if hasEmbed {
+		last.Embeds = []*discordgo.MessageEmbed{sourcesEmbed(r)}
+	}
+	last.Components = buttonRows(r.Buttons)
+	return msgs
+}
+
+// sourcesEmbed lists the numbered sources, trimmed to the embed limits.
+func sourcesEmbed(r Reply) *discordgo.MessageEmbed {
+	e := &discordgo.MessageEmbed{Title: "Sources"}
+	if r.Title != "" && len(r.Sources) > 0 && r.Turn == nil {
+		e.Title = truncate(r.Title, maxEmbedTitle)
+	}
+	if len(r.Sources) == 0 {
+		e.Title = ""
+	}
+	if r.Footer != "" {
+		e.Footer = &discordgo.MessageEmbedFooter{Text: truncate(r.Footer, maxEmbedFooter)}
+	}
+	budget := maxEmbedTotal - utf8.RuneCountInString(e.Title)
+	if e.Footer != nil {
+		budget -= utf8.RuneCountInString(e.Footer.Text)
+	}
+	budget = min(budget, maxEmbedDesc)
+	var sb strings.Builder
+	used := 0
+	for i, s := range r.Sources {
+		line := sourceMarkdown(s) + "\n"
+		n := utf8.RuneCountInString(line)
+		more := fmt.Sprintf("… and %d more", len(r.Sources)-i)
+		if used+n > budget-utf8.RuneCountInString(more) && i < len(r.Sources)-1 || used+n > budget {
+			sb.WriteString(more)
+			break
+		}
+		sb.WriteString(line)
+		used += n
+	}
+	e.Description = strings.TrimSpace(sb.String())
+	return e
+}
+
+// sourceMarkdown renders "**[1]** [Title](url) — Outlet, date". Links in
+// embeds get no preview.
+func sourceMarkdown(s Source) string {
+	title := escapeMarkdown(truncate(s.Title, 300))
+	if s.URL != "" {
+		title = "[" + title + "](" + s.URL + ")"
+	}
+	line := fmt.Sprintf("**[%d]** %s", s.Ref, title)
+	var meta []string
+	if s.Outlet != "" {
+		meta = append(meta, escapeMarkdown(s.Outlet))
+	}
+	if s.Date != "" {
+		meta = append(meta, s.Date)
+	}
+	if len(meta) > 0 {
+		line += " — " + strings.Join(meta, ", ")
+	}
+	return line
+}
+
+// escapeMarkdown escapes the characters Discord's markdown would act on
+// in a title.
+func escapeMarkdown(s string) string {
+	return markdownEscaper.Replace(s)
+}
+
+var markdownEscaper = strings.NewReplacer(
+	`\`, `\\`, `*`, `\*`, `_`, `\_`, `~`, `\~`, "`", "\\`", `|`, `\|`, `[`, `\[`, `]`, `\]`, `>`, `\>`, `#`, `\#`,
+)
+
+// buttonRows lays buttons out in action rows of five.
+func buttonRows(bs []Button) []discordgo.MessageComponent {
+	var rows []discordgo.MessageComponent
+	for i := 0; i < len(bs); i += maxButtonsPerRow {
+		row := discordgo.ActionsRow{}
+		for _, b := range bs[i:min(i+maxButtonsPerRow, len(bs))] {
+			btn := discordgo.Button{CustomID: b.ID, Label: b.Label, Style: buttonStyle(b.Style), Disabled: b.Disabled}
+			if b.Emoji != "" {
+				btn.Emoji = &discordgo.ComponentEmoji{Name: b.Emoji}
+			}
+			row.Components = append(row.Components, btn)
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func buttonStyle(s ButtonStyle) discordgo.ButtonStyle {
+	switch s {
+	case Primary:
+		return discordgo.PrimaryButton
+	case Success:
+		return discordgo.SuccessButton
+	case Danger:
+		return discordgo.DangerButton
+	}
+	return discordgo.SecondaryButton
+}
+
+// threadName names the thread an answer starts, from the question.
+func threadName(q string) string {
+	q = strings.Join(strings.Fields(q), " ")
+	if q == "" {
+		return "crisisbot"
+	}
+	return truncate(q, maxThreadName)
+}

@@ -1,0 +1,209 @@
+package bot
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+)
+
+// terminalKey is the terminal session's conversation.
+const terminalKey = "terminal"
+
+// terminalButtons are the terminal's words for an answer's buttons.
+var terminalButtons = map[string]string{"up": "/good", "down": "/bad", "src": "/passages"}
+
+// Terminal is the terminal twin of the Discord transport: the same
+// commands and replies, typed and printed. A line that is not a command is
+// a question, and follows up on the answers before it.
+type Terminal struct {
+	bot  *Bot
+	user User
+	// last is the latest reply's buttons, which /good, /bad and /passages
+	// press.
+	last []Button
+}
+
+// NewTerminal returns the terminal transport for b, acting as user.
+func NewTerminal(b *Bot, user User) *Terminal {
+	if user.ID == "" {
+		user.ID = "terminal"
+	}
+	return &Terminal{bot: b, user: user}
+}
+
+// Run reads lines from in until it ends, ctx ends, or "/quit", and prints
+// each reply to out. With prompt it prints "> " before each line, for
+// interactive use.
+func (t *Terminal) Run(ctx context.Context, in io.Reader, out io.Writer, prompt bool) error {
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	for {
+		if prompt {
+			fmt.Fprint(out, "> ")
+		}
+		if !sc.Scan() {
+			if prompt {
+				fmt.Fprintln(out)
+			}
+			return sc.Err()
+		}
+		line := strings.TrimSpace(sc.Text())
+		switch line {
+		case "":
+			continue
+		case "/quit", "/exit":
+			return nil
+		}
+		r, ok := t.Line(ctx, line)
+		if !ok {
+			continue
+		}
+		if !prompt {
+			// Piped input is not echoed by a terminal: show what is
+			// being answered, so the output reads as a transcript.
+			fmt.Fprintf(out, "> %s\n\n", line)
+		}
+		WriteText(out, r)
+		if hint := t.buttonHint(r.Buttons); hint != "" {
+			fmt.Fprintln(out, hint)
+		}
+		fmt.Fprintln(out)
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+	}
+}
+
+// Line handles one typed line and returns the reply to print; false means
+// there is nothing to print.
+func (t *Terminal) Line(ctx context.Context, line string) (Reply, bool) {
+	if line == "/help" {
+		return t.help(), true
+	}
+	if line == "/new" {
+		t.bot.convs.c.Remove(terminalKey)
+		return Reply{Text: "Started a new conversation."}, true
+	}
+	for action, word := range terminalButtons {
+		if line != word {
+			continue
+		}
+		for _, b := range t.last {
+			if _, a, _, _ := parseButtonID(b.ID); a == action {
+				return t.bot.Click(ctx, b.ID, Press{User: t.user, Admin: true}), true
+			}
+		}
+		return note(word + " acts on the last answer, and there is none yet."), true
+	}
+	req := Request{Command: "ask", Options: map[string]string{"question": line}, User: t.user, Admin: true}
+	if strings.HasPrefix(line, "/") {
+		name, rest, _ := strings.Cut(line[1:], " ")
+		cmd, ok := t.bot.Command(name)
+		if !ok {
+			return note(fmt.Sprintf("I don't know the command /%s. Type /help for the commands.", name)), true
+		}
+		req = Request{Command: name, Options: parseOptions(cmd, rest), User: t.user, Admin: true}
+	}
+	if req.Command == "ask" {
+		req.History = t.bot.History(terminalKey)
+	}
+	tk, refusal := t.bot.Admit(req)
+	if refusal != nil {
+		return *refusal, true
+	}
+	r := t.bot.Execute(ctx, req, tk)
+	if r.Turn != nil {
+		t.bot.Remember(terminalKey, req.History, *r.Turn)
+	}
+	if req.Command == "ask" || len(r.Buttons) > 0 {
+		// A failed question replaces the last answer too, so /good
+		// never rates an older answer than the one on screen.
+		t.last = r.Buttons
+	}
+	return r, true
+}
+
+// buttonHint names the terminal words for a reply's buttons.
+func (t *Terminal) buttonHint(bs []Button) string {
+	var parts []string
+	for _, b := range bs {
+		if _, a, _, ok := parseButtonID(b.ID); ok {
+			if w, ok := terminalButtons[a]; ok {
+				parts = append(parts, strings.TrimSpace(b.Emoji+" "+w))
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "[" + strings.Join(parts, "  ") + "]"
+}
+
+// help lists the commands and the terminal's own words.
+func (t *Terminal) help() Reply {
+	var sb strings.Builder
+	sb.WriteString("Type a question, or a command:\n")
+	for _, c := range t.bot.Commands() {
+		usage := "/" + c.Name
+		for _, o := range c.Options {
+			if o.Required {
+				usage += " " + o.Name + ":…"
+			} else {
+				usage += " [" + o.Name + ":…]"
+			}
+		}
+		fmt.Fprintf(&sb, "  %-34s %s\n", usage, c.Description)
+	}
+	sb.WriteString("  /good, /bad                        rate the last answer\n")
+	sb.WriteString("  /passages                          show the last answer's cited passages\n")
+	sb.WriteString("  /new                               start a new conversation (forget earlier questions)\n")
+	sb.WriteString("  /quit                              leave")
+	return Reply{Text: sb.String()}
+}
+
+// optionRE finds "name:" at the start of a word. Discord allows digits and
+// dashes in option names too.
+var optionRE = regexp.MustCompile(`(?:^|\s)([a-z0-9_-]+):`)
+
+// parseOptions reads "name:value" pairs for cmd's options, where a value
+// runs to the next pair; text before any pair (or all of it, when there is
+// none) goes to the first required text option: "/ask why?" is
+// "/ask question:why?".
+func parseOptions(cmd Command, rest string) map[string]string {
+	opts := map[string]string{}
+	known := map[string]bool{}
+	for _, o := range cmd.Options {
+		known[o.Name] = true
+	}
+	var cuts [][]int
+	for _, m := range optionRE.FindAllStringSubmatchIndex(rest, -1) {
+		if known[rest[m[2]:m[3]]] {
+			cuts = append(cuts, m)
+		}
+	}
+	lead := rest
+	if len(cuts) > 0 {
+		lead = rest[:cuts[0][0]]
+	}
+	for i, m := range cuts {
+		end := len(rest)
+		if i+1 < len(cuts) {
+			end = cuts[i+1][0]
+		}
+		opts[rest[m[2]:m[3]]] = strings.TrimSpace(rest[m[1]:end])
+	}
+	if lead = strings.TrimSpace(lead); lead != "" {
+		for _, o := range cmd.Options {
+			if o.Type == String && (o.Required || len(cmd.Options) == 1) {
+				if _, set := opts[o.Name]; !set {
+					opts[o.Name] = lead
+				}
+				break
+			}
+		}
+	}
+	return opts
+}

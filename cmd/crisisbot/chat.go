@@ -1,0 +1,48 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+
+	"golang.org/x/term"
+
+	"github.com/crisisbot/crisisbot/answer"
+	"github.com/crisisbot/crisisbot/bot"
+	"github.com/crisisbot/crisisbot/errs"
+)
+
+func runChat(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "chat", "", "Talk to the bot in the terminal, as on Discord: type questions (follow-ups see the earlier ones)\nand slash commands (/ask, /sources, /about, /help). Reads piped input too.")
+	args, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(args) > 0 {
+		return errs.Errorf(errs.Usage, "chat takes no arguments; type the questions after it starts, or pipe them in")
+	}
+	a, err := openApp(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	// Logs would interleave with the conversation; only warnings show.
+	logger := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	b, err := a.newBot(nil, logger, answer.RealClock{})
+	if err != nil {
+		return err
+	}
+	interactive := isTerminal(e.stdin) && isTerminal(e.stdout)
+	if interactive {
+		fmt.Fprintln(e.stdout, "crisisbot chat: ask about the 2025 Azerbaijan–Russia crisis. /help lists the commands, /quit leaves.")
+	}
+	name := e.getenv("USER")
+	return bot.NewTerminal(b, bot.User{ID: "terminal", Name: name}).Run(ctx, e.stdin, e.stdout, interactive)
+}
+
+// isTerminal reports whether r or w is an interactive terminal.
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/crisisbot/crisisbot/answer"
+	"github.com/crisisbot/crisisbot/bot"
+	"github.com/crisisbot/crisisbot/errs"
+)
+
+func runServe(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "serve", "", "Run the Discord bot until SIGINT or SIGTERM. The token comes from $DISCORD_TOKEN\n(discord.token_env names another variable).")
+	args, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(args) > 0 {
+		return errs.Errorf(errs.Usage, "serve takes no arguments, got %q", args)
+	}
+	cfg, err := e.loadConfig()
+	if err != nil {
+		return err
+	}
+	dc := cfg.Discord
+	token := e.getenv(dc.TokenEnv)
+	if token == "" {
+		return errs.Errorf(errs.Invalid, "no Discord bot token: set %s to your bot's token (Discord Developer Portal → your application → Bot → Reset Token), e.g. %s=… crisisbot serve. To try the bot without Discord, run 'crisisbot chat'", dc.TokenEnv, dc.TokenEnv)
+	}
+	logger := newLogger(cfg.Log, e.stderr)
+	a, err := openApp(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	b, err := a.newBot(bot.NewMetrics(reg), logger, answer.RealClock{})
+	if err != nil {
+		return err
+	}
+	d, err := bot.NewDiscord(b, bot.DiscordConfig{
+		Token: token, APIURL: dc.APIURL, GuildID: dc.GuildID, AllowedGuilds: dc.AllowedGuilds,
+		AnswerChannels: dc.AnswerChannels, AllowDMs: dc.AllowDMs, InlineReplies: dc.MentionReply == "inline",
+		Grace: dc.ShutdownGrace,
+	})
+	if err != nil {
+		return err
+	}
+	if cfg.Serve.HTTPAddr != "" {
+		stop, err := serveHTTP(cfg.Serve.HTTPAddr, reg, d, logger)
+		if err != nil {
+			return err
+		}
+		defer stop()
+		logger.Info("serving /healthz and /metrics", "addr", cfg.Serve.HTTPAddr)
+	}
+	logger.Info("starting", "version", version(), "docs", a.lib.Stats().Docs, "model", cfg.LLM.Model)
+	return d.Run(ctx)
+}
+
+// serveHTTP serves /healthz (200 once the gateway is connected, 503
+// before) and Prometheus /metrics on addr, and returns its stop function.
+func serveHTTP(addr string, reg *prometheus.Registry, d *bot.Discord, logger *slog.Logger) (stop func(), err error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, errs.Wrap(errs.Invalid, err, fmt.Sprintf("serve.http_addr %s", addr))
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		if !d.Connected() {
+			http.Error(w, "not connected to the Discord gateway", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ok")
+	})
+	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			// The bot keeps serving Discord without its metrics.
+			logger.Error("http endpoint stopped", "err", err)
+		}
+	}()
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(ctx)
+	}, nil
+}
