@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -128,6 +129,18 @@ func newDiscordHarness(t *testing.T, o harnessOptions) *discordHarness {
 		t.Fatalf("commands never registered: %v\nlogs:\n%s", err, logs.String())
 	}
 	return h
+}
+
+// until waits for cond, which the bot makes true after a REST call the
+// test saw; it checks again whenever the scheduler runs the test.
+func (h *discordHarness) until(what string, cond func() bool) {
+	h.t.Helper()
+	for !cond() {
+		if h.ctx.Err() != nil {
+			h.t.Fatalf("waiting for %s: %v", what, h.ctx.Err())
+		}
+		runtime.Gosched()
+	}
 }
 
 // identifyIntents returns the intents the bot identified with.
@@ -432,6 +445,27 @@ func TestDiscordMentionStartsThreadAndFollowUpUsesContext(t *testing.T) {
 	if m := decode(t, second); !strings.Contains(m.Content, "baseless") {
 		t.Errorf("follow-up answer = %q, want Moscow's denial of the Sputnik arrests (baseless)", m.Content)
 	}
+
+	// After a restart nothing is remembered: the gateway's state says the
+	// thread is the bot's, and its history is read back from Discord.
+	h.until("the bot remembers both turns", func() bool { return len(h.bot.History(threadKey(thread))) == 2 })
+	h.bot.convs.c.Purge()
+	ch, ok := h.fake.StoredChannel(thread)
+	if !ok {
+		t.Fatal("the fake did not store the thread")
+	}
+	h.dispatch("THREAD_CREATE", ch)
+	again := h.fake.Message(fakediscord.Actor{GuildID: testGuild, ChannelID: thread}, "What did Moscow say about that?")
+	h.dispatch("MESSAGE_CREATE", again)
+	third := h.wait("follow-up after a restart", func(c fakediscord.Call) bool {
+		return c.Is("POST", "channels/"+thread+"/messages") && strings.Contains(string(c.Body), again["id"].(string))
+	})
+	if m := decode(t, third); !strings.Contains(m.Content, "baseless") {
+		t.Errorf("follow-up with nothing remembered = %q, want Moscow's denial (baseless)", m.Content)
+	}
+	if _, ok := firstCall(h.fake.Calls(), func(c fakediscord.Call) bool { return c.Is("GET", "channels/"+thread+"/messages") }); !ok {
+		t.Error("the thread's history was not read back")
+	}
 }
 
 func TestDiscordReplyToAnAnswerIsAFollowUp(t *testing.T) {
@@ -466,6 +500,7 @@ func TestDiscordReplyToAnAnswerIsAFollowUp(t *testing.T) {
 
 	// A bot that restarted remembers nothing, and reads the question the
 	// replied-to answer answered back from Discord.
+	h.until("the bot remembers the follow-up", func() bool { return h.bot.convs.c.Len() >= 2 })
 	h.bot.convs.c.Purge()
 	r = h.fake.Reply(fakediscord.Actor{GuildID: testGuild}, "What did Moscow say about that?", answerMsg)
 	h.dispatch("MESSAGE_CREATE", r)
@@ -779,5 +814,73 @@ func TestDiscordReconnectIsCounted(t *testing.T) {
 	}
 	if got := testutil.ToFloat64(h.bot.opts.Metrics.reconnects); got < 1 {
 		t.Errorf("reconnects metric = %v, want at least 1", got)
+	}
+}
+
+func TestDiscordExpiredAndAlreadyAcknowledgedInteractions(t *testing.T) {
+	t.Parallel()
+	h := newDiscordHarness(t, harnessOptions{})
+	// Too late to acknowledge: nothing more is sent for it.
+	h.fake.FailNext("POST", "interactions/", http.StatusNotFound, `{"message":"Unknown interaction","code":10062}`, 1)
+	late := h.fake.SlashCommand(fakediscord.Actor{GuildID: testGuild}, "ask", fakediscord.Option("question", "Why did Baku cancel Overchuk's visit?"))
+	h.dispatch("INTERACTION_CREATE", late)
+	h.wait("failed defer", func(c fakediscord.Call) bool { return callbackOf(late)(c) && c.Status == http.StatusNotFound })
+	// Answered elsewhere already: logged, and the bot carries on.
+	h.fake.FailNext("POST", "interactions/", http.StatusBadRequest, `{"message":"Interaction has already been acknowledged.","code":40060}`, 1)
+	acked := h.fake.SlashCommand(fakediscord.Actor{GuildID: testGuild}, "about")
+	h.dispatch("INTERACTION_CREATE", acked)
+	h.wait("failed reply", func(c fakediscord.Call) bool { return callbackOf(acked)(c) && c.Status == http.StatusBadRequest })
+
+	next := h.fake.SlashCommand(fakediscord.Actor{GuildID: testGuild}, "ask", fakediscord.Option("question", "Why was Sputnik's Baku office raided?"))
+	h.dispatch("INTERACTION_CREATE", next)
+	h.wait("next answer", editOf(next))
+	for _, c := range h.fake.Calls() {
+		if c.Is("", "webhooks/"+testApp+"/"+late["token"].(string)) {
+			t.Errorf("the bot went on with an expired interaction: %s %s", c.Method, c.Path)
+		}
+	}
+	logs := h.logs.String()
+	if !strings.Contains(logs, "expired before it was acknowledged") || !strings.Contains(logs, "already answered") {
+		t.Errorf("the two failures were not logged as such:\n%s", logs)
+	}
+}
+
+func TestDiscordAutocompleteSuggestsValues(t *testing.T) {
+	t.Parallel()
+	topics := []string{"Sputnik raid", "Sputnik staff", "airliner downing", "Overchuk visit"}
+	find := Command{Name: "find", Description: "test command with autocomplete",
+		Options: []Option{{Name: "topic", Description: "a topic", Type: String, Required: true,
+			Complete: func(_ context.Context, prefix string) []string {
+				var out []string
+				for _, tp := range topics {
+					if strings.HasPrefix(strings.ToLower(tp), strings.ToLower(prefix)) {
+						out = append(out, tp)
+					}
+				}
+				return out
+			}}},
+		Run: func(_ context.Context, req Request) (Reply, error) { return Reply{Text: req.Option("topic")}, nil }}
+	h := newDiscordHarness(t, harnessOptions{extra: []Command{find}})
+	ac := h.fake.Autocomplete(fakediscord.Actor{GuildID: testGuild}, "find", fakediscord.Focused("topic", "sput"))
+	h.dispatch("INTERACTION_CREATE", ac)
+	c := h.wait("choices", callbackOf(ac))
+	var cb struct {
+		Type int `json:"type"`
+		Data struct {
+			Choices []struct {
+				Name  string `json:"name"`
+				Value string `json:"value"`
+			} `json:"choices"`
+		} `json:"data"`
+	}
+	if err := c.JSON(&cb); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ch := range cb.Data.Choices {
+		got = append(got, ch.Value)
+	}
+	if cb.Type != 8 || strings.Join(got, "|") != "Sputnik raid|Sputnik staff" {
+		t.Errorf("autocomplete = type %d %v, want type 8 with the two Sputnik topics", cb.Type, got)
 	}
 }
