@@ -7,11 +7,11 @@ import (
 	"math"
 	"os"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/internal/fakeclock"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -117,56 +117,7 @@ func (f fixedSearcher) Search(context.Context, string, retrieval.SearchOptions) 
 	return slices.Clone(f), nil
 }
 
-// fakeClock is a Clock whose time moves only when the test calls Advance.
-// Every After call is announced on Timers so that a test can react to a
-// backoff sleep or an attempt timeout being armed.
-type fakeClock struct {
-	mu     sync.Mutex
-	now    time.Time
-	timers []fakeTimer
-	Timers chan time.Duration
-}
-
-type fakeTimer struct {
-	at time.Time
-	ch chan time.Time
-}
-
-func newFakeClock() *fakeClock {
-	return &fakeClock{now: time.Date(2025, 7, 6, 12, 0, 0, 0, time.UTC), Timers: make(chan time.Duration, 100)}
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) After(d time.Duration) <-chan time.Time {
-	c.mu.Lock()
-	ch := make(chan time.Time, 1)
-	if d <= 0 {
-		ch <- c.now
-	} else {
-		c.timers = append(c.timers, fakeTimer{at: c.now.Add(d), ch: ch})
-	}
-	c.mu.Unlock()
-	c.Timers <- d
-	return ch
-}
-
-// Advance moves time on by d and fires the timers that are due.
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-	kept := c.timers[:0]
-	for _, t := range c.timers {
-		if !t.at.After(c.now) {
-			t.ch <- c.now
-			continue
-		}
-		kept = append(kept, t)
-	}
-	c.timers = kept
+// newFakeClock is the engine's clock in tests: it moves only when advanced.
+func newFakeClock() *fakeclock.Clock {
+	return fakeclock.New(time.Date(2025, 7, 6, 12, 0, 0, 0, time.UTC))
 }

@@ -18,6 +18,7 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/internal/fakeclock"
 )
 
 // fakeLLM is an OpenAI-compatible chat completions server on loopback.
@@ -364,11 +365,11 @@ func TestLLMAppendsDisagreementTheModelLeftOut(t *testing.T) {
 // driveClock fires each backoff sleep (a timer armed for one of the
 // durations in backoffs) as soon as it is armed, and advances by hang once
 // the server holds a hanging request, which fires its attempt timeout.
-func driveClock(clock *fakeClock, backoffs []time.Duration, hang time.Duration, hung <-chan struct{}, stop <-chan struct{}) {
+func driveClock(clock *fakeclock.Clock, backoffs []time.Duration, hang time.Duration, hung <-chan struct{}, stop <-chan struct{}) {
 	go func() {
 		for {
 			select {
-			case d := <-clock.Timers:
+			case d := <-clock.Afters():
 				if slices.Contains(backoffs, d) {
 					clock.Advance(d)
 				}

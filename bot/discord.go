@@ -368,7 +368,11 @@ func (d *Discord) command(ic *discordgo.Interaction) {
 	if private {
 		resp.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
 	}
-	if err := d.s.InteractionRespond(ic, resp, discordgo.WithContext(d.work)); err != nil {
+	// The acknowledgement is quick and must not be lost to a shutdown:
+	// once it is sent, a cancelled answer can still say so.
+	ackCtx, cancel := context.WithTimeout(context.WithoutCancel(d.work), deliverTimeout)
+	defer cancel()
+	if err := d.s.InteractionRespond(ic, resp, discordgo.WithContext(ackCtx)); err != nil {
 		switch restCode(err) {
 		case discordgo.ErrCodeInteractionHasAlreadyBeenAcknowledged:
 			// Acknowledged already (a retried event): the edit below

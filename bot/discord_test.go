@@ -19,6 +19,7 @@ import (
 
 	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/internal/fakeclock"
 	"github.com/crisisbot/crisisbot/internal/fakediscord"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
@@ -37,7 +38,7 @@ type discordHarness struct {
 	fake    *fakediscord.Server
 	bot     *Bot
 	d       *Discord
-	clock   *fakeClock
+	clock   *fakeclock.Clock
 	reg     *prometheus.Registry
 	dataDir string
 	logs    *lockedBuffer
@@ -129,6 +130,23 @@ func newDiscordHarness(t *testing.T, o harnessOptions) *discordHarness {
 		t.Fatalf("commands never registered: %v\nlogs:\n%s", err, logs.String())
 	}
 	return h
+}
+
+// advanceWhenWaiting waits until the bot asks its clock for a wait of d,
+// then advances the clock by d.
+func (h *discordHarness) advanceWhenWaiting(d time.Duration) {
+	h.t.Helper()
+	for {
+		select {
+		case got := <-h.clock.Afters():
+			if got == d {
+				h.clock.Advance(d)
+				return
+			}
+		case <-h.ctx.Done():
+			h.t.Fatalf("the bot never waited %v: %v", d, h.ctx.Err())
+		}
+	}
 }
 
 // until waits for cond, which the bot makes true after a REST call the
@@ -737,20 +755,9 @@ func TestDiscordEditThat404sRightAfterDeferIsRetried(t *testing.T) {
 	in := h.fake.SlashCommand(fakediscord.Actor{GuildID: testGuild}, "ask", fakediscord.Option("question", "Why did Baku cancel Overchuk's visit?"))
 	h.dispatch("INTERACTION_CREATE", in)
 	h.wait("failed edit", func(c fakediscord.Call) bool { return c.Is("PATCH", "webhooks/") && c.Status == http.StatusNotFound })
-	// The retry waits on the bot's clock; move it until the edit lands.
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for h.ctx.Err() == nil {
-			if _, ok := firstCall(h.fake.Calls(), editOf(in)); ok {
-				return
-			}
-			h.clock.Advance(time.Second)
-			time.Sleep(time.Millisecond)
-		}
-	}()
+	// The retry waits on the bot's clock: advance it once the bot waits.
+	h.advanceWhenWaiting(250 * time.Millisecond)
 	h.wait("retried edit", editOf(in))
-	<-done
 }
 
 func firstCall(cs []fakediscord.Call, match func(fakediscord.Call) bool) (fakediscord.Call, bool) {
@@ -769,21 +776,11 @@ func TestDiscordShutdownCancelsAnswersAfterGrace(t *testing.T) {
 	in := h.fake.SlashCommand(fakediscord.Actor{GuildID: testGuild}, "ask", fakediscord.Option("question", "Why did Baku cancel Overchuk's visit?"))
 	h.dispatch("INTERACTION_CREATE", in)
 	h.wait("defer", callbackOf(in))
+	h.until("the answer is in flight", func() bool { return gate.started.Load() == 1 })
 	h.stop()
 	// Past the grace period the stuck answer is cancelled and the user
 	// told, privately, to ask again.
-	go func() {
-		for h.ctx.Err() == nil {
-			select {
-			case <-h.done:
-				h.done <- nil
-				return
-			default:
-			}
-			h.clock.Advance(time.Second)
-			time.Sleep(time.Millisecond)
-		}
-	}()
+	h.advanceWhenWaiting(5 * time.Second)
 	c := h.wait("cancellation note", func(c fakediscord.Call) bool { return c.Is("POST", "webhooks/"+testApp+"/") })
 	if m := decode(t, c); m.Flags&64 == 0 || !strings.Contains(m.Content, "ask again") {
 		t.Errorf("cancellation note = %+v", m)

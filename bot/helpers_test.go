@@ -10,61 +10,16 @@ import (
 	"time"
 
 	"github.com/crisisbot/crisisbot/answer"
+	"github.com/crisisbot/crisisbot/internal/fakeclock"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
 // update rewrites the golden files in testdata/: go test ./bot/ -update.
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// fakeClock is an answer.Clock that moves only when Advance is called.
-type fakeClock struct {
-	mu     sync.Mutex
-	now    time.Time
-	timers []fakeTimer
-}
-
-type fakeTimer struct {
-	at time.Time
-	ch chan time.Time
-}
-
-// newFakeClock starts a fakeClock at a fixed time.
-func newFakeClock() *fakeClock {
-	return &fakeClock{now: time.Date(2025, 7, 1, 12, 0, 0, 0, time.UTC)}
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) After(d time.Duration) <-chan time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	ch := make(chan time.Time, 1)
-	if d <= 0 {
-		ch <- c.now
-		return ch
-	}
-	c.timers = append(c.timers, fakeTimer{at: c.now.Add(d), ch: ch})
-	return ch
-}
-
-// Advance moves the clock on by d and fires the timers that are due.
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-	kept := c.timers[:0]
-	for _, t := range c.timers {
-		if t.at.After(c.now) {
-			kept = append(kept, t)
-			continue
-		}
-		t.ch <- c.now
-	}
-	c.timers = kept
+// newFakeClock is the bot's clock in tests: it moves only when advanced.
+func newFakeClock() *fakeclock.Clock {
+	return fakeclock.New(time.Date(2025, 7, 1, 12, 0, 0, 0, time.UTC))
 }
 
 // askCall is one call a fakeAsker received.
