@@ -56,7 +56,7 @@ type harnessOptions struct {
 }
 
 // bundledEngine opens the bundled articles in a temporary library.
-func bundledEngine(t *testing.T, chat answer.Chat) (*answer.Engine, *retrieval.Library) {
+func bundledEngine(t testing.TB, chat answer.Chat) (*answer.Engine, *retrieval.Library) {
 	t.Helper()
 	ctx := context.Background()
 	lib, err := retrieval.Open(ctx, retrieval.Options{Dir: t.TempDir(), Embedder: retrieval.NewLocalEmbedder()})

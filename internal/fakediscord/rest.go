@@ -316,16 +316,8 @@ func (s *Server) followup(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, CodeUnknownWebhook, "Unknown Webhook")
 		return
 	}
-	fe := &formError{}
-	checkMessage(fe, body)
-	if fe.err() != nil {
+	if !validMessage(w, body, files) {
 		s.mu.Unlock()
-		writeFormError(w, fe)
-		return
-	}
-	if emptyMessage(body, files) {
-		s.mu.Unlock()
-		writeError(w, http.StatusBadRequest, CodeEmptyMessage, "Cannot send an empty message")
 		return
 	}
 	m := s.webhookMessageLocked(in, body, files)
@@ -543,16 +535,8 @@ func (s *Server) createMessage(w http.ResponseWriter, r *http.Request) {
 		s.mu.Unlock()
 		return
 	}
-	fe := &formError{}
-	checkMessage(fe, body)
-	if fe.err() != nil {
+	if !validMessage(w, body, files) {
 		s.mu.Unlock()
-		writeFormError(w, fe)
-		return
-	}
-	if emptyMessage(body, files) {
-		s.mu.Unlock()
-		writeError(w, http.StatusBadRequest, CodeEmptyMessage, "Cannot send an empty message")
 		return
 	}
 	m := s.newMessageLocked(cid, body, files)
@@ -871,4 +855,20 @@ func (s *Server) getMember(w http.ResponseWriter, r *http.Request) {
 	default:
 		writeJSON(w, http.StatusOK, m)
 	}
+}
+
+// validMessage checks a new message against Discord's limits and answers
+// the request with Discord's error when it fails them.
+func validMessage(w http.ResponseWriter, body map[string]any, files []File) bool {
+	fe := &formError{}
+	checkMessage(fe, body)
+	if fe.err() != nil {
+		writeFormError(w, fe)
+		return false
+	}
+	if emptyMessage(body, files) {
+		writeError(w, http.StatusBadRequest, CodeEmptyMessage, "Cannot send an empty message")
+		return false
+	}
+	return true
 }
