@@ -6,6 +6,7 @@ import (
 	"encoding/base32"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/crisisbot/crisisbot/answer"
@@ -45,7 +46,9 @@ func (b *Bot) checkQuestion(req Request) error {
 
 func (b *Bot) runAsk(ctx context.Context, req Request) (Reply, error) {
 	start := b.clock.Now()
-	q := req.Option("question")
+	// No control characters reach the records, the logs, or the terminal
+	// of an operator reading feedback.
+	q := cleanLine(req.Option("question"))
 	ans, err := b.opts.Asker.AskWith(ctx, q, req.History)
 	if err != nil {
 		b.opts.Metrics.answered("", "error", b.clock.Now().Sub(start))
@@ -89,7 +92,7 @@ func (b *Bot) runAsk(ctx context.Context, req Request) (Reply, error) {
 // AnswerReply renders an answer as a reply: its text, numbered sources,
 // any note, and a footer saying how it was composed.
 func AnswerReply(ans answer.Answer) Reply {
-	r := Reply{Text: strings.TrimSpace(ans.Text), Disagreement: ans.Disagreement, Note: ans.Note}
+	r := Reply{Text: strings.TrimSpace(ans.Text), Disagreement: ans.Disagreement, Note: ans.Note, Grounded: ans.Grounded}
 	for _, c := range ans.Citations {
 		r.Sources = append(r.Sources, Source{
 			Ref: c.Ref, Title: c.Title, Outlet: c.Outlet, URL: c.URL,
@@ -114,12 +117,15 @@ func (b *Bot) pressAnswer(ctx context.Context, p Press) (Reply, error) {
 	}
 	switch p.Action {
 	case "up", "down":
-		err := b.opts.Store.SaveFeedback(Feedback{
+		fresh, err := b.opts.Store.SaveFeedback(Feedback{
 			Time: b.clock.Now(), AnswerID: rec.ID, Vote: p.Action, UserID: p.User.ID, GuildID: p.GuildID,
 			ChannelID: p.ChannelID, Question: rec.Question, Answer: rec.Answer, Mode: rec.Mode, PassageIDs: rec.PassageIDs(),
 		})
 		if err != nil {
 			return Reply{}, err
+		}
+		if !fresh {
+			return note("Your vote on this answer was already recorded."), nil
 		}
 		b.log.Info("feedback", "vote", p.Action, "answer", rec.ID, "user", p.User.ID)
 		if p.Action == "up" {
@@ -152,6 +158,21 @@ func quote(s string) string {
 		lines[i] = "> " + l
 	}
 	return strings.Join(lines, "\n")
+}
+
+// cleanLine drops control and invisible formatting characters and folds
+// whitespace.
+func cleanLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r):
+			return ' '
+		case unicode.IsControl(r), unicode.Is(unicode.Cf, r):
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // newAnswerID returns a short random id for an answer's buttons.

@@ -37,7 +37,7 @@ type Options struct {
 	Version string
 	Limits  Limits
 	// ContextTurns is how many earlier exchanges a follow-up sees; 0
-	// means DefaultContextTurns.
+	// means DefaultContextTurns and a negative number none.
 	ContextTurns int
 	// MaxQuestionChars is the longest question accepted; 0 means
 	// answer.DefaultMaxQuestionLen.

@@ -23,9 +23,15 @@ type conversations struct {
 	c     *lru.Cache[string, []answer.Turn]
 }
 
+// newConversations keeps turns exchanges per conversation: 0 means
+// DefaultContextTurns, a negative number none (every question stands
+// alone).
 func newConversations(turns int) *conversations {
-	if turns <= 0 {
+	switch {
+	case turns == 0:
 		turns = DefaultContextTurns
+	case turns < 0:
+		turns = 0
 	}
 	c, err := lru.New[string, []answer.Turn](maxConversations)
 	if err != nil {
@@ -36,7 +42,7 @@ func newConversations(turns int) *conversations {
 
 // get returns key's turns, oldest first.
 func (c *conversations) get(key string) []answer.Turn {
-	if key == "" {
+	if key == "" || c.turns == 0 {
 		return nil
 	}
 	ts, _ := c.c.Get(key)
@@ -45,7 +51,7 @@ func (c *conversations) get(key string) []answer.Turn {
 
 // put stores prior followed by t under key, keeping the last turns.
 func (c *conversations) put(key string, prior []answer.Turn, t answer.Turn) {
-	if key == "" {
+	if key == "" || c.turns == 0 {
 		return
 	}
 	ts := append(append([]answer.Turn(nil), prior...), t)
@@ -57,6 +63,9 @@ func (c *conversations) put(key string, prior []answer.Turn, t answer.Turn) {
 
 // bound keeps the last turns of a history read from elsewhere.
 func (c *conversations) bound(ts []answer.Turn) []answer.Turn {
+	if c.turns == 0 {
+		return nil
+	}
 	if len(ts) > c.turns {
 		return ts[len(ts)-c.turns:]
 	}

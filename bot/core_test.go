@@ -503,7 +503,7 @@ func TestAboutAndSources(t *testing.T) {
 		return b.Execute(context.Background(), Request{Command: name}, tk)
 	}
 	wantSources := Reply{
-		Title: "2 articles", Text: "I answer from 2 articles.",
+		Title: "2 articles", Text: "I answer from these articles, and cite them. /about tells how I answer.",
 		Sources: []Source{
 			{Ref: 1, Title: "Deaths in Detention", Date: "week of 2025-06-30"},
 			{Ref: 2, Title: "Sputnik raided", Outlet: "OC Media", Date: "2025-07-01", URL: "https://example.org/raid"},

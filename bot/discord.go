@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
+	lru "github.com/hashicorp/golang-lru/v2"
 
 	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/errs"
@@ -32,6 +34,11 @@ const (
 	typingEvery = 8 * time.Second
 	// deliverTimeout bounds the REST calls that deliver one reply.
 	deliverTimeout = 30 * time.Second
+	// noticeQuiet is how long a user who got a note (a refusal) gets no
+	// other.
+	noticeQuiet = time.Minute
+	// maxNoticing bounds the notes being sent at once.
+	maxNoticing = 4
 	// followupRetries is how often a delivery that 404s right after a
 	// defer is retried.
 	followupRetries = 3
@@ -55,6 +62,10 @@ type DiscordConfig struct {
 	AnswerChannels []string
 	// AllowDMs lets users ask in direct messages.
 	AllowDMs bool
+	// MessageContent asks for the privileged Message Content intent (it
+	// must be enabled in the Developer Portal), which follow-ups without a
+	// mention need. Answer channels imply it.
+	MessageContent bool
 	// InlineReplies answers a mention with a reply in the channel instead
 	// of starting a thread.
 	InlineReplies bool
@@ -73,17 +84,26 @@ type Discord struct {
 	clock   answer.Clock
 	metrics *Metrics
 	s       *discordgo.Session
+	api     string // the REST API base in use
 
 	// work is the context of handlers; cancelled when shutdown's grace
 	// runs out.
 	work       context.Context
 	cancelWork context.CancelFunc
 
+	// noticed is when each user may next get a note; noticing bounds the
+	// notes being sent at once.
+	noticed  *lru.Cache[string, time.Time]
+	noticing chan struct{}
+
 	mu        sync.Mutex
 	accepting bool
 	inflight  sync.WaitGroup
 	appID     string
 	connects  atomic.Int64
+	// messages counts MESSAGE_CREATE events handled to the end, answered
+	// or not, so tests can tell when the bot has finished with them.
+	messages  atomic.Int64
 	ready     chan struct{}
 	readyOnce sync.Once
 }
@@ -114,22 +134,46 @@ func NewDiscord(b *Bot, cfg DiscordConfig) (*Discord, error) {
 	}
 	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: rewriteAPI{base: base, next: http.DefaultTransport}}
 	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
-	if len(cfg.AnswerChannels) > 0 {
+	if cfg.MessageContent || len(cfg.AnswerChannels) > 0 {
+		// Privileged: without it Discord sends messages that do not
+		// mention the bot with empty content, so thread follow-ups and
+		// answer channels need it.
 		s.Identify.Intents |= discordgo.IntentsMessageContent
 	}
 	// discordgo would otherwise sleep and retry a 429 forever while a
 	// handler waits; Discord's own limits are then the user's answer.
 	s.MaxRestRetries = 2
+	s.LogLevel = discordgo.LogWarning // reconnects are worth an operator's eye
 	work, cancel := context.WithCancel(context.Background())
 	d := &Discord{
-		bot: b, cfg: cfg, log: b.log, clock: b.clock, metrics: b.opts.Metrics, s: s,
+		bot: b, cfg: cfg, log: b.log, clock: b.clock, metrics: b.opts.Metrics, s: s, api: base,
 		work: work, cancelWork: cancel, accepting: true, ready: make(chan struct{}),
+		noticing: make(chan struct{}, maxNoticing),
 	}
+	d.noticed, _ = lru.New[string, time.Time](maxConversations)
 	s.AddHandler(d.onReady)
 	s.AddHandler(d.onResumed)
 	s.AddHandler(d.onInteraction)
 	s.AddHandler(d.onMessage)
 	return d, nil
+}
+
+// RouteDiscordgoLogs sends discordgo's own log lines (gateway errors,
+// reconnects) to logger, so they share its format. discordgo keeps its
+// logger in a package variable, so this is process-wide: serve calls it
+// once; tests leave it alone.
+func RouteDiscordgoLogs(logger *slog.Logger) {
+	discordgo.Logger = func(level, _ int, format string, a ...any) {
+		msg := strings.TrimSpace(fmt.Sprintf(format, a...))
+		switch level {
+		case discordgo.LogError:
+			logger.Error("discordgo: " + msg)
+		case discordgo.LogWarning:
+			logger.Warn("discordgo: " + msg)
+		default:
+			logger.Debug("discordgo: " + msg)
+		}
+	}
 }
 
 // rewriteAPI sends requests for Discord's API to another base URL: a REST
@@ -159,8 +203,18 @@ func (r rewriteAPI) RoundTrip(req *http.Request) (*http.Response, error) {
 // ends. Then it stops taking questions, gives answers in flight the grace
 // period to finish, cancels the rest, and closes the gateway.
 func (d *Discord) Run(ctx context.Context) error {
-	if err := d.s.Open(); err != nil {
-		return fmt.Errorf("connect to Discord: %w", err)
+	// discordgo's Open has no context and can wait forever on a gateway
+	// that never says hello: a signal must still stop the bot.
+	opened := make(chan error, 1)
+	go func() { opened <- d.s.Open() }()
+	select {
+	case err := <-opened:
+		if err != nil {
+			return d.openError(err)
+		}
+	case <-ctx.Done():
+		d.log.Warn("stopped while connecting to Discord")
+		return nil
 	}
 	defer func() {
 		d.shutdown()
@@ -182,6 +236,21 @@ func (d *Discord) Run(ctx context.Context) error {
 	d.log.Info("serving on Discord", "user", d.s.State.User.Username, "guild", d.cfg.GuildID)
 	<-ctx.Done()
 	return nil
+}
+
+// openError explains a failed connection in terms of the settings that
+// cause it.
+func (d *Discord) openError(err error) error {
+	var ce *websocket.CloseError
+	if errors.As(err, &ce) {
+		switch ce.Code {
+		case 4004:
+			return errs.Errorf(errs.Invalid, "Discord rejected the bot token (gateway close 4004): check DISCORD_TOKEN (discord.token_env)")
+		case 4014:
+			return errs.Errorf(errs.Invalid, "Discord refused the Message Content intent (gateway close 4014): enable it in the Developer Portal under Bot → Privileged Gateway Intents, or set discord.message_content: false (follow-ups then need a mention, and answer_channels cannot be used)")
+		}
+	}
+	return errs.Wrap(errs.Unavailable, err, fmt.Sprintf("connect to Discord through %s (discord.api_url)", d.api))
 }
 
 // shutdown stops new work and waits for the work in flight.
@@ -296,13 +365,18 @@ func (d *Discord) applicationCommand(c Command) *discordgo.ApplicationCommand {
 	return ac
 }
 
+// guildAllowed reports whether the bot works in guildID.
+func (d *Discord) guildAllowed(guildID string) bool {
+	return len(d.cfg.AllowedGuilds) == 0 || slices.Contains(d.cfg.AllowedGuilds, guildID)
+}
+
 // place reports whether the bot works where an event came from, and the
 // polite refusal when it does not.
 func (d *Discord) place(guildID string) (ok bool, refusal string) {
 	switch {
 	case guildID == "" && !d.cfg.AllowDMs:
 		return false, "I only answer in servers, not in direct messages. Ask me in a server channel by mentioning me or with /ask."
-	case guildID != "" && len(d.cfg.AllowedGuilds) > 0 && !slices.Contains(d.cfg.AllowedGuilds, guildID):
+	case guildID != "" && !d.guildAllowed(guildID):
 		return false, "I'm not enabled in this server."
 	}
 	return true, ""
@@ -383,7 +457,7 @@ func (d *Discord) command(ic *discordgo.Interaction) {
 			t.Release()
 			return
 		default:
-			d.log.Error("acknowledge interaction", "command", req.Command, "err", err)
+			d.log.Error("acknowledge interaction", "command", req.Command, "err", redact(err, ic.Token))
 			t.Release()
 			return
 		}
@@ -407,7 +481,7 @@ func (d *Discord) deliverDeferred(ic *discordgo.Interaction, r Reply, deferredPr
 	start := 0
 	if r.Ephemeral && !deferredPrivate {
 		if err := d.s.InteractionResponseDelete(ic, discordgo.WithContext(ctx)); err != nil {
-			d.log.Warn("delete deferred response", "err", err)
+			d.log.Warn("delete deferred response", "err", redact(err, ic.Token))
 		}
 	} else {
 		first := msgs[0]
@@ -417,7 +491,7 @@ func (d *Discord) deliverDeferred(ic *discordgo.Interaction, r Reply, deferredPr
 			return err
 		})
 		if err != nil {
-			d.log.Error("deliver answer", "err", err)
+			d.log.Error("deliver answer", "err", redact(err, ic.Token))
 			return
 		}
 		start = 1
@@ -437,7 +511,7 @@ func (d *Discord) followups(ctx context.Context, ic *discordgo.Interaction, msgs
 			return err
 		})
 		if err != nil {
-			d.log.Error("send follow-up", "err", err)
+			d.log.Error("send follow-up", "err", redact(err, ic.Token))
 			return
 		}
 	}
@@ -483,7 +557,7 @@ func (d *Discord) respond(ic *discordgo.Interaction, r Reply) {
 		case discordgo.ErrCodeInteractionHasAlreadyBeenAcknowledged:
 			d.log.Warn("interaction already answered")
 		default:
-			d.log.Error("answer interaction", "err", err)
+			d.log.Error("answer interaction", "err", redact(err, ic.Token))
 		}
 		return
 	}
@@ -495,7 +569,26 @@ func (d *Discord) press(ic *discordgo.Interaction) {
 	data := ic.MessageComponentData()
 	user, admin := interactionUser(ic)
 	r := d.bot.Click(d.work, data.CustomID, Press{User: user, GuildID: ic.GuildID, ChannelID: ic.ChannelID, Admin: admin})
+	if r.Update {
+		d.update(ic, r)
+		return
+	}
 	d.respond(ic, r)
+}
+
+// update replaces the message a pressed button is on with the reply.
+func (d *Discord) update(ic *discordgo.Interaction, r Reply) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(d.work), deliverTimeout)
+	defer cancel()
+	m := renderDiscord(r)[0]
+	err := d.s.InteractionRespond(ic, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseUpdateMessage,
+		Data: &discordgo.InteractionResponseData{Content: m.Content, Embeds: nonNilEmbeds(m.Embeds),
+			Components: nonNil(m.Components), AllowedMentions: noMentions()},
+	}, discordgo.WithContext(ctx))
+	if err != nil {
+		d.log.Warn("update message", "err", redact(err, ic.Token))
+	}
 }
 
 // autocomplete suggests option values as the user types.
@@ -515,8 +608,17 @@ func (d *Discord) autocomplete(ic *discordgo.Interaction) {
 		Data: &discordgo.InteractionResponseData{Choices: choices},
 	}, discordgo.WithContext(d.work))
 	if err != nil {
-		d.log.Warn("autocomplete", "err", err)
+		d.log.Warn("autocomplete", "err", redact(err, ic.Token))
 	}
+}
+
+// redact renders err without secret: REST errors quote the request URL,
+// which for interactions holds the interaction's token.
+func redact(err error, secret string) string {
+	if secret == "" {
+		return err.Error()
+	}
+	return strings.ReplaceAll(err.Error(), secret, "[token]")
 }
 
 // restCode returns the Discord error code of a REST error, or 0.

@@ -14,6 +14,25 @@ import (
 var questionWords = []string{"who", "what", "when", "where", "why", "how", "which", "whom", "whose",
 	"did", "does", "do", "is", "are", "was", "were", "can", "could", "will", "would", "should", "has", "have", "had"}
 
+// followUpWords start a request in a thread that is not phrased as a
+// question: "tell me more about the raid".
+var followUpWords = []string{"tell", "explain", "list", "give", "show", "summarize", "summarise", "describe", "compare", "and", "but", "also"}
+
+// looksLikeFollowUp decides whether a message in one of the bot's threads
+// asks something, so that "thanks, that's all" gets no answer.
+func looksLikeFollowUp(s string) bool {
+	t := strings.TrimSpace(s)
+	f := strings.Fields(strings.ToLower(t))
+	if len(f) == 0 {
+		return false
+	}
+	if strings.HasSuffix(t, "?") {
+		return true
+	}
+	first := strings.Trim(f[0], ",.:;!")
+	return slices.Contains(questionWords, first) || slices.Contains(followUpWords, first)
+}
+
 // looksLikeQuestion decides whether a message in an answer channel is a
 // question for the bot rather than chatter.
 func looksLikeQuestion(s string) bool {
@@ -32,6 +51,7 @@ func looksLikeQuestion(s string) bool {
 // question in an answer channel. Everything else, and anything from a bot
 // or a webhook, is ignored.
 func (d *Discord) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
+	defer d.messages.Add(1)
 	defer d.recoverHandler("message")
 	if m.Author == nil || m.Author.Bot || m.WebhookID != "" || s.State.User == nil || m.Author.ID == s.State.User.ID {
 		return
@@ -46,26 +66,36 @@ func (d *Discord) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	defer d.inflight.Done()
 
 	mentioned := mentions(m.Message, me)
+	// unasked is a message in an answer channel: the bot was not
+	// addressed, so it speaks only when it has an answer.
+	unasked := false
 	var key string // the conversation this message continues
 	var history []answer.Turn
 	switch {
 	case m.GuildID == "":
 		if !d.cfg.AllowDMs {
 			_, why := d.place("")
-			d.send(m.ChannelID, m.ID, note(why))
+			d.notice(m.ChannelID, m.ID, m.Author.ID, note(why))
 			return
 		}
 		key = "dm:" + m.ChannelID
 		history = d.bot.History(key)
+	case !d.guildAllowed(m.GuildID):
+		return
 	case m.MessageReference != nil && m.ReferencedMessage != nil && m.ReferencedMessage.Author != nil && m.ReferencedMessage.Author.ID == me:
 		key = replyKey(m.ReferencedMessage.ID)
 		history = d.bot.History(key)
 		if len(history) == 0 {
 			// Not remembered (e.g. after a restart): the answer replied
 			// to, and the question it replied to, are the context.
-			history = []answer.Turn{{Question: d.repliedQuestion(m.ReferencedMessage, me), Answer: m.ReferencedMessage.Content}}
+			if d.bot.convs.turns > 0 {
+				history = []answer.Turn{{Question: d.repliedQuestion(m.ReferencedMessage, me), Answer: m.ReferencedMessage.Content}}
+			}
 		}
 	case d.ownThread(m.ChannelID, me):
+		if !mentioned && !looksLikeFollowUp(m.Content) {
+			return // "thanks!" is not a question
+		}
 		key = threadKey(m.ChannelID)
 		history = d.bot.History(key)
 		if len(history) == 0 {
@@ -73,28 +103,33 @@ func (d *Discord) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		}
 	case mentioned:
 	case slices.Contains(d.cfg.AnswerChannels, m.ChannelID) && looksLikeQuestion(m.Content):
+		unasked = true
 	default:
 		return
 	}
-	if ok, why := d.place(m.GuildID); !ok {
-		if mentioned {
-			d.send(m.ChannelID, m.ID, note(why))
-		}
+	q := stripMention(m.Content, me)
+	if q == "" && !mentioned {
+		// Without the Message Content intent Discord sends such messages
+		// empty: there is nothing to answer.
 		return
 	}
-	q := stripMention(m.Content, me)
 	req := Request{Command: "ask", Options: map[string]string{"question": q}, User: User{ID: m.Author.ID, Name: m.Author.Username},
 		GuildID: m.GuildID, ChannelID: m.ChannelID, History: history}
 	t, refusal := d.bot.Admit(req)
 	if refusal != nil {
-		// A message cannot be answered privately: the note is a quiet
-		// reply that pings no one.
-		d.send(m.ChannelID, m.ID, *refusal)
+		if !unasked {
+			// A message cannot be answered privately: the note is a
+			// quiet reply, sent once per user while they are limited.
+			d.notice(m.ChannelID, m.ID, m.Author.ID, *refusal)
+		}
 		return
 	}
 	stop := d.typing(m.ChannelID)
 	r := d.bot.Execute(d.work, req, t)
 	stop()
+	if unasked && !r.Grounded {
+		return // chatter the articles do not cover gets no reply
+	}
 	if r.Turn == nil || key != "" || d.cfg.InlineReplies || m.GuildID == "" || d.isThread(m.ChannelID) {
 		sent := d.send(m.ChannelID, m.ID, r)
 		if r.Turn != nil {
@@ -156,6 +191,9 @@ func (d *Discord) isThread(channelID string) bool {
 // thread the bot no longer remembers (it restarted): each of its answers,
 // with the question before it.
 func (d *Discord) threadHistory(channelID, me string) []answer.Turn {
+	if d.bot.convs.turns == 0 {
+		return nil
+	}
 	ctx, cancel := context.WithTimeout(d.work, deliverTimeout)
 	defer cancel()
 	msgs, err := d.s.ChannelMessages(channelID, 2*d.bot.convs.turns+2, "", "", "", discordgo.WithContext(ctx))
@@ -237,6 +275,26 @@ func (d *Discord) typing(channelID string) (stop func()) {
 		}
 	}()
 	return func() { close(done) }
+}
+
+// notice sends a one-line note (a refusal) as a quiet reply, at most once
+// per user while notes are suppressed for them, and never more than a few
+// at once: a flood of messages must not become a flood of replies or of
+// goroutines waiting on Discord's rate limits.
+func (d *Discord) notice(channelID, replyTo, userID string, r Reply) {
+	now := d.clock.Now()
+	if until, ok := d.noticed.Get(userID); ok && now.Before(until) {
+		return
+	}
+	select {
+	case d.noticing <- struct{}{}:
+		defer func() { <-d.noticing }()
+	default:
+		d.log.Debug("note dropped: too many being sent", "user", userID)
+		return
+	}
+	d.noticed.Add(userID, now.Add(noticeQuiet))
+	d.send(channelID, replyTo, r)
 }
 
 // send posts a reply in channelID, as a reply to the message replyTo when

@@ -42,6 +42,9 @@ func renderDiscord(r Reply) []discordMessage {
 		// Mark the disagreement so a reader skimming the answer sees it.
 		text = strings.Replace(text, r.Disagreement, "⚠️ "+r.Disagreement, 1)
 	}
+	if r.Embed {
+		return []discordMessage{textEmbed(r, text)}
+	}
 	hasEmbed := len(r.Sources) > 0 || r.Footer != ""
 	if r.Title != "" && !hasEmbed {
 		text = "**" + escapeMarkdown(truncate(r.Title, maxEmbedTitle)) + "**\n" + text
@@ -63,6 +66,30 @@ func renderDiscord(r Reply) []discordMessage {
 	}
 	last.Components = buttonRows(r.Buttons)
 	return msgs
+}
+
+// textEmbed renders a reply whose text belongs in an embed: the title,
+// the text (trimmed at a line end to the description limit), the footer,
+// and the buttons.
+func textEmbed(r Reply, text string) discordMessage {
+	e := &discordgo.MessageEmbed{Title: truncate(r.Title, maxEmbedTitle)}
+	if r.Footer != "" {
+		e.Footer = &discordgo.MessageEmbedFooter{Text: truncate(r.Footer, maxEmbedFooter)}
+	}
+	budget := maxEmbedTotal - utf8.RuneCountInString(e.Title)
+	if e.Footer != nil {
+		budget -= utf8.RuneCountInString(e.Footer.Text)
+	}
+	budget = min(budget, maxEmbedDesc)
+	if utf8.RuneCountInString(text) > budget {
+		cut := byteIndexOfRune(text, budget-1)
+		if nl := strings.LastIndexByte(text[:cut], '\n'); nl > 0 {
+			cut = nl
+		}
+		text = strings.TrimSpace(text[:cut]) + "\n…"
+	}
+	e.Description = text
+	return discordMessage{Embeds: []*discordgo.MessageEmbed{e}, Components: buttonRows(r.Buttons)}
 }
 
 // sourcesEmbed lists the numbered sources, trimmed to the embed limits.

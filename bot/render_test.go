@@ -336,8 +336,8 @@ func TestRenderDiscord(t *testing.T) {
 		},
 		{
 			name:        "title heads the embed of a list",
-			r:           Reply{Title: "5 articles", Text: "I answer from 5 articles.", Sources: []Source{{Ref: 1, Title: "A_b*c"}}},
-			wantContent: "I answer from 5 articles.",
+			r:           Reply{Title: "5 articles", Text: "I answer from these articles.", Sources: []Source{{Ref: 1, Title: "A_b*c"}}},
+			wantContent: "I answer from these articles.",
 			wantTitle:   "5 articles",
 		},
 		{

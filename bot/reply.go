@@ -21,7 +21,16 @@ type Reply struct {
 	Footer string
 	// Ephemeral replies are shown only to the requester.
 	Ephemeral bool
-	Buttons   []Button
+	// Embed puts Text in an embed (a timeline page) rather than in the
+	// message content.
+	Embed bool
+	// Update, on a reply to a button press, replaces the message the
+	// button is on (paging) instead of sending a new one.
+	Update  bool
+	Buttons []Button
+	// Grounded reports an answer the articles support; a bot that was not
+	// addressed (an answer channel) stays quiet otherwise.
+	Grounded bool
 	// Turn, when set, is the exchange this reply completes; the transport
 	// records it in the conversation so follow-ups can refer to it.
 	Turn *answer.Turn

@@ -24,7 +24,7 @@ func (b *Bot) sourcesCommand() Command {
 				r.Sources = append(r.Sources, Source{Ref: i + 1, Title: d.Title, Outlet: d.Outlet, URL: d.URL,
 					Date: corpus.DateLabel(d.Published, d.PublishedPrecision)})
 			}
-			r.Text = fmt.Sprintf("I answer from %s.", plural(len(docs), "article"))
+			r.Text = "I answer from these articles, and cite them. /about tells how I answer."
 			return r, nil
 		},
 	}

@@ -117,7 +117,15 @@ type Store struct {
 	mu      sync.Mutex
 	answers map[string]AnswerRecord
 	order   []string // answer ids, oldest first
+	// lines counts the answers file's records, so it is compacted when
+	// it holds twice what is kept.
+	lines int
+	// votes is each user's latest vote on each kept answer, so a repeated
+	// click adds nothing to the feedback file.
+	votes map[voteKey]string
 }
+
+type voteKey struct{ answer, user string }
 
 // OpenStore opens the store in dir, creating dir, and loads the most
 // recent keep answers (0 means DefaultKeepAnswers). When the answers file
@@ -150,6 +158,17 @@ func OpenStore(dir string, keep int) (*Store, error) {
 	for _, r := range recs {
 		s.remember(r)
 	}
+	s.lines = len(recs)
+	votes, err := ReadFeedback(dir)
+	if err != nil {
+		return nil, err
+	}
+	s.votes = map[voteKey]string{}
+	for _, v := range votes {
+		if _, ok := s.answers[v.AnswerID]; ok {
+			s.votes[voteKey{v.AnswerID, v.UserID}] = v.Vote
+		}
+	}
 	return s, nil
 }
 
@@ -161,6 +180,17 @@ func (s *Store) SaveAnswer(r AnswerRecord) error {
 		return fmt.Errorf("save answer: %w", err)
 	}
 	s.remember(r)
+	s.lines++
+	if s.lines > 2*s.keep {
+		recs := make([]AnswerRecord, len(s.order))
+		for i, id := range s.order {
+			recs[i] = s.answers[id]
+		}
+		if err := s.rewriteAnswers(recs); err != nil {
+			return err
+		}
+		s.lines = len(recs)
+	}
 	return nil
 }
 
@@ -173,6 +203,11 @@ func (s *Store) remember(r AnswerRecord) {
 	s.answers[r.ID] = r
 	for len(s.order) > s.keep {
 		delete(s.answers, s.order[0])
+		for k := range s.votes {
+			if k.answer == s.order[0] {
+				delete(s.votes, k)
+			}
+		}
 		s.order = s.order[1:]
 	}
 }
@@ -186,13 +221,20 @@ func (s *Store) Answer(id string) (AnswerRecord, bool) {
 }
 
 // SaveFeedback records a vote.
-func (s *Store) SaveFeedback(f Feedback) error {
+// It reports false, writing nothing, when the user's latest vote on the
+// answer is already f.Vote.
+func (s *Store) SaveFeedback(f Feedback) (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if err := appendLine(filepath.Join(s.dir, feedbackFile), f); err != nil {
-		return fmt.Errorf("save feedback: %w", err)
+	k := voteKey{f.AnswerID, f.UserID}
+	if s.votes[k] == f.Vote {
+		return false, nil
 	}
-	return nil
+	if err := appendLine(filepath.Join(s.dir, feedbackFile), f); err != nil {
+		return false, fmt.Errorf("save feedback: %w", err)
+	}
+	s.votes[k] = f.Vote
+	return true, nil
 }
 
 func (s *Store) rewriteAnswers(recs []AnswerRecord) error {

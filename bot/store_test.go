@@ -186,7 +186,7 @@ func TestStoreCrashedFeedbackWrite(t *testing.T) {
 		t.Fatalf("ReadFeedback of a torn file = %d votes, %v; want 1 vote", len(votes), err)
 	}
 	s := openStore(t, dir, 0)
-	if err := s.SaveFeedback(Feedback{AnswerID: "a2", Vote: "down", UserID: "u2"}); err != nil {
+	if _, err := s.SaveFeedback(Feedback{AnswerID: "a2", Vote: "down", UserID: "u2"}); err != nil {
 		t.Fatal(err)
 	}
 	votes, err = ReadFeedback(dir)
@@ -267,5 +267,58 @@ func TestLatestVotes(t *testing.T) {
 				t.Errorf("LatestVotes (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestStoreRepeatedVotesAddNothing: clicking 👍 again writes no new line,
+// across a restart too; changing the vote does.
+func TestStoreRepeatedVotesAddNothing(t *testing.T) {
+	dir := t.TempDir()
+	s := openStore(t, dir, 0)
+	if err := s.SaveAnswer(testRecord(1)); err != nil {
+		t.Fatal(err)
+	}
+	id := testRecord(1).ID
+	steps := []struct {
+		reopen bool
+		vote   string
+		fresh  bool
+	}{{false, "up", true}, {false, "up", false}, {true, "up", false}, {false, "down", true}}
+	for i, st := range steps {
+		if st.reopen {
+			s = openStore(t, dir, 0)
+		}
+		fresh, err := s.SaveFeedback(Feedback{AnswerID: id, Vote: st.vote, UserID: "u1"})
+		if err != nil || fresh != st.fresh {
+			t.Errorf("step %d: vote %s = %v, %v; want fresh %v", i, st.vote, fresh, err, st.fresh)
+		}
+	}
+	if n := countLines(t, filepath.Join(dir, feedbackFile)); n != 2 {
+		t.Errorf("feedback file has %d lines, want 2 (up, then down)", n)
+	}
+}
+
+// TestStoreCompactsWhileRunning: the answers file never holds more than
+// twice what is kept, without a restart.
+func TestStoreCompactsWhileRunning(t *testing.T) {
+	dir := t.TempDir()
+	s := openStore(t, dir, 3)
+	for i := 1; i <= 7; i++ {
+		if err := s.SaveAnswer(testRecord(i)); err != nil {
+			t.Fatal(err)
+		}
+		if n := countLines(t, filepath.Join(dir, answersFile)); n > 6 {
+			t.Fatalf("after %d answers the file has %d lines, over twice the 3 kept", i, n)
+		}
+	}
+	if _, ok := s.Answer(testRecord(7).ID); !ok {
+		t.Error("the newest answer is not kept")
+	}
+	if _, ok := s.Answer(testRecord(4).ID); ok {
+		t.Error("an answer beyond the 3 kept is still kept")
+	}
+	reopened := openStore(t, dir, 3)
+	if _, ok := reopened.Answer(testRecord(5).ID); !ok {
+		t.Error("a kept answer is lost after compaction and reopening")
 	}
 }

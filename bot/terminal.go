@@ -13,7 +13,7 @@ import (
 const terminalKey = "terminal"
 
 // terminalButtons are the terminal's words for an answer's buttons.
-var terminalButtons = map[string]string{"up": "/good", "down": "/bad", "src": "/passages"}
+var terminalButtons = map[string]string{"up": "/good", "down": "/bad", "src": "/passages", "prev": "/prev", "next": "/next"}
 
 // Terminal is the terminal twin of the Discord transport: the same
 // commands and replies, typed and printed. A line that is not a command is
@@ -51,10 +51,10 @@ func (t *Terminal) Run(ctx context.Context, in io.Reader, out io.Writer, prompt 
 			return sc.Err()
 		}
 		line := strings.TrimSpace(sc.Text())
-		switch line {
-		case "":
+		if line == "" {
 			continue
-		case "/quit", "/exit":
+		}
+		if name, _, ok := commandName(line); ok && (name == "quit" || name == "exit") {
 			return nil
 		}
 		r, ok := t.Line(ctx, line)
@@ -80,27 +80,32 @@ func (t *Terminal) Run(ctx context.Context, in io.Reader, out io.Writer, prompt 
 // Line handles one typed line and returns the reply to print; false means
 // there is nothing to print.
 func (t *Terminal) Line(ctx context.Context, line string) (Reply, bool) {
-	if line == "/help" {
+	name, rest, isCommand := commandName(line)
+	switch {
+	case isCommand && name == "help":
 		return t.help(), true
-	}
-	if line == "/new" {
+	case isCommand && name == "new":
 		t.bot.convs.c.Remove(terminalKey)
 		return Reply{Text: "Started a new conversation."}, true
 	}
 	for action, word := range terminalButtons {
-		if line != word {
+		if !isCommand || "/"+name != word {
 			continue
 		}
 		for _, b := range t.last {
-			if _, a, _, _ := parseButtonID(b.ID); a == action {
-				return t.bot.Click(ctx, b.ID, Press{User: t.user, Admin: true}), true
+			if _, a, _, _ := parseButtonID(b.ID); a == action && !b.Disabled {
+				r := t.bot.Click(ctx, b.ID, Press{User: t.user, Admin: true})
+				if r.Update {
+					// A new page replaces the buttons it was reached by.
+					t.last = r.Buttons
+				}
+				return r, true
 			}
 		}
-		return note(word + " acts on the last answer, and there is none yet."), true
+		return note(word + " presses a button of the last reply, and it has none."), true
 	}
 	req := Request{Command: "ask", Options: map[string]string{"question": line}, User: t.user, Admin: true}
-	if strings.HasPrefix(line, "/") {
-		name, rest, _ := strings.Cut(line[1:], " ")
+	if isCommand {
 		cmd, ok := t.bot.Command(name)
 		if !ok {
 			return note(fmt.Sprintf("I don't know the command /%s. Type /help for the commands.", name)), true
@@ -112,6 +117,9 @@ func (t *Terminal) Line(ctx context.Context, line string) (Reply, bool) {
 	}
 	tk, refusal := t.bot.Admit(req)
 	if refusal != nil {
+		if req.Command == "ask" {
+			t.last = nil // /good must not rate an older answer
+		}
 		return *refusal, true
 	}
 	r := t.bot.Execute(ctx, req, tk)
@@ -124,6 +132,16 @@ func (t *Terminal) Line(ctx context.Context, line string) (Reply, bool) {
 		t.last = r.Buttons
 	}
 	return r, true
+}
+
+// commandName splits "/name rest" into the command's name, lower-cased
+// and without trailing punctuation ("/about?" is /about), and the rest.
+func commandName(line string) (name, rest string, ok bool) {
+	if !strings.HasPrefix(line, "/") {
+		return "", "", false
+	}
+	name, rest, _ = strings.Cut(line[1:], " ")
+	return strings.ToLower(strings.TrimRight(name, "?!.,;:")), strings.TrimSpace(rest), true
 }
 
 // buttonHint names the terminal words for a reply's buttons.
@@ -159,6 +177,7 @@ func (t *Terminal) help() Reply {
 	}
 	sb.WriteString("  /good, /bad                        rate the last answer\n")
 	sb.WriteString("  /passages                          show the last answer's cited passages\n")
+	sb.WriteString("  /prev, /next                       page the last timeline\n")
 	sb.WriteString("  /new                               start a new conversation (forget earlier questions)\n")
 	sb.WriteString("  /quit                              leave")
 	return Reply{Text: sb.String()}

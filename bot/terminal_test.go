@@ -122,7 +122,7 @@ func TestTerminalVoteAfterFailedQuestion(t *testing.T) {
 	// The answer on screen is the apology: /good must not rate the one
 	// before it.
 	got, _ := term.Line(context.Background(), "/good")
-	if diff := cmp.Diff(note("/good acts on the last answer, and there is none yet."), got); diff != "" {
+	if diff := cmp.Diff(note("/good presses a button of the last reply, and it has none."), got); diff != "" {
 		t.Errorf("/good after a failed question (-want +got):\n%s", diff)
 	}
 	// /sources and /about have no buttons and leave the last answer be.

@@ -41,6 +41,7 @@ type Discord struct {
 	AllowedGuilds  []string      `yaml:"allowed_guilds"`
 	AnswerChannels []string      `yaml:"answer_channels"`
 	AllowDMs       bool          `yaml:"allow_dms"`
+	MessageContent bool          `yaml:"message_content"`
 	MentionReply   string        `yaml:"mention_reply"` // thread or inline
 	ContextTurns   int           `yaml:"context_turns"`
 	RateLimit      RateLimit     `yaml:"rate_limit"`
@@ -117,8 +118,9 @@ func Default() Config {
 		Answer:    Answer{MaxQuestionChars: 1000},
 		Discord: Discord{
 			TokenEnv: "DISCORD_TOKEN", APIURL: "https://discord.com/api/v9/", MentionReply: "thread", ContextTurns: 4,
-			RateLimit:     RateLimit{PerUser: 5, Window: time.Minute, InFlight: 4, Queue: 8},
-			ShutdownGrace: 20 * time.Second, KeepAnswers: 5000,
+			MessageContent: true,
+			RateLimit:      RateLimit{PerUser: 5, Window: time.Minute, InFlight: 4, Queue: 8},
+			ShutdownGrace:  20 * time.Second, KeepAnswers: 5000,
 		},
 	}
 }
@@ -237,6 +239,9 @@ func (c Config) Validate() error {
 	}
 	for i, id := range d.AnswerChannels {
 		checkSnowflake(bad, fmt.Sprintf("discord.answer_channels[%d]", i), id)
+	}
+	if len(d.AnswerChannels) > 0 && !d.MessageContent {
+		bad("discord.answer_channels", "need discord.message_content: true (answer channels read messages that do not mention the bot)")
 	}
 	switch d.MentionReply {
 	case "thread", "inline":

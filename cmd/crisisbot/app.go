@@ -151,20 +151,29 @@ func retries(n int) int {
 
 // newBot builds the chat front end over the app's engine and corpus, with
 // its answers and feedback kept in the data directory.
-func (a *app) newBot(metrics *bot.Metrics, logger *slog.Logger, clock answer.Clock) (*bot.Bot, error) {
+// With local, the one user at the terminal is not rate-limited.
+func (a *app) newBot(metrics *bot.Metrics, logger *slog.Logger, clock answer.Clock, local bool) (*bot.Bot, error) {
 	store, err := bot.OpenStore(a.cfg.DataDir, a.cfg.Discord.KeepAnswers)
 	if err != nil {
 		return nil, err
 	}
 	rl := a.cfg.Discord.RateLimit
+	limits := bot.Limits{PerUser: rl.PerUser, Window: rl.Window, InFlight: rl.InFlight, Queued: rl.Queue}
+	if local {
+		limits = bot.Limits{}
+	}
+	turns := a.cfg.Discord.ContextTurns
+	if turns == 0 {
+		turns = -1 // the config's 0 means none; the bot's means its default
+	}
 	return bot.New(bot.Options{
 		Asker:            a.engine,
 		Corpus:           a.lib,
 		Store:            store,
 		Model:            a.cfg.LLM.Model,
 		Version:          version(),
-		Limits:           bot.Limits{PerUser: rl.PerUser, Window: rl.Window, InFlight: rl.InFlight, Queued: rl.Queue},
-		ContextTurns:     a.cfg.Discord.ContextTurns,
+		Limits:           limits,
+		ContextTurns:     turns,
 		MaxQuestionChars: a.cfg.Answer.MaxQuestionChars,
 		Clock:            clock,
 		Metrics:          metrics,

@@ -29,7 +29,7 @@ func runChat(ctx context.Context, e *env, args []string) error {
 	defer a.Close()
 	// Logs would interleave with the conversation; only warnings show.
 	logger := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	b, err := a.newBot(nil, logger, answer.RealClock{})
+	b, err := a.newBot(nil, logger, answer.RealClock{}, true)
 	if err != nil {
 		return err
 	}

@@ -65,7 +65,7 @@ func TestChatOverPipedInput(t *testing.T) {
 	if len(fb.Feedback) != 1 || fb.Feedback[0].Vote != "up" || fb.Feedback[0].Question != "What did Moscow say about that?" || len(fb.Feedback[0].PassageIDs) == 0 {
 		t.Errorf("feedback --json = %+v, want one 👍 on the follow-up with its passage ids", fb.Feedback)
 	}
-	if text := c.mustRun("feedback"); !strings.Contains(text, "1 votes: 1 👍") {
+	if text := c.mustRun("feedback"); !strings.Contains(text, "1 vote: 1 👍") {
 		t.Errorf("feedback text = %q", text)
 	}
 }

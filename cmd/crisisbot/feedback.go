@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 
 	"github.com/crisisbot/crisisbot/bot"
 	"github.com/crisisbot/crisisbot/errs"
@@ -58,7 +59,11 @@ func runFeedback(ctx context.Context, e *env, args []string) error {
 			up++
 		}
 	}
-	fmt.Fprintf(e.stdout, "%d votes: %d 👍, %d 👎\n\n", len(votes), up, len(votes)-up)
+	noun := "votes"
+	if len(votes) == 1 {
+		noun = "vote"
+	}
+	fmt.Fprintf(e.stdout, "%d %s: %d 👍, %d 👎\n\n", len(votes), noun, up, len(votes)-up)
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "TIME\tVOTE\tMODE\tQUESTION\tPASSAGES")
 	for _, v := range votes {
@@ -72,8 +77,15 @@ func runFeedback(ctx context.Context, e *env, args []string) error {
 	return tw.Flush()
 }
 
-// oneLine flattens s to one line of at most n characters.
+// oneLine flattens s to one line of at most n characters, without the
+// control characters that could drive the operator's terminal.
 func oneLine(s string, n int) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
 	s = strings.Join(strings.Fields(s), " ")
 	if r := []rune(s); len(r) > n {
 		return string(r[:n-1]) + "…"

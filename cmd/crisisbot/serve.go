@@ -37,6 +37,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return errs.Errorf(errs.Invalid, "no Discord bot token: set %s to your bot's token (Discord Developer Portal → your application → Bot → Reset Token), e.g. %s=… crisisbot serve. To try the bot without Discord, run 'crisisbot chat'", dc.TokenEnv, dc.TokenEnv)
 	}
 	logger := newLogger(cfg.Log, e.stderr)
+	bot.RouteDiscordgoLogs(logger)
 	a, err := openApp(ctx, e)
 	if err != nil {
 		return err
@@ -44,14 +45,15 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	defer a.Close()
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	b, err := a.newBot(bot.NewMetrics(reg), logger, answer.RealClock{})
+	b, err := a.newBot(bot.NewMetrics(reg), logger, answer.RealClock{}, false)
 	if err != nil {
 		return err
 	}
 	d, err := bot.NewDiscord(b, bot.DiscordConfig{
 		Token: token, APIURL: dc.APIURL, GuildID: dc.GuildID, AllowedGuilds: dc.AllowedGuilds,
 		AnswerChannels: dc.AnswerChannels, AllowDMs: dc.AllowDMs, InlineReplies: dc.MentionReply == "inline",
-		Grace: dc.ShutdownGrace,
+		MessageContent: dc.MessageContent,
+		Grace:          dc.ShutdownGrace,
 	})
 	if err != nil {
 		return err
