@@ -168,3 +168,16 @@ func TestExampleConfigDocumentsEveryKey(t *testing.T) {
 		t.Errorf("config.example.yaml's values differ from Default() (-default +file):\n%s", diff)
 	}
 }
+
+func TestEveryUnknownKeyIsNamedAtOnce(t *testing.T) {
+	path := writeFile(t, "discord:\n  guild: \"1\"\n  rate_limits:\n    per_user: 2\nllm:\n  modle: x\n")
+	_, err := Load(path)
+	if err == nil {
+		t.Fatal("Load accepted unknown keys")
+	}
+	for _, key := range []string{"discord.guild", "discord.rate_limits", "llm.modle"} {
+		if !strings.Contains(err.Error(), "unknown key "+key) {
+			t.Errorf("error %q does not name %s", err, key)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -16,19 +17,27 @@ func checkKeys(doc *yaml.Node) error {
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
 		doc = doc.Content[0]
 	}
-	return checkMapping(doc, reflect.TypeOf(Config{}), "")
+	var problems []string
+	checkMapping(doc, reflect.TypeOf(Config{}), "", func(err error) { problems = append(problems, err.Error()) })
+	if len(problems) > 0 {
+		// Every problem at once, so a file with three typos takes one
+		// round of fixing, not three.
+		return errors.New(strings.Join(problems, "; "))
+	}
+	return nil
 }
 
-func checkMapping(n *yaml.Node, t reflect.Type, prefix string) error {
+func checkMapping(n *yaml.Node, t reflect.Type, prefix string, report func(error)) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-		return nil
+		return
 	}
 	if n.Kind != yaml.MappingNode {
 		where := "the file"
 		if prefix != "" {
 			where = strings.TrimSuffix(prefix, ".")
 		}
-		return fmt.Errorf("line %d: %s must be a mapping of keys", n.Line, where)
+		report(fmt.Errorf("line %d: %s must be a mapping of keys", n.Line, where))
+		return
 	}
 	fields := map[string]reflect.StructField{}
 	var known []string
@@ -43,19 +52,17 @@ func checkMapping(n *yaml.Node, t reflect.Type, prefix string) error {
 		key := prefix + k.Value
 		f, ok := fields[k.Value]
 		if !ok {
-			return fmt.Errorf("line %d: unknown key %s (known keys here: %s)", k.Line, key, strings.Join(known, ", "))
+			report(fmt.Errorf("line %d: unknown key %s (known keys here: %s)", k.Line, key, strings.Join(known, ", ")))
+			continue
 		}
 		if f.Type.Kind() == reflect.Struct && f.Type != reflect.TypeOf(time.Time{}) {
-			if err := checkMapping(v, f.Type, key+"."); err != nil {
-				return err
-			}
+			checkMapping(v, f.Type, key+".", report)
 			continue
 		}
 		if err := v.Decode(reflect.New(f.Type).Interface()); err != nil {
-			return fmt.Errorf("line %d: %s: %q is not a valid %s", v.Line, key, v.Value, typeName(f.Type))
+			report(fmt.Errorf("line %d: %s: %q is not a valid %s", v.Line, key, v.Value, typeName(f.Type)))
 		}
 	}
-	return nil
 }
 
 func typeName(t reflect.Type) string {
