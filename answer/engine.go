@@ -86,6 +86,9 @@ type Options struct {
 	// MaxSentences caps an extractive answer, disagreement line excluded;
 	// 0 means DefaultMaxSentences.
 	MaxSentences int
+	// Dates, when set, is the timeline: a grounded "when" answer adds the
+	// date every article gives the event, citing them all.
+	Dates Dates
 	// Jitter maps a backoff delay to the delay actually slept; nil means a
 	// uniformly random delay in [d/2, d].
 	Jitter func(d time.Duration) time.Duration

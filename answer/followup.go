@@ -90,7 +90,7 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 		return Answer{}, err
 	}
 	a.Resolved = fu.Resolved
-	return a, nil
+	return e.withTimeline(a, q, fu.Query, results), nil
 }
 
 // retrieve searches for q. A follow-up is searched for twice, alone and

@@ -42,6 +42,8 @@ type Options struct {
 	// MaxQuestionChars is the longest question accepted; 0 means
 	// answer.DefaultMaxQuestionLen.
 	MaxQuestionChars int
+	// Timeline, when set, adds /timeline.
+	Timeline Timeline
 	// Commands are added to the built-in ones (ask, sources, about).
 	Commands []Command
 	Clock    answer.Clock
@@ -94,11 +96,15 @@ func New(opts Options) (*Bot, error) {
 // builtin is the command registry: one line per command, each defined in
 // its own file.
 func (b *Bot) builtin() []Command {
-	return []Command{
+	cmds := []Command{
 		b.askCommand(),
 		b.sourcesCommand(),
 		b.aboutCommand(),
 	}
+	if b.opts.Timeline != nil {
+		cmds = append(cmds, b.timelineCommand())
+	}
+	return cmds
 }
 
 // Commands returns the commands, sorted by name.

@@ -23,6 +23,7 @@ import (
 	"github.com/crisisbot/crisisbot/internal/fakeclock"
 	"github.com/crisisbot/crisisbot/internal/fakediscord"
 	"github.com/crisisbot/crisisbot/retrieval"
+	"github.com/crisisbot/crisisbot/timeline"
 )
 
 const (
@@ -54,6 +55,8 @@ type harnessOptions struct {
 	asker func(Asker) Asker
 	chat  answer.Chat
 	extra []Command
+	// timeline adds /timeline over the bundled articles' events.
+	timeline bool
 }
 
 // bundledEngine opens the bundled articles in a temporary library.
@@ -95,8 +98,17 @@ func newDiscordHarness(t *testing.T, o harnessOptions) *discordHarness {
 	clock := newFakeClock()
 	reg := prometheus.NewRegistry()
 	logger, logs := newLogBuffer()
+	var tl Timeline
+	if o.timeline {
+		idx := timeline.NewIndex()
+		for _, d := range lib.Documents() {
+			doc, _ := lib.Document(d.ID)
+			idx.Update(doc)
+		}
+		tl = timeline.View{Index: idx, Search: lib}
+	}
 	b, err := New(Options{Asker: asker, Corpus: lib, Store: store, Limits: o.limits, Clock: clock,
-		Metrics: NewMetrics(reg), Logger: logger, Commands: o.extra, Version: "test"})
+		Metrics: NewMetrics(reg), Logger: logger, Commands: o.extra, Version: "test", Timeline: tl})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1015,5 +1027,57 @@ func TestRedactHidesInteractionTokens(t *testing.T) {
 	err := errors.New(`Post "https://discord.com/api/v9/webhooks/1/aW50ZXJhY3Rpb24/messages/@original": EOF`)
 	if got := redact(err, "aW50ZXJhY3Rpb24"); strings.Contains(got, "aW50ZXJhY3Rpb24") || !strings.Contains(got, "[token]") {
 		t.Errorf("redact = %q", got)
+	}
+}
+
+func TestDiscordTimelinePagesForTheRequesterOnly(t *testing.T) {
+	t.Parallel()
+	h := newDiscordHarness(t, harnessOptions{timeline: true})
+	reg := h.wait("registration", func(c fakediscord.Call) bool { return c.Is("PUT", "applications/") })
+	if !strings.Contains(string(reg.Body), `"name":"timeline"`) || !strings.Contains(string(reg.Body), `"autocomplete":true`) {
+		t.Errorf("/timeline not registered with an autocompleted option: %s", reg.Body)
+	}
+	in := h.fake.SlashCommand(fakediscord.Actor{GuildID: testGuild}, "timeline")
+	h.dispatch("INTERACTION_CREATE", in)
+	first := decode(t, h.wait("first page", callbackOf(in)))
+	if first.Type != 4 || len(first.Embeds) != 1 || !strings.Contains(first.Embeds[0].Description, "December 2024") ||
+		first.Embeds[0].Footer == nil || !strings.Contains(first.Embeds[0].Footer.Text, "Page 1 of") {
+		t.Fatalf("first page = %+v, want an embed with the events and the page in its footer", first)
+	}
+	if !strings.Contains(first.Embeds[0].Description, "sources differ: December 2023") {
+		t.Errorf("the airliner's conflicting dates are not shown:\n%s", first.Embeds[0].Description)
+	}
+	next := first.buttons()["next"]
+	if next == "" {
+		t.Fatalf("no Next button: %+v", first.Components)
+	}
+	msg := map[string]any{"id": h.fake.NewID(), "channel_id": fakediscord.DefaultChannelID, "content": "", "type": 20}
+	// Someone else cannot turn the requester's pages.
+	other := h.fake.ButtonClick(fakediscord.Actor{GuildID: testGuild, UserID: "1100000000000000099"}, msg, next)
+	h.dispatch("INTERACTION_CREATE", other)
+	if r := decode(t, h.wait("refusal", callbackOf(other))); r.Type != 4 || r.Flags&64 == 0 || !strings.Contains(r.Content, "Only the person who asked") {
+		t.Errorf("another user's click = %+v, want a private refusal", r)
+	}
+	own := h.fake.ButtonClick(fakediscord.Actor{GuildID: testGuild}, msg, next)
+	h.dispatch("INTERACTION_CREATE", own)
+	page2 := decode(t, h.wait("second page", callbackOf(own)))
+	if page2.Type != 7 || len(page2.Embeds) != 1 || !strings.Contains(page2.Embeds[0].Footer.Text, "Page 2 of") {
+		t.Errorf("Next = %+v, want the message updated (type 7) to page 2", page2)
+	}
+	if page2.Embeds[0].Description == first.Embeds[0].Description {
+		t.Error("page 2 shows the same events as page 1")
+	}
+
+	// The topic option is autocompleted from the events' topics.
+	ac := h.fake.Autocomplete(fakediscord.Actor{GuildID: testGuild}, "timeline", fakediscord.Focused("about", "sput"))
+	h.dispatch("INTERACTION_CREATE", ac)
+	if c := h.wait("topics", callbackOf(ac)); !strings.Contains(string(c.Body), `"Sputnik"`) {
+		t.Errorf("autocomplete for 'sput' = %s, want Sputnik", c.Body)
+	}
+	// A bad date is explained privately.
+	bad := h.fake.SlashCommand(fakediscord.Actor{GuildID: testGuild}, "timeline", fakediscord.Option("from", "yesterday-ish"))
+	h.dispatch("INTERACTION_CREATE", bad)
+	if r := decode(t, h.wait("bad date", callbackOf(bad))); r.Flags&64 == 0 || !strings.Contains(r.Content, "yesterday-ish") {
+		t.Errorf("bad date = %+v, want a private note naming it", r)
 	}
 }

@@ -148,6 +148,9 @@ func commandName(line string) (name, rest string, ok bool) {
 func (t *Terminal) buttonHint(bs []Button) string {
 	var parts []string
 	for _, b := range bs {
+		if b.Disabled {
+			continue
+		}
 		if _, a, _, ok := parseButtonID(b.ID); ok {
 			if w, ok := terminalButtons[a]; ok {
 				parts = append(parts, strings.TrimSpace(b.Emoji+" "+w))

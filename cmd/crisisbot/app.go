@@ -17,6 +17,7 @@ import (
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
 	"github.com/crisisbot/crisisbot/retrieval"
+	"github.com/crisisbot/crisisbot/timeline"
 )
 
 // app is the opened data directory and the answering engine built from the
@@ -26,6 +27,7 @@ type app struct {
 	cfg    config.Config
 	lib    *retrieval.Library
 	engine *answer.Engine
+	events *timeline.Index
 }
 
 // openApp opens the data directory with the configured embedder, ingests the
@@ -58,15 +60,72 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 			return nil, fmt.Errorf("ingest bundled corpus: %w", err)
 		}
 	}
-	engine, err := newEngine(cfg, lib, e.getenv)
+	a := &app{cfg: cfg, lib: lib}
+	engine, err := newEngine(cfg, lib, e.getenv, timelineDates{a.timelineView})
 	if err != nil {
 		lib.Close()
 		return nil, err
 	}
-	return &app{cfg: cfg, lib: lib, engine: engine}, nil
+	a.engine = engine
+	return a, nil
+}
+
+// timelineDates lets "when" answers consult the timeline, built on first
+// use. It adapts timeline's types to answer's, which do not import each
+// other.
+type timelineDates struct{ view func() timeline.View }
+
+func (d timelineDates) DateOf(question string, passageIDs []string) (answer.DatedEvent, bool) {
+	ev, ok := d.view().EventFor(question, passageIDs)
+	if !ok {
+		return answer.DatedEvent{}, false
+	}
+	passageOf := map[string]string{}
+	out := answer.DatedEvent{Label: ev.Date.String()}
+	for _, s := range ev.Sources {
+		out.PassageIDs = append(out.PassageIDs, s.PassageID)
+		passageOf[s.DocID] = s.PassageID
+	}
+	for _, c := range ev.Conflicts {
+		if !isDateClaim(c, ev) {
+			continue
+		}
+		claim := answer.DatedClaim{Claim: c.Claim}
+		for _, doc := range c.Sources {
+			if p, ok := passageOf[doc]; ok {
+				claim.PassageIDs = append(claim.PassageIDs, p)
+			}
+		}
+		out.Claims = append(out.Claims, claim)
+	}
+	return out, true
+}
+
+// isDateClaim reports whether a conflict's claim is about the date (the
+// claims of a date conflict carry different dates).
+func isDateClaim(c timeline.Claim, ev timeline.Event) bool {
+	for _, o := range ev.Conflicts {
+		if o.Date != c.Date {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *app) Close() error { return a.lib.Close() }
+
+// timelineView builds the timeline from every stored article, once.
+func (a *app) timelineView() timeline.View {
+	if a.events == nil {
+		a.events = timeline.NewIndex()
+		for _, d := range a.lib.Documents() {
+			if doc, ok := a.lib.Document(d.ID); ok {
+				a.events.Update(doc)
+			}
+		}
+	}
+	return timeline.View{Index: a.events, Search: a.lib}
+}
 
 // newEmbedder builds the configured embedder.
 func newEmbedder(c config.Embedder, getenv func(string) string) (retrieval.Embedder, error) {
@@ -88,8 +147,9 @@ func newEmbedder(c config.Embedder, getenv func(string) string) (retrieval.Embed
 
 // newEngine builds the answering engine: with a chat model when llm.model is
 // set, extractive otherwise.
-func newEngine(cfg config.Config, s answer.Searcher, getenv func(string) string) (*answer.Engine, error) {
+func newEngine(cfg config.Config, s answer.Searcher, getenv func(string) string, dates answer.Dates) (*answer.Engine, error) {
 	opts := answerOptions(cfg)
+	opts.Dates = dates
 	if cfg.LLM.Model != "" {
 		chat, err := answer.NewOpenAIChat(answer.OpenAIChatConfig{
 			BaseURL:     cfg.LLM.BaseURL,
@@ -175,6 +235,7 @@ func (a *app) newBot(metrics *bot.Metrics, logger *slog.Logger, clock answer.Clo
 		Limits:           limits,
 		ContextTurns:     turns,
 		MaxQuestionChars: a.cfg.Answer.MaxQuestionChars,
+		Timeline:         a.timelineView(),
 		Clock:            clock,
 		Metrics:          metrics,
 		Logger:           logger,

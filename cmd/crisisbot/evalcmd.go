@@ -6,8 +6,10 @@ import (
 	"os"
 
 	"github.com/crisisbot/crisisbot/config"
+	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
 	"github.com/crisisbot/crisisbot/eval"
+	"github.com/crisisbot/crisisbot/timeline"
 )
 
 func runEval(ctx context.Context, e *env, args []string) error {
@@ -27,7 +29,18 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("make a scratch data directory: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	cmp, err := eval.RunBundled(ctx, dir, answerOptions(config.Default()))
+	opts := answerOptions(config.Default())
+	// The shipped engine consults the timeline for "when" questions.
+	docs, err := corpus.Bundled()
+	if err != nil {
+		return err
+	}
+	idx := timeline.NewIndex()
+	for _, d := range docs {
+		idx.Update(d)
+	}
+	opts.Dates = timelineDates{func() timeline.View { return timeline.View{Index: idx} }}
+	cmp, err := eval.RunBundled(ctx, dir, opts)
 	if err != nil {
 		return err
 	}

@@ -146,7 +146,8 @@ func TestUsageAndInputErrors(t *testing.T) {
 		{"question too long", []string{"ask", strings.Repeat("why ", 300)}, 1, "1000"},
 		{"ingest nothing", []string{"ingest"}, 2, "at least one"},
 		{"ingest missing file", []string{"ingest", "/no/such/file.md"}, 1, "/no/such/file.md"},
-		{"not built yet", []string{"timeline"}, 1, "issue 4"},
+		{"not built yet", []string{"digest"}, 1, "issue 5"},
+		{"timeline with arguments", []string{"timeline", "Sputnik"}, 2, "--about"},
 		{"serve without token", []string{"serve"}, 1, "DISCORD_TOKEN"},
 		{"chat with arguments", []string{"chat", "why?"}, 2, "takes no arguments"},
 	}

@@ -38,7 +38,7 @@ func commands() map[string]command {
 		"sources":  {"list the stored articles", runSources},
 		"remove":   {"remove stored articles by id", runRemove},
 		"eval":     {"run the evaluation set and print its figures", runEval},
-		"timeline": {"the dated chain of events (not built yet: issue 4)", notYet("timeline", 4)},
+		"timeline": {"the dated chain of events, with disagreements shown", runTimeline},
 		"digest":   {"the daily digest (not built yet: issue 5)", notYet("digest", 5)},
 		"chat":     {"talk to the bot in the terminal, as on Discord", runChat},
 		"serve":    {"run the Discord bot", runServe},

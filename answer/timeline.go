@@ -1,0 +1,140 @@
+package answer
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/retrieval"
+)
+
+// Dates is the crisis timeline as "when" questions consult it: the event
+// a question asks about, dated across every article that mentions it.
+type Dates interface {
+	// DateOf returns the event, among those quoted from passageIDs, that
+	// question asks about.
+	DateOf(question string, passageIDs []string) (DatedEvent, bool)
+}
+
+// DatedEvent is a timeline event as an answer cites it.
+type DatedEvent struct {
+	// Label is the date as the sources give it: "30 June 2025".
+	Label string
+	// PassageIDs are the passages of every article that dates it so.
+	PassageIDs []string
+	// Claims are the dates the articles disagree on, each with its
+	// passages; empty when they agree.
+	Claims []DatedClaim
+}
+
+// DatedClaim is one side of a disagreement on a date.
+type DatedClaim struct {
+	Claim      string
+	PassageIDs []string
+}
+
+// passager fetches a stored passage; *retrieval.Library implements it, so
+// the timeline's other sources can be cited although the search did not
+// return them.
+type passager interface {
+	Passage(id string) (corpus.Passage, bool)
+}
+
+// withTimeline adds the timeline's date for a grounded answer to the
+// "when" question q: one sentence citing every article that dates the
+// event, and, unless the answer already says so, where they disagree.
+// query is q with any earlier turn's words, which find the event.
+func (e *Engine) withTimeline(a Answer, q, query string, results []retrieval.Result) Answer {
+	if e.opts.Dates == nil || !a.Grounded || classify(q) != kindDate {
+		return a
+	}
+	var retrieved []string
+	for _, r := range results {
+		retrieved = append(retrieved, r.ID)
+	}
+	ev, ok := e.opts.Dates.DateOf(query, retrieved)
+	if !ok || ev.Label == "" {
+		return a
+	}
+	if len(ev.Claims) > 1 && a.Disagreement != "" {
+		return a // the answer already shows the sources' competing dates
+	}
+	if len(ev.Claims) < 2 && allCited(a, ev.PassageIDs) {
+		return a // the answer already cites every article that dates it
+	}
+	refs := func(ids []string) string {
+		var nums []int
+		for _, id := range ids {
+			if ref, ok := e.citeFor(&a, id, results); ok && !slices.Contains(nums, ref) {
+				nums = append(nums, ref)
+			}
+		}
+		slices.Sort(nums)
+		var sb strings.Builder
+		for _, n := range nums {
+			fmt.Fprintf(&sb, "[%d]", n)
+		}
+		return sb.String()
+	}
+	var line string
+	if len(ev.Claims) > 1 {
+		// Each date with only the articles that give it: never one date
+		// for all.
+		var sides []string
+		for _, c := range ev.Claims {
+			if cr := refs(c.PassageIDs); cr != "" {
+				sides = append(sides, c.Claim+" "+cr)
+			}
+		}
+		if len(sides) < 2 {
+			return a
+		}
+		line = "Across the articles the sources differ on the date: " + strings.Join(sides, "; ") + "."
+		a.Disagreement = line
+	} else {
+		r := refs(ev.PassageIDs)
+		if r == "" {
+			return a
+		}
+		line = fmt.Sprintf("Across the articles, the timeline dates this to %s %s.", ev.Label, r)
+	}
+	a.Text = strings.TrimSpace(a.Text) + " " + line
+	return a
+}
+
+// allCited reports whether a cites every passage of ids.
+func allCited(a Answer, ids []string) bool {
+	for _, id := range ids {
+		if !slices.ContainsFunc(a.Citations, func(c Citation) bool { return c.PassageID == id }) {
+			return false
+		}
+	}
+	return true
+}
+
+// citeFor returns the citation number of passage id in a, adding a
+// citation from the results or the library when it has none.
+func (e *Engine) citeFor(a *Answer, id string, results []retrieval.Result) (int, bool) {
+	if i := slices.IndexFunc(a.Citations, func(c Citation) bool { return c.PassageID == id }); i >= 0 {
+		return a.Citations[i].Ref, true
+	}
+	ref := len(a.Citations) + 1
+	if i := slices.IndexFunc(results, func(r retrieval.Result) bool { return r.ID == id }); i >= 0 {
+		a.Citations = append(a.Citations, citationOf(ref, results[i]))
+		return ref, true
+	}
+	p, ok := e.search.(passager)
+	if !ok {
+		return 0, false
+	}
+	ps, ok := p.Passage(id)
+	if !ok {
+		return 0, false
+	}
+	a.Citations = append(a.Citations, Citation{
+		Ref: ref, DocID: ps.DocID, PassageID: ps.ID, Title: ps.Title, Outlet: ps.Outlet,
+		Published: ps.Published, PublishedPrecision: ps.PublishedPrecision, URL: ps.URL, Text: ps.Text,
+	})
+	return ref, true
+}

@@ -1,0 +1,79 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// fakeDates returns one event for every question, and records the
+// passages it was offered.
+type fakeDates struct {
+	ev      DatedEvent
+	offered []string
+}
+
+func (f *fakeDates) DateOf(_ string, ids []string) (DatedEvent, bool) {
+	f.offered = ids
+	return f.ev, f.ev.Label != ""
+}
+
+func TestWhenAnswersDrawOnTheTimeline(t *testing.T) {
+	ps := loadPassages(t)
+	ctx := context.Background()
+	// Every passage that mentions the Sputnik raid, as the timeline's
+	// sources of the June 30 event.
+	var raid []string
+	for _, p := range ps {
+		if strings.Contains(p.Text, "Sputnik") && strings.Contains(p.Text, "raid") {
+			raid = append(raid, p.ID)
+		}
+	}
+	if len(raid) < 2 {
+		t.Fatalf("fixture has %d Sputnik raid passages, want 2 or more", len(raid))
+	}
+	const q = "When did Azerbaijani police raid Sputnik's Baku office?"
+	dates := &fakeDates{ev: DatedEvent{Label: "30 June 2025", PassageIDs: raid}}
+	a, err := New(newBM25(ps), Options{Dates: dates}).Ask(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dates.offered) == 0 {
+		t.Fatal("the timeline was not consulted for a when question")
+	}
+	if !strings.Contains(a.Text, "dates this to 30 June 2025 [") {
+		t.Fatalf("answer lacks the timeline's date: %q", a.Text)
+	}
+	cited := map[string]bool{}
+	for _, c := range a.Citations {
+		cited[c.PassageID] = true
+	}
+	for _, id := range raid {
+		if !cited[id] {
+			t.Errorf("the timeline's source %s is not cited: %q", id, a.Text)
+		}
+	}
+	checkCitations(t, a)
+
+	// A date the articles disagree on is given per article, never as one.
+	dates.ev = DatedEvent{Label: "December 2024", PassageIDs: raid, Claims: []DatedClaim{
+		{Claim: "December 2024", PassageIDs: raid[:1]}, {Claim: "December 2023", PassageIDs: raid[1:]},
+	}}
+	a, err = New(newBM25(ps), Options{Dates: dates}).Ask(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "differ on the date: December 2024 [") || !strings.Contains(a.Text, "; December 2023 [") || strings.Contains(a.Text, "dates this to") {
+		t.Errorf("disagreeing dates not given per article: %q", a.Text)
+	}
+	checkCitations(t, a)
+
+	// Other questions do not consult it.
+	dates.offered = nil
+	if _, err := New(newBM25(ps), Options{Dates: dates}).Ask(ctx, "Why was Sputnik's Baku office raided?"); err != nil {
+		t.Fatal(err)
+	}
+	if dates.offered != nil {
+		t.Error("the timeline was consulted for a why question")
+	}
+}

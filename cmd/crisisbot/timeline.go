@@ -1,0 +1,53 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/crisisbot/crisisbot/bot"
+	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/timeline"
+)
+
+func runTimeline(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "timeline", "", "The dated chain of events across the stored articles, one line per event with its sources.\nWhere sources disagree on a date, a figure or a cause, the line shows each claim with its sources.")
+	from := fs.String("from", "", "only events on or after `DATE` (2025, 2025-06, 2025-06-30, June 2025)")
+	to := fs.String("to", "", "only events on or before `DATE`")
+	about := fs.String("about", "", "only events about `TOPIC` (Sputnik, airliner, Armenia)")
+	asJSON := fs.Bool("json", false, `print {"events": [...]}`)
+	args, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(args) > 0 {
+		return errs.Errorf(errs.Usage, "timeline takes no arguments, got %q (use --about for a topic)", args)
+	}
+	for name, v := range map[string]string{"--from": *from, "--to": *to} {
+		if v == "" {
+			continue
+		}
+		if _, err := timeline.ParseDateArg(v); err != nil {
+			return errs.Errorf(errs.Usage, "%s: %s", name, errs.Message(err))
+		}
+	}
+	a, err := openApp(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	events, err := a.timelineView().Events(ctx, timeline.Request{From: *from, To: *to, About: *about})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, struct {
+			Events []timeline.Event `json:"events"`
+		}{events})
+	}
+	if len(events) == 0 {
+		fmt.Fprintln(e.stdout, "No dated events match.")
+		return nil
+	}
+	fmt.Fprintln(e.stdout, bot.TimelineText(events))
+	return nil
+}

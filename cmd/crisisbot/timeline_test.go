@@ -1,0 +1,88 @@
+package main
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+	"testing"
+)
+
+type timelineJSON struct {
+	Events []struct {
+		Date      string `json:"date"`
+		Precision string `json:"precision"`
+		Summary   string `json:"summary"`
+		Sources   []struct {
+			DocID string `json:"doc_id"`
+			Title string `json:"title"`
+			Quote string `json:"quote"`
+		} `json:"sources"`
+		Conflicts []struct {
+			Claim   string   `json:"claim"`
+			Date    string   `json:"date"`
+			Sources []string `json:"sources"`
+		} `json:"conflicts"`
+	} `json:"events"`
+}
+
+func TestTimelineCommand(t *testing.T) {
+	c := newCLI(t)
+	var all timelineJSON
+	if err := json.Unmarshal([]byte(c.mustRun("timeline", "--json")), &all); err != nil {
+		t.Fatal(err)
+	}
+	if len(all.Events) < 12 {
+		t.Fatalf("%d events from the bundled articles, want at least 12", len(all.Events))
+	}
+	dates := make([]string, len(all.Events))
+	var airliner bool
+	for i, e := range all.Events {
+		dates[i] = e.Date
+		if e.Summary == "" || len(e.Sources) == 0 || e.Sources[0].Quote == "" || e.Conflicts == nil {
+			t.Errorf("event %d lacks a summary, a quoted source or a conflicts list: %+v", i, e)
+		}
+		switch e.Precision {
+		case "day", "month", "year", "range":
+		default:
+			t.Errorf("event %q has precision %q", e.Summary, e.Precision)
+		}
+		for _, cf := range e.Conflicts {
+			if cf.Date == "2023-12" && strings.Contains(strings.ToLower(e.Summary), "aircraft") {
+				airliner = true
+			}
+		}
+	}
+	// Sorted by when each event starts: "2025-07" starts with "2025-07-01".
+	starts := make([]string, len(dates))
+	for i, d := range dates {
+		start, _, _ := strings.Cut(d, "/")
+		starts[i] = start + "-01-01"[len(start)-4:]
+	}
+	if !sort.StringsAreSorted(starts) {
+		t.Errorf("events not sorted by date: %v", dates)
+	}
+	if !airliner {
+		t.Error("the airliner downing does not carry the December 2023 claim as a conflict")
+	}
+
+	var sputnik timelineJSON
+	if err := json.Unmarshal([]byte(c.mustRun("timeline", "--json", "--about", "Sputnik")), &sputnik); err != nil {
+		t.Fatal(err)
+	}
+	if len(sputnik.Events) == 0 || len(sputnik.Events) >= len(all.Events) {
+		t.Errorf("--about Sputnik kept %d of %d events", len(sputnik.Events), len(all.Events))
+	}
+	for _, e := range sputnik.Events {
+		if !strings.Contains(e.Summary+e.Sources[0].Quote, "Sputnik") {
+			t.Errorf("--about Sputnik kept %q", e.Summary)
+		}
+	}
+
+	text := c.mustRun("timeline", "--from", "2025-06-30", "--to", "2025-06-30")
+	if !strings.Contains(text, "30 June 2025") || strings.Contains(text, "1 July 2025") || !strings.Contains(text, "Sources:") {
+		t.Errorf("timeline --from/--to 2025-06-30:\n%s", text)
+	}
+	if _, errOut, code := c.run("timeline", "--from", "someday"); code != 2 || !strings.Contains(errOut, "someday") {
+		t.Errorf("bad --from: exit %d, %q; want exit 2 naming the value", code, errOut)
+	}
+}

@@ -1,0 +1,109 @@
+package timeline
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crisisbot/crisisbot/corpus"
+)
+
+// synthetic returns n articles made from the bundled ones, each different:
+// a later publication date (so relative dates resolve elsewhere), the
+// other spelling of the names, paragraphs rotated, and a dated sentence of
+// its own.
+func synthetic(tb testing.TB, n int) []corpus.Document {
+	tb.Helper()
+	seeds, err := corpus.Bundled()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	swap := strings.NewReplacer("Huseyn", "Guseyn", "Guseyn", "Huseyn", "Aleksei", "Alexei", "Alexei", "Aleksei")
+	out := make([]corpus.Document, n)
+	for i := range out {
+		d := seeds[i%len(seeds)]
+		d.ID = fmt.Sprintf("%s-%04d", d.ID, i)
+		k := i / len(seeds)
+		if t, err := time.Parse("2006-01-02", d.Published); err == nil {
+			d.Published = t.AddDate(0, 0, 7*k).Format("2006-01-02")
+		} else if t, err := time.Parse("2006-01", d.Published); err == nil {
+			d.Published = t.AddDate(0, k%24, 0).Format("2006-01")
+		}
+		paras := strings.Split(d.Body, "\n")
+		r := k % len(paras)
+		paras = append(paras[r:], paras[:r]...)
+		if k%2 == 1 {
+			for j := range paras {
+				paras[j] = swap.Replace(paras[j])
+			}
+		}
+		day := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i%365)
+		paras = append(paras, fmt.Sprintf("On %s %d, %d, official number %d announced inquiry %d into the events.",
+			day.Month(), day.Day(), day.Year(), i, i))
+		d.Body = strings.Join(paras, "\n")
+		out[i] = d
+	}
+	return out
+}
+
+// BenchmarkExtract1000 builds the timeline of 1,000 articles: extraction
+// of each, then the merge.
+func BenchmarkExtract1000(b *testing.B) {
+	docs := synthetic(b, 1000)
+	b.ReportAllocs()
+	var events int
+	for b.Loop() {
+		x := NewIndex()
+		for _, d := range docs {
+			x.Update(d)
+		}
+		events = len(x.Events())
+	}
+	b.ReportMetric(float64(events), "events")
+}
+
+// BenchmarkRefreshOne is the cost of re-ingesting one changed article into
+// a 1,000-article timeline and reading it again: one extraction and the
+// merge.
+func BenchmarkRefreshOne(b *testing.B) {
+	docs := synthetic(b, 1000)
+	x := NewIndex()
+	for _, d := range docs {
+		x.Update(d)
+	}
+	x.Events()
+	d := docs[0]
+	i := 0
+	for b.Loop() {
+		i++
+		d.Body = docs[0].Body + fmt.Sprintf("\nOn July 9, 2025, revision %d was published.", i)
+		x.Update(d)
+		x.Events()
+	}
+}
+
+// TestSyntheticRefreshExtractsOne checks on the synthetic corpus, by
+// counting, that one changed article among 200 is the only one extracted
+// again.
+func TestSyntheticRefreshExtractsOne(t *testing.T) {
+	docs := synthetic(t, 200)
+	x, count := countingIndex()
+	for _, d := range docs {
+		x.Update(d)
+	}
+	x.Events()
+	d := docs[7]
+	d.Body += "\nOn July 9, 2025, a correction was published."
+	x.Update(d)
+	x.Events()
+	for _, o := range docs {
+		want := 1
+		if o.ID == d.ID {
+			want = 2
+		}
+		if got := count(o.ID); got != want {
+			t.Fatalf("%s extracted %d times, want %d", o.ID, got, want)
+		}
+	}
+}

@@ -1,0 +1,111 @@
+// Package timeline builds the crisis timeline: it finds the dated events in
+// each article (absolute dates, dates without a year and relative dates,
+// resolved against the publication date at the precision the source gave),
+// merges the mentions of one event across articles, and shows where the
+// articles disagree — on the date, on a figure, or on a cause of death —
+// as conflicts with each claim's sources, never picking one silently.
+//
+// It needs no model: the date rules are in expr.go and resolve.go, the
+// merging in merge.go.
+package timeline
+
+import (
+	"encoding/json"
+)
+
+// Source is one article's mention of an event.
+type Source struct {
+	DocID string `json:"doc_id"`
+	Title string `json:"title"`
+	// Quote is the sentence, trimmed, that dates the event; for an article
+	// that only states a conflicting claim (a cause of death), the sentence
+	// that states it.
+	Quote string `json:"quote"`
+	// PassageID is the corpus passage ("doc#NNN") holding Quote, so that an
+	// answer can cite it.
+	PassageID string `json:"passage_id"`
+	URL       string `json:"url,omitempty"`
+}
+
+// Claim is one side of a conflict.
+type Claim struct {
+	// Claim is what the sources say: "December 2024", "50 detained",
+	// "heart failure, per Russia".
+	Claim string `json:"claim"`
+	// Date is the claimed date's value when the conflict is about dates,
+	// else the event's.
+	Date string `json:"date"`
+	// Sources are the doc ids that make the claim, sorted.
+	Sources []string `json:"sources"`
+}
+
+// Event is one dated event, merged across the articles that mention it.
+type Event struct {
+	Date    Date
+	Summary string
+	// Sources has one entry per article, in doc id order.
+	Sources []Source
+	// Conflicts lists each claim where the sources disagree; empty, not
+	// nil, when they agree.
+	Conflicts []Claim
+}
+
+// MarshalJSON writes the event as the CLI's --json prints it:
+// {"date","precision","summary","sources","conflicts"}, with [] rather
+// than null for empty lists.
+func (e Event) MarshalJSON() ([]byte, error) {
+	srcs := e.Sources
+	if srcs == nil {
+		srcs = []Source{}
+	}
+	conf := make([]Claim, len(e.Conflicts))
+	for i, c := range e.Conflicts {
+		if c.Sources == nil {
+			c.Sources = []string{}
+		}
+		conf[i] = c
+	}
+	return json.Marshal(struct {
+		Date      string   `json:"date"`
+		Precision string   `json:"precision"`
+		Summary   string   `json:"summary"`
+		Sources   []Source `json:"sources"`
+		Conflicts []Claim  `json:"conflicts"`
+	}{e.Date.Value, e.Date.Precision, e.Summary, srcs, conf})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes; the label is rebuilt from
+// the value.
+func (e *Event) UnmarshalJSON(data []byte) error {
+	var v struct {
+		Date      string   `json:"date"`
+		Precision string   `json:"precision"`
+		Summary   string   `json:"summary"`
+		Sources   []Source `json:"sources"`
+		Conflicts []Claim  `json:"conflicts"`
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	d := Date{Value: v.Date, Precision: v.Precision}
+	if sp, ok := parseValue(v.Date); ok {
+		d.Label = sp.date().Label
+	}
+	*e = Event{Date: d, Summary: v.Summary, Sources: v.Sources, Conflicts: v.Conflicts}
+	if e.Conflicts == nil {
+		e.Conflicts = []Claim{}
+	}
+	return nil
+}
+
+// clone copies the event's slices, so that a caller can keep or change it.
+func (e Event) clone() Event {
+	e.Sources = append([]Source(nil), e.Sources...)
+	conf := make([]Claim, len(e.Conflicts))
+	for i, c := range e.Conflicts {
+		c.Sources = append([]string(nil), c.Sources...)
+		conf[i] = c
+	}
+	e.Conflicts = conf
+	return e
+}

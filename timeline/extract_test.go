@@ -1,0 +1,186 @@
+package timeline
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/crisisbot/crisisbot/corpus"
+)
+
+// TestExtractBundledSources checks every mention of the bundled corpus: its
+// quote is a sentence of the body, its passage holds that sentence, and its
+// summary is short and taken from the quote.
+func TestExtractBundledSources(t *testing.T) {
+	docs, err := corpus.Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		ms := Extract(d)
+		if len(ms) == 0 {
+			t.Errorf("%s: no mentions", d.ID)
+		}
+		passages := map[string]corpus.Passage{}
+		for _, p := range corpus.Chunk(d) {
+			passages[p.ID] = p
+		}
+		for _, m := range ms {
+			if !strings.Contains(d.Body, m.Source.Quote) {
+				t.Errorf("%s: quote not in the body: %q", d.ID, m.Source.Quote)
+			}
+			p, ok := passages[m.Source.PassageID]
+			if !ok {
+				t.Errorf("%s: unknown passage %q", d.ID, m.Source.PassageID)
+			} else if !strings.Contains(d.Body[p.Start:p.End], m.Source.Quote) {
+				t.Errorf("%s: passage %s does not hold %q", d.ID, p.ID, m.Source.Quote)
+			}
+			if m.Source.DocID != d.ID || m.Source.Title != d.Title {
+				t.Errorf("%s: source %+v names another document", d.ID, m.Source)
+			}
+			if len(m.Summary) > maxSummary+len("…") {
+				t.Errorf("%s: summary of %d bytes: %q", d.ID, len(m.Summary), m.Summary)
+			}
+			core := strings.TrimSuffix(m.Summary, "…")
+			if !strings.Contains(m.Source.Quote, core[1:]) {
+				t.Errorf("%s: summary %q is not from its quote %q", d.ID, m.Summary, m.Source.Quote)
+			}
+			if !strings.Contains(m.Source.Quote, m.Expr) {
+				t.Errorf("%s: expression %q is not in its quote", d.ID, m.Expr)
+			}
+		}
+	}
+}
+
+func TestSummary(t *testing.T) {
+	tests := []struct {
+		name, sentence, expr, want string
+	}{
+		{"opening date cut off", "On June 30, Azerbaijani authorities raided the Baku offices of Sputnik.", "June 30",
+			"Azerbaijani authorities raided the Baku offices of Sputnik."},
+		{"date with when cut off", "This shift was evident in 2020, and again in 2023 when Azerbaijan declared full control over Nagorno-Karabakh.", "2023",
+			"Azerbaijan declared full control over Nagorno-Karabakh."},
+		{"the other clause's date", "This shift was evident in 2020 in the Second Karabakh War, and again in 2023 when Azerbaijan declared full control.", "2020",
+			"This shift was evident in 2020 in the Second Karabakh War…"},
+		{"a subject date stays", "This year marked a milestone, as Baku and Yerevan finalized the text of a new peace agreement.", "This year",
+			"This year marked a milestone, as Baku and Yerevan finalized the text of a new peace agreement."},
+		{"long sentence cut at a clause", "The same day, according to local media affiliated with the government, police in Baku detained several people accused of being members of two Russian organized gangs suspected of drug transit from Iran, online trafficking, and cyberfraud.", "The same day",
+			"According to local media affiliated with the government, police in Baku detained several people accused of being members of two Russian organized gangs suspected of drug transit from Iran…"},
+		{"one long clause cut at a word", "Things worsened after law enforcement officials on June 27 arrested dozens of ethnic Azerbaijanis accused of being involved in organized crime and allegedly in several murders dating back to the early 2000s in the city.", "June 27",
+			"Things worsened after law enforcement officials on June 27 arrested dozens of ethnic Azerbaijanis accused of being involved in organized crime and allegedly in several murders dating back to the early…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			exprs := sharedScanner.find(tt.sentence)
+			var e expr
+			found := false
+			for _, x := range exprs {
+				if tt.sentence[x.start:x.end] == tt.expr {
+					e, found = x, true
+				}
+			}
+			if !found {
+				t.Fatalf("no expression %q in %q", tt.expr, tt.sentence)
+			}
+			lo, hi := clause(tt.sentence, segments(tt.sentence), exprs, e)
+			got := summary(tt.sentence, lo, hi, e)
+			if got != tt.want {
+				t.Errorf("summary = %q\nwant      %q", got, tt.want)
+			}
+			if !utf8.ValidString(got) {
+				t.Errorf("summary is not valid UTF-8")
+			}
+		})
+	}
+}
+
+// TestNameVariantsFold checks that transliteration variants of one name
+// get one key and different names keep theirs.
+func TestNameVariantsFold(t *testing.T) {
+	same := [][2]string{
+		{"Huseyn", "Guseyn"}, {"Aleksei", "Alexei"}, {"Alexei", "Alexey"}, {"Aleksey", "Alexei"},
+		{"Kartavykh", "Kartavyh"}, {"Türkiye", "Turkiye"}, {"Əliyev", "Aliyev"}, {"Yevgeny", "Yevgeniy"},
+		{"Azerbaijani", "Azerbaijan"}, {"Russian", "Russia"}, {"arrested", "detained"}, {"aircraft", "plane"},
+	}
+	for _, p := range same {
+		if a, b := keyOf(strings.ToLower(p[0])), keyOf(strings.ToLower(p[1])); a != b {
+			t.Errorf("keys of %q and %q differ: %q, %q", p[0], p[1], a, b)
+		}
+	}
+	different := [][2]string{{"Huseyn", "Huseynova"}, {"Safarov", "Sharifulin"}, {"Baku", "Moscow"}, {"Overchuk", "Overchenko"}}
+	for _, p := range different {
+		if a, b := keyOf(strings.ToLower(p[0])), keyOf(strings.ToLower(p[1])); a == b {
+			t.Errorf("keys of %q and %q are both %q", p[0], p[1], a)
+		}
+	}
+}
+
+func TestFigures(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []Figure
+	}{
+		{"Russian law enforcement detained 50 individuals as part of a probe.", []Figure{{"detained", "50"}}},
+		{"Officials on June 27 arrested dozens of ethnic Azerbaijanis accused of crimes.", []Figure{{"detained", "dozens"}}},
+		{"Police raided the office, arresting two of its employees.", []Figure{{"detained", "2"}}},
+		{"Some 1,200 people were arrested overnight.", []Figure{{"detained", "1200"}}},
+		{"Forces shot down a flight over Chechnya, killing 38 people.", []Figure{{"killed", "38"}}},
+		{"Thirty-eight passengers died in the crash.", []Figure{{"killed", "38"}}},
+		{"Two of the men detained died in custody.", nil},
+		{"Post-mortems of two brothers detained during the raid showed beatings.", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, figures(tt.sentence)); diff != "" {
+			t.Errorf("figures(%q) mismatch (-want +got):\n%s", tt.sentence, diff)
+		}
+	}
+}
+
+func TestCauses(t *testing.T) {
+	tests := []struct {
+		sentence, prevSide string
+		want               []string
+	}{
+		{"A post-mortem examination carried out in Azerbaijan concluded that the brothers died of “post-traumatic shock,” citing severe beatings.", "",
+			[]string{"post-traumatic shock, per Azerbaijan", "beatings, per Azerbaijan"}},
+		{"Meanwhile, Russian authorities claimed one of the brothers died from a heart attack.", "",
+			[]string{"heart attack, per Russia"}},
+		{"Azerbaijani officials have responded with outrage, accusing Russian police of torture and intentional homicide.", "",
+			[]string{"torture, per Azerbaijan"}},
+		{"Reports indicate that one of the brothers succumbed to heart failure.", "Russia",
+			[]string{"heart failure, per Russia"}},
+		{"Diplomatic relations between Russia and Azerbaijan hit a new low after the deaths of two ethnic Azerbaijanis in Russian custody, igniting allegations of torture.", "",
+			nil},
+		{"Eyewitnesses alleged the Azerbaijani detainees were subjected to beatings and torture.", "", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range causes(tt.sentence, words(tt.sentence), func() string { return tt.prevSide }) {
+			got = append(got, c.String())
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("causes(%q) mismatch (-want +got):\n%s", tt.sentence, diff)
+		}
+	}
+}
+
+// TestExtractSkipsNonEvents checks that headings, questions and articles
+// without a publication date give no relative mentions.
+func TestExtractSkipsNonEvents(t *testing.T) {
+	doc := corpus.Document{ID: "x", Published: "2025-07", PublishedPrecision: "month", Body: "2. The 2023 Plane Incident and Fallout\n" +
+		"What happened on June 30 in the Baku office of Sputnik?\n" +
+		"Tensions escalated dramatically in recent days between the two countries.\n"}
+	if ms := Extract(doc); len(ms) != 0 {
+		t.Errorf("Extract = %d mentions, want none: %+v", len(ms), ms)
+	}
+	undated := corpus.Document{ID: "y", Body: "Police raided the Baku office of Sputnik on June 30, in 2025.\n"}
+	var got []string
+	for _, m := range Extract(undated) {
+		got = append(got, m.Date.Value)
+	}
+	if diff := cmp.Diff([]string{"2025"}, got); diff != "" {
+		t.Errorf("undated article mentions mismatch (-want +got):\n%s", diff)
+	}
+}

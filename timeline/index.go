@@ -1,0 +1,253 @@
+package timeline
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/errs"
+)
+
+// Index holds every article's mentions and merges them into events. It is
+// safe for concurrent use. Updating one article re-extracts that article
+// only; the merge, which needs every article, runs again on the next read.
+type Index struct {
+	mu     sync.Mutex
+	docs   map[string]indexed
+	events []Event // nil when it must be rebuilt
+	topics []string
+
+	// extract is Extract's worker; tests count calls through it.
+	extract func(corpus.Document) docMentions
+}
+
+type indexed struct {
+	hash string
+	dm   docMentions
+}
+
+// NewIndex returns an empty index.
+func NewIndex() *Index {
+	return &Index{docs: map[string]indexed{}, extract: extract}
+}
+
+// Update adds or replaces doc's mentions. It extracts only when doc.Hash()
+// differs from the stored one, and reports whether it did.
+func (x *Index) Update(doc corpus.Document) bool {
+	h := doc.Hash()
+	x.mu.Lock()
+	old, ok := x.docs[doc.ID]
+	x.mu.Unlock()
+	if ok && old.hash == h {
+		return false
+	}
+	dm := x.extract(doc) // outside the lock: the slow part
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.docs[doc.ID] = indexed{hash: h, dm: dm}
+	x.events, x.topics = nil, nil
+	return true
+}
+
+// Remove drops an article's mentions; an unknown id is a no-op.
+func (x *Index) Remove(docID string) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if _, ok := x.docs[docID]; ok {
+		delete(x.docs, docID)
+		x.events, x.topics = nil, nil
+	}
+}
+
+// Events returns every event, merged across articles and sorted by date.
+// The result is the caller's to keep.
+func (x *Index) Events() []Event {
+	x.mu.Lock()
+	evs := x.current()
+	x.mu.Unlock()
+	out := make([]Event, len(evs))
+	for i, e := range evs {
+		out[i] = e.clone()
+	}
+	return out
+}
+
+// current returns the merged events, rebuilding them if an article
+// changed. x.mu must be held.
+func (x *Index) current() []Event {
+	if x.events != nil {
+		return x.events
+	}
+	ids := make([]string, 0, len(x.docs))
+	for id := range x.docs {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	docs := make([]docMentions, len(ids))
+	for i, id := range ids {
+		docs[i] = cloneDM(x.docs[id].dm) // merge must not share slices across rebuilds
+	}
+	x.events = merge(docs)
+	x.topics = topics(docs, x.events)
+	return x.events
+}
+
+func cloneDM(dm docMentions) docMentions {
+	return docMentions{mentions: append([]Mention(nil), dm.mentions...), causes: append([]Cause(nil), dm.causes...)}
+}
+
+// Filter selects events. A zero Filter selects every event.
+type Filter struct {
+	// From and To bound the events' dates, inclusive, by overlap: "2025",
+	// "2025-06", "2025-06-30", "June 2025", "30 June 2025". An event dated
+	// June 2025 is kept by From "2025-06-30".
+	From, To string
+	// DocIDs keeps the events with a source among these articles; nil
+	// keeps all.
+	DocIDs map[string]bool
+	// PassageIDs keeps the events with a source quoting one of these
+	// passages; nil keeps all.
+	PassageIDs map[string]bool
+}
+
+// Query returns the events f selects, sorted by date. A malformed From or
+// To, or a From after To, is an errs.Invalid error that names it.
+func (x *Index) Query(f Filter) ([]Event, error) {
+	var lo, hi span
+	haveLo, haveHi := false, false
+	if strings.TrimSpace(f.From) != "" {
+		d, err := ParseDateArg(f.From)
+		if err != nil {
+			return nil, errs.Errorf(errs.Invalid, "from: %s", errs.Message(err))
+		}
+		lo, _ = spanOf(d)
+		haveLo = true
+	}
+	if strings.TrimSpace(f.To) != "" {
+		d, err := ParseDateArg(f.To)
+		if err != nil {
+			return nil, errs.Errorf(errs.Invalid, "to: %s", errs.Message(err))
+		}
+		hi, _ = spanOf(d)
+		haveHi = true
+	}
+	if haveLo && haveHi && hi.hi.Before(lo.lo) {
+		return nil, errs.Errorf(errs.Invalid, "the range from %q to %q is empty: %q is after %q", f.From, f.To, f.From, f.To)
+	}
+	var out []Event
+	for _, e := range x.Events() {
+		sp, ok := spanOf(e.Date)
+		if !ok {
+			continue
+		}
+		if haveLo && sp.hi.Before(lo.lo) || haveHi && sp.lo.After(hi.hi) {
+			continue
+		}
+		if !hasSource(e, func(s Source) bool {
+			return (f.DocIDs == nil || f.DocIDs[s.DocID]) && (f.PassageIDs == nil || f.PassageIDs[s.PassageID])
+		}) {
+			continue
+		}
+		out = append(out, e)
+	}
+	if out == nil {
+		out = []Event{}
+	}
+	return out, nil
+}
+
+func hasSource(e Event, keep func(Source) bool) bool {
+	for _, s := range e.Sources {
+		if keep(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// Topics returns the names and topics the events are about ("Sputnik",
+// "Overchuk", "airliner", "Armenia"), the most frequent first, for
+// autocomplete.
+func (x *Index) Topics() []string {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.current()
+	return append([]string(nil), x.topics...)
+}
+
+// topicConcepts names the concept keys worth offering as topics.
+var topicConcepts = map[string]string{
+	"plane": "airliner", "raid": "raid", "detain": "detentions", "autopsi": "post-mortem",
+	"staff": "journalists", "visit": "visit", "murder": "murders", "peac": "peace agreement",
+}
+
+// topics counts, for each name (folded, so Huseyn and Guseyn are one) and
+// each topic concept, the events whose mentions' sentences hold it, and
+// names each by its most frequent spelling.
+func topics(docs []docMentions, evs []Event) []string {
+	// Which event each mention ended in, by its source sentence.
+	evOf := map[string]int{}
+	for e, ev := range evs {
+		for _, s := range ev.Sources {
+			evOf[s.DocID+"\x00"+s.Quote] = e
+		}
+	}
+	type tally struct {
+		events   map[int]bool
+		spelling map[string]int
+	}
+	t := map[string]*tally{}
+	add := func(key, text string, e int) {
+		if t[key] == nil {
+			t[key] = &tally{events: map[int]bool{}, spelling: map[string]int{}}
+		}
+		t[key].events[e] = true
+		t[key].spelling[text]++
+	}
+	for _, d := range docs {
+		for i, m := range d.mentions {
+			e, ok := evOf[m.Source.DocID+"\x00"+m.Source.Quote]
+			if !ok {
+				e = -1 - i // a mention folded into another sentence's event still counts once
+			}
+			for _, n := range m.Names {
+				add("n:"+keyOf(strings.ToLower(n)), n, e)
+			}
+			for _, k := range m.Terms {
+				if label, ok := topicConcepts[k]; ok {
+					add("c:"+k, label, e)
+				}
+			}
+		}
+	}
+	type row struct {
+		text string
+		n    int
+	}
+	rows := make([]row, 0, len(t))
+	for _, k := range sortedKeys(t) {
+		best, bestN := "", -1
+		for _, s := range sortedKeys(t[k].spelling) {
+			if t[k].spelling[s] > bestN {
+				best, bestN = s, t[k].spelling[s]
+			}
+		}
+		rows = append(rows, row{best, len(t[k].events)})
+	}
+	sort.SliceStable(rows, func(a, b int) bool {
+		if rows[a].n != rows[b].n {
+			return rows[a].n > rows[b].n
+		}
+		return rows[a].text < rows[b].text
+	})
+	out := make([]string, 0, len(rows))
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if !seen[r.text] {
+			seen[r.text] = true
+			out = append(out, r.text)
+		}
+	}
+	return out
+}

@@ -1,0 +1,229 @@
+package timeline
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+	"golang.org/x/text/unicode/norm"
+)
+
+// word is one token of a sentence with its matching key.
+type word struct {
+	text       string // as written
+	key        string // folded stem: what mentions are compared on
+	start, end int    // byte offsets in the sentence
+	cap        bool   // starts with an upper-case letter
+	stop       bool   // carries no content
+}
+
+// words splits s into words (runs of letters, digits, inner hyphens and
+// apostrophes) and keys each one.
+func words(s string) []word { return wordsMemo(s, nil) }
+
+// wordsMemo is words with a cache of keys, for the sentences of one article.
+func wordsMemo(s string, memo map[string]string) []word {
+	var out []word
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := strings.TrimRight(s[start:end], "-'’")
+		if w != "" {
+			end = start + len(w)
+			r, _ := utf8.DecodeRuneInString(w)
+			lower := strings.ToLower(w)
+			lower = strings.TrimSuffix(strings.TrimSuffix(lower, "'s"), "’s")
+			key, ok := memo[lower]
+			if !ok {
+				key = keyOf(lower)
+				if memo != nil {
+					memo[lower] = key
+				}
+			}
+			out = append(out, word{text: w, key: key, start: start, end: end,
+				cap: unicode.IsUpper(r), stop: isStop(lower)})
+		}
+		start = -1
+	}
+	for i, r := range s {
+		inner := start >= 0 && (r == '-' || r == '\'' || r == '’' || unicode.Is(unicode.Mn, r))
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || inner {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(s))
+	return out
+}
+
+// keyOf folds a lower-case word to the key mentions are merged on: no
+// diacritics, a synonym onto its concept ("arrested" and "detained"), or
+// else the spelling variants of transliterated names onto one form, then
+// stemmed, with a demonym onto its place ("Russian" and "Russia").
+func keyOf(lower string) string {
+	w := stripMarks(lower)
+	if strings.Contains(w, "-") {
+		if c := concept(w); c != w {
+			return c
+		}
+		return collapse(translit(w))
+	}
+	st := english.Stem(w, false)
+	if c := concept(st); c != st {
+		return c
+	}
+	// Folded before stemming, so that both spellings stem alike
+	// ("Yevgeny" and "Yevgeniy").
+	return collapse(demonym(english.Stem(translit(w), false)))
+}
+
+// stripMarks removes diacritics: "Türkiye" → "turkiye", "ə" → "a".
+func stripMarks(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'ə' || r == 'Ə':
+			b.WriteByte('a')
+		case r == 'ı':
+			b.WriteByte('i')
+		case r == '’':
+			b.WriteByte('\'')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// translit folds the letters that romanisations of Russian and Azerbaijani
+// names write differently, so that one person has one key: Guseyn and
+// Huseyn (Cyrillic г as g or h), Aleksei and Alexei (кс as ks or x), Alexei
+// and Alexey (й as i or y), Kartavykh and Kartavyh (with collapse, doubled
+// letters). It is a
+// rule, not a list of known pairs, and it is applied to every word, so that
+// both sides of a comparison fold alike.
+func translit(s string) string {
+	if len(s) < 4 {
+		return s
+	}
+	return translitReplacer.Replace(s)
+}
+
+var translitReplacer = strings.NewReplacer("ks", "x", "kh", "h", "zh", "j", "ph", "f", "ei", "ey", "iy", "y", "w", "v", "g", "h")
+
+// collapse writes doubled letters once ("Mohammed", "Mohamed"); it runs
+// last, so that stemming and demonyms see the word's own length.
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i] == s[i-1] {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// demonym maps a demonym stem onto its place: "russian" and "russia",
+// "azerbaijani" and "azerbaijan". Snowball leaves them apart; the articles
+// use them interchangeably.
+func demonym(s string) string {
+	if len(s) > 6 && strings.HasSuffix(s, "i") {
+		s = s[:len(s)-1]
+	}
+	if len(s) > 6 && strings.HasSuffix(s, "an") {
+		s = s[:len(s)-1]
+	}
+	for len(s) > 5 && strings.ContainsRune("aei", rune(s[len(s)-1])) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// concept maps the stems news reports use for one thing onto one key, so
+// that "arrested dozens" and "detained 50", or "plane" and "aircraft", can
+// merge. It is hand-written (no English synonym list in the module set is
+// cheap enough to load per extraction) and short on purpose: each entry is a
+// synonym wherever a report of detentions, deaths and diplomacy uses it.
+func concept(stem string) string {
+	switch stem {
+	case "arrest", "detent", "detain", "custodi", "jail", "imprison", "apprehend":
+		return "detain"
+	case "death", "dead", "die", "dy", "kill", "succumb", "perish":
+		return "die"
+	case "murder", "assassin", "homicid":
+		return "murder"
+	case "aircraft", "airlin", "airplan", "airlini", "flight", "jet", "plane":
+		return "plane"
+	case "shoot", "shootdown", "shot":
+		return "shot"
+	case "employe", "staff", "journalist", "correspond", "staffer", "reporter":
+		return "staff"
+	case "autopsi", "mortem", "post-mortem", "postmortem":
+		return "autopsi"
+	case "offic", "bureau", "newsroom":
+		return "office"
+	case "raid", "search", "storm":
+		return "raid"
+	case "visit", "trip":
+		return "visit"
+	case "cancel", "scrap", "bar":
+		return "cancel"
+	}
+	return stem
+}
+
+// isStop reports whether a lower-case word carries no content for merging:
+// English stopwords, reporting verbs and the words dates are made of.
+func isStop(lower string) bool {
+	if english.IsStopWord(lower) {
+		return true
+	}
+	if _, ok := monthNames[lower]; ok {
+		return true
+	}
+	switch lower {
+	case "said", "says", "say", "according", "reported", "reportedly", "also", "would", "could", "may",
+		"might", "must", "however", "meanwhile", "although", "though", "despite", "since", "yet", "still",
+		"even", "well", "among", "within", "upon", "per", "via", "whose", "its", "it's", "mr", "ms", "mrs",
+		"last", "next", "week", "weeks", "month", "months", "year", "years", "day", "days", "weekend",
+		"early", "earlier", "late", "later", "mid", "monday", "tuesday", "wednesday", "thursday", "friday",
+		"saturday", "sunday", "today", "yesterday", "ago", "summer", "winter", "spring", "autumn",
+		"one", "two", "three", "several", "new", "following", "followed", "amid", "just", "prior",
+		"s", "t", "de", "la", "le":
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(lower)
+	return unicode.IsDigit(r) // a number, "2000s": a date part or a figure, compared elsewhere
+}
+
+// titleWords are capitalised words that are not names on their own.
+var titleWords = map[string]bool{
+	"president": true, "prime": true, "minister": true, "deputy": true, "general": true, "foreign": true,
+	"ministry": true, "office": true, "mr": true, "ms": true, "mrs": true, "dr": true, "state": true,
+	"head": true, "chief": true, "secretary": true, "spokesman": true, "spokeswoman": true, "ambassador": true,
+	"prosecutor": true, "committee": true, "center": true, "centre": true, "main": true, "national": true,
+	"first": true, "second": true, "new": true, "war": true, "day": true, "union": true, "soviet": true,
+	"south": true, "north": true, "east": true, "west": true, "central": true, "mountains": true,
+	"collective": true, "security": true, "treaty": true, "organization": true, "intelligence": true,
+	"directorate": true, "investigative": true, "victory": true, "federation": true, "republic": true,
+	"agency": true, "service": true, "council": true, "court": true, "army": true, "forces": true,
+}
