@@ -25,6 +25,10 @@ type Source struct {
 	// answer can cite it.
 	PassageID string `json:"passage_id"`
 	URL       string `json:"url,omitempty"`
+	// Undated marks an article that joins the event only by stating a
+	// conflicting claim (a cause of death) without dating it, so it is
+	// not cited for the date.
+	Undated bool `json:"undated,omitempty"`
 }
 
 // Claim is one side of a conflict.

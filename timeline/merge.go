@@ -742,7 +742,9 @@ func attachCauses(out []Event, evs []*dated, ms []*Mention, vs []vec, causes []C
 		}
 		for _, d := range sortedKeys(extra[e]) {
 			if !have[d] {
-				out[e].Sources = append(out[e].Sources, extra[e][d])
+				src := extra[e][d]
+				src.Undated = true
+				out[e].Sources = append(out[e].Sources, src)
 			}
 		}
 		sort.SliceStable(out[e].Sources, func(a, b int) bool { return out[e].Sources[a].DocID < out[e].Sources[b].DocID })

@@ -136,9 +136,18 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 				}
 			}
 		}
-		if len(seen) > bestScore && len(seen) >= need {
+		// A sentence can date two things ("arrested on June 27 ... murders
+		// dating back to 2001"): on a tie the more precise date wins, as
+		// the one a "when" question is after.
+		if len(seen) >= need && (len(seen) > bestScore || len(seen) == bestScore && finer(e.Date, best.Date)) {
 			best, bestScore = e, len(seen)
 		}
 	}
 	return best, bestScore > 1
+}
+
+// finer reports whether a is more precise than b.
+func finer(a, b Date) bool {
+	rank := map[string]int{Day: 4, Month: 3, Year: 2, Range: 1}
+	return rank[a.Precision] > rank[b.Precision]
 }

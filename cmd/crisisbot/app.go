@@ -83,8 +83,10 @@ func (d timelineDates) DateOf(question string, passageIDs []string) (answer.Date
 	passageOf := map[string]string{}
 	out := answer.DatedEvent{Label: ev.Date.String()}
 	for _, s := range ev.Sources {
-		out.PassageIDs = append(out.PassageIDs, s.PassageID)
 		passageOf[s.DocID] = s.PassageID
+		if !s.Undated {
+			out.PassageIDs = append(out.PassageIDs, s.PassageID)
+		}
 	}
 	for _, c := range ev.Conflicts {
 		if !isDateClaim(c, ev) {

@@ -86,3 +86,21 @@ func TestTimelineCommand(t *testing.T) {
 		t.Errorf("bad --from: exit %d, %q; want exit 2 naming the value", code, errOut)
 	}
 }
+
+// TestWhenAskDrawsOnTheTimeline: a "when" answer gives the date every
+// article that dates the event gives, citing them all.
+func TestWhenAskDrawsOnTheTimeline(t *testing.T) {
+	c := newCLI(t)
+	a := decodeAsk(t, c.mustRun("ask", "--json", "When was Sputnik's Baku office raided?"))
+	if !strings.Contains(a.Answer, "the timeline dates this to 30 June 2025") {
+		t.Fatalf("answer does not draw on the timeline: %q", a.Answer)
+	}
+	docs := map[string]bool{}
+	for _, cit := range a.Citations {
+		docs[cit.DocID] = true
+	}
+	if len(docs) < 3 {
+		t.Errorf("the answer cites %d articles, want the three that date the raid: %q", len(docs), a.Answer)
+	}
+	checkRefs(t, a)
+}
