@@ -51,8 +51,9 @@
 //		replies, typed. A line that is not a command is a question, and
 //		follows up on the earlier ones ("what did Moscow say about
 //		that?"). Commands: /ask question:TEXT [private:true], /sources,
-//		/about, /help; /good, /bad and /passages press the last answer's
-//		👍, 👎 and Sources buttons; /new forgets the conversation; /quit
+//		/about, /timeline [from:…] [to:…] [about:…], /help; /good, /bad
+//		and /passages press the last answer's 👍, 👎 and Sources
+//		buttons, /prev and /next turn the timeline's pages; /new forgets the conversation; /quit
 //		leaves. Piped input works, and each reply is then preceded by
 //		"> " and the line it answers, so the output reads as a transcript.
 //
@@ -71,8 +72,25 @@
 //		question, the mode and the cited passage ids. It reads
 //		DATA_DIR/feedback.jsonl, so it works while serve runs.
 //
-//	timeline, digest
-//		Not built yet (issues 4 and 5).
+//	timeline [--from DATE] [--to DATE] [--about TOPIC] [--json]
+//		The dated chain of events across the stored articles, one line
+//		per event: the date as precise as the sources give it (day,
+//		month, year or a range such as "early 2000s"), a summary, and
+//		its numbered sources. Where sources give the same event
+//		different dates, figures or causes, the line shows each claim
+//		with its sources ("sources differ: December 2023 [1] ·
+//		December 2024 [2][3][4]"). Dates may be 2025, 2025-06,
+//		2025-06-30, June 2025 or 30 June 2025; an event is kept when
+//		its date overlaps the range. --about keeps the events about a
+//		topic (Sputnik, airliner, Armenia). --json prints {"events":
+//		[{"date", "precision", "summary", "sources": [{"doc_id",
+//		"title", "quote", "passage_id"}], "conflicts": [{"claim",
+//		"date", "sources"}]}]}, sorted by date. "When" questions in ask
+//		draw on the same timeline and cite every article that dates
+//		the event.
+//
+//	digest
+//		Not built yet (issue 5).
 //
 // The config file (see config.example.yaml) chooses the data directory, the
 // embedder (local, or any OpenAI-compatible embeddings endpoint) and the
