@@ -67,22 +67,9 @@ func keyOf(lower string) string {
 	return fold(synonym(english.Stem(retrieval.Fold(lower), true)))
 }
 
-// fold maps demonyms and place names onto one key ("russian" and "russia",
-// "azerbaijani" and "azerbaijan", "ukrainian" and "ukrain"). The snowball
-// stemmer leaves them apart, and questions use them interchangeably. It is
-// applied to every word, so query and passage keys stay consistent.
-func fold(s string) string {
-	if len(s) > 6 && strings.HasSuffix(s, "i") {
-		s = s[:len(s)-1]
-	}
-	if len(s) > 6 && strings.HasSuffix(s, "an") {
-		s = s[:len(s)-1]
-	}
-	for len(s) > 5 && strings.ContainsRune("aei", rune(s[len(s)-1])) {
-		s = s[:len(s)-1]
-	}
-	return s
-}
+// fold maps demonyms and place names onto one key; it is applied to every
+// word, so query and passage keys stay consistent.
+func fold(s string) string { return retrieval.FoldDemonym(s) }
 
 // synonym maps stems that the articles and questions use for the same thing
 // onto one key. The list is short on purpose: each entry must be a synonym

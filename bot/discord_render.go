@@ -76,11 +76,7 @@ func textEmbed(r Reply, text string) discordMessage {
 	if r.Footer != "" {
 		e.Footer = &discordgo.MessageEmbedFooter{Text: truncate(r.Footer, maxEmbedFooter)}
 	}
-	budget := maxEmbedTotal - utf8.RuneCountInString(e.Title)
-	if e.Footer != nil {
-		budget -= utf8.RuneCountInString(e.Footer.Text)
-	}
-	budget = min(budget, maxEmbedDesc)
+	budget := descriptionBudget(e)
 	if utf8.RuneCountInString(text) > budget {
 		cut := byteIndexOfRune(text, budget-1)
 		if nl := strings.LastIndexByte(text[:cut], '\n'); nl > 0 {
@@ -90,6 +86,16 @@ func textEmbed(r Reply, text string) discordMessage {
 	}
 	e.Description = text
 	return discordMessage{Embeds: []*discordgo.MessageEmbed{e}, Components: buttonRows(r.Buttons)}
+}
+
+// descriptionBudget is how long e's description may be, given its title
+// and footer.
+func descriptionBudget(e *discordgo.MessageEmbed) int {
+	budget := maxEmbedTotal - utf8.RuneCountInString(e.Title)
+	if e.Footer != nil {
+		budget -= utf8.RuneCountInString(e.Footer.Text)
+	}
+	return min(budget, maxEmbedDesc)
 }
 
 // sourcesEmbed lists the numbered sources, trimmed to the embed limits.
@@ -104,11 +110,7 @@ func sourcesEmbed(r Reply) *discordgo.MessageEmbed {
 	if r.Footer != "" {
 		e.Footer = &discordgo.MessageEmbedFooter{Text: truncate(r.Footer, maxEmbedFooter)}
 	}
-	budget := maxEmbedTotal - utf8.RuneCountInString(e.Title)
-	if e.Footer != nil {
-		budget -= utf8.RuneCountInString(e.Footer.Text)
-	}
-	budget = min(budget, maxEmbedDesc)
+	budget := descriptionBudget(e)
 	var sb strings.Builder
 	used := 0
 	for i, s := range r.Sources {

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -239,4 +240,22 @@ func foldRune(dst []byte, r rune) []byte {
 		dst = utf8.AppendRune(dst, unicode.ToLower(d))
 	}
 	return dst
+}
+
+// FoldDemonym maps a demonym stem onto its place's: "russian" and
+// "russia", "azerbaijani" and "azerbaijan", "ukrainian" and "ukrain". The
+// snowball stemmer leaves them apart; news text and questions use them
+// interchangeably.
+func FoldDemonym(stem string) string {
+	s := stem
+	if len(s) > 6 && strings.HasSuffix(s, "i") {
+		s = s[:len(s)-1]
+	}
+	if len(s) > 6 && strings.HasSuffix(s, "an") {
+		s = s[:len(s)-1]
+	}
+	for len(s) > 5 && strings.ContainsRune("aei", rune(s[len(s)-1])) {
+		s = s[:len(s)-1]
+	}
+	return s
 }

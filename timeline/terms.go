@@ -7,6 +7,8 @@ import (
 
 	"github.com/kljensen/snowball/english"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/crisisbot/crisisbot/retrieval"
 )
 
 // word is one token of a sentence with its matching key.
@@ -142,21 +144,8 @@ func collapse(s string) string {
 	return b.String()
 }
 
-// demonym maps a demonym stem onto its place: "russian" and "russia",
-// "azerbaijani" and "azerbaijan". Snowball leaves them apart; the articles
-// use them interchangeably.
-func demonym(s string) string {
-	if len(s) > 6 && strings.HasSuffix(s, "i") {
-		s = s[:len(s)-1]
-	}
-	if len(s) > 6 && strings.HasSuffix(s, "an") {
-		s = s[:len(s)-1]
-	}
-	for len(s) > 5 && strings.ContainsRune("aei", rune(s[len(s)-1])) {
-		s = s[:len(s)-1]
-	}
-	return s
-}
+// demonym maps a demonym stem onto its place's ("russian" and "russia").
+func demonym(s string) string { return retrieval.FoldDemonym(s) }
 
 // concept maps the stems news reports use for one thing onto one key, so
 // that "arrested dozens" and "detained 50", or "plane" and "aircraft", can
