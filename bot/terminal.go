@@ -21,9 +21,10 @@ var terminalButtons = map[string]string{"up": "/good", "down": "/bad", "src": "/
 type Terminal struct {
 	bot  *Bot
 	user User
-	// last is the latest reply's buttons, which /good, /bad and /passages
-	// press.
-	last []Button
+	// last holds each command's latest reply's buttons, which /good,
+	// /bad, /passages, /prev and /next press: a /timeline does not take
+	// an answer's 👍 away, and a new /timeline replaces an old one's pages.
+	last map[string][]Button
 }
 
 // NewTerminal returns the terminal transport for b, acting as user.
@@ -92,14 +93,16 @@ func (t *Terminal) Line(ctx context.Context, line string) (Reply, bool) {
 		if !isCommand || "/"+name != word {
 			continue
 		}
-		for _, b := range t.last {
-			if _, a, _, _ := parseButtonID(b.ID); a == action && !b.Disabled {
-				r := t.bot.Click(ctx, b.ID, Press{User: t.user, Admin: true})
-				if r.Update {
-					// A new page replaces the buttons it was reached by.
-					t.last = r.Buttons
+		for cmd, bs := range t.last {
+			for _, b := range bs {
+				if _, a, _, _ := parseButtonID(b.ID); a == action && !b.Disabled {
+					r := t.bot.Click(ctx, b.ID, Press{User: t.user, Admin: true})
+					if r.Update {
+						// A new page replaces the buttons it was reached by.
+						t.last[cmd] = r.Buttons
+					}
+					return r, true
 				}
-				return r, true
 			}
 		}
 		return note(word + " presses a button of the last reply, and it has none."), true
@@ -117,21 +120,25 @@ func (t *Terminal) Line(ctx context.Context, line string) (Reply, bool) {
 	}
 	tk, refusal := t.bot.Admit(req)
 	if refusal != nil {
-		if req.Command == "ask" {
-			t.last = nil // /good must not rate an older answer
-		}
+		t.remember(req.Command, nil)
 		return *refusal, true
 	}
 	r := t.bot.Execute(ctx, req, tk)
 	if r.Turn != nil {
 		t.bot.Remember(terminalKey, req.History, *r.Turn)
 	}
-	if req.Command == "ask" || len(r.Buttons) > 0 {
-		// A failed question replaces the last answer too, so /good
-		// never rates an older answer than the one on screen.
-		t.last = r.Buttons
-	}
+	t.remember(req.Command, r.Buttons)
 	return r, true
+}
+
+// remember records a command's latest buttons. Every reply of a command
+// replaces its buttons, so /next never turns an older timeline's pages and
+// /good never rates an older answer than the one on screen.
+func (t *Terminal) remember(command string, bs []Button) {
+	if t.last == nil {
+		t.last = map[string][]Button{}
+	}
+	t.last[command] = bs
 }
 
 // commandName splits "/name rest" into the command's name, lower-cased

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -157,9 +158,14 @@ func TimelineText(events []timeline.Event) string {
 		return len(docs)
 	}
 	for _, e := range events {
-		var cites []string
+		var nums []int
 		for _, s := range e.Sources {
-			cites = append(cites, fmt.Sprintf("[%d]", ref(s)))
+			nums = append(nums, ref(s))
+		}
+		slices.Sort(nums)
+		var cites []string
+		for _, n := range nums {
+			cites = append(cites, fmt.Sprintf("[%d]", n))
 		}
 		label := e.Date.Label
 		if label == "" {
@@ -169,11 +175,16 @@ func TimelineText(events []timeline.Event) string {
 		if len(e.Conflicts) > 0 {
 			var sides []string
 			for _, c := range e.Conflicts {
-				var cs []string
+				var ns []int
 				for _, id := range c.Sources {
 					if n, ok := refs[id]; ok {
-						cs = append(cs, fmt.Sprintf("[%d]", n))
+						ns = append(ns, n)
 					}
+				}
+				slices.Sort(ns)
+				var cs []string
+				for _, n := range ns {
+					cs = append(cs, fmt.Sprintf("[%d]", n))
 				}
 				sides = append(sides, c.Claim+" "+strings.Join(cs, ""))
 			}

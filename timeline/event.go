@@ -25,6 +25,9 @@ type Source struct {
 	// answer can cite it.
 	PassageID string `json:"passage_id"`
 	URL       string `json:"url,omitempty"`
+	// Date is the date this article's own sentence gives the event, which
+	// can be coarser than the event's ("this week" against "June 30").
+	Date string `json:"date,omitempty"`
 	// Undated marks an article that joins the event only by stating a
 	// conflicting claim (a cause of death) without dating it, so it is
 	// not cited for the date.

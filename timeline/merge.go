@@ -554,7 +554,9 @@ func build(ms []*Mention, vs []vec, ev *dated) Event {
 	}
 	sort.Strings(docIDs)
 	for _, d := range docIDs {
-		e.Sources = append(e.Sources, ms[bestOf[d]].Source)
+		src := ms[bestOf[d]].Source
+		src.Date = ms[bestOf[d]].Date.Value
+		e.Sources = append(e.Sources, src)
 	}
 	if len(claims) > 1 {
 		sort.SliceStable(claims, func(a, b int) bool { return claims[a].sp.lo.Before(claims[b].sp.lo) })

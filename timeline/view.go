@@ -47,21 +47,19 @@ func (v View) Events(ctx context.Context, r Request) ([]Event, error) {
 	if err != nil {
 		return nil, err
 	}
-	an := retrieval.NewAnalyzer()
-	want := map[string]bool{}
-	for _, t := range an.Terms(about) {
-		want[t] = true
-	}
+	want := contentKeys(about)
 	var out []Event
 	for _, e := range all {
-		if quotesAny(an, e, want) {
+		if quotesAny(e, want) {
 			out = append(out, e)
 		}
 	}
 	if len(out) > 0 || v.Search == nil {
 		return nonNil(out), nil
 	}
-	res, err := v.Search.Search(ctx, about, retrieval.SearchOptions{K: aboutK})
+	// Lexical, so that a topic no article mentions finds nothing rather
+	// than the nearest vectors.
+	res, err := v.Search.Search(ctx, about, retrieval.SearchOptions{K: aboutK, Mode: retrieval.Lexical})
 	if err != nil {
 		return nil, fmt.Errorf("search the topic: %w", err)
 	}
@@ -75,9 +73,21 @@ func (v View) Events(ctx context.Context, r Request) ([]Event, error) {
 // Topics returns the events' main names and topics, for autocomplete.
 func (v View) Topics() []string { return v.Index.Topics() }
 
-// quotesAny reports whether a source's quote or the summary of e holds
-// one of the stemmed terms.
-func quotesAny(an *retrieval.Analyzer, e Event, terms map[string]bool) bool {
+// contentKeys returns the merge keys of s's content words: spelling
+// variants (Huseyn, Guseyn) and demonyms (Armenian, Armenia) share one.
+func contentKeys(s string) map[string]bool {
+	keys := map[string]bool{}
+	for _, w := range words(s) {
+		if !w.stop && len(w.key) >= 2 {
+			keys[w.key] = true
+		}
+	}
+	return keys
+}
+
+// quotesAny reports whether the summary, a source's quote or a claim of e
+// holds one of the keys.
+func quotesAny(e Event, keys map[string]bool) bool {
 	texts := []string{e.Summary}
 	for _, s := range e.Sources {
 		texts = append(texts, s.Quote)
@@ -86,8 +96,8 @@ func quotesAny(an *retrieval.Analyzer, e Event, terms map[string]bool) bool {
 		texts = append(texts, c.Claim)
 	}
 	for _, t := range texts {
-		for _, term := range an.Terms(t) {
-			if terms[term] {
+		for k := range contentKeys(t) {
+			if keys[k] {
 				return true
 			}
 		}
@@ -107,11 +117,7 @@ func nonNil(es []Event) []Event {
 // the question's words (two at least). It is how "when" answers draw on
 // the timeline.
 func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
-	an := retrieval.NewAnalyzer()
-	want := map[string]bool{}
-	for _, t := range an.Terms(question) {
-		want[t] = true
-	}
+	want := contentKeys(question)
 	in := map[string]bool{}
 	for _, id := range passageIDs {
 		in[id] = true
@@ -130,9 +136,9 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 		}
 		seen := map[string]bool{}
 		for _, s := range e.Sources {
-			for _, t := range an.Terms(s.Quote + " " + e.Summary) {
-				if want[t] {
-					seen[t] = true
+			for k := range contentKeys(s.Quote + " " + e.Summary) {
+				if want[k] {
+					seen[k] = true
 				}
 			}
 		}

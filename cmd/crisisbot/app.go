@@ -84,7 +84,9 @@ func (d timelineDates) DateOf(question string, passageIDs []string) (answer.Date
 	out := answer.DatedEvent{Label: ev.Date.String()}
 	for _, s := range ev.Sources {
 		passageOf[s.DocID] = s.PassageID
-		if !s.Undated {
+		// Only the articles that themselves give this date are cited for
+		// it: "this week" does not say June 30.
+		if !s.Undated && s.Date == ev.Date.Value {
 			out.PassageIDs = append(out.PassageIDs, s.PassageID)
 		}
 	}

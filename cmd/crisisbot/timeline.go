@@ -36,6 +36,9 @@ func runTimeline(ctx context.Context, e *env, args []string) error {
 	}
 	defer a.Close()
 	events, err := a.timelineView().Events(ctx, timeline.Request{From: *from, To: *to, About: *about})
+	if errs.Code(err) == errs.Invalid {
+		return errs.Errorf(errs.Usage, "%s", errs.Message(err)) // an empty --from/--to range
+	}
 	if err != nil {
 		return err
 	}
