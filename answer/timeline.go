@@ -2,7 +2,9 @@ package answer
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/crisisbot/crisisbot/corpus"
@@ -15,6 +17,11 @@ type Dates interface {
 	// DateOf returns the event, among those quoted from passageIDs, that
 	// question asks about.
 	DateOf(question string, passageIDs []string) (DatedEvent, bool)
+	// Disputed reports whether an event quoted from passageIDs is dated
+	// differently by different articles, with the dates that statement
+	// names. When none is, two dates in an answer belong to two events,
+	// not to one disputed event.
+	Disputed(passageIDs []string, statement string) bool
 }
 
 // DatedEvent is a timeline event as an answer cites it.
@@ -48,6 +55,19 @@ type passager interface {
 func (e *Engine) withTimeline(a Answer, q, query string, results []retrieval.Result) Answer {
 	if e.opts.Dates == nil || !a.Grounded || classify(q) != kindDate {
 		return a
+	}
+	if a.Disagreement != "" {
+		var cited []string
+		for _, c := range a.Citations {
+			cited = append(cited, c.PassageID)
+		}
+		if !e.opts.Dates.Disputed(cited, a.Disagreement) {
+			// The timeline keeps the quoted dates apart (the airliner in
+			// December 2024, the war in 2020): no source disagrees.
+			a.Text = strings.TrimSpace(strings.Replace(a.Text, a.Disagreement, "", 1))
+			a.Disagreement = ""
+			a = pruneCitations(a)
+		}
 	}
 	var retrieved []string
 	for _, r := range results {
@@ -100,6 +120,38 @@ func (e *Engine) withTimeline(a Answer, q, query string, results []retrieval.Res
 		line = fmt.Sprintf("Across the articles, the timeline dates this to %s %s.", ev.Label, r)
 	}
 	a.Text = strings.TrimSpace(a.Text) + " " + line
+	return a
+}
+
+// reOneCite matches one citation number.
+var reOneCite = regexp.MustCompile(`\[(\d+)\]`)
+
+// pruneCitations drops the citations a's text no longer uses and
+// renumbers the rest by first use.
+func pruneCitations(a Answer) Answer {
+	renum := map[int]int{}
+	var kept []Citation
+	for _, m := range reOneCite.FindAllStringSubmatch(a.Text, -1) {
+		n, _ := strconv.Atoi(m[1])
+		if _, ok := renum[n]; ok || n < 1 || n > len(a.Citations) {
+			continue
+		}
+		c := a.Citations[n-1]
+		c.Ref = len(kept) + 1
+		renum[n] = c.Ref
+		kept = append(kept, c)
+	}
+	a.Text = reOneCite.ReplaceAllStringFunc(a.Text, func(m string) string {
+		n, _ := strconv.Atoi(m[1 : len(m)-1])
+		if r, ok := renum[n]; ok {
+			return "[" + strconv.Itoa(r) + "]"
+		}
+		return ""
+	})
+	if kept == nil {
+		kept = []Citation{}
+	}
+	a.Citations = kept
 	return a
 }
 

@@ -11,11 +11,46 @@ import (
 type fakeDates struct {
 	ev      DatedEvent
 	offered []string
+	// disputed is what Disputed answers; nil means "when ev has claims".
+	disputed *bool
 }
 
 func (f *fakeDates) DateOf(_ string, ids []string) (DatedEvent, bool) {
 	f.offered = ids
 	return f.ev, f.ev.Label != ""
+}
+
+func (f *fakeDates) Disputed([]string, string) bool {
+	if f.disputed != nil {
+		return *f.disputed
+	}
+	return len(f.ev.Claims) > 1
+}
+
+// TestTimelineKeepsTwoEventsApart: two dates in an answer are a
+// disagreement only when the timeline says the articles date one event
+// differently.
+func TestTimelineKeepsTwoEventsApart(t *testing.T) {
+	ps := loadPassages(t)
+	const q = "When was the Azerbaijani airliner shot down?"
+	plain, err := New(newBM25(ps), Options{}).Ask(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain.Disagreement == "" {
+		t.Fatalf("fixture: no disagreement without the timeline: %q", plain.Text)
+	}
+	for _, disputed := range []bool{true, false} {
+		a, err := New(newBM25(ps), Options{Dates: &fakeDates{disputed: &disputed}}).Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept := strings.Contains(a.Text, plain.Disagreement)
+		if kept != disputed || (a.Disagreement != "") != disputed {
+			t.Errorf("disputed %v: disagreement kept %v in %q", disputed, kept, a.Text)
+		}
+		checkCitations(t, a)
+	}
 }
 
 func TestWhenAnswersDrawOnTheTimeline(t *testing.T) {

@@ -127,9 +127,10 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 	}
 	var best Event
 	bestScore := 1
-	// Most of the question's words must be in the quote: a date from a
-	// loosely related sentence would be a wrong answer stated as fact.
-	need := (len(want) + 1) / 2
+	// All of the question's words but one must be in the quotes: a date
+	// from a loosely related sentence ("President Aliyev" in the airliner
+	// story) would be a wrong answer stated as fact.
+	need := max(2, len(want)-1)
 	for _, e := range v.Index.Events() {
 		if !hasSource(e, func(s Source) bool { return in[s.PassageID] }) {
 			continue

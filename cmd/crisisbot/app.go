@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"golang.org/x/term"
@@ -103,6 +104,32 @@ func (d timelineDates) DateOf(question string, passageIDs []string) (answer.Date
 		out.Claims = append(out.Claims, claim)
 	}
 	return out, true
+}
+
+func (d timelineDates) Disputed(passageIDs []string, statement string) bool {
+	in := map[string]bool{}
+	for _, id := range passageIDs {
+		in[id] = true
+	}
+	for _, ev := range d.view().Index.Events() {
+		quoted := false
+		for _, s := range ev.Sources {
+			quoted = quoted || in[s.PassageID]
+		}
+		if !quoted {
+			continue
+		}
+		named := 0
+		for _, c := range ev.Conflicts {
+			if isDateClaim(c, ev) && strings.Contains(statement, c.Claim) {
+				named++
+			}
+		}
+		if named > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // isDateClaim reports whether a conflict's claim is about the date (the
