@@ -87,7 +87,8 @@ type Options struct {
 	// 0 means DefaultMaxSentences.
 	MaxSentences int
 	// Dates, when set, is the timeline: a grounded "when" answer adds the
-	// date every article gives the event, citing them all.
+	// event's date, citing every article whose own sentence gives it, and
+	// keeps two events' dates from being called a disagreement.
 	Dates Dates
 	// Jitter maps a backoff delay to the delay actually slept; nil means a
 	// uniformly random delay in [d/2, d].

@@ -86,8 +86,9 @@
 //		[{"date", "precision", "summary", "sources": [{"doc_id",
 //		"title", "quote", "passage_id"}], "conflicts": [{"claim",
 //		"date", "sources"}]}]}, sorted by date. "When" questions in ask
-//		draw on the same timeline and cite every article that dates
-//		the event.
+//		draw on the same timeline: the answer adds the event's date
+//		citing every article whose own sentence gives it, or each
+//		date with its articles where they differ.
 //
 //	digest
 //		Not built yet (issue 5).
