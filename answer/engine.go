@@ -166,7 +166,7 @@ func (e *Engine) Ask(ctx context.Context, question string) (Answer, error) {
 
 // cleanQuestion cleans a question and checks its length.
 func (e *Engine) cleanQuestion(question string) (string, error) {
-	q := cleanText(question)
+	q := CleanText(question)
 	if q == "" {
 		return "", errs.Errorf(errs.Usage, "the question is empty")
 	}
@@ -176,9 +176,10 @@ func (e *Engine) cleanQuestion(question string) (string, error) {
 	return q, nil
 }
 
-// cleanText strips control and invisible formatting characters and folds
-// whitespace, for questions and the conversation before them alike.
-func cleanText(s string) string {
+// CleanText strips control and invisible formatting characters, folds
+// compatibility forms (NFKC) and whitespace: for questions, the
+// conversation before them, and whatever front end stores or shows them.
+func CleanText(s string) string {
 	// NFKC folds compatibility forms (full-width "ＷＨＯ", ligatures) onto
 	// the plain letters the articles use.
 	s = norm.NFKC.String(strings.ToValidUTF8(s, ""))

@@ -209,11 +209,11 @@ func (e *Engine) cleanHistory(history []Turn) []Turn {
 	}
 	var out []Turn
 	for _, t := range history {
-		q := cut(cleanText(t.Question), e.opts.MaxQuestionLen)
+		q := cut(CleanText(t.Question), e.opts.MaxQuestionLen)
 		if q == "" {
 			continue
 		}
-		a := cleanText(t.Answer)
+		a := CleanText(t.Answer)
 		a = tidy(reCite.ReplaceAllString(a, ""))
 		out = append(out, Turn{Question: q, Answer: cut(a, MaxHistoryAnswer)})
 	}

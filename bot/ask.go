@@ -6,7 +6,6 @@ import (
 	"encoding/base32"
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/crisisbot/crisisbot/answer"
@@ -48,7 +47,7 @@ func (b *Bot) runAsk(ctx context.Context, req Request) (Reply, error) {
 	start := b.clock.Now()
 	// No control characters reach the records, the logs, or the terminal
 	// of an operator reading feedback.
-	q := cleanLine(req.Option("question"))
+	q := answer.CleanText(req.Option("question"))
 	ans, err := b.opts.Asker.AskWith(ctx, q, req.History)
 	if err != nil {
 		b.opts.Metrics.answered("", "error", b.clock.Now().Sub(start))
@@ -158,21 +157,6 @@ func quote(s string) string {
 		lines[i] = "> " + l
 	}
 	return strings.Join(lines, "\n")
-}
-
-// cleanLine drops control and invisible formatting characters and folds
-// whitespace.
-func cleanLine(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case unicode.IsSpace(r):
-			return ' '
-		case unicode.IsControl(r), unicode.Is(unicode.Cf, r):
-			return -1
-		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // newAnswerID returns a short random id for an answer's buttons.

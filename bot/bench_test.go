@@ -13,15 +13,7 @@ import (
 // articles, the answer record appended and synced, and the Discord
 // rendering. It measures what the bot adds around the engine.
 func BenchmarkBotAsk(b *testing.B) {
-	engine, lib := bundledEngine(b, nil)
-	store, err := OpenStore(b.TempDir(), 0)
-	if err != nil {
-		b.Fatal(err)
-	}
-	bot, err := New(Options{Asker: engine, Corpus: lib, Store: store, Clock: answer.RealClock{}})
-	if err != nil {
-		b.Fatal(err)
-	}
+	bot := bundledBot(b, answer.RealClock{})
 	ctx := context.Background()
 	req := Request{Command: "ask", Options: map[string]string{"question": "Why did Baku cancel Overchuk's visit?"}, User: User{ID: "u"}}
 	b.ResetTimer()

@@ -78,6 +78,21 @@ func bundledEngine(t testing.TB, chat answer.Chat) (*answer.Engine, *retrieval.L
 	return answer.New(lib, answer.Options{Chat: chat, Retries: -1, Clock: answer.RealClock{}}), lib
 }
 
+// bundledBot is a Bot over the real engine and the bundled articles.
+func bundledBot(t testing.TB, clock answer.Clock) *Bot {
+	t.Helper()
+	engine, lib := bundledEngine(t, nil)
+	store, err := OpenStore(t.TempDir(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := New(Options{Asker: engine, Corpus: lib, Store: store, Clock: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 func newDiscordHarness(t *testing.T, o harnessOptions) *discordHarness {
 	t.Helper()
 	ctx, cancelTest := context.WithTimeout(context.Background(), 60*time.Second)
@@ -958,15 +973,7 @@ func TestDiscordWrongTokenSaysWhatToCheck(t *testing.T) {
 	t.Parallel()
 	fake := fakediscord.New(fakediscord.Options{AppID: testApp, Token: "the-right-token"})
 	defer fake.Close()
-	engine, lib := bundledEngine(t, nil)
-	store, err := OpenStore(t.TempDir(), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := New(Options{Asker: engine, Corpus: lib, Store: store, Clock: newFakeClock()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := bundledBot(t, newFakeClock())
 	d, err := NewDiscord(b, DiscordConfig{Token: "a-wrong-token", APIURL: fake.APIURL()})
 	if err != nil {
 		t.Fatal(err)
@@ -998,15 +1005,7 @@ func TestDiscordStopsWhileTheGatewayNeverAnswers(t *testing.T) {
 		<-hold
 	}))
 	defer srv.Close()
-	engine, lib := bundledEngine(t, nil)
-	store, err := OpenStore(t.TempDir(), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := New(Options{Asker: engine, Corpus: lib, Store: store, Clock: newFakeClock()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := bundledBot(t, newFakeClock())
 	d, err := NewDiscord(b, DiscordConfig{Token: "t", APIURL: srv.URL + "/api/v9/"})
 	if err != nil {
 		t.Fatal(err)

@@ -122,10 +122,9 @@ type Store struct {
 	lines int
 	// votes is each user's latest vote on each kept answer, so a repeated
 	// click adds nothing to the feedback file.
-	votes map[voteKey]string
+	// By answer id, then user id, so a dropped answer drops its votes.
+	votes map[string]map[string]string
 }
-
-type voteKey struct{ answer, user string }
 
 // OpenStore opens the store in dir, creating dir, and loads the most
 // recent keep answers (0 means DefaultKeepAnswers). When the answers file
@@ -163,10 +162,10 @@ func OpenStore(dir string, keep int) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.votes = map[voteKey]string{}
+	s.votes = map[string]map[string]string{}
 	for _, v := range votes {
 		if _, ok := s.answers[v.AnswerID]; ok {
-			s.votes[voteKey{v.AnswerID, v.UserID}] = v.Vote
+			s.setVote(v)
 		}
 	}
 	return s, nil
@@ -203,11 +202,7 @@ func (s *Store) remember(r AnswerRecord) {
 	s.answers[r.ID] = r
 	for len(s.order) > s.keep {
 		delete(s.answers, s.order[0])
-		for k := range s.votes {
-			if k.answer == s.order[0] {
-				delete(s.votes, k)
-			}
-		}
+		delete(s.votes, s.order[0])
 		s.order = s.order[1:]
 	}
 }
@@ -226,14 +221,13 @@ func (s *Store) Answer(id string) (AnswerRecord, bool) {
 func (s *Store) SaveFeedback(f Feedback) (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	k := voteKey{f.AnswerID, f.UserID}
-	if s.votes[k] == f.Vote {
+	if s.votes[f.AnswerID][f.UserID] == f.Vote {
 		return false, nil
 	}
 	if err := appendLine(filepath.Join(s.dir, feedbackFile), f); err != nil {
 		return false, fmt.Errorf("save feedback: %w", err)
 	}
-	s.votes[k] = f.Vote
+	s.setVote(f)
 	return true, nil
 }
 
@@ -271,6 +265,15 @@ func (s *Store) rewriteAnswers(recs []AnswerRecord) error {
 		return fmt.Errorf("compact answers: %w", err)
 	}
 	return nil
+}
+
+// setVote records f as its user's latest vote on its answer; s.mu is held
+// or s is not shared yet.
+func (s *Store) setVote(f Feedback) {
+	if s.votes[f.AnswerID] == nil {
+		s.votes[f.AnswerID] = map[string]string{}
+	}
+	s.votes[f.AnswerID][f.UserID] = f.Vote
 }
 
 // ReadFeedback returns every vote recorded in dir, oldest first. A missing

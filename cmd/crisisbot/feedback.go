@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
-	"unicode"
 
+	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/bot"
 	"github.com/crisisbot/crisisbot/errs"
 )
@@ -80,13 +80,7 @@ func runFeedback(ctx context.Context, e *env, args []string) error {
 // oneLine flattens s to one line of at most n characters, without the
 // control characters that could drive the operator's terminal.
 func oneLine(s string, n int) string {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
-	s = strings.Join(strings.Fields(s), " ")
+	s = answer.CleanText(s)
 	if r := []rune(s); len(r) > n {
 		return string(r[:n-1]) + "…"
 	}
