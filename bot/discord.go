@@ -274,6 +274,13 @@ func (d *Discord) shutdown() {
 	d.cancelWork()
 }
 
+// deliveryContext bounds the REST calls that deliver one reply. It
+// outlives shutdown's cancellation, so a cancelled answer can still tell
+// the user so.
+func (d *Discord) deliveryContext() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(d.work), deliverTimeout)
+}
+
 // begin registers a handler's work; false means the bot is shutting down.
 func (d *Discord) begin() bool {
 	d.mu.Lock()
@@ -444,7 +451,7 @@ func (d *Discord) command(ic *discordgo.Interaction) {
 	}
 	// The acknowledgement is quick and must not be lost to a shutdown:
 	// once it is sent, a cancelled answer can still say so.
-	ackCtx, cancel := context.WithTimeout(context.WithoutCancel(d.work), deliverTimeout)
+	ackCtx, cancel := d.deliveryContext()
 	defer cancel()
 	if err := d.s.InteractionRespond(ic, resp, discordgo.WithContext(ackCtx)); err != nil {
 		switch restCode(err) {
@@ -475,7 +482,7 @@ func (d *Discord) command(ic *discordgo.Interaction) {
 // (a refusal or an error) replaces the public placeholder with a private
 // note.
 func (d *Discord) deliverDeferred(ic *discordgo.Interaction, r Reply, deferredPrivate bool) {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(d.work), deliverTimeout)
+	ctx, cancel := d.deliveryContext()
 	defer cancel()
 	msgs := renderDiscord(r)
 	start := 0
@@ -484,8 +491,7 @@ func (d *Discord) deliverDeferred(ic *discordgo.Interaction, r Reply, deferredPr
 			d.log.Warn("delete deferred response", "err", redact(err, ic.Token))
 		}
 	} else {
-		first := msgs[0]
-		edit := &discordgo.WebhookEdit{Content: &first.Content, Embeds: &first.Embeds, Components: &first.Components, AllowedMentions: noMentions()}
+		edit := msgs[0].webhookEdit()
 		err := d.retry404(ctx, func() error {
 			_, err := d.s.InteractionResponseEdit(ic, edit, discordgo.WithContext(ctx))
 			return err
@@ -502,10 +508,7 @@ func (d *Discord) deliverDeferred(ic *discordgo.Interaction, r Reply, deferredPr
 // followups sends messages as follow-ups of an interaction.
 func (d *Discord) followups(ctx context.Context, ic *discordgo.Interaction, msgs []discordMessage, ephemeral bool) {
 	for _, m := range msgs {
-		p := &discordgo.WebhookParams{Content: m.Content, Embeds: m.Embeds, Components: nonNil(m.Components), AllowedMentions: noMentions()}
-		if ephemeral {
-			p.Flags = discordgo.MessageFlagsEphemeral
-		}
+		p := m.webhookParams(ephemeral)
 		err := d.retry404(ctx, func() error {
 			_, err := d.s.FollowupMessageCreate(ic, true, p, discordgo.WithContext(ctx))
 			return err
@@ -539,17 +542,12 @@ func (d *Discord) retry404(ctx context.Context, f func() error) error {
 
 // respond answers an interaction at once with a reply.
 func (d *Discord) respond(ic *discordgo.Interaction, r Reply) {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(d.work), deliverTimeout)
+	ctx, cancel := d.deliveryContext()
 	defer cancel()
 	msgs := renderDiscord(r)
-	data := &discordgo.InteractionResponseData{
-		Content: msgs[0].Content, Embeds: nonNilEmbeds(msgs[0].Embeds), Components: nonNil(msgs[0].Components),
-		AllowedMentions: noMentions(),
-	}
-	if r.Ephemeral {
-		data.Flags = discordgo.MessageFlagsEphemeral
-	}
-	err := d.s.InteractionRespond(ic, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}, discordgo.WithContext(ctx))
+	err := d.s.InteractionRespond(ic, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource, Data: msgs[0].responseData(r.Ephemeral),
+	}, discordgo.WithContext(ctx))
 	if err != nil {
 		switch restCode(err) {
 		case discordgo.ErrCodeUnknownInteraction:
@@ -578,13 +576,10 @@ func (d *Discord) press(ic *discordgo.Interaction) {
 
 // update replaces the message a pressed button is on with the reply.
 func (d *Discord) update(ic *discordgo.Interaction, r Reply) {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(d.work), deliverTimeout)
+	ctx, cancel := d.deliveryContext()
 	defer cancel()
-	m := renderDiscord(r)[0]
 	err := d.s.InteractionRespond(ic, &discordgo.InteractionResponse{
-		Type: discordgo.InteractionResponseUpdateMessage,
-		Data: &discordgo.InteractionResponseData{Content: m.Content, Embeds: nonNilEmbeds(m.Embeds),
-			Components: nonNil(m.Components), AllowedMentions: noMentions()},
+		Type: discordgo.InteractionResponseUpdateMessage, Data: renderDiscord(r)[0].responseData(false),
 	}, discordgo.WithContext(ctx))
 	if err != nil {
 		d.log.Warn("update message", "err", redact(err, ic.Token))
@@ -628,20 +623,6 @@ func restCode(err error) int {
 		return re.Message.Code
 	}
 	return 0
-}
-
-func nonNil(c []discordgo.MessageComponent) []discordgo.MessageComponent {
-	if c == nil {
-		return []discordgo.MessageComponent{}
-	}
-	return c
-}
-
-func nonNilEmbeds(e []*discordgo.MessageEmbed) []*discordgo.MessageEmbed {
-	if e == nil {
-		return []*discordgo.MessageEmbed{}
-	}
-	return e
 }
 
 func threadKey(channelID string) string { return "thread:" + channelID }

@@ -143,7 +143,7 @@ func (d *Discord) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		return
 	}
 	// A new question by mention starts a thread for its follow-ups.
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(d.work), deliverTimeout)
+	ctx, cancel := d.deliveryContext()
 	defer cancel()
 	th, err := d.s.MessageThreadStartComplex(m.ChannelID, m.ID, &discordgo.ThreadStart{
 		Name: threadName(q), AutoArchiveDuration: 1440, Type: discordgo.ChannelTypeGuildPublicThread,
@@ -300,11 +300,11 @@ func (d *Discord) notice(channelID, replyTo, userID string, r Reply) {
 // send posts a reply in channelID, as a reply to the message replyTo when
 // set, and returns the id of its last message.
 func (d *Discord) send(channelID, replyTo string, r Reply) string {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(d.work), deliverTimeout)
+	ctx, cancel := d.deliveryContext()
 	defer cancel()
 	var last string
 	for i, m := range renderDiscord(r) {
-		ms := &discordgo.MessageSend{Content: m.Content, Embeds: nonNilEmbeds(m.Embeds), Components: nonNil(m.Components), AllowedMentions: noMentions()}
+		ms := m.messageSend()
 		if i == 0 && replyTo != "" {
 			ms.Reference = &discordgo.MessageReference{MessageID: replyTo, ChannelID: channelID, FailIfNotExists: new(false)}
 		}

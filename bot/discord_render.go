@@ -33,6 +33,54 @@ func noMentions() *discordgo.MessageAllowedMentions {
 	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
 }
 
+// The forms a rendered message is sent in. Every one carries noMentions
+// and empty lists rather than nulls, so no way of sending can forget
+// either.
+
+// lists returns m's embeds and components, empty rather than nil.
+func (m discordMessage) lists() ([]*discordgo.MessageEmbed, []discordgo.MessageComponent) {
+	embeds, comps := m.Embeds, m.Components
+	if embeds == nil {
+		embeds = []*discordgo.MessageEmbed{}
+	}
+	if comps == nil {
+		comps = []discordgo.MessageComponent{}
+	}
+	return embeds, comps
+}
+
+// messageSend is m posted to a channel.
+func (m discordMessage) messageSend() *discordgo.MessageSend {
+	embeds, comps := m.lists()
+	return &discordgo.MessageSend{Content: m.Content, Embeds: embeds, Components: comps, AllowedMentions: noMentions()}
+}
+
+// responseData is m as an interaction's response.
+func (m discordMessage) responseData(ephemeral bool) *discordgo.InteractionResponseData {
+	embeds, comps := m.lists()
+	data := &discordgo.InteractionResponseData{Content: m.Content, Embeds: embeds, Components: comps, AllowedMentions: noMentions()}
+	if ephemeral {
+		data.Flags = discordgo.MessageFlagsEphemeral
+	}
+	return data
+}
+
+// webhookParams is m as an interaction's follow-up.
+func (m discordMessage) webhookParams(ephemeral bool) *discordgo.WebhookParams {
+	embeds, comps := m.lists()
+	p := &discordgo.WebhookParams{Content: m.Content, Embeds: embeds, Components: comps, AllowedMentions: noMentions()}
+	if ephemeral {
+		p.Flags = discordgo.MessageFlagsEphemeral
+	}
+	return p
+}
+
+// webhookEdit is m replacing a deferred response.
+func (m discordMessage) webhookEdit() *discordgo.WebhookEdit {
+	embeds, comps := m.lists()
+	return &discordgo.WebhookEdit{Content: &m.Content, Embeds: &embeds, Components: &comps, AllowedMentions: noMentions()}
+}
+
 // renderDiscord renders a reply as one or more messages within Discord's
 // limits: the text first, split at sentence ends, and the sources embed and
 // buttons on the last message, so the sources follow the whole text.
