@@ -158,3 +158,45 @@ func finer(a, b Date) bool {
 	rank := map[string]int{Day: 4, Month: 3, Year: 2, Range: 1}
 	return rank[a.Precision] > rank[b.Precision]
 }
+
+// DateClaims returns the claims of e's conflicts that are about its date:
+// those of a conflict whose claims carry different dates ("December 2023"
+// against "December 2024"), not figures or causes.
+func (e Event) DateClaims() []Claim {
+	var out []Claim
+	for _, c := range e.Conflicts {
+		for _, o := range e.Conflicts {
+			if o.Date != c.Date {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Disputed reports whether an event quoted from passageIDs is dated
+// differently by different articles, with at least two of those dates
+// named in statement. When none is, two dates in an answer belong to two
+// events, not to one disputed event.
+func (v View) Disputed(passageIDs []string, statement string) bool {
+	in := map[string]bool{}
+	for _, id := range passageIDs {
+		in[id] = true
+	}
+	for _, e := range v.Index.Events() {
+		if !hasSource(e, func(s Source) bool { return in[s.PassageID] }) {
+			continue
+		}
+		named := 0
+		for _, c := range e.DateClaims() {
+			if strings.Contains(statement, c.Claim) {
+				named++
+			}
+		}
+		if named > 1 {
+			return true
+		}
+	}
+	return false
+}

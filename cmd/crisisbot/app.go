@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"os"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"golang.org/x/term"
@@ -91,10 +90,7 @@ func (d timelineDates) DateOf(question string, passageIDs []string) (answer.Date
 			out.PassageIDs = append(out.PassageIDs, s.PassageID)
 		}
 	}
-	for _, c := range ev.Conflicts {
-		if !isDateClaim(c, ev) {
-			continue
-		}
+	for _, c := range ev.DateClaims() {
 		claim := answer.DatedClaim{Claim: c.Claim}
 		for _, doc := range c.Sources {
 			if p, ok := passageOf[doc]; ok {
@@ -107,40 +103,7 @@ func (d timelineDates) DateOf(question string, passageIDs []string) (answer.Date
 }
 
 func (d timelineDates) Disputed(passageIDs []string, statement string) bool {
-	in := map[string]bool{}
-	for _, id := range passageIDs {
-		in[id] = true
-	}
-	for _, ev := range d.view().Index.Events() {
-		quoted := false
-		for _, s := range ev.Sources {
-			quoted = quoted || in[s.PassageID]
-		}
-		if !quoted {
-			continue
-		}
-		named := 0
-		for _, c := range ev.Conflicts {
-			if isDateClaim(c, ev) && strings.Contains(statement, c.Claim) {
-				named++
-			}
-		}
-		if named > 1 {
-			return true
-		}
-	}
-	return false
-}
-
-// isDateClaim reports whether a conflict's claim is about the date (the
-// claims of a date conflict carry different dates).
-func isDateClaim(c timeline.Claim, ev timeline.Event) bool {
-	for _, o := range ev.Conflicts {
-		if o.Date != c.Date {
-			return true
-		}
-	}
-	return false
+	return d.view().Disputed(passageIDs, statement)
 }
 
 func (a *app) Close() error { return a.lib.Close() }

@@ -126,3 +126,18 @@ func TestTimelineInChat(t *testing.T) {
 		t.Errorf("a bad date is not named: %s", blocks[4])
 	}
 }
+
+// TestWhenDisagreementsFollowTheTimeline: a real dispute on one event's
+// date is kept; two dates of two events are not called a disagreement.
+func TestWhenDisagreementsFollowTheTimeline(t *testing.T) {
+	c := newCLI(t)
+	airliner := decodeAsk(t, c.mustRun("ask", "--json", "When was the Azerbaijani airliner shot down?"))
+	if !strings.Contains(airliner.Answer, "December 2023") || !strings.Contains(airliner.Answer, "disagree") {
+		t.Errorf("the airliner's disputed date is not shown: %q", airliner.Answer)
+	}
+	aliyev := decodeAsk(t, c.mustRun("ask", "--json", "When did Aliyev become president?"))
+	if strings.Contains(aliyev.Answer, "Sources disagree") {
+		t.Errorf("two events' dates reported as a disagreement: %q", aliyev.Answer)
+	}
+	checkRefs(t, aliyev)
+}
