@@ -177,8 +177,7 @@ func answerOptions(cfg config.Config) answer.Options {
 // and stays silent otherwise (pipes, CI, tests). Hand-written: one \r line
 // needs no progress-bar library.
 func progress(w io.Writer, what string) func(done, total int) {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
+	if !isTerminal(w) {
 		return nil
 	}
 	var last time.Time
@@ -261,4 +260,10 @@ func newLogger(c config.Log, w io.Writer) *slog.Logger {
 		return slog.New(slog.NewJSONHandler(w, opts))
 	}
 	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// isTerminal reports whether r or w is an interactive terminal.
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }

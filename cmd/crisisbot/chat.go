@@ -4,9 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"os"
-
-	"golang.org/x/term"
 
 	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/bot"
@@ -39,10 +36,4 @@ func runChat(ctx context.Context, e *env, args []string) error {
 	}
 	name := e.getenv("USER")
 	return bot.NewTerminal(b, bot.User{ID: "terminal", Name: name}).Run(ctx, e.stdin, e.stdout, interactive)
-}
-
-// isTerminal reports whether r or w is an interactive terminal.
-func isTerminal(v any) bool {
-	f, ok := v.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
 }
