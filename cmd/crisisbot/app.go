@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"golang.org/x/term"
@@ -27,7 +28,8 @@ type app struct {
 	cfg    config.Config
 	lib    *retrieval.Library
 	engine *answer.Engine
-	events *timeline.Index
+	events     *timeline.Index
+	eventsOnce sync.Once
 }
 
 // openApp opens the data directory with the configured embedder, ingests the
@@ -110,14 +112,15 @@ func (a *app) Close() error { return a.lib.Close() }
 
 // timelineView builds the timeline from every stored article, once.
 func (a *app) timelineView() timeline.View {
-	if a.events == nil {
+	// Once: serve's handlers can ask "when" questions at the same time.
+	a.eventsOnce.Do(func() {
 		a.events = timeline.NewIndex()
 		for _, d := range a.lib.Documents() {
 			if doc, ok := a.lib.Document(d.ID); ok {
 				a.events.Update(doc)
 			}
 		}
-	}
+	})
 	return timeline.View{Index: a.events, Search: a.lib}
 }
 
