@@ -25,9 +25,9 @@ import (
 // config. Every command that reads the corpus goes through openApp, and so do
 // the end-to-end tests.
 type app struct {
-	cfg    config.Config
-	lib    *retrieval.Library
-	engine *answer.Engine
+	cfg        config.Config
+	lib        *retrieval.Library
+	engine     *answer.Engine
 	events     *timeline.Index
 	eventsOnce sync.Once
 }
