@@ -181,3 +181,31 @@ func TestEveryUnknownKeyIsNamedAtOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestDiscordAndServeValuesAreChecked(t *testing.T) {
+	tests := []struct {
+		yaml, key string
+	}{
+		{"discord:\n  guild_id: abc\n", "discord.guild_id"},
+		{"discord:\n  allowed_guilds: [\"1\", \"x2\"]\n", "discord.allowed_guilds[1]"},
+		{"discord:\n  mention_reply: sideways\n", "discord.mention_reply"},
+		{"discord:\n  context_turns: 21\n", "discord.context_turns"},
+		{"discord:\n  rate_limit:\n    in_flight: 0\n", "discord.rate_limit.in_flight"},
+		{"discord:\n  rate_limit:\n    window: 0s\n", "discord.rate_limit.window"},
+		{"discord:\n  token_env: \"my token\"\n", "discord.token_env"},
+		{"discord:\n  answer_channels: [\"1\"]\n  message_content: false\n", "discord.answer_channels"},
+		{"discord:\n  api_url: ftp://x\n", "discord.api_url"},
+		{"serve:\n  http_addr: nope\n", "serve.http_addr"},
+	}
+	for _, tt := range tests {
+		_, err := Load(writeFile(t, tt.yaml))
+		if err == nil || !strings.Contains(err.Error(), tt.key) {
+			t.Errorf("%q: error %v, want one naming %s", tt.yaml, err, tt.key)
+		}
+	}
+	// The same section, valid, loads.
+	cfg, err := Load(writeFile(t, "discord:\n  guild_id: \"123\"\n  answer_channels: [\"456\"]\n  context_turns: 0\nserve:\n  http_addr: 127.0.0.1:9090\n"))
+	if err != nil || cfg.Discord.GuildID != "123" || cfg.Discord.ContextTurns != 0 || cfg.Serve.HTTPAddr != "127.0.0.1:9090" {
+		t.Errorf("valid discord/serve config: %+v, %v", cfg.Discord, err)
+	}
+}
