@@ -30,6 +30,56 @@ type Config struct {
 	Answer    Answer    `yaml:"answer"`
 	Discord   Discord   `yaml:"discord"`
 	Serve     Serve     `yaml:"serve"`
+	Fetch     Fetch     `yaml:"fetch"`
+	Feeds     Feeds     `yaml:"feeds"`
+	Topic     Topic     `yaml:"topic"`
+	Digest    Digest    `yaml:"digest"`
+}
+
+// Fetch configures every download: crisisbot ingest URL and the feeds.
+type Fetch struct {
+	Timeout      time.Duration `yaml:"timeout"`
+	MaxBytes     int64         `yaml:"max_bytes"`
+	MaxRedirects int           `yaml:"max_redirects"`
+	UserAgent    string        `yaml:"user_agent"` // empty: crisisbot's own
+	// AllowPrivate lets fetches reach loopback, private and link-local
+	// addresses, which are refused by default against SSRF.
+	AllowPrivate bool `yaml:"allow_private"`
+}
+
+// Feeds lists the RSS/Atom feeds crisisbot serve polls for new articles.
+type Feeds struct {
+	URLs         []string      `yaml:"urls"`
+	PollInterval time.Duration `yaml:"poll_interval"`
+	MaxItems     int           `yaml:"max_items"`
+}
+
+// Topic decides which feed items are about the crisis: enough of the
+// keywords, or enough similarity to the description.
+type Topic struct {
+	Keywords    []string `yaml:"keywords"`
+	MinKeywords int      `yaml:"min_keywords"`
+	Description string   `yaml:"description"`
+	Threshold   float64  `yaml:"threshold"`
+}
+
+// Digest configures the daily digest.
+type Digest struct {
+	SkipEmpty   bool `yaml:"skip_empty"`
+	MaxArticles int  `yaml:"max_articles"`
+	// Time and Timezone are what /digest subscribe uses when the command
+	// leaves them out.
+	Time          string               `yaml:"time"`
+	Timezone      string               `yaml:"timezone"`
+	Subscriptions []DigestSubscription `yaml:"subscriptions"`
+}
+
+// DigestSubscription is a channel that gets the digest, declared in the
+// file rather than with /digest subscribe.
+type DigestSubscription struct {
+	Channel  string `yaml:"channel"`
+	Time     string `yaml:"time"`     // empty: digest.time
+	Timezone string `yaml:"timezone"` // empty: digest.timezone
 }
 
 // Discord configures the Discord bot (crisisbot serve) and the behaviour it
@@ -122,6 +172,19 @@ func Default() Config {
 			RateLimit:      RateLimit{PerUser: 5, Window: time.Minute, InFlight: 4, Queue: 8},
 			ShutdownGrace:  20 * time.Second, KeepAnswers: 5000,
 		},
+		Fetch: Fetch{Timeout: 30 * time.Second, MaxBytes: 5 << 20, MaxRedirects: 5},
+		Feeds: Feeds{PollInterval: 30 * time.Minute, MaxItems: 50},
+		Topic: Topic{
+			Keywords: []string{
+				"Safarov", "Yekaterinburg", "Azerbaijan", "Azerbaijani", "Baku",
+				"Russia", "Moscow", "Aliyev", "Sputnik Azerbaijan",
+			},
+			MinKeywords: 3,
+			Description: "The 2025 crisis between Azerbaijan and Russia after two Azerbaijani brothers, " +
+				"the Safarovs, died in Russian police custody in Yekaterinburg, and the diplomatic fallout.",
+			Threshold: 0.35,
+		},
+		Digest: Digest{MaxArticles: 10, Time: "09:00", Timezone: "UTC"},
 	}
 }
 
@@ -274,10 +337,99 @@ func (c Config) Validate() error {
 			bad("serve.http_addr", "%q is not host:port (e.g. 127.0.0.1:9090)", c.Serve.HTTPAddr)
 		}
 	}
+	c.validateFeeds(bad)
 	if len(problems) > 0 {
 		return errors.New(strings.Join(problems, "; "))
 	}
 	return nil
+}
+
+// validateFeeds checks fetch, feeds, topic and digest.
+func (c Config) validateFeeds(bad func(string, string, ...any)) {
+	if c.Fetch.Timeout <= 0 {
+		bad("fetch.timeout", "must be positive")
+	}
+	if c.Fetch.MaxBytes < 1024 {
+		bad("fetch.max_bytes", "%d is below 1024", c.Fetch.MaxBytes)
+	}
+	if c.Fetch.MaxRedirects < 0 || c.Fetch.MaxRedirects > 20 {
+		bad("fetch.max_redirects", "%d is not between 0 and 20", c.Fetch.MaxRedirects)
+	}
+	seen := map[string]bool{}
+	for i, u := range c.Feeds.URLs {
+		key := fmt.Sprintf("feeds.urls[%d]", i)
+		if u == "" {
+			bad(key, "is empty")
+			continue
+		}
+		checkURL(bad, key, u)
+		if seen[u] {
+			bad(key, "%q is listed twice", u)
+		}
+		seen[u] = true
+	}
+	if c.Feeds.PollInterval < time.Minute {
+		bad("feeds.poll_interval", "%v is shorter than 1m (be polite to the sites)", c.Feeds.PollInterval)
+	}
+	if c.Feeds.MaxItems < 1 || c.Feeds.MaxItems > 1000 {
+		bad("feeds.max_items", "%d is not between 1 and 1000", c.Feeds.MaxItems)
+	}
+	t := c.Topic
+	if len(c.Feeds.URLs) > 0 && len(t.Keywords) == 0 && strings.TrimSpace(t.Description) == "" {
+		bad("topic", "feeds need topic.keywords or topic.description, or every item of every feed would be ingested")
+	}
+	for i, k := range t.Keywords {
+		if strings.TrimSpace(k) == "" {
+			bad(fmt.Sprintf("topic.keywords[%d]", i), "is empty")
+		}
+	}
+	if t.MinKeywords < 1 || (len(t.Keywords) > 0 && t.MinKeywords > len(t.Keywords)) {
+		bad("topic.min_keywords", "%d is not between 1 and the number of keywords (%d)", t.MinKeywords, len(t.Keywords))
+	}
+	if t.Threshold <= 0 || t.Threshold > 1 {
+		bad("topic.threshold", "%v is not above 0 and at most 1", t.Threshold)
+	}
+	if c.Digest.MaxArticles < 1 || c.Digest.MaxArticles > 50 {
+		bad("digest.max_articles", "%d is not between 1 and 50", c.Digest.MaxArticles)
+	}
+	checkTimeOfDay(bad, "digest.time", c.Digest.Time)
+	checkZone(bad, "digest.timezone", c.Digest.Timezone)
+	channels := map[string]bool{}
+	for i, s := range c.Digest.Subscriptions {
+		key := fmt.Sprintf("digest.subscriptions[%d]", i)
+		if s.Channel == "" {
+			bad(key+".channel", "is required")
+		}
+		checkSnowflake(bad, key+".channel", s.Channel)
+		if channels[s.Channel] {
+			bad(key+".channel", "%q is subscribed twice", s.Channel)
+		}
+		channels[s.Channel] = true
+		if s.Time != "" {
+			checkTimeOfDay(bad, key+".time", s.Time)
+		}
+		if s.Timezone != "" {
+			checkZone(bad, key+".timezone", s.Timezone)
+		}
+	}
+}
+
+// checkTimeOfDay checks a 24-hour "HH:MM".
+func checkTimeOfDay(bad func(string, string, ...any), key, s string) {
+	if _, err := time.Parse("15:04", s); err != nil || len(s) != 5 {
+		bad(key, "%q is not a 24-hour time like 09:00", s)
+	}
+}
+
+// checkZone checks an IANA time zone name.
+func checkZone(bad func(string, string, ...any), key, name string) {
+	if name == "" || name == "Local" {
+		bad(key, "%q is not an IANA time zone (like UTC or Asia/Baku)", name)
+		return
+	}
+	if _, err := time.LoadLocation(name); err != nil {
+		bad(key, "%q is not an IANA time zone (like UTC or Asia/Baku)", name)
+	}
 }
 
 func checkURL(bad func(string, string, ...any), key, raw string) {

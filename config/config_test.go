@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	_ "time/tzdata" // zone checks must not depend on the machine
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -207,5 +208,41 @@ func TestDiscordAndServeValuesAreChecked(t *testing.T) {
 	cfg, err := Load(writeFile(t, "discord:\n  guild_id: \"123\"\n  answer_channels: [\"456\"]\n  context_turns: 0\nserve:\n  http_addr: 127.0.0.1:9090\n"))
 	if err != nil || cfg.Discord.GuildID != "123" || cfg.Discord.ContextTurns != 0 || cfg.Serve.HTTPAddr != "127.0.0.1:9090" {
 		t.Errorf("valid discord/serve config: %+v, %v", cfg.Discord, err)
+	}
+}
+
+func TestFeedAndDigestValuesAreChecked(t *testing.T) {
+	tests := []struct {
+		yaml, key string
+	}{
+		{"feeds:\n  urls: [\"ftp://x/feed\"]\n", "feeds.urls[0]"},
+		{"feeds:\n  urls: [\"https://a/f\", \"https://a/f\"]\n", "feeds.urls[1]"},
+		{"feeds:\n  poll_interval: 10s\n", "feeds.poll_interval"},
+		{"feeds:\n  urls: [\"https://a/f\"]\ntopic:\n  keywords: []\n  description: \"\"\n", "topic"},
+		{"topic:\n  min_keywords: 12\n", "topic.min_keywords"},
+		{"topic:\n  threshold: 1.5\n", "topic.threshold"},
+		{"fetch:\n  max_bytes: 10\n", "fetch.max_bytes"},
+		{"fetch:\n  timeout: 0s\n", "fetch.timeout"},
+		{"digest:\n  time: \"9am\"\n", "digest.time"},
+		{"digest:\n  timezone: Mars/Olympus\n", "digest.timezone"},
+		{"digest:\n  subscriptions:\n    - channel: \"12\"\n      time: \"25:00\"\n", "digest.subscriptions[0].time"},
+		{"digest:\n  subscriptions:\n    - channel: \"12\"\n    - channel: \"12\"\n", "digest.subscriptions[1].channel"},
+		{"digest:\n  subscriptions:\n    - channel: general\n", "digest.subscriptions[0].channel"},
+		{"digest:\n  subscriptions:\n    - chanel: \"12\"\n", "unknown key digest.subscriptions[0].chanel"},
+	}
+	for _, tt := range tests {
+		_, err := Load(writeFile(t, tt.yaml))
+		if err == nil || !strings.Contains(err.Error(), tt.key) {
+			t.Errorf("%q: error %v, want one naming %s", tt.yaml, err, tt.key)
+		}
+	}
+	cfg, err := Load(writeFile(t, "feeds:\n  urls: [\"https://example.com/feed.xml\"]\n"+
+		"digest:\n  subscriptions:\n    - channel: \"12\"\n      time: \"07:45\"\n      timezone: Asia/Baku\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []DigestSubscription{{Channel: "12", Time: "07:45", Timezone: "Asia/Baku"}}
+	if diff := cmp.Diff(want, cfg.Digest.Subscriptions); diff != "" {
+		t.Errorf("subscriptions (-want +got):\n%s", diff)
 	}
 }

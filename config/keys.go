@@ -59,6 +59,14 @@ func checkMapping(n *yaml.Node, t reflect.Type, prefix string, report func(error
 			checkMapping(v, f.Type, key+".", report)
 			continue
 		}
+		if f.Type.Kind() == reflect.Slice && f.Type.Elem().Kind() == reflect.Struct && v.Kind == yaml.SequenceNode {
+			// A list of mappings (digest.subscriptions): each item's keys
+			// are checked like a section's.
+			for j, item := range v.Content {
+				checkMapping(item, f.Type.Elem(), fmt.Sprintf("%s[%d].", key, j), report)
+			}
+			continue
+		}
 		if err := v.Decode(reflect.New(f.Type).Interface()); err != nil {
 			report(fmt.Errorf("line %d: %s: %q is not a valid %s", v.Line, key, v.Value, typeName(f.Type)))
 		}

@@ -8,6 +8,9 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	// Digest schedules name IANA zones; embedding the database makes them
+	// work on machines without one (Windows, slim containers).
+	_ "time/tzdata"
 
 	"github.com/crisisbot/crisisbot/errs"
 )
