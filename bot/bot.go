@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/crisisbot/crisisbot/answer"
@@ -44,6 +46,9 @@ type Options struct {
 	MaxQuestionChars int
 	// Timeline, when set, adds /timeline.
 	Timeline Timeline
+	// Digests, when set, adds /digest.
+	Digests        Digests
+	DigestDefaults DigestDefaults
 	// Commands are added to the built-in ones (ask, sources, about).
 	Commands []Command
 	Clock    answer.Clock
@@ -54,10 +59,13 @@ type Options struct {
 // Bot is the chat front end: commands, conversations, limits and feedback,
 // independent of any transport. It is safe for concurrent use.
 type Bot struct {
-	opts     Options
-	log      *slog.Logger
-	clock    answer.Clock
+	opts  Options
+	log   *slog.Logger
+	clock answer.Clock
+	// commands holds what can run, by request name: top-level commands
+	// and subcommands ("digest now"); top is what transports register.
 	commands map[string]Command
+	top      []Command
 	limiter  *limiter
 	convs    *conversations
 }
@@ -73,6 +81,12 @@ func New(opts Options) (*Bot, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
+	if opts.DigestDefaults.Time == "" {
+		opts.DigestDefaults.Time = "09:00"
+	}
+	if opts.DigestDefaults.Zone == "" {
+		opts.DigestDefaults.Zone = "UTC"
+	}
 	if opts.MaxQuestionChars <= 0 {
 		opts.MaxQuestionChars = answer.DefaultMaxQuestionLen
 	}
@@ -85,11 +99,23 @@ func New(opts Options) (*Bot, error) {
 		convs:    newConversations(opts.ContextTurns),
 	}
 	for _, c := range append(b.builtin(), opts.Commands...) {
-		if _, dup := b.commands[c.Name]; dup {
-			return nil, fmt.Errorf("bot: command %q is defined twice", c.Name)
+		runnable := []Command{c}
+		if len(c.Subcommands) > 0 {
+			runnable = nil
+			for _, sub := range c.Subcommands {
+				sub.Name = c.Name + " " + sub.Name
+				runnable = append(runnable, sub)
+			}
 		}
-		b.commands[c.Name] = c
+		for _, r := range runnable {
+			if _, dup := b.commands[r.Name]; dup {
+				return nil, fmt.Errorf("bot: command %q is defined twice", r.Name)
+			}
+			b.commands[r.Name] = r
+		}
+		b.top = append(b.top, c)
 	}
+	sort.Slice(b.top, func(i, j int) bool { return b.top[i].Name < b.top[j].Name })
 	return b, nil
 }
 
@@ -104,23 +130,31 @@ func (b *Bot) builtin() []Command {
 	if b.opts.Timeline != nil {
 		cmds = append(cmds, b.timelineCommand())
 	}
+	if b.opts.Digests != nil {
+		cmds = append(cmds, b.digestCommand())
+	}
 	return cmds
 }
 
-// Commands returns the commands, sorted by name.
-func (b *Bot) Commands() []Command {
-	out := make([]Command, 0, len(b.commands))
-	for _, c := range b.commands {
-		out = append(out, c)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out
-}
+// Commands returns the top-level commands, sorted by name, with their
+// subcommands under their short names.
+func (b *Bot) Commands() []Command { return slices.Clone(b.top) }
 
-// Command returns the named command.
+// Command returns the command a request names: a top-level command or a
+// subcommand ("digest now").
 func (b *Bot) Command(name string) (Command, bool) {
 	c, ok := b.commands[name]
 	return c, ok
+}
+
+// Group returns the top-level command name when it groups subcommands.
+func (b *Bot) Group(name string) (Command, bool) {
+	for _, c := range b.top {
+		if c.Name == name && len(c.Subcommands) > 0 {
+			return c, true
+		}
+	}
+	return Command{}, false
 }
 
 // Admit checks a request before the transport acknowledges it: the
@@ -131,6 +165,9 @@ func (b *Bot) Admit(req Request) (*Ticket, *Reply) {
 	cmd, ok := b.commands[req.Command]
 	if !ok {
 		r := note(fmt.Sprintf("I don't know the command /%s.", req.Command))
+		if g, ok := b.Group(req.Command); ok {
+			r = note(fmt.Sprintf("/%s needs one of: %s.", g.Name, subcommandNames(g)))
+		}
 		return nil, &r
 	}
 	if cmd.Admin && !req.Admin {
@@ -154,6 +191,15 @@ func (b *Bot) Admit(req Request) (*Ticket, *Reply) {
 		return nil, &r
 	}
 	return t, nil
+}
+
+// subcommandNames lists a group's subcommands as "/digest now, /digest list".
+func subcommandNames(g Command) string {
+	var names []string
+	for _, s := range g.Subcommands {
+		names = append(names, "/"+g.Name+" "+s.Name)
+	}
+	return strings.Join(names, ", ")
 }
 
 // refusalReply tells a user over a limit when to try again.

@@ -15,6 +15,8 @@ const (
 	String OptionType = iota
 	Bool
 	Integer
+	// Channel takes a channel of the server; its value is the channel id.
+	Channel
 )
 
 // Option is one named argument of a command.
@@ -55,6 +57,11 @@ type Command struct {
 	// Press handles a click on one of the command's buttons, whose custom
 	// ids start with the command's name and a colon.
 	Press func(ctx context.Context, p Press) (Reply, error)
+	// Subcommands, when set, are what the command groups ("/digest now"):
+	// the command itself has no Options or Run, and each subcommand is
+	// requested by the two names joined by a space ("digest now"), with
+	// its own Admin, Check and Run.
+	Subcommands []Command
 }
 
 // Request is one invocation of a command, from any transport.

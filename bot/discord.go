@@ -351,7 +351,20 @@ func (d *Discord) applicationCommand(c Command) *discordgo.ApplicationCommand {
 		perm := int64(discordgo.PermissionManageGuild)
 		ac.DefaultMemberPermissions = &perm
 	}
-	for _, o := range c.Options {
+	ac.Options = commandOptions(c.Options)
+	for _, sub := range c.Subcommands {
+		ac.Options = append(ac.Options, &discordgo.ApplicationCommandOption{
+			Type: discordgo.ApplicationCommandOptionSubCommand, Name: sub.Name,
+			Description: truncate(sub.Description, 100), Options: commandOptions(sub.Options),
+		})
+	}
+	return ac
+}
+
+// commandOptions declares a command's options to Discord.
+func commandOptions(opts []Option) []*discordgo.ApplicationCommandOption {
+	var out []*discordgo.ApplicationCommandOption
+	for _, o := range opts {
 		opt := &discordgo.ApplicationCommandOption{
 			Name: o.Name, Description: truncate(o.Description, 100), Required: o.Required,
 			Autocomplete: o.Complete != nil,
@@ -361,15 +374,30 @@ func (d *Discord) applicationCommand(c Command) *discordgo.ApplicationCommand {
 			opt.Type = discordgo.ApplicationCommandOptionBoolean
 		case Integer:
 			opt.Type = discordgo.ApplicationCommandOptionInteger
+		case Channel:
+			opt.Type = discordgo.ApplicationCommandOptionChannel
+			// Only channels a digest or an answer can be posted in.
+			opt.ChannelTypes = []discordgo.ChannelType{discordgo.ChannelTypeGuildText, discordgo.ChannelTypeGuildNews}
 		default:
 			opt.Type = discordgo.ApplicationCommandOptionString
 			if o.MaxLength > 0 {
 				opt.MaxLength = min(o.MaxLength, 6000)
 			}
 		}
-		ac.Options = append(ac.Options, opt)
+		out = append(out, opt)
 	}
-	return ac
+	return out
+}
+
+// commandData returns the name a command interaction requests ("digest
+// now" for a subcommand) and its options.
+func commandData(ic *discordgo.Interaction) (string, []*discordgo.ApplicationCommandInteractionDataOption) {
+	data := ic.ApplicationCommandData()
+	name, opts := data.Name, data.Options
+	if len(opts) == 1 && opts[0].Type == discordgo.ApplicationCommandOptionSubCommand {
+		name, opts = name+" "+opts[0].Name, opts[0].Options
+	}
+	return name, opts
 }
 
 // guildAllowed reports whether the bot works in guildID.
@@ -427,11 +455,11 @@ func interactionUser(ic *discordgo.Interaction) (User, bool) {
 // directly, slow ones deferred first and then delivered by editing the
 // deferred response.
 func (d *Discord) command(ic *discordgo.Interaction) {
-	data := ic.ApplicationCommandData()
+	name, opts := commandData(ic)
 	user, admin := interactionUser(ic)
-	req := Request{Command: data.Name, Options: map[string]string{}, User: user, GuildID: ic.GuildID,
+	req := Request{Command: name, Options: map[string]string{}, User: user, GuildID: ic.GuildID,
 		ChannelID: ic.ChannelID, Admin: admin, History: d.bot.History(threadKey(ic.ChannelID))}
-	for _, o := range data.Options {
+	for _, o := range opts {
 		req.Options[o.Name] = fmt.Sprint(o.Value)
 	}
 	t, refusal := d.bot.Admit(req)
@@ -588,13 +616,13 @@ func (d *Discord) update(ic *discordgo.Interaction, r Reply) {
 
 // autocomplete suggests option values as the user types.
 func (d *Discord) autocomplete(ic *discordgo.Interaction) {
-	data := ic.ApplicationCommandData()
+	name, opts := commandData(ic)
 	var choices []*discordgo.ApplicationCommandOptionChoice
-	for _, o := range data.Options {
+	for _, o := range opts {
 		if !o.Focused {
 			continue
 		}
-		for _, v := range d.bot.Complete(d.work, data.Name, o.Name, fmt.Sprint(o.Value)) {
+		for _, v := range d.bot.Complete(d.work, name, o.Name, fmt.Sprint(o.Value)) {
 			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: truncate(v, 100), Value: truncate(v, 100)})
 		}
 	}

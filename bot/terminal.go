@@ -109,7 +109,18 @@ func (t *Terminal) Line(ctx context.Context, line string) (Reply, bool) {
 	}
 	req := Request{Command: "ask", Options: map[string]string{"question": line}, User: t.user, Admin: true}
 	if isCommand {
+		if _, group := t.bot.Group(name); group {
+			// "/digest now channel:1" names the subcommand first.
+			sub, subRest, _ := strings.Cut(rest, " ")
+			if _, ok := t.bot.Command(name + " " + strings.ToLower(sub)); ok || sub == "" {
+				name, rest = strings.TrimSpace(name+" "+strings.ToLower(sub)), strings.TrimSpace(subRest)
+			}
+		}
 		cmd, ok := t.bot.Command(name)
+		if _, group := t.bot.Group(name); !ok && group {
+			// Admit names the subcommands.
+			cmd, ok = Command{Name: name}, true
+		}
 		if !ok {
 			return note(fmt.Sprintf("I don't know the command /%s. Type /help for the commands.", name)), true
 		}
@@ -175,15 +186,25 @@ func (t *Terminal) help() Reply {
 	var sb strings.Builder
 	sb.WriteString("Type a question, or a command:\n")
 	for _, c := range t.bot.Commands() {
-		usage := "/" + c.Name
-		for _, o := range c.Options {
-			if o.Required {
-				usage += " " + o.Name + ":…"
-			} else {
-				usage += " [" + o.Name + ":…]"
+		cmds := []Command{c}
+		if len(c.Subcommands) > 0 {
+			cmds = nil
+			for _, sub := range c.Subcommands {
+				sub.Name = c.Name + " " + sub.Name
+				cmds = append(cmds, sub)
 			}
 		}
-		fmt.Fprintf(&sb, "  %-34s %s\n", usage, c.Description)
+		for _, c := range cmds {
+			usage := "/" + c.Name
+			for _, o := range c.Options {
+				if o.Required {
+					usage += " " + o.Name + ":…"
+				} else {
+					usage += " [" + o.Name + ":…]"
+				}
+			}
+			fmt.Fprintf(&sb, "  %-34s %s\n", usage, c.Description)
+		}
 	}
 	sb.WriteString("  /good, /bad                        rate the last answer\n")
 	sb.WriteString("  /passages                          show the last answer's cited passages\n")

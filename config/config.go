@@ -175,14 +175,14 @@ func Default() Config {
 		Fetch: Fetch{Timeout: 30 * time.Second, MaxBytes: 5 << 20, MaxRedirects: 5},
 		Feeds: Feeds{PollInterval: 30 * time.Minute, MaxItems: 50},
 		Topic: Topic{
-			Keywords: []string{
-				"Safarov", "Yekaterinburg", "Azerbaijan", "Azerbaijani", "Baku",
-				"Russia", "Moscow", "Aliyev", "Sputnik Azerbaijan",
-			},
-			MinKeywords: 3,
+			// Measured on the seeds and six off-topic stories (see
+			// retrieval/topic_test.go): broad words (Russia, Baku, Aliyev)
+			// let ordinary Azerbaijan news through.
+			Keywords:    []string{"Safarov", "Yekaterinburg", "Overchuk", "Sputnik Azerbaijan", "custody", "Azerbaijan"},
+			MinKeywords: 2,
 			Description: "The 2025 crisis between Azerbaijan and Russia after two Azerbaijani brothers, " +
 				"the Safarovs, died in Russian police custody in Yekaterinburg, and the diplomatic fallout.",
-			Threshold: 0.35,
+			Threshold: 0.30,
 		},
 		Digest: Digest{MaxArticles: 10, Time: "09:00", Timezone: "UTC"},
 	}

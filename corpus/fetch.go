@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"path"
@@ -22,14 +23,19 @@ const (
 	DefaultUserAgent = "crisisbot/1.0 (+https://github.com/crisisbot/crisisbot; news corpus fetcher)"
 	DefaultMaxBytes  = 5 << 20
 	DefaultTimeout   = 30 * time.Second
-	// MaxRedirects is how many redirects a fetch follows.
+	// MaxRedirects is how many redirects a fetch follows by default.
 	MaxRedirects = 5
 )
 
-// Fetcher fetches one article over http(s). The zero value is ready to use.
+// articleAccept is the Accept header of Fetch: the types parseResponse reads.
+const articleAccept = "text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9"
+
+// Fetcher fetches over http(s), refusing non-public addresses unless told
+// otherwise. The zero value is ready to use.
 type Fetcher struct {
-	// Client does the requests; nil means a client with DefaultTimeout. Its
-	// CheckRedirect is replaced for each fetch (see MaxRedirects).
+	// Client is kept for its Timeout (nil means DefaultTimeout). Its
+	// Transport and CheckRedirect are not used: every request goes through
+	// the Fetcher's own transport, so that the address guard always applies.
 	Client *http.Client
 	// UserAgent is sent with every request; "" means DefaultUserAgent.
 	UserAgent string
@@ -40,16 +46,44 @@ type Fetcher struct {
 	Timeout time.Duration
 	// Now stamps Document.FetchedAt; nil means time.Now.
 	Now func() time.Time
+	// AllowPrivate permits connections to loopback, private, link-local and
+	// other non-public addresses, which are refused by default (SSRF guard).
+	AllowPrivate bool
+	// MaxRedirects is how many redirects a fetch follows; 0 means the
+	// MaxRedirects constant.
+	MaxRedirects int
 }
 
-// Fetch downloads rawURL and parses it by content type: text/html (and
-// XHTML) with ParseHTML, text/markdown with ParseMarkdown, text/plain with
-// ParseText. The document's id is URLID of the final URL (after redirects),
-// its URL that URL, its Source rawURL and FetchedAt the time of the fetch.
-func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (Document, error) {
+// Validators are the cache validators of a response, sent back on the next
+// request so that an unchanged resource costs a 304 and no body.
+type Validators struct {
+	ETag, LastModified string
+}
+
+// Response is a successful fetch.
+type Response struct {
+	// URL is the final URL, after redirects, without a fragment.
+	URL         *url.URL
+	ContentType string
+	// Body is empty when NotModified.
+	Body []byte
+	// NotModified reports a 304: the validators sent still hold.
+	NotModified bool
+	// Validators are the response's, or those sent when a 304 omits them.
+	Validators Validators
+}
+
+// Get fetches rawURL, an absolute http(s) URL, with accept as the Accept
+// header ("" sends none) and a conditional request when v has a validator.
+// It follows at most MaxRedirects redirects, to http(s) only, and refuses to
+// connect to non-public addresses unless AllowPrivate. Errors are coded:
+// Invalid for a bad URL, a refused address, a 4xx or an oversized body;
+// NotFound for 404 and 410; Unavailable for timeouts, network errors, 5xx,
+// 429 and redirect trouble.
+func (f *Fetcher) Get(ctx context.Context, rawURL string, accept string, v Validators) (Response, error) {
 	u, err := parseHTTPURL(rawURL)
 	if err != nil {
-		return Document{}, errs.Errorf(errs.Invalid, "fetch %q: %v", rawURL, err)
+		return Response{}, errs.Errorf(errs.Invalid, "fetch %q: %v", rawURL, err)
 	}
 	timeout := f.Timeout
 	if timeout <= 0 {
@@ -58,27 +92,55 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (Document, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	client := &http.Client{Timeout: DefaultTimeout}
+	// A transport per call keeps the Fetcher a plain, copyable value; the
+	// cost, one connection per fetch, is small at a feed poller's pace.
+	tr := f.transport()
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr, Timeout: DefaultTimeout, CheckRedirect: f.checkRedirect}
 	if f.Client != nil {
-		c := *f.Client
-		client = &c
+		client.Timeout = f.Client.Timeout
 	}
-	client.CheckRedirect = checkRedirect
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return Document{}, errs.Errorf(errs.Invalid, "fetch %s: %v", rawURL, err)
+		return Response{}, errs.Errorf(errs.Invalid, "fetch %s: %v", rawURL, err)
 	}
 	ua := f.UserAgent
 	if ua == "" {
 		ua = DefaultUserAgent
 	}
 	req.Header.Set("User-Agent", ua)
-	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9")
+	if accept != "" {
+		req.Header.Set("Accept", accept)
+	}
+	if v.ETag != "" {
+		req.Header.Set("If-None-Match", v.ETag)
+	}
+	if v.LastModified != "" {
+		req.Header.Set("If-Modified-Since", v.LastModified)
+	}
 	resp, err := client.Do(req)
 	if err != nil {
-		return Document{}, fetchError(ctx, rawURL, err)
+		return Response{}, fetchError(ctx, rawURL, err)
 	}
 	defer resp.Body.Close()
+
+	final := *resp.Request.URL
+	final.Fragment, final.RawFragment = "", ""
+	out := Response{
+		URL:         &final,
+		ContentType: resp.Header.Get("Content-Type"),
+		Validators:  Validators{ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")},
+	}
+	if resp.StatusCode == http.StatusNotModified && (v.ETag != "" || v.LastModified != "") {
+		out.NotModified = true
+		if out.Validators.ETag == "" {
+			out.Validators.ETag = v.ETag
+		}
+		if out.Validators.LastModified == "" {
+			out.Validators.LastModified = v.LastModified
+		}
+		return out, nil
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		code := errs.Unavailable
 		switch {
@@ -87,7 +149,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (Document, error) {
 		case resp.StatusCode >= 400 && resp.StatusCode < 500 && resp.StatusCode != http.StatusTooManyRequests:
 			code = errs.Invalid
 		}
-		return Document{}, errs.Errorf(code, "fetch %s: HTTP %s", rawURL, resp.Status)
+		return Response{}, errs.Errorf(code, "fetch %s: HTTP %s", rawURL, resp.Status)
 	}
 
 	limit := f.MaxBytes
@@ -95,25 +157,68 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (Document, error) {
 		limit = DefaultMaxBytes
 	}
 	if resp.ContentLength > limit {
-		return Document{}, errs.Errorf(errs.Invalid, "fetch %s: the response is %d bytes, over the %d-byte limit", rawURL, resp.ContentLength, limit)
+		return Response{}, errs.Errorf(errs.Invalid, "fetch %s: the response is %d bytes, over the %d-byte limit", rawURL, resp.ContentLength, limit)
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
-		return Document{}, fetchError(ctx, rawURL, err)
+		return Response{}, fetchError(ctx, rawURL, err)
 	}
 	if int64(len(data)) > limit {
-		return Document{}, errs.Errorf(errs.Invalid, "fetch %s: the response is over the %d-byte limit", rawURL, limit)
+		return Response{}, errs.Errorf(errs.Invalid, "fetch %s: the response is over the %d-byte limit", rawURL, limit)
 	}
+	out.Body = data
+	return out, nil
+}
 
-	final := *resp.Request.URL
-	final.Fragment, final.RawFragment = "", ""
-	doc, err := parseResponse(rawURL, &final, resp.Header.Get("Content-Type"), data)
+// transport clones http.DefaultTransport with the address guard on its
+// dialer. Proxy is nil: through a proxy the dialer would see only the
+// proxy's address and the guard would check nothing.
+func (f *Fetcher) transport() *http.Transport {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.Proxy = nil
+	d := &net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}
+	if !f.AllowPrivate {
+		d.Control = guardControl
+	}
+	tr.DialContext = d.DialContext
+	return tr
+}
+
+// checkRedirect bounds redirects and refuses non-http(s) targets.
+func (f *Fetcher) checkRedirect(req *http.Request, via []*http.Request) error {
+	limit := f.MaxRedirects
+	if limit <= 0 {
+		limit = MaxRedirects
+	}
+	if len(via) > limit {
+		return fmt.Errorf("stopped after %d redirects", limit)
+	}
+	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+		return fmt.Errorf("redirect to %q: only http and https are fetched", req.URL.Redacted())
+	}
+	return nil
+}
+
+// Fetch downloads rawURL with Get and parses it by content type: text/html
+// (and XHTML) with ParseHTML, text/markdown with ParseMarkdown, text/plain
+// with ParseText. The document is filed under its canonical URL: the page's
+// <link rel="canonical"> when it is an absolute http(s) URL on the same
+// registrable domain, else CanonicalURL of the final URL (after
+// redirects). ID is URLID of it, and URL and Source are it, so that the
+// same article reached through another link is the same source. FetchedAt
+// is the time of the fetch.
+func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (Document, error) {
+	resp, err := f.Get(ctx, rawURL, articleAccept, Validators{})
 	if err != nil {
 		return Document{}, err
 	}
-	doc.ID = URLID(&final)
-	doc.URL = final.String()
-	doc.Source = rawURL
+	doc, canon, err := parseResponse(rawURL, resp.URL, resp.ContentType, resp.Body)
+	if err != nil {
+		return Document{}, err
+	}
+	doc.ID = URLID(canon)
+	doc.URL = canon.String()
+	doc.Source = doc.URL
 	now := time.Now
 	if f.Now != nil {
 		now = f.Now
@@ -122,7 +227,9 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL string) (Document, error) {
 	return doc, nil
 }
 
-func parseResponse(rawURL string, final *url.URL, contentType string, data []byte) (Document, error) {
+// parseResponse parses a fetched body and returns the document with the
+// canonical URL to file it under (see Fetch).
+func parseResponse(rawURL string, final *url.URL, contentType string, data []byte) (Document, *url.URL, error) {
 	mediaType, params, err := mime.ParseMediaType(contentType)
 	if err != nil || contentType == "" {
 		mediaType, params, _ = mime.ParseMediaType(http.DetectContentType(data))
@@ -136,13 +243,16 @@ func parseResponse(rawURL string, final *url.URL, contentType string, data []byt
 		// ParseHTML detects the page's charset itself.
 		doc, err := ParseHTML(bytes.NewReader(data), final)
 		if err != nil {
-			return Document{}, fmt.Errorf("fetch %s: %w", rawURL, err)
+			return Document{}, nil, fmt.Errorf("fetch %s: %w", rawURL, err)
 		}
-		return doc, nil
+		if c := pageCanonical(data, final); c != nil {
+			return doc, c, nil
+		}
+		return doc, CanonicalURL(final), nil
 	case "text/plain", "text/markdown", "text/x-markdown":
 		text, err := decodeCharset(data, params["charset"])
 		if err != nil {
-			return Document{}, errs.Errorf(errs.Invalid, "fetch %s: %v", rawURL, err)
+			return Document{}, nil, errs.Errorf(errs.Invalid, "fetch %s: %v", rawURL, err)
 		}
 		parse := ParseText
 		if mediaType != "text/plain" || strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".markdown") {
@@ -150,11 +260,11 @@ func parseResponse(rawURL string, final *url.URL, contentType string, data []byt
 		}
 		doc, err := parse(rawURL, text)
 		if err != nil {
-			return Document{}, err
+			return Document{}, nil, err
 		}
-		return doc, nil
+		return doc, CanonicalURL(final), nil
 	default:
-		return Document{}, errs.Errorf(errs.Invalid, "fetch %s: unsupported content type %q (want text/html, text/markdown or text/plain)", rawURL, mediaType)
+		return Document{}, nil, errs.Errorf(errs.Invalid, "fetch %s: unsupported content type %q (want text/html, text/markdown or text/plain)", rawURL, mediaType)
 	}
 }
 
@@ -171,19 +281,13 @@ func decodeCharset(data []byte, label string) ([]byte, error) {
 	return io.ReadAll(r)
 }
 
-func checkRedirect(req *http.Request, via []*http.Request) error {
-	if len(via) > MaxRedirects {
-		return fmt.Errorf("stopped after %d redirects", MaxRedirects)
-	}
-	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-		return fmt.Errorf("redirect to %q: only http and https are fetched", req.URL.Redacted())
-	}
-	return nil
-}
-
 // fetchError turns a transport error into a coded error, telling a timeout
 // from a refused connection.
 func fetchError(ctx context.Context, rawURL string, err error) error {
+	var blocked *blockedError
+	if errors.As(err, &blocked) {
+		return &errs.Error{Code: errs.Invalid, Message: fmt.Sprintf("fetch %s: %s", rawURL, blocked), Err: ErrBlockedAddress}
+	}
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return errs.Wrap(errs.Unavailable, err, fmt.Sprintf("fetch %s: timed out", rawURL))
 	}

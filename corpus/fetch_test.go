@@ -8,10 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/google/go-cmp/cmp"
 )
 
 func fixedNow() time.Time { return time.Date(2025, 7, 4, 12, 0, 0, 0, time.UTC) }
@@ -99,7 +101,7 @@ func newTestServer(t *testing.T) *httptest.Server {
 
 func TestFetch(t *testing.T) {
 	srv := newTestServer(t)
-	f := &Fetcher{Client: srv.Client(), UserAgent: "crisisbot-test/1.0", MaxBytes: 2000, Now: fixedNow}
+	f := &Fetcher{UserAgent: "crisisbot-test/1.0", MaxBytes: 2000, Now: fixedNow, AllowPrivate: true}
 	tests := []struct {
 		path                          string
 		wantTitle, wantBody, finalURL string
@@ -128,8 +130,10 @@ func TestFetch(t *testing.T) {
 			if want := URLID(mustURL(t, srv.URL+final)); doc.ID != want {
 				t.Errorf("ID = %q, want %q", doc.ID, want)
 			}
-			if doc.Source != raw || !doc.FetchedAt.Equal(fixedNow()) {
-				t.Errorf("Source %q FetchedAt %v, want %q and %v", doc.Source, doc.FetchedAt, raw, fixedNow())
+			// Source is the canonical URL, so that another link to the
+			// same article is the same source.
+			if doc.Source != doc.URL || !doc.FetchedAt.Equal(fixedNow()) {
+				t.Errorf("Source %q FetchedAt %v, want %q and %v", doc.Source, doc.FetchedAt, doc.URL, fixedNow())
 			}
 			if doc.Title != tt.wantTitle || !strings.HasPrefix(doc.Body, tt.wantBody) || doc.Published != tt.wantPublished {
 				t.Errorf("got title %q published %q body %q", doc.Title, doc.Published, doc.Body)
@@ -140,7 +144,7 @@ func TestFetch(t *testing.T) {
 
 func TestFetchErrors(t *testing.T) {
 	srv := newTestServer(t)
-	f := &Fetcher{Client: srv.Client(), UserAgent: "crisisbot-test/1.0", MaxBytes: 2000, Now: fixedNow}
+	f := &Fetcher{UserAgent: "crisisbot-test/1.0", MaxBytes: 2000, Now: fixedNow, AllowPrivate: true}
 	tests := []struct {
 		name     string
 		url      string
@@ -161,7 +165,7 @@ func TestFetchErrors(t *testing.T) {
 		{"unsupported type", srv.URL + "/pdf", f, errs.Invalid, "application/pdf"},
 		{"binary served as html", srv.URL + "/binary.html", f, errs.Invalid, "does not look like article text"},
 		// A deadline that has already passed: the test never waits on the clock.
-		{"timeout", srv.URL + "/slow", &Fetcher{Client: srv.Client(), Timeout: time.Nanosecond, Now: fixedNow}, errs.Unavailable, "timed out"},
+		{"timeout", srv.URL + "/slow", &Fetcher{Timeout: time.Nanosecond, Now: fixedNow, AllowPrivate: true}, errs.Unavailable, "timed out"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -190,7 +194,7 @@ func TestFetchDefaults(t *testing.T) {
 	}))
 	defer srv.Close()
 	client := srv.Client()
-	if _, err := (&Fetcher{Client: client}).Fetch(context.Background(), srv.URL+"/a.txt"); err != nil {
+	if _, err := (&Fetcher{Client: client, AllowPrivate: true}).Fetch(context.Background(), srv.URL+"/a.txt"); err != nil {
 		t.Fatal(err)
 	}
 	if gotUA != DefaultUserAgent {
@@ -213,5 +217,127 @@ func TestURLID(t *testing.T) {
 	}
 	if !strings.HasPrefix(a, "example-com-news-2025-07-") || len(a) > 50 || Slug(a) != a {
 		t.Errorf("URLID = %q: want a slug of host and path, at most 50 bytes", a)
+	}
+}
+
+// TestGetConditional: validators from one response are sent with the next
+// request, and a 304 comes back as NotModified with no body.
+func TestGetConditional(t *testing.T) {
+	type seen struct{ accept, ifNoneMatch, ifModifiedSince string }
+	var (
+		mu  sync.Mutex
+		got []seen
+	)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		got = append(got, seen{r.Header.Get("Accept"), r.Header.Get("If-None-Match"), r.Header.Get("If-Modified-Since")})
+		mu.Unlock()
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified) // no validators repeated
+			return
+		}
+		w.Header().Set("ETag", `"v1"`)
+		w.Header().Set("Last-Modified", "Wed, 02 Jul 2025 09:30:00 GMT")
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, "<rss/>")
+	}))
+	defer srv.Close()
+	f := &Fetcher{AllowPrivate: true}
+	ctx := context.Background()
+
+	first, err := f.Get(ctx, srv.URL+"/feed", "application/rss+xml", Validators{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantV := Validators{ETag: `"v1"`, LastModified: "Wed, 02 Jul 2025 09:30:00 GMT"}
+	if first.NotModified || string(first.Body) != "<rss/>" || first.ContentType != "application/rss+xml" || first.Validators != wantV {
+		t.Errorf("first response %+v", first)
+	}
+	second, err := f.Get(ctx, srv.URL+"/feed", "application/rss+xml", first.Validators)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !second.NotModified || len(second.Body) != 0 || second.Validators != wantV || second.URL.String() != srv.URL+"/feed" {
+		t.Errorf("second response %+v, want NotModified with the validators sent", second)
+	}
+	want := []seen{
+		{"application/rss+xml", "", ""},
+		{"application/rss+xml", `"v1"`, "Wed, 02 Jul 2025 09:30:00 GMT"},
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(seen{})); diff != "" {
+		t.Errorf("requests (-want +got):\n%s", diff)
+	}
+}
+
+// TestGetMaxRedirects: the field overrides the default bound.
+func TestGetMaxRedirects(t *testing.T) {
+	srv := newTestServer(t)
+	tests := []struct {
+		max     int
+		path    string
+		wantErr string
+	}{
+		{max: 1, path: "/hops/0"},
+		{max: 1, path: "/hops/1", wantErr: "stopped after 1 redirects"},
+		{max: 0, path: "/hops/3"}, // 0 = MaxRedirects (5)
+		{max: 7, path: "/hops/5"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.max, tt.path), func(t *testing.T) {
+			f := &Fetcher{AllowPrivate: true, MaxRedirects: tt.max}
+			resp, err := f.Get(context.Background(), srv.URL+tt.path, "", Validators{})
+			if tt.wantErr == "" {
+				if err != nil || resp.URL.Path != "/notes.txt" {
+					t.Fatalf("got %v, %v; want /notes.txt", resp.URL, err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) || errs.Code(err) != errs.Unavailable {
+				t.Fatalf("error %v, want %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+// TestFetchCanonical: tracking variants of one link are one document, and
+// a page's own canonical link names it when it is on the same site.
+func TestFetchCanonical(t *testing.T) {
+	var srvURL string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		canonical := ""
+		switch r.URL.Path {
+		case "/amp/story":
+			canonical = `<link rel="canonical" href="` + srvURL + `/story">`
+		case "/foreign":
+			canonical = `<link rel="canonical" href="https://another-site.example/story">`
+		}
+		fmt.Fprintf(w, `<html><head><title>Baku protests</title>%s</head><body><article><p>Protesters gathered outside the Russian embassy in Baku on Monday after the deaths in Yekaterinburg, officials said.</p></article></body></html>`, canonical)
+	}))
+	defer srv.Close()
+	srvURL = srv.URL
+	f := &Fetcher{AllowPrivate: true, Now: fixedNow}
+	tests := []struct {
+		path, want string
+	}{
+		{"/story", "/story"},
+		{"/story?utm_source=rss&utm_medium=feed", "/story"},
+		{"/story?fbclid=x#comments", "/story"},
+		{"/amp/story?utm_source=twitter", "/story"},
+		{"/foreign?gclid=1", "/foreign"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			doc, err := f.Fetch(context.Background(), srv.URL+tt.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := srv.URL + tt.want
+			if doc.URL != want || doc.Source != want || doc.ID != URLID(mustURL(t, want)) {
+				t.Errorf("URL %q Source %q ID %q, want %q and its id", doc.URL, doc.Source, doc.ID, want)
+			}
+		})
 	}
 }

@@ -49,15 +49,18 @@ type Options struct {
 
 // DocInfo describes a stored document.
 type DocInfo struct {
-	ID                 string    `json:"id"`
-	Title              string    `json:"title"`
-	Outlet             string    `json:"outlet,omitempty"`
-	Published          string    `json:"published,omitempty"`
-	PublishedPrecision string    `json:"published_precision,omitempty"`
-	URL                string    `json:"url,omitempty"`
-	Source             string    `json:"source,omitempty"`
-	Passages           int       `json:"passages"`
-	IngestedAt         time.Time `json:"ingested_at"`
+	ID                 string `json:"id"`
+	Title              string `json:"title"`
+	Outlet             string `json:"outlet,omitempty"`
+	Published          string `json:"published,omitempty"`
+	PublishedPrecision string `json:"published_precision,omitempty"`
+	URL                string `json:"url,omitempty"`
+	Source             string `json:"source,omitempty"`
+	Passages           int    `json:"passages"`
+	// IngestedAt is when this version was stored; FirstIngestedAt when
+	// the first version was, so a digest can tell an update from news.
+	IngestedAt      time.Time `json:"ingested_at"`
+	FirstIngestedAt time.Time `json:"first_ingested_at"`
 }
 
 // Stats summarizes a Library.
@@ -272,11 +275,15 @@ func (l *Library) load(ctx context.Context) error {
 
 func newDocEntry(rec docRecord) *docEntry {
 	d := rec.Doc
+	if rec.FirstIngestedAt.IsZero() {
+		// The first version, or one stored before first_ingested_at was.
+		rec.FirstIngestedAt = rec.IngestedAt
+	}
 	return &docEntry{
 		info: DocInfo{
 			ID: d.ID, Title: d.Title, Outlet: d.Outlet, Published: d.Published,
 			PublishedPrecision: d.PublishedPrecision, URL: d.URL, Source: d.Source,
-			Passages: len(rec.Passages), IngestedAt: rec.IngestedAt,
+			Passages: len(rec.Passages), IngestedAt: rec.IngestedAt, FirstIngestedAt: rec.FirstIngestedAt,
 		},
 		hash:     rec.Hash,
 		passages: rec.Passages,
@@ -445,6 +452,11 @@ func (l *Library) write(ctx context.Context, j ingestJob, vecs [][]float32) erro
 		ids[i] = p.ID
 	}
 	rec := docRecord{Doc: j.doc, Hash: j.hash, IngestedAt: l.now().UTC(), Passages: ids}
+	l.mu.RLock()
+	if prev := l.docs[j.doc.ID]; prev != nil {
+		rec.FirstIngestedAt = prev.info.FirstIngestedAt
+	}
+	l.mu.RUnlock()
 	dim := len(vecs[0])
 	if err := l.st.putDoc(rec, j.doc.Body, j.passages, vecs, l.emb.Name(), dim); err != nil {
 		return err

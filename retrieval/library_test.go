@@ -44,7 +44,7 @@ func TestIngestAndRead(t *testing.T) {
 		wantPassages += n
 		infos = append(infos, DocInfo{
 			ID: d.ID, Title: d.Title, Published: d.Published, PublishedPrecision: d.PublishedPrecision,
-			Source: d.Source, Passages: n, IngestedAt: t0,
+			Source: d.Source, Passages: n, IngestedAt: t0, FirstIngestedAt: t0,
 		})
 	}
 	if diff := cmp.Diff(IngestReport{Added: docIDs(docs), Passages: wantPassages}, rep); diff != "" {
@@ -756,4 +756,36 @@ func TestIngestRechunksAfterChunkerChange(t *testing.T) {
 	if rep, err := l.Ingest(ctx, docs); err != nil || len(rep.Updated) != 1 {
 		t.Errorf("new chunker: %+v, %v; want the document re-chunked (updated)", rep, err)
 	}
+}
+
+// TestFirstIngestedAtSurvivesUpdatesAndReopen checks that an update keeps
+// the first version's ingest time, which digests use to tell an updated
+// article from a new one.
+func TestFirstIngestedAtSurvivesUpdatesAndReopen(t *testing.T) {
+	dir := t.TempDir()
+	t0 := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	t1 := t0.Add(48 * time.Hour)
+	now := t0
+	l := openTest(t, Options{Dir: dir, Now: func() time.Time { return now }})
+	doc := corpus.Document{ID: "editors", Title: "Editors freed", Body: "Azerbaijan released the two editors on Tuesday."}
+	if _, err := l.Ingest(context.Background(), []corpus.Document{doc}); err != nil {
+		t.Fatal(err)
+	}
+	now = t1
+	doc.Body += "\nTheir lawyer confirmed the release."
+	if _, err := l.Ingest(context.Background(), []corpus.Document{doc}); err != nil {
+		t.Fatal(err)
+	}
+	check := func(l *Library, when string) {
+		t.Helper()
+		infos := l.Documents()
+		if len(infos) != 1 || !infos[0].IngestedAt.Equal(t1) || !infos[0].FirstIngestedAt.Equal(t0) {
+			t.Errorf("%s: DocInfo = %+v, want IngestedAt %v and FirstIngestedAt %v", when, infos, t1, t0)
+		}
+	}
+	check(l, "after the update")
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	check(openTest(t, Options{Dir: dir, Now: func() time.Time { return now }}), "after reopening")
 }

@@ -55,7 +55,9 @@ type docRecord struct {
 	Doc        corpus.Document `json:"doc"` // Body is in the bodies bucket
 	Hash       string          `json:"hash"`
 	IngestedAt time.Time       `json:"ingested_at"`
-	Passages   []string        `json:"passages"`
+	// FirstIngestedAt is zero for a document's first version.
+	FirstIngestedAt time.Time `json:"first_ingested_at,omitzero"`
+	Passages        []string  `json:"passages"`
 }
 
 // storeMeta is the meta bucket.

@@ -25,9 +25,13 @@ import (
 // config. Every command that reads the corpus goes through openApp, and so do
 // the end-to-end tests.
 type app struct {
-	cfg        config.Config
-	lib        *retrieval.Library
-	engine     *answer.Engine
+	cfg    config.Config
+	lib    *retrieval.Library
+	engine *answer.Engine
+	// chat is the configured language model, nil when there is none.
+	chat       answer.Chat
+	embedder   retrieval.Embedder
+	clock      clock
 	events     *timeline.Index
 	eventsOnce sync.Once
 }
@@ -46,6 +50,7 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 	lib, err := retrieval.Open(ctx, retrieval.Options{
 		Dir:      cfg.DataDir,
 		Embedder: emb,
+		Now:      e.clock.Now,
 		Progress: progress(e.stderr, "embedding"),
 	})
 	if err != nil {
@@ -62,13 +67,14 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 			return nil, fmt.Errorf("ingest bundled corpus: %w", err)
 		}
 	}
-	a := &app{cfg: cfg, lib: lib}
-	engine, err := newEngine(cfg, lib, e.getenv, timelineDates{a.timelineView})
+	a := &app{cfg: cfg, lib: lib, clock: e.clock, embedder: emb}
+	chat, err := newChat(cfg, e.getenv)
 	if err != nil {
 		lib.Close()
 		return nil, err
 	}
-	a.engine = engine
+	a.chat = chat
+	a.engine = newEngine(cfg, lib, chat, timelineDates{a.timelineView})
 	return a, nil
 }
 
@@ -142,25 +148,32 @@ func newEmbedder(c config.Embedder, getenv func(string) string) (retrieval.Embed
 	}
 }
 
-// newEngine builds the answering engine: with a chat model when llm.model is
-// set, extractive otherwise.
-func newEngine(cfg config.Config, s answer.Searcher, getenv func(string) string, dates answer.Dates) (*answer.Engine, error) {
+// newChat builds the configured chat model: nil when llm.model is empty,
+// and answers are extractive.
+func newChat(cfg config.Config, getenv func(string) string) (answer.Chat, error) {
+	if cfg.LLM.Model == "" {
+		return nil, nil
+	}
+	chat, err := answer.NewOpenAIChat(answer.OpenAIChatConfig{
+		BaseURL:     cfg.LLM.BaseURL,
+		APIKey:      getenv(cfg.LLM.APIKeyEnv),
+		Model:       cfg.LLM.Model,
+		Temperature: cfg.LLM.Temperature,
+		MaxTokens:   cfg.LLM.MaxTokens,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return chat, nil
+}
+
+// newEngine builds the answering engine over chat, extractive when chat
+// is nil.
+func newEngine(cfg config.Config, s answer.Searcher, chat answer.Chat, dates answer.Dates) *answer.Engine {
 	opts := answerOptions(cfg)
 	opts.Dates = dates
-	if cfg.LLM.Model != "" {
-		chat, err := answer.NewOpenAIChat(answer.OpenAIChatConfig{
-			BaseURL:     cfg.LLM.BaseURL,
-			APIKey:      getenv(cfg.LLM.APIKeyEnv),
-			Model:       cfg.LLM.Model,
-			Temperature: cfg.LLM.Temperature,
-			MaxTokens:   cfg.LLM.MaxTokens,
-		})
-		if err != nil {
-			return nil, err
-		}
-		opts.Chat = chat
-	}
-	return answer.New(s, opts), nil
+	opts.Chat = chat
+	return answer.New(s, opts)
 }
 
 // answerOptions maps the config onto the engine's options, without a model.
@@ -208,7 +221,8 @@ func retries(n int) int {
 // newBot builds the chat front end over the app's engine and corpus, with
 // its answers and feedback kept in the data directory.
 // With local, the one user at the terminal is not rate-limited.
-func (a *app) newBot(metrics *bot.Metrics, logger *slog.Logger, clock answer.Clock, local bool) (*bot.Bot, error) {
+// digests serves /digest.
+func (a *app) newBot(metrics *bot.Metrics, logger *slog.Logger, clock answer.Clock, local bool, digests bot.Digests) (*bot.Bot, error) {
 	store, err := bot.OpenStore(a.cfg.DataDir, a.cfg.Discord.KeepAnswers)
 	if err != nil {
 		return nil, err
@@ -232,6 +246,8 @@ func (a *app) newBot(metrics *bot.Metrics, logger *slog.Logger, clock answer.Clo
 		ContextTurns:     turns,
 		MaxQuestionChars: a.cfg.Answer.MaxQuestionChars,
 		Timeline:         a.timelineView(),
+		Digests:          digests,
+		DigestDefaults:   bot.DigestDefaults{Time: a.cfg.Digest.Time, Zone: a.cfg.Digest.Timezone},
 		Clock:            clock,
 		Metrics:          metrics,
 		Logger:           logger,

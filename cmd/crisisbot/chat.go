@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 
-	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/bot"
 	"github.com/crisisbot/crisisbot/errs"
 )
@@ -26,7 +25,12 @@ func runChat(ctx context.Context, e *env, args []string) error {
 	defer a.Close()
 	// Logs would interleave with the conversation; only warnings show.
 	logger := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	b, err := a.newBot(nil, logger, answer.RealClock{}, true)
+	// The terminal previews digests; only serve posts them.
+	sched, err := a.newScheduler(nil, logger)
+	if err != nil {
+		return err
+	}
+	b, err := a.newBot(nil, logger, e.clock, true, sched)
 	if err != nil {
 		return err
 	}

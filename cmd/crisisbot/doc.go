@@ -27,6 +27,7 @@
 //		Show the passages a query retrieves, with their fused scores.
 //
 //	ingest [--json] PATH_OR_URL...
+//	ingest --feeds [--json]
 //		Add .md (with optional YAML front matter: id, title, outlet,
 //		published, published_precision, published_note, url), .txt and
 //		.html files, directories of them, and http(s) URLs of articles.
@@ -34,7 +35,19 @@
 //		passages. Nothing is stored unless every argument loads. An id
 //		already stored from another file or URL is refused. Each
 //		document is stored on its own, so an interrupted ingest keeps
-//		what it stored; running it again finishes the rest.
+//		what it stored; running it again finishes the rest. A URL's
+//		article is identified by its canonical URL (the page's
+//		rel=canonical, or the URL without tracking parameters).
+//		Downloads follow the fetch section of the config: a timeout, a
+//		size cap, bounded redirects, and no loopback, private or
+//		link-local addresses unless fetch.allow_private is set.
+//		With --feeds it polls the RSS/Atom feeds of feeds.urls once, as
+//		serve does every feeds.poll_interval: each new or updated item's
+//		page is fetched and its article extracted, items not about the
+//		topic (topic.keywords, topic.description) are skipped with the
+//		reason printed, and items already stored under the same URL or
+//		with the same text are not stored again. A feed that fails does
+//		not stop the others; the exit status is 1 when any failed.
 //
 //	sources [--json]
 //		List the stored articles: id, date, passage count, outlet, title.
@@ -51,7 +64,8 @@
 //		replies, typed. A line that is not a command is a question, and
 //		follows up on the earlier ones ("what did Moscow say about
 //		that?"). Commands: /ask question:TEXT [private:true], /sources,
-//		/about, /timeline [from:…] [to:…] [about:…], /help; /good, /bad
+//		/about, /timeline [from:…] [to:…] [about:…], /digest now,
+//		/digest list, /help; /good, /bad
 //		and /passages press the last answer's 👍, 👎 and Sources
 //		buttons, /prev and /next turn the timeline's pages; /new forgets the conversation; /quit
 //		leaves. Piped input works, and each reply is then preceded by
@@ -66,6 +80,19 @@
 //		With serve.http_addr set it serves /healthz and Prometheus
 //		/metrics. On a signal it stops taking questions and gives answers
 //		in flight discord.shutdown_grace to finish.
+//		It also polls feeds.urls (see ingest --feeds), refreshing the
+//		timeline for each new article, and posts the daily digest to each
+//		subscribed channel (digest.subscriptions, or /digest subscribe
+//		channel:#news time:08:30 timezone:Asia/Baku, which needs Manage
+//		Server; /digest unsubscribe stops it, /digest list shows them and
+//		/digest now previews the next digest privately). A channel gets at
+//		most one digest per scheduled day, at its local time (DST
+//		included), even across restarts and crashes: the day is claimed
+//		in DATA_DIR/digest.json before posting and confirmed after, and a
+//		claim left by a crash is settled by looking for the post in the
+//		channel. A bot that was down at the scheduled time posts one
+//		catch-up digest when it starts, covering the whole gap. A failed
+//		post is retried with backoff.
 //
 //	feedback [--json] [--down]
 //		List the 👍/👎 votes given on answers, newest first, with the
@@ -90,8 +117,18 @@
 //		citing every article whose own sentence gives it, or each
 //		date with its articles where they differ.
 //
-//	digest
-//		Not built yet (issue 5).
+//	digest [--since DURATION|DATE] [--channel ID] [--json]
+//		Print the digest the bot would post now: the articles stored
+//		since the last digest, each with its lead and a citation, the
+//		new timeline events, and the new disagreements between sources,
+//		then the numbered sources. With nothing new it says "Nothing new
+//		since DATE". --since starts elsewhere: 36h, 3d, 2026-11-20 (in
+//		digest.timezone) or an RFC 3339 time; without it the digest
+//		starts at the last one posted (to --channel, or to any channel),
+//		else a day ago. With llm.model set, a short overview paragraph
+//		citing the articles comes first. --json prints {"since",
+//		"until", "overview", "articles", "events", "disagreements",
+//		"citations"}.
 //
 // The config file (see config.example.yaml) chooses the data directory, the
 // embedder (local, or any OpenAI-compatible embeddings endpoint) and the

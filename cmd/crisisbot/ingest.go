@@ -3,17 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
 )
-
-// userAgent identifies crisisbot to the sites it fetches.
-const userAgent = "crisisbot/0.1 (+https://github.com/crisisbot/crisisbot; news question-answering bot)"
 
 func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "ingest", "PATH_OR_URL...",
@@ -21,14 +16,22 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			"and http(s) URLs of articles. Unchanged documents are skipped; changed ones replace\n"+
 			"their passages. Nothing is stored unless every argument loads; an id already stored\n"+
 			"from another file or URL is refused (remove it first). Each document is stored on its\n"+
-			"own, so an interrupted ingest keeps what it stored; run it again to finish.")
+			"own, so an interrupted ingest keeps what it stored; run it again to finish.\n"+
+			"With --feeds, poll the feeds of the config once instead, as crisisbot serve does.")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	feeds := fs.Bool("feeds", false, "poll the configured feeds (feeds.urls) once")
 	args, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
+	if *feeds {
+		if len(args) > 0 {
+			return errs.Errorf(errs.Usage, "ingest --feeds takes no arguments; the feeds come from feeds.urls in the config")
+		}
+		return ingestFeeds(ctx, e, *asJSON)
+	}
 	if len(args) == 0 {
-		return errs.Errorf(errs.Usage, "ingest needs at least one file, directory or URL")
+		return errs.Errorf(errs.Usage, "ingest needs at least one file, directory or URL (or --feeds)")
 	}
 	docs, err := loadArgs(ctx, e, args)
 	if err != nil {
@@ -79,18 +82,17 @@ func nonNil(s []string) []string {
 // loadArgs loads every argument before anything is stored, so that one bad
 // file leaves the data directory as it was.
 func loadArgs(ctx context.Context, e *env, args []string) ([]corpus.Document, error) {
-	fetcher := &corpus.Fetcher{
-		Client:    &http.Client{Timeout: 30 * time.Second},
-		UserAgent: userAgent,
-		MaxBytes:  5 << 20,
-		Now:       time.Now,
+	cfg, err := e.loadConfig()
+	if err != nil {
+		return nil, err
 	}
+	fetcher := newFetcher(cfg.Fetch, e.clock.Now)
 	var docs []corpus.Document
 	for _, arg := range args {
 		if strings.Contains(arg, "://") {
 			doc, err := fetcher.Fetch(ctx, arg)
 			if err != nil {
-				return nil, err
+				return nil, fetchHint(err)
 			}
 			docs = append(docs, doc)
 			continue
@@ -111,4 +113,77 @@ func loadArgs(ctx context.Context, e *env, args []string) ([]corpus.Document, er
 		docs = append(docs, loaded...)
 	}
 	return docs, nil
+}
+
+// ingestFeeds polls every configured feed once and reports what it did.
+func ingestFeeds(ctx context.Context, e *env, asJSON bool) error {
+	a, err := openApp(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if len(a.cfg.Feeds.URLs) == 0 {
+		return errs.Errorf(errs.Invalid, "no feeds configured: list RSS or Atom feeds under feeds.urls in the config")
+	}
+	logger := newLogger(a.cfg.Log, e.stderr)
+	p, err := a.newPoller(ctx, logger)
+	if err != nil {
+		return err
+	}
+	rep := p.PollOnce(ctx)
+	out := feedsJSON{Feeds: []feedJSON{}}
+	failed := 0
+	for _, f := range rep.Feeds {
+		fj := feedJSON{URL: f.URL, NotModified: f.NotModified, Added: nonNil(f.Added), Updated: nonNil(f.Updated), Skipped: []skipJSON{}}
+		if f.Err != nil {
+			fj.Error = errs.Message(fetchHint(f.Err))
+			failed++
+		}
+		for _, s := range f.Skipped {
+			fj.Skipped = append(fj.Skipped, skipJSON{URL: s.URL, Reason: s.Reason})
+		}
+		out.Feeds = append(out.Feeds, fj)
+	}
+	if asJSON {
+		if err := writeJSON(e.stdout, out); err != nil {
+			return err
+		}
+	} else {
+		for _, f := range out.Feeds {
+			switch {
+			case f.Error != "":
+				fmt.Fprintf(e.stdout, "%s: failed: %s\n", f.URL, f.Error)
+			case f.NotModified:
+				fmt.Fprintf(e.stdout, "%s: not modified\n", f.URL)
+			default:
+				fmt.Fprintf(e.stdout, "%s: added %d, updated %d, skipped %d\n", f.URL, len(f.Added), len(f.Updated), len(f.Skipped))
+			}
+			for _, s := range f.Skipped {
+				fmt.Fprintf(e.stdout, "  skipped %s: %s\n", s.URL, s.Reason)
+			}
+		}
+	}
+	if failed > 0 {
+		return errs.Errorf(errs.Unavailable, "%s of %d failed (the others were ingested)", plural(failed, "feed"), len(out.Feeds))
+	}
+	return nil
+}
+
+// feedsJSON is ingest --feeds --json's report.
+type feedsJSON struct {
+	Feeds []feedJSON `json:"feeds"`
+}
+
+type feedJSON struct {
+	URL         string     `json:"url"`
+	NotModified bool       `json:"not_modified"`
+	Added       []string   `json:"added"`
+	Updated     []string   `json:"updated"`
+	Skipped     []skipJSON `json:"skipped"`
+	Error       string     `json:"error,omitempty"`
+}
+
+type skipJSON struct {
+	URL    string `json:"url"`
+	Reason string `json:"reason"`
 }

@@ -22,6 +22,8 @@ type cli struct {
 	env     map[string]string
 	// stdin is the next run's standard input.
 	stdin string
+	// clock, when set, replaces the wall clock.
+	clock clock
 }
 
 func newCLI(t *testing.T) *cli {
@@ -34,7 +36,13 @@ func (c *cli) run(args ...string) (stdout, stderr string, code int) {
 	var out, errb bytes.Buffer
 	full := append([]string{"crisisbot", "--data-dir", c.dataDir}, args...)
 	getenv := func(k string) string { return c.env[k] }
-	err := run(context.Background(), full, getenv, strings.NewReader(c.stdin), &out, &errb)
+	var err error
+	if c.clock != nil {
+		e := &env{getenv: getenv, stdin: strings.NewReader(c.stdin), stdout: &out, stderr: &errb, clock: c.clock}
+		err = runEnv(context.Background(), e, full)
+	} else {
+		err = run(context.Background(), full, getenv, strings.NewReader(c.stdin), &out, &errb)
+	}
 	code = exitCode(err, &errb)
 	return out.String(), errb.String(), code
 }
@@ -146,7 +154,10 @@ func TestUsageAndInputErrors(t *testing.T) {
 		{"question too long", []string{"ask", strings.Repeat("why ", 300)}, 1, "1000"},
 		{"ingest nothing", []string{"ingest"}, 2, "at least one"},
 		{"ingest missing file", []string{"ingest", "/no/such/file.md"}, 1, "/no/such/file.md"},
-		{"not built yet", []string{"digest"}, 1, "issue 5"},
+		{"digest with arguments", []string{"digest", "today"}, 2, "--since"},
+		{"digest bad since", []string{"digest", "--since", "last week"}, 2, "neither a duration"},
+		{"ingest feeds with arguments", []string{"ingest", "--feeds", "x.md"}, 2, "no arguments"},
+		{"ingest feeds without feeds", []string{"ingest", "--feeds"}, 1, "feeds.urls"},
 		{"timeline with arguments", []string{"timeline", "Sputnik"}, 2, "--about"},
 		{"serve without token", []string{"serve"}, 1, "DISCORD_TOKEN"},
 		{"chat with arguments", []string{"chat", "why?"}, 2, "takes no arguments"},

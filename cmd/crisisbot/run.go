@@ -8,7 +8,9 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
+	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/config"
 	"github.com/crisisbot/crisisbot/errs"
 )
@@ -22,6 +24,15 @@ type env struct {
 	stderr     io.Writer
 	configPath string
 	dataDir    string
+	// clock is the only source of time for what runs on a schedule
+	// (feeds, digests) and for ingest times; tests pass a fake one.
+	clock clock
+}
+
+// clock is answer.Clock: what the bot, the feeds and the digests wait on.
+type clock interface {
+	Now() time.Time
+	After(d time.Duration) <-chan time.Time
 }
 
 // command is one subcommand. run gets the arguments after the command name.
@@ -39,7 +50,7 @@ func commands() map[string]command {
 		"remove":   {"remove stored articles by id", runRemove},
 		"eval":     {"run the evaluation set and print its figures", runEval},
 		"timeline": {"the dated chain of events, with disagreements shown", runTimeline},
-		"digest":   {"the daily digest (not built yet: issue 5)", notYet("digest", 5)},
+		"digest":   {"print the digest the bot would post", runDigest},
 		"chat":     {"talk to the bot in the terminal, as on Discord", runChat},
 		"serve":    {"run the Discord bot", runServe},
 		"feedback": {"list the 👍/👎 votes on the bot's answers", runFeedback},
@@ -49,7 +60,12 @@ func commands() map[string]command {
 // run is the whole program: main only wires the process to it, so tests run
 // exactly what users run.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	e := &env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
+	return runEnv(ctx, &env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr, clock: answer.RealClock{}}, args)
+}
+
+// runEnv is run over a prepared env; tests give it a fake clock.
+func runEnv(ctx context.Context, e *env, args []string) error {
+	getenv, stderr := e.getenv, e.stderr
 	fs := flag.NewFlagSet("crisisbot", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&e.configPath, "config", getenv("CRISISBOT_CONFIG"), "YAML config `file` (default $CRISISBOT_CONFIG; none means the offline default)")
@@ -148,12 +164,6 @@ func (e *env) loadConfig() (config.Config, error) {
 		cfg.DataDir = e.dataDir
 	}
 	return cfg, nil
-}
-
-func notYet(name string, issue int) func(context.Context, *env, []string) error {
-	return func(context.Context, *env, []string) error {
-		return errs.Errorf(errs.Invalid, "'crisisbot %s' is not built yet (issue %d)", name, issue)
-	}
 }
 
 // joinArgs joins the remaining arguments into one question or query.

@@ -7,14 +7,15 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
-	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/bot"
+	"github.com/crisisbot/crisisbot/digest"
 	"github.com/crisisbot/crisisbot/errs"
 )
 
@@ -45,7 +46,19 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	defer a.Close()
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	b, err := a.newBot(bot.NewMetrics(reg), logger, answer.RealClock{}, false)
+	// The scheduler posts through the Discord transport, which needs the
+	// bot, which needs the scheduler for /digest: the poster is filled in
+	// once the transport exists, before the scheduler runs.
+	poster := &discordPoster{}
+	sched, err := a.newScheduler(poster, logger)
+	if err != nil {
+		return err
+	}
+	b, err := a.newBot(bot.NewMetrics(reg), logger, e.clock, false, sched)
+	if err != nil {
+		return err
+	}
+	poller, err := a.newPoller(ctx, logger)
 	if err != nil {
 		return err
 	}
@@ -66,8 +79,40 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		defer stop()
 		logger.Info("serving /healthz and /metrics", "addr", cfg.Serve.HTTPAddr)
 	}
-	logger.Info("starting", "version", version(), "docs", a.lib.Stats().Docs, "model", cfg.LLM.Model)
-	return d.Run(ctx)
+	poster.d = d
+	logger.Info("starting", "version", version(), "docs", a.lib.Stats().Docs, "model", cfg.LLM.Model,
+		"feeds", len(cfg.Feeds.URLs), "digest_channels", len(sched.Subscriptions()))
+	// Feeds and digests run beside the gateway and stop with it.
+	bg, stopBG := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	if poller != nil {
+		wg.Go(func() {
+			if err := poller.Run(bg); err != nil && bg.Err() == nil {
+				logger.Error("feed poller stopped", "err", err)
+			}
+		})
+	}
+	wg.Go(func() {
+		if err := sched.Run(bg); err != nil && bg.Err() == nil {
+			logger.Error("digest scheduler stopped", "err", err)
+		}
+	})
+	err = d.Run(ctx)
+	stopBG()
+	wg.Wait()
+	return err
+}
+
+// discordPoster posts digests through the Discord transport once it
+// exists.
+type discordPoster struct{ d *bot.Discord }
+
+func (p *discordPoster) PostDigest(ctx context.Context, channelID string, dg digest.Digest, key string) error {
+	return p.d.PostDigest(ctx, channelID, dg, key)
+}
+
+func (p *discordPoster) FindDigest(ctx context.Context, channelID, key string) (bool, error) {
+	return p.d.FindDigest(ctx, channelID, key)
 }
 
 // serveHTTP serves /healthz (200 once the gateway is connected, 503

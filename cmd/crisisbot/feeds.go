@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"path/filepath"
+	"time"
+
+	"github.com/crisisbot/crisisbot/config"
+	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/retrieval"
+)
+
+// feedsStateFile holds the feeds' validators, backoff and seen items.
+const feedsStateFile = "feeds.json"
+
+// newFetcher builds the fetcher every download goes through.
+func newFetcher(c config.Fetch, now func() time.Time) *corpus.Fetcher {
+	return &corpus.Fetcher{
+		Timeout:      c.Timeout,
+		MaxBytes:     c.MaxBytes,
+		MaxRedirects: c.MaxRedirects,
+		UserAgent:    c.UserAgent,
+		AllowPrivate: c.AllowPrivate,
+		Now:          now,
+	}
+}
+
+// fetchHint adds the config key to an address refused against SSRF.
+func fetchHint(err error) error {
+	if errors.Is(err, corpus.ErrBlockedAddress) {
+		return errs.Wrap(errs.Invalid, err, errs.Message(err)+" (set fetch.allow_private: true in the config to fetch from your own network)")
+	}
+	return err
+}
+
+// store ingests one article from a feed and refreshes the timeline for it.
+func (a *app) store(ctx context.Context, doc corpus.Document) error {
+	if _, err := a.lib.Ingest(ctx, []corpus.Document{doc}); err != nil {
+		return err
+	}
+	a.timelineView().Index.Update(doc)
+	return nil
+}
+
+// newPoller builds the feed poller over the app, or nil when no feeds are
+// configured.
+func (a *app) newPoller(ctx context.Context, logger *slog.Logger) (*corpus.Poller, error) {
+	f := a.cfg.Feeds
+	if len(f.URLs) == 0 {
+		return nil, nil
+	}
+	t := a.cfg.Topic
+	judge, err := retrieval.NewTopicJudge(ctx, retrieval.TopicOptions{
+		Keywords: t.Keywords, MinKeywords: t.MinKeywords, Description: t.Description, Threshold: t.Threshold,
+		Embedder: a.embedder,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("topic: %w", err)
+	}
+	return corpus.NewPoller(corpus.PollerOptions{
+		Feeds:     f.URLs,
+		Interval:  f.PollInterval,
+		MaxItems:  f.MaxItems,
+		Fetcher:   newFetcher(a.cfg.Fetch, a.clock.Now),
+		Judge:     judge,
+		Store:     a.store,
+		StatePath: filepath.Join(a.cfg.DataDir, feedsStateFile),
+		Clock:     a.clock,
+		Logger:    logger,
+	})
+}

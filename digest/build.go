@@ -1,0 +1,269 @@
+package digest
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/crisisbot/crisisbot/answer"
+	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/retrieval"
+	"github.com/crisisbot/crisisbot/timeline"
+)
+
+// Defaults of a Builder.
+const (
+	DefaultMaxArticles      = 10
+	DefaultMaxEvents        = 10
+	DefaultMaxDisagreements = 5
+	DefaultChatTimeout      = time.Minute
+)
+
+// Corpus is the article store a digest reads; *retrieval.Library is one.
+type Corpus interface {
+	// Documents lists every stored article, with IngestedAt in UTC.
+	Documents() []retrieval.DocInfo
+	// Document returns an article with its body.
+	Document(id string) (corpus.Document, bool)
+}
+
+// Timeline gives the merged timeline events; *timeline.Index is one.
+type Timeline interface {
+	Events() []timeline.Event
+}
+
+// Builder builds digests.
+type Builder struct {
+	Corpus Corpus
+	// Timeline is nil for a digest without events and disagreements.
+	Timeline Timeline
+	// Chat writes the overview paragraph; nil for an extractive digest.
+	Chat answer.Chat
+	// MaxArticles is DefaultMaxArticles when 0; the rest are counted in
+	// Digest.More.
+	MaxArticles int
+	// MaxEvents and MaxDisagreements bound those sections, keeping the
+	// latest; DefaultMaxEvents and DefaultMaxDisagreements when 0. The
+	// rest are counted in Digest.MoreEvents and MoreDisagreements. (A
+	// channel's first digest after a big ingest would otherwise list the
+	// whole timeline.)
+	MaxEvents, MaxDisagreements int
+	// ChatTimeout bounds the overview's completion (go-openai has no
+	// timeout of its own); DefaultChatTimeout when 0.
+	ChatTimeout time.Duration
+}
+
+// Build returns what is new in (since, until]: the articles ingested in
+// it, newest first; the timeline events all of whose sources are among
+// them; and the disagreements with a claim made only by them. A failing
+// Chat leaves the digest extractive; only a cancelled ctx or a bad window
+// is an error.
+func (b Builder) Build(ctx context.Context, since, until time.Time) (Digest, error) {
+	if b.Corpus == nil {
+		return Digest{}, errors.New("build digest: no corpus")
+	}
+	if until.Before(since) {
+		return Digest{}, errs.Errorf(errs.Invalid, "the digest would end (%s) before it starts (%s)",
+			until.Format(time.RFC3339), since.Format(time.RFC3339))
+	}
+	if err := ctx.Err(); err != nil {
+		return Digest{}, err
+	}
+	d := Digest{Since: since, Until: until}
+	infos := b.Corpus.Documents()
+	byID := make(map[string]retrieval.DocInfo, len(infos))
+	var fresh []retrieval.DocInfo
+	for _, info := range infos {
+		byID[info.ID] = info
+		if info.IngestedAt.After(since) && !info.IngestedAt.After(until) {
+			fresh = append(fresh, info)
+		}
+	}
+	slices.SortFunc(fresh, func(a, b retrieval.DocInfo) int {
+		if c := b.IngestedAt.Compare(a.IngestedAt); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	isNew := make(map[string]bool, len(fresh))
+	for _, info := range fresh {
+		isNew[info.ID] = true
+	}
+
+	c := citer{docs: byID, n: map[string]int{}}
+	limit := b.MaxArticles
+	if limit <= 0 {
+		limit = DefaultMaxArticles
+	}
+	for _, info := range fresh {
+		if len(d.Articles) == limit {
+			d.More++
+			continue
+		}
+		doc, ok := b.Corpus.Document(info.ID)
+		if !ok {
+			continue // removed since Documents
+		}
+		a := Article{
+			DocID:     info.ID,
+			Title:     displayText(info.Title),
+			Outlet:    displayText(info.Outlet),
+			Published: corpus.DateLabel(info.Published, info.PublishedPrecision),
+			URL:       info.URL,
+			Summary:   lead(doc.Body, info.Title),
+			Cite:      c.cite(info.ID),
+		}
+		if a.Title == "" {
+			a.Title = info.ID
+		}
+		// An earlier version was stored before the window: an update.
+		a.Updated = !info.FirstIngestedAt.IsZero() && !info.FirstIngestedAt.After(since)
+		d.Articles = append(d.Articles, a)
+	}
+
+	if b.Timeline != nil {
+		var events, disagreements []timeline.Event
+		for _, ev := range b.Timeline.Events() {
+			if len(ev.Sources) > 0 && allNew(ev.Sources, isNew) {
+				events = append(events, ev)
+			}
+			if newDisagreement(ev, isNew) {
+				disagreements = append(disagreements, ev)
+			}
+		}
+		// The events are in date order: keep the latest.
+		events, d.MoreEvents = latest(events, b.MaxEvents, DefaultMaxEvents)
+		disagreements, d.MoreDisagreements = latest(disagreements, b.MaxDisagreements, DefaultMaxDisagreements)
+		for _, ev := range events {
+			var cites []int
+			for _, s := range ev.Sources {
+				if !s.Undated { // an undated source only states a claim, not the date
+					cites = c.add(cites, s.DocID)
+				}
+			}
+			d.Events = append(d.Events, Event{Date: ev.Date.String(), Summary: displayText(ev.Summary), Cites: sorted(cites)})
+		}
+		for _, ev := range disagreements {
+			dis := Disagreement{Date: ev.Date.String(), Summary: displayText(ev.Summary)}
+			for _, cl := range ev.Conflicts {
+				var cites []int
+				for _, id := range cl.Sources {
+					cites = c.add(cites, id)
+				}
+				dis.Claims = append(dis.Claims, Claim{Claim: displayText(cl.Claim), Cites: sorted(cites)})
+			}
+			d.Disagreements = append(d.Disagreements, dis)
+		}
+	}
+	d.Citations = c.citations()
+
+	if b.Chat != nil && len(d.Articles) > 0 {
+		d.Overview = b.overview(ctx, d)
+		if err := ctx.Err(); err != nil {
+			return Digest{}, err
+		}
+	}
+	return d, nil
+}
+
+// latest returns the last max of evs (def when max is 0) and how many it
+// left out.
+func latest(evs []timeline.Event, max, def int) ([]timeline.Event, int) {
+	if max <= 0 {
+		max = def
+	}
+	if len(evs) <= max {
+		return evs, 0
+	}
+	return evs[len(evs)-max:], len(evs) - max
+}
+
+func allNew(srcs []timeline.Source, isNew map[string]bool) bool {
+	for _, s := range srcs {
+		if !isNew[s.DocID] {
+			return false
+		}
+	}
+	return true
+}
+
+// newDisagreement reports whether ev has conflicts and a claim made only
+// by new articles.
+func newDisagreement(ev timeline.Event, isNew map[string]bool) bool {
+	for _, cl := range ev.Conflicts {
+		if len(cl.Sources) == 0 {
+			continue
+		}
+		only := true
+		for _, id := range cl.Sources {
+			only = only && isNew[id]
+		}
+		if only {
+			return true
+		}
+	}
+	return false
+}
+
+// citer numbers the cited articles in order of first use.
+type citer struct {
+	docs  map[string]retrieval.DocInfo
+	n     map[string]int
+	order []string
+}
+
+// cite returns docID's number, 0 for an article no longer stored.
+func (c *citer) cite(docID string) int {
+	if n, ok := c.n[docID]; ok {
+		return n
+	}
+	if _, ok := c.docs[docID]; !ok {
+		return 0
+	}
+	c.order = append(c.order, docID)
+	c.n[docID] = len(c.order)
+	return len(c.order)
+}
+
+// add appends docID's number to cites once.
+func (c *citer) add(cites []int, docID string) []int {
+	if n := c.cite(docID); n > 0 && !slices.Contains(cites, n) {
+		cites = append(cites, n)
+	}
+	return cites
+}
+
+func (c *citer) citations() []Citation {
+	out := make([]Citation, len(c.order))
+	for i, id := range c.order {
+		info := c.docs[id]
+		title := displayText(info.Title)
+		if title == "" {
+			title = id
+		}
+		out[i] = Citation{
+			N: i + 1, DocID: id, Title: title, Outlet: displayText(info.Outlet),
+			Published: corpus.DateLabel(info.Published, info.PublishedPrecision), URL: info.URL,
+		}
+	}
+	return out
+}
+
+func sorted(s []int) []int {
+	slices.Sort(s)
+	return s
+}
+
+// displayText is s on one line, without control characters or links
+// (links live in the citations): a Markdown link keeps its text.
+func displayText(s string) string {
+	s = clean(s)
+	if !reURL.MatchString(s) {
+		return s
+	}
+	s = reMDLink.ReplaceAllString(s, "$1")
+	return tidy(reURL.ReplaceAllString(s, ""))
+}

@@ -1,0 +1,210 @@
+package digest
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf16"
+)
+
+// Markdown returns the digest as Discord Markdown, dates in loc (UTC when
+// nil): a bold heading per section that has something, one bullet per
+// article, event and disagreement, each citing [n]. It holds no links
+// (they live in the citations) and no mentions: every '@' and Markdown
+// character of the articles' text is escaped. An empty digest is the one
+// line "Nothing new since 24 November 2026."
+func (d Digest) Markdown(loc *time.Location) string {
+	if loc == nil {
+		loc = time.UTC
+	}
+	if d.Empty() {
+		if d.Since.IsZero() {
+			return "Nothing new."
+		}
+		return "Nothing new since " + d.Since.In(loc).Format("2 January 2006") + "."
+	}
+	var b strings.Builder
+	if d.Since.IsZero() {
+		b.WriteString("**What's new**\n")
+	} else {
+		fmt.Fprintf(&b, "**New since %s**\n", d.Since.In(loc).Format("2 January 2006, 15:04 MST"))
+	}
+	if d.Overview != "" {
+		b.WriteString("\n" + escapeOverview(d.Overview) + "\n")
+	}
+	if len(d.Articles) > 0 || d.More > 0 {
+		b.WriteString("\n**New articles**\n")
+		for _, a := range d.Articles {
+			b.WriteString("• **" + EscapeMarkdown(a.Title) + "**")
+			if a.Updated {
+				b.WriteString(" (updated)")
+			}
+			if meta := articleMeta(a.Outlet, a.Published); meta != "" {
+				b.WriteString(" — " + EscapeMarkdown(meta))
+			}
+			if a.Summary != "" {
+				b.WriteString(": " + EscapeMarkdown(a.Summary))
+			}
+			b.WriteString(cites(a.Cite) + "\n")
+		}
+		if d.More > 0 {
+			fmt.Fprintf(&b, "…and %s.\n", count(d.More, "more article", "more articles"))
+		}
+	}
+	if len(d.Events) > 0 || d.MoreEvents > 0 {
+		b.WriteString("\n**New on the timeline**\n")
+		if d.MoreEvents > 0 {
+			fmt.Fprintf(&b, "…%s not shown.\n", count(d.MoreEvents, "earlier event", "earlier events"))
+		}
+		for _, e := range d.Events {
+			b.WriteString("• " + EscapeMarkdown(e.Date) + ": " + EscapeMarkdown(e.Summary) + cites(e.Cites...) + "\n")
+		}
+	}
+	if len(d.Disagreements) > 0 || d.MoreDisagreements > 0 {
+		b.WriteString("\n**Sources disagree**\n")
+		if d.MoreDisagreements > 0 {
+			fmt.Fprintf(&b, "…%s not shown.\n", count(d.MoreDisagreements, "earlier disagreement", "earlier disagreements"))
+		}
+		for _, g := range d.Disagreements {
+			b.WriteString("⚠️ " + EscapeMarkdown(g.Date) + ": " + EscapeMarkdown(g.Summary) + "\n")
+			for _, c := range g.Claims {
+				b.WriteString("  – " + EscapeMarkdown(c.Claim) + cites(c.Cites...) + "\n")
+			}
+		}
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// cites renders citation numbers as " [1][3]", or "" for none.
+func cites(ns ...int) string {
+	var b strings.Builder
+	for _, n := range ns {
+		if n > 0 {
+			b.WriteString("[" + strconv.Itoa(n) + "]")
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return " " + b.String()
+}
+
+// count returns "1 thing" or "3 things".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// markdownEscaper escapes what Discord reads as Markdown, mentions ('@',
+// and '<' of <@id>, <#id>), masked links ('[') and block quotes ('>').
+var markdownEscaper = strings.NewReplacer(
+	`\`, `\\`, `*`, `\*`, `_`, `\_`, "`", "\\`", `~`, `\~`, `|`, `\|`,
+	`[`, `\[`, `]`, `\]`, `<`, `\<`, `>`, `\>`, `@`, `\@`,
+)
+
+// EscapeMarkdown returns s as literal text for Discord: Markdown, mention
+// and link syntax escaped with a backslash, so '@everyone' pings nobody.
+// A leading '#', '-' or '+' (a heading or a list item) is escaped too.
+func EscapeMarkdown(s string) string {
+	s = markdownEscaper.Replace(s)
+	if s != "" && strings.ContainsRune("#-+", rune(s[0])) {
+		s = `\` + s
+	}
+	return s
+}
+
+// escapeOverview escapes the overview's text but not its citations, which
+// checkOverview left as [n].
+func escapeOverview(s string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range reCite.FindAllStringIndex(s, -1) {
+		b.WriteString(EscapeMarkdown(s[last:m[0]]))
+		b.WriteString(s[m[0]:m[1]])
+		last = m[1]
+	}
+	b.WriteString(EscapeMarkdown(s[last:]))
+	return b.String()
+}
+
+// Split cuts Markdown into pieces of at most limit characters (UTF-16
+// units, as Discord counts them), for posts with a length limit: 2,000 for
+// a message, 4,096 for an embed description. It cuts between sections
+// where it can, else between lines, and a line longer than limit at
+// spaces.
+func Split(md string, limit int) []string {
+	if limit <= 0 || utf16Len(md) <= limit {
+		return []string{md}
+	}
+	var out []string
+	var cur strings.Builder
+	size := 0
+	add := func(text, sep string) {
+		n := utf16Len(text)
+		if size > 0 && size+utf16Len(sep)+n > limit {
+			out = append(out, cur.String())
+			cur.Reset()
+			size = 0
+		}
+		if size > 0 {
+			cur.WriteString(sep)
+			size += utf16Len(sep)
+		}
+		cur.WriteString(text)
+		size += n
+	}
+	for _, section := range strings.Split(md, "\n\n") {
+		if utf16Len(section) <= limit {
+			add(section, "\n\n")
+			continue
+		}
+		for i, line := range strings.Split(section, "\n") {
+			for j, piece := range wrap(line, limit) {
+				sep := "\n"
+				if i == 0 && j == 0 {
+					sep = "\n\n"
+				}
+				add(piece, sep)
+			}
+		}
+	}
+	if size > 0 {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// wrap cuts a line longer than limit at spaces (or anywhere, for a word
+// longer than limit).
+func wrap(line string, limit int) []string {
+	var out []string
+	for utf16Len(line) > limit {
+		r := []rune(line)
+		end, n := 0, 0
+		for end < len(r) && n+utf16.RuneLen(r[end]) <= limit {
+			n += utf16.RuneLen(r[end])
+			end++
+		}
+		cutAt := end
+		for cutAt > 0 && r[cutAt] != ' ' {
+			cutAt--
+		}
+		if cutAt == 0 {
+			cutAt = end
+		}
+		out = append(out, strings.TrimRight(string(r[:cutAt]), " "))
+		line = strings.TrimLeft(string(r[cutAt:]), " ")
+	}
+	return append(out, line)
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
