@@ -98,7 +98,14 @@ func New(opts Options) (*Bot, error) {
 		limiter:  newLimiter(opts.Limits, opts.Clock),
 		convs:    newConversations(opts.ContextTurns),
 	}
+	topNames := map[string]bool{}
 	for _, c := range append(b.builtin(), opts.Commands...) {
+		// A group is not in commands, so a command named like it is
+		// caught here; Discord would refuse both at registration.
+		if topNames[c.Name] {
+			return nil, fmt.Errorf("bot: command %q is defined twice", c.Name)
+		}
+		topNames[c.Name] = true
 		runnable := []Command{c}
 		if len(c.Subcommands) > 0 {
 			runnable = nil
