@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"net/url"
 	"os"
 	"slices"
@@ -609,31 +610,27 @@ func bodyHash(body string) string {
 // pruneLocked forgets the least recently seen items and the least recently
 // stored documents beyond MaxStateItems.
 func (p *Poller) pruneLocked() {
-	if n := len(p.st.Items) - MaxStateItems; n > 0 {
-		keys := make([]string, 0, len(p.st.Items))
-		for k := range p.st.Items {
-			keys = append(keys, k)
+	oldest(p.st.Items, MaxStateItems, func(it *itemState) time.Time { return it.Seen }, func(string) {})
+	oldest(p.st.Docs, MaxStateItems, func(d *docState) time.Time { return d.Stored }, func(k string) {
+		if h := p.st.Docs[k].Hash; p.byHash[h] == k {
+			delete(p.byHash, h)
 		}
-		slices.SortFunc(keys, func(a, b string) int {
-			return cmp.Or(p.st.Items[a].Seen.Compare(p.st.Items[b].Seen), strings.Compare(a, b))
-		})
-		for _, k := range keys[:n] {
-			delete(p.st.Items, k)
-		}
+	})
+}
+
+// oldest deletes m's entries beyond keep, oldest by at first (ties by
+// key), calling forget with each key before it goes.
+func oldest[V any](m map[string]V, keep int, at func(V) time.Time, forget func(string)) {
+	n := len(m) - keep
+	if n <= 0 {
+		return
 	}
-	if n := len(p.st.Docs) - MaxStateItems; n > 0 {
-		keys := make([]string, 0, len(p.st.Docs))
-		for k := range p.st.Docs {
-			keys = append(keys, k)
-		}
-		slices.SortFunc(keys, func(a, b string) int {
-			return cmp.Or(p.st.Docs[a].Stored.Compare(p.st.Docs[b].Stored), strings.Compare(a, b))
-		})
-		for _, k := range keys[:n] {
-			if h := p.st.Docs[k].Hash; p.byHash[h] == k {
-				delete(p.byHash, h)
-			}
-			delete(p.st.Docs, k)
-		}
+	keys := slices.Collect(maps.Keys(m))
+	slices.SortFunc(keys, func(a, b string) int {
+		return cmp.Or(at(m[a]).Compare(at(m[b])), strings.Compare(a, b))
+	})
+	for _, k := range keys[:n] {
+		forget(k)
+		delete(m, k)
 	}
 }

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/crisisbot/crisisbot/errs"
 	"github.com/crisisbot/crisisbot/internal/fakeclock"
+	"github.com/crisisbot/crisisbot/internal/syncbuf"
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
@@ -174,23 +174,8 @@ func (r *recorder) stored() []Document {
 	return append([]Document(nil), r.docs...)
 }
 
-// syncBuffer is a log sink safe for the poller's goroutine and the test's.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
-}
+// syncBuffer captures logs written while the test reads them.
+type syncBuffer = syncbuf.Buffer
 
 type pollHarness struct {
 	site  *fakeSite

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +15,7 @@ import (
 
 	"github.com/crisisbot/crisisbot/errs"
 	"github.com/crisisbot/crisisbot/internal/fakeclock"
+	"github.com/crisisbot/crisisbot/internal/syncbuf"
 )
 
 // harness is a data directory, a clock and a fake Discord that outlive the
@@ -41,24 +41,8 @@ func newHarness(t *testing.T, start time.Time) *harness {
 // driveTo advances the clock to target as the running scheduler waits.
 func (h *harness) driveTo(target time.Time) { h.drv.to(target) }
 
-// syncBuffer is a bytes.Buffer safe for the scheduler's goroutine and the
-// test.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+// syncBuffer captures logs written while the test reads them.
+type syncBuffer = syncbuf.Buffer
 
 // scheduler returns a scheduler over h's directory posting with p; opts
 // gives Config, SkipEmpty and the like.
