@@ -106,15 +106,7 @@ func New(opts Options) (*Bot, error) {
 			return nil, fmt.Errorf("bot: command %q is defined twice", c.Name)
 		}
 		topNames[c.Name] = true
-		runnable := []Command{c}
-		if len(c.Subcommands) > 0 {
-			runnable = nil
-			for _, sub := range c.Subcommands {
-				sub.Name = c.Name + " " + sub.Name
-				runnable = append(runnable, sub)
-			}
-		}
-		for _, r := range runnable {
+		for _, r := range c.runnable() {
 			if _, dup := b.commands[r.Name]; dup {
 				return nil, fmt.Errorf("bot: command %q is defined twice", r.Name)
 			}

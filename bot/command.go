@@ -57,11 +57,28 @@ type Command struct {
 	// Press handles a click on one of the command's buttons, whose custom
 	// ids start with the command's name and a colon.
 	Press func(ctx context.Context, p Press) (Reply, error)
+	// Private commands always reply only to the requester; a deferred one
+	// is acknowledged privately too, so no public placeholder shows.
+	Private bool
 	// Subcommands, when set, are what the command groups ("/digest now"):
 	// the command itself has no Options or Run, and each subcommand is
 	// requested by the two names joined by a space ("digest now"), with
 	// its own Admin, Check and Run.
 	Subcommands []Command
+}
+
+// runnable returns what c makes runnable: c itself, or its subcommands
+// named "group sub".
+func (c Command) runnable() []Command {
+	if len(c.Subcommands) == 0 {
+		return []Command{c}
+	}
+	out := make([]Command, 0, len(c.Subcommands))
+	for _, sub := range c.Subcommands {
+		sub.Name = c.Name + " " + sub.Name
+		out = append(out, sub)
+	}
+	return out
 }
 
 // Request is one invocation of a command, from any transport.

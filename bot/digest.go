@@ -71,7 +71,12 @@ func (b *Bot) digestCommand() Command {
 				Description: "Stop the daily digest in a channel (needs Manage Server).",
 				Options:     []Option{channel},
 				Admin:       true,
-				Check:       needsServer,
+				Check: func(req Request) error {
+					if err := needsServer(req); err != nil {
+						return err
+					}
+					return b.ownChannel(req, targetChannel(req))
+				},
 				Run: func(ctx context.Context, req Request) (Reply, error) {
 					ch := targetChannel(req)
 					removed, err := b.opts.Digests.Unsubscribe(ch)
@@ -90,6 +95,7 @@ func (b *Bot) digestCommand() Command {
 				Options:     []Option{channel},
 				Deferred:    true,
 				Limited:     true,
+				Private:     true,
 				Run: func(ctx context.Context, req Request) (Reply, error) {
 					ch := targetChannel(req)
 					d, err := b.opts.Digests.Preview(ctx, ch)
@@ -106,6 +112,10 @@ func (b *Bot) digestCommand() Command {
 				Name:        "list",
 				Description: "The channels that get the digest here, and when.",
 				Run: func(ctx context.Context, req Request) (Reply, error) {
+					if req.GuildID == "" && !req.Admin {
+						// A DM: other servers' channels are theirs to list.
+						return note("Digest subscriptions belong to servers: use /digest list in a server channel."), nil
+					}
 					var lines []string
 					for _, s := range b.opts.Digests.Subscriptions() {
 						if req.GuildID != "" && s.GuildID != "" && s.GuildID != req.GuildID {
@@ -146,7 +156,21 @@ func (b *Bot) subscription(req Request) (digest.Subscription, error) {
 	if err := sub.Validate(); err != nil {
 		return digest.Subscription{}, err
 	}
+	if err := b.ownChannel(req, sub.ChannelID); err != nil {
+		return digest.Subscription{}, err
+	}
 	return sub, nil
+}
+
+// ownChannel refuses a channel whose digest another server set up: a
+// channel id from elsewhere must not change or end that server's digest.
+func (b *Bot) ownChannel(req Request, channelID string) error {
+	for _, s := range b.opts.Digests.Subscriptions() {
+		if s.ChannelID == channelID && s.GuildID != "" && s.GuildID != req.GuildID {
+			return errs.Errorf(errs.Invalid, "<#%s> is not a channel of this server.", channelID)
+		}
+	}
+	return nil
 }
 
 // needsServer refuses digest subscriptions outside a server.

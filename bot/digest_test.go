@@ -224,6 +224,12 @@ func TestDigestSubscribeRefused(t *testing.T) {
 			wants: []string{`"asia/baku"`, `did you mean "Asia/Baku"`},
 		},
 		{
+			name: "a channel another server subscribed",
+			req: Request{Command: "digest subscribe", Options: map[string]string{"channel": "c-news", "time": "10:00"},
+				User: User{ID: "u-other"}, GuildID: "g2", ChannelID: "c-theirs", Admin: true},
+			wants: []string{"<#c-news> is not a channel of this server"},
+		},
+		{
 			name:  "the machine's zone",
 			req:   digestRequest("subscribe", true, map[string]string{"channel": "c-news", "timezone": "Local"}),
 			wants: []string{`"Local"`},
@@ -271,6 +277,8 @@ func TestDigestUnsubscribe(t *testing.T) {
 			note("/digest unsubscribe needs the Manage Server permission.")},
 		{"no server", Request{Command: "digest unsubscribe", Options: map[string]string{"channel": "c-news"}, Admin: true},
 			note("Digest subscriptions are set in a server channel (the terminal can use /digest now).")},
+		{"from another server", Request{Command: "digest unsubscribe", Options: map[string]string{"channel": "c-news"}, GuildID: "g2", Admin: true},
+			note("<#c-news> is not a channel of this server.")},
 		{"subscribed", digestRequest("unsubscribe", true, map[string]string{"channel": "c-news"}),
 			note("Unsubscribed <#c-news>: no more digests there.")},
 		{"again", digestRequest("unsubscribe", true, map[string]string{"channel": "c-news"}),
@@ -375,10 +383,15 @@ func TestDigestList(t *testing.T) {
 	if diff := cmp.Diff(want, h.do(digestRequest("list", false, nil))); diff != "" {
 		t.Errorf("/digest list in g1 (-want +got):\n%s", diff)
 	}
-	// The terminal, in no server, lists them all.
-	all := h.do(Request{Command: "digest list"})
+	// The terminal's operator, in no server, sees them all; a user in a
+	// direct message sees none of the servers'.
+	all := h.do(Request{Command: "digest list", Admin: true})
 	if n := strings.Count(all.Text, "• "); n != 4 || !strings.Contains(all.Text, "<#c-2theirs>") {
-		t.Errorf("/digest list outside a server:\n%s\nwant all 4", all.Text)
+		t.Errorf("/digest list in the terminal:\n%s\nwant all 4", all.Text)
+	}
+	dm := h.do(Request{Command: "digest list", User: User{ID: "u-stranger"}, ChannelID: "dm-1"})
+	if diff := cmp.Diff(note("Digest subscriptions belong to servers: use /digest list in a server channel."), dm); diff != "" {
+		t.Errorf("/digest list in a DM (-want +got):\n%s", diff)
 	}
 
 	empty := newDigestBot(t, digestBotOptions{})

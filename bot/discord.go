@@ -472,7 +472,7 @@ func (d *Discord) command(ic *discordgo.Interaction) {
 		d.respond(ic, d.bot.Execute(d.work, req, t))
 		return
 	}
-	private := req.Private()
+	private := req.Private() || cmd.Private
 	resp := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
 	if private {
 		resp.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}

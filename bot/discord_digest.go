@@ -65,33 +65,72 @@ func (d *Discord) FindDigest(ctx context.Context, channelID, key string) (bool, 
 func digestFooter(key string) string { return "crisisbot digest " + key + " ·" }
 
 // digestMessage renders a digest reply as a single message within
-// Discord's limits: the text embed gets what the sources embed leaves of
-// the 6,000 characters a message's embeds may hold, cut at a line end.
+// Discord's limits: the 6,000 characters a message's embeds may hold are
+// shared by the text embed and the sources embed. The text comes first,
+// but takes no more than half the room from sources that would otherwise
+// fit, so a long digest still links what it cites; each is cut at a line
+// end.
 func digestMessage(r Reply) discordMessage {
-	src := sourcesEmbed(Reply{Sources: r.Sources, Footer: r.Footer})
-	if len(r.Sources) == 0 {
-		src = nil
+	title := truncate(r.Title, maxEmbedTitle)
+	var footer *discordgo.MessageEmbedFooter
+	if r.Footer != "" {
+		footer = &discordgo.MessageEmbedFooter{Text: truncate(r.Footer, maxEmbedFooter)}
 	}
-	e := &discordgo.MessageEmbed{Title: truncate(r.Title, maxEmbedTitle)}
-	budget := min(maxEmbedDesc, maxEmbedTotal-utf8.RuneCountInString(e.Title))
-	if src != nil {
-		budget -= utf8.RuneCountInString(src.Title) + utf8.RuneCountInString(src.Description) + utf8.RuneCountInString(src.Footer.Text)
-	} else {
-		e.Footer = &discordgo.MessageEmbedFooter{Text: truncate(r.Footer, maxEmbedFooter)}
-		budget -= utf8.RuneCountInString(e.Footer.Text)
+	room := maxEmbedTotal - runes(title)
+	if footer != nil {
+		room -= runes(footer.Text)
 	}
 	text := strings.TrimSpace(r.Text)
-	if utf8.RuneCountInString(text) > budget {
-		cut := byteIndexOfRune(text, budget-2)
-		if nl := strings.LastIndexByte(text[:cut], '\n'); nl > 0 {
-			cut = nl
-		}
-		text = strings.TrimSpace(text[:cut]) + "\n…"
+	e := &discordgo.MessageEmbed{Title: title}
+	if len(r.Sources) == 0 {
+		e.Footer = footer
+		e.Description = cutAtLine(text, min(maxEmbedDesc, room))
+		return discordMessage{Embeds: []*discordgo.MessageEmbed{e}}
 	}
-	e.Description = text
-	m := discordMessage{Embeds: []*discordgo.MessageEmbed{e}}
-	if src != nil {
-		m.Embeds = append(m.Embeds, src)
-	}
-	return m
+	src := &discordgo.MessageEmbed{Title: "Sources", Footer: footer}
+	room -= runes(src.Title)
+	all := sourceList(r.Sources, maxEmbedDesc)
+	e.Description = cutAtLine(text, min(maxEmbedDesc, max(room-runes(all), room/2)))
+	src.Description = sourceList(r.Sources, min(maxEmbedDesc, room-runes(e.Description)))
+	return discordMessage{Embeds: []*discordgo.MessageEmbed{e, src}}
 }
+
+// cutAtLine shortens text to at most budget characters, at a line end
+// where it can, marking the cut.
+func cutAtLine(text string, budget int) string {
+	if runes(text) <= budget {
+		return text
+	}
+	if budget < 2 {
+		return ""
+	}
+	cut := byteIndexOfRune(text, budget-2)
+	if nl := strings.LastIndexByte(text[:cut], '\n'); nl > 0 {
+		cut = nl
+	}
+	return strings.TrimSpace(text[:cut]) + "\n…"
+}
+
+// sourceList lists sources one a line within budget characters, ending
+// with "… and N more" when they do not all fit. sourcesEmbed cannot be
+// given a budget, and a digest's sources share the message with its text.
+func sourceList(srcs []Source, budget int) string {
+	var sb strings.Builder
+	used := 0
+	for i, s := range srcs {
+		line := sourceMarkdown(s) + "\n"
+		n := runes(line)
+		more := fmt.Sprintf("… and %d more", len(srcs)-i)
+		if used+n > budget-runes(more) && i < len(srcs)-1 || used+n > budget {
+			if used+runes(more) <= budget {
+				sb.WriteString(more)
+			}
+			break
+		}
+		sb.WriteString(line)
+		used += n
+	}
+	return strings.TrimSpace(sb.String())
+}
+
+func runes(s string) int { return utf8.RuneCountInString(s) }

@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"log/slog"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/internal/fakeclock"
+	"github.com/crisisbot/crisisbot/internal/syncbuf"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -83,24 +83,8 @@ type fakeCorpus struct {
 func (c fakeCorpus) Documents() []retrieval.DocInfo { return c.docs }
 func (c fakeCorpus) Stats() retrieval.Stats         { return c.stats }
 
-// lockedBuffer is a bytes.Buffer safe for the concurrent writes of a
-// logger.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
+// lockedBuffer captures logs written while the test reads them.
+type lockedBuffer = syncbuf.Buffer
 
 // newCoreBot returns a Bot over opts, filling in a fakeAsker, a fakeCorpus,
 // a Store in a temporary directory and a fakeClock where opts has none.

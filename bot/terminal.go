@@ -186,15 +186,7 @@ func (t *Terminal) help() Reply {
 	var sb strings.Builder
 	sb.WriteString("Type a question, or a command:\n")
 	for _, c := range t.bot.Commands() {
-		cmds := []Command{c}
-		if len(c.Subcommands) > 0 {
-			cmds = nil
-			for _, sub := range c.Subcommands {
-				sub.Name = c.Name + " " + sub.Name
-				cmds = append(cmds, sub)
-			}
-		}
-		for _, c := range cmds {
+		for _, c := range c.runnable() {
 			usage := "/" + c.Name
 			for _, o := range c.Options {
 				if o.Required {
