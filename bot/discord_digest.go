@@ -13,7 +13,7 @@ import (
 
 // digestLookback is how many of a channel's latest messages FindDigest
 // reads: a digest posted moments before a crash is among them.
-const digestLookback = 50
+const digestLookback = 100
 
 // PostDigest posts a digest to a channel as one message, so that a post
 // either happened whole or not at all: the sections in one embed, the

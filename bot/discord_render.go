@@ -126,7 +126,7 @@ func textEmbed(r Reply, text string) discordMessage {
 	}
 	budget := descriptionBudget(e)
 	if utf8.RuneCountInString(text) > budget {
-		cut := byteIndexOfRune(text, budget-1)
+		cut := byteIndexOfRune(text, budget-2) // room for "\n…"
 		if nl := strings.LastIndexByte(text[:cut], '\n'); nl > 0 {
 			cut = nl
 		}

@@ -375,3 +375,20 @@ func TestSourceMarkdownEscapes(t *testing.T) {
 		t.Errorf("sourceMarkdown =\n %q\nwant\n %q", got, want)
 	}
 }
+
+// TestRenderEmbedTextWithoutLineBreaks checks that an embed's text with no
+// line end to cut at stays within the limits, ellipsis included.
+func TestRenderEmbedTextWithoutLineBreaks(t *testing.T) {
+	for _, n := range []int{maxEmbedDesc - 1, maxEmbedDesc, maxEmbedDesc + 1, 3 * maxEmbedDesc} {
+		r := Reply{Title: "Timeline", Text: strings.Repeat("a", n), Footer: "page 1 of 1", Embed: true}
+		msgs := renderDiscord(r)
+		checkDiscordLimits(t, msgs)
+		d := msgs[0].Embeds[0].Description
+		if n > maxEmbedDesc && !strings.HasSuffix(d, "…") {
+			t.Errorf("%d characters: a cut text does not end with …", n)
+		}
+		if n <= descriptionBudget(&discordgo.MessageEmbed{Title: r.Title, Footer: &discordgo.MessageEmbedFooter{Text: r.Footer}}) && d != r.Text {
+			t.Errorf("%d characters: a text within the budget was changed", n)
+		}
+	}
+}
