@@ -128,7 +128,7 @@ func (b *Bot) digestCommand() Command {
 						lines = append(lines, line)
 					}
 					if len(lines) == 0 {
-						return note("No channel gets the digest yet. /digest subscribe sets one up."), nil
+						return note("No channel gets the digest yet. In a server, /digest subscribe sets one up; the config file can list them under digest.subscriptions."), nil
 					}
 					return Reply{Title: "Digest subscriptions", Text: strings.Join(lines, "\n"), Ephemeral: true}, nil
 				},
@@ -215,9 +215,20 @@ func zoneName(z string) string {
 // DigestReply renders a digest as a reply: the sections in Text, the
 // citations as its sources, and a footer naming key (the scheduled day,
 // which lets the poster find a digest it already posted) and how it was
-// made.
-// model is the language model's name, "" when there is none.
+// made; model is the language model's name, "" when there is none. The
+// digest is fitted (digest.Fit) to what one Discord message holds, so the
+// post, the preview and crisisbot digest show the same items, and a cut
+// says how many more there are rather than stopping mid-section.
 func DigestReply(d digest.Digest, loc *time.Location, key, model string) Reply {
+	for limit := maxEmbedDesc; ; limit -= 200 {
+		r := digestReply(d.Fit(loc, limit), loc, key, model)
+		if m := digestMessage(r); m.Embeds[0].Description == strings.TrimSpace(r.Text) || limit <= 400 {
+			return r
+		}
+	}
+}
+
+func digestReply(d digest.Digest, loc *time.Location, key, model string) Reply {
 	r := Reply{
 		Title: "📰 Digest — " + d.Until.In(loc).Format("2 January 2006"),
 		Text:  d.Markdown(loc),

@@ -286,7 +286,7 @@ func TestDigestUnsubscribe(t *testing.T) {
 		{"the current channel, never subscribed", digestRequest("unsubscribe", true, nil),
 			note("<#c-here> has no digest subscription.")},
 		{"declared in the config", digestRequest("unsubscribe", true, map[string]string{"channel": "c-config"}),
-			note("the digest of channel c-config is set in the config file; remove it there")},
+			note("the digest of <#c-config> is set in the config file (digest.subscriptions); remove it there")},
 	}
 	for _, s := range steps {
 		if diff := cmp.Diff(s.want, h.do(s.req)); diff != "" {
@@ -303,7 +303,7 @@ func TestDigestSubscribeConfigChannel(t *testing.T) {
 	config := digest.Subscription{ChannelID: "c-config", Time: "09:00", Zone: "UTC"}
 	h := newDigestBot(t, digestBotOptions{config: []digest.Subscription{config}})
 	got := h.do(digestRequest("subscribe", true, map[string]string{"channel": "c-config", "time": "10:00"}))
-	if diff := cmp.Diff(note("the digest of channel c-config is set in the config file; change it there"), got); diff != "" {
+	if diff := cmp.Diff(note("the digest of <#c-config> is set in the config file (digest.subscriptions); change it there"), got); diff != "" {
 		t.Errorf("reply (-want +got):\n%s", diff)
 	}
 	config.FromConfig = true
@@ -395,7 +395,7 @@ func TestDigestList(t *testing.T) {
 	}
 
 	empty := newDigestBot(t, digestBotOptions{})
-	if diff := cmp.Diff(note("No channel gets the digest yet. /digest subscribe sets one up."), empty.do(digestRequest("list", false, nil))); diff != "" {
+	if diff := cmp.Diff(note("No channel gets the digest yet. In a server, /digest subscribe sets one up; the config file can list them under digest.subscriptions."), empty.do(digestRequest("list", false, nil))); diff != "" {
 		t.Errorf("/digest list with none (-want +got):\n%s", diff)
 	}
 }
@@ -511,7 +511,7 @@ func TestTerminalDigest(t *testing.T) {
 	if diff := cmp.Diff([][2]time.Time{{now.Add(-digest.DefaultFirstWindow), now}}, h.composer.Calls()); diff != "" {
 		t.Errorf("windows built (-want +got):\n%s", diff)
 	}
-	if got := line("/digest list"); got.Text != "No channel gets the digest yet. /digest subscribe sets one up." {
+	if got := line("/digest list"); got.Text != "No channel gets the digest yet. In a server, /digest subscribe sets one up; the config file can list them under digest.subscriptions." {
 		t.Errorf("/digest list = %q", got.Text)
 	}
 

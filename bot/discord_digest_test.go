@@ -313,13 +313,19 @@ func TestDiscordPostDigest(t *testing.T) {
 				t.Errorf("text embed = %q, want the whole digest %q", text.Description, md)
 			}
 			if tt.wantCut {
-				// Cut at a line end, and marked as cut.
-				if !strings.HasSuffix(text.Description, "\n…") || !strings.HasPrefix(tt.d.Markdown(baku), strings.TrimSuffix(text.Description, "\n…")) {
-					t.Errorf("a digest too long for the message was not cut at a line end:\n%s", text.Description)
+				// Whole items are left out, and counted, never a line cut.
+				shown := strings.Count(text.Description, "\n• ")
+				more := fmt.Sprintf("…and %d more articles.", len(tt.d.Articles)-shown)
+				if strings.HasSuffix(text.Description, "\n…") || !strings.HasSuffix(text.Description, more) || shown == 0 {
+					t.Errorf("a digest too long for the message shows %d articles and does not end %q:\n%s", shown, more, text.Description)
 				}
-				// Room is shared: neither embed is starved.
+				// Room is shared: neither embed is starved, and only the
+				// articles shown are listed as sources.
 				if n := utf8.RuneCountInString(text.Description); n < 1000 {
 					t.Errorf("the text embed keeps %d characters of the digest", n)
+				}
+				if n := strings.Count(sources.Description, "**["); n != shown {
+					t.Errorf("sources embed lists %d sources for %d articles shown", n, shown)
 				}
 			}
 			if !strings.Contains(sources.Description, tt.d.Citations[0].URL) {

@@ -13,8 +13,11 @@ import (
 //go:embed bundled/*.md
 var bundledFS embed.FS
 
+// BundledSource is the Source of the bundled articles.
+const BundledSource = "bundled"
+
 // Bundled returns the articles that ship with crisisbot, sorted by id, with
-// Source "bundled".
+// Source BundledSource.
 func Bundled() ([]Document, error) {
 	names, err := fs.Glob(bundledFS, "bundled/*.md")
 	if err != nil {
@@ -35,7 +38,7 @@ func Bundled() ([]Document, error) {
 			return nil, fmt.Errorf("bundled articles %s and %s share the id %q", other, name, doc.ID)
 		}
 		seen[doc.ID] = name
-		doc.Source = "bundled"
+		doc.Source = BundledSource
 		docs = append(docs, doc)
 	}
 	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })

@@ -464,7 +464,7 @@ func (p *Poller) pollItem(ctx context.Context, feed Feed, item FeedItem, rep *Fe
 	skip := func(u, reason string) { rep.Skipped = append(rep.Skipped, Skip{URL: u, Reason: reason}) }
 	if item.Link == "" {
 		p.log.Debug("feed item skipped", "title", item.Title, "guid", item.GUID, "reason", "no link")
-		skip(item.GUID, "no link")
+		skip(item.GUID, fmt.Sprintf("no link (item %q)", item.Title))
 		return
 	}
 	u, err := parseHTTPURL(item.Link)

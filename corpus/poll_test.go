@@ -249,7 +249,7 @@ func TestPollOnce(t *testing.T) {
 			Added: []string{site.id(t, "/articles/gone"), site.id(t, "/articles/overchuk"), site.id(t, "/articles/sputnik")},
 			Skipped: []Skip{
 				{URL: site.url("/articles/football"), Reason: "off topic: no crisis keyword"},
-				{URL: "cw-1004", Reason: "no link"},
+				{URL: "cw-1004", Reason: `no link (item "Editor's note")`},
 			}},
 		{URL: site.url("/feeds/atom.xml"),
 			Added:   []string{site.id(t, "/feeds/articles/ambassador")},

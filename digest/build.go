@@ -78,7 +78,9 @@ func (b Builder) Build(ctx context.Context, since, until time.Time) (Digest, err
 	var fresh []retrieval.DocInfo
 	for _, info := range infos {
 		byID[info.ID] = info
-		if info.IngestedAt.After(since) && !info.IngestedAt.After(until) {
+		// The bundled articles are where a data directory starts, not
+		// news: a fresh install's first digest does not list them.
+		if info.Source != corpus.BundledSource && info.IngestedAt.After(since) && !info.IngestedAt.After(until) {
 			fresh = append(fresh, info)
 		}
 	}
@@ -88,9 +90,12 @@ func (b Builder) Build(ctx context.Context, since, until time.Time) (Digest, err
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
+	// isNew holds the articles first stored in the window: an updated
+	// article's events and disagreements were reported with its first
+	// version, and listing them again as new would mislead.
 	isNew := make(map[string]bool, len(fresh))
 	for _, info := range fresh {
-		isNew[info.ID] = true
+		isNew[info.ID] = info.FirstIngestedAt.IsZero() || info.FirstIngestedAt.After(since)
 	}
 
 	c := citer{docs: byID, n: map[string]int{}}

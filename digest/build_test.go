@@ -39,6 +39,10 @@ func libraryFixture(t *testing.T) (*retrieval.Library, *timeline.Index) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for i := range docs {
+		// As if ingested from files: bundled articles are never news.
+		docs[i].Source = "/news/" + docs[i].ID + ".md"
+	}
 	if _, err := lib.Ingest(ctx, docs); err != nil {
 		t.Fatal(err)
 	}
@@ -453,5 +457,46 @@ func golden(t *testing.T, name, got string) {
 	}
 	if diff := cmp.Diff(strings.TrimSuffix(string(want), "\n"), got); diff != "" {
 		t.Errorf("%s (-want +got):\n%s", path, diff)
+	}
+}
+
+// eventList is a Timeline of fixed events.
+type eventList []timeline.Event
+
+func (l eventList) Events() []timeline.Event { return l }
+
+// TestBuildLeavesOutWhatIsNotNews checks that the bundled articles (where a
+// data directory starts) are never news, and that an updated article is
+// listed as updated while the events and disagreements it already had are
+// not listed again.
+func TestBuildLeavesOutWhatIsNotNews(t *testing.T) {
+	c := &fakeCorpus{first: map[string]time.Time{"revised": t0.Add(-48 * time.Hour)}}
+	c.add(corpus.Document{ID: "seed", Title: "Seed", Source: corpus.BundledSource, Body: "The seed article was bundled."}, t0.Add(time.Minute))
+	c.add(corpus.Document{ID: "revised", Title: "Revised", Body: "The revised article says more now."}, t0.Add(2*time.Minute))
+	c.add(corpus.Document{ID: "fresh", Title: "Fresh", Body: "The fresh article is new today."}, t0.Add(3*time.Minute))
+	evs := eventList{
+		{Date: timeline.Date{Value: "2025-07-01"}, Summary: "Known since the first version", Sources: []timeline.Source{{DocID: "revised"}}},
+		{Date: timeline.Date{Value: "2025-07-02"}, Summary: "From the seed", Sources: []timeline.Source{{DocID: "seed"}}},
+		{Date: timeline.Date{Value: "2025-07-03"}, Summary: "From the fresh article", Sources: []timeline.Source{{DocID: "fresh"}}},
+		{Date: timeline.Date{Value: "2025-07-04"}, Summary: "Disputed", Sources: []timeline.Source{{DocID: "revised"}, {DocID: "seed"}},
+			Conflicts: []timeline.Claim{{Claim: "50 detained", Sources: []string{"revised"}}, {Claim: "dozens detained", Sources: []string{"seed"}}}},
+	}
+	d, err := Builder{Corpus: c, Timeline: evs}.Build(context.Background(), t0, t0.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range d.Articles {
+		got = append(got, fmt.Sprintf("%s updated=%v", a.DocID, a.Updated))
+	}
+	for _, e := range d.Events {
+		got = append(got, "event "+e.Summary)
+	}
+	for _, g := range d.Disagreements {
+		got = append(got, "disagreement "+g.Summary)
+	}
+	want := []string{"fresh updated=false", "revised updated=true", "event From the fresh article"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("digest (-want +got):\n%s", diff)
 	}
 }

@@ -34,7 +34,7 @@ func (c *fakeCorpus) add(doc corpus.Document, at time.Time) {
 	c.docs[doc.ID] = doc
 	c.infos = append(c.infos, retrieval.DocInfo{
 		ID: doc.ID, Title: doc.Title, Outlet: doc.Outlet, Published: doc.Published,
-		PublishedPrecision: doc.PublishedPrecision, URL: doc.URL, IngestedAt: at.UTC(),
+		PublishedPrecision: doc.PublishedPrecision, URL: doc.URL, Source: doc.Source, IngestedAt: at.UTC(),
 		FirstIngestedAt: c.first[doc.ID].UTC(),
 	})
 }

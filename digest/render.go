@@ -2,11 +2,17 @@ package digest
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 )
+
+// citeRE finds a citation [n] in the overview.
+var citeRE = regexp.MustCompile(`\[(\d+)\]`)
 
 // Markdown returns the digest as Discord Markdown, dates in loc (UTC when
 // nil): a bold heading per section that has something, one bullet per
@@ -36,17 +42,7 @@ func (d Digest) Markdown(loc *time.Location) string {
 	if len(d.Articles) > 0 || d.More > 0 {
 		b.WriteString("\n**New articles**\n")
 		for _, a := range d.Articles {
-			b.WriteString("• **" + EscapeMarkdown(a.Title) + "**")
-			if a.Updated {
-				b.WriteString(" (updated)")
-			}
-			if meta := articleMeta(a.Outlet, a.Published); meta != "" {
-				b.WriteString(" — " + EscapeMarkdown(meta))
-			}
-			if a.Summary != "" {
-				b.WriteString(": " + EscapeMarkdown(a.Summary))
-			}
-			b.WriteString(cites(a.Cite) + "\n")
+			b.WriteString(articleLine(a))
 		}
 		if d.More > 0 {
 			fmt.Fprintf(&b, "…and %s.\n", count(d.More, "more article", "more articles"))
@@ -58,7 +54,7 @@ func (d Digest) Markdown(loc *time.Location) string {
 			fmt.Fprintf(&b, "…%s not shown.\n", count(d.MoreEvents, "earlier event", "earlier events"))
 		}
 		for _, e := range d.Events {
-			b.WriteString("• " + EscapeMarkdown(e.Date) + ": " + EscapeMarkdown(e.Summary) + cites(e.Cites...) + "\n")
+			b.WriteString(eventLine(e))
 		}
 	}
 	if len(d.Disagreements) > 0 || d.MoreDisagreements > 0 {
@@ -67,13 +63,118 @@ func (d Digest) Markdown(loc *time.Location) string {
 			fmt.Fprintf(&b, "…%s not shown.\n", count(d.MoreDisagreements, "earlier disagreement", "earlier disagreements"))
 		}
 		for _, g := range d.Disagreements {
-			b.WriteString("⚠️ " + EscapeMarkdown(g.Date) + ": " + EscapeMarkdown(g.Summary) + "\n")
-			for _, c := range g.Claims {
-				b.WriteString("  – " + EscapeMarkdown(c.Claim) + cites(c.Cites...) + "\n")
-			}
+			b.WriteString(disagreementLines(g))
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+func articleLine(a Article) string {
+	var b strings.Builder
+	b.WriteString("• **" + EscapeMarkdown(a.Title) + "**")
+	if a.Updated {
+		b.WriteString(" (updated)")
+	}
+	if meta := articleMeta(a.Outlet, a.Published); meta != "" {
+		b.WriteString(" — " + EscapeMarkdown(meta))
+	}
+	if a.Summary != "" {
+		b.WriteString(": " + EscapeMarkdown(a.Summary))
+	}
+	b.WriteString(cites(a.Cite) + "\n")
+	return b.String()
+}
+
+func eventLine(e Event) string {
+	return "• " + EscapeMarkdown(e.Date) + ": " + EscapeMarkdown(e.Summary) + cites(e.Cites...) + "\n"
+}
+
+func disagreementLines(g Disagreement) string {
+	var b strings.Builder
+	b.WriteString("⚠️ " + EscapeMarkdown(g.Date) + ": " + EscapeMarkdown(g.Summary) + "\n")
+	for _, c := range g.Claims {
+		b.WriteString("  – " + EscapeMarkdown(c.Claim) + cites(c.Cites...) + "\n")
+	}
+	return b.String()
+}
+
+// Fit returns d cut so that Markdown(loc) holds at most limit characters
+// (code points, as Discord counts), for a digest that must fit one
+// message: it drops items from whichever section is longest — the oldest
+// article, the earliest event or disagreement — counting them in More,
+// MoreEvents and MoreDisagreements so the reader sees that more exists,
+// and keeps only the citations still used. A digest that fits is returned
+// unchanged.
+func (d Digest) Fit(loc *time.Location, limit int) Digest {
+	d.Articles = slices.Clone(d.Articles)
+	d.Events = slices.Clone(d.Events)
+	d.Disagreements = slices.Clone(d.Disagreements)
+	cut := false
+	for utf8.RuneCountInString(d.Markdown(loc)) > limit {
+		cut = true
+		arts, evs, dis := 0, 0, 0
+		for _, a := range d.Articles {
+			arts += utf8.RuneCountInString(articleLine(a))
+		}
+		for _, e := range d.Events {
+			evs += utf8.RuneCountInString(eventLine(e))
+		}
+		for _, g := range d.Disagreements {
+			dis += utf8.RuneCountInString(disagreementLines(g))
+		}
+		switch {
+		case arts == 0 && evs == 0 && dis == 0:
+			if d.Overview == "" {
+				return d // only headings and counts left
+			}
+			d.Overview = ""
+		case arts >= evs && arts >= dis:
+			d.Articles = d.Articles[:len(d.Articles)-1]
+			d.More++
+		case evs >= dis:
+			d.Events = d.Events[1:]
+			d.MoreEvents++
+		default:
+			d.Disagreements = d.Disagreements[1:]
+			d.MoreDisagreements++
+		}
+	}
+	if cut {
+		d.Citations = usedCitations(d)
+	}
+	return d
+}
+
+// usedCitations returns the citations d's text still refers to.
+func usedCitations(d Digest) []Citation {
+	used := map[int]bool{}
+	for _, a := range d.Articles {
+		used[a.Cite] = true
+	}
+	for _, e := range d.Events {
+		for _, n := range e.Cites {
+			used[n] = true
+		}
+	}
+	for _, g := range d.Disagreements {
+		for _, c := range g.Claims {
+			for _, n := range c.Cites {
+				used[n] = true
+			}
+		}
+	}
+	for _, m := range citeRE.FindAllStringSubmatch(d.Overview, -1) {
+		if n, err := strconv.Atoi(m[1]); err == nil {
+			used[n] = true
+		}
+	}
+	var out []Citation
+	for _, c := range d.Citations {
+		if used[c.N] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // cites renders citation numbers as " [1][3]", or "" for none.

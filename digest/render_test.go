@@ -3,10 +3,12 @@ package digest
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -202,5 +204,52 @@ func TestSplit(t *testing.T) {
 	// Emoji count as two UTF-16 units.
 	if got := Split(strings.Repeat("⚠ ", 10), 5); len(got) < 2 {
 		t.Errorf("Split counted UTF-16 units wrong: %q", got)
+	}
+}
+
+func TestFit(t *testing.T) {
+	var d Digest
+	d.Since = t0
+	for i := range 12 {
+		n := i + 1
+		d.Articles = append(d.Articles, Article{DocID: fmt.Sprint("a", n), Title: fmt.Sprintf("Article %d about the Safarov case", n),
+			Summary: strings.Repeat("The brothers died in custody in Yekaterinburg. ", 4), Cite: n})
+		d.Citations = append(d.Citations, Citation{N: n, DocID: fmt.Sprint("a", n), Title: fmt.Sprint("Article ", n)})
+	}
+	for i := range 8 {
+		d.Events = append(d.Events, Event{Date: fmt.Sprintf("%d July 2025", i+1), Summary: strings.Repeat("Officials met in Baku. ", 5), Cites: []int{i + 1}})
+	}
+	d.Disagreements = []Disagreement{{Date: "27 June 2025", Summary: "Arrests in Yekaterinburg",
+		Claims: []Claim{{Claim: "50 detained", Cites: []int{11}}, {Claim: "dozens detained", Cites: []int{12}}}}}
+	full := d.Markdown(time.UTC)
+	if got := d.Fit(time.UTC, utf8.RuneCountInString(full)); !cmp.Equal(got, d) {
+		t.Errorf("Fit changed a digest that fits")
+	}
+	for _, limit := range []int{3000, 1500, 800} {
+		f := d.Fit(time.UTC, limit)
+		md := f.Markdown(time.UTC)
+		if n := utf8.RuneCountInString(md); n > limit {
+			t.Errorf("limit %d: %d characters", limit, n)
+		}
+		if got := len(f.Articles) + f.More; got != len(d.Articles) {
+			t.Errorf("limit %d: %d articles shown or counted, want %d", limit, got, len(d.Articles))
+		}
+		if got := len(f.Events) + f.MoreEvents; got != len(d.Events) {
+			t.Errorf("limit %d: %d events shown or counted, want %d", limit, got, len(d.Events))
+		}
+		if len(f.Events) > 0 && f.Events[len(f.Events)-1].Date != "8 July 2025" {
+			t.Errorf("limit %d: the latest event was dropped first: %+v", limit, f.Events)
+		}
+		if len(f.Articles) > 0 && f.Articles[0].DocID != "a1" {
+			t.Errorf("limit %d: the newest article was dropped first", limit)
+		}
+		for _, c := range f.Citations {
+			if !strings.Contains(md, fmt.Sprintf("[%d]", c.N)) {
+				t.Errorf("limit %d: citation [%d] kept but not cited", limit, c.N)
+			}
+		}
+		if len(d.Articles) != 12 || len(d.Events) != 8 {
+			t.Fatalf("Fit changed the digest it was called on")
+		}
 	}
 }

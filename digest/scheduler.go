@@ -417,7 +417,7 @@ func (s *Scheduler) Subscribe(sub Subscription) error {
 		return err
 	}
 	if s.fromConfig(sub.ChannelID) {
-		return errs.Errorf(errs.Invalid, "the digest of channel %s is set in the config file; change it there", sub.ChannelID)
+		return errs.Errorf(errs.Invalid, "the digest of <#%s> is set in the config file (digest.subscriptions); change it there", sub.ChannelID)
 	}
 	now := s.clock.Now()
 	sub.FromConfig = false
@@ -455,7 +455,7 @@ func (s *Scheduler) Subscribe(sub Subscription) error {
 // an errs.Invalid error.
 func (s *Scheduler) Unsubscribe(channelID string) (bool, error) {
 	if s.fromConfig(channelID) {
-		return false, errs.Errorf(errs.Invalid, "the digest of channel %s is set in the config file; remove it there", channelID)
+		return false, errs.Errorf(errs.Invalid, "the digest of <#%s> is set in the config file (digest.subscriptions); remove it there", channelID)
 	}
 	found := false
 	err := s.update(func(st *state) error {

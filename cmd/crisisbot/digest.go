@@ -34,25 +34,34 @@ func runDigest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	loc, err := time.LoadLocation(a.cfg.Digest.Timezone)
+	sched, err := a.newScheduler(nil, nil)
 	if err != nil {
-		return errs.Wrap(errs.Invalid, err, "digest.timezone")
+		return err
+	}
+	zone := a.cfg.Digest.Timezone
+	if *channel != "" {
+		found := false
+		for _, s := range sched.Subscriptions() {
+			if s.ChannelID == *channel {
+				zone, found = s.Zone, true
+			}
+		}
+		if !found {
+			return errs.Errorf(errs.Invalid, "channel %s gets no digest (crisisbot chat's /digest list shows the subscriptions)", *channel)
+		}
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		return errs.Wrap(errs.Invalid, err, "digest time zone "+zone)
 	}
 	now := e.clock.Now()
 	from := now.Add(-24 * time.Hour)
-	switch {
-	case *since != "":
+	if *since != "" {
 		if from, err = parseSince(*since, now, loc); err != nil {
 			return err
 		}
-	default:
-		sched, err := a.newScheduler(nil, nil)
-		if err != nil {
-			return err
-		}
-		if t := sched.Since(*channel); !t.IsZero() {
-			from = t
-		}
+	} else if t := sched.Since(*channel); !t.IsZero() {
+		from = t
 	}
 	d, err := a.digestBuilder().Build(ctx, from, now)
 	if err != nil {
@@ -77,13 +86,16 @@ func parseSince(s string, now time.Time, loc *time.Location) (time.Time, error) 
 	if d, err := time.ParseDuration(s); err == nil && d > 0 {
 		return now.Add(-d), nil
 	}
-	if t, err := time.ParseInLocation("2006-01-02", s, loc); err == nil {
-		return t, nil
+	t, err := time.ParseInLocation("2006-01-02", s, loc)
+	if err != nil {
+		if t, err = time.Parse(time.RFC3339, s); err != nil {
+			return time.Time{}, errs.Errorf(errs.Usage, "--since %q is neither a duration (36h, 3d) nor a date (2026-11-20)", s)
+		}
 	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
+	if t.After(now) {
+		return time.Time{}, errs.Errorf(errs.Usage, "--since %s is in the future", s)
 	}
-	return time.Time{}, errs.Errorf(errs.Usage, "--since %q is neither a duration (36h, 3d) nor a date (2026-11-20)", s)
+	return t, nil
 }
 
 // digestBuilder composes digests from the app's articles and timeline,

@@ -50,7 +50,7 @@ func TestIngestURLRefusesPrivateAddressesUnlessAllowed(t *testing.T) {
 	srv := newFeedServer(t)
 	c := newCLI(t)
 	_, errOut, code := c.run("ingest", srv.URL+"/news/editors-freed")
-	if code != 1 || !strings.Contains(errOut, "loopback") || !strings.Contains(errOut, "fetch.allow_private") {
+	if code != 1 || !strings.Contains(errOut, "loopback") || !strings.Contains(errOut, "fetch.allow_private") || strings.Count(errOut, "refused") != 1 {
 		t.Fatalf("ingest from loopback: exit %d, stderr %q; want exit 1 naming the loopback address and fetch.allow_private", code, errOut)
 	}
 	cfg := filepath.Join(t.TempDir(), "allow.yaml")
@@ -122,6 +122,11 @@ func TestIngestFeedsThenDigest(t *testing.T) {
 	}
 	if strings.Contains(text, "Snow expected") {
 		t.Errorf("the off-topic item reached the digest:\n%s", text)
+	}
+	// A subscribed channel's digest is shown in its own time zone.
+	zoned := feedConfig(t, srv, "digest:\n  subscriptions:\n    - channel: \"7\"\n      timezone: Asia/Baku\n")
+	if out := c.mustRun("--config", zoned, "digest", "--channel", "7", "--since", "2h"); !strings.Contains(out, "+04") {
+		t.Errorf("digest --channel 7 is not in the channel's zone (Asia/Baku, +04):\n%s", out)
 	}
 	// Nothing since the ingest: one line, no links.
 	empty := c.mustRun("--config", cfg, "digest", "--since", "30m")

@@ -75,7 +75,8 @@
 //		Run the Discord bot until SIGINT or SIGTERM. The token comes from
 //		$DISCORD_TOKEN (discord.token_env). It answers @mentions (starting
 //		a thread for follow-ups, or replying inline), replies to its
-//		answers, messages in its threads, /ask, /sources and /about, and
+//		answers, messages in its threads, /ask, /sources, /about,
+//		/timeline and /digest, and
 //		every question in discord.answer_channels. It never pings anyone.
 //		With serve.http_addr set it serves /healthz and Prometheus
 //		/metrics. On a signal it stops taking questions and gives answers
@@ -126,9 +127,15 @@
 //		digest.timezone) or an RFC 3339 time; without it the digest
 //		starts at the last one posted (to --channel, or to any channel),
 //		else a day ago. With llm.model set, a short overview paragraph
-//		citing the articles comes first. --json prints {"since",
-//		"until", "overview", "articles", "events", "disagreements",
-//		"citations"}.
+//		citing the articles comes first. A digest too long for one
+//		Discord message leaves out the oldest items and says how many
+//		("…and 3 more articles"), here as in the post. --json prints
+//		every item: {"since", "until", "overview", "articles",
+//		"more", "events", "more_events", "disagreements",
+//		"more_disagreements", "citations"}. Bundled articles are never
+//		news; an updated article is marked (updated). serve holds the
+//		data directory, so run this while it is stopped, or use
+//		/digest now on Discord.
 //
 // The config file (see config.example.yaml) chooses the data directory, the
 // embedder (local, or any OpenAI-compatible embeddings endpoint) and the

@@ -32,7 +32,7 @@ func newFetcher(c config.Fetch, now func() time.Time) *corpus.Fetcher {
 // fetchHint adds the config key to an address refused against SSRF.
 func fetchHint(err error) error {
 	if errors.Is(err, corpus.ErrBlockedAddress) {
-		return errs.Wrap(errs.Invalid, err, errs.Message(err)+" (set fetch.allow_private: true in the config to fetch from your own network)")
+		return errs.Errorf(errs.Invalid, "%s (set fetch.allow_private: true in the config to fetch from your own network)", errs.Message(err))
 	}
 	return err
 }

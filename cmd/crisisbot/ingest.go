@@ -125,8 +125,13 @@ func ingestFeeds(ctx context.Context, e *env, asJSON bool) error {
 	if len(a.cfg.Feeds.URLs) == 0 {
 		return errs.Errorf(errs.Invalid, "no feeds configured: list RSS or Atom feeds under feeds.urls in the config")
 	}
-	logger := newLogger(a.cfg.Log, e.stderr)
-	p, err := a.newPoller(ctx, logger)
+	// The report below says what each item came to; the log adds only
+	// warnings (and everything at log.level: debug).
+	logCfg := a.cfg.Log
+	if logCfg.Level != "debug" && logCfg.Level != "error" {
+		logCfg.Level = "warn"
+	}
+	p, err := a.newPoller(ctx, newLogger(logCfg, e.stderr))
 	if err != nil {
 		return err
 	}
@@ -163,8 +168,11 @@ func ingestFeeds(ctx context.Context, e *env, asJSON bool) error {
 			}
 		}
 	}
-	if failed > 0 {
-		return errs.Errorf(errs.Unavailable, "%s of %d failed (the others were ingested)", plural(failed, "feed"), len(out.Feeds))
+	switch {
+	case failed == len(out.Feeds):
+		return errs.Errorf(errs.Unavailable, "every feed failed; nothing was ingested")
+	case failed > 0:
+		return errs.Errorf(errs.Unavailable, "%d of %d feeds failed (the others were ingested)", failed, len(out.Feeds))
 	}
 	return nil
 }

@@ -156,6 +156,8 @@ func TestUsageAndInputErrors(t *testing.T) {
 		{"ingest missing file", []string{"ingest", "/no/such/file.md"}, 1, "/no/such/file.md"},
 		{"digest with arguments", []string{"digest", "today"}, 2, "--since"},
 		{"digest bad since", []string{"digest", "--since", "last week"}, 2, "neither a duration"},
+		{"digest since the future", []string{"digest", "--since", "2999-01-01"}, 2, "in the future"},
+		{"digest unknown channel", []string{"digest", "--channel", "42"}, 1, "gets no digest"},
 		{"ingest feeds with arguments", []string{"ingest", "--feeds", "x.md"}, 2, "no arguments"},
 		{"ingest feeds without feeds", []string{"ingest", "--feeds"}, 1, "feeds.urls"},
 		{"timeline with arguments", []string{"timeline", "Sputnik"}, 2, "--about"},
