@@ -402,3 +402,18 @@ func BenchmarkSentences(b *testing.B) {
 		}
 	}
 }
+
+// TestChunkKeepsProseEndingInALink checks that a closing paragraph whose
+// last words are a link's ("… its staff said. click here") is kept: it is
+// prose, not a heading left without text.
+func TestChunkKeepsProseEndingInALink(t *testing.T) {
+	doc := Document{ID: "court", Title: "Court hears Safarov case", Body: "A court in Yekaterinburg opened hearings on Tuesday.\n" +
+		"Sputnik Azerbaijan, whose Baku office was raided on 30 June 2025, has remained closed, its staff said. click here"}
+	var text strings.Builder
+	for _, p := range Chunk(doc) {
+		text.WriteString(p.Text + "\n")
+	}
+	if !strings.Contains(text.String(), "has remained closed, its staff said.") {
+		t.Errorf("the closing paragraph was dropped:\n%s", text.String())
+	}
+}

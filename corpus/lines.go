@@ -160,12 +160,26 @@ func endsTerminal(s string) bool {
 const maxHeadingRunes = 160
 
 // isHeadingLike reports whether a trimmed line reads as a heading: short,
-// with no terminal punctuation (or a Markdown "#" heading).
+// with no terminal punctuation (or a Markdown "#" heading), and one
+// sentence: "Its staff said. Click here" is prose with a link after it.
 func isHeadingLike(s string) bool {
 	if strings.HasPrefix(s, "#") {
 		return true
 	}
-	return s != "" && !endsTerminal(s) && !isListItem(s) && utf8.RuneCountInString(s) <= maxHeadingRunes
+	return s != "" && !endsTerminal(s) && !isListItem(s) && utf8.RuneCountInString(s) <= maxHeadingRunes &&
+		!endsSentenceInside(s)
+}
+
+// endsSentenceInside reports whether a full stop, "!" or "?" followed by a
+// space ends four or more words inside s: a sentence. Enumerators and
+// initials ("I. Deaths in Detention", "U.S. Sanctions") come after fewer.
+func endsSentenceInside(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if (s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i+1] == ' ' && len(strings.Fields(s[:i])) >= 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // headingText strips Markdown heading marks: "## Background" → "Background".

@@ -165,9 +165,15 @@ var sides = map[string]string{
 // of a pair ("between Russia and Azerbaijan"), people described by origin
 // ("ethnic Azerbaijanis", "Azerbaijani-born", "Azerbaijani citizens") and a
 // place of custody ("in Russian custody") are not speakers.
-func firstSide(ws []word, limit int) string {
+func firstSide(ws []word, limit int) string { return firstSideIn(ws, 0, limit) }
+
+// firstSideIn is firstSide over the words from byte offset from.
+func firstSideIn(ws []word, from, limit int) string {
 	between := false
 	for i, w := range ws {
+		if w.start < from {
+			continue
+		}
 		if w.start >= limit {
 			break
 		}
@@ -194,6 +200,18 @@ func firstSide(ws []word, limit int) string {
 	return ""
 }
 
+// reContrast finds a clause that sets one side's claim against another's.
+var reContrast = regexp.MustCompile(`(?i)(?:,|;|—|–)?\s+(?:while|whereas|but|although|though)\s|;\s`)
+
+// lastContrast returns the offset in s after its last contrast, or -1.
+func lastContrast(s string) int {
+	ms := reContrast.FindAllStringIndex(s, -1)
+	if len(ms) == 0 {
+		return -1
+	}
+	return ms[len(ms)-1][1]
+}
+
 // notSpeaker are the words after a country's adjective that make it
 // describe people or a place, not the one making a claim.
 var notSpeaker = map[string]bool{
@@ -217,7 +235,15 @@ func causes(s string, ws []word, prevSide func() string) []Cause {
 		if loc == nil || seen[c.cause] {
 			continue
 		}
-		side := firstSide(ws, loc[0])
+		// "Baku said they were beaten, while Russian investigators said
+		// heart failure": after a contrast, the side of its own clause.
+		side := ""
+		if at := lastContrast(s[:loc[0]]); at > 0 {
+			side = firstSideIn(ws, at, loc[0])
+		}
+		if side == "" {
+			side = firstSide(ws, loc[0])
+		}
 		if side == "" {
 			side = prevSide()
 		}

@@ -154,6 +154,10 @@ func TestCauses(t *testing.T) {
 		{"Diplomatic relations between Russia and Azerbaijan hit a new low after the deaths of two ethnic Azerbaijanis in Russian custody, igniting allegations of torture.", "",
 			nil},
 		{"Eyewitnesses alleged the Azerbaijani detainees were subjected to beatings and torture.", "", nil},
+		{"Prosecutors in Azerbaijan said the brothers were beaten to death, while Russian investigators maintained that one of them died of heart failure.", "",
+			[]string{"heart failure, per Russia", "beatings, per Azerbaijan"}},
+		{"Moscow said the death was caused by heart failure, but Baku said the man was tortured.", "",
+			[]string{"heart failure, per Russia", "torture, per Azerbaijan"}},
 	}
 	for _, tt := range tests {
 		var got []string
