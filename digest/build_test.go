@@ -300,24 +300,8 @@ func TestBuildCapsEventsAndDisagreements(t *testing.T) {
 		}
 	}
 	// Only what is shown is cited.
-	used := map[int]bool{}
-	for _, a := range d.Articles {
-		used[a.Cite] = true
-	}
-	for _, e := range d.Events {
-		for _, n := range e.Cites {
-			used[n] = true
-		}
-	}
-	for _, g := range d.Disagreements {
-		for _, c := range g.Claims {
-			for _, n := range c.Cites {
-				used[n] = true
-			}
-		}
-	}
-	if len(used) != len(d.Citations) {
-		t.Errorf("%d citations, %d of them used", len(d.Citations), len(used))
+	if diff := cmp.Diff(usedCitations(d), d.Citations); diff != "" {
+		t.Errorf("citations (-used +listed):\n%s", diff)
 	}
 }
 
