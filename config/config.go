@@ -352,8 +352,8 @@ func (c Config) validateFeeds(bad func(string, string, ...any)) {
 	if c.Fetch.MaxBytes < 1024 {
 		bad("fetch.max_bytes", "%d is below 1024", c.Fetch.MaxBytes)
 	}
-	if c.Fetch.MaxRedirects < 0 || c.Fetch.MaxRedirects > 20 {
-		bad("fetch.max_redirects", "%d is not between 0 and 20", c.Fetch.MaxRedirects)
+	if c.Fetch.MaxRedirects < 1 || c.Fetch.MaxRedirects > 20 {
+		bad("fetch.max_redirects", "%d is not between 1 and 20", c.Fetch.MaxRedirects)
 	}
 	seen := map[string]bool{}
 	for i, u := range c.Feeds.URLs {
