@@ -31,7 +31,7 @@ type app struct {
 	// chat is the configured language model, nil when there is none.
 	chat       answer.Chat
 	embedder   retrieval.Embedder
-	clock      clock
+	clock      answer.Clock
 	events     *timeline.Index
 	eventsOnce sync.Once
 }
@@ -219,10 +219,9 @@ func retries(n int) int {
 }
 
 // newBot builds the chat front end over the app's engine and corpus, with
-// its answers and feedback kept in the data directory.
-// With local, the one user at the terminal is not rate-limited.
-// digests serves /digest.
-func (a *app) newBot(metrics *bot.Metrics, logger *slog.Logger, clock answer.Clock, local bool, digests bot.Digests) (*bot.Bot, error) {
+// its answers and feedback kept in the data directory and /digest served
+// by digests. With local, the one user at the terminal is not rate-limited.
+func (a *app) newBot(metrics *bot.Metrics, logger *slog.Logger, local bool, digests bot.Digests) (*bot.Bot, error) {
 	store, err := bot.OpenStore(a.cfg.DataDir, a.cfg.Discord.KeepAnswers)
 	if err != nil {
 		return nil, err
@@ -248,7 +247,7 @@ func (a *app) newBot(metrics *bot.Metrics, logger *slog.Logger, clock answer.Clo
 		Timeline:         a.timelineView(),
 		Digests:          digests,
 		DigestDefaults:   bot.DigestDefaults{Time: a.cfg.Digest.Time, Zone: a.cfg.Digest.Timezone},
-		Clock:            clock,
+		Clock:            a.clock,
 		Metrics:          metrics,
 		Logger:           logger,
 	})

@@ -30,7 +30,7 @@ func runChat(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	b, err := a.newBot(nil, logger, e.clock, true, sched)
+	b, err := a.newBot(nil, logger, true, sched)
 	if err != nil {
 		return err
 	}

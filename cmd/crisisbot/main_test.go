@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/crisisbot/crisisbot/answer"
 )
 
 // cli runs the program exactly as main does, with a fresh environment.
@@ -23,7 +25,7 @@ type cli struct {
 	// stdin is the next run's standard input.
 	stdin string
 	// clock, when set, replaces the wall clock.
-	clock clock
+	clock answer.Clock
 }
 
 func newCLI(t *testing.T) *cli {

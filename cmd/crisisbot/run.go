@@ -8,7 +8,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/config"
@@ -25,14 +24,8 @@ type env struct {
 	configPath string
 	dataDir    string
 	// clock is the only source of time for what runs on a schedule
-	// (feeds, digests) and for ingest times; tests pass a fake one.
-	clock clock
-}
-
-// clock is answer.Clock: what the bot, the feeds and the digests wait on.
-type clock interface {
-	Now() time.Time
-	After(d time.Duration) <-chan time.Time
+	// (feeds, digests, limits) and for ingest times; tests pass a fake one.
+	clock answer.Clock
 }
 
 // command is one subcommand. run gets the arguments after the command name.

@@ -54,7 +54,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	b, err := a.newBot(bot.NewMetrics(reg), logger, e.clock, false, sched)
+	b, err := a.newBot(bot.NewMetrics(reg), logger, false, sched)
 	if err != nil {
 		return err
 	}
