@@ -222,10 +222,20 @@ func zoneName(z string) string {
 func DigestReply(d digest.Digest, loc *time.Location, key, model string) Reply {
 	for limit := maxEmbedDesc; ; limit -= 200 {
 		r := digestReply(d.Fit(loc, limit), loc, key, model)
-		if m := digestMessage(r); m.Embeds[0].Description == strings.TrimSpace(r.Text) || limit <= 400 {
+		if fitsOneMessage(r) || limit <= 400 {
 			return r
 		}
 	}
+}
+
+// fitsOneMessage reports whether digestMessage sends r whole: its text and
+// every source it cites.
+func fitsOneMessage(r Reply) bool {
+	m := digestMessage(r)
+	if m.Embeds[0].Description != strings.TrimSpace(r.Text) {
+		return false
+	}
+	return len(r.Sources) == 0 || m.Embeds[1].Description == sourceList(r.Sources, maxEmbedDesc)
 }
 
 func digestReply(d digest.Digest, loc *time.Location, key, model string) Reply {

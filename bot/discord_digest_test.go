@@ -516,3 +516,35 @@ func waitUntilWaiting(h *discordHarness, d time.Duration) {
 		}
 	}
 }
+
+// TestDigestMessageListsEveryCitedSource checks, for digests of every
+// size, that the one message a digest is posted as lists every source its
+// text cites: a digest whose text nearly fills the message must not lose
+// its last sources to the cut.
+func TestDigestMessageListsEveryCitedSource(t *testing.T) {
+	cited := regexp.MustCompile(`\[(\d+)\]`)
+	for _, n := range []int{1, 5, 12, 25, 40, 60} {
+		for _, shortSummaries := range []bool{false, true} {
+			d := longDigest(n)
+			if shortSummaries {
+				for i := range d.Articles {
+					d.Articles[i].Summary = "Short."
+					d.Citations[i].URL += strings.Repeat("/very-long-path-segment", 6)
+				}
+			}
+			m := digestMessage(DigestReply(d, time.UTC, "2025-07-01", ""))
+			checkDiscordLimits(t, []discordMessage{m})
+			if len(m.Embeds) != 2 {
+				t.Fatalf("%d articles: %d embeds, want the text and its sources", n, len(m.Embeds))
+			}
+			for _, c := range cited.FindAllStringSubmatch(m.Embeds[0].Description, -1) {
+				if !strings.Contains(m.Embeds[1].Description, "**["+c[1]+"]**") {
+					t.Errorf("%d articles (short summaries %v): the text cites [%s], which the sources embed does not list", n, shortSummaries, c[1])
+				}
+			}
+			if strings.Contains(m.Embeds[1].Description, "more") {
+				t.Errorf("%d articles (short summaries %v): sources cut: %q", n, shortSummaries, m.Embeds[1].Description[max(0, len(m.Embeds[1].Description)-80):])
+			}
+		}
+	}
+}

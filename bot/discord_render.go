@@ -205,6 +205,9 @@ func escapeMarkdown(s string) string {
 
 var markdownEscaper = strings.NewReplacer(
 	`\`, `\\`, `*`, `\*`, `_`, `\_`, `~`, `\~`, "`", "\\`", `|`, `\|`, `[`, `\[`, `]`, `\]`, `>`, `\>`, `#`, `\#`,
+	// Mentions never ping (allowed_mentions is empty), but an article's
+	// "@everyone" should not even look like one.
+	`@`, `\@`, `<`, `\<`,
 )
 
 // buttonRows lays buttons out in action rows of five.

@@ -454,9 +454,14 @@ func checkEnvName(bad func(string, string, ...any), key, name string) {
 	}
 }
 
-// checkSnowflake checks a Discord id: empty, or decimal digits.
+// checkSnowflake checks a Discord id: empty, or up to 20 decimal digits
+// (a 64-bit number).
 func checkSnowflake(bad func(string, string, ...any), key, id string) {
 	if id == "" {
+		return
+	}
+	if len(id) > 20 {
+		bad(key, "%q is too long for a Discord id (at most 20 digits; use Copy ID)", id)
 		return
 	}
 	for _, r := range id {

@@ -228,6 +228,7 @@ func TestFeedAndDigestValuesAreChecked(t *testing.T) {
 		{"digest:\n  subscriptions:\n    - channel: \"12\"\n      time: \"25:00\"\n", "digest.subscriptions[0].time"},
 		{"digest:\n  subscriptions:\n    - channel: \"12\"\n    - channel: \"12\"\n", "digest.subscriptions[1].channel"},
 		{"digest:\n  subscriptions:\n    - channel: general\n", "digest.subscriptions[0].channel"},
+		{"digest:\n  subscriptions:\n    - channel: 1234567890123456789012\n", "digest.subscriptions[0].channel"},
 		{"digest:\n  subscriptions:\n    - chanel: \"12\"\n", "unknown key digest.subscriptions[0].chanel"},
 	}
 	for _, tt := range tests {

@@ -521,9 +521,10 @@ func (p *Poller) pollItem(ctx context.Context, feed Feed, item FeedItem, rep *Fe
 		}
 	}
 	if doc.Published == "" && !item.Published.IsZero() {
-		doc.Published = item.Published.UTC().Format("2006-01-02")
-		doc.PublishedPrecision = "day"
-		doc.PublishedNote = "from the feed"
+		doc.Published, doc.PublishedNote = feedDate(item.Published, now)
+		if doc.Published != "" {
+			doc.PublishedPrecision = "day"
+		}
 	}
 	doc.FetchedAt = now
 
@@ -598,6 +599,17 @@ func itemDocument(canonical string, item FeedItem) (Document, error) {
 		return Document{}, err
 	}
 	return doc, nil
+}
+
+// feedDate returns an item's publication day and how it was found. A date
+// in the future or from before news feeds existed is a feed's mistake (a
+// template's 2099, a zero 1970), not a date to cite: it is left out, and
+// the note says so.
+func feedDate(pub, now time.Time) (day, note string) {
+	if pub.After(now.Add(48*time.Hour)) || pub.Year() < 1995 {
+		return "", "the feed's date " + pub.UTC().Format("2006-01-02") + " is implausible and was not used"
+	}
+	return pub.UTC().Format("2006-01-02"), "from the feed"
 }
 
 // bodyHash hashes a body with its white space normalized, so that a

@@ -712,3 +712,23 @@ func TestPollBlockedFeed(t *testing.T) {
 		t.Errorf("feed fetched %d times", n)
 	}
 }
+
+func TestFeedDate(t *testing.T) {
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		pub      time.Time
+		day      string
+		implausi bool
+	}{
+		{time.Date(2026, 11, 24, 23, 30, 0, 0, time.FixedZone("+04", 4*3600)), "2026-11-24", false},
+		{now.Add(24 * time.Hour), "2026-11-26", false}, // a zone ahead
+		{time.Date(2099, 1, 1, 0, 0, 0, 0, time.UTC), "", true},
+		{time.Unix(0, 0), "", true},
+	}
+	for _, tt := range tests {
+		day, note := feedDate(tt.pub, now)
+		if day != tt.day || strings.Contains(note, "implausible") != tt.implausi {
+			t.Errorf("feedDate(%v) = %q, %q; want %q (implausible %v)", tt.pub, day, note, tt.day, tt.implausi)
+		}
+	}
+}

@@ -90,12 +90,27 @@ func (b Builder) Build(ctx context.Context, since, until time.Time) (Digest, err
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
-	// isNew holds the articles first stored in the window: an updated
-	// article's events and disagreements were reported with its first
-	// version, and listing them again as new would mislead.
+	// isNew holds the articles first stored in the window; updated, those
+	// stored before it and changed in it, with when they were first stored.
 	isNew := make(map[string]bool, len(fresh))
+	updated := map[string]time.Time{}
 	for _, info := range fresh {
-		isNew[info.ID] = info.FirstIngestedAt.IsZero() || info.FirstIngestedAt.After(since)
+		if info.FirstIngestedAt.IsZero() || info.FirstIngestedAt.After(since) {
+			isNew[info.ID] = true
+		} else {
+			updated[info.ID] = info.FirstIngestedAt
+		}
+	}
+	// newsOf tells, for one event, which articles' mentions of it are
+	// news: a new article's, or an updated one's when the event is dated
+	// after its first version was stored. The events that version gave
+	// were reported with it, and listing them again would mislead.
+	newsOf := func(ev timeline.Event) func(docID string) bool {
+		start, dated := eventStart(ev.Date)
+		return func(id string) bool {
+			first, ok := updated[id]
+			return isNew[id] || ok && dated && start.After(first)
+		}
 	}
 
 	c := citer{docs: byID, n: map[string]int{}}
@@ -132,10 +147,11 @@ func (b Builder) Build(ctx context.Context, since, until time.Time) (Digest, err
 	if b.Timeline != nil {
 		var events, disagreements []timeline.Event
 		for _, ev := range b.Timeline.Events() {
-			if len(ev.Sources) > 0 && allNew(ev.Sources, isNew) {
+			news := newsOf(ev)
+			if len(ev.Sources) > 0 && allNew(ev.Sources, news) {
 				events = append(events, ev)
 			}
-			if newDisagreement(ev, isNew) {
+			if newDisagreement(ev, news) {
 				disagreements = append(disagreements, ev)
 			}
 		}
@@ -186,9 +202,21 @@ func latest(evs []timeline.Event, max, def int) ([]timeline.Event, int) {
 	return evs[len(evs)-max:], len(evs) - max
 }
 
-func allNew(srcs []timeline.Source, isNew map[string]bool) bool {
+// eventStart returns the first day of an event's date ("2025-06-30",
+// "2025-06", "2025", or a range "lo/hi").
+func eventStart(d timeline.Date) (time.Time, bool) {
+	lo, _, _ := strings.Cut(d.Value, "/")
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if t, err := time.Parse(layout, lo); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func allNew(srcs []timeline.Source, isNew func(string) bool) bool {
 	for _, s := range srcs {
-		if !isNew[s.DocID] {
+		if !isNew(s.DocID) {
 			return false
 		}
 	}
@@ -197,14 +225,14 @@ func allNew(srcs []timeline.Source, isNew map[string]bool) bool {
 
 // newDisagreement reports whether ev has conflicts and a claim made only
 // by new articles.
-func newDisagreement(ev timeline.Event, isNew map[string]bool) bool {
+func newDisagreement(ev timeline.Event, isNew func(string) bool) bool {
 	for _, cl := range ev.Conflicts {
 		if len(cl.Sources) == 0 {
 			continue
 		}
 		only := true
 		for _, id := range cl.Sources {
-			only = only && isNew[id]
+			only = only && isNew(id)
 		}
 		if only {
 			return true

@@ -451,8 +451,9 @@ func (l eventList) Events() []timeline.Event { return l }
 
 // TestBuildLeavesOutWhatIsNotNews checks that the bundled articles (where a
 // data directory starts) are never news, and that an updated article is
-// listed as updated while the events and disagreements it already had are
-// not listed again.
+// listed as updated while the events and disagreements its first version
+// could have told are not listed again (those dated after it was first
+// stored are).
 func TestBuildLeavesOutWhatIsNotNews(t *testing.T) {
 	c := &fakeCorpus{first: map[string]time.Time{"revised": t0.Add(-48 * time.Hour)}}
 	c.add(corpus.Document{ID: "seed", Title: "Seed", Source: corpus.BundledSource, Body: "The seed article was bundled."}, t0.Add(time.Minute))
@@ -462,6 +463,7 @@ func TestBuildLeavesOutWhatIsNotNews(t *testing.T) {
 		{Date: timeline.Date{Value: "2025-07-01"}, Summary: "Known since the first version", Sources: []timeline.Source{{DocID: "revised"}}},
 		{Date: timeline.Date{Value: "2025-07-02"}, Summary: "From the seed", Sources: []timeline.Source{{DocID: "seed"}}},
 		{Date: timeline.Date{Value: "2025-07-03"}, Summary: "From the fresh article", Sources: []timeline.Source{{DocID: "fresh"}}},
+		{Date: timeline.Date{Value: "2026-11-24"}, Summary: "Told by the update", Sources: []timeline.Source{{DocID: "revised"}}},
 		{Date: timeline.Date{Value: "2025-07-04"}, Summary: "Disputed", Sources: []timeline.Source{{DocID: "revised"}, {DocID: "seed"}},
 			Conflicts: []timeline.Claim{{Claim: "50 detained", Sources: []string{"revised"}}, {Claim: "dozens detained", Sources: []string{"seed"}}}},
 	}
@@ -479,7 +481,7 @@ func TestBuildLeavesOutWhatIsNotNews(t *testing.T) {
 	for _, g := range d.Disagreements {
 		got = append(got, "disagreement "+g.Summary)
 	}
-	want := []string{"fresh updated=false", "revised updated=true", "event From the fresh article"}
+	want := []string{"fresh updated=false", "revised updated=true", "event From the fresh article", "event Told by the update"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("digest (-want +got):\n%s", diff)
 	}

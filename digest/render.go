@@ -140,8 +140,45 @@ func (d Digest) Fit(loc *time.Location, limit int) Digest {
 		}
 	}
 	if cut {
-		d.Citations = usedCitations(d)
+		d = renumber(d, usedCitations(d))
 	}
+	return d
+}
+
+// renumber keeps only cites, numbered 1..n in their order, and rewrites
+// every [n] of d to match, so a cut digest's sources run without gaps.
+func renumber(d Digest, cites []Citation) Digest {
+	to := make(map[int]int, len(cites))
+	d.Citations = make([]Citation, len(cites))
+	for i, c := range cites {
+		to[c.N] = i + 1
+		c.N = i + 1
+		d.Citations[i] = c
+	}
+	re := func(ns []int) []int {
+		out := make([]int, len(ns))
+		for i, n := range ns {
+			out[i] = to[n]
+		}
+		return out
+	}
+	for i := range d.Articles {
+		d.Articles[i].Cite = to[d.Articles[i].Cite]
+	}
+	for i := range d.Events {
+		d.Events[i].Cites = re(d.Events[i].Cites)
+	}
+	for i := range d.Disagreements {
+		g := &d.Disagreements[i]
+		g.Claims = slices.Clone(g.Claims)
+		for j := range g.Claims {
+			g.Claims[j].Cites = re(g.Claims[j].Cites)
+		}
+	}
+	d.Overview = citeRE.ReplaceAllStringFunc(d.Overview, func(m string) string {
+		n, _ := strconv.Atoi(m[1 : len(m)-1])
+		return "[" + strconv.Itoa(to[n]) + "]"
+	})
 	return d
 }
 

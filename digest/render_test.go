@@ -243,9 +243,15 @@ func TestFit(t *testing.T) {
 		if len(f.Articles) > 0 && f.Articles[0].DocID != "a1" {
 			t.Errorf("limit %d: the newest article was dropped first", limit)
 		}
-		for _, c := range f.Citations {
-			if !strings.Contains(md, fmt.Sprintf("[%d]", c.N)) {
-				t.Errorf("limit %d: citation [%d] kept but not cited", limit, c.N)
+		for i, c := range f.Citations {
+			if c.N != i+1 || !strings.Contains(md, fmt.Sprintf("[%d]", c.N)) {
+				t.Errorf("limit %d: citation %d is [%d] (want [%d]) or not cited", limit, i, c.N, i+1)
+			}
+		}
+		// Each item still cites its own article, renumbered.
+		for _, a := range f.Articles {
+			if a.Cite < 1 || a.Cite > len(f.Citations) || f.Citations[a.Cite-1].DocID != a.DocID {
+				t.Errorf("limit %d: %s cites [%d], which is not its article", limit, a.DocID, a.Cite)
 			}
 		}
 		if len(d.Articles) != 12 || len(d.Events) != 8 {

@@ -130,7 +130,8 @@
 //		citing the articles comes first. A digest too long for one
 //		Discord message leaves out the oldest items and says how many
 //		("…and 3 more articles"), here as in the post. --json prints
-//		every item: {"since", "until", "overview", "articles",
+//		the sections before that fitting (up to digest.max_articles
+//		articles): {"since", "until", "overview", "articles",
 //		"more", "events", "more_events", "disagreements",
 //		"more_disagreements", "citations"}. Bundled articles are never
 //		news; an updated article is marked (updated). serve holds the

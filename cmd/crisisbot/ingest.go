@@ -125,11 +125,11 @@ func ingestFeeds(ctx context.Context, e *env, asJSON bool) error {
 	if len(a.cfg.Feeds.URLs) == 0 {
 		return errs.Errorf(errs.Invalid, "no feeds configured: list RSS or Atom feeds under feeds.urls in the config")
 	}
-	// The report below says what each item came to; the log adds only
-	// warnings (and everything at log.level: debug).
+	// The report below says what each feed and item came to; the log adds
+	// only errors (and everything at log.level: debug).
 	logCfg := a.cfg.Log
-	if logCfg.Level != "debug" && logCfg.Level != "error" {
-		logCfg.Level = "warn"
+	if logCfg.Level != "debug" {
+		logCfg.Level = "error"
 	}
 	p, err := a.newPoller(ctx, newLogger(logCfg, e.stderr))
 	if err != nil {
@@ -164,6 +164,10 @@ func ingestFeeds(ctx context.Context, e *env, asJSON bool) error {
 				fmt.Fprintf(e.stdout, "%s: added %d, updated %d, skipped %d\n", f.URL, len(f.Added), len(f.Updated), len(f.Skipped))
 			}
 			for _, s := range f.Skipped {
+				if s.URL == "" {
+					fmt.Fprintf(e.stdout, "  skipped an item: %s\n", s.Reason)
+					continue
+				}
 				fmt.Fprintf(e.stdout, "  skipped %s: %s\n", s.URL, s.Reason)
 			}
 		}
@@ -172,7 +176,7 @@ func ingestFeeds(ctx context.Context, e *env, asJSON bool) error {
 	case failed == len(out.Feeds):
 		return errs.Errorf(errs.Unavailable, "every feed failed; nothing was ingested")
 	case failed > 0:
-		return errs.Errorf(errs.Unavailable, "%d of %d feeds failed (the others were ingested)", failed, len(out.Feeds))
+		return errs.Errorf(errs.Unavailable, "%d of %d feeds failed (the others were polled)", failed, len(out.Feeds))
 	}
 	return nil
 }
