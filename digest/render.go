@@ -106,43 +106,54 @@ func disagreementLines(g Disagreement) string {
 // and keeps only the citations still used. A digest that fits is returned
 // unchanged.
 func (d Digest) Fit(loc *time.Location, limit int) Digest {
+	size := utf8.RuneCountInString(d.Markdown(loc))
+	if size <= limit {
+		return d
+	}
 	d.Articles = slices.Clone(d.Articles)
 	d.Events = slices.Clone(d.Events)
 	d.Disagreements = slices.Clone(d.Disagreements)
-	cut := false
-	for utf8.RuneCountInString(d.Markdown(loc)) > limit {
-		cut = true
-		arts, evs, dis := 0, 0, 0
-		for _, a := range d.Articles {
-			arts += utf8.RuneCountInString(articleLine(a))
-		}
-		for _, e := range d.Events {
-			evs += utf8.RuneCountInString(eventLine(e))
-		}
-		for _, g := range d.Disagreements {
-			dis += utf8.RuneCountInString(disagreementLines(g))
-		}
+	// The sections' sizes are kept as items go, and the whole is rendered
+	// again only when the estimate fits (a "more" line may have grown).
+	arts, evs, dis := 0, 0, 0
+	for _, a := range d.Articles {
+		arts += utf8.RuneCountInString(articleLine(a))
+	}
+	for _, e := range d.Events {
+		evs += utf8.RuneCountInString(eventLine(e))
+	}
+	for _, g := range d.Disagreements {
+		dis += utf8.RuneCountInString(disagreementLines(g))
+	}
+	for size > limit {
+		var n int
 		switch {
 		case arts == 0 && evs == 0 && dis == 0:
 			if d.Overview == "" {
-				return d // only headings and counts left
+				return renumber(d, usedCitations(d)) // only headings and counts left
 			}
 			d.Overview = ""
 		case arts >= evs && arts >= dis:
+			n = utf8.RuneCountInString(articleLine(d.Articles[len(d.Articles)-1]))
 			d.Articles = d.Articles[:len(d.Articles)-1]
 			d.More++
+			arts -= n
 		case evs >= dis:
+			n = utf8.RuneCountInString(eventLine(d.Events[0]))
 			d.Events = d.Events[1:]
 			d.MoreEvents++
+			evs -= n
 		default:
+			n = utf8.RuneCountInString(disagreementLines(d.Disagreements[0]))
 			d.Disagreements = d.Disagreements[1:]
 			d.MoreDisagreements++
+			dis -= n
+		}
+		if size -= n; size <= limit || n == 0 {
+			size = utf8.RuneCountInString(d.Markdown(loc))
 		}
 	}
-	if cut {
-		d = renumber(d, usedCitations(d))
-	}
-	return d
+	return renumber(d, usedCitations(d))
 }
 
 // renumber keeps only cites, numbered 1..n in their order, and rewrites
