@@ -2,11 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -132,5 +135,38 @@ func TestIngestFeedsThenDigest(t *testing.T) {
 	empty := c.mustRun("--config", cfg, "digest", "--since", "30m")
 	if !strings.Contains(empty, "Nothing new since") || strings.Contains(empty, "http") {
 		t.Errorf("empty digest printed\n%s\nwant a link-free \"Nothing new since\" line", empty)
+	}
+}
+
+// TestDigestOverviewWithLLM drives the real go-openai client against a fake
+// OpenAI-compatible server on loopback: with llm.model set the digest opens
+// with the model's overview, its invented citation and link removed.
+func TestDigestOverviewWithLLM(t *testing.T) {
+	feeds := newFeedServer(t)
+	var prompt atomic.Value
+	llm := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		prompt.Store(string(body))
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"id":"x","object":"chat.completion","model":"fake-model","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"Baku freed two Sputnik Azerbaijan editors [1]. Moscow apologised, see https://evil.example/x [7]."}}]}`)
+	}))
+	t.Cleanup(llm.Close)
+	c := newCLI(t)
+	clock := fakeclock.New(time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC))
+	c.clock = clock
+	cfg := feedConfig(t, feeds, "llm:\n  base_url: "+llm.URL+"/v1\n  model: fake-model\n")
+	c.mustRun("--config", cfg, "ingest", "--feeds")
+	clock.Advance(time.Hour)
+	out := c.mustRun("--config", cfg, "digest", "--since", "2h")
+	for _, want := range []string{"Baku freed two Sputnik Azerbaijan editors [1].", "overview by fake-model"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("digest lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "evil.example") || strings.Contains(out, "[7]") || strings.Contains(out, "apologised") {
+		t.Errorf("the overview keeps an invented citation or link:\n%s", out)
+	}
+	if p, _ := prompt.Load().(string); !strings.Contains(p, "Sputnik Azerbaijan editors") {
+		t.Errorf("the model was not shown the new article: %s", p)
 	}
 }
