@@ -15,6 +15,7 @@ type Digests interface {
 	Subscribe(sub digest.Subscription) error
 	Unsubscribe(channelID string) (bool, error)
 	Subscriptions() []digest.Subscription
+	Subscription(channelID string) (digest.Subscription, bool)
 	Preview(ctx context.Context, channelID string) (digest.Digest, error)
 }
 
@@ -52,10 +53,8 @@ func (b *Bot) digestCommand() Command {
 						return Reply{}, err
 					}
 					verb := "Subscribed"
-					for _, s := range b.opts.Digests.Subscriptions() {
-						if s.ChannelID == sub.ChannelID {
-							verb = "Updated"
-						}
+					if _, ok := b.opts.Digests.Subscription(sub.ChannelID); ok {
+						verb = "Updated"
 					}
 					if err := b.opts.Digests.Subscribe(sub); err != nil {
 						return Reply{}, err
@@ -165,10 +164,8 @@ func (b *Bot) subscription(req Request) (digest.Subscription, error) {
 // ownChannel refuses a channel whose digest another server set up: a
 // channel id from elsewhere must not change or end that server's digest.
 func (b *Bot) ownChannel(req Request, channelID string) error {
-	for _, s := range b.opts.Digests.Subscriptions() {
-		if s.ChannelID == channelID && s.GuildID != "" && s.GuildID != req.GuildID {
-			return errs.Errorf(errs.Invalid, "<#%s> is not a channel of this server.", channelID)
-		}
+	if s, ok := b.opts.Digests.Subscription(channelID); ok && s.GuildID != "" && s.GuildID != req.GuildID {
+		return errs.Errorf(errs.Invalid, "<#%s> is not a channel of this server.", channelID)
 	}
 	return nil
 }
@@ -193,10 +190,8 @@ func targetChannel(req Request) string {
 // digestZone is the time zone a channel's digest is shown in.
 func (b *Bot) digestZone(channelID string) *time.Location {
 	name := b.opts.DigestDefaults.Zone
-	for _, s := range b.opts.Digests.Subscriptions() {
-		if s.ChannelID == channelID {
-			name = s.Zone
-		}
+	if s, ok := b.opts.Digests.Subscription(channelID); ok {
+		name = s.Zone
 	}
 	loc, err := time.LoadLocation(zoneName(name))
 	if err != nil {

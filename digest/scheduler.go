@@ -498,6 +498,16 @@ func (s *Scheduler) Subscriptions() []Subscription {
 	return s.merge(st)
 }
 
+// Subscription returns the channel's subscription, if it has one.
+func (s *Scheduler) Subscription(channelID string) (Subscription, bool) {
+	for _, sub := range s.Subscriptions() {
+		if sub.ChannelID == channelID {
+			return sub, true
+		}
+	}
+	return Subscription{}, false
+}
+
 // merge returns the config's subscriptions and st's, the config's winning
 // for a channel in both.
 func (s *Scheduler) merge(st state) []Subscription {

@@ -40,15 +40,11 @@ func runDigest(ctx context.Context, e *env, args []string) error {
 	}
 	zone := a.cfg.Digest.Timezone
 	if *channel != "" {
-		found := false
-		for _, s := range sched.Subscriptions() {
-			if s.ChannelID == *channel {
-				zone, found = s.Zone, true
-			}
-		}
-		if !found {
+		sub, ok := sched.Subscription(*channel)
+		if !ok {
 			return errs.Errorf(errs.Invalid, "channel %s gets no digest (crisisbot chat's /digest list shows the subscriptions)", *channel)
 		}
+		zone = sub.Zone
 	}
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
