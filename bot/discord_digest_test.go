@@ -53,22 +53,8 @@ func newDigestHarness(t *testing.T, o digestBotOptions) (*discordHarness, digest
 		t.Fatal(err)
 	}
 	poster.d = d
-	runCtx, stop := context.WithCancel(ctx)
-	h := &discordHarness{t: t, ctx: ctx, fake: fake, bot: db.bot, d: d, clock: db.clock, logs: db.logs,
-		stop: stop, done: make(chan error, 1)}
-	go func() { h.done <- d.Run(runCtx) }()
-	t.Cleanup(func() {
-		stop()
-		h.clock.Advance(time.Hour) // end any shutdown grace
-		select {
-		case <-h.done:
-		case <-ctx.Done():
-			t.Error("Discord.Run did not return after cancel")
-		}
-	})
-	if _, err := fake.WaitCall(ctx, func(c fakediscord.Call) bool { return c.Is("PUT", "applications/") }); err != nil {
-		t.Fatalf("commands never registered: %v\nlogs:\n%s", err, db.logs.String())
-	}
+	h := &discordHarness{t: t, ctx: ctx, fake: fake, bot: db.bot, d: d, clock: db.clock, logs: db.logs}
+	h.start()
 	return h, db
 }
 

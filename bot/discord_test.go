@@ -137,27 +137,37 @@ func newDiscordHarness(t *testing.T, o harnessOptions) *discordHarness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runCtx, stop := context.WithCancel(ctx)
-	h := &discordHarness{t: t, ctx: ctx, fake: fake, bot: b, d: d, clock: clock, reg: reg, dataDir: dir, logs: logs,
-		stop: stop, done: make(chan error, 1)}
-	go func() { h.done <- d.Run(runCtx) }()
+	// Registered first, so it runs after the transport has stopped.
 	t.Cleanup(func() {
-		stop()
-		h.clock.Advance(time.Hour) // end any shutdown grace
-		select {
-		case <-h.done:
-		case <-ctx.Done():
-			t.Error("Discord.Run did not return after cancel")
-		}
 		if strings.Contains(logs.String(), "test-token") {
 			t.Errorf("the token appears in the logs:\n%s", logs.String())
 		}
 	})
-	// Ready once the commands are registered.
-	if _, err := fake.WaitCall(ctx, func(c fakediscord.Call) bool { return c.Is("PUT", "applications/") }); err != nil {
-		t.Fatalf("commands never registered: %v\nlogs:\n%s", err, logs.String())
-	}
+	h := &discordHarness{t: t, ctx: ctx, fake: fake, bot: b, d: d, clock: clock, reg: reg, dataDir: dir, logs: logs}
+	h.start()
 	return h
+}
+
+// start runs the harness's transport until the test ends, and returns once
+// its commands are registered.
+func (h *discordHarness) start() {
+	h.t.Helper()
+	runCtx, stop := context.WithCancel(h.ctx)
+	h.stop, h.done = stop, make(chan error, 1)
+	go func() { h.done <- h.d.Run(runCtx) }()
+	h.t.Cleanup(func() {
+		stop()
+		h.clock.Advance(time.Hour) // end any shutdown grace
+		select {
+		case <-h.done:
+		case <-h.ctx.Done():
+			h.t.Error("Discord.Run did not return after cancel")
+		}
+	})
+	// Ready once the commands are registered.
+	if _, err := h.fake.WaitCall(h.ctx, func(c fakediscord.Call) bool { return c.Is("PUT", "applications/") }); err != nil {
+		h.t.Fatalf("commands never registered: %v\nlogs:\n%s", err, h.logs.String())
+	}
 }
 
 // advanceWhenWaiting waits until the bot asks its clock for a wait of d,
