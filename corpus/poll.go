@@ -285,21 +285,9 @@ func (p *Poller) loadState() (*pollState, error) {
 		return newPollState(), nil
 	}
 	// JSON null entries would be nil pointers.
-	for k, v := range st.Feeds {
-		if v == nil {
-			delete(st.Feeds, k)
-		}
-	}
-	for k, v := range st.Items {
-		if v == nil {
-			delete(st.Items, k)
-		}
-	}
-	for k, v := range st.Docs {
-		if v == nil {
-			delete(st.Docs, k)
-		}
-	}
+	maps.DeleteFunc(st.Feeds, func(_ string, v *feedState) bool { return v == nil })
+	maps.DeleteFunc(st.Items, func(_ string, v *itemState) bool { return v == nil })
+	maps.DeleteFunc(st.Docs, func(_ string, v *docState) bool { return v == nil })
 	return st, nil
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/gofrs/flock"
 
+	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/errs"
 )
 
@@ -106,12 +107,6 @@ type Scheduler struct {
 	cache state      // the state last read, for when the file cannot be read
 }
 
-// wallClock is the real clock.
-type wallClock struct{}
-
-func (wallClock) Now() time.Time                         { return time.Now() }
-func (wallClock) After(d time.Duration) <-chan time.Time { return time.After(d) }
-
 // NewScheduler checks opts, validates the config subscriptions and reads
 // the state. It does not take the poster lock: Run does. An unreadable
 // StateFile is an error naming it. Poster may be nil (see
@@ -141,7 +136,7 @@ func NewScheduler(opts SchedulerOptions) (*Scheduler, error) {
 		changed:   make(chan struct{}, 1),
 	}
 	if s.clock == nil {
-		s.clock = wallClock{}
+		s.clock = answer.RealClock{}
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
