@@ -111,26 +111,4 @@ func cutAtLine(text string, budget int) string {
 	return strings.TrimSpace(text[:cut]) + "\n…"
 }
 
-// sourceList lists sources one a line within budget characters, ending
-// with "… and N more" when they do not all fit. sourcesEmbed cannot be
-// given a budget, and a digest's sources share the message with its text.
-func sourceList(srcs []Source, budget int) string {
-	var sb strings.Builder
-	used := 0
-	for i, s := range srcs {
-		line := sourceMarkdown(s) + "\n"
-		n := runes(line)
-		more := fmt.Sprintf("… and %d more", len(srcs)-i)
-		if used+n > budget-runes(more) && i < len(srcs)-1 || used+n > budget {
-			if used+runes(more) <= budget {
-				sb.WriteString(more)
-			}
-			break
-		}
-		sb.WriteString(line)
-		used += n
-	}
-	return strings.TrimSpace(sb.String())
-}
-
 func runes(s string) int { return utf8.RuneCountInString(s) }

@@ -158,22 +158,29 @@ func sourcesEmbed(r Reply) *discordgo.MessageEmbed {
 	if r.Footer != "" {
 		e.Footer = &discordgo.MessageEmbedFooter{Text: truncate(r.Footer, maxEmbedFooter)}
 	}
-	budget := descriptionBudget(e)
+	e.Description = sourceList(r.Sources, descriptionBudget(e))
+	return e
+}
+
+// sourceList lists sources one a line within budget characters, ending
+// with "… and N more" when they do not all fit.
+func sourceList(srcs []Source, budget int) string {
 	var sb strings.Builder
 	used := 0
-	for i, s := range r.Sources {
+	for i, s := range srcs {
 		line := sourceMarkdown(s) + "\n"
-		n := utf8.RuneCountInString(line)
-		more := fmt.Sprintf("… and %d more", len(r.Sources)-i)
-		if used+n > budget-utf8.RuneCountInString(more) && i < len(r.Sources)-1 || used+n > budget {
-			sb.WriteString(more)
+		n := runes(line)
+		more := fmt.Sprintf("… and %d more", len(srcs)-i)
+		if used+n > budget-runes(more) && i < len(srcs)-1 || used+n > budget {
+			if used+runes(more) <= budget {
+				sb.WriteString(more)
+			}
 			break
 		}
 		sb.WriteString(line)
 		used += n
 	}
-	e.Description = strings.TrimSpace(sb.String())
-	return e
+	return strings.TrimSpace(sb.String())
 }
 
 // sourceMarkdown renders "**[1]** [Title](url) — Outlet, date". Links in
