@@ -193,7 +193,7 @@ func testAirliner(t *testing.T, e *Engine) {
 	}
 	checkCitations(t, a)
 	checkQuotes(t, a)
-	m := regexp.MustCompile(`^Sources disagree: \[(\d+)\] dates it to December 2023, while \[(\d+)\] and \[(\d+)\] say December 2024\.$`).FindStringSubmatch(a.Disagreement)
+	m := regexp.MustCompile(`^Sources disagree on the date: \[(\d+)\] says “December 2023”, while \[(\d+)\] and \[(\d+)\] say “December 2024”\.$`).FindStringSubmatch(a.Disagreement)
 	if m == nil {
 		t.Fatalf("Disagreement = %q, want December 2023 against December 2024; answer %q", a.Disagreement, a.Text)
 	}
@@ -203,8 +203,12 @@ func testAirliner(t *testing.T, e *Engine) {
 	if diff := cmp.Diff([]string{"deaths-in-detention-crisis"}, docsOf(t, a, m[1])); diff != "" {
 		t.Errorf("2023 side (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{"south-caucasus-power-shift", "yekaterinburg-raid-fallout"}, docsOf(t, a, m[2], m[3])); diff != "" {
-		t.Errorf("2024 side (-want +got):\n%s", diff)
+	// Three articles date it to 2024 ("Last December" in a July 2025
+	// article is December 2024); the line cites two of them.
+	for _, d := range docsOf(t, a, m[2], m[3]) {
+		if !slices.Contains([]string{"south-caucasus-power-shift", "yekaterinburg-raid-fallout", "diplomatic-tensions-rise"}, d) {
+			t.Errorf("2024 side cites %s, which does not date it to 2024", d)
+		}
 	}
 	// Each side is shown in its source's own words, not "corrected".
 	for _, y := range []string{"December 2023", "December 2024"} {
@@ -241,7 +245,8 @@ func TestExtractiveReportsOtherConflicts(t *testing.T) {
 			name:     "count",
 			q:        "How many people were detained in the Yekaterinburg raid?",
 			passages: []string{"south-caucasus-power-shift#006", "yekaterinburg-raid-fallout#010", "escalating-tensions#005", "deaths-in-detention-crisis#003"},
-			want:     regexp.MustCompile(`^Sources disagree: \[\d\] says 50, while \[\d\] says dozens\.$`),
+			// "50" and "dozens" can both be true: no disagreement.
+			want: regexp.MustCompile(`^$`),
 		},
 		{
 			name:     "cause",
@@ -249,7 +254,7 @@ func TestExtractiveReportsOtherConflicts(t *testing.T) {
 			passages: []string{"deaths-in-detention-crisis#004", "escalating-tensions#005", "diplomatic-tensions-rise#003", "yekaterinburg-raid-fallout#012"},
 			// Every article relays both claims: two accounts, not sources
 			// that disagree.
-			want: regexp.MustCompile(`^The articles report two accounts of the cause: post-traumatic shock, according to [^;]*Azerbaijan[^;]* \[\d\][^;]*; heart (attack|failure)[^;]*, according to Russian authorities \[\d\][^;]*\.$`),
+			want: regexp.MustCompile(`^The articles report two accounts of the cause: post-traumatic shock, according to [^;]*(Azerbaijan|officials)[^;]* \[\d\][^;]*; (a )?heart (attack|failure)[^;]*, according to Russian authorities[^;]* \[\d\][^;]*\.$`),
 		},
 	}
 	for _, tt := range tests {

@@ -83,6 +83,7 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 	if err != nil {
 		return Answer{}, err
 	}
+	withFacts(results)
 	var a Answer
 	if e.opts.Chat == nil {
 		a = e.extractive(q, fu.Context, results)

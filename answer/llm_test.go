@@ -351,7 +351,7 @@ func TestLLMAppendsDisagreementTheModelLeftOut(t *testing.T) {
 				}
 				return
 			}
-			const want = "It was shot down in December 2024 [1][2]. Sources disagree: [1] and [2] date it to December 2024, while [3] says December 2023."
+			const want = "It was shot down in December 2024 [1][2]. Sources disagree on the date: [1] says “December 2024”, while [3] says “December 2023”."
 			if a.Text != want {
 				t.Errorf("text %q\nwant %q", a.Text, want)
 			}

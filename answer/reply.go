@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -23,8 +24,11 @@ var (
 	reMDLink = regexp.MustCompile(`\[([^\[\]]*)\]\(\s*<?((?:https?://|www\.)[^)\s>]*)>?\s*\)`)
 	// reURL matches a bare URL, with an optional <...> around it.
 	reURL = regexp.MustCompile(`(?i)<?(?:https?://|\bwww\.)[^\s<>"'\x60]+>?`)
-	// reCite matches a citation group: [1], [1, 2], [1-3], [Passage 2].
-	reCite = regexp.MustCompile(`(?i)\[\s*(?:(?:passages?|sources?|refs?)\s*)?(\d{1,3}(?:\s*(?:,|;|-|–|and)\s*(?:(?:passages?|sources?)\s*)?\d{1,3})*)\s*\]`)
+	// reCite matches a citation group: [1], [1, 2], [1-3], [Passage 2],
+	// [ 2 ], [002]. Numbers of any length are groups, so that "[00010]" is
+	// read as 10 and "[99999]" is removed as invalid rather than left in the
+	// text looking like a citation.
+	reCite = regexp.MustCompile(`(?i)\[\s*(?:(?:passages?|sources?|refs?)\s*)?(\d+(?:\s*(?:,|;|-|–|and)\s*(?:(?:passages?|sources?)\s*)?\d+)*)\s*\]`)
 	reNum  = regexp.MustCompile(`\d+`)
 	// reNotCovered matches a reply saying the passages do not answer.
 	reNotCovered = regexp.MustCompile(`(?i)\b(do(es)?\s*(n't|not)\s+(cover|contain|mention|address|say|include|provide|discuss|specify|state)|(is|are)\s*(n't|not)\s+(covered|mentioned|addressed|stated|specified)|not\s+covered|no\s+information|no\s+mention|cannot\s+answer|can't\s+answer|unable\s+to\s+answer|not\s+enough\s+information|insufficient\s+information|there\s+is\s+nothing\s+(in|about))\b`)
@@ -36,19 +40,22 @@ var (
 
 // checkReply turns the model's reply to q (read with the words context
 // contributes, for a follow-up) into an Answer: a sentence citing
-// only passages it was not given is dropped, other such citations too, the
-// rest renumbered by first use; links to
+// only passages it was not given is dropped, and so is a sentence its
+// cited passages do not support (support.go); other citations of passages
+// not given are removed, the rest renumbered by first use; links to
 // anything but the given passages are removed; a reply that cites nothing
 // or says the passages do not cover the question is not grounded; and a
 // disagreement between the given passages that the reply leaves out is
 // appended.
 func checkReply(q string, context []string, reply string, kept []retrieval.Result) Answer {
-	text := dropUncitedClaims(reThink.ReplaceAllString(reply, ""), len(kept))
+	text := reThink.ReplaceAllString(reply, "")
+	sup := newSupport(kept)
 	// Each step only deletes text, so this ends; it runs until no step
 	// changes anything, because one removal can join the pieces of a URL
-	// or a citation ("http[9]s://…").
+	// or a citation ("http[9]s://…"), and the sentences are judged again
+	// on the text whose citations are the ones that will be shown.
 	for {
-		next := tidy(removeForeignURLs(dropInvalidCitations(text, len(kept)), kept))
+		next := tidy(removeForeignURLs(dropInvalidCitations(dropUnsupportedClaims(text, sup), len(kept)), kept))
 		if next == text {
 			break
 		}
@@ -96,13 +103,73 @@ func checkReply(q string, context []string, reply string, kept []retrieval.Resul
 // belong to the sentence before ("held. [7] They …").
 var reLeadCites = regexp.MustCompile(`^\s*(?:\[[^\[\]]{1,40}\]\s*)+`)
 
-// dropUncitedClaims removes the sentences whose every citation names no
-// passage from 1 to k: their only support was a passage the model was not
-// given, so they are unsupported. Sentences without any citation stay.
-func dropUncitedClaims(text string, k int) string {
+// replySentence is one sentence of a reply, with the citation groups that
+// follow it.
+type replySentence struct {
+	// Text runs to the next sentence, so the pieces join back into the reply.
+	Text string
+	// Para counts the line breaks before the sentence: sentences with the
+	// same Para are in one paragraph or list item.
+	Para int
+	// Cited lists the passages from 1 to k its citation groups name.
+	Cited []int
+	// HasCites is true when it has a citation group, valid or not.
+	HasCites bool
+}
+
+// dropUnsupportedClaims removes the sentences that the passages given to
+// the model (s) do not support. A sentence whose every citation names no
+// passage from 1 to k goes: its only support was a passage the model was
+// not given. So does a sentence that its cited passages do not support
+// (see support). A sentence without a citation is judged against the
+// citations of the cited sentence before it in its paragraph, or, when it
+// opens the paragraph, of the first cited one after it: models often cite
+// once for two sentences. Sentences of a paragraph without any citation
+// stay (lead-ins, headings); they cannot ground an answer on their own.
+func dropUnsupportedClaims(text string, s *support) string {
+	sents := replySentences(text, len(s.kept))
+	if len(sents) == 0 {
+		return text
+	}
+	var b strings.Builder
+	for i, rs := range sents {
+		cited, judged := citationsFor(sents, i)
+		if !judged || s.supports(rs.Text, cited) {
+			b.WriteString(rs.Text)
+			continue
+		}
+		// Keep the break after the sentence, so lists stay lists.
+		b.WriteString(rs.Text[len(strings.TrimRightFunc(rs.Text, unicode.IsSpace)):])
+	}
+	return b.String()
+}
+
+// citationsFor returns the passages sentence i is judged against, and
+// false when it is not judged: it has no citation and neither has any
+// sentence of its paragraph.
+func citationsFor(sents []replySentence, i int) ([]int, bool) {
+	if sents[i].HasCites {
+		return sents[i].Cited, true
+	}
+	for j := i - 1; j >= 0 && sents[j].Para == sents[i].Para; j-- {
+		if sents[j].HasCites {
+			return sents[j].Cited, true
+		}
+	}
+	for j := i + 1; j < len(sents) && sents[j].Para == sents[i].Para; j++ {
+		if sents[j].HasCites {
+			return sents[j].Cited, true
+		}
+	}
+	return nil, false
+}
+
+// replySentences splits text into sentences, each with the citation
+// groups that follow it, even after its full stop ("held. [7] They").
+func replySentences(text string, k int) []replySentence {
 	spans := corpus.Sentences(text)
 	if len(spans) == 0 {
-		return text
+		return nil
 	}
 	bounds := []int{0}
 	for _, sp := range spans[1:] {
@@ -113,24 +180,24 @@ func dropUncitedClaims(text string, k int) string {
 		bounds = append(bounds, b)
 	}
 	bounds = append(bounds, len(text))
-	var b strings.Builder
+	out := make([]replySentence, 0, len(spans))
+	para := 0
 	for i := range len(bounds) - 1 {
-		seg := text[bounds[i]:bounds[i+1]]
-		groups := reCite.FindAllStringSubmatch(seg, -1)
-		valid := len(groups) == 0
-		for _, g := range groups {
-			if slices.ContainsFunc(citedNumbers(g[1], k), func(n int) bool { return n >= 1 && n <= k }) {
-				valid = true
+		if i > 0 && strings.Contains(text[spans[i-1].End:spans[i].Start], "\n") {
+			para++
+		}
+		rs := replySentence{Text: text[bounds[i]:bounds[i+1]], Para: para}
+		for _, g := range reCite.FindAllStringSubmatch(rs.Text, -1) {
+			rs.HasCites = true
+			for _, n := range citedNumbers(g[1], k) {
+				if n >= 1 && n <= k && !slices.Contains(rs.Cited, n) {
+					rs.Cited = append(rs.Cited, n)
+				}
 			}
 		}
-		if valid {
-			b.WriteString(seg)
-			continue
-		}
-		// Keep the break after the sentence, so lists stay lists.
-		b.WriteString(seg[len(strings.TrimRightFunc(seg, unicode.IsSpace)):])
+		out = append(out, rs)
 	}
-	return b.String()
+	return out
 }
 
 // dropInvalidCitations removes the citation groups that name no passage
@@ -152,12 +219,12 @@ func citedNumbers(inner string, k int) []int {
 	var out []int
 	parts := reNum.FindAllStringIndex(inner, -1)
 	for i, p := range parts {
-		n, _ := strconv.Atoi(inner[p[0]:p[1]])
+		n := citeNumber(inner[p[0]:p[1]])
 		out = append(out, n)
 		if i+1 < len(parts) {
 			sep := inner[p[1]:parts[i+1][0]]
 			if strings.ContainsAny(sep, "-–") {
-				hi, _ := strconv.Atoi(inner[parts[i+1][0]:parts[i+1][1]])
+				hi := citeNumber(inner[parts[i+1][0]:parts[i+1][1]])
 				for m := n + 1; m < hi && m <= k; m++ {
 					out = append(out, m)
 				}
@@ -165,6 +232,24 @@ func citedNumbers(inner string, k int) []int {
 		}
 	}
 	return out
+}
+
+// maxCiteNumber bounds a citation number. Any larger number names no
+// passage either, and the bound keeps n+1 in a range from overflowing.
+const maxCiteNumber = 1 << 20
+
+// citeNumber reads the digits of one citation number, leading zeros
+// allowed ("00010" is 10); numbers too large to read are maxCiteNumber.
+func citeNumber(digits string) int {
+	digits = strings.TrimLeft(digits, "0")
+	if digits == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(digits)
+	if err != nil || n > maxCiteNumber {
+		return maxCiteNumber
+	}
+	return n
 }
 
 // removeForeignURLs removes every URL that is not the URL of a given
@@ -229,7 +314,7 @@ func mentions(text string, c *conflict) bool {
 	}
 	lt := strings.ToLower(text)
 	for _, sd := range c.Sides {
-		if !slices.ContainsFunc(sd.Texts, func(v string) bool { return strings.Contains(lt, strings.ToLower(v)) }) {
+		if !slices.ContainsFunc(sd.Facts, func(f facts.Fact) bool { return strings.Contains(lt, strings.ToLower(sideValue(f))) }) {
 			return false
 		}
 	}

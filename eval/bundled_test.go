@@ -5,7 +5,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/corpus"
 )
 
@@ -44,12 +43,16 @@ func TestBundledQuality(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the whole pipeline")
 	}
-	c, err := RunBundled(context.Background(), t.TempDir(), answer.Options{})
+	results, err := RunSets(context.Background(), Options{Sets: []string{Bundled}, Dir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(results) != 1 {
+		t.Fatalf("%d results, want the bundled set's one", len(results))
+	}
+	c := results[0].Comparison
 	var buf bytes.Buffer
-	if err := c.WriteText(&buf); err != nil {
+	if err := results[0].WriteText(&buf, TextOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("\n%s", buf.String())
@@ -67,7 +70,7 @@ func TestBundledQuality(t *testing.T) {
 		{"paraphrase hit@5", h.ParaphraseHitAt5, 0.72},
 		{"answer fact rate", h.FactRate, 0.83},
 		{"citation support", h.CitationSupport, 0.96},
-		{"conflicts reported", h.ConflictRate, 0.74},
+		{"disagreements shown", h.DisagreementsShown, 0.74},
 		{"abstention", h.Abstention, 0.99},
 	}
 	for _, f := range floors {

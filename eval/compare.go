@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -33,6 +34,18 @@ type moded struct {
 func (m moded) Search(ctx context.Context, q string, opts retrieval.SearchOptions) ([]retrieval.Result, error) {
 	opts.Mode = m.mode
 	return m.s.Search(ctx, q, opts)
+}
+
+// Passage fetches a stored passage when s can (*retrieval.Library can), so
+// that the engine cites the timeline's other sources as the shipped bot
+// does.
+func (m moded) Passage(id string) (corpus.Passage, bool) {
+	if p, ok := m.s.(interface {
+		Passage(id string) (corpus.Passage, bool)
+	}); ok {
+		return p.Passage(id)
+	}
+	return corpus.Passage{}, false
 }
 
 // Compare runs qs twice, with every search forced to hybrid and then to

@@ -72,6 +72,19 @@ func TestParse(t *testing.T) {
   kind: where
   answerable: false
   paraphrase: false
+  split: test
+- id: c
+  question: What did the prosecutor say?
+  kind: what
+  answerable: true
+  paraphrase: false
+  conflict: false
+  agree: true
+  facts: [["shock"]]
+  speaker: ["prosecutor", "prosecutor's office"]
+  not_speaker: ["Russia"]
+  split: dev
+  source: [x, y]
 `
 	got, err := Parse([]byte(good))
 	if err != nil {
@@ -80,7 +93,9 @@ func TestParse(t *testing.T) {
 	want := []Question{
 		{ID: "a", Question: "Who?", Kind: Who, Answerable: true, Paraphrase: true, Conflict: true,
 			Facts: []Fact{{"Huseyn", "Guseyn"}, {"Ziyaddin"}}},
-		{ID: "b", Question: "Capital of France?", Kind: Where},
+		{ID: "b", Question: "Capital of France?", Kind: Where, Split: Test},
+		{ID: "c", Question: "What did the prosecutor say?", Kind: What, Answerable: true, Agree: true, Facts: []Fact{{"shock"}},
+			Speaker: Fact{"prosecutor", "prosecutor's office"}, NotSpeaker: Fact{"Russia"}, Split: Dev, Source: []string{"x", "y"}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Parse (-want +got):\n%s", diff)
@@ -106,6 +121,12 @@ func TestParseRejects(t *testing.T) {
 		{"blank alternative", entry + "  facts: [[x], [\"x\", \" \"]]\n", "fact 2 has an empty alternative"},
 		{"one-sided conflict", entry + "  conflict: true\n  facts: [[x]]\n", "a fact for each side"},
 		{"duplicate id", entry + "  facts: [[x]]\n" + entry + "  facts: [[y]]\n", "duplicate id"},
+		{"bad split", entry + "  facts: [[x]]\n  split: train\n", `split "train"`},
+		{"agree and conflict", entry + "  facts: [[x], [y]]\n  conflict: true\n  agree: true\n", "both agree and conflict"},
+		{"not_speaker alone", entry + "  facts: [[x]]\n  not_speaker: [Russia]\n", "not_speaker needs a speaker"},
+		{"blank speaker", entry + "  facts: [[x]]\n  speaker: [\" \"]\n", "speaker has an empty alternative"},
+		{"blank source", entry + "  facts: [[x]]\n  source: [\"\"]\n", "source has an empty id"},
+		{"unanswerable with speaker", "- id: a\n  question: Q?\n  kind: who\n  answerable: false\n  paraphrase: false\n  speaker: [x]\n", "no facts, conflict, agree or speaker"},
 		{"not a list", "id: a\n", "decode questions"},
 		{"two documents", entry + "  facts: [[x]]\n---\n" + entry + "  facts: [[x]]\n", "more than one"},
 	}
@@ -241,9 +262,20 @@ var runSet = []Question{
 	{ID: "composer", Question: "q-composer", Kind: HowMany, Answerable: true, Conflict: true, Facts: []Fact{{"50"}, {"dozens"}}},
 	{ID: "abstain", Question: "q-abstain", Kind: Who, Answerable: true, Facts: []Fact{{"Ruptly"}}},
 	{ID: "unsupported", Question: "q-unsupported", Kind: What, Answerable: true, Facts: []Fact{{"Minval"}}},
+	{ID: "said-ok", Question: "q-said-ok", Kind: What, Answerable: true, Facts: []Fact{{"post-traumatic shock"}},
+		Speaker: Fact{"prosecutor"}, NotSpeaker: Fact{"Russian authorities"}},
+	{ID: "said-wrong", Question: "q-said-wrong", Kind: What, Answerable: true, Agree: true, Facts: []Fact{{"post-traumatic shock"}},
+		Speaker: Fact{"prosecutor"}, NotSpeaker: Fact{"Russian authorities"}},
 	{ID: "none-ok", Question: "q-none-ok", Kind: What, Answerable: false},
 	{ID: "none-bad", Question: "q-none-bad", Kind: What, Answerable: false},
 }
+
+const (
+	saidOK      = "The prosecutor said the cause was post-traumatic shock."
+	saidShock   = "The prosecutor found post-traumatic shock."
+	saidFailure = "Russian authorities said heart failure."
+	saidDisagr  = "Sources disagree: [1] says post-traumatic shock, while [2] says heart failure."
+)
 
 func runFakes() (*fakeSearcher, map[retrieval.Mode]map[string]answer.Answer) {
 	s := &fakeSearcher{results: map[retrieval.Mode]map[string][]string{
@@ -254,6 +286,8 @@ func runFakes() (*fakeSearcher, map[retrieval.Mode]map[string]answer.Answer) {
 			"q-composer":    {"detained 50 individuals", "arrested dozens of"},
 			"q-abstain":     {"from the Ruptly video agency"},
 			"q-unsupported": {"Minval published an audio recording"},
+			"q-said-ok":     {saidOK},
+			"q-said-wrong":  {saidShock, saidFailure},
 			"q-none-ok":     {"other"},
 		},
 		retrieval.Lexical: {
@@ -268,8 +302,14 @@ func runFakes() (*fakeSearcher, map[retrieval.Mode]map[string]answer.Answer) {
 			"q-composer":    grounded("One source says 50 were detained [1].", "detained 50 individuals", "arrested dozens of"),
 			"q-abstain":     {Text: "I could not find that.", Grounded: false},
 			"q-unsupported": grounded("Minval published it [2].", "Minval published an audio recording", "other"),
-			"q-none-ok":     {Text: "The articles do not say.", Grounded: false},
-			"q-none-bad":    grounded("Paris [1].", "Paris"),
+			"q-said-ok":     grounded(saidOK+" [1]", saidOK),
+			"q-said-wrong": func() answer.Answer {
+				a := grounded("The prosecutor's finding was post-traumatic shock, according to Russian authorities [1]. "+saidDisagr, saidShock, saidFailure)
+				a.Disagreement = saidDisagr
+				return a
+			}(),
+			"q-none-ok":  {Text: "The articles do not say.", Grounded: false},
+			"q-none-bad": grounded("Paris [1].", "Paris"),
 		},
 	}
 	return s, answers
@@ -283,34 +323,48 @@ func TestRun(t *testing.T) {
 	}
 	fact := func(alts ...string) Fact { return Fact(alts) }
 	want := Report{
-		Questions: 8, Answerable: 6, Unanswerable: 2,
-		HitAt1:           3.0 / 6, // hit1, abstain, unsupported; composer needs two passages
-		HitAt5:           5.0 / 6, // all but retrieval
+		Questions: 10, Answerable: 8, Unanswerable: 2, Paraphrases: 2, Conflicts: 1,
+		HitAt1:           5.0 / 8, // hit1, abstain, unsupported, said-*; composer needs two passages
+		HitAt5:           7.0 / 8, // all but retrieval
 		ParaphraseHitAt5: 1.0 / 2,
-		// hit1 2/2, hit5 1/1, retrieval 0/1, composer 1/2, abstain 0/1, unsupported 1/1.
-		FactRate:        5.0 / 8,
-		CitationSupport: 2.0 / 5, // hit1, hit5; composer cites one side only
-		ConflictRate:    0,
+		// hit1 2/2, hit5 1/1, retrieval 0/1, composer 1/2, abstain 0/1,
+		// unsupported 1/1, said-ok 1/1, said-wrong 1/1.
+		FactRate:           7.0 / 10,
+		CitationSupport:    4.0 / 7, // hit1, hit5, said-*; composer cites one side only
+		DisagreementsShown: 0,
+		// said-wrong claims one; composer is a conflict question.
+		FalseDisagreements: 1, FalseDisagreementRate: 1.0 / 7,
+		AgreeQuestions: 1, FalseDisagreementsOnAgree: 1,
+		AttributionQuestions: 2, AttributionAccuracy: 1.0 / 2,
 		Abstention:      1.0 / 2,
-		FalseAbstention: 1.0 / 6,
+		FalseAbstention: 1.0 / 8,
 		Details: []Detail{
 			{ID: "hit1", Question: "q-hit1", Answerable: true, Top: []string{"q-hit1#0", "q-hit1#1"}, Hit1: true, Hit5: true,
-				Grounded: true, Answer: "The brothers were Ziyaddin and Guseyn Safarov [1].", Cited: []string{"Ziyaddin and Guseyn Safarov died."}, Verdict: OK},
+				Grounded: true, Answer: "The brothers were Ziyaddin and Guseyn Safarov [1].",
+				Written: []string{"The brothers were Ziyaddin and Guseyn Safarov."}, Cited: []string{"Ziyaddin and Guseyn Safarov died."}, Verdict: OK},
 			{ID: "hit5", Question: "q-hit5", Answerable: true, Paraphrase: true,
 				Top:  []string{"q-hit5#0", "q-hit5#1", "q-hit5#2", "q-hit5#3", "q-hit5#4"},
-				Hit5: true, Grounded: true, Answer: "They died in Yekaterinburg [1].", Cited: []string{"in Yekaterinburg"}, Verdict: OK},
+				Hit5: true, Grounded: true, Answer: "They died in Yekaterinburg [1].", Written: []string{"They died in Yekaterinburg."}, Cited: []string{"in Yekaterinburg"}, Verdict: OK},
 			{ID: "retrieval", Question: "q-retrieval", Answerable: true, Paraphrase: true,
 				Top:        []string{"q-retrieval#0", "q-retrieval#1", "q-retrieval#2", "q-retrieval#3", "q-retrieval#4"},
-				MissedTop5: []Fact{fact("June 30")}, Grounded: true, Answer: "It happened in July [1].", Cited: []string{"other"},
+				MissedTop5: []Fact{fact("June 30")}, Grounded: true, Answer: "It happened in July [1].", Written: []string{"It happened in July."}, Cited: []string{"other"},
 				MissedAnswer: []Fact{fact("June 30")}, Unsupported: []Fact{fact("June 30")}, Verdict: RetrievalMiss},
 			{ID: "composer", Question: "q-composer", Answerable: true, Conflict: true, Top: []string{"q-composer#0", "q-composer#1"}, Hit5: true,
-				Grounded: true, Answer: "One source says 50 were detained [1].", Cited: []string{"detained 50 individuals"},
+				Grounded: true, Answer: "One source says 50 were detained [1].", Written: []string{"One source says 50 were detained."}, Cited: []string{"detained 50 individuals"},
 				MissedAnswer: []Fact{fact("dozens")}, Unsupported: []Fact{fact("dozens")}, Verdict: ComposerMiss},
 			{ID: "abstain", Question: "q-abstain", Answerable: true, Top: []string{"q-abstain#0"}, Hit1: true, Hit5: true,
 				Answer: "I could not find that.", MissedAnswer: []Fact{fact("Ruptly")}, Verdict: FalseAbstention},
 			{ID: "unsupported", Question: "q-unsupported", Answerable: true, Top: []string{"q-unsupported#0"}, Hit1: true, Hit5: true,
-				Grounded: true, Answer: "Minval published it [2].", Cited: []string{"other"},
+				Grounded: true, Answer: "Minval published it [2].", Written: []string{"Minval published it."}, Cited: []string{"other"},
 				Unsupported: []Fact{fact("Minval")}, Verdict: Unsupported},
+			{ID: "said-ok", Question: "q-said-ok", Answerable: true, Top: []string{"q-said-ok#0"}, Hit1: true, Hit5: true,
+				Grounded: true, Answer: saidOK + " [1]", Cited: []string{saidOK}, Attribution: "ok", Verdict: OK},
+			{ID: "said-wrong", Question: "q-said-wrong", Answerable: true, Agree: true, Top: []string{"q-said-wrong#0", "q-said-wrong#1"}, Hit1: true, Hit5: true,
+				Grounded: true, Answer: "The prosecutor's finding was post-traumatic shock, according to Russian authorities [1]. " + saidDisagr,
+				Disagreement: saidDisagr, Written: []string{saidDisagr, "The prosecutor's finding was post-traumatic shock, according to Russian authorities."},
+				Cited: []string{saidShock, saidFailure}, FalseDisagreement: true,
+				Attribution: `the bot's own sentence names "Russian authorities": The prosecutor's finding was post-traumatic shock, according to Russian authorities.`,
+				Verdict:     WrongAttribution},
 			{ID: "none-ok", Question: "q-none-ok", Top: []string{"q-none-ok#0"}, Answer: "The articles do not say.", Verdict: OK},
 			{ID: "none-bad", Question: "q-none-bad", Grounded: true, Answer: "Paris [1].", Verdict: AnsweredUnanswerable},
 		},
@@ -322,7 +376,7 @@ func TestRun(t *testing.T) {
 	for _, d := range got.Misses() {
 		missIDs = append(missIDs, d.ID)
 	}
-	if diff := cmp.Diff([]string{"retrieval", "composer", "abstain", "unsupported", "none-bad"}, missIDs); diff != "" {
+	if diff := cmp.Diff([]string{"retrieval", "composer", "abstain", "unsupported", "said-wrong", "none-bad"}, missIDs); diff != "" {
 		t.Errorf("Misses (-want +got):\n%s", diff)
 	}
 	for _, m := range s.modes {
@@ -399,14 +453,31 @@ func TestCompare(t *testing.T) {
 	}
 }
 
-func TestWriteText(t *testing.T) {
+// writeResults are a dev and a test result of the fakes, with date
+// figures, as RunSets returns them.
+func writeResults(t *testing.T) []Result {
+	t.Helper()
 	s, answers := runFakes()
 	c, err := Compare(context.Background(), s, func(s Searcher) Asker { return fakeAsker{s: s, answers: answers} }, runSet)
 	if err != nil {
 		t.Fatal(err)
 	}
+	dates := &DateReport{Items: 3, FactsCorrect: 2, FactsAccuracy: 2.0 / 3, TimelineAgrees: 1, TimelineRate: 1.0 / 3,
+		Details: []DateDetail{
+			{DateItem: DateItem{Doc: "a", Text: "last Friday", Value: "2025-06-27"}, Read: []string{"last Friday=2025-07-04"}, Timeline: true},
+			{DateItem: DateItem{Doc: "b", Text: "December last year", Value: "2024-12"}, Facts: true},
+		}}
+	bundled := Result{Set: Bundled, Split: Dev, Articles: 5, Comparison: Comparison{Hybrid: c.Hybrid, BM25: c.BM25}}
+	test := Result{Set: Real, Split: Test, Articles: 40, Comparison: c, Dates: dates}
+	return []Result{bundled, test}
+}
+
+// TestWriteText keeps the text report's shape: the figures of each set and
+// split, the dev misses, and no test misses unless asked for.
+func TestWriteText(t *testing.T) {
+	results := writeResults(t)
 	var buf bytes.Buffer
-	if err := c.WriteText(&buf); err != nil {
+	if err := WriteResults(&buf, results, TextOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	golden := filepath.Join("testdata", "comparison.golden")
@@ -420,6 +491,34 @@ func TestWriteText(t *testing.T) {
 		t.Fatal(err)
 	}
 	if diff := cmp.Diff(string(want), buf.String()); diff != "" {
-		t.Errorf("WriteText (-want +got):\n%s", diff)
+		t.Errorf("WriteResults (-want +got):\n%s", diff)
+	}
+
+	// The held-out split shows its misses only when asked.
+	var review bytes.Buffer
+	if err := results[1].WriteText(&review, TextOptions{TestMisses: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"hybrid misses (6):", "- said-wrong [wrong attribution]", "date misses (2):", `- a "last Friday": want 2025-06-27 [facts wrong]; read last Friday=2025-07-04`} {
+		if !strings.Contains(review.String(), want) {
+			t.Errorf("test split with TestMisses lacks %q:\n%s", want, review.String())
+		}
+	}
+	if strings.Contains(buf.String(), "date misses") || strings.Count(buf.String(), "hybrid misses (6)") != 1 {
+		t.Errorf("default output shows the test split's misses:\n%s", buf.String())
+	}
+}
+
+func TestRedacted(t *testing.T) {
+	r := writeResults(t)[1]
+	red := r.Redacted()
+	if red.Hybrid.Details != nil || red.BM25.Details != nil || red.Dates.Details != nil {
+		t.Errorf("Redacted kept details: %+v", red)
+	}
+	if r.Dates.Details == nil || r.Hybrid.Details == nil {
+		t.Error("Redacted changed its receiver's details")
+	}
+	if red.Hybrid.HitAt5 != r.Hybrid.HitAt5 || red.Dates.FactsCorrect != r.Dates.FactsCorrect {
+		t.Error("Redacted changed the figures")
 	}
 }

@@ -1,10 +1,13 @@
-// Package eval measures crisisbot's retrieval and answers against a fixed set
-// of questions about the bundled articles, and compares the hybrid search
-// with a plain BM25 baseline.
+// Package eval measures crisisbot's retrieval, answers and timeline dates
+// against fixed sets of questions — one about the five bundled articles, one
+// about real articles from many outlets, split into a development and a
+// held-out test part — and compares the hybrid search with a plain BM25
+// baseline in the same run.
 package eval
 
 import (
 	"bytes"
+	"crypto/sha256"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -56,6 +59,19 @@ type Question struct {
 	Conflict bool `yaml:"conflict"`
 	// Facts a correct answer contains; empty for unanswerable questions.
 	Facts []Fact `yaml:"facts"`
+	// Split is "dev" or "test" (see SplitOf); empty in the bundled set,
+	// whose questions are all development questions.
+	Split string `yaml:"split"`
+	// Agree marks a question on which several sources agree: the answer
+	// must not claim a disagreement.
+	Agree bool `yaml:"agree"`
+	// Speaker lists the acceptable names of who says the asked thing; a
+	// correct answer names one. NotSpeaker lists names that the bot must
+	// not present as the source (the accused, the other side).
+	Speaker    Fact `yaml:"speaker"`
+	NotSpeaker Fact `yaml:"not_speaker"`
+	// Source lists the ids of the articles that hold the facts.
+	Source []string `yaml:"source"`
 }
 
 // rawQuestion is how a question is decoded: the pointers make the two
@@ -68,6 +84,36 @@ type rawQuestion struct {
 	Paraphrase *bool      `yaml:"paraphrase"`
 	Conflict   bool       `yaml:"conflict"`
 	Facts      [][]string `yaml:"facts"`
+	Split      string     `yaml:"split"`
+	Agree      bool       `yaml:"agree"`
+	Speaker    []string   `yaml:"speaker"`
+	NotSpeaker []string   `yaml:"not_speaker"`
+	Source     []string   `yaml:"source"`
+}
+
+// Splits of the real set.
+const (
+	Dev  = "dev"
+	Test = "test"
+)
+
+// SplitOf returns the split an item with this id belongs to: "test" when
+// the first byte of sha256(id) is divisible by 3, about a third of the
+// items, else "dev". The rule depends on the id alone, so adding items
+// never moves old ones between splits.
+func SplitOf(id string) string {
+	if sum := sha256.Sum256([]byte(id)); sum[0]%3 == 0 {
+		return Test
+	}
+	return Dev
+}
+
+// split returns q's split; a bundled question, which has none, is dev.
+func (q Question) split() string {
+	if q.Split == "" {
+		return Dev
+	}
+	return q.Split
 }
 
 // Load returns the bundled evaluation set (questions.yaml).
@@ -131,13 +177,42 @@ func (r rawQuestion) validate() (Question, error) {
 	case r.Paraphrase == nil:
 		return Question{}, errors.New("missing paraphrase")
 	}
+	switch r.Split {
+	case "", Dev, Test:
+	default:
+		return Question{}, fmt.Errorf("split %q is not dev or test", r.Split)
+	}
 	q := Question{
 		ID: r.ID, Question: r.Question, Kind: r.Kind,
 		Answerable: *r.Answerable, Paraphrase: *r.Paraphrase, Conflict: r.Conflict,
+		Split: r.Split, Agree: r.Agree, Source: r.Source,
+	}
+	for _, f := range []struct {
+		name string
+		alts []string
+	}{{"speaker", r.Speaker}, {"not_speaker", r.NotSpeaker}} {
+		if slices.ContainsFunc(f.alts, func(a string) bool { return normalize(a) == "" }) {
+			return Question{}, fmt.Errorf("%s has an empty alternative", f.name)
+		}
+	}
+	if len(r.Speaker) > 0 {
+		q.Speaker = Fact(r.Speaker)
+	}
+	if len(r.NotSpeaker) > 0 {
+		q.NotSpeaker = Fact(r.NotSpeaker)
+	}
+	if slices.ContainsFunc(r.Source, func(id string) bool { return strings.TrimSpace(id) == "" }) {
+		return Question{}, errors.New("source has an empty id")
+	}
+	switch {
+	case r.Agree && r.Conflict:
+		return Question{}, errors.New("a question cannot be both agree and conflict")
+	case len(r.NotSpeaker) > 0 && len(r.Speaker) == 0:
+		return Question{}, errors.New("not_speaker needs a speaker")
 	}
 	if !q.Answerable {
-		if len(r.Facts) > 0 || r.Conflict {
-			return Question{}, errors.New("an unanswerable question has no facts and no conflict")
+		if len(r.Facts) > 0 || r.Conflict || r.Agree || len(r.Speaker) > 0 {
+			return Question{}, errors.New("an unanswerable question has no facts, conflict, agree or speaker")
 		}
 		return q, nil
 	}

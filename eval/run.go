@@ -31,6 +31,12 @@ const (
 	FalseAbstention Verdict = "false abstention"
 	// Unsupported: the answer has every fact but its cited passages do not.
 	Unsupported Verdict = "unsupported citations"
+	// WrongAttribution: the answer has every fact, but does not name the
+	// speaker, or the bot's own words credit someone else.
+	WrongAttribution Verdict = "wrong attribution"
+	// FalseDisagreement: the answer has every fact, but claims a
+	// disagreement on a question where the sources do not disagree.
+	FalseDisagreement Verdict = "false disagreement"
 	// AnsweredUnanswerable: the engine answered a question the articles cannot.
 	AnsweredUnanswerable Verdict = "answered unanswerable"
 )
@@ -44,6 +50,10 @@ type Report struct {
 	Questions    int `json:"questions"`
 	Answerable   int `json:"answerable"`
 	Unanswerable int `json:"unanswerable"`
+	// Paraphrases and Conflicts count the answerable paraphrased and
+	// conflict questions.
+	Paraphrases int `json:"paraphrases"`
+	Conflicts   int `json:"conflicts"`
 	// HitAt1 and HitAt5: fraction of answerable questions whose top-1 /
 	// top-5 passages together contain every fact.
 	HitAt1 float64 `json:"hit_at_1"`
@@ -56,16 +66,32 @@ type Report struct {
 	// CitationSupport: fraction of grounded answers to answerable questions
 	// whose cited passages (the [n] in the text) together contain every fact.
 	CitationSupport float64 `json:"citation_support"`
-	// ConflictRate: fraction of conflict questions whose grounded answer
-	// reports every side.
-	ConflictRate float64 `json:"conflict_rate"`
+	// DisagreementsShown: fraction of conflict questions whose grounded
+	// answer reports every side.
+	DisagreementsShown float64 `json:"disagreements_shown"`
+	// FalseDisagreements counts the answers that claim a disagreement
+	// (answer.Answer.Disagreement set) on answerable questions that are not
+	// conflict questions; FalseDisagreementRate divides it by the number of
+	// those questions. AgreeQuestions and FalseDisagreementsOnAgree count
+	// the same over the questions marked agree, where several sources give
+	// the same value.
+	FalseDisagreements        int     `json:"false_disagreements"`
+	FalseDisagreementRate     float64 `json:"false_disagreement_rate"`
+	AgreeQuestions            int     `json:"agree_questions"`
+	FalseDisagreementsOnAgree int     `json:"false_disagreements_on_agree"`
+	// AttributionQuestions counts the questions with a speaker;
+	// AttributionAccuracy is the fraction of them whose answer is grounded,
+	// names the speaker, and credits no one else in the bot's own words
+	// (see Detail.Attribution).
+	AttributionQuestions int     `json:"attribution_questions"`
+	AttributionAccuracy  float64 `json:"attribution_accuracy"`
 	// Abstention: fraction of unanswerable questions answered with
 	// Grounded false.
 	Abstention float64 `json:"abstention"`
 	// FalseAbstention: fraction of answerable questions answered with
 	// Grounded false.
 	FalseAbstention float64  `json:"false_abstention"`
-	Details         []Detail `json:"details"`
+	Details         []Detail `json:"details,omitempty"`
 }
 
 // Detail is how one question fared, for debugging.
@@ -75,6 +101,7 @@ type Detail struct {
 	Answerable bool   `json:"answerable"`
 	Paraphrase bool   `json:"paraphrase,omitempty"`
 	Conflict   bool   `json:"conflict,omitempty"`
+	Agree      bool   `json:"agree,omitempty"`
 	// Top are the ids of the top-5 passages.
 	Top  []string `json:"top"`
 	Hit1 bool     `json:"hit1"`
@@ -83,12 +110,23 @@ type Detail struct {
 	MissedTop5 []Fact `json:"missed_top5,omitempty"`
 	Grounded   bool   `json:"grounded"`
 	Answer     string `json:"answer"`
+	// Disagreement is the answer's disagreement sentence, if any.
+	Disagreement string `json:"disagreement,omitempty"`
+	// Written are the sentences of the answer that the bot wrote itself:
+	// the disagreement sentence, and every sentence not found verbatim in
+	// a cited passage.
+	Written []string `json:"written,omitempty"`
 	// Cited are the passage ids the answer text cites.
 	Cited []string `json:"cited,omitempty"`
 	// MissedAnswer are the facts the answer lacks (all of them on abstention).
 	MissedAnswer []Fact `json:"missed_answer,omitempty"`
 	// Unsupported are the facts the cited passages lack.
-	Unsupported []Fact  `json:"unsupported,omitempty"`
+	Unsupported []Fact `json:"unsupported,omitempty"`
+	// FalseDisagreement is set when the answer claims a disagreement on an
+	// answerable question that is not a conflict question.
+	FalseDisagreement bool `json:"false_disagreement,omitempty"`
+	// Attribution is, for a question with a speaker, "ok" or why not.
+	Attribution string  `json:"attribution,omitempty"`
 	Verdict     Verdict `json:"verdict"`
 }
 
@@ -109,11 +147,12 @@ func (r Report) Misses() []Detail {
 func Run(ctx context.Context, s Searcher, newAsker func(Searcher) Asker, qs []Question) (Report, error) {
 	asker := newAsker(s)
 	var (
-		r                                         Report
-		hit1, hit5, paraHit5, paraphrases         int
-		facts, factsFound                         int
-		grounded, supported, conflicts, bothSides int
-		abstained, falseAbstained                 int
+		r                              Report
+		hit1, hit5, paraHit5           int
+		facts, factsFound              int
+		grounded, supported, bothSides int
+		abstained, falseAbstained      int
+		agreeable, attributed          int
 	)
 	for _, q := range qs {
 		if err := ctx.Err(); err != nil {
@@ -136,14 +175,25 @@ func Run(ctx context.Context, s Searcher, newAsker func(Searcher) Asker, qs []Qu
 		hit1 += b2i(d.Hit1)
 		hit5 += b2i(d.Hit5)
 		if q.Paraphrase {
-			paraphrases++
+			r.Paraphrases++
 			paraHit5 += b2i(d.Hit5)
 		}
 		facts += len(q.Facts)
 		factsFound += len(q.Facts) - len(d.MissedAnswer)
 		if q.Conflict {
-			conflicts++
+			r.Conflicts++
 			bothSides += b2i(len(d.MissedAnswer) == 0)
+		} else {
+			agreeable++
+			r.FalseDisagreements += b2i(d.FalseDisagreement)
+		}
+		if q.Agree {
+			r.AgreeQuestions++
+			r.FalseDisagreementsOnAgree += b2i(d.FalseDisagreement)
+		}
+		if len(q.Speaker) > 0 {
+			r.AttributionQuestions++
+			attributed += b2i(d.Attribution == attributionOK)
 		}
 		if !d.Grounded {
 			falseAbstained++
@@ -154,10 +204,12 @@ func Run(ctx context.Context, s Searcher, newAsker func(Searcher) Asker, qs []Qu
 	}
 	r.HitAt1 = rate(hit1, r.Answerable)
 	r.HitAt5 = rate(hit5, r.Answerable)
-	r.ParaphraseHitAt5 = rate(paraHit5, paraphrases)
+	r.ParaphraseHitAt5 = rate(paraHit5, r.Paraphrases)
 	r.FactRate = rate(factsFound, facts)
 	r.CitationSupport = rate(supported, grounded)
-	r.ConflictRate = rate(bothSides, conflicts)
+	r.DisagreementsShown = rate(bothSides, r.Conflicts)
+	r.FalseDisagreementRate = rate(r.FalseDisagreements, agreeable)
+	r.AttributionAccuracy = rate(attributed, r.AttributionQuestions)
 	r.Abstention = rate(abstained, r.Unanswerable)
 	r.FalseAbstention = rate(falseAbstained, r.Answerable)
 	return r, nil
@@ -165,7 +217,7 @@ func Run(ctx context.Context, s Searcher, newAsker func(Searcher) Asker, qs []Qu
 
 // judge searches and asks one question and scores the outcome.
 func judge(ctx context.Context, s Searcher, asker Asker, q Question) (Detail, error) {
-	d := Detail{ID: q.ID, Question: q.Question, Answerable: q.Answerable, Paraphrase: q.Paraphrase, Conflict: q.Conflict}
+	d := Detail{ID: q.ID, Question: q.Question, Answerable: q.Answerable, Paraphrase: q.Paraphrase, Conflict: q.Conflict, Agree: q.Agree}
 	results, err := s.Search(ctx, q.Question, retrieval.SearchOptions{K: hitK})
 	if err != nil {
 		return Detail{}, fmt.Errorf("search: %w", err)
@@ -184,7 +236,7 @@ func judge(ctx context.Context, s Searcher, asker Asker, q Question) (Detail, er
 	if err != nil {
 		return Detail{}, fmt.Errorf("ask: %w", err)
 	}
-	d.Grounded, d.Answer = a.Grounded, a.Text
+	d.Grounded, d.Answer, d.Disagreement = a.Grounded, a.Text, a.Disagreement
 	if !q.Answerable {
 		d.Verdict = OK
 		if a.Grounded {
@@ -192,18 +244,26 @@ func judge(ctx context.Context, s Searcher, asker Asker, q Question) (Detail, er
 		}
 		return d, nil
 	}
+	d.FalseDisagreement = !q.Conflict && a.Disagreement != ""
+	cited := citedPassages(a)
+	if a.Grounded {
+		d.Written = written(a, cited)
+	}
+	if len(q.Speaker) > 0 {
+		d.Attribution = attribution(q, a, d.Written)
+	}
 	if !a.Grounded {
 		d.MissedAnswer = q.Facts
 		d.Verdict = FalseAbstention
 		return d, nil
 	}
 	d.MissedAnswer = missing(q.Facts, newText(a.Text))
-	var cited []text
-	for _, c := range citedPassages(a) {
+	var citedTexts []text
+	for _, c := range cited {
 		d.Cited = append(d.Cited, c.PassageID)
-		cited = append(cited, newText(c.Text))
+		citedTexts = append(citedTexts, newText(c.Text))
 	}
-	d.Unsupported = missing(q.Facts, cited...)
+	d.Unsupported = missing(q.Facts, citedTexts...)
 	switch {
 	case slices.ContainsFunc(d.MissedAnswer, func(f Fact) bool { return slices.ContainsFunc(d.MissedTop5, f.equal) }):
 		d.Verdict = RetrievalMiss
@@ -211,6 +271,10 @@ func judge(ctx context.Context, s Searcher, asker Asker, q Question) (Detail, er
 		d.Verdict = ComposerMiss
 	case len(d.Unsupported) > 0:
 		d.Verdict = Unsupported
+	case d.Attribution != "" && d.Attribution != attributionOK:
+		d.Verdict = WrongAttribution
+	case d.FalseDisagreement:
+		d.Verdict = FalseDisagreement
 	default:
 		d.Verdict = OK
 	}

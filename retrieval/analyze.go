@@ -1,13 +1,14 @@
 package retrieval
 
 import (
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/crisisbot/crisisbot/facts"
 )
 
 // maxStemCache bounds the stem cache, so that a stream of odd queries cannot
@@ -246,16 +247,4 @@ func foldRune(dst []byte, r rune) []byte {
 // "russia", "azerbaijani" and "azerbaijan", "ukrainian" and "ukrain". The
 // snowball stemmer leaves them apart; news text and questions use them
 // interchangeably.
-func FoldDemonym(stem string) string {
-	s := stem
-	if len(s) > 6 && strings.HasSuffix(s, "i") {
-		s = s[:len(s)-1]
-	}
-	if len(s) > 6 && strings.HasSuffix(s, "an") {
-		s = s[:len(s)-1]
-	}
-	for len(s) > 5 && strings.ContainsRune("aei", rune(s[len(s)-1])) {
-		s = s[:len(s)-1]
-	}
-	return s
-}
+func FoldDemonym(stem string) string { return facts.FoldDemonym(stem) }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/facts"
 )
 
 // DefaultLockTimeout is how long Open waits for another process to release
@@ -23,6 +24,9 @@ const DefaultLockTimeout = 2 * time.Second
 const (
 	ingestBatch  = 256
 	reembedBatch = 256
+	// factsBatch is how many passages' worth of documents Open reads
+	// facts for per transaction, when stored facts are missing or stale.
+	factsBatch = 1024
 	// candidateDepth is how deep each side of a hybrid search looks before
 	// fusing, at least: deep enough that a passage only one side finds
 	// still enters the fusion.
@@ -45,6 +49,9 @@ type Options struct {
 	Progress func(done, total int)
 	// LockTimeout is DefaultLockTimeout when 0.
 	LockTimeout time.Duration
+
+	// readFacts is facts.ReadPassages when nil; tests count its calls.
+	readFacts func(corpus.Document, []corpus.Passage) []facts.Fact
 }
 
 // DocInfo describes a stored document.
@@ -94,6 +101,8 @@ type Library struct {
 	progress func(done, total int)
 	// chunker is corpus.ChunkerVersion; tests change it.
 	chunker string
+	// readFacts reads a document's facts: facts.ReadPassages.
+	readFacts func(corpus.Document, []corpus.Passage) []facts.Fact
 
 	writeMu sync.Mutex // serializes Ingest, Remove and Close
 
@@ -105,6 +114,16 @@ type Library struct {
 	dim        int
 	passages   int
 	lastIngest time.Time
+	// docFacts and passageFacts hold every document's facts, by document
+	// and by passage, in text order. Their slices are never modified, only
+	// replaced, so they are handed out without copying.
+	docFacts     map[string][]facts.Fact
+	passageFacts map[string][]facts.Fact
+	// writing holds the documents whose store write is committed or under
+	// way while the maps above still hold their previous facts: Search
+	// reads their facts from the store with the passages, so that a result
+	// and its facts are of the same version.
+	writing map[string]bool
 }
 
 // docEntry is the in-memory record of a stored document.
@@ -117,7 +136,11 @@ type docEntry struct {
 // Open opens or creates the data directory opts.Dir. If the directory was
 // embedded under another embedder name, Open re-embeds every passage in
 // batches, each its own transaction, so that a killed re-embed resumes
-// where it stopped. It then loads the indexes from the store.
+// where it stopped. It then loads the indexes and every document's facts
+// from the store; facts that are missing (a directory written before facts
+// were stored) or were read from another content hash or by another
+// facts.Version are read again from the stored text and written back, in
+// batches too, without touching the vectors.
 func Open(ctx context.Context, opts Options) (*Library, error) {
 	if strings.TrimSpace(opts.Dir) == "" {
 		return nil, errs.Errorf(errs.Invalid, "no data directory given")
@@ -138,9 +161,13 @@ func Open(ctx context.Context, opts Options) (*Library, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opts.readFacts == nil {
+		opts.readFacts = facts.ReadPassages
+	}
 	l := &Library{
 		st: st, emb: opts.Embedder, now: opts.Now, progress: opts.Progress,
-		chunker: corpus.ChunkerVersion, docs: map[string]*docEntry{},
+		chunker: corpus.ChunkerVersion, readFacts: opts.readFacts, docs: map[string]*docEntry{},
+		docFacts: map[string][]facts.Fact{}, passageFacts: map[string][]facts.Fact{}, writing: map[string]bool{},
 	}
 	if err := l.prepareVectors(ctx); err != nil {
 		st.close()
@@ -240,6 +267,9 @@ func (l *Library) load(ctx context.Context) error {
 	}
 	for _, rec := range recs {
 		l.docs[rec.Doc.ID] = newDocEntry(rec)
+	}
+	if err := l.loadFacts(ctx, recs); err != nil {
+		return fmt.Errorf("load facts: %w", err)
 	}
 	if l.vec, err = newVectorIndex(); err != nil {
 		return err
@@ -355,17 +385,30 @@ func (l *Library) Ingest(ctx context.Context, docs []corpus.Document) (IngestRep
 		l.mu.RLock()
 		dim := l.dim
 		l.mu.RUnlock()
+		// The batch's facts are read while it is embedded.
+		var fss [][]facts.Fact
+		read := make(chan struct{})
+		go func() {
+			defer close(read)
+			docs := make([]corpus.Document, hi-lo)
+			pss := make([][]corpus.Passage, hi-lo)
+			for i, j := range jobs[lo:hi] {
+				docs[i], pss[i] = j.doc, j.passages
+			}
+			fss = l.readMany(docs, pss)
+		}()
 		vecs, err := embedChecked(ctx, l.emb, texts, dim)
+		<-read
 		if err != nil {
 			return rep, fmt.Errorf("embed passages: %w", err)
 		}
-		for _, j := range jobs[lo:hi] {
+		for k, j := range jobs[lo:hi] {
 			jv := vecs[:len(j.passages)]
 			vecs = vecs[len(j.passages):]
 			if err := ctx.Err(); err != nil {
 				return rep, err
 			}
-			if err := l.write(ctx, j, jv); err != nil {
+			if err := l.write(ctx, j, jv, fss[k]); err != nil {
 				return rep, err
 			}
 			if j.update {
@@ -445,8 +488,9 @@ func checkPassages(d corpus.Document, ps []corpus.Passage) error {
 	return nil
 }
 
-// write stores one document and then swaps it into the indexes.
-func (l *Library) write(ctx context.Context, j ingestJob, vecs [][]float32) error {
+// write stores one document with its facts fs and then swaps it into the
+// indexes.
+func (l *Library) write(ctx context.Context, j ingestJob, vecs [][]float32, fs []facts.Fact) error {
 	ids := make([]string, len(j.passages))
 	for i, p := range j.passages {
 		ids[i] = p.ID
@@ -457,10 +501,32 @@ func (l *Library) write(ctx context.Context, j ingestJob, vecs [][]float32) erro
 		rec.FirstIngestedAt = prev.info.FirstIngestedAt
 	}
 	l.mu.RUnlock()
+	fr := factsRecord{Hash: j.hash, Version: facts.Version, Facts: fs}
 	dim := len(vecs[0])
-	if err := l.st.putDoc(rec, j.doc.Body, j.passages, vecs, l.emb.Name(), dim); err != nil {
+	// From here until the facts maps hold fs, Search reads this document's
+	// facts from the store (see Library.writing).
+	l.mu.Lock()
+	l.writing[j.doc.ID] = true
+	l.mu.Unlock()
+	committed, indexed := false, false
+	var oldPassages []string
+	defer func() {
+		if indexed {
+			return
+		}
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		if committed {
+			// An index update failed: the store has the new document,
+			// and its facts are known.
+			l.setFacts(j.doc.ID, oldPassages, ids, fs)
+		}
+		delete(l.writing, j.doc.ID)
+	}()
+	if err := l.st.putDoc(rec, j.doc.Body, j.passages, vecs, l.emb.Name(), dim, fr); err != nil {
 		return err
 	}
+	committed = true
 	lexs := make([]lexicalDoc, len(j.passages))
 	for i, p := range j.passages {
 		lexs[i] = lexicalDoc{ID: p.ID, Text: p.Text, Title: p.Title}
@@ -475,6 +541,7 @@ func (l *Library) write(ctx context.Context, j ingestJob, vecs [][]float32) erro
 	old := l.docs[j.doc.ID]
 	l.mu.RUnlock()
 	if old != nil {
+		oldPassages = old.passages
 		if err := l.vec.remove(ctx, old.passages...); err != nil {
 			return err
 		}
@@ -492,6 +559,9 @@ func (l *Library) write(ctx context.Context, j ingestJob, vecs [][]float32) erro
 	l.docs[j.doc.ID] = newDocEntry(rec)
 	l.dim = dim
 	l.lastIngest = rec.IngestedAt
+	l.setFacts(j.doc.ID, oldPassages, ids, fs)
+	delete(l.writing, j.doc.ID)
+	indexed = true
 	return nil
 }
 
@@ -537,6 +607,7 @@ func (l *Library) Remove(ctx context.Context, ids ...string) error {
 		l.mu.Lock()
 		l.unindex(old.passages)
 		delete(l.docs, id)
+		l.setFacts(id, old.passages, nil, nil)
 		l.mu.Unlock()
 	}
 	return nil
@@ -618,7 +689,11 @@ func (l *Library) Search(ctx context.Context, query string, opts SearchOptions) 
 	for i, f := range ranked {
 		ids[i] = f.ID
 	}
-	ps, err := l.st.passages(ids)
+	var writing func(string) bool
+	if len(l.writing) > 0 {
+		writing = func(doc string) bool { return l.writing[doc] }
+	}
+	ps, written, err := l.st.passagesWithFacts(ids, writing)
 	if err != nil {
 		return nil, fmt.Errorf("read passages: %w", err)
 	}
@@ -627,9 +702,14 @@ func (l *Library) Search(ctx context.Context, query string, opts SearchOptions) 
 		if ps[i].ID == "" {
 			continue // deleted by an ingest whose index update is still waiting for l.mu
 		}
+		pf := l.passageFacts[f.ID]
+		if dfs, ok := written[ps[i].DocID]; ok {
+			pf = factsOfPassage(dfs, f.ID)
+		}
 		out = append(out, Result{
 			Passage: ps[i], Rank: len(out) + 1, Score: f.Score,
 			VectorScore: f.VectorScore, LexicalScore: f.LexicalScore,
+			Facts: pf,
 		})
 	}
 	return out, nil

@@ -1,6 +1,9 @@
 package retrieval
 
-import "github.com/crisisbot/crisisbot/corpus"
+import (
+	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/facts"
+)
 
 // Result is one ranked passage from a search.
 type Result struct {
@@ -15,4 +18,7 @@ type Result struct {
 	// LexicalScore is the BM25 score, or 0 when the lexical side did not
 	// return this passage.
 	LexicalScore float64 `json:"lexical_score"`
+	// Facts are the passage's facts in text order, as Library.Facts gives
+	// them (shared: do not modify). They are not part of the JSON form.
+	Facts []facts.Fact `json:"-"`
 }

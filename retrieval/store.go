@@ -17,6 +17,7 @@ import (
 
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/facts"
 )
 
 // DBFile is the name of the store inside a data directory.
@@ -33,15 +34,21 @@ const schemaVersion = 1
 //	bodies      doc id → body
 //	passages    passage id → corpus.Passage (JSON)
 //	vec/<name>  passage id → float32 little-endian, made by embedder <name>
+//	facts       doc id → factsRecord (factcodec.go): the document's facts,
+//	            with the content hash and facts.Version they were read at
 //
 // Vectors live in one bucket per embedder name, so vectors of two embedders
 // never mix, and a re-embed can fill the new bucket over several
-// transactions (resumable) before one transaction switches to it.
+// transactions (resumable) before one transaction switches to it. A
+// document's facts are written in its transaction too; a store from before
+// the facts bucket, or with facts of another hash or reader version, has
+// them read again at open (Library.loadFacts), also resumably.
 var (
 	bucketMeta     = []byte("meta")
 	bucketDocs     = []byte("docs")
 	bucketBodies   = []byte("bodies")
 	bucketPassages = []byte("passages")
+	bucketFacts    = []byte("facts")
 	vecPrefix      = []byte("vec/")
 
 	keySchema     = []byte("schema")
@@ -100,7 +107,7 @@ func openStore(dir string, lockTimeout time.Duration) (*store, error) {
 		} else if err := meta.Put(keySchema, []byte(strconv.Itoa(schemaVersion))); err != nil {
 			return err
 		}
-		for _, b := range [][]byte{bucketDocs, bucketBodies, bucketPassages} {
+		for _, b := range [][]byte{bucketDocs, bucketBodies, bucketPassages, bucketFacts} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -199,9 +206,10 @@ func otherVectors(tx *bolt.Tx, keep, next string) [][]byte {
 	return out
 }
 
-// putDoc replaces document rec.Doc and its passages and vectors in one
-// transaction. Old passages of the document are deleted first.
-func (s *store) putDoc(rec docRecord, body string, passages []corpus.Passage, vecs [][]float32, embedder string, dim int) error {
+// putDoc replaces document rec.Doc and its passages, vectors and facts in
+// one transaction. Old passages of the document are deleted first.
+func (s *store) putDoc(rec docRecord, body string, passages []corpus.Passage, vecs [][]float32, embedder string, dim int, fr factsRecord) error {
+	fb := encodeFacts(fr)
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		docs, pb, bodies := tx.Bucket(bucketDocs), tx.Bucket(bucketPassages), tx.Bucket(bucketBodies)
 		vb, err := tx.CreateBucketIfNotExists(vecBucket(embedder))
@@ -253,6 +261,9 @@ func (s *store) putDoc(rec docRecord, body string, passages []corpus.Passage, ve
 		if err := bodies.Put(id, []byte(body)); err != nil {
 			return err
 		}
+		if err := tx.Bucket(bucketFacts).Put(id, fb); err != nil {
+			return err
+		}
 		meta := tx.Bucket(bucketMeta)
 		if err := meta.Put(keyEmbedder, []byte(embedder)); err != nil {
 			return err
@@ -272,8 +283,8 @@ func (s *store) putDoc(rec docRecord, body string, passages []corpus.Passage, ve
 	return nil
 }
 
-// deleteDoc removes a document with its passages and vectors (of every
-// embedder) in one transaction.
+// deleteDoc removes a document with its passages, vectors (of every
+// embedder) and facts in one transaction.
 func (s *store) deleteDoc(id string) error {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		docs := tx.Bucket(bucketDocs)
@@ -307,6 +318,9 @@ func (s *store) deleteDoc(id string) error {
 			}
 		}
 		if err := tx.Bucket(bucketBodies).Delete([]byte(id)); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketFacts).Delete([]byte(id)); err != nil {
 			return err
 		}
 		return docs.Delete([]byte(id))
@@ -361,20 +375,7 @@ func (s *store) document(id string) (corpus.Document, bool, error) {
 // passages returns the stored passages of ids, in order; missing ones are
 // left zero (ID "").
 func (s *store) passages(ids []string) ([]corpus.Passage, error) {
-	out := make([]corpus.Passage, len(ids))
-	err := s.db.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketPassages)
-		for i, id := range ids {
-			v := b.Get([]byte(id))
-			if v == nil {
-				continue
-			}
-			if err := json.Unmarshal(v, &out[i]); err != nil {
-				return fmt.Errorf("decode passage %q: %w", id, err)
-			}
-		}
-		return nil
-	})
+	out, _, err := s.passagesWithFacts(ids, nil)
 	return out, err
 }
 
@@ -524,4 +525,85 @@ func decodeVector(b []byte, dim int) ([]float32, error) {
 		v[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
 	}
 	return v, nil
+}
+
+// forEachFacts calls fn with every record of the facts bucket, in key
+// order, in one read transaction. err is the record's decoding error
+// (errFactsFormat for another layout); fn decides what to do with it.
+func (s *store) forEachFacts(fn func(id string, fr factsRecord, err error) error) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketFacts).ForEach(func(k, v []byte) error {
+			fr, err := decodeFacts(v)
+			return fn(string(k), fr, err)
+		})
+	})
+}
+
+// passagesWithFacts is passages, and also returns, read in the same
+// transaction, the stored facts of the documents of those passages for
+// which want is true (nil want: none).
+func (s *store) passagesWithFacts(ids []string, want func(docID string) bool) ([]corpus.Passage, map[string][]facts.Fact, error) {
+	out := make([]corpus.Passage, len(ids))
+	var fs map[string][]facts.Fact
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketPassages)
+		for i, id := range ids {
+			v := b.Get([]byte(id))
+			if v == nil {
+				continue
+			}
+			if err := json.Unmarshal(v, &out[i]); err != nil {
+				return fmt.Errorf("decode passage %q: %w", id, err)
+			}
+			doc := out[i].DocID
+			if want == nil || !want(doc) {
+				continue
+			}
+			if _, done := fs[doc]; done {
+				continue
+			}
+			if fs == nil {
+				fs = map[string][]facts.Fact{}
+			}
+			fs[doc] = nil
+			if v := tx.Bucket(bucketFacts).Get([]byte(doc)); v != nil {
+				if fr, err := decodeFacts(v); err == nil {
+					fs[doc] = fr.Facts
+				}
+			}
+		}
+		return nil
+	})
+	return out, fs, err
+}
+
+// putFacts writes the facts of documents in one transaction, without
+// touching their passages or vectors, and deletes the facts of the ids in
+// drop. Facts of a document no longer stored are not written.
+func (s *store) putFacts(ids []string, frs []factsRecord, drop []string) error {
+	encoded := make([][]byte, len(frs))
+	for i, fr := range frs {
+		encoded[i] = encodeFacts(fr)
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		docs, fb := tx.Bucket(bucketDocs), tx.Bucket(bucketFacts)
+		for i, id := range ids {
+			if docs.Get([]byte(id)) == nil {
+				continue
+			}
+			if err := fb.Put([]byte(id), encoded[i]); err != nil {
+				return err
+			}
+		}
+		for _, id := range drop {
+			if err := fb.Delete([]byte(id)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store facts: %w", err)
+	}
+	return nil
 }

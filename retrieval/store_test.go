@@ -35,11 +35,11 @@ func TestStorePassageIDsStayWithTheirDocument(t *testing.T) {
 	}
 	defer st.close()
 	p := corpus.Passage{ID: "shared#000", DocID: "a", Text: "x"}
-	if err := st.putDoc(docRecord{Doc: corpus.Document{ID: "a"}, Passages: []string{p.ID}}, "x", []corpus.Passage{p}, [][]float32{{1}}, "e", 1); err != nil {
+	if err := st.putDoc(docRecord{Doc: corpus.Document{ID: "a"}, Passages: []string{p.ID}}, "x", []corpus.Passage{p}, [][]float32{{1}}, "e", 1, factsRecord{}); err != nil {
 		t.Fatal(err)
 	}
 	q := corpus.Passage{ID: "shared#000", DocID: "b", Text: "y"}
-	err = st.putDoc(docRecord{Doc: corpus.Document{ID: "b"}, Passages: []string{q.ID}}, "y", []corpus.Passage{q}, [][]float32{{1}}, "e", 1)
+	err = st.putDoc(docRecord{Doc: corpus.Document{ID: "b"}, Passages: []string{q.ID}}, "y", []corpus.Passage{q}, [][]float32{{1}}, "e", 1, factsRecord{})
 	if err == nil || !strings.Contains(err.Error(), `taken by document "a"`) {
 		t.Errorf("second document taking a passage id: %v", err)
 	}

@@ -1,6 +1,8 @@
 package timeline
 
 import (
+	"github.com/crisisbot/crisisbot/facts"
+
 	"regexp"
 	"strconv"
 	"strings"
@@ -165,34 +167,34 @@ var sides = map[string]string{
 // of a pair ("between Russia and Azerbaijan"), people described by origin
 // ("ethnic Azerbaijanis", "Azerbaijani-born", "Azerbaijani citizens") and a
 // place of custody ("in Russian custody") are not speakers.
-func firstSide(ws []word, limit int) string { return firstSideIn(ws, 0, limit) }
+func firstSide(ws []facts.Word, limit int) string { return firstSideIn(ws, 0, limit) }
 
 // firstSideIn is firstSide over the words from byte offset from.
-func firstSideIn(ws []word, from, limit int) string {
+func firstSideIn(ws []facts.Word, from, limit int) string {
 	between := false
 	for i, w := range ws {
-		if w.start < from {
+		if w.Start < from {
 			continue
 		}
-		if w.start >= limit {
+		if w.Start >= limit {
 			break
 		}
-		l := strings.ToLower(w.text)
+		l := strings.ToLower(w.Text)
 		if l == "between" {
 			between = true
 			continue
 		}
 		side, ok := sides[strings.TrimSuffix(strings.TrimSuffix(l, "'s"), "’s")]
-		if !ok || !w.cap {
+		if !ok || !w.Cap {
 			if between && l != "and" {
 				between = false
 			}
 			continue
 		}
-		if between || i > 0 && strings.EqualFold(ws[i-1].text, "ethnic") {
+		if between || i > 0 && strings.EqualFold(ws[i-1].Text, "ethnic") {
 			continue
 		}
-		if i+1 < len(ws) && notSpeaker[strings.ToLower(ws[i+1].text)] {
+		if i+1 < len(ws) && notSpeaker[strings.ToLower(ws[i+1].Text)] {
 			continue
 		}
 		return side
@@ -224,7 +226,7 @@ var notSpeaker = map[string]bool{
 // prevSide gives the side the paragraph named last before s, for "Reports
 // indicate that one of the brothers succumbed to heart failure" after
 // "detained by Russian investigators".
-func causes(s string, ws []word, prevSide func() string) []Cause {
+func causes(s string, ws []facts.Word, prevSide func() string) []Cause {
 	if !mentionsDeath(s) {
 		return nil
 	}

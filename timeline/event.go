@@ -5,13 +5,32 @@
 // articles disagree — on the date, on a figure, or on a cause of death —
 // as conflicts with each claim's sources, never picking one silently.
 //
-// It needs no model: the date rules are in expr.go and resolve.go, the
-// merging in merge.go.
+// It needs no model and reads no dates itself: the dates are the date
+// facts of package facts, read once per article; the merging is in
+// merge.go.
 package timeline
 
 import (
 	"encoding/json"
+
+	"github.com/crisisbot/crisisbot/facts"
 )
+
+// Date is when an event happened, at the precision its source gave: the
+// date facts read.
+type Date = facts.Date
+
+// Precisions of a Date.
+const (
+	Day   = facts.Day
+	Month = facts.Month
+	Year  = facts.Year
+	Range = facts.Range
+)
+
+// ParseDateArg reads a date given on the command line or in a Discord
+// option; see facts.ParseDateArg.
+func ParseDateArg(s string) (Date, error) { return facts.ParseDateArg(s) }
 
 // Source is one article's mention of an event.
 type Source struct {
@@ -95,8 +114,8 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	d := Date{Value: v.Date, Precision: v.Precision}
-	if sp, ok := parseValue(v.Date); ok {
-		d.Label = sp.date().Label
+	if sp, ok := facts.ParseValue(v.Date); ok {
+		d.Label = sp.Date().Label
 	}
 	*e = Event{Date: d, Summary: v.Summary, Sources: v.Sources, Conflicts: v.Conflicts}
 	if e.Conflicts == nil {

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/facts"
 )
 
 // Mention is one dated mention of an event in one article: the date the
@@ -26,7 +27,7 @@ type Mention struct {
 	// Figures are the counts the sentence gives.
 	Figures []Figure
 
-	span    span
+	Span    facts.Span
 	weights map[string]float64 // key → weight: see weigh
 	order   int                // position in the article
 }
@@ -38,36 +39,31 @@ type docMentions struct {
 	causes   []Cause
 }
 
-// sharedScanner holds compiled rules only; it is never written after start.
-var sharedScanner = newScanner()
-
 // maxSummary is the longest summary, in bytes, before it is cut at a clause
 // boundary.
 const maxSummary = 200
 
-// Extract returns doc's dated mentions in text order. It is pure and
-// deterministic, and never panics on any text.
-func Extract(doc corpus.Document) []Mention { return extract(doc).mentions }
+// Extract returns doc's dated mentions in text order, from facts.Read. It
+// is pure and deterministic, and never panics on any text.
+func Extract(doc corpus.Document) []Mention { return mentionsOf(doc, facts.Read(doc)).mentions }
 
-// extract does the work of Extract and also collects doc's causes of death.
-func extract(doc corpus.Document) docMentions {
+// mentionsOf builds doc's mentions from its date facts fs (facts.Read of
+// doc, or the stored copy) and collects doc's causes of death. The dates
+// come from the facts alone; the body gives only what a fact does not
+// carry: the neighbouring sentences whose words weigh in the merge.
+func mentionsOf(doc corpus.Document, fs []facts.Fact) docMentions {
 	var out docMentions
 	if !utf8.ValidString(doc.Body) {
 		doc.Body = strings.ToValidUTF8(doc.Body, "\uFFFD")
 	}
-	win, haveWin := window(doc)
 	passages := corpus.Chunk(doc)
 	sents := corpus.Sentences(doc.Body)
-	para := paragraphsOf(doc.Body, sents)
-	// The day an anaphor ("that same day") refers to: the last day that
-	// opened a sentence of the paragraph ("On July 3, …"), else the last day.
-	var prev, lead span
-	havePrev, haveLead := false, false
-	cache := make([][]word, len(sents))
+	para := facts.Paragraphs(doc.Body, sents)
+	cache := make([][]facts.Word, len(sents))
 	memo := map[string]string{}
-	wordsOf := func(i int) []word {
+	wordsOf := func(i int) []facts.Word {
 		if cache[i] == nil {
-			cache[i] = wordsMemo(sents[i].Text, memo)
+			cache[i] = facts.WordsMemo(sents[i].Text, memo)
 		}
 		return cache[i]
 	}
@@ -81,151 +77,73 @@ func extract(doc corpus.Document) docMentions {
 		return ""
 	}
 	for i, s := range sents {
-		if i > 0 && para[i] != para[i-1] {
-			haveLead = false
-		}
-		text := s.Text
-		src := Source{DocID: doc.ID, Title: doc.Title, Quote: strings.TrimSpace(text), PassageID: passageOf(passages, s), URL: doc.URL}
-		if mentionsDeath(text) {
-			for _, c := range causes(text, wordsOf(i), func() string { return sideBefore(i) }) {
+		if mentionsDeath(s.Text) {
+			src := Source{DocID: doc.ID, Title: doc.Title, Quote: strings.TrimSpace(s.Text), PassageID: facts.PassageOf(passages, s), URL: doc.URL}
+			for _, c := range causes(s.Text, wordsOf(i), func() string { return sideBefore(i) }) {
 				c.Source = src
 				c.terms = keys(wordsOf(i))
 				out.causes = append(out.causes, c)
 			}
 		}
-		if !isProse(text) {
+	}
+	// What the mentions of one sentence share, computed at its first date.
+	type sentence struct {
+		ws, nb []facts.Word
+		exprs  []facts.ExprSpan
+		segs   []int
+		names  []string
+		figs   []Figure
+	}
+	var cur sentence
+	curIdx := -1
+	for _, f := range fs {
+		if f.Kind != facts.KindDate || f.Date == nil || f.Start < 0 || f.End > len(f.Sentence) || f.Start >= f.End {
 			continue
 		}
-		exprs := sharedScanner.find(text)
-		if len(exprs) == 0 {
+		sp, ok := facts.SpanOf(*f.Date)
+		if !ok {
 			continue
 		}
-		ws := wordsOf(i)
-		segs := segments(text)
-		var nb []word // the paragraph neighbours' words, weighed lower
-		for _, k := range []int{i - 1, i + 1} {
-			if k >= 0 && k < len(sents) && para[k] == para[i] {
-				nb = append(nb, wordsOf(k)...)
-			}
+		if f.Date.Precision == facts.Range {
+			sp.Label = f.Date.Label // "early 2000s", which the value alone does not say
 		}
-		figs := figures(text)
-		names := properNouns(ws)
-		for _, e := range exprs {
-			ref, haveRef := prev, havePrev
-			if haveLead {
-				ref = lead
-			}
-			sp, ok := resolve(e, win, haveWin, ref, haveRef || haveLead)
-			if !ok {
-				continue
-			}
-			if sp.g == gDay && sp.single() {
-				prev, havePrev = sp, true
-				if opens(text, e) {
-					lead, haveLead = sp, true
+		text := f.Sentence
+		if f.SentenceIndex != curIdx {
+			curIdx = f.SentenceIndex
+			cur = sentence{exprs: facts.DateExprs(text), segs: facts.Segments(text), figs: figures(text)}
+			i := f.SentenceIndex
+			if i >= 0 && i < len(sents) && sents[i].Text == text {
+				cur.ws = wordsOf(i)
+				for _, k := range []int{i - 1, i + 1} { // the paragraph neighbours' words, weighed lower
+					if k >= 0 && k < len(sents) && para[k] == para[i] {
+						cur.nb = append(cur.nb, wordsOf(k)...)
+					}
 				}
+			} else {
+				cur.ws = facts.WordsMemo(text, memo) // facts of another version of the text
 			}
-			lo, hi := clause(text, segs, exprs, e)
-			m := Mention{
-				Date:    sp.date(),
-				Summary: summary(text, lo, hi, e),
-				Source:  src,
-				Expr:    text[e.start:e.end],
-				Names:   names,
-				Figures: figs,
-				span:    sp,
-				order:   len(out.mentions),
+			cur.names = properNouns(cur.ws)
+		}
+		e := facts.ExprSpan{Start: f.Start, End: f.End}
+		lo, hi := clause(text, cur.segs, cur.exprs, e)
+		m := Mention{
+			Date:    *f.Date,
+			Summary: summary(text, lo, hi, e),
+			Source:  Source{DocID: doc.ID, Title: doc.Title, Quote: strings.TrimSpace(text), PassageID: f.PassageID, URL: doc.URL},
+			Expr:    f.Text,
+			Names:   cur.names,
+			Figures: cur.figs,
+			Span:    sp,
+			order:   len(out.mentions),
+		}
+		m.weights = weigh(cur.ws, cur.nb, lo, hi)
+		for k, w := range m.weights {
+			if w >= 1 {
+				m.Terms = append(m.Terms, k)
 			}
-			m.weights = weigh(ws, nb, lo, hi)
-			for k, w := range m.weights {
-				if w >= 1 {
-					m.Terms = append(m.Terms, k)
-				}
-			}
-			sort.Strings(m.Terms)
-			out.mentions = append(out.mentions, m)
 		}
-	}
-	return out
-}
-
-// opens reports whether e opens its sentence as an adverbial: "On July 3,
-// Russian security forces …".
-func opens(s string, e expr) bool {
-	return len(strings.Fields(s[:e.start])) <= 2 && strings.HasPrefix(s[e.end:], ",")
-}
-
-// paragraphsOf numbers each sentence's paragraph: a newline between two
-// sentences starts a new one.
-func paragraphsOf(body string, sents []corpus.Span) []int {
-	out := make([]int, len(sents))
-	p := 0
-	for i := range sents {
-		if i > 0 && strings.Contains(body[sents[i-1].End:sents[i].Start], "\n") {
-			p++
-		}
-		out[i] = p
-	}
-	return out
-}
-
-// passageOf returns the id of the first passage that holds sentence s.
-func passageOf(ps []corpus.Passage, s corpus.Span) string {
-	for _, p := range ps {
-		if p.Start <= s.Start && s.End <= p.End {
-			return p.ID
-		}
-	}
-	for _, p := range ps { // a sentence the chunker cut in pieces
-		if p.Start <= s.Start && s.Start < p.End {
-			return p.ID
-		}
-	}
-	return ""
-}
-
-// isProse reports whether a sentence can report an event: it ends like a
-// sentence and has a few words, so that headings ("2. The 2023 Plane
-// Incident and Fallout") and captions are skipped.
-func isProse(s string) bool {
-	if len(strings.Fields(s)) < 5 {
-		return false
-	}
-	t := strings.TrimRightFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune(`"'”’)»`, r)
-	})
-	if strings.HasSuffix(t, "?") {
-		return false // a question reports nothing
-	}
-	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "…")
-}
-
-// segments cuts s at clause boundaries (a comma, semicolon or colon, with
-// any closing quote, then a space; or a spaced dash) and returns the start
-// offset of each clause.
-func segments(s string) []int {
-	out := []int{0}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		cut := -1
-		switch {
-		case c == ',' || c == ';' || c == ':':
-			cut = i + 1
-			for _, q := range []string{"”", "\"", "’", "'"} {
-				if strings.HasPrefix(s[cut:], q) {
-					cut += len(q)
-					break
-				}
-			}
-			if c == ',' && i > 0 && isASCIIDigit(s[i-1]) && cut < len(s) && isASCIIDigit(s[cut]) {
-				cut = -1 // 2,000
-			}
-		case strings.HasPrefix(s[i:], " — ") || strings.HasPrefix(s[i:], " – ") || strings.HasPrefix(s[i:], " -- "):
-			cut = i + 1
-		}
-		if cut > 0 && cut < len(s) && s[cut] == ' ' {
-			out = append(out, cut+1)
-		}
+		sort.Strings(m.Terms)
+		out.mentions = append(out.mentions, m)
 	}
 	return out
 }
@@ -236,7 +154,7 @@ var relativeOpeners = map[string]bool{"which": true, "who": true, "whom": true, 
 // clause returns the byte range of s that belongs to expression e: the
 // clauses around it up to the nearest clause holding another date (a
 // clause opening with "which" keeps the one before it anyway).
-func clause(s string, segs []int, exprs []expr, e expr) (int, int) {
+func clause(s string, segs []int, exprs []facts.ExprSpan, e facts.ExprSpan) (int, int) {
 	end := func(k int) int {
 		if k+1 < len(segs) {
 			return segs[k+1]
@@ -244,12 +162,12 @@ func clause(s string, segs []int, exprs []expr, e expr) (int, int) {
 		return len(s)
 	}
 	k := 0
-	for k+1 < len(segs) && segs[k+1] <= e.start {
+	for k+1 < len(segs) && segs[k+1] <= e.Start {
 		k++
 	}
 	other := func(j int) bool {
 		for _, o := range exprs {
-			if o.start != e.start && o.start >= segs[j] && o.start < end(j) {
+			if o.Start != e.Start && o.Start >= segs[j] && o.Start < end(j) {
 				return true
 			}
 		}
@@ -257,7 +175,7 @@ func clause(s string, segs []int, exprs []expr, e expr) (int, int) {
 	}
 	// The widest run of clauses with no other date.
 	A, B := k, k
-	for A > 0 && (!other(A-1) || relativeOpeners[strings.ToLower(nextWord(s, segs[A]))]) {
+	for A > 0 && (!other(A-1) || relativeOpeners[strings.ToLower(facts.NextWord(s, segs[A]))]) {
 		A--
 	}
 	for B+1 < len(segs) && !other(B+1) {
@@ -270,7 +188,7 @@ func clause(s string, segs []int, exprs []expr, e expr) (int, int) {
 	// over clauses of a few words at least, while it fits.
 	a, b := k, k
 	for {
-		if a > A && end(b)-segs[a-1] <= maxSummary && (len(strings.Fields(s[segs[a-1]:segs[a]])) >= 3 || relativeOpeners[strings.ToLower(nextWord(s, segs[a]))]) {
+		if a > A && end(b)-segs[a-1] <= maxSummary && (len(strings.Fields(s[segs[a-1]:segs[a]])) >= 3 || relativeOpeners[strings.ToLower(facts.NextWord(s, segs[a]))]) {
 			a--
 			continue
 		}
@@ -282,7 +200,7 @@ func clause(s string, segs []int, exprs []expr, e expr) (int, int) {
 	}
 	// A clause that is little more than its date, or ends in an
 	// attribution ("according to local media,"), takes the next one.
-	if b < B && (len(strings.Fields(s[segs[a]:end(b)]))-len(strings.Fields(s[e.start:e.end])) < 4 ||
+	if b < B && (len(strings.Fields(s[segs[a]:end(b)]))-len(strings.Fields(s[e.Start:e.End])) < 4 ||
 		strings.HasPrefix(strings.ToLower(s[segs[b]:]), "according to")) {
 		b++
 	}
@@ -302,24 +220,24 @@ var leadIn = map[string]bool{
 // Azerbaijan declared …" → "Azerbaijan declared …"), then cut to
 // maxSummary bytes at a clause boundary (or a word boundary when the first
 // clause is too long), marked with "…".
-func summary(s string, lo, hi int, e expr) string {
+func summary(s string, lo, hi int, e facts.ExprSpan) string {
 	t := strings.TrimSpace(s[lo:hi])
 	off := lo + strings.Index(s[lo:hi], t)
-	if e.start >= off && e.end <= off+len(t) {
-		pre := strings.Fields(strings.ReplaceAll(s[off:e.start], ",", " "))
+	if e.Start >= off && e.End <= off+len(t) {
+		pre := strings.Fields(strings.ReplaceAll(s[off:e.Start], ",", " "))
 		onlyLead := len(pre) <= 3
 		for _, w := range pre {
 			if !leadIn[strings.ToLower(w)] {
 				onlyLead = false
 			}
 		}
-		rest := s[e.end : off+len(t)]
+		rest := s[e.End : off+len(t)]
 		switch {
 		case !onlyLead:
 			rest = ""
 		case strings.HasPrefix(rest, ","):
 			rest = strings.TrimLeft(rest, " ,")
-		case nextWord(rest, 0) == "when":
+		case facts.NextWord(rest, 0) == "when":
 			rest = strings.TrimSpace(strings.TrimSpace(rest)[len("when"):])
 		default:
 			rest = ""
@@ -333,7 +251,7 @@ func summary(s string, lo, hi int, e expr) string {
 	if len(t) > maxSummary {
 		cut = true
 		end := -1
-		for _, c := range segments(t) {
+		for _, c := range facts.Segments(t) {
 			if c <= maxSummary+1 && c >= maxSummary*3/5 {
 				end = c
 			}
@@ -368,15 +286,15 @@ func upperFirst(s string) string {
 }
 
 // keys returns the distinct content keys of ws.
-func keys(ws []word) []string {
+func keys(ws []facts.Word) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, w := range ws {
-		if w.stop || seen[w.key] || len(w.key) < 2 {
+		if w.Stop || seen[w.Key] || len(w.Key) < 2 {
 			continue
 		}
-		seen[w.key] = true
-		out = append(out, w.key)
+		seen[w.Key] = true
+		out = append(out, w.Key)
 	}
 	return out
 }
@@ -389,7 +307,7 @@ const neighbourWeight = 0.4
 // weigh gives each content key its weight: 1 inside the clause [lo, hi),
 // 0.5 elsewhere in the sentence, neighbourWeight in the neighbouring
 // sentences of the paragraph.
-func weigh(ws, nb []word, lo, hi int) map[string]float64 {
+func weigh(ws, nb []facts.Word, lo, hi int) map[string]float64 {
 	out := map[string]float64{}
 	put := func(k string, w float64) {
 		if w > out[k] {
@@ -397,21 +315,21 @@ func weigh(ws, nb []word, lo, hi int) map[string]float64 {
 		}
 	}
 	for _, w := range ws {
-		if w.stop || len(w.key) < 2 {
+		if w.Stop || len(w.Key) < 2 {
 			continue
 		}
 		wt := 0.5
-		if w.start >= lo && w.end <= hi {
+		if w.Start >= lo && w.End <= hi {
 			wt = 1
 		}
-		put(w.key, wt)
+		put(w.Key, wt)
 		for _, p := range nameParts(w) {
 			put(p, wt)
 		}
 	}
 	for _, w := range nb {
-		if !w.stop && len(w.key) >= 2 {
-			put(w.key, neighbourWeight)
+		if !w.Stop && len(w.Key) >= 2 {
+			put(w.Key, neighbourWeight)
 			for _, p := range nameParts(w) {
 				put(p, neighbourWeight)
 			}
@@ -422,14 +340,14 @@ func weigh(ws, nb []word, lo, hi int) map[string]float64 {
 
 // nameParts returns the keys of the parts of a hyphenated name, so that
 // "Nagorno-Karabakh" matches "Karabakh" and "Georgia-Russia" "Georgia".
-func nameParts(w word) []string {
-	if !w.cap || !strings.Contains(w.text, "-") {
+func nameParts(w facts.Word) []string {
+	if !w.Cap || !strings.Contains(w.Text, "-") {
 		return nil
 	}
 	var out []string
-	for _, p := range strings.Split(w.text, "-") {
-		if l := strings.ToLower(p); len(l) > 2 && !isStop(l) {
-			out = append(out, keyOf(l))
+	for _, p := range strings.Split(w.Text, "-") {
+		if l := strings.ToLower(p); len(l) > 2 && !facts.IsStop(l) {
+			out = append(out, facts.Key(l))
 		}
 	}
 	return out
@@ -437,13 +355,13 @@ func nameParts(w word) []string {
 
 // properNouns returns the capitalised content words of a sentence that are
 // names: not its first word, a title or a date word.
-func properNouns(ws []word) []string {
+func properNouns(ws []facts.Word) []string {
 	var out []string
 	seen := map[string]bool{}
 	for i, w := range ws {
-		t := strings.TrimSuffix(strings.TrimSuffix(w.text, "'s"), "’s")
+		t := strings.TrimSuffix(strings.TrimSuffix(w.Text, "'s"), "’s")
 		l := strings.ToLower(t)
-		if !w.cap || w.stop || i == 0 || titleWords[l] || len(t) < 3 || seen[t] {
+		if !w.Cap || w.Stop || i == 0 || facts.TitleWords[l] || len(t) < 3 || seen[t] {
 			continue
 		}
 		seen[t] = true

@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/facts"
 )
 
 // TestExtractBundledSources checks every mention of the bundled corpus: its
@@ -73,18 +74,18 @@ func TestSummary(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			exprs := sharedScanner.find(tt.sentence)
-			var e expr
+			exprs := facts.DateExprs(tt.sentence)
+			var e facts.ExprSpan
 			found := false
 			for _, x := range exprs {
-				if tt.sentence[x.start:x.end] == tt.expr {
+				if tt.sentence[x.Start:x.End] == tt.expr {
 					e, found = x, true
 				}
 			}
 			if !found {
 				t.Fatalf("no expression %q in %q", tt.expr, tt.sentence)
 			}
-			lo, hi := clause(tt.sentence, segments(tt.sentence), exprs, e)
+			lo, hi := clause(tt.sentence, facts.Segments(tt.sentence), exprs, e)
 			got := summary(tt.sentence, lo, hi, e)
 			if got != tt.want {
 				t.Errorf("summary = %q\nwant      %q", got, tt.want)
@@ -105,13 +106,13 @@ func TestNameVariantsFold(t *testing.T) {
 		{"Azerbaijani", "Azerbaijan"}, {"Russian", "Russia"}, {"arrested", "detained"}, {"aircraft", "plane"},
 	}
 	for _, p := range same {
-		if a, b := keyOf(strings.ToLower(p[0])), keyOf(strings.ToLower(p[1])); a != b {
+		if a, b := facts.Key(strings.ToLower(p[0])), facts.Key(strings.ToLower(p[1])); a != b {
 			t.Errorf("keys of %q and %q differ: %q, %q", p[0], p[1], a, b)
 		}
 	}
 	different := [][2]string{{"Huseyn", "Huseynova"}, {"Safarov", "Sharifulin"}, {"Baku", "Moscow"}, {"Overchuk", "Overchenko"}}
 	for _, p := range different {
-		if a, b := keyOf(strings.ToLower(p[0])), keyOf(strings.ToLower(p[1])); a == b {
+		if a, b := facts.Key(strings.ToLower(p[0])), facts.Key(strings.ToLower(p[1])); a == b {
 			t.Errorf("keys of %q and %q are both %q", p[0], p[1], a)
 		}
 	}
@@ -161,7 +162,7 @@ func TestCauses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var got []string
-		for _, c := range causes(tt.sentence, words(tt.sentence), func() string { return tt.prevSide }) {
+		for _, c := range causes(tt.sentence, facts.Words(tt.sentence), func() string { return tt.prevSide }) {
 			got = append(got, c.String())
 		}
 		if diff := cmp.Diff(tt.want, got); diff != "" {

@@ -1,6 +1,8 @@
 package timeline
 
 import (
+	"github.com/crisisbot/crisisbot/facts"
+
 	"sort"
 	"strings"
 	"sync"
@@ -10,16 +12,16 @@ import (
 )
 
 // Index holds every article's mentions and merges them into events. It is
-// safe for concurrent use. Updating one article re-extracts that article
-// only; the merge, which needs every article, runs again on the next read.
+// safe for concurrent use. Updating one article re-reads that article only;
+// the merge, which needs every article, runs again on the next read.
 type Index struct {
 	mu     sync.Mutex
 	docs   map[string]indexed
 	events []Event // nil when it must be rebuilt
 	topics []string
 
-	// extract is Extract's worker; tests count calls through it.
-	extract func(corpus.Document) docMentions
+	// read is facts.Read, for Update; tests count calls through it.
+	read func(corpus.Document) []facts.Fact
 }
 
 type indexed struct {
@@ -29,12 +31,21 @@ type indexed struct {
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{docs: map[string]indexed{}, extract: extract}
+	return &Index{docs: map[string]indexed{}, read: facts.Read}
 }
 
-// Update adds or replaces doc's mentions. It extracts only when doc.Hash()
-// differs from the stored one, and reports whether it did.
-func (x *Index) Update(doc corpus.Document) bool {
+// Update adds or replaces doc's mentions, reading its facts with
+// facts.Read. Where the facts are stored, UpdateFacts spares the reading.
+// It reads only when doc.Hash() differs from the stored one, and reports
+// whether it did.
+func (x *Index) Update(doc corpus.Document) bool { return x.update(doc, nil, false) }
+
+// UpdateFacts adds or replaces doc's mentions from fs, the facts read from
+// doc (facts.Read, or the stored copy). It does nothing when doc.Hash() is
+// the stored one, and reports whether it changed anything.
+func (x *Index) UpdateFacts(doc corpus.Document, fs []facts.Fact) bool { return x.update(doc, fs, true) }
+
+func (x *Index) update(doc corpus.Document, fs []facts.Fact, haveFacts bool) bool {
 	h := doc.Hash()
 	x.mu.Lock()
 	old, ok := x.docs[doc.ID]
@@ -42,7 +53,11 @@ func (x *Index) Update(doc corpus.Document) bool {
 	if ok && old.hash == h {
 		return false
 	}
-	dm := x.extract(doc) // outside the lock: the slow part
+	// Outside the lock: the slow part.
+	if !haveFacts {
+		fs = x.read(doc)
+	}
+	dm := mentionsOf(doc, fs)
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.docs[doc.ID] = indexed{hash: h, dm: dm}
@@ -114,14 +129,14 @@ type Filter struct {
 // Query returns the events f selects, sorted by date. A malformed From or
 // To, or a From after To, is an errs.Invalid error that names it.
 func (x *Index) Query(f Filter) ([]Event, error) {
-	var lo, hi span
+	var lo, hi facts.Span
 	haveLo, haveHi := false, false
 	if strings.TrimSpace(f.From) != "" {
 		d, err := ParseDateArg(f.From)
 		if err != nil {
 			return nil, errs.Errorf(errs.Invalid, "from: %s", errs.Message(err))
 		}
-		lo, _ = spanOf(d)
+		lo, _ = facts.SpanOf(d)
 		haveLo = true
 	}
 	if strings.TrimSpace(f.To) != "" {
@@ -129,19 +144,19 @@ func (x *Index) Query(f Filter) ([]Event, error) {
 		if err != nil {
 			return nil, errs.Errorf(errs.Invalid, "to: %s", errs.Message(err))
 		}
-		hi, _ = spanOf(d)
+		hi, _ = facts.SpanOf(d)
 		haveHi = true
 	}
-	if haveLo && haveHi && hi.hi.Before(lo.lo) {
+	if haveLo && haveHi && hi.Hi.Before(lo.Lo) {
 		return nil, errs.Errorf(errs.Invalid, "the range from %q to %q is empty: %q is after %q", f.From, f.To, f.From, f.To)
 	}
 	var out []Event
 	for _, e := range x.Events() {
-		sp, ok := spanOf(e.Date)
+		sp, ok := facts.SpanOf(e.Date)
 		if !ok {
 			continue
 		}
-		if haveLo && sp.hi.Before(lo.lo) || haveHi && sp.lo.After(hi.hi) {
+		if haveLo && sp.Hi.Before(lo.Lo) || haveHi && sp.Lo.After(hi.Hi) {
 			continue
 		}
 		if !hasSource(e, func(s Source) bool {
@@ -212,7 +227,7 @@ func topics(docs []docMentions, evs []Event) []string {
 				e = -1 - i // a mention folded into another sentence's event still counts once
 			}
 			for _, n := range m.Names {
-				add("n:"+keyOf(strings.ToLower(n)), n, e)
+				add("n:"+facts.Key(strings.ToLower(n)), n, e)
 			}
 			for _, k := range m.Terms {
 				if label, ok := topicConcepts[k]; ok {

@@ -12,18 +12,20 @@ import (
 
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/facts"
 )
 
-// countingIndex returns an index whose extractions are counted per doc.
+// countingIndex returns an index whose readings of facts are counted per
+// doc.
 func countingIndex() (*Index, func(string) int) {
 	x := NewIndex()
 	var mu sync.Mutex
 	n := map[string]int{}
-	x.extract = func(d corpus.Document) docMentions {
+	x.read = func(d corpus.Document) []facts.Fact {
 		mu.Lock()
 		n[d.ID]++
 		mu.Unlock()
-		return extract(d)
+		return facts.Read(d)
 	}
 	return x, func(id string) int { mu.Lock(); defer mu.Unlock(); return n[id] }
 }
@@ -93,16 +95,16 @@ func TestQueryFilters(t *testing.T) {
 	}{
 		{"zero filter", Filter{}, func(Event) bool { return true }},
 		{"from a day keeps the month that holds it", Filter{From: "2025-07-05"}, func(e Event) bool {
-			sp, _ := spanOf(e.Date)
-			return !sp.hi.Before(dayOf(2025, 7, 5))
+			sp, _ := facts.SpanOf(e.Date)
+			return !sp.Hi.Before(facts.DayOf(2025, 7, 5))
 		}},
 		{"to a month", Filter{To: "June 2025"}, func(e Event) bool {
-			sp, _ := spanOf(e.Date)
-			return !sp.lo.After(dayOf(2025, 6, 30))
+			sp, _ := facts.SpanOf(e.Date)
+			return !sp.Lo.After(facts.DayOf(2025, 6, 30))
 		}},
 		{"one day", Filter{From: "30 June 2025", To: "2025-06-30"}, func(e Event) bool {
-			sp, _ := spanOf(e.Date)
-			return sp.overlaps(daySpan(dayOf(2025, 6, 30)))
+			sp, _ := facts.SpanOf(e.Date)
+			return sp.Overlaps(facts.DaySpan(facts.DayOf(2025, 6, 30)))
 		}},
 		{"documents", Filter{DocIDs: map[string]bool{"escalating-tensions": true}}, func(e Event) bool {
 			return hasSource(e, func(s Source) bool { return s.DocID == "escalating-tensions" })

@@ -1,6 +1,8 @@
 package timeline
 
 import (
+	"github.com/crisisbot/crisisbot/facts"
+
 	"math"
 	"sort"
 	"strings"
@@ -150,7 +152,7 @@ func candidates(ms []*Mention, vs []vec) []pair {
 	lo := make([]int64, len(ms))
 	hi := make([]int64, len(ms))
 	for i, m := range ms {
-		lo[i], hi[i] = m.span.lo.Unix(), m.span.hi.Unix()
+		lo[i], hi[i] = m.Span.Lo.Unix(), m.Span.Hi.Unix()
 	}
 	acc := make([]float64, len(ms))
 	var touched []int
@@ -204,7 +206,7 @@ func sameDocPairs(ms []*Mention, zs []vec) []pair {
 		}
 		for a := i; a < j; a++ {
 			for b := a + 1; b < j; b++ {
-				if !ms[a].span.overlaps(ms[b].span) {
+				if !ms[a].Span.Overlaps(ms[b].Span) {
 					continue
 				}
 				if sim := cosine(zs[a], zs[b]); sim >= sameDocThreshold {
@@ -232,7 +234,7 @@ func sortPairs(ps []pair) {
 // group is a set of mentions (indexes) with a day in common.
 type group struct {
 	members []int
-	common  span // the intersection of the members' dates
+	common  facts.Span // the intersection of the members' dates
 }
 
 // sameDate is pass 1: it returns groups of mentions, each in index order,
@@ -245,7 +247,7 @@ func sameDate(ms []*Mention, vs, zs []vec) []*group {
 	gs := make([]*group, len(ms))
 	for i, m := range ms {
 		parent[i] = i
-		gs[i] = &group{members: []int{i}, common: m.span}
+		gs[i] = &group{members: []int{i}, common: m.Span}
 	}
 	var find func(int) int
 	find = func(i int) int {
@@ -263,7 +265,7 @@ func sameDate(ms []*Mention, vs, zs []vec) []*group {
 			continue
 		}
 		ga, gb := gs[a], gs[b]
-		if !ga.common.overlaps(gb.common) {
+		if !ga.common.Overlaps(gb.common) {
 			continue
 		}
 		if meanSim(vs, ga.members, gb.members) < sameThreshold*0.6 {
@@ -288,13 +290,13 @@ func sameDate(ms []*Mention, vs, zs []vec) []*group {
 	return out
 }
 
-func intersect(a, b span) span {
-	out := span{lo: a.lo, hi: a.hi, g: min(a.g, b.g)}
-	if b.lo.After(out.lo) {
-		out.lo = b.lo
+func intersect(a, b facts.Span) facts.Span {
+	out := facts.Span{Lo: a.Lo, Hi: a.Hi, G: min(a.G, b.G)}
+	if b.Lo.After(out.Lo) {
+		out.Lo = b.Lo
 	}
-	if b.hi.Before(out.hi) {
-		out.hi = b.hi
+	if b.Hi.Before(out.Hi) {
+		out.Hi = b.Hi
 	}
 	return out
 }
@@ -317,24 +319,24 @@ func meanSim(vs []vec, a, b []int) float64 {
 // and differ in exactly one of year, month and day, a year or a month by
 // one at most: the disagreements of a slip or a wrong year, not two
 // unrelated dates.
-func oneApart(a, b span) bool {
-	if !a.single() || !b.single() || a.g != b.g || a.overlaps(b) {
+func oneApart(a, b facts.Span) bool {
+	if !a.Single() || !b.Single() || a.G != b.G || a.Overlaps(b) {
 		return false
 	}
 	diff := 0
-	if dy := a.lo.Year() - b.lo.Year(); dy != 0 {
+	if dy := a.Lo.Year() - b.Lo.Year(); dy != 0 {
 		if dy < -1 || dy > 1 {
 			return false // 2003 and 2020 are two events, not one misdated
 		}
 		diff++
 	}
-	if a.g <= gMonth && a.lo.Month() != b.lo.Month() {
-		if dm := int(a.lo.Month()) - int(b.lo.Month()); dm < -1 || dm > 1 {
+	if a.G <= facts.GMonth && a.Lo.Month() != b.Lo.Month() {
+		if dm := int(a.Lo.Month()) - int(b.Lo.Month()); dm < -1 || dm > 1 {
 			return false
 		}
 		diff++
 	}
-	if a.g == gDay && a.lo.Day() != b.lo.Day() {
+	if a.G == facts.GDay && a.Lo.Day() != b.Lo.Day() {
 		diff++
 	}
 	return diff == 1
@@ -362,30 +364,30 @@ func conflictMerge(ms []*Mention, vs []vec, groups []*group) []*dated {
 		sim  float64
 	}
 	var cs []cand
-	dates := make([]span, len(groups))
+	dates := make([]facts.Span, len(groups))
 	for g, gr := range groups {
 		dates[g] = dateOfGroup(ms, gr)
 	}
 	// Only groups whose dates are one apart are compared: index them by
 	// the date with its day, then its month, then its year wildcarded.
 	type dkey struct {
-		g       gran
+		G       facts.Gran
 		y, m, d int
 		wild    int // which part is left out: 1 year, 2 month, 3 day
 	}
 	byKey := map[dkey][]int{}
-	keysOf := func(sp span) []dkey {
-		if !sp.single() {
+	keysOf := func(sp facts.Span) []dkey {
+		if !sp.Single() {
 			return nil
 		}
-		y, m, d := sp.lo.Year(), int(sp.lo.Month()), sp.lo.Day()
-		switch sp.g {
-		case gYear:
-			return []dkey{{g: gYear, wild: 1}}
-		case gMonth:
-			return []dkey{{g: gMonth, m: m, wild: 1}, {g: gMonth, y: y, wild: 2}}
+		y, m, d := sp.Lo.Year(), int(sp.Lo.Month()), sp.Lo.Day()
+		switch sp.G {
+		case facts.GYear:
+			return []dkey{{G: facts.GYear, wild: 1}}
+		case facts.GMonth:
+			return []dkey{{G: facts.GMonth, m: m, wild: 1}, {G: facts.GMonth, y: y, wild: 2}}
 		}
-		return []dkey{{g: gDay, m: m, d: d, wild: 1}, {g: gDay, y: y, d: d, wild: 2}, {g: gDay, y: y, m: m, wild: 3}}
+		return []dkey{{G: facts.GDay, m: m, d: d, wild: 1}, {G: facts.GDay, y: y, d: d, wild: 2}, {G: facts.GDay, y: y, m: m, wild: 3}}
 	}
 	for g := range groups {
 		for _, k := range keysOf(dates[g]) {
@@ -394,8 +396,8 @@ func conflictMerge(ms []*Mention, vs []vec, groups []*group) []*dated {
 	}
 	seenPair := map[[2]int]bool{}
 	for _, k := range sortedDKeys(byKey, func(a, b dkey) bool {
-		if a.g != b.g || a.wild != b.wild {
-			return a.g < b.g || a.g == b.g && a.wild < b.wild
+		if a.G != b.G || a.wild != b.wild {
+			return a.G < b.G || a.G == b.G && a.wild < b.wild
 		}
 		if a.y != b.y {
 			return a.y < b.y
@@ -483,10 +485,10 @@ func shareDoc(a, b map[string]bool) bool {
 
 // dateOfGroup is the date a group stands for: its most precise member's,
 // so that the event is never more precise than one of its sources.
-func dateOfGroup(ms []*Mention, g *group) span {
-	best := ms[g.members[0]].span
+func dateOfGroup(ms []*Mention, g *group) facts.Span {
+	best := ms[g.members[0]].Span
 	for _, i := range g.members[1:] {
-		if s := ms[i].span; s.days() < best.days() {
+		if s := ms[i].Span; s.Days() < best.Days() {
 			best = s
 		}
 	}
@@ -498,7 +500,7 @@ func dateOfGroup(ms []*Mention, g *group) span {
 // the most central mention with that date, and the conflicts.
 func build(ms []*Mention, vs []vec, ev *dated) Event {
 	type claimDocs struct {
-		sp   span
+		sp   facts.Span
 		docs map[string]bool
 	}
 	var claims []claimDocs
@@ -510,8 +512,8 @@ func build(ms []*Mention, vs []vec, ev *dated) Event {
 			all = append(all, i)
 			d := ms[i].Source.DocID
 			cd.docs[d] = true
-			if b, ok := bestOf[d]; !ok || ms[i].span.days() < ms[b].span.days() ||
-				ms[i].span.days() == ms[b].span.days() && i < b {
+			if b, ok := bestOf[d]; !ok || ms[i].Span.Days() < ms[b].Span.Days() ||
+				ms[i].Span.Days() == ms[b].Span.Days() && i < b {
 				bestOf[d] = i
 			}
 		}
@@ -522,7 +524,7 @@ func build(ms []*Mention, vs []vec, ev *dated) Event {
 	win := 0
 	for c := range claims {
 		if len(claims[c].docs) > len(claims[win].docs) ||
-			len(claims[c].docs) == len(claims[win].docs) && claims[c].sp.lo.Before(claims[win].sp.lo) {
+			len(claims[c].docs) == len(claims[win].docs) && claims[c].sp.Lo.Before(claims[win].sp.Lo) {
 			win = c
 		}
 	}
@@ -532,7 +534,7 @@ func build(ms []*Mention, vs []vec, ev *dated) Event {
 	sample := all[:min(len(all), maxCentrality)] // a bound for very large events
 	var withDate []int
 	for _, i := range all {
-		if ms[i].span.same(sp) && len(withDate) < maxCentrality*4 {
+		if ms[i].Span.Same(sp) && len(withDate) < maxCentrality*4 {
 			withDate = append(withDate, i)
 		}
 	}
@@ -547,7 +549,7 @@ func build(ms []*Mention, vs []vec, ev *dated) Event {
 			sum, bestScore = i, score
 		}
 	}
-	e := Event{Date: sp.date(), Summary: ms[sum].Summary, Conflicts: []Claim{}}
+	e := Event{Date: sp.Date(), Summary: ms[sum].Summary, Conflicts: []Claim{}}
 	docIDs := make([]string, 0, len(bestOf))
 	for d := range bestOf {
 		docIDs = append(docIDs, d)
@@ -559,9 +561,9 @@ func build(ms []*Mention, vs []vec, ev *dated) Event {
 		e.Sources = append(e.Sources, src)
 	}
 	if len(claims) > 1 {
-		sort.SliceStable(claims, func(a, b int) bool { return claims[a].sp.lo.Before(claims[b].sp.lo) })
+		sort.SliceStable(claims, func(a, b int) bool { return claims[a].sp.Lo.Before(claims[b].sp.Lo) })
 		for _, c := range claims {
-			d := c.sp.date()
+			d := c.sp.Date()
 			e.Conflicts = append(e.Conflicts, Claim{Claim: d.Label, Date: d.Value, Sources: sortedKeys(c.docs)})
 		}
 	}
@@ -765,13 +767,13 @@ func sortedKeys[V any](m map[string]V) []string {
 // eventLess orders events by date (start, then end), then summary, then
 // first source: a total order, so the timeline is deterministic.
 func eventLess(a, b Event) bool {
-	sa, _ := spanOf(a.Date)
-	sb, _ := spanOf(b.Date)
-	if !sa.lo.Equal(sb.lo) {
-		return sa.lo.Before(sb.lo)
+	sa, _ := facts.SpanOf(a.Date)
+	sb, _ := facts.SpanOf(b.Date)
+	if !sa.Lo.Equal(sb.Lo) {
+		return sa.Lo.Before(sb.Lo)
 	}
-	if !sa.hi.Equal(sb.hi) {
-		return sa.hi.Before(sb.hi)
+	if !sa.Hi.Equal(sb.Hi) {
+		return sa.Hi.Before(sb.Hi)
 	}
 	if a.Summary != b.Summary {
 		return a.Summary < b.Summary

@@ -1,6 +1,8 @@
 package timeline
 
 import (
+	"github.com/crisisbot/crisisbot/facts"
+
 	"context"
 	"fmt"
 	"strings"
@@ -77,9 +79,9 @@ func (v View) Topics() []string { return v.Index.Topics() }
 // variants (Huseyn, Guseyn) and demonyms (Armenian, Armenia) share one.
 func contentKeys(s string) map[string]bool {
 	keys := map[string]bool{}
-	for _, w := range words(s) {
-		if !w.stop && len(w.key) >= 2 {
-			keys[w.key] = true
+	for _, w := range facts.Words(s) {
+		if !w.Stop && len(w.Key) >= 2 {
+			keys[w.Key] = true
 		}
 	}
 	return keys

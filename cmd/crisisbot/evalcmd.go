@@ -4,18 +4,21 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 
 	"github.com/crisisbot/crisisbot/config"
-	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
 	"github.com/crisisbot/crisisbot/eval"
-	"github.com/crisisbot/crisisbot/timeline"
 )
 
 func runEval(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "eval", "",
-		"Run the repo's evaluation set against the bundled corpus with the embedded default\n"+
-			"(local embedder, extractive answers), beside a plain BM25 baseline, and print the figures.")
+		"Run the repo's evaluation sets with the embedded default (local embedder, extractive\n"+
+			"answers), beside a plain BM25 baseline in the same run, and print the figures of each\n"+
+			"set and split. The held-out test split's misses are not shown unless --misses is given.")
+	set := fs.String("set", "all", "the set to run: `bundled`, real or all")
+	split := fs.String("split", eval.AllSplits, "the split of the real set: `dev`, test or all (each shown separately)")
+	misses := fs.Bool("misses", false, "with --split test, also show the held-out split's misses (for a final review only)")
 	asJSON := fs.Bool("json", false, "print the figures as JSON")
 	args, err := parseArgs(fs, args)
 	if err != nil {
@@ -24,28 +27,49 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 {
 		return errs.Errorf(errs.Usage, "eval takes no arguments, got %q", args)
 	}
+	var sets []string
+	switch {
+	case *set == "all":
+	case slices.Contains(eval.Sets, *set):
+		sets = []string{*set}
+	default:
+		return errs.Errorf(errs.Usage, "--set %q is not one of bundled, real, all", *set)
+	}
+	switch *split {
+	case eval.Dev, eval.Test, eval.AllSplits:
+	default:
+		return errs.Errorf(errs.Usage, "--split %q is not one of dev, test, all", *split)
+	}
+	if *misses && *split != eval.Test {
+		return errs.Errorf(errs.Usage, "--misses shows the held-out split's misses: use it with --split test (the dev split's are always shown)")
+	}
+	if *set == eval.Bundled && *split == eval.Test {
+		return errs.Errorf(errs.Usage, "the bundled set has no test split: every bundled question is a dev question")
+	}
 	dir, err := os.MkdirTemp("", "crisisbot-eval-")
 	if err != nil {
 		return fmt.Errorf("make a scratch data directory: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	opts := answerOptions(config.Default())
-	// The shipped engine consults the timeline for "when" questions.
-	docs, err := corpus.Bundled()
-	if err != nil {
-		return err
-	}
-	idx := timeline.NewIndex()
-	for _, d := range docs {
-		idx.Update(d)
-	}
-	opts.Dates = timelineDates{func() timeline.View { return timeline.View{Index: idx} }}
-	cmp, err := eval.RunBundled(ctx, dir, opts)
+	// Each set's timeline is built by eval and consulted for "when"
+	// questions, as the shipped engine does.
+	results, err := eval.RunSets(ctx, eval.Options{
+		Sets: sets, Split: *split, Answer: answerOptions(config.Default()), Dir: dir,
+	})
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, cmp)
+		out := make([]eval.Result, len(results))
+		for i, r := range results {
+			if r.HeldOut() && !*misses {
+				r = r.Redacted()
+			}
+			out[i] = r
+		}
+		return writeJSON(e.stdout, struct {
+			Results []eval.Result `json:"results"`
+		}{out})
 	}
-	return cmp.WriteText(e.stdout)
+	return eval.WriteResults(e.stdout, results, eval.TextOptions{TestMisses: *misses})
 }

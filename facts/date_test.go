@@ -1,4 +1,4 @@
-package timeline
+package facts
 
 import (
 	"strings"
@@ -70,16 +70,16 @@ func TestParseValue(t *testing.T) {
 		{"junk", "", "", false},
 	}
 	for _, tt := range tests {
-		sp, ok := parseValue(tt.in)
+		sp, ok := ParseValue(tt.in)
 		if ok != tt.ok {
-			t.Errorf("parseValue(%q) ok = %v, want %v", tt.in, ok, tt.ok)
+			t.Errorf("ParseValue(%q) ok = %v, want %v", tt.in, ok, tt.ok)
 			continue
 		}
-		if ok && (sp.lo.Format("2006-01-02") != tt.lo || sp.hi.Format("2006-01-02") != tt.hi) {
-			t.Errorf("parseValue(%q) = %s..%s, want %s..%s", tt.in, sp.lo.Format("2006-01-02"), sp.hi.Format("2006-01-02"), tt.lo, tt.hi)
+		if ok && (sp.Lo.Format("2006-01-02") != tt.lo || sp.Hi.Format("2006-01-02") != tt.hi) {
+			t.Errorf("ParseValue(%q) = %s..%s, want %s..%s", tt.in, sp.Lo.Format("2006-01-02"), sp.Hi.Format("2006-01-02"), tt.lo, tt.hi)
 		}
-		if ok && sp.date().Value != tt.in {
-			t.Errorf("parseValue(%q).date().Value = %q, want it back", tt.in, sp.date().Value)
+		if ok && sp.Date().Value != tt.in {
+			t.Errorf("ParseValue(%q).Date().Value = %q, want it back", tt.in, sp.Date().Value)
 		}
 	}
 }

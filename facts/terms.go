@@ -1,4 +1,4 @@
-package timeline
+package facts
 
 import (
 	"strings"
@@ -7,26 +7,24 @@ import (
 
 	"github.com/kljensen/snowball/english"
 	"golang.org/x/text/unicode/norm"
-
-	"github.com/crisisbot/crisisbot/retrieval"
 )
 
-// word is one token of a sentence with its matching key.
-type word struct {
-	text       string // as written
-	key        string // folded stem: what mentions are compared on
-	start, end int    // byte offsets in the sentence
-	cap        bool   // starts with an upper-case letter
-	stop       bool   // carries no content
+// Word is one token of a sentence with its matching key.
+type Word struct {
+	Text       string // as written
+	Key        string // folded stem: what mentions are compared on
+	Start, End int    // byte offsets in the sentence
+	Cap        bool   // starts with an upper-case letter
+	Stop       bool   // carries no content
 }
 
 // words splits s into words (runs of letters, digits, inner hyphens and
 // apostrophes) and keys each one.
-func words(s string) []word { return wordsMemo(s, nil) }
+func Words(s string) []Word { return WordsMemo(s, nil) }
 
 // wordsMemo is words with a cache of keys, for the sentences of one article.
-func wordsMemo(s string, memo map[string]string) []word {
-	var out []word
+func WordsMemo(s string, memo map[string]string) []Word {
+	var out []Word
 	start := -1
 	flush := func(end int) {
 		if start < 0 {
@@ -40,13 +38,13 @@ func wordsMemo(s string, memo map[string]string) []word {
 			lower = strings.TrimSuffix(strings.TrimSuffix(lower, "'s"), "’s")
 			key, ok := memo[lower]
 			if !ok {
-				key = keyOf(lower)
+				key = Key(lower)
 				if memo != nil {
 					memo[lower] = key
 				}
 			}
-			out = append(out, word{text: w, key: key, start: start, end: end,
-				cap: unicode.IsUpper(r), stop: isStop(lower)})
+			out = append(out, Word{Text: w, Key: key, Start: start, End: end,
+				Cap: unicode.IsUpper(r), Stop: IsStop(lower)})
 		}
 		start = -1
 	}
@@ -68,7 +66,7 @@ func wordsMemo(s string, memo map[string]string) []word {
 // diacritics, a synonym onto its concept ("arrested" and "detained"), or
 // else the spelling variants of transliterated names onto one form, then
 // stemmed, with a demonym onto its place ("Russian" and "Russia").
-func keyOf(lower string) string {
+func Key(lower string) string {
 	w := stripMarks(lower)
 	if strings.Contains(w, "-") {
 		if c := concept(w); c != w {
@@ -145,7 +143,7 @@ func collapse(s string) string {
 }
 
 // demonym maps a demonym stem onto its place's ("russian" and "russia").
-func demonym(s string) string { return retrieval.FoldDemonym(s) }
+func demonym(s string) string { return FoldDemonym(s) }
 
 // concept maps the stems news reports use for one thing onto one key, so
 // that "arrested dozens" and "detained 50", or "plane" and "aircraft", can
@@ -182,7 +180,7 @@ func concept(stem string) string {
 
 // isStop reports whether a lower-case word carries no content for merging:
 // English stopwords, reporting verbs and the words dates are made of.
-func isStop(lower string) bool {
+func IsStop(lower string) bool {
 	if english.IsStopWord(lower) {
 		return true
 	}
@@ -205,7 +203,7 @@ func isStop(lower string) bool {
 }
 
 // titleWords are capitalised words that are not names on their own.
-var titleWords = map[string]bool{
+var TitleWords = map[string]bool{
 	"president": true, "prime": true, "minister": true, "deputy": true, "general": true, "foreign": true,
 	"ministry": true, "office": true, "mr": true, "ms": true, "mrs": true, "dr": true, "state": true,
 	"head": true, "chief": true, "secretary": true, "spokesman": true, "spokeswoman": true, "ambassador": true,
@@ -215,4 +213,21 @@ var titleWords = map[string]bool{
 	"collective": true, "security": true, "treaty": true, "organization": true, "intelligence": true,
 	"directorate": true, "investigative": true, "victory": true, "federation": true, "republic": true,
 	"agency": true, "service": true, "council": true, "court": true, "army": true, "forces": true,
+}
+
+// FoldDemonym maps a demonym stem onto its place's: "russian" and "russia",
+// "azerbaijani" and "azerbaijan". The snowball stemmer leaves them apart; news
+// text and questions use them interchangeably. It is a suffix rule, not a list.
+func FoldDemonym(stem string) string {
+	s := stem
+	if len(s) > 6 && strings.HasSuffix(s, "i") {
+		s = s[:len(s)-1]
+	}
+	if len(s) > 6 && strings.HasSuffix(s, "an") {
+		s = s[:len(s)-1]
+	}
+	for len(s) > 5 && strings.ContainsRune("aei", rune(s[len(s)-1])) {
+		s = s[:len(s)-1]
+	}
+	return s
 }

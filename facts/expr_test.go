@@ -1,4 +1,4 @@
-package timeline
+package facts
 
 import (
 	"testing"
@@ -14,12 +14,12 @@ func dates(text, pub, prec string) []string {
 	win, ok := window(corpus.Document{Published: pub, PublishedPrecision: prec})
 	var out []string
 	for _, e := range sharedScanner.find(text) {
-		sp, good := resolve(e, win, ok, span{}, false)
+		sp, good := resolve(e, win, ok, Span{}, false)
 		if !good {
 			out = append(out, "unresolved "+text[e.start:e.end])
 			continue
 		}
-		d := sp.date()
+		d := sp.Date()
 		out = append(out, d.Value+" "+d.Precision+" ["+d.Label+"]")
 	}
 	return out
@@ -124,8 +124,10 @@ func TestAnaphora(t *testing.T) {
 		"The next day, a new paragraph refers back to the last day it can.\n"
 	doc := corpus.Document{ID: "a", Published: "2025-07", PublishedPrecision: "month", Body: body}
 	var got []string
-	for _, m := range Extract(doc) {
-		got = append(got, m.Expr+"="+m.Date.Value)
+	for _, f := range Read(doc) {
+		if f.Kind == KindDate {
+			got = append(got, f.Text+"="+f.Date.Value)
+		}
 	}
 	want := []string{"July 3=2025-07-03", "today=2025-07-01/2025-07-31", "June 27=2025-06-27",
 		"That same day=2025-07-03", "The next day=2025-07-04"}

@@ -1,4 +1,4 @@
-package timeline
+package facts
 
 import (
 	"regexp"
@@ -40,9 +40,9 @@ const (
 type expr struct {
 	start, end int // byte offsets in the sentence
 	kind       exprKind
-	abs        span                             // kAbsolute
-	rel        func(ref time.Time) (span, bool) // kRelative, for one publication day
-	ana        func(prev span) (span, bool)     // kAnaphor
+	abs        Span                             // kAbsolute
+	rel        func(ref time.Time) (Span, bool) // kRelative, for one publication day
+	ana        func(prev Span) (Span, bool)     // kAnaphor
 }
 
 const monthRE = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`
@@ -111,7 +111,7 @@ func newScanner() *scanner {
 	rules := []rule{
 		// 2025-06-30
 		mk(func(f *features) bool { return f.digit }, `\b(\d{4})-(\d{2})-(\d{2})\b`, func(_ string, m []string, _, _ int) (expr, bool) {
-			sp, ok := parseValue(m[1] + "-" + m[2] + "-" + m[3])
+			sp, ok := ParseValue(m[1] + "-" + m[2] + "-" + m[3])
 			return expr{kind: kAbsolute, abs: sp}, ok
 		}),
 		// 27 June 2025, 1st of July, 2025
@@ -135,7 +135,7 @@ func newScanner() *scanner {
 			if d < 1 || d > 31 || followedByDigitOrColon(s, end) {
 				return expr{}, false
 			}
-			return expr{kind: kRelative, rel: func(ref time.Time) (span, bool) { return nearestDay(ref, mon, d) }}, true
+			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return nearestDay(ref, mon, d) }}, true
 		}),
 		// 30 June, 1st of July (no year)
 		mk(func(f *features) bool { return f.digit && f.month }, `\b`+ordRE+`(?: of)? `+monthRE+`\b`, func(_ string, m []string, _, _ int) (expr, bool) {
@@ -144,13 +144,20 @@ func newScanner() *scanner {
 			if d < 1 || d > 31 {
 				return expr{}, false
 			}
-			return expr{kind: kRelative, rel: func(ref time.Time) (span, bool) { return nearestDay(ref, mon, d) }}, true
+			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return nearestDay(ref, mon, d) }}, true
+		}),
+		// December last year, in June this year, December of next year: the
+		// month of the year the publication date's year points to.
+		mk(func(f *features) bool { return f.month && f.has(" year") }, `\b`+monthRE+`,? (?:of )?(?i:(last|this|next|past)) year\b`, func(_ string, m []string, _, _ int) (expr, bool) {
+			mon, _ := monthNumber(m[1])
+			step := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1}[strings.ToLower(m[2])]
+			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return MonthSpan(ref.Year()+step, mon), true }}, true
 		}),
 		// last December, this July
 		mk(func(f *features) bool { return f.month }, `\b(?i:(last|this|next|past)) `+monthRE+`\b`, func(_ string, m []string, _, _ int) (expr, bool) {
 			mon, _ := monthNumber(m[2])
 			which := strings.ToLower(m[1])
-			return expr{kind: kRelative, rel: func(ref time.Time) (span, bool) {
+			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) {
 				y := ref.Year()
 				switch which {
 				case "last", "past":
@@ -162,7 +169,7 @@ func newScanner() *scanner {
 						y++
 					}
 				}
-				return monthSpan(y, mon), true
+				return MonthSpan(y, mon), true
 			}}, true
 		}),
 		// in July, in late June, by the end of May (no year)
@@ -172,8 +179,8 @@ func newScanner() *scanner {
 				return expr{}, false // "May" the verb, "June" a name
 			}
 			mon, _ := monthNumber(m[3])
-			return expr{kind: kRelative, rel: func(ref time.Time) (span, bool) {
-				y := nearestYear(ref, dayOf(ref.Year(), mon, 1))
+			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) {
+				y := nearestYear(ref, DayOf(ref.Year(), mon, 1))
 				return monthPart(y, mon, p), true
 			}}, true
 		}),
@@ -193,7 +200,7 @@ func newScanner() *scanner {
 			if m[1] != "" {
 				label = m[1] + " " + label
 			}
-			return expr{kind: kAbsolute, abs: span{lo: yearSpan(lo).lo, hi: yearSpan(hi).hi, g: gYear, label: label}}, true
+			return expr{kind: kAbsolute, abs: Span{Lo: YearSpan(lo).Lo, Hi: YearSpan(hi).Hi, G: GYear, Label: label}}, true
 		}),
 		// early 2025
 		mk(func(f *features) bool { return f.digit }, `\b(early|mid|late)[- ](\d{4})\b`, func(_ string, m []string, _, _ int) (expr, bool) {
@@ -206,7 +213,7 @@ func newScanner() *scanner {
 				return expr{}, false
 			}
 			y, _ := strconv.Atoi(m[1])
-			return expr{kind: kAbsolute, abs: yearSpan(y)}, true
+			return expr{kind: kAbsolute, abs: YearSpan(y)}, true
 		}),
 		// summer 2025, this summer, in the autumn
 		mk(func(f *features) bool { return f.has("spring", "summer", "autumn", "fall", "winter") }, `\b(?i:(this|last|next|past) )?(?i:(spring|summer|autumn|fall|winter))(?: of)?(?: (\d{4}))?\b`, func(s string, m []string, start, _ int) (expr, bool) {
@@ -224,19 +231,19 @@ func newScanner() *scanner {
 				y, _ := strconv.Atoi(m[3])
 				return expr{kind: kAbsolute, abs: seasonSpan(y, season)}, true
 			}
-			return expr{kind: kRelative, rel: func(ref time.Time) (span, bool) { return relSeason(ref, which, season), true }}, true
+			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return relSeason(ref, which, season), true }}, true
 		}),
 		// late last month, earlier this year, next week
 		mk(func(f *features) bool { return f.has("week", "month", "year") && f.has("last", "this", "next", "past") }, `\b(?i:(early|earlier|mid|late|later) )?(?i:(last|this|next|past)) (?i:(week|month|year))\b`, func(_ string, m []string, _, _ int) (expr, bool) {
 			p, which, unit := strings.ToLower(m[1]), strings.ToLower(m[2]), strings.ToLower(m[3])
 			step := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1}[which]
-			return expr{kind: kRelative, rel: func(ref time.Time) (span, bool) {
+			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) {
 				switch unit {
 				case "week":
 					mon := monday(ref).AddDate(0, 0, 7*step)
-					return span{lo: mon, hi: mon.AddDate(0, 0, 6), g: gDay, label: "week of " + longDay(mon)}, true
+					return Span{Lo: mon, Hi: mon.AddDate(0, 0, 6), G: GDay, Label: "week of " + longDay(mon)}, true
 				case "month":
-					t := dayOf(ref.Year(), ref.Month(), 1).AddDate(0, step, 0)
+					t := DayOf(ref.Year(), ref.Month(), 1).AddDate(0, step, 0)
 					return monthPart(t.Year(), t.Month(), partOf(p)), true
 				default:
 					return yearPart(ref.Year()+step, partOf(p)), true
@@ -249,7 +256,7 @@ func newScanner() *scanner {
 			if which == "the" && !seasonPreposition[strings.ToLower(prevWord(s, start))] {
 				return expr{}, false
 			}
-			return expr{kind: kRelative, rel: func(ref time.Time) (span, bool) {
+			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) {
 				sat := monday(ref).AddDate(0, 0, 5)
 				if which != "this" {
 					sat = sat.AddDate(0, 0, -7) // the weekend before the publication week
@@ -259,26 +266,33 @@ func newScanner() *scanner {
 				if sat.Month() != sun.Month() {
 					label = "weekend of " + strconv.Itoa(sat.Day()) + " " + sat.Month().String() + " – " + longDay(sun)
 				}
-				return span{lo: sat, hi: sun, g: gDay, label: label}, true
+				return Span{Lo: sat, Hi: sun, G: GDay, Label: label}, true
 			}}, true
 		}),
 		// last Friday, on Friday
 		mk(func(f *features) bool { return f.weekday }, `\b(?i:(last|this|next|past) )?`+weekdayRE+`\b`, func(s string, m []string, start, _ int) (expr, bool) {
 			which := strings.ToLower(m[1])
 			wd := weekdays[m[2]]
-			return expr{kind: kRelative, rel: func(ref time.Time) (span, bool) {
+			// In news, tense decides direction: "will meet on Friday" is the
+			// coming Friday, "met on Friday" the one before.
+			future := futureTense(s)
+			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) {
 				// Monday is 0: Go's Sunday-first week shifted.
 				off := (int(wd) + 6) % 7
 				switch which {
 				case "last", "past":
-					return daySpan(monday(ref).AddDate(0, 0, off-7)), true
+					return DaySpan(monday(ref).AddDate(0, 0, off-7)), true
 				case "this":
-					return daySpan(monday(ref).AddDate(0, 0, off)), true
+					return DaySpan(monday(ref).AddDate(0, 0, off)), true
 				case "next":
-					return daySpan(monday(ref).AddDate(0, 0, off+7)), true
+					return DaySpan(monday(ref).AddDate(0, 0, off+7)), true
+				}
+				if future {
+					ahead := (int(wd) - int(ref.Weekday()) + 7) % 7
+					return DaySpan(ref.AddDate(0, 0, ahead)), true
 				}
 				back := (int(ref.Weekday()) - int(wd) + 7) % 7
-				return daySpan(ref.AddDate(0, 0, -back)), true
+				return DaySpan(ref.AddDate(0, 0, -back)), true
 			}}, true
 		}),
 		// yesterday, today
@@ -287,7 +301,7 @@ func newScanner() *scanner {
 			if strings.EqualFold(m[1], "yesterday") {
 				back = 1
 			}
-			return expr{kind: kRelative, rel: func(ref time.Time) (span, bool) { return daySpan(ref.AddDate(0, 0, -back)), true }}, true
+			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return DaySpan(ref.AddDate(0, 0, -back)), true }}, true
 		}),
 		// three days ago, two years ago
 		mk(func(f *features) bool { return f.has(" ago") }, `\b(?i:(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (day|week|month|year)s? ago)\b`, func(_ string, m []string, _, _ int) (expr, bool) {
@@ -296,18 +310,18 @@ func newScanner() *scanner {
 				return expr{}, false
 			}
 			unit := strings.ToLower(m[2])
-			return expr{kind: kRelative, rel: func(ref time.Time) (span, bool) {
+			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) {
 				switch unit {
 				case "day":
-					return daySpan(ref.AddDate(0, 0, -n)), true
+					return DaySpan(ref.AddDate(0, 0, -n)), true
 				case "week":
 					mon := monday(ref).AddDate(0, 0, -7*n)
-					return span{lo: mon, hi: mon.AddDate(0, 0, 6), g: gDay, label: "week of " + longDay(mon)}, true
+					return Span{Lo: mon, Hi: mon.AddDate(0, 0, 6), G: GDay, Label: "week of " + longDay(mon)}, true
 				case "month":
-					t := dayOf(ref.Year(), ref.Month(), 1).AddDate(0, -n, 0)
-					return monthSpan(t.Year(), t.Month()), true
+					t := DayOf(ref.Year(), ref.Month(), 1).AddDate(0, -n, 0)
+					return MonthSpan(t.Year(), t.Month()), true
 				}
-				return yearSpan(ref.Year() - n), true
+				return YearSpan(ref.Year() - n), true
 			}}, true
 		}),
 		// that same day, the next day
@@ -319,11 +333,11 @@ func newScanner() *scanner {
 			case "previous", "earlier", "before":
 				step = -1
 			}
-			return expr{kind: kAnaphor, ana: func(prev span) (span, bool) {
-				if prev.g != gDay || !prev.single() {
-					return span{}, false // "the same day" as a month or a range would overstate it
+			return expr{kind: kAnaphor, ana: func(prev Span) (Span, bool) {
+				if prev.G != GDay || !prev.Single() {
+					return Span{}, false // "the same day" as a month or a range would overstate it
 				}
-				return daySpan(prev.lo.AddDate(0, 0, step)), true
+				return DaySpan(prev.Lo.AddDate(0, 0, step)), true
 			}}, true
 		}),
 	}
@@ -351,7 +365,7 @@ func (sc *scanner) find(s string) []expr {
 				continue
 			}
 			e.start, e.end = ix[0], ix[1]
-			if e.kind == kAbsolute && !e.abs.valid() {
+			if e.kind == kAbsolute && !e.abs.Valid() {
 				continue
 			}
 			all = append(all, e)
@@ -381,11 +395,11 @@ func absDay(ys, ms, ds string) (expr, bool) {
 	if !ok {
 		return expr{}, false
 	}
-	t := dayOf(y, mon, d)
+	t := DayOf(y, mon, d)
 	if d < 1 || t.Day() != d {
 		return expr{}, false
 	}
-	return expr{kind: kAbsolute, abs: daySpan(t)}, true
+	return expr{kind: kAbsolute, abs: DaySpan(t)}, true
 }
 
 // part reads "early"/"mid"/"late" or "end"/"beginning"/"start"/"middle"
@@ -417,20 +431,20 @@ func partOf(p string) string {
 // season over before ref, "this" the one holding ref or else the one of
 // ref's year, "next" the first to start after ref, and a bare season the
 // one nearest ref.
-func relSeason(ref time.Time, which, season string) span {
+func relSeason(ref time.Time, which, season string) Span {
 	y := ref.Year()
 	switch which {
 	case "last", "past":
-		for !seasonSpan(y, season).hi.Before(ref) {
+		for !seasonSpan(y, season).Hi.Before(ref) {
 			y--
 		}
 	case "this":
-		if seasonSpan(y-1, season).contains(daySpan(ref)) {
+		if seasonSpan(y-1, season).Contains(DaySpan(ref)) {
 			y--
 		}
 	case "next":
 		y--
-		for !seasonSpan(y, season).lo.After(ref) {
+		for !seasonSpan(y, season).Lo.After(ref) {
 			y++
 		}
 	default:
@@ -439,10 +453,10 @@ func relSeason(ref time.Time, which, season string) span {
 			sp := seasonSpan(c, season)
 			cost := 0.0
 			switch {
-			case sp.hi.Before(ref):
-				cost = ref.Sub(sp.hi).Hours() / 24
-			case sp.lo.After(ref):
-				cost = 3 * sp.lo.Sub(ref).Hours() / 24
+			case sp.Hi.Before(ref):
+				cost = ref.Sub(sp.Hi).Hours() / 24
+			case sp.Lo.After(ref):
+				cost = 3 * sp.Lo.Sub(ref).Hours() / 24
 			}
 			if best < 0 || cost < best {
 				y, best = c, cost
@@ -453,9 +467,9 @@ func relSeason(ref time.Time, which, season string) span {
 }
 
 // monthPart is a month, or its first, middle or last ten days or so.
-func monthPart(y int, mon time.Month, p string) span {
-	sp := monthSpan(y, mon)
-	lo, hi := 1, sp.hi.Day()
+func monthPart(y int, mon time.Month, p string) Span {
+	sp := MonthSpan(y, mon)
+	lo, hi := 1, sp.Hi.Day()
 	switch p {
 	case "early":
 		hi = 10
@@ -466,11 +480,11 @@ func monthPart(y int, mon time.Month, p string) span {
 	default:
 		return sp
 	}
-	return span{lo: dayOf(y, mon, lo), hi: dayOf(y, mon, hi), g: gDay, label: p + " " + mon.String() + " " + strconv.Itoa(y)}
+	return Span{Lo: DayOf(y, mon, lo), Hi: DayOf(y, mon, hi), G: GDay, Label: p + " " + mon.String() + " " + strconv.Itoa(y)}
 }
 
 // yearPart is a year, or its first, middle or last four months.
-func yearPart(y int, p string) span {
+func yearPart(y int, p string) Span {
 	switch p {
 	case "early":
 		return withLabel(months(y, 1, y, 4), "early "+strconv.Itoa(y))
@@ -479,14 +493,14 @@ func yearPart(y int, p string) span {
 	case "late":
 		return withLabel(months(y, 9, y, 12), "late "+strconv.Itoa(y))
 	}
-	return yearSpan(y)
+	return YearSpan(y)
 }
 
-func withLabel(s span, l string) span { s.label = l; return s }
+func withLabel(s Span, l string) Span { s.Label = l; return s }
 
 // seasonSpan is a northern-hemisphere meteorological season; winter Y runs
 // from December Y to February Y+1.
-func seasonSpan(y int, season string) span {
+func seasonSpan(y int, season string) Span {
 	name := season
 	switch season {
 	case "spring":
@@ -507,7 +521,7 @@ func seasonSpan(y int, season string) span {
 func nearestYear(ref, t time.Time) int {
 	best, bestCost := ref.Year(), -1.0
 	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
-		c := dayOf(y, t.Month(), t.Day())
+		c := DayOf(y, t.Month(), t.Day())
 		if c.Day() != t.Day() {
 			continue // 29 February
 		}
@@ -523,13 +537,13 @@ func nearestYear(ref, t time.Time) int {
 	return best
 }
 
-func nearestDay(ref time.Time, mon time.Month, d int) (span, bool) {
-	y := nearestYear(ref, dayOf(2000, mon, d)) // 2000 is a leap year: 29 February survives
-	t := dayOf(y, mon, d)
+func nearestDay(ref time.Time, mon time.Month, d int) (Span, bool) {
+	y := nearestYear(ref, DayOf(2000, mon, d)) // 2000 is a leap year: 29 February survives
+	t := DayOf(y, mon, d)
 	if t.Day() != d {
-		return span{}, false
+		return Span{}, false
 	}
-	return daySpan(t), true
+	return DaySpan(t), true
 }
 
 // monday is the Monday of t's week.
@@ -645,3 +659,9 @@ func smallNumber(s string) (int, bool) {
 	n, ok := smallNumbers[strings.ToLower(s)]
 	return n, ok
 }
+
+// reFuture finds a verb group in the future tense, or one that schedules.
+var reFuture = regexp.MustCompile(`(?i)\b(will|shall|'ll|is (?:due|set|scheduled|expected|slated|going) to|are (?:due|set|scheduled|expected|slated|going) to|plans? to|intends? to|to be held|upcoming)\b`)
+
+// futureTense reports whether sentence s speaks of what is still to come.
+func futureTense(s string) bool { return reFuture.MatchString(s) }

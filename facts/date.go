@@ -1,4 +1,4 @@
-package timeline
+package facts
 
 import (
 	"fmt"
@@ -38,101 +38,101 @@ func (d Date) String() string {
 	return d.Value
 }
 
-// gran is the unit a span is counted in.
-type gran uint8
+// Gran is the unit a Span is counted in.
+type Gran uint8
 
 const (
-	gDay gran = iota
-	gMonth
-	gYear
+	GDay Gran = iota
+	GMonth
+	GYear
 )
 
-// span is a closed interval of days, [lo, hi], in UTC at midnight, counted
-// in whole units of g: a month span starts on the 1st and ends on the last
-// day of a month. Every Date is a span underneath.
-type span struct {
-	lo, hi time.Time
-	g      gran
-	label  string // a name for a range ("early 2000s"); "" for a generic one
+// Span is a closed interval of days, [lo, hi], in UTC at midnight, counted
+// in whole units of g: a month Span starts on the 1st and ends on the last
+// day of a month. Every Date is a Span underneath.
+type Span struct {
+	Lo, Hi time.Time
+	G      Gran
+	Label  string // a name for a range ("early 2000s"); "" for a generic one
 }
 
-func dayOf(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+func DayOf(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-func daySpan(t time.Time) span { return span{lo: t, hi: t, g: gDay} }
+func DaySpan(t time.Time) Span { return Span{Lo: t, Hi: t, G: GDay} }
 
-func monthSpan(y int, m time.Month) span {
-	lo := dayOf(y, m, 1)
-	return span{lo: lo, hi: lo.AddDate(0, 1, -1), g: gMonth}
+func MonthSpan(y int, m time.Month) Span {
+	lo := DayOf(y, m, 1)
+	return Span{Lo: lo, Hi: lo.AddDate(0, 1, -1), G: GMonth}
 }
 
-func yearSpan(y int) span { return span{lo: dayOf(y, 1, 1), hi: dayOf(y, 12, 31), g: gYear} }
+func YearSpan(y int) Span { return Span{Lo: DayOf(y, 1, 1), Hi: DayOf(y, 12, 31), G: GYear} }
 
-// months returns the span of months m0 of year y0 through m1 of y1.
-func months(y0 int, m0 time.Month, y1 int, m1 time.Month) span {
-	return span{lo: dayOf(y0, m0, 1), hi: monthSpan(y1, m1).hi, g: gMonth}
+// months returns the Span of months m0 of year y0 through m1 of y1.
+func months(y0 int, m0 time.Month, y1 int, m1 time.Month) Span {
+	return Span{Lo: DayOf(y0, m0, 1), Hi: MonthSpan(y1, m1).Hi, G: GMonth}
 }
 
-func (s span) valid() bool { return !s.lo.IsZero() && !s.hi.Before(s.lo) }
+func (s Span) Valid() bool { return !s.Lo.IsZero() && !s.Hi.Before(s.Lo) }
 
-// single reports whether the span is exactly one unit of its granularity.
-func (s span) single() bool {
-	switch s.g {
-	case gDay:
-		return s.lo.Equal(s.hi)
-	case gMonth:
-		return s.lo.Year() == s.hi.Year() && s.lo.Month() == s.hi.Month()
+// single reports whether the Span is exactly one unit of its granularity.
+func (s Span) Single() bool {
+	switch s.G {
+	case GDay:
+		return s.Lo.Equal(s.Hi)
+	case GMonth:
+		return s.Lo.Year() == s.Hi.Year() && s.Lo.Month() == s.Hi.Month()
 	default:
-		return s.lo.Year() == s.hi.Year()
+		return s.Lo.Year() == s.Hi.Year()
 	}
 }
 
-func (s span) overlaps(o span) bool { return !s.hi.Before(o.lo) && !o.hi.Before(s.lo) }
+func (s Span) Overlaps(o Span) bool { return !s.Hi.Before(o.Lo) && !o.Hi.Before(s.Lo) }
 
-func (s span) contains(o span) bool { return !o.lo.Before(s.lo) && !o.hi.After(s.hi) }
+func (s Span) Contains(o Span) bool { return !o.Lo.Before(s.Lo) && !o.Hi.After(s.Hi) }
 
-func (s span) same(o span) bool { return s.lo.Equal(o.lo) && s.hi.Equal(o.hi) && s.g == o.g }
+func (s Span) Same(o Span) bool { return s.Lo.Equal(o.Lo) && s.Hi.Equal(o.Hi) && s.G == o.G }
 
-// days is the span's length in days.
-func (s span) days() int { return int(s.hi.Sub(s.lo).Hours()/24) + 1 }
+// days is the Span's length in days.
+func (s Span) Days() int { return int(s.Hi.Sub(s.Lo).Hours()/24) + 1 }
 
-func (s span) format(t time.Time) string {
-	switch s.g {
-	case gDay:
+func (s Span) Format(t time.Time) string {
+	switch s.G {
+	case GDay:
 		return t.Format("2006-01-02")
-	case gMonth:
+	case GMonth:
 		return t.Format("2006-01")
 	default:
 		return strconv.Itoa(t.Year())
 	}
 }
 
-// date renders the span as a Date.
-func (s span) date() Date {
-	if s.single() {
-		d := Date{Value: s.format(s.lo)}
-		switch s.g {
-		case gDay:
-			d.Precision, d.Label = Day, fmt.Sprintf("%d %s %d", s.lo.Day(), s.lo.Month(), s.lo.Year())
-		case gMonth:
-			d.Precision, d.Label = Month, fmt.Sprintf("%s %d", s.lo.Month(), s.lo.Year())
+// date renders the Span as a Date.
+func (s Span) Date() Date {
+	if s.Single() {
+		d := Date{Value: s.Format(s.Lo)}
+		switch s.G {
+		case GDay:
+			d.Precision, d.Label = Day, fmt.Sprintf("%d %s %d", s.Lo.Day(), s.Lo.Month(), s.Lo.Year())
+		case GMonth:
+			d.Precision, d.Label = Month, fmt.Sprintf("%s %d", s.Lo.Month(), s.Lo.Year())
 		default:
-			d.Precision, d.Label = Year, strconv.Itoa(s.lo.Year())
+			d.Precision, d.Label = Year, strconv.Itoa(s.Lo.Year())
 		}
 		return d
 	}
-	label := s.label
+	label := s.Label
 	if label == "" {
-		label = s.rangeLabel()
+		label = s.RangeLabel()
 	}
-	return Date{Value: s.format(s.lo) + "/" + s.format(s.hi), Precision: Range, Label: label}
+	return Date{Value: s.Format(s.Lo) + "/" + s.Format(s.Hi), Precision: Range, Label: label}
 }
 
 // rangeLabel is a generic label: "27 June – 4 July 2025", "June – August
 // 2025", "2000 – 2004".
-func (s span) rangeLabel() string {
-	lo, hi := s.lo, s.hi
-	switch s.g {
-	case gDay:
+func (s Span) RangeLabel() string {
+	lo, hi := s.Lo, s.Hi
+	switch s.G {
+	case GDay:
 		if lo.Year() != hi.Year() {
 			return fmt.Sprintf("%d %s %d – %d %s %d", lo.Day(), lo.Month(), lo.Year(), hi.Day(), hi.Month(), hi.Year())
 		}
@@ -140,7 +140,7 @@ func (s span) rangeLabel() string {
 			return fmt.Sprintf("%d %s – %d %s %d", lo.Day(), lo.Month(), hi.Day(), hi.Month(), hi.Year())
 		}
 		return fmt.Sprintf("%d–%d %s %d", lo.Day(), hi.Day(), hi.Month(), hi.Year())
-	case gMonth:
+	case GMonth:
 		if lo.Year() != hi.Year() {
 			return fmt.Sprintf("%s %d – %s %d", lo.Month(), lo.Year(), hi.Month(), hi.Year())
 		}
@@ -150,17 +150,17 @@ func (s span) rangeLabel() string {
 	}
 }
 
-// union is the smallest span holding both, at the finer granularity.
-func union(a, b span) span {
-	out := span{lo: a.lo, hi: a.hi, g: min(a.g, b.g)}
-	if b.lo.Before(out.lo) {
-		out.lo = b.lo
+// union is the smallest Span holding both, at the finer granularity.
+func Union(a, b Span) Span {
+	out := Span{Lo: a.Lo, Hi: a.Hi, G: min(a.G, b.G)}
+	if b.Lo.Before(out.Lo) {
+		out.Lo = b.Lo
 	}
-	if b.hi.After(out.hi) {
-		out.hi = b.hi
+	if b.Hi.After(out.Hi) {
+		out.Hi = b.Hi
 	}
-	if out.same(a) {
-		out.label = a.label
+	if out.Same(a) {
+		out.Label = a.Label
 	}
 	return out
 }
@@ -172,40 +172,40 @@ var (
 )
 
 // parseValue reads a Date value ("2025-06-30", "2024-12", "2003" or
-// "a/b" of two of those of one kind) back into its span.
-func parseValue(v string) (span, bool) {
+// "a/b" of two of those of one kind) back into its Span.
+func ParseValue(v string) (Span, bool) {
 	if a, b, ok := strings.Cut(v, "/"); ok {
-		sa, ok1 := parseValue(a)
-		sb, ok2 := parseValue(b)
-		if !ok1 || !ok2 || sa.g != sb.g || sb.hi.Before(sa.lo) {
-			return span{}, false
+		sa, ok1 := ParseValue(a)
+		sb, ok2 := ParseValue(b)
+		if !ok1 || !ok2 || sa.G != sb.G || sb.Hi.Before(sa.Lo) {
+			return Span{}, false
 		}
-		return span{lo: sa.lo, hi: sb.hi, g: sa.g}, true
+		return Span{Lo: sa.Lo, Hi: sb.Hi, G: sa.G}, true
 	}
 	num := func(s string) int { n, _ := strconv.Atoi(s); return n }
 	if m := reValueDay.FindStringSubmatch(v); m != nil {
 		y, mo, d := num(m[1]), num(m[2]), num(m[3])
-		t := dayOf(y, time.Month(mo), d)
+		t := DayOf(y, time.Month(mo), d)
 		if mo < 1 || mo > 12 || t.Day() != d {
-			return span{}, false
+			return Span{}, false
 		}
-		return daySpan(t), true
+		return DaySpan(t), true
 	}
 	if m := reValueMonth.FindStringSubmatch(v); m != nil {
 		mo := num(m[2])
 		if mo < 1 || mo > 12 {
-			return span{}, false
+			return Span{}, false
 		}
-		return monthSpan(num(m[1]), time.Month(mo)), true
+		return MonthSpan(num(m[1]), time.Month(mo)), true
 	}
 	if m := reValueYear.FindStringSubmatch(v); m != nil {
-		return yearSpan(num(m[1])), true
+		return YearSpan(num(m[1])), true
 	}
-	return span{}, false
+	return Span{}, false
 }
 
-// spanOf returns the span of a Date, false when its value is malformed.
-func spanOf(d Date) (span, bool) { return parseValue(d.Value) }
+// spanOf returns the Span of a Date, false when its value is malformed.
+func SpanOf(d Date) (Span, bool) { return ParseValue(d.Value) }
 
 var (
 	reArgDMY = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$`)
@@ -218,8 +218,8 @@ var (
 // "June 30, 2025". Bad input is an errs.Invalid error that names it.
 func ParseDateArg(s string) (Date, error) {
 	t := strings.TrimSpace(s)
-	if sp, ok := parseValue(t); ok && !strings.Contains(t, "/") {
-		return sp.date(), nil
+	if sp, ok := ParseValue(t); ok && !strings.Contains(t, "/") {
+		return sp.Date(), nil
 	}
 	bad := func(why string) (Date, error) {
 		return Date{}, errs.Errorf(errs.Invalid, "bad date %q: %s (use 2025, 2025-06, 2025-06-30, June 2025 or 30 June 2025)", s, why)
@@ -229,11 +229,11 @@ func ParseDateArg(s string) (Date, error) {
 	}
 	num := func(x string) int { n, _ := strconv.Atoi(x); return n }
 	mkDay := func(y int, mon time.Month, d int) (Date, error) {
-		day := dayOf(y, mon, d)
+		day := DayOf(y, mon, d)
 		if d < 1 || day.Day() != d {
 			return bad(fmt.Sprintf("%s has no day %d", mon, d))
 		}
-		return daySpan(day).date(), nil
+		return DaySpan(day).Date(), nil
 	}
 	if m := reArgDMY.FindStringSubmatch(t); m != nil {
 		if mon, ok := monthNumber(m[2]); ok {
@@ -249,7 +249,7 @@ func ParseDateArg(s string) (Date, error) {
 	}
 	if m := reArgMY.FindStringSubmatch(t); m != nil {
 		if mon, ok := monthNumber(m[1]); ok {
-			return monthSpan(num(m[2]), mon).date(), nil
+			return MonthSpan(num(m[2]), mon).Date(), nil
 		}
 		return bad(fmt.Sprintf("%q is not a month", m[1]))
 	}

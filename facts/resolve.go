@@ -1,4 +1,4 @@
-package timeline
+package facts
 
 import (
 	"strings"
@@ -26,15 +26,15 @@ import (
 //     as a day before ("December" in a January article is last December).
 //   - Without a publication date, only absolute dates are kept.
 
-// window is the span of days an article may have been published on.
-func window(doc corpus.Document) (span, bool) {
+// window is the Span of days an article may have been published on.
+func window(doc corpus.Document) (Span, bool) {
 	p := strings.TrimSpace(doc.Published)
-	sp, ok := parseValue(p)
+	sp, ok := ParseValue(p)
 	if !ok || strings.Contains(p, "/") {
-		return span{}, false
+		return Span{}, false
 	}
-	if doc.PublishedPrecision == "week" && sp.g == gDay {
-		sp.hi = sp.lo.AddDate(0, 0, 6)
+	if doc.PublishedPrecision == "week" && sp.G == GDay {
+		sp.Hi = sp.Lo.AddDate(0, 0, 6)
 	}
 	return sp, true
 }
@@ -44,23 +44,23 @@ const maxWindowDays = 366
 
 // resolve returns the date of e in an article published within win, or
 // false when it cannot be resolved.
-func resolve(e expr, win span, haveWin bool, prev span, havePrev bool) (span, bool) {
+func resolve(e expr, win Span, haveWin bool, prev Span, havePrev bool) (Span, bool) {
 	switch e.kind {
 	case kAbsolute:
 		return e.abs, true
 	case kAnaphor:
 		if !havePrev {
-			return span{}, false
+			return Span{}, false
 		}
 		return e.ana(prev)
 	}
 	if !haveWin {
-		return span{}, false
+		return Span{}, false
 	}
-	var out span
+	var out Span
 	have := false
 	n := 0
-	for ref := win.lo; !ref.After(win.hi) && n < maxWindowDays; ref = ref.AddDate(0, 0, 1) {
+	for ref := win.Lo; !ref.After(win.Hi) && n < maxWindowDays; ref = ref.AddDate(0, 0, 1) {
 		n++
 		sp, ok := e.rel(ref)
 		if !ok {
@@ -69,9 +69,9 @@ func resolve(e expr, win span, haveWin bool, prev span, havePrev bool) (span, bo
 		switch {
 		case !have:
 			out, have = sp, true
-		case !out.same(sp):
-			out = union(out, sp)
-			out.label = ""
+		case !out.Same(sp):
+			out = Union(out, sp)
+			out.Label = ""
 		}
 	}
 	return out, have

@@ -1,0 +1,315 @@
+package answer
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/facts"
+	"github.com/crisisbot/crisisbot/retrieval"
+)
+
+// A disagreement sentence is one the bot writes itself, so it is built
+// only from typed facts (package facts), each tied to the exact words and
+// passage it was read from, and it cites them. facts.Disagreements decides
+// what is a disagreement (the same attribute of the same event from
+// different sources); this file picks the ones about the question and
+// words them.
+
+// side is one value that sources give, with the sentences that give it.
+type side struct {
+	Facts []facts.Fact
+	Sents []*sentence
+}
+
+// conflict is what the answer says about sources that differ: a
+// disagreement on a count or a date, or the accounts of a cause that the
+// sources attribute to different speakers.
+type conflict struct {
+	Attr  facts.Attribute // "" for accounts of a cause
+	Sides []side
+}
+
+// conflict returns the disagreement among the facts of the sentences that
+// answer the question, or nil. Only the sentences that score near the best
+// one count: a disagreement elsewhere in the passages is not about the
+// question.
+func (ev *evidence) conflict() *conflict {
+	if len(ev.Ranked) == 0 {
+		return nil
+	}
+	floor := conflictRatio * ev.Ranked[0].Score
+	if ev.Kind == kindDate || ev.Kind == kindCount {
+		floor = typedConflictRatio * ev.Ranked[0].Score
+	}
+	var fs []facts.Fact
+	at := map[factKey]*sentence{}
+	for _, s := range ev.Ranked {
+		if s.Score < floor {
+			continue
+		}
+		for _, f := range ev.factsOf(s) {
+			fs = append(fs, f)
+			at[factKeyOf(f)] = s
+		}
+	}
+	switch ev.Kind {
+	case kindPerson, kindPlace:
+		// A spelling variant is not a disagreement, and a place is named
+		// in too many ways to compare.
+		return nil
+	case kindCause:
+		return accounts(fs, at)
+	case kindCount:
+		fs = slices.DeleteFunc(fs, func(f facts.Fact) bool {
+			return f.Kind != facts.KindQuantity || !countsAsked(f, ev.askedCounted())
+		})
+	default:
+		fs = slices.DeleteFunc(fs, func(f facts.Fact) bool { return f.Kind != facts.KindDate })
+	}
+	for _, d := range facts.Disagreements(fs) {
+		c := &conflict{Attr: d.Attribute}
+		for _, cl := range d.Claims {
+			sd := side{Facts: cl.Facts}
+			for _, f := range cl.Facts {
+				if s := at[factKeyOf(f)]; s != nil && !slices.Contains(sd.Sents, s) {
+					sd.Sents = append(sd.Sents, s)
+				}
+			}
+			c.Sides = append(c.Sides, sd)
+		}
+		return c
+	}
+	return nil
+}
+
+// askedCounted is the key, as facts fold it, of the noun a "how many"
+// question counts, or "".
+func (ev *evidence) askedCounted() string {
+	head := countedThing(ev.QToks)
+	if head == "" {
+		return ""
+	}
+	for _, t := range ev.QToks {
+		if t.Key == head {
+			return facts.Key(strings.ToLower(t.Word))
+		}
+	}
+	return ""
+}
+
+// countsAsked reports whether a count fact counts what the question asks
+// about: the same noun, or people when the question asks about people in
+// general.
+func countsAsked(f facts.Fact, asked string) bool {
+	if asked == "" {
+		return true
+	}
+	c := f.Quantity.Counted
+	if c == asked {
+		return true
+	}
+	return c == "person" && (asked == facts.Key("people") || asked == facts.Key("persons") || asked == facts.Key("individuals"))
+}
+
+// accounts returns the causes of death that the top sentences give, when
+// they give more than one, each with who gives it.
+func accounts(fs []facts.Fact, at map[factKey]*sentence) *conflict {
+	c := &conflict{}
+	for _, f := range fs {
+		if f.Kind != facts.KindCause || f.Cause.Effect != "die" {
+			continue
+		}
+		// Two wordings of one cause ("heart attack", "heart failure")
+		// share a content word; they are one account.
+		i := slices.IndexFunc(c.Sides, func(sd side) bool { return sameCause(sd.Facts[0].Cause.Cause, f.Cause.Cause) })
+		if i < 0 {
+			c.Sides = append(c.Sides, side{})
+			i = len(c.Sides) - 1
+		}
+		c.Sides[i].Facts = append(c.Sides[i].Facts, f)
+		if s := at[factKeyOf(f)]; s != nil && !slices.Contains(c.Sides[i].Sents, s) {
+			c.Sides[i].Sents = append(c.Sides[i].Sents, s)
+		}
+	}
+	if len(c.Sides) < 2 {
+		return nil
+	}
+	return c
+}
+
+// sameCause reports whether two stated causes share a content word.
+func sameCause(a, b string) bool {
+	keys := map[string]bool{}
+	for _, w := range facts.Words(a) {
+		if !w.Stop {
+			keys[w.Key] = true
+		}
+	}
+	for _, w := range facts.Words(b) {
+		if !w.Stop && keys[w.Key] {
+			return true
+		}
+	}
+	return false
+}
+
+// factKey identifies a fact within the retrieved passages.
+type factKey struct {
+	passage    string
+	sentence   int
+	start, end int
+}
+
+func factKeyOf(f facts.Fact) factKey {
+	return factKey{f.PassageID, f.SentenceIndex, f.Start, f.End}
+}
+
+// factsOf returns the stored facts of sentence s: those of its passage
+// read from the same sentence.
+func (ev *evidence) factsOf(s *sentence) []facts.Fact {
+	var out []facts.Fact
+	text := strings.TrimSpace(s.Text)
+	for _, f := range ev.Results[s.P].Facts {
+		st := strings.TrimSpace(f.Sentence)
+		if st == text || strings.Contains(text, st) || strings.Contains(st, text) && len(text) > 40 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// line words the conflict with each side's citations: "Sources disagree
+// on the date: [1] says “December 2023”, while [2] and [3] say “Last
+// December” (December 2024)."
+func (c *conflict) line(refOf func(p int) int) string {
+	if c.Attr == "" {
+		return c.accountsLine(refOf)
+	}
+	var parts []string
+	for i, sd := range c.Sides {
+		refs := sd.refs(refOf)
+		if len(refs) == 0 {
+			return ""
+		}
+		verb := verb(len(refs) > 1, "says", "say")
+		if i == 0 {
+			parts = append(parts, refList(refs)+" "+verb+" "+valueText(sd.Facts[0]))
+		} else {
+			parts = append(parts, refList(refs)+" "+verb+" "+valueText(sd.Facts[0]))
+		}
+	}
+	what := "the number"
+	if c.Attr == facts.AttrDate {
+		what = "the date"
+	}
+	return "Sources disagree on " + what + ": " + strings.Join(parts, ", while ") + "."
+}
+
+// accountsLine gives each cause with who states it: the speaker the text
+// names, or only the article. The sources relay competing accounts; the
+// line reports them and does not say the sources disagree.
+func (c *conflict) accountsLine(refOf func(p int) int) string {
+	var parts []string
+	for _, sd := range c.Sides {
+		refs := sd.refs(refOf)
+		if len(refs) == 0 {
+			return ""
+		}
+		var who []string
+		for _, f := range sd.Facts {
+			if sp := speakerText(f.Source); sp != "" && !slices.Contains(who, sp) {
+				who = append(who, sp)
+			}
+		}
+		part := sd.Facts[0].Cause.Cause
+		if len(who) > 0 {
+			part += ", according to " + strings.Join(who, " and ")
+		}
+		parts = append(parts, part+" "+refList(refs))
+	}
+	n := len(parts)
+	count := strconv.Itoa(n)
+	if n < len(numberWords) {
+		count = numberWords[n]
+	}
+	return "The articles report " + count + " accounts of the cause: " + strings.Join(parts, "; ") + "."
+}
+
+var numberWords = []string{"no", "one", "two", "three", "four", "five", "six"}
+
+// speakerText is a source as it reads mid-sentence: "a post-mortem
+// examination", not "A post-mortem examination".
+func speakerText(s string) string {
+	for _, art := range []string{"A ", "An ", "The "} {
+		if strings.HasPrefix(s, art) {
+			return strings.ToLower(art[:1]) + s[1:]
+		}
+	}
+	return s
+}
+
+// valueText is a fact's words in quotes, with the date they resolve to
+// when the words are relative ("Last December" (December 2024)).
+func valueText(f facts.Fact) string {
+	t := "“" + f.Text + "”"
+	if f.Date != nil && f.Date.Label != "" && !strings.Contains(f.Text, f.Date.Label) {
+		t += " (" + f.Date.Label + ")"
+	}
+	return t
+}
+
+// refs returns the citation numbers of a side's sentences, sorted.
+func (sd side) refs(refOf func(p int) int) []int {
+	var out []int
+	for _, s := range sd.Sents {
+		out = append(out, refOf(s.P))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// verb picks the singular or plural form.
+func verb(plural bool, one, many string) string {
+	if plural {
+		return many
+	}
+	return one
+}
+
+// refList writes [1], [1] and [2], [1], [2] and [3].
+func refList(refs []int) string {
+	var rs []string
+	for _, r := range refs {
+		rs = append(rs, "["+strconv.Itoa(r)+"]")
+	}
+	if len(rs) == 1 {
+		return rs[0]
+	}
+	return strings.Join(rs[:len(rs)-1], ", ") + " and " + rs[len(rs)-1]
+}
+
+// sideValue is the words a side is known by: the cause, or the fact's text.
+func sideValue(f facts.Fact) string {
+	if f.Cause != nil {
+		return f.Cause.Cause
+	}
+	return f.Text
+}
+
+// withFacts gives each result that came without its stored facts (a
+// Searcher other than the library) the facts of its passage, read the one
+// way facts reads everything.
+func withFacts(results []retrieval.Result) {
+	for i, r := range results {
+		if r.Facts != nil {
+			continue
+		}
+		doc := corpus.Document{ID: r.DocID, Title: r.Title, Published: r.Published,
+			PublishedPrecision: r.PublishedPrecision, Body: r.Text}
+		p := r.Passage
+		p.Start, p.End = 0, len(r.Text)
+		results[i].Facts = facts.ReadPassages(doc, []corpus.Passage{p})
+	}
+}

@@ -1,0 +1,71 @@
+package facts
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A stated cause is read from the constructions English uses to give one:
+// "died of X", "died from X", "succumbed to X", "the cause of death was
+// X", "tortured to death", and for other events "due to X", "because of X",
+// "citing X". The cause is the words as written, up to the clause's end.
+
+var (
+	reDeathCause = regexp.MustCompile(`(?i)\b(?:(?:died|dies|die|dying)\s+(?:of|from|due to|as a result of)|(?:death|deaths)\s+(?:was\s+)?(?:from|by|due to|as a result of|caused by)|attribut\w*\s+(?:\w+\s+){0,2}deaths?\s+to)\s+["“]?([^,.;:()"“”]+)|\b(?:succumbed|succumbing)\s+to\s+["“]?([^,.;:()"“”]+)|\bcause of (?:\w+\s+){0,2}death\s+(?:was|is|as|being)\s+["“]?([^,.;:()"“”]+)|\b((?:tortured|beaten|stabbed|shot|starved|strangled)\s+to\s+death)\b`)
+	reReason     = regexp.MustCompile(`(?i)\b(?:due to|because of|owing to|citing|over|in protest (?:at|against|over)|in response to|after)\s+([^,.;:()"“”]+)`)
+)
+
+// causeStop ends a cause phrase: a new clause.
+var causeStop = regexp.MustCompile(`(?i)\s+(?:while|whereas|but|and (?:that|the other|another)|according|after|before|in (?:a|the) (?:statement|report)|which|who|said|says|when|as well as|amid)\b.*$`)
+
+// readCauses returns the stated causes of sentence sc.
+func readCauses(sc *sentenceCtx) []Fact {
+	s := sc.text
+	var out []Fact
+	for _, m := range reDeathCause.FindAllStringSubmatchIndex(s, -1) {
+		for g := 1; g <= 4; g++ {
+			a, b := m[2*g], m[2*g+1]
+			if a < 0 {
+				continue
+			}
+			if f, ok := sc.cause("die", a, b); ok {
+				out = append(out, f)
+			}
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for _, m := range reReason.FindAllStringSubmatchIndex(s, -1) {
+		if m[2] < 0 {
+			continue
+		}
+		kw := strings.ToLower(s[m[0]:m[2]])
+		if strings.HasPrefix(kw, "over") || strings.HasPrefix(kw, "after") {
+			continue // too often time or place; only as part of a trigger's frame
+		}
+		trigger := sc.triggerNear(m[0])
+		if trigger == "" {
+			continue
+		}
+		if f, ok := sc.cause(trigger, m[2], m[3]); ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// cause makes a cause fact of effect from the bytes [a, b), cut at the
+// clause's end.
+func (sc *sentenceCtx) cause(effect string, a, b int) (Fact, bool) {
+	text := sc.text[a:b]
+	if loc := causeStop.FindStringIndex(text); loc != nil {
+		text = text[:loc[0]]
+	}
+	text = strings.TrimRight(text, " ")
+	if len(strings.Fields(text)) == 0 || len(strings.Fields(text)) > 8 {
+		return Fact{}, false
+	}
+	c := Cause{Effect: effect, Cause: text}
+	return sc.fact(KindCause, a, a+len(text), func(f *Fact) { f.Cause = &c }), true
+}

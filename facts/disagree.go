@@ -1,0 +1,266 @@
+package facts
+
+import (
+	"slices"
+	"strings"
+)
+
+// Attribute is what a disagreement is about.
+type Attribute string
+
+// Attributes that sources can disagree on.
+const (
+	AttrCount Attribute = "count" // how many were counted
+	AttrDate  Attribute = "date"  // when it happened
+)
+
+// Claim is one side of a disagreement: one value and the facts that give
+// it, from one or more documents.
+type Claim struct {
+	// Value is the value as the first fact writes it: "50 individuals",
+	// "December 2023".
+	Value string
+	Facts []Fact
+}
+
+// Docs returns the ids of the documents that make the claim, sorted.
+func (c Claim) Docs() []string {
+	var out []string
+	for _, f := range c.Facts {
+		out = append(out, f.DocID)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Disagreement is a disagreement between sources: different values for
+// the same attribute of the same event, each from its own documents.
+type Disagreement struct {
+	Attribute Attribute
+	// Event is the frame the facts share: its trigger and the
+	// participants common to every claim.
+	Event Event
+	// Counted is the counted noun's key, for a count.
+	Counted string
+	Claims  []Claim
+}
+
+// Disagreements returns the disagreements among fs. Precision comes
+// first: a made-up disagreement is worse than a missed one, so facts are
+// set against each other only when
+//   - they are of one kind (counts, or dates) and give the same attribute:
+//     the same counted noun and unit, or a date of the same trigger;
+//   - their events match: the same trigger, no conflicting places or dates,
+//     and, for dates, a participant in common;
+//   - their values cannot both hold ("more than 50" and "dozens" can);
+//   - they come from different documents, and no document gives both values.
+//
+// Anything less certain is not a disagreement.
+func Disagreements(fs []Fact) []Disagreement {
+	var out []Disagreement
+	out = append(out, countDisagreements(fs)...)
+	out = append(out, dateDisagreements(fs)...)
+	return out
+}
+
+// countDisagreements groups head counts by counted noun and trigger.
+func countDisagreements(fs []Fact) []Disagreement {
+	type key struct{ counted, unit, trigger string }
+	groups := map[key][]Fact{}
+	var order []key
+	for _, f := range fs {
+		if f.Kind != KindQuantity || f.Quantity == nil || f.Event.Trigger == "" || f.Quantity.Counted == "" {
+			continue
+		}
+		k := key{f.Quantity.Counted, f.Quantity.Unit, f.Event.Trigger}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], f)
+	}
+	var out []Disagreement
+	for _, k := range order {
+		g := groups[k]
+		if d, ok := disagreement(AttrCount, g, sameCountEvent, compatibleCount); ok {
+			d.Counted = k.counted
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// dateDisagreements groups dates by trigger.
+func dateDisagreements(fs []Fact) []Disagreement {
+	groups := map[string][]Fact{}
+	var order []string
+	for _, f := range fs {
+		if f.Kind != KindDate || f.Date == nil || f.Event.Trigger == "" {
+			continue
+		}
+		if _, ok := groups[f.Event.Trigger]; !ok {
+			order = append(order, f.Event.Trigger)
+		}
+		groups[f.Event.Trigger] = append(groups[f.Event.Trigger], f)
+	}
+	var out []Disagreement
+	for _, t := range order {
+		if d, ok := disagreement(AttrDate, groups[t], sameDatedEvent, compatibleDate); ok {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// disagreement finds, in a group of facts of one attribute, the largest
+// set that is of one event and holds values that cannot all hold. It
+// clusters the facts by compatible value; a disagreement needs two
+// clusters from disjoint documents whose facts are pairwise of one event.
+func disagreement(attr Attribute, g []Fact, same func(a, b Fact) bool, compatible func(a, b Fact) bool) (Disagreement, bool) {
+	// Each fact in turn seeds the set of facts of its event.
+	for _, seed := range g {
+		var sub []Fact
+		for _, f := range g {
+			if f.DocID == seed.DocID && f.Start == seed.Start && f.SentenceIndex == seed.SentenceIndex || same(seed, f) {
+				sub = append(sub, f)
+			}
+		}
+		if d, ok := disagreementIn(attr, sub, same, compatible); ok {
+			return d, true
+		}
+	}
+	return Disagreement{}, false
+}
+
+// disagreementIn is disagreement for a set of facts seeded by one event.
+func disagreementIn(attr Attribute, g []Fact, same func(a, b Fact) bool, compatible func(a, b Fact) bool) (Disagreement, bool) {
+	if len(g) < 2 {
+		return Disagreement{}, false
+	}
+	var claims []Claim
+	for _, f := range g {
+		placed := false
+		for i := range claims {
+			if compatible(claims[i].Facts[0], f) {
+				claims[i].Facts = append(claims[i].Facts, f)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			claims = append(claims, Claim{Value: f.Text, Facts: []Fact{f}})
+		}
+	}
+	if len(claims) < 2 {
+		return Disagreement{}, false
+	}
+	// Every pair of facts across claims must be of one event, from
+	// different documents.
+	for i := range claims {
+		for j := i + 1; j < len(claims); j++ {
+			for _, a := range claims[i].Facts {
+				for _, b := range claims[j].Facts {
+					if a.DocID == b.DocID || !same(a, b) {
+						return Disagreement{}, false
+					}
+				}
+			}
+		}
+	}
+	d := Disagreement{Attribute: attr, Claims: claims}
+	d.Event = Event{Trigger: g[0].Event.Trigger, Participants: common(g)}
+	return d, true
+}
+
+// common returns the participants every fact of g shares.
+func common(g []Fact) []string {
+	out := slices.Clone(g[0].Event.Participants)
+	for _, f := range g[1:] {
+		out = slices.DeleteFunc(out, func(p string) bool { return !slices.Contains(f.Event.Participants, p) })
+	}
+	return out
+}
+
+// sameCountEvent reports whether two counts of one noun and trigger are of
+// one event: places and dates, where both give them, must agree.
+func sameCountEvent(a, b Fact) bool {
+	if !placesAgree(a.Event, b.Event) || !whenAgrees(a.Event, b.Event) {
+		return false
+	}
+	// And something positive ties them: a place, a date or a name in
+	// common. Two undated, unplaced counts of "people killed" are not known
+	// to be one event.
+	ea, eb := a.Event, b.Event
+	return len(ea.Places) > 0 && len(eb.Places) > 0 ||
+		ea.When != "" && eb.When != "" ||
+		shareOne(names(ea.Participants), names(eb.Participants))
+}
+
+// names drops the counted nouns from participants: what is left are the
+// names of people and organisations, which identify an event.
+func names(ps []string) []string {
+	return slices.DeleteFunc(slices.Clone(ps), func(p string) bool { return personNouns[p] })
+}
+
+// sameDatedEvent reports whether two dates of one trigger date one event:
+// they share a named participant, and their places agree.
+func sameDatedEvent(a, b Fact) bool {
+	return placesAgree(a.Event, b.Event) && shareOne(a.Event.Participants, b.Event.Participants)
+}
+
+// placesAgree: both name places and share one, or one names none.
+func placesAgree(a, b Event) bool {
+	if len(a.Places) == 0 || len(b.Places) == 0 {
+		return true
+	}
+	return shareOne(a.Places, b.Places)
+}
+
+// whenAgrees: both are dated and the dates overlap, or one is undated.
+func whenAgrees(a, b Event) bool {
+	if a.When == "" || b.When == "" {
+		return true
+	}
+	sa, ok1 := ParseValue(a.When)
+	sb, ok2 := ParseValue(b.When)
+	return !ok1 || !ok2 || sa.Overlaps(sb)
+}
+
+// shareOne reports whether two sorted key lists have a key in common; a
+// key of several words matches one of its words ("sputnik azerbaijan" and
+// "sputnik").
+func shareOne(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y || containsWord(x, y) || containsWord(y, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containsWord reports whether key k has w as one of its words.
+func containsWord(k, w string) bool {
+	return slices.Contains(strings.Fields(k), w)
+}
+
+// compatibleCount reports whether two counts can both be true.
+func compatibleCount(a, b Fact) bool {
+	qa, qb := a.Quantity, b.Quantity
+	hiA, hiB := qa.High, qb.High
+	if hiA < 0 {
+		hiA = 1e18
+	}
+	if hiB < 0 {
+		hiB = 1e18
+	}
+	return qa.Low <= hiB && qb.Low <= hiA
+}
+
+// compatibleDate reports whether two dates can both be true: they overlap
+// ("June" and "27 June" can; "December 2023" and "December 2024" cannot).
+func compatibleDate(a, b Fact) bool {
+	sa, ok1 := ParseValue(a.Date.Value)
+	sb, ok2 := ParseValue(b.Date.Value)
+	return !ok1 || !ok2 || sa.Overlaps(sb)
+}

@@ -1,0 +1,100 @@
+package facts
+
+import (
+	"slices"
+)
+
+// triggers are the stems of event words, after Key's folding ("arrested"
+// and "detained" are both "detain"). They are ordinary news verbs and their
+// nouns, not the events of any one story.
+var triggers = map[string]bool{
+	"detain": true, "die": true, "murder": true, "shot": true, "raid": true, "cancel": true, "visit": true,
+	"injur": true, "wound": true, "hospit": true, "charg": true, "sentenc": true, "expel": true,
+	"deport": true, "releas": true, "crash": true, "attack": true, "explod": true, "explos": true,
+	"protest": true, "evacu": true, "summon": true, "meet": true, "met": true, "sign": true, "close": true,
+	"ban": true, "suspend": true, "investig": true, "tortur": true, "beat": true, "rescu": true,
+	"bomb": true, "strike": true, "fire": true, "hit": true, "destroy": true, "damag": true,
+	"elect": true, "vote": true, "resign": true, "appoint": true, "fine": true, "convict": true,
+	"acquit": true, "extradit": true, "kidnap": true, "abduct": true, "miss": true, "flee": true,
+	"apolog": true, "recal": true, "sanction": true, "land": true, "launch": true,
+	"talk": true, "negoti": true, "agre": true, "withdraw": true, "invad": true, "occupi": true,
+	"captur": true, "seiz": true, "search": true, "question": true, "interrog": true, "bodi": true,
+	"funer": true, "buri": true, "autopsi": true, "examin": true,
+}
+
+// frame returns the event frame of the clause around offset at: its
+// trigger, the names and counted nouns that take part, its places and its
+// date.
+func (sc *sentenceCtx) frame(at int, ents []Fact) Event {
+	var ev Event
+	ev.Trigger = sc.triggerNear(at)
+	lo, hi := sc.clauseAround(at)
+	for _, e := range ents {
+		// Only people and organisations identify an event: a country
+		// named in passing ("between Russia and Azerbaijan") does not.
+		switch e.Entity.Type {
+		case Place:
+			ev.Places = append(ev.Places, e.Entity.Key)
+		case Person, Org:
+			ev.Participants = append(ev.Participants, e.Entity.Key)
+		}
+	}
+	for _, w := range sc.words {
+		if w.Start >= lo && w.End <= hi && personNouns[w.Key] && !genericPeople[w.Key] {
+			ev.Participants = append(ev.Participants, w.Key)
+		}
+	}
+	for _, d := range sc.dates {
+		if d.Start >= lo && d.End <= hi {
+			ev.When = d.Date.Value
+			break
+		}
+	}
+	if ev.When == "" && len(sc.dates) == 1 {
+		ev.When = sc.dates[0].Date.Value
+	}
+	slices.Sort(ev.Participants)
+	ev.Participants = slices.Compact(ev.Participants)
+	slices.Sort(ev.Places)
+	ev.Places = slices.Compact(ev.Places)
+	return ev
+}
+
+// triggerNear returns the trigger nearest offset at, in its clause first,
+// then in the sentence; "" when there is none.
+func (sc *sentenceCtx) triggerNear(at int) string {
+	lo, hi := sc.clauseAround(at)
+	best, bestDist := "", -1
+	for pass := 0; pass < 2 && best == ""; pass++ {
+		for _, w := range sc.words {
+			if pass == 0 && (w.Start < lo || w.End > hi) {
+				continue
+			}
+			if !triggers[w.Key] {
+				continue
+			}
+			d := w.Start - at
+			if d < 0 {
+				d = -d
+			}
+			if bestDist < 0 || d < bestDist {
+				best, bestDist = w.Key, d
+			}
+		}
+	}
+	return best
+}
+
+// clauseAround returns the byte range of the clause holding offset at.
+func (sc *sentenceCtx) clauseAround(at int) (int, int) {
+	lo, hi := 0, len(sc.text)
+	for _, s := range sc.segs {
+		if s <= at {
+			lo = s
+		} else {
+			hi = s
+			break
+		}
+	}
+	return lo, hi
+}

@@ -1,0 +1,274 @@
+package facts
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// A quantity is a number, its qualifier and the noun it counts: "more than
+// 50 people", "two Azerbaijani brothers", "38 civilians", "dozens of
+// migrants", "15 percent". What it counts is read from the words after it,
+// never assumed: a count is only comparable with a count of the same noun
+// in the same event (see Disagreements).
+
+var reQuantity = regexp.MustCompile(`(?i)(?:\b(more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|approximately|roughly|as many as|an estimated|no fewer than|no more than|under)\s+)?(?:([$€£₽])\s?)?\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a dozen|dozens|several|hundreds|thousands|scores|a few|a handful|tens of thousands)\b(?:\s*(%|percent|per cent|million|billion|thousand))?`)
+
+// rePartitiveTotal is " of the 67" after a count.
+var rePartitiveTotal = regexp.MustCompile(`^\s*of (?:the |all |some )?(?:\d[\d,]*|[a-z]+ty|[a-z]+teen|ten|hundred)\b`)
+
+// wordValues are the number words.
+var wordValues = map[string]float64{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "a dozen": 12,
+}
+
+// vagueRange is what a vague quantity allows.
+var vagueRange = map[string][2]float64{
+	"dozens": {24, 99}, "several": {3, 9}, "hundreds": {200, 999}, "thousands": {2000, 9999},
+	"scores": {40, 199}, "a few": {2, 5}, "a handful": {2, 6}, "tens of thousands": {20000, 99999},
+}
+
+// personNouns are English nouns that denote people, so that "50 people"
+// and "50 detained" count alike.
+var personNouns = map[string]bool{
+	"peopl": true, "person": true, "individu": true, "man": true, "men": true, "women": true, "woman": true,
+	"children": true, "child": true, "civilian": true, "passeng": true, "crew": true, "employe": true,
+	"staff": true, "journalist": true, "brother": true, "sister": true, "citizen": true, "nation": true,
+	"migrant": true, "worker": true, "offic": true, "soldier": true, "suspect": true, "detaine": true,
+	"resid": true, "member": true, "student": true, "victim": true, "prison": true, "hostag": true,
+	"refuge": true, "pilot": true, "activist": true, "protest": true, "diplomat": true, "son": true,
+	"survivor": true, "relat": true, "famili": true, "sibl": true, "correspond": true, "report": true,
+}
+
+// genericPeople are the counted nouns that say no more than "people".
+var genericPeople = map[string]bool{"peopl": true, "person": true, "individu": true, "": true}
+
+// unitWords turn a number into a measure rather than a head count.
+var unitWords = map[string]string{
+	"year": "year", "years": "year", "month": "month", "months": "month", "week": "week", "weeks": "week",
+	"day": "day", "days": "day", "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute",
+	"km": "km", "kilometres": "km", "kilometers": "km", "miles": "mile", "metres": "m", "meters": "m",
+	"dollars": "USD", "euros": "EUR", "rubles": "RUB", "roubles": "RUB", "pounds": "GBP", "manat": "AZN",
+	"tons": "ton", "tonnes": "ton", "percent": "percent", "%": "percent", "per cent": "percent",
+}
+
+// readQuantities returns the quantities of sentence sc.
+func readQuantities(sc *sentenceCtx) []Fact {
+	s := sc.text
+	if !sc.prose {
+		return nil // headings number sections, captions credit photos
+	}
+	var out []Fact
+	for _, m := range reQuantity.FindAllStringSubmatchIndex(s, -1) {
+		start, end := m[0], m[1]
+		if sc.inDate(start, end) || numberIsPartOfSomething(s, m[6], m[7]) {
+			continue
+		}
+		num := strings.ToLower(s[m[6]:m[7]])
+		qual := ""
+		if m[2] >= 0 {
+			qual = strings.ToLower(s[m[2]:m[3]])
+		}
+		q := Quantity{}
+		lo, hi, ok := numberRange(num)
+		if !ok {
+			continue
+		}
+		if m[4] >= 0 {
+			q.Unit = map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB"}[s[m[4]:m[5]]]
+		}
+		if m[8] >= 0 {
+			switch mult := strings.ToLower(s[m[8]:m[9]]); mult {
+			case "million":
+				lo, hi = lo*1e6, hi*1e6
+			case "billion":
+				lo, hi = lo*1e9, hi*1e9
+			case "thousand":
+				lo, hi = lo*1e3, hi*1e3
+			default:
+				q.Unit = "percent"
+			}
+		}
+		q.Value = num
+		if _, vague := vagueRange[num]; !vague {
+			q.Value = strconv.FormatFloat(lo, 'f', -1, 64)
+		}
+		q.Low, q.High = qualify(qual, lo, hi)
+		// The counted noun: the last of the few content words after the
+		// number, before a function word or punctuation ("two Azerbaijani
+		// brothers in", "dozens of migrants").
+		// "38 of the 67 people": the count is 38, of what the total counts.
+		from := end
+		if loc := rePartitiveTotal.FindStringIndex(strings.ToLower(s[end:])); loc != nil {
+			from = end + loc[1]
+		}
+		counted, unit, cend := sc.counted(from, num)
+		if q.Unit == "" {
+			q.Unit = unit
+		}
+		if q.Unit == "" {
+			q.Counted = counted
+			q.Person = personNouns[counted] || counted == ""
+			if counted == "" {
+				q.Counted = "person"
+			}
+			if genericPeople[counted] || nationals(sc.text[end:cend], counted) {
+				q.Counted = "person"
+				q.Person = true
+			}
+		}
+		if cend > end {
+			end = cend
+		}
+		out = append(out, sc.fact(KindQuantity, start, end, func(f *Fact) { f.Quantity = &q }))
+	}
+	return out
+}
+
+// inDate reports whether bytes [start, end) overlap a date of the sentence.
+func (sc *sentenceCtx) inDate(start, end int) bool {
+	for _, d := range sc.dates {
+		if start < d.End && d.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// numberIsPartOfSomething reports whether the number at s[a:b] is a time
+// ("5:00"), an ordinal, part of an identifier or name ("Flight 8243", "one
+// of", "Su-25", "40-year-old"), not a count.
+func numberIsPartOfSomething(s string, a, b int) bool {
+	after := s[b:]
+	before := s[:a]
+	if strings.HasPrefix(after, ":") || strings.HasPrefix(after, "-") || strings.HasPrefix(after, "/") ||
+		strings.HasPrefix(after, "th ") || strings.HasPrefix(after, "st ") || strings.HasPrefix(after, "nd ") ||
+		strings.HasPrefix(after, "rd ") {
+		return true
+	}
+	if strings.HasSuffix(before, "-") || strings.HasSuffix(before, "#") || strings.HasSuffix(before, "/") {
+		return true
+	}
+	// "38 of the 67 people": 67 is the total the count is taken from.
+	if lb := strings.ToLower(before); strings.HasSuffix(lb, " of the ") || strings.HasSuffix(lb, " of ") {
+		return true
+	}
+	la := strings.ToLower(strings.TrimSpace(after))
+	if strings.HasPrefix(la, "of the") && !rePartitiveTotal.MatchString(la) || strings.HasPrefix(la, "of them") || strings.HasPrefix(la, "of whom") ||
+		strings.HasPrefix(la, "a.m") || strings.HasPrefix(la, "p.m") || strings.HasPrefix(la, "am ") ||
+		strings.HasPrefix(la, "pm ") || strings.HasPrefix(la, "o'clock") || la == "am." || la == "pm." {
+		return true
+	}
+	// A capitalised word right before a number names it: "Flight 8243".
+	prev := strings.TrimRight(before, " ")
+	if k := strings.LastIndexAny(prev, " (\"“"); prev != "" {
+		w := prev[k+1:]
+		if w != "" && w[0] >= 'A' && w[0] <= 'Z' && prev == strings.TrimRight(before, " ") && len(before) > len(prev) {
+			word := strings.ToLower(w)
+			if word != "some" && word != "about" && word != "around" && word != "over" && word != "nearly" &&
+				word != "almost" && word != "only" && word != "all" && word != "the" && word != "another" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// numberRange returns the bounds a number word or numeral allows.
+func numberRange(num string) (float64, float64, bool) {
+	if r, ok := vagueRange[num]; ok {
+		return r[0], r[1], true
+	}
+	if v, ok := wordValues[num]; ok {
+		return v, v, true
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+	if err != nil {
+		return 0, 0, false
+	}
+	return v, v, true
+}
+
+// qualify widens [lo, hi] by its qualifier; a high bound of -1 is none.
+func qualify(qual string, lo, hi float64) (float64, float64) {
+	switch qual {
+	case "more than", "over":
+		return math.Floor(lo) + 1, -1
+	case "at least", "no fewer than", "as many as":
+		if qual == "as many as" {
+			return lo * 0.8, hi
+		}
+		return lo, -1
+	case "nearly", "almost":
+		return lo * 0.8, hi
+	case "about", "around", "some", "approximately", "roughly", "an estimated":
+		return lo * 0.8, hi * 1.2
+	case "up to", "no more than":
+		return 0, hi
+	case "fewer than", "less than", "under":
+		return 0, math.Ceil(hi) - 1
+	}
+	return lo, hi
+}
+
+// counted reads what the number ending at offset end counts: the counted
+// noun's key, or a unit, and the offset where the phrase ends.
+func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend int) {
+	ws := sc.words
+	i := 0
+	for i < len(ws) && ws[i].Start < end {
+		i++
+	}
+	cend = end
+	head := ""
+	for n := 0; i < len(ws) && n < 4; n++ {
+		w := ws[i]
+		lower := strings.ToLower(w.Text)
+		gap := sc.text[cend:w.Start]
+		if strings.TrimSpace(gap) != "" {
+			break // punctuation
+		}
+		if u, ok := unitWords[lower]; ok && head == "" {
+			return "", u, w.End
+		}
+		if lower == "of" && head == "" && (vagueRange[num] != [2]float64{} || num == "a dozen") {
+			cend = w.End
+			i++
+			continue
+		}
+		if w.Stop && !personNouns[w.Key] {
+			break
+		}
+		if (strings.HasSuffix(lower, "ed") || strings.HasSuffix(lower, "ing") || strings.HasSuffix(lower, "ly")) && !personNouns[w.Key] {
+			break // "50 detained", "murders dating back": a verb or adverb, not the noun
+		}
+		head = w.Key
+		cend = w.End
+		i++
+		if isNounKey(w.Key) {
+			// Keep going over a compound ("police officers") only while
+			// the next word is a noun too.
+			continue
+		}
+	}
+	return head, "", cend
+}
+
+// isNounKey is a weak test that a key can head a noun phrase.
+func isNounKey(k string) bool { return personNouns[k] || len(k) > 2 }
+
+// nationals reports whether a counted phrase ends in a capitalised plural,
+// people named by nation or group ("ethnic Azerbaijanis", "Britons"): they
+// count people.
+func nationals(phrase, key string) bool {
+	f := strings.Fields(phrase)
+	if len(f) == 0 || key == "" {
+		return false
+	}
+	last := f[len(f)-1]
+	return last[0] >= 'A' && last[0] <= 'Z' && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
+}

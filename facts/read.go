@@ -1,0 +1,153 @@
+package facts
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/crisisbot/crisisbot/corpus"
+)
+
+// sharedScanner holds compiled rules only; it is never written after start.
+var sharedScanner = newScanner()
+
+// sentenceCtx is what the readers of one sentence share.
+type sentenceCtx struct {
+	doc     corpus.Document
+	index   int
+	text    string // the sentence as in the body (not trimmed)
+	passage string
+	words   []Word
+	segs    []int // clause starts (Segments)
+	prose   bool
+	// dates are the sentence's resolved dates, in order.
+	dates []Fact
+	// proper holds the keys of words the document capitalises inside a
+	// sentence: a capitalised first word is a name only if it is one.
+	proper map[string]bool
+}
+
+// Read returns the facts of doc, in text order. It chunks doc the way the
+// library does, so that every fact names the passage that holds its
+// sentence.
+func Read(doc corpus.Document) []Fact {
+	return ReadPassages(doc, corpus.Chunk(doc))
+}
+
+// ReadPassages is Read with doc's passages already cut.
+func ReadPassages(doc corpus.Document, passages []corpus.Passage) []Fact {
+	if !utf8.ValidString(doc.Body) {
+		doc.Body = strings.ToValidUTF8(doc.Body, "\uFFFD")
+	}
+	win, haveWin := window(doc)
+	sents := corpus.Sentences(doc.Body)
+	para := paragraphsOf(doc.Body, sents)
+	memo := map[string]string{}
+	proper := map[string]bool{}
+	for _, s := range sents {
+		if !IsProse(s.Text) {
+			continue // headlines capitalise every word
+		}
+		for k, w := range WordsMemo(s.Text, memo) {
+			if k > 0 && w.Cap && !w.Stop {
+				proper[w.Key] = true
+			}
+		}
+	}
+	var out []Fact
+	// The day an anaphor ("that same day") refers to: the last day that
+	// opened a sentence of the paragraph ("On July 3, …"), else the last day.
+	var prev, lead Span
+	havePrev, haveLead := false, false
+	// The speaker of the paragraph's last attributed sentence, for "…, he
+	// said." and a quote that runs on into the next sentence.
+	var lastSpeaker string
+	for i, s := range sents {
+		if i > 0 && para[i] != para[i-1] {
+			haveLead = false
+			lastSpeaker = ""
+		}
+		sc := &sentenceCtx{
+			doc: doc, index: i, text: s.Text, passage: passageOf(passages, s),
+			words: WordsMemo(s.Text, memo), segs: Segments(s.Text), prose: IsProse(s.Text),
+			proper: proper,
+		}
+		if sc.prose {
+			for _, e := range sharedScanner.find(s.Text) {
+				ref, haveRef := prev, havePrev
+				if haveLead {
+					ref = lead
+				}
+				sp, ok := resolve(e, win, haveWin, ref, haveRef || haveLead)
+				if !ok {
+					continue
+				}
+				if sp.G == GDay && sp.Single() {
+					prev, havePrev = sp, true
+					if opens(s.Text, e) {
+						lead, haveLead = sp, true
+					}
+				}
+				d := sp.Date()
+				sc.dates = append(sc.dates, sc.fact(KindDate, e.start, e.end, func(f *Fact) { f.Date = &d }))
+			}
+		}
+		speech := readSpeech(sc, lastSpeaker)
+		if len(speech) > 0 {
+			lastSpeaker = speech[len(speech)-1].Speech.Speaker
+		}
+		ents := readEntities(sc)
+		qs := readQuantities(sc)
+		causes := readCauses(sc)
+		// Every fact of the sentence but speech gets its clause's frame and
+		// the sentence's source.
+		source := ""
+		if len(speech) > 0 {
+			source = speech[0].Speech.Speaker
+		}
+		for _, group := range [][]Fact{sc.dates, qs, causes} {
+			for k := range group {
+				group[k].Event = sc.frame(group[k].Start, ents)
+				group[k].Source = source
+			}
+		}
+		if sc.passage == "" {
+			continue // a line the chunker drops (a credit, a link list) cannot be cited
+		}
+		out = append(out, sc.dates...)
+		out = append(out, qs...)
+		out = append(out, causes...)
+		out = append(out, ents...)
+		out = append(out, speech...)
+	}
+	return out
+}
+
+// fact makes a fact of kind from the sentence's bytes [start, end).
+func (sc *sentenceCtx) fact(k Kind, start, end int, set func(*Fact)) Fact {
+	f := Fact{
+		Kind: k, DocID: sc.doc.ID, PassageID: sc.passage,
+		Sentence: sc.text, SentenceIndex: sc.index,
+		Start: start, End: end, Text: sc.text[start:end],
+	}
+	set(&f)
+	return f
+}
+
+// opens reports whether e opens its sentence as an adverbial: "On July 3,
+// Russian security forces …".
+func opens(s string, e expr) bool {
+	return len(strings.Fields(s[:e.start])) <= 2 && strings.HasPrefix(s[e.end:], ",")
+}
+
+// ExprSpan is where a date expression sits in its sentence.
+type ExprSpan struct{ Start, End int }
+
+// DateExprs returns where the date expressions of sentence s are, resolved
+// or not: the timeline cuts its summaries around them.
+func DateExprs(s string) []ExprSpan {
+	var out []ExprSpan
+	for _, e := range sharedScanner.find(s) {
+		out = append(out, ExprSpan{e.start, e.end})
+	}
+	return out
+}

@@ -1,0 +1,194 @@
+package facts
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crisisbot/crisisbot/corpus"
+)
+
+// doc makes a one-paragraph document published on pub (a day).
+func doc(id, pub, body string) corpus.Document {
+	return corpus.Document{ID: id, Published: pub, PublishedPrecision: "day", Body: body}
+}
+
+// kinds returns the facts of kind k.
+func kinds(fs []Fact, k Kind) []Fact {
+	var out []Fact
+	for _, f := range fs {
+		if f.Kind == k {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// TestRelativeDatesFollowThePublicationDateAndTense pins the two errors
+// the issue reported: "December last year" in an October 2025 article is
+// December 2024, and "will take part … on Friday" in an article of
+// Thursday 9 October is the coming Friday, 10 October.
+func TestRelativeDatesFollowThePublicationDateAndTense(t *testing.T) {
+	tests := []struct{ pub, text, expr, want string }{
+		{"2025-10-09", "The airliner was shot down in December last year near the border.", "December last year", "2024-12"},
+		{"2025-10-09", "The president will take part in the summit on Friday in the capital.", "Friday", "2025-10-10"},
+		{"2025-10-09", "The two presidents met on Friday in the capital, officials said.", "Friday", "2025-10-03"},
+		{"2025-10-09", "Talks were held late last month in the capital of the country.", "late last month", "2025-09-21/2025-09-30"},
+		{"2025-10-09", "The ministry said this week that the talks had been cancelled.", "this week", "2025-10-06/2025-10-12"},
+	}
+	for _, tt := range tests {
+		ds := kinds(Read(doc("d", tt.pub, tt.text)), KindDate)
+		if len(ds) != 1 || ds[0].Text != tt.expr || ds[0].Date.Value != tt.want {
+			t.Errorf("%q published %s: got %+v, want %q = %s", tt.text, tt.pub, ds, tt.expr, tt.want)
+		}
+	}
+}
+
+// TestSpeakerIsNotTheAccused: the source of an attribution is who speaks,
+// never the agent named after "allegedly by".
+func TestSpeakerIsNotTheAccused(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"They had been tortured to death, allegedly by the local police, and their relatives were outraged.", ""},
+		{"The national prosecutor's office said the two men had been tortured by the local police.", "national prosecutor's office"},
+		{"According to the foreign ministry, the embassy was closed on Monday.", "foreign ministry"},
+		{"\"We will not accept this,\" said the deputy foreign minister.", "deputy foreign minister"},
+		{"The opposition leader was accused by prosecutors of fraud.", ""},
+		{"Officials in the capital have accused the neighbouring government of a cover-up.", "Officials in the capital"},
+		{"Leading officials were quick to accuse the police of murder.", ""},
+	}
+	for _, tt := range tests {
+		sp := kinds(Read(doc("d", "2025-07-01", tt.text)), KindSpeech)
+		got := ""
+		if len(sp) > 0 {
+			got = sp[0].Speech.Speaker
+		}
+		if !strings.Contains(got, tt.want) || (tt.want == "" && got != "") {
+			t.Errorf("%q: speaker %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestPronounTakesTheLastSource: "he said" in the next sentence of a
+// paragraph is the last named source.
+func TestPronounTakesTheLastSource(t *testing.T) {
+	body := "The regional governor told reporters that the road was closed. It would reopen on Monday, he said."
+	sp := kinds(Read(doc("d", "2025-07-01", body)), KindSpeech)
+	if len(sp) != 2 || sp[1].Speech.Speaker != "regional governor" {
+		t.Fatalf("speech %+v, want the governor twice", sp)
+	}
+}
+
+// TestQuantitiesKnowWhatTheyCount checks values, bounds and counted nouns.
+func TestQuantitiesKnowWhatTheyCount(t *testing.T) {
+	tests := []struct {
+		text, value, counted string
+		low, high            float64
+	}{
+		{"Police detained more than 50 people in the raid on Friday morning.", "50", "person", 51, -1},
+		{"The crash killed 38 civilians on board the plane that day.", "38", "civilian", 38, 38},
+		{"Police detained dozens of migrants at the border on Monday.", "dozens", "migrant", 24, 99},
+		{"Two Azerbaijani brothers died in custody after the raid.", "2", "brother", 2, 2},
+		{"Officers detained 50 in the operation, the ministry said.", "50", "person", 50, 50},
+		{"The plane crashed, killing 38 of the 67 people on board, officials said.", "38", "person", 38, 38},
+	}
+	for _, tt := range tests {
+		qs := kinds(Read(doc("d", "2025-07-01", tt.text)), KindQuantity)
+		if len(qs) != 1 {
+			t.Errorf("%q: %d quantities %+v, want 1", tt.text, len(qs), qs)
+			continue
+		}
+		q := qs[0].Quantity
+		if q.Value != tt.value || q.Counted != facts(tt.counted) || q.Low != tt.low || q.High != tt.high {
+			t.Errorf("%q: got %+v, want %s %s [%g, %g]", tt.text, *q, tt.value, tt.counted, tt.low, tt.high)
+		}
+	}
+}
+
+// facts folds a counted noun as the reader does ("person" stays itself).
+func facts(w string) string {
+	if w == "person" {
+		return w
+	}
+	return Key(w)
+}
+
+// TestCausesAndTheirSources reads a cause of death with its source.
+func TestCausesAndTheirSources(t *testing.T) {
+	body := "An autopsy carried out in the capital concluded that the men died of \"blunt force trauma,\" according to the report. " +
+		"The police claimed one of the men died from a heart attack."
+	cs := kinds(Read(doc("d", "2025-07-01", body)), KindCause)
+	if len(cs) != 2 || cs[0].Cause.Cause != "blunt force trauma" || cs[1].Cause.Cause != "a heart attack" || cs[1].Source != "police" {
+		t.Fatalf("causes %+v", cs)
+	}
+}
+
+// TestDisagreementsNeedTheSameEvent: the issue's made-up disagreements are
+// not made, and a real one is.
+func TestDisagreementsNeedTheSameEvent(t *testing.T) {
+	read := func(docs ...corpus.Document) []Fact {
+		var out []Fact
+		for _, d := range docs {
+			out = append(out, Read(d)...)
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		docs []corpus.Document
+		want int
+	}{
+		{"airliner's dead against the brothers", []corpus.Document{
+			doc("a", "2025-07-01", "In December 2024 a missile shot down a passenger plane over the mountains, killing 38 people."),
+			doc("b", "2025-07-01", "Two brothers died in police custody in the city on 27 June 2025."),
+		}, 0},
+		{"staff detained at an office against a raid elsewhere", []corpus.Document{
+			doc("a", "2025-07-01", "Police detained two employees at the agency's office in Baku on 30 June 2025."),
+			doc("b", "2025-07-01", "Police detained 50 people in Yekaterinburg on 27 June 2025."),
+		}, 0},
+		{"dozens and more than 50 can both be true", []corpus.Document{
+			doc("a", "2025-07-01", "Police in Yekaterinburg detained dozens of people on 27 June 2025."),
+			doc("b", "2025-07-01", "Police in Yekaterinburg detained more than 50 people on 27 June 2025."),
+		}, 0},
+		{"nine against more than 50 detained in one raid", []corpus.Document{
+			doc("a", "2025-07-01", "Police in Yekaterinburg detained nine people on 27 June 2025."),
+			doc("b", "2025-07-01", "Police in Yekaterinburg detained more than 50 people on 27 June 2025."),
+		}, 1},
+		{"one article restating two values is not two sources", []corpus.Document{
+			doc("a", "2025-07-01", "Police in Yekaterinburg detained nine people on 27 June 2025. Police in Yekaterinburg detained more than 50 people on 27 June 2025."),
+		}, 0},
+		{"the year of one downing", []corpus.Document{
+			doc("a", "2025-07-01", "In December 2023, an Azerbaijan Airlines plane was shot down by a missile."),
+			doc("b", "2025-07-01", "In December 2024, air defences shot down an Azerbaijan Airlines flight."),
+		}, 1},
+	}
+	for _, tt := range tests {
+		ds := Disagreements(read(tt.docs...))
+		if len(ds) != tt.want {
+			t.Errorf("%s: %d disagreements %+v, want %d", tt.name, len(ds), ds, tt.want)
+		}
+	}
+}
+
+// TestFactsCarryTheirWords: every fact's Text is its sentence's bytes at
+// Start:End, and names a passage of the document.
+func TestFactsCarryTheirWords(t *testing.T) {
+	docs, err := corpus.Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, d := range docs {
+		ids := map[string]bool{}
+		for _, p := range corpus.Chunk(d) {
+			ids[p.ID] = true
+		}
+		for _, f := range Read(d) {
+			n++
+			if f.Sentence[f.Start:f.End] != f.Text || !ids[f.PassageID] || f.DocID != d.ID {
+				t.Fatalf("fact %+v does not carry its words or passage", f)
+			}
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d facts in the bundled articles", n)
+	}
+}

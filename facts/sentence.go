@@ -1,0 +1,96 @@
+package facts
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/crisisbot/crisisbot/corpus"
+)
+
+// paragraphsOf numbers each sentence's paragraph: a newline between two
+// sentences starts a new one.
+func paragraphsOf(body string, sents []corpus.Span) []int {
+	out := make([]int, len(sents))
+	p := 0
+	for i := range sents {
+		if i > 0 && strings.Contains(body[sents[i-1].End:sents[i].Start], "\n") {
+			p++
+		}
+		out[i] = p
+	}
+	return out
+}
+
+// passageOf returns the id of the first passage that holds sentence s.
+func passageOf(ps []corpus.Passage, s corpus.Span) string {
+	for _, p := range ps {
+		if p.Start <= s.Start && s.End <= p.End {
+			return p.ID
+		}
+	}
+	for _, p := range ps { // a sentence the chunker cut in pieces
+		if p.Start <= s.Start && s.Start < p.End {
+			return p.ID
+		}
+	}
+	return ""
+}
+
+// IsProse reports whether a sentence can report an event: it ends like a
+// sentence and has a few words, so that headings ("2. The 2023 Plane
+// Incident and Fallout") and captions are skipped.
+func IsProse(s string) bool {
+	if len(strings.Fields(s)) < 5 {
+		return false
+	}
+	t := strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(`"'”’)»`, r)
+	})
+	if strings.HasSuffix(t, "?") {
+		return false // a question reports nothing
+	}
+	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "…")
+}
+
+// Segments cuts s at clause boundaries (a comma, semicolon or colon, with
+// any closing quote, then a space; or a spaced dash) and returns the start
+// offset of each clause.
+func Segments(s string) []int {
+	out := []int{0}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		cut := -1
+		switch {
+		case c == ',' || c == ';' || c == ':':
+			cut = i + 1
+			for _, q := range []string{"”", "\"", "’", "'"} {
+				if strings.HasPrefix(s[cut:], q) {
+					cut += len(q)
+					break
+				}
+			}
+			if c == ',' && i > 0 && isASCIIDigit(s[i-1]) && cut < len(s) && isASCIIDigit(s[cut]) {
+				cut = -1 // 2,000
+			}
+		case strings.HasPrefix(s[i:], " — ") || strings.HasPrefix(s[i:], " – ") || strings.HasPrefix(s[i:], " -- "):
+			cut = i + 1
+		}
+		if cut > 0 && cut < len(s) && s[cut] == ' ' {
+			out = append(out, cut+1)
+		}
+	}
+	return out
+}
+
+// Paragraphs numbers each sentence of body's sentences sents by its
+// paragraph, as Read does: the timeline weighs a date's paragraph
+// neighbours with it.
+func Paragraphs(body string, sents []corpus.Span) []int { return paragraphsOf(body, sents) }
+
+// PassageOf returns the id of the first of ps that holds sentence s, as
+// Read assigns it.
+func PassageOf(ps []corpus.Passage, s corpus.Span) string { return passageOf(ps, s) }
+
+// NextWord returns the word of letters just after byte offset i of s,
+// skipping spaces.
+func NextWord(s string, i int) string { return nextWord(s, i) }

@@ -1,0 +1,231 @@
+package facts
+
+import (
+	"strings"
+)
+
+// An attribution has a source, a cue and a content (PARC). The source is
+// the subject of a reporting verb ("the prosecutor's office said"), the
+// words after "according to", or the subject written after the verb in
+// "…," said the spokesman. A pronoun source ("he said") takes the
+// paragraph's last named source. Only these positions make a speaker: in
+// "tortured to death, allegedly by the police" nobody is cued as the
+// source, and "the police" are the agent, so no speech is read at all.
+
+// reportingVerbs are the cues that make their subject a source.
+var reportingVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tells": true, "stated": true, "states": true,
+	"claimed": true, "claims": true, "claim": true, "alleged": true, "alleges": true, "allege": true,
+	"announced": true, "announces": true, "reported": true, "reports": true, "added": true, "adds": true,
+	"noted": true, "notes": true, "stressed": true, "insisted": true, "insists": true, "denied": true,
+	"denies": true, "deny": true, "concluded": true, "concludes": true, "accused": true, "accuses": true,
+	"accuse": true, "confirmed": true, "confirms": true, "warned": true, "warns": true, "declared": true,
+	"declares": true, "argued": true, "argues": true, "wrote": true, "writes": true, "explained": true,
+	"believes": true, "believed": true, "asserted": true,
+	"asserts": true, "blamed": true, "blames": true, "estimated": true, "estimates": true,
+	"acknowledged": true, "admitted": true, "admits": true, "emphasized": true, "emphasised": true,
+	"disclosed": true, "contends": true, "contended": true, "countered": true, "rejected": true,
+	"dismissed": true, "condemned": true,
+}
+
+// verbGroup are the words that may stand between a subject and its verb:
+// "the ministry has also said", "he later told".
+var verbGroup = map[string]bool{
+	"has": true, "have": true, "had": true, "also": true, "later": true, "previously": true, "then": true,
+	"publicly": true, "officially": true, "repeatedly": true, "earlier": true, "since": true, "already": true,
+	"further": true, "firmly": true, "strongly": true, "flatly": true, "initially": true, "first": true,
+	"subsequently": true, "would": true, "will": true, "did": true, "does": true, "separately": true,
+}
+
+// passiveAux before a cue makes its subject the thing reported on.
+var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "is": true, "are": true, "being": true, "be": true}
+
+// npBreak are the words a source's noun phrase never runs back across.
+var npBreak = map[string]bool{
+	"that": true, "which": true, "who": true, "and": true, "but": true, "while": true, "as": true,
+	"when": true, "after": true, "before": true, "because": true, "since": true, "if": true,
+	"though": true, "although": true, "where": true, "whereas": true, "so": true, "yet": true,
+	"what": true, "how": true, "why": true, "than": true, "or": true, "nor": true,
+}
+
+// pronouns stand for the last source named.
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true}
+
+// auxiliaries inside a phrase make it a clause.
+var auxiliaries = map[string]bool{
+	"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true, "not": true,
+	"did": true, "does": true, "do": true, "been": true, "will": true, "would": true, "can": true,
+	"could": true, "should": true, "may": true, "might": true, "must": true, "to": true,
+}
+
+// maxSource bounds a source's length in words.
+const maxSource = 9
+
+// readSpeech returns the attributions of sentence sc; last is the
+// paragraph's last source, for a pronoun.
+func readSpeech(sc *sentenceCtx, last string) []Fact {
+	ws := sc.words
+	var out []Fact
+	for i := 0; i < len(ws); i++ {
+		l := strings.ToLower(ws[i].Text)
+		if l == "according" && i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "to") && sc.text[ws[i].End:ws[i+1].Start] == " " {
+			if lo, hi, ok := sc.phraseAfter(i + 2); ok {
+				content := strings.TrimSpace(strings.Trim(sc.text[:ws[i].Start]+sc.text[hi:], " ,.;:"))
+				out = append(out, sc.speech(ws[i].Start, hi, sc.text[lo:hi], "according to", content))
+			}
+			continue
+		}
+		if !reportingVerbs[l] || i+1 < len(ws) && reportingVerbs[strings.ToLower(ws[i+1].Text)] {
+			continue // "media reports said": the first is a noun
+		}
+		// "…," said the spokesman: the source follows the cue.
+		if inverted(sc.text, ws[i].Start) {
+			// Only when the source closes the sentence or its clause.
+			if lo, hi, ok := sc.phraseAfter(i + 1); ok && (strings.Trim(sc.text[hi:], " .!\"'”’") == "" || strings.HasPrefix(sc.text[hi:], ",")) {
+				content := strings.TrimSpace(strings.Trim(sc.text[:ws[i].Start], " ,\"'“”‘’"))
+				out = append(out, sc.speech(ws[i].Start, hi, sc.text[lo:hi], l, content))
+			}
+			continue
+		}
+		k := i - 1
+		for k >= 0 && verbGroup[strings.ToLower(ws[k].Text)] && !clauseBreakBefore(sc.text, ws[k+1].Start, ws[k].End) {
+			k--
+		}
+		if k >= 0 && (passiveAux[strings.ToLower(ws[k].Text)] || strings.EqualFold(ws[k].Text, "to")) {
+			continue // "was accused": its subject is the accused; "to accuse" has none
+		}
+		lo, ok := sc.phraseBefore(k)
+		if !ok {
+			continue
+		}
+		src := sc.text[ws[lo].Start:ws[k].End]
+		if pronouns[strings.ToLower(src)] {
+			if last == "" {
+				continue
+			}
+			src = last
+		}
+		content := sc.contentAfter(i)
+		if content == "" {
+			content = strings.TrimSpace(strings.Trim(sc.text[:ws[lo].Start], " ,\"'“”‘’"))
+		}
+		out = append(out, sc.speech(ws[lo].Start, ws[i].End, src, l, content))
+	}
+	return out
+}
+
+// speech makes a speech fact over the sentence's bytes [start, end).
+func (sc *sentenceCtx) speech(start, end int, speaker, cue, content string) Fact {
+	sp := Speech{Speaker: strings.TrimSpace(speaker), Cue: cue, Content: content}
+	return sc.fact(KindSpeech, start, end, func(f *Fact) { f.Speech = &sp })
+}
+
+// inverted reports whether a cue at offset at follows a comma or a closing
+// quote: "…," said X.
+func inverted(s string, at int) bool {
+	t := strings.TrimRight(s[:at], " ")
+	return strings.HasSuffix(t, ",") || strings.HasSuffix(t, "\"") || strings.HasSuffix(t, "”") ||
+		strings.HasSuffix(t, ",\"") || strings.HasSuffix(t, ",”")
+}
+
+// clauseBreakBefore reports whether punctuation stands between offsets a
+// (the end of one word) and b (the start of the next, which is after it),
+// given as (next start, previous end).
+func clauseBreakBefore(s string, next, prevEnd int) bool {
+	if prevEnd > next {
+		return false
+	}
+	return strings.ContainsAny(s[prevEnd:next], ",;:\"“”()—–")
+}
+
+// phraseBefore returns the first word of the noun phrase that ends at word
+// k: back to a clause break, a linking word, or maxSource words.
+func (sc *sentenceCtx) phraseBefore(k int) (int, bool) {
+	ws := sc.words
+	if k < 0 {
+		return 0, false
+	}
+	lo := k
+	for lo > 0 && k-lo+1 < maxSource {
+		prev := ws[lo-1]
+		if npBreak[strings.ToLower(prev.Text)] || clauseBreakBefore(sc.text, ws[lo].Start, prev.End) ||
+			reportingVerbs[strings.ToLower(prev.Text)] {
+			break
+		}
+		lo--
+	}
+	// The head must name someone: not a function word ("and alleged
+	// violations"), a participle or a gerund.
+	if head := strings.ToLower(ws[k].Text); (ws[k].Stop && !pronouns[head]) || npBreak[head] ||
+		strings.HasSuffix(head, "ing") || strings.HasSuffix(head, "ly") {
+		return 0, false
+	}
+	// A finite verb inside the phrase means it is a clause, not a source
+	// ("officials on June 27 arrested dozens"); a participle that opens a
+	// modifier ("an examination carried out in Azerbaijan") is kept.
+	for m := lo; m < k; m++ {
+		w := strings.ToLower(ws[m].Text)
+		if auxiliaries[w] {
+			return 0, false
+		}
+		if strings.HasSuffix(w, "ed") && !ws[m].Cap && m > lo {
+			next := strings.ToLower(ws[m+1].Text)
+			if next != "out" && next != "in" && next != "by" && next != "at" && next != "with" {
+				return 0, false
+			}
+		}
+	}
+	// Trim leading linking words and articles.
+	for lo <= k && (npBreak[strings.ToLower(ws[lo].Text)] || strings.EqualFold(ws[lo].Text, "the")) {
+		lo++
+	}
+	if lo > k {
+		return 0, false
+	}
+	// A source names someone: a content word or a pronoun.
+	for m := lo; m <= k; m++ {
+		if !ws[m].Stop || pronouns[strings.ToLower(ws[m].Text)] {
+			return lo, true
+		}
+	}
+	return 0, false
+}
+
+// phraseAfter returns the byte range of the noun phrase that starts at word
+// i: up to a clause break, a linking word, or maxSource words.
+func (sc *sentenceCtx) phraseAfter(i int) (int, int, bool) {
+	ws := sc.words
+	if i >= len(ws) {
+		return 0, 0, false
+	}
+	hi := i
+	for hi+1 < len(ws) && hi-i+1 < maxSource {
+		next := ws[hi+1]
+		if npBreak[strings.ToLower(next.Text)] || clauseBreakBefore(sc.text, next.Start, ws[hi].End) ||
+			reportingVerbs[strings.ToLower(next.Text)] || strings.EqualFold(next.Text, "in") && hi > i {
+			break
+		}
+		hi++
+	}
+	lo := i
+	if strings.EqualFold(ws[lo].Text, "the") && lo < hi {
+		lo++
+	}
+	for m := lo; m <= hi; m++ {
+		if !ws[m].Stop {
+			return ws[lo].Start, ws[hi].End, true
+		}
+	}
+	return 0, 0, false
+}
+
+// contentAfter is what follows cue word i, without a leading "that".
+func (sc *sentenceCtx) contentAfter(i int) string {
+	rest := strings.TrimSpace(sc.text[sc.words[i].End:])
+	rest = strings.TrimPrefix(rest, ",")
+	rest = strings.TrimSpace(rest)
+	if strings.HasPrefix(strings.ToLower(rest), "that ") {
+		rest = rest[len("that "):]
+	}
+	return strings.TrimSpace(strings.TrimRight(rest, "."))
+}
