@@ -12,6 +12,7 @@ const (
 	conflictRatio      = 0.6
 	typedConflictRatio = 0.35
 )
+
 // countWindow is how many words either side of a value count as its context.
 const countWindow = 3
 

@@ -71,7 +71,7 @@ func (e *Engine) prompt(q string, history []Turn, results []retrieval.Result) (m
 		blocks = append(blocks, block)
 		kept = append(kept, r)
 	}
-	user := head + strings.Join(blocks, "") + tail
+	user := head + strings.Join(blocks, "") + sidesNote(q, kept) + tail
 	msgs = append([]Message{{Role: RoleSystem, Content: system}}, turns...)
 	return append(msgs, Message{Role: RoleUser, Content: user}), kept
 }
@@ -128,4 +128,20 @@ func attr(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.ReplaceAll(s, `"`, "'")
 	return fenceText(strings.NewReplacer("<", "‹", ">", "›").Replace(s))
+}
+
+// sidesNote lists each side of a disagreement that the passages' facts
+// show, with its passage numbers, so that the model states both rather
+// than pick one; "" when the facts show none.
+func sidesNote(q string, kept []retrieval.Result) string {
+	withFacts(kept)
+	c := analyse(q, kept, nil).conflict()
+	if c == nil {
+		return ""
+	}
+	line := c.line(func(p int) int { return p + 1 })
+	if line == "" {
+		return ""
+	}
+	return "\nThe passages differ here; give each side with its citation: " + line + "\n"
 }

@@ -20,7 +20,7 @@ import (
 // and the date items in dates.yaml. They are embedded so that the
 // installed binary runs the same evaluation as the repository.
 //
-//go:embed *.yaml testdata/real
+//go:embed real.yaml dates.yaml testdata/real
 var files embed.FS
 
 // Article is a real article as stored in the real set: the document, plus

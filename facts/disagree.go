@@ -204,7 +204,7 @@ func names(ps []string) []string {
 // sameDatedEvent reports whether two dates of one trigger date one event:
 // they share a named participant, and their places agree.
 func sameDatedEvent(a, b Fact) bool {
-	return placesAgree(a.Event, b.Event) && shareOne(a.Event.Participants, b.Event.Participants)
+	return comparableDates(a, b) && placesAgree(a.Event, b.Event) && shareOne(a.Event.Participants, b.Event.Participants)
 }
 
 // placesAgree: both name places and share one, or one names none.
@@ -246,7 +246,7 @@ func containsWord(k, w string) bool {
 
 // compatibleCount reports whether two counts can both be true.
 func compatibleCount(a, b Fact) bool {
-	qa, qb := a.Quantity, b.Quantity
+	qa, qb := roundIsAbout(*a.Quantity), roundIsAbout(*b.Quantity)
 	hiA, hiB := qa.High, qb.High
 	if hiA < 0 {
 		hiA = 1e18
@@ -257,10 +257,27 @@ func compatibleCount(a, b Fact) bool {
 	return qa.Low <= hiB && qb.Low <= hiA
 }
 
+// roundIsAbout widens a bare round number by a tenth either way: news
+// writes "50 people" for about fifty, and "more than 50" does not deny it.
+func roundIsAbout(q Quantity) Quantity {
+	if q.Low == q.High && q.Low >= 20 && int(q.Low)%10 == 0 {
+		q.Low, q.High = q.Low*0.9, q.High*1.1
+	}
+	return q
+}
+
 // compatibleDate reports whether two dates can both be true: they overlap
 // ("June" and "27 June" can; "December 2023" and "December 2024" cannot).
 func compatibleDate(a, b Fact) bool {
 	sa, ok1 := ParseValue(a.Date.Value)
 	sb, ok2 := ParseValue(b.Date.Value)
 	return !ok1 || !ok2 || sa.Overlaps(sb)
+}
+
+// comparableDates reports whether two dates are stated alike enough to set
+// against each other: both single, at one precision. "Monday" and "last
+// week", or "Thursday" and "December 2024", are different statements,
+// not different values.
+func comparableDates(a, b Fact) bool {
+	return a.Date.Precision == b.Date.Precision && a.Date.Precision != Range
 }
