@@ -22,3 +22,17 @@ func BenchmarkCheckReply(b *testing.B) {
 		checkReply(sputnikQ, nil, reply, s)
 	}
 }
+
+// BenchmarkCheckReplyFourSentences checks a reply of the length the
+// prompt asks for, every sentence supported, so that each one is judged
+// against its passages.
+func BenchmarkCheckReplyFourSentences(b *testing.B) {
+	s := sputnikPassages(b)
+	const reply = "On June 30, authorities raided the Baku offices of Sputnik Azerbaijan [2]. " +
+		"Police detained two employees, Igor Kartavykh and Yevgeny Belousov [1][4]. " +
+		"They were suspected of being undercover agents of Russia's FSB [4], which Moscow denied [1]. " +
+		"Police also cited expired accreditations and violations of media law [3]."
+	for b.Loop() {
+		checkReply(sputnikQ, nil, reply, s)
+	}
+}

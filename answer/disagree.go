@@ -65,8 +65,12 @@ func (ev *evidence) conflict() *conflict {
 		fs = slices.DeleteFunc(fs, func(f facts.Fact) bool {
 			return f.Kind != facts.KindQuantity || !countsAsked(f, ev.askedCounted())
 		})
-	default:
+	case kindDate:
 		fs = slices.DeleteFunc(fs, func(f facts.Fact) bool { return f.Kind != facts.KindDate })
+	default:
+		// A "what" or "why" question does not ask for a date or a count: a
+		// disagreement on one is not about what was asked.
+		return nil
 	}
 	for _, d := range facts.Disagreements(fs) {
 		c := &conflict{Attr: d.Attribute}

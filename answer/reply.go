@@ -13,9 +13,10 @@ import (
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
-// NoteUncited is the Note when the model's reply cited none of the
-// passages it was given and was withheld.
-const NoteUncited = "The language model's reply cited none of the articles, so it is not shown."
+// NoteUncited is the Note when no sentence of the model's reply was left:
+// it cited none of the passages it was given, or they did not support
+// what it said (support.go), and it was withheld.
+const NoteUncited = "The language model's reply is not shown: nothing in it was backed by the articles it cited."
 
 var (
 	// reThink matches the reasoning block some local models put first.
@@ -49,6 +50,10 @@ var (
 // appended.
 func checkReply(q string, context []string, reply string, kept []retrieval.Result) Answer {
 	text := reThink.ReplaceAllString(reply, "")
+	// Read before the checks, which may drop the very sentence saying
+	// the passages do not cover the question: that is still no answer,
+	// not a withheld one.
+	saidNotCovered := reNotCovered.MatchString(text)
 	sup := newSupport(kept)
 	// Each step only deletes text, so this ends; it runs until no step
 	// changes anything, because one removal can join the pieces of a URL
@@ -79,15 +84,14 @@ func checkReply(q string, context []string, reply string, kept []retrieval.Resul
 	})
 
 	a := Answer{Question: q, Mode: ModeLLM}
-	notCovered := reNotCovered.MatchString(text)
 	if len(c.order) == 0 {
 		a.Text, a.Citations = NotCovered, []Citation{}
-		if !notCovered {
+		if !saidNotCovered {
 			a.Note = NoteUncited
 		}
 		return a
 	}
-	a.Grounded = !notCovered
+	a.Grounded = !reNotCovered.MatchString(text)
 	if a.Grounded {
 		if conf := analyseIn(q, context, kept, nil).conflict(); conf != nil && !mentions(text, conf) {
 			a.Disagreement = conf.line(c.ref)
@@ -108,8 +112,8 @@ var reLeadCites = regexp.MustCompile(`^\s*(?:\[[^\[\]]{1,40}\]\s*)+`)
 type replySentence struct {
 	// Text runs to the next sentence, so the pieces join back into the reply.
 	Text string
-	// Para counts the line breaks before the sentence: sentences with the
-	// same Para are in one paragraph or list item.
+	// Para numbers the paragraphs: a line break before a sentence starts
+	// a new one, so a list item is a paragraph too.
 	Para int
 	// Cited lists the passages from 1 to k its citation groups name.
 	Cited []int
@@ -117,15 +121,18 @@ type replySentence struct {
 	HasCites bool
 }
 
-// dropUnsupportedClaims removes the sentences that the passages given to
-// the model (s) do not support. A sentence whose every citation names no
-// passage from 1 to k goes: its only support was a passage the model was
-// not given. So does a sentence that its cited passages do not support
+// dropUnsupportedClaims removes the sentences of text that s, the check
+// of the passages given to the model, finds unsupported. A sentence whose
+// every citation names no passage it was given goes: that passage was its
+// only support. So does a sentence that its cited passages do not support
 // (see support). A sentence without a citation is judged against the
 // citations of the cited sentence before it in its paragraph, or, when it
-// opens the paragraph, of the first cited one after it: models often cite
-// once for two sentences. Sentences of a paragraph without any citation
-// stay (lead-ins, headings); they cannot ground an answer on their own.
+// opens the paragraph, of the first cited one after it, because models
+// often cite once for two sentences; borrowed citations that name no
+// passage given support nothing. Sentences of a paragraph without any
+// citation stay, as they did before the support check (lead-ins,
+// headings, "The articles I have do not cover that."): they cannot ground
+// an answer on their own.
 func dropUnsupportedClaims(text string, s *support) string {
 	sents := replySentences(text, len(s.kept))
 	if len(sents) == 0 {

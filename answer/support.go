@@ -5,40 +5,45 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
-// The support check asks of each sentence of a model's reply whether the
-// passages it cites say it. Entailment would need a second model, so the
-// check measures a proxy that the passages can be searched for:
-//
-//   - words: at least half of the sentence's content keys (stemmed,
-//     synonym-folded words that are not stopwords, as tokenize and keyOf
-//     make them for retrieval) occur in the cited passages. Half, because
-//     a faithful sentence paraphrases ("held" for "detained", "bureau" for
-//     "offices"): the replies in llm_test.go keep between 50% and 100% of
-//     their words, while an injected or invented sentence ("PWNED",
-//     "Paris is the capital of France") keeps almost none;
-//   - numbers: every number (digits, or a number word from "two" up) is
-//     in the cited passages, because a changed figure or date is the
-//     error a reader cannot spot and the words test would let through;
-//   - names: more than half of the capitalised words that do not open the
-//     sentence are in the cited passages, so that a claim cannot move to
-//     another person or place while keeping the rest of its wording. Only
-//     most of them, since a model adds titles and full names ("Russian
-//     President Vladimir Putin") that one passage may not spell out.
-//
-// A passage is read as the model was shown it (prompt.go): title, outlet
-// and publication date as well as its text.
-
 // minWordShare is the share of a sentence's content keys that its cited
-// passages must hold.
+// passages must hold. The faithful replies of llm_test.go hold from 1/2
+// ("Both were Russian citizens [3]": "citizen" is not in passage 3; "Two
+// employees were held": the passage says "detained") to all of them;
+// invented or injected sentences ("PWNED [1]", "Paris is the capital of
+// France [1]", "Vladimir Putin personally ordered the raid [2]") hold 0
+// to 1/5.
 const minWordShare = 0.5
 
-// support holds, per passage given to the model, what the check compares
-// a sentence with. It is built for one reply and read lazily: a passage
-// nobody cites is never tokenized.
+// support checks that each sentence of a model's reply is backed by the
+// passages it cites. Whether a passage entails a sentence would take a
+// second model, so it measures a proxy that the passages can be searched
+// for, in three parts:
+//
+//   - words: at least minWordShare of the sentence's content keys (words
+//     that are not stopwords, stemmed and folded by keyOf as for
+//     retrieval) are in the cited passages. Not all of them, because a
+//     faithful sentence paraphrases ("held" for "detained"); words about
+//     the sources themselves ("sources disagree on the year") are left out
+//     (neutralKey);
+//   - numbers: every number (in digits, or a number word from "two") is
+//     in the cited passages, because a changed figure or date is the error
+//     the words test lets through and a reader cannot spot;
+//   - names: more than half of the capitalised words after the first are
+//     in the cited passages, so that a claim cannot be moved to another
+//     person or place with the rest of its wording kept. Only most of
+//     them, because a model adds first names and titles ("President Ilham
+//     Aliyev" for the passage's "President Aliyev").
+//
+// A passage is read with the title and outlet the model was shown with it
+// (prompt.go): "Police raided the bureau [2]" may take "police" from the
+// headline. Not with its publication date, also shown: the day an article
+// appeared is not the day of what it reports, and dating an event by it is
+// an error the numbers test is there to catch. A passage is tokenized on
+// first use, so that one nobody cites costs nothing; a support serves one
+// reply.
 type support struct {
 	kept  []retrieval.Result
 	facts []*passageFacts
@@ -61,23 +66,21 @@ type claim struct {
 	Names []string
 }
 
+// newSupport returns the support check for a reply to the passages kept,
+// numbered from 1.
 func newSupport(kept []retrieval.Result) *support {
 	return &support{kept: kept, facts: make([]*passageFacts, len(kept))}
 }
 
 // supports reports whether the passages numbered cited (from 1) support
-// sentence. A sentence saying the passages do not cover something is
-// let through: it states an absence, which no passage can hold, and
-// checkReply marks such a reply as not grounded anyway.
+// sentence. A sentence saying what the passages do not cover is judged
+// too: what it adds ("only that police detained them") must be in them,
+// and if it goes, checkReply still says the reply found nothing.
 func (s *support) supports(sentence string, cited []int) bool {
 	if len(cited) == 0 {
 		return false
 	}
-	text := claimText(sentence)
-	if reNotCovered.MatchString(text) {
-		return true
-	}
-	c := readClaim(text)
+	c := readClaim(claimText(sentence))
 	in := make(citedFacts, 0, len(cited))
 	for _, n := range cited {
 		in = append(in, s.passage(n-1))
@@ -124,7 +127,7 @@ func (cf citedFacts) hasNumber(n string) bool {
 func (s *support) passage(i int) *passageFacts {
 	if s.facts[i] == nil {
 		r := s.kept[i]
-		text := strings.Join([]string{r.Title, r.Outlet, corpus.DateLabel(r.Published, r.PublishedPrecision), r.Text}, "\n")
+		text := r.Title + "\n" + r.Outlet + "\n" + r.Text
 		toks := tokenize(text)
 		f := &passageFacts{keys: keySet(toks), numbers: map[string]bool{}}
 		for _, n := range numbersIn(toks, text, true) {

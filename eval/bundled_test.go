@@ -5,6 +5,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/crisisbot/crisisbot/answer"
+	"github.com/crisisbot/crisisbot/config"
 	"github.com/crisisbot/crisisbot/corpus"
 )
 
@@ -43,7 +45,7 @@ func TestBundledQuality(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the whole pipeline")
 	}
-	results, err := RunSets(context.Background(), Options{Sets: []string{Bundled}, Dir: t.TempDir()})
+	results, err := RunSets(context.Background(), Options{Sets: []string{Bundled}, Dir: t.TempDir(), Answer: shippedOptions()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,4 +84,18 @@ func TestBundledQuality(t *testing.T) {
 	if h.FalseAbstention > falseAbstentionCeiling {
 		t.Errorf("hybrid false abstention = %.3f, above its ceiling %.3f", h.FalseAbstention, falseAbstentionCeiling)
 	}
+	// The bundled set has no agree questions; this counts every answerable
+	// question that is not a conflict question.
+	const falseDisagreementsCeiling = 1
+	if h.FalseDisagreements > falseDisagreementsCeiling {
+		t.Errorf("hybrid false disagreements = %d, above its ceiling %d", h.FalseDisagreements, falseDisagreementsCeiling)
+	}
+}
+
+// shippedOptions are the answer options `crisisbot eval` runs with: the
+// embedded default config's. Offline only the retrieval depth matters
+// (config's top_k 6, not the engine's DefaultK); the rest are the engine's
+// defaults already.
+func shippedOptions() answer.Options {
+	return answer.Options{TopK: config.Default().Retrieval.TopK}
 }

@@ -148,10 +148,16 @@ func newScanner() *scanner {
 		}),
 		// December last year, in June this year, December of next year: the
 		// month of the year the publication date's year points to.
-		mk(func(f *features) bool { return f.month && f.has(" year") }, `\b`+monthRE+`,? (?:of )?(?i:(last|this|next|past)) year\b`, func(_ string, m []string, _, _ int) (expr, bool) {
-			mon, _ := monthNumber(m[1])
-			step := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1}[strings.ToLower(m[2])]
-			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return MonthSpan(ref.Year()+step, mon), true }}, true
+		mk(func(f *features) bool { return f.month && f.has(" year") }, `\b(?:`+ordRE+` (?:of )?)?`+monthRE+`(?: `+ordRE+`)?,? (?:of )?(?i:(last|this|next|past)) year\b`, func(_ string, m []string, _, _ int) (expr, bool) {
+			mon, _ := monthNumber(m[2])
+			day, _ := strconv.Atoi(m[1] + m[3])
+			step := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1}[strings.ToLower(m[4])]
+			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) {
+				if day >= 1 && day <= 31 {
+					return DaySpan(DayOf(ref.Year()+step, mon, day)), true
+				}
+				return MonthSpan(ref.Year()+step, mon), true
+			}}, true
 		}),
 		// last December, this July
 		mk(func(f *features) bool { return f.month }, `\b(?i:(last|this|next|past)) `+monthRE+`\b`, func(_ string, m []string, _, _ int) (expr, bool) {

@@ -30,6 +30,7 @@ func kinds(fs []Fact, k Kind) []Fact {
 func TestRelativeDatesFollowThePublicationDateAndTense(t *testing.T) {
 	tests := []struct{ pub, text, expr, want string }{
 		{"2025-10-09", "The airliner was shot down in December last year near the border.", "December last year", "2024-12"},
+		{"2025-10-09", "The airliner was shot down on December 25 last year near the border.", "December 25 last year", "2024-12-25"},
 		{"2025-10-09", "The president will take part in the summit on Friday in the capital.", "Friday", "2025-10-10"},
 		{"2025-10-09", "The two presidents met on Friday in the capital, officials said.", "Friday", "2025-10-03"},
 		{"2025-10-09", "Talks were held late last month in the capital of the country.", "late last month", "2025-09-21/2025-09-30"},

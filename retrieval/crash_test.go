@@ -55,7 +55,8 @@ func TestCrashChild(t *testing.T) {
 }
 
 // TestCrashMidIngest kills an ingesting process with SIGKILL and checks
-// that the directory opens with every document it reported stored intact.
+// that the directory opens with every document it reported stored intact,
+// each with its facts.
 // Kill points: the first document, one at the edge of an embedding batch
 // (256 passages, about 21 documents), one mid-batch.
 func TestCrashMidIngest(t *testing.T) {
@@ -102,7 +103,8 @@ func crashAfter(t *testing.T, killAfter int) {
 		t.Fatalf("child was not killed midway: %v after %d documents", err, len(reported))
 	}
 
-	l := openTest(t, Options{Dir: dir})
+	reader := &factCounter{}
+	l := openTest(t, Options{Dir: dir, readFacts: reader.read})
 	byID := map[string]corpus.Document{}
 	for _, d := range crashDocs() {
 		byID[d.ID] = d
@@ -120,6 +122,16 @@ func crashAfter(t *testing.T, killAfter int) {
 	t.Logf("killed after %d reported documents; %d stored", killAfter, len(stored))
 	if diff := cmp.Diff(reported, stored[:killAfter]); diff != "" {
 		t.Errorf("stored documents do not start with the reported ones (-reported +stored):\n%s", diff)
+	}
+	// Each document's facts were stored with it: none is read again, and
+	// the last one stored, the likeliest to be torn, has its own.
+	if got := reader.take(); got != nil {
+		t.Errorf("documents without their facts after the crash: %v", got)
+	}
+	for _, id := range []string{stored[0], stored[len(stored)-1]} {
+		if diff := cmp.Diff(wantFacts(byID[id]), l.DocFacts(id)); diff != "" {
+			t.Errorf("facts of %s (-want +got):\n%s", id, diff)
+		}
 	}
 	local := NewLocalEmbedder()
 	passages := 0

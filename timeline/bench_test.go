@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/facts"
 )
 
 // synthetic returns n articles made from the bundled ones, each different:
@@ -47,39 +48,80 @@ func synthetic(tb testing.TB, n int) []corpus.Document {
 	return out
 }
 
-// BenchmarkExtract1000 builds the timeline of 1,000 articles: extraction
-// of each, then the merge.
-func BenchmarkExtract1000(b *testing.B) {
-	docs := synthetic(b, 1000)
-	b.ReportAllocs()
-	var events int
-	for b.Loop() {
-		x := NewIndex()
-		for _, d := range docs {
-			x.Update(d)
-		}
-		events = len(x.Events())
+// benchSizes are the corpus sizes the benchmarks run at: the costs must
+// grow no faster than the number of articles.
+var benchSizes = []int{500, 1000, 2000}
+
+// readAll reads the facts of docs, as the library stores them at ingest.
+func readAll(docs []corpus.Document) [][]facts.Fact {
+	out := make([][]facts.Fact, len(docs))
+	for i, d := range docs {
+		out[i] = facts.Read(d)
 	}
-	b.ReportMetric(float64(events), "events")
+	return out
 }
 
-// BenchmarkRefreshOne is the cost of re-ingesting one changed article into
-// a 1,000-article timeline and reading it again: one extraction and the
+// BenchmarkBuild builds the timeline of n articles from their stored
+// facts, as `crisisbot timeline` does: each article's mentions, then the
 // merge.
-func BenchmarkRefreshOne(b *testing.B) {
-	docs := synthetic(b, 1000)
-	x := NewIndex()
-	for _, d := range docs {
-		x.Update(d)
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			docs := synthetic(b, n)
+			fs := readAll(docs)
+			b.ReportAllocs()
+			var events int
+			for b.Loop() {
+				x := NewIndex()
+				for i, d := range docs {
+					x.UpdateFacts(d, fs[i])
+				}
+				events = len(x.Events())
+			}
+			b.ReportMetric(float64(events), "events")
+		})
 	}
-	x.Events()
-	d := docs[0]
-	i := 0
+}
+
+// BenchmarkRefreshOne is the cost of re-ingesting one changed article
+// into an n-article timeline and reading it again: that article's
+// mentions from its facts, and the merge of the events they touch.
+func BenchmarkRefreshOne(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			docs := synthetic(b, n)
+			fs := readAll(docs)
+			x := NewIndex()
+			for i, d := range docs {
+				x.UpdateFacts(d, fs[i])
+			}
+			x.Events()
+			// Revisions of the first article, read ahead: reading facts is
+			// the library's work at ingest, not the timeline's.
+			revs := make([]corpus.Document, 4)
+			for i := range revs {
+				revs[i] = docs[0]
+				revs[i].Body += fmt.Sprintf("\nOn July 9, 2025, revision %d was published.", i)
+			}
+			revFacts := readAll(revs)
+			i := 0
+			for b.Loop() {
+				x.UpdateFacts(revs[i%len(revs)], revFacts[i%len(revs)])
+				x.Events()
+				i++
+			}
+		})
+	}
+}
+
+// BenchmarkReadFacts is facts.Read of one article, for comparison: the
+// part of a re-ingest that the library does, once, at ingest.
+func BenchmarkReadFacts(b *testing.B) {
+	docs := synthetic(b, 5)
 	for b.Loop() {
-		i++
-		d.Body = docs[0].Body + fmt.Sprintf("\nOn July 9, 2025, revision %d was published.", i)
-		x.Update(d)
-		x.Events()
+		for _, d := range docs {
+			facts.Read(d)
+		}
 	}
 }
 

@@ -27,9 +27,10 @@ type Mention struct {
 	// Figures are the counts the sentence gives.
 	Figures []Figure
 
-	Span    facts.Span
+	span    facts.Span
 	weights map[string]float64 // key → weight: see weigh
 	order   int                // position in the article
+	node    *node              // the merge node holding it, once indexed
 }
 
 // docMentions is what one article contributes: its dated mentions and the
@@ -133,7 +134,7 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact) docMentions {
 			Expr:    f.Text,
 			Names:   cur.names,
 			Figures: cur.figs,
-			Span:    sp,
+			span:    sp,
 			order:   len(out.mentions),
 		}
 		m.weights = weigh(cur.ws, cur.nb, lo, hi)

@@ -12,11 +12,13 @@ import (
 )
 
 // Index holds every article's mentions and merges them into events. It is
-// safe for concurrent use. Updating one article re-reads that article only;
-// the merge, which needs every article, runs again on the next read.
+// safe for concurrent use. Updating one article reads that article only,
+// and the next read re-merges only the events its mentions touch (see
+// engine).
 type Index struct {
 	mu     sync.Mutex
-	docs   map[string]indexed
+	hashes map[string]string // doc id → content hash
+	merged *engine
 	events []Event // nil when it must be rebuilt
 	topics []string
 
@@ -24,33 +26,30 @@ type Index struct {
 	read func(corpus.Document) []facts.Fact
 }
 
-type indexed struct {
-	hash string
-	dm   docMentions
-}
-
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{docs: map[string]indexed{}, read: facts.Read}
+	return &Index{hashes: map[string]string{}, merged: newEngine(), read: facts.Read}
 }
 
 // Update adds or replaces doc's mentions, reading its facts with
-// facts.Read. Where the facts are stored, UpdateFacts spares the reading.
+// facts.Read; where the facts are stored, UpdateFacts spares the reading.
 // It reads only when doc.Hash() differs from the stored one, and reports
 // whether it did.
 func (x *Index) Update(doc corpus.Document) bool { return x.update(doc, nil, false) }
 
 // UpdateFacts adds or replaces doc's mentions from fs, the facts read from
-// doc (facts.Read, or the stored copy). It does nothing when doc.Hash() is
-// the stored one, and reports whether it changed anything.
-func (x *Index) UpdateFacts(doc corpus.Document, fs []facts.Fact) bool { return x.update(doc, fs, true) }
+// doc (facts.Read's, or the stored copy). It does nothing when doc.Hash()
+// is the stored one, and reports whether it changed anything.
+func (x *Index) UpdateFacts(doc corpus.Document, fs []facts.Fact) bool {
+	return x.update(doc, fs, true)
+}
 
 func (x *Index) update(doc corpus.Document, fs []facts.Fact, haveFacts bool) bool {
 	h := doc.Hash()
 	x.mu.Lock()
-	old, ok := x.docs[doc.ID]
+	old, ok := x.hashes[doc.ID]
 	x.mu.Unlock()
-	if ok && old.hash == h {
+	if ok && old == h {
 		return false
 	}
 	// Outside the lock: the slow part.
@@ -60,7 +59,8 @@ func (x *Index) update(doc corpus.Document, fs []facts.Fact, haveFacts bool) boo
 	dm := mentionsOf(doc, fs)
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	x.docs[doc.ID] = indexed{hash: h, dm: dm}
+	x.hashes[doc.ID] = h
+	x.merged.set(doc.ID, &dm)
 	x.events, x.topics = nil, nil
 	return true
 }
@@ -69,8 +69,9 @@ func (x *Index) update(doc corpus.Document, fs []facts.Fact, haveFacts bool) boo
 func (x *Index) Remove(docID string) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	if _, ok := x.docs[docID]; ok {
-		delete(x.docs, docID)
+	if _, ok := x.hashes[docID]; ok {
+		delete(x.hashes, docID)
+		x.merged.set(docID, nil)
 		x.events, x.topics = nil, nil
 	}
 }
@@ -88,28 +89,20 @@ func (x *Index) Events() []Event {
 	return out
 }
 
-// current returns the merged events, rebuilding them if an article
-// changed. x.mu must be held.
+// current returns the merged events, re-merging what changed since the
+// last call. x.mu must be held.
 func (x *Index) current() []Event {
 	if x.events != nil {
 		return x.events
 	}
-	ids := make([]string, 0, len(x.docs))
-	for id := range x.docs {
-		ids = append(ids, id)
+	bs := x.merged.refresh()
+	evs := make([]Event, len(bs))
+	for i, b := range bs {
+		evs[i] = b.Event
 	}
-	sort.Strings(ids)
-	docs := make([]docMentions, len(ids))
-	for i, id := range ids {
-		docs[i] = cloneDM(x.docs[id].dm) // merge must not share slices across rebuilds
-	}
-	x.events = merge(docs)
-	x.topics = topics(docs, x.events)
-	return x.events
-}
-
-func cloneDM(dm docMentions) docMentions {
-	return docMentions{mentions: append([]Mention(nil), dm.mentions...), causes: append([]Cause(nil), dm.causes...)}
+	sort.SliceStable(evs, func(i, j int) bool { return eventLess(evs[i], evs[j]) })
+	x.events = evs
+	return evs
 }
 
 // Filter selects events. A zero Filter selects every event.
@@ -187,7 +180,13 @@ func hasSource(e Event, keep func(Source) bool) bool {
 func (x *Index) Topics() []string {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	x.current()
+	if x.topics == nil {
+		docs := make([]docMentions, 0, len(x.merged.docs))
+		for _, id := range sortedKeys(x.merged.docs) {
+			docs = append(docs, x.merged.docs[id])
+		}
+		x.topics = topics(docs, x.current())
+	}
 	return append([]string(nil), x.topics...)
 }
 

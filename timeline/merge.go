@@ -1,14 +1,14 @@
 package timeline
 
 import (
-	"github.com/crisisbot/crisisbot/facts"
-
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/crisisbot/crisisbot/facts"
 )
 
-// Merging, in two passes over every article's mentions:
+// Merging, in two passes:
 //
 //  1. Mentions whose dates overlap and whose words agree (cosine of
 //     IDF-weighted keys ≥ sameThreshold) join, strongest pairs first, as long
@@ -24,6 +24,10 @@ import (
 // the articles of an event are conflicts too, and so are the causes of
 // death each side gives, attached to the event whose own sentences state a
 // cause.
+//
+// Each pass runs on the connected components of its candidate pairs, one
+// at a time, so that an article's change redoes only the components it
+// touches (engine.go).
 const (
 	sameThreshold     = 0.14
 	sameDocThreshold  = 0.3
@@ -32,262 +36,123 @@ const (
 	// maxCauseLinks bounds how far apart (in extraction order) two causes
 	// are compared, so that a large corpus stays linear.
 	maxCauseLinks = 200
+	// maxSample bounds the members a group is compared by, so that a merge
+	// of large groups stays cheap.
+	maxSample = 24
 )
 
-// vec is a sparse, normalised, IDF-weighted key vector.
-type vec map[string]float64
+// kw is one weighted key of a vec.
+type kw struct {
+	k string
+	w float64
+}
 
-func cosine(a, b vec) float64 {
-	if len(b) < len(a) {
-		a, b = b, a
-	}
+// vec is a sparse key vector, sorted by key: sums over it run in one
+// order, so that equal inputs give bit-equal similarities however the
+// index was built.
+type vec []kw
+
+// dot is the dot product; of two normalised vectors, their cosine.
+func dot(a, b vec) float64 {
 	s := 0.0
-	for k, x := range a {
-		s += x * b[k]
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i].k < b[j].k:
+			i++
+		case a[i].k > b[j].k:
+			j++
+		default:
+			s += a[i].w * b[j].w
+			i++
+			j++
+		}
 	}
 	return s
 }
 
+// add returns a + f·b.
+func add(a, b vec, f float64) vec {
+	out := make(vec, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i].k < b[j].k:
+			out = append(out, a[i])
+			i++
+		case i == len(a) || a[i].k > b[j].k:
+			out = append(out, kw{b[j].k, f * b[j].w})
+			j++
+		default:
+			out = append(out, kw{a[i].k, a[i].w + f*b[j].w})
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// normalise scales v to unit length in place; an empty or zero v stays.
 func normalise(v vec) vec {
 	n := 0.0
 	for _, x := range v {
-		n += x * x
+		n += x.w * x.w
 	}
 	if n == 0 {
 		return v
 	}
 	n = math.Sqrt(n)
-	for k := range v {
-		v[k] /= n
+	for i := range v {
+		v[i].w /= n
 	}
 	return v
 }
 
-// merge builds the events of the given articles' mentions. docs must be in
-// doc id order; the result depends only on its input.
-func merge(docs []docMentions) []Event {
-	var ms []*Mention
-	var causes []Cause
-	for d := range docs {
-		for i := range docs[d].mentions {
-			ms = append(ms, &docs[d].mentions[i])
+// weighVec is the normalised vector of weights w (key → weight) times the
+// keys' idf; with clauseOnly, of the keys of the date's own clause only
+// (weight 1), unweighted.
+func weighVec(w map[string]float64, idf func(string) float64, clauseOnly bool) vec {
+	v := make(vec, 0, len(w))
+	for k, x := range w {
+		switch {
+		case !clauseOnly:
+			v = append(v, kw{k, x * idf(k)})
+		case x >= 1:
+			v = append(v, kw{k, idf(k)})
 		}
-		causes = append(causes, docs[d].causes...)
 	}
-	if len(ms) == 0 {
-		return []Event{}
-	}
-	idf := idfOf(ms, causes)
-	vs := make([]vec, len(ms))
-	zs := make([]vec, len(ms))
-	for i, m := range ms {
-		v, z := vec{}, vec{}
-		for k, w := range m.weights {
-			v[k] = w * idf[k]
-			if w >= 1 {
-				z[k] = idf[k]
-			}
-		}
-		vs[i], zs[i] = normalise(v), normalise(z)
-	}
-
-	groups := sameDate(ms, vs, zs)
-	events := conflictMerge(ms, vs, groups)
-	out := make([]Event, 0, len(events))
-	for _, ev := range events {
-		out = append(out, build(ms, vs, ev))
-	}
-	attachCauses(out, events, ms, vs, causes, idf)
-	sort.SliceStable(out, func(i, j int) bool { return eventLess(out[i], out[j]) })
-	return out
+	sort.Slice(v, func(i, j int) bool { return v[i].k < v[j].k })
+	return normalise(v)
 }
 
-// idfOf weighs a key by how rare it is among the mentions.
-func idfOf(ms []*Mention, causes []Cause) map[string]float64 {
-	df := map[string]int{}
-	for _, m := range ms {
-		for k := range m.weights {
-			df[k]++
-		}
+// idfOf weighs a key held by df of n mentions: the rarer, the heavier.
+func idfOf(n, df float64) float64 { return math.Log(1 + n/df) }
+
+// Counts up to these are used as they are; above, quantize rounds them
+// down to quarter powers of two, so that an article's change moves the
+// weights (and so the events) only where a count crosses a grid line,
+// about one change in six of a large count, and a small corpus is merged
+// with its exact counts.
+const (
+	exactMentions = 1024
+	exactDF       = 32
+)
+
+// quantize returns x, or above exact the quarter power of two at or
+// below it.
+func quantize(x, exact int) float64 {
+	if x <= exact {
+		return float64(x)
 	}
-	n := float64(len(ms))
-	idf := make(map[string]float64, len(df))
-	for k, c := range df {
-		idf[k] = math.Log(1 + n/float64(c))
-	}
-	for _, c := range causes {
-		for _, k := range c.terms {
-			if _, ok := idf[k]; !ok {
-				idf[k] = math.Log(1 + n)
-			}
-		}
-	}
-	return idf
+	return math.Exp2(math.Floor(4*math.Log2(float64(x))) / 4)
 }
 
-// pair is a candidate merge of mentions i < j.
-type pair struct {
-	i, j int
-	sim  float64
-}
-
-// candidates returns the pairs of mentions, from different articles, whose
-// dates overlap and whose vectors' cosine reaches sameThreshold, best
-// first. Dot products are summed over an inverted index, as a search engine
-// does, so that only mentions sharing a key are ever compared; keys held by
-// most mentions are left out of the sums (their IDF weight is small), which
-// keeps a large corpus from comparing everything.
-func candidates(ms []*Mention, vs []vec) []pair {
-	type posting struct {
-		i int
-		w float64
+// mentionLess is the order mentions are merged in: by article id, then
+// position. Every tie in the merge is broken by it.
+func mentionLess(a, b *Mention) bool {
+	if a.Source.DocID != b.Source.DocID {
+		return a.Source.DocID < b.Source.DocID
 	}
-	post := map[string][]posting{}
-	for i := range ms {
-		for k, w := range vs[i] {
-			post[k] = append(post[k], posting{i, w})
-		}
-	}
-	limit := max(64, len(ms)/4)
-	lo := make([]int64, len(ms))
-	hi := make([]int64, len(ms))
-	for i, m := range ms {
-		lo[i], hi[i] = m.Span.Lo.Unix(), m.Span.Hi.Unix()
-	}
-	acc := make([]float64, len(ms))
-	var touched []int
-	var out []pair
-	var common []string
-	for i := range ms {
-		common = common[:0] // keys left out of the sums, added back below
-		for k, w := range vs[i] {
-			list := post[k]
-			if len(list) > limit {
-				common = append(common, k)
-				continue
-			}
-			// Postings are in index order: start after i.
-			first := sort.Search(len(list), func(n int) bool { return list[n].i > i })
-			for _, p := range list[first:] {
-				j := p.i
-				if hi[j] < lo[i] || hi[i] < lo[j] || ms[j].Source.DocID == ms[i].Source.DocID {
-					continue
-				}
-				if acc[j] == 0 {
-					touched = append(touched, j)
-				}
-				acc[j] += w * p.w
-			}
-		}
-		for _, j := range touched {
-			if sim := acc[j]; sim >= sameThreshold/2 {
-				for _, k := range common {
-					sim += vs[i][k] * vs[j][k]
-				}
-				if sim >= sameThreshold {
-					out = append(out, pair{i, j, sim})
-				}
-			}
-			acc[j] = 0
-		}
-		touched = touched[:0]
-	}
-	return out
-}
-
-// sameDocPairs returns the pairs of mentions of one article whose dates
-// overlap and whose own clauses (zs) agree.
-func sameDocPairs(ms []*Mention, zs []vec) []pair {
-	var out []pair
-	for i := 0; i < len(ms); {
-		j := i
-		for j < len(ms) && ms[j].Source.DocID == ms[i].Source.DocID {
-			j++
-		}
-		for a := i; a < j; a++ {
-			for b := a + 1; b < j; b++ {
-				if !ms[a].Span.Overlaps(ms[b].Span) {
-					continue
-				}
-				if sim := cosine(zs[a], zs[b]); sim >= sameDocThreshold {
-					out = append(out, pair{a, b, sim})
-				}
-			}
-		}
-		i = j
-	}
-	return out
-}
-
-func sortPairs(ps []pair) {
-	sort.Slice(ps, func(a, b int) bool {
-		if ps[a].sim != ps[b].sim {
-			return ps[a].sim > ps[b].sim
-		}
-		if ps[a].i != ps[b].i {
-			return ps[a].i < ps[b].i
-		}
-		return ps[a].j < ps[b].j
-	})
-}
-
-// group is a set of mentions (indexes) with a day in common.
-type group struct {
-	members []int
-	common  facts.Span // the intersection of the members' dates
-}
-
-// sameDate is pass 1: it returns groups of mentions, each in index order,
-// the groups in order of their first member. Two mentions in one article
-// share its context, so they are compared on their own clauses only (zs):
-// "This year … a new peace agreement, and Pashinyan became …" and "this
-// summer, Pashinyan made history …" are two events.
-func sameDate(ms []*Mention, vs, zs []vec) []*group {
-	parent := make([]int, len(ms))
-	gs := make([]*group, len(ms))
-	for i, m := range ms {
-		parent[i] = i
-		gs[i] = &group{members: []int{i}, common: m.Span}
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	pairs := append(candidates(ms, vs), sameDocPairs(ms, zs)...)
-	sortPairs(pairs)
-	for _, p := range pairs {
-		a, b := find(p.i), find(p.j)
-		if a == b {
-			continue
-		}
-		ga, gb := gs[a], gs[b]
-		if !ga.common.Overlaps(gb.common) {
-			continue
-		}
-		if meanSim(vs, ga.members, gb.members) < sameThreshold*0.6 {
-			continue // one strong pair does not make two groups one event
-		}
-		if a > b {
-			a, b = b, a
-			ga, gb = gb, ga
-		}
-		parent[b] = a
-		ga.members = append(ga.members, gb.members...)
-		ga.common = intersect(ga.common, gb.common)
-		gs[b] = nil
-	}
-	var out []*group
-	for i := range ms {
-		if find(i) == i {
-			sort.Ints(gs[i].members)
-			out = append(out, gs[i])
-		}
-	}
-	return out
+	return a.order < b.order
 }
 
 func intersect(a, b facts.Span) facts.Span {
@@ -301,18 +166,14 @@ func intersect(a, b facts.Span) facts.Span {
 	return out
 }
 
-// meanSim is the mean similarity between two sets of mentions, on at most
-// a bounded sample, so that a merge of large groups stays cheap.
-func meanSim(vs []vec, a, b []int) float64 {
-	const maxSide = 24
-	a, b = a[:min(len(a), maxSide)], b[:min(len(b), maxSide)]
-	s := 0.0
-	for _, i := range a {
-		for _, j := range b {
-			s += cosine(vs[i], vs[j])
-		}
+// meanSim is the mean similarity of two samples of unit vectors, given as
+// their sums and sizes: the mean of the pairwise cosines is the dot product
+// of the sums over the product of the sizes.
+func meanSim(a vec, na int, b vec, nb int) float64 {
+	if na == 0 || nb == 0 {
+		return 0
 	}
-	return s / float64(len(a)*len(b))
+	return dot(a, b) / float64(na*nb)
 }
 
 // oneApart reports whether two dates are one unit each, of the same kind,
@@ -342,117 +203,189 @@ func oneApart(a, b facts.Span) bool {
 	return diff == 1
 }
 
-// dated is an event under construction: its groups, one per date claim.
-type dated struct{ groups []*group }
+// pair is a candidate merge of items i < j of one component.
+type pair struct {
+	i, j int
+	sim  float64
+}
 
-// conflictMerge is pass 2: groups from different articles whose dates are
-// one apart and whose words agree strongly become one event.
-func conflictMerge(ms []*Mention, vs []vec, groups []*group) []*dated {
-	evs := make([]*dated, len(groups))
-	owner := make([]int, len(groups))
-	docs := make([]map[string]bool, len(groups))
-	for g, gr := range groups {
-		evs[g] = &dated{groups: []*group{gr}}
-		owner[g] = g
-		docs[g] = map[string]bool{}
-		for _, i := range gr.members {
-			docs[g][ms[i].Source.DocID] = true
+func sortPairs(ps []pair) {
+	sort.Slice(ps, func(a, b int) bool {
+		if ps[a].sim != ps[b].sim {
+			return ps[a].sim > ps[b].sim
 		}
+		if ps[a].i != ps[b].i {
+			return ps[a].i < ps[b].i
+		}
+		return ps[a].j < ps[b].j
+	})
+}
+
+// sameDate is pass 1 over one component's nodes, sorted by first mention:
+// it returns groups of nodes with a day in common, each sorted, the groups
+// in order of their first node. Two mentions in one article share its
+// context, so they are compared on their own clauses only (node.z): "This
+// year … a new peace agreement, and Pashinyan became …" and "this summer,
+// Pashinyan made history …" are two events.
+func sameDate(nodes []*node) []*group {
+	idx := make(map[*node]int, len(nodes))
+	for i, nd := range nodes {
+		idx[nd] = i
 	}
-	type cand struct {
-		a, b int
-		sim  float64
-	}
-	var cs []cand
-	dates := make([]facts.Span, len(groups))
-	for g, gr := range groups {
-		dates[g] = dateOfGroup(ms, gr)
-	}
-	// Only groups whose dates are one apart are compared: index them by
-	// the date with its day, then its month, then its year wildcarded.
-	type dkey struct {
-		G       facts.Gran
-		y, m, d int
-		wild    int // which part is left out: 1 year, 2 month, 3 day
-	}
-	byKey := map[dkey][]int{}
-	keysOf := func(sp facts.Span) []dkey {
-		if !sp.Single() {
-			return nil
-		}
-		y, m, d := sp.Lo.Year(), int(sp.Lo.Month()), sp.Lo.Day()
-		switch sp.G {
-		case facts.GYear:
-			return []dkey{{G: facts.GYear, wild: 1}}
-		case facts.GMonth:
-			return []dkey{{G: facts.GMonth, m: m, wild: 1}, {G: facts.GMonth, y: y, wild: 2}}
-		}
-		return []dkey{{G: facts.GDay, m: m, d: d, wild: 1}, {G: facts.GDay, y: y, d: d, wild: 2}, {G: facts.GDay, y: y, m: m, wild: 3}}
-	}
-	for g := range groups {
-		for _, k := range keysOf(dates[g]) {
-			byKey[k] = append(byKey[k], g)
-		}
-	}
-	seenPair := map[[2]int]bool{}
-	for _, k := range sortedDKeys(byKey, func(a, b dkey) bool {
-		if a.G != b.G || a.wild != b.wild {
-			return a.G < b.G || a.G == b.G && a.wild < b.wild
-		}
-		if a.y != b.y {
-			return a.y < b.y
-		}
-		if a.m != b.m {
-			return a.m < b.m
-		}
-		return a.d < b.d
-	}) {
-		list := byKey[k]
-		if len(list) > maxConflictBlock {
-			list = list[:maxConflictBlock]
-		}
-		for x := 0; x < len(list); x++ {
-			for y := x + 1; y < len(list); y++ {
-				a, b := list[x], list[y]
-				if seenPair[[2]int{a, b}] || !oneApart(dates[a], dates[b]) || shareDoc(docs[a], docs[b]) {
-					continue
-				}
-				seenPair[[2]int{a, b}] = true
-				if s := meanSim(vs, groups[a].members, groups[b].members); s >= conflictThreshold {
-					cs = append(cs, cand{a, b, s})
-				}
+	var pairs []pair
+	for i, nd := range nodes {
+		for o, e := range nd.adj {
+			j, ok := idx[o]
+			if !ok || j <= i {
+				continue
+			}
+			if e.cross > 0 {
+				pairs = append(pairs, pair{i, j, e.cross})
+			}
+			if e.same > 0 {
+				pairs = append(pairs, pair{i, j, e.same})
 			}
 		}
 	}
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].sim != cs[j].sim {
-			return cs[i].sim > cs[j].sim
+	sortPairs(pairs)
+	type wip struct {
+		members []int
+		common  facts.Span
+		sum     vec // of the first maxSample members' vectors
+		n       int
+	}
+	parent := make([]int, len(nodes))
+	gs := make([]*wip, len(nodes))
+	for i, nd := range nodes {
+		parent[i] = i
+		gs[i] = &wip{members: []int{i}, common: nd.span, sum: nd.v, n: 1}
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
 		}
-		if cs[i].a != cs[j].a {
-			return cs[i].a < cs[j].a
+		return i
+	}
+	for _, p := range pairs {
+		a, b := find(p.i), find(p.j)
+		if a == b {
+			continue
 		}
-		return cs[i].b < cs[j].b
-	})
+		ga, gb := gs[a], gs[b]
+		if !ga.common.Overlaps(gb.common) {
+			continue
+		}
+		if meanSim(ga.sum, ga.n, gb.sum, gb.n) < sameThreshold*0.6 {
+			continue // one strong pair does not make two groups one event
+		}
+		if a > b {
+			a, b = b, a
+			ga, gb = gb, ga
+		}
+		parent[b] = a
+		for _, m := range gb.members {
+			if ga.n >= maxSample {
+				break
+			}
+			ga.sum = add(ga.sum, nodes[m].v, 1)
+			ga.n++
+		}
+		ga.members = append(ga.members, gb.members...)
+		ga.common = intersect(ga.common, gb.common)
+		gs[b] = nil
+	}
+	var out []*group
+	for i := range nodes {
+		if find(i) != i {
+			continue
+		}
+		w := gs[i]
+		sort.Ints(w.members)
+		g := &group{common: w.common, adj2: map[*group]float64{}, docs: map[string]bool{}}
+		for _, m := range w.members {
+			nd := nodes[m]
+			g.nodes = append(g.nodes, nd)
+			for d := range nd.docs {
+				g.docs[d] = true
+			}
+			if g.n < maxSample {
+				g.sum = add(g.sum, nd.v, 1)
+				g.n++
+			}
+		}
+		g.date = dateOfGroup(g.nodes)
+		out = append(out, g)
+	}
+	return out
+}
+
+// dateOfGroup is the date a group stands for: its most precise member's,
+// so that the event is never more precise than one of its sources.
+func dateOfGroup(nodes []*node) facts.Span {
+	best := nodes[0].span
+	for _, nd := range nodes[1:] {
+		if s := nd.span; s.Days() < best.Days() {
+			best = s
+		}
+	}
+	return best
+}
+
+// conflictMerge is pass 2 over one component's groups, sorted by first
+// mention: groups from different articles whose dates are one apart and
+// whose words agree strongly become one event. It returns the events'
+// groups, in order of their first group.
+func conflictMerge(groups []*group) [][]*group {
+	idx := make(map[*group]int, len(groups))
+	for i, g := range groups {
+		idx[g] = i
+	}
+	var cs []pair
+	for a, g := range groups {
+		for h, sim := range g.adj2 {
+			if b, ok := idx[h]; ok && b > a {
+				cs = append(cs, pair{a, b, sim})
+			}
+		}
+	}
+	sortPairs(cs)
+	parent := make([]int, len(groups))
+	evs := make([][]*group, len(groups))
+	docs := make([]map[string]bool, len(groups))
+	for i, g := range groups {
+		parent[i] = i
+		evs[i] = []*group{g}
+		docs[i] = g.docs
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
 	for _, c := range cs {
-		a, b := owner[c.a], owner[c.b]
+		a, b := find(c.i), find(c.j)
 		if a == b || shareDoc(docs[a], docs[b]) {
 			continue
 		}
 		if a > b {
 			a, b = b, a
 		}
-		evs[a].groups = append(evs[a].groups, evs[b].groups...)
+		parent[b] = a
+		evs[a] = append(evs[a], evs[b]...)
+		merged := make(map[string]bool, len(docs[a])+len(docs[b]))
+		for d := range docs[a] {
+			merged[d] = true
+		}
 		for d := range docs[b] {
-			docs[a][d] = true
+			merged[d] = true
 		}
-		for g := range owner {
-			if owner[g] == b {
-				owner[g] = a
-			}
-		}
+		docs[a] = merged
 		evs[b] = nil
 	}
-	var out []*dated
+	var out [][]*group
 	for _, e := range evs {
 		if e != nil {
 			out = append(out, e)
@@ -461,20 +394,10 @@ func conflictMerge(ms []*Mention, vs []vec, groups []*group) []*dated {
 	return out
 }
 
-// maxConflictBlock bounds the groups compared under one date key.
-const maxConflictBlock = 400
-
-// sortedDKeys returns m's keys in the order less gives.
-func sortedDKeys[K comparable, V any](m map[K]V, less func(a, b K) bool) []K {
-	out := make([]K, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Slice(out, func(i, j int) bool { return less(out[i], out[j]) })
-	return out
-}
-
 func shareDoc(a, b map[string]bool) bool {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
 	for d := range a {
 		if b[d] {
 			return true
@@ -483,43 +406,46 @@ func shareDoc(a, b map[string]bool) bool {
 	return false
 }
 
-// dateOfGroup is the date a group stands for: its most precise member's,
-// so that the event is never more precise than one of its sources.
-func dateOfGroup(ms []*Mention, g *group) facts.Span {
-	best := ms[g.members[0]].Span
-	for _, i := range g.members[1:] {
-		if s := ms[i].Span; s.Days() < best.Days() {
-			best = s
-		}
-	}
-	return best
+// maxCentrality bounds the mentions a summary is chosen by.
+const maxCentrality = 32
+
+// built is an event with what the causes pass needs of it.
+type built struct {
+	Event
+	first    *Mention        // its first mention: the order events are made in
+	centroid vec             // of its mentions' vectors
+	quotes   map[string]bool // doc id + "\x00" + quote of its mentions
 }
 
 // build turns a merged event into an Event: one source per article (its
 // most precise mention), the date claimed by most articles, the summary of
 // the most central mention with that date, and the conflicts.
-func build(ms []*Mention, vs []vec, ev *dated) Event {
+func build(groups []*group) built {
 	type claimDocs struct {
 		sp   facts.Span
 		docs map[string]bool
 	}
 	var claims []claimDocs
-	bestOf := map[string]int{} // doc id → mention index
-	var all []int
-	for _, g := range ev.groups {
-		cd := claimDocs{sp: dateOfGroup(ms, g), docs: map[string]bool{}}
-		for _, i := range g.members {
-			all = append(all, i)
-			d := ms[i].Source.DocID
-			cd.docs[d] = true
-			if b, ok := bestOf[d]; !ok || ms[i].Span.Days() < ms[b].Span.Days() ||
-				ms[i].Span.Days() == ms[b].Span.Days() && i < b {
-				bestOf[d] = i
+	bestOf := map[string]*Mention{}
+	var all []*Mention
+	var centroid vec
+	for _, g := range groups {
+		cd := claimDocs{sp: g.date, docs: map[string]bool{}}
+		for _, nd := range g.nodes {
+			centroid = add(centroid, nd.v, float64(len(nd.members)))
+			for _, m := range nd.members {
+				all = append(all, m)
+				d := m.Source.DocID
+				cd.docs[d] = true
+				if b, ok := bestOf[d]; !ok || m.span.Days() < b.span.Days() ||
+					m.span.Days() == b.span.Days() && mentionLess(m, b) {
+					bestOf[d] = m
+				}
 			}
 		}
 		claims = append(claims, cd)
 	}
-	sort.Ints(all)
+	sort.Slice(all, func(i, j int) bool { return mentionLess(all[i], all[j]) })
 	// The event's date: the claim with most articles, then the earlier.
 	win := 0
 	for c := range claims {
@@ -530,34 +456,30 @@ func build(ms []*Mention, vs []vec, ev *dated) Event {
 	}
 	sp := claims[win].sp
 	// The summary: the mention with the event's date most like the others.
-	sum, bestScore := -1, -1.0
+	var sum *Mention
+	bestScore := -1.0
 	sample := all[:min(len(all), maxCentrality)] // a bound for very large events
-	var withDate []int
-	for _, i := range all {
-		if ms[i].Span.Same(sp) && len(withDate) < maxCentrality*4 {
-			withDate = append(withDate, i)
+	var withDate []*Mention
+	for _, m := range all {
+		if m.span.Same(sp) && len(withDate) < maxCentrality*4 {
+			withDate = append(withDate, m)
 		}
 	}
-	for _, i := range withDate {
+	for _, m := range withDate {
 		score := 0.0
-		for _, j := range sample {
-			if j != i {
-				score += cosine(vs[i], vs[j])
+		for _, o := range sample {
+			if o != m {
+				score += dot(m.node.v, o.node.v)
 			}
 		}
 		if score > bestScore+1e-9 {
-			sum, bestScore = i, score
+			sum, bestScore = m, score
 		}
 	}
-	e := Event{Date: sp.Date(), Summary: ms[sum].Summary, Conflicts: []Claim{}}
-	docIDs := make([]string, 0, len(bestOf))
-	for d := range bestOf {
-		docIDs = append(docIDs, d)
-	}
-	sort.Strings(docIDs)
-	for _, d := range docIDs {
-		src := ms[bestOf[d]].Source
-		src.Date = ms[bestOf[d]].Date.Value
+	e := Event{Date: sp.Date(), Summary: sum.Summary, Conflicts: []Claim{}}
+	for _, d := range sortedKeys(bestOf) {
+		src := bestOf[d].Source
+		src.Date = bestOf[d].Date.Value
 		e.Sources = append(e.Sources, src)
 	}
 	if len(claims) > 1 {
@@ -567,26 +489,27 @@ func build(ms []*Mention, vs []vec, ev *dated) Event {
 			e.Conflicts = append(e.Conflicts, Claim{Claim: d.Label, Date: d.Value, Sources: sortedKeys(c.docs)})
 		}
 	}
-	e.Conflicts = append(e.Conflicts, figureConflicts(ms, all, e.Date.Value)...)
-	return e
+	e.Conflicts = append(e.Conflicts, figureConflicts(all, e.Date.Value)...)
+	quotes := make(map[string]bool, len(all))
+	for _, m := range all {
+		quotes[m.Source.DocID+"\x00"+m.Source.Quote] = true
+	}
+	return built{Event: e, first: all[0], centroid: normalise(centroid), quotes: quotes}
 }
-
-// maxCentrality bounds the mentions a summary is chosen by.
-const maxCentrality = 32
 
 // figureConflicts lists, for each kind of count the articles of an event
 // give differently, each value with its articles.
-func figureConflicts(ms []*Mention, all []int, date string) []Claim {
+func figureConflicts(all []*Mention, date string) []Claim {
 	byKind := map[string]map[string]map[string]bool{} // kind → value → docs
-	for _, i := range all {
-		for _, f := range ms[i].Figures {
+	for _, m := range all {
+		for _, f := range m.Figures {
 			if byKind[f.Kind] == nil {
 				byKind[f.Kind] = map[string]map[string]bool{}
 			}
 			if byKind[f.Kind][f.Value] == nil {
 				byKind[f.Kind][f.Value] = map[string]bool{}
 			}
-			byKind[f.Kind][f.Value][ms[i].Source.DocID] = true
+			byKind[f.Kind][f.Value][m.Source.DocID] = true
 		}
 	}
 	var out []Claim
@@ -615,8 +538,9 @@ func figureConflicts(ms []*Mention, all []int, date string) []Claim {
 // among the events whose own sentences state a cause, the one whose words
 // are most like the cause's sentence (or, when none states one, any event).
 // An event then shows a conflict when two sides give causes; an article
-// that only states a cause joins its sources with that sentence.
-func attachCauses(out []Event, evs []*dated, ms []*Mention, vs []vec, causes []Cause, idf map[string]float64) {
+// that only states a cause joins its sources with that sentence. evs are
+// in the order they were made in; causes in article order.
+func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 	if len(causes) == 0 {
 		return
 	}
@@ -626,21 +550,14 @@ func attachCauses(out []Event, evs []*dated, ms []*Mention, vs []vec, causes []C
 		quoted[c.Source.DocID+"\x00"+c.Source.Quote] = true
 	}
 	anchor := make([]bool, len(evs))
-	centroid := make([]vec, len(evs))
 	anyAnchor := false
-	for e, ev := range evs {
-		c := vec{}
-		for _, g := range ev.groups {
-			for _, i := range g.members {
-				for k, x := range vs[i] {
-					c[k] += x
-				}
-				if quoted[ms[i].Source.DocID+"\x00"+ms[i].Source.Quote] {
-					anchor[e] = true
-				}
+	for e := range evs {
+		for q := range evs[e].quotes {
+			if quoted[q] {
+				anchor[e] = true
+				break
 			}
 		}
-		centroid[e] = normalise(c)
 		anyAnchor = anyAnchor || anchor[e]
 	}
 	// Causes about the same deaths go to one event: they are grouped by
@@ -648,18 +565,17 @@ func attachCauses(out []Event, evs []*dated, ms []*Mention, vs []vec, causes []C
 	// like all of its sentences.
 	cv := make([]vec, len(causes))
 	for i, c := range causes {
-		v := vec{}
+		w := make(map[string]float64, len(c.terms))
 		for _, k := range c.terms {
-			v[k] = idf[k]
+			w[k] = 1
 		}
-		cv[i] = normalise(v)
+		cv[i] = weighVec(w, idf, false)
 	}
 	parent := make([]int, len(causes))
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			i = parent[i]
 		}
@@ -667,47 +583,48 @@ func attachCauses(out []Event, evs []*dated, ms []*Mention, vs []vec, causes []C
 	}
 	for i := range causes {
 		for j := i + 1; j < len(causes) && j < i+maxCauseLinks; j++ {
-			if cosine(cv[i], cv[j]) >= causeThreshold {
+			if dot(cv[i], cv[j]) >= causeThreshold {
 				if a, b := find(i), find(j); a != b {
 					parent[max(a, b)] = min(a, b)
 				}
 			}
 		}
 	}
+	members := map[int][]int{}
+	var roots []int
+	for i := range causes {
+		r := find(i)
+		if r == i {
+			roots = append(roots, i)
+		}
+		members[r] = append(members[r], i)
+	}
 	type key struct{ cause, side string }
 	per := make([]map[key]map[string]bool, len(evs))
 	extra := make([]map[string]Source, len(evs))
-	for root := range causes {
-		if find(root) != root {
-			continue
-		}
-		var members []int
-		for i := range causes {
-			if find(i) == root {
-				members = append(members, i)
-			}
-		}
+	for _, root := range roots {
+		ms := members[root]
 		best, bestSim := -1, 0.0
 		for e := range evs {
 			if anyAnchor && !anchor[e] {
 				continue
 			}
 			s := 0.0
-			for _, i := range members {
-				s += cosine(cv[i], centroid[e])
+			for _, i := range ms {
+				s += dot(cv[i], evs[e].centroid)
 			}
 			if s > bestSim {
 				best, bestSim = e, s
 			}
 		}
-		if best < 0 || bestSim/float64(len(members)) < causeThreshold {
+		if best < 0 || bestSim/float64(len(ms)) < causeThreshold {
 			continue
 		}
 		if per[best] == nil {
 			per[best] = map[key]map[string]bool{}
 			extra[best] = map[string]Source{}
 		}
-		for _, i := range members {
+		for _, i := range ms {
 			c := causes[i]
 			k := key{c.Cause, c.Side}
 			if per[best][k] == nil {
@@ -727,6 +644,7 @@ func attachCauses(out []Event, evs []*dated, ms []*Mention, vs []vec, causes []C
 		if len(sides) < 2 {
 			continue // one side's account is not a disagreement
 		}
+		ev := evs[e].Event.clone() // the component keeps its own copy
 		var ks []key
 		for k := range per[e] {
 			ks = append(ks, k)
@@ -738,20 +656,21 @@ func attachCauses(out []Event, evs []*dated, ms []*Mention, vs []vec, causes []C
 			return ks[a].cause < ks[b].cause
 		})
 		for _, k := range ks {
-			out[e].Conflicts = append(out[e].Conflicts, Claim{Claim: Cause{Cause: k.cause, Side: k.side}.String(), Date: out[e].Date.Value, Sources: sortedKeys(per[e][k])})
+			ev.Conflicts = append(ev.Conflicts, Claim{Claim: Cause{Cause: k.cause, Side: k.side}.String(), Date: ev.Date.Value, Sources: sortedKeys(per[e][k])})
 		}
 		have := map[string]bool{}
-		for _, s := range out[e].Sources {
+		for _, s := range ev.Sources {
 			have[s.DocID] = true
 		}
 		for _, d := range sortedKeys(extra[e]) {
 			if !have[d] {
 				src := extra[e][d]
 				src.Undated = true
-				out[e].Sources = append(out[e].Sources, src)
+				ev.Sources = append(ev.Sources, src)
 			}
 		}
-		sort.SliceStable(out[e].Sources, func(a, b int) bool { return out[e].Sources[a].DocID < out[e].Sources[b].DocID })
+		sort.SliceStable(ev.Sources, func(a, b int) bool { return ev.Sources[a].DocID < ev.Sources[b].DocID })
+		evs[e].Event = ev
 	}
 }
 

@@ -1,0 +1,607 @@
+package timeline
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/crisisbot/crisisbot/facts"
+)
+
+// engine keeps the merge of every article's mentions, and on refresh redoes
+// only what the articles changed since the last one touch. A full merge is
+// the refresh of an engine where everything is new, so the two give the
+// same events.
+//
+// The merge is cut into pieces whose events depend on their own mentions
+// only:
+//   - a node is the mentions that give one date in the same words, from any
+//     articles: one event by any reading, and a story repeated by many
+//     articles stays one node;
+//   - nodes are linked by their candidate pairs (overlapping dates, similar
+//     words: link), and each connected component (comp1) is merged on its
+//     own into groups by sameDate;
+//   - groups are linked by their conflict candidates (dates one apart,
+//     similar words: link2), and each connected component (comp2) is merged
+//     on its own into events by conflictMerge and build.
+//
+// The words' IDF weights come from rounded counts (quantize), so that a
+// change to one article moves them only where a count crosses a grid line;
+// every node holding a key whose weight moved is redone.
+type engine struct {
+	docs map[string]docMentions
+
+	// exactN and exactDF are exactMentions and exactDF; tests lower them
+	// to merge small corpora with rounded counts.
+	exactN, exactDF int
+
+	n       int                // mentions
+	df      map[string]int     // key → mentions holding it
+	qn      float64            // quantize(n) the weights were computed with
+	idf     map[string]float64 // key → the weight nodes' vectors use
+	touched map[string]bool    // keys whose df changed since the last refresh
+
+	nodes map[string]*node          // identity → node
+	post  map[string]map[*node]bool // key → nodes holding it
+	byDoc map[string]map[*node]bool // doc id → nodes with a mention of it
+	dates map[dateKey]map[*group]bool
+	comp2 map[*comp2]bool
+
+	dirtyNodes map[*node]bool // new, or their members or vectors changed
+	dirty1     map[*comp1]bool
+	dirty2     map[*comp2]bool
+	events     []built // nil when it must be rebuilt
+}
+
+// node is the mentions that give one date in the same words.
+type node struct {
+	id      string
+	members []*Mention // sorted by mentionLess
+	docs    map[string]int
+	span    facts.Span
+	weights map[string]float64 // every member's
+	v, z    vec                // see weighVec
+	adj     map[*node]edge
+	c1      *comp1
+}
+
+// edge is a candidate pair of nodes: the similarity of their mentions from
+// different articles (cross) and from one article (same), 0 when not a
+// candidate that way.
+type edge struct{ cross, same float64 }
+
+// comp1 is a connected component of nodes and the groups pass 1 made of it.
+type comp1 struct {
+	nodes  []*node
+	groups []*group
+}
+
+// group is a set of nodes with a day in common (pass 1).
+type group struct {
+	nodes  []*node // sorted by first mention
+	common facts.Span
+	date   facts.Span // dateOfGroup
+	docs   map[string]bool
+	sum    vec // of the first maxSample nodes' vectors
+	n      int
+	adj2   map[*group]float64
+	c2     *comp2
+	dead   bool
+}
+
+func (g *group) first() *Mention { return g.nodes[0].members[0] }
+
+// comp2 is a connected component of groups and the events made of it.
+type comp2 struct {
+	groups []*group
+	events []built
+}
+
+// dateKey indexes single dates for link2: a day, month or year, or with
+// d == 0 and g == GDay, every day of a month.
+type dateKey struct {
+	g       facts.Gran
+	y, m, d int
+}
+
+func newEngine() *engine {
+	return &engine{
+		docs: map[string]docMentions{}, exactN: exactMentions, exactDF: exactDF, df: map[string]int{}, idf: map[string]float64{}, touched: map[string]bool{},
+		nodes: map[string]*node{}, post: map[string]map[*node]bool{}, byDoc: map[string]map[*node]bool{},
+		dates: map[dateKey]map[*group]bool{}, comp2: map[*comp2]bool{},
+		dirtyNodes: map[*node]bool{}, dirty1: map[*comp1]bool{}, dirty2: map[*comp2]bool{},
+	}
+}
+
+// set replaces doc id's mentions with dm, or removes them when dm is nil.
+func (e *engine) set(id string, dm *docMentions) {
+	if old, ok := e.docs[id]; ok {
+		for i := range old.mentions {
+			e.removeMention(&old.mentions[i])
+		}
+		delete(e.docs, id)
+		e.events = nil
+	}
+	if dm == nil {
+		return
+	}
+	e.docs[id] = *dm
+	e.events = nil
+	ms := e.docs[id].mentions
+	for i := range ms {
+		e.addMention(&ms[i])
+	}
+}
+
+// nodeID is what makes mentions one node: the date and the words' weights.
+// A mention with no words of its own clause merges with nothing by its
+// words, so it is a node of its own.
+func nodeID(m *Mention) string {
+	var b strings.Builder
+	sp := m.span
+	b.WriteString(sp.Lo.Format("20060102"))
+	b.WriteString(sp.Hi.Format("20060102"))
+	b.WriteByte(byte('0' + sp.G))
+	b.WriteString(sp.Label)
+	clause := false
+	ks := make([]string, 0, len(m.weights))
+	for k, w := range m.weights {
+		ks = append(ks, k)
+		clause = clause || w >= 1
+	}
+	if !clause {
+		b.WriteString("\x00" + m.Source.DocID + "\x00" + strconv.Itoa(m.order))
+		return b.String()
+	}
+	sort.Strings(ks)
+	for _, k := range ks {
+		b.WriteByte(0)
+		b.WriteString(k)
+		b.WriteByte('=')
+		b.WriteString(strconv.FormatFloat(m.weights[k], 'g', -1, 64))
+	}
+	return b.String()
+}
+
+func (e *engine) addMention(m *Mention) {
+	e.n++
+	for k := range m.weights {
+		e.df[k]++
+		e.touched[k] = true
+	}
+	id := nodeID(m)
+	nd := e.nodes[id]
+	if nd == nil {
+		nd = &node{id: id, docs: map[string]int{}, span: m.span, weights: m.weights, adj: map[*node]edge{}}
+		e.nodes[id] = nd
+		for k := range m.weights {
+			if e.post[k] == nil {
+				e.post[k] = map[*node]bool{}
+			}
+			e.post[k][nd] = true
+		}
+	}
+	at := sort.Search(len(nd.members), func(i int) bool { return mentionLess(m, nd.members[i]) })
+	nd.members = append(nd.members, nil)
+	copy(nd.members[at+1:], nd.members[at:])
+	nd.members[at] = m
+	d := m.Source.DocID
+	if nd.docs[d]++; nd.docs[d] == 1 {
+		if e.byDoc[d] == nil {
+			e.byDoc[d] = map[*node]bool{}
+		}
+		e.byDoc[d][nd] = true
+	}
+	m.node = nd
+	e.touch(nd)
+}
+
+func (e *engine) removeMention(m *Mention) {
+	e.n--
+	for k := range m.weights {
+		e.df[k]--
+		e.touched[k] = true
+	}
+	nd := m.node
+	m.node = nil
+	for i, o := range nd.members {
+		if o == m {
+			nd.members = append(nd.members[:i], nd.members[i+1:]...)
+			break
+		}
+	}
+	d := m.Source.DocID
+	if nd.docs[d]--; nd.docs[d] == 0 {
+		delete(nd.docs, d)
+		delete(e.byDoc[d], nd)
+		if len(e.byDoc[d]) == 0 {
+			delete(e.byDoc, d)
+		}
+	}
+	if len(nd.members) > 0 {
+		e.touch(nd)
+		return
+	}
+	// The last mention: the node goes, and its neighbours' components are
+	// redone without it.
+	for o := range nd.adj {
+		delete(o.adj, nd)
+		e.dirtyComp1(o)
+	}
+	for k := range nd.weights {
+		delete(e.post[k], nd)
+		if len(e.post[k]) == 0 {
+			delete(e.post, k)
+		}
+	}
+	e.dirtyComp1(nd)
+	delete(e.nodes, nd.id)
+	delete(e.dirtyNodes, nd)
+}
+
+// touch marks nd's edges and component to be redone.
+func (e *engine) touch(nd *node) {
+	e.dirtyNodes[nd] = true
+	e.dirtyComp1(nd)
+}
+
+func (e *engine) dirtyComp1(nd *node) {
+	if nd.c1 != nil {
+		e.dirty1[nd.c1] = true
+	}
+}
+
+// weight is the IDF weight of key k at the current counts; a key no
+// mention holds (a cause's) weighs as one held once.
+func (e *engine) weight(k string) float64 {
+	df := e.df[k]
+	if df <= 0 {
+		return idfOf(e.qn, 1)
+	}
+	return idfOf(e.qn, quantize(df, e.exactDF))
+}
+
+// refresh brings the events up to date and returns them in the order they
+// were made in, with the causes attached.
+func (e *engine) refresh() []built {
+	if e.events != nil && len(e.dirtyNodes) == 0 && len(e.dirty1) == 0 {
+		return e.events
+	}
+	e.reweigh()
+	idf := func(k string) float64 { return e.idf[k] }
+	for nd := range e.dirtyNodes {
+		nd.v = weighVec(nd.weights, idf, false)
+		nd.z = weighVec(nd.weights, idf, true)
+	}
+	for nd := range e.dirtyNodes {
+		for o := range nd.adj {
+			delete(o.adj, nd)
+			e.dirtyComp1(o)
+		}
+		clear(nd.adj)
+	}
+	for nd := range e.dirtyNodes {
+		e.link(nd)
+	}
+	newGroups := e.regroup()
+	for _, g := range newGroups {
+		e.link2(g)
+	}
+	e.reevent(newGroups)
+	clear(e.dirtyNodes)
+	return e.collect()
+}
+
+// reweigh updates the keys' weights to the current counts and marks every
+// node holding a key whose weight moved.
+func (e *engine) reweigh() {
+	if qn := quantize(e.n, e.exactN); qn != e.qn {
+		e.qn = qn
+		clear(e.idf)
+		for k, df := range e.df {
+			if df <= 0 {
+				delete(e.df, k)
+				continue
+			}
+			e.idf[k] = e.weight(k)
+		}
+		for _, nd := range e.nodes {
+			e.touch(nd)
+		}
+	} else {
+		for k := range e.touched {
+			if e.df[k] <= 0 {
+				delete(e.idf, k)
+				delete(e.df, k)
+				continue
+			}
+			if w := e.weight(k); w != e.idf[k] {
+				e.idf[k] = w
+				for nd := range e.post[k] {
+					e.touch(nd)
+				}
+			}
+		}
+	}
+	clear(e.touched)
+}
+
+// link finds nd's candidate pairs: nodes whose dates overlap and whose
+// words agree, compared over their mentions from different articles (v,
+// sameThreshold) and from one article (z, sameDocThreshold).
+func (e *engine) link(nd *node) {
+	seen := map[*node]bool{nd: true}
+	try := func(o *node) {
+		if seen[o] {
+			return
+		}
+		seen[o] = true
+		if !nd.span.Overlaps(o.span) {
+			return
+		}
+		var ed edge
+		if crossDoc(nd, o) {
+			if s := dot(nd.v, o.v); s >= sameThreshold {
+				ed.cross = s
+			}
+		}
+		if sharesDoc(nd, o) {
+			if s := dot(nd.z, o.z); s >= sameDocThreshold {
+				ed.same = s
+			}
+		}
+		if ed != (edge{}) {
+			nd.adj[o] = ed
+			o.adj[nd] = ed
+			e.dirtyComp1(o)
+		}
+	}
+	// A node of another article with a cosine of sameThreshold or more
+	// shares a key outside the lightest keys whose weights' norm stays
+	// below it (prefix filtering, Bayardo et al. 2007), so only those
+	// keys' nodes are tried, and the common words' long lists are not.
+	keys := append(vec(nil), nd.v...)
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].w != keys[j].w {
+			return keys[i].w < keys[j].w
+		}
+		return keys[i].k < keys[j].k
+	})
+	light := 0.0
+	for _, x := range keys {
+		if math.Sqrt(light+x.w*x.w) < sameThreshold*(1-1e-9) {
+			light += x.w * x.w
+			continue
+		}
+		for o := range e.post[x.k] {
+			try(o)
+		}
+	}
+	for d := range nd.docs {
+		for o := range e.byDoc[d] {
+			try(o)
+		}
+	}
+}
+
+// crossDoc reports whether a and b have mentions from different articles.
+func crossDoc(a, b *node) bool {
+	if len(a.docs) > 1 || len(b.docs) > 1 {
+		return true
+	}
+	for d := range a.docs {
+		return b.docs[d] == 0
+	}
+	return false
+}
+
+// sharesDoc reports whether a and b have mentions from one article.
+func sharesDoc(a, b *node) bool {
+	if len(b.docs) < len(a.docs) {
+		a, b = b, a
+	}
+	for d := range a.docs {
+		if b.docs[d] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// regroup redoes pass 1 on the components that changed, and returns the
+// groups it made.
+func (e *engine) regroup() []*group {
+	seeds := make([]*node, 0, len(e.dirtyNodes))
+	for nd := range e.dirtyNodes {
+		seeds = append(seeds, nd)
+	}
+	for c := range e.dirty1 {
+		for _, nd := range c.nodes {
+			if nd.c1 == c && e.nodes[nd.id] == nd {
+				seeds = append(seeds, nd)
+			}
+		}
+		for _, g := range c.groups {
+			e.dropGroup(g)
+		}
+	}
+	for _, nd := range seeds {
+		nd.c1 = nil
+	}
+	clear(e.dirty1)
+	var out []*group
+	for _, s := range seeds {
+		if s.c1 != nil {
+			continue
+		}
+		c := &comp1{}
+		s.c1 = c
+		queue := []*node{s}
+		for len(queue) > 0 {
+			nd := queue[len(queue)-1]
+			queue = queue[:len(queue)-1]
+			c.nodes = append(c.nodes, nd)
+			for o := range nd.adj {
+				if o.c1 != c {
+					o.c1 = c
+					queue = append(queue, o)
+				}
+			}
+		}
+		sort.Slice(c.nodes, func(i, j int) bool { return mentionLess(c.nodes[i].members[0], c.nodes[j].members[0]) })
+		c.groups = sameDate(c.nodes)
+		for _, g := range c.groups {
+			for _, k := range dateKeys(g.date) {
+				if e.dates[k] == nil {
+					e.dates[k] = map[*group]bool{}
+				}
+				e.dates[k][g] = true
+			}
+		}
+		out = append(out, c.groups...)
+	}
+	return out
+}
+
+// dropGroup takes a group of a component being redone out of pass 2.
+func (e *engine) dropGroup(g *group) {
+	g.dead = true
+	for _, k := range dateKeys(g.date) {
+		delete(e.dates[k], g)
+		if len(e.dates[k]) == 0 {
+			delete(e.dates, k)
+		}
+	}
+	for h := range g.adj2 {
+		delete(h.adj2, g)
+		if h.c2 != nil {
+			e.dirty2[h.c2] = true
+		}
+	}
+	if g.c2 != nil {
+		e.dirty2[g.c2] = true
+	}
+}
+
+// dateKeys are the keys a single date is indexed under.
+func dateKeys(sp facts.Span) []dateKey {
+	if !sp.Single() {
+		return nil
+	}
+	y, m, d := sp.Lo.Year(), int(sp.Lo.Month()), sp.Lo.Day()
+	switch sp.G {
+	case facts.GYear:
+		return []dateKey{{g: facts.GYear, y: y}}
+	case facts.GMonth:
+		return []dateKey{{g: facts.GMonth, y: y, m: m}}
+	}
+	return []dateKey{{g: facts.GDay, y: y, m: m, d: d}, {g: facts.GDay, y: y, m: m}}
+}
+
+// apartKeys are the keys of the dates one apart from sp (see oneApart):
+// a year off, a month off, or for a day, any other day of its month.
+func apartKeys(sp facts.Span) []dateKey {
+	if !sp.Single() {
+		return nil
+	}
+	y, m, d := sp.Lo.Year(), int(sp.Lo.Month()), sp.Lo.Day()
+	var out []dateKey
+	switch sp.G {
+	case facts.GYear:
+		return []dateKey{{g: facts.GYear, y: y - 1}, {g: facts.GYear, y: y + 1}}
+	case facts.GMonth:
+		d = 0
+	default:
+		out = append(out, dateKey{g: facts.GDay, y: y, m: m})
+	}
+	out = append(out, dateKey{g: sp.G, y: y - 1, m: m, d: d}, dateKey{g: sp.G, y: y + 1, m: m, d: d})
+	if m > 1 {
+		out = append(out, dateKey{g: sp.G, y: y, m: m - 1, d: d})
+	}
+	if m < 12 {
+		out = append(out, dateKey{g: sp.G, y: y, m: m + 1, d: d})
+	}
+	return out
+}
+
+// link2 finds g's conflict candidates: groups of other articles whose
+// dates are one apart and whose words agree strongly.
+func (e *engine) link2(g *group) {
+	for _, k := range apartKeys(g.date) {
+		for h := range e.dates[k] {
+			if h == g || h.adj2[g] > 0 || !oneApart(g.date, h.date) || shareDoc(g.docs, h.docs) {
+				continue
+			}
+			if s := meanSim(g.sum, g.n, h.sum, h.n); s >= conflictThreshold {
+				g.adj2[h] = s
+				h.adj2[g] = s
+				if h.c2 != nil {
+					e.dirty2[h.c2] = true
+				}
+			}
+		}
+	}
+}
+
+// reevent redoes pass 2 on the components of groups that changed.
+func (e *engine) reevent(newGroups []*group) {
+	seeds := append([]*group(nil), newGroups...)
+	for c := range e.dirty2 {
+		for _, g := range c.groups {
+			if !g.dead && g.c2 == c {
+				seeds = append(seeds, g)
+			}
+		}
+		delete(e.comp2, c)
+	}
+	for _, g := range seeds {
+		g.c2 = nil
+	}
+	clear(e.dirty2)
+	for _, s := range seeds {
+		if s.c2 != nil {
+			continue
+		}
+		c := &comp2{}
+		s.c2 = c
+		queue := []*group{s}
+		for len(queue) > 0 {
+			g := queue[len(queue)-1]
+			queue = queue[:len(queue)-1]
+			c.groups = append(c.groups, g)
+			for h := range g.adj2 {
+				if h.c2 != c {
+					h.c2 = c
+					queue = append(queue, h)
+				}
+			}
+		}
+		sort.Slice(c.groups, func(i, j int) bool { return mentionLess(c.groups[i].first(), c.groups[j].first()) })
+		for _, gs := range conflictMerge(c.groups) {
+			c.events = append(c.events, build(gs))
+		}
+		e.comp2[c] = true
+	}
+	e.events = nil
+}
+
+// collect returns every event, in the order they were made in, with the
+// causes attached.
+func (e *engine) collect() []built {
+	if e.events != nil {
+		return e.events
+	}
+	out := []built{}
+	for c := range e.comp2 {
+		out = append(out, c.events...)
+	}
+	sort.Slice(out, func(i, j int) bool { return mentionLess(out[i].first, out[j].first) })
+	var causes []Cause
+	for _, id := range sortedKeys(e.docs) {
+		causes = append(causes, e.docs[id].causes...)
+	}
+	attachCauses(out, causes, e.weight)
+	e.events = out
+	return out
+}
