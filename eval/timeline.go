@@ -3,6 +3,7 @@ package eval
 import (
 	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/internal/timelinedates"
 	"github.com/crisisbot/crisisbot/timeline"
 )
 
@@ -39,34 +40,16 @@ func (t *setTimeline) Dated(docID, value string) bool {
 	return false
 }
 
-// DateOf implements answer.Dates like cmd/crisisbot's timelineDates.
+// DateOf implements answer.Dates through the adapter the CLI uses.
 func (t *setTimeline) DateOf(question string, passageIDs []string) (answer.DatedEvent, bool) {
-	ev, ok := t.view.EventFor(question, passageIDs)
-	if !ok {
-		return answer.DatedEvent{}, false
-	}
-	passageOf := map[string]string{}
-	out := answer.DatedEvent{Label: ev.Date.String()}
-	for _, s := range ev.Sources {
-		passageOf[s.DocID] = s.PassageID
-		// Only the articles that themselves give this date are cited.
-		if !s.Undated && s.Date == ev.Date.Value {
-			out.PassageIDs = append(out.PassageIDs, s.PassageID)
-		}
-	}
-	for _, c := range ev.DateClaims() {
-		claim := answer.DatedClaim{Claim: c.Claim}
-		for _, doc := range c.Sources {
-			if p, ok := passageOf[doc]; ok {
-				claim.PassageIDs = append(claim.PassageIDs, p)
-			}
-		}
-		out.Claims = append(out.Claims, claim)
-	}
-	return out, true
+	return t.dates().DateOf(question, passageIDs)
 }
 
 // Disputed implements answer.Dates.
 func (t *setTimeline) Disputed(passageIDs []string, statement string) bool {
-	return t.view.Disputed(passageIDs, statement)
+	return t.dates().Disputed(passageIDs, statement)
+}
+
+func (t *setTimeline) dates() timelinedates.Dates {
+	return timelinedates.Dates{View: func() timeline.View { return t.view }}
 }

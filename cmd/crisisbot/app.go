@@ -17,6 +17,7 @@ import (
 	"github.com/crisisbot/crisisbot/config"
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/internal/timelinedates"
 	"github.com/crisisbot/crisisbot/retrieval"
 	"github.com/crisisbot/crisisbot/timeline"
 )
@@ -74,45 +75,10 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 		return nil, err
 	}
 	a.chat = chat
-	a.engine = newEngine(cfg, lib, chat, timelineDates{a.timelineView})
+	a.engine = newEngine(cfg, lib, chat, timelinedates.Dates{View: a.timelineView})
 	return a, nil
 }
 
-// timelineDates lets "when" answers consult the timeline, built on first
-// use. It adapts timeline's types to answer's, which do not import each
-// other.
-type timelineDates struct{ view func() timeline.View }
-
-func (d timelineDates) DateOf(question string, passageIDs []string) (answer.DatedEvent, bool) {
-	ev, ok := d.view().EventFor(question, passageIDs)
-	if !ok {
-		return answer.DatedEvent{}, false
-	}
-	passageOf := map[string]string{}
-	out := answer.DatedEvent{Label: ev.Date.String()}
-	for _, s := range ev.Sources {
-		passageOf[s.DocID] = s.PassageID
-		// Only the articles that themselves give this date are cited for
-		// it: "this week" does not say June 30.
-		if !s.Undated && s.Date == ev.Date.Value {
-			out.PassageIDs = append(out.PassageIDs, s.PassageID)
-		}
-	}
-	for _, c := range ev.DateClaims() {
-		claim := answer.DatedClaim{Claim: c.Claim}
-		for _, doc := range c.Sources {
-			if p, ok := passageOf[doc]; ok {
-				claim.PassageIDs = append(claim.PassageIDs, p)
-			}
-		}
-		out.Claims = append(out.Claims, claim)
-	}
-	return out, true
-}
-
-func (d timelineDates) Disputed(passageIDs []string, statement string) bool {
-	return d.view().Disputed(passageIDs, statement)
-}
 
 func (a *app) Close() error { return a.lib.Close() }
 
