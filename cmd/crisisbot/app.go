@@ -79,7 +79,6 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 	return a, nil
 }
 
-
 func (a *app) Close() error { return a.lib.Close() }
 
 // timelineView builds the timeline from every stored article, once.
