@@ -29,6 +29,9 @@ type side struct {
 type conflict struct {
 	Attr  facts.Attribute // "" for accounts of a cause
 	Sides []side
+	// at maps each fact to the sentence it was read from, so that each
+	// source's own words are cited by that source's number.
+	at map[factKey]*sentence
 }
 
 // conflict returns the disagreement among the facts of the sentences that
@@ -73,7 +76,7 @@ func (ev *evidence) conflict() *conflict {
 		return nil
 	}
 	for _, d := range facts.Disagreements(fs) {
-		c := &conflict{Attr: d.Attribute}
+		c := &conflict{Attr: d.Attribute, at: at}
 		for _, cl := range d.Claims {
 			sd := side{Facts: cl.Facts}
 			for _, f := range cl.Facts {
@@ -192,17 +195,43 @@ func (c *conflict) line(refOf func(p int) int) string {
 		return c.accountsLine(refOf)
 	}
 	var parts []string
-	for i, sd := range c.Sides {
+	for _, sd := range c.Sides {
 		refs := sd.refs(refOf)
 		if len(refs) == 0 {
 			return ""
 		}
-		verb := verb(len(refs) > 1, "says", "say")
-		if i == 0 {
-			parts = append(parts, refList(refs)+" "+verb+" "+valueText(sd.Facts[0]))
-		} else {
-			parts = append(parts, refList(refs)+" "+verb+" "+valueText(sd.Facts[0]))
+		// Each wording with the sources that use it: "[2] says “December
+		// 2024” and [3] “Last December” (December 2024)".
+		var words []string
+		var wordRefs [][]int
+		for _, f := range sd.Facts {
+			s := c.at[factKeyOf(f)]
+			if s == nil {
+				continue
+			}
+			v := valueText(f)
+			i := slices.Index(words, v)
+			if i < 0 {
+				words, wordRefs = append(words, v), append(wordRefs, nil)
+				i = len(words) - 1
+			}
+			if r := refOf(s.P); !slices.Contains(wordRefs[i], r) {
+				wordRefs[i] = append(wordRefs[i], r)
+			}
 		}
+		if len(words) == 0 {
+			return ""
+		}
+		var ws []string
+		for i, w := range words {
+			slices.Sort(wordRefs[i])
+			if i == 0 {
+				ws = append(ws, refList(wordRefs[i])+" "+verb(len(wordRefs[i]) > 1, "says", "say")+" "+w)
+			} else {
+				ws = append(ws, refList(wordRefs[i])+" "+w)
+			}
+		}
+		parts = append(parts, strings.Join(ws, " and "))
 	}
 	what := "the number"
 	if c.Attr == facts.AttrDate {

@@ -1,14 +1,11 @@
 package eval
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
-	"slices"
-	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -104,78 +101,13 @@ func loadReal(fsys fs.FS, dir string) (RealSet, error) {
 	return s, nil
 }
 
-// evalOnlyKeys are front-matter keys of the real set that the corpus loader
-// does not know: ParseArticle takes them out before it.
-var evalOnlyKeys = []string{"note"}
-
 // ParseArticle parses a real article with the project's own Markdown
-// loader, corpus.ParseMarkdown, after taking out the set's provenance
-// note, which the loader would refuse as an unknown key.
+// loader, corpus.ParseMarkdown, so that the set's files ingest as they are
+// (crisisbot ingest eval/testdata/real); Note is its published_note.
 func ParseArticle(name string, data []byte) (Article, error) {
-	note, data, err := takeNote(data)
-	if err != nil {
-		return Article{}, errs.Errorf(errs.Invalid, "%s: %v", name, err)
-	}
 	doc, err := corpus.ParseMarkdown(name, data)
 	if err != nil {
 		return Article{}, err
 	}
-	return Article{Document: doc, Note: note}, nil
-}
-
-// takeNote removes the evalOnlyKeys from data's front matter and returns
-// the note. data without front matter is returned as it is.
-func takeNote(data []byte) (string, []byte, error) {
-	text := string(data)
-	first, rest, ok := strings.Cut(text, "\n")
-	if !ok || strings.TrimRight(first, " \t\r") != "---" {
-		return "", data, nil
-	}
-	lines := strings.SplitAfter(rest, "\n")
-	end := slices.IndexFunc(lines, func(l string) bool { return strings.TrimRight(l, " \t\r\n") == "---" })
-	if end < 0 {
-		return "", data, nil // the loader reports the unterminated front matter
-	}
-	fm := strings.Join(lines[:end], "")
-	var root yaml.Node
-	if err := yaml.Unmarshal([]byte(fm), &root); err != nil {
-		return "", data, nil // the loader reports it
-	}
-	if len(root.Content) != 1 || root.Content[0].Kind != yaml.MappingNode {
-		return "", data, nil
-	}
-	m := root.Content[0]
-	var note string
-	drop := map[int]bool{} // 1-based front-matter lines to drop
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		if !slices.Contains(evalOnlyKeys, k.Value) {
-			continue
-		}
-		if v.Kind != yaml.ScalarNode {
-			return "", nil, fmt.Errorf("front matter: %s: want a single value", k.Value)
-		}
-		note = v.Value
-		// The pair runs from its key's line to the line before the next
-		// key (a folded or multi-line value spans several).
-		last := len(strings.Split(strings.TrimRight(fm, "\n"), "\n"))
-		if i+2 < len(m.Content) {
-			last = m.Content[i+2].Line - 1
-		}
-		for l := k.Line; l <= last; l++ {
-			drop[l] = true
-		}
-	}
-	if len(drop) == 0 {
-		return "", data, nil
-	}
-	var b bytes.Buffer
-	b.WriteString(first + "\n")
-	for i, l := range lines[:end] {
-		if !drop[i+1] {
-			b.WriteString(l)
-		}
-	}
-	b.WriteString(strings.Join(lines[end:], ""))
-	return note, b.Bytes(), nil
+	return Article{Document: doc, Note: doc.PublishedNote}, nil
 }

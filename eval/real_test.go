@@ -141,8 +141,7 @@ func TestParseArticle(t *testing.T) {
 	tests := []struct {
 		name, in, wantNote, wantTitle, wantOutlet string
 	}{
-		{"note", "---\nid: x\ntitle: T\noutlet: O\nnote: \"as returned\"\nurl: https://e.com/a\n---\nBody text here.\n", "as returned", "T", "O"},
-		{"note last, folded", "---\n# a comment\nid: x\ntitle: T\nnote: >-\n  two\n  lines\n---\nBody text here.\n", "two lines", "T", ""},
+		{"note", "---\nid: x\ntitle: T\noutlet: O\npublished_note: \"as returned\"\nurl: https://e.com/a\n---\nBody text here.\n", "as returned", "T", "O"},
 		{"no note", "---\nid: x\ntitle: T\noutlet: O\n---\nBody text here.\n", "", "T", "O"},
 		{"no front matter", "# Heading\n\nBody text here.\n", "", "Heading", ""},
 	}
@@ -161,13 +160,10 @@ func TestParseArticle(t *testing.T) {
 	if _, err := ParseArticle("x.md", []byte("---\nid: x\nnotes: y\n---\nBody.\n")); err == nil || !strings.Contains(err.Error(), `unknown key "notes"`) {
 		t.Errorf("unknown key: err = %v", err)
 	}
-	if _, err := ParseArticle("x.md", []byte("---\nid: x\nnote: [a, b]\n---\nBody.\n")); err == nil || errs.Code(err) != errs.Invalid {
-		t.Errorf("list note: err = %v, want an invalid error", err)
-	}
 }
 
 func TestLoadReal(t *testing.T) {
-	article := "---\nid: %s\ntitle: T\noutlet: O\npublished: \"2025-07-01\"\npublished_precision: day\nurl: https://e.com/%s\nnote: n\n---\nOn June 27 police detained 50 people.\n"
+	article := "---\nid: %s\ntitle: T\noutlet: O\npublished: \"2025-07-01\"\npublished_precision: day\nurl: https://e.com/%s\npublished_note: n\n---\nOn June 27 police detained 50 people.\n"
 	fsys := fstest.MapFS{
 		"testdata/real/a.md": {Data: []byte(strings.ReplaceAll(article, "%s", "a"))},
 		"testdata/real/b.md": {Data: []byte(strings.ReplaceAll(article, "%s", "b"))},
