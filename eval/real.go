@@ -7,8 +7,6 @@ import (
 	"io/fs"
 	"path"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
 )

@@ -1,22 +1,11 @@
 package timeline
 
 import (
-	"github.com/crisisbot/crisisbot/facts"
-
 	"regexp"
-	"strconv"
 	"strings"
+
+	"github.com/crisisbot/crisisbot/facts"
 )
-
-// Figure is a count a sentence gives for an event: "50" detained, "dozens"
-// detained, "38" killed.
-type Figure struct {
-	Kind  string `json:"kind"`  // "detained" or "killed"
-	Value string `json:"value"` // digits, or the source's word: "dozens", "several"
-}
-
-// Claim text of a figure: "50 detained".
-func (f Figure) String() string { return f.Value + " " + f.Kind }
 
 // Cause is what one side says a death was caused by.
 type Cause struct {
@@ -24,93 +13,13 @@ type Cause struct {
 	Side   string `json:"side"`  // the country the claim is attributed to: "Azerbaijan"
 	Source Source `json:"source"`
 	terms  []string
+	// termsKey is terms joined, and quoteKey the doc id and quote: what
+	// attachCauses compares causes and sentences by.
+	termsKey, quoteKey string
 }
 
 // String is the claim text: "heart failure, per Russia".
 func (c Cause) String() string { return c.Cause + ", per " + c.Side }
-
-const numberRE = `(\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|dozens|scores|hundreds|thousands|several|a dozen|a few)`
-const qualRE = `(?:(?:some|about|around|at least|more than|nearly|over|up to|almost) )?`
-const personsRE = `(?:people|persons|individuals|men|women|suspects|civilians|passengers|nationals|citizens|migrants|journalists|employees|staff|workers|specialists|[A-Z][a-z]+(?:is|ans|ese|s))`
-
-var (
-	reDetainedAfter  = regexp.MustCompile(`(?i:\b(?:detained|arrested|detaining|arresting|rounded up|detain|arrest)) ` + qualRE + `(?i:` + numberRE + `)\b(?: of)?(?: (?i:ethnic))?(?: [A-Z][a-z]+)?(?: ` + personsRE + `)?`)
-	reDetainedBefore = regexp.MustCompile(`\b(?i:` + qualRE + numberRE + `)(?: of)?(?: (?i:ethnic))? ` + personsRE + ` (?:were |had been |have been )?(?i:detained|arrested)`)
-	reKilledAfter    = regexp.MustCompile(`(?i:\bkilling (?:all )?` + qualRE + numberRE + `)(?: (?:people|civilians|passengers|persons|crew|on board|of))?`)
-	reKilledBefore   = regexp.MustCompile(`\b(?i:` + qualRE + numberRE + `) (?:people|civilians|passengers|persons|soldiers|crew members) (?:were killed|died|were dead|perished|lost their lives)`)
-	reNumber         = regexp.MustCompile(`(?i:` + numberRE + `)`)
-)
-
-// figures returns the counts sentence s gives.
-func figures(s string) []Figure {
-	if !containsAny(strings.ToLower(s), "detain", "arrest", "rounded up", "kill", "died", "dead", "perish", "lost their lives") {
-		return nil // the regexps below are the slow part
-	}
-	var out []Figure
-	add := func(kind string, re *regexp.Regexp) {
-		for _, m := range re.FindAllString(s, -1) {
-			n := reNumber.FindString(strings.TrimPrefix(strings.ToLower(m), "killing "))
-			if kind == "detained" {
-				// the number after the verb, or the first in "50 people were detained"
-				if i := strings.IndexAny(strings.ToLower(m), " "); i >= 0 && isDetainVerb(strings.ToLower(m[:i])) {
-					n = reNumber.FindString(m[i:])
-				} else {
-					n = reNumber.FindString(m)
-				}
-			}
-			if n == "" {
-				continue
-			}
-			out = appendFigure(out, Figure{Kind: kind, Value: normNumber(n)})
-		}
-	}
-	add("detained", reDetainedAfter)
-	add("detained", reDetainedBefore)
-	add("killed", reKilledAfter)
-	add("killed", reKilledBefore)
-	return out
-}
-
-func isDetainVerb(w string) bool {
-	switch w {
-	case "detained", "arrested", "detaining", "arresting", "rounded", "detain", "arrest":
-		return true
-	}
-	return false
-}
-
-func appendFigure(out []Figure, f Figure) []Figure {
-	for _, g := range out {
-		if g == f {
-			return out
-		}
-	}
-	return append(out, f)
-}
-
-var numberWords = map[string]int{
-	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
-
-// normNumber writes a number as digits ("Thirty-eight" → "38") and keeps a
-// vague count as the source's word ("dozens").
-func normNumber(n string) string {
-	l := strings.ToLower(strings.ReplaceAll(n, ",", ""))
-	if _, err := strconv.Atoi(l); err == nil {
-		return strings.TrimLeft(l, "0")
-	}
-	tens, unit, _ := strings.Cut(strings.ReplaceAll(l, " ", "-"), "-")
-	if v, ok := numberWords[tens]; ok {
-		if u, ok := numberWords[unit]; ok && unit != "" {
-			v += u
-		}
-		return strconv.Itoa(v)
-	}
-	return l
-}
 
 // causeWords are the causes of death the extractor knows, most specific
 // first.

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/crisisbot/crisisbot/facts"
 )
@@ -42,9 +43,8 @@ type engine struct {
 	idf     map[string]float64 // key → the weight nodes' vectors use
 	touched map[string]bool    // keys whose df changed since the last refresh
 
-	nodes map[string]*node          // identity → node
-	post  map[string]map[*node]bool // key → nodes holding it
-	byDoc map[string]map[*node]bool // doc id → nodes with a mention of it
+	nodes map[string]*node     // identity → node
+	post  map[string]*postings // key → nodes holding it
 	dates map[dateKey]map[*group]bool
 	comp2 map[*comp2]bool
 
@@ -52,6 +52,7 @@ type engine struct {
 	dirty1     map[*comp1]bool
 	dirty2     map[*comp2]bool
 	events     []built // nil when it must be rebuilt
+	stamp      uint64  // counts link calls
 }
 
 // node is the mentions that give one date in the same words.
@@ -64,6 +65,7 @@ type node struct {
 	v, z    vec                // see weighVec
 	adj     map[*node]edge
 	c1      *comp1
+	seen    uint64 // engine.stamp of the last link that tried it
 }
 
 // edge is a candidate pair of nodes: the similarity of their mentions from
@@ -107,8 +109,9 @@ type dateKey struct {
 
 func newEngine() *engine {
 	return &engine{
-		docs: map[string]docMentions{}, exactN: exactMentions, exactDF: exactDF, df: map[string]int{}, idf: map[string]float64{}, touched: map[string]bool{},
-		nodes: map[string]*node{}, post: map[string]map[*node]bool{}, byDoc: map[string]map[*node]bool{},
+		docs: map[string]docMentions{}, exactN: exactMentions, exactDF: exactDF,
+		df: map[string]int{}, idf: map[string]float64{}, touched: map[string]bool{},
+		nodes: map[string]*node{}, post: map[string]*postings{},
 		dates: map[dateKey]map[*group]bool{}, comp2: map[*comp2]bool{},
 		dirtyNodes: map[*node]bool{}, dirty1: map[*comp1]bool{}, dirty2: map[*comp2]bool{},
 	}
@@ -177,22 +180,16 @@ func (e *engine) addMention(m *Mention) {
 		e.nodes[id] = nd
 		for k := range m.weights {
 			if e.post[k] == nil {
-				e.post[k] = map[*node]bool{}
+				e.post[k] = newPostings()
 			}
-			e.post[k][nd] = true
+			e.post[k].put(nd)
 		}
 	}
 	at := sort.Search(len(nd.members), func(i int) bool { return mentionLess(m, nd.members[i]) })
 	nd.members = append(nd.members, nil)
 	copy(nd.members[at+1:], nd.members[at:])
 	nd.members[at] = m
-	d := m.Source.DocID
-	if nd.docs[d]++; nd.docs[d] == 1 {
-		if e.byDoc[d] == nil {
-			e.byDoc[d] = map[*node]bool{}
-		}
-		e.byDoc[d][nd] = true
-	}
+	nd.docs[m.Source.DocID]++
 	m.node = nd
 	e.touch(nd)
 }
@@ -211,13 +208,10 @@ func (e *engine) removeMention(m *Mention) {
 			break
 		}
 	}
-	d := m.Source.DocID
-	if nd.docs[d]--; nd.docs[d] == 0 {
+	if d := m.Source.DocID; nd.docs[d] <= 1 {
 		delete(nd.docs, d)
-		delete(e.byDoc[d], nd)
-		if len(e.byDoc[d]) == 0 {
-			delete(e.byDoc, d)
-		}
+	} else {
+		nd.docs[d]--
 	}
 	if len(nd.members) > 0 {
 		e.touch(nd)
@@ -230,8 +224,7 @@ func (e *engine) removeMention(m *Mention) {
 		e.dirtyComp1(o)
 	}
 	for k := range nd.weights {
-		delete(e.post[k], nd)
-		if len(e.post[k]) == 0 {
+		if e.post[k].drop(nd) {
 			delete(e.post, k)
 		}
 	}
@@ -318,9 +311,7 @@ func (e *engine) reweigh() {
 			}
 			if w := e.weight(k); w != e.idf[k] {
 				e.idf[k] = w
-				for nd := range e.post[k] {
-					e.touch(nd)
-				}
+				e.post[k].each(e.touch)
 			}
 		}
 	}
@@ -331,12 +322,13 @@ func (e *engine) reweigh() {
 // words agree, compared over their mentions from different articles (v,
 // sameThreshold) and from one article (z, sameDocThreshold).
 func (e *engine) link(nd *node) {
-	seen := map[*node]bool{nd: true}
+	e.stamp++
+	nd.seen = e.stamp
 	try := func(o *node) {
-		if seen[o] {
+		if o.seen == e.stamp {
 			return
 		}
-		seen[o] = true
+		o.seen = e.stamp
 		if !nd.span.Overlaps(o.span) {
 			return
 		}
@@ -357,32 +349,145 @@ func (e *engine) link(nd *node) {
 			e.dirtyComp1(o)
 		}
 	}
-	// A node of another article with a cosine of sameThreshold or more
-	// shares a key outside the lightest keys whose weights' norm stays
-	// below it (prefix filtering, Bayardo et al. 2007), so only those
-	// keys' nodes are tried, and the common words' long lists are not.
-	keys := append(vec(nil), nd.v...)
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].w != keys[j].w {
-			return keys[i].w < keys[j].w
+	for _, k := range heavyKeys(nd.v, sameThreshold) {
+		e.post[k].overlapping(nd.span, try)
+	}
+	for _, k := range heavyKeys(nd.z, sameDocThreshold) {
+		e.post[k].overlapping(nd.span, try)
+	}
+}
+
+// postings are the nodes holding one key, filed by date: only nodes whose
+// dates overlap are ever compared, so that a sentence many articles date
+// each by its own week ("last week") is not compared with all its copies.
+// A node is filed under each month (a short span) or year (a longer one)
+// it touches, or with the wide ones.
+type postings struct {
+	byMonth, byYear map[int]map[*node]bool
+	wide            map[*node]bool
+	n               int
+}
+
+// Spans of at most shortDays are filed by month, of at most mediumDays by
+// year: three of either at most.
+const (
+	shortDays  = 62
+	mediumDays = 731
+)
+
+func newPostings() *postings {
+	return &postings{byMonth: map[int]map[*node]bool{}, byYear: map[int]map[*node]bool{}, wide: map[*node]bool{}}
+}
+
+// filing returns where a span is filed: the map and the range of its
+// months or years, or nil for the wide ones.
+func (p *postings) filing(sp facts.Span) (map[int]map[*node]bool, int, int) {
+	switch d := sp.Days(); {
+	case d <= shortDays:
+		return p.byMonth, monthOf(sp.Lo), monthOf(sp.Hi)
+	case d <= mediumDays:
+		return p.byYear, sp.Lo.Year(), sp.Hi.Year()
+	}
+	return nil, 0, 0
+}
+
+func monthOf(t time.Time) int { return t.Year()*12 + int(t.Month()) - 1 }
+
+func (p *postings) put(nd *node) {
+	p.n++
+	by, lo, hi := p.filing(nd.span)
+	if by == nil {
+		p.wide[nd] = true
+		return
+	}
+	for i := lo; i <= hi; i++ {
+		if by[i] == nil {
+			by[i] = map[*node]bool{}
 		}
-		return keys[i].k < keys[j].k
+		by[i][nd] = true
+	}
+}
+
+// drop removes nd and reports whether no node is left.
+func (p *postings) drop(nd *node) bool {
+	p.n--
+	by, lo, hi := p.filing(nd.span)
+	if by == nil {
+		delete(p.wide, nd)
+		return p.n == 0
+	}
+	for i := lo; i <= hi; i++ {
+		delete(by[i], nd)
+		if len(by[i]) == 0 {
+			delete(by, i)
+		}
+	}
+	return p.n == 0
+}
+
+// overlapping calls f with every node whose span may overlap sp, some
+// more than once.
+func (p *postings) overlapping(sp facts.Span, f func(*node)) {
+	for nd := range p.wide {
+		f(nd)
+	}
+	visit := func(by map[int]map[*node]bool, lo, hi int) {
+		if hi-lo >= len(by) {
+			for i, nds := range by {
+				if i >= lo && i <= hi {
+					for nd := range nds {
+						f(nd)
+					}
+				}
+			}
+			return
+		}
+		for i := lo; i <= hi; i++ {
+			for nd := range by[i] {
+				f(nd)
+			}
+		}
+	}
+	visit(p.byMonth, monthOf(sp.Lo), monthOf(sp.Hi))
+	visit(p.byYear, sp.Lo.Year(), sp.Hi.Year())
+}
+
+// each calls f with every node, some more than once.
+func (p *postings) each(f func(*node)) {
+	for nd := range p.wide {
+		f(nd)
+	}
+	for _, by := range []map[int]map[*node]bool{p.byMonth, p.byYear} {
+		for _, nds := range by {
+			for nd := range nds {
+				f(nd)
+			}
+		}
+	}
+}
+
+// heavyKeys returns the keys of unit vector v that any vector with a
+// cosine of t or more with v shares one of: all but the lightest keys whose
+// weights' norm stays below t (prefix filtering, Bayardo et al. 2007). The
+// common words' long lists of nodes are so never walked.
+func heavyKeys(v vec, t float64) []string {
+	byWeight := append(vec(nil), v...)
+	sort.Slice(byWeight, func(i, j int) bool {
+		if byWeight[i].w != byWeight[j].w {
+			return byWeight[i].w < byWeight[j].w
+		}
+		return byWeight[i].less(byWeight[j])
 	})
 	light := 0.0
-	for _, x := range keys {
-		if math.Sqrt(light+x.w*x.w) < sameThreshold*(1-1e-9) {
+	var out []string
+	for _, x := range byWeight {
+		if math.Sqrt(light+x.w*x.w) < t*(1-1e-9) {
 			light += x.w * x.w
 			continue
 		}
-		for o := range e.post[x.k] {
-			try(o)
-		}
+		out = append(out, x.k)
 	}
-	for d := range nd.docs {
-		for o := range e.byDoc[d] {
-			try(o)
-		}
-	}
+	return out
 }
 
 // crossDoc reports whether a and b have mentions from different articles.
@@ -410,12 +515,14 @@ func sharesDoc(a, b *node) bool {
 }
 
 // regroup redoes pass 1 on the components that changed, and returns the
-// groups it made.
+// groups it made. A group made again of the same nodes, none of them
+// changed, is kept as it was, with its conflict candidates and events.
 func (e *engine) regroup() []*group {
 	seeds := make([]*node, 0, len(e.dirtyNodes))
 	for nd := range e.dirtyNodes {
 		seeds = append(seeds, nd)
 	}
+	old := map[*node]*group{} // first node → group, of the components redone
 	for c := range e.dirty1 {
 		for _, nd := range c.nodes {
 			if nd.c1 == c && e.nodes[nd.id] == nd {
@@ -423,13 +530,14 @@ func (e *engine) regroup() []*group {
 			}
 		}
 		for _, g := range c.groups {
-			e.dropGroup(g)
+			old[g.nodes[0]] = g
 		}
 	}
 	for _, nd := range seeds {
 		nd.c1 = nil
 	}
 	clear(e.dirty1)
+	kept := map[*group]bool{}
 	var out []*group
 	for _, s := range seeds {
 		if s.c1 != nil {
@@ -450,18 +558,44 @@ func (e *engine) regroup() []*group {
 			}
 		}
 		sort.Slice(c.nodes, func(i, j int) bool { return mentionLess(c.nodes[i].members[0], c.nodes[j].members[0]) })
-		c.groups = sameDate(c.nodes)
-		for _, g := range c.groups {
-			for _, k := range dateKeys(g.date) {
-				if e.dates[k] == nil {
-					e.dates[k] = map[*group]bool{}
-				}
-				e.dates[k][g] = true
+		for i, g := range sameDate(c.nodes) {
+			if o := old[g.nodes[0]]; o != nil && e.same(o, g) {
+				c.groups = append(c.groups, o)
+				kept[o] = true
+				continue
 			}
+			c.groups = append(c.groups, g)
+			out = append(out, c.groups[i])
 		}
-		out = append(out, c.groups...)
+	}
+	for _, g := range old {
+		if !kept[g] {
+			e.dropGroup(g)
+		}
+	}
+	for _, g := range out {
+		for _, k := range dateKeys(g.date) {
+			if e.dates[k] == nil {
+				e.dates[k] = map[*group]bool{}
+			}
+			e.dates[k][g] = true
+		}
 	}
 	return out
+}
+
+// same reports whether g, just made, is old made again: the same nodes,
+// none of them changed.
+func (e *engine) same(old, g *group) bool {
+	if len(old.nodes) != len(g.nodes) {
+		return false
+	}
+	for i, nd := range g.nodes {
+		if old.nodes[i] != nd || e.dirtyNodes[nd] {
+			return false
+		}
+	}
+	return true
 }
 
 // dropGroup takes a group of a component being redone out of pass 2.

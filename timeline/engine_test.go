@@ -27,11 +27,8 @@ func (c factCache) of(d corpus.Document) []facts.Fact {
 	return fs
 }
 
-// exactness is the count below which the index weighs with exact counts;
-// the small one rounds almost every count, as a large corpus does.
+// exactness is the count below which the index weighs with exact counts.
 type exactness struct{ n, df int }
-
-var exactnesses = []exactness{{exactMentions, exactDF}, {8, 2}}
 
 func indexWith(ex exactness) *Index {
 	x := NewIndex()
@@ -79,7 +76,8 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	}
 	pool := append(slices.Clone(seeds), synthetic(t, 40)...)
 	fc := factCache{}
-	for _, ex := range exactnesses {
+	// The small exactness rounds almost every count, as a large corpus does.
+	for _, ex := range []exactness{{exactMentions, exactDF}, {8, 2}} {
 		t.Run(fmt.Sprintf("exact=%d,%d", ex.n, ex.df), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(uint64(ex.n), uint64(ex.df)))
 			x := indexWith(ex)

@@ -1,13 +1,13 @@
-// Package timeline builds the crisis timeline: it finds the dated events in
-// each article (absolute dates, dates without a year and relative dates,
-// resolved against the publication date at the precision the source gave),
-// merges the mentions of one event across articles, and shows where the
-// articles disagree — on the date, on a figure, or on a cause of death —
-// as conflicts with each claim's sources, never picking one silently.
+// Package timeline builds the crisis timeline: it takes the dated events of
+// each article from its date facts (package facts resolves them against the
+// publication date, at the precision the source gave), merges the mentions
+// of one event across articles, and shows where the articles disagree — on
+// the date, on a count, or on a cause of death — as conflicts with each
+// claim's sources, never picking one silently.
 //
-// It needs no model and reads no dates itself: the dates are the date
-// facts of package facts, read once per article; the merging is in
-// merge.go.
+// It needs no model and parses no dates or numbers itself. The merge is in
+// merge.go, and engine.go redoes only the part of it that a changed article
+// touches.
 package timeline
 
 import (

@@ -24,13 +24,15 @@ type Mention struct {
 	Terms []string
 	// Names are the proper nouns of the sentence as written.
 	Names []string
-	// Figures are the counts the sentence gives.
-	Figures []Figure
+	// Claims are the facts of the sentence that sources can disagree on
+	// (counts, see facts.Disagreements), shared by its mentions.
+	Claims []facts.Fact
 
-	span    facts.Span
-	weights map[string]float64 // key → weight: see weigh
-	order   int                // position in the article
-	node    *node              // the merge node holding it, once indexed
+	span     facts.Span
+	sentence int                // the sentence's index in the article
+	weights  map[string]float64 // key → weight: see weigh
+	order    int                // position in the article
+	node     *node              // the merge node holding it, once indexed
 }
 
 // docMentions is what one article contributes: its dated mentions and the
@@ -46,22 +48,23 @@ const maxSummary = 200
 
 // Extract returns doc's dated mentions in text order, from facts.Read. It
 // is pure and deterministic, and never panics on any text.
-func Extract(doc corpus.Document) []Mention { return mentionsOf(doc, facts.Read(doc)).mentions }
+func Extract(doc corpus.Document) []Mention {
+	return mentionsOf(doc, facts.Read(doc), map[string]string{}).mentions
+}
 
 // mentionsOf builds doc's mentions from its date facts fs (facts.Read of
 // doc, or the stored copy) and collects doc's causes of death. The dates
 // come from the facts alone; the body gives only what a fact does not
-// carry: the neighbouring sentences whose words weigh in the merge.
-func mentionsOf(doc corpus.Document, fs []facts.Fact) docMentions {
+// carry: the neighbouring sentences whose words weigh in the merge. memo
+// caches words' keys (facts.WordsMemo) and is written to.
+func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) docMentions {
 	var out docMentions
 	if !utf8.ValidString(doc.Body) {
 		doc.Body = strings.ToValidUTF8(doc.Body, "\uFFFD")
 	}
-	passages := corpus.Chunk(doc)
 	sents := corpus.Sentences(doc.Body)
 	para := facts.Paragraphs(doc.Body, sents)
 	cache := make([][]facts.Word, len(sents))
-	memo := map[string]string{}
 	wordsOf := func(i int) []facts.Word {
 		if cache[i] == nil {
 			cache[i] = facts.WordsMemo(sents[i].Text, memo)
@@ -77,12 +80,32 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact) docMentions {
 		}
 		return ""
 	}
+	// Every fact names its sentence's passage; a sentence with none is
+	// found in the chunks.
+	passageOf := map[int]string{}
+	claims := map[int][]facts.Fact{} // sentence → its counts
+	for _, f := range fs {
+		passageOf[f.SentenceIndex] = f.PassageID
+		if f.Kind == facts.KindQuantity {
+			claims[f.SentenceIndex] = append(claims[f.SentenceIndex], f)
+		}
+	}
+	var passages []corpus.Passage
 	for i, s := range sents {
 		if mentionsDeath(s.Text) {
-			src := Source{DocID: doc.ID, Title: doc.Title, Quote: strings.TrimSpace(s.Text), PassageID: facts.PassageOf(passages, s), URL: doc.URL}
+			pid, ok := passageOf[i]
+			if !ok {
+				if passages == nil {
+					passages = corpus.Chunk(doc)
+				}
+				pid = facts.PassageOf(passages, s)
+			}
+			src := Source{DocID: doc.ID, Title: doc.Title, Quote: strings.TrimSpace(s.Text), PassageID: pid, URL: doc.URL}
 			for _, c := range causes(s.Text, wordsOf(i), func() string { return sideBefore(i) }) {
 				c.Source = src
 				c.terms = keys(wordsOf(i))
+				c.termsKey = strings.Join(c.terms, "\x00")
+				c.quoteKey = src.DocID + "\x00" + src.Quote
 				out.causes = append(out.causes, c)
 			}
 		}
@@ -93,7 +116,7 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact) docMentions {
 		exprs  []facts.ExprSpan
 		segs   []int
 		names  []string
-		figs   []Figure
+		claims []facts.Fact
 	}
 	var cur sentence
 	curIdx := -1
@@ -111,31 +134,37 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact) docMentions {
 		text := f.Sentence
 		if f.SentenceIndex != curIdx {
 			curIdx = f.SentenceIndex
-			cur = sentence{exprs: facts.DateExprs(text), segs: facts.Segments(text), figs: figures(text)}
+			// Dates are the merge's own business; counts are what the
+			// sources of an event can disagree on.
+			cur = sentence{exprs: facts.DateExprs(text), segs: facts.Segments(text), claims: claims[f.SentenceIndex]}
 			i := f.SentenceIndex
-			if i >= 0 && i < len(sents) && sents[i].Text == text {
+			inBody := i >= 0 && i < len(sents) && strings.TrimSpace(sents[i].Text) == strings.TrimSpace(text)
+			if inBody && sents[i].Text == text {
 				cur.ws = wordsOf(i)
+			} else {
+				cur.ws = facts.WordsMemo(text, memo) // offsets in the fact's own sentence
+			}
+			if inBody {
 				for _, k := range []int{i - 1, i + 1} { // the paragraph neighbours' words, weighed lower
 					if k >= 0 && k < len(sents) && para[k] == para[i] {
 						cur.nb = append(cur.nb, wordsOf(k)...)
 					}
 				}
-			} else {
-				cur.ws = facts.WordsMemo(text, memo) // facts of another version of the text
 			}
 			cur.names = properNouns(cur.ws)
 		}
 		e := facts.ExprSpan{Start: f.Start, End: f.End}
 		lo, hi := clause(text, cur.segs, cur.exprs, e)
 		m := Mention{
-			Date:    *f.Date,
-			Summary: summary(text, lo, hi, e),
-			Source:  Source{DocID: doc.ID, Title: doc.Title, Quote: strings.TrimSpace(text), PassageID: f.PassageID, URL: doc.URL},
-			Expr:    f.Text,
-			Names:   cur.names,
-			Figures: cur.figs,
-			span:    sp,
-			order:   len(out.mentions),
+			Date:     *f.Date,
+			Summary:  summary(text, lo, hi, e),
+			Source:   Source{DocID: doc.ID, Title: doc.Title, Quote: strings.TrimSpace(text), PassageID: f.PassageID, URL: doc.URL},
+			Expr:     f.Text,
+			Names:    cur.names,
+			Claims:   cur.claims,
+			span:     sp,
+			sentence: f.SentenceIndex,
+			order:    len(out.mentions),
 		}
 		m.weights = weigh(cur.ws, cur.nb, lo, hi)
 		for k, w := range m.weights {

@@ -118,27 +118,6 @@ func TestNameVariantsFold(t *testing.T) {
 	}
 }
 
-func TestFigures(t *testing.T) {
-	tests := []struct {
-		sentence string
-		want     []Figure
-	}{
-		{"Russian law enforcement detained 50 individuals as part of a probe.", []Figure{{"detained", "50"}}},
-		{"Officials on June 27 arrested dozens of ethnic Azerbaijanis accused of crimes.", []Figure{{"detained", "dozens"}}},
-		{"Police raided the office, arresting two of its employees.", []Figure{{"detained", "2"}}},
-		{"Some 1,200 people were arrested overnight.", []Figure{{"detained", "1200"}}},
-		{"Forces shot down a flight over Chechnya, killing 38 people.", []Figure{{"killed", "38"}}},
-		{"Thirty-eight passengers died in the crash.", []Figure{{"killed", "38"}}},
-		{"Two of the men detained died in custody.", nil},
-		{"Post-mortems of two brothers detained during the raid showed beatings.", nil},
-	}
-	for _, tt := range tests {
-		if diff := cmp.Diff(tt.want, figures(tt.sentence)); diff != "" {
-			t.Errorf("figures(%q) mismatch (-want +got):\n%s", tt.sentence, diff)
-		}
-	}
-}
-
 func TestCauses(t *testing.T) {
 	tests := []struct {
 		sentence, prevSide string

@@ -1,14 +1,13 @@
 package timeline
 
 import (
-	"github.com/crisisbot/crisisbot/facts"
-
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/facts"
 )
 
 // Index holds every article's mentions and merges them into events. It is
@@ -22,13 +21,18 @@ type Index struct {
 	events []Event // nil when it must be rebuilt
 	topics []string
 
+	// stemMu guards stems, the words' keys shared by every article's
+	// mentionsOf: stemming is most of its cost, and articles share words.
+	stemMu sync.Mutex
+	stems  map[string]string
+
 	// read is facts.Read, for Update; tests count calls through it.
 	read func(corpus.Document) []facts.Fact
 }
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{hashes: map[string]string{}, merged: newEngine(), read: facts.Read}
+	return &Index{hashes: map[string]string{}, merged: newEngine(), stems: map[string]string{}, read: facts.Read}
 }
 
 // Update adds or replaces doc's mentions, reading its facts with
@@ -56,7 +60,9 @@ func (x *Index) update(doc corpus.Document, fs []facts.Fact, haveFacts bool) boo
 	if !haveFacts {
 		fs = x.read(doc)
 	}
-	dm := mentionsOf(doc, fs)
+	x.stemMu.Lock()
+	dm := mentionsOf(doc, fs, x.stems)
+	x.stemMu.Unlock()
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.hashes[doc.ID] = h

@@ -236,13 +236,14 @@ func TestEventsDeterministic(t *testing.T) {
 }
 
 // TestMergeAcrossSpellings checks that two articles that spell a name
-// differently report one event, and that their different counts are a
-// conflict with each side's article.
+// differently report one event, that their different counts are a
+// conflict with each side's article, and that counts that can both hold
+// ("50" and "dozens") are not.
 func TestMergeAcrossSpellings(t *testing.T) {
 	a := corpus.Document{ID: "a", Published: "2025-07-02", PublishedPrecision: "day",
 		Body: "On June 27, police in Yekaterinburg detained 50 people, among them Guseyn Safarov and Ziyaddin Safarov.\n"}
 	b := corpus.Document{ID: "b", Published: "2025-07", PublishedPrecision: "month",
-		Body: "Officers in Yekaterinburg arrested dozens of Azerbaijanis on June 27, Huseyn Safarov and Ziyaddin Safarov among them.\n" +
+		Body: "Officers in Yekaterinburg arrested nine people on June 27, Huseyn Safarov and Ziyaddin Safarov among them.\n" +
 			"On June 30, Baku raided the office of Sputnik and detained two journalists.\n"}
 	x := NewIndex()
 	x.Update(a)
@@ -252,14 +253,19 @@ func TestMergeAcrossSpellings(t *testing.T) {
 		t.Fatalf("events = %v, want two", summaries(evs))
 	}
 	want := []Claim{
-		{Claim: "50 detained", Date: "2025-06-27", Sources: []string{"a"}},
-		{Claim: "dozens detained", Date: "2025-06-27", Sources: []string{"b"}},
+		{Claim: "50 people", Date: "2025-06-27", Sources: []string{"a"}},
+		{Claim: "nine people", Date: "2025-06-27", Sources: []string{"b"}},
 	}
 	if diff := cmp.Diff(want, evs[0].Conflicts); diff != "" {
 		t.Errorf("conflicts mismatch (-want +got):\n%s", diff)
 	}
 	if got := len(evs[0].Sources); got != 2 {
 		t.Errorf("the 27 June event cites %d articles, want 2", got)
+	}
+	b.Body = strings.Replace(b.Body, "nine people", "dozens of people", 1)
+	x.Update(b)
+	if evs := x.Events(); len(evs) != 2 || len(evs[0].Conflicts) != 0 {
+		t.Errorf("50 against dozens: events %v, conflicts %v; want two events, no conflict", summaries(evs), evs[0].Conflicts)
 	}
 
 	// Here the name is all the two sentences share: only its folding can

@@ -1,7 +1,10 @@
 package timeline
 
 import (
+	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -20,10 +23,11 @@ import (
 //     whose words agree strongly (≥ conflictThreshold) are one event with a
 //     date conflict.
 //
-// Figures ("50 detained" against "dozens detained") that differ between
-// the articles of an event are conflicts too, and so are the causes of
-// death each side gives, attached to the event whose own sentences state a
-// cause.
+// Counts that the articles of an event give and cannot all be right about
+// ("two killed" against "at least five") are conflicts too, as
+// facts.Disagreements finds them among the facts of the event's sentences,
+// and so are the causes of death each side gives, attached to the event
+// whose own sentences state a cause.
 //
 // Each pass runs on the connected components of its candidate pairs, one
 // at a time, so that an article's change redoes only the components it
@@ -41,13 +45,31 @@ const (
 	maxSample = 24
 )
 
-// kw is one weighted key of a vec.
+// kw is one weighted key of a vec; h is the key's hash, which orders the
+// keys.
 type kw struct {
+	h uint64
 	k string
 	w float64
 }
 
-// vec is a sparse key vector, sorted by key: sums over it run in one
+// less orders keys by hash, then by the key itself: a fixed order that
+// comparing two integers mostly settles.
+func (a kw) less(b kw) bool { return a.h < b.h || a.h == b.h && a.k < b.k }
+
+func (a kw) same(b kw) bool { return a.h == b.h && a.k == b.k }
+
+// hashKey is FNV-1a.
+func hashKey(k string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(k); i++ {
+		h ^= uint64(k[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// vec is a sparse key vector, sorted (kw.less): sums over it run in one
 // order, so that equal inputs give bit-equal similarities however the
 // index was built.
 type vec []kw
@@ -57,13 +79,13 @@ func dot(a, b vec) float64 {
 	s := 0.0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
-		case a[i].k < b[j].k:
-			i++
-		case a[i].k > b[j].k:
-			j++
-		default:
+		case a[i].same(b[j]):
 			s += a[i].w * b[j].w
 			i++
+			j++
+		case a[i].less(b[j]):
+			i++
+		default:
 			j++
 		}
 	}
@@ -76,14 +98,14 @@ func add(a, b vec, f float64) vec {
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
 		switch {
-		case j == len(b) || i < len(a) && a[i].k < b[j].k:
+		case j == len(b) || i < len(a) && a[i].less(b[j]):
 			out = append(out, a[i])
 			i++
-		case i == len(a) || a[i].k > b[j].k:
-			out = append(out, kw{b[j].k, f * b[j].w})
+		case i == len(a) || !a[i].same(b[j]):
+			out = append(out, kw{b[j].h, b[j].k, f * b[j].w})
 			j++
 		default:
-			out = append(out, kw{a[i].k, a[i].w + f*b[j].w})
+			out = append(out, kw{a[i].h, a[i].k, a[i].w + f*b[j].w})
 			i++
 			j++
 		}
@@ -115,12 +137,12 @@ func weighVec(w map[string]float64, idf func(string) float64, clauseOnly bool) v
 	for k, x := range w {
 		switch {
 		case !clauseOnly:
-			v = append(v, kw{k, x * idf(k)})
+			v = append(v, kw{hashKey(k), k, x * idf(k)})
 		case x >= 1:
-			v = append(v, kw{k, idf(k)})
+			v = append(v, kw{hashKey(k), k, idf(k)})
 		}
 	}
-	sort.Slice(v, func(i, j int) bool { return v[i].k < v[j].k })
+	sort.Slice(v, func(i, j int) bool { return v[i].less(v[j]) })
 	return normalise(v)
 }
 
@@ -353,6 +375,7 @@ func conflictMerge(groups []*group) [][]*group {
 	parent := make([]int, len(groups))
 	evs := make([][]*group, len(groups))
 	docs := make([]map[string]bool, len(groups))
+	owned := make([]bool, len(groups)) // docs[i] is not a group's own map
 	for i, g := range groups {
 		parent[i] = i
 		evs[i] = []*group{g}
@@ -375,15 +398,20 @@ func conflictMerge(groups []*group) [][]*group {
 		}
 		parent[b] = a
 		evs[a] = append(evs[a], evs[b]...)
-		merged := make(map[string]bool, len(docs[a])+len(docs[b]))
-		for d := range docs[a] {
-			merged[d] = true
-		}
-		for d := range docs[b] {
-			merged[d] = true
-		}
-		docs[a] = merged
 		evs[b] = nil
+		// The smaller set goes into the larger, which is copied first if
+		// it is a group's.
+		big, small, own := docs[a], docs[b], owned[a]
+		if len(small) > len(big) {
+			big, small, own = small, big, owned[b]
+		}
+		if !own {
+			big = maps.Clone(big)
+		}
+		for d := range small {
+			big[d] = true
+		}
+		docs[a], owned[a], docs[b] = big, true, nil
 	}
 	var out [][]*group
 	for _, e := range evs {
@@ -489,7 +517,7 @@ func build(groups []*group) built {
 			e.Conflicts = append(e.Conflicts, Claim{Claim: d.Label, Date: d.Value, Sources: sortedKeys(c.docs)})
 		}
 	}
-	e.Conflicts = append(e.Conflicts, figureConflicts(all, e.Date.Value)...)
+	e.Conflicts = append(e.Conflicts, countConflicts(all, e.Date.Value)...)
 	quotes := make(map[string]bool, len(all))
 	for _, m := range all {
 		quotes[m.Source.DocID+"\x00"+m.Source.Quote] = true
@@ -497,41 +525,88 @@ func build(groups []*group) built {
 	return built{Event: e, first: all[0], centroid: normalise(centroid), quotes: quotes}
 }
 
-// figureConflicts lists, for each kind of count the articles of an event
-// give differently, each value with its articles.
-func figureConflicts(all []*Mention, date string) []Claim {
-	byKind := map[string]map[string]map[string]bool{} // kind → value → docs
+// countConflicts lists the claims of the counts the articles of an event
+// give and cannot all be right about (facts.Disagreements), each with its
+// articles. all are the event's mentions, in order; a sentence's facts
+// count once.
+//
+// A fact that several articles state alike (a wire story, a repeated
+// sentence) is passed once, as a fact of the set of those articles, so
+// that the cost follows the different facts, not the articles; a
+// disagreement whose sides then share an article is dropped, as one source
+// giving both values is no disagreement.
+func countConflicts(all []*Mention, date string) []Claim {
+	var fs []facts.Fact
+	docsOf := map[string][]string{} // fact signature → its articles
+	at := map[string]int{}          // fact signature → index in fs
+	seen := map[sentenceKey]bool{}
 	for _, m := range all {
-		for _, f := range m.Figures {
-			if byKind[f.Kind] == nil {
-				byKind[f.Kind] = map[string]map[string]bool{}
-			}
-			if byKind[f.Kind][f.Value] == nil {
-				byKind[f.Kind][f.Value] = map[string]bool{}
-			}
-			byKind[f.Kind][f.Value][m.Source.DocID] = true
-		}
-	}
-	var out []Claim
-	for _, kind := range sortedKeys(byKind) {
-		vals := byKind[kind]
-		if len(vals) < 2 {
+		k := sentenceKey{m.Source.DocID, m.sentence}
+		if len(m.Claims) == 0 || seen[k] {
 			continue
 		}
-		docs := map[string]bool{}
-		for _, ds := range vals {
-			for d := range ds {
-				docs[d] = true
+		seen[k] = true
+		for _, f := range m.Claims {
+			sig := factSig(f)
+			if _, ok := at[sig]; !ok {
+				at[sig] = len(fs)
+				fs = append(fs, f)
+			}
+			if ds := docsOf[sig]; len(ds) == 0 || ds[len(ds)-1] != f.DocID {
+				docsOf[sig] = append(ds, f.DocID)
 			}
 		}
-		if len(docs) < 2 {
-			continue // one article giving two counts is not a disagreement between sources
+	}
+	for sig, i := range at {
+		fs[i].DocID = strings.Join(docsOf[sig], "\x00") // all is in doc order
+	}
+	var out []Claim
+	for _, d := range facts.Disagreements(fs) {
+		if d.Attribute == facts.AttrDate {
+			continue // the merge dates events itself
 		}
-		for _, v := range sortedKeys(vals) {
-			out = append(out, Claim{Claim: Figure{Kind: kind, Value: v}.String(), Date: date, Sources: sortedKeys(vals[v])})
+		claims := make([]Claim, len(d.Claims))
+		owner := map[string]int{}
+		clash := false
+		for i, c := range d.Claims {
+			docs := map[string]bool{}
+			for _, set := range c.Docs() {
+				for _, doc := range strings.Split(set, "\x00") {
+					if o, ok := owner[doc]; ok && o != i {
+						clash = true
+					}
+					owner[doc] = i
+					docs[doc] = true
+				}
+			}
+			claims[i] = Claim{Claim: c.Value, Date: date, Sources: sortedKeys(docs)}
+		}
+		if !clash {
+			out = append(out, claims...)
 		}
 	}
 	return out
+}
+
+// factSig is what makes two facts of different articles one: all but
+// where they were read.
+func factSig(f facts.Fact) string {
+	var b strings.Builder
+	b.WriteString(string(f.Kind) + "\x00" + f.Text + "\x00" + f.Source + "\x00")
+	if q := f.Quantity; q != nil {
+		fmt.Fprintf(&b, "%s\x00%g\x00%g\x00%s\x00%s\x00%t\x00", q.Value, q.Low, q.High, q.Counted, q.Unit, q.Person)
+	}
+	if c := f.Cause; c != nil {
+		b.WriteString(c.Effect + "\x00" + c.Cause + "\x00")
+	}
+	ev := f.Event
+	b.WriteString(ev.Trigger + "\x00" + strings.Join(ev.Participants, "\x01") + "\x00" + strings.Join(ev.Places, "\x01") + "\x00" + ev.When)
+	return b.String()
+}
+
+type sentenceKey struct {
+	doc string
+	i   int
 }
 
 // attachCauses gives the causes of death to the events they are about:
@@ -547,7 +622,7 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 	// Which events quote a sentence that states a cause.
 	quoted := map[string]bool{}
 	for _, c := range causes {
-		quoted[c.Source.DocID+"\x00"+c.Source.Quote] = true
+		quoted[c.quoteKey] = true
 	}
 	anchor := make([]bool, len(evs))
 	anyAnchor := false
@@ -563,13 +638,36 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 	// Causes about the same deaths go to one event: they are grouped by
 	// their sentences' words first, then each group picks the event most
 	// like all of its sentences.
-	cv := make([]vec, len(causes))
+	// Sentences repeated across articles give one set of terms: each
+	// set's vector, and each pair of sets' similarity, is computed once.
+	setOf := map[string]int{}
+	sid := make([]int, len(causes))
+	var cv []vec
 	for i, c := range causes {
-		w := make(map[string]float64, len(c.terms))
-		for _, k := range c.terms {
-			w[k] = 1
+		id, ok := setOf[c.termsKey]
+		if !ok {
+			id = len(cv)
+			setOf[c.termsKey] = id
+			w := make(map[string]float64, len(c.terms))
+			for _, k := range c.terms {
+				w[k] = 1
+			}
+			cv = append(cv, weighVec(w, idf, false))
 		}
-		cv[i] = weighVec(w, idf, false)
+		sid[i] = id
+	}
+	near := map[[2]int]bool{}
+	alike := func(a, b int) bool {
+		if a == b {
+			return len(cv[a]) > 0
+		}
+		k := [2]int{min(a, b), max(a, b)}
+		v, ok := near[k]
+		if !ok {
+			v = dot(cv[a], cv[b]) >= causeThreshold
+			near[k] = v
+		}
+		return v
 	}
 	parent := make([]int, len(causes))
 	for i := range parent {
@@ -583,10 +681,8 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 	}
 	for i := range causes {
 		for j := i + 1; j < len(causes) && j < i+maxCauseLinks; j++ {
-			if dot(cv[i], cv[j]) >= causeThreshold {
-				if a, b := find(i), find(j); a != b {
-					parent[max(a, b)] = min(a, b)
-				}
+			if a, b := find(i), find(j); a != b && alike(sid[i], sid[j]) {
+				parent[max(a, b)] = min(a, b)
 			}
 		}
 	}
@@ -604,16 +700,20 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 	extra := make([]map[string]Source, len(evs))
 	for _, root := range roots {
 		ms := members[root]
+		n := map[int]int{} // set → members with it
+		for _, i := range ms {
+			n[sid[i]]++
+		}
+		var sum vec // the sum of the similarities is the similarity of the sum
+		for _, id := range slices.Sorted(maps.Keys(n)) {
+			sum = add(sum, cv[id], float64(n[id]))
+		}
 		best, bestSim := -1, 0.0
 		for e := range evs {
 			if anyAnchor && !anchor[e] {
 				continue
 			}
-			s := 0.0
-			for _, i := range ms {
-				s += dot(cv[i], evs[e].centroid)
-			}
-			if s > bestSim {
+			if s := dot(sum, evs[e].centroid); s > bestSim {
 				best, bestSim = e, s
 			}
 		}

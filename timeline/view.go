@@ -1,12 +1,11 @@
 package timeline
 
 import (
-	"github.com/crisisbot/crisisbot/facts"
-
 	"context"
 	"fmt"
 	"strings"
 
+	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 

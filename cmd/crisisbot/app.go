@@ -81,14 +81,15 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 
 func (a *app) Close() error { return a.lib.Close() }
 
-// timelineView builds the timeline from every stored article, once.
+// timelineView builds the timeline from every stored article and its
+// stored facts, once: the articles are not read again.
 func (a *app) timelineView() timeline.View {
 	// Once: serve's handlers can ask "when" questions at the same time.
 	a.eventsOnce.Do(func() {
 		a.events = timeline.NewIndex()
 		for _, d := range a.lib.Documents() {
 			if doc, ok := a.lib.Document(d.ID); ok {
-				a.events.Update(doc)
+				a.events.UpdateFacts(doc, a.lib.DocFacts(d.ID))
 			}
 		}
 	})

@@ -42,7 +42,8 @@ func (a *app) store(ctx context.Context, doc corpus.Document) error {
 	if _, err := a.lib.Ingest(ctx, []corpus.Document{doc}); err != nil {
 		return err
 	}
-	a.timelineView().Index.Update(doc)
+	// The library read the article's facts at ingest: the timeline merges those.
+	a.timelineView().Index.UpdateFacts(doc, a.lib.DocFacts(doc.ID))
 	return nil
 }
 
