@@ -136,18 +136,24 @@ func disagreementIn(attr Attribute, g []Fact, same func(a, b Fact) bool, compati
 	if len(g) < 2 {
 		return Disagreement{}, false
 	}
+	// Precise values seed the claims; a value that fits more than one
+	// claim ("dozens" beside 28 and 50) takes no side.
+	g = slices.Clone(g)
+	slices.SortStableFunc(g, func(a, b Fact) int { return cmpWidth(width(a), width(b)) })
 	var claims []Claim
 	for _, f := range g {
-		placed := false
+		fits := -1
+		n := 0
 		for i := range claims {
-			if compatible(claims[i].Facts[0], f) {
-				claims[i].Facts = append(claims[i].Facts, f)
-				placed = true
-				break
+			if !slices.ContainsFunc(claims[i].Facts, func(h Fact) bool { return !compatible(h, f) }) {
+				fits, n = i, n+1
 			}
 		}
-		if !placed {
+		switch {
+		case n == 0:
 			claims = append(claims, Claim{Value: f.Text, Facts: []Fact{f}})
+		case n == 1:
+			claims[fits].Facts = append(claims[fits].Facts, f)
 		}
 	}
 	if len(claims) < 2 {
@@ -280,4 +286,31 @@ func compatibleDate(a, b Fact) bool {
 // not different values.
 func comparableDates(a, b Fact) bool {
 	return a.Date.Precision == b.Date.Precision && a.Date.Precision != Range
+}
+
+// width is how much a fact's value leaves open: 0 for an exact count or a
+// day, more for a range, a vague word or a month.
+func width(f Fact) float64 {
+	switch {
+	case f.Quantity != nil:
+		if f.Quantity.High < 0 {
+			return 1e18
+		}
+		return f.Quantity.High - f.Quantity.Low
+	case f.Date != nil:
+		if sp, ok := ParseValue(f.Date.Value); ok {
+			return float64(sp.Days())
+		}
+	}
+	return 1e18
+}
+
+func cmpWidth(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
