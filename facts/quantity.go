@@ -15,6 +15,9 @@ import (
 
 var reQuantity = regexp.MustCompile(`(?i)(?:\b(more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|approximately|roughly|as many as|an estimated|no fewer than|no more than|under)\s+)?(?:([$€£₽])\s?)?\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a dozen|dozens|several|hundreds|thousands|scores|a few|a handful|tens of thousands)\b(?:\s*(%|percent|per cent|million|billion|thousand))?`)
 
+// rePartitive is "of" and a determiner after a number: "one of its editors".
+var rePartitive = regexp.MustCompile(`^\s*of (?:the|them|whom|its|his|her|their|our|these|those)\b`)
+
 // rePartitiveTotal is " of the 67" after a count.
 var rePartitiveTotal = regexp.MustCompile(`^\s*of (?:the |all |some )?(?:\d[\d,]*|[a-z]+ty|[a-z]+teen|ten|hundred)\b`)
 
@@ -112,11 +115,15 @@ func readQuantities(sc *sentenceCtx) []Fact {
 		}
 		if q.Unit == "" {
 			q.Counted = counted
-			q.Person = personNouns[counted] || counted == ""
-			if counted == "" {
-				q.Counted = "person"
+			q.Person = personNouns[counted]
+			// A number with no noun counts people only beside an event
+			// word ("detained 50", "50 detained"); otherwise ("one", "the
+			// two") it is a pronoun or a reference, and counts nothing
+			// that can be compared.
+			if counted == "" && sc.triggerBeside(m[6], from) {
+				q.Counted, q.Person = "person", true
 			}
-			if genericPeople[counted] || nationals(sc.text[end:cend], counted) {
+			if counted != "" && genericPeople[counted] || nationals(sc.text[end:cend], counted) {
 				q.Counted = "person"
 				q.Person = true
 			}
@@ -153,13 +160,16 @@ func numberIsPartOfSomething(s string, a, b int) bool {
 	if strings.HasSuffix(before, "-") || strings.HasSuffix(before, "#") || strings.HasSuffix(before, "/") {
 		return true
 	}
+	// "one of its editors", "two of them": a part of a group, not a count.
+	if la := strings.ToLower(after); rePartitive.MatchString(la) && !rePartitiveTotal.MatchString(la) {
+		return true
+	}
 	// "38 of the 67 people": 67 is the total the count is taken from.
 	if lb := strings.ToLower(before); strings.HasSuffix(lb, " of the ") || strings.HasSuffix(lb, " of ") {
 		return true
 	}
 	la := strings.ToLower(strings.TrimSpace(after))
-	if strings.HasPrefix(la, "of the") && !rePartitiveTotal.MatchString(la) || strings.HasPrefix(la, "of them") || strings.HasPrefix(la, "of whom") ||
-		strings.HasPrefix(la, "a.m") || strings.HasPrefix(la, "p.m") || strings.HasPrefix(la, "am ") ||
+	if strings.HasPrefix(la, "a.m") || strings.HasPrefix(la, "p.m") || strings.HasPrefix(la, "am ") ||
 		strings.HasPrefix(la, "pm ") || strings.HasPrefix(la, "o'clock") || la == "am." || la == "pm." {
 		return true
 	}
@@ -256,6 +266,20 @@ func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend 
 		}
 	}
 	return head, "", cend
+}
+
+// triggerBeside reports whether an event word stands right before the
+// number at [start, end) or right after it: "detained 50", "50 detained".
+func (sc *sentenceCtx) triggerBeside(start, end int) bool {
+	for k, w := range sc.words {
+		if w.Start >= end {
+			after := strings.TrimSpace(sc.text[end:w.Start]) == "" && triggers[w.Key]
+			before := k > 1 && sc.words[k-1].Start >= start && triggers[sc.words[k-2].Key] &&
+				strings.TrimSpace(sc.text[sc.words[k-2].End:start]) == ""
+			return after || before
+		}
+	}
+	return false
 }
 
 // isNounKey is a weak test that a key can head a noun phrase.

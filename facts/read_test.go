@@ -156,6 +156,10 @@ func TestDisagreementsNeedTheSameEvent(t *testing.T) {
 		{"one article restating two values is not two sources", []corpus.Document{
 			doc("a", "2025-07-01", "Police in Yekaterinburg detained nine people on 27 June 2025. Police in Yekaterinburg detained more than 50 people on 27 June 2025."),
 		}, 0},
+		{"a pronoun 'one' is no count (seen on real articles)", []corpus.Document{
+			doc("a", "2025-07-01", "Police in Baku detained seven people after the raid on the agency's office on 30 June 2025."),
+			doc("b", "2025-07-01", "Police in Baku detained one of its editors after the raid on the agency's office on 30 June 2025. The agency said one was detained in Baku on 30 June 2025."),
+		}, 0},
 		{"the year of one downing", []corpus.Document{
 			doc("a", "2025-07-01", "In December 2023, an Azerbaijan Airlines plane was shot down by a missile."),
 			doc("b", "2025-07-01", "In December 2024, air defences shot down an Azerbaijan Airlines flight."),
