@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -28,6 +29,9 @@ type Dates interface {
 type DatedEvent struct {
 	// Label is the date as the sources give it: "30 June 2025".
 	Label string
+	// Value is the date's value ("2025-06-30", "2024-12", "lo/hi"), as
+	// facts writes dates; empty when unknown.
+	Value string
 	// PassageIDs are the passages of every article that dates it so.
 	PassageIDs []string
 	// Claims are the dates the articles disagree on, each with its
@@ -113,6 +117,9 @@ func (e *Engine) withTimeline(a Answer, q, query string, results []retrieval.Res
 		line = "Across the articles the sources differ on the date: " + strings.Join(sides, "; ") + "."
 		a.Disagreement = line
 	} else {
+		if quotesOtherDate(a, ev.Value, results) {
+			return a // the timeline found another event than the one quoted
+		}
 		r := refs(ev.PassageIDs)
 		if r == "" {
 			return a
@@ -189,4 +196,34 @@ func (e *Engine) citeFor(a *Answer, id string, results []retrieval.Result) (int,
 		Published: ps.Published, PublishedPrecision: ps.PublishedPrecision, URL: ps.URL, Text: ps.Text,
 	})
 	return ref, true
+}
+
+// quotesOtherDate reports whether the answer's first quoted sentence dates
+// what it says, and none of its dates can be value: then the timeline's
+// event is not the one the answer quotes ("the meeting in Dushanbe last
+// week" is not the meeting of a year before).
+func quotesOtherDate(a Answer, value string, results []retrieval.Result) bool {
+	tl, ok := facts.ParseValue(value)
+	if !ok || len(a.Citations) == 0 {
+		return false
+	}
+	first := a.Citations[0].PassageID
+	seen := false
+	for _, r := range results {
+		if r.ID != first {
+			continue
+		}
+		for _, f := range r.Facts {
+			if f.Kind != facts.KindDate || !strings.Contains(a.Text, strings.TrimSpace(f.Sentence)) {
+				continue
+			}
+			if sp, ok := facts.ParseValue(f.Date.Value); ok {
+				if sp.Overlaps(tl) {
+					return false
+				}
+				seen = true
+			}
+		}
+	}
+	return seen
 }

@@ -112,3 +112,31 @@ func TestWhenAnswersDrawOnTheTimeline(t *testing.T) {
 		t.Error("the timeline was consulted for a why question")
 	}
 }
+
+// TestTimelineDateOfAnotherEventIsLeftOut: when the quoted sentence dates
+// what it says and the timeline's date cannot be that, the timeline found
+// another event, and its date is not added; a date that fits is.
+func TestTimelineDateOfAnotherEventIsLeftOut(t *testing.T) {
+	ps := loadPassages(t)
+	var raid []string
+	for _, p := range ps {
+		if strings.Contains(p.Text, "Sputnik") && strings.Contains(p.Text, "raid") {
+			raid = append(raid, p.ID)
+		}
+	}
+	const q = "When did Azerbaijani police raid Sputnik's Baku office?"
+	for _, tt := range []struct {
+		value string
+		added bool
+	}{{"2025-06-30", true}, {"2024-10", false}} {
+		dates := &fakeDates{ev: DatedEvent{Label: tt.value, Value: tt.value, PassageIDs: raid}}
+		a, err := New(newBM25(ps), Options{Dates: dates}).Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(a.Text, "dates this to "+tt.value); got != tt.added {
+			t.Errorf("timeline date %s added = %v, want %v: %q", tt.value, got, tt.added, a.Text)
+		}
+		checkCitations(t, a)
+	}
+}

@@ -19,7 +19,7 @@ func (d Dates) DateOf(question string, passageIDs []string) (answer.DatedEvent, 
 		return answer.DatedEvent{}, false
 	}
 	passageOf := map[string]string{}
-	out := answer.DatedEvent{Label: ev.Date.String()}
+	out := answer.DatedEvent{Label: ev.Date.String(), Value: ev.Date.Value}
 	for _, s := range ev.Sources {
 		passageOf[s.DocID] = s.PassageID
 		// Only the articles that themselves give this date are cited for
