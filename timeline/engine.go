@@ -544,19 +544,13 @@ func (e *engine) regroup() []*group {
 			continue
 		}
 		c := &comp1{}
-		s.c1 = c
-		queue := []*node{s}
-		for len(queue) > 0 {
-			nd := queue[len(queue)-1]
-			queue = queue[:len(queue)-1]
-			c.nodes = append(c.nodes, nd)
-			for o := range nd.adj {
-				if o.c1 != c {
-					o.c1 = c
-					queue = append(queue, o)
-				}
+		c.nodes = reach(s, func(nd *node) map[*node]edge { return nd.adj }, func(nd *node) bool {
+			if nd.c1 == c {
+				return false
 			}
-		}
+			nd.c1 = c
+			return true
+		})
 		sort.Slice(c.nodes, func(i, j int) bool { return mentionLess(c.nodes[i].members[0], c.nodes[j].members[0]) })
 		for i, g := range sameDate(c.nodes) {
 			if o := old[g.nodes[0]]; o != nil && e.same(o, g) {
@@ -698,19 +692,13 @@ func (e *engine) reevent(newGroups []*group) {
 			continue
 		}
 		c := &comp2{}
-		s.c2 = c
-		queue := []*group{s}
-		for len(queue) > 0 {
-			g := queue[len(queue)-1]
-			queue = queue[:len(queue)-1]
-			c.groups = append(c.groups, g)
-			for h := range g.adj2 {
-				if h.c2 != c {
-					h.c2 = c
-					queue = append(queue, h)
-				}
+		c.groups = reach(s, func(g *group) map[*group]float64 { return g.adj2 }, func(g *group) bool {
+			if g.c2 == c {
+				return false
 			}
-		}
+			g.c2 = c
+			return true
+		})
 		sort.Slice(c.groups, func(i, j int) bool { return mentionLess(c.groups[i].first(), c.groups[j].first()) })
 		for _, gs := range conflictMerge(c.groups) {
 			c.events = append(c.events, build(gs))
@@ -737,5 +725,25 @@ func (e *engine) collect() []built {
 	}
 	attachCauses(out, causes, e.weight)
 	e.events = out
+	return out
+}
+
+// reach returns s and everything linked to it, directly or not, in the
+// order a depth-first walk finds them. claim marks an item as reached and
+// reports whether it had not been; s is claimed first.
+func reach[T comparable, V any](s T, links func(T) map[T]V, claim func(T) bool) []T {
+	claim(s)
+	var out []T
+	queue := []T{s}
+	for len(queue) > 0 {
+		x := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		out = append(out, x)
+		for o := range links(x) {
+			if claim(o) {
+				queue = append(queue, o)
+			}
+		}
+	}
 	return out
 }
