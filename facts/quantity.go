@@ -173,16 +173,12 @@ func numberIsPartOfSomething(s string, a, b int) bool {
 		strings.HasPrefix(la, "pm ") || strings.HasPrefix(la, "o'clock") || la == "am." || la == "pm." {
 		return true
 	}
-	// A capitalised word right before a number names it: "Flight 8243".
-	prev := strings.TrimRight(before, " ")
-	if k := strings.LastIndexAny(prev, " (\"“"); prev != "" {
-		w := prev[k+1:]
-		if w != "" && w[0] >= 'A' && w[0] <= 'Z' && prev == strings.TrimRight(before, " ") && len(before) > len(prev) {
-			word := strings.ToLower(w)
-			if word != "some" && word != "about" && word != "around" && word != "over" && word != "nearly" &&
-				word != "almost" && word != "only" && word != "all" && word != "the" && word != "another" {
-				return true
-			}
+	// A capitalised word right before a number names it: "Flight 8243";
+	// a qualifier opening the sentence ("About 50 people") does not.
+	if prev := strings.TrimRight(before, " "); len(prev) < len(before) {
+		w := prev[strings.LastIndexAny(prev, " (\"“")+1:]
+		if w != "" && w[0] >= 'A' && w[0] <= 'Z' && !numberOpeners[strings.ToLower(w)] {
+			return true
 		}
 	}
 	return false
@@ -259,11 +255,6 @@ func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend 
 		head = w.Key
 		cend = w.End
 		i++
-		if isNounKey(w.Key) {
-			// Keep going over a compound ("police officers") only while
-			// the next word is a noun too.
-			continue
-		}
 	}
 	return head, "", cend
 }
@@ -282,8 +273,11 @@ func (sc *sentenceCtx) triggerBeside(start, end int) bool {
 	return false
 }
 
-// isNounKey is a weak test that a key can head a noun phrase.
-func isNounKey(k string) bool { return personNouns[k] || len(k) > 2 }
+// numberOpeners may stand capitalised before a count at a sentence's start.
+var numberOpeners = map[string]bool{
+	"some": true, "about": true, "around": true, "over": true, "nearly": true, "almost": true,
+	"only": true, "all": true, "the": true, "another": true,
+}
 
 // nationals reports whether a counted phrase ends in a capitalised plural,
 // people named by nation or group ("ethnic Azerbaijanis", "Britons"): they
