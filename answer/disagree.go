@@ -331,9 +331,9 @@ func sideValue(f facts.Fact) string {
 	return f.Text
 }
 
-// withFacts gives each result that came without its stored facts (a
-// Searcher other than the library) the facts of its passage, read the one
-// way facts reads everything.
+// withFacts gives each result that came without facts (nil: a Searcher
+// other than the library, which always supplies them) the facts of its
+// passage, read the one way facts reads everything.
 func withFacts(results []retrieval.Result) {
 	for i, r := range results {
 		if r.Facts != nil {

@@ -460,3 +460,25 @@ func TestSearchFactsMatchTheirPassage(t *testing.T) {
 	wg.Wait()
 	t.Logf("%d searches", searches.Load())
 }
+
+// TestSearchFactsNeverNil: a passage with no facts comes back with an empty
+// slice, so that answer/ does not read it again on every question.
+func TestSearchFactsNeverNil(t *testing.T) {
+	lib := openTest(t, Options{})
+	doc := corpus.Document{ID: "plain", Title: "Plain", Body: "Nothing here counts or dates anything at all in this short text about the weather.\n"}
+	if _, err := lib.Ingest(context.Background(), []corpus.Document{doc}); err != nil {
+		t.Fatal(err)
+	}
+	rs, err := lib.Search(context.Background(), "nothing counts", SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) == 0 {
+		t.Fatal("no results")
+	}
+	for _, r := range rs {
+		if r.Facts == nil {
+			t.Errorf("%s: Facts is nil, want an empty slice", r.ID)
+		}
+	}
+}

@@ -706,6 +706,9 @@ func (l *Library) Search(ctx context.Context, query string, opts SearchOptions) 
 		if dfs, ok := written[ps[i].DocID]; ok {
 			pf = factsOfPassage(dfs, f.ID)
 		}
+		if pf == nil {
+			pf = []facts.Fact{}
+		}
 		out = append(out, Result{
 			Passage: ps[i], Rank: len(out) + 1, Score: f.Score,
 			VectorScore: f.VectorScore, LexicalScore: f.LexicalScore,

@@ -19,6 +19,9 @@ type Result struct {
 	// return this passage.
 	LexicalScore float64 `json:"lexical_score"`
 	// Facts are the passage's facts in text order, as Library.Facts gives
-	// them (shared: do not modify). They are not part of the JSON form.
+	// them (shared: do not modify). The Library's results always carry a
+	// non-nil slice, empty for a passage with no facts, so that a reader can
+	// tell "read, nothing found" from "not supplied". They are not part of
+	// the JSON form.
 	Facts []facts.Fact `json:"-"`
 }
