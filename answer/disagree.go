@@ -42,6 +42,22 @@ func (ev *evidence) conflict() *conflict {
 	if len(ev.Ranked) == 0 {
 		return nil
 	}
+	// Only the kind of fact the question asks for. Names and places are not
+	// compared (a spelling variant is no disagreement, and a place is named
+	// in too many ways), and a "what" or "why" question asks for neither a
+	// date nor a count, so a disagreement on one is not about it.
+	var keep func(f facts.Fact) bool
+	switch ev.Kind {
+	case kindCause:
+		keep = func(f facts.Fact) bool { return f.Kind == facts.KindCause }
+	case kindCount:
+		asked := ev.askedCounted()
+		keep = func(f facts.Fact) bool { return f.Kind == facts.KindQuantity && countsAsked(f, asked) }
+	case kindDate:
+		keep = func(f facts.Fact) bool { return f.Kind == facts.KindDate }
+	default:
+		return nil
+	}
 	floor := conflictRatio * ev.Ranked[0].Score
 	if ev.Kind == kindDate || ev.Kind == kindCount {
 		floor = typedConflictRatio * ev.Ranked[0].Score
@@ -53,27 +69,14 @@ func (ev *evidence) conflict() *conflict {
 			continue
 		}
 		for _, f := range ev.factsOf(s) {
-			fs = append(fs, f)
-			at[factKeyOf(f)] = s
+			if keep(f) {
+				fs = append(fs, f)
+				at[factKeyOf(f)] = s
+			}
 		}
 	}
-	switch ev.Kind {
-	case kindPerson, kindPlace:
-		// A spelling variant is not a disagreement, and a place is named
-		// in too many ways to compare.
-		return nil
-	case kindCause:
+	if ev.Kind == kindCause {
 		return accounts(fs, at)
-	case kindCount:
-		fs = slices.DeleteFunc(fs, func(f facts.Fact) bool {
-			return f.Kind != facts.KindQuantity || !countsAsked(f, ev.askedCounted())
-		})
-	case kindDate:
-		fs = slices.DeleteFunc(fs, func(f facts.Fact) bool { return f.Kind != facts.KindDate })
-	default:
-		// A "what" or "why" question does not ask for a date or a count: a
-		// disagreement on one is not about what was asked.
-		return nil
 	}
 	for _, d := range facts.Disagreements(fs) {
 		c := &conflict{Attr: d.Attribute, at: at}
