@@ -110,14 +110,17 @@ type datedTimeline interface {
 	Dated(docID, value string) bool
 }
 
-// factReader reads each article's facts once.
+// factReader gives each article's date facts, from factsOf.
 type factReader struct {
-	docs map[string]corpus.Document
-	read map[string][]facts.Fact
+	docs    map[string]corpus.Document
+	read    map[string][]facts.Fact
+	factsOf func(corpus.Document) []facts.Fact
 }
 
-func newFactReader(docs []corpus.Document) *factReader {
-	r := &factReader{docs: map[string]corpus.Document{}, read: map[string][]facts.Fact{}}
+// newFactReader reads docs' facts with factsOf: the library's stored facts
+// in a run, as the bot reads them, or facts.Read in a test.
+func newFactReader(docs []corpus.Document, factsOf func(corpus.Document) []facts.Fact) *factReader {
+	r := &factReader{docs: map[string]corpus.Document{}, read: map[string][]facts.Fact{}, factsOf: factsOf}
 	for _, d := range docs {
 		r.docs[d.ID] = d
 	}
@@ -133,7 +136,7 @@ func (r *factReader) dates(id string) ([]facts.Fact, bool) {
 		return nil, false
 	}
 	var out []facts.Fact
-	for _, f := range facts.Read(doc) {
+	for _, f := range r.factsOf(doc) {
 		if f.Kind == facts.KindDate && f.Date != nil {
 			out = append(out, f)
 		}

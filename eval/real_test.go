@@ -11,6 +11,7 @@ import (
 	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/facts"
 )
 
 // TestRealSet keeps the real set honest: the splits follow the sha256 rule,
@@ -275,7 +276,7 @@ func (f fakeTimeline) Dated(doc, value string) bool { return f[[2]string{doc, va
 func TestJudgeDates(t *testing.T) {
 	doc := corpus.Document{ID: "a", Title: "T", Published: "2025-07-01", PublishedPrecision: "day",
 		Body: "Police in Yekaterinburg detained dozens of people on June 27, 2025. The court met on Tuesday."}
-	r := newFactReader([]corpus.Document{doc})
+	r := newFactReader([]corpus.Document{doc}, facts.Read)
 	items := []DateItem{
 		{Doc: "a", Text: "June 27, 2025", Value: "2025-06-27", Split: Dev},
 		{Doc: "a", Text: "June 27, 2025", Value: "2025-06-28", Split: Dev},

@@ -10,6 +10,7 @@ import (
 	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -162,7 +163,7 @@ func evalSet(ctx context.Context, dir, name string, docs []corpus.Document, qs [
 	tl := buildTimeline(docs, lib)
 	opts.Dates = tl
 	newAsker := func(s Searcher) Asker { return answer.New(s, opts) }
-	reader := newFactReader(docs)
+	reader := newFactReader(docs, func(d corpus.Document) []facts.Fact { return lib.DocFacts(d.ID) })
 	for _, split := range splits {
 		var sq []Question
 		for _, q := range qs {

@@ -4,6 +4,7 @@ import (
 	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/internal/timelinedates"
+	"github.com/crisisbot/crisisbot/retrieval"
 	"github.com/crisisbot/crisisbot/timeline"
 )
 
@@ -17,12 +18,12 @@ type setTimeline struct {
 	events []timeline.Event
 }
 
-// buildTimeline indexes docs, as cmd/crisisbot's app does for the stored
-// articles. lib lets the view search for a topic; it may be nil.
-func buildTimeline(docs []corpus.Document, lib timeline.Searcher) *setTimeline {
+// buildTimeline indexes docs from their stored facts, as cmd/crisisbot's
+// app does. lib lets the view search for a topic.
+func buildTimeline(docs []corpus.Document, lib *retrieval.Library) *setTimeline {
 	idx := timeline.NewIndex()
 	for _, d := range docs {
-		idx.Update(d)
+		idx.UpdateFacts(d, lib.DocFacts(d.ID))
 	}
 	return &setTimeline{view: timeline.View{Index: idx, Search: lib}, events: idx.Events()}
 }
