@@ -42,12 +42,16 @@ func ReadPassages(doc corpus.Document, passages []corpus.Passage) []Fact {
 	sents := corpus.Sentences(doc.Body)
 	para := paragraphsOf(doc.Body, sents)
 	memo := map[string]string{}
+	// Each sentence is split into words once, for both passes.
+	words := make([][]Word, len(sents))
+	prose := make([]bool, len(sents))
 	proper := map[string]bool{}
-	for _, s := range sents {
-		if !IsProse(s.Text) {
+	for i, s := range sents {
+		words[i], prose[i] = WordsMemo(s.Text, memo), IsProse(s.Text)
+		if !prose[i] {
 			continue // headlines capitalise every word
 		}
-		for k, w := range WordsMemo(s.Text, memo) {
+		for k, w := range words[i] {
 			if k > 0 && w.Cap && !w.Stop {
 				proper[w.Key] = true
 			}
@@ -68,7 +72,7 @@ func ReadPassages(doc corpus.Document, passages []corpus.Passage) []Fact {
 		}
 		sc := &sentenceCtx{
 			doc: doc, index: i, text: s.Text, passage: passageOf(passages, s),
-			words: WordsMemo(s.Text, memo), segs: Segments(s.Text), prose: IsProse(s.Text),
+			words: words[i], segs: Segments(s.Text), prose: prose[i],
 			proper: proper,
 		}
 		if sc.prose {
