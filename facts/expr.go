@@ -49,6 +49,9 @@ const monthRE = `(January|February|March|April|May|June|July|August|September|Oc
 const weekdayRE = `(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
 const ordRE = `(\d{1,2})(?:st|nd|rd|th)?`
 
+// dayPartRE is a day or a part of one; it captures nothing.
+const dayPartRE = `(?:day|morning|afternoon|evening|night)`
+
 // rule is one pattern and how to turn its match into an expression; m holds
 // the submatches (m[0] is the whole match), ok=false rejects the match.
 type rule struct {
@@ -107,6 +110,10 @@ type scanner struct{ rules []rule }
 func newScanner() *scanner {
 	mk := func(pre func(f *features) bool, pat string, build func(s string, m []string, start, end int) (expr, bool)) rule {
 		return rule{re: regexp.MustCompile(pat), build: build, pre: pre}
+	}
+	// dayWords is the pre-test of the rules that read days and their parts.
+	dayWords := func(f *features) bool {
+		return f.has("yesterday", "today", "tomorrow", " day", "morning", "afternoon", "evening", "night")
 	}
 	rules := []rule{
 		// 2025-06-30
@@ -301,14 +308,20 @@ func newScanner() *scanner {
 				return DaySpan(ref.AddDate(0, 0, -back)), true
 			}}, true
 		}),
-		// yesterday, today
-		mk(func(f *features) bool { return f.has("yesterday", "today") }, `\b(?i:(yesterday|today))\b`, func(_ string, m []string, _, _ int) (expr, bool) {
-			back := 0
-			if strings.EqualFold(m[1], "yesterday") {
-				back = 1
-			}
-			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return DaySpan(ref.AddDate(0, 0, -back)), true }}, true
-		}),
+		// yesterday, today, tomorrow, the day before yesterday, last night,
+		// this morning, tonight: deictic words, anchored to the publication
+		// day however the sentence around them is told.
+		mk(dayWords,
+			`\b(?i:(yesterday|today|tomorrow|the day before yesterday|the day after tomorrow|last night|tonight|this (?:morning|afternoon|evening)))\b`,
+			func(s string, m []string, start, _ int) (expr, bool) {
+				w := strings.ToLower(m[1])
+				if (w == "today" || w == "tomorrow") && strings.EqualFold(prevWord(s, start), "of") &&
+					!strings.EqualFold(prevWord(s, start-len("of ")), "as") {
+					return expr{}, false // "the leaders of tomorrow", "the Russia of today"; "as of today" is a day
+				}
+				step := deictic[w] // "this morning" and the like are the day itself
+				return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return DaySpan(ref.AddDate(0, 0, step)), true }}, true
+			}),
 		// three days ago, two years ago
 		mk(func(f *features) bool { return f.has(" ago") }, `\b(?i:(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (day|week|month|year)s? ago)\b`, func(_ string, m []string, _, _ int) (expr, bool) {
 			n, ok := smallNumber(m[1])
@@ -330,22 +343,29 @@ func newScanner() *scanner {
 				return YearSpan(ref.Year() - n), true
 			}}, true
 		}),
-		// that same day, the next day
-		mk(func(f *features) bool { return f.has(" day") }, `\b(?i:(?:(that|the) same day|that day|the (next|following|previous) day|a day (later|earlier)|the day (before|after)))\b`, func(_ string, m []string, _, _ int) (expr, bool) {
-			step := 0
-			switch strings.ToLower(m[2] + m[3] + m[4]) {
-			case "next", "following", "later", "after":
-				step = 1
-			case "previous", "earlier", "before":
-				step = -1
-			}
-			return expr{kind: kAnaphor, ana: func(prev Span) (Span, bool) {
-				if prev.G != GDay || !prev.Single() {
-					return Span{}, false // "the same day" as a month or a range would overstate it
+		// that same day, the next day, that evening, the previous evening,
+		// the night before: the day of the previous date in the article
+		// (parts of a day are dated by their day).
+		mk(dayWords,
+			`\b(?i:(?:(?:that|the) same `+dayPartRE+`|that `+dayPartRE+`|the (next|following|previous) `+dayPartRE+`|a day (later|earlier)|the `+dayPartRE+` (before|after)))\b`,
+			func(s string, m []string, _, end int) (expr, bool) {
+				step := 0
+				switch strings.ToLower(m[1] + m[2] + m[3]) {
+				case "next", "following", "later", "after":
+					step = 1
+				case "previous", "earlier", "before":
+					step = -1
 				}
-				return DaySpan(prev.Lo.AddDate(0, 0, step)), true
-			}}, true
-		}),
+				if m[3] != "" && startsNounPhrase(nextWord(s, end)) {
+					return expr{}, false // "the day after the vote" is dated by the vote
+				}
+				return expr{kind: kAnaphor, ana: func(prev Span) (Span, bool) {
+					if prev.G != GDay || !prev.Single() {
+						return Span{}, false // "the same day" as a month or a range would overstate it
+					}
+					return DaySpan(prev.Lo.AddDate(0, 0, step)), true
+				}}, true
+			}),
 	}
 	return &scanner{rules: rules}
 }
@@ -562,6 +582,22 @@ func longDay(t time.Time) string {
 var weekdays = map[string]time.Weekday{
 	"Sunday": time.Sunday, "Monday": time.Monday, "Tuesday": time.Tuesday, "Wednesday": time.Wednesday,
 	"Thursday": time.Thursday, "Friday": time.Friday, "Saturday": time.Saturday,
+}
+
+// deictic is how many days from the publication day each deictic word is.
+var deictic = map[string]int{
+	"yesterday": -1, "today": 0, "tomorrow": 1, "the day before yesterday": -2,
+	"the day after tomorrow": 2, "last night": -1, "tonight": 0,
+}
+
+// startsNounPhrase reports whether w opens a noun phrase: after "the day
+// before" it makes "before" a preposition with its own object.
+func startsNounPhrase(w string) bool {
+	switch strings.ToLower(w) {
+	case "the", "a", "an", "his", "her", "its", "their", "our", "my", "your":
+		return true
+	}
+	return false
 }
 
 // monthPreposition lists the words that make a bare month name a date.

@@ -86,6 +86,16 @@ func TestDateExpressions(t *testing.T) {
 		{"last winter", "Last winter the pipeline froze.", "2026-01-10", "day", []string{"2024-12/2025-02 range [winter 2024–25]"}},
 		{"in the autumn", "In the autumn, talks resumed.", "2025-07", "month", []string{"2025-09/2025-11 range [autumn 2025]"}},
 		{"days ago", "Three days ago police came.", "2025-07-04", "day", []string{"2025-07-01 day [1 July 2025]"}},
+		{"tomorrow", "The hearing opens tomorrow in the capital.", "2025-03-14", "day", []string{"2025-03-15 day [15 March 2025]"}},
+		{"tomorrow in a week is a range", "The hearing opens tomorrow in the capital.", "2025-03-10", "week",
+			[]string{"2025-03-11/2025-03-17 range [11–17 March 2025]"}},
+		{"tomorrow in the past tense", "Officials said the vote was moved to tomorrow.", "2025-03-14", "day", []string{"2025-03-15 day [15 March 2025]"}},
+		{"day before yesterday", "Rebels crossed the river the day before yesterday.", "2025-03-14", "day", []string{"2025-03-12 day [12 March 2025]"}},
+		{"day after tomorrow", "The ferry resumes the day after tomorrow.", "2025-03-14", "day", []string{"2025-03-16 day [16 March 2025]"}},
+		{"last night", "Sirens sounded last night across the port.", "2025-03-14", "day", []string{"2025-03-13 day [13 March 2025]"}},
+		{"tonight", "The mayor speaks tonight.", "2025-03-14", "day", []string{"2025-03-14 day [14 March 2025]"}},
+		{"this morning", "Trains stopped this morning near the border.", "2025-03-14", "day", []string{"2025-03-14 day [14 March 2025]"}},
+		{"as of today", "As of today, the crossing is closed.", "2025-03-14", "day", []string{"2025-03-14 day [14 March 2025]"}},
 		{"years ago", "Two years ago Azerbaijan took control.", "2025-07", "month", []string{"2023 year [2023]"}},
 
 		// Without a publication date, only absolute dates resolve.
@@ -101,6 +111,9 @@ func TestDateExpressions(t *testing.T) {
 		{"fall the verb", "Prices fall of their own accord.", "2025-07", "month", nil},
 		{"decades-old", "a decades-old contract killing investigation", "2025-07", "month", nil},
 		{"time not day", "At June 3:30 nothing.", "2025-07", "month", nil},
+		{"tomorrow as a noun", "She lectured the engineers of tomorrow.", "2025-03-14", "day", nil},
+		{"today as a noun", "The Europe of today is not the Europe of old.", "2025-03-14", "day", nil},
+		{"a morning with no day", "The morning was cold and the evening wet.", "2025-03-14", "day", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -129,9 +142,96 @@ func TestAnaphora(t *testing.T) {
 			got = append(got, f.Text+"="+f.Date.Value)
 		}
 	}
-	want := []string{"July 3=2025-07-03", "today=2025-07-01/2025-07-31", "June 27=2025-06-27",
+	// The article reports 3 July as past, so it was published on or after
+	// it: "today" is a day from 3 July to the end of the month.
+	want := []string{"July 3=2025-07-03", "today=2025-07-03/2025-07-31", "June 27=2025-06-27",
 		"That same day=2025-07-03", "The next day=2025-07-04"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("mentions mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestDayAnaphora checks the anaphors that name a day or a part of one:
+// each is the day of the previous date the article gave, moved by the
+// word's step; "the day after the vote" is dated by the vote, not by the
+// previous date, and an anaphor with no day before it stays unread.
+func TestDayAnaphora(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"the previous evening", "The council voted on March 4. Delegates had dined together the previous evening.",
+			[]string{"March 4=2025-03-04", "the previous evening=2025-03-03"}},
+		{"that evening", "The council voted on March 4. That evening, crowds gathered outside.",
+			[]string{"March 4=2025-03-04", "That evening=2025-03-04"}},
+		{"later that night", "The envoy landed on Tuesday and met the minister later that night.",
+			[]string{"Tuesday=2025-03-11", "that night=2025-03-11"}},
+		{"the next morning", "The council voted on March 4. The next morning, the mayor resigned.",
+			[]string{"March 4=2025-03-04", "The next morning=2025-03-05"}},
+		{"the following afternoon", "The council voted on March 4. Talks resumed the following afternoon.",
+			[]string{"March 4=2025-03-04", "the following afternoon=2025-03-05"}},
+		{"the night before", "The council voted on March 4. Protesters had camped there the night before.",
+			[]string{"March 4=2025-03-04", "the night before=2025-03-03"}},
+		{"the previous day after yesterday", "The mayor of the city resigned yesterday. The previous day, he had denied any plan to go.",
+			[]string{"yesterday=2025-03-13", "The previous day=2025-03-12"}},
+		{"the day after a named event", "The council voted on March 4. Shops closed the day after the strike began.",
+			[]string{"March 4=2025-03-04"}},
+		{"no day before it", "That evening, crowds gathered outside the hall.", nil},
+		{"no day but a month before it", "The council voted in March. The previous evening, crowds gathered.",
+			[]string{"March=2025-03"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range kinds(Read(doc("a", "2025-03-14", tt.body)), KindDate) {
+				got = append(got, f.Text+"="+f.Date.Value)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("%q mismatch (-want +got):\n%s", tt.body, diff)
+			}
+		})
+	}
+}
+
+// TestWindowNarrowedByReportedDays checks that an article whose publication
+// date is only a week or a month is not read as published before a day it
+// reports as past: "late last month" in the week of Monday 31 March 2025 is
+// late February or late March, but late March once the article says
+// officials spoke on 2 April. A day in the future tense, a day something is
+// set for and a day outside the window leave the window as it is.
+func TestWindowNarrowedByReportedDays(t *testing.T) {
+	const later = " Troops massed at the border late last month."
+	both := "late last month=2025-02-21/2025-03-31"
+	tests := []struct {
+		name, pub, prec, body string
+		want                  []string
+	}{
+		{"no day reported", "2025-03-31", "week", "Officials spoke of a crisis." + later, []string{both}},
+		{"a day reported", "2025-03-31", "week", "Officials said on April 2 that talks had failed." + later,
+			[]string{"April 2=2025-04-02", "late last month=2025-03-21/2025-03-31"}},
+		{"a day opening the sentence", "2025-03-31", "week", "April 1, a convoy was stopped at the river." + later,
+			[]string{"April 1=2025-04-01", "late last month=2025-03-21/2025-03-31"}},
+		{"a day in a month", "2025-04", "month", "The port reopened on April 9, officials said. The dockers' strike began yesterday.",
+			[]string{"April 9=2025-04-09", "yesterday=2025-04-08/2025-04-29"}},
+		{"future tense", "2025-03-31", "week", "The envoy will arrive on April 3." + later,
+			[]string{"April 3=2025-04-03", both}},
+		{"a day something is set for", "2025-03-31", "week", "A judge ordered the men held until April 4." + later,
+			[]string{"April 4=2025-04-04", both}},
+		{"a day outside the window", "2025-03-31", "week", "Officials said on April 20 that talks had failed." + later,
+			[]string{"April 20=2025-04-20", both}},
+		{"a day-precise publication date", "2025-04-02", "day", "Officials said on April 1 that talks had failed." + later,
+			[]string{"April 1=2025-04-01", "late last month=2025-03-21/2025-03-31"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := corpus.Document{ID: "a", Published: tt.pub, PublishedPrecision: tt.prec, Body: tt.body}
+			var got []string
+			for _, f := range kinds(Read(d), KindDate) {
+				got = append(got, f.Text+"="+f.Date.Value)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("%q mismatch (-want +got):\n%s", tt.body, diff)
+			}
+		})
 	}
 }

@@ -57,6 +57,15 @@ func ReadPassages(doc corpus.Document, passages []corpus.Passage) []Fact {
 			}
 		}
 	}
+	if haveWin {
+		var texts []string
+		for i, s := range sents {
+			if prose[i] {
+				texts = append(texts, s.Text)
+			}
+		}
+		win = narrowWindow(win, texts)
+	}
 	var out []Fact
 	// The day an anaphor ("that same day") refers to: the last day that
 	// opened a sentence of the paragraph ("On July 3, …"), else the last day.

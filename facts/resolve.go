@@ -39,6 +39,50 @@ func window(doc corpus.Document) (Span, bool) {
 	return sp, true
 }
 
+// narrowWindow raises the first day of win, the days an article may have
+// been published on, to the latest day in win that one of the article's
+// sentences reports as past: an article that says officials "said on July
+// 1" was not published before 1 July, whatever its week or month says. A
+// day counts only in a sentence not in the future tense, and only when it
+// is said to be the day something happened ("on July 1", "since July 1",
+// or opening the sentence), not a day something is set for ("until July
+// 5", "scheduled for July 5"). Only days that resolve to one day over the
+// whole window count, so the window cannot narrow itself.
+func narrowWindow(win Span, texts []string) Span {
+	if win.Days() <= 1 {
+		return win
+	}
+	lo := win.Lo
+	for _, s := range texts {
+		if futureTense(s) {
+			continue
+		}
+		for _, e := range sharedScanner.find(s) {
+			if e.kind == kAnaphor || !happenedOn(s, e) {
+				continue
+			}
+			sp, ok := resolve(e, win, true, Span{}, false)
+			if ok && sp.G == GDay && sp.Single() && win.Contains(sp) && sp.Lo.After(lo) {
+				lo = sp.Lo
+			}
+		}
+	}
+	if lo.Equal(win.Lo) {
+		return win
+	}
+	return Span{Lo: lo, Hi: win.Hi, G: GDay}
+}
+
+// happenedOn reports whether e is given as the day something happened:
+// after "on" or "since", or opening its sentence.
+func happenedOn(s string, e expr) bool {
+	switch strings.ToLower(prevWord(s, e.start)) {
+	case "on", "since":
+		return true
+	}
+	return opens(s, e)
+}
+
 // maxWindowDays bounds the days tried; a year-precise date tries every day.
 const maxWindowDays = 366
 
