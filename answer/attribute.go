@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/crisisbot/crisisbot/facts"
 )
 
 // attribute is a part of the question that only a sentence holding the
@@ -111,11 +113,11 @@ func (a *attribute) answers(s *sentence, ss []*sentence, q string) bool {
 	switch a.Kind {
 	case attrNameOf:
 		lq := strings.ToLower(q)
-		for _, v := range names(s.Text) {
-			if strings.Contains(lq, strings.ToLower(v.Text)) {
+		for _, f := range s.Facts {
+			if f.Kind != facts.KindEntity || f.Entity.Type == facts.Place || facts.Group(f.Entity.Name) || strings.Contains(lq, strings.ToLower(f.Text)) {
 				continue
 			}
-			if near(s.Toks, v, a.Focus) {
+			if start, end, ok := locate(s.Text, f); ok && near(s.Toks, start, end, a.Focus) {
 				return true
 			}
 		}
@@ -144,9 +146,10 @@ func (a *attribute) answers(s *sentence, ss []*sentence, q string) bool {
 	return true
 }
 
-// near reports whether a token keyed focus lies within attrNear tokens of v.
-func near(toks []token, v value, focus string) bool {
-	lo, hi := tokenIndex(toks, v.Start), tokenIndex(toks, v.End)
+// near reports whether a token keyed focus lies within attrNear tokens of
+// the words at [start, end).
+func near(toks []token, start, end int, focus string) bool {
+	lo, hi := tokenIndex(toks, start), tokenIndex(toks, end)
 	return slices.ContainsFunc(toks[max(0, lo-attrNear):min(len(toks), hi+attrNear)], func(t token) bool {
 		return t.Key == focus
 	})

@@ -51,8 +51,7 @@ func (ev *evidence) conflict() *conflict {
 	case kindCause:
 		keep = func(f facts.Fact) bool { return f.Kind == facts.KindCause }
 	case kindCount:
-		asked := ev.askedCounted()
-		keep = func(f facts.Fact) bool { return f.Kind == facts.KindQuantity && countsAsked(f, asked) }
+		keep = func(f facts.Fact) bool { return f.Kind == facts.KindQuantity && ev.query.countsAsked(f) }
 	case kindDate:
 		keep = func(f facts.Fact) bool { return f.Kind == facts.KindDate }
 	default:
@@ -68,7 +67,7 @@ func (ev *evidence) conflict() *conflict {
 		if s.Score < floor {
 			continue
 		}
-		for _, f := range ev.factsOf(s) {
+		for _, f := range s.Facts {
 			if keep(f) {
 				fs = append(fs, f)
 				at[factKeyOf(f)] = s
@@ -92,35 +91,6 @@ func (ev *evidence) conflict() *conflict {
 		return c
 	}
 	return nil
-}
-
-// askedCounted is the key, as facts fold it, of the noun a "how many"
-// question counts, or "".
-func (ev *evidence) askedCounted() string {
-	head := countedThing(ev.QToks)
-	if head == "" {
-		return ""
-	}
-	for _, t := range ev.QToks {
-		if t.Key == head {
-			return facts.Key(strings.ToLower(t.Word))
-		}
-	}
-	return ""
-}
-
-// countsAsked reports whether a count fact counts what the question asks
-// about: the same noun, or people when the question asks about people in
-// general.
-func countsAsked(f facts.Fact, asked string) bool {
-	if asked == "" {
-		return true
-	}
-	c := f.Quantity.Counted
-	if c == asked {
-		return true
-	}
-	return c == "person" && (asked == facts.Key("people") || asked == facts.Key("persons") || asked == facts.Key("individuals"))
 }
 
 // accounts returns the causes of death that the top sentences give, when
@@ -174,20 +144,6 @@ type factKey struct {
 
 func factKeyOf(f facts.Fact) factKey {
 	return factKey{f.PassageID, f.SentenceIndex, f.Start, f.End}
-}
-
-// factsOf returns the stored facts of sentence s: those of its passage
-// read from the same sentence.
-func (ev *evidence) factsOf(s *sentence) []facts.Fact {
-	var out []facts.Fact
-	text := strings.TrimSpace(s.Text)
-	for _, f := range ev.Results[s.P].Facts {
-		st := strings.TrimSpace(f.Sentence)
-		if st == text || strings.Contains(text, st) || strings.Contains(st, text) && len(text) > 40 {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 // line words the conflict with each side's citations: "Sources disagree

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kljensen/snowball/english"
 
+	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -29,8 +30,10 @@ type sentence struct {
 	// Sup is Win raised by bonusAnswer when the sentence holds a value of
 	// the asked type: the figure compared with MinSupport.
 	Sup float64
+	// Facts are the facts read from the sentence at ingest.
+	Facts []facts.Fact
 	// Vals are the sentence's values of the question's kind that the
-	// question does not already contain.
+	// question does not already contain, in text order.
 	Vals  []value
 	Score float64
 }
@@ -39,6 +42,7 @@ type sentence struct {
 type evidence struct {
 	Question string
 	Kind     kind
+	query    *query
 	QToks    []token
 	QKeys    []string
 	Weight   map[string]float64
@@ -70,6 +74,8 @@ const (
 	bonusValue     = 0.25
 	bonusRelative  = 0.12
 	bonusReason    = 0.1
+	// bonusEvent rewards a value whose event the question names.
+	bonusEvent     = 0.1
 	weightRank     = 0.08
 	penaltyNoValue = 0.75
 	// bonusAnswer raises the support of a sentence holding a value of the
@@ -111,16 +117,23 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			ev.QKeys = append(ev.QKeys, k)
 		}
 	}
-	qvals := map[string]bool{}
-	for _, v := range values(ev.Kind, q) {
-		qvals[v.Norm] = true
-	}
-
-	lq := strings.ToLower(q)
+	qu := newQuery(q, ev.QToks)
+	ev.query = qu
 	var head string
-	var people map[string]bool
 	if ev.Kind == kindCount {
-		head, people = countedThing(ev.QToks), personKeys()
+		head = countedThing(ev.QToks)
+	}
+	// A sentence at a passage's edge may have its facts stored with the
+	// neighbouring passage: look them up across the document's results.
+	byDoc := map[string][]facts.Fact{}
+	seen := map[factKey]bool{}
+	for _, r := range results {
+		for _, f := range r.Facts {
+			if k := factKeyOf(f); !seen[k] {
+				seen[k] = true
+				byDoc[f.DocID] = append(byDoc[f.DocID], f)
+			}
+		}
 	}
 
 	df := map[string]int{}
@@ -130,15 +143,27 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		for i, text := range splitSentences(r.Text) {
 			toks := tokenize(text)
 			s := &sentence{P: p, I: i, Text: text, Toks: toks, Keys: keySet(toks), Prose: isProse(text, toks)}
-			for _, v := range values(ev.Kind, s.Text) {
-				if (v.Norm != "" && qvals[v.Norm]) || strings.Contains(lq, strings.ToLower(v.Text)) {
-					continue // the question already says it
+			for _, f := range byDoc[r.DocID] {
+				start, end, ok := locate(text, f)
+				if !ok {
+					continue
 				}
-				if head != "" && !countsThing(toks, v, head, people) {
-					continue // counts something else
+				s.Facts = append(s.Facts, f)
+				v, ok := valueOf(ev.Kind, f)
+				if !ok {
+					continue
 				}
+				v.Start, v.End = start, end
+				if v.Kind == kindCause {
+					v.Start, v.End = start, start // the cause is read, not quoted
+				}
+				if !qu.asks(v, f) {
+					continue // the question already says it, or it counts something else
+				}
+				v.OnEvent = qu.onEvent(f)
 				s.Vals = append(s.Vals, v)
 			}
+			slices.SortStableFunc(s.Vals, func(a, b value) int { return cmp.Compare(a.Start, b.Start) })
 			if head != "" && len(s.Vals) > 0 {
 				// "50 individuals" answers "how many people": the count
 				// stands for the counted word.
@@ -223,13 +248,21 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				s.Score += bonusReason
 			case owner:
 				s.Score += bonusValue
-			case slices.ContainsFunc(s.Vals, func(v value) bool { return v.Norm != "" }):
+			case slices.ContainsFunc(s.Vals, func(v value) bool { return !v.Relative }):
 				s.Score += bonusValue
 			case len(s.Vals) > 0:
 				s.Score += bonusRelative
 			case ev.Kind.typed():
 				// A "when" question is not answered by a sentence without a date.
 				s.Score *= penaltyNoValue
+			}
+			if slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent }) {
+				// "How many were detained": a count of the detained, not of the dead.
+				s.Score += bonusEvent
+			}
+			if qu.day && len(s.Vals) > 0 && !slices.ContainsFunc(s.Vals, func(v value) bool { return v.Fine }) {
+				// "On what date": "in December 2024" is not a day.
+				s.Score -= bonusEvent
 			}
 			if s.Prose && s.Cov > 0 {
 				ev.Ranked = append(ev.Ranked, s)
@@ -439,7 +472,6 @@ func (ev *evidence) supported(min float64, ignoreUnknown bool) bool {
 // word for people or looks like a plural. It returns "" when there is none
 // ("how many died").
 func countedThing(q []token) string {
-	people := personKeys()
 	for i := 1; i+1 < len(q); i++ {
 		w := strings.ToLower(q[i].Word)
 		if !((w == "many" || w == "much") && strings.EqualFold(q[i-1].Word, "how") || w == "number" && strings.EqualFold(q[i+1].Word, "of")) {
@@ -450,7 +482,7 @@ func countedThing(q []token) string {
 			if t.Stop {
 				continue
 			}
-			if people[t.Key] || plural(t.Word) {
+			if facts.PersonNoun(facts.Key(strings.ToLower(t.Word))) || plural(t.Word) {
 				return t.Key
 			}
 			if n++; n == 3 {
@@ -465,42 +497,6 @@ func countedThing(q []token) string {
 func plural(w string) bool {
 	l := strings.ToLower(w)
 	return len(l) > 3 && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "us") && !strings.HasSuffix(l, "sis")
-}
-
-// personKeys returns the keys of nouns that count people, so that "50
-// individuals" and "dozens of ethnic Azerbaijanis" answer "how many people".
-func personKeys() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range []string{"people", "person", "persons", "individuals", "civilians", "passengers",
-		"men", "women", "children", "nationals", "citizens", "suspects", "detainees", "employees",
-		"journalists", "workers", "members", "officers", "crew", "victims", "tourists",
-		"specialists", "brothers", "others", "residents", "migrants", "staff", "diplomats"} {
-		m[keyOf(w)] = true
-	}
-	return m
-}
-
-// countsThing reports whether count v in a sentence counts head: the
-// first noun-like word in the next three is head, or, when head is a word
-// for people, a word for people or a capitalised plural ("dozens of ethnic
-// Azerbaijanis").
-func countsThing(toks []token, v value, head string, people map[string]bool) bool {
-	i := tokenIndex(toks, v.End)
-	n := 0
-	for j := i; j < len(toks) && n < 3; j++ {
-		t := toks[j]
-		if t.Stop {
-			continue
-		}
-		n++
-		if t.Key == head || people[head] && (people[t.Key] || t.Cap && plural(t.Word)) {
-			return true
-		}
-		if people[t.Key] || plural(t.Word) {
-			return false // counts something else: "two Russian organized gangs"
-		}
-	}
-	return false
 }
 
 // isProse reports whether a sentence is running text rather than a

@@ -38,16 +38,19 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 	switch ev.Kind {
 	case kindCause:
 		// Give each cause of death the sources report in their own words.
-		shown := map[string]bool{}
+		var shown []string
 		for _, v := range best.Vals {
-			shown[v.Norm] = true
+			shown = append(shown, v.Norm)
+		}
+		isNew := func(v value) bool {
+			return !slices.ContainsFunc(shown, func(c string) bool { return sameCause(c, v.Norm) })
 		}
 		for _, s := range ev.Ranked[1:] {
 			if len(chosen) >= e.opts.MaxSentences || s.Score < conflictRatio*best.Score {
 				break
 			}
-			if i := slices.IndexFunc(s.Vals, func(v value) bool { return !shown[v.Norm] }); i >= 0 {
-				shown[s.Vals[i].Norm] = true
+			if i := slices.IndexFunc(s.Vals, isNew); i >= 0 {
+				shown = append(shown, s.Vals[i].Norm)
 				chosen = append(chosen, s)
 			}
 		}

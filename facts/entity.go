@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -45,6 +47,8 @@ var placeWords = map[string]bool{
 	"sea": true, "river": true, "island": true, "islands": true, "district": true, "county": true,
 	"federation": true, "kingdom": true, "valley": true, "airport": true, "border": true,
 	"asia": true, "europe": true, "africa": true, "america": true, "krai": true, "territory": true,
+	"gulf": true, "bay": true, "strait": true, "lake": true, "coast": true, "peninsula": true,
+	"ocean": true, "square": true, "street": true, "avenue": true, "state": true, "province's": true,
 }
 
 // placePrepositions stand before a place: "in X", "near X".
@@ -53,9 +57,35 @@ var placePrepositions = map[string]bool{
 	"inside": true, "into": true, "towards": true, "toward": true, "via": true, "around": true,
 }
 
+// strictPlacePrepositions stand only before places: "to" and "from" also
+// stand before people.
+var strictPlacePrepositions = map[string]bool{
+	"in": true, "near": true, "across": true, "outside": true, "inside": true, "into": true,
+	"throughout": true,
+}
+
+// placeBefore reports whether a preposition of place, maybe with "the",
+// stands right before word k.
+func placeBefore(ws []Word, k int) bool {
+	p := strings.ToLower(ws[k-1].Text)
+	if p == "the" && k > 1 {
+		p = strings.ToLower(ws[k-2].Text)
+	}
+	return strictPlacePrepositions[p]
+}
+
 // nameLinks may join the capitalised words of one name: "Ministry of
 // Foreign Affairs", "Bosnia and Herzegovina".
 var nameLinks = map[string]bool{"of": true, "for": true, "and": true, "de": true, "the": true}
+
+// eventWords end the name of an event, not of a person: "the First
+// Nagorno-Karabakh War", "the Victory Day".
+var eventWords = map[string]bool{
+	"war": true, "conflict": true, "crisis": true, "summit": true, "games": true, "cup": true,
+	"day": true, "forum": true, "festival": true, "treaty": true, "agreement": true, "accord": true,
+	"operation": true, "olympics": true, "championship": true, "award": true, "prize": true,
+	"declaration": true, "parade": true, "revolution": true, "week": true, "year": true,
+}
 
 // readEntities returns the names of sentence sc.
 func readEntities(sc *sentenceCtx) []Fact {
@@ -75,6 +105,11 @@ func readEntities(sc *sentenceCtx) []Fact {
 			// "Ministry of Foreign Affairs": a link word between two names.
 			if j+1 < len(ws) && nameLinks[strings.ToLower(ws[j].Text)] && isNameWord(sc, j+1) &&
 				adjacent(sc.text, ws[j-1], ws[j]) && adjacent(sc.text, ws[j], ws[j+1]) && !possessive(ws[j-1].Text) {
+				// "X and Y" names two, unless a lone first name shares
+				// the surname after it: "Ziyaddin and Huseyn Safarov".
+				if strings.EqualFold(ws[j].Text, "and") && !(j-i == 1 && j+2 < len(ws) && isNameWord(sc, j+2) && adjacent(sc.text, ws[j+1], ws[j+2])) {
+					break
+				}
 				j += 2
 				continue
 			}
@@ -89,13 +124,14 @@ func readEntities(sc *sentenceCtx) []Fact {
 }
 
 // isNameWord reports whether word i can be part of a name: capitalised,
-// and, at the sentence's start, capitalised elsewhere in the document too.
+// and, at the sentence's start or in a headline, which capitalises every
+// word, capitalised inside the document's running text too.
 func isNameWord(sc *sentenceCtx, i int) bool {
 	w := sc.words[i]
 	if !w.Cap || len(w.Text) < 2 {
 		return false
 	}
-	if i == 0 || sentenceStart(sc.text, w.Start) {
+	if i == 0 || !sc.prose || sentenceStart(sc.text, w.Start) {
 		return sc.proper[w.Key] && !w.Stop
 	}
 	return !w.Stop || personTitles[strings.ToLower(w.Text)]
@@ -115,20 +151,45 @@ func adjacent(s string, a, b Word) bool {
 // possessive reports whether a word ends in 's.
 func possessive(w string) bool { return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") }
 
+// reAppositive is a description after a name: ", a non-resident fellow
+// at", ", who".
+var reAppositive = regexp.MustCompile(`^,\s+(?:(?:a|an|the|its|his|her|their)\s+((?:[\p{L}\-’']+\s+){0,4}?[\p{L}\-’']+)|who\b)`)
+
 // entity types the name ws[i:j] and makes its fact.
 func (sc *sentenceCtx) entity(i, j int) (Fact, bool) {
 	ws := sc.words
-	// Leading titles are not part of the name, but make it a person's.
+	bare := func(k int) string {
+		return strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(ws[k].Text, "'s"), "’s"))
+	}
+	hasOrg := false
+	for k := i; k < j; k++ {
+		if orgWords[bare(k)] {
+			hasOrg = true
+		}
+	}
+	// Titles before the name are not part of it, but make it a person's:
+	// "Russian Deputy Prime Minister Alexei Overchuk".
 	titled := false
-	for i < j-1 && personTitles[strings.ToLower(ws[i].Text)] {
-		titled = true
-		i++
+	if !hasOrg {
+		for k := j - 2; k >= i; k-- {
+			if personTitles[bare(k)] {
+				titled, i = true, k+1
+				break
+			}
+		}
+		// "President of Azerbaijan": the name after the title is a place.
+		if titled && nameLinks[strings.ToLower(ws[i].Text)] {
+			for i < j-1 && nameLinks[strings.ToLower(ws[i].Text)] {
+				i++
+			}
+			titled = false
+		}
 	}
 	if i > 0 && personTitles[strings.ToLower(ws[i-1].Text)] {
 		titled = true
 	}
 	first, last := ws[i], ws[j-1]
-	lastLower := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(last.Text, "'s"), "’s"))
+	lastLower := bare(j - 1)
 	// A lone demonym before a lower-case noun is an adjective: "Russian
 	// authorities", "Azerbaijani brothers".
 	if j-i == 1 && j < len(ws) && !ws[j].Cap && adjacent(sc.text, last, ws[j]) && demonymShape(lastLower) {
@@ -137,37 +198,67 @@ func (sc *sentenceCtx) entity(i, j int) (Fact, bool) {
 	if j-i == 1 && personTitles[lastLower] {
 		return Fact{}, false
 	}
-	typ := Other
-	hasOrg := false
-	for k := i; k < j; k++ {
-		if orgWords[strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(ws[k].Text, "'s"), "’s"))] {
-			hasOrg = true
+	isGroup := j-i == 1 && Group(lastLower)
+	// "to X" is a place, but "according to X" is a source.
+	prep := i > 0 && placePrepositions[strings.ToLower(ws[i-1].Text)] && !(i > 1 && strings.EqualFold(ws[i-2].Text, "according")) ||
+		i > 1 && strings.EqualFold(ws[i-1].Text, "the") && placePrepositions[strings.ToLower(ws[i-2].Text)]
+	// ", a non-resident fellow at", ", who": a person described.
+	described := false
+	if m := reAppositive.FindStringSubmatch(sc.text[last.End:]); m != nil {
+		described = m[1] == ""
+		for _, w := range strings.Fields(m[1]) {
+			if personTitles[strings.ToLower(w)] {
+				described = true
+			}
 		}
 	}
-	prep := i > 0 && placePrepositions[strings.ToLower(ws[i-1].Text)] ||
-		i > 1 && strings.EqualFold(ws[i-1].Text, "the") && placePrepositions[strings.ToLower(ws[i-2].Text)]
-	switch {
-	case hasOrg:
-		typ = Org
-	case placeWords[lastLower]:
-		typ = Place
-	case titled:
-		typ = Person
-	case prep:
-		typ = Place
-	case j-i >= 2:
-		typ = Person
-	}
-	start, end := first.Start, last.End
-	name := sc.text[start:end]
 	var keys []string
 	for k := i; k < j; k++ {
 		if !nameLinks[strings.ToLower(ws[k].Text)] {
 			keys = append(keys, ws[k].Key)
 		}
 	}
-	e := Entity{Type: typ, Name: name, Key: strings.Join(keys, " ")}
+	key := strings.Join(keys, " ")
+	typ := Other
+	switch {
+	case hasOrg:
+		typ = Org
+	case placeWords[lastLower]:
+		typ = Place
+	case eventWords[lastLower] || isGroup:
+		typ = Other
+	case titled || described:
+		typ = Person
+	case prep:
+		typ = Place
+	case j-i >= 2 && !slices.ContainsFunc(keys, func(k string) bool { return sc.known[k] == Place }):
+		// Two capitalised words are a person's name unless one is a
+		// place the document names: "Sputnik Azerbaijan".
+		typ = Person
+	case j-i == 1 && sc.known[key] != "":
+		// "Aliyev" after "Ilham Aliyev", "Armenia" after "in Armenia".
+		typ = sc.known[key]
+	}
+	switch {
+	case typ == Person && (titled || described || j-i >= 2):
+		// The surname: "Aliyev" after "Ilham Aliyev".
+		if k := keys[len(keys)-1]; sc.known[k] == "" {
+			sc.known[k] = Person
+		}
+	case typ == Place && len(keys) == 1 && sc.known[key] == "":
+		sc.known[key] = Place
+	}
+	start, end := first.Start, last.End
+	name := sc.text[start:end]
+	e := Entity{Type: typ, Name: name, Key: key}
 	return sc.fact(KindEntity, start, end, func(f *Fact) { f.Entity = &e }), true
+}
+
+// Group reports whether a name is a people named by its nation:
+// "Azerbaijanis", "Russians".
+func Group(name string) bool {
+	l := strings.ToLower(name)
+	return strings.HasSuffix(l, "s") && demonymShape(strings.TrimSuffix(l, "s"))
 }
 
 // demonymShape reports whether a lower-case word looks like a demonym or a

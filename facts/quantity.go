@@ -13,7 +13,7 @@ import (
 // never assumed: a count is only comparable with a count of the same noun
 // in the same event (see Disagreements).
 
-var reQuantity = regexp.MustCompile(`(?i)(?:\b(more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|approximately|roughly|as many as|an estimated|no fewer than|no more than|under)\s+)?(?:([$€£₽])\s?)?\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a dozen|dozens|several|hundreds|thousands|scores|a few|a handful|tens of thousands)\b(?:\s*(%|percent|per cent|million|billion|thousand))?`)
+var reQuantity = regexp.MustCompile(`(?i)(?:\b(more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|approximately|roughly|as many as|an estimated|no fewer than|no more than|under)\s+)?(?:([$€£₽])\s?)?\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|a hundred|a dozen|dozens|several|hundreds|thousands|scores|a few|a handful|tens of thousands)\b(?:\s*(%|percent|per cent|million|billion|thousand))?`)
 
 // rePartitive is "of" and a determiner after a number: "one of its editors".
 var rePartitive = regexp.MustCompile(`^\s*of (?:the|them|whom|its|his|her|their|our|these|those)\b`)
@@ -192,6 +192,11 @@ func numberRange(num string) (float64, float64, bool) {
 	if v, ok := wordValues[num]; ok {
 		return v, v, true
 	}
+	// "thirty-eight"
+	if tens, unit, ok := strings.Cut(num, "-"); ok && wordValues[tens] >= 20 && wordValues[unit] > 0 && wordValues[unit] < 10 {
+		v := wordValues[tens] + wordValues[unit]
+		return v, v, true
+	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
 	if err != nil {
 		return 0, 0, false
@@ -290,3 +295,7 @@ func nationals(phrase, key string) bool {
 	last := f[len(f)-1]
 	return last[0] >= 'A' && last[0] <= 'Z' && strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss")
 }
+
+// PersonNoun reports whether key (as Key folds a word) is an English noun
+// for people: "people", "passengers", "staff".
+func PersonNoun(key string) bool { return personNouns[key] || genericPeople[key] && key != "" }

@@ -24,6 +24,9 @@ type sentenceCtx struct {
 	// proper holds the keys of words the document capitalises inside a
 	// sentence: a capitalised first word is a name only if it is one.
 	proper map[string]bool
+	// known holds the type each name key was read with earlier in the
+	// document, so that a later "Aliyev" is the person "Ilham Aliyev" was.
+	known map[string]EntityType
 }
 
 // Read returns the facts of doc, in text order. It chunks doc the way the
@@ -46,14 +49,42 @@ func ReadPassages(doc corpus.Document, passages []corpus.Passage) []Fact {
 	words := make([][]Word, len(sents))
 	prose := make([]bool, len(sents))
 	proper := map[string]bool{}
+	known := map[string]EntityType{}
+	adjectives, forms := map[string]string{}, map[string]map[string]bool{}
 	for i, s := range sents {
 		words[i], prose[i] = WordsMemo(s.Text, memo), IsProse(s.Text)
 		if !prose[i] {
 			continue // headlines capitalise every word
 		}
-		for k, w := range words[i] {
+		ws := words[i]
+		for k, w := range ws {
 			if k > 0 && w.Cap && !w.Stop {
 				proper[w.Key] = true
+			}
+			if !w.Cap || w.Stop {
+				continue
+			}
+			// "in Armenia", "across the Caucasus": a lone name after a
+			// preposition of place is a place wherever the document
+			// names it.
+			if k > 0 && (k+1 == len(ws) || !ws[k+1].Cap) && placeBefore(ws, k) {
+				known[w.Key] = Place
+			}
+			// "Azerbaijani citizens" beside "Azerbaijan": a name with its
+			// own adjective is a country's.
+			if k+1 < len(ws) && !ws[k+1].Cap && !ws[k+1].Stop && demonymShape(strings.ToLower(w.Text)) {
+				adjectives[w.Key] = strings.ToLower(w.Text)
+			}
+			if forms[w.Key] == nil {
+				forms[w.Key] = map[string]bool{}
+			}
+			forms[w.Key][strings.ToLower(w.Text)] = true
+		}
+	}
+	for k, adj := range adjectives {
+		for f := range forms[k] {
+			if f != adj && !strings.HasPrefix(f, adj) && !Group(f) {
+				known[k] = Place
 			}
 		}
 	}
@@ -82,7 +113,7 @@ func ReadPassages(doc corpus.Document, passages []corpus.Passage) []Fact {
 		sc := &sentenceCtx{
 			doc: doc, index: i, text: s.Text, passage: passageOf(passages, s),
 			words: words[i], segs: Segments(s.Text), prose: prose[i],
-			proper: proper,
+			proper: proper, known: known,
 		}
 		if sc.prose {
 			for _, e := range sharedScanner.find(s.Text) {
@@ -131,6 +162,15 @@ func ReadPassages(doc corpus.Document, passages []corpus.Passage) []Fact {
 		out = append(out, causes...)
 		out = append(out, ents...)
 		out = append(out, speech...)
+	}
+	// A name typed only later in the document ("Russia" before "in
+	// Russia") takes that type.
+	for k := range out {
+		if f := &out[k]; f.Kind == KindEntity && f.Entity.Type == Other && known[f.Entity.Key] != "" && !Group(f.Entity.Name) {
+			e := *f.Entity
+			e.Type = known[f.Entity.Key]
+			f.Entity = &e
+		}
 	}
 	return out
 }

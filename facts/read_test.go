@@ -90,6 +90,7 @@ func TestQuantitiesKnowWhatTheyCount(t *testing.T) {
 		{"Two Azerbaijani brothers died in custody after the raid.", "2", "brother", 2, 2},
 		{"Officers detained 50 in the operation, the ministry said.", "50", "person", 50, 50},
 		{"The plane crashed, killing 38 of the 67 people on board, officials said.", "38", "person", 38, 38},
+		{"Forty-two miners were trapped underground for a week.", "42", "miner", 42, 42},
 	}
 	for _, tt := range tests {
 		qs := kinds(Read(doc("d", "2025-07-01", tt.text)), KindQuantity)
@@ -195,5 +196,42 @@ func TestFactsCarryTheirWords(t *testing.T) {
 	}
 	if n < 100 {
 		t.Errorf("only %d facts in the bundled articles", n)
+	}
+}
+
+// TestEntitiesAreTypedByShapeAndContext types names by the words around
+// them and what the rest of the document says of them, with made-up names.
+func TestEntitiesAreTypedByShapeAndContext(t *testing.T) {
+	body := "Estmarkian officials met in Norland on Monday. " +
+		"Norland and Estmark signed the accord after a long dispute. " +
+		"The visit of Norland's Deputy Foreign Minister Lena Varga was called off. " +
+		"According to Tomas Berg, a senior fellow at the Harbour Institute, the talks failed. " +
+		"Police searched the offices of Radio Estmark in the capital. " +
+		"A reporter for Nordwire Estmark filmed the search. " +
+		"Berg said the Estmarkians would not back down. "
+	want := map[string]EntityType{
+		"Norland":           Place,
+		"Estmark":           Place,
+		"Lena Varga":        Person,
+		"Tomas Berg":        Person,
+		"Berg":              Person,
+		"Radio Estmark":     Org,
+		"Nordwire Estmark":  Other,
+		"Estmarkians":       Other,
+		"Harbour Institute": Org,
+	}
+	got := map[string]EntityType{}
+	for _, f := range kinds(Read(doc("d", "2025-07-01", body)), KindEntity) {
+		got[f.Entity.Name] = f.Entity.Type
+	}
+	for name, typ := range want {
+		if got[name] != typ {
+			t.Errorf("%q typed %q, want %q (all: %v)", name, got[name], typ, got)
+		}
+	}
+	for name, typ := range got {
+		if typ == Person && strings.Contains(name, " and ") {
+			t.Errorf("%q is two names, not one person", name)
+		}
 	}
 }

@@ -40,7 +40,7 @@ func passageOf(ps []corpus.Passage, s corpus.Span) string {
 // sentence and has a few words, so that headings ("2. The 2023 Plane
 // Incident and Fallout") and captions are skipped.
 func IsProse(s string) bool {
-	if len(strings.Fields(s)) < 5 {
+	if len(strings.Fields(s)) < 3 {
 		return false
 	}
 	t := strings.TrimRightFunc(s, func(r rune) bool {
