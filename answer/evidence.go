@@ -30,6 +30,8 @@ type sentence struct {
 	// Sup is Win raised by bonusAnswer when the sentence holds a value of
 	// the asked type: the figure compared with MinSupport.
 	Sup float64
+	// Quoted is true when the sentence quotes someone, in whole or in part.
+	Quoted bool
 	// Facts are the facts read from the sentence at ingest.
 	Facts []facts.Fact
 	// Vals are the sentence's values of the question's kind that the
@@ -117,6 +119,9 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			ev.QKeys = append(ev.QKeys, k)
 		}
 	}
+	// What a "which" question says of the thing it asks for ("which
+	// Russian city"): a name beside those words is that thing.
+	descr := descriptors(ev.QToks)
 	qu := newQuery(q, ev.QToks)
 	ev.query = qu
 	var head string
@@ -140,9 +145,12 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	n := 0
 	for p, r := range results {
 		var ss []*sentence
+		open := false // inside a quotation that runs over sentences
 		for i, text := range splitSentences(r.Text) {
 			toks := tokenize(text)
 			s := &sentence{P: p, I: i, Text: text, Toks: toks, Keys: keySet(toks), Prose: isProse(text, toks)}
+			s.Quoted = open || strings.ContainsAny(text, "\"“”")
+			open = quoteOpen(open, text)
 			for _, f := range byDoc[r.DocID] {
 				start, end, ok := locate(text, f)
 				if !ok {
@@ -161,6 +169,12 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 					continue // the question already says it, or it counts something else
 				}
 				v.OnEvent = qu.onEvent(f)
+				if f.Kind == facts.KindEntity {
+					// A name has no event of its own: it is on the
+					// question's when a word of the question stands
+					// beside it ("died in Yekaterinburg").
+					v.OnEvent = nearAsked(toks, start, end, descr)
+				}
 				s.Vals = append(s.Vals, v)
 			}
 			slices.SortStableFunc(s.Vals, func(a, b value) int { return cmp.Compare(a.Start, b.Start) })
@@ -184,7 +198,6 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	// passages never mention gets little coverage.
 	ev.Weight = map[string]float64{}
 	ev.idf = func(k string) float64 { return math.Log(1 + float64(n+1)/(float64(df[k])+0.5)) }
-	descr := descriptors(ev.QToks)
 	for _, k := range ev.QKeys {
 		w := ev.idf(k)
 		if descr[k] {
@@ -248,6 +261,12 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				s.Score += bonusReason
 			case owner:
 				s.Score += bonusValue
+			case (ev.Kind == kindPerson || ev.Kind == kindPlace) && len(descr) > 0 && len(s.Vals) > 0:
+				// "Which city": a name beside "city" is the answer; one
+				// elsewhere in the sentence only may be.
+				if slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent }) {
+					s.Score += bonusValue
+				}
 			case slices.ContainsFunc(s.Vals, func(v value) bool { return !v.Relative }):
 				s.Score += bonusValue
 			case len(s.Vals) > 0:
@@ -256,8 +275,15 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				// A "when" question is not answered by a sentence without a date.
 				s.Score *= penaltyNoValue
 			}
-			if slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent }) {
-				// "How many were detained": a count of the detained, not of the dead.
+			if qu.said && (s.Quoted || hasSpeech(s)) {
+				// "What did the spokesman say": the sentences that report
+				// words (a quote may run over several), not the one that
+				// only says he spoke.
+				s.Score += bonusValue
+			}
+			if ev.Kind == kindCount && slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent }) {
+				// "How many were detained": a count of the detained, not
+				// of the dead.
 				s.Score += bonusEvent
 			}
 			if qu.day && len(s.Vals) > 0 && !slices.ContainsFunc(s.Vals, func(v value) bool { return v.Fine }) {
@@ -491,6 +517,34 @@ func countedThing(q []token) string {
 		}
 	}
 	return ""
+}
+
+// quoteOpen reports whether a quotation is still open after text, given
+// whether one was open before it.
+func quoteOpen(open bool, text string) bool {
+	if n := strings.Count(text, "“") - strings.Count(text, "”"); n != 0 {
+		return n > 0
+	}
+	if strings.Count(text, "\"")%2 == 1 {
+		return !open
+	}
+	return open
+}
+
+// entityReach is how many words from a name a question word may stand to
+// tie the name to what the question asks.
+const entityReach = 4
+
+// nearAsked reports whether a lower-case word keyed in qkeys stands within
+// entityReach words of the words at [start, end).
+func nearAsked(toks []token, start, end int, qkeys map[string]bool) bool {
+	lo, hi := tokenIndex(toks, start), tokenIndex(toks, end)
+	for _, t := range toks[max(0, lo-entityReach):min(len(toks), hi+entityReach)] {
+		if !t.Stop && !t.Cap && (t.Start < start || t.Start >= end) && qkeys[t.Key] {
+			return true
+		}
+	}
+	return false
 }
 
 // plural reports whether an English word looks like a plural noun.

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -64,6 +65,9 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 			}
 		}
 	}
+	if ev.query.said || ev.Kind == kindPerson {
+		chosen = ev.withSpeakers(chosen)
+	}
 	conf := ev.conflict()
 	if conf != nil {
 		// Show each side of a disagreement in the sources' own words.
@@ -94,6 +98,35 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 	a.Text = b.String()
 	a.Citations = c.citations()
 	return a
+}
+
+// withSpeakers adds, after each chosen sentence that quotes someone
+// without saying who, the sentence that closes the quotation and names
+// them ("…," Deputy Director Dmitry Masyuk said): the words are shown with
+// their speaker.
+func (ev *evidence) withSpeakers(chosen []*sentence) []*sentence {
+	out := make([]*sentence, 0, len(chosen)+1)
+	for _, s := range chosen {
+		out = append(out, s)
+		if !s.Quoted || hasSpeech(s) {
+			continue
+		}
+		ss := ev.Sents[s.P]
+		for j := s.I + 1; j < len(ss) && j <= s.I+2 && ss[j].Quoted; j++ {
+			if hasSpeech(ss[j]) {
+				if !slices.Contains(chosen, ss[j]) && !slices.Contains(out, ss[j]) {
+					out = append(out, ss[j])
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// hasSpeech reports whether a sentence names who says it.
+func hasSpeech(s *sentence) bool {
+	return slices.ContainsFunc(s.Facts, func(f facts.Fact) bool { return f.Kind == facts.KindSpeech })
 }
 
 // repeats reports whether s says what a chosen sentence already says.

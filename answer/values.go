@@ -35,11 +35,13 @@ func (k kind) String() string {
 
 var (
 	reCountQ  = regexp.MustCompile(`(?i)\b(how many|how much|number of|what number|count of|how large|how big|toll)\b`)
-	reDateQ   = regexp.MustCompile(`(?i)(^\s*when\b|\bwhen (did|was|were|is|will|do|does|had|has)\b|\b(what|which) (date|year|month|day|week)\b|\bsince when\b|\bhow long ago\b|\bon what day\b)`)
-	rePlaceQ  = regexp.MustCompile(`(?i)(^\s*where\b|\bwhere (did|was|were|is|are|do|does|had|has)\b|\b(what|which) (city|country|town|region|place|location|province|republic)\b|\bin what (city|country|place)\b)`)
+	reDateQ   = regexp.MustCompile(`(?i)(^\s*when\b|\bwhen (did|was|were|is|will|do|does|had|has)\b|\b(what|which) (date|year|month|day|week)s?\b|\bsince when\b|\bhow long ago\b|\bon what day\b)`)
+	rePlaceQ  = regexp.MustCompile(`(?i)(^\s*where\b|\bwhere (did|was|were|is|are|do|does|had|has)\b|\b(what|which)(?: [\p{L}-]+)? (city|country|town|region|place|location|province|republic|village|capital)\b|\bin what (city|country|place)\b)`)
 	rePersonQ = regexp.MustCompile(`(?i)(^\s*(who|whom|whose)\b|\b(who|whom|whose) (is|was|were|are|did|had|has|led|leads|heads|said|says|signed|ordered|canceled|cancelled|detained|arrested)\b|\bwhich (person|people|official|officials|journalist|journalists|minister|president|expert|analyst|brothers?|men|man|woman|women)\b|\bwhat (is|was|are|were) (the )?names?\b|\bname the\b)`)
 	reWhyQ    = regexp.MustCompile(`(?i)(^\s*why\b|\bwhy (did|was|were|is|are|do|does|had|has)\b|\bwhat (caused|causes|led to|triggered|prompted|killed)\b|\bcause of\b|\bwhat was the reason\b|\breason for\b|\bhow did .{0,60}\b(die|died)\b)`)
 	reDeathQ  = regexp.MustCompile(`(?i)\b(die|died|dying|death|deaths|dead|killed|kill|killing)\b`)
+	// reSaidQ asks what someone said: the answer is their words.
+	reSaidQ = regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|had|was|were) .{0,80}\b(say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned)\b`)
 	// reDayQ asks for a day, not a month or a year: "on what date",
 	// "which day".
 	reDayQ = regexp.MustCompile(`(?i)\b(what|which) (date|day)\b`)
@@ -124,10 +126,12 @@ type query struct {
 	triggers map[string]bool
 	// day is true when the question asks for a day ("on what date").
 	day bool
+	// said is true when the question asks what someone said.
+	said bool
 }
 
 func newQuery(q string, qtoks []token) *query {
-	qu := &query{lower: strings.ToLower(q), keys: map[string]bool{}, triggers: map[string]bool{}, day: reDayQ.MatchString(q)}
+	qu := &query{lower: strings.ToLower(q), keys: map[string]bool{}, triggers: map[string]bool{}, day: reDayQ.MatchString(q), said: reSaidQ.MatchString(q)}
 	for _, w := range facts.Words(q) {
 		if !w.Stop {
 			qu.keys[w.Key] = true
@@ -165,6 +169,10 @@ func (qu *query) asks(v value, f facts.Fact) bool {
 			return false
 		}
 	case kindPerson, kindPlace:
+		// "Mikhail Shvydkoy" is the question's "Shvydkoy".
+		if ws := facts.Words(f.Entity.Name); v.Kind == kindPerson && len(ws) > 0 && qu.keys[ws[len(ws)-1].Key] {
+			return false
+		}
 		// "Guseyn Safarov" is the question's "Huseyn Safarov".
 		all := true
 		for _, w := range facts.Words(f.Entity.Name) {

@@ -195,7 +195,9 @@ func (sc *sentenceCtx) entity(i, j int) (Fact, bool) {
 	if j-i == 1 && j < len(ws) && !ws[j].Cap && adjacent(sc.text, last, ws[j]) && demonymShape(lastLower) {
 		return Fact{}, false
 	}
-	if j-i == 1 && personTitles[lastLower] {
+	// A title alone names no one: "Foreign Minister", "the Special
+	// Representative".
+	if personTitles[lastLower] || lastLower == "representative" {
 		return Fact{}, false
 	}
 	isGroup := j-i == 1 && Group(lastLower)
