@@ -1,0 +1,73 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/retrieval"
+)
+
+// TestComposerTakesTheAskedValueFromFacts: the composer reads what a
+// question asks from the passages' facts (a name, a place, a day, a quote
+// with its speaker), with made-up passages. One sentence is asked for, so
+// that only the speaker's sentence may join it.
+func TestComposerTakesTheAskedValueFromFacts(t *testing.T) {
+	doc := func(id, text string) retrieval.Result {
+		return retrieval.Result{Passage: corpus.Passage{ID: id + "#0", DocID: id, Text: text,
+			Published: "2025-03-14", PublishedPrecision: "day"}}
+	}
+	tests := []struct {
+		name, q string
+		docs    []retrieval.Result
+		want    []string
+	}{
+		{
+			name: "the speaker of a quote that runs over two sentences",
+			q:    "What did Lena Varga say they keep offering their neighbours?",
+			docs: []retrieval.Result{doc("a", "Talks stalled again this week. " +
+				"\"We keep offering our neighbours a plan for reopening the border crossings. " +
+				"We hope they will accept it soon,\" Deputy Foreign Minister Lena Varga said at a forum in Dalby.")},
+			want: []string{"reopening the border crossings", "Lena Varga"},
+		},
+		{
+			name: "a surname in the question is that person, not the answer",
+			q:    "Who called Berg's remarks unacceptable?",
+			docs: []retrieval.Result{doc("a", "Spokesperson Ana Holm called the remarks made by Tomas Berg, the special envoy, unacceptable on Monday. " +
+				"Tomas Berg had said the decision was a mistake.")},
+			want: []string{"Ana Holm"},
+		},
+		{
+			name: "the place beside the asked kind of place",
+			q:    "In which Estmarkian city did the two miners die?",
+			docs: []retrieval.Result{doc("a", "Tensions in the Northern Basin rose after the two miners died in custody last week. " +
+				"Police in Halden, an Estmarkian city on the coast, detained the miners on Friday before they died.")},
+			want: []string{"Halden"},
+		},
+		{
+			name: "a day for a question that asks for a date",
+			q:    "On what date did the ferry capsize?",
+			docs: []retrieval.Result{doc("a", "The ferry capsized in March 2025 off the coast, officials said. " +
+				"Divers reached the ferry, which capsized on March 9, 2025, after two days of searching.")},
+			want: []string{"March 9"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := New(fixedSearcher(tt.docs), Options{MaxSentences: 1}).Ask(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !a.Grounded {
+				t.Fatalf("abstained: %q", a.Text)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(a.Text, w) {
+					t.Errorf("answer lacks %q: %q", w, a.Text)
+				}
+			}
+			checkCitations(t, a)
+		})
+	}
+}
