@@ -26,29 +26,29 @@ func TestComposerTakesTheAskedValueFromFacts(t *testing.T) {
 		{
 			name: "the speaker of a quote that runs over two sentences",
 			q:    "What did Lena Varga say they keep offering their neighbours?",
-			docs: []retrieval.Result{doc("a", "Talks stalled again this week. " +
-				"\"We keep offering our neighbours a plan for reopening the border crossings. " +
+			docs: []retrieval.Result{doc("a", "Talks stalled again this week. "+
+				"\"We keep offering our neighbours a plan for reopening the border crossings. "+
 				"We hope they will accept it soon,\" Deputy Foreign Minister Lena Varga said at a forum in Dalby.")},
 			want: []string{"reopening the border crossings", "Lena Varga"},
 		},
 		{
 			name: "a surname in the question is that person, not the answer",
 			q:    "Who called Berg's remarks unacceptable?",
-			docs: []retrieval.Result{doc("a", "Spokesperson Ana Holm called the remarks made by Tomas Berg, the special envoy, unacceptable on Monday. " +
+			docs: []retrieval.Result{doc("a", "Spokesperson Ana Holm called the remarks made by Tomas Berg, the special envoy, unacceptable on Monday. "+
 				"Tomas Berg had said the decision was a mistake.")},
 			want: []string{"Ana Holm"},
 		},
 		{
 			name: "the place beside the asked kind of place",
 			q:    "In which Estmarkian city did the two miners die?",
-			docs: []retrieval.Result{doc("a", "Tensions in the Northern Basin rose after the two miners died in custody last week. " +
+			docs: []retrieval.Result{doc("a", "Tensions in the Northern Basin rose after the two miners died in custody last week. "+
 				"Police in Halden, an Estmarkian city on the coast, detained the miners on Friday before they died.")},
 			want: []string{"Halden"},
 		},
 		{
 			name: "a day for a question that asks for a date",
 			q:    "On what date did the ferry capsize?",
-			docs: []retrieval.Result{doc("a", "The ferry capsized in March 2025 off the coast, officials said. " +
+			docs: []retrieval.Result{doc("a", "The ferry capsized in March 2025 off the coast, officials said. "+
 				"Divers reached the ferry, which capsized on March 9, 2025, after two days of searching.")},
 			want: []string{"March 9"},
 		},
