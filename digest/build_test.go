@@ -138,10 +138,14 @@ func TestBuildFromLibrary(t *testing.T) {
 			got = append(got, cd)
 		}
 	}
-	// "dozens" fits both 28 and 50, so it takes no side.
+	// "dozens" fits both 28 and 50, so it takes no side. The event's other
+	// conflict, the causes of death its speakers give, is shown with it.
 	want := []claimDocs{
 		{"28 ethnic Azerbaijanis", []string{"baku-court-ruling"}},
 		{"50 individuals", []string{"south-caucasus-power-shift"}},
+		{"heart attack, per Russian authorities", []string{"deaths-in-detention-crisis"}},
+		{"post-traumatic shock, per a post-mortem examination carried out in Azerbaijan", []string{"deaths-in-detention-crisis"}},
+		{"post-traumatic shock, per officials", []string{"diplomatic-tensions-rise"}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("disagreement claims (-want +got):\n%s", diff)
@@ -158,8 +162,8 @@ func TestBuildFromLibrary(t *testing.T) {
 			t.Errorf("citation %d = %+v, want the metadata of %+v", c.N, c, info)
 		}
 	}
-	if len(d.Citations) != 2 {
-		t.Errorf("%d citations, want 2 (the new article and the one it disagrees with)", len(d.Citations))
+	if len(d.Citations) != 4 {
+		t.Errorf("%d citations, want 4 (the new article and the three its event's claims cite)", len(d.Citations))
 	}
 
 	golden(t, "digest.md", d.Markdown(mustLoad(t, "Asia/Baku")))

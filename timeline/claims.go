@@ -1,168 +1,176 @@
 package timeline
 
 import (
-	"regexp"
+	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crisisbot/crisisbot/facts"
 )
 
-// Cause is what one side says a death was caused by.
+// Cause is what one side says a death was caused by: a stated cause of
+// death (a facts.KindCause fact) and the speaker the sentence attributes
+// it to.
 type Cause struct {
-	Cause  string `json:"cause"` // "post-traumatic shock", "heart failure"
-	Side   string `json:"side"`  // the country the claim is attributed to: "Azerbaijan"
+	Cause string `json:"cause"` // as written: "post-traumatic shock", "heart failure"
+	// Side is who the text says gives the cause, as written: "the
+	// national authorities", "a post-mortem examination". Sides come from
+	// the text, never from a list of places or parties: two speakers are
+	// one side when they share a content word (see sameSides).
+	Side   string `json:"side"`
 	Source Source `json:"source"`
-	terms  []string
-	// termsKey is terms joined, and quoteKey the doc id and quote: what
-	// attachCauses compares causes and sentences by.
+	// weights are the content keys of the sentence and, lower, of its
+	// paragraph neighbours (see weigh); termsKey is them written out, and
+	// quoteKey the doc id and quote: what attachCauses compares causes and
+	// sentences by.
+	weights            map[string]float64
 	termsKey, quoteKey string
+	// sideKeys are the content keys of Side and causeKeys those of Cause
+	// (without the effect's own word, "death" in "tortured to death"):
+	// what makes two speakers one side and two causes one account.
+	sideKeys, causeKeys []string
 }
 
-// String is the claim text: "heart failure, per Russia".
+// String is the claim text: "heart failure, per the interior ministry".
 func (c Cause) String() string { return c.Cause + ", per " + c.Side }
 
-// causeWords are the causes of death the extractor knows, most specific
-// first.
-var causeWords = []struct {
-	re    *regexp.Regexp
-	cause string
-}{
-	{regexp.MustCompile(`(?i)post-?traumatic shock`), "post-traumatic shock"},
-	{regexp.MustCompile(`(?i)heart attack`), "heart attack"},
-	{regexp.MustCompile(`(?i)heart failure`), "heart failure"},
-	{regexp.MustCompile(`(?i)cardiac arrest`), "cardiac arrest"},
-	{regexp.MustCompile(`(?i)\btortur(?:e|ed|ing)\b`), "torture"},
-	{regexp.MustCompile(`(?i)\bbeat(?:en|ings?)\b`), "beatings"},
-	{regexp.MustCompile(`(?i)\bsuicide\b`), "suicide"},
-	{regexp.MustCompile(`(?i)natural causes`), "natural causes"},
-	{regexp.MustCompile(`(?i)\boverdose\b`), "overdose"},
+// effectDeath is the effect of a stated cause of death (facts.Cause).
+const effectDeath = "die"
+
+// causeOf returns the cause of death fact f states and the speaker it is
+// attributed to; speech are the speech facts of f's sentence. A cause
+// nobody is said to give (the article's own words, or "tortured to death,
+// allegedly by the police", where the police are the accused and not a
+// speaker) has no Side: it says which event an article is about, but it is
+// no side of a dispute. Neither is a speaker without a content word ("he"
+// left unresolved).
+func causeOf(f facts.Fact, speech []facts.Fact, memo map[string]string) (Cause, bool) {
+	if f.Kind != facts.KindCause || f.Cause == nil || f.Cause.Effect != effectDeath {
+		return Cause{}, false
+	}
+	c := Cause{Cause: causeText(f.Cause.Cause)}
+	c.causeKeys = claimKeys(c.Cause, facts.Key(effectDeath), memo)
+	if len(c.causeKeys) == 0 {
+		return Cause{}, false
+	}
+	if side := sideText(f.Source); side != "" && !reportedByOther(f, speech) {
+		if ks := claimKeys(side, "", memo); len(ks) > 0 {
+			c.Side, c.sideKeys = side, ks
+		}
+	}
+	return c, true
 }
 
-// mentionsDeath is a cheap test before reDeathWord.
-func mentionsDeath(s string) bool {
-	return containsAny(strings.ToLower(s), "die", "dyi", "dea", "kill", "murder", "homicid", "mortem", "autops", "succumb") &&
-		reDeathWord.MatchString(s)
+// reportedByOther reports whether the nearest speech around cause f, the
+// one with the shortest content holding it, is another speaker's than f's
+// Source: in "A said the man died of X, while B said he died of Y", Y is
+// B's. The facts then disagree on who gives the cause, and it is given no
+// side rather than a wrong one.
+func reportedByOther(f facts.Fact, speech []facts.Fact) bool {
+	var near *facts.Speech
+	for _, s := range speech {
+		if sp := s.Speech; sp != nil && strings.Contains(sp.Content, f.Text) && (near == nil || len(sp.Content) < len(near.Content)) {
+			near = sp
+		}
+	}
+	return near != nil && near.Speaker != f.Source
 }
 
-func containsAny(s string, subs ...string) bool {
-	for _, x := range subs {
-		if strings.Contains(s, x) {
+// causeText is a cause as written, without quotation marks and a leading
+// article: "a heart attack" → "heart attack".
+func causeText(s string) string {
+	s = strings.Trim(strings.TrimSpace(s), "\"“”'‘’ ")
+	for _, a := range []string{"a ", "an ", "the "} {
+		if len(s) > len(a) && strings.EqualFold(s[:len(a)], a) {
+			s = strings.TrimSpace(s[len(a):])
+			break
+		}
+	}
+	return s
+}
+
+// sideText is a speaker as written, with an opening function word in lower
+// case so that it reads after "per": "A post-mortem examination" → "a
+// post-mortem examination". A capitalised content word may be a name and
+// keeps its case.
+func sideText(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	first, _, _ := strings.Cut(s, " ")
+	if first == "" || !facts.IsStop(strings.ToLower(first)) {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// claimKeys returns the distinct content keys of s but drop, sorted.
+func claimKeys(s, drop string, memo map[string]string) []string {
+	var out []string
+	for _, k := range keys(facts.WordsMemo(s, memo)) {
+		if k != drop {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// shareKey reports whether the sorted key lists a and b have a key in
+// common.
+func shareKey(a, b []string) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
 			return true
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	return false
 }
 
-var reDeathWord = regexp.MustCompile(`(?i)\b(?:died|dies|die|dying|deaths?|dead|killings?|killed|murders?|homicides?|post-mortem|autopsy|succumbed)\b`)
-
-// sides maps the words that name a country, its people or its capital onto
-// the country: who a claim is attributed to. Hand-written: the module set
-// has no gazetteer; it covers the region the bot reports on.
-var sides = map[string]string{
-	"azerbaijan": "Azerbaijan", "azerbaijani": "Azerbaijan", "azerbaijanis": "Azerbaijan", "baku": "Azerbaijan",
-	"russia": "Russia", "russian": "Russia", "russians": "Russia", "moscow": "Russia", "kremlin": "Russia",
-	"armenia": "Armenia", "armenian": "Armenia", "yerevan": "Armenia",
-	"georgia": "Georgia", "georgian": "Georgia", "tbilisi": "Georgia",
-	"turkey": "Türkiye", "türkiye": "Türkiye", "turkish": "Türkiye", "ankara": "Türkiye",
-	"ukraine": "Ukraine", "ukrainian": "Ukraine", "kyiv": "Ukraine", "kiev": "Ukraine",
-	"iran": "Iran", "iranian": "Iran", "tehran": "Iran",
-	"kazakhstan": "Kazakhstan", "kazakh": "Kazakhstan", "astana": "Kazakhstan",
-	"belarus": "Belarus", "belarusian": "Belarus", "minsk": "Belarus",
-}
-
-// firstSide returns the country named first in ws before byte offset
-// limit, as the speaker of a claim ("Azerbaijani officials … accusing
-// Russian police of torture" is Azerbaijan's claim). A country named as one
-// of a pair ("between Russia and Azerbaijan"), people described by origin
-// ("ethnic Azerbaijanis", "Azerbaijani-born", "Azerbaijani citizens") and a
-// place of custody ("in Russian custody") are not speakers.
-func firstSide(ws []facts.Word, limit int) string { return firstSideIn(ws, 0, limit) }
-
-// firstSideIn is firstSide over the words from byte offset from.
-func firstSideIn(ws []facts.Word, from, limit int) string {
-	between := false
-	for i, w := range ws {
-		if w.Start < from {
-			continue
+// sameSides groups the speakers of an event into sides: two speakers that
+// share a content key are one side (a people's "authorities" and its
+// "investigators" share the people's name, and a demonym shares its
+// place's key), and so, in turn, are the speakers each of them shares one
+// with. It errs towards one side: a conflict between two phrasings of one
+// side would be false, a missed one only unshown. It returns each
+// speaker's side, numbered by the first of its speakers in their order.
+func sameSides(speakers []string, keysOf map[string][]string) map[string]int {
+	parent := make([]int, len(speakers))
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			i = parent[i]
 		}
-		if w.Start >= limit {
-			break
-		}
-		l := strings.ToLower(w.Text)
-		if l == "between" {
-			between = true
-			continue
-		}
-		side, ok := sides[strings.TrimSuffix(strings.TrimSuffix(l, "'s"), "’s")]
-		if !ok || !w.Cap {
-			if between && l != "and" {
-				between = false
+		return i
+	}
+	for i := range speakers {
+		for j := i + 1; j < len(speakers); j++ {
+			if a, b := find(i), find(j); a != b && shareKey(keysOf[speakers[i]], keysOf[speakers[j]]) {
+				parent[max(a, b)] = min(a, b)
 			}
-			continue
 		}
-		if between || i > 0 && strings.EqualFold(ws[i-1].Text, "ethnic") {
-			continue
-		}
-		if i+1 < len(ws) && notSpeaker[strings.ToLower(ws[i+1].Text)] {
-			continue
-		}
-		return side
 	}
-	return ""
+	side := make(map[string]int, len(speakers))
+	for i, s := range speakers {
+		side[s] = find(i)
+	}
+	return side
 }
 
-// reContrast finds a clause that sets one side's claim against another's.
-var reContrast = regexp.MustCompile(`(?i)(?:,|;|—|–)?\s+(?:while|whereas|but|although|though)\s|;\s`)
-
-// lastContrast returns the offset in s after its last contrast, or -1.
-func lastContrast(s string) int {
-	ms := reContrast.FindAllStringIndex(s, -1)
-	if len(ms) == 0 {
-		return -1
+// weightsKey writes out weights, sorted: equal weights give equal keys.
+func weightsKey(w map[string]float64) string {
+	ks := make([]string, 0, len(w))
+	for k, x := range w {
+		ks = append(ks, k+"="+strconv.FormatFloat(x, 'g', -1, 64))
 	}
-	return ms[len(ms)-1][1]
-}
-
-// notSpeaker are the words after a country's adjective that make it
-// describe people or a place, not the one making a claim.
-var notSpeaker = map[string]bool{
-	"custody": true, "citizens": true, "citizen": true, "nationals": true, "national": true,
-	"brothers": true, "men": true, "man": true, "women": true, "migrants": true, "city": true,
-	"soil": true, "territory": true, "prison": true, "jail": true, "descent": true, "origin": true,
-}
-
-// causes returns the causes of death sentence s attributes to a side;
-// prevSide gives the side the paragraph named last before s, for "Reports
-// indicate that one of the brothers succumbed to heart failure" after
-// "detained by Russian investigators".
-func causes(s string, ws []facts.Word, prevSide func() string) []Cause {
-	if !mentionsDeath(s) {
-		return nil
-	}
-	var out []Cause
-	seen := map[string]bool{}
-	for _, c := range causeWords {
-		loc := c.re.FindStringIndex(s)
-		if loc == nil || seen[c.cause] {
-			continue
-		}
-		// "Baku said they were beaten, while Russian investigators said
-		// heart failure": after a contrast, the side of its own clause.
-		side := ""
-		if at := lastContrast(s[:loc[0]]); at > 0 {
-			side = firstSideIn(ws, at, loc[0])
-		}
-		if side == "" {
-			side = firstSide(ws, loc[0])
-		}
-		if side == "" {
-			side = prevSide()
-		}
-		if side == "" {
-			continue // a cause nobody is said to claim is not a side of a dispute
-		}
-		seen[c.cause] = true
-		out = append(out, Cause{Cause: c.cause, Side: side})
-	}
-	return out
+	sort.Strings(ks)
+	return strings.Join(ks, "\x00")
 }

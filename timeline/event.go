@@ -56,7 +56,7 @@ type Source struct {
 // Claim is one side of a conflict.
 type Claim struct {
 	// Claim is what the sources say: "December 2024", "50 detained",
-	// "heart failure, per Russia".
+	// "heart failure, per the interior ministry".
 	Claim string `json:"claim"`
 	// Date is the claimed date's value when the conflict is about dates,
 	// else the event's.

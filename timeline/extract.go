@@ -53,10 +53,11 @@ func Extract(doc corpus.Document) []Mention {
 }
 
 // mentionsOf builds doc's mentions from its date facts fs (facts.Read of
-// doc, or the stored copy) and collects doc's causes of death. The dates
-// come from the facts alone; the body gives only what a fact does not
-// carry: the neighbouring sentences whose words weigh in the merge. memo
-// caches words' keys (facts.WordsMemo) and is written to.
+// doc, or the stored copy) and collects the causes of death its cause
+// facts attribute to a speaker. The dates and causes come from the facts
+// alone; the body gives only what a fact does not carry: the neighbouring
+// sentences whose words weigh in the merge. memo caches words' keys
+// (facts.WordsMemo) and is written to.
 func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) docMentions {
 	var out docMentions
 	if !utf8.ValidString(doc.Body) {
@@ -71,43 +72,52 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 		}
 		return cache[i]
 	}
-	// sideBefore is the side the paragraph named last before sentence i.
-	sideBefore := func(i int) string {
-		for j := i - 1; j >= 0 && para[j] == para[i]; j-- {
-			if side := firstSide(wordsOf(j), len(sents[j].Text)); side != "" {
-				return side
+	// factWords are the words of the sentence fact f was read from, with
+	// offsets in f.Sentence.
+	factWords := func(f facts.Fact) []facts.Word {
+		if i := f.SentenceIndex; i >= 0 && i < len(sents) && sents[i].Text == f.Sentence {
+			return wordsOf(i)
+		}
+		return facts.WordsMemo(f.Sentence, memo)
+	}
+	// neighbours are the words of the sentences around fact f's in its
+	// paragraph, when f's sentence is the body's.
+	neighbours := func(f facts.Fact) []facts.Word {
+		i := f.SentenceIndex
+		if i < 0 || i >= len(sents) || strings.TrimSpace(sents[i].Text) != strings.TrimSpace(f.Sentence) {
+			return nil
+		}
+		var nb []facts.Word
+		for _, k := range []int{i - 1, i + 1} {
+			if k >= 0 && k < len(sents) && para[k] == para[i] {
+				nb = append(nb, wordsOf(k)...)
 			}
 		}
-		return ""
+		return nb
 	}
-	// Every fact names its sentence's passage; a sentence with none is
-	// found in the chunks.
-	passageOf := map[int]string{}
 	claims := map[int][]facts.Fact{} // sentence → its counts
+	speech := map[int][]facts.Fact{} // sentence → who it says speaks
 	for _, f := range fs {
-		passageOf[f.SentenceIndex] = f.PassageID
-		if f.Kind == facts.KindQuantity {
+		switch f.Kind {
+		case facts.KindQuantity:
 			claims[f.SentenceIndex] = append(claims[f.SentenceIndex], f)
+		case facts.KindSpeech:
+			speech[f.SentenceIndex] = append(speech[f.SentenceIndex], f)
 		}
 	}
-	var passages []corpus.Passage
-	for i, s := range sents {
-		if mentionsDeath(s.Text) {
-			pid, ok := passageOf[i]
+	for _, f := range fs {
+		if f.Kind == facts.KindCause {
+			// The causes of death the article states; the speaker it
+			// attributes one to is its side.
+			c, ok := causeOf(f, speech[f.SentenceIndex], memo)
 			if !ok {
-				if passages == nil {
-					passages = corpus.Chunk(doc)
-				}
-				pid = facts.PassageOf(passages, s)
+				continue
 			}
-			src := Source{DocID: doc.ID, Title: doc.Title, Quote: strings.TrimSpace(s.Text), PassageID: pid, URL: doc.URL}
-			for _, c := range causes(s.Text, wordsOf(i), func() string { return sideBefore(i) }) {
-				c.Source = src
-				c.terms = keys(wordsOf(i))
-				c.termsKey = strings.Join(c.terms, "\x00")
-				c.quoteKey = src.DocID + "\x00" + src.Quote
-				out.causes = append(out.causes, c)
-			}
+			c.Source = Source{DocID: doc.ID, Title: doc.Title, Quote: strings.TrimSpace(f.Sentence), PassageID: f.PassageID, URL: doc.URL}
+			c.weights = weigh(factWords(f), neighbours(f), 0, len(f.Sentence))
+			c.termsKey = weightsKey(c.weights)
+			c.quoteKey = c.Source.DocID + "\x00" + c.Source.Quote
+			out.causes = append(out.causes, c)
 		}
 	}
 	// What the mentions of one sentence share, computed at its first date.
@@ -137,20 +147,8 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 			// Dates are the merge's own business; counts are what the
 			// sources of an event can disagree on.
 			cur = sentence{exprs: facts.DateExprs(text), segs: facts.Segments(text), claims: claims[f.SentenceIndex]}
-			i := f.SentenceIndex
-			inBody := i >= 0 && i < len(sents) && strings.TrimSpace(sents[i].Text) == strings.TrimSpace(text)
-			if inBody && sents[i].Text == text {
-				cur.ws = wordsOf(i)
-			} else {
-				cur.ws = facts.WordsMemo(text, memo) // offsets in the fact's own sentence
-			}
-			if inBody {
-				for _, k := range []int{i - 1, i + 1} { // the paragraph neighbours' words, weighed lower
-					if k >= 0 && k < len(sents) && para[k] == para[i] {
-						cur.nb = append(cur.nb, wordsOf(k)...)
-					}
-				}
-			}
+			cur.ws = factWords(f)  // offsets in the fact's own sentence
+			cur.nb = neighbours(f) // the paragraph neighbours' words, weighed lower
 			cur.names = properNouns(cur.ws)
 		}
 		e := facts.ExprSpan{Start: f.Start, End: f.End}

@@ -118,35 +118,76 @@ func TestNameVariantsFold(t *testing.T) {
 	}
 }
 
+// causeClaims returns the causes of death doc states, as claims, from
+// facts fs; a cause nobody is said to give is written "cause, per -".
+func causeClaims(doc corpus.Document, fs []facts.Fact) []string {
+	var out []string
+	for _, c := range mentionsOf(doc, fs, map[string]string{}).causes {
+		if c.Side == "" {
+			c.Side = "-"
+		}
+		out = append(out, c.String())
+	}
+	return out
+}
+
+// TestCauses checks that the causes of death come from the cause facts,
+// with the speaker the facts attribute each to as its side, as written:
+// an agent ("allegedly by the police") is the accused, no side; a cause
+// the article states itself has none either. The names are made up.
 func TestCauses(t *testing.T) {
 	tests := []struct {
-		sentence, prevSide string
-		want               []string
+		body string
+		want []string
 	}{
-		{"A post-mortem examination carried out in Azerbaijan concluded that the brothers died of “post-traumatic shock,” citing severe beatings.", "",
-			[]string{"post-traumatic shock, per Azerbaijan", "beatings, per Azerbaijan"}},
-		{"Meanwhile, Russian authorities claimed one of the brothers died from a heart attack.", "",
-			[]string{"heart attack, per Russia"}},
-		{"Azerbaijani officials have responded with outrage, accusing Russian police of torture and intentional homicide.", "",
-			[]string{"torture, per Azerbaijan"}},
-		{"Reports indicate that one of the brothers succumbed to heart failure.", "Russia",
-			[]string{"heart failure, per Russia"}},
-		{"Diplomatic relations between Russia and Azerbaijan hit a new low after the deaths of two ethnic Azerbaijanis in Russian custody, igniting allegations of torture.", "",
-			nil},
-		{"Eyewitnesses alleged the Azerbaijani detainees were subjected to beatings and torture.", "", nil},
-		{"Prosecutors in Azerbaijan said the brothers were beaten to death, while Russian investigators maintained that one of them died of heart failure.", "",
-			[]string{"heart failure, per Russia", "beatings, per Azerbaijan"}},
-		{"Moscow said the death was caused by heart failure, but Baku said the man was tortured.", "",
-			[]string{"heart failure, per Russia", "torture, per Azerbaijan"}},
+		{"A post-mortem examination carried out in Ostria concluded that the brothers died of “post-traumatic shock,” citing severe beatings.",
+			[]string{"post-traumatic shock, per a post-mortem examination carried out in Ostria"}},
+		{"Meanwhile, Patrian authorities claimed one of the brothers died from a heart attack.",
+			[]string{"heart attack, per Patrian authorities"}},
+		{"Patrian investigators said the brothers died of heart failure. Prosecutors in Ostria said the brothers died of torture, allegedly by Patrian police.",
+			[]string{"heart failure, per Patrian investigators", "torture, per Prosecutors in Ostria"}},
+		{"The brothers were tortured to death, allegedly by Patrian police.",
+			[]string{"tortured to death, per -"}},
+		{"Reports indicate that one of the brothers succumbed to heart failure.",
+			[]string{"heart failure, per -"}},
+		{"Diplomatic relations hit a new low after the deaths of two ethnic Ostrians in Patrian custody, igniting allegations of torture.", nil},
+		{"Police cancelled the concert due to the storm.", nil}, // a cause, but not of a death
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, c := range causes(tt.sentence, facts.Words(tt.sentence), func() string { return tt.prevSide }) {
-			got = append(got, c.String())
+		doc := corpus.Document{ID: "x", Published: "2025-07-01", PublishedPrecision: "day", Body: tt.body}
+		if diff := cmp.Diff(tt.want, causeClaims(doc, facts.Read(doc))); diff != "" {
+			t.Errorf("causes of %q mismatch (-want +got):\n%s", tt.body, diff)
 		}
-		if diff := cmp.Diff(tt.want, got); diff != "" {
-			t.Errorf("causes(%q) mismatch (-want +got):\n%s", tt.sentence, diff)
-		}
+	}
+}
+
+// TestCausesOfContrast checks that a cause whose nearest speech is another
+// speaker's than the one its fact names gets no side: in "A said X, while
+// B said Y", a reading that gives Y to A is not trusted.
+func TestCausesOfContrast(t *testing.T) {
+	s := "Patrian authorities said the man died of a heart attack, while Ostrian prosecutors said he died of blunt force trauma."
+	at := func(sub string) (int, int) { i := strings.Index(s, sub); return i, i + len(sub) }
+	fact := func(k facts.Kind, sub, source string, set func(*facts.Fact)) facts.Fact {
+		a, b := at(sub)
+		f := facts.Fact{Kind: k, DocID: "x", PassageID: "x#000", Sentence: s, Start: a, End: b, Text: sub, Source: source}
+		set(&f)
+		return f
+	}
+	cause := func(text string) func(*facts.Fact) {
+		return func(f *facts.Fact) { f.Cause = &facts.Cause{Effect: "die", Cause: text} }
+	}
+	speech := func(speaker, content string) func(*facts.Fact) {
+		return func(f *facts.Fact) { f.Speech = &facts.Speech{Speaker: speaker, Cue: "said", Content: content} }
+	}
+	fs := []facts.Fact{
+		fact(facts.KindCause, "a heart attack", "Patrian authorities", cause("a heart attack")),
+		fact(facts.KindCause, "blunt force trauma", "Patrian authorities", cause("blunt force trauma")),
+		fact(facts.KindSpeech, "Patrian authorities said", "", speech("Patrian authorities", s[len("Patrian authorities said "):len(s)-1])),
+		fact(facts.KindSpeech, "Ostrian prosecutors said", "", speech("Ostrian prosecutors", "he died of blunt force trauma")),
+	}
+	want := []string{"heart attack, per Patrian authorities", "blunt force trauma, per -"}
+	if diff := cmp.Diff(want, causeClaims(corpus.Document{ID: "x", Body: s}, fs)); diff != "" {
+		t.Errorf("causes mismatch (-want +got):\n%s", diff)
 	}
 }
 

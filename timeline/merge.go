@@ -611,10 +611,11 @@ type sentenceKey struct {
 
 // attachCauses gives the causes of death to the events they are about:
 // among the events whose own sentences state a cause, the one whose words
-// are most like the cause's sentence (or, when none states one, any event).
-// An event then shows a conflict when two sides give causes; an article
-// that only states a cause joins its sources with that sentence. evs are
-// in the order they were made in; causes in article order.
+// are most like the cause's sentence and its paragraph neighbours (or,
+// when none states one, any event). An event then shows a conflict when
+// two sides give causes that cannot both be right (causeConflict); an
+// article that only states a cause joins its sources with that sentence.
+// evs are in the order they were made in; causes in article order.
 func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 	if len(causes) == 0 {
 		return
@@ -648,11 +649,7 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		if !ok {
 			id = len(cv)
 			setOf[c.termsKey] = id
-			w := make(map[string]float64, len(c.terms))
-			for _, k := range c.terms {
-				w[k] = 1
-			}
-			cv = append(cv, weighVec(w, idf, false))
+			cv = append(cv, weighVec(c.weights, idf, false))
 		}
 		sid[i] = id
 	}
@@ -695,8 +692,8 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		}
 		members[r] = append(members[r], i)
 	}
-	type key struct{ cause, side string }
-	per := make([]map[key]map[string]bool, len(evs))
+	per := make([]map[causeKey]map[string]bool, len(evs))
+	claimOf := make([]map[causeKey]Cause, len(evs)) // a cause of each claim: its keys
 	extra := make([]map[string]Source, len(evs))
 	for _, root := range roots {
 		ms := members[root]
@@ -721,14 +718,16 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 			continue
 		}
 		if per[best] == nil {
-			per[best] = map[key]map[string]bool{}
+			per[best] = map[causeKey]map[string]bool{}
+			claimOf[best] = map[causeKey]Cause{}
 			extra[best] = map[string]Source{}
 		}
 		for _, i := range ms {
 			c := causes[i]
-			k := key{c.Cause, c.Side}
+			k := causeKey{c.Cause, c.Side}
 			if per[best][k] == nil {
 				per[best][k] = map[string]bool{}
+				claimOf[best][k] = c
 			}
 			per[best][k][c.Source.DocID] = true
 			if _, ok := extra[best][c.Source.DocID]; !ok {
@@ -737,24 +736,11 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		}
 	}
 	for e := range evs {
-		sides := map[string]bool{}
-		for k := range per[e] {
-			sides[k.side] = true
-		}
-		if len(sides) < 2 {
-			continue // one side's account is not a disagreement
+		ks := causeConflict(claimOf[e])
+		if ks == nil {
+			continue // one side's account, or accounts that agree, are no disagreement
 		}
 		ev := evs[e].Event.clone() // the component keeps its own copy
-		var ks []key
-		for k := range per[e] {
-			ks = append(ks, k)
-		}
-		sort.Slice(ks, func(a, b int) bool {
-			if ks[a].side != ks[b].side {
-				return ks[a].side < ks[b].side
-			}
-			return ks[a].cause < ks[b].cause
-		})
 		for _, k := range ks {
 			ev.Conflicts = append(ev.Conflicts, Claim{Claim: Cause{Cause: k.cause, Side: k.side}.String(), Date: ev.Date.Value, Sources: sortedKeys(per[e][k])})
 		}
@@ -772,6 +758,51 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		sort.SliceStable(ev.Sources, func(a, b int) bool { return ev.Sources[a].DocID < ev.Sources[b].DocID })
 		evs[e].Event = ev
 	}
+}
+
+// causeKey is one claim about a death: a cause as one speaker gives it.
+type causeKey struct{ cause, side string }
+
+// causeConflict returns the claims of an event, one side's together, when
+// they disagree, and nil when they do not. They disagree when two
+// different sides (sameSides) give causes that share no content word:
+// "heart attack" and "heart failure" are one account, and two phrasings
+// of one side ("the X authorities", "X's investigators") are one side,
+// whatever causes they give.
+func causeConflict(claims map[causeKey]Cause) []causeKey {
+	keysOf := map[string][]string{}
+	ks := make([]causeKey, 0, len(claims))
+	for k, c := range claims {
+		if c.Side == "" {
+			continue // a cause nobody is said to give is no side
+		}
+		keysOf[c.Side] = c.sideKeys
+		ks = append(ks, k)
+	}
+	if len(keysOf) < 2 {
+		return nil // one side's account is no disagreement
+	}
+	side := sameSides(sortedKeys(keysOf), keysOf)
+	disagree := false
+	for a := range ks {
+		for b := a + 1; b < len(ks) && !disagree; b++ {
+			ca, cb := claims[ks[a]], claims[ks[b]]
+			disagree = side[ca.Side] != side[cb.Side] && !shareKey(ca.causeKeys, cb.causeKeys)
+		}
+	}
+	if !disagree {
+		return nil
+	}
+	sort.Slice(ks, func(a, b int) bool {
+		if sa, sb := side[ks[a].side], side[ks[b].side]; sa != sb {
+			return sa < sb
+		}
+		if ks[a].side != ks[b].side {
+			return ks[a].side < ks[b].side
+		}
+		return ks[a].cause < ks[b].cause
+	})
+	return ks
 }
 
 func sortedKeys[V any](m map[string]V) []string {
