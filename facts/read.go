@@ -144,14 +144,10 @@ func ReadPassages(doc corpus.Document, passages []corpus.Passage) []Fact {
 		causes := readCauses(sc)
 		// Every fact of the sentence but speech gets its clause's frame and
 		// the sentence's source.
-		source := ""
-		if len(speech) > 0 {
-			source = speech[0].Speech.Speaker
-		}
 		for _, group := range [][]Fact{sc.dates, qs, causes} {
 			for k := range group {
 				group[k].Event = sc.frame(group[k].Start, ents)
-				group[k].Source = source
+				group[k].Source = sourceAt(speech, group[k].Start)
 			}
 		}
 		if sc.passage == "" {
@@ -173,6 +169,32 @@ func ReadPassages(doc corpus.Document, passages []corpus.Passage) []Fact {
 		}
 	}
 	return out
+}
+
+// sourceAt returns the speaker of the words at offset at, among a
+// sentence's attributions in text order: the last "X said" before them, or
+// else the first "…, X said" or "according to X" after them. In "A said
+// the man died of shock, while B said he died of heart failure", the
+// heart failure is B's.
+func sourceAt(speech []Fact, at int) string {
+	src := ""
+	for _, sp := range speech {
+		if sp.End <= at {
+			src = sp.Speech.Speaker
+		}
+	}
+	if src != "" {
+		return src
+	}
+	for _, sp := range speech {
+		if sp.Start >= at {
+			return sp.Speech.Speaker
+		}
+	}
+	if len(speech) > 0 {
+		return speech[0].Speech.Speaker
+	}
+	return ""
 }
 
 // fact makes a fact of kind from the sentence's bytes [start, end).

@@ -121,6 +121,12 @@ func TestCausesAndTheirSources(t *testing.T) {
 	if len(cs) != 2 || cs[0].Cause.Cause != "blunt force trauma" || cs[1].Cause.Cause != "a heart attack" || cs[1].Source != "police" {
 		t.Fatalf("causes %+v", cs)
 	}
+	// Each clause's cause is its own speaker's.
+	body = "Doctors in the capital said the prisoner died of a head injury, while the warden said he died of heart failure."
+	cs = kinds(Read(doc("d", "2025-07-01", body)), KindCause)
+	if len(cs) != 2 || cs[0].Source != "Doctors in the capital" || cs[1].Source != "warden" {
+		t.Fatalf("causes of a contrast %+v", cs)
+	}
 }
 
 // TestDisagreementsNeedTheSameEvent: the made-up disagreements are
