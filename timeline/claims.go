@@ -141,16 +141,8 @@ func shareKey(a, b []string) bool {
 // side would be false, a missed one only unshown. It returns each
 // speaker's side, numbered by the first of its speakers in their order.
 func sameSides(speakers []string, keysOf map[string][]string) map[string]int {
-	parent := make([]int, len(speakers))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			i = parent[i]
-		}
-		return i
-	}
+	parent := newForest(len(speakers))
+	find := parent.find
 	for i := range speakers {
 		for j := i + 1; j < len(speakers); j++ {
 			if a, b := find(i), find(j); a != b && shareKey(keysOf[speakers[i]], keysOf[speakers[j]]) {

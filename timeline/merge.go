@@ -276,19 +276,12 @@ func sameDate(nodes []*node) []*group {
 		sum     vec // of the first maxSample members' vectors
 		n       int
 	}
-	parent := make([]int, len(nodes))
+	parent := newForest(len(nodes))
 	gs := make([]*wip, len(nodes))
 	for i, nd := range nodes {
-		parent[i] = i
 		gs[i] = &wip{members: []int{i}, common: nd.span, sum: nd.v, n: 1}
 	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	find := parent.find
 	for _, p := range pairs {
 		a, b := find(p.i), find(p.j)
 		if a == b {
@@ -372,22 +365,15 @@ func conflictMerge(groups []*group) [][]*group {
 		}
 	}
 	sortPairs(cs)
-	parent := make([]int, len(groups))
+	parent := newForest(len(groups))
 	evs := make([][]*group, len(groups))
 	docs := make([]map[string]bool, len(groups))
 	owned := make([]bool, len(groups)) // docs[i] is not a group's own map
 	for i, g := range groups {
-		parent[i] = i
 		evs[i] = []*group{g}
 		docs[i] = g.docs
 	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	find := parent.find
 	for _, c := range cs {
 		a, b := find(c.i), find(c.j)
 		if a == b || shareDoc(docs[a], docs[b]) {
@@ -666,16 +652,8 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		}
 		return v
 	}
-	parent := make([]int, len(causes))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			i = parent[i]
-		}
-		return i
-	}
+	parent := newForest(len(causes))
+	find := parent.find
 	for i := range causes {
 		for j := i + 1; j < len(causes) && j < i+maxCauseLinks; j++ {
 			if a, b := find(i), find(j); a != b && alike(sid[i], sid[j]) {
