@@ -128,8 +128,11 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	if ev.Kind == kindCount {
 		head = countedThing(ev.QToks)
 	}
-	// A sentence at a passage's edge may have its facts stored with the
-	// neighbouring passage: look them up across the document's results.
+	// A sentence's facts are found by its document and text (wire copies
+	// share sentences across documents); one at a passage's edge
+	// may have them stored with the neighbouring passage, so the
+	// document's retrieved facts are searched when its text finds none.
+	byText := map[string][]facts.Fact{}
 	byDoc := map[string][]facts.Fact{}
 	seen := map[factKey]bool{}
 	for _, r := range results {
@@ -137,6 +140,8 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			if k := factKeyOf(f); !seen[k] {
 				seen[k] = true
 				byDoc[f.DocID] = append(byDoc[f.DocID], f)
+				t := f.DocID + "\x00" + strings.TrimSpace(f.Sentence)
+				byText[t] = append(byText[t], f)
 			}
 		}
 	}
@@ -151,7 +156,11 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			s := &sentence{P: p, I: i, Text: text, Toks: toks, Keys: keySet(toks), Prose: isProse(text, toks)}
 			s.Quoted = open || strings.ContainsAny(text, "\"“”")
 			open = quoteOpen(open, text)
-			for _, f := range byDoc[r.DocID] {
+			cands := byText[r.DocID+"\x00"+strings.TrimSpace(text)]
+			if len(cands) == 0 {
+				cands = byDoc[r.DocID]
+			}
+			for _, f := range cands {
 				start, end, ok := locate(text, f)
 				if !ok {
 					continue
@@ -162,9 +171,6 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 					continue
 				}
 				v.Start, v.End = start, end
-				if v.Kind == kindCause {
-					v.Start, v.End = start, start // the cause is read, not quoted
-				}
 				if !qu.asks(v, f) {
 					continue // the question already says it, or it counts something else
 				}

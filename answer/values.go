@@ -116,14 +116,13 @@ func valueOf(k kind, f facts.Fact) (value, bool) {
 // is not taken for its answer.
 type query struct {
 	lower string
-	keys  map[string]bool // facts keys of its content words
+	// keys are the facts keys of its content words: a fact's event is
+	// the question's when its trigger is one of them.
+	keys  map[string]bool
 	dates []facts.Span
 	// counted is the facts key of the noun a "how many" question counts,
 	// or "".
 	counted string
-	// triggers are the facts keys of the question's words, to match a
-	// fact's event on.
-	triggers map[string]bool
 	// day is true when the question asks for a day ("on what date").
 	day bool
 	// said is true when the question asks what someone said.
@@ -131,11 +130,10 @@ type query struct {
 }
 
 func newQuery(q string, qtoks []token) *query {
-	qu := &query{lower: strings.ToLower(q), keys: map[string]bool{}, triggers: map[string]bool{}, day: reDayQ.MatchString(q), said: reSaidQ.MatchString(q)}
+	qu := &query{lower: strings.ToLower(q), keys: map[string]bool{}, day: reDayQ.MatchString(q), said: reSaidQ.MatchString(q)}
 	for _, w := range facts.Words(q) {
 		if !w.Stop {
 			qu.keys[w.Key] = true
-			qu.triggers[w.Key] = true
 		}
 	}
 	doc := corpus.Document{ID: "question", Body: q}
@@ -219,7 +217,7 @@ func genericPeople(k string) bool {
 
 // onEvent reports whether f's event is one the question names.
 func (qu *query) onEvent(f facts.Fact) bool {
-	return f.Event.Trigger != "" && qu.triggers[f.Event.Trigger]
+	return f.Event.Trigger != "" && qu.keys[f.Event.Trigger]
 }
 
 // locate returns where fact f's words sit in sentence text, as the
