@@ -250,10 +250,7 @@ func sortPairs(ps []pair) {
 // year … a new peace agreement, and Pashinyan became …" and "this summer,
 // Pashinyan made history …" are two events.
 func sameDate(nodes []*node) []*group {
-	idx := make(map[*node]int, len(nodes))
-	for i, nd := range nodes {
-		idx[nd] = i
-	}
+	idx := indexOf(nodes)
 	var pairs []pair
 	for i, nd := range nodes {
 		for o, e := range nd.adj {
@@ -352,10 +349,7 @@ func dateOfGroup(nodes []*node) facts.Span {
 // whose words agree strongly become one event. It returns the events'
 // groups, in order of their first group.
 func conflictMerge(groups []*group) [][]*group {
-	idx := make(map[*group]int, len(groups))
-	for i, g := range groups {
-		idx[g] = i
-	}
+	idx := indexOf(groups)
 	var cs []pair
 	for a, g := range groups {
 		for h, sim := range g.adj2 {
