@@ -226,6 +226,14 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	}
 	ev.Unknown = unknownNames(ev.QToks, texts)
 
+	// A typed value answers only about the names the question gives:
+	// a release date of one man is not that of another.
+	var qNames []string
+	for i, t := range ev.QToks {
+		if i > 0 && t.Cap && !t.Stop && !notName(t.Word) {
+			qNames = append(qNames, t.Key)
+		}
+	}
 	who := responders(q)
 	whose := strings.HasPrefix(strings.ToLower(q), "whose ")
 	for p, ss := range ev.Sents {
@@ -248,7 +256,9 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			// "Whose intelligence": "Ukraine's Main Intelligence Directorate".
 			owner := whose && possessorOf(s.Text, s.Toks, descr)
 			// Dates are left out: nearly every news sentence has one.
-			if entity || owner || ev.Kind.typed() && ev.Kind != kindDate && len(s.Vals) > 0 {
+			onEvent := slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent })
+			named := !slices.ContainsFunc(qNames, func(k string) bool { return !slices.ContainsFunc(win, func(w map[string]bool) bool { return w[k] }) })
+			if entity || owner || named && ev.Kind.typed() && (ev.Kind != kindDate && len(s.Vals) > 0 || onEvent) {
 				s.Sup = min(1, s.Win+bonusAnswer)
 			}
 			if s.Prose && s.Sup > ev.Support {
@@ -310,7 +320,41 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		}
 	}
 	slices.SortStableFunc(ev.Ranked, func(a, b *sentence) int { return cmp.Compare(b.Score, a.Score) })
+	ev.promoteAnswer(len(descr) > 0)
 	return ev
+}
+
+// promoteRatio is how close to the best sentence's score one that holds
+// the asked value must come to answer in its place.
+const promoteRatio = 0.8
+
+// promoteAnswer puts first the best sentence that holds what a typed
+// question asks for, when the best one does not and it scores close: a
+// sentence that repeats the question's words but not its answer ("died
+// during a raid carried out by Russian authorities" for "in which city")
+// is no answer. For a "which city" question the value must stand beside
+// what the question describes.
+func (ev *evidence) promoteAnswer(described bool) {
+	if !ev.Kind.typed() || len(ev.Ranked) < 2 || ev.Kind == kindPerson && !described {
+		// "Who is Shiriyev" asks what he is, not for a name.
+		return
+	}
+	holds := func(s *sentence) bool {
+		return slices.ContainsFunc(s.Vals, func(v value) bool { return !described || v.OnEvent })
+	}
+	if holds(ev.Ranked[0]) {
+		return
+	}
+	for i, s := range ev.Ranked[1:] {
+		if s.Score < promoteRatio*ev.Ranked[0].Score {
+			return
+		}
+		if holds(s) {
+			copy(ev.Ranked[1:i+2], ev.Ranked[:i+1])
+			ev.Ranked[0] = s
+			return
+		}
+	}
 }
 
 // coverage is the IDF-weighted share of question words found in the union

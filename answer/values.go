@@ -34,7 +34,12 @@ func (k kind) String() string {
 }
 
 var (
-	reCountQ  = regexp.MustCompile(`(?i)\b(how many|how much|number of|what number|count of|how large|how big|toll)\b`)
+	reCountQ = regexp.MustCompile(`(?i)\b(how many|how much|number of|what number|count of|how large|how big|toll)\b`)
+	// reLongQ asks for a duration ("how long were they held"), a count
+	// of time; "how long ago" asks for a date.
+	reLongQ = regexp.MustCompile(`(?i)\b(how long|for what (period|length of time))\b`)
+	// reAgeQ asks for a person's age.
+	reAgeQ    = regexp.MustCompile(`(?i)\b(how old|what age|what ages|what were the ages|ages? of)\b`)
 	reDateQ   = regexp.MustCompile(`(?i)(^\s*when\b|\bwhen (did|was|were|is|will|do|does|had|has)\b|\b(what|which) (date|year|month|day|week)s?\b|\bsince when\b|\bhow long ago\b|\bon what day\b)`)
 	rePlaceQ  = regexp.MustCompile(`(?i)(^\s*where\b|\bwhere (did|was|were|is|are|do|does|had|has)\b|\b(what|which)(?: [\p{L}-]+)? (city|country|town|region|place|location|province|republic|village|capital)\b|\bin what (city|country|place)\b)`)
 	rePersonQ = regexp.MustCompile(`(?i)(^\s*(who|whom|whose)\b|\b(who|whom|whose) (is|was|were|are|did|had|has|led|leads|heads|said|says|signed|ordered|canceled|cancelled|detained|arrested)\b|\bwhich (person|people|official|officials|journalist|journalists|minister|president|expert|analyst|brothers?|men|man|woman|women)\b|\bwhat (is|was|are|were) (the )?names?\b|\bname the\b)`)
@@ -55,6 +60,8 @@ func classify(q string) kind {
 		return kindCount
 	case reDateQ.MatchString(q):
 		return kindDate
+	case reLongQ.MatchString(q), reAgeQ.MatchString(q):
+		return kindCount
 	case rePlaceQ.MatchString(q):
 		return kindPlace
 	case reWhyQ.MatchString(q):
@@ -127,10 +134,16 @@ type query struct {
 	day bool
 	// said is true when the question asks what someone said.
 	said bool
+	// long is true when a count question asks for a duration, age when
+	// it asks for an age.
+	long, age bool
 }
 
 func newQuery(q string, qtoks []token) *query {
 	qu := &query{lower: strings.ToLower(q), keys: map[string]bool{}, day: reDayQ.MatchString(q), said: reSaidQ.MatchString(q)}
+	count := classify(q) == kindCount
+	qu.long = count && reLongQ.MatchString(q)
+	qu.age = count && reAgeQ.MatchString(q)
 	for _, w := range facts.Words(q) {
 		if !w.Stop {
 			qu.keys[w.Key] = true
@@ -193,11 +206,19 @@ func (qu *query) asks(v value, f facts.Fact) bool {
 // people in general; or people in general when it asks about some
 // ("38 people" for "how many passengers").
 func (qu *query) countsAsked(f facts.Fact) bool {
+	q := f.Quantity
+	switch {
+	case qu.age:
+		return q.Unit == facts.UnitAge
+	case qu.long:
+		return facts.TimeUnit(q.Unit)
+	case q.Unit == facts.UnitAge:
+		return false // "how many" never asks for an age
+	}
 	asked := qu.counted
 	if asked == "" {
 		return true
 	}
-	q := f.Quantity
 	switch {
 	case q.Counted == asked || q.Unit == asked:
 		return true

@@ -52,6 +52,20 @@ func TestComposerTakesTheAskedValueFromFacts(t *testing.T) {
 				"Divers reached the ferry, which capsized on March 9, 2025, after two days of searching.")},
 			want: []string{"March 9"},
 		},
+		{
+			name: "a duration for how long",
+			q:    "How long was the Herald's editor ordered held?",
+			docs: []retrieval.Result{doc("a", "A court in Halden ordered the Herald's editor held on Tuesday, along with 12 reporters. "+
+				"The editor faces two months in detention pending trial.")},
+			want: []string{"two months"},
+		},
+		{
+			name: "an age for how old",
+			q:    "How old was Ola Brandt when she was detained?",
+			docs: []retrieval.Result{doc("a", "Ola Brandt was detained at the square in Halden with 14 protesters on Monday. "+
+				"Brandt, 62, had led the dockers' union for a decade.")},
+			want: []string{"62"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -69,5 +83,22 @@ func TestComposerTakesTheAskedValueFromFacts(t *testing.T) {
 			}
 			checkCitations(t, a)
 		})
+	}
+}
+
+// TestTypedValueNeedsTheQuestionsNames: a date of another man's release
+// does not answer when one man was released.
+func TestTypedValueNeedsTheQuestionsNames(t *testing.T) {
+	docs := []retrieval.Result{{Passage: corpus.Passage{ID: "a#0", DocID: "a", Published: "2025-03-14", PublishedPrecision: "day",
+		Text: "A journalist who had been held in Dalby has now been freed and is on his way back to Estmark, according to a statement released on Sunday by Estmark's foreign ministry. " +
+			"Spokeswoman Ana Holm said Ivo Marten had boarded a flight to Estmark. " +
+			"The ministry has raised other cases with Dalby for months. " +
+			"Tomas Berg, a second journalist, remains in custody in Dalby."}}}
+	a, err := New(fixedSearcher(docs), Options{}).Ask(context.Background(), "When was Tomas Berg released and sent back to Estmark?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Grounded {
+		t.Errorf("answered a question about someone the passages do not name: %q", a.Text)
 	}
 }

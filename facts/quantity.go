@@ -59,6 +59,16 @@ var unitWords = map[string]string{
 	"tons": "ton", "tonnes": "ton", "percent": "percent", "%": "percent", "per cent": "percent",
 }
 
+// TimeUnit reports whether a quantity's Unit measures time, so that the
+// quantity answers "how long".
+func TimeUnit(unit string) bool {
+	switch unit {
+	case "year", "month", "week", "day", "hour", "minute":
+		return true
+	}
+	return false
+}
+
 // readQuantities returns the quantities of sentence sc.
 func readQuantities(sc *sentenceCtx) []Fact {
 	s := sc.text
@@ -68,7 +78,19 @@ func readQuantities(sc *sentenceCtx) []Fact {
 	var out []Fact
 	for _, m := range reQuantity.FindAllStringSubmatchIndex(s, -1) {
 		start, end := m[0], m[1]
-		if sc.inDate(start, end) || numberIsPartOfSomething(s, m[6], m[7]) {
+		if sc.inDate(start, end) {
+			continue
+		}
+		if aend, ok := ageAt(s, m[6], m[7]); ok {
+			// "Huseyn Safarov, 60," or "a 59-year-old": an age, in
+			// years, of the person named beside it.
+			v := s[m[6]:m[7]]
+			lo, _ := strconv.ParseFloat(v, 64)
+			q := Quantity{Value: v, Low: lo, High: lo, Unit: UnitAge}
+			out = append(out, sc.fact(KindQuantity, m[6], aend, func(f *Fact) { f.Quantity = &q }))
+			continue
+		}
+		if numberIsPartOfSomething(s, m[6], m[7]) {
 			continue
 		}
 		num := strings.ToLower(s[m[6]:m[7]])
@@ -134,6 +156,38 @@ func readQuantities(sc *sentenceCtx) []Fact {
 		out = append(out, sc.fact(KindQuantity, start, end, func(f *Fact) { f.Quantity = &q }))
 	}
 	return out
+}
+
+// UnitAge is the Unit of a person's age.
+const UnitAge = "age"
+
+// reAgeAfter is what follows a number that gives an age: "-year-old",
+// " years old".
+var reAgeAfter = regexp.MustCompile(`^(?:-year-old\b|[- ]years?[- ]old\b|,|\))`)
+
+// ageAt reports whether the numeral at s[a:b] is a person's age, and
+// where its words end: "Huseyn Safarov, 60," (a number set off by commas
+// after a name), "a 59-year-old man", "aged 54".
+func ageAt(s string, a, b int) (end int, ok bool) {
+	num := s[a:b]
+	if n, err := strconv.Atoi(num); err != nil || n <= 0 || n > 120 {
+		return 0, false
+	}
+	m := reAgeAfter.FindString(s[b:])
+	switch {
+	case len(m) > 1:
+		return b + len(m), true
+	case strings.HasSuffix(strings.ToLower(s[:a]), "aged "):
+		return b, true
+	case m == "," && strings.HasSuffix(s[:a], ", "), m == ")" && strings.HasSuffix(s[:a], " ("):
+		// The word before must be a name: "Safarov, 55," or "Safarov (59)".
+		before := s[:a-2]
+		w := before[strings.LastIndexAny(before, " (\"“")+1:]
+		if w != "" && w[0] >= 'A' && w[0] <= 'Z' {
+			return b, true
+		}
+	}
+	return 0, false
 }
 
 // inDate reports whether bytes [start, end) overlap a date of the sentence.

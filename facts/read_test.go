@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -101,6 +102,36 @@ func TestQuantitiesKnowWhatTheyCount(t *testing.T) {
 		q := qs[0].Quantity
 		if q.Value != tt.value || q.Counted != facts(tt.counted) || q.Low != tt.low || q.High != tt.high {
 			t.Errorf("%q: got %+v, want %s %s [%g, %g]", tt.text, *q, tt.value, tt.counted, tt.low, tt.high)
+		}
+	}
+}
+
+// TestAgesAreNotCounts: a number set off after a name, "aged", or
+// "-year-old" is an age (Unit "age"); it counts no one, and a number
+// after a name that is not set off ("Flight 8243") is still no count.
+func TestAgesAreNotCounts(t *testing.T) {
+	tests := []struct {
+		text string
+		ages []string
+	}{
+		{"The miners, Ivo Marten, 41, and Pavel Marten, 38, were detained on Monday.", []string{"41", "38"}},
+		{"The court named the defendant as Ola Brandt (62) on Tuesday.", []string{"62"}},
+		{"A 29-year-old courier was held at the border crossing.", []string{"29"}},
+		{"The victim, aged 54, worked as a cook in the town.", []string{"54"}},
+		{"Flight 8243, with 67 people on board, crashed near the coast.", nil},
+	}
+	for _, tt := range tests {
+		var ages []string
+		for _, f := range kinds(Read(doc("d", "2025-07-01", tt.text)), KindQuantity) {
+			if f.Quantity.Unit == UnitAge {
+				ages = append(ages, f.Quantity.Value)
+				if f.Quantity.Counted != "" || f.Quantity.Person {
+					t.Errorf("%q: age %s counts %q", tt.text, f.Text, f.Quantity.Counted)
+				}
+			}
+		}
+		if !slices.Equal(ages, tt.ages) {
+			t.Errorf("%q: ages %v, want %v", tt.text, ages, tt.ages)
 		}
 	}
 }
