@@ -24,6 +24,9 @@ type sentence struct {
 	Keys map[string]bool
 	// Prose is false for headings, bylines and fragments.
 	Prose bool
+	// Named is true when the sentence or those beside it give every name
+	// the question gives.
+	Named bool
 	// Cov is the weighted share of question words in the sentence, Win the
 	// same over the sentence and its neighbours.
 	Cov, Win float64
@@ -257,8 +260,8 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			owner := whose && possessorOf(s.Text, s.Toks, descr)
 			// Dates are left out: nearly every news sentence has one.
 			onEvent := slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent })
-			named := !slices.ContainsFunc(qNames, func(k string) bool { return !slices.ContainsFunc(win, func(w map[string]bool) bool { return w[k] }) })
-			if entity || owner || named && ev.Kind.typed() && (ev.Kind != kindDate && len(s.Vals) > 0 || onEvent) {
+			s.Named = !slices.ContainsFunc(qNames, func(k string) bool { return !slices.ContainsFunc(win, func(w map[string]bool) bool { return w[k] }) })
+			if entity || owner || s.Named && ev.Kind.typed() && (ev.Kind != kindDate && len(s.Vals) > 0 || onEvent) {
 				s.Sup = min(1, s.Win+bonusAnswer)
 			}
 			if s.Prose && s.Sup > ev.Support {
@@ -280,7 +283,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			case (ev.Kind == kindPerson || ev.Kind == kindPlace) && len(descr) > 0 && len(s.Vals) > 0:
 				// "Which city": a name beside "city" is the answer; one
 				// elsewhere in the sentence only may be.
-				if slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent }) {
+				if s.Named && slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent }) {
 					s.Score += bonusValue
 				}
 			case slices.ContainsFunc(s.Vals, func(v value) bool { return !v.Relative }):
@@ -332,15 +335,15 @@ const promoteRatio = 0.8
 // question asks for, when the best one does not and it scores close: a
 // sentence that repeats the question's words but not its answer ("died
 // during a raid carried out by Russian authorities" for "in which city")
-// is no answer. For a "which city" question the value must stand beside
-// what the question describes.
+// is no answer. The value must be given beside the question's names, and
+// for a "which city" question beside what the question describes.
 func (ev *evidence) promoteAnswer(described bool) {
 	if !ev.Kind.typed() || len(ev.Ranked) < 2 || ev.Kind == kindPerson && !described {
 		// "Who is Shiriyev" asks what he is, not for a name.
 		return
 	}
 	holds := func(s *sentence) bool {
-		return slices.ContainsFunc(s.Vals, func(v value) bool { return !described || v.OnEvent })
+		return s.Named && slices.ContainsFunc(s.Vals, func(v value) bool { return !described || v.OnEvent })
 	}
 	if holds(ev.Ranked[0]) {
 		return

@@ -66,6 +66,14 @@ func TestComposerTakesTheAskedValueFromFacts(t *testing.T) {
 				"Brandt, 62, had led the dockers' union for a decade.")},
 			want: []string{"62"},
 		},
+		{
+			name: "the place where the named person spoke, not a city the passage describes",
+			q:    "In which Estmarkian city was the Estmarkian diplomat Ola Brandt speaking when she talked about limiting the damage to ties with Dalby?",
+			docs: []retrieval.Result{doc("a", "The dispute began last week when police in Halden, an Estmarkian city, raided the homes of Dalby nationals. "+
+				"Estmark wants to limit the damage to its ties with Dalby, a diplomat said on Friday. "+
+				"\"We hope the authorities will adhere to this approach,\" Deputy Director Ola Brandt said in Varna.")},
+			want: []string{"Varna"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
