@@ -69,10 +69,33 @@ func classify(q string) kind {
 			return kindCause
 		}
 		return kindReason
-	case rePersonQ.MatchString(q):
+	case rePersonQ.MatchString(q), asksWhichRole(q):
 		return kindPerson
 	}
 	return kindOther
+}
+
+// asksWhichRole reports whether a "which" or "what" question asks for a
+// person by role: "which two Sputnik bosses", "what Russian singer". The
+// words between may be numbers, names and adjectives, not function words
+// ("what did the spokesman say" asks for words, not a person).
+func asksWhichRole(q string) bool {
+	ws := strings.Fields(strings.ToLower(q))
+	for i, w := range ws {
+		if w != "which" && w != "what" {
+			continue
+		}
+		for _, n := range ws[i+1 : min(len(ws), i+5)] {
+			n = strings.Trim(n, ",.?!;:'\"")
+			if facts.RoleNoun(facts.Key(n)) {
+				return true
+			}
+			if facts.IsStop(n) && !isDigitWord(n) && numberWord(n) == 0 {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // value is a typed fact of a sentence (package facts read it at ingest)

@@ -110,3 +110,26 @@ func TestTypedValueNeedsTheQuestionsNames(t *testing.T) {
 		t.Errorf("answered a question about someone the passages do not name: %q", a.Text)
 	}
 }
+
+// TestClassifyDurationsAgesAndRoles: "how long" and "how old" ask for a
+// count of time or years, "which two bosses" for people, while "what did
+// the spokesman say" asks for words and "what prison sentence" for a thing.
+func TestClassifyDurationsAgesAndRoles(t *testing.T) {
+	tests := []struct {
+		q    string
+		want kind
+	}{
+		{"How long was the editor held?", kindCount},
+		{"How long ago did the ferry sink?", kindDate},
+		{"How old was Ola Brandt?", kindCount},
+		{"Which two Herald bosses were detained?", kindPerson},
+		{"What Estmarkian singer did the ministry name?", kindPerson},
+		{"What did the spokesman say about the talks?", kindOther},
+		{"What prison sentence did the editor get?", kindOther},
+	}
+	for _, tt := range tests {
+		if got := classify(tt.q); got != tt.want {
+			t.Errorf("classify(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}

@@ -353,3 +353,24 @@ func nationals(phrase, key string) bool {
 // PersonNoun reports whether key (as Key folds a word) is an English noun
 // for people: "people", "passengers", "staff".
 func PersonNoun(key string) bool { return personNouns[key] || genericPeople[key] && key != "" }
+
+// roleNouns are English nouns for what a person is or does, keyed as Key
+// folds them. Words whose key a thing shares ("author" with "authority",
+// "performer" with "performance") are left out.
+var roleNouns = keysOf("boss", "chief", "leader", "envoy", "ambassador", "minister", "president",
+	"spokesman", "spokeswoman", "spokesperson", "director", "editor", "prosecutor", "lawyer", "lawmaker",
+	"deputy", "governor", "mayor", "singer", "artist", "actor", "writer", "analyst", "expert", "doctor",
+	"businessman", "businessmen", "entrepreneur", "owner", "driver", "teacher", "fighter", "player")
+
+// keysOf returns the keys of words.
+func keysOf(words ...string) map[string]bool {
+	out := make(map[string]bool, len(words))
+	for _, w := range words {
+		out[Key(w)] = true
+	}
+	return out
+}
+
+// RoleNoun reports whether key names a person by what they are or do
+// ("envoy", "singer"): "which envoy" asks for a person.
+func RoleNoun(key string) bool { return roleNouns[key] }
