@@ -183,6 +183,12 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 					// question's when a word of the question stands
 					// beside it ("died in Yekaterinburg").
 					v.OnEvent = nearAsked(toks, start, end, descr)
+					if ev.Kind == kindPlace && len(descr) == 0 {
+						// "Where did it crash": a place the sentence puts
+						// something in ("near Aktau"), not one that acts
+						// ("Russia did not acknowledge").
+						v.OnEvent = locative(text[:start])
+					}
 				}
 				s.Vals = append(s.Vals, v)
 			}
@@ -280,7 +286,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				s.Score += bonusReason
 			case owner:
 				s.Score += bonusValue
-			case (ev.Kind == kindPerson || ev.Kind == kindPlace) && len(descr) > 0 && len(s.Vals) > 0:
+			case (ev.Kind == kindPerson && len(descr) > 0 || ev.Kind == kindPlace) && len(s.Vals) > 0:
 				// "Which city": a name beside "city" is the answer; one
 				// elsewhere in the sentence only may be.
 				if s.Named && slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent }) {
@@ -343,7 +349,7 @@ func (ev *evidence) promoteAnswer(described bool) {
 		return
 	}
 	holds := func(s *sentence) bool {
-		return s.Named && slices.ContainsFunc(s.Vals, func(v value) bool { return !described || v.OnEvent })
+		return s.Named && slices.ContainsFunc(s.Vals, func(v value) bool { return !described && ev.Kind != kindPlace || v.OnEvent })
 	}
 	if holds(ev.Ranked[0]) {
 		return
@@ -718,4 +724,21 @@ func editDistanceAtMost1(a, b string) bool {
 		return string(ra[i+min(1, len(ra)-i):]) == string(rb[i+min(1, len(rb)-i):])
 	}
 	return string(ra[i:]) == string(rb[i+1:])
+}
+
+// locative reports whether the text before a place ends with a preposition
+// that puts something there: "crashed near", "held in", "flew over".
+func locative(before string) bool {
+	f := strings.Fields(strings.ToLower(before))
+	if n := len(f); n > 1 && (f[n-1] == "the" || f[n-1] == "a" || f[n-1] == "an") {
+		f = f[:n-1] // "near the Georgia-Russia border"
+	}
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.Trim(f[len(f)-1], ",;:(\"“") {
+	case "in", "near", "over", "at", "outside", "off", "across", "inside", "into", "from", "to", "towards", "toward":
+		return true
+	}
+	return false
 }

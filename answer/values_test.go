@@ -74,6 +74,14 @@ func TestComposerTakesTheAskedValueFromFacts(t *testing.T) {
 				"\"We hope the authorities will adhere to this approach,\" Deputy Director Ola Brandt said in Varna.")},
 			want: []string{"Varna"},
 		},
+		{
+			name: "where: a place the sentence puts the event in, not one that acts",
+			q:    "Where did the Estmarkian ferry sink?",
+			docs: []retrieval.Result{doc("a", "Dalby did not confirm that the Estmarkian ferry sank in a storm, officials said of the ferry. "+
+				"Reporters in Dalby asked about the inquiry. "+
+				"The Estmarkian ferry, which sank near Varna, carried 40 people.")},
+			want: []string{"Varna"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
