@@ -6,7 +6,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"runtime/debug"
 	"sync"
 	"time"
 
@@ -35,6 +34,8 @@ type app struct {
 	clock      answer.Clock
 	events     *timeline.Index
 	eventsOnce sync.Once
+	// version describes the binary, for /about and the log.
+	version string
 }
 
 // openApp opens the data directory with the configured embedder, ingests the
@@ -68,7 +69,7 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 			return nil, fmt.Errorf("ingest bundled corpus: %w", err)
 		}
 	}
-	a := &app{cfg: cfg, lib: lib, clock: e.clock, embedder: emb}
+	a := &app{cfg: cfg, lib: lib, clock: e.clock, embedder: emb, version: e.version()}
 	chat, err := newChat(cfg, e.getenv)
 	if err != nil {
 		lib.Close()
@@ -206,7 +207,7 @@ func (a *app) newBot(metrics *bot.Metrics, logger *slog.Logger, local bool, dige
 		Corpus:           a.lib,
 		Store:            store,
 		Model:            a.cfg.LLM.Model,
-		Version:          version(),
+		Version:          a.version,
 		Limits:           limits,
 		ContextTurns:     turns,
 		MaxQuestionChars: a.cfg.Answer.MaxQuestionChars,
@@ -217,22 +218,6 @@ func (a *app) newBot(metrics *bot.Metrics, logger *slog.Logger, local bool, dige
 		Metrics:          metrics,
 		Logger:           logger,
 	})
-}
-
-// version is the module version and VCS revision the binary was built
-// from, as far as the build recorded them.
-func version() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "unknown"
-	}
-	v := info.Main.Version
-	for _, s := range info.Settings {
-		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-			v += " (" + s.Value[:12] + ")"
-		}
-	}
-	return v
 }
 
 // newLogger builds the slog logger the config asks for, writing to w.
