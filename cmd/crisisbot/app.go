@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"os"
 	"sync"
-	"time"
 
 	"golang.org/x/term"
 
@@ -36,6 +35,8 @@ type app struct {
 	eventsOnce sync.Once
 	// version describes the binary, for /about and the log.
 	version string
+	// meter shows the progress of a long ingest.
+	meter *meter
 }
 
 // openApp opens the data directory with the configured embedder, ingests the
@@ -49,12 +50,15 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
+	m := newMeter(e)
+	stop := m.start("embedding") // an embedder change re-embeds every passage
 	lib, err := retrieval.Open(ctx, retrieval.Options{
 		Dir:      cfg.DataDir,
 		Embedder: emb,
 		Now:      e.clock.Now,
-		Progress: progress(e.stderr, "embedding"),
+		Progress: m.update,
 	})
+	stop()
 	if err != nil {
 		return nil, fmt.Errorf("open data directory %s: %w", cfg.DataDir, err)
 	}
@@ -64,12 +68,12 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 			lib.Close()
 			return nil, fmt.Errorf("read bundled corpus: %w", err)
 		}
-		if _, err := lib.Ingest(ctx, docs); err != nil {
+		if _, err := ingest(ctx, lib, m, docs); err != nil {
 			lib.Close()
 			return nil, fmt.Errorf("ingest bundled corpus: %w", err)
 		}
 	}
-	a := &app{cfg: cfg, lib: lib, clock: e.clock, embedder: emb, version: e.version()}
+	a := &app{cfg: cfg, lib: lib, clock: e.clock, embedder: emb, version: e.version(), meter: m}
 	chat, err := newChat(cfg, e.getenv)
 	if err != nil {
 		lib.Close()
@@ -153,26 +157,6 @@ func answerOptions(cfg config.Config) answer.Options {
 		AttemptTimeout:  cfg.LLM.Timeout,
 		Retries:         retries(cfg.LLM.Retries),
 		MaxContextChars: cfg.LLM.MaxContextChars,
-	}
-}
-
-// progress returns a progress callback that redraws one line on a terminal
-// and stays silent otherwise (pipes, CI, tests). Hand-written: one \r line
-// needs no progress-bar library.
-func progress(w io.Writer, what string) func(done, total int) {
-	if !isTerminal(w) {
-		return nil
-	}
-	var last time.Time
-	return func(done, total int) {
-		if done < total && time.Since(last) < 100*time.Millisecond {
-			return
-		}
-		last = time.Now()
-		fmt.Fprintf(w, "\r%s: %d/%d passages", what, done, total)
-		if done >= total {
-			fmt.Fprintln(w)
-		}
 	}
 }
 
