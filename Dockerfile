@@ -5,10 +5,11 @@
 #
 # Build from a Git clone: the .git directory is part of the build context
 # (.dockerignore keeps it), so go build stamps the revision that
-# `crisisbot --version` and /about show. Where .git is missing or points
-# outside the context (a source tarball, a `git worktree`, whose .git is a
-# file naming another directory), build with --build-arg BUILDVCS=false:
-# the binary is the same, and --version says that no revision was recorded.
+# `crisisbot --version` and /about show. From a source tarball or a `git
+# worktree` (whose .git is a file naming a directory outside the context)
+# the image builds the same, and --version says that no revision was
+# recorded. Should go build stop with "error obtaining VCS status", pass
+# --build-arg BUILDVCS=false.
 
 ARG GO_VERSION=1.26
 
@@ -26,11 +27,23 @@ RUN CGO_ENABLED=0 go build -trimpath -buildvcs=${BUILDVCS} -ldflags='-s -w' \
         -o /out/crisisbot ./cmd/crisisbot \
     && /out/crisisbot --version \
     && mkdir /out/data
+# The licences and notices of everything compiled in (Go's own, the
+# modules', WordNet's), which a distributed binary must carry.
+RUN mkdir -p /out/licenses/go /out/licenses/wordnet \
+    && cp "$(go env GOROOT)/LICENSE" /out/licenses/go/ \
+    && cp retrieval/thesaurus/LICENSE-WordNet /out/licenses/wordnet/ \
+    && go list -deps -f '{{with .Module}}{{.Path}} {{.Dir}}{{end}}' ./cmd/crisisbot | sort -u \
+    | while read -r path dir; do \
+        mkdir -p "/out/licenses/$path" \
+        && cp "$dir"/LICENSE* "$dir"/COPYING* "$dir"/NOTICE* "/out/licenses/$path/" 2>/dev/null; \
+    done; \
+    test -s /out/licenses/github.com/crisisbot/crisisbot/LICENSE
 
 # static: CA certificates and /etc/passwd, nothing else; :nonroot runs as
 # uid 65532.
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/crisisbot /usr/local/bin/crisisbot
+COPY --from=build /out/licenses /usr/share/doc/crisisbot/licenses
 # The volume's mount point, owned by the user, so a fresh named volume is
 # writable.
 COPY --from=build --chown=65532:65532 /out/data /data
