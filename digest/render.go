@@ -54,6 +54,7 @@ func (s style) text(t string) string {
 	return EscapeMarkdown(t)
 }
 
+// render writes d for Markdown and Text, in style s.
 func (d Digest) render(loc *time.Location, s style) string {
 	if loc == nil {
 		loc = time.UTC

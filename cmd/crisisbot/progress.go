@@ -33,6 +33,7 @@ type meter struct {
 	width int
 }
 
+// newMeter returns a meter on e's stderr, paced by e's clock.
 func newMeter(e *env) *meter {
 	return &meter{w: e.stderr, tty: isTerminal(e.stderr), clock: e.clock}
 }
