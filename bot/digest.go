@@ -207,13 +207,14 @@ func zoneName(z string) string {
 	return z
 }
 
-// DigestReply renders a digest as a reply: the sections in Text, the
-// citations as its sources, and a footer naming key (the scheduled day,
-// which lets the poster find a digest it already posted) and how it was
-// made; model is the language model's name, "" when there is none. The
-// digest is fitted (digest.Fit) to what one Discord message holds, so the
-// post, the preview and crisisbot digest show the same items, and a cut
-// says how many more there are rather than stopping mid-section.
+// DigestReply renders a digest as a reply: the sections in Text (Discord
+// Markdown) and in Plain (for the terminal), the citations as its
+// sources, and a footer naming key (the scheduled day, which lets the
+// poster find a digest it already posted) and how it was made; model is
+// the language model's name, "" when there is none. The digest is fitted
+// (digest.Fit) to what one Discord message holds, so the post, the
+// preview and crisisbot digest show the same items, and a cut says how
+// many more there are rather than stopping mid-section.
 func DigestReply(d digest.Digest, loc *time.Location, key, model string) Reply {
 	for limit := maxEmbedDesc; ; limit -= 200 {
 		r := digestReply(d.Fit(loc, limit), loc, key, model)
@@ -237,6 +238,7 @@ func digestReply(d digest.Digest, loc *time.Location, key, model string) Reply {
 	r := Reply{
 		Title: "📰 Digest — " + d.Until.In(loc).Format("2 January 2006"),
 		Text:  d.Markdown(loc),
+		Plain: d.Text(loc),
 	}
 	for _, c := range d.Citations {
 		r.Sources = append(r.Sources, Source{Ref: c.N, Title: c.Title, Outlet: c.Outlet, Date: c.Published, URL: c.URL})

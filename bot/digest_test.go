@@ -331,6 +331,7 @@ func TestDigestNowPreviews(t *testing.T) {
 		// 12:00 UTC is 16:00 in Baku: the title's day is the channel's.
 		Title: "Preview: 📰 Digest — 1 July 2025",
 		Text:  d.Markdown(baku),
+		Plain: d.Text(baku),
 		Sources: []Source{
 			{Ref: 1, Title: "Russia and Azerbaijan trade accusations", Outlet: "OC Media", Date: "2025-07-01", URL: "https://example.org/raid"},
 			{Ref: 2, Title: "@everyone Deaths in Detention Trigger Diplomatic Crisis", Date: "week of 2025-06-30", URL: "https://example.org/fallout"},

@@ -10,14 +10,18 @@ import (
 	"github.com/crisisbot/crisisbot/corpus"
 )
 
-// WriteText renders a reply for a terminal: the title, the text, the
-// numbered sources, the note and the footer, in the order Discord shows
-// them.
+// WriteText renders a reply for a terminal: the title, the text (its
+// plain version where it has one), the numbered sources, the note and the
+// footer, in the order Discord shows them.
 func WriteText(w io.Writer, r Reply) {
 	if r.Title != "" {
 		fmt.Fprintf(w, "%s\n\n", r.Title)
 	}
-	if t := strings.TrimSpace(r.Text); t != "" {
+	text := r.Text
+	if r.Plain != "" {
+		text = r.Plain
+	}
+	if t := strings.TrimSpace(text); t != "" {
 		fmt.Fprintln(w, t)
 	}
 	if len(r.Sources) > 0 {

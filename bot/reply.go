@@ -9,6 +9,10 @@ type Reply struct {
 	Title string
 	// Text is the main content: an answer, or a short note.
 	Text string
+	// Plain, when set, is Text for a reader without Markdown (the
+	// terminal): Text is then Discord Markdown (a digest's bold headings
+	// and escapes), which a terminal would show as "**" and "\|".
+	Plain string
 	// Disagreement is the sentence of Text that states where sources
 	// disagree; renderers mark it so it is not missed.
 	Disagreement string

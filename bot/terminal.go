@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // terminalKey is the terminal session's conversation.
@@ -181,10 +182,14 @@ func (t *Terminal) buttonHint(bs []Button) string {
 	return "[" + strings.Join(parts, "  ") + "]"
 }
 
+// helpUsageWidth is the width of /help's first column. A longer usage
+// gets a line of its own and its description starts the next, so that
+// the descriptions stay in one column.
+const helpUsageWidth = 34
+
 // help lists the commands and the terminal's own words.
 func (t *Terminal) help() Reply {
-	var sb strings.Builder
-	sb.WriteString("Type a question, or a command:\n")
+	var rows [][2]string
 	for _, c := range t.bot.Commands() {
 		for _, c := range c.runnable() {
 			usage := "/" + c.Name
@@ -195,14 +200,25 @@ func (t *Terminal) help() Reply {
 					usage += " [" + o.Name + ":…]"
 				}
 			}
-			fmt.Fprintf(&sb, "  %-34s %s\n", usage, c.Description)
+			rows = append(rows, [2]string{usage, c.Description})
 		}
 	}
-	sb.WriteString("  /good, /bad                        rate the last answer\n")
-	sb.WriteString("  /passages                          show the last answer's cited passages\n")
-	sb.WriteString("  /prev, /next                       page the last timeline\n")
-	sb.WriteString("  /new                               start a new conversation (forget earlier questions)\n")
-	sb.WriteString("  /quit                              leave")
+	rows = append(rows,
+		[2]string{"/good, /bad", "rate the last answer"},
+		[2]string{"/passages", "show the last answer's cited passages"},
+		[2]string{"/prev, /next", "page the last timeline"},
+		[2]string{"/new", "start a new conversation (forget earlier questions)"},
+		[2]string{"/quit", "leave"},
+	)
+	var sb strings.Builder
+	sb.WriteString("Type a question, or a command:")
+	for _, r := range rows {
+		if utf8.RuneCountInString(r[0]) > helpUsageWidth {
+			fmt.Fprintf(&sb, "\n  %s\n  %-*s %s", r[0], helpUsageWidth, "", r[1])
+			continue
+		}
+		fmt.Fprintf(&sb, "\n  %-*s %s", helpUsageWidth, r[0], r[1])
+	}
 	return Reply{Text: sb.String()}
 }
 

@@ -167,6 +167,7 @@ func TestBuildFromLibrary(t *testing.T) {
 	}
 
 	golden(t, "digest.md", d.Markdown(mustLoad(t, "Asia/Baku")))
+	golden(t, "digest.txt", d.Text(mustLoad(t, "Asia/Baku")))
 }
 
 func docInfo(t *testing.T, lib *retrieval.Library, id string) retrieval.DocInfo {

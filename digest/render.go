@@ -20,7 +20,42 @@ var citeRE = regexp.MustCompile(`\[(\d+)\]`)
 // (they live in the citations) and no mentions: every '@' and Markdown
 // character of the articles' text is escaped. An empty digest is the one
 // line "Nothing new since 24 November 2026."
-func (d Digest) Markdown(loc *time.Location) string {
+func (d Digest) Markdown(loc *time.Location) string { return d.render(loc, markdown) }
+
+// Text returns the digest as Markdown does, in plain text for a terminal:
+// the same lines, without emphasis or escapes.
+func (d Digest) Text(loc *time.Location) string { return d.render(loc, plain) }
+
+// style is how a digest is written for its reader.
+type style int
+
+const (
+	// markdown is Discord's Markdown: bold headings, the sources' text
+	// escaped.
+	markdown style = iota
+	// plain is text as it reads: a terminal shows Markdown's "**" and
+	// "\|" as they are.
+	plain
+)
+
+// bold marks a heading or a title.
+func (s style) bold(t string) string {
+	if s == plain {
+		return t
+	}
+	return "**" + t + "**"
+}
+
+// text renders the sources' words as literal text.
+func (s style) text(t string) string {
+	if s == plain {
+		return t
+	}
+	return EscapeMarkdown(t)
+}
+
+// render writes d for Markdown and Text, in style s.
+func (d Digest) render(loc *time.Location, s style) string {
 	if loc == nil {
 		loc = time.UTC
 	}
@@ -32,68 +67,72 @@ func (d Digest) Markdown(loc *time.Location) string {
 	}
 	var b strings.Builder
 	if d.Since.IsZero() {
-		b.WriteString("**What's new**\n")
+		b.WriteString(s.bold("What's new") + "\n")
 	} else {
-		fmt.Fprintf(&b, "**New since %s**\n", d.Since.In(loc).Format("2 January 2006, 15:04 MST"))
+		b.WriteString(s.bold("New since "+d.Since.In(loc).Format("2 January 2006, 15:04 MST")) + "\n")
 	}
 	if d.Overview != "" {
-		b.WriteString("\n" + escapeOverview(d.Overview) + "\n")
+		overview := d.Overview
+		if s == markdown {
+			overview = escapeOverview(overview)
+		}
+		b.WriteString("\n" + overview + "\n")
 	}
 	if len(d.Articles) > 0 || d.More > 0 {
-		b.WriteString("\n**New articles**\n")
+		b.WriteString("\n" + s.bold("New articles") + "\n")
 		for _, a := range d.Articles {
-			b.WriteString(articleLine(a))
+			b.WriteString(articleLine(a, s))
 		}
 		if d.More > 0 {
 			fmt.Fprintf(&b, "…and %s.\n", count(d.More, "more article", "more articles"))
 		}
 	}
 	if len(d.Events) > 0 || d.MoreEvents > 0 {
-		b.WriteString("\n**New on the timeline**\n")
+		b.WriteString("\n" + s.bold("New on the timeline") + "\n")
 		if d.MoreEvents > 0 {
 			fmt.Fprintf(&b, "…%s not shown.\n", count(d.MoreEvents, "earlier event", "earlier events"))
 		}
 		for _, e := range d.Events {
-			b.WriteString(eventLine(e))
+			b.WriteString(eventLine(e, s))
 		}
 	}
 	if len(d.Disagreements) > 0 || d.MoreDisagreements > 0 {
-		b.WriteString("\n**Sources disagree**\n")
+		b.WriteString("\n" + s.bold("Sources disagree") + "\n")
 		if d.MoreDisagreements > 0 {
 			fmt.Fprintf(&b, "…%s not shown.\n", count(d.MoreDisagreements, "earlier disagreement", "earlier disagreements"))
 		}
 		for _, g := range d.Disagreements {
-			b.WriteString(disagreementLines(g))
+			b.WriteString(disagreementLines(g, s))
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
-func articleLine(a Article) string {
+func articleLine(a Article, s style) string {
 	var b strings.Builder
-	b.WriteString("• **" + EscapeMarkdown(a.Title) + "**")
+	b.WriteString("• " + s.bold(s.text(a.Title)))
 	if a.Updated {
 		b.WriteString(" (updated)")
 	}
 	if meta := articleMeta(a.Outlet, a.Published); meta != "" {
-		b.WriteString(" — " + EscapeMarkdown(meta))
+		b.WriteString(" — " + s.text(meta))
 	}
 	if a.Summary != "" {
-		b.WriteString(": " + EscapeMarkdown(a.Summary))
+		b.WriteString(": " + s.text(a.Summary))
 	}
 	b.WriteString(cites(a.Cite) + "\n")
 	return b.String()
 }
 
-func eventLine(e Event) string {
-	return "• " + EscapeMarkdown(e.Date) + ": " + EscapeMarkdown(e.Summary) + cites(e.Cites...) + "\n"
+func eventLine(e Event, s style) string {
+	return "• " + s.text(e.Date) + ": " + s.text(e.Summary) + cites(e.Cites...) + "\n"
 }
 
-func disagreementLines(g Disagreement) string {
+func disagreementLines(g Disagreement, s style) string {
 	var b strings.Builder
-	b.WriteString("⚠️ " + EscapeMarkdown(g.Date) + ": " + EscapeMarkdown(g.Summary) + "\n")
+	b.WriteString("⚠️ " + s.text(g.Date) + ": " + s.text(g.Summary) + "\n")
 	for _, c := range g.Claims {
-		b.WriteString("  – " + EscapeMarkdown(c.Claim) + cites(c.Cites...) + "\n")
+		b.WriteString("  – " + s.text(c.Claim) + cites(c.Cites...) + "\n")
 	}
 	return b.String()
 }
@@ -117,13 +156,13 @@ func (d Digest) Fit(loc *time.Location, limit int) Digest {
 	// again only when the estimate fits (a "more" line may have grown).
 	arts, evs, dis := 0, 0, 0
 	for _, a := range d.Articles {
-		arts += utf8.RuneCountInString(articleLine(a))
+		arts += utf8.RuneCountInString(articleLine(a, markdown))
 	}
 	for _, e := range d.Events {
-		evs += utf8.RuneCountInString(eventLine(e))
+		evs += utf8.RuneCountInString(eventLine(e, markdown))
 	}
 	for _, g := range d.Disagreements {
-		dis += utf8.RuneCountInString(disagreementLines(g))
+		dis += utf8.RuneCountInString(disagreementLines(g, markdown))
 	}
 	for size > limit {
 		var n int
@@ -134,17 +173,17 @@ func (d Digest) Fit(loc *time.Location, limit int) Digest {
 			}
 			d.Overview = ""
 		case arts >= evs && arts >= dis:
-			n = utf8.RuneCountInString(articleLine(d.Articles[len(d.Articles)-1]))
+			n = utf8.RuneCountInString(articleLine(d.Articles[len(d.Articles)-1], markdown))
 			d.Articles = d.Articles[:len(d.Articles)-1]
 			d.More++
 			arts -= n
 		case evs >= dis:
-			n = utf8.RuneCountInString(eventLine(d.Events[0]))
+			n = utf8.RuneCountInString(eventLine(d.Events[0], markdown))
 			d.Events = d.Events[1:]
 			d.MoreEvents++
 			evs -= n
 		default:
-			n = utf8.RuneCountInString(disagreementLines(d.Disagreements[0]))
+			n = utf8.RuneCountInString(disagreementLines(d.Disagreements[0], markdown))
 			d.Disagreements = d.Disagreements[1:]
 			d.MoreDisagreements++
 			dis -= n

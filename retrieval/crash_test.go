@@ -30,17 +30,10 @@ func TestCrashChild(t *testing.T) {
 		t.Skip("runs only as TestCrashMidIngest's subprocess")
 	}
 	docs := crashDocs()
-	// Progress counts passages: map the running total to documents.
-	ends := map[int]string{}
-	total := 0
-	for _, d := range docs {
-		total += len(corpus.Chunk(d))
-		ends[total] = d.ID
-	}
 	ctx := context.Background()
-	l, err := Open(ctx, Options{Dir: dir, Progress: func(done, _ int) {
-		if id, ok := ends[done]; ok {
-			fmt.Println("stored", id)
+	l, err := Open(ctx, Options{Dir: dir, Progress: func(p Progress) {
+		if p.Docs > 0 { // every document is new, so they are stored in order
+			fmt.Println("stored", docs[p.Docs-1].ID)
 		}
 	}})
 	if err != nil {

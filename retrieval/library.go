@@ -45,8 +45,9 @@ type Options struct {
 	// Now is time.Now when nil.
 	Now func() time.Time
 	// Progress, when set, is called as passages are embedded: while Open
-	// re-embeds after an embedder change, and while Ingest embeds.
-	Progress func(done, total int)
+	// re-embeds after an embedder change, and as Ingest stores each
+	// document.
+	Progress func(Progress)
 	// LockTimeout is DefaultLockTimeout when 0.
 	LockTimeout time.Duration
 
@@ -80,6 +81,15 @@ type Stats struct {
 	LastIngest time.Time `json:"last_ingest,omitzero"`
 }
 
+// Progress is how far an Ingest, or Open's re-embedding, has got.
+type Progress struct {
+	// Docs of DocsTotal changed documents are stored; both are 0 while
+	// Open re-embeds.
+	Docs, DocsTotal int
+	// Passages of PassagesTotal are embedded (and, in Ingest, stored).
+	Passages, PassagesTotal int
+}
+
 // IngestReport says what an Ingest did, by document id.
 type IngestReport struct {
 	Added     []string `json:"added"`
@@ -98,7 +108,7 @@ type Library struct {
 	st       *store
 	emb      Embedder
 	now      func() time.Time
-	progress func(done, total int)
+	progress func(Progress)
 	// chunker is corpus.ChunkerVersion; tests change it.
 	chunker string
 	// readFacts reads a document's facts: facts.ReadPassages.
@@ -244,7 +254,7 @@ func (l *Library) fillVectors(ctx context.Context, name string, dim *int, total 
 			}
 			done += len(ps)
 			if l.progress != nil {
-				l.progress(done, total)
+				l.progress(Progress{Passages: done, PassagesTotal: total})
 			}
 		}
 		if next == "" {
@@ -419,7 +429,7 @@ func (l *Library) Ingest(ctx context.Context, docs []corpus.Document) (IngestRep
 			rep.Passages += len(j.passages)
 			done += len(j.passages)
 			if l.progress != nil {
-				l.progress(done, total)
+				l.progress(Progress{Docs: len(rep.Added) + len(rep.Updated), DocsTotal: len(jobs), Passages: done, PassagesTotal: total})
 			}
 		}
 		lo = hi

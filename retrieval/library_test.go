@@ -502,8 +502,8 @@ func TestEmbedderSwitch(t *testing.T) {
 
 	fake := &countingEmbedder{Embedder: &fakeEmbedder{name: "fake-v1"}}
 	var progress [][2]int
-	l = openTest(t, Options{Dir: dir, Embedder: fake, Progress: func(done, total int) {
-		progress = append(progress, [2]int{done, total})
+	l = openTest(t, Options{Dir: dir, Embedder: fake, Progress: func(p Progress) {
+		progress = append(progress, [2]int{p.Passages, p.PassagesTotal})
 	}})
 	if got := l.Stats(); got.Embedder != "fake-v1" || got.Dim != 16 || got.Passages != total {
 		t.Errorf("after the switch: %+v", got)
@@ -558,9 +558,9 @@ func TestEmbedderSwitchResumes(t *testing.T) {
 	}
 	fake := &countingEmbedder{Embedder: &fakeEmbedder{name: "fake-v1"}}
 	var first [2]int
-	l = openTest(t, Options{Dir: dir, Embedder: fake, Progress: func(done, total int) {
+	l = openTest(t, Options{Dir: dir, Embedder: fake, Progress: func(p Progress) {
 		if first == ([2]int{}) {
-			first = [2]int{done, total}
+			first = [2]int{p.Passages, p.PassagesTotal}
 		}
 	}})
 	if _, texts := fake.counts(); texts != total-reembedBatch {

@@ -6,9 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"runtime/debug"
 	"sync"
-	"time"
 
 	"golang.org/x/term"
 
@@ -35,6 +33,10 @@ type app struct {
 	clock      answer.Clock
 	events     *timeline.Index
 	eventsOnce sync.Once
+	// version describes the binary, for /about and the log.
+	version string
+	// meter shows the progress of a long ingest.
+	meter *meter
 }
 
 // openApp opens the data directory with the configured embedder, ingests the
@@ -48,12 +50,15 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
+	m := newMeter(e)
+	stop := m.start("embedding") // an embedder change re-embeds every passage
 	lib, err := retrieval.Open(ctx, retrieval.Options{
 		Dir:      cfg.DataDir,
 		Embedder: emb,
 		Now:      e.clock.Now,
-		Progress: progress(e.stderr, "embedding"),
+		Progress: m.update,
 	})
+	stop()
 	if err != nil {
 		return nil, fmt.Errorf("open data directory %s: %w", cfg.DataDir, err)
 	}
@@ -63,12 +68,12 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 			lib.Close()
 			return nil, fmt.Errorf("read bundled corpus: %w", err)
 		}
-		if _, err := lib.Ingest(ctx, docs); err != nil {
+		if _, err := ingest(ctx, lib, m, docs); err != nil {
 			lib.Close()
 			return nil, fmt.Errorf("ingest bundled corpus: %w", err)
 		}
 	}
-	a := &app{cfg: cfg, lib: lib, clock: e.clock, embedder: emb}
+	a := &app{cfg: cfg, lib: lib, clock: e.clock, embedder: emb, version: e.version(), meter: m}
 	chat, err := newChat(cfg, e.getenv)
 	if err != nil {
 		lib.Close()
@@ -155,26 +160,6 @@ func answerOptions(cfg config.Config) answer.Options {
 	}
 }
 
-// progress returns a progress callback that redraws one line on a terminal
-// and stays silent otherwise (pipes, CI, tests). Hand-written: one \r line
-// needs no progress-bar library.
-func progress(w io.Writer, what string) func(done, total int) {
-	if !isTerminal(w) {
-		return nil
-	}
-	var last time.Time
-	return func(done, total int) {
-		if done < total && time.Since(last) < 100*time.Millisecond {
-			return
-		}
-		last = time.Now()
-		fmt.Fprintf(w, "\r%s: %d/%d passages", what, done, total)
-		if done >= total {
-			fmt.Fprintln(w)
-		}
-	}
-}
-
 // retries maps the config's count (0 means none) onto the engine's (0 means
 // its default, negative means none).
 func retries(n int) int {
@@ -206,7 +191,7 @@ func (a *app) newBot(metrics *bot.Metrics, logger *slog.Logger, local bool, dige
 		Corpus:           a.lib,
 		Store:            store,
 		Model:            a.cfg.LLM.Model,
-		Version:          version(),
+		Version:          a.version,
 		Limits:           limits,
 		ContextTurns:     turns,
 		MaxQuestionChars: a.cfg.Answer.MaxQuestionChars,
@@ -217,22 +202,6 @@ func (a *app) newBot(metrics *bot.Metrics, logger *slog.Logger, local bool, dige
 		Metrics:          metrics,
 		Logger:           logger,
 	})
-}
-
-// version is the module version and VCS revision the binary was built
-// from, as far as the build recorded them.
-func version() string {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "unknown"
-	}
-	v := info.Main.Version
-	for _, s := range info.Settings {
-		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-			v += " (" + s.Value[:12] + ")"
-		}
-	}
-	return v
 }
 
 // newLogger builds the slog logger the config asks for, writing to w.

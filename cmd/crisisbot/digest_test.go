@@ -126,6 +126,10 @@ func TestIngestFeedsThenDigest(t *testing.T) {
 	if strings.Contains(text, "Snow expected") {
 		t.Errorf("the off-topic item reached the digest:\n%s", text)
 	}
+	// A terminal gets plain text: Discord's bold and escapes would show.
+	if strings.Contains(text, "**") || strings.Contains(text, `\`) || !strings.Contains(text, "\nNew articles\n") {
+		t.Errorf("digest printed Markdown, want plain text:\n%s", text)
+	}
 	// A subscribed channel's digest is shown in its own time zone.
 	zoned := feedConfig(t, srv, "digest:\n  subscriptions:\n    - channel: \"7\"\n      timezone: Asia/Baku\n")
 	if out := c.mustRun("--config", zoned, "digest", "--channel", "7", "--since", "2h"); !strings.Contains(out, "+04") {

@@ -6,6 +6,7 @@
 // Usage:
 //
 //	crisisbot [--config FILE] [--data-dir DIR] COMMAND [flags] [args]
+//	crisisbot --version
 //
 // With no config file it runs offline: a local embedder and an extractive
 // composer that quotes the articles. On first use with an empty data directory
@@ -48,6 +49,9 @@
 //		reason printed, and items already stored under the same URL or
 //		with the same text are not stored again. A feed that fails does
 //		not stop the others; the exit status is 1 when any failed.
+//		An ingest of files, directories or URLs that takes more than a
+//		second shows its progress on stderr every second, and when it
+//		ends: articles, passages and passages a second.
 //
 //	sources [--json]
 //		List the stored articles: id, date, passage count, outlet, title.
@@ -150,6 +154,17 @@
 //		news; an updated article is marked (updated). serve holds the
 //		data directory, so run this while it is stopped, or use
 //		/digest now on Discord.
+//
+//	version
+//		Print the module version and what the build recorded of its
+//		source: the VCS revision, whether the tree was modified, the
+//		commit time, and the Go version; --version does the same, and
+//		/about shows it. A binary built by go run or with
+//		-buildvcs=false says that no revision was recorded.
+//
+// The data directory is ./data by default, relative to the working
+// directory; --data-dir DIR, before the command, or data_dir in the config
+// file chooses another (the flag wins).
 //
 // The config file (see config.example.yaml) chooses the data directory, the
 // embedder (local, or any OpenAI-compatible embeddings endpoint) and the

@@ -45,7 +45,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	rep, err := a.lib.Ingest(ctx, docs)
+	rep, err := ingest(ctx, a.lib, a.meter, docs)
 	if err != nil {
 		if ctx.Err() != nil {
 			return errs.Wrap(errs.Unavailable, err, fmt.Sprintf(

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"sort"
 	"strings"
 
@@ -24,8 +25,11 @@ type env struct {
 	configPath string
 	dataDir    string
 	// clock is the only source of time for what runs on a schedule
-	// (feeds, digests, limits) and for ingest times; tests pass a fake one.
+	// (feeds, digests, limits), for ingest times and for the progress
+	// line; tests pass a fake one.
 	clock answer.Clock
+	// buildInfo is debug.ReadBuildInfo; tests pass the build they describe.
+	buildInfo func() (*debug.BuildInfo, bool)
 }
 
 // command is one subcommand. run gets the arguments after the command name.
@@ -47,13 +51,14 @@ func commands() map[string]command {
 		"chat":     {"talk to the bot in the terminal, as on Discord", runChat},
 		"serve":    {"run the Discord bot", runServe},
 		"feedback": {"list the 👍/👎 votes on the bot's answers", runFeedback},
+		"version":  {"print the version and the revision it was built from", runVersion},
 	}
 }
 
 // run is the whole program: main only wires the process to it, so tests run
 // exactly what users run.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	return runEnv(ctx, &env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr, clock: answer.RealClock{}}, args)
+	return runEnv(ctx, &env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr, clock: answer.RealClock{}, buildInfo: debug.ReadBuildInfo}, args)
 }
 
 // runEnv is run over a prepared env; tests give it a fake clock.
@@ -62,10 +67,11 @@ func runEnv(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("crisisbot", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&e.configPath, "config", getenv("CRISISBOT_CONFIG"), "YAML config `file` (default $CRISISBOT_CONFIG; none means the offline default)")
-	fs.StringVar(&e.dataDir, "data-dir", "", "data `directory` (overrides data_dir in the config; default ./data)")
+	fs.StringVar(&e.dataDir, "data-dir", "", "data `directory` (overrides data_dir in the config; default ./data, relative to the working directory)")
+	showVersion := fs.Bool("version", false, "print the version and exit")
 	cmds := commands()
 	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: crisisbot [--config FILE] [--data-dir DIR] COMMAND [flags] [args]\n\nCommands:\n")
+		fmt.Fprint(stderr, "Usage: crisisbot [--config FILE] [--data-dir DIR] COMMAND [flags] [args]\n       crisisbot --version\n\nCommands:\n")
 		names := make([]string, 0, len(cmds))
 		for name := range cmds {
 			names = append(names, name)
@@ -83,6 +89,9 @@ func runEnv(ctx context.Context, e *env, args []string) error {
 	}
 	if err := fs.Parse(args); err != nil {
 		return usageErr(err)
+	}
+	if *showVersion {
+		return runVersion(ctx, e, fs.Args())
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()

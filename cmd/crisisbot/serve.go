@@ -80,7 +80,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		logger.Info("serving /healthz and /metrics", "addr", cfg.Serve.HTTPAddr)
 	}
 	poster.d = d
-	logger.Info("starting", "version", version(), "docs", a.lib.Stats().Docs, "model", cfg.LLM.Model,
+	logger.Info("starting", "version", a.version, "docs", a.lib.Stats().Docs, "model", cfg.LLM.Model,
 		"feeds", len(cfg.Feeds.URLs), "digest_channels", len(sched.Subscriptions()))
 	// Feeds and digests run beside the gateway and stop with it.
 	bg, stopBG := context.WithCancel(ctx)
