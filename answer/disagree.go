@@ -93,6 +93,17 @@ func (ev *evidence) conflict() *conflict {
 	return nil
 }
 
+// involves reports whether s, read in another reading of the same
+// passages (same passage index and sentence), gives one side.
+func (c *conflict) involves(s *sentence) bool {
+	for _, sd := range c.Sides {
+		if slices.ContainsFunc(sd.Sents, func(t *sentence) bool { return t.P == s.P && t.I == s.I }) {
+			return true
+		}
+	}
+	return false
+}
+
 // accounts returns the causes of death that the top sentences give, when
 // they give more than one, each with who gives it.
 func accounts(fs []facts.Fact, at map[factKey]*sentence) *conflict {

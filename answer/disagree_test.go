@@ -2,9 +2,11 @@ package answer
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -43,4 +45,50 @@ func TestNoDisagreementAcrossCountedThings(t *testing.T) {
 			}
 		}
 	}
+}
+
+// firstK is a Searcher that returns its first K results, as a ranking
+// cut at K does.
+type firstK []retrieval.Result
+
+func (f firstK) Search(_ context.Context, _ string, opts retrieval.SearchOptions) ([]retrieval.Result, error) {
+	return slices.Clone(f[:min(opts.K, len(f))]), nil
+}
+
+// TestOtherSideBeyondTheAnswersPassages: the other side of a count the
+// answer gives may rank below the passages an answer reads; it is looked
+// for further down and shown, cited, when it is a different value of the
+// same count of the same event from another source.
+func TestOtherSideBeyondTheAnswersPassages(t *testing.T) {
+	doc := func(id, text string) retrieval.Result {
+		return retrieval.Result{Passage: corpus.Passage{ID: id + "#0", DocID: id, Text: text,
+			Published: "2025-03-14", PublishedPrecision: "day"}}
+	}
+	rs := []retrieval.Result{
+		doc("a", "Police in Halden detained 40 miners on March 12 during the raid on the union office, the ministry said."),
+		doc("b", "The union called a strike in Halden after the raid, and talks with the ministry stalled."),
+		doc("c", "The ministry said the raid in Halden followed months of unrest at the mines."),
+		doc("d", "Halden's mayor asked for calm after the raid and promised an inquiry."),
+	}
+	far := doc("e", "Police in Halden detained 65 miners on March 12 during the raid on the union office, the union said.")
+	q := "How many miners did police detain in the raid in Halden?"
+
+	near, err := New(firstK(rs), Options{TopK: 2}).Ask(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if near.Disagreement != "" {
+		t.Fatalf("one source only: made-up disagreement %q", near.Disagreement)
+	}
+	a, err := New(firstK(append(slices.Clone(rs), far)), Options{TopK: 2}).Ask(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Disagreement, "40") || !strings.Contains(a.Disagreement, "65") {
+		t.Fatalf("disagreement %q, want both 40 and 65; answer %q", a.Disagreement, a.Text)
+	}
+	if !strings.Contains(a.Text, "65 miners") {
+		t.Errorf("answer %q does not show the other side in its own words", a.Text)
+	}
+	checkCitations(t, a)
 }

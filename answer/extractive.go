@@ -24,8 +24,10 @@ const (
 
 // extractive composes an answer to q from the passages' own sentences;
 // context holds the keys of the words earlier turns contribute to a
-// follow-up.
-func (e *Engine) extractive(q string, context []string, results []retrieval.Result) Answer {
+// follow-up. widen, when not nil, retrieves more passages (results first),
+// where the other side of a disagreement about the answer's own value is
+// looked for when results show none.
+func (e *Engine) extractive(q string, context []string, results []retrieval.Result, widen func() []retrieval.Result) Answer {
 	ev := analyseIn(q, context, results, e.related)
 	if !ev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
 		a := abstain(q, ModeExtractive)
@@ -68,27 +70,50 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 	if ev.query.said || ev.Kind == kindPerson {
 		chosen = ev.withSpeakers(chosen)
 	}
-	conf := ev.conflict()
+	conf, from := ev.conflict(), ev
+	if conf == nil && widen != nil && (ev.Kind == kindCount || ev.Kind == kindDate) && len(best.Vals) > 0 {
+		// The other side may be in a passage ranked lower: look further,
+		// but only for a disagreement the answer's own sentence is part of.
+		if wide := widen(); len(wide) > len(results) {
+			evw := analyseIn(q, context, wide, e.related)
+			if wc := evw.conflict(); wc != nil && wc.involves(best) {
+				conf, from, results = wc, evw, wide
+			}
+		}
+	}
+	// Each shown sentence with the evidence it was read in: the other
+	// side's may come from the wider reading, whose passages start with
+	// the answer's own, in the same order.
+	type shown struct {
+		s  *sentence
+		ev *evidence
+	}
+	var out []shown
+	for _, s := range chosen {
+		out = append(out, shown{s, ev})
+	}
 	if conf != nil {
 		// Show each side of a disagreement in the sources' own words.
 		for _, sd := range conf.Sides {
-			if slices.ContainsFunc(sd.Sents, func(s *sentence) bool { return slices.Contains(chosen, s) }) {
+			if slices.ContainsFunc(sd.Sents, func(s *sentence) bool {
+				return slices.ContainsFunc(chosen, func(c *sentence) bool { return c.P == s.P && c.I == s.I })
+			}) {
 				continue
 			}
-			if len(chosen) < e.opts.MaxSentences {
-				chosen = append(chosen, sd.Sents[0])
+			if len(out) < e.opts.MaxSentences {
+				out = append(out, shown{sd.Sents[0], from})
 			}
 		}
 	}
 
 	c := newCiter(results)
 	var b strings.Builder
-	for _, s := range chosen {
+	for _, sh := range out {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(ev.snippet(s))
-		b.WriteString(" [" + strconv.Itoa(c.ref(s.P)) + "]")
+		b.WriteString(sh.ev.snippet(sh.s))
+		b.WriteString(" [" + strconv.Itoa(c.ref(sh.s.P)) + "]")
 	}
 	a := Answer{Question: q, Grounded: true, Mode: ModeExtractive, Support: ev.Support}
 	if conf != nil {

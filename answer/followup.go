@@ -79,14 +79,14 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 		return Answer{}, err
 	}
 	fu := e.readFollowUp(q, history)
-	results, err := e.retrieve(ctx, q, fu)
+	results, err := e.retrieve(ctx, q, fu, e.opts.TopK)
 	if err != nil {
 		return Answer{}, err
 	}
 	withFacts(results)
 	var a Answer
 	if e.opts.Chat == nil {
-		a = e.extractive(q, fu.Context, results)
+		a = e.extractive(q, fu.Context, results, e.widener(ctx, q, fu, results))
 	} else if a, err = e.withModel(ctx, q, fu, results); err != nil {
 		return Answer{}, err
 	}
@@ -99,8 +99,8 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 // library counts each query word once, so a context with more words than
 // the question would otherwise outvote it ("Who is Shiriyev?" after a
 // question about the Sputnik raid).
-func (e *Engine) retrieve(ctx context.Context, q string, fu followUp) ([]retrieval.Result, error) {
-	opts := retrieval.SearchOptions{K: e.opts.TopK, Mode: e.opts.SearchMode}
+func (e *Engine) retrieve(ctx context.Context, q string, fu followUp, k int) ([]retrieval.Result, error) {
+	opts := retrieval.SearchOptions{K: k, Mode: e.opts.SearchMode}
 	with, err := e.search.Search(ctx, fu.Query, opts)
 	if err != nil {
 		return nil, fmt.Errorf("search passages: %w", err)
@@ -112,7 +112,31 @@ func (e *Engine) retrieve(ctx context.Context, q string, fu followUp) ([]retriev
 	if err != nil {
 		return nil, fmt.Errorf("search passages: %w", err)
 	}
-	return fuse(e.opts.TopK, with, alone), nil
+	return fuse(k, with, alone), nil
+}
+
+// widenBy is how many times more passages the search for the other side of
+// a disagreement reads than an answer does.
+const widenBy = 3
+
+// widener returns a function that retrieves more passages for q than
+// results holds, results first and in their order (so that a sentence of
+// results keeps its place), each with its facts; nil on any error.
+func (e *Engine) widener(ctx context.Context, q string, fu followUp, results []retrieval.Result) func() []retrieval.Result {
+	return func() []retrieval.Result {
+		more, err := e.retrieve(ctx, q, fu, widenBy*e.opts.TopK)
+		if err != nil {
+			return nil
+		}
+		wide := slices.Clone(results)
+		for _, r := range more {
+			if !slices.ContainsFunc(wide, func(w retrieval.Result) bool { return w.ID == r.ID }) {
+				wide = append(wide, r)
+			}
+		}
+		withFacts(wide)
+		return wide
+	}
 }
 
 // fuse merges rankings by reciprocal rank fusion and keeps the best k,

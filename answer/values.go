@@ -157,6 +157,9 @@ type query struct {
 	day bool
 	// said is true when the question asks what someone said.
 	said bool
+	// group is true when the counted noun is a nation's people
+	// ("Azerbaijanis").
+	group bool
 	// long is true when a count question asks for a duration, age when
 	// it asks for an age.
 	long, age bool
@@ -184,6 +187,7 @@ func newQuery(q string, qtoks []token) *query {
 		for _, t := range qtoks {
 			if t.Key == head {
 				qu.counted = facts.Key(strings.ToLower(t.Word))
+				qu.group = facts.Group(t.Word)
 				break
 			}
 		}
@@ -245,6 +249,11 @@ func (qu *query) countsAsked(f facts.Fact) bool {
 	switch {
 	case q.Counted == asked || q.Unit == asked:
 		return true
+	case qu.group:
+		// "How many Azerbaijanis": a count of people that names them
+		// ("over 50 Azerbaijanis", "two Azerbaijani nationals"), which the
+		// reader counts as people.
+		return q.Person && slices.ContainsFunc(facts.Words(f.Text), func(w facts.Word) bool { return w.Key == asked })
 	case genericPeople(asked):
 		return q.Person
 	case facts.PersonNoun(asked):

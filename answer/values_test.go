@@ -82,6 +82,14 @@ func TestComposerTakesTheAskedValueFromFacts(t *testing.T) {
 				"The Estmarkian ferry, which sank near Varna, carried 40 people.")},
 			want: []string{"Varna"},
 		},
+		{
+			name: "a count of a nation's people",
+			q:    "How many Estmarkians were detained in Halden?",
+			docs: []retrieval.Result{doc("a", "Police in Halden detained the Estmarkian union leader Ola Brandt on Monday. "+
+				"Talks on the inquiry begin next week. "+
+				"Officers later held 30 Estmarkians at the Halden docks after the raid.")},
+			want: []string{"30 Estmarkians"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
