@@ -133,20 +133,30 @@ func (ev *evidence) withSpeakers(chosen []*sentence) []*sentence {
 	out := make([]*sentence, 0, len(chosen)+1)
 	for _, s := range chosen {
 		out = append(out, s)
-		if !s.Quoted || hasSpeech(s) {
-			continue
-		}
-		ss := ev.Sents[s.P]
-		for j := s.I + 1; j < len(ss) && j <= s.I+2 && ss[j].Quoted; j++ {
-			if hasSpeech(ss[j]) {
-				if !slices.Contains(chosen, ss[j]) && !slices.Contains(out, ss[j]) {
-					out = append(out, ss[j])
-				}
-				break
-			}
+		if sp := ev.speakerOf(s); sp != nil && sp != s && !slices.Contains(chosen, sp) && !slices.Contains(out, sp) {
+			out = append(out, sp)
 		}
 	}
 	return out
+}
+
+// speakerOf returns the sentence that names who speaks the words of s: s
+// itself, or for a quotation that runs on, the sentence within two that
+// closes it and names them; nil when s quotes no one it can name.
+func (ev *evidence) speakerOf(s *sentence) *sentence {
+	if !s.Quoted {
+		return nil
+	}
+	if hasSpeech(s) {
+		return s
+	}
+	ss := ev.Sents[s.P]
+	for j := s.I + 1; j < len(ss) && j <= s.I+2 && ss[j].Quoted; j++ {
+		if hasSpeech(ss[j]) {
+			return ss[j]
+		}
+	}
+	return nil
 }
 
 // hasSpeech reports whether a sentence names who says it.
