@@ -228,7 +228,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	stand := ev.standIns(nounPhrase(ev.QToks, descr))
 	texts := make([][]token, 0, 2*len(results))
 	for p, r := range results {
-		texts = append(texts, tokenize(r.Title))
+		texts = append(texts, tokenize(r.Title), tokenize(r.Outlet))
 		for _, s := range ev.Sents[p] {
 			texts = append(texts, s.Toks)
 		}
@@ -236,10 +236,11 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	ev.Unknown = unknownNames(ev.QToks, texts)
 
 	// A typed value answers only about the names the question gives:
-	// a release date of one man is not that of another.
+	// a release date of one man is not that of another. A name no
+	// sentence holds (an outlet, "did AzerNews say") tells none apart.
 	var qNames []string
 	for i, t := range ev.QToks {
-		if i > 0 && t.Cap && !t.Stop && !notName(t.Word) {
+		if i > 0 && t.Cap && !t.Stop && !notName(t.Word) && df[t.Key] > 0 {
 			qNames = append(qNames, t.Key)
 		}
 	}
@@ -320,6 +321,19 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			}
 		}
 	}
+	if from := outletsAsked(q, results); len(from) > 0 {
+		// "How many did AzerNews say were detained": that outlet's
+		// passages answer, when they are retrieved.
+		if kept := slices.DeleteFunc(slices.Clone(ev.Ranked), func(s *sentence) bool { return !from[s.P] }); len(kept) > 0 {
+			ev.Ranked = kept
+			ev.Support = 0
+			for _, s := range kept {
+				if s.Prose {
+					ev.Support = max(ev.Support, s.Sup)
+				}
+			}
+		}
+	}
 	if attr := askedAttribute(ev.QToks); attr != nil {
 		// Only a sentence holding the asked attribute can answer.
 		ev.Ranked = slices.DeleteFunc(ev.Ranked, func(s *sentence) bool { return !attr.answers(s, ev.Sents[s.P], q) })
@@ -349,16 +363,16 @@ func (ev *evidence) promoteAnswer(described bool) {
 		return
 	}
 	holds := func(s *sentence) bool {
-		return s.Named && slices.ContainsFunc(s.Vals, func(v value) bool { return !described && ev.Kind != kindPlace || v.OnEvent })
+		return slices.ContainsFunc(s.Vals, func(v value) bool { return !described && ev.Kind != kindPlace || v.OnEvent })
 	}
 	if holds(ev.Ranked[0]) {
-		return
+		return // whether or not it names what the question names
 	}
 	for i, s := range ev.Ranked[1:] {
 		if s.Score < promoteRatio*ev.Ranked[0].Score {
 			return
 		}
-		if holds(s) {
+		if s.Named && holds(s) {
 			copy(ev.Ranked[1:i+2], ev.Ranked[:i+1])
 			ev.Ranked[0] = s
 			return
@@ -741,4 +755,22 @@ func locative(before string) bool {
 		return true
 	}
 	return false
+}
+
+// outletsAsked returns the results whose outlet the question names, as
+// whole words in any case ("did AzerNews say").
+func outletsAsked(q string, results []retrieval.Result) map[int]bool {
+	lq := " " + strings.Join(strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ") + " "
+	var out map[int]bool
+	for p, r := range results {
+		o := strings.Join(strings.FieldsFunc(strings.ToLower(r.Outlet), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+		if len(o) < 2 || !strings.Contains(lq, " "+o+" ") {
+			continue
+		}
+		if out == nil {
+			out = map[int]bool{}
+		}
+		out[p] = true
+	}
+	return out
 }

@@ -149,3 +149,24 @@ func TestClassifyDurationsAgesAndRoles(t *testing.T) {
 		}
 	}
 }
+
+// TestOutletTheQuestionNames: "what did the Dalby Herald say" is answered
+// from that outlet's passage, not from another outlet's better match.
+func TestOutletTheQuestionNames(t *testing.T) {
+	doc := func(id, outlet, text string) retrieval.Result {
+		return retrieval.Result{Passage: corpus.Passage{ID: id + "#0", DocID: id, Outlet: outlet, Text: text,
+			Published: "2025-03-14", PublishedPrecision: "day"}}
+	}
+	docs := []retrieval.Result{
+		doc("b", "Estmark Post", "Police detained 45 miners in the raid on the union office in Halden on Monday, officials said."),
+		doc("a", "Dalby Herald", "The raid on the union office lasted four hours. A total of 30 miners were detained in the operation."),
+	}
+	a, err := New(fixedSearcher(docs), Options{MaxSentences: 1}).Ask(context.Background(), "How many miners did the Dalby Herald say were detained in the raid on the union office?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "30 miners") || strings.Contains(a.Text, "45") {
+		t.Errorf("answer %q, want the Dalby Herald's 30 only", a.Text)
+	}
+	checkCitations(t, a)
+}

@@ -218,9 +218,14 @@ func numberIsPartOfSomething(s string, a, b int) bool {
 	if la := strings.ToLower(after); rePartitive.MatchString(la) && !rePartitiveTotal.MatchString(la) {
 		return true
 	}
-	// "38 of the 67 people": 67 is the total the count is taken from.
+	// "38 of the 67 people": 67 is the total the count is taken from; "a
+	// total of 13" is a count.
 	if lb := strings.ToLower(before); strings.HasSuffix(lb, " of the ") || strings.HasSuffix(lb, " of ") {
-		return true
+		rest := strings.TrimSuffix(strings.TrimSuffix(lb, " of the "), " of ")
+		prev := rest[strings.LastIndexAny(rest, " (\"“")+1:]
+		if _, _, num := numberRange(prev); num || prev != "" && strings.Trim(prev, "0123456789,.") == "" {
+			return true
+		}
 	}
 	la := strings.ToLower(strings.TrimSpace(after))
 	if strings.HasPrefix(la, "a.m") || strings.HasPrefix(la, "p.m") || strings.HasPrefix(la, "am ") ||

@@ -92,6 +92,7 @@ func TestQuantitiesKnowWhatTheyCount(t *testing.T) {
 		{"Officers detained 50 in the operation, the ministry said.", "50", "person", 50, 50},
 		{"The plane crashed, killing 38 of the 67 people on board, officials said.", "38", "person", 38, 38},
 		{"Forty-two miners were trapped underground for a week.", "42", "miner", 42, 42},
+		{"A total of 13 individuals were detained in the operation.", "13", "person", 13, 13},
 	}
 	for _, tt := range tests {
 		qs := kinds(Read(doc("d", "2025-07-01", tt.text)), KindQuantity)
