@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -102,5 +103,42 @@ func TestCauseConflictRule(t *testing.T) {
 				t.Errorf("conflict = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestDateConflictNeedsOneEvent: two articles dating one event differently
+// conflict; two articles whose sentences share words but date different
+// events (the summons on the 29th, the raids on the 27th) do not.
+func TestDateConflictNeedsOneEvent(t *testing.T) {
+	doc := func(id, pub, body string) corpus.Document {
+		return corpus.Document{ID: id, Title: id, Published: pub, PublishedPrecision: "day", Body: body}
+	}
+	conflicts := func(docs ...corpus.Document) []Claim {
+		x := NewIndex()
+		for _, d := range docs {
+			x.Update(d)
+		}
+		var out []Claim
+		for _, e := range x.Events() {
+			for _, c := range e.Conflicts {
+				if c.Date != "" && !strings.Contains(c.Claim, "per ") {
+					out = append(out, c)
+				}
+			}
+		}
+		return out
+	}
+	same := conflicts(
+		doc("a", "2025-03-20", "A Nordair Airlines jet was shot down over the Dalby coast in March 2024, killing 20 passengers."),
+		doc("b", "2025-03-21", "A Nordair Airlines jet was shot down over the Dalby coast in March 2023, killing 20 passengers."),
+	)
+	if len(same) != 2 {
+		t.Errorf("one event dated two ways: conflicts %+v, want the two dates", same)
+	}
+	if c := conflicts(
+		doc("c", "2025-03-14", "Dalby's envoy was summoned to the Estmarkian foreign ministry, where a protest was lodged over the raids on the miners' homes by Dalby police on March 12."),
+		doc("d", "2025-03-15", "The ministry on March 14 summoned Dalby's envoy over the raids on the miners' homes, demanding an inquiry."),
+	); len(c) != 0 {
+		t.Errorf("the raids and the summons: made-up conflict %+v", c)
 	}
 }

@@ -661,7 +661,7 @@ func (e *engine) link2(g *group) {
 			if h == g || h.adj2[g] > 0 || !oneApart(g.date, h.date) || shareDoc(g.docs, h.docs) {
 				continue
 			}
-			if s := meanSim(g.sum, g.n, h.sum, h.n); s >= conflictThreshold {
+			if s := meanSim(g.sum, g.n, h.sum, h.n); s >= conflictThreshold && datesDisagree(g, h) {
 				g.adj2[h] = s
 				h.adj2[g] = s
 				if h.c2 != nil {
@@ -670,6 +670,35 @@ func (e *engine) link2(g *group) {
 			}
 		}
 	}
+}
+
+// datesDisagree reports whether a date fact of g's and one of h's are,
+// as facts.Disagreements reads them, two values of the date of one event
+// from different sources: the same trigger and a participant in common,
+// not only words in common. A conflict the facts cannot back is not shown.
+func datesDisagree(g, h *group) bool {
+	var gs []facts.Fact
+	for _, nd := range g.nodes {
+		for _, m := range nd.members {
+			if len(gs) < maxSample {
+				gs = append(gs, m.fact)
+			}
+		}
+	}
+	n := 0
+	for _, nd := range h.nodes {
+		for _, m := range nd.members {
+			if n++; n > maxSample {
+				return false
+			}
+			for _, f := range gs {
+				if len(facts.Disagreements([]facts.Fact{f, m.fact})) > 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // reevent redoes pass 2 on the components of groups that changed.

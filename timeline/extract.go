@@ -29,6 +29,7 @@ type Mention struct {
 	Claims []facts.Fact
 
 	span     facts.Span
+	fact     facts.Fact         // the date fact it was made from
 	sentence int                // the sentence's index in the article
 	weights  map[string]float64 // key → weight: see weigh
 	order    int                // position in the article
@@ -161,6 +162,7 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 			Names:    cur.names,
 			Claims:   cur.claims,
 			span:     sp,
+			fact:     f,
 			sentence: f.SentenceIndex,
 			order:    len(out.mentions),
 		}
