@@ -251,6 +251,12 @@ var leadIn = map[string]bool{
 // maxSummary bytes at a clause boundary (or a word boundary when the first
 // clause is too long), marked with "…".
 func summary(s string, lo, hi int, e facts.ExprSpan) string {
+	if e.Start >= lo && e.End <= hi && wordCount(s[lo:e.Start])+wordCount(s[e.End:hi]) < 3 {
+		// A clause that is little more than its date ("On Saturday",
+		// "2010" in "in 2001, 2010, and 2011") says nothing: the
+		// sentence does.
+		lo, hi = 0, len(s)
+	}
 	t := strings.TrimSpace(s[lo:hi])
 	off := lo + strings.Index(s[lo:hi], t)
 	if e.Start >= off && e.End <= off+len(t) {
@@ -398,4 +404,15 @@ func properNouns(ws []facts.Word) []string {
 		out = append(out, t)
 	}
 	return out
+}
+
+// wordCount counts the words with a letter in s.
+func wordCount(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			n++
+		}
+	}
+	return n
 }

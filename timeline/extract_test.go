@@ -71,6 +71,10 @@ func TestSummary(t *testing.T) {
 			"According to local media affiliated with the government, police in Baku detained several people accused of being members of two Russian organized gangs suspected of drug transit from Iran…"},
 		{"one long clause cut at a word", "Things worsened after law enforcement officials on June 27 arrested dozens of ethnic Azerbaijanis accused of being involved in organized crime and allegedly in several murders dating back to the early 2000s in the city.", "June 27",
 			"Things worsened after law enforcement officials on June 27 arrested dozens of ethnic Azerbaijanis accused of being involved in organized crime and allegedly in several murders dating back to the early…"},
+		{"a date in a list is its sentence", "Police say the men took part in several robberies in Halden in 2001, 2010, and 2011.", "2010",
+			"Police say the men took part in several robberies in Halden in 2001, 2010, and 2011."},
+		{"a clause of a date alone is its sentence", "On Saturday, the minister apologised to the miners' families.", "Saturday",
+			"The minister apologised to the miners' families."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
