@@ -136,8 +136,8 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 			continue
 		}
 		sp, ok := facts.SpanOf(*f.Date)
-		if !ok {
-			continue
+		if !ok || bornOn(f.Sentence[:f.Start]) {
+			continue // "born in 1966" dates a life, not an event of the story
 		}
 		if f.Date.Precision == facts.Range {
 			sp.Label = f.Date.Label // "early 2000s", which the value alone does not say
@@ -415,4 +415,14 @@ func wordCount(s string) int {
 		}
 	}
 	return n
+}
+
+// bornOn reports whether the words before a date make it a birth date:
+// "born in", "born on", "born".
+func bornOn(before string) bool {
+	f := strings.Fields(strings.ToLower(before))
+	if n := len(f); n > 0 && (f[n-1] == "in" || f[n-1] == "on") {
+		f = f[:n-1]
+	}
+	return len(f) > 0 && f[len(f)-1] == "born"
 }

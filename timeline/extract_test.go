@@ -213,3 +213,20 @@ func TestExtractSkipsNonEvents(t *testing.T) {
 		t.Errorf("undated article mentions mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestBirthDateIsNoEvent: "born in 1966" dates a life; the sentence's
+// event is its other date.
+func TestBirthDateIsNoEvent(t *testing.T) {
+	doc := corpus.Document{ID: "a", Title: "a", Published: "2025-03-14", PublishedPrecision: "day",
+		Body: "Ola Brandt, born in 1966, a union leader, was detained in Halden on March 12."}
+	x := NewIndex()
+	x.Update(doc)
+	for _, e := range x.Events() {
+		if e.Date.Value == "1966" {
+			t.Errorf("event dated by a birth year: %+v", e)
+		}
+	}
+	if len(x.Events()) != 1 {
+		t.Errorf("events %+v, want the detention alone", x.Events())
+	}
+}
