@@ -136,8 +136,8 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 			continue
 		}
 		sp, ok := facts.SpanOf(*f.Date)
-		if !ok || bornOn(f.Sentence[:f.Start]) {
-			continue // "born in 1966" dates a life, not an event of the story
+		if !ok || notAnEvent(f.Sentence[:f.Start], f.Date.Precision) || dateline(f.Sentence, f.Start, f.End) {
+			continue
 		}
 		if f.Date.Precision == facts.Range {
 			sp.Label = f.Date.Label // "early 2000s", which the value alone does not say
@@ -417,12 +417,40 @@ func wordCount(s string) int {
 	return n
 }
 
-// bornOn reports whether the words before a date make it a birth date:
-// "born in", "born on", "born".
-func bornOn(before string) bool {
+// notAnEvent reports whether the words before a date of precision prec
+// make it the date of no event of the story: a birth date ("born in
+// 1966") dates a life, and "until July 19" the end of a period that began
+// on another day ("open until this week" still dates the closing).
+func notAnEvent(before, prec string) bool {
 	f := strings.Fields(strings.ToLower(before))
-	if n := len(f); n > 0 && (f[n-1] == "in" || f[n-1] == "on") {
-		f = f[:n-1]
+	n := len(f)
+	if n == 0 {
+		return false
 	}
-	return len(f) > 0 && f[len(f)-1] == "born"
+	switch f[n-1] {
+	case "until", "till":
+		return prec == facts.Day
+	case "in", "on":
+		return n > 1 && f[n-2] == "born"
+	}
+	return f[n-1] == "born"
+}
+
+// dateline reports whether a sentence is an article's dateline ("BAKU,
+// Azerbaijan, October 10."): besides its date [start, end), a few
+// capitalised words and no others.
+func dateline(s string, start, end int) bool {
+	words := append(strings.Fields(s[:start]), strings.Fields(s[end:])...)
+	n := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "(\"“/"))
+		switch {
+		case !unicode.IsLetter(r):
+		case unicode.IsUpper(r):
+			n++
+		default:
+			return false
+		}
+	}
+	return n <= 4
 }
