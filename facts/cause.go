@@ -15,6 +15,10 @@ var (
 	reReason     = regexp.MustCompile(`(?i)\b(?:due to|because of|owing to|citing|over|in protest (?:at|against|over)|in response to|after)\s+([^,.;:()"“”]+)`)
 )
 
+// reNoCause is a cause phrase that says none is known: "the cause of
+// death is still under investigation".
+var reNoCause = regexp.MustCompile(`(?i)^(?:\w+ly\s+|still\s+|yet\s+|not\s+yet\s+)*(?:under investigation|being investigated|unknown|unclear|not (?:yet )?(?:known|established|determined|clear)|undetermined|to be (?:determined|established)|pending|not disclosed|undisclosed)\b`)
+
 // causeStop ends a cause phrase: a new clause.
 var causeStop = regexp.MustCompile(`(?i)\s+(?:while|whereas|but|and (?:that|the other|another)|according|after|before|in (?:a|the) (?:statement|report)|which|who|said|says|when|as well as|amid)\b.*$`)
 
@@ -63,7 +67,7 @@ func (sc *sentenceCtx) cause(effect string, a, b int) (Fact, bool) {
 		text = text[:loc[0]]
 	}
 	text = strings.TrimRight(text, " ")
-	if len(strings.Fields(text)) == 0 || len(strings.Fields(text)) > 8 {
+	if len(strings.Fields(text)) == 0 || len(strings.Fields(text)) > 8 || reNoCause.MatchString(text) {
 		return Fact{}, false
 	}
 	c := Cause{Effect: effect, Cause: text}

@@ -159,6 +159,14 @@ func TestCausesAndTheirSources(t *testing.T) {
 	if len(cs) != 2 || cs[0].Source != "Doctors in the capital" || cs[1].Source != "warden" {
 		t.Fatalf("causes of a contrast %+v", cs)
 	}
+	// A participle before the source governs it; a cause still being
+	// looked for is none.
+	body = "Autopsies found broken ribs, contradicting Estmarkian claims that the men died of heart failure. " +
+		"The cause of the second death is reportedly still under investigation."
+	cs = kinds(Read(doc("d", "2025-07-01", body)), KindCause)
+	if len(cs) != 1 || cs[0].Cause.Cause != "heart failure" || cs[0].Source != "Estmarkian" {
+		t.Fatalf("causes %+v, want heart failure from the Estmarkian side only", cs)
+	}
 }
 
 // TestDisagreementsNeedTheSameEvent: the made-up disagreements are

@@ -149,7 +149,7 @@ func (sc *sentenceCtx) phraseBefore(k int) (int, bool) {
 	for lo > 0 && k-lo+1 < maxSource {
 		prev := ws[lo-1]
 		if npBreak[strings.ToLower(prev.Text)] || clauseBreakBefore(sc.text, ws[lo].Start, prev.End) ||
-			reportingVerbs[strings.ToLower(prev.Text)] {
+			reportingVerbs[strings.ToLower(prev.Text)] || verbBefore(prev, ws[lo]) {
 			break
 		}
 		lo--
@@ -189,6 +189,18 @@ func (sc *sentenceCtx) phraseBefore(k int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// verbBefore reports whether prev is a participle that governs the phrase
+// starting at w rather than belonging to it: "contradicting Russian
+// claims", "citing the ministry" ("the ruling party" keeps its adjective).
+func verbBefore(prev, w Word) bool {
+	l := strings.ToLower(prev.Text)
+	if prev.Cap || !strings.HasSuffix(l, "ing") || len(l) < 6 {
+		return false
+	}
+	lw := strings.ToLower(w.Text)
+	return w.Cap || lw == "the" || lw == "a" || lw == "an" || lw == "its" || lw == "their" || lw == "his" || lw == "her"
 }
 
 // phraseAfter returns the byte range of the noun phrase that starts at word
