@@ -89,3 +89,26 @@ func TestCauseAccountsAreNotSourceDisagreement(t *testing.T) {
 		checkCitations(t, a)
 	}
 }
+
+// TestAccountsNameEachSpeakerOnce: a speaker whose words another of the
+// same account holds ("Estmarkian" in "Estmarkian police") is not named
+// again.
+func TestAccountsNameEachSpeakerOnce(t *testing.T) {
+	doc := func(id, text string) retrieval.Result {
+		return retrieval.Result{Passage: corpus.Passage{ID: id + "#0", DocID: id, Text: text,
+			Published: "2025-03-14", PublishedPrecision: "day"}}
+	}
+	docs := []retrieval.Result{
+		doc("a", "Estmarkian police said the miner died of a heart attack in the cell."),
+		doc("b", "An autopsy found broken ribs, contradicting Estmarkian claims that the miner died of a heart attack."),
+		doc("c", "Doctors in Dalby said the miner died of internal bleeding after a beating."),
+	}
+	a, err := New(fixedSearcher(docs), Options{}).Ask(context.Background(), "How did the miner die?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Disagreement, "according to Estmarkian police") || strings.Contains(a.Disagreement, "police and Estmarkian") {
+		t.Errorf("Disagreement = %q, want the Estmarkian account credited to Estmarkian police once", a.Disagreement)
+	}
+	checkCitations(t, a)
+}

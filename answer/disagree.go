@@ -226,6 +226,10 @@ func (c *conflict) accountsLine(refOf func(p int) int) string {
 				who = append(who, sp)
 			}
 		}
+		// "Russian" says no more than "Russian authorities".
+		who = slices.DeleteFunc(who, func(w string) bool {
+			return slices.ContainsFunc(who, func(o string) bool { return o != w && wordsWithin(w, o) })
+		})
 		part := sd.Facts[0].Cause.Cause
 		if len(who) > 0 {
 			part += ", according to " + strings.Join(who, " and ")
@@ -238,6 +242,17 @@ func (c *conflict) accountsLine(refOf func(p int) int) string {
 		count = numberWords[n]
 	}
 	return "The articles report " + count + " accounts of the cause: " + strings.Join(parts, "; ") + "."
+}
+
+// wordsWithin reports whether every word of a is a word of b.
+func wordsWithin(a, b string) bool {
+	bw := strings.Fields(strings.ToLower(b))
+	for _, w := range strings.Fields(strings.ToLower(a)) {
+		if !slices.Contains(bw, w) {
+			return false
+		}
+	}
+	return true
 }
 
 var numberWords = []string{"no", "one", "two", "three", "four", "five", "six"}
