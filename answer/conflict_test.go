@@ -94,10 +94,7 @@ func TestCauseAccountsAreNotSourceDisagreement(t *testing.T) {
 // same account holds ("Estmarkian" in "Estmarkian police") is not named
 // again.
 func TestAccountsNameEachSpeakerOnce(t *testing.T) {
-	doc := func(id, text string) retrieval.Result {
-		return retrieval.Result{Passage: corpus.Passage{ID: id + "#0", DocID: id, Text: text,
-			Published: "2025-03-14", PublishedPrecision: "day"}}
-	}
+	doc := madeUp
 	docs := []retrieval.Result{
 		doc("a", "Estmarkian police said the miner died of a heart attack in the cell."),
 		doc("b", "An autopsy found broken ribs, contradicting Estmarkian claims that the miner died of a heart attack."),

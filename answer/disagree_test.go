@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -60,10 +59,7 @@ func (f firstK) Search(_ context.Context, _ string, opts retrieval.SearchOptions
 // for further down and shown, cited, when it is a different value of the
 // same count of the same event from another source.
 func TestOtherSideBeyondTheAnswersPassages(t *testing.T) {
-	doc := func(id, text string) retrieval.Result {
-		return retrieval.Result{Passage: corpus.Passage{ID: id + "#0", DocID: id, Text: text,
-			Published: "2025-03-14", PublishedPrecision: "day"}}
-	}
+	doc := madeUp
 	rs := []retrieval.Result{
 		doc("a", "Police in Halden detained 40 miners on March 12 during the raid on the union office, the ministry said."),
 		doc("b", "The union called a strike in Halden after the raid, and talks with the ministry stalled."),

@@ -111,6 +111,12 @@ func (s *bm25Searcher) Search(ctx context.Context, q string, opts retrieval.Sear
 }
 
 // fixedSearcher returns the same results for every question.
+// madeUp is a result for a made-up article published on 14 March 2025.
+func madeUp(id, text string) retrieval.Result {
+	return retrieval.Result{Passage: corpus.Passage{ID: id + "#0", DocID: id, Text: text,
+		Published: "2025-03-14", PublishedPrecision: "day"}}
+}
+
 type fixedSearcher []retrieval.Result
 
 func (f fixedSearcher) Search(context.Context, string, retrieval.SearchOptions) ([]retrieval.Result, error) {

@@ -14,10 +14,7 @@ import (
 // with its speaker), with made-up passages. One sentence is asked for, so
 // that only the speaker's sentence may join it.
 func TestComposerTakesTheAskedValueFromFacts(t *testing.T) {
-	doc := func(id, text string) retrieval.Result {
-		return retrieval.Result{Passage: corpus.Passage{ID: id + "#0", DocID: id, Text: text,
-			Published: "2025-03-14", PublishedPrecision: "day"}}
-	}
+	doc := madeUp
 	tests := []struct {
 		name, q string
 		docs    []retrieval.Result
