@@ -22,7 +22,7 @@ import (
 	"github.com/crisisbot/crisisbot/errs"
 )
 
-// DefaultAPIURL is Discord's REST API, the version discordgo v0.29 speaks
+// DefaultAPIURL is Discord's REST API, the version discordgo v0.28 speaks
 // (discordgo.EndpointAPI).
 const DefaultAPIURL = "https://discord.com/api/v9/"
 
@@ -348,7 +348,7 @@ func (d *Discord) applicationCommand(c Command) *discordgo.ApplicationCommand {
 	dm := d.cfg.AllowDMs && !c.Admin
 	ac.DMPermission = &dm
 	if c.Admin {
-		perm := int64(discordgo.PermissionManageGuild)
+		perm := int64(discordgo.PermissionManageServer)
 		ac.DefaultMemberPermissions = &perm
 	}
 	ac.Options = commandOptions(c.Options)
@@ -442,7 +442,7 @@ func (d *Discord) onInteraction(s *discordgo.Session, ic *discordgo.InteractionC
 // manage the server there.
 func interactionUser(ic *discordgo.Interaction) (User, bool) {
 	if ic.Member != nil && ic.Member.User != nil {
-		admin := ic.Member.Permissions&(discordgo.PermissionManageGuild|discordgo.PermissionAdministrator) != 0
+		admin := ic.Member.Permissions&(discordgo.PermissionManageServer|discordgo.PermissionAdministrator) != 0
 		return User{ID: ic.Member.User.ID, Name: ic.Member.User.Username}, admin
 	}
 	if ic.User != nil {
