@@ -42,6 +42,12 @@ const (
 	// followupRetries is how often a delivery that 404s right after a
 	// defer is retried.
 	followupRetries = 3
+	// callbackRetries is how often an interaction callback that fails with
+	// a 5xx is retried: its 250 and 500 ms waits fit in the 3 s Discord
+	// gives an interaction.
+	callbackRetries = 2
+	// firstRetry is the wait before a REST call's first retry; it doubles.
+	firstRetry = 250 * time.Millisecond
 )
 
 // DiscordConfig configures the Discord transport.
@@ -481,7 +487,7 @@ func (d *Discord) command(ic *discordgo.Interaction) {
 	// once it is sent, a cancelled answer can still say so.
 	ackCtx, cancel := d.deliveryContext()
 	defer cancel()
-	if err := d.s.InteractionRespond(ic, resp, discordgo.WithContext(ackCtx)); err != nil {
+	if err := d.callback(ackCtx, ic, resp); err != nil {
 		switch restCode(err) {
 		case discordgo.ErrCodeInteractionHasAlreadyBeenAcknowledged:
 			// Acknowledged already (a retried event): the edit below
@@ -551,14 +557,38 @@ func (d *Discord) followups(ctx context.Context, ic *discordgo.Interaction, msgs
 // retry404 retries f while it fails with a 404: right after a defer,
 // Discord can briefly not know the response being edited.
 func (d *Discord) retry404(ctx context.Context, f func() error) error {
-	delay := 250 * time.Millisecond
+	return d.retry(ctx, "Discord does not know the response yet; retrying", followupRetries,
+		func(err error) bool { return restStatus(err) == http.StatusNotFound }, f)
+}
+
+// callback sends an interaction's initial response. A 5xx may have lost
+// it, and the user would see "The application did not respond": it is
+// sent again, and "already acknowledged" then means the lost one arrived.
+func (d *Discord) callback(ctx context.Context, ic *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	failed := false
+	return d.retry(ctx, "Discord failed the interaction response; sending it again", callbackRetries,
+		func(err error) bool { return restStatus(err) >= 500 },
+		func() error {
+			err := d.s.InteractionRespond(ic, resp, discordgo.WithContext(ctx))
+			if failed && restCode(err) == discordgo.ErrCodeInteractionHasAlreadyBeenAcknowledged {
+				return nil
+			}
+			failed = err != nil
+			return err
+		})
+}
+
+// retry calls f, and again up to retries times while it fails with an
+// error again reports true, waiting firstRetry, then twice as long each
+// time, on the bot's clock.
+func (d *Discord) retry(ctx context.Context, what string, retries int, again func(error) bool, f func() error) error {
+	delay := firstRetry
 	for i := 0; ; i++ {
 		err := f()
-		var re *discordgo.RESTError
-		if err == nil || i == followupRetries || !errors.As(err, &re) || re.Response == nil || re.Response.StatusCode != http.StatusNotFound {
+		if err == nil || i == retries || !again(err) {
 			return err
 		}
-		d.log.Warn("Discord does not know the response yet; retrying", "attempt", i+1)
+		d.log.Warn(what, "attempt", i+1, "status", restStatus(err))
 		select {
 		case <-d.clock.After(delay):
 		case <-ctx.Done():
@@ -573,9 +603,9 @@ func (d *Discord) respond(ic *discordgo.Interaction, r Reply) {
 	ctx, cancel := d.deliveryContext()
 	defer cancel()
 	msgs := renderDiscord(r)
-	err := d.s.InteractionRespond(ic, &discordgo.InteractionResponse{
+	err := d.callback(ctx, ic, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource, Data: msgs[0].responseData(r.Ephemeral),
-	}, discordgo.WithContext(ctx))
+	})
 	if err != nil {
 		switch restCode(err) {
 		case discordgo.ErrCodeUnknownInteraction:
@@ -606,9 +636,9 @@ func (d *Discord) press(ic *discordgo.Interaction) {
 func (d *Discord) update(ic *discordgo.Interaction, r Reply) {
 	ctx, cancel := d.deliveryContext()
 	defer cancel()
-	err := d.s.InteractionRespond(ic, &discordgo.InteractionResponse{
+	err := d.callback(ctx, ic, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseUpdateMessage, Data: renderDiscord(r)[0].responseData(false),
-	}, discordgo.WithContext(ctx))
+	})
 	if err != nil {
 		d.log.Warn("update message", "err", redact(err, ic.Token))
 	}
@@ -626,10 +656,10 @@ func (d *Discord) autocomplete(ic *discordgo.Interaction) {
 			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: truncate(v, 100), Value: truncate(v, 100)})
 		}
 	}
-	err := d.s.InteractionRespond(ic, &discordgo.InteractionResponse{
+	err := d.callback(d.work, ic, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
 		Data: &discordgo.InteractionResponseData{Choices: choices},
-	}, discordgo.WithContext(d.work))
+	})
 	if err != nil {
 		d.log.Warn("autocomplete", "err", redact(err, ic.Token))
 	}
@@ -642,6 +672,15 @@ func redact(err error, secret string) string {
 		return err.Error()
 	}
 	return strings.ReplaceAll(err.Error(), secret, "[token]")
+}
+
+// restStatus returns the HTTP status of a REST error, or 0.
+func restStatus(err error) int {
+	var re *discordgo.RESTError
+	if errors.As(err, &re) && re.Response != nil {
+		return re.Response.StatusCode
+	}
+	return 0
 }
 
 // restCode returns the Discord error code of a REST error, or 0.
