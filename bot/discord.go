@@ -78,6 +78,12 @@ type DiscordConfig struct {
 	// Grace is how long shutdown waits for answers in flight before
 	// cancelling them; 0 means DefaultGrace.
 	Grace time.Duration
+	// Shards is how many gateway sessions (shards) the bot's guilds are
+	// split into; 0 means the count Discord recommends.
+	Shards int
+	// ShardIDs are the shards this process runs, each below the shard
+	// count, so that several processes can split them; empty runs all.
+	ShardIDs []int
 }
 
 // Discord is the Discord transport: it turns gateway events into bot
@@ -89,8 +95,9 @@ type Discord struct {
 	log     *slog.Logger
 	clock   answer.Clock
 	metrics *Metrics
-	s       *discordgo.Session
-	api     string // the REST API base in use
+	// s is the first shard's session, through which every REST call goes.
+	s   *discordgo.Session
+	api string // the REST API base in use
 
 	// work is the context of handlers; cancelled when shutdown's grace
 	// runs out.
@@ -106,7 +113,10 @@ type Discord struct {
 	accepting bool
 	inflight  sync.WaitGroup
 	appID     string
-	connects  atomic.Int64
+	// shards are the gateway sessions opened so far, of wantShards.
+	shards     []*shard
+	wantShards int
+	readyShard atomic.Int64 // shards that have been READY
 	// messages counts MESSAGE_CREATE events handled to the end, answered
 	// or not, so tests can tell when the bot has finished with them.
 	messages  atomic.Int64
@@ -134,13 +144,29 @@ func NewDiscord(b *Bot, cfg DiscordConfig) (*Discord, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, errs.Errorf(errs.Invalid, "discord.api_url: %q is not an http(s) URL", cfg.APIURL)
 	}
-	s, err := discordgo.New("Bot " + strings.TrimPrefix(strings.TrimSpace(cfg.Token), "Bot "))
+	work, cancel := context.WithCancel(context.Background())
+	d := &Discord{
+		bot: b, cfg: cfg, log: b.log, clock: b.clock, metrics: b.opts.Metrics, api: base,
+		work: work, cancelWork: cancel, accepting: true, ready: make(chan struct{}),
+		noticing: make(chan struct{}, maxNoticing),
+	}
+	if d.s, err = d.newSession(); err != nil {
+		return nil, err
+	}
+	d.noticed, _ = lru.New[string, time.Time](maxConversations)
+	return d, nil
+}
+
+// newSession returns a gateway session, not yet open, with the bot's
+// token, API and intents.
+func (d *Discord) newSession() (*discordgo.Session, error) {
+	s, err := discordgo.New("Bot " + strings.TrimPrefix(strings.TrimSpace(d.cfg.Token), "Bot "))
 	if err != nil {
 		return nil, fmt.Errorf("discord session: %w", err)
 	}
-	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: rewriteAPI{base: base, next: http.DefaultTransport}}
+	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: rewriteAPI{base: d.api, next: http.DefaultTransport}}
 	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
-	if cfg.MessageContent || len(cfg.AnswerChannels) > 0 {
+	if d.cfg.MessageContent || len(d.cfg.AnswerChannels) > 0 {
 		// Privileged: without it Discord sends messages that do not
 		// mention the bot with empty content, so thread follow-ups and
 		// answer channels need it.
@@ -150,18 +176,7 @@ func NewDiscord(b *Bot, cfg DiscordConfig) (*Discord, error) {
 	// handler waits; Discord's own limits are then the user's answer.
 	s.MaxRestRetries = 2
 	s.LogLevel = discordgo.LogWarning // reconnects are worth an operator's eye
-	work, cancel := context.WithCancel(context.Background())
-	d := &Discord{
-		bot: b, cfg: cfg, log: b.log, clock: b.clock, metrics: b.opts.Metrics, s: s, api: base,
-		work: work, cancelWork: cancel, accepting: true, ready: make(chan struct{}),
-		noticing: make(chan struct{}, maxNoticing),
-	}
-	d.noticed, _ = lru.New[string, time.Time](maxConversations)
-	s.AddHandler(d.onReady)
-	s.AddHandler(d.onResumed)
-	s.AddHandler(d.onInteraction)
-	s.AddHandler(d.onMessage)
-	return d, nil
+	return s, nil
 }
 
 // RouteDiscordgoLogs sends discordgo's own log lines (gateway errors,
@@ -212,11 +227,15 @@ func (d *Discord) Run(ctx context.Context) error {
 	// discordgo's Open has no context and can wait forever on a gateway
 	// that never says hello: a signal must still stop the bot.
 	opened := make(chan error, 1)
-	go func() { opened <- d.s.Open() }()
+	go func() { opened <- d.open(ctx) }()
 	select {
 	case err := <-opened:
 		if err != nil {
-			return d.openError(err)
+			d.closeShards()
+			if ctx.Err() != nil {
+				return nil // stopped while connecting
+			}
+			return err
 		}
 	case <-ctx.Done():
 		d.log.Warn("stopped while connecting to Discord")
@@ -224,9 +243,7 @@ func (d *Discord) Run(ctx context.Context) error {
 	}
 	defer func() {
 		d.shutdown()
-		// Without this, a heartbeat racing Close reconnects forever.
-		d.s.ShouldReconnectOnError = false
-		d.s.Close()
+		d.closeShards()
 	}()
 	select {
 	case <-d.ready:
@@ -248,10 +265,15 @@ func (d *Discord) Run(ctx context.Context) error {
 // cause it.
 func (d *Discord) openError(err error) error {
 	var ce *websocket.CloseError
+	if restStatus(err) == http.StatusUnauthorized {
+		return errs.Errorf(errs.Invalid, "Discord rejected the bot token (HTTP 401): check DISCORD_TOKEN (discord.token_env)")
+	}
 	if errors.As(err, &ce) {
 		switch ce.Code {
 		case 4004:
 			return errs.Errorf(errs.Invalid, "Discord rejected the bot token (gateway close 4004): check DISCORD_TOKEN (discord.token_env)")
+		case 4011:
+			return errs.Errorf(errs.Invalid, "Discord requires the bot to shard, being in too many servers for one session (gateway close 4011): set discord.shards to auto, or to a larger count")
 		case 4014:
 			return errs.Errorf(errs.Invalid, "Discord refused the Message Content intent (gateway close 4014): enable it in the Developer Portal under Bot → Privileged Gateway Intents, or set discord.message_content: false (follow-ups then need a mention, and answer_channels cannot be used)")
 		}
@@ -304,32 +326,51 @@ func (d *Discord) recoverHandler(what string) {
 	}
 }
 
-func (d *Discord) onReady(s *discordgo.Session, r *discordgo.Ready) {
+// onReady notes the application's id, and closes ready once every shard
+// has been READY.
+func (d *Discord) onReady(sh *shard, r *discordgo.Ready) {
 	d.mu.Lock()
 	if r.Application != nil && r.Application.ID != "" {
 		d.appID = r.Application.ID
 	} else if r.User != nil {
 		d.appID = r.User.ID
 	}
+	want := d.wantShards
 	d.mu.Unlock()
-	if d.connects.Add(1) > 1 {
+	if sh.readies.Add(1) > 1 {
 		d.metrics.reconnected()
-		d.log.Info("gateway reconnected")
+		d.log.Info("gateway reconnected", "shard", sh.id)
+		return
 	}
-	d.readyOnce.Do(func() { close(d.ready) })
+	if d.readyShard.Add(1) == int64(want) {
+		d.readyOnce.Do(func() { close(d.ready) })
+	}
 }
 
-// Connected reports whether the gateway has been ready at least once and
-// the session still holds a connection.
+// Connected reports whether every shard has been ready at least once and
+// still holds a connection.
 func (d *Discord) Connected() bool {
-	d.s.RLock()
-	defer d.s.RUnlock()
-	return d.connects.Load() > 0 && d.s.DataReady
+	d.mu.Lock()
+	want := d.wantShards
+	d.mu.Unlock()
+	shards := d.openShards()
+	if want == 0 || len(shards) < want {
+		return false
+	}
+	for _, sh := range shards {
+		sh.s.RLock()
+		up := sh.s.DataReady
+		sh.s.RUnlock()
+		if !up || sh.readies.Load() == 0 {
+			return false
+		}
+	}
+	return true
 }
 
-func (d *Discord) onResumed(s *discordgo.Session, r *discordgo.Resumed) {
+func (d *Discord) onResumed(sh *shard) {
 	d.metrics.reconnected()
-	d.log.Info("gateway resumed")
+	d.log.Info("gateway resumed", "shard", sh.id)
 }
 
 // register overwrites the application's commands with the bot's, in the

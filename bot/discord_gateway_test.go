@@ -2,15 +2,21 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/crisisbot/crisisbot/internal/fakediscord"
 )
+
+// otherGuild is on shard 1 of 2 ((id >> 22) % 2 == 1); testGuild is on
+// shard 0.
+const otherGuild = "1300000000004194305"
 
 func TestDiscordgoIsTheApprovedRelease(t *testing.T) {
 	// v0.29.0 is served but not approved; the renamed constants and the
@@ -69,5 +75,148 @@ func TestDiscordCallbackThatArrivedDespite500IsAcknowledged(t *testing.T) {
 	}
 	if strings.Contains(h.logs.String(), "already answered") {
 		t.Errorf("the bot's own acknowledgement was taken for someone else's:\n%s", h.logs.String())
+	}
+}
+
+// shardedFake is a fake Discord that refuses a session with more than one
+// guild (close 4011), recommends two shards, and has a guild on each.
+func shardedFake(t *testing.T, maxConcurrency int) *fakediscord.Server {
+	fake := fakediscord.New(fakediscord.Options{AppID: testApp, Token: "test-token",
+		Shards: 2, MaxConcurrency: maxConcurrency, MaxGuildsPerShard: 1,
+		Guilds: []map[string]any{{"id": testGuild, "name": "Zero"}, {"id": otherGuild, "name": "One"}}})
+	t.Cleanup(fake.Close)
+	return fake
+}
+
+// identifiedShards returns the shard of each IDENTIFY the bot sent.
+func identifiedShards(t *testing.T, fake *fakediscord.Server) [][2]int {
+	t.Helper()
+	var out [][2]int
+	for _, f := range framesWith(fake, fakediscord.OpIdentify) {
+		var d struct {
+			Shard [2]int `json:"shard"`
+		}
+		if err := json.Unmarshal(f.Data, &d); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, d.Shard)
+	}
+	return out
+}
+
+// framesWith returns the frames the client sent with opcode op.
+func framesWith(fake *fakediscord.Server, op int) []fakediscord.Frame {
+	var out []fakediscord.Frame
+	for _, f := range fake.Frames() {
+		if f.FromClient && f.Op == op {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// askBoth asks by mention in a channel of each guild, and returns the
+// questions.
+func askBoth(h *discordHarness) (zero, one map[string]any) {
+	bot := h.fake.BotID()
+	zero = h.fake.Message(fakediscord.Actor{GuildID: testGuild, ChannelID: "1200000000000000010"}, "<@"+bot+"> Why was Sputnik's Baku office raided?")
+	one = h.fake.Message(fakediscord.Actor{GuildID: otherGuild, ChannelID: "1200000000000000011"}, "<@"+bot+"> Why did Baku cancel Overchuk's visit?")
+	h.dispatch("MESSAGE_CREATE", zero)
+	h.dispatch("MESSAGE_CREATE", one)
+	return zero, one
+}
+
+// answers counts the bot's answers in the thread started on question q.
+func answers(fake *fakediscord.Server, q map[string]any) int {
+	n := 0
+	for _, c := range fake.Calls() {
+		if c.Is("POST", "channels/"+q["id"].(string)+"/messages") && c.Status < 300 {
+			n++
+		}
+	}
+	return n
+}
+
+func TestDiscordShardsAutoOpensOneSessionPerShard(t *testing.T) {
+	t.Parallel()
+	fake := shardedFake(t, 1)
+	h := newDiscordHarness(t, harnessOptions{fake: fake, connecting: func(h *discordHarness) {
+		// One IDENTIFY per 5 s (max_concurrency 1): shard 1 waits for
+		// the window after shard 0's, on the bot's clock.
+		h.waiting(identifyWindow)
+		if got := identifiedShards(t, fake); len(got) != 1 {
+			t.Errorf("IDENTIFY shards before the window passed = %v, want shard 0's only", got)
+		}
+		h.clock.Advance(identifyWindow)
+	}})
+	if got := identifiedShards(t, fake); !slices.Equal(got, [][2]int{{0, 2}, {1, 2}}) {
+		t.Errorf("IDENTIFY shards = %v, want [0 2] then [1 2]", got)
+	}
+	zero, one := askBoth(h)
+	h.wait("answer on shard 0", func(c fakediscord.Call) bool { return c.Is("POST", "channels/"+zero["id"].(string)+"/messages") })
+	h.wait("answer on shard 1", func(c fakediscord.Call) bool { return c.Is("POST", "channels/"+one["id"].(string)+"/messages") })
+	in := h.fake.SlashCommand(fakediscord.Actor{GuildID: otherGuild}, "ask", fakediscord.Option("question", "Who is Overchuk?"))
+	h.dispatch("INTERACTION_CREATE", in)
+	h.wait("slash answer on shard 1", editOf(in))
+	h.until("both messages handled", func() bool { return h.d.messages.Load() == 2 })
+
+	if a, b := answers(fake, zero), answers(fake, one); a != 1 || b != 1 {
+		t.Errorf("answers: %d in guild 0's thread, %d in guild 1's, want one each", a, b)
+	}
+	if n := len(fakeCalls(fake, "PUT", "applications/")); n != 1 {
+		t.Errorf("commands registered %d times, want once", n)
+	}
+	if !h.d.Connected() {
+		t.Error("Connected = false with both shards up")
+	}
+	if got := testutil.ToFloat64(h.bot.opts.Metrics.reconnects); got != 0 {
+		t.Errorf("reconnects = %v after two shards connected, want 0", got)
+	}
+}
+
+// fakeCalls returns the calls with method and a path starting with prefix.
+func fakeCalls(fake *fakediscord.Server, method, prefix string) []fakediscord.Call {
+	var out []fakediscord.Call
+	for _, c := range fake.Calls() {
+		if c.Is(method, prefix) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func TestDiscordShardIDsSplitTheShardsBetweenProcesses(t *testing.T) {
+	t.Parallel()
+	fake := shardedFake(t, 2)
+	zero := newDiscordHarness(t, harnessOptions{fake: fake, cfg: DiscordConfig{Shards: 2, ShardIDs: []int{0}}})
+	one := newDiscordHarness(t, harnessOptions{fake: fake, cfg: DiscordConfig{Shards: 2, ShardIDs: []int{1}}})
+	for _, h := range []*discordHarness{zero, one} {
+		h.until("connected", h.d.Connected)
+	}
+	q0, q1 := askBoth(zero)
+	zero.wait("answer on shard 0", func(c fakediscord.Call) bool { return c.Is("POST", "channels/"+q0["id"].(string)+"/messages") })
+	zero.wait("answer on shard 1", func(c fakediscord.Call) bool { return c.Is("POST", "channels/"+q1["id"].(string)+"/messages") })
+	// Each process saw only its own shard's guild.
+	zero.until("shard 0's message handled", func() bool { return zero.d.messages.Load() == 1 })
+	one.until("shard 1's message handled", func() bool { return one.d.messages.Load() == 1 })
+	if a, b := answers(fake, q0), answers(fake, q1); a != 1 || b != 1 {
+		t.Errorf("answers: %d in guild 0's thread, %d in guild 1's, want one each", a, b)
+	}
+	if got := identifiedShards(t, fake); len(got) != 2 || !slices.Contains(got, [2]int{0, 2}) || !slices.Contains(got, [2]int{1, 2}) {
+		t.Errorf("IDENTIFY shards = %v, want [0 2] and [1 2]", got)
+	}
+}
+
+func TestDiscordUnshardedBotIsToldToShard(t *testing.T) {
+	t.Parallel()
+	fake := shardedFake(t, 1)
+	b := bundledBot(t, newFakeClock())
+	d, err := NewDiscord(b, DiscordConfig{Token: "test-token", APIURL: fake.APIURL(), Shards: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = d.Run(t.Context())
+	if err == nil || !strings.Contains(err.Error(), "discord.shards") {
+		t.Errorf("Run unsharded in two guilds of one each = %v, want an error naming discord.shards", err)
 	}
 }
