@@ -241,7 +241,14 @@ func (d *Discord) Run(ctx context.Context) error {
 		d.log.Warn("stopped while connecting to Discord")
 		return nil
 	}
+	watching, stopWatching := context.WithCancel(ctx)
+	var watchdogs sync.WaitGroup
+	for _, sh := range d.openShards() {
+		watchdogs.Go(func() { d.watch(watching, sh) })
+	}
 	defer func() {
+		stopWatching()
+		watchdogs.Wait()
 		d.shutdown()
 		d.closeShards()
 	}()

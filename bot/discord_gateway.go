@@ -2,12 +2,14 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
 
 	"github.com/crisisbot/crisisbot/errs"
 )
@@ -17,6 +19,21 @@ const (
 	// shards (one per rate-limit key, shard_id % max_concurrency) may
 	// identify in each.
 	identifyWindow = 5 * time.Second
+	// heartbeatInterval is the interval Discord's HELLO gives. discordgo
+	// v0.28 keeps HELLO to itself, and Discord has sent 41.25 s for years;
+	// were it longer, the watchdog would only judge later than it should.
+	heartbeatInterval = 41250 * time.Millisecond
+	// watchdogEvery is how often the watchdog reads the last ACK, and
+	// watchdogMisses how many reads in a row without a new one (1.5
+	// intervals) make a connection dead.
+	watchdogEvery  = heartbeatInterval / 4
+	watchdogMisses = 6
+	// resumableClose closes a dead connection without ending its session
+	// (1000 and 1001 end it), as discordgo does on op 7.
+	resumableClose = websocket.CloseServiceRestart
+	// maxReopenDelay caps the backoff between the watchdog's attempts to
+	// reconnect.
+	maxReopenDelay = 5 * time.Minute
 )
 
 // shard is one gateway session of the bot. All REST calls go through the
@@ -157,4 +174,61 @@ func (d *Discord) channel(id string) (*discordgo.Channel, error) {
 		}
 	}
 	return nil, err
+}
+
+// watch is the heartbeat watchdog of one shard. discordgo declares a
+// connection dead only after five intervals without an ACK, and then
+// closes it with 1000, which ends the session. The watchdog gives up after
+// 1.5 intervals and closes with a resumable code, so the session resumes
+// and no event is lost. It reads the ACK's time only to see it change, and
+// counts its own reads on the injected clock.
+func (d *Discord) watch(ctx context.Context, sh *shard) {
+	var last time.Time
+	misses := 0
+	for {
+		select {
+		case <-d.clock.After(watchdogEvery):
+		case <-ctx.Done():
+			return
+		}
+		if ctx.Err() != nil {
+			return
+		}
+		sh.s.RLock()
+		ack, up := sh.s.LastHeartbeatAck, sh.s.DataReady
+		sh.s.RUnlock()
+		if !up || !ack.Equal(last) {
+			// Not connected (discordgo is reconnecting on its own), or
+			// alive.
+			last, misses = ack, 0
+			continue
+		}
+		if misses++; misses < watchdogMisses {
+			continue
+		}
+		misses = 0
+		d.log.Warn("no heartbeat ACK from Discord in 1.5 intervals: reconnecting to resume", "shard", sh.id)
+		d.reopen(ctx, sh)
+	}
+}
+
+// reopen closes a shard's connection with a resumable code and opens it
+// again, which resumes the session, retrying with backoff until it
+// connects or ctx ends.
+func (d *Discord) reopen(ctx context.Context, sh *shard) {
+	sh.s.CloseWithCode(resumableClose) // its error is always nil
+	delay := time.Second
+	for {
+		err := sh.s.Open()
+		if err == nil || errors.Is(err, discordgo.ErrWSAlreadyOpen) {
+			return
+		}
+		d.log.Warn("reconnect to Discord", "shard", sh.id, "err", err, "retry_in", delay)
+		select {
+		case <-d.clock.After(delay):
+		case <-ctx.Done():
+			return
+		}
+		delay = min(2*delay, maxReopenDelay)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/prometheus/client_golang/prometheus/testutil"
@@ -219,4 +220,62 @@ func TestDiscordUnshardedBotIsToldToShard(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "discord.shards") {
 		t.Errorf("Run unsharded in two guilds of one each = %v, want an error naming discord.shards", err)
 	}
+}
+
+// lastAck reads the time of the session's last heartbeat ACK.
+func lastAck(s *discordgo.Session) time.Time {
+	s.RLock()
+	defer s.RUnlock()
+	return s.LastHeartbeatAck
+}
+
+func TestDiscordWatchdogResumesWhenHeartbeatsGoUnacknowledged(t *testing.T) {
+	t.Parallel()
+	h := newDiscordHarness(t, harnessOptions{})
+	s := h.d.openShards()[0].s
+	// A live connection is left alone, however long it lives: Discord
+	// asks for a heartbeat (op 1) and ACKs it between the watchdog's
+	// reads.
+	for range 2 * watchdogMisses {
+		before := lastAck(s)
+		if err := h.fake.RequestHeartbeat(); err != nil {
+			t.Fatal(err)
+		}
+		h.until("the ACK is seen", func() bool { return !lastAck(s).Equal(before) })
+		h.advanceWhenWaiting(watchdogEvery)
+	}
+	if n := h.fake.Connections(); n != 1 {
+		t.Fatalf("%d connections while heartbeats were acknowledged, want 1", n)
+	}
+
+	// Then the connection dies silently: no more ACKs. discordgo alone
+	// would wait five intervals and end the session.
+	h.fake.AckHeartbeats(false)
+	for range watchdogMisses - 1 {
+		h.advanceWhenWaiting(watchdogEvery)
+	}
+	// The watchdog asks for its next wait only once it has dealt with
+	// the last read.
+	h.waiting(watchdogEvery)
+	if closes := framesWith(h.fake, fakediscord.OpClose); len(closes) > 0 || h.fake.Connections() != 1 {
+		t.Fatalf("closed after %v without an ACK, before 1.5 intervals", time.Duration(watchdogMisses-1)*watchdogEvery)
+	}
+	h.clock.Advance(watchdogEvery)
+	closed, err := h.fake.WaitFrame(h.ctx, func(f fakediscord.Frame) bool { return f.FromClient && f.Op == fakediscord.OpClose })
+	if err != nil {
+		t.Fatalf("the watchdog did not close the connection: %v", err)
+	}
+	if closed.CloseCode == 1000 || closed.CloseCode == 1001 {
+		t.Errorf("closed with %d, which ends the session", closed.CloseCode)
+	}
+	if _, err := h.fake.WaitFrame(h.ctx, func(f fakediscord.Frame) bool { return !f.FromClient && f.Conn == 2 && f.Type == "RESUMED" }); err != nil {
+		t.Fatalf("the session was not resumed on a new connection: %v", err)
+	}
+	if got := framesWith(h.fake, fakediscord.OpIdentify); len(got) != 1 {
+		t.Errorf("%d IDENTIFYs, want the first only: the session resumes", len(got))
+	}
+	h.until("the reconnect is counted", func() bool { return testutil.ToFloat64(h.bot.opts.Metrics.reconnects) == 1 })
+	in := h.fake.SlashCommand(fakediscord.Actor{GuildID: testGuild}, "about")
+	h.dispatch("INTERACTION_CREATE", in)
+	h.wait("/about after the resume", callbackOf(in))
 }

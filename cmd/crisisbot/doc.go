@@ -96,6 +96,8 @@
 //		in flight discord.shutdown_grace to finish. It opens one gateway
 //		session per shard: as many as Discord recommends, or
 //		discord.shards; discord.shard_ids splits them between processes.
+//		A connection whose heartbeats go unacknowledged for 1.5 intervals
+//		is closed and resumed.
 //		It also polls feeds.urls (see ingest --feeds), refreshing the
 //		timeline for each new article, and posts the daily digest to each
 //		subscribed channel (digest.subscriptions, or /digest subscribe
