@@ -22,7 +22,7 @@ import (
 	"github.com/crisisbot/crisisbot/errs"
 )
 
-// DefaultAPIURL is Discord's REST API, the version discordgo v0.29 speaks
+// DefaultAPIURL is Discord's REST API, the version discordgo v0.28 speaks
 // (discordgo.EndpointAPI).
 const DefaultAPIURL = "https://discord.com/api/v9/"
 
@@ -42,6 +42,12 @@ const (
 	// followupRetries is how often a delivery that 404s right after a
 	// defer is retried.
 	followupRetries = 3
+	// callbackRetries is how often an interaction callback that fails with
+	// a 5xx is retried: its 250 and 500 ms waits fit in the 3 s Discord
+	// gives an interaction.
+	callbackRetries = 2
+	// firstRetry is the wait before a REST call's first retry; it doubles.
+	firstRetry = 250 * time.Millisecond
 )
 
 // DiscordConfig configures the Discord transport.
@@ -72,6 +78,12 @@ type DiscordConfig struct {
 	// Grace is how long shutdown waits for answers in flight before
 	// cancelling them; 0 means DefaultGrace.
 	Grace time.Duration
+	// Shards is how many gateway sessions (shards) the bot's guilds are
+	// split into; 0 means the count Discord recommends.
+	Shards int
+	// ShardIDs are the shards this process runs, each below the shard
+	// count, so that several processes can split them; empty runs all.
+	ShardIDs []int
 }
 
 // Discord is the Discord transport: it turns gateway events into bot
@@ -83,8 +95,9 @@ type Discord struct {
 	log     *slog.Logger
 	clock   answer.Clock
 	metrics *Metrics
-	s       *discordgo.Session
-	api     string // the REST API base in use
+	// s is the first shard's session, through which every REST call goes.
+	s   *discordgo.Session
+	api string // the REST API base in use
 
 	// work is the context of handlers; cancelled when shutdown's grace
 	// runs out.
@@ -100,7 +113,10 @@ type Discord struct {
 	accepting bool
 	inflight  sync.WaitGroup
 	appID     string
-	connects  atomic.Int64
+	// shards are the gateway sessions opened so far, of wantShards.
+	shards     []*shard
+	wantShards int
+	readyShard atomic.Int64 // shards that have been READY
 	// messages counts MESSAGE_CREATE events handled to the end, answered
 	// or not, so tests can tell when the bot has finished with them.
 	messages  atomic.Int64
@@ -128,13 +144,29 @@ func NewDiscord(b *Bot, cfg DiscordConfig) (*Discord, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, errs.Errorf(errs.Invalid, "discord.api_url: %q is not an http(s) URL", cfg.APIURL)
 	}
-	s, err := discordgo.New("Bot " + strings.TrimPrefix(strings.TrimSpace(cfg.Token), "Bot "))
+	work, cancel := context.WithCancel(context.Background())
+	d := &Discord{
+		bot: b, cfg: cfg, log: b.log, clock: b.clock, metrics: b.opts.Metrics, api: base,
+		work: work, cancelWork: cancel, accepting: true, ready: make(chan struct{}),
+		noticing: make(chan struct{}, maxNoticing),
+	}
+	if d.s, err = d.newSession(); err != nil {
+		return nil, err
+	}
+	d.noticed, _ = lru.New[string, time.Time](maxConversations)
+	return d, nil
+}
+
+// newSession returns a gateway session, not yet open, with the bot's
+// token, API and intents.
+func (d *Discord) newSession() (*discordgo.Session, error) {
+	s, err := discordgo.New("Bot " + strings.TrimPrefix(strings.TrimSpace(d.cfg.Token), "Bot "))
 	if err != nil {
 		return nil, fmt.Errorf("discord session: %w", err)
 	}
-	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: rewriteAPI{base: base, next: http.DefaultTransport}}
+	s.Client = &http.Client{Timeout: 20 * time.Second, Transport: rewriteAPI{base: d.api, next: http.DefaultTransport}}
 	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
-	if cfg.MessageContent || len(cfg.AnswerChannels) > 0 {
+	if d.cfg.MessageContent || len(d.cfg.AnswerChannels) > 0 {
 		// Privileged: without it Discord sends messages that do not
 		// mention the bot with empty content, so thread follow-ups and
 		// answer channels need it.
@@ -144,18 +176,7 @@ func NewDiscord(b *Bot, cfg DiscordConfig) (*Discord, error) {
 	// handler waits; Discord's own limits are then the user's answer.
 	s.MaxRestRetries = 2
 	s.LogLevel = discordgo.LogWarning // reconnects are worth an operator's eye
-	work, cancel := context.WithCancel(context.Background())
-	d := &Discord{
-		bot: b, cfg: cfg, log: b.log, clock: b.clock, metrics: b.opts.Metrics, s: s, api: base,
-		work: work, cancelWork: cancel, accepting: true, ready: make(chan struct{}),
-		noticing: make(chan struct{}, maxNoticing),
-	}
-	d.noticed, _ = lru.New[string, time.Time](maxConversations)
-	s.AddHandler(d.onReady)
-	s.AddHandler(d.onResumed)
-	s.AddHandler(d.onInteraction)
-	s.AddHandler(d.onMessage)
-	return d, nil
+	return s, nil
 }
 
 // RouteDiscordgoLogs sends discordgo's own log lines (gateway errors,
@@ -206,21 +227,30 @@ func (d *Discord) Run(ctx context.Context) error {
 	// discordgo's Open has no context and can wait forever on a gateway
 	// that never says hello: a signal must still stop the bot.
 	opened := make(chan error, 1)
-	go func() { opened <- d.s.Open() }()
+	go func() { opened <- d.open(ctx) }()
 	select {
 	case err := <-opened:
 		if err != nil {
-			return d.openError(err)
+			d.closeShards()
+			if ctx.Err() != nil {
+				return nil // stopped while connecting
+			}
+			return err
 		}
 	case <-ctx.Done():
 		d.log.Warn("stopped while connecting to Discord")
 		return nil
 	}
+	watching, stopWatching := context.WithCancel(ctx)
+	var watchdogs sync.WaitGroup
+	for _, sh := range d.openShards() {
+		watchdogs.Go(func() { d.watch(watching, sh) })
+	}
 	defer func() {
+		stopWatching()
+		watchdogs.Wait()
 		d.shutdown()
-		// Without this, a heartbeat racing Close reconnects forever.
-		d.s.ShouldReconnectOnError = false
-		d.s.Close()
+		d.closeShards()
 	}()
 	select {
 	case <-d.ready:
@@ -242,10 +272,15 @@ func (d *Discord) Run(ctx context.Context) error {
 // cause it.
 func (d *Discord) openError(err error) error {
 	var ce *websocket.CloseError
+	if restStatus(err) == http.StatusUnauthorized {
+		return errs.Errorf(errs.Invalid, "Discord rejected the bot token (HTTP 401): check DISCORD_TOKEN (discord.token_env)")
+	}
 	if errors.As(err, &ce) {
 		switch ce.Code {
 		case 4004:
 			return errs.Errorf(errs.Invalid, "Discord rejected the bot token (gateway close 4004): check DISCORD_TOKEN (discord.token_env)")
+		case 4011:
+			return errs.Errorf(errs.Invalid, "Discord requires the bot to shard, being in too many servers for one session (gateway close 4011): set discord.shards to auto, or to a larger count")
 		case 4014:
 			return errs.Errorf(errs.Invalid, "Discord refused the Message Content intent (gateway close 4014): enable it in the Developer Portal under Bot → Privileged Gateway Intents, or set discord.message_content: false (follow-ups then need a mention, and answer_channels cannot be used)")
 		}
@@ -298,32 +333,51 @@ func (d *Discord) recoverHandler(what string) {
 	}
 }
 
-func (d *Discord) onReady(s *discordgo.Session, r *discordgo.Ready) {
+// onReady notes the application's id, and closes ready once every shard
+// has been READY.
+func (d *Discord) onReady(sh *shard, r *discordgo.Ready) {
 	d.mu.Lock()
 	if r.Application != nil && r.Application.ID != "" {
 		d.appID = r.Application.ID
 	} else if r.User != nil {
 		d.appID = r.User.ID
 	}
+	want := d.wantShards
 	d.mu.Unlock()
-	if d.connects.Add(1) > 1 {
+	if sh.readies.Add(1) > 1 {
 		d.metrics.reconnected()
-		d.log.Info("gateway reconnected")
+		d.log.Info("gateway reconnected", "shard", sh.id)
+		return
 	}
-	d.readyOnce.Do(func() { close(d.ready) })
+	if d.readyShard.Add(1) == int64(want) {
+		d.readyOnce.Do(func() { close(d.ready) })
+	}
 }
 
-// Connected reports whether the gateway has been ready at least once and
-// the session still holds a connection.
+// Connected reports whether every shard has been ready at least once and
+// still holds a connection.
 func (d *Discord) Connected() bool {
-	d.s.RLock()
-	defer d.s.RUnlock()
-	return d.connects.Load() > 0 && d.s.DataReady
+	d.mu.Lock()
+	want := d.wantShards
+	d.mu.Unlock()
+	shards := d.openShards()
+	if want == 0 || len(shards) < want {
+		return false
+	}
+	for _, sh := range shards {
+		sh.s.RLock()
+		up := sh.s.DataReady
+		sh.s.RUnlock()
+		if !up || sh.readies.Load() == 0 {
+			return false
+		}
+	}
+	return true
 }
 
-func (d *Discord) onResumed(s *discordgo.Session, r *discordgo.Resumed) {
+func (d *Discord) onResumed(sh *shard) {
 	d.metrics.reconnected()
-	d.log.Info("gateway resumed")
+	d.log.Info("gateway resumed", "shard", sh.id)
 }
 
 // register overwrites the application's commands with the bot's, in the
@@ -348,7 +402,7 @@ func (d *Discord) applicationCommand(c Command) *discordgo.ApplicationCommand {
 	dm := d.cfg.AllowDMs && !c.Admin
 	ac.DMPermission = &dm
 	if c.Admin {
-		perm := int64(discordgo.PermissionManageGuild)
+		perm := int64(discordgo.PermissionManageServer)
 		ac.DefaultMemberPermissions = &perm
 	}
 	ac.Options = commandOptions(c.Options)
@@ -442,7 +496,7 @@ func (d *Discord) onInteraction(s *discordgo.Session, ic *discordgo.InteractionC
 // manage the server there.
 func interactionUser(ic *discordgo.Interaction) (User, bool) {
 	if ic.Member != nil && ic.Member.User != nil {
-		admin := ic.Member.Permissions&(discordgo.PermissionManageGuild|discordgo.PermissionAdministrator) != 0
+		admin := ic.Member.Permissions&(discordgo.PermissionManageServer|discordgo.PermissionAdministrator) != 0
 		return User{ID: ic.Member.User.ID, Name: ic.Member.User.Username}, admin
 	}
 	if ic.User != nil {
@@ -481,7 +535,7 @@ func (d *Discord) command(ic *discordgo.Interaction) {
 	// once it is sent, a cancelled answer can still say so.
 	ackCtx, cancel := d.deliveryContext()
 	defer cancel()
-	if err := d.s.InteractionRespond(ic, resp, discordgo.WithContext(ackCtx)); err != nil {
+	if err := d.callback(ackCtx, ic, resp); err != nil {
 		switch restCode(err) {
 		case discordgo.ErrCodeInteractionHasAlreadyBeenAcknowledged:
 			// Acknowledged already (a retried event): the edit below
@@ -551,14 +605,38 @@ func (d *Discord) followups(ctx context.Context, ic *discordgo.Interaction, msgs
 // retry404 retries f while it fails with a 404: right after a defer,
 // Discord can briefly not know the response being edited.
 func (d *Discord) retry404(ctx context.Context, f func() error) error {
-	delay := 250 * time.Millisecond
+	return d.retry(ctx, "Discord does not know the response yet; retrying", followupRetries,
+		func(err error) bool { return restStatus(err) == http.StatusNotFound }, f)
+}
+
+// callback sends an interaction's initial response. A 5xx may have lost
+// it, and the user would see "The application did not respond": it is
+// sent again, and "already acknowledged" then means the lost one arrived.
+func (d *Discord) callback(ctx context.Context, ic *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	failed := false
+	return d.retry(ctx, "Discord failed the interaction response; sending it again", callbackRetries,
+		func(err error) bool { return restStatus(err) >= 500 },
+		func() error {
+			err := d.s.InteractionRespond(ic, resp, discordgo.WithContext(ctx))
+			if failed && restCode(err) == discordgo.ErrCodeInteractionHasAlreadyBeenAcknowledged {
+				return nil
+			}
+			failed = err != nil
+			return err
+		})
+}
+
+// retry calls f, and again up to retries times while it fails with an
+// error again reports true, waiting firstRetry, then twice as long each
+// time, on the bot's clock.
+func (d *Discord) retry(ctx context.Context, what string, retries int, again func(error) bool, f func() error) error {
+	delay := firstRetry
 	for i := 0; ; i++ {
 		err := f()
-		var re *discordgo.RESTError
-		if err == nil || i == followupRetries || !errors.As(err, &re) || re.Response == nil || re.Response.StatusCode != http.StatusNotFound {
+		if err == nil || i == retries || !again(err) {
 			return err
 		}
-		d.log.Warn("Discord does not know the response yet; retrying", "attempt", i+1)
+		d.log.Warn(what, "attempt", i+1, "status", restStatus(err))
 		select {
 		case <-d.clock.After(delay):
 		case <-ctx.Done():
@@ -573,9 +651,9 @@ func (d *Discord) respond(ic *discordgo.Interaction, r Reply) {
 	ctx, cancel := d.deliveryContext()
 	defer cancel()
 	msgs := renderDiscord(r)
-	err := d.s.InteractionRespond(ic, &discordgo.InteractionResponse{
+	err := d.callback(ctx, ic, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource, Data: msgs[0].responseData(r.Ephemeral),
-	}, discordgo.WithContext(ctx))
+	})
 	if err != nil {
 		switch restCode(err) {
 		case discordgo.ErrCodeUnknownInteraction:
@@ -606,9 +684,9 @@ func (d *Discord) press(ic *discordgo.Interaction) {
 func (d *Discord) update(ic *discordgo.Interaction, r Reply) {
 	ctx, cancel := d.deliveryContext()
 	defer cancel()
-	err := d.s.InteractionRespond(ic, &discordgo.InteractionResponse{
+	err := d.callback(ctx, ic, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseUpdateMessage, Data: renderDiscord(r)[0].responseData(false),
-	}, discordgo.WithContext(ctx))
+	})
 	if err != nil {
 		d.log.Warn("update message", "err", redact(err, ic.Token))
 	}
@@ -626,10 +704,10 @@ func (d *Discord) autocomplete(ic *discordgo.Interaction) {
 			choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: truncate(v, 100), Value: truncate(v, 100)})
 		}
 	}
-	err := d.s.InteractionRespond(ic, &discordgo.InteractionResponse{
+	err := d.callback(d.work, ic, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
 		Data: &discordgo.InteractionResponseData{Choices: choices},
-	}, discordgo.WithContext(d.work))
+	})
 	if err != nil {
 		d.log.Warn("autocomplete", "err", redact(err, ic.Token))
 	}
@@ -642,6 +720,15 @@ func redact(err error, secret string) string {
 		return err.Error()
 	}
 	return strings.ReplaceAll(err.Error(), secret, "[token]")
+}
+
+// restStatus returns the HTTP status of a REST error, or 0.
+func restStatus(err error) int {
+	var re *discordgo.RESTError
+	if errors.As(err, &re) && re.Response != nil {
+		return re.Response.StatusCode
+	}
+	return 0
 }
 
 // restCode returns the Discord error code of a REST error, or 0.

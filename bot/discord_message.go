@@ -177,13 +177,13 @@ func (d *Discord) ownThread(channelID, me string) bool {
 	if len(d.bot.History(threadKey(channelID))) > 0 {
 		return true
 	}
-	ch, err := d.s.State.Channel(channelID)
+	ch, err := d.channel(channelID)
 	return err == nil && ch.IsThread() && ch.OwnerID == me
 }
 
 // isThread reports whether the gateway's state knows channelID as a thread.
 func (d *Discord) isThread(channelID string) bool {
-	ch, err := d.s.State.Channel(channelID)
+	ch, err := d.channel(channelID)
 	return err == nil && ch.IsThread()
 }
 
@@ -203,7 +203,7 @@ func (d *Discord) threadHistory(channelID, me string) []answer.Turn {
 	}
 	var turns []answer.Turn
 	question := ""
-	if ch, err := d.s.State.Channel(channelID); err == nil && ch.ParentID != "" {
+	if ch, err := d.channel(channelID); err == nil && ch.ParentID != "" {
 		// A thread started from a message has that message's id.
 		if start, err := d.s.ChannelMessage(ch.ParentID, channelID, discordgo.WithContext(ctx)); err == nil {
 			question = start.Content

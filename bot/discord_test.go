@@ -46,6 +46,8 @@ type discordHarness struct {
 	logs    *lockedBuffer
 	stop    context.CancelFunc
 	done    chan error
+	// connecting runs in start, before the commands are registered.
+	connecting func(*discordHarness)
 }
 
 type harnessOptions struct {
@@ -57,6 +59,11 @@ type harnessOptions struct {
 	extra []Command
 	// timeline adds /timeline over the bundled articles' events.
 	timeline bool
+	// fake, when set, is the fake Discord to use instead of a new one.
+	fake *fakediscord.Server
+	// connecting runs while the transport connects, before its commands
+	// are registered.
+	connecting func(*discordHarness)
 }
 
 // bundledEngine opens the bundled articles in a temporary library.
@@ -97,9 +104,12 @@ func newDiscordHarness(t *testing.T, o harnessOptions) *discordHarness {
 	t.Helper()
 	ctx, cancelTest := context.WithTimeout(context.Background(), 60*time.Second)
 	t.Cleanup(cancelTest)
-	fake := fakediscord.New(fakediscord.Options{AppID: testApp, Token: "test-token",
-		Guilds: []map[string]any{{"id": testGuild, "name": "Test"}}})
-	t.Cleanup(fake.Close)
+	fake := o.fake
+	if fake == nil {
+		fake = fakediscord.New(fakediscord.Options{AppID: testApp, Token: "test-token",
+			Guilds: []map[string]any{{"id": testGuild, "name": "Test"}}})
+		t.Cleanup(fake.Close)
+	}
 	engine, lib := bundledEngine(t, o.chat)
 	var asker Asker = engine
 	if o.asker != nil {
@@ -143,7 +153,7 @@ func newDiscordHarness(t *testing.T, o harnessOptions) *discordHarness {
 			t.Errorf("the token appears in the logs:\n%s", logs.String())
 		}
 	})
-	h := &discordHarness{t: t, ctx: ctx, fake: fake, bot: b, d: d, clock: clock, reg: reg, dataDir: dir, logs: logs}
+	h := &discordHarness{t: t, ctx: ctx, fake: fake, bot: b, d: d, clock: clock, reg: reg, dataDir: dir, logs: logs, connecting: o.connecting}
 	h.start()
 	return h
 }
@@ -164,6 +174,9 @@ func (h *discordHarness) start() {
 			h.t.Error("Discord.Run did not return after cancel")
 		}
 	})
+	if h.connecting != nil {
+		h.connecting(h)
+	}
 	// Ready once the commands are registered.
 	if _, err := h.fake.WaitCall(h.ctx, func(c fakediscord.Call) bool { return c.Is("PUT", "applications/") }); err != nil {
 		h.t.Fatalf("commands never registered: %v\nlogs:\n%s", err, h.logs.String())
@@ -174,11 +187,17 @@ func (h *discordHarness) start() {
 // then advances the clock by d.
 func (h *discordHarness) advanceWhenWaiting(d time.Duration) {
 	h.t.Helper()
+	h.waiting(d)
+	h.clock.Advance(d)
+}
+
+// waiting waits until the bot asks its clock for a wait of d.
+func (h *discordHarness) waiting(d time.Duration) {
+	h.t.Helper()
 	for {
 		select {
 		case got := <-h.clock.Afters():
 			if got == d {
-				h.clock.Advance(d)
 				return
 			}
 		case <-h.ctx.Done():
@@ -1002,7 +1021,7 @@ func TestDiscordStopsWhileTheGatewayNeverAnswers(t *testing.T) {
 	defer close(hold)
 	var srv *httptest.Server
 	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/gateway") {
+		if strings.HasSuffix(r.URL.Path, "/gateway") || strings.HasSuffix(r.URL.Path, "/gateway/bot") {
 			w.Header().Set("Content-Type", "application/json")
 			fmt.Fprintf(w, `{"url":"ws%s/ws"}`, strings.TrimPrefix(srv.URL, "http"))
 			return

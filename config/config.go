@@ -12,6 +12,8 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -97,6 +99,17 @@ type Discord struct {
 	RateLimit      RateLimit     `yaml:"rate_limit"`
 	ShutdownGrace  time.Duration `yaml:"shutdown_grace"`
 	KeepAnswers    int           `yaml:"keep_answers"`
+	Shards         string        `yaml:"shards"` // auto, or a count
+	ShardIDs       []int         `yaml:"shard_ids"`
+}
+
+// ShardCount is discord.shards as a number, 0 for auto.
+func (d Discord) ShardCount() int {
+	n, err := strconv.Atoi(d.Shards)
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 // RateLimit bounds the work users can cause.
@@ -170,7 +183,7 @@ func Default() Config {
 			TokenEnv: "DISCORD_TOKEN", APIURL: "https://discord.com/api/v9/", MentionReply: "thread", ContextTurns: 4,
 			MessageContent: true,
 			RateLimit:      RateLimit{PerUser: 5, Window: time.Minute, InFlight: 4, Queue: 8},
-			ShutdownGrace:  20 * time.Second, KeepAnswers: 5000,
+			ShutdownGrace:  20 * time.Second, KeepAnswers: 5000, Shards: "auto",
 		},
 		Fetch: Fetch{Timeout: 30 * time.Second, MaxBytes: 5 << 20, MaxRedirects: 5},
 		Feeds: Feeds{PollInterval: 30 * time.Minute, MaxItems: 50},
@@ -331,6 +344,20 @@ func (c Config) Validate() error {
 	}
 	if d.KeepAnswers < 1 {
 		bad("discord.keep_answers", "must be positive")
+	}
+	if n, err := strconv.Atoi(d.Shards); d.Shards != "auto" && (err != nil || n < 1) {
+		bad("discord.shards", "%q is not auto or a whole number of at least 1", d.Shards)
+	}
+	if len(d.ShardIDs) > 0 && d.ShardCount() == 0 {
+		bad("discord.shard_ids", "need discord.shards set to the bot's shard count, the same in every process (with auto each process would choose its own)")
+	}
+	for i, id := range d.ShardIDs {
+		if n := d.ShardCount(); n > 0 && (id < 0 || id >= n) {
+			bad(fmt.Sprintf("discord.shard_ids[%d]", i), "%d is not between 0 and %d (discord.shards - 1)", id, n-1)
+		}
+		if slices.Contains(d.ShardIDs[:i], id) {
+			bad(fmt.Sprintf("discord.shard_ids[%d]", i), "%d is listed twice", id)
+		}
 	}
 	if c.Serve.HTTPAddr != "" {
 		if _, _, err := net.SplitHostPort(c.Serve.HTTPAddr); err != nil {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -196,6 +197,11 @@ func TestDiscordAndServeValuesAreChecked(t *testing.T) {
 		{"discord:\n  token_env: \"my token\"\n", "discord.token_env"},
 		{"discord:\n  answer_channels: [\"1\"]\n  message_content: false\n", "discord.answer_channels"},
 		{"discord:\n  api_url: ftp://x\n", "discord.api_url"},
+		{"discord:\n  shards: some\n", "discord.shards"},
+		{"discord:\n  shards: 0\n", "discord.shards"},
+		{"discord:\n  shard_ids: [0]\n", "discord.shard_ids"}, // with auto
+		{"discord:\n  shards: 2\n  shard_ids: [2]\n", "discord.shard_ids[0]"},
+		{"discord:\n  shards: 2\n  shard_ids: [1, 1]\n", "discord.shard_ids[1]"},
 		{"serve:\n  http_addr: nope\n", "serve.http_addr"},
 	}
 	for _, tt := range tests {
@@ -208,6 +214,16 @@ func TestDiscordAndServeValuesAreChecked(t *testing.T) {
 	cfg, err := Load(writeFile(t, "discord:\n  guild_id: \"123\"\n  answer_channels: [\"456\"]\n  context_turns: 0\nserve:\n  http_addr: 127.0.0.1:9090\n"))
 	if err != nil || cfg.Discord.GuildID != "123" || cfg.Discord.ContextTurns != 0 || cfg.Serve.HTTPAddr != "127.0.0.1:9090" {
 		t.Errorf("valid discord/serve config: %+v, %v", cfg.Discord, err)
+	}
+}
+
+func TestShardsLoad(t *testing.T) {
+	cfg, err := Load(writeFile(t, "discord:\n  shards: 4\n  shard_ids: [2, 3]\n"))
+	if err != nil || cfg.Discord.ShardCount() != 4 || !slices.Equal(cfg.Discord.ShardIDs, []int{2, 3}) {
+		t.Errorf("shards 4, ids [2, 3]: %+v, %v", cfg.Discord, err)
+	}
+	if n := Default().Discord.ShardCount(); n != 0 {
+		t.Errorf("auto: ShardCount = %d, want 0", n)
 	}
 }
 

@@ -97,7 +97,11 @@
 //		every question in discord.answer_channels. It never pings anyone.
 //		With serve.http_addr set it serves /healthz and Prometheus
 //		/metrics. On a signal it stops taking questions and gives answers
-//		in flight discord.shutdown_grace to finish.
+//		in flight discord.shutdown_grace to finish. It opens one gateway
+//		session per shard: as many as Discord recommends, or
+//		discord.shards; discord.shard_ids splits them between processes.
+//		A connection whose heartbeats go unacknowledged for 1.5 intervals
+//		is closed and resumed.
 //		It also polls feeds.urls (see ingest --feeds), refreshing the
 //		timeline for each new article, and posts the daily digest to each
 //		subscribed channel (digest.subscriptions, or /digest subscribe

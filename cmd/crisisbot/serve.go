@@ -67,6 +67,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		AnswerChannels: dc.AnswerChannels, AllowDMs: dc.AllowDMs, InlineReplies: dc.MentionReply == "inline",
 		MessageContent: dc.MessageContent,
 		Grace:          dc.ShutdownGrace,
+		Shards:         dc.ShardCount(), ShardIDs: dc.ShardIDs,
 	})
 	if err != nil {
 		return err

@@ -30,6 +30,27 @@ func freeAddr(t *testing.T) string {
 	return addr
 }
 
+// startServe runs `crisisbot serve` as main does, with the config file cfg
+// and its data in dir, and returns once its commands are registered. stop
+// ends it; done then gives what it returned.
+func startServe(ctx context.Context, t *testing.T, fake *fakediscord.Server, dir, cfg, token string) (stop func(), done <-chan error, stderr *syncBuffer) {
+	t.Helper()
+	runCtx, stop := context.WithCancel(ctx)
+	var stdout syncBuffer
+	stderr = &syncBuffer{}
+	result := make(chan error, 1)
+	go func() {
+		getenv := func(k string) string { return map[string]string{"DISCORD_TOKEN": token}[k] }
+		result <- run(runCtx, []string{"crisisbot", "--config", cfg, "--data-dir", filepath.Join(dir, "data"), "serve"},
+			getenv, strings.NewReader(""), &stdout, stderr)
+	}()
+	if _, err := fake.WaitCall(ctx, func(c fakediscord.Call) bool { return c.Is("PUT", "applications/") }); err != nil {
+		stop()
+		t.Fatalf("serve never registered its commands: %v\nstderr: %s", err, stderr.String())
+	}
+	return stop, result, stderr
+}
+
 // TestServeAnswersOnDiscordAndExposesMetrics runs `crisisbot serve` as main
 // does, against a fake Discord, and checks a slash command's answer, the
 // health and metrics endpoints, and a clean stop on cancel.
@@ -45,17 +66,7 @@ func TestServeAnswersOnDiscordAndExposesMetrics(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	runCtx, stop := context.WithCancel(ctx)
-	var stdout, stderr syncBuffer
-	done := make(chan error, 1)
-	go func() {
-		getenv := func(k string) string { return map[string]string{"DISCORD_TOKEN": token}[k] }
-		done <- run(runCtx, []string{"crisisbot", "--config", cfg, "--data-dir", filepath.Join(dir, "data"), "serve"},
-			getenv, strings.NewReader(""), &stdout, &stderr)
-	}()
-	if _, err := fake.WaitCall(ctx, func(c fakediscord.Call) bool { return c.Is("PUT", "applications/") }); err != nil {
-		t.Fatalf("serve never registered its commands: %v\nstderr: %s", err, stderr.String())
-	}
+	stop, done, stderr := startServe(ctx, t, fake, dir, cfg, token)
 
 	in := fake.SlashCommand(fakediscord.Actor{GuildID: guild}, "ask", fakediscord.Option("question", "Why did Baku cancel Overchuk's visit?"))
 	if err := fake.Dispatch("INTERACTION_CREATE", in); err != nil {

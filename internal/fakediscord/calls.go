@@ -84,13 +84,18 @@ func (s *Server) WaitCall(ctx context.Context, match func(Call) bool) (Call, err
 // WaitCalls waits until n calls match match (including calls already made)
 // and returns the first n.
 func (s *Server) WaitCalls(ctx context.Context, n int, match func(Call) bool) ([]Call, error) {
-	var out []Call
-	err := s.wait(ctx, fmt.Sprintf("%d REST calls", n), func() bool {
+	return waitMatches(ctx, s, fmt.Sprintf("%d REST calls", n), n, func() []Call { return s.calls }, match, Call.clone)
+}
+
+// waitMatches waits until n of the records list returns (called with s.mu
+// held) match, and returns copies of the first n.
+func waitMatches[T any](ctx context.Context, s *Server, what string, n int, list func() []T, match func(T) bool, copyOf func(T) T) ([]T, error) {
+	var out []T
+	err := s.wait(ctx, what, func() bool {
 		out = out[:0]
-		for _, c := range s.calls {
-			if match(c) {
-				out = append(out, c.clone())
-				if len(out) == n {
+		for _, r := range list() {
+			if match(r) {
+				if out = append(out, copyOf(r)); len(out) == n {
 					return true
 				}
 			}
@@ -109,6 +114,7 @@ type fault struct {
 	status         int
 	body           string
 	left           int
+	served         bool // the call is served before the failure is answered
 }
 
 // FailNext makes the next times calls with the method (any if empty) and a
@@ -119,16 +125,27 @@ type fault struct {
 // from retry_after and global in the body. Failed calls are recorded. Faults
 // are checked in the order they were added.
 func (s *Server) FailNext(method, pathPrefix string, status int, body string, times int) {
-	if body == "" {
-		if status == http.StatusTooManyRequests {
-			body = `{"message":"You are being rate limited.","retry_after":0.01,"global":false}`
+	s.addFault(&fault{method: method, prefix: pathPrefix, status: status, body: body, left: times})
+}
+
+// FailNextAfterServing is FailNext for calls that take effect although
+// they fail: each is served, then answered with status and Discord's error
+// body, as when Discord's edge gives up on a request its backend completed.
+func (s *Server) FailNextAfterServing(method, pathPrefix string, status int, times int) {
+	s.addFault(&fault{method: method, prefix: pathPrefix, status: status, left: times, served: true})
+}
+
+func (s *Server) addFault(f *fault) {
+	if f.body == "" {
+		if f.status == http.StatusTooManyRequests {
+			f.body = `{"message":"You are being rate limited.","retry_after":0.01,"global":false}`
 		} else {
-			body = errorBody(0, fmt.Sprintf("%d: %s", status, http.StatusText(status)))
+			f.body = errorBody(0, fmt.Sprintf("%d: %s", f.status, http.StatusText(f.status)))
 		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.faults = append(s.faults, &fault{method: method, prefix: pathPrefix, status: status, body: body, left: times})
+	s.faults = append(s.faults, f)
 }
 
 // takeFaultLocked consumes and returns the first fault matching c.
@@ -175,6 +192,9 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	f := s.takeFaultLocked(call)
 	s.mu.Unlock()
+	if f != nil && f.served {
+		s.serveRoute(httptest.NewRecorder(), r, call)
+	}
 	switch {
 	case f != nil:
 		if f.status == http.StatusTooManyRequests {
@@ -186,17 +206,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	case !s.authorized(call):
 		writeError(rec, http.StatusUnauthorized, 0, "401: Unauthorized")
 	default:
-		r.Body = io.NopCloser(bytes.NewReader(call.Body))
-		r = r.WithContext(context.WithValue(r.Context(), filesKey{}, call.Files))
-		if _, pattern := s.mux.Handler(r); pattern == "" {
-			// Unknown route or method: Discord's shape, not ServeMux's text.
-			s.mux.ServeHTTP(rec, r)
-			code := rec.Code
-			rec = httptest.NewRecorder()
-			writeError(rec, code, 0, fmt.Sprintf("%d: %s", code, http.StatusText(code)))
-		} else {
-			s.mux.ServeHTTP(rec, r)
-		}
+		rec = s.serveRoute(rec, r, call)
 	}
 	call.Status = rec.Code
 
@@ -208,6 +218,23 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	maps.Copy(w.Header(), rec.Header())
 	w.WriteHeader(rec.Code)
 	w.Write(rec.Body.Bytes())
+}
+
+// serveRoute answers call (read from r) with its route's handler into rec,
+// and returns the recorder holding the answer.
+func (s *Server) serveRoute(rec *httptest.ResponseRecorder, r *http.Request, call Call) *httptest.ResponseRecorder {
+	r.Body = io.NopCloser(bytes.NewReader(call.Body))
+	r = r.WithContext(context.WithValue(r.Context(), filesKey{}, call.Files))
+	if _, pattern := s.mux.Handler(r); pattern == "" {
+		// Unknown route or method: Discord's shape, not ServeMux's text.
+		s.mux.ServeHTTP(rec, r)
+		code := rec.Code
+		rec = httptest.NewRecorder()
+		writeError(rec, code, 0, fmt.Sprintf("%d: %s", code, http.StatusText(code)))
+		return rec
+	}
+	s.mux.ServeHTTP(rec, r)
+	return rec
 }
 
 // authorized checks the bot token on routes that need one; interaction

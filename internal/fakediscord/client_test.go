@@ -1,6 +1,6 @@
 package fakediscord_test
 
-// These tests drive the real discordgo v0.29.0 client against the fake, the
+// These tests drive the real discordgo v0.28.1 client against the fake, the
 // way bot/ will. discordgo is a test-only import here: the package itself
 // must not depend on it.
 
@@ -107,6 +107,17 @@ func handle[T any](dg *discordgo.Session) <-chan T {
 	ch := make(chan T, 16)
 	dg.AddHandler(func(_ *discordgo.Session, ev T) { ch <- ev })
 	return ch
+}
+
+// option returns the named option of a command, or nil; discordgo v0.28
+// has no GetOption.
+func option(data discordgo.ApplicationCommandInteractionData, name string) *discordgo.ApplicationCommandInteractionDataOption {
+	for _, o := range data.Options {
+		if o.Name == name {
+			return o
+		}
+	}
+	return nil
 }
 
 func restCode(t *testing.T, err error) (status, code int) {
@@ -408,11 +419,11 @@ func TestInteractionFlow(t *testing.T) {
 	}
 	ic := receive(t, ctx, ins)
 	data := ic.ApplicationCommandData()
-	if data.Name != "ask" || data.ID != cmds[0].ID || data.GetOption("question").StringValue() != "What did Russia say?" ||
-		!data.GetOption("private").BoolValue() {
+	if data.Name != "ask" || data.ID != cmds[0].ID || option(data, "question").StringValue() != "What did Russia say?" ||
+		!option(data, "private").BoolValue() {
 		t.Errorf("command data = %+v", data)
 	}
-	if ic.Member == nil || ic.Member.User.ID != "55" || ic.Member.Permissions&discordgo.PermissionManageGuild == 0 || ic.GuildID != "900" {
+	if ic.Member == nil || ic.Member.User.ID != "55" || ic.Member.Permissions&discordgo.PermissionManageServer == 0 || ic.GuildID != "900" {
 		t.Errorf("member = %+v guild %s", ic.Member, ic.GuildID)
 	}
 

@@ -8,7 +8,9 @@
 // or that the client creates, and answers with Discord-shaped JSON, including
 // Discord's error bodies ({"message": ..., "code": ...}) and its limits on
 // message size. Waiting is on recorded events with a context, never on the
-// clock.
+// clock. Like Discord, it serves every shard of a bot on its own
+// connection, each with its own guilds' events (guild_id >> 22 %
+// num_shards), and ends a session its client closes with 1000 or 1001.
 //
 // A test points a real session at it and drives it:
 //

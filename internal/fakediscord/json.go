@@ -122,7 +122,12 @@ func str(m map[string]any, key string) string {
 
 // integer returns m[key] as an int64 from any JSON number form (0 if absent).
 func integer(m map[string]any, key string) int64 {
-	switch v := m[key].(type) {
+	return number(m[key])
+}
+
+// number returns a JSON number value as an int64 (0 if it is not one).
+func number(v any) int64 {
+	switch v := v.(type) {
 	case json.Number:
 		n, err := v.Int64()
 		if err != nil {

@@ -47,8 +47,18 @@ type Options struct {
 	// HeartbeatInterval is sent in HELLO (default DefaultHeartbeatInterval).
 	HeartbeatInterval time.Duration
 	// Guilds are stored, listed as unavailable in READY and then sent as
-	// GUILD_CREATE dispatches after it, as Discord does. Each needs an "id".
+	// GUILD_CREATE dispatches after it, as Discord does, each on the shard
+	// that handles it. Each needs an "id".
 	Guilds []map[string]any
+	// Shards is the shard count GET gateway/bot recommends (default 1).
+	Shards int
+	// MaxConcurrency is how many shards may identify per 5 seconds, as GET
+	// gateway/bot's session_start_limit says (default 1).
+	MaxConcurrency int
+	// MaxGuildsPerShard, when set, is how many guilds one session may
+	// handle: an IDENTIFY whose shard would handle more is closed with
+	// 4011 (sharding required), as Discord does past 2,500.
+	MaxGuildsPerShard int
 	// EchoMessages makes every message the bot posts to a channel come back
 	// as a MESSAGE_CREATE dispatch, as Discord does, so a bot that answers
 	// itself shows up in tests.
@@ -82,6 +92,7 @@ func New(opts Options) *Server {
 		changed: make(chan struct{}),
 		lastID:  firstSnowflake,
 		st:      newStore(),
+		gw:      gatewayState{sessions: map[string]*gwSession{}},
 	}
 	if opts.AppID == "" {
 		opts.AppID = s.newIDLocked()
@@ -95,6 +106,8 @@ func New(opts Options) *Server {
 	if opts.HeartbeatInterval <= 0 {
 		opts.HeartbeatInterval = DefaultHeartbeatInterval
 	}
+	opts.Shards = max(opts.Shards, 1)
+	opts.MaxConcurrency = max(opts.MaxConcurrency, 1)
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
@@ -119,13 +132,13 @@ func (s *Server) Close() {
 		return
 	}
 	s.closed = true
-	c := s.gw.conn
-	s.gw.conn = nil
+	conns := s.gw.conns
+	s.gw.conns = nil
 	s.notifyLocked()
 	s.mu.Unlock()
 
 	s.srv.Close()
-	if c != nil {
+	for _, c := range conns {
 		c.ws.Close()
 	}
 	s.gateways.Wait()
