@@ -62,6 +62,14 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// From here the other commands run through serve: ingest --feeds with
+	// its poller, and no progress lines in its log.
+	a.poller, a.meter = poller, nil
+	stopAPI, err := a.serveAPI(logger)
+	if err != nil {
+		return err
+	}
+	defer stopAPI()
 	d, err := bot.NewDiscord(b, bot.DiscordConfig{
 		Token: token, APIURL: dc.APIURL, GuildID: dc.GuildID, AllowedGuilds: dc.AllowedGuilds,
 		AnswerChannels: dc.AnswerChannels, AllowDMs: dc.AllowDMs, InlineReplies: dc.MentionReply == "inline",
