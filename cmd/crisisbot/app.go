@@ -239,6 +239,7 @@ func (a *app) newBot(metrics *bot.Metrics, logger *slog.Logger, local bool, dige
 		MaxQuestionChars: a.cfg.Answer.MaxQuestionChars,
 		Timeline:         a.timelineView(),
 		Digests:          digests,
+		Curator:          a,
 		DigestDefaults:   bot.DigestDefaults{Time: a.cfg.Digest.Time, Zone: a.cfg.Digest.Timezone},
 		Clock:            a.clock,
 		Metrics:          metrics,
