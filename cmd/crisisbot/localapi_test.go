@@ -143,6 +143,10 @@ func TestCLIBesideServe(t *testing.T) {
 		t.Errorf("ask did not answer from the ingested article:\n%s", out)
 	}
 	same("ask", "--json", theatreQuestion)
+	// A week-precise source date survives the trip.
+	if out := same("ask", "How did the Safarov brothers die?"); !strings.Contains(out, "week of 2025-06-30") {
+		t.Errorf("ask lacks the week-precise date:\n%s", out)
+	}
 	if out := same("timeline", "--about", "Zorkiy"); !strings.Contains(out, "Zorkiy") {
 		t.Errorf("the timeline lacks the ingested article's event:\n%s", out)
 	}
