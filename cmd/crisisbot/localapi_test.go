@@ -77,7 +77,14 @@ func startServe(t *testing.T, ctx context.Context, dataDir, cfgExtra string) *se
 // ask asks the bot on Discord and returns the body of its answer.
 func (s *servingBot) ask(t *testing.T, ctx context.Context, question string) string {
 	t.Helper()
-	in := s.fake.SlashCommand(fakediscord.Actor{GuildID: "1300000000000000001"}, "ask", fakediscord.Option("question", question))
+	return s.command(t, ctx, 0, "ask", fakediscord.Option("question", question))
+}
+
+// command runs a slash command for a member with perms and returns the
+// body of the edit that delivers its reply.
+func (s *servingBot) command(t *testing.T, ctx context.Context, perms int64, name string, opts ...fakediscord.CommandOption) string {
+	t.Helper()
+	in := s.fake.SlashCommand(fakediscord.Actor{GuildID: "1300000000000000001", Permissions: perms}, name, opts...)
 	if err := s.fake.Dispatch("INTERACTION_CREATE", in); err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +92,7 @@ func (s *servingBot) ask(t *testing.T, ctx context.Context, question string) str
 		return c.Is("PATCH", "webhooks/") && strings.Contains(c.Path, in["token"].(string)) && c.Status < 300
 	})
 	if err != nil {
-		t.Fatalf("no answer to %q: %v\nstderr: %s", question, err, s.stderr.String())
+		t.Fatalf("no reply to /%s: %v\nstderr: %s", name, err, s.stderr.String())
 	}
 	return string(edit.Body)
 }
@@ -160,15 +167,8 @@ func TestCLIBesideServe(t *testing.T) {
 		t.Errorf("the guard let /ingest fetch %s", r.URL)
 	}))
 	defer page.Close()
-	in := s.fake.SlashCommand(fakediscord.Actor{GuildID: "1300000000000000001", Permissions: 1 << 5}, "ingest", fakediscord.Option("url", page.URL+"/article"))
-	if err := s.fake.Dispatch("INTERACTION_CREATE", in); err != nil {
-		t.Fatal(err)
-	}
-	edit, err := s.fake.WaitCall(ctx, func(c fakediscord.Call) bool {
-		return c.Is("PATCH", "webhooks/") && strings.Contains(c.Path, in["token"].(string)) && c.Status < 300
-	})
-	if err != nil || !strings.Contains(string(edit.Body), "fetch.allow_private") {
-		t.Errorf("/ingest of a loopback URL: %v %s, want the guard's refusal", err, edit.Body)
+	if body := s.command(t, ctx, 1<<5, "ingest", fakediscord.Option("url", page.URL+"/article")); !strings.Contains(body, "fetch.allow_private") {
+		t.Errorf("/ingest of a loopback URL replied %s, want the guard's refusal", body)
 	}
 
 	// The bot answers from the article the CLI stored.

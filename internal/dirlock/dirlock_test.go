@@ -13,13 +13,21 @@ import (
 	"github.com/crisisbot/crisisbot/internal/fakeclock"
 )
 
-func TestHolderIsRecordedAndNamedToTheNext(t *testing.T) {
+// held returns a fresh directory held by "crisisbot serve", and the fake
+// clock of its lock.
+func held(t *testing.T) (string, *fakeclock.Clock, *Lock) {
+	t.Helper()
 	dir := t.TempDir()
 	clock := fakeclock.New(time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC))
-	first, err := Acquire(context.Background(), dir, Options{Command: "crisisbot serve", Clock: clock})
+	l, err := Acquire(context.Background(), dir, Options{Command: "crisisbot serve", Clock: clock})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return dir, clock, l
+}
+
+func TestHolderIsRecordedAndNamedToTheNext(t *testing.T) {
+	dir, clock, first := held(t)
 	h, ok := ReadHolder(dir)
 	if !ok || h.PID != os.Getpid() || h.Command != "crisisbot serve" || !h.Since.Equal(clock.Now()) {
 		t.Errorf("holder = %+v, %v; want this process running crisisbot serve", h, ok)
@@ -28,7 +36,7 @@ func TestHolderIsRecordedAndNamedToTheNext(t *testing.T) {
 		t.Errorf("holder file: %v %v, want mode 0600", fi, err)
 	}
 
-	_, err = Acquire(context.Background(), dir, Options{Command: "crisisbot ingest", Clock: clock})
+	_, err := Acquire(context.Background(), dir, Options{Command: "crisisbot ingest", Clock: clock})
 	if errs.Code(err) != errs.Unavailable || !strings.Contains(err.Error(), "process "+strconv.Itoa(os.Getpid())+" (crisisbot serve, since 2026-12-06 09:00:00 UTC)") {
 		t.Errorf("second Acquire = %v, want the holder named", err)
 	}
@@ -47,12 +55,7 @@ func TestHolderIsRecordedAndNamedToTheNext(t *testing.T) {
 }
 
 func TestAcquireWaitsOnTheClock(t *testing.T) {
-	dir := t.TempDir()
-	clock := fakeclock.New(time.Date(2026, 12, 6, 9, 0, 0, 0, time.UTC))
-	first, err := Acquire(context.Background(), dir, Options{Command: "crisisbot serve", Clock: clock})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, clock, first := held(t)
 	done := make(chan error, 1)
 	go func() {
 		l, err := Acquire(context.Background(), dir, Options{Command: "crisisbot ingest", Wait: 2 * time.Second, Clock: clock})
