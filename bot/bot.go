@@ -49,6 +49,8 @@ type Options struct {
 	// Digests, when set, adds /digest.
 	Digests        Digests
 	DigestDefaults DigestDefaults
+	// Curator, when set, adds /ingest and /remove.
+	Curator Curator
 	// Commands are added to the built-in ones (ask, sources, about).
 	Commands []Command
 	Clock    answer.Clock
@@ -131,6 +133,9 @@ func (b *Bot) builtin() []Command {
 	}
 	if b.opts.Digests != nil {
 		cmds = append(cmds, b.digestCommand())
+	}
+	if b.opts.Curator != nil {
+		cmds = append(cmds, ingestCommand(b.opts.Curator, b.opts.Corpus), removeCommand(b.opts.Curator, b.opts.Corpus))
 	}
 	return cmds
 }

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/term"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/crisisbot/crisisbot/config"
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/internal/dirlock"
 	"github.com/crisisbot/crisisbot/internal/timelinedates"
 	"github.com/crisisbot/crisisbot/retrieval"
 	"github.com/crisisbot/crisisbot/timeline"
@@ -37,15 +39,45 @@ type app struct {
 	version string
 	// meter shows the progress of a long ingest.
 	meter *meter
+	// lock holds the data directory for this process.
+	lock *dirlock.Lock
+	// built is the timeline once timelineView has built it, so that an
+	// ingest or remove keeps it current without building it.
+	built atomic.Pointer[timeline.Index]
+	// poller is serve's feed poller, which ingest --feeds through the
+	// local API reuses; nil elsewhere.
+	poller *corpus.Poller
+	// logw receives the feed log of ingest --feeds.
+	logw io.Writer
 }
 
-// openApp opens the data directory with the configured embedder, ingests the
-// bundled corpus on first use, and builds the engine.
+// lockWait is how long a process waits for another to let go of the data
+// directory before saying which process holds it.
+const lockWait = retrieval.DefaultLockTimeout
+
+// openApp takes the data directory for this process, opens it with the
+// configured embedder, ingests the bundled corpus on first use, and builds
+// the engine. Commands that serve can run for them use openLibrary instead.
 func openApp(ctx context.Context, e *env) (*app, error) {
 	cfg, err := e.loadConfig()
 	if err != nil {
 		return nil, err
 	}
+	lock, err := dirlock.Acquire(ctx, cfg.DataDir, dirlock.Options{Command: e.command, Wait: lockWait, Clock: e.clock})
+	if err != nil {
+		return nil, err
+	}
+	a, err := openLocked(ctx, e, cfg)
+	if err != nil {
+		lock.Release()
+		return nil, err
+	}
+	a.lock = lock
+	return a, nil
+}
+
+// openLocked is openApp once the data directory is held.
+func openLocked(ctx context.Context, e *env, cfg config.Config) (*app, error) {
 	emb, err := newEmbedder(cfg.Embedder, e.getenv)
 	if err != nil {
 		return nil, err
@@ -73,7 +105,7 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 			return nil, fmt.Errorf("ingest bundled corpus: %w", err)
 		}
 	}
-	a := &app{cfg: cfg, lib: lib, clock: e.clock, embedder: emb, version: e.version(), meter: m}
+	a := &app{cfg: cfg, lib: lib, clock: e.clock, embedder: emb, version: e.version(), meter: m, logw: e.stderr}
 	chat, err := newChat(cfg, e.getenv)
 	if err != nil {
 		lib.Close()
@@ -84,7 +116,16 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 	return a, nil
 }
 
-func (a *app) Close() error { return a.lib.Close() }
+// Close closes the library and lets go of the data directory.
+func (a *app) Close() error {
+	err := a.lib.Close()
+	if a.lock != nil {
+		if lerr := a.lock.Release(); err == nil {
+			err = lerr
+		}
+	}
+	return err
+}
 
 // timelineView builds the timeline from every stored article and its
 // stored facts, once: the articles are not read again.
@@ -97,6 +138,7 @@ func (a *app) timelineView() timeline.View {
 				a.events.UpdateFacts(doc, a.lib.DocFacts(d.ID))
 			}
 		}
+		a.built.Store(a.events)
 	})
 	return timeline.View{Index: a.events, Search: a.lib}
 }
@@ -197,6 +239,7 @@ func (a *app) newBot(metrics *bot.Metrics, logger *slog.Logger, local bool, dige
 		MaxQuestionChars: a.cfg.Answer.MaxQuestionChars,
 		Timeline:         a.timelineView(),
 		Digests:          digests,
+		Curator:          a,
 		DigestDefaults:   bot.DigestDefaults{Time: a.cfg.Digest.Time, Zone: a.cfg.Digest.Timezone},
 		Clock:            a.clock,
 		Metrics:          metrics,

@@ -22,12 +22,12 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 	if question == "" {
 		return errs.Errorf(errs.Usage, "ask needs a question, e.g. crisisbot ask \"Why did Baku cancel Overchuk's visit?\"")
 	}
-	a, err := openApp(ctx, e)
+	lib, err := openLibrary(ctx, e)
 	if err != nil {
 		return err
 	}
-	defer a.Close()
-	ans, err := a.engine.Ask(ctx, question)
+	defer lib.Close()
+	ans, err := lib.Ask(ctx, question)
 	if err != nil {
 		return err
 	}

@@ -29,44 +29,23 @@ func runDigest(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 {
 		return errs.Errorf(errs.Usage, "digest takes no arguments, got %q (use --since)", args)
 	}
-	a, err := openApp(ctx, e)
+	lib, err := openLibrary(ctx, e)
 	if err != nil {
 		return err
 	}
-	defer a.Close()
-	sched, err := a.newScheduler(nil, nil)
-	if err != nil {
-		return err
-	}
-	zone := a.cfg.Digest.Timezone
-	if *channel != "" {
-		sub, ok := sched.Subscription(*channel)
-		if !ok {
-			return errs.Errorf(errs.Invalid, "channel %s gets no digest (crisisbot chat's /digest list shows the subscriptions)", *channel)
-		}
-		zone = sub.Zone
-	}
-	loc, err := time.LoadLocation(zone)
-	if err != nil {
-		return errs.Wrap(errs.Invalid, err, "digest time zone "+zone)
-	}
-	now := e.clock.Now()
-	from := now.Add(-24 * time.Hour)
-	if *since != "" {
-		if from, err = parseSince(*since, now, loc); err != nil {
-			return err
-		}
-	} else if t := sched.Since(*channel); !t.IsZero() {
-		from = t
-	}
-	d, err := a.digestBuilder().Build(ctx, from, now)
+	defer lib.Close()
+	res, err := lib.Digest(ctx, digestQuery{Since: *since, Channel: *channel})
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, d)
+		return writeJSON(e.stdout, res.Digest)
 	}
-	bot.WriteText(e.stdout, bot.DigestReply(d, loc, "", a.cfg.LLM.Model))
+	loc, err := time.LoadLocation(res.Zone)
+	if err != nil {
+		return errs.Wrap(errs.Invalid, err, "digest time zone "+res.Zone)
+	}
+	bot.WriteText(e.stdout, bot.DigestReply(res.Digest, loc, "", res.Model))
 	return nil
 }
 

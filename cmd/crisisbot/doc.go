@@ -107,7 +107,10 @@
 //		subscribed channel (digest.subscriptions, or /digest subscribe
 //		channel:#news time:08:30 timezone:Asia/Baku, which needs Manage
 //		Server; /digest unsubscribe stops it, /digest list shows them and
-//		/digest now previews the next digest privately). A channel gets at
+//		/digest now previews the next digest privately). Members with
+//		Manage Server add the article at a URL with /ingest url:… (fetched
+//		through the fetch section's guard, as feeds are) and remove one
+//		with /remove id:…; both reply privately. A channel gets at
 //		most one digest per scheduled day, at its local time (DST
 //		included), even across restarts and crashes: the day is claimed
 //		in DATA_DIR/digest.json before posting and confirmed after, and a
@@ -155,9 +158,8 @@
 //		articles): {"since", "until", "overview", "articles",
 //		"more", "events", "more_events", "disagreements",
 //		"more_disagreements", "citations"}. Bundled articles are never
-//		news; an updated article is marked (updated). serve holds the
-//		data directory, so run this while it is stopped, or use
-//		/digest now on Discord.
+//		news; an updated article is marked (updated). /digest now on
+//		Discord previews it too.
 //
 //	version
 //		Print the module version and what the build recorded of its
@@ -176,8 +178,15 @@
 // the variable (OPENAI_API_KEY by default). $CRISISBOT_CONFIG names the file
 // when --config is not given.
 //
-// Flags may stand before or after the arguments; "--" ends them. One process
-// at a time opens a data directory: stop serve before ingesting.
+// Flags may stand before or after the arguments; "--" ends them.
+//
+// While serve runs, it serves a local API on DATA_DIR/crisisbot.sock (mode
+// 0600), and ask, search, sources, timeline, digest, ingest and remove run
+// through it: the output is the same, and an ingest or remove reaches the
+// running bot's library and timeline at once. Otherwise one process at a
+// time opens a data directory; a second one waits 2 s, then names the
+// process holding it (its PID and command). chat always opens the
+// directory itself.
 //
 // Exit status is 0 on success, 2 on a usage error, and 1 on any other error.
 package main

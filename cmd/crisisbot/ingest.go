@@ -40,12 +40,12 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if len(docs) == 0 {
 		return errs.Errorf(errs.Invalid, "no documents found in %s", strings.Join(args, ", "))
 	}
-	a, err := openApp(ctx, e)
+	lib, err := openLibrary(ctx, e)
 	if err != nil {
 		return err
 	}
-	defer a.Close()
-	rep, err := ingest(ctx, a.lib, a.meter, docs)
+	defer lib.Close()
+	rep, err := lib.Ingest(ctx, docs)
 	if err != nil {
 		if ctx.Err() != nil {
 			return errs.Wrap(errs.Unavailable, err, fmt.Sprintf(
@@ -117,37 +117,20 @@ func loadArgs(ctx context.Context, e *env, args []string) ([]corpus.Document, er
 
 // ingestFeeds polls every configured feed once and reports what it did.
 func ingestFeeds(ctx context.Context, e *env, asJSON bool) error {
-	a, err := openApp(ctx, e)
+	lib, err := openLibrary(ctx, e)
 	if err != nil {
 		return err
 	}
-	defer a.Close()
-	if len(a.cfg.Feeds.URLs) == 0 {
-		return errs.Errorf(errs.Invalid, "no feeds configured: list RSS or Atom feeds under feeds.urls in the config")
-	}
-	// The report below says what each feed and item came to; the log adds
-	// only errors (and everything at log.level: debug).
-	logCfg := a.cfg.Log
-	if logCfg.Level != "debug" {
-		logCfg.Level = "error"
-	}
-	p, err := a.newPoller(ctx, newLogger(logCfg, e.stderr))
+	defer lib.Close()
+	out, err := lib.PollFeeds(ctx)
 	if err != nil {
 		return err
 	}
-	rep := p.PollOnce(ctx)
-	out := feedsJSON{Feeds: []feedJSON{}}
 	failed := 0
-	for _, f := range rep.Feeds {
-		fj := feedJSON{URL: f.URL, NotModified: f.NotModified, Added: nonNil(f.Added), Updated: nonNil(f.Updated), Skipped: []skipJSON{}}
-		if f.Err != nil {
-			fj.Error = errs.Message(fetchHint(f.Err))
+	for _, f := range out.Feeds {
+		if f.Error != "" {
 			failed++
 		}
-		for _, s := range f.Skipped {
-			fj.Skipped = append(fj.Skipped, skipJSON{URL: s.URL, Reason: s.Reason})
-		}
-		out.Feeds = append(out.Feeds, fj)
 	}
 	if asJSON {
 		if err := writeJSON(e.stdout, out); err != nil {

@@ -17,15 +17,14 @@ func runRemove(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
 		return errs.Errorf(errs.Usage, "remove needs at least one document id")
 	}
-	a, err := openApp(ctx, e)
+	lib, err := openLibrary(ctx, e)
 	if err != nil {
 		return err
 	}
-	defer a.Close()
+	defer lib.Close()
 	slices.Sort(args)
 	args = slices.Compact(args)
-	// The library refuses the whole call, naming them, if any id is unknown.
-	if err := a.lib.Remove(ctx, args...); err != nil {
+	if err := lib.Remove(ctx, args); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "removed %s\n", plural(len(args), "document"))

@@ -24,6 +24,9 @@ type env struct {
 	stderr     io.Writer
 	configPath string
 	dataDir    string
+	// command is the command line being run, recorded as the data
+	// directory's holder so that a process that must wait can name it.
+	command string
 	// clock is the only source of time for what runs on a schedule
 	// (feeds, digests, limits), for ingest times and for the progress
 	// line; tests pass a fake one.
@@ -102,7 +105,18 @@ func runEnv(ctx context.Context, e *env, args []string) error {
 	if !ok {
 		return errs.Errorf(errs.Usage, "unknown command %q", name)
 	}
+	e.command = holderCommand(fs.Args())
 	return cmd.run(ctx, e, fs.Args()[1:])
+}
+
+// holderCommand is "crisisbot " and the command line, bounded: a question
+// can be long.
+func holderCommand(args []string) string {
+	c := "crisisbot " + strings.Join(args, " ")
+	if r := []rune(c); len(r) > 120 {
+		c = string(r[:119]) + "…"
+	}
+	return c
 }
 
 // newFlags returns a FlagSet for a subcommand whose usage line names it.

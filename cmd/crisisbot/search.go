@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/crisisbot/crisisbot/errs"
-	"github.com/crisisbot/crisisbot/retrieval"
 )
 
 type searchResult struct {
@@ -39,22 +38,14 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	default:
 		return errs.Errorf(errs.Usage, "--mode %q is not one of hybrid, vector, lexical", *mode)
 	}
-	a, err := openApp(ctx, e)
+	lib, err := openLibrary(ctx, e)
 	if err != nil {
 		return err
 	}
-	defer a.Close()
-	m := retrieval.Mode(*mode)
-	if m == "" {
-		m = retrieval.Mode(a.cfg.Retrieval.Fusion)
-	}
-	results, err := a.lib.Search(ctx, query, retrieval.SearchOptions{K: *top, Mode: m})
+	defer lib.Close()
+	out, err := lib.Search(ctx, searchQuery{Query: query, Top: *top, Mode: *mode})
 	if err != nil {
 		return err
-	}
-	out := make([]searchResult, len(results))
-	for i, r := range results {
-		out[i] = searchResult{Rank: r.Rank, Score: r.Score, DocID: r.DocID, PassageID: r.ID, Title: r.Title, Text: r.Text}
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, struct {

@@ -62,6 +62,16 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// From here the other commands run through serve: ingest --feeds with
+	// its poller, and no progress lines in its log.
+	a.poller, a.meter = poller, nil
+	// Without it (a socket path over the system's ~100-byte limit) the
+	// bot still serves Discord; the other commands then wait as before.
+	if stopAPI, err := a.serveAPI(logger); err != nil {
+		logger.Error("no local API: commands beside serve cannot run", "err", err)
+	} else {
+		defer stopAPI()
+	}
 	d, err := bot.NewDiscord(b, bot.DiscordConfig{
 		Token: token, APIURL: dc.APIURL, GuildID: dc.GuildID, AllowedGuilds: dc.AllowedGuilds,
 		AnswerChannels: dc.AnswerChannels, AllowDMs: dc.AllowDMs, InlineReplies: dc.MentionReply == "inline",

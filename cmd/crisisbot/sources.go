@@ -29,16 +29,14 @@ func runSources(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 {
 		return errs.Errorf(errs.Usage, "sources takes no arguments, got %q", args)
 	}
-	a, err := openApp(ctx, e)
+	lib, err := openLibrary(ctx, e)
 	if err != nil {
 		return err
 	}
-	defer a.Close()
-	docs := a.lib.Documents()
-	out := make([]sourceInfo, len(docs))
-	for i, d := range docs {
-		out[i] = sourceInfo{ID: d.ID, Title: d.Title, Outlet: d.Outlet, Published: d.Published,
-			PublishedPrecision: d.PublishedPrecision, URL: d.URL, Passages: d.Passages}
+	defer lib.Close()
+	out, err := lib.Sources(ctx)
+	if err != nil {
+		return err
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, struct {

@@ -30,12 +30,12 @@ func runTimeline(ctx context.Context, e *env, args []string) error {
 			return errs.Errorf(errs.Usage, "%s: %s", name, errs.Message(err))
 		}
 	}
-	a, err := openApp(ctx, e)
+	lib, err := openLibrary(ctx, e)
 	if err != nil {
 		return err
 	}
-	defer a.Close()
-	events, err := a.timelineView().Events(ctx, timeline.Request{From: *from, To: *to, About: *about})
+	defer lib.Close()
+	events, err := lib.Timeline(ctx, timeline.Request{From: *from, To: *to, About: *about})
 	if errs.Code(err) == errs.Invalid {
 		return errs.Errorf(errs.Usage, "%s", errs.Message(err)) // an empty --from/--to range
 	}
