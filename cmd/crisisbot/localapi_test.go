@@ -46,7 +46,7 @@ type servingBot struct {
 // startServe runs serve on dataDir with the config cfgExtra adds to the
 // fake Discord's, and returns once it has registered its commands (its
 // local API is up before it connects).
-func startServe(t *testing.T, ctx context.Context, dataDir, cfgExtra string) *servingBot {
+func startServingBot(t *testing.T, ctx context.Context, dataDir, cfgExtra string) *servingBot {
 	t.Helper()
 	const guild, token = "1300000000000000001", "serve-test-token"
 	fake := fakediscord.New(fakediscord.Options{AppID: "1400000000000000001", Token: token,
@@ -54,21 +54,10 @@ func startServe(t *testing.T, ctx context.Context, dataDir, cfgExtra string) *se
 	t.Cleanup(fake.Close)
 	cfg := filepath.Join(t.TempDir(), "crisisbot.yaml")
 	writeFile(t, cfg, fmt.Sprintf("discord:\n  api_url: %s\n  guild_id: \"%s\"\n%s", fake.APIURL(), guild, cfgExtra))
-	runCtx, cancel := context.WithCancel(ctx)
-	stderr := &syncBuffer{}
-	done := make(chan error, 1)
-	go func() {
-		getenv := func(k string) string { return map[string]string{"DISCORD_TOKEN": token}[k] }
-		done <- run(runCtx, []string{"crisisbot", "--config", cfg, "--data-dir", dataDir, "serve"},
-			getenv, strings.NewReader(""), &syncBuffer{}, stderr)
-	}()
-	if _, err := fake.WaitCall(ctx, func(c fakediscord.Call) bool { return c.Is("PUT", "applications/") }); err != nil {
-		cancel()
-		t.Fatalf("serve never registered its commands: %v\nstderr: %s", err, stderr.String())
-	}
+	stop, done, stderr := startServe(ctx, t, fake, dataDir, cfg, token)
 	s := &servingBot{fake: fake, stderr: stderr}
 	s.stop = func() error {
-		cancel()
+		stop()
 		return <-done
 	}
 	return s
@@ -124,7 +113,7 @@ func TestCLIBesideServe(t *testing.T) {
 	}
 	beside.mustRun("sources")
 
-	s := startServe(t, ctx, beside.dataDir, "")
+	s := startServingBot(t, ctx, beside.dataDir, "")
 	if fi, err := os.Stat(sock); err != nil || fi.Mode().Perm() != 0o600 || fi.Mode().Type() != os.ModeSocket {
 		t.Fatalf("local API socket: %v %v, want a socket of mode 0600", fi, err)
 	}
@@ -227,7 +216,7 @@ func TestReadersDoNotWaitOnServesModelCall(t *testing.T) {
 	defer close(release)
 	c := newCLI(t)
 	c.mustRun("sources")
-	s := startServe(t, ctx, c.dataDir, "llm:\n  base_url: "+model.URL+"/v1\n  model: slow-model\n  retries: 0\n")
+	s := startServingBot(t, ctx, c.dataDir, "llm:\n  base_url: "+model.URL+"/v1\n  model: slow-model\n  retries: 0\n")
 	defer s.stop()
 
 	asked := make(chan string, 1)

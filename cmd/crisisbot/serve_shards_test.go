@@ -24,7 +24,7 @@ func TestServeRunsTheConfiguredShards(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	stop, done, _ := startServe(ctx, t, fake, dir, cfg, token)
+	stop, done, _ := startServe(ctx, t, fake, filepath.Join(dir, "data"), cfg, token)
 	stop()
 	if err := <-done; err != nil {
 		t.Errorf("serve returned %v after cancel, want nil", err)

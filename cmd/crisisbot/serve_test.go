@@ -33,7 +33,7 @@ func freeAddr(t *testing.T) string {
 // startServe runs `crisisbot serve` as main does, with the config file cfg
 // and its data in dir, and returns once its commands are registered. stop
 // ends it; done then gives what it returned.
-func startServe(ctx context.Context, t *testing.T, fake *fakediscord.Server, dir, cfg, token string) (stop func(), done <-chan error, stderr *syncBuffer) {
+func startServe(ctx context.Context, t *testing.T, fake *fakediscord.Server, dataDir, cfg, token string) (stop func(), done <-chan error, stderr *syncBuffer) {
 	t.Helper()
 	runCtx, stop := context.WithCancel(ctx)
 	var stdout syncBuffer
@@ -41,7 +41,7 @@ func startServe(ctx context.Context, t *testing.T, fake *fakediscord.Server, dir
 	result := make(chan error, 1)
 	go func() {
 		getenv := func(k string) string { return map[string]string{"DISCORD_TOKEN": token}[k] }
-		result <- run(runCtx, []string{"crisisbot", "--config", cfg, "--data-dir", filepath.Join(dir, "data"), "serve"},
+		result <- run(runCtx, []string{"crisisbot", "--config", cfg, "--data-dir", dataDir, "serve"},
 			getenv, strings.NewReader(""), &stdout, stderr)
 	}()
 	if _, err := fake.WaitCall(ctx, func(c fakediscord.Call) bool { return c.Is("PUT", "applications/") }); err != nil {
@@ -66,7 +66,7 @@ func TestServeAnswersOnDiscordAndExposesMetrics(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	stop, done, stderr := startServe(ctx, t, fake, dir, cfg, token)
+	stop, done, stderr := startServe(ctx, t, fake, filepath.Join(dir, "data"), cfg, token)
 
 	in := fake.SlashCommand(fakediscord.Actor{GuildID: guild}, "ask", fakediscord.Option("question", "Why did Baku cancel Overchuk's visit?"))
 	if err := fake.Dispatch("INTERACTION_CREATE", in); err != nil {
