@@ -583,7 +583,7 @@ func itemDocument(canonical string, item FeedItem) (Document, error) {
 	if doc.Title == "" {
 		doc.Title = fallbackTitle(doc.Body)
 	}
-	if err := finish(canonical, &doc); err != nil {
+	if err := finish(canonical, canonical, &doc); err != nil {
 		return Document{}, err
 	}
 	return doc, nil
