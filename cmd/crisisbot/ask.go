@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 
 	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/bot"
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/internal/safetext"
 )
 
 func runAsk(ctx context.Context, e *env, args []string) error {
@@ -27,14 +29,19 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
+	a.noticeSlowModel(e.stderr)
 	ans, err := a.engine.Ask(ctx, question)
+	if errors.Is(err, answer.ErrQuestionTooLong) {
+		// The question is the command line here: a usage error (exit 2).
+		return errs.Wrap(errs.Usage, err, errs.Message(err))
+	}
 	if err != nil {
 		return err
 	}
 	if ans.ModelErr != nil {
 		// The answer fell back to extractive; say why, so that a bad key or
 		// model name is not mistaken for an outage.
-		fmt.Fprintf(e.stderr, "crisisbot: warning: the language model failed: %v\n", ans.ModelErr)
+		fmt.Fprintf(e.stderr, "crisisbot: warning: the language model failed: %s\n", safetext.Strip(ans.ModelErr.Error()))
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, ans)
