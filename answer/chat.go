@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"time"
 )
 
 // Message roles.
@@ -35,7 +36,10 @@ type ChatError struct {
 	StatusCode int
 	// Retryable is true for rate limits, server errors and timeouts.
 	Retryable bool
-	Err       error
+	// RetryAfter is how long the server asked to be left alone
+	// (Retry-After), or 0.
+	RetryAfter time.Duration
+	Err        error
 }
 
 func (e *ChatError) Error() string {
@@ -51,6 +55,15 @@ func (e *ChatError) Unwrap() error { return e.Err }
 // limits, request timeouts and server errors.
 func retryableStatus(code int) bool {
 	return code == 408 || code == 409 || code == 429 || code >= 500
+}
+
+// retryAfterOf returns the wait a Chat error's server asked for, or 0.
+func retryAfterOf(err error) time.Duration {
+	var ce *ChatError
+	if errors.As(err, &ce) {
+		return ce.RetryAfter
+	}
+	return 0
 }
 
 // isRetryable reports whether a Chat error may go away on a retry.

@@ -2,7 +2,10 @@ package answer
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -16,9 +19,11 @@ import (
 
 // Defaults for Options fields left zero.
 const (
-	DefaultMaxQuestionLen  = 1000
-	DefaultDeadline        = 60 * time.Second
-	DefaultAttemptTimeout  = 30 * time.Second
+	DefaultMaxQuestionLen = 1000
+	// A stuck model costs at most DefaultDeadline: a hung first attempt,
+	// and a shorter second one in what is left.
+	DefaultDeadline        = 20 * time.Second
+	DefaultAttemptTimeout  = 15 * time.Second
 	DefaultRetries         = 2
 	DefaultBackoff         = 500 * time.Millisecond
 	DefaultMaxBackoff      = 8 * time.Second
@@ -164,16 +169,43 @@ func (e *Engine) Ask(ctx context.Context, question string) (Answer, error) {
 	return e.AskWith(ctx, question, nil)
 }
 
+// ErrQuestionTooLong is wrapped by the error of a question over
+// Options.MaxQuestionLen, so a front end can tell it from other bad input.
+var ErrQuestionTooLong = errors.New("question too long")
+
 // cleanQuestion cleans a question and checks its length.
 func (e *Engine) cleanQuestion(question string) (string, error) {
-	q := CleanText(question)
+	return CheckQuestion(question, e.opts.MaxQuestionLen)
+}
+
+// CheckQuestion returns question as the engine reads it (mentions,
+// control characters and extra spaces gone), or an error when it is empty
+// or longer than maxLen characters (0: DefaultMaxQuestionLen), which wraps
+// ErrQuestionTooLong: a front end can check a question before it is asked.
+func CheckQuestion(question string, maxLen int) (string, error) {
+	if maxLen <= 0 {
+		maxLen = DefaultMaxQuestionLen
+	}
+	q := CleanText(StripMentions(question))
 	if q == "" {
 		return "", errs.Errorf(errs.Usage, "the question is empty")
 	}
-	if n := utf8.RuneCountInString(q); n > e.opts.MaxQuestionLen {
-		return "", errs.Errorf(errs.Invalid, "question is %d characters; the limit is %d", n, e.opts.MaxQuestionLen)
+	if n := utf8.RuneCountInString(q); n > maxLen {
+		return "", errs.Wrap(errs.Invalid, ErrQuestionTooLong,
+			fmt.Sprintf("the question is %d characters; the limit is %d (answer.max_question_chars)", n, maxLen))
 	}
 	return q, nil
+}
+
+// mentionRE matches Discord's mention syntax: users (<@123>, <@!123>),
+// roles (<@&123>), channels (<#123>), and @everyone and @here.
+var mentionRE = regexp.MustCompile(`<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b`)
+
+// StripMentions removes Discord mention syntax from a question: it names
+// no one the articles know, and its words ("everyone", digits) only skew
+// retrieval. The CLI and Discord both ask through it.
+func StripMentions(s string) string {
+	return mentionRE.ReplaceAllString(s, " ")
 }
 
 // CleanText strips control and invisible formatting characters, folds

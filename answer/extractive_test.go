@@ -88,13 +88,17 @@ func TestAskRejectsBadQuestions(t *testing.T) {
 		{"empty", "", errs.Usage, "the question is empty"},
 		{"blank", " \t\n ", errs.Usage, "the question is empty"},
 		{"controls only", "\x00\x07\u202e", errs.Usage, "the question is empty"},
-		{"too long", long, errs.Invalid, "question is 1001 characters; the limit is 1000"},
+		{"mentions only", "@everyone <@123> <#9>", errs.Usage, "the question is empty"},
+		{"too long", long, errs.Invalid, "the question is 1001 characters; the limit is 1000 (answer.max_question_chars)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := e.Ask(context.Background(), tt.q)
 			if errs.Code(err) != tt.code || errs.Message(err) != tt.msg {
 				t.Errorf("Ask(%.20q) error = %v (code %s), want %s %q", tt.q, err, errs.Code(err), tt.code, tt.msg)
+			}
+			if long := errors.Is(err, ErrQuestionTooLong); long != (tt.name == "too long") {
+				t.Errorf("Ask(%.20q): errors.Is(err, ErrQuestionTooLong) = %v", tt.q, long)
 			}
 		})
 	}
@@ -419,5 +423,31 @@ func TestAskFoldsWidthAndDiacritics(t *testing.T) {
 			t.Errorf("Ask(%q) = grounded %v, %d citations; want the plain spelling's answer citing %s",
 				q, a.Grounded, len(a.Citations), plain.Citations[0].PassageID)
 		}
+	}
+}
+
+// TestAskStripsMentions: Discord mention syntax in a question changes
+// nothing about the answer, from the CLI as from Discord.
+func TestAskStripsMentions(t *testing.T) {
+	e := seedEngine(t, Options{})
+	const q = "Who are the Sputnik employees arrested in Baku?"
+	want, err := e.Ask(context.Background(), q)
+	if err != nil || !want.Grounded {
+		t.Fatalf("plain question: %+v, %v; want a grounded answer", want, err)
+	}
+	got, err := e.Ask(context.Background(), "@everyone <@123> <@!45> <@&67> <#89> @here "+q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Question != q || got.Text != want.Text || got.Grounded != want.Grounded {
+		t.Errorf("with mentions: question %q, grounded %v, text %q; want %q answered as without them (%q)",
+			got.Question, got.Grounded, got.Text, q, want.Text)
+	}
+}
+
+func TestStripMentions(t *testing.T) {
+	got := CleanText(StripMentions("Hi @everyone and @here, <@123> <@!4> <@&5> <#6> said x@heres.com <@abc>"))
+	if want := "Hi and , said x@heres.com <@abc>"; got != want {
+		t.Errorf("StripMentions = %q, want %q", got, want)
 	}
 }

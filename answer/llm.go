@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/internal/safetext"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -33,15 +34,17 @@ func (e *Engine) withModel(ctx context.Context, q string, fu followUp, results [
 		a.ModelErr = err
 		return a, nil
 	}
-	a := checkReply(q, fu.Context, reply, kept)
+	// The reply is shown on terminals and in Discord, and stored.
+	a := checkReply(q, fu.Context, safetext.Strip(reply), kept)
 	a.Model = e.opts.Chat.Model()
 	a.Support = ev.Support
 	return a, nil
 }
 
 // complete asks the model, retrying rate limits, server errors and
-// timeouts with exponential backoff and jitter until the Deadline. All
-// waiting goes through the Clock.
+// timeouts with exponential backoff and jitter, or after the server's
+// Retry-After when longer, until the Deadline: a wait that would end past
+// it falls back at once. All waiting goes through the Clock.
 func (e *Engine) complete(ctx context.Context, msgs []Message) (string, error) {
 	clock := e.opts.Clock
 	deadline := clock.Now().Add(e.opts.Deadline)
@@ -63,8 +66,14 @@ func (e *Engine) complete(ctx context.Context, msgs []Message) (string, error) {
 		if !isRetryable(err) || attempt == e.opts.Retries {
 			break
 		}
-		sleep := e.opts.Jitter(backoff)
+		// A server's Retry-After says when it will take the request
+		// again; asking sooner only earns another refusal.
+		wait := retryAfterOf(err)
+		sleep := max(e.opts.Jitter(backoff), wait)
 		if !clock.Now().Add(sleep).Before(deadline) {
+			if sleep == wait {
+				last = fmt.Errorf("%w; the server asked to wait %s (Retry-After), past the %s deadline", err, wait, e.opts.Deadline)
+			}
 			break // no time left for another attempt
 		}
 		select {

@@ -551,3 +551,168 @@ var (
 	_ Searcher = fixedSearcher(nil)
 	_ Chat     = (*OpenAIChat)(nil)
 )
+
+// rateLimited answers 429 with the given Retry-After (and the server's
+// Date, for the HTTP-date form) on the first request, then content.
+func rateLimited(retryAfter, date, content string) func(int, http.ResponseWriter, *http.Request) {
+	return func(n int, w http.ResponseWriter, _ *http.Request) {
+		if n > 1 {
+			writeCompletion(w, content)
+			return
+		}
+		w.Header().Set("Retry-After", retryAfter)
+		if date != "" {
+			w.Header().Set("Date", date)
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusTooManyRequests)
+		_, _ = w.Write([]byte(`{"error":{"message":"slow down","type":"rate_limit"}}`))
+	}
+}
+
+// fireSleeps fires every timer armed on clock at once, whatever its
+// length, except those of the attempt timeout, until stop is closed.
+func fireSleeps(clock *fakeclock.Clock, attempt time.Duration, stop <-chan struct{}) {
+	go func() {
+		for {
+			select {
+			case d := <-clock.Afters():
+				if d != attempt {
+					clock.Advance(d)
+				}
+			case <-stop:
+				return
+			}
+		}
+	}()
+}
+
+// TestLLMHonoursRetryAfter: the retry waits what the server asked, not the
+// shorter backoff, on the injected clock.
+func TestLLMHonoursRetryAfter(t *testing.T) {
+	const attempt = 15 * time.Second
+	date := time.Date(2025, 7, 1, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, retryAfter, date string
+	}{
+		{"seconds", "2", ""},
+		{"HTTP date", date.Add(2 * time.Second).Format(http.TimeFormat), date.Format(http.TimeFormat)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFakeLLM(t, rateLimited(tt.retryAfter, tt.date, "Igor Kartavykh and Yevgeny Belousov were detained [1]."))
+			clock := newFakeClock()
+			stop := make(chan struct{})
+			defer close(stop)
+			fireSleeps(clock, attempt, stop)
+			start := clock.Now()
+			opts := Options{
+				Chat: newTestChat(t, f), Clock: clock, Deadline: 20 * time.Second, AttemptTimeout: attempt,
+				Backoff: 250 * time.Millisecond, Jitter: func(d time.Duration) time.Duration { return d },
+			}
+			a, err := New(sputnikPassages(t), opts).Ask(context.Background(), sputnikQ)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Mode != ModeLLM || f.count() != 2 {
+				t.Errorf("mode %s after %d requests (%v); want the model's answer on the second", a.Mode, f.count(), a.ModelErr)
+			}
+			if got := clock.Now().Sub(start); got != 2*time.Second {
+				t.Errorf("waited %v before retrying, want the 2s Retry-After (the backoff is 250ms)", got)
+			}
+		})
+	}
+}
+
+// TestLLMRetryAfterPastDeadlineFallsBackAtOnce: a Retry-After longer than
+// the deadline leaves falls back without waiting, and says why.
+func TestLLMRetryAfterPastDeadlineFallsBackAtOnce(t *testing.T) {
+	f := newFakeLLM(t, rateLimited("3600", "", "never asked for"))
+	clock := newFakeClock()
+	stop := make(chan struct{})
+	defer close(stop)
+	fireSleeps(clock, DefaultAttemptTimeout, stop)
+	start := clock.Now()
+	opts := Options{Chat: newTestChat(t, f), Clock: clock, Deadline: 20 * time.Second, Retries: 3}
+	a, err := New(newBM25(loadPassages(t)), opts).Ask(context.Background(), sputnikQ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Mode != ModeExtractive || a.Note != NoteFallback || f.count() != 1 {
+		t.Errorf("mode %s note %q after %d requests; want the extractive fallback after one", a.Mode, a.Note, f.count())
+	}
+	if got := clock.Now().Sub(start); got != 0 {
+		t.Errorf("spent %v of virtual time, want none", got)
+	}
+	if a.ModelErr == nil || !strings.Contains(a.ModelErr.Error(), "Retry-After") || !strings.Contains(a.ModelErr.Error(), "1h0m0s") {
+		t.Errorf("ModelErr = %v, want it to name the 1h Retry-After", a.ModelErr)
+	}
+}
+
+// TestLLMReplyIsCapped: max_tokens goes in the request, and a server that
+// ignores it and sends megabytes gets the extractive fallback, not a
+// megabyte answer.
+func TestLLMReplyIsCapped(t *testing.T) {
+	huge := strings.Repeat("Igor Kartavykh was detained [1]. ", 200_000) // 6.6 MB
+	f := newFakeLLM(t, say(huge))
+	chat, err := NewOpenAIChat(OpenAIChatConfig{BaseURL: f.URL + "/v1", Model: "test-model", HTTPClient: f.Client(), MaxTokens: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := New(sputnikPassages(t), Options{Chat: chat, Clock: newFakeClock()}).Ask(context.Background(), sputnikQ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.request(0).MaxTokens; got != 300 {
+		t.Errorf("request max_tokens = %d, want 300", got)
+	}
+	if a.Mode != ModeExtractive || len(a.Text) > 5000 || f.count() != 1 {
+		t.Errorf("mode %s, %d bytes of answer, %d requests; want one request and the extractive fallback", a.Mode, len(a.Text), f.count())
+	}
+	if a.ModelErr == nil || !strings.Contains(a.ModelErr.Error(), "max_tokens") {
+		t.Errorf("ModelErr = %v, want it to name the cap", a.ModelErr)
+	}
+	// Complete itself names the size.
+	if _, err := chat.Complete(context.Background(), []Message{{Role: RoleUser, Content: "hi"}}); !strings.Contains(fmt.Sprint(err), "over") {
+		t.Errorf("Complete of the huge reply = %v, want the size error", err)
+	}
+}
+
+// TestLLMUnauthorizedNamesTheKeyVariable: a 401 tells the operator which
+// variable to check, or to set it when no key was sent.
+func TestLLMUnauthorizedNamesTheKeyVariable(t *testing.T) {
+	f := newFakeLLM(t, func(_ int, w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusUnauthorized)
+		_, _ = w.Write([]byte(`{"error":{"message":"Incorrect API key provided","type":"invalid_request_error"}}`))
+	})
+	for _, tt := range []struct{ key, want string }{
+		{"sk-wrong", "refused the API key: check $MY_LLM_KEY"},
+		{"", "none was sent: set $MY_LLM_KEY"},
+	} {
+		chat, err := NewOpenAIChat(OpenAIChatConfig{BaseURL: f.URL + "/v1", Model: "m", HTTPClient: f.Client(), APIKey: tt.key, APIKeyEnv: "MY_LLM_KEY"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = chat.Complete(context.Background(), []Message{{Role: RoleUser, Content: "hi"}})
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "401") {
+			t.Errorf("key %q: error %v, want %q and the status", tt.key, err, tt.want)
+		}
+	}
+}
+
+// TestLLMReplyControlCharactersStripped: escape sequences in the model's
+// reply never reach the answer.
+func TestLLMReplyControlCharactersStripped(t *testing.T) {
+	f := newFakeLLM(t, say("\x1b[2J\x1b]0;pwned\x07Igor Kartavykh and Yevgeny Belousov were \u009b31mdetained [1]."))
+	a, err := New(sputnikPassages(t), Options{Chat: newTestChat(t, f)}).Ask(context.Background(), sputnikQ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Mode != ModeLLM || !strings.Contains(a.Text, "Kartavykh") {
+		t.Fatalf("mode %s text %q, want the model's answer", a.Mode, a.Text)
+	}
+	if strings.ContainsAny(a.Text, "\x1b\x07\u009b") {
+		t.Errorf("answer keeps control characters: %q", a.Text)
+	}
+}

@@ -8,7 +8,9 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
+	"time"
 
 	openai "github.com/sashabaranov/go-openai"
 
@@ -21,6 +23,15 @@ const minTemperature = 0.001
 
 // DefaultMaxTokens caps the reply length when OpenAIChatConfig.MaxTokens is 0.
 const DefaultMaxTokens = 700
+
+// replyBytesPerToken and replyBytesBase size the default cap on a reply's
+// body from MaxTokens: a token is a few bytes of text, but JSON escapes
+// (\u00e9 is six bytes) and the envelope add more, so the cap is loose
+// for an honest server and still stops one that ignores max_tokens.
+const (
+	replyBytesPerToken = 64
+	replyBytesBase     = 64 << 10
+)
 
 // OpenAIChatConfig configures an OpenAI-compatible chat completions client.
 type OpenAIChatConfig struct {
@@ -37,6 +48,12 @@ type OpenAIChatConfig struct {
 	Temperature float32
 	// MaxTokens caps the reply; 0 means DefaultMaxTokens.
 	MaxTokens int
+	// MaxReplyBytes caps the response body read; a longer one is an
+	// error. 0 means 64 KiB plus 64 bytes a token of MaxTokens.
+	MaxReplyBytes int64
+	// APIKeyEnv names the environment variable the key came from, for
+	// the error of a refused key.
+	APIKeyEnv string
 }
 
 // OpenAIChat is a Chat over an OpenAI-compatible /chat/completions API,
@@ -46,6 +63,9 @@ type OpenAIChat struct {
 	model       string
 	temperature float32
 	maxTokens   int
+	maxBytes    int64
+	keyEnv      string
+	hasKey      bool
 }
 
 // NewOpenAIChat returns a Chat for cfg, or an errs.Invalid error naming the
@@ -62,15 +82,13 @@ func NewOpenAIChat(cfg OpenAIChatConfig) (*OpenAIChat, error) {
 		}
 		oc.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
 	}
-	oc.HTTPClient = http.DefaultClient
-	if cfg.HTTPClient != nil {
-		oc.HTTPClient = cfg.HTTPClient
-	}
 	c := &OpenAIChat{
-		client:      openai.NewClientWithConfig(oc),
 		model:       cfg.Model,
 		temperature: cfg.Temperature,
 		maxTokens:   cfg.MaxTokens,
+		maxBytes:    cfg.MaxReplyBytes,
+		keyEnv:      cfg.APIKeyEnv,
+		hasKey:      cfg.APIKey != "",
 	}
 	if c.temperature <= 0 {
 		c.temperature = minTemperature
@@ -78,6 +96,18 @@ func NewOpenAIChat(cfg OpenAIChatConfig) (*OpenAIChat, error) {
 	if c.maxTokens <= 0 {
 		c.maxTokens = DefaultMaxTokens
 	}
+	if c.maxBytes <= 0 {
+		c.maxBytes = replyBytesBase + replyBytesPerToken*int64(c.maxTokens)
+	}
+	hc := *http.DefaultClient
+	if cfg.HTTPClient != nil {
+		hc = *cfg.HTTPClient
+	}
+	// go-openai reads whatever body it is given: a server that ignores
+	// max_tokens could send megabytes.
+	hc.Transport = cappedTransport{base: hc.Transport, max: c.maxBytes}
+	oc.HTTPClient = &hc
+	c.client = openai.NewClientWithConfig(oc)
 	return c, nil
 }
 
@@ -99,7 +129,19 @@ func (c *OpenAIChat) Complete(ctx context.Context, msgs []Message) (string, erro
 	}
 	resp, err := c.client.CreateChatCompletion(ctx, req)
 	if err != nil {
-		return "", classifyOpenAIError(err)
+		ce := classifyOpenAIError(err)
+		switch {
+		case errors.Is(err, errReplyTooLarge):
+			ce.Retryable = false // the same request gets the same reply
+			ce.Err = fmt.Errorf("the reply is over %d bytes (llm.max_tokens is %d): %w", c.maxBytes, c.maxTokens, err)
+		case ce.StatusCode == http.StatusUnauthorized:
+			ce.Err = c.keyError(ce.Err)
+		case ce.Retryable:
+			// go-openai sets the response's headers before it looks at
+			// the status, so they are there on an error too.
+			ce.RetryAfter = retryAfter(resp.Header())
+		}
+		return "", ce
 	}
 	if len(resp.Choices) == 0 {
 		return "", &ChatError{Err: errors.New("the reply has no choices")}
@@ -107,10 +149,99 @@ func (c *OpenAIChat) Complete(ctx context.Context, msgs []Message) (string, erro
 	return resp.Choices[0].Message.Content, nil
 }
 
+// keyError explains a 401: the operator's next step is the key variable.
+func (c *OpenAIChat) keyError(err error) error {
+	env := "the API key"
+	if c.keyEnv != "" {
+		env = "$" + c.keyEnv
+	}
+	if !c.hasKey {
+		return fmt.Errorf("the server wants an API key and none was sent: set %s: %w", env, err)
+	}
+	return fmt.Errorf("the server refused the API key: check %s: %w", env, err)
+}
+
+// retryAfter reads a Retry-After header: seconds, or an HTTP date taken
+// against the response's own Date (so neither clock's skew matters). It
+// returns 0 when there is none or it cannot be read.
+func retryAfter(h http.Header) time.Duration {
+	v := strings.TrimSpace(h.Get("Retry-After"))
+	if v == "" {
+		return 0
+	}
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if secs <= 0 {
+			return 0
+		}
+		return time.Duration(min(secs, int64(maxRetryAfter/time.Second))) * time.Second
+	}
+	at, err := http.ParseTime(v)
+	if err != nil {
+		return 0
+	}
+	now, err := http.ParseTime(h.Get("Date"))
+	if err != nil || !at.After(now) {
+		return 0
+	}
+	return min(at.Sub(now), maxRetryAfter)
+}
+
+// maxRetryAfter bounds what a Retry-After can ask; anything near it is
+// past every deadline anyway.
+const maxRetryAfter = 24 * time.Hour
+
+// errReplyTooLarge is the read error of a body over the cap.
+var errReplyTooLarge = errors.New("reply too large")
+
+// cappedTransport caps every response body it returns at max bytes:
+// reading past them is errReplyTooLarge.
+type cappedTransport struct {
+	base http.RoundTripper // nil means http.DefaultTransport
+	max  int64
+}
+
+// RoundTrip sends req through the base transport and caps the body.
+func (t cappedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	base := t.base
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	resp, err := base.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	resp.Body = &cappedBody{ReadCloser: resp.Body, left: t.max}
+	return resp, nil
+}
+
+// cappedBody reads at most left more bytes, then fails if there are more.
+type cappedBody struct {
+	io.ReadCloser
+	left int64
+}
+
+func (b *cappedBody) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		// Probe one byte: a body of exactly the cap is fine.
+		var one [1]byte
+		n, err := b.ReadCloser.Read(one[:])
+		if n > 0 {
+			return 0, errReplyTooLarge
+		}
+		return 0, err
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.ReadCloser.Read(p)
+	b.left -= int64(n)
+	return n, err
+}
+
 // classifyOpenAIError turns a go-openai error into a *ChatError. A
 // *RequestError is checked first: go-openai returns one wrapping an empty
 // *APIError when the error body is not OpenAI-shaped.
-func classifyOpenAIError(err error) error {
+func classifyOpenAIError(err error) *ChatError {
 	var re *openai.RequestError
 	if errors.As(err, &re) {
 		return &ChatError{StatusCode: re.HTTPStatusCode, Retryable: retryableStatus(re.HTTPStatusCode), Err: requestErrorText(re)}

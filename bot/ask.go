@@ -38,16 +38,22 @@ func (b *Bot) checkQuestion(req Request) error {
 		return errs.Errorf(errs.Usage, "Ask me a question, e.g. “Why did Baku cancel Overchuk's visit?”")
 	}
 	if n := utf8.RuneCountInString(q); n > b.opts.MaxQuestionChars {
-		return errs.Errorf(errs.Invalid, "Your question is %d characters long; I take questions of up to %d. Please shorten it.", n, b.opts.MaxQuestionChars)
+		return b.tooLong(n)
 	}
 	return nil
 }
 
+// tooLong refuses a question of n characters.
+func (b *Bot) tooLong(n int) error {
+	return errs.Errorf(errs.Invalid, "Your question is %d characters long; I take questions of up to %d. Please shorten it.", n, b.opts.MaxQuestionChars)
+}
+
 func (b *Bot) runAsk(ctx context.Context, req Request) (Reply, error) {
 	start := b.clock.Now()
-	// No control characters reach the records, the logs, or the terminal
-	// of an operator reading feedback.
-	q := answer.CleanText(req.Option("question"))
+	// No control characters or mentions reach the records, the logs, or
+	// the terminal of an operator reading feedback: the engine strips
+	// mentions too, and the record keeps what it answered.
+	q := answer.CleanText(answer.StripMentions(req.Option("question")))
 	ans, err := b.opts.Asker.AskWith(ctx, q, req.History)
 	if err != nil {
 		b.opts.Metrics.answered("", "error", b.clock.Now().Sub(start))
@@ -56,6 +62,9 @@ func (b *Bot) runAsk(ctx context.Context, req Request) (Reply, error) {
 	rec := AnswerRecord{
 		ID: newAnswerID(), Time: b.clock.Now(), UserID: req.User.ID, GuildID: req.GuildID, ChannelID: req.ChannelID,
 		Question: q, Answer: ans.Text, Grounded: ans.Grounded, Mode: ans.Mode, Model: ans.Model, Citations: ans.Citations,
+	}
+	if n := len(req.History); n > 0 {
+		rec.FollowsUp = req.History[n-1].Question
 	}
 	if err := b.opts.Store.SaveAnswer(rec); err != nil {
 		// The answer is still worth giving; only its buttons will say it
@@ -118,7 +127,8 @@ func (b *Bot) pressAnswer(ctx context.Context, p Press) (Reply, error) {
 	case "up", "down":
 		fresh, err := b.opts.Store.SaveFeedback(Feedback{
 			Time: b.clock.Now(), AnswerID: rec.ID, Vote: p.Action, UserID: p.User.ID, GuildID: p.GuildID,
-			ChannelID: p.ChannelID, Question: rec.Question, Answer: rec.Answer, Mode: rec.Mode, PassageIDs: rec.PassageIDs(),
+			ChannelID: p.ChannelID, Question: rec.Question, FollowsUp: rec.FollowsUp, Answer: rec.Answer, Mode: rec.Mode,
+			PassageIDs: rec.PassageIDs(),
 		})
 		if err != nil {
 			return Reply{}, err

@@ -12,6 +12,7 @@ import (
 
 	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/internal/safetext"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -263,7 +264,11 @@ func (b *Bot) Complete(ctx context.Context, command, option, prefix string) []st
 			if len(out) > 25 {
 				out = out[:25]
 			}
-			return out
+			clean := make([]string, len(out))
+			for i, c := range out {
+				clean[i] = safetext.Strip(c) // names from articles
+			}
+			return clean
 		}
 	}
 	return nil

@@ -375,7 +375,7 @@ func TestClickFeedback(t *testing.T) {
 	clock.Advance(time.Minute)
 	b.Click(context.Background(), "ask:down:"+id, bob) // bob changes his mind
 
-	votes, err := ReadFeedback(dir)
+	votes, _, err := ReadFeedback(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -742,6 +741,3 @@ func restCode(err error) int {
 
 func threadKey(channelID string) string { return "thread:" + channelID }
 func replyKey(messageID string) string  { return "msg:" + messageID }
-
-// mentionRE matches user, role and channel mentions in message content.
-var mentionRE = regexp.MustCompile(`<(@[!&]?|#)\d+>`)

@@ -71,6 +71,7 @@ func digestFooter(key string) string { return "crisisbot digest " + key + " ·" 
 // fit, so a long digest still links what it cites; each is cut at a line
 // end.
 func digestMessage(r Reply) discordMessage {
+	r = withoutControls(r)
 	title := truncate(r.Title, maxEmbedTitle)
 	var footer *discordgo.MessageEmbedFooter
 	if r.Footer != "" {

@@ -89,7 +89,7 @@ func (d *Discord) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 			// Not remembered (e.g. after a restart): the answer replied
 			// to, and the question it replied to, are the context.
 			if d.bot.convs.turns > 0 {
-				history = []answer.Turn{{Question: d.repliedQuestion(m.ReferencedMessage, me), Answer: m.ReferencedMessage.Content}}
+				history = []answer.Turn{{Question: d.repliedQuestion(m.ReferencedMessage), Answer: m.ReferencedMessage.Content}}
 			}
 		}
 	case d.ownThread(m.ChannelID, me):
@@ -107,7 +107,7 @@ func (d *Discord) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	default:
 		return
 	}
-	q := stripMention(m.Content, me)
+	q := strings.TrimSpace(answer.StripMentions(m.Content))
 	if q == "" && !mentioned {
 		// Without the Message Content intent Discord sends such messages
 		// empty: there is nothing to answer.
@@ -228,7 +228,7 @@ func (d *Discord) threadHistory(channelID, me string) []answer.Turn {
 
 // repliedQuestion returns the question an answer replied to, read back
 // from Discord, or "" when the answer was not a reply.
-func (d *Discord) repliedQuestion(ans *discordgo.Message, me string) string {
+func (d *Discord) repliedQuestion(ans *discordgo.Message) string {
 	ref := ans.MessageReference
 	if ref == nil || ref.MessageID == "" {
 		return ""
@@ -244,17 +244,7 @@ func (d *Discord) repliedQuestion(ans *discordgo.Message, me string) string {
 		d.log.Warn("read the question an answer replied to", "err", err)
 		return ""
 	}
-	return stripMention(q.Content, me)
-}
-
-// stripMention removes mentions of the bot from a question.
-func stripMention(content, me string) string {
-	return strings.TrimSpace(mentionRE.ReplaceAllStringFunc(content, func(tok string) string {
-		if strings.Trim(tok, "<@!>") == me {
-			return ""
-		}
-		return tok
-	}))
+	return strings.TrimSpace(answer.StripMentions(q.Content))
 }
 
 // typing shows the typing indicator in channelID until stop is called.

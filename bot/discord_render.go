@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/crisisbot/crisisbot/internal/safetext"
 )
 
 // Discord's limits, which discordgo does not check.
@@ -85,6 +87,7 @@ func (m discordMessage) webhookEdit() *discordgo.WebhookEdit {
 // limits: the text first, split at sentence ends, and the sources embed and
 // buttons on the last message, so the sources follow the whole text.
 func renderDiscord(r Reply) []discordMessage {
+	r = withoutControls(r)
 	text := strings.TrimSpace(r.Text)
 	if r.Disagreement != "" {
 		// Mark the disagreement so a reader skimming the answer sees it.
@@ -114,6 +117,21 @@ func renderDiscord(r Reply) []discordMessage {
 	}
 	last.Components = buttonRows(r.Buttons)
 	return msgs
+}
+
+// withoutControls strips control characters (see safetext.Strip) from
+// every field of r that reaches Discord: they mean nothing there, and
+// an article's or the model's escape sequences would show as clutter.
+func withoutControls(r Reply) Reply {
+	r.Title, r.Text, r.Disagreement = safetext.Strip(r.Title), safetext.Strip(r.Text), safetext.Strip(r.Disagreement)
+	r.Note, r.Footer = safetext.Strip(r.Note), safetext.Strip(r.Footer)
+	srcs := make([]Source, len(r.Sources))
+	for i, s := range r.Sources {
+		s.Title, s.Outlet, s.Date, s.URL = safetext.Strip(s.Title), safetext.Strip(s.Outlet), safetext.Strip(s.Date), safetext.Strip(s.URL)
+		srcs[i] = s
+	}
+	r.Sources = srcs
+	return r
 }
 
 // textEmbed renders a reply whose text belongs in an embed: the title,
@@ -248,7 +266,7 @@ func buttonStyle(s ButtonStyle) discordgo.ButtonStyle {
 
 // threadName names the thread an answer starts, from the question.
 func threadName(q string) string {
-	q = strings.Join(strings.Fields(q), " ")
+	q = strings.Join(strings.Fields(safetext.Strip(q)), " ")
 	if q == "" {
 		return "crisisbot"
 	}

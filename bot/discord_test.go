@@ -454,7 +454,7 @@ func TestDiscordSlashAskDefersThenEditsWithAnswerSourcesAndButtons(t *testing.T)
 	if r := decode(t, h.wait("vote reply", callbackOf(click))); r.Flags&64 == 0 || !strings.Contains(r.Content, "recorded") {
 		t.Errorf("vote reply = %+v, want an ephemeral thanks", r)
 	}
-	votes, err := ReadFeedback(h.dataDir)
+	votes, _, err := ReadFeedback(h.dataDir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -390,5 +391,33 @@ func TestRenderEmbedTextWithoutLineBreaks(t *testing.T) {
 		if n <= descriptionBudget(&discordgo.MessageEmbed{Title: r.Title, Footer: &discordgo.MessageEmbedFooter{Text: r.Footer}}) && d != r.Text {
 			t.Errorf("%d characters: a text within the budget was changed", n)
 		}
+	}
+}
+
+// TestRenderDiscordStripsControls: an article's or the model's escape
+// sequences reach no field of a Discord message.
+func TestRenderDiscordStripsControls(t *testing.T) {
+	esc := "\x1b[2J\x1b]0;pwned\x07\u009b31m"
+	r := Reply{
+		Title: "Raid" + esc, Text: "Police raided the office" + esc + ". Sources differ" + esc + " [1].",
+		Disagreement: "Sources differ" + esc + " [1].", Note: "note" + esc, Footer: "extractive" + esc,
+		Sources: []Source{{Ref: 1, Title: "Sputnik" + esc, Outlet: "Wire" + esc, Date: "2025-07-01", URL: "https://example.com/a"}},
+	}
+	for _, embed := range []bool{false, true} {
+		r.Embed = embed
+		msgs := renderDiscord(r)
+		b, err := json.Marshal(append(msgs, digestMessage(r)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := string(b); strings.Contains(s, `\u001b`) || strings.Contains(s, `\u0007`) || strings.Contains(s, "\u009b") || strings.Contains(s, "pwned") {
+			t.Errorf("embed %v: rendered messages keep control sequences: %s", embed, s)
+		}
+		if !embed && !strings.Contains(msgs[0].Content, "⚠️ Sources differ [1].") {
+			t.Errorf("the disagreement is not marked after stripping: %q", msgs[0].Content)
+		}
+	}
+	if got := threadName("Why\x1b[2J was\rit raided?"); got != "Why wasit raided?" {
+		t.Errorf("threadName = %q", got)
 	}
 }

@@ -31,12 +31,16 @@ const DefaultKeepAnswers = 5000
 // AnswerRecord is an answer the bot gave, kept so that its buttons can
 // show the cited passages and record feedback.
 type AnswerRecord struct {
-	ID        string            `json:"id"`
-	Time      time.Time         `json:"time"`
-	UserID    string            `json:"user_id,omitempty"`
-	GuildID   string            `json:"guild_id,omitempty"`
-	ChannelID string            `json:"channel_id,omitempty"`
-	Question  string            `json:"question"`
+	ID        string    `json:"id"`
+	Time      time.Time `json:"time"`
+	UserID    string    `json:"user_id,omitempty"`
+	GuildID   string    `json:"guild_id,omitempty"`
+	ChannelID string    `json:"channel_id,omitempty"`
+	Question  string    `json:"question"`
+	// FollowsUp is the question of the exchange this one followed in its
+	// conversation, without which "what did Moscow say about that?" is
+	// unreadable; empty for a first question.
+	FollowsUp string            `json:"follows_up,omitempty"`
 	Answer    string            `json:"answer"`
 	Grounded  bool              `json:"grounded"`
 	Mode      string            `json:"mode"`
@@ -103,6 +107,7 @@ type Feedback struct {
 	GuildID    string    `json:"guild_id,omitempty"`
 	ChannelID  string    `json:"channel_id,omitempty"`
 	Question   string    `json:"question"`
+	FollowsUp  string    `json:"follows_up,omitempty"` // see AnswerRecord.FollowsUp
 	Answer     string    `json:"answer"`
 	Mode       string    `json:"mode"`
 	PassageIDs []string  `json:"passage_ids"`
@@ -124,7 +129,18 @@ type Store struct {
 	// click adds nothing to the feedback file.
 	// By answer id, then user id, so a dropped answer drops its votes.
 	votes map[string]map[string]string
+	// skipped are the feedback file's unreadable lines, passed over at open.
+	skipped []BadLine
 }
+
+// BadLine is a line of a JSON-lines file that could not be decoded.
+type BadLine struct {
+	Path string
+	Line int
+	Err  error
+}
+
+func (b BadLine) Error() string { return fmt.Sprintf("%s line %d: %v", b.Path, b.Line, b.Err) }
 
 // OpenStore opens the store in dir, creating dir, and loads the most
 // recent keep answers (0 means DefaultKeepAnswers). When the answers file
@@ -144,9 +160,14 @@ func OpenStore(dir string, keep int) (*Store, error) {
 	if err := repairTail[Feedback](filepath.Join(dir, feedbackFile)); err != nil {
 		return nil, err
 	}
-	recs, err := readLines[AnswerRecord](filepath.Join(dir, answersFile))
+	recs, bad, err := readLines[AnswerRecord](filepath.Join(dir, answersFile))
 	if err != nil {
 		return nil, err
+	}
+	if len(bad) > 0 {
+		// Not skipped: the file is rewritten when compacted, which would
+		// drop the line for good.
+		return nil, bad[0]
 	}
 	if len(recs) > keep {
 		recs = recs[len(recs)-keep:]
@@ -158,10 +179,11 @@ func OpenStore(dir string, keep int) (*Store, error) {
 		s.remember(r)
 	}
 	s.lines = len(recs)
-	votes, err := ReadFeedback(dir)
+	votes, skipped, err := ReadFeedback(dir)
 	if err != nil {
 		return nil, err
 	}
+	s.skipped = skipped
 	s.votes = map[string]map[string]string{}
 	for _, v := range votes {
 		if _, ok := s.answers[v.AnswerID]; ok {
@@ -170,6 +192,10 @@ func OpenStore(dir string, keep int) (*Store, error) {
 	}
 	return s, nil
 }
+
+// Skipped returns the feedback file's lines that could not be read when
+// the store opened, for the caller to warn about. They stay in the file.
+func (s *Store) Skipped() []BadLine { return s.skipped }
 
 // SaveAnswer records an answer.
 func (s *Store) SaveAnswer(r AnswerRecord) error {
@@ -276,9 +302,10 @@ func (s *Store) setVote(f Feedback) {
 	s.votes[f.AnswerID][f.UserID] = f.Vote
 }
 
-// ReadFeedback returns every vote recorded in dir, oldest first. A missing
-// file is no votes.
-func ReadFeedback(dir string) ([]Feedback, error) {
+// ReadFeedback returns every vote recorded in dir, oldest first, and the
+// lines it could not read and skipped: one damaged line must not hide the
+// other votes. A missing file is no votes.
+func ReadFeedback(dir string) (votes []Feedback, skipped []BadLine, err error) {
 	return readLines[Feedback](filepath.Join(dir, feedbackFile))
 }
 
@@ -352,16 +379,16 @@ func repairTail[T any](path string) error {
 }
 
 // readLines decodes a JSON-lines file. A torn last line (a crash during
-// a write) is skipped; a bad line elsewhere is an error naming it.
-func readLines[T any](path string) ([]T, error) {
+// a write) is dropped; a bad line elsewhere is returned in bad, for the
+// caller to refuse or warn about.
+func readLines[T any](path string) (out []T, bad []BadLine, err error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	var out []T
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64*1024), len(data)+1)
 	line := 0
@@ -376,11 +403,12 @@ func readLines[T any](path string) ([]T, error) {
 			if !bytes.HasSuffix(data, []byte("\n")) && isLastLine(data, line) {
 				break
 			}
-			return nil, fmt.Errorf("%s line %d: %w", path, line, err)
+			bad = append(bad, BadLine{Path: path, Line: line, Err: err})
+			continue
 		}
 		out = append(out, v)
 	}
-	return out, sc.Err()
+	return out, bad, sc.Err()
 }
 
 // isLastLine reports whether line (1-based) is the last line of data.

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -181,7 +182,7 @@ func TestStoreCrashedFeedbackWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A reader while the bot runs skips the torn line.
-	votes, err := ReadFeedback(dir)
+	votes, _, err := ReadFeedback(dir)
 	if err != nil || len(votes) != 1 {
 		t.Fatalf("ReadFeedback of a torn file = %d votes, %v; want 1 vote", len(votes), err)
 	}
@@ -189,7 +190,7 @@ func TestStoreCrashedFeedbackWrite(t *testing.T) {
 	if _, err := s.SaveFeedback(Feedback{AnswerID: "a2", Vote: "down", UserID: "u2"}); err != nil {
 		t.Fatal(err)
 	}
-	votes, err = ReadFeedback(dir)
+	votes, _, err = ReadFeedback(dir)
 	if err != nil {
 		t.Fatalf("ReadFeedback after a vote following a crash: %v", err)
 	}
@@ -229,7 +230,7 @@ func mustJSON(t *testing.T, r AnswerRecord) string {
 }
 
 func TestReadFeedbackMissing(t *testing.T) {
-	votes, err := ReadFeedback(t.TempDir())
+	votes, _, err := ReadFeedback(t.TempDir())
 	if err != nil || votes != nil {
 		t.Errorf("ReadFeedback of an empty directory = %v, %v; want no votes and no error", votes, err)
 	}
@@ -320,5 +321,45 @@ func TestStoreCompactsWhileRunning(t *testing.T) {
 	reopened := openStore(t, dir, 3)
 	if _, ok := reopened.Answer(testRecord(5).ID); !ok {
 		t.Error("a kept answer is lost after compaction and reopening")
+	}
+}
+
+// TestStoreSkipsBadFeedbackLine: one damaged line in feedback.jsonl is
+// skipped and reported, the votes around it are read, and voting goes on.
+func TestStoreSkipsBadFeedbackLine(t *testing.T) {
+	dir := t.TempDir()
+	writeLines(t, filepath.Join(dir, answersFile), []AnswerRecord{testRecord(1), testRecord(2)}, "")
+	vote := func(id, v string) string {
+		b, err := json.Marshal(Feedback{AnswerID: id, Vote: v, UserID: "u1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b) + "\n"
+	}
+	path := filepath.Join(dir, feedbackFile)
+	if err := os.WriteFile(path, []byte(vote("a001", "up")+"{\"answer_id\": oops\n"+vote("a002", "down")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := openStore(t, dir, 10)
+	if bad := s.Skipped(); len(bad) != 1 || bad[0].Line != 2 || bad[0].Path != path {
+		t.Errorf("Skipped() = %v, want line 2 of %s", bad, path)
+	}
+	// The vote after the bad line still counts: repeating it adds nothing.
+	if fresh, err := s.SaveFeedback(Feedback{AnswerID: "a002", Vote: "down", UserID: "u1"}); err != nil || fresh {
+		t.Errorf("repeated vote: fresh %v, %v; want it known", fresh, err)
+	}
+	if _, err := s.SaveFeedback(Feedback{AnswerID: "a001", Vote: "down", UserID: "u1"}); err != nil {
+		t.Fatal(err)
+	}
+	votes, skipped, err := ReadFeedback(dir)
+	if err != nil || len(skipped) != 1 {
+		t.Fatalf("ReadFeedback: %d skipped, %v; want the one bad line", len(skipped), err)
+	}
+	var got []string
+	for _, v := range votes {
+		got = append(got, v.AnswerID+":"+v.Vote)
+	}
+	if diff := cmp.Diff([]string{"a001:up", "a002:down", "a001:down"}, got); diff != "" {
+		t.Errorf("votes (-want +got):\n%s", diff)
 	}
 }

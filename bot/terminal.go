@@ -2,7 +2,9 @@ package bot
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -38,30 +40,43 @@ func NewTerminal(b *Bot, user User) *Terminal {
 
 // Run reads lines from in until it ends, ctx ends, or "/quit", and prints
 // each reply to out. With prompt it prints "> " before each line, for
-// interactive use.
+// interactive use. A line too long to be a question is refused with the
+// question-length note, and the lines after it are read as usual.
 func (t *Terminal) Run(ctx context.Context, in io.Reader, out io.Writer, prompt bool) error {
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	rd := bufio.NewReader(in)
+	// No command or question of MaxQuestionChars runes needs more bytes;
+	// a longer line is refused without being held in memory.
+	keep := 4*t.bot.opts.MaxQuestionChars + 1024
 	for {
 		if prompt {
 			fmt.Fprint(out, "> ")
 		}
-		if !sc.Scan() {
+		raw, runes, long, err := readLine(rd, keep)
+		if err != nil {
 			if prompt {
 				fmt.Fprintln(out)
 			}
-			return sc.Err()
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
 		}
-		line := strings.TrimSpace(sc.Text())
+		line := strings.TrimSpace(raw)
 		if line == "" {
 			continue
 		}
-		if name, _, ok := commandName(line); ok && (name == "quit" || name == "exit") {
-			return nil
-		}
-		r, ok := t.Line(ctx, line)
-		if !ok {
-			continue
+		var r Reply
+		if long {
+			line = truncate(line, 80)
+			r = t.bot.errorReply("ask", t.bot.tooLong(runes))
+		} else {
+			if name, _, ok := commandName(line); ok && (name == "quit" || name == "exit") {
+				return nil
+			}
+			var ok bool
+			if r, ok = t.Line(ctx, line); !ok {
+				continue
+			}
 		}
 		if !prompt {
 			// Piped input is not echoed by a terminal: show what is
@@ -75,6 +90,40 @@ func (t *Terminal) Run(ctx context.Context, in io.Reader, out io.Writer, prompt 
 		fmt.Fprintln(out)
 		if ctx.Err() != nil {
 			return ctx.Err()
+		}
+	}
+}
+
+// readLine reads one line of any length from rd, without its line end. It
+// keeps at most keep bytes of it (long reports whether there were more)
+// and counts its characters, so a line of megabytes costs no memory and is
+// still refused by its length. It returns io.EOF only when no line is left.
+func readLine(rd *bufio.Reader, keep int) (line string, runes int, long bool, err error) {
+	var b []byte
+	read := false
+	for {
+		chunk, err := rd.ReadSlice('\n')
+		read = read || len(chunk) > 0
+		if err == nil {
+			chunk = bytes.TrimRight(chunk, "\r\n")
+		}
+		for _, c := range chunk { // exact when a chunk ends inside a rune
+			if utf8.RuneStart(c) {
+				runes++
+			}
+		}
+		if room := keep - len(b); len(chunk) > room {
+			long = true
+			chunk = chunk[:max(room, 0)]
+		}
+		b = append(b, chunk...)
+		switch {
+		case err == nil, errors.Is(err, io.EOF) && read:
+			return string(b), runes, long, nil
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		default:
+			return "", 0, false, err
 		}
 	}
 }

@@ -1,9 +1,11 @@
 package bot
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -75,7 +77,7 @@ func TestTerminalRun(t *testing.T) {
 	}
 
 	// /good and /bad vote on the latest answer.
-	votes, err := ReadFeedback(dir)
+	votes, _, err := ReadFeedback(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +133,7 @@ func TestTerminalVoteAfterFailedQuestion(t *testing.T) {
 	if got, _ := term.Line(context.Background(), "/bad"); !strings.Contains(got.Text, "👎 is recorded") {
 		t.Errorf("/bad after /sources = %+v, want the vote recorded", got)
 	}
-	votes, err := ReadFeedback(dir)
+	votes, _, err := ReadFeedback(dir)
 	if err != nil || len(votes) != 1 {
 		t.Errorf("votes = %+v, %v; want the one /bad", votes, err)
 	}
@@ -196,5 +198,78 @@ func TestParseOptions(t *testing.T) {
 				t.Errorf("parseOptions(%q) (-want +got):\n%s", tt.rest, diff)
 			}
 		})
+	}
+}
+
+// TestTerminalLongLine: a 10 MB line is refused with the question-length
+// note, and the questions after it are answered.
+func TestTerminalLongLine(t *testing.T) {
+	asker := &fakeAsker{reply: echoAnswer}
+	b := newCoreBot(t, Options{Asker: asker})
+	huge := strings.Repeat("a", 10<<20)
+	in := "Who died?\n" + huge + "\nWhat did Russia say?\n"
+	var out bytes.Buffer
+	if err := NewTerminal(b, User{}).Run(context.Background(), strings.NewReader(in), &out, false); err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	var asked []string
+	for _, c := range asker.Calls() {
+		asked = append(asked, c.Question)
+	}
+	if diff := cmp.Diff([]string{"Who died?", "What did Russia say?"}, asked); diff != "" {
+		t.Errorf("questions asked (-want +got):\n%s", diff)
+	}
+	want := "Your question is 10485760 characters long; I take questions of up to 1000. Please shorten it."
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("transcript lacks %q", want)
+	}
+	if out.Len() > 10_000 {
+		t.Errorf("transcript is %d bytes: the long line was echoed", out.Len())
+	}
+}
+
+// TestReadLineUnterminated: a line end is not part of the line, a line
+// over the kept size is cut and counted whole, and the last line needs no
+// newline.
+func TestReadLineUnterminated(t *testing.T) {
+	rd := bufio.NewReader(strings.NewReader("héllo\r\nabcdefg\nlast"))
+	for _, want := range []struct {
+		line  string
+		runes int
+		long  bool
+	}{{"héllo", 5, false}, {"abcdef", 7, true}, {"last", 4, false}} {
+		line, runes, long, err := readLine(rd, 6)
+		if err != nil || line != want.line || runes != want.runes || long != want.long {
+			t.Errorf("readLine = %q, %d, %v, %v; want %q, %d, %v", line, runes, long, err, want.line, want.runes, want.long)
+		}
+	}
+	if _, _, _, err := readLine(rd, 6); err != io.EOF {
+		t.Errorf("after the last line: %v, want io.EOF", err)
+	}
+}
+
+// TestFeedbackKeepsTheTurnAFollowUpFollowed: a vote on a follow-up
+// records the question it followed, so "what did Russia say?" reads.
+func TestFeedbackKeepsTheTurnAFollowUpFollowed(t *testing.T) {
+	dir := t.TempDir()
+	store, err := OpenStore(dir, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	term := NewTerminal(newCoreBot(t, Options{Asker: &fakeAsker{reply: echoAnswer}, Store: store}), User{})
+	for _, line := range []string{"Who died in Yekaterinburg?", "/good", "What did Russia say?", "/bad"} {
+		term.Line(context.Background(), line)
+	}
+	votes, _, err := ReadFeedback(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, v := range votes {
+		got = append(got, v.Question+" after "+v.FollowsUp)
+	}
+	want := []string{"Who died in Yekaterinburg? after ", "What did Russia say? after Who died in Yekaterinburg?"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("votes (-want +got):\n%s", diff)
 	}
 }

@@ -174,7 +174,9 @@ func Default() Config {
 		Log:      Log{Level: "info", Format: "text"},
 		Embedder: Embedder{Kind: "local", APIKeyEnv: "OPENAI_API_KEY", BatchSize: 64, Timeout: 30 * time.Second},
 		LLM: LLM{
-			APIKeyEnv: "OPENAI_API_KEY", Timeout: 30 * time.Second, Deadline: 60 * time.Second,
+			// A stuck model costs at most the deadline: one hung attempt
+			// and a short second one.
+			APIKeyEnv: "OPENAI_API_KEY", Timeout: 15 * time.Second, Deadline: 20 * time.Second,
 			Retries: 3, MaxContextChars: 12000, Temperature: 0.1, MaxTokens: 600,
 		},
 		Retrieval: Retrieval{TopK: 6, Fusion: "hybrid"},

@@ -58,7 +58,7 @@ func ParseHTML(r io.Reader, pageURL *url.URL) (Document, error) {
 	} else if doc.ID = Slug(doc.Title); doc.ID == "" {
 		doc.ID = "page-" + shortHash(doc.Body)
 	}
-	if err := finish(name, &doc); err != nil {
+	if err := finish(name, name, &doc); err != nil {
 		return Document{}, err
 	}
 	return doc, nil

@@ -14,16 +14,19 @@ import (
 
 // LoadPath loads the articles at path: one file (.md, .markdown, .txt,
 // .html or .htm; any other extension is an error naming it), or every such
-// file under a directory, walked recursively in lexical order. Files with
-// other extensions in a directory are not errors: they come back in skipped.
-// Hidden files and directories (".git") are passed over silently. Each
-// document's Source is its file path; an HTML file's id is taken from its
-// file name like the others, and its charset is detected from the page, so
-// only .md and .txt files must be UTF-8. Symlinks inside a directory are not
-// followed (they come back in skipped). Two documents with the same id are an error
-// naming both files, and so is any file that cannot be parsed: nothing is
-// returned unless everything loads.
-func LoadPath(ctx context.Context, path string) (docs []Document, skipped []string, err error) {
+// file under a directory, walked recursively in lexical order. A file that
+// sets no id in its front matter gets one from its name: the file name for
+// a single file, the path relative to the directory for a directory's
+// files ("a/x.md" is "a-x"), so that files of the same name in different
+// folders do not collide. Files with other extensions in a directory are
+// not errors: they come back in skipped, with the reason. Hidden files and
+// directories (".git") are passed over silently. Each document's Source is
+// its file path; an HTML file's charset is detected from the page, so only
+// .md and .txt files must be UTF-8. Symlinks inside a directory are not
+// followed (they come back in skipped). Two documents with the same id are
+// an error naming both files, and so is any file that cannot be parsed:
+// nothing is returned unless everything loads.
+func LoadPath(ctx context.Context, path string) (docs []Document, skipped []SkippedFile, err error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, nil, errs.Wrap(errs.NotFound, err, fmt.Sprintf("load %s: no such file or directory", path))
@@ -32,7 +35,7 @@ func LoadPath(ctx context.Context, path string) (docs []Document, skipped []stri
 		if !supported(path) {
 			return nil, nil, errs.Errorf(errs.Invalid, "load %s: unsupported file type %q (want .md, .markdown, .txt, .html or .htm)", path, filepath.Ext(path))
 		}
-		doc, err := loadFile(path)
+		doc, err := loadFile(path, filepath.Base(path))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -60,11 +63,15 @@ func LoadPath(ctx context.Context, path string) (docs []Document, skipped []stri
 		if d.IsDir() {
 			return nil
 		}
-		if !d.Type().IsRegular() || !supported(p) {
-			skipped = append(skipped, p)
+		if why := skipReason(d, p); why != "" {
+			skipped = append(skipped, SkippedFile{Path: p, Reason: why})
 			return nil
 		}
-		doc, err := loadFile(p)
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return errs.Wrap(errs.Internal, err, "load "+p)
+		}
+		doc, err := loadFile(p, rel)
 		if err != nil {
 			return err
 		}
@@ -81,6 +88,24 @@ func LoadPath(ctx context.Context, path string) (docs []Document, skipped []stri
 	return docs, skipped, nil
 }
 
+// SkippedFile is a file in a directory that LoadPath did not load, and why.
+type SkippedFile struct {
+	Path, Reason string
+}
+
+// skipReason says why the directory entry d at p is not loaded, or "".
+func skipReason(d fs.DirEntry, p string) string {
+	switch {
+	case d.Type()&fs.ModeSymlink != 0:
+		return "a symbolic link; links inside a directory are not followed"
+	case !d.Type().IsRegular():
+		return "not a regular file"
+	case !supported(p):
+		return "not .md, .markdown, .txt, .html or .htm"
+	}
+	return ""
+}
+
 func supported(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".md", ".markdown", ".txt", ".html", ".htm":
@@ -89,7 +114,9 @@ func supported(path string) bool {
 	return false
 }
 
-func loadFile(path string) (Document, error) {
+// loadFile loads the article at path; idName gives its id when the file
+// sets none (see idFromName).
+func loadFile(path, idName string) (Document, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return Document{}, errs.Wrap(errs.Invalid, err, "load "+path)
@@ -97,15 +124,15 @@ func loadFile(path string) (Document, error) {
 	var doc Document
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".md", ".markdown":
-		doc, err = ParseMarkdown(path, data)
+		doc, err = parseMarkdown(path, idName, data)
 	case ".txt":
-		doc, err = ParseText(path, data)
+		doc, err = parseText(path, idName, data)
 	default:
 		doc, err = ParseHTML(bytes.NewReader(data), nil)
 		if err != nil {
 			return Document{}, fmt.Errorf("load %s: %w", path, err)
 		}
-		doc.ID = idFromName(path)
+		doc.ID = idFromName(idName)
 	}
 	if err != nil {
 		return Document{}, err

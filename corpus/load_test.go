@@ -28,13 +28,14 @@ func TestLoadPathDir(t *testing.T) {
 	}
 	want := []row{
 		{"overchuk-visit", "Overchuk Visit Cancelled", "", "", filepath.Join(dir, "Overchuk Visit.txt")},
-		{"sputnik", "Sputnik Azerbaijan office raided", "", "", filepath.Join(dir, "nested", "sputnik.HTML")},
+		{"nested-sputnik", "Sputnik Azerbaijan office raided", "", "", filepath.Join(dir, "nested", "sputnik.HTML")},
 		{"load-raid", "Raid in Yekaterinburg", "2025-06", "month", filepath.Join(dir, "raid.md")},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("documents mismatch (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{filepath.Join(dir, "nested", "notes.rst")}, skipped); diff != "" {
+	wantSkipped := []SkippedFile{{filepath.Join(dir, "nested", "notes.rst"), "not .md, .markdown, .txt, .html or .htm"}}
+	if diff := cmp.Diff(wantSkipped, skipped); diff != "" {
 		t.Errorf("skipped mismatch (-want +got):\n%s", diff)
 	}
 }
@@ -71,8 +72,10 @@ func TestLoadPathErrors(t *testing.T) {
 		contains []string
 	}{
 		{"unsupported extension", map[string]string{"a.pdf": "x"}, "a.pdf", errs.Invalid, []string{"a.pdf", `".pdf"`}},
-		{"duplicate ids", map[string]string{"x.md": "Text one.", "sub/x.txt": "Text two."}, "", errs.Invalid,
-			[]string{`"x"`, "x.md", filepath.Join("sub", "x.txt")}},
+		{"duplicate ids", map[string]string{"x.md": "Text one.", "x.txt": "Text two."}, "", errs.Invalid,
+			[]string{`"x"`, "x.md", "x.txt"}},
+		{"a folder's file against a hyphenated name", map[string]string{"sub-x.md": "Text one.", "sub/x.txt": "Text two."}, "", errs.Invalid,
+			[]string{`"sub-x"`, "sub-x.md", filepath.Join("sub", "x.txt")}},
 		{"duplicate front matter ids", map[string]string{"a.md": "---\nid: same\n---\nOne.", "b.md": "---\nid: same\n---\nTwo."}, "", errs.Invalid,
 			[]string{`"same"`, "a.md", "b.md"}},
 		{"invalid UTF-8 in a directory", map[string]string{"ok.txt": "Fine.", "bad.txt": "caf\xe9."}, "", errs.Invalid, []string{"bad.txt", "UTF-8"}},
@@ -126,5 +129,63 @@ func TestLoadPathSymlinkedDir(t *testing.T) {
 	}
 	if len(docs) != 3 {
 		t.Errorf("%d documents through a symlinked directory, want 3", len(docs))
+	}
+}
+
+// TestLoadPathIDsAreRelativePaths: files of the same name in two folders
+// get ids from their paths below the ingested directory, so they do not
+// collide; a file at the top keeps its bare name, as a single file does.
+func TestLoadPathIDsAreRelativePaths(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a/x.md", "b/x.md", "top.txt"} {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("Officials in Baku met on July 8 about "+name+"."), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	docs, _, err := LoadPath(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, d := range docs {
+		ids = append(ids, d.ID)
+	}
+	if diff := cmp.Diff([]string{"a-x", "b-x", "top"}, ids); diff != "" {
+		t.Errorf("ids (-want +got):\n%s", diff)
+	}
+	single, _, err := LoadPath(context.Background(), filepath.Join(dir, "a", "x.md"))
+	if err != nil || len(single) != 1 || single[0].ID != "x" {
+		t.Errorf("a single file's id = %+v, %v; want its file name, x", single, err)
+	}
+}
+
+// TestLoadPathSkipsSymlinkedFileSayingWhy: a symlinked .txt is skipped
+// because it is a link, not for its extension.
+func TestLoadPathSkipsSymlinkedFileSayingWhy(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(t.TempDir(), "elsewhere.txt")
+	if err := os.WriteFile(target, []byte("Officials in Baku met on July 8."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "real.txt"), []byte("Moscow summoned the ambassador on July 1."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.txt")
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	docs, skipped, err := LoadPath(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 || docs[0].ID != "real" {
+		t.Errorf("documents = %+v, want only real.txt", docs)
+	}
+	if len(skipped) != 1 || skipped[0].Path != link || !strings.Contains(skipped[0].Reason, "symbolic link") {
+		t.Errorf("skipped = %+v, want %s as a symbolic link", skipped, link)
 	}
 }

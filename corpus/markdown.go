@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -24,6 +25,11 @@ func frontMatterKeys() []string {
 // else a description built from the first sentence. The body is the rest of
 // the file as given, with leading and trailing blank lines trimmed.
 func ParseMarkdown(name string, data []byte) (Document, error) {
+	return parseMarkdown(name, filepath.Base(name), data)
+}
+
+// parseMarkdown is ParseMarkdown with the default id slugged from idName.
+func parseMarkdown(name, idName string, data []byte) (Document, error) {
 	text, err := checkText(name, data)
 	if err != nil {
 		return Document{}, err
@@ -42,7 +48,7 @@ func ParseMarkdown(name string, data []byte) (Document, error) {
 	if doc.Title == "" {
 		doc.Title = markdownTitle(doc.Body)
 	}
-	if err := finish(name, &doc); err != nil {
+	if err := finish(name, idName, &doc); err != nil {
 		return Document{}, err
 	}
 	return doc, nil

@@ -75,9 +75,10 @@ type PollerOptions struct {
 	Fetcher *Fetcher
 	// Judge keeps only relevant articles; nil keeps every one.
 	Judge Judge
-	// Store ingests one article. An article updated at the same URL comes
-	// again with the same ID, to replace the earlier version.
-	Store func(ctx context.Context, doc Document) error
+	// Store ingests one article and says what that changed. An article
+	// updated at the same URL comes again with the same ID, to replace the
+	// earlier version.
+	Store func(ctx context.Context, doc Document) (Stored, error)
 	// StatePath is the JSON state file (validators, seen items, content
 	// hashes); "" keeps the state in memory only.
 	StatePath string
@@ -113,6 +114,18 @@ type FeedReport struct {
 	// already handled in an earlier poll are not listed.
 	Skipped []Skip
 }
+
+// Stored is what storing an article changed: the store, not the poller's
+// memory, knows whether it already had it (ingested by URL, or before the
+// feed state was lost).
+type Stored int
+
+// What a Store call did.
+const (
+	StoredNew       Stored = iota // a document the store did not have
+	StoredUpdated                 // a new version of a stored document
+	StoredUnchanged               // the same text, already stored under the id
+)
 
 // Skip is an item not stored, and why.
 type Skip struct {
@@ -548,21 +561,25 @@ func (p *Poller) pollItem(ctx context.Context, feed Feed, item FeedItem, rep *Fe
 			return
 		}
 	}
-	if err := p.opts.Store(ctx, doc); err != nil {
+	stored, err := p.opts.Store(ctx, doc)
+	if err != nil {
 		// Not recorded: the next poll tries again.
 		p.log.Error("cannot store a feed item; will retry next poll", "url", key, "id", doc.ID, "err", err)
 		skip(key, "store failed: "+err.Error())
 		return
 	}
-	if prev != nil {
-		if p.byHash[prev.Hash] == doc.URL {
-			delete(p.byHash, prev.Hash)
-		}
-		rep.Updated = append(rep.Updated, doc.ID)
-		p.log.Info("feed article updated", "url", doc.URL, "id", doc.ID)
-	} else {
+	if prev != nil && p.byHash[prev.Hash] == doc.URL {
+		delete(p.byHash, prev.Hash)
+	}
+	switch stored {
+	case StoredNew:
 		rep.Added = append(rep.Added, doc.ID)
 		p.log.Info("feed article added", "url", doc.URL, "id", doc.ID)
+	case StoredUpdated:
+		rep.Updated = append(rep.Updated, doc.ID)
+		p.log.Info("feed article updated", "url", doc.URL, "id", doc.ID)
+	default:
+		skip(key, "already stored as "+doc.ID)
 	}
 	p.st.Docs[doc.URL] = &docState{ID: doc.ID, Hash: h, Stored: now}
 	p.byHash[h] = doc.URL
@@ -583,7 +600,7 @@ func itemDocument(canonical string, item FeedItem) (Document, error) {
 	if doc.Title == "" {
 		doc.Title = fallbackTitle(doc.Body)
 	}
-	if err := finish(canonical, &doc); err != nil {
+	if err := finish(canonical, canonical, &doc); err != nil {
 		return Document{}, err
 	}
 	return doc, nil

@@ -154,18 +154,35 @@ type recorder struct {
 	mu   sync.Mutex
 	docs []Document
 	fail func(Document) error
+	// had holds the body of each id stored before the poller started
+	// (ingested by URL, say), as a library would.
+	had map[string]string
 }
 
-func (r *recorder) store(_ context.Context, doc Document) error {
+// store keeps doc and says, as the library does, whether its id is new,
+// updated or unchanged.
+func (r *recorder) store(_ context.Context, doc Document) (Stored, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.fail != nil {
 		if err := r.fail(doc); err != nil {
-			return err
+			return 0, err
+		}
+	}
+	body, ok := r.had[doc.ID]
+	for _, d := range r.docs {
+		if d.ID == doc.ID {
+			body, ok = d.Body, true
 		}
 	}
 	r.docs = append(r.docs, doc)
-	return nil
+	switch {
+	case !ok:
+		return StoredNew, nil
+	case body != doc.Body:
+		return StoredUpdated, nil
+	}
+	return StoredUnchanged, nil
 }
 
 func (r *recorder) stored() []Document {
@@ -641,7 +658,7 @@ func TestPollRetriesAfterErrors(t *testing.T) {
 }
 
 func TestNewPollerErrors(t *testing.T) {
-	store := func(context.Context, Document) error { return nil }
+	store := func(context.Context, Document) (Stored, error) { return StoredNew, nil }
 	tests := []struct {
 		name string
 		opts PollerOptions
@@ -669,7 +686,7 @@ func TestNewPollerErrors(t *testing.T) {
 // TestPruneState: the state keeps the MaxStateItems most recently seen
 // items and stored documents.
 func TestPruneState(t *testing.T) {
-	p, err := NewPoller(PollerOptions{Feeds: []string{"https://a.example/rss"}, Store: func(context.Context, Document) error { return nil }})
+	p, err := NewPoller(PollerOptions{Feeds: []string{"https://a.example/rss"}, Store: func(context.Context, Document) (Stored, error) { return StoredNew, nil }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -730,5 +747,29 @@ func TestFeedDate(t *testing.T) {
 		if day != tt.day || strings.Contains(note, "implausible") != tt.implausi {
 			t.Errorf("feedDate(%v) = %q, %q; want %q (implausible %v)", tt.pub, day, note, tt.day, tt.implausi)
 		}
+	}
+}
+
+// TestPollCountsWhatTheStoreAdded: an article the store already has (it
+// was ingested by URL before the feed listed it) is not reported added,
+// so the count is of what is new.
+func TestPollCountsWhatTheStoreAdded(t *testing.T) {
+	site := newFakeSite(t)
+	h := newHarness(site)
+	p := h.newPoller(t, []string{"/feed"}, nil)
+	site.set("/feed", rssPage(rssFeed("Wire",
+		testItem{title: "Raid", link: "/raid", date: pollStart},
+		testItem{title: "Visit", link: "/visit", date: pollStart})))
+	raid := "Police raided the Sputnik Azerbaijan office in Baku on Monday."
+	site.set("/raid", htmlPage(articleHTML("Raid", raid)))
+	site.set("/visit", htmlPage(articleHTML("Visit", "Azerbaijan cancelled the visit of Overchuk after the Safarov deaths in custody.")))
+	h.store.had = map[string]string{site.id(t, "/raid"): raid}
+	rep := p.PollOnce(context.Background())
+	if diff := cmp.Diff([]string{site.id(t, "/visit")}, rep.Feeds[0].Added); diff != "" {
+		t.Errorf("added (-want +got):\n%s", diff)
+	}
+	want := []Skip{{URL: site.url("/raid"), Reason: "already stored as " + site.id(t, "/raid")}}
+	if diff := cmp.Diff(want, rep.Feeds[0].Skipped); diff != "" {
+		t.Errorf("skipped (-want +got):\n%s", diff)
 	}
 }

@@ -18,6 +18,11 @@ import (
 // built from the first sentence. The body is the text as given, with leading
 // and trailing blank lines trimmed.
 func ParseText(name string, data []byte) (Document, error) {
+	return parseText(name, filepath.Base(name), data)
+}
+
+// parseText is ParseText with the default id slugged from idName.
+func parseText(name, idName string, data []byte) (Document, error) {
 	text, err := checkText(name, data)
 	if err != nil {
 		return Document{}, err
@@ -27,7 +32,7 @@ func ParseText(name string, data []byte) (Document, error) {
 	if doc.Title == "" {
 		doc.Title = fallbackTitle(doc.Body)
 	}
-	if err := finish(name, &doc); err != nil {
+	if err := finish(name, idName, &doc); err != nil {
 		return Document{}, err
 	}
 	return doc, nil
@@ -41,9 +46,10 @@ func checkText(name string, data []byte) (string, error) {
 	return strings.TrimPrefix(string(data), "\uFEFF"), nil
 }
 
-// finish fills the id from name, checks the metadata and rejects an empty
-// body. Errors name the file and the field.
-func finish(name string, doc *Document) error {
+// finish fills a missing id from idName (see idFromName), checks the
+// metadata and rejects an empty body. Errors name the file (name) and the
+// field.
+func finish(name, idName string, doc *Document) error {
 	if strings.TrimSpace(doc.Body) == "" {
 		return errs.Errorf(errs.Invalid, "%s: the article text is empty", name)
 	}
@@ -54,7 +60,7 @@ func finish(name string, doc *Document) error {
 		return errs.Errorf(errs.Invalid, "%s: no article text: only headings, credits or links (a short line with no full stop reads as a heading)", name)
 	}
 	if doc.ID == "" {
-		doc.ID = idFromName(name)
+		doc.ID = idFromName(idName)
 	} else if s := Slug(doc.ID); s != doc.ID {
 		return errs.Errorf(errs.Invalid, "%s: id %q: want a slug of lower-case letters, digits and hyphens, such as %q", name, doc.ID, s)
 	}
@@ -68,11 +74,11 @@ func finish(name string, doc *Document) error {
 	return nil
 }
 
-// idFromName slugs a file name without its directory and extension, or
+// idFromName slugs name (a file name, or a path relative to an ingested
+// directory, whose separators become hyphens) without its extension, or
 // hashes it when it has no letter or digit.
 func idFromName(name string) string {
-	base := filepath.Base(name)
-	if s := Slug(strings.TrimSuffix(base, filepath.Ext(base))); s != "" {
+	if s := Slug(strings.TrimSuffix(name, filepath.Ext(name))); s != "" {
 		return s
 	}
 	return "doc-" + shortHash(name)

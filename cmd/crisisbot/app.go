@@ -8,6 +8,7 @@ import (
 	"os"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/term"
 
@@ -112,7 +113,7 @@ func openLocked(ctx context.Context, e *env, cfg config.Config) (*app, error) {
 		return nil, err
 	}
 	a.chat = chat
-	a.engine = newEngine(cfg, lib, chat, timelinedates.Dates{View: a.timelineView})
+	a.engine = a.newEngine(chat)
 	return a, nil
 }
 
@@ -125,6 +126,56 @@ func (a *app) Close() error {
 		}
 	}
 	return err
+}
+
+// newEngine builds the answering engine over chat, extractive when chat
+// is nil, on the app's clock.
+func (a *app) newEngine(chat answer.Chat) *answer.Engine {
+	opts := answerOptions(a.cfg)
+	opts.Dates = timelinedates.Dates{View: a.timelineView}
+	opts.Chat = chat
+	opts.Clock = a.clock
+	return answer.New(a.lib, opts)
+}
+
+// slowModelNotice is how long a person at a terminal waits for the model
+// before being told it is still being waited for.
+const slowModelNotice = 3 * time.Second
+
+// noticeSlowModel makes the engine say so on w when the model has not
+// replied within slowModelNotice, so that a hung model is not silence:
+// for the commands a person waits on (ask, chat), not serve.
+func (a *app) noticeSlowModel(w io.Writer) {
+	if a.chat != nil {
+		a.engine = a.newEngine(slowNotice{Chat: a.chat, clock: a.clock, w: w})
+	}
+}
+
+// slowNotice is a Chat that writes "waiting for the model…" to w when a
+// completion takes longer than slowModelNotice on clock.
+type slowNotice struct {
+	answer.Chat
+	clock answer.Clock
+	w     io.Writer
+}
+
+// Complete completes msgs with the wrapped Chat, with the notice.
+func (s slowNotice) Complete(ctx context.Context, msgs []answer.Message) (string, error) {
+	slow := s.clock.After(slowModelNotice)
+	done, exited := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(exited)
+		select {
+		case <-slow:
+			fmt.Fprintln(s.w, "crisisbot: waiting for the model…")
+		case <-done:
+		}
+	}()
+	defer func() {
+		close(done)
+		<-exited // nothing is written to w once Complete has returned
+	}()
+	return s.Chat.Complete(ctx, msgs)
 }
 
 // timelineView builds the timeline from every stored article and its
@@ -170,6 +221,7 @@ func newChat(cfg config.Config, getenv func(string) string) (answer.Chat, error)
 	chat, err := answer.NewOpenAIChat(answer.OpenAIChatConfig{
 		BaseURL:     cfg.LLM.BaseURL,
 		APIKey:      getenv(cfg.LLM.APIKeyEnv),
+		APIKeyEnv:   cfg.LLM.APIKeyEnv,
 		Model:       cfg.LLM.Model,
 		Temperature: cfg.LLM.Temperature,
 		MaxTokens:   cfg.LLM.MaxTokens,
@@ -178,15 +230,6 @@ func newChat(cfg config.Config, getenv func(string) string) (answer.Chat, error)
 		return nil, err
 	}
 	return chat, nil
-}
-
-// newEngine builds the answering engine over chat, extractive when chat
-// is nil.
-func newEngine(cfg config.Config, s answer.Searcher, chat answer.Chat, dates answer.Dates) *answer.Engine {
-	opts := answerOptions(cfg)
-	opts.Dates = dates
-	opts.Chat = chat
-	return answer.New(s, opts)
 }
 
 // answerOptions maps the config onto the engine's options, without a model.
@@ -218,6 +261,9 @@ func (a *app) newBot(metrics *bot.Metrics, logger *slog.Logger, local bool, dige
 	store, err := bot.OpenStore(a.cfg.DataDir, a.cfg.Discord.KeepAnswers)
 	if err != nil {
 		return nil, err
+	}
+	for _, b := range store.Skipped() {
+		logger.Warn("skipped an unreadable vote; the others are kept", "file", b.Path, "line", b.Line, "err", b.Err)
 	}
 	rl := a.cfg.Discord.RateLimit
 	limits := bot.Limits{PerUser: rl.PerUser, Window: rl.Window, InFlight: rl.InFlight, Queued: rl.Queue}
@@ -258,8 +304,12 @@ func newLogger(c config.Log, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-// isTerminal reports whether r or w is an interactive terminal.
+// isTerminal reports whether r or w is an interactive terminal, looking
+// through a safetext.Writer.
 func isTerminal(v any) bool {
+	if u, ok := v.(interface{ Unwrap() io.Writer }); ok {
+		v = u.Unwrap()
+	}
 	f, ok := v.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }

@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 
 	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/bot"
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/internal/safetext"
 )
 
 func runAsk(ctx context.Context, e *env, args []string) error {
@@ -22,11 +24,22 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 	if question == "" {
 		return errs.Errorf(errs.Usage, "ask needs a question, e.g. crisisbot ask \"Why did Baku cancel Overchuk's visit?\"")
 	}
+	cfg, err := e.loadConfig()
+	if err != nil {
+		return err
+	}
+	if _, err := answer.CheckQuestion(question, answerOptions(cfg).MaxQuestionLen); errors.Is(err, answer.ErrQuestionTooLong) {
+		// The question is the command line here: a usage error (exit 2).
+		return errs.Wrap(errs.Usage, err, errs.Message(err))
+	}
 	lib, err := openLibrary(ctx, e)
 	if err != nil {
 		return err
 	}
 	defer lib.Close()
+	if a, ok := lib.(*app); ok {
+		a.noticeSlowModel(e.stderr)
+	}
 	ans, err := lib.Ask(ctx, question)
 	if err != nil {
 		return err
@@ -34,7 +47,7 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 	if ans.ModelErr != nil {
 		// The answer fell back to extractive; say why, so that a bad key or
 		// model name is not mistaken for an outage.
-		fmt.Fprintf(e.stderr, "crisisbot: warning: the language model failed: %v\n", ans.ModelErr)
+		fmt.Fprintf(e.stderr, "crisisbot: warning: the language model failed: %s\n", safetext.Strip(ans.ModelErr.Error()))
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, ans)

@@ -23,6 +23,7 @@ func runChat(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer a.Close()
+	a.noticeSlowModel(e.stderr)
 	// Logs would interleave with the conversation; only warnings show.
 	logger := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	// The terminal previews digests; only serve posts them.

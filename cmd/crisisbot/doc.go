@@ -22,7 +22,9 @@
 //		{"question", "answer", "grounded", "mode", "citations": [{"ref",
 //		"doc_id", "passage_id", "title", "outlet", "published", "url",
 //		"text"}]}. Questions are limited to answer.max_question_chars
-//		(default 1000) characters.
+//		(default 1000) characters; a longer one is a usage error.
+//		Discord mention syntax (@everyone, @here, <@123>, <#123>) is
+//		removed from a question, here as on Discord.
 //
 //	search [--json] [--top K] [--mode hybrid|vector|lexical] QUERY
 //		Show the passages a query retrieves, with their fused scores.
@@ -32,7 +34,10 @@
 //		Add .md (with optional YAML front matter: id, title, outlet,
 //		published, published_precision, published_note, url), .txt and
 //		.html files, directories of them, and http(s) URLs of articles.
-//		An unchanged document is skipped; a changed one replaces its
+//		A file without an id in its front matter is named by its file
+//		name, or in a directory by its path below it (a/x.md is a-x).
+//		Files a directory holds that are not articles, or are symbolic
+//		links, are skipped with the reason. An unchanged document is skipped; a changed one replaces its
 //		passages. Nothing is stored unless every argument loads. An id
 //		already stored from another file or URL is refused. Each
 //		document is stored on its own, so an interrupted ingest keeps
@@ -47,7 +52,8 @@
 //		page is fetched and its article extracted, items not about the
 //		topic (topic.keywords, topic.description) are skipped with the
 //		reason printed, and items already stored under the same URL or
-//		with the same text are not stored again. A feed that fails does
+//		with the same text are not stored again: "added" counts only
+//		articles that are new to the data directory. A feed that fails does
 //		not stop the others; the exit status is 1 when any failed.
 //		An ingest of files, directories or URLs that takes more than a
 //		second shows its progress on stderr every second, and when it
@@ -87,6 +93,7 @@
 //		buttons, /prev and /next turn the timeline's pages; /new forgets the conversation; /quit
 //		leaves. Piped input works, and each reply is then preceded by
 //		"> " and the line it answers, so the output reads as a transcript.
+//		A line too long to be a question is refused, and the next is read.
 //
 //	serve
 //		Run the Discord bot until SIGINT or SIGTERM. The token comes from
@@ -121,8 +128,10 @@
 //
 //	feedback [--json] [--down]
 //		List the 👍/👎 votes given on answers, newest first, with the
-//		question, the mode and the cited passage ids. It reads
-//		DATA_DIR/feedback.jsonl, so it works while serve runs.
+//		question (a follow-up with the question it followed), the mode
+//		and the cited passage ids. It reads DATA_DIR/feedback.jsonl, so
+//		it works while serve runs; a damaged line is skipped with a
+//		warning, here and in chat and serve.
 //
 //	timeline [--from DATE] [--to DATE] [--about TOPIC] [--json]
 //		The dated chain of events across the stored articles, one line
@@ -177,6 +186,19 @@
 // optional chat model. Secrets come only from the environment: the file names
 // the variable (OPENAI_API_KEY by default). $CRISISBOT_CONFIG names the file
 // when --config is not given.
+//
+// The model's reply is capped at llm.max_tokens (default 600, sent as
+// max_tokens; a reply body far beyond it is refused). A stuck or failing
+// model costs at most llm.deadline (default 20s, each request at most
+// llm.timeout, 15s): failures are retried, after the server's Retry-After
+// when it asks for longer, and when no retry fits in the deadline the
+// answer is the extractive one, with a note. ask and chat say "waiting for
+// the model…" after 3 seconds. A refused key (401) names the variable to
+// check.
+//
+// Control characters and terminal escape sequences, from articles, the
+// model or users, are stripped from everything printed and sent to
+// Discord.
 //
 // Flags may stand before or after the arguments; "--" ends them.
 //

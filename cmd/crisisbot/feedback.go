@@ -9,6 +9,7 @@ import (
 	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/bot"
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/internal/safetext"
 )
 
 func runFeedback(ctx context.Context, e *env, args []string) error {
@@ -27,9 +28,12 @@ func runFeedback(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	// The votes file is read directly, so this works while serve runs.
-	all, err := bot.ReadFeedback(cfg.DataDir)
+	all, skipped, err := bot.ReadFeedback(cfg.DataDir)
 	if err != nil {
 		return err
+	}
+	for _, b := range skipped {
+		fmt.Fprintf(e.stderr, "crisisbot: warning: skipped an unreadable vote: %s\n", safetext.Strip(b.Error()))
 	}
 	votes := bot.LatestVotes(all)
 	if *down {
@@ -71,8 +75,14 @@ func runFeedback(ctx context.Context, e *env, args []string) error {
 		if v.Vote == "down" {
 			mark = "👎"
 		}
+		q := oneLine(v.Question, 70)
+		if v.FollowsUp != "" {
+			// A follow-up ("what about that?") reads only with the
+			// question it followed.
+			q += " (after: " + oneLine(v.FollowsUp, 50) + ")"
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", v.Time.UTC().Format("2006-01-02 15:04"), mark, v.Mode,
-			oneLine(v.Question, 70), strings.Join(v.PassageIDs, " "))
+			q, strings.Join(v.PassageIDs, " "))
 	}
 	return tw.Flush()
 }

@@ -37,14 +37,22 @@ func fetchHint(err error) error {
 	return err
 }
 
-// store ingests one article from a feed and refreshes the timeline for it.
-func (a *app) store(ctx context.Context, doc corpus.Document) error {
-	if _, err := a.lib.Ingest(ctx, []corpus.Document{doc}); err != nil {
-		return err
+// store ingests one article from a feed, refreshes the timeline for it,
+// and tells the poller what the library made of it.
+func (a *app) store(ctx context.Context, doc corpus.Document) (corpus.Stored, error) {
+	rep, err := a.lib.Ingest(ctx, []corpus.Document{doc})
+	if err != nil {
+		return 0, err
+	}
+	if len(rep.Unchanged) > 0 {
+		return corpus.StoredUnchanged, nil
 	}
 	// The library read the article's facts at ingest: the timeline merges those.
 	a.timelineView().Index.UpdateFacts(doc, a.lib.DocFacts(doc.ID))
-	return nil
+	if len(rep.Updated) > 0 {
+		return corpus.StoredUpdated, nil
+	}
+	return corpus.StoredNew, nil
 }
 
 // newPoller builds the feed poller over the app, or nil when no feeds are

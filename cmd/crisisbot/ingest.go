@@ -8,6 +8,7 @@ import (
 
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/internal/safetext"
 )
 
 func runIngest(ctx context.Context, e *env, args []string) error {
@@ -108,7 +109,7 @@ func loadArgs(ctx context.Context, e *env, args []string) ([]corpus.Document, er
 			return nil, err
 		}
 		for _, s := range skipped {
-			fmt.Fprintf(e.stderr, "crisisbot: skipped %s (not .md, .txt or .html)\n", s)
+			fmt.Fprintf(e.stderr, "crisisbot: skipped %s (%s)\n", safetext.Strip(s.Path), s.Reason)
 		}
 		docs = append(docs, loaded...)
 	}

@@ -13,6 +13,7 @@ import (
 	_ "time/tzdata"
 
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/internal/safetext"
 )
 
 func main() {
@@ -29,13 +30,11 @@ func exitCode(err error, stderr interface{ Write([]byte) (int, error) }) int {
 	case err == nil, errors.Is(err, flag.ErrHelp):
 		return 0
 	case errs.Code(err) == errs.Usage:
-		fmt.Fprintf(stderr, "crisisbot: %s\nRun 'crisisbot -h' for usage.\n", errs.Message(err))
+		fmt.Fprintf(stderr, "crisisbot: %s\nRun 'crisisbot -h' for usage.\n", safetext.Strip(errs.Message(err)))
 		return 2
-	case errs.Code(err) == errs.Internal:
-		fmt.Fprintf(stderr, "crisisbot: %v\n", err)
-		return 1
 	default:
-		fmt.Fprintf(stderr, "crisisbot: %s\n", err)
+		// Errors quote file names, URLs and servers' replies.
+		fmt.Fprintf(stderr, "crisisbot: %s\n", safetext.Strip(err.Error()))
 		return 1
 	}
 }

@@ -153,7 +153,7 @@ func TestUsageAndInputErrors(t *testing.T) {
 		{"ask unknown flag", []string{"ask", "--bogus", "q"}, 2, "bogus"},
 		{"search bad top", []string{"search", "--top", "0", "Sputnik"}, 2, "--top"},
 		{"search bad mode", []string{"search", "--mode", "magic", "Sputnik"}, 2, "--mode"},
-		{"question too long", []string{"ask", strings.Repeat("why ", 300)}, 1, "1000"},
+		{"question too long", []string{"ask", strings.Repeat("why ", 1250)}, 2, "4999 characters; the limit is 1000 (answer.max_question_chars)"},
 		{"ingest nothing", []string{"ingest"}, 2, "at least one"},
 		{"ingest missing file", []string{"ingest", "/no/such/file.md"}, 1, "/no/such/file.md"},
 		{"digest with arguments", []string{"digest", "today"}, 2, "--since"},

@@ -13,6 +13,7 @@ import (
 	"github.com/crisisbot/crisisbot/answer"
 	"github.com/crisisbot/crisisbot/config"
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/internal/safetext"
 )
 
 // env carries what every command gets from the process: its streams and
@@ -66,6 +67,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 
 // runEnv is run over a prepared env; tests give it a fake clock.
 func runEnv(ctx context.Context, e *env, args []string) error {
+	// Articles, the model and users all reach stdout: none of them may
+	// send the terminal escape sequences.
+	e.stdout = safetext.NewWriter(e.stdout)
 	getenv, stderr := e.getenv, e.stderr
 	fs := flag.NewFlagSet("crisisbot", flag.ContinueOnError)
 	fs.SetOutput(stderr)
