@@ -58,12 +58,27 @@ func openDB(path string, readOnly bool, lockTimeout time.Duration) (*bolt.DB, er
 		// article would be gone without a word.
 		return nil, damaged(path, "it is empty (0 bytes)")
 	}
-	var db *bolt.DB
+	var (
+		db   *bolt.DB
+		file *os.File
+	)
 	err = guard(path, func() error {
 		var err error
-		db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout, ReadOnly: readOnly})
+		db, err = bolt.Open(path, 0o600, &bolt.Options{
+			Timeout: lockTimeout, ReadOnly: readOnly,
+			OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+				f, err := os.OpenFile(name, flag, perm)
+				file = f
+				return f, err
+			},
+		})
 		return err
 	})
+	if err != nil && db == nil && file != nil {
+		// A panic inside bolt.Open leaves the file open and locked.
+		unlock(file)
+		file.Close()
+	}
 	switch {
 	case err == nil:
 	case errors.Is(err, berrors.ErrTimeout), errs.Code(err) == errs.Damaged:
