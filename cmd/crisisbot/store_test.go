@@ -67,3 +67,30 @@ func TestBackupCheckRestore(t *testing.T) {
 		t.Errorf("backup without a file: exit %d, want 2", code)
 	}
 }
+
+// TestBundledStayRemoved: removing every article leaves the library empty
+// on the next command; corpus.bundled: false runs without them.
+func TestBundledStayRemoved(t *testing.T) {
+	c := newCLI(t)
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSpace(c.mustRun("sources")), "\n")[1:] {
+		ids = append(ids, strings.Fields(line)[0])
+	}
+	if len(ids) != 5 {
+		t.Fatalf("a fresh directory lists %q", ids)
+	}
+	c.mustRun(append([]string{"remove"}, ids...)...)
+	if out := c.mustRun("sources"); strings.Contains(out, ids[0]) {
+		t.Errorf("after removing every article, sources lists:\n%s", out)
+	}
+
+	c = newCLI(t)
+	cfg := filepath.Join(t.TempDir(), "crisisbot.yaml")
+	if err := os.WriteFile(cfg, []byte("corpus:\n  bundled: false\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c.env["CRISISBOT_CONFIG"] = cfg
+	if out := c.mustRun("sources"); strings.Contains(out, ids[0]) {
+		t.Errorf("with corpus.bundled: false, sources lists:\n%s", out)
+	}
+}
