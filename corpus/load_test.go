@@ -14,7 +14,7 @@ import (
 
 func TestLoadPathDir(t *testing.T) {
 	dir := filepath.Join("testdata", "load")
-	docs, skipped, err := LoadPath(context.Background(), dir)
+	docs, skipped, err := LoadPath(context.Background(), dir, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,14 +34,14 @@ func TestLoadPathDir(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("documents mismatch (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{filepath.Join(dir, "nested", "notes.rst")}, skipped); diff != "" {
+	if diff := cmp.Diff([]Skipped{{Path: filepath.Join(dir, "nested", "notes.rst"), Reason: "not .md, .txt or .html"}}, skipped); diff != "" {
 		t.Errorf("skipped mismatch (-want +got):\n%s", diff)
 	}
 }
 
 func TestLoadPathFile(t *testing.T) {
 	path := filepath.Join("testdata", "load", "raid.md")
-	docs, skipped, err := LoadPath(context.Background(), path)
+	docs, skipped, err := LoadPath(context.Background(), path, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +83,7 @@ func TestLoadPathErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			write(t, dir, tt.files)
-			docs, _, err := LoadPath(context.Background(), filepath.Join(dir, tt.path))
+			docs, _, err := LoadPath(context.Background(), filepath.Join(dir, tt.path), 0)
 			if err == nil {
 				t.Fatalf("no error; got %d documents", len(docs))
 			}
@@ -105,7 +105,7 @@ func TestLoadPathErrors(t *testing.T) {
 func TestLoadPathCanceled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, _, err := LoadPath(ctx, filepath.Join("testdata", "load"))
+	_, _, err := LoadPath(ctx, filepath.Join("testdata", "load"), 0)
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
@@ -120,7 +120,7 @@ func TestLoadPathSymlinkedDir(t *testing.T) {
 	if err := os.Symlink(abs, link); err != nil {
 		t.Skipf("no symlinks here: %v", err)
 	}
-	docs, _, err := LoadPath(context.Background(), link)
+	docs, _, err := LoadPath(context.Background(), link, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

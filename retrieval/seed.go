@@ -8,6 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/errs"
 )
 
 // keyBundled records, in the meta bucket, where the bundled articles stand.
@@ -90,6 +91,11 @@ func (l *Library) Seed(ctx context.Context, docs []corpus.Document, on bool) (Se
 		rep.Stored = ing.Added
 		if err != nil {
 			return rep, fmt.Errorf("store the bundled articles: %w", err)
+		}
+		if len(ing.Refused) > 0 {
+			// Not done: they are stored once the limits let them.
+			r := ing.Refused[0]
+			return rep, errs.Errorf(errs.Invalid, "the bundled article %s is refused: %s (raise the limit, or set corpus.bundled: false)", r.ID, r.Reason)
 		}
 	}
 	return rep, l.st.setBundledState(bundledDone)

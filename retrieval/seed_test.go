@@ -284,3 +284,18 @@ func TestOpenStoreOfEarlierVersion(t *testing.T) {
 		t.Errorf("check of the earlier store after opening: %v, %q", err, rep.Problems)
 	}
 }
+
+// TestSeedOverLimitsIsLoud: bundled articles refused by the limits are an
+// error, and seeding is not marked done, so they are stored once allowed.
+func TestSeedOverLimitsIsLoud(t *testing.T) {
+	dir := t.TempDir()
+	l := openTest(t, Options{Dir: dir, MaxDocumentBytes: 1024})
+	if _, err := l.Seed(context.Background(), bundled(t), true); err == nil || !strings.Contains(err.Error(), "corpus.bundled: false") {
+		t.Errorf("seeding over the limits: %v", err)
+	}
+	l = reopen(t, l, dir)
+	mustSeed(t, l, true)
+	if diff := cmp.Diff(bundledIDs(t), storedIDs(l)); diff != "" {
+		t.Errorf("after raising the limit (-want +got):\n%s", diff)
+	}
+}

@@ -57,6 +57,9 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 		Embedder: emb,
 		Now:      e.clock.Now,
 		Progress: m.update,
+		// The caps apply to every ingest: files, URLs, feeds.
+		MaxDocumentBytes: cfg.Corpus.MaxDocumentBytes,
+		MaxPassages:      cfg.Corpus.MaxPassages,
 	})
 	stop()
 	if err != nil {

@@ -39,8 +39,12 @@ func fetchHint(err error) error {
 
 // store ingests one article from a feed and refreshes the timeline for it.
 func (a *app) store(ctx context.Context, doc corpus.Document) error {
-	if _, err := a.lib.Ingest(ctx, []corpus.Document{doc}); err != nil {
+	rep, err := a.lib.Ingest(ctx, []corpus.Document{doc})
+	if err != nil {
 		return err
+	}
+	if len(rep.Refused) > 0 {
+		return errs.Errorf(errs.Invalid, "refused: %s", rep.Refused[0].Reason)
 	}
 	// The library read the article's facts at ingest: the timeline merges those.
 	a.timelineView().Index.UpdateFacts(doc, a.lib.DocFacts(doc.ID))
