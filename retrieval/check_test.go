@@ -11,15 +11,16 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
 )
 
 // closedStore returns a data directory holding docs, closed.
-func closedStore(t *testing.T) string {
+func closedStore(t *testing.T, docs []corpus.Document) string {
 	t.Helper()
 	dir := t.TempDir()
 	l := openTest(t, Options{Dir: dir})
-	if _, err := l.Ingest(context.Background(), synthDocs(3, 6, 4)); err != nil {
+	if _, err := l.Ingest(context.Background(), docs); err != nil {
 		t.Fatal(err)
 	}
 	if err := l.Close(); err != nil {
@@ -28,21 +29,8 @@ func closedStore(t *testing.T) string {
 	return dir
 }
 
-// edit changes a closed store's file directly, as damage would.
-func edit(t *testing.T, dir string, fn func(tx *bolt.Tx) error) {
-	t.Helper()
-	db, err := bolt.Open(filepath.Join(dir, DBFile), 0o600, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := db.Update(fn); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestCheckStoreHealthy(t *testing.T) {
-	dir := closedStore(t)
+	dir := closedStore(t, synthDocs(3, 6, 4))
 	rep, err := CheckStore(dir, time.Nanosecond)
 	if err != nil {
 		t.Fatal(err)
@@ -56,9 +44,9 @@ func TestCheckStoreHealthy(t *testing.T) {
 }
 
 func TestCheckStoreFindsBrokenInvariants(t *testing.T) {
-	dir := closedStore(t)
+	dir := closedStore(t, synthDocs(3, 6, 4))
 	var pid, doc string
-	edit(t, dir, func(tx *bolt.Tx) error {
+	editStore(t, dir, func(tx *bolt.Tx) error {
 		k, _ := tx.Bucket(bucketPassages).Cursor().First()
 		pid = string(k)
 		d, _ := tx.Bucket(bucketFacts).Cursor().First()
@@ -90,7 +78,7 @@ func TestCheckStoreFindsBrokenInvariants(t *testing.T) {
 // TestCheckStoreOverwrittenPages: check finds overwritten pages at least
 // as often as open does, and never panics.
 func TestCheckStoreOverwrittenPages(t *testing.T) {
-	data := storedDir(t)
+	data := storeFile(t)
 	const page = 4096
 	found, opened := 0, 0
 	const runs = 30
@@ -132,7 +120,7 @@ func TestCheckStoreMissing(t *testing.T) {
 }
 
 func TestBackupStore(t *testing.T) {
-	dir := closedStore(t)
+	dir := closedStore(t, synthDocs(3, 6, 4))
 	dest := filepath.Join(t.TempDir(), "backup.db")
 	if err := os.WriteFile(dest, []byte("an older backup"), 0o600); err != nil {
 		t.Fatal(err)
@@ -158,7 +146,7 @@ func TestBackupStore(t *testing.T) {
 // TestBackupStoreRefusesDamage: a damaged store never replaces a good
 // backup.
 func TestBackupStoreRefusesDamage(t *testing.T) {
-	dir := closedStore(t)
+	dir := closedStore(t, synthDocs(3, 6, 4))
 	dest := filepath.Join(t.TempDir(), "backup.db")
 	if _, err := BackupStore(dir, dest, time.Nanosecond); err != nil {
 		t.Fatal(err)
@@ -203,7 +191,7 @@ func TestBackupStoreRefusesDamage(t *testing.T) {
 // TestBackupStoreWhileOpen: the library holds the store's lock; backup
 // says so rather than copying a file being written.
 func TestBackupStoreWhileOpen(t *testing.T) {
-	dir := closedStore(t)
+	dir := closedStore(t, synthDocs(3, 6, 4))
 	openTest(t, Options{Dir: dir})
 	_, err := BackupStore(dir, filepath.Join(t.TempDir(), "b.db"), time.Nanosecond)
 	if errs.Code(err) != errs.Unavailable || !strings.Contains(err.Error(), "in use") {

@@ -11,19 +11,11 @@ import (
 	"github.com/crisisbot/crisisbot/errs"
 )
 
-// storedDir returns a data directory holding a few hundred passages, made
-// once per test; each damage test works on its own copy of its file.
-func storedDir(t *testing.T) []byte {
+// storeFile returns the store file of a data directory holding a few
+// hundred passages; each damage test works on its own copy of it.
+func storeFile(t *testing.T) []byte {
 	t.Helper()
-	dir := t.TempDir()
-	l := openTest(t, Options{Dir: dir})
-	if _, err := l.Ingest(context.Background(), synthDocs(7, 40, 8)); err != nil {
-		t.Fatal(err)
-	}
-	if err := l.Close(); err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join(dir, DBFile))
+	data, err := os.ReadFile(filepath.Join(closedStore(t, synthDocs(7, 40, 8)), DBFile))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +61,7 @@ func TestOpenEmptyStoreIsAnError(t *testing.T) {
 }
 
 func TestOpenTruncatedStoreIsAnError(t *testing.T) {
-	data := storedDir(t)
+	data := storeFile(t)
 	// The file may end in pages bbolt has allocated but not used yet:
 	// cutting those is harmless, so cut well inside.
 	for _, size := range []int{len(data) / 2, len(data) / 4, 3*4096 + 100} {
@@ -84,7 +76,7 @@ func TestOpenTruncatedStoreIsAnError(t *testing.T) {
 // read at open) or says the file is damaged. A page it reads at open that
 // no longer parses must be caught, and most seeds hit one.
 func TestOpenOverwrittenPagesIsAnError(t *testing.T) {
-	data := storedDir(t)
+	data := storeFile(t)
 	const page = 4096
 	pages := len(data) / page
 	damagedRuns := 0

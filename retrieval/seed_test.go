@@ -102,7 +102,7 @@ func TestSeedOff(t *testing.T) {
 func TestSeedOlderStore(t *testing.T) {
 	forget := func(t *testing.T, l *Library, dir string) *Library {
 		l.Close()
-		edit(t, dir, func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Delete(keyBundled) })
+		editStore(t, dir, func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Delete(keyBundled) })
 		return openTest(t, Options{Dir: dir})
 	}
 	t.Run("operator's articles", func(t *testing.T) {
