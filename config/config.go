@@ -36,6 +36,19 @@ type Config struct {
 	Feeds     Feeds     `yaml:"feeds"`
 	Topic     Topic     `yaml:"topic"`
 	Digest    Digest    `yaml:"digest"`
+	Corpus    Corpus    `yaml:"corpus"`
+}
+
+// Corpus configures what the library holds and what an ingest accepts.
+type Corpus struct {
+	// Bundled stores the five bundled articles on first use; false runs
+	// on the operator's articles alone.
+	Bundled bool `yaml:"bundled"`
+	// MaxDocumentBytes caps a file read by ingest, and a document's text
+	// from anywhere; bigger ones are refused.
+	MaxDocumentBytes int64 `yaml:"max_document_bytes"`
+	// MaxPassages caps the passages of one document; more are refused.
+	MaxPassages int `yaml:"max_passages"`
 }
 
 // Fetch configures every download: crisisbot ingest URL and the feeds.
@@ -200,6 +213,7 @@ func Default() Config {
 			Threshold: 0.30,
 		},
 		Digest: Digest{MaxArticles: 10, Time: "09:00", Timezone: "UTC"},
+		Corpus: Corpus{Bundled: true, MaxDocumentBytes: 5 << 20, MaxPassages: 1000},
 	}
 }
 
@@ -365,6 +379,12 @@ func (c Config) Validate() error {
 		if _, _, err := net.SplitHostPort(c.Serve.HTTPAddr); err != nil {
 			bad("serve.http_addr", "%q is not host:port (e.g. 127.0.0.1:9090)", c.Serve.HTTPAddr)
 		}
+	}
+	if c.Corpus.MaxDocumentBytes < 1024 {
+		bad("corpus.max_document_bytes", "%d is below 1024", c.Corpus.MaxDocumentBytes)
+	}
+	if c.Corpus.MaxPassages < 1 {
+		bad("corpus.max_passages", "must be positive")
 	}
 	c.validateFeeds(bad)
 	if len(problems) > 0 {

@@ -4,13 +4,23 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/crisisbot/crisisbot/errs"
 )
+
+// Skipped is a file LoadPath did not read, and why. A refused one is one the
+// operator most likely meant to load: not a regular file, or too big.
+type Skipped struct {
+	Path    string
+	Reason  string
+	Refused bool
+}
 
 // LoadPath loads the articles at path: one file (.md, .markdown, .txt,
 // .html or .htm; any other extension is an error naming it), or every such
@@ -19,25 +29,36 @@ import (
 // a single file, the path relative to the directory for a directory's
 // files ("a/x.md" is "a-x"), so that files of the same name in different
 // folders do not collide. Files with other extensions in a directory are
-// not errors: they come back in skipped, with the reason. Hidden files and
-// directories (".git") are passed over silently. Each document's Source is
-// its file path; an HTML file's charset is detected from the page, so only
-// .md and .txt files must be UTF-8. Symlinks inside a directory are not
-// followed (they come back in skipped). Two documents with the same id are
-// an error naming both files, and so is any file that cannot be parsed:
-// nothing is returned unless everything loads.
-func LoadPath(ctx context.Context, path string) (docs []Document, skipped []SkippedFile, err error) {
+// not errors: they come back in skipped, with the reason.
+// Hidden files and directories (".git") are passed over silently. Each
+// document's Source is its file path; an HTML file's charset is detected
+// from the page, so only .md and .txt files must be UTF-8.
+//
+// Only regular files are read, at most maxBytes of each (DefaultMaxBytes,
+// the download cap, when 0): a FIFO, device or socket, or a bigger file, comes back in
+// skipped as refused, and a FIFO is never opened for a blocking read.
+// Links are followed only to regular files; a link to a directory inside
+// a directory is skipped, so a walk cannot loop. Two documents with the
+// same id are an error naming both files, and so is any file that cannot be
+// parsed: nothing is returned unless everything loads.
+func LoadPath(ctx context.Context, path string, maxBytes int64) (docs []Document, skipped []Skipped, err error) {
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxBytes
+	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, nil, errs.Wrap(errs.NotFound, err, fmt.Sprintf("load %s: no such file or directory", path))
 	}
 	if !info.IsDir() {
+		if !info.Mode().IsRegular() {
+			return nil, []Skipped{notRegular(path, info.Mode())}, nil
+		}
 		if !supported(path) {
 			return nil, nil, errs.Errorf(errs.Invalid, "load %s: unsupported file type %q (want .md, .markdown, .txt, .html or .htm)", path, filepath.Ext(path))
 		}
-		doc, err := loadFile(path, filepath.Base(path))
-		if err != nil {
-			return nil, nil, err
+		doc, refused, err := loadFile(path, filepath.Base(path), maxBytes)
+		if err != nil || refused != nil {
+			return nil, refusedList(refused), err
 		}
 		return []Document{doc}, nil, nil
 	}
@@ -63,17 +84,38 @@ func LoadPath(ctx context.Context, path string) (docs []Document, skipped []Skip
 		if d.IsDir() {
 			return nil
 		}
-		if why := skipReason(d, p); why != "" {
-			skipped = append(skipped, SkippedFile{Path: p, Reason: why})
+		mode := d.Type()
+		if mode&fs.ModeSymlink != 0 {
+			target, err := os.Stat(p)
+			switch {
+			case err != nil:
+				skipped = append(skipped, Skipped{Path: p, Reason: "a broken link"})
+				return nil
+			case target.IsDir():
+				skipped = append(skipped, Skipped{Path: p, Reason: "a link to a directory (not followed inside a directory)"})
+				return nil
+			}
+			mode = target.Mode()
+		}
+		switch {
+		case !mode.IsRegular():
+			skipped = append(skipped, notRegular(p, mode))
+			return nil
+		case !supported(p):
+			skipped = append(skipped, Skipped{Path: p, Reason: "not .md, .markdown, .txt, .html or .htm"})
 			return nil
 		}
 		rel, err := filepath.Rel(root, p)
 		if err != nil {
 			return errs.Wrap(errs.Internal, err, "load "+p)
 		}
-		doc, err := loadFile(p, rel)
+		doc, refused, err := loadFile(p, rel, maxBytes)
 		if err != nil {
 			return err
+		}
+		if refused != nil {
+			skipped = append(skipped, *refused)
+			return nil
 		}
 		if other, ok := byID[doc.ID]; ok {
 			return errs.Errorf(errs.Invalid, "load %s: id %q is used by both %s and %s", path, doc.ID, other, p)
@@ -88,22 +130,28 @@ func LoadPath(ctx context.Context, path string) (docs []Document, skipped []Skip
 	return docs, skipped, nil
 }
 
-// SkippedFile is a file in a directory that LoadPath did not load, and why.
-type SkippedFile struct {
-	Path, Reason string
+func refusedList(s *Skipped) []Skipped {
+	if s == nil {
+		return nil
+	}
+	return []Skipped{*s}
 }
 
-// skipReason says why the directory entry d at p is not loaded, or "".
-func skipReason(d fs.DirEntry, p string) string {
+// notRegular is the refusal of a file that is not a regular one, naming
+// what it is.
+func notRegular(path string, mode fs.FileMode) Skipped {
+	kind := "not a regular file"
 	switch {
-	case d.Type()&fs.ModeSymlink != 0:
-		return "a symbolic link; links inside a directory are not followed"
-	case !d.Type().IsRegular():
-		return "not a regular file"
-	case !supported(p):
-		return "not .md, .markdown, .txt, .html or .htm"
+	case mode&fs.ModeNamedPipe != 0:
+		kind = "a FIFO (named pipe), not a regular file"
+	case mode&fs.ModeCharDevice != 0:
+		kind = "a character device, not a regular file"
+	case mode&fs.ModeDevice != 0:
+		kind = "a block device, not a regular file"
+	case mode&fs.ModeSocket != 0:
+		kind = "a socket, not a regular file"
 	}
-	return ""
+	return Skipped{Path: path, Reason: kind + " (only regular files are read)", Refused: true}
 }
 
 func supported(path string) bool {
@@ -114,14 +162,46 @@ func supported(path string) bool {
 	return false
 }
 
-// loadFile loads the article at path; idName gives its id when the file
-// sets none (see idFromName).
-func loadFile(path, idName string) (Document, error) {
-	data, err := os.ReadFile(path)
+// loadFile reads and parses the regular file at path, or refuses it. The
+// file is opened without blocking and checked again once open, so a file
+// swapped for a FIFO after the walk saw it cannot hang the read.
+func loadFile(path, idName string, maxBytes int64) (Document, *Skipped, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return Document{}, errs.Wrap(errs.Invalid, err, "load "+path)
+		return Document{}, nil, errs.Wrap(errs.Invalid, err, "load "+path)
 	}
-	var doc Document
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return Document{}, nil, errs.Wrap(errs.Invalid, err, "load "+path)
+	}
+	if !info.Mode().IsRegular() {
+		s := notRegular(path, info.Mode())
+		return Document{}, &s, nil
+	}
+	tooBig := func(size string) *Skipped {
+		return &Skipped{Path: path, Reason: fmt.Sprintf("%s bytes, over the limit of %d bytes per document", size, maxBytes), Refused: true}
+	}
+	if info.Size() > maxBytes {
+		return Document{}, tooBig(fmt.Sprint(info.Size())), nil
+	}
+	// The file may grow after the Stat: read one byte past the cap to know.
+	data, err := io.ReadAll(io.LimitReader(f, maxBytes+1))
+	if err != nil {
+		return Document{}, nil, errs.Wrap(errs.Invalid, err, "load "+path)
+	}
+	if int64(len(data)) > maxBytes {
+		return Document{}, tooBig("more than " + fmt.Sprint(maxBytes)), nil
+	}
+	doc, err := parseFile(path, idName, data)
+	return doc, nil, err
+}
+
+func parseFile(path, idName string, data []byte) (Document, error) {
+	var (
+		doc Document
+		err error
+	)
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".md", ".markdown":
 		doc, err = parseMarkdown(path, idName, data)

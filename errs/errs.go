@@ -14,6 +14,7 @@ const (
 	Usage       = "usage"       // the command line is wrong (exit 2)
 	NotFound    = "not_found"   // a named thing does not exist
 	Unavailable = "unavailable" // a remote service failed or timed out
+	Damaged     = "damaged"     // stored data cannot be read; the message says how to recover
 	Internal    = "internal"    // a bug or an unexpected failure
 )
 

@@ -50,6 +50,11 @@ type Options struct {
 	Progress func(Progress)
 	// LockTimeout is DefaultLockTimeout when 0.
 	LockTimeout time.Duration
+	// MaxDocumentBytes and MaxPassages cap one document's text and
+	// passages; a bigger document is refused (see IngestReport.Refused).
+	// DefaultMaxDocumentBytes and DefaultMaxPassages when 0.
+	MaxDocumentBytes int64
+	MaxPassages      int
 
 	// readFacts is facts.ReadPassages when nil; tests count its calls.
 	readFacts func(corpus.Document, []corpus.Passage) []facts.Fact
@@ -98,6 +103,9 @@ type IngestReport struct {
 	// Passages is the number of passages written (added and updated
 	// documents).
 	Passages int `json:"passages"`
+	// Refused are the documents over a limit, not stored; a stored
+	// version of one is left as it was.
+	Refused []Refusal `json:"refused,omitempty"`
 }
 
 // Library is the searchable corpus of a data directory: a bbolt store that
@@ -113,6 +121,7 @@ type Library struct {
 	chunker string
 	// readFacts reads a document's facts: facts.ReadPassages.
 	readFacts func(corpus.Document, []corpus.Passage) []facts.Fact
+	limits    limits
 
 	writeMu sync.Mutex // serializes Ingest, Remove and Close
 
@@ -179,6 +188,7 @@ func Open(ctx context.Context, opts Options) (*Library, error) {
 		chunker: corpus.ChunkerVersion, readFacts: opts.readFacts, docs: map[string]*docEntry{},
 		docFacts: map[string][]facts.Fact{}, passageFacts: map[string][]facts.Fact{}, writing: map[string]bool{},
 	}
+	l.limits = newLimits(opts)
 	if err := l.prepareVectors(ctx); err != nil {
 		st.close()
 		return nil, err
@@ -473,7 +483,15 @@ func (l *Library) plan(docs []corpus.Document, rep *IngestReport) ([]ingestJob, 
 				"document id %q is already stored from %s; %s has the same id (give it another id, or remove the stored one first)",
 				d.ID, old.info.Source, d.Source)
 		}
+		if r, over := l.limits.body(d); over {
+			rep.Refused = append(rep.Refused, r)
+			continue
+		}
 		ps := corpus.Chunk(d)
+		if r, over := l.limits.passages(d, ps); over {
+			rep.Refused = append(rep.Refused, r)
+			continue
+		}
 		if err := checkPassages(d, ps); err != nil {
 			return nil, err
 		}

@@ -76,7 +76,8 @@ type storeMeta struct {
 
 // store is the durable truth of a data directory.
 type store struct {
-	db *bolt.DB
+	db   *bolt.DB
+	path string // the file, for error messages
 }
 
 // openStore opens or creates DIR/crisisbot.db, waiting at most lockTimeout
@@ -86,15 +87,15 @@ func openStore(dir string, lockTimeout time.Duration) (*store, error) {
 		return nil, fmt.Errorf("create data directory: %w", err)
 	}
 	path := filepath.Join(dir, DBFile)
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockTimeout})
+	db, err := openDB(path, false, lockTimeout)
 	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, errs.Errorf(errs.Unavailable, "data directory %s is in use by another crisisbot process", dir)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, err
 	}
-	s := &store{db: db}
-	err = db.Update(func(tx *bolt.Tx) error {
+	s := &store{db: db, path: path}
+	err = s.update(func(tx *bolt.Tx) error {
 		meta, err := tx.CreateBucketIfNotExists(bucketMeta)
 		if err != nil {
 			return err
@@ -116,6 +117,9 @@ func openStore(dir string, lockTimeout time.Duration) (*store, error) {
 	})
 	if err != nil {
 		db.Close()
+		if errs.Code(err) == errs.Damaged {
+			return nil, err
+		}
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return s, nil
@@ -123,24 +127,37 @@ func openStore(dir string, lockTimeout time.Duration) (*store, error) {
 
 func (s *store) close() error { return s.db.Close() }
 
+// view and update are the store's transactions, guarded: a corrupt page
+// is an error naming the file, never a panic (see guard).
+func (s *store) view(fn func(*bolt.Tx) error) error {
+	return guard(s.path, func() error { return s.db.View(fn) })
+}
+
+// corrupt is the error for a record that cannot be read back.
+func (s *store) corrupt(format string, args ...any) error { return damaged(s.path, format, args...) }
+
+func (s *store) update(fn func(*bolt.Tx) error) error {
+	return guard(s.path, func() error { return s.db.Update(fn) })
+}
+
 func vecBucket(embedder string) []byte { return append(bytes.Clone(vecPrefix), embedder...) }
 
 // meta reads the meta bucket.
 func (s *store) meta() (storeMeta, error) {
 	var m storeMeta
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketMeta)
 		m.Embedder = string(b.Get(keyEmbedder))
 		if v := b.Get(keyDim); v != nil {
 			n, err := strconv.Atoi(string(v))
 			if err != nil {
-				return fmt.Errorf("bad dim %q", v)
+				return s.corrupt("its dimension %q is not a number", v)
 			}
 			m.Dim = n
 		}
 		if v := b.Get(keyLastIngest); v != nil {
 			if err := m.LastIngest.UnmarshalText(v); err != nil {
-				return fmt.Errorf("bad last_ingest %q: %w", v, err)
+				return s.corrupt("its last ingest time %q cannot be read (%v)", v, err)
 			}
 		}
 		return nil
@@ -154,7 +171,7 @@ func (s *store) meta() (storeMeta, error) {
 // setEmbedder records the embedder whose vectors the store holds, and drops
 // every other embedder's vectors.
 func (s *store) setEmbedder(name string, dim int) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if err := meta.Put(keyEmbedder, []byte(name)); err != nil {
 			return err
@@ -174,14 +191,14 @@ func (s *store) setEmbedder(name string, dim int) error {
 // and next. It writes only when there is something to drop.
 func (s *store) dropOtherVectors(keep, next string) error {
 	var stale bool
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		stale = len(otherVectors(tx, keep, next)) > 0
 		return nil
 	})
 	if err != nil || !stale {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error { return dropVectorsTx(tx, keep, next) })
+	return s.update(func(tx *bolt.Tx) error { return dropVectorsTx(tx, keep, next) })
 }
 
 func dropVectorsTx(tx *bolt.Tx, keep, next string) error {
@@ -210,7 +227,7 @@ func otherVectors(tx *bolt.Tx, keep, next string) [][]byte {
 // one transaction. Old passages of the document are deleted first.
 func (s *store) putDoc(rec docRecord, body string, passages []corpus.Passage, vecs [][]float32, embedder string, dim int, fr factsRecord) error {
 	fb := encodeFacts(fr)
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		docs, pb, bodies := tx.Bucket(bucketDocs), tx.Bucket(bucketPassages), tx.Bucket(bucketBodies)
 		vb, err := tx.CreateBucketIfNotExists(vecBucket(embedder))
 		if err != nil {
@@ -286,7 +303,7 @@ func (s *store) putDoc(rec docRecord, body string, passages []corpus.Passage, ve
 // deleteDoc removes a document with its passages, vectors (of every
 // embedder) and facts in one transaction.
 func (s *store) deleteDoc(id string) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		docs := tx.Bucket(bucketDocs)
 		old := docs.Get([]byte(id))
 		if old == nil {
@@ -334,11 +351,11 @@ func (s *store) deleteDoc(id string) error {
 // docs returns every document record, sorted by id, without bodies.
 func (s *store) docs() ([]docRecord, error) {
 	var out []docRecord
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketDocs).ForEach(func(k, v []byte) error {
 			var rec docRecord
 			if err := json.Unmarshal(v, &rec); err != nil {
-				return fmt.Errorf("decode document %q: %w", k, err)
+				return s.corrupt("document %q cannot be decoded (%v)", k, err)
 			}
 			out = append(out, rec)
 			return nil
@@ -356,7 +373,7 @@ func (s *store) document(id string) (corpus.Document, bool, error) {
 		d  corpus.Document
 		ok bool
 	)
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketDocs).Get([]byte(id))
 		if v == nil {
 			return nil
@@ -382,7 +399,7 @@ func (s *store) passages(ids []string) ([]corpus.Passage, error) {
 // countPassages returns the number of stored passages.
 func (s *store) countPassages() (int, error) {
 	var n int
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		n = tx.Bucket(bucketPassages).Stats().KeyN
 		return nil
 	})
@@ -396,7 +413,7 @@ func (s *store) missingVectors(embedder, from string, limit int) ([]corpus.Passa
 		out  []corpus.Passage
 		next string
 	)
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		vb := tx.Bucket(vecBucket(embedder))
 		c := tx.Bucket(bucketPassages).Cursor()
 		k, v := c.First()
@@ -413,7 +430,7 @@ func (s *store) missingVectors(embedder, from string, limit int) ([]corpus.Passa
 			}
 			var p corpus.Passage
 			if err := json.Unmarshal(v, &p); err != nil {
-				return fmt.Errorf("decode passage %q: %w", k, err)
+				return s.corrupt("passage %q cannot be decoded (%v)", k, err)
 			}
 			out = append(out, p)
 		}
@@ -428,7 +445,7 @@ func (s *store) missingVectors(embedder, from string, limit int) ([]corpus.Passa
 // countVectors returns how many vectors embedder's bucket holds.
 func (s *store) countVectors(embedder string) (int, error) {
 	var n int
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		if b := tx.Bucket(vecBucket(embedder)); b != nil {
 			n = b.Stats().KeyN
 		}
@@ -441,7 +458,7 @@ func (s *store) countVectors(embedder string) (int, error) {
 // when it is empty.
 func (s *store) vectorDim(embedder string) (int, error) {
 	var n int
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(vecBucket(embedder))
 		if b == nil {
 			return nil
@@ -460,7 +477,7 @@ func (s *store) vectorDim(embedder string) (int, error) {
 // putVectors stores vectors of embedder in one transaction, skipping
 // passages deleted meanwhile.
 func (s *store) putVectors(embedder string, ids []string, vecs [][]float32) error {
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		vb, err := tx.CreateBucketIfNotExists(vecBucket(embedder))
 		if err != nil {
 			return err
@@ -485,23 +502,23 @@ func (s *store) putVectors(embedder string, ids []string, vecs [][]float32) erro
 // forEachPassage calls fn with every passage and its vector under
 // embedder, in key order, in one read transaction. vec is a fresh slice.
 func (s *store) forEachPassage(embedder string, dim int, fn func(p corpus.Passage, vec []float32) error) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		vb := tx.Bucket(vecBucket(embedder))
 		return tx.Bucket(bucketPassages).ForEach(func(k, v []byte) error {
 			var p corpus.Passage
 			if err := json.Unmarshal(v, &p); err != nil {
-				return fmt.Errorf("decode passage %q: %w", k, err)
+				return s.corrupt("passage %q cannot be decoded (%v)", k, err)
 			}
 			var raw []byte
 			if vb != nil {
 				raw = vb.Get(k)
 			}
 			if raw == nil {
-				return fmt.Errorf("passage %q has no %s vector", k, embedder)
+				return s.corrupt("passage %q has no %s vector", k, embedder)
 			}
 			vec, err := decodeVector(raw, dim)
 			if err != nil {
-				return fmt.Errorf("passage %q: %w", k, err)
+				return s.corrupt("passage %q: %v", k, err)
 			}
 			return fn(p, vec)
 		})
@@ -531,7 +548,7 @@ func decodeVector(b []byte, dim int) ([]float32, error) {
 // order, in one read transaction. err is the record's decoding error
 // (errFactsFormat for another layout); fn decides what to do with it.
 func (s *store) forEachFacts(fn func(id string, fr factsRecord, err error) error) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketFacts).ForEach(func(k, v []byte) error {
 			fr, err := decodeFacts(v)
 			return fn(string(k), fr, err)
@@ -545,7 +562,7 @@ func (s *store) forEachFacts(fn func(id string, fr factsRecord, err error) error
 func (s *store) passagesWithFacts(ids []string, want func(docID string) bool) ([]corpus.Passage, map[string][]facts.Fact, error) {
 	out := make([]corpus.Passage, len(ids))
 	var fs map[string][]facts.Fact
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketPassages)
 		for i, id := range ids {
 			v := b.Get([]byte(id))
@@ -585,7 +602,7 @@ func (s *store) putFacts(ids []string, frs []factsRecord, drop []string) error {
 	for i, fr := range frs {
 		encoded[i] = encodeFacts(fr)
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		docs, fb := tx.Bucket(bucketDocs), tx.Bucket(bucketFacts)
 		for i, id := range ids {
 			if docs.Get([]byte(id)) == nil {

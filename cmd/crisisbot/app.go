@@ -57,8 +57,9 @@ type app struct {
 const lockWait = retrieval.DefaultLockTimeout
 
 // openApp takes the data directory for this process, opens it with the
-// configured embedder, ingests the bundled corpus on first use, and builds
-// the engine. Commands that serve can run for them use openLibrary instead.
+// configured embedder, stores the bundled corpus on first use (see seed),
+// and builds the engine. Commands that serve can run for them use
+// openLibrary instead.
 func openApp(ctx context.Context, e *env) (*app, error) {
 	cfg, err := e.loadConfig()
 	if err != nil {
@@ -90,21 +91,17 @@ func openLocked(ctx context.Context, e *env, cfg config.Config) (*app, error) {
 		Embedder: emb,
 		Now:      e.clock.Now,
 		Progress: m.update,
+		// The caps apply to every ingest: files, URLs, feeds.
+		MaxDocumentBytes: cfg.Corpus.MaxDocumentBytes,
+		MaxPassages:      cfg.Corpus.MaxPassages,
 	})
 	stop()
 	if err != nil {
 		return nil, fmt.Errorf("open data directory %s: %w", cfg.DataDir, err)
 	}
-	if lib.Stats().Docs == 0 {
-		docs, err := corpus.Bundled()
-		if err != nil {
-			lib.Close()
-			return nil, fmt.Errorf("read bundled corpus: %w", err)
-		}
-		if _, err := ingest(ctx, lib, m, docs); err != nil {
-			lib.Close()
-			return nil, fmt.Errorf("ingest bundled corpus: %w", err)
-		}
+	if err := seed(ctx, e, lib, m, cfg.Corpus.Bundled); err != nil {
+		lib.Close()
+		return nil, err
 	}
 	a := &app{cfg: cfg, lib: lib, clock: e.clock, embedder: emb, version: e.version(), meter: m, logw: e.stderr}
 	chat, err := newChat(cfg, e.getenv)
@@ -192,6 +189,25 @@ func (a *app) timelineView() timeline.View {
 		a.built.Store(a.events)
 	})
 	return timeline.View{Index: a.events, Search: a.lib}
+}
+
+// seed stores the bundled articles on first use, finishes that after a
+// crash, or removes them with corpus.bundled: false (see Library.Seed).
+func seed(ctx context.Context, e *env, lib *retrieval.Library, m *meter, on bool) error {
+	docs, err := corpus.Bundled()
+	if err != nil {
+		return fmt.Errorf("read bundled corpus: %w", err)
+	}
+	stop := m.start("ingest")
+	rep, err := lib.Seed(ctx, docs, on)
+	stop()
+	if err != nil {
+		return fmt.Errorf("bundled corpus: %w", err)
+	}
+	if len(rep.Removed) > 0 {
+		fmt.Fprintf(e.stderr, "crisisbot: removed the %s (corpus.bundled: false)\n", plural(len(rep.Removed), "bundled article"))
+	}
+	return nil
 }
 
 // newEmbedder builds the configured embedder.

@@ -9,8 +9,10 @@
 //	crisisbot --version
 //
 // With no config file it runs offline: a local embedder and an extractive
-// composer that quotes the articles. On first use with an empty data directory
-// it stores the five bundled articles.
+// composer that quotes the articles. On first use it stores the five bundled
+// articles; a crash while it does is finished by the next start. Once
+// stored they are never stored again, so the ones removed stay removed;
+// with corpus.bundled: false it runs on the operator's articles alone.
 //
 // The commands are:
 //
@@ -58,6 +60,15 @@
 //		An ingest of files, directories or URLs that takes more than a
 //		second shows its progress on stderr every second, and when it
 //		ends: articles, passages and passages a second.
+//		Only regular files are read: a FIFO, a device or a socket is
+//		refused by name (and never read, so it cannot hang the ingest),
+//		and links are followed only to regular files (inside a
+//		directory, a link to a directory is skipped). A document over
+//		corpus.max_document_bytes (5 MB) or corpus.max_passages (1000)
+//		is refused. Each refusal is a line in the report
+//		("refused FILE: REASON"; "refused" in --json); the other
+//		documents are stored, nothing stored before is touched, and the
+//		exit status is 1.
 //
 //	sources [--json]
 //		List the stored articles: id, date, passage count, outlet, title.
@@ -170,6 +181,25 @@
 //		news; an updated article is marked (updated). /digest now on
 //		Discord previews it too.
 //
+//	check [--json]
+//		Verify the data directory's store (DATA_DIR/crisisbot.db)
+//		without changing it: every page is read, bbolt's consistency
+//		check runs, then crisisbot's own: every passage listed by its
+//		document and with a vector of the store's embedder, every
+//		document with its text, the schema. Each problem is a line; the
+//		exit status is 1 when there is one. Notes name what the next
+//		start finishes on its own (facts to read again, an interrupted
+//		re-embed).
+//
+//	backup FILE
+//		Write a consistent copy of the store to FILE, read in one
+//		transaction and checked (pages and bbolt's consistency) before it
+//		replaces FILE, so a damaged store never overwrites a good
+//		backup. To restore, stop crisisbot and copy FILE to
+//		DATA_DIR/crisisbot.db. check and backup open the store read-only:
+//		they run beside each other, but serve and other commands hold
+//		it while they run, so stop serve first.
+//
 //	version
 //		Print the module version and what the build recorded of its
 //		source: the VCS revision, whether the tree was modified, the
@@ -209,6 +239,11 @@
 // time opens a data directory; a second one waits 2 s, then names the
 // process holding it (its PID and command). chat always opens the
 // directory itself.
+//
+// A damaged store (a disk fault, a file cut short or emptied) stops
+// every command with exit status 1 and a message naming the file and how to
+// recover: copy the last backup over it, or move it aside to start over. It
+// is never replaced by a fresh store, and never panics.
 //
 // Exit status is 0 on success, 2 on a usage error, and 1 on any other error.
 package main

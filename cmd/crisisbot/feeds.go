@@ -38,11 +38,15 @@ func fetchHint(err error) error {
 }
 
 // store ingests one article from a feed, refreshes the timeline for it,
-// and tells the poller what the library made of it.
+// and tells the poller what the library made of it; a refusal (over the
+// limits) is an error.
 func (a *app) store(ctx context.Context, doc corpus.Document) (corpus.Stored, error) {
 	rep, err := a.lib.Ingest(ctx, []corpus.Document{doc})
 	if err != nil {
 		return 0, err
+	}
+	if len(rep.Refused) > 0 {
+		return 0, errs.Errorf(errs.Invalid, "refused: %s", rep.Refused[0].Reason)
 	}
 	if len(rep.Unchanged) > 0 {
 		return corpus.StoredUnchanged, nil

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
 	"github.com/crisisbot/crisisbot/internal/safetext"
+	"github.com/crisisbot/crisisbot/retrieval"
 )
 
 func runIngest(ctx context.Context, e *env, args []string) error {
@@ -34,43 +36,83 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 {
 		return errs.Errorf(errs.Usage, "ingest needs at least one file, directory or URL (or --feeds)")
 	}
-	docs, err := loadArgs(ctx, e, args)
+	docs, refused, err := loadArgs(ctx, e, args)
 	if err != nil {
 		return err
 	}
-	if len(docs) == 0 {
+	if len(docs) == 0 && len(refused) == 0 {
 		return errs.Errorf(errs.Invalid, "no documents found in %s", strings.Join(args, ", "))
 	}
-	lib, err := openLibrary(ctx, e)
-	if err != nil {
-		return err
-	}
-	defer lib.Close()
-	rep, err := lib.Ingest(ctx, docs)
-	if err != nil {
-		if ctx.Err() != nil {
-			return errs.Wrap(errs.Unavailable, err, fmt.Sprintf(
-				"ingest interrupted after storing %s (the rest were not stored; run the same ingest again to finish)",
-				plural(len(rep.Added)+len(rep.Updated), "document")))
+	var rep retrieval.IngestReport
+	if len(docs) > 0 {
+		lib, err := openLibrary(ctx, e)
+		if err != nil {
+			return err
 		}
+		defer lib.Close()
+		rep, err = lib.Ingest(ctx, docs)
+		if err != nil {
+			if ctx.Err() != nil {
+				return errs.Wrap(errs.Unavailable, err, fmt.Sprintf(
+					"ingest interrupted after storing %s (the rest were not stored; run the same ingest again to finish)",
+					plural(len(rep.Added)+len(rep.Updated), "document")))
+			}
+			return err
+		}
+	}
+	for _, r := range rep.Refused {
+		refused = append(refused, refusalJSON{Source: cmp.Or(r.Source, r.ID), Reason: r.Reason})
+	}
+	if err := reportIngest(e, rep, refused, *asJSON); err != nil {
 		return err
 	}
-	if *asJSON {
+	if len(refused) > 0 {
+		stored := "the others were stored"
+		if len(rep.Added)+len(rep.Updated)+len(rep.Unchanged) == 0 {
+			stored = "nothing was stored"
+		}
+		return errs.Errorf(errs.Invalid, "refused %s (only regular files are read; corpus.max_document_bytes and corpus.max_passages cap a document); %s",
+			plural(len(refused), "document"), stored)
+	}
+	return nil
+}
+
+// reportIngest prints what an ingest did: a line per refused document,
+// then the counts.
+func reportIngest(e *env, rep retrieval.IngestReport, refused []refusalJSON, asJSON bool) error {
+	if asJSON {
+		if refused == nil {
+			refused = []refusalJSON{}
+		}
 		return writeJSON(e.stdout, ingestJSON{
 			Added: nonNil(rep.Added), Updated: nonNil(rep.Updated), Unchanged: nonNil(rep.Unchanged), Passages: rep.Passages,
+			Refused: refused,
 		})
 	}
-	fmt.Fprintf(e.stdout, "added %d, updated %d, unchanged %d; %s embedded\n",
-		len(rep.Added), len(rep.Updated), len(rep.Unchanged), plural(rep.Passages, "passage"))
+	for _, r := range refused {
+		fmt.Fprintf(e.stdout, "refused %s: %s\n", r.Source, r.Reason)
+	}
+	fmt.Fprintf(e.stdout, "added %d, updated %d, unchanged %d", len(rep.Added), len(rep.Updated), len(rep.Unchanged))
+	if len(refused) > 0 {
+		fmt.Fprintf(e.stdout, ", refused %d", len(refused))
+	}
+	fmt.Fprintf(e.stdout, "; %s embedded\n", plural(rep.Passages, "passage"))
 	return nil
 }
 
 // ingestJSON is the --json report: lists are [] rather than null.
 type ingestJSON struct {
-	Added     []string `json:"added"`
-	Updated   []string `json:"updated"`
-	Unchanged []string `json:"unchanged"`
-	Passages  int      `json:"passages"`
+	Added     []string      `json:"added"`
+	Updated   []string      `json:"updated"`
+	Unchanged []string      `json:"unchanged"`
+	Passages  int           `json:"passages"`
+	Refused   []refusalJSON `json:"refused"`
+}
+
+// refusalJSON is a document not stored: its file, URL or id, and why.
+type refusalJSON struct {
+	Source string `json:"source"`
+	Reason string `json:"reason"`
 }
 
 func nonNil(s []string) []string {
@@ -81,19 +123,24 @@ func nonNil(s []string) []string {
 }
 
 // loadArgs loads every argument before anything is stored, so that one bad
-// file leaves the data directory as it was.
-func loadArgs(ctx context.Context, e *env, args []string) ([]corpus.Document, error) {
+// file leaves the data directory as it was. Files refused by the ingest
+// limits are returned beside the documents; files skipped as not articles
+// are noted on stderr.
+func loadArgs(ctx context.Context, e *env, args []string) ([]corpus.Document, []refusalJSON, error) {
 	cfg, err := e.loadConfig()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	fetcher := newFetcher(cfg.Fetch, e.clock.Now)
-	var docs []corpus.Document
+	var (
+		docs    []corpus.Document
+		refused []refusalJSON
+	)
 	for _, arg := range args {
 		if strings.Contains(arg, "://") {
 			doc, err := fetcher.Fetch(ctx, arg)
 			if err != nil {
-				return nil, fetchHint(err)
+				return nil, nil, fetchHint(err)
 			}
 			docs = append(docs, doc)
 			continue
@@ -102,18 +149,22 @@ func loadArgs(ctx context.Context, e *env, args []string) ([]corpus.Document, er
 		// is recognised as the same source.
 		abs, err := filepath.Abs(arg)
 		if err != nil {
-			return nil, errs.Wrap(errs.Invalid, err, fmt.Sprintf("resolve %s", arg))
+			return nil, nil, errs.Wrap(errs.Invalid, err, fmt.Sprintf("resolve %s", arg))
 		}
-		loaded, skipped, err := corpus.LoadPath(ctx, abs)
+		loaded, skipped, err := corpus.LoadPath(ctx, abs, cfg.Corpus.MaxDocumentBytes)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, s := range skipped {
+			if s.Refused {
+				refused = append(refused, refusalJSON{Source: s.Path, Reason: s.Reason})
+				continue
+			}
 			fmt.Fprintf(e.stderr, "crisisbot: skipped %s (%s)\n", safetext.Strip(s.Path), s.Reason)
 		}
 		docs = append(docs, loaded...)
 	}
-	return docs, nil
+	return docs, refused, nil
 }
 
 // ingestFeeds polls every configured feed once and reports what it did.

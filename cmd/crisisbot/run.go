@@ -56,6 +56,8 @@ func commands() map[string]command {
 		"serve":    {"run the Discord bot", runServe},
 		"feedback": {"list the 👍/👎 votes on the bot's answers", runFeedback},
 		"version":  {"print the version and the revision it was built from", runVersion},
+		"check":    {"verify the data directory's store", runCheck},
+		"backup":   {"write a consistent copy of the store to a file", runBackup},
 	}
 }
 

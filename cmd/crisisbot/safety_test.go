@@ -175,7 +175,8 @@ func TestRejectedKeyNamesTheVariable(t *testing.T) {
 }
 
 // TestDirectoryIngestIDsAndSkips: same-named files in two folders are two
-// articles, and a symlinked .txt is skipped as a link.
+// articles, a symlinked .txt is read (links are followed to regular
+// files), and a skipped file says why.
 func TestDirectoryIngestIDsAndSkips(t *testing.T) {
 	dir := t.TempDir()
 	for name, text := range map[string]string{
@@ -188,6 +189,7 @@ func TestDirectoryIngestIDsAndSkips(t *testing.T) {
 		}
 		writeFile(t, p, text+"\n")
 	}
+	writeFile(t, filepath.Join(dir, "a", "notes.rst"), "Not an article.\n")
 	target := filepath.Join(t.TempDir(), "elsewhere.txt")
 	writeFile(t, target, "Moscow summoned the Azerbaijani ambassador on July 1.\n")
 	if err := os.Symlink(target, filepath.Join(dir, "link.txt")); err != nil {
@@ -199,11 +201,11 @@ func TestDirectoryIngestIDsAndSkips(t *testing.T) {
 	if code != 0 || json.Unmarshal([]byte(out), &rep) != nil {
 		t.Fatalf("ingest: exit %d\n%s\n%s", code, out, errOut)
 	}
-	if strings.Join(rep.Added, " ") != "a-notes b-notes" {
-		t.Errorf("added %v, want a-notes and b-notes", rep.Added)
+	if strings.Join(rep.Added, " ") != "a-notes b-notes link" {
+		t.Errorf("added %v, want a-notes, b-notes and the linked file", rep.Added)
 	}
-	if !strings.Contains(errOut, "link.txt (a symbolic link") || strings.Contains(errOut, "not .md") {
-		t.Errorf("stderr %q, want link.txt skipped as a symbolic link", errOut)
+	if !strings.Contains(errOut, "notes.rst (not .md, .markdown, .txt, .html or .htm)") {
+		t.Errorf("stderr %q, want notes.rst skipped for its extension", errOut)
 	}
 }
 

@@ -11,6 +11,16 @@ import (
 
 // WriteFile replaces path with data, created with perm.
 func WriteFile(path string, data []byte, perm os.FileMode) error {
+	return WriteWith(path, perm, func(f *os.File) error {
+		_, err := f.Write(data)
+		return err
+	})
+}
+
+// WriteWith replaces path with what write writes to a temporary file in
+// the same directory, created with perm. When write fails, path is left as
+// it was: write may also verify what it wrote before it replaces path.
+func WriteWith(path string, perm os.FileMode, write func(f *os.File) error) error {
 	dir, name := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -24,7 +34,7 @@ func WriteFile(path string, data []byte, perm os.FileMode) error {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if _, err := tmp.Write(data); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
