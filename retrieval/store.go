@@ -26,8 +26,9 @@ const DBFile = "crisisbot.db"
 // schemaVersion is the layout below. Bump it on any incompatible change.
 const schemaVersion = 1
 
-// Store layout (bbolt). Every document write is one transaction, so a crash
-// leaves each document either fully old or fully new.
+// Store layout (bbolt). An ingest writes a batch of documents per
+// transaction, so a crash leaves each document either fully old or fully
+// new, and loses at most the batch being written.
 //
 //	meta        schema, embedder, dim, last_ingest
 //	docs        doc id → docRecord (JSON, Body empty)
@@ -206,63 +207,45 @@ func otherVectors(tx *bolt.Tx, keep, next string) [][]byte {
 	return out
 }
 
-// putDoc replaces document rec.Doc and its passages, vectors and facts in
-// one transaction. Old passages of the document are deleted first.
+// docWrite is one document for putDocs: its record, body, passages with
+// their vectors, and facts.
+type docWrite struct {
+	rec      docRecord
+	body     string
+	passages []corpus.Passage
+	vecs     [][]float32
+	facts    factsRecord
+}
+
+// putDoc is putDocs of one document.
 func (s *store) putDoc(rec docRecord, body string, passages []corpus.Passage, vecs [][]float32, embedder string, dim int, fr factsRecord) error {
-	fb := encodeFacts(fr)
+	return s.putDocs([]docWrite{{rec: rec, body: body, passages: passages, vecs: vecs, facts: fr}}, embedder, dim)
+}
+
+// putDocs replaces documents with their passages, vectors and facts in one
+// transaction (one fsync for them all), so that a crash keeps every one or
+// none. Old passages of each document are deleted first.
+func (s *store) putDocs(ws []docWrite, embedder string, dim int) error {
+	if len(ws) == 0 {
+		return nil
+	}
+	fbs := make([][]byte, len(ws))
+	for i, w := range ws {
+		fbs[i] = encodeFacts(w.facts)
+	}
+	var last time.Time
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		docs, pb, bodies := tx.Bucket(bucketDocs), tx.Bucket(bucketPassages), tx.Bucket(bucketBodies)
 		vb, err := tx.CreateBucketIfNotExists(vecBucket(embedder))
 		if err != nil {
 			return err
 		}
-		id := []byte(rec.Doc.ID)
-		if old := docs.Get(id); old != nil {
-			var prev docRecord
-			if err := json.Unmarshal(old, &prev); err != nil {
-				return fmt.Errorf("decode stored document %q: %w", rec.Doc.ID, err)
+		for i, w := range ws {
+			if err := putDocTx(tx, vb, w, fbs[i]); err != nil {
+				return fmt.Errorf("store document %q: %w", w.rec.Doc.ID, err)
 			}
-			for _, pid := range prev.Passages {
-				if err := pb.Delete([]byte(pid)); err != nil {
-					return err
-				}
-				if err := vb.Delete([]byte(pid)); err != nil {
-					return err
-				}
+			if w.rec.IngestedAt.After(last) {
+				last = w.rec.IngestedAt
 			}
-		}
-		for i, p := range passages {
-			key := []byte(p.ID)
-			if old := pb.Get(key); old != nil {
-				var op corpus.Passage
-				if err := json.Unmarshal(old, &op); err == nil && op.DocID != rec.Doc.ID {
-					return fmt.Errorf("passage id %q of document %q is taken by document %q", p.ID, rec.Doc.ID, op.DocID)
-				}
-			}
-			pj, err := json.Marshal(p)
-			if err != nil {
-				return err
-			}
-			if err := pb.Put(key, pj); err != nil {
-				return err
-			}
-			if err := vb.Put(key, encodeVector(vecs[i])); err != nil {
-				return err
-			}
-		}
-		rec.Doc.Body = ""
-		rj, err := json.Marshal(rec)
-		if err != nil {
-			return err
-		}
-		if err := docs.Put(id, rj); err != nil {
-			return err
-		}
-		if err := bodies.Put(id, []byte(body)); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketFacts).Put(id, fb); err != nil {
-			return err
 		}
 		meta := tx.Bucket(bucketMeta)
 		if err := meta.Put(keyEmbedder, []byte(embedder)); err != nil {
@@ -271,16 +254,69 @@ func (s *store) putDoc(rec docRecord, body string, passages []corpus.Passage, ve
 		if err := meta.Put(keyDim, []byte(strconv.Itoa(dim))); err != nil {
 			return err
 		}
-		t, err := rec.IngestedAt.MarshalText()
+		t, err := last.MarshalText()
 		if err != nil {
 			return err
 		}
 		return meta.Put(keyLastIngest, t)
 	})
 	if err != nil {
-		return fmt.Errorf("store document %q: %w", rec.Doc.ID, err)
+		return fmt.Errorf("store %d documents: %w", len(ws), err)
 	}
 	return nil
+}
+
+// putDocTx writes one document of putDocs in tx; vb is the embedder's
+// vector bucket and fb the encoded facts.
+func putDocTx(tx *bolt.Tx, vb *bolt.Bucket, w docWrite, fb []byte) error {
+	docs, pb, bodies := tx.Bucket(bucketDocs), tx.Bucket(bucketPassages), tx.Bucket(bucketBodies)
+	rec := w.rec
+	id := []byte(rec.Doc.ID)
+	if old := docs.Get(id); old != nil {
+		var prev docRecord
+		if err := json.Unmarshal(old, &prev); err != nil {
+			return fmt.Errorf("decode stored document: %w", err)
+		}
+		for _, pid := range prev.Passages {
+			if err := pb.Delete([]byte(pid)); err != nil {
+				return err
+			}
+			if err := vb.Delete([]byte(pid)); err != nil {
+				return err
+			}
+		}
+	}
+	for i, p := range w.passages {
+		key := []byte(p.ID)
+		if old := pb.Get(key); old != nil {
+			var op corpus.Passage
+			if err := json.Unmarshal(old, &op); err == nil && op.DocID != rec.Doc.ID {
+				return fmt.Errorf("passage id %q is taken by document %q", p.ID, op.DocID)
+			}
+		}
+		pj, err := json.Marshal(p)
+		if err != nil {
+			return err
+		}
+		if err := pb.Put(key, pj); err != nil {
+			return err
+		}
+		if err := vb.Put(key, encodeVector(w.vecs[i])); err != nil {
+			return err
+		}
+	}
+	rec.Doc.Body = ""
+	rj, err := json.Marshal(rec)
+	if err != nil {
+		return err
+	}
+	if err := docs.Put(id, rj); err != nil {
+		return err
+	}
+	if err := bodies.Put(id, []byte(w.body)); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketFacts).Put(id, fb)
 }
 
 // deleteDoc removes a document with its passages, vectors (of every
