@@ -68,6 +68,20 @@ func bruteForce(want map[string][]float32, q []float32, n int) []vectorHit {
 	return hits[:min(n, len(hits))]
 }
 
+// checkExact queries x for the n vectors nearest q, checks them against
+// brute force over want, and returns them.
+func checkExact(t *testing.T, x *vectorIndex, want map[string][]float32, q []float32, n int) []vectorHit {
+	t.Helper()
+	got, err := x.query(context.Background(), q, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := gocmp.Diff(bruteForce(want, q, n), got, cmpopts.EquateApprox(0, 1e-6)); diff != "" {
+		t.Errorf("query (-brute force +index):\n%s", diff)
+	}
+	return got
+}
+
 func TestVectorIndex(t *testing.T) {
 	ctx := context.Background()
 	x, err := newVectorIndex()
@@ -174,13 +188,7 @@ func TestVectorIndexExact(t *testing.T) {
 		t.Fatalf("count %d, collection %d, want %d", x.count(), x.col.Count(), len(want))
 	}
 	for i, q := range randUnit(r, 20, dim) {
-		got, err := x.query(ctx, q, 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := gocmp.Diff(bruteForce(want, q, 10), got, cmpopts.EquateApprox(0, 1e-6)); diff != "" {
-			t.Errorf("query %d (-brute force +index):\n%s", i, diff)
-		}
+		got := checkExact(t, x, want, q, 10)
 		res, err := x.col.QueryEmbedding(ctx, q, 10, nil, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -214,14 +222,8 @@ func TestVectorIndexScanSplit(t *testing.T) {
 	for i, id := range ids {
 		want[id] = vecs[i]
 	}
-	for i, q := range randUnit(r, 5, dim) {
-		got, err := x.query(ctx, q, 50)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := gocmp.Diff(bruteForce(want, q, 50), got, cmpopts.EquateApprox(0, 1e-6)); diff != "" {
-			t.Errorf("query %d (-brute force +index):\n%s", i, diff)
-		}
+	for _, q := range randUnit(r, 5, dim) {
+		checkExact(t, x, want, q, 50)
 	}
 }
 

@@ -27,8 +27,8 @@ const (
 	// factsBatch is how many passages' worth of documents Open reads
 	// facts for per transaction, when stored facts are missing or stale.
 	factsBatch = 1024
-	// lexicalBatch is how many passages Open analyzes per call to the
-	// lexical index.
+	// lexicalBatch is how many passages' analyses Open writes back per
+	// transaction, when a store has none.
 	lexicalBatch = 4096
 	// candidateDepth is how deep each side of a hybrid search looks before
 	// fusing, at least: deep enough that a passage only one side finds
@@ -290,24 +290,59 @@ func (l *Library) load(ctx context.Context) error {
 	}
 	l.lex = newLexicalIndex(NewAnalyzer(), defaultTitleWeight)
 	l.lex.related = RelatedStems()
+	return l.loadIndexes(ctx)
+}
+
+// loadIndexes fills the vector and lexical indexes from the store. The
+// lexical index takes each passage's stored analysis; passages without one
+// (a directory written before analyses were stored, or by another
+// lexicalVersion) are analyzed and their analyses written back, in batches
+// of lexicalBatch, once.
+func (l *Library) loadIndexes(ctx context.Context) error {
+	current, err := l.st.lexicalCurrent()
+	if err != nil {
+		return fmt.Errorf("read store meta: %w", err)
+	}
 	var (
-		ids  []string
-		vecs [][]float32
-		lexs []lexicalDoc
+		ids     []string
+		vecs    [][]float32
+		missing []lexicalDoc
 	)
-	err = l.st.forEachPassage(l.emb.Name(), l.dim, func(p corpus.Passage, v []float32) error {
-		ids, vecs = append(ids, p.ID), append(vecs, v)
-		lexs = append(lexs, lexicalDoc{ID: p.ID, Text: p.Text, Title: p.Title})
-		if len(lexs) == lexicalBatch {
-			l.lex.add(lexs)
-			lexs = lexs[:0]
+	err = l.st.forEachIndexed(l.emb.Name(), l.dim, func(id string, v []float32, terms []byte, passage func() (corpus.Passage, error)) error {
+		ids, vecs = append(ids, id), append(vecs, v)
+		if terms != nil && l.lex.addEncoded(id, terms) == nil {
+			return nil
 		}
+		p, err := passage()
+		if err != nil {
+			return err
+		}
+		missing = append(missing, lexicalDoc{ID: p.ID, Text: p.Text, Title: p.Title})
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	l.lex.add(lexs)
+	for lo := 0; lo < len(missing) || !current; lo += lexicalBatch {
+		batch := missing[lo:min(lo+lexicalBatch, len(missing))]
+		bas := l.lex.analyzeAll(batch)
+		l.lex.addAnalyzed(bas)
+		bids := make([]string, len(bas))
+		terms := make([][]byte, len(bas))
+		for i, a := range bas {
+			bids[i], terms[i] = a.id, encodeTerms(a)
+		}
+		last := lo+lexicalBatch >= len(missing)
+		if err := l.st.putTerms(bids, terms, last); err != nil {
+			return err
+		}
+		if last {
+			current = true
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
 	if err := l.vec.add(ctx, ids, vecs); err != nil {
 		return err
 	}
@@ -528,6 +563,15 @@ func (l *Library) writeBatch(ctx context.Context, jobs []ingestJob, vecs [][]flo
 		vecs = vecs[len(j.passages):]
 	}
 	l.mu.RUnlock()
+	// Analyzed once, for the store and the lexical index.
+	as := l.lex.analyzeAll(lexs)
+	for k, at := 0, 0; k < len(ws); k++ {
+		ws[k].terms = make([][]byte, len(ws[k].passages))
+		for i := range ws[k].terms {
+			ws[k].terms[i] = encodeTerms(as[at])
+			at++
+		}
+	}
 	dim := len(ws[0].vecs[0])
 	// From here until the facts maps hold the new facts, Search reads these
 	// documents' facts from the store (see Library.writing).
@@ -580,7 +624,7 @@ func (l *Library) writeBatch(ctx context.Context, jobs []ingestJob, vecs [][]flo
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.unindex(stale)
-	l.lex.add(lexs)
+	l.lex.addAnalyzed(as)
 	l.passages += len(allIDs)
 	for k, j := range jobs {
 		l.docs[j.doc.ID] = newDocEntry(ws[k].rec)
