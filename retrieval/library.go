@@ -539,7 +539,7 @@ func checkPassages(d corpus.Document, ps []corpus.Passage) error {
 // whose facts are fss, in one transaction, and then swaps them into the
 // indexes.
 func (l *Library) writeBatch(ctx context.Context, jobs []ingestJob, vecs [][]float32, fss [][]facts.Fact) error {
-	now := l.now().UTC()
+	var now time.Time
 	ws := make([]docWrite, len(jobs))
 	ids := make([][]string, len(jobs)) // each job's passage ids
 	var allIDs []string
@@ -552,6 +552,7 @@ func (l *Library) writeBatch(ctx context.Context, jobs []ingestJob, vecs [][]flo
 			lexs = append(lexs, lexicalDoc{ID: p.ID, Text: p.Text, Title: p.Title})
 		}
 		allIDs = append(allIDs, ids[k]...)
+		now = l.now().UTC() // each document's own time, as when each was a transaction
 		rec := docRecord{Doc: j.doc, Hash: j.hash, IngestedAt: now, Passages: ids[k]}
 		if prev := l.docs[j.doc.ID]; prev != nil {
 			rec.FirstIngestedAt = prev.info.FirstIngestedAt
