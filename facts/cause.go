@@ -13,6 +13,12 @@ import (
 var (
 	reDeathCause = regexp.MustCompile(`(?i)\b(?:(?:died|dies|die|dying)\s+(?:of|from|due to|as a result of)|(?:death|deaths)\s+(?:was\s+)?(?:from|by|due to|as a result of|caused by)|attribut\w*\s+(?:\w+\s+){0,2}deaths?\s+to)\s+["“]?([^,.;:()"“”]+)|\b(?:succumbed|succumbing)\s+to\s+["“]?([^,.;:()"“”]+)|\bcause of (?:\w+\s+){0,2}death\s+(?:was|is|as|being)\s+["“]?([^,.;:()"“”]+)|\b((?:tortured|beaten|stabbed|shot|starved|strangled)\s+to\s+death)\b`)
 	reReason     = regexp.MustCompile(`(?i)\b(?:due to|because of|owing to|citing|over|in protest (?:at|against|over)|in response to|after)\s+([^,.;:()"“”]+)`)
+
+	// nextDeathCause and nextReason find where the patterns above can
+	// match: at \b and one of their first words.
+	nextDeathCause = nextWordWith(false, "die", "dying", "death", "attribut", "succumb", "cause of",
+		"tortured", "beaten", "stabbed", "shot", "starved", "strangled")
+	nextReason = nextWordWith(false, "due to", "because of", "owing to", "citing", "over", "in protest", "in response to", "after")
 )
 
 // reNoCause is a cause phrase that says none is known: "the cause of
@@ -26,7 +32,7 @@ var causeStop = regexp.MustCompile(`(?i)\s+(?:while|whereas|but|and (?:that|the 
 func readCauses(sc *sentenceCtx) []Fact {
 	s := sc.text
 	var out []Fact
-	for _, m := range reDeathCause.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(reDeathCause, s, nextDeathCause) {
 		for g := 1; g <= 4; g++ {
 			a, b := m[2*g], m[2*g+1]
 			if a < 0 {
@@ -40,7 +46,7 @@ func readCauses(sc *sentenceCtx) []Fact {
 	if len(out) > 0 {
 		return out
 	}
-	for _, m := range reReason.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(reReason, s, nextReason) {
 		if m[2] < 0 {
 			continue
 		}

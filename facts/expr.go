@@ -60,6 +60,9 @@ type rule struct {
 	// pre is a cheap test a sentence must pass for the rule to run: most
 	// sentences hold no date, and the regexps are the cost of extraction.
 	pre func(f *features) bool
+	// next finds where re can match (see findAll): every rule's pattern
+	// starts with \b and one of a few words, or a digit.
+	next func(s string, pos int) (int, bool)
 }
 
 // features are what the rules' pre-tests look at, computed once a sentence.
@@ -108,8 +111,19 @@ func (f *features) has(words ...string) bool {
 type scanner struct{ rules []rule }
 
 func newScanner() *scanner {
+	// Each rule's pattern starts with \b and, case aside, a digit or one of
+	// these words; the list is the union, so a rule may be tried where it
+	// cannot match, never the reverse.
+	next := nextWordWith(true, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+		"early", "mid", "late", "the", "end", "beginning", "start", "middle", "last", "this", "next", "past",
+		"spring", "summer", "autumn", "fall", "winter", "monday", "tuesday", "wednesday", "thursday", "friday",
+		"saturday", "sunday", "yesterday", "today", "tomorrow", "tonight", "a", "one", "two", "three", "four",
+		"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "that")
 	mk := func(pre func(f *features) bool, pat string, build func(s string, m []string, start, end int) (expr, bool)) rule {
-		return rule{re: regexp.MustCompile(pat), build: build, pre: pre}
+		if !strings.HasPrefix(pat, `\b`) && !strings.HasPrefix(pat, `(?:\b`) {
+			panic("facts: a date rule must start with \\b: " + pat)
+		}
+		return rule{re: regexp.MustCompile(pat), build: build, pre: pre, next: next}
 	}
 	// dayWords is the pre-test of the rules that read days and their parts.
 	dayWords := func(f *features) bool {
@@ -379,7 +393,7 @@ func (sc *scanner) find(s string) []expr {
 		if !r.pre(f) {
 			continue
 		}
-		for _, ix := range r.re.FindAllStringSubmatchIndex(s, -1) {
+		for _, ix := range findAll(r.re, s, r.next) {
 			m := make([]string, len(ix)/2)
 			for k := range m {
 				if ix[2*k] >= 0 {

@@ -76,7 +76,7 @@ func readQuantities(sc *sentenceCtx) []Fact {
 		return nil // headings number sections, captions credit photos
 	}
 	var out []Fact
-	for _, m := range reQuantity.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(reQuantity, s, nextQuantity) {
 		start, end := m[0], m[1]
 		if sc.inDate(start, end) {
 			continue

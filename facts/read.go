@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/crisisbot/crisisbot/corpus"
@@ -38,13 +39,65 @@ func Read(doc corpus.Document) []Fact {
 
 // ReadPassages is Read with doc's passages already cut.
 func ReadPassages(doc corpus.Document, passages []corpus.Passage) []Fact {
+	return readPassages(doc, passages, Key)
+}
+
+// maxKeyCache bounds a Reader's cache of word keys: a news corpus has far
+// fewer distinct words, and a stream of odd ones must not grow it forever.
+const maxKeyCache = 1 << 18
+
+// Reader is ReadPassages with a cache of word keys shared by every
+// document it reads: Key (Snowball) was a third of the reading time, and a
+// corpus repeats its words from article to article. The facts are the
+// same. A Reader is safe for concurrent use.
+type Reader struct {
+	mu   sync.RWMutex
+	keys map[string]string // lower-case word → Key
+}
+
+// NewReader returns a Reader with an empty cache.
+func NewReader() *Reader { return &Reader{keys: map[string]string{}} }
+
+// ReadPassages is the package's ReadPassages.
+func (r *Reader) ReadPassages(doc corpus.Document, passages []corpus.Passage) []Fact {
+	return readPassages(doc, passages, r.key)
+}
+
+func (r *Reader) key(lower string) string {
+	r.mu.RLock()
+	k, ok := r.keys[lower]
+	r.mu.RUnlock()
+	if ok {
+		return k
+	}
+	k = Key(lower)
+	r.mu.Lock()
+	if len(r.keys) < maxKeyCache {
+		r.keys[lower] = k
+	}
+	r.mu.Unlock()
+	return k
+}
+
+// readPassages is ReadPassages with the keys of words given by key, which
+// must return what Key does.
+func readPassages(doc corpus.Document, passages []corpus.Passage, key func(string) string) []Fact {
 	if !utf8.ValidString(doc.Body) {
 		doc.Body = strings.ToValidUTF8(doc.Body, "\uFFFD")
 	}
 	win, haveWin := window(doc)
 	sents := corpus.Sentences(doc.Body)
 	para := paragraphsOf(doc.Body, sents)
+	// Each article's words are keyed once, before the shared cache.
 	memo := map[string]string{}
+	keyOf := func(lower string) string {
+		k, ok := memo[lower]
+		if !ok {
+			k = key(lower)
+			memo[lower] = k
+		}
+		return k
+	}
 	// Each sentence is split into words once, for both passes.
 	words := make([][]Word, len(sents))
 	prose := make([]bool, len(sents))
@@ -52,7 +105,7 @@ func ReadPassages(doc corpus.Document, passages []corpus.Passage) []Fact {
 	known := map[string]EntityType{}
 	adjectives, forms := map[string]string{}, map[string]map[string]bool{}
 	for i, s := range sents {
-		words[i], prose[i] = WordsMemo(s.Text, memo), IsProse(s.Text)
+		words[i], prose[i] = wordsKeyed(s.Text, keyOf), IsProse(s.Text)
 		if !prose[i] {
 			continue // headlines capitalise every word
 		}

@@ -24,6 +24,21 @@ func Words(s string) []Word { return WordsMemo(s, nil) }
 
 // wordsMemo is words with a cache of keys, for the sentences of one article.
 func WordsMemo(s string, memo map[string]string) []Word {
+	return wordsKeyed(s, func(lower string) string {
+		key, ok := memo[lower]
+		if !ok {
+			key = Key(lower)
+			if memo != nil {
+				memo[lower] = key
+			}
+		}
+		return key
+	})
+}
+
+// wordsKeyed is Words with the keys given by key, which must return what
+// Key does.
+func wordsKeyed(s string, key func(lower string) string) []Word {
 	var out []Word
 	start := -1
 	flush := func(end int) {
@@ -36,14 +51,7 @@ func WordsMemo(s string, memo map[string]string) []Word {
 			r, _ := utf8.DecodeRuneInString(w)
 			lower := strings.ToLower(w)
 			lower = strings.TrimSuffix(strings.TrimSuffix(lower, "'s"), "’s")
-			key, ok := memo[lower]
-			if !ok {
-				key = Key(lower)
-				if memo != nil {
-					memo[lower] = key
-				}
-			}
-			out = append(out, Word{Text: w, Key: key, Start: start, End: end,
+			out = append(out, Word{Text: w, Key: key(lower), Start: start, End: end,
 				Cap: unicode.IsUpper(r), Stop: IsStop(lower)})
 		}
 		start = -1

@@ -12,53 +12,41 @@ import (
 	"github.com/philippgille/chromem-go"
 )
 
-// errNoEmbedding is what the collections' embedding func returns: every
+// errNoEmbedding is what the collection's embedding func returns: every
 // vector is computed before it reaches chromem, and a nil func would make
 // chromem fall back to OpenAI with $OPENAI_API_KEY.
 var errNoEmbedding = errors.New("vector index: embeddings must be precomputed")
 
-// addBatch bounds how many documents one AddDocuments call gets: it starts
-// a goroutine per document.
-const addBatch = 4096
+// blockRows is how many vectors one block of the matrix holds. Blocks are
+// never reallocated, so the collection's documents can share their rows.
+const blockRows = 4096
 
-// vectorIndex is the in-memory index of passage vectors, made of chromem-go
-// collections. It is the only user of chromem-go.
+// parallelRows is the vector count from which a query is split across
+// GOMAXPROCS goroutines: below it a goroutine costs more than it saves.
+const parallelRows = 32768
+
+// vectorIndex is the in-memory index of passage vectors, and the only user
+// of chromem-go. Search is exact: a scan of every vector, laid out in rows
+// of a float32 matrix (in blocks of blockRows), with four accumulators per
+// dot product. chromem-go's own query took ten times as long on one core
+// (a goroutine, a channel send and a locked heap push per document; see
+// BenchmarkVectorIndex), and the partitioned index it replaced lost a fifth
+// of the exact top 8 at 100k passages.
 //
-// Up to its threshold it is one collection searched exactly. Above it, the
-// vectors are split by nearest centroid into partitions, one collection
-// each (IVF), and a query scans only the partitions nearest to it, about
-// max(minScan, count/scanDiv) vectors instead of all of them: chromem's
-// scan is brute force. The centroids are rebuilt from all vectors when the count has
-// doubled (or fallen to a quarter) since the last build; in between new
-// vectors go to their nearest existing centroid.
+// The chromem collection holds every vector by id, sharing the matrix's
+// rows (no copy): it is the index's record of what is stored, loaded from
+// the store at open, and the exact search that the scan is tested against.
 //
-// Its own lock guards chromem's Delete, which reads the document count
-// outside chromem's lock (a -race finding).
+// mu guards everything, including the collection: chromem's Delete reads
+// the document count outside its own lock (a -race finding).
 type vectorIndex struct {
-	threshold int             // partition above this many vectors
-	minScan   int             // a partitioned query scans at least this many vectors
-	scanDiv   int             // and at least count/scanDiv
-	nparts    func(n int) int // partitions for n vectors
-
-	// wmu serialises writers (add, remove) for their whole run, so that a
-	// rebuild can lay out the new partitions without holding mu: queries
-	// keep using the old layout until the swap.
-	wmu sync.Mutex
-	// beforeSwap, when set (tests), runs after a rebuild's layout is built
-	// and before it is swapped in, with mu not held.
-	beforeSwap func()
-
-	mu      sync.RWMutex
-	entries map[string]indexEntry // every vector: chromem cannot list them
-	parts   []*chromem.Collection // one when exact
-	cents   [][]float32           // one per partition; nil when exact
-	built   int                   // vector count at the last (re)build
-}
-
-// indexEntry is a stored vector and the partition that holds it.
-type indexEntry struct {
-	vec  []float32
-	part int
+	mu     sync.RWMutex
+	dim    int         // 0 until the first vector
+	blocks [][]float32 // rows: slot s is blocks[s/blockRows][(s%blockRows)*dim:]
+	ids    []string    // slot → passage id; "" when free
+	slotOf map[string]int
+	free   []int // free slots, reused before the matrix grows
+	col    *chromem.Collection
 }
 
 // vectorHit is a passage id and its cosine similarity to the query.
@@ -67,53 +55,24 @@ type vectorHit struct {
 	Score float64
 }
 
-// indexOption configures a vectorIndex; tests use it to partition small
-// indexes.
-type indexOption func(*vectorIndex)
-
-// withMinScan sets how many vectors a partitioned query scans at least.
-func withMinScan(n int) indexOption {
-	return func(x *vectorIndex) { x.minScan = n }
-}
-
-// withPartitionThreshold sets the vector count above which the index is
-// partitioned.
-func withPartitionThreshold(n int) indexOption {
-	return func(x *vectorIndex) { x.threshold = n }
-}
-
-func newVectorIndex(opts ...indexOption) (*vectorIndex, error) {
-	x := &vectorIndex{
-		threshold: defaultPartitionThreshold, minScan: defaultMinScan, scanDiv: scanFraction,
-		nparts: partitionsFor, entries: map[string]indexEntry{},
-	}
-	for _, o := range opts {
-		o(x)
-	}
-	parts, err := newCollections(1)
-	if err != nil {
-		return nil, err
-	}
-	x.parts = parts
-	return x, nil
-}
-
-// newCollections returns n empty collections in a new chromem DB.
-func newCollections(n int) ([]*chromem.Collection, error) {
-	db := chromem.NewDB()
+func newVectorIndex() (*vectorIndex, error) {
 	refuse := func(context.Context, string) ([]float32, error) { return nil, errNoEmbedding }
-	out := make([]*chromem.Collection, n)
-	for i := range out {
-		col, err := db.CreateCollection(fmt.Sprintf("passages-%d", i), nil, refuse)
-		if err != nil {
-			return nil, fmt.Errorf("create vector collection: %w", err)
-		}
-		out[i] = col
+	col, err := chromem.NewDB().CreateCollection("passages", nil, refuse)
+	if err != nil {
+		return nil, fmt.Errorf("create vector collection: %w", err)
 	}
-	return out, nil
+	return &vectorIndex{slotOf: map[string]int{}, col: col}, nil
+}
+
+// row returns the matrix row of slot s.
+func (x *vectorIndex) row(s int) []float32 {
+	b := x.blocks[s/blockRows]
+	off := (s % blockRows) * x.dim
+	return b[off : off+x.dim : off+x.dim]
 }
 
 // add stores unit-length vectors under ids; an existing id is replaced.
+// Every vector must have the index's dimension.
 func (x *vectorIndex) add(ctx context.Context, ids []string, vecs [][]float32) error {
 	if len(ids) != len(vecs) {
 		return fmt.Errorf("add to vector index: %d ids but %d vectors", len(ids), len(vecs))
@@ -121,169 +80,91 @@ func (x *vectorIndex) add(ctx context.Context, ids []string, vecs [][]float32) e
 	if len(ids) == 0 {
 		return nil
 	}
-	x.wmu.Lock()
-	defer x.wmu.Unlock()
-	x.mu.Lock()
-	// A replaced id may sit in another partition than its new vector.
-	if x.cents != nil {
-		var old []string
-		for _, id := range ids {
-			if _, ok := x.entries[id]; ok {
-				old = append(old, id)
-			}
-		}
-		if err := x.deleteLocked(ctx, old); err != nil {
-			x.mu.Unlock()
-			return err
-		}
-	}
-	for i, id := range ids {
-		x.entries[id] = indexEntry{vec: vecs[i], part: -1} // -1: in no collection yet
-	}
-	rebuild := x.needsRebuild()
-	x.mu.Unlock()
-	if rebuild && x.rebuild() == nil {
-		return nil
-	}
-	// No rebuild, or a failed one (it only improves the layout): the new
-	// vectors go into the current layout.
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	byPart := make([][]chromem.Document, len(x.parts))
+	if x.dim == 0 {
+		x.dim = len(vecs[0])
+	}
+	for i, v := range vecs {
+		if len(v) != x.dim || x.dim == 0 {
+			return fmt.Errorf("add to vector index: vector %q has dimension %d, want %d", ids[i], len(v), x.dim)
+		}
+	}
+	if err := x.deleteLocked(ids); err != nil {
+		return err
+	}
 	for i, id := range ids {
-		p := 0
-		if x.cents != nil {
-			p = nearest(vecs[i], x.cents)
-		}
-		x.entries[id] = indexEntry{vec: vecs[i], part: p}
-		byPart[p] = append(byPart[p], chromem.Document{ID: id, Embedding: vecs[i]})
-	}
-	for p, docs := range byPart {
-		if err := addDocuments(ctx, x.parts[p], docs); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// addDocuments adds docs to col in batches of addBatch.
-func addDocuments(ctx context.Context, col *chromem.Collection, docs []chromem.Document) error {
-	for lo := 0; lo < len(docs); lo += addBatch {
-		hi := min(lo+addBatch, len(docs))
-		// Without cancellation: chromem's AddDocuments returns nil when its
-		// context is cancelled midway, leaving a partial in-memory index
-		// that would silently miss vectors until a restart. The adds are
-		// in memory and quick, so they always run to the end.
-		if err := col.AddDocuments(context.WithoutCancel(ctx), docs[lo:hi], runtime.GOMAXPROCS(0)); err != nil {
+		s := x.allocLocked()
+		r := x.row(s)
+		copy(r, vecs[i])
+		x.ids[s], x.slotOf[id] = id, s
+		// Added one by one: AddDocuments starts a goroutine per document.
+		// The context is not passed on: the add is in memory and quick, and
+		// a half-done one would leave the collection and the matrix apart.
+		if err := x.col.AddDocument(context.WithoutCancel(ctx), chromem.Document{ID: id, Embedding: r}); err != nil {
+			x.releaseLocked(id)
 			return fmt.Errorf("add to vector index: %w", err)
 		}
 	}
 	return nil
 }
 
-// needsRebuild reports whether the layout no longer fits the vector count:
-// one collection grown above the threshold, or partitions whose count has
-// doubled or fallen to a quarter since they were built. x.mu must be held.
-func (x *vectorIndex) needsRebuild() bool {
-	n := len(x.entries)
-	if x.cents == nil {
-		return n > x.threshold
+// allocLocked returns a free slot, growing the matrix by a block if none
+// is left. x.mu must be held.
+func (x *vectorIndex) allocLocked() int {
+	if n := len(x.free); n > 0 {
+		s := x.free[n-1]
+		x.free = x.free[:n-1]
+		return s
 	}
-	return n >= 2*x.built || 4*n <= x.built
+	s := len(x.ids)
+	if s/blockRows == len(x.blocks) {
+		x.blocks = append(x.blocks, make([]float32, blockRows*x.dim))
+	}
+	x.ids = append(x.ids, "")
+	return s
 }
 
-// rebuild lays every vector out afresh: one collection up to the
-// threshold, else partitions around centroids computed from the vectors
-// in id order, so that the same vectors give the same layout. x.wmu must
-// be held and x.mu must not: the layout is built from a snapshot while
-// queries go on against the old one, and swapped in at the end.
-func (x *vectorIndex) rebuild() error {
-	x.mu.RLock()
-	ids := make([]string, 0, len(x.entries))
-	for id := range x.entries {
-		ids = append(ids, id)
+// releaseLocked frees id's slot, zeroing its row. x.mu must be held.
+func (x *vectorIndex) releaseLocked(id string) {
+	s, ok := x.slotOf[id]
+	if !ok {
+		return
 	}
-	slices.Sort(ids)
-	vecs := make([][]float32, len(ids))
-	for i, id := range ids {
-		vecs[i] = x.entries[id].vec
-	}
-	x.mu.RUnlock()
-
-	var cents [][]float32
-	where := make([]int, len(ids)) // all in partition 0 when exact
-	if len(ids) > x.threshold {
-		cents = kmeans(vecs, x.nparts(len(ids)))
-		where = assign(vecs, cents)
-	}
-	parts, err := newCollections(max(1, len(cents)))
-	if err != nil {
-		return err
-	}
-	byPart := make([][]chromem.Document, len(parts))
-	for i, id := range ids {
-		byPart[where[i]] = append(byPart[where[i]], chromem.Document{ID: id, Embedding: vecs[i]})
-	}
-	for p, docs := range byPart {
-		if err := addDocuments(context.Background(), parts[p], docs); err != nil {
-			return err // the old layout stays in place
-		}
-	}
-	if x.beforeSwap != nil {
-		x.beforeSwap()
-	}
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	for i, id := range ids {
-		x.entries[id] = indexEntry{vec: vecs[i], part: where[i]}
-	}
-	x.parts, x.cents, x.built = parts, cents, len(ids)
-	return nil
+	clear(x.row(s))
+	x.ids[s] = ""
+	delete(x.slotOf, id)
+	x.free = append(x.free, s)
 }
 
 // remove deletes ids; unknown ids are ignored.
-func (x *vectorIndex) remove(ctx context.Context, ids ...string) error {
+func (x *vectorIndex) remove(_ context.Context, ids ...string) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	x.wmu.Lock()
-	defer x.wmu.Unlock()
 	x.mu.Lock()
-	err := x.deleteLocked(ctx, ids)
-	rebuild := err == nil && x.cents != nil && x.needsRebuild()
-	x.mu.Unlock()
-	if rebuild {
-		// The removal is done; a failed rebuild leaves the old layout,
-		// which still holds every remaining vector.
-		_ = x.rebuild()
-	}
-	return err
+	defer x.mu.Unlock()
+	return x.deleteLocked(ids)
 }
 
-// deleteLocked deletes ids from their partitions and from x.entries.
-// x.mu must be held.
-func (x *vectorIndex) deleteLocked(ctx context.Context, ids []string) error {
-	byPart := make([][]string, len(x.parts))
+// deleteLocked deletes the stored ones of ids. x.mu must be held.
+func (x *vectorIndex) deleteLocked(ids []string) error {
+	var known []string
 	for _, id := range ids {
-		switch e, ok := x.entries[id]; {
-		case ok && e.part >= 0:
-			byPart[e.part] = append(byPart[e.part], id)
-		case ok:
-			delete(x.entries, id) // left out of every collection by a failed add
+		if _, ok := x.slotOf[id]; ok {
+			known = append(known, id)
 		}
 	}
-	for p, pids := range byPart {
-		if len(pids) == 0 {
-			continue
-		}
-		// nil filters: a non-nil (even empty) filter makes chromem ignore
-		// ids and delete every document.
-		if err := x.parts[p].Delete(ctx, nil, nil, pids...); err != nil {
-			return fmt.Errorf("delete from vector index: %w", err)
-		}
-		for _, id := range pids {
-			delete(x.entries, id)
-		}
+	if len(known) == 0 {
+		return nil
+	}
+	// nil filters: a non-nil (even empty) filter makes chromem ignore the
+	// ids and delete every document.
+	if err := x.col.Delete(context.Background(), nil, nil, known...); err != nil {
+		return fmt.Errorf("delete from vector index: %w", err)
+	}
+	for _, id := range known {
+		x.releaseLocked(id)
 	}
 	return nil
 }
@@ -292,68 +173,137 @@ func (x *vectorIndex) deleteLocked(ctx context.Context, ids []string) error {
 func (x *vectorIndex) count() int {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
-	return len(x.entries)
+	return len(x.slotOf)
 }
 
-// query returns the n passages most similar to q, best first: exactly when
-// the index is one collection, else from the partitions nearest to q.
+// query returns the n passages most similar to q, best first, ties by id.
 func (x *vectorIndex) query(ctx context.Context, q []float32, n int) ([]vectorHit, error) {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
-	if x.cents == nil {
-		return queryCollection(ctx, x.parts[0], q, n, nil)
+	n = min(n, len(x.slotOf))
+	if n <= 0 {
+		return nil, nil
 	}
-	type probe struct {
-		part int
-		sim  float32
+	if len(q) != x.dim {
+		return nil, fmt.Errorf("query vector index: query has dimension %d, want %d", len(q), x.dim)
 	}
-	probes := make([]probe, len(x.cents))
-	for i, c := range x.cents {
-		probes[i] = probe{i, dot(q, c)}
+	rows := len(x.ids)
+	workers := max(1, min(runtime.GOMAXPROCS(0), rows/parallelRows))
+	tops := make([]topK, workers)
+	for w := range tops {
+		tops[w] = topK{n: n, ids: x.ids}
 	}
-	slices.SortFunc(probes, func(a, b probe) int {
-		return cmp.Or(cmp.Compare(b.sim, a.sim), cmp.Compare(a.part, b.part))
-	})
-	budget := max(x.minScan, len(x.entries)/x.scanDiv)
-	var (
-		out     []vectorHit
-		scanned int
-		err     error
-	)
-	for _, p := range probes {
-		if scanned >= budget {
-			break
+	if workers == 1 {
+		x.scan(q, 0, rows, &tops[0])
+	} else {
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Go(func() { x.scan(q, w*rows/workers, (w+1)*rows/workers, &tops[w]) })
 		}
-		col := x.parts[p.part]
-		scanned += col.Count()
-		if out, err = queryCollection(ctx, col, q, n, out); err != nil {
-			return nil, err
-		}
+		wg.Wait()
 	}
-	// Ties break by id so that the merge does not depend on probe order.
-	slices.SortFunc(out, func(a, b vectorHit) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.ID, b.ID))
-	})
-	if len(out) > n {
-		out = out[:n]
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	all := tops[0].hits
+	for _, t := range tops[1:] {
+		all = append(all, t.hits...)
+	}
+	slices.SortFunc(all, func(a, b scored) int { return tops[0].compare(b, a) })
+	out := make([]vectorHit, min(n, len(all)))
+	for i := range out {
+		out[i] = vectorHit{ID: x.ids[all[i].slot], Score: float64(all[i].sim)}
 	}
 	return out, nil
 }
 
-// queryCollection appends the n documents of col most similar to q, best
-// first. chromem rejects n above its count (even on an empty collection),
-// so n is clamped first.
-func queryCollection(ctx context.Context, col *chromem.Collection, q []float32, n int, out []vectorHit) ([]vectorHit, error) {
-	n = min(n, col.Count())
-	if n <= 0 {
-		return out, nil
+// scan offers the rows of slots [lo, hi) to t.
+func (x *vectorIndex) scan(q []float32, lo, hi int, t *topK) {
+	for s := lo; s < hi; {
+		b := x.blocks[s/blockRows]
+		end := min(hi, (s/blockRows+1)*blockRows)
+		for ; s < end; s++ {
+			if x.ids[s] == "" {
+				continue
+			}
+			off := (s % blockRows) * x.dim
+			t.offer(s, dot(q, b[off:off+x.dim]))
+		}
 	}
-	res, err := col.QueryEmbedding(ctx, q, n, nil, nil)
-	if err != nil {
-		return nil, fmt.Errorf("query vector index: %w", err)
+}
+
+// scored is a slot and its similarity to the query.
+type scored struct {
+	slot int
+	sim  float32
+}
+
+// topK keeps the n best of the rows offered: a min-heap on similarity, the
+// worst on top, ties broken by id so that results do not depend on slots.
+type topK struct {
+	n    int
+	ids  []string
+	hits []scored
+}
+
+// compare orders a before b when it ranks lower: less similar, or as
+// similar with a greater id.
+func (t *topK) compare(a, b scored) int {
+	return cmp.Or(cmp.Compare(a.sim, b.sim), cmp.Compare(t.ids[b.slot], t.ids[a.slot]))
+}
+
+func (t *topK) offer(slot int, sim float32) {
+	if len(t.hits) == t.n {
+		// The common case: not better than the worst kept.
+		if top := t.hits[0]; sim < top.sim || sim == top.sim && t.ids[slot] > t.ids[top.slot] {
+			return
+		}
+		t.hits[0] = scored{slot, sim}
+		t.down(0)
+		return
 	}
-	for _, r := range res {
-		out = append(out, vectorHit{ID: r.ID, Score: float64(r.Similarity)})
+	t.hits = append(t.hits, scored{slot, sim})
+	for i := len(t.hits) - 1; i > 0; {
+		p := (i - 1) / 2
+		if t.compare(t.hits[i], t.hits[p]) >= 0 {
+			break
+		}
+		t.hits[i], t.hits[p] = t.hits[p], t.hits[i]
+		i = p
 	}
-	return out, nil
+}
+
+func (t *topK) down(i int) {
+	for {
+		l, small := 2*i+1, i
+		if l < len(t.hits) && t.compare(t.hits[l], t.hits[small]) < 0 {
+			small = l
+		}
+		if r := l + 1; r < len(t.hits) && t.compare(t.hits[r], t.hits[small]) < 0 {
+			small = r
+		}
+		if small == i {
+			return
+		}
+		t.hits[i], t.hits[small] = t.hits[small], t.hits[i]
+		i = small
+	}
+}
+
+// dot is the dot product of two vectors of equal length, with four
+// accumulators: a single one waits on each add's latency.
+func dot(a, b []float32) float32 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float32
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		s0 += a[i] * b[i]
+		s1 += a[i+1] * b[i+1]
+		s2 += a[i+2] * b[i+2]
+		s3 += a[i+3] * b[i+3]
+	}
+	for ; i < len(a); i++ {
+		s0 += a[i] * b[i]
+	}
+	return s0 + s1 + s2 + s3
 }

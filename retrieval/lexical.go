@@ -2,6 +2,9 @@ package retrieval
 
 import (
 	"container/heap"
+	"encoding/binary"
+	"errors"
+	"fmt"
 	"math"
 	"sync"
 )
@@ -87,10 +90,21 @@ func (x *lexicalIndex) analyze(d lexicalDoc) analyzed {
 
 // add indexes docs, replacing passages already indexed under their ids.
 func (x *lexicalIndex) add(docs []lexicalDoc) {
+	x.addAnalyzed(x.analyzeAll(docs))
+}
+
+// analyzeAll analyzes docs.
+func (x *lexicalIndex) analyzeAll(docs []lexicalDoc) []analyzed {
 	as := make([]analyzed, len(docs))
 	for i, d := range docs {
 		as[i] = x.analyze(d)
 	}
+	return as
+}
+
+// addAnalyzed indexes passages analyzed earlier (by analyze, or decoded
+// from the store), replacing passages already indexed under their ids.
+func (x *lexicalIndex) addAnalyzed(as []analyzed) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	for _, a := range as {
@@ -100,6 +114,17 @@ func (x *lexicalIndex) add(docs []lexicalDoc) {
 }
 
 func (x *lexicalIndex) insertLocked(a analyzed) {
+	slot := x.slotLocked(a.id, a.length, len(a.tf))
+	for stem, tf := range a.tf {
+		x.postLocked(slot, x.termLocked([]byte(stem)), tf)
+	}
+	x.n++
+	x.totalLen += float64(a.length)
+}
+
+// slotLocked takes a slot for passage id of the given length and number
+// of distinct terms.
+func (x *lexicalIndex) slotLocked(id string, length float32, nterms int) int32 {
 	var slot int32
 	if n := len(x.free); n > 0 {
 		slot, x.free = x.free[n-1], x.free[:n-1]
@@ -107,22 +132,72 @@ func (x *lexicalIndex) insertLocked(a analyzed) {
 		slot = int32(len(x.ids))
 		x.ids, x.lens, x.terms = append(x.ids, ""), append(x.lens, 0), append(x.terms, nil)
 	}
-	x.slotOf[a.id] = slot
-	x.ids[slot], x.lens[slot] = a.id, a.length
-	ts := make([]uint32, 0, len(a.tf))
-	for stem, tf := range a.tf {
-		t, ok := x.dict[stem]
-		if !ok {
-			t = uint32(len(x.postings))
-			x.dict[stem] = t
-			x.postings = append(x.postings, nil)
-		}
-		x.postings[t] = append(x.postings[t], posting{slot: slot, tf: tf})
-		ts = append(ts, t)
+	x.slotOf[id] = slot
+	x.ids[slot], x.lens[slot] = id, length
+	x.terms[slot] = make([]uint32, 0, nterms)
+	return slot
+}
+
+// termLocked returns the id of stem, adding it if new. Looked up by a
+// []byte conversion, so that a known stem costs no allocation.
+func (x *lexicalIndex) termLocked(stem []byte) uint32 {
+	if t, ok := x.dict[string(stem)]; ok {
+		return t
 	}
-	x.terms[slot] = ts
+	t := uint32(len(x.postings))
+	x.dict[string(stem)] = t
+	x.postings = append(x.postings, nil)
+	return t
+}
+
+// postLocked records that the passage in slot has term t tf times.
+func (x *lexicalIndex) postLocked(slot int32, t uint32, tf float32) {
+	x.postings[t] = append(x.postings[t], posting{slot: slot, tf: tf})
+	x.terms[slot] = append(x.terms[slot], t)
+}
+
+// addEncoded indexes passage id from its stored analysis (encodeTerms),
+// replacing a passage already indexed under id: Open's way in, without
+// analyzing the text or building a map per passage.
+func (x *lexicalIndex) addEncoded(id string, b []byte) error {
+	bad := fmt.Errorf("passage %q: %w", id, errTermsFormat)
+	if len(b) < 4 {
+		return bad
+	}
+	length := math.Float32frombits(binary.LittleEndian.Uint32(b))
+	b = b[4:]
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)) {
+		return bad
+	}
+	b = b[k:]
+	// Checked whole before anything is indexed.
+	for rest, i := b, uint64(0); ; i++ {
+		if i == n {
+			if len(rest) != 0 {
+				return bad
+			}
+			break
+		}
+		l, k := binary.Uvarint(rest)
+		if k <= 0 || uint64(len(rest)-k) < l+4 {
+			return bad
+		}
+		rest = rest[k+int(l)+4:]
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.removeLocked(id)
+	slot := x.slotLocked(id, length, int(n))
+	for range n {
+		l, k := binary.Uvarint(b)
+		b = b[k:]
+		x.postLocked(slot, x.termLocked(b[:l]), math.Float32frombits(binary.LittleEndian.Uint32(b[l:])))
+		b = b[l+4:]
+	}
 	x.n++
-	x.totalLen += float64(a.length)
+	x.totalLen += float64(length)
+	return nil
 }
 
 // remove drops ids; unknown ids are ignored.
@@ -327,3 +402,26 @@ func (h *hitHeap) Pop() any {
 	*h = old[:len(old)-1]
 	return v
 }
+
+// lexicalVersion names what the stored analyses of passages (the terms
+// bucket) were made by: the Analyzer and defaultTitleWeight. Bump it on any
+// change to either, and Open analyzes every passage again, once.
+// TestLexicalVersionPinsAnalyzer fails when the Analyzer's output changes.
+const lexicalVersion = "1"
+
+// encodeTerms encodes a passage's analysis for the terms bucket: its
+// length, then each term as its stem and weighted frequency. Open decodes
+// it instead of analyzing the text again, which was most of its time.
+func encodeTerms(a analyzed) []byte {
+	b := make([]byte, 0, 8+len(a.tf)*12)
+	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(a.length))
+	b = binary.AppendUvarint(b, uint64(len(a.tf)))
+	for stem, tf := range a.tf {
+		b = binary.AppendUvarint(b, uint64(len(stem)))
+		b = append(b, stem...)
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(tf))
+	}
+	return b
+}
+
+var errTermsFormat = errors.New("bad stored terms")

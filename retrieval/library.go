@@ -19,14 +19,17 @@ import (
 // the data directory.
 const DefaultLockTimeout = 2 * time.Second
 
-// Batch sizes: passages embedded per call while ingesting, and per
-// transaction while re-embedding.
+// Batch sizes: passages embedded and stored per transaction while
+// ingesting, and per transaction while re-embedding.
 const (
 	ingestBatch  = 256
 	reembedBatch = 256
 	// factsBatch is how many passages' worth of documents Open reads
 	// facts for per transaction, when stored facts are missing or stale.
 	factsBatch = 1024
+	// lexicalBatch is how many passages' analyses Open writes back per
+	// transaction, when a store has none.
+	lexicalBatch = 4096
 	// candidateDepth is how deep each side of a hybrid search looks before
 	// fusing, at least: deep enough that a passage only one side finds
 	// still enters the fusion.
@@ -56,7 +59,8 @@ type Options struct {
 	MaxDocumentBytes int64
 	MaxPassages      int
 
-	// readFacts is facts.ReadPassages when nil; tests count its calls.
+	// readFacts is a facts.Reader's ReadPassages when nil; tests count
+	// its calls.
 	readFacts func(corpus.Document, []corpus.Passage) []facts.Fact
 }
 
@@ -119,7 +123,7 @@ type Library struct {
 	progress func(Progress)
 	// chunker is corpus.ChunkerVersion; tests change it.
 	chunker string
-	// readFacts reads a document's facts: facts.ReadPassages.
+	// readFacts reads a document's facts: a facts.Reader's ReadPassages.
 	readFacts func(corpus.Document, []corpus.Passage) []facts.Fact
 	limits    limits
 
@@ -181,7 +185,7 @@ func Open(ctx context.Context, opts Options) (*Library, error) {
 		return nil, err
 	}
 	if opts.readFacts == nil {
-		opts.readFacts = facts.ReadPassages
+		opts.readFacts = facts.NewReader().ReadPassages
 	}
 	l := &Library{
 		st: st, emb: opts.Embedder, now: opts.Now, progress: opts.Progress,
@@ -296,26 +300,59 @@ func (l *Library) load(ctx context.Context) error {
 	}
 	l.lex = newLexicalIndex(NewAnalyzer(), defaultTitleWeight)
 	l.lex.related = RelatedStems()
-	// The vectors go to the index in one call, so that a partitioned index
-	// is laid out once, from all of them.
+	return l.loadIndexes(ctx)
+}
+
+// loadIndexes fills the vector and lexical indexes from the store. The
+// lexical index takes each passage's stored analysis; passages without one
+// (a directory written before analyses were stored, or by another
+// lexicalVersion) are analyzed and their analyses written back, in batches
+// of lexicalBatch, once.
+func (l *Library) loadIndexes(ctx context.Context) error {
+	current, err := l.st.lexicalCurrent()
+	if err != nil {
+		return fmt.Errorf("read store meta: %w", err)
+	}
 	var (
-		ids  []string
-		vecs [][]float32
-		lexs []lexicalDoc
+		ids     []string
+		vecs    [][]float32
+		missing []lexicalDoc
 	)
-	err = l.st.forEachPassage(l.emb.Name(), l.dim, func(p corpus.Passage, v []float32) error {
-		ids, vecs = append(ids, p.ID), append(vecs, v)
-		lexs = append(lexs, lexicalDoc{ID: p.ID, Text: p.Text, Title: p.Title})
-		if len(lexs) == addBatch {
-			l.lex.add(lexs)
-			lexs = lexs[:0]
+	err = l.st.forEachIndexed(l.emb.Name(), l.dim, func(id string, v []float32, terms []byte, passage func() (corpus.Passage, error)) error {
+		ids, vecs = append(ids, id), append(vecs, v)
+		if terms != nil && l.lex.addEncoded(id, terms) == nil {
+			return nil
 		}
+		p, err := passage()
+		if err != nil {
+			return err
+		}
+		missing = append(missing, lexicalDoc{ID: p.ID, Text: p.Text, Title: p.Title})
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	l.lex.add(lexs)
+	for lo := 0; lo < len(missing) || !current; lo += lexicalBatch {
+		batch := missing[lo:min(lo+lexicalBatch, len(missing))]
+		bas := l.lex.analyzeAll(batch)
+		l.lex.addAnalyzed(bas)
+		bids := make([]string, len(bas))
+		terms := make([][]byte, len(bas))
+		for i, a := range bas {
+			bids[i], terms[i] = a.id, encodeTerms(a)
+		}
+		last := lo+lexicalBatch >= len(missing)
+		if err := l.st.putTerms(bids, terms, last); err != nil {
+			return err
+		}
+		if last {
+			current = true
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
 	if err := l.vec.add(ctx, ids, vecs); err != nil {
 		return err
 	}
@@ -371,11 +408,13 @@ type ingestJob struct {
 }
 
 // Ingest stores docs. A document whose content hash is unchanged costs
-// nothing (no embedding); a changed one has its passages replaced. Each
-// document is written in its own transaction. Invalid input (an empty id or
-// body, a repeated id) is rejected before anything is written. On an error
-// part-way (an embedder failure, a cancelled ctx) the report lists the
-// documents stored before it.
+// nothing (no embedding); a changed one has its passages replaced. The
+// documents are written in batches of about ingestBatch passages, each
+// batch one transaction: a crash loses at most the batch being written,
+// never one stored before it, and Progress is reported after each batch.
+// Invalid input (an empty id or body, a repeated id) is rejected before
+// anything is written. On an error part-way (an embedder failure, a
+// cancelled ctx) the report lists the documents stored before it.
 func (l *Library) Ingest(ctx context.Context, docs []corpus.Document) (IngestReport, error) {
 	l.writeMu.Lock()
 	defer l.writeMu.Unlock()
@@ -422,15 +461,13 @@ func (l *Library) Ingest(ctx context.Context, docs []corpus.Document) (IngestRep
 		if err != nil {
 			return rep, fmt.Errorf("embed passages: %w", err)
 		}
-		for k, j := range jobs[lo:hi] {
-			jv := vecs[:len(j.passages)]
-			vecs = vecs[len(j.passages):]
-			if err := ctx.Err(); err != nil {
-				return rep, err
-			}
-			if err := l.write(ctx, j, jv, fss[k]); err != nil {
-				return rep, err
-			}
+		if err := ctx.Err(); err != nil {
+			return rep, err
+		}
+		if err := l.writeBatch(ctx, jobs[lo:hi], vecs, fss); err != nil {
+			return rep, err
+		}
+		for _, j := range jobs[lo:hi] {
 			if j.update {
 				rep.Updated = append(rep.Updated, j.doc.ID)
 			} else {
@@ -438,9 +475,9 @@ func (l *Library) Ingest(ctx context.Context, docs []corpus.Document) (IngestRep
 			}
 			rep.Passages += len(j.passages)
 			done += len(j.passages)
-			if l.progress != nil {
-				l.progress(Progress{Docs: len(rep.Added) + len(rep.Updated), DocsTotal: len(jobs), Passages: done, PassagesTotal: total})
-			}
+		}
+		if l.progress != nil {
+			l.progress(Progress{Docs: len(rep.Added) + len(rep.Updated), DocsTotal: len(jobs), Passages: done, PassagesTotal: total})
 		}
 		lo = hi
 	}
@@ -516,81 +553,116 @@ func checkPassages(d corpus.Document, ps []corpus.Passage) error {
 	return nil
 }
 
-// write stores one document with its facts fs and then swaps it into the
+// writeBatch stores jobs, whose passages' vectors are vecs in order and
+// whose facts are fss, in one transaction, and then swaps them into the
 // indexes.
-func (l *Library) write(ctx context.Context, j ingestJob, vecs [][]float32, fs []facts.Fact) error {
-	ids := make([]string, len(j.passages))
-	for i, p := range j.passages {
-		ids[i] = p.ID
-	}
-	rec := docRecord{Doc: j.doc, Hash: j.hash, IngestedAt: l.now().UTC(), Passages: ids}
+func (l *Library) writeBatch(ctx context.Context, jobs []ingestJob, vecs [][]float32, fss [][]facts.Fact) error {
+	var now time.Time
+	ws := make([]docWrite, len(jobs))
+	ids := make([][]string, len(jobs)) // each job's passage ids
+	var allIDs []string
+	var lexs []lexicalDoc
 	l.mu.RLock()
-	if prev := l.docs[j.doc.ID]; prev != nil {
-		rec.FirstIngestedAt = prev.info.FirstIngestedAt
+	for k, j := range jobs {
+		ids[k] = make([]string, len(j.passages))
+		for i, p := range j.passages {
+			ids[k][i] = p.ID
+			lexs = append(lexs, lexicalDoc{ID: p.ID, Text: p.Text, Title: p.Title})
+		}
+		allIDs = append(allIDs, ids[k]...)
+		now = l.now().UTC() // each document's own time, as when each was a transaction
+		rec := docRecord{Doc: j.doc, Hash: j.hash, IngestedAt: now, Passages: ids[k]}
+		if prev := l.docs[j.doc.ID]; prev != nil {
+			rec.FirstIngestedAt = prev.info.FirstIngestedAt
+		}
+		ws[k] = docWrite{
+			rec: rec, body: j.doc.Body, passages: j.passages, vecs: vecs[:len(j.passages)],
+			facts: factsRecord{Hash: j.hash, Version: facts.Version, Facts: fss[k]},
+		}
+		vecs = vecs[len(j.passages):]
 	}
 	l.mu.RUnlock()
-	fr := factsRecord{Hash: j.hash, Version: facts.Version, Facts: fs}
-	dim := len(vecs[0])
-	// From here until the facts maps hold fs, Search reads this document's
-	// facts from the store (see Library.writing).
+	// Analyzed once, for the store and the lexical index.
+	as := l.lex.analyzeAll(lexs)
+	for k, at := 0, 0; k < len(ws); k++ {
+		ws[k].terms = make([][]byte, len(ws[k].passages))
+		for i := range ws[k].terms {
+			ws[k].terms[i] = encodeTerms(as[at])
+			at++
+		}
+	}
+	dim := len(ws[0].vecs[0])
+	// From here until the facts maps hold the new facts, Search reads these
+	// documents' facts from the store (see Library.writing).
 	l.mu.Lock()
-	l.writing[j.doc.ID] = true
+	for _, j := range jobs {
+		l.writing[j.doc.ID] = true
+	}
 	l.mu.Unlock()
 	committed, indexed := false, false
-	var oldPassages []string
+	old := make([][]string, len(jobs)) // each job's previous passage ids
 	defer func() {
 		if indexed {
 			return
 		}
 		l.mu.Lock()
 		defer l.mu.Unlock()
-		if committed {
-			// An index update failed: the store has the new document,
-			// and its facts are known.
-			l.setFacts(j.doc.ID, oldPassages, ids, fs)
+		for k, j := range jobs {
+			if committed {
+				// An index update failed: the store has the new
+				// documents, and their facts are known.
+				l.setFacts(j.doc.ID, old[k], ids[k], fss[k])
+			}
+			delete(l.writing, j.doc.ID)
 		}
-		delete(l.writing, j.doc.ID)
 	}()
-	if err := l.st.putDoc(rec, j.doc.Body, j.passages, vecs, l.emb.Name(), dim, fr); err != nil {
+	if err := l.st.putDocs(ws, l.emb.Name(), dim); err != nil {
 		return err
 	}
 	committed = true
-	lexs := make([]lexicalDoc, len(j.passages))
-	for i, p := range j.passages {
-		lexs[i] = lexicalDoc{ID: p.ID, Text: p.Text, Title: p.Title}
-	}
-	// The vector index is updated outside l.mu: a partitioned index may
-	// rebuild, which takes seconds at 100k passages, and searches must not
-	// wait for it (the index has its own locks, and writers are serialised
-	// by writeMu). Meanwhile a search may see the new vectors before the
-	// new lexical entries; both resolve passages from the store, which
-	// already holds them.
+	// The vector index is updated outside l.mu, under its own lock (writers
+	// are serialised by writeMu), so that searches wait on one index at a
+	// time. Meanwhile a search may see the new vectors before the new
+	// lexical entries; both resolve passages from the store, which already
+	// holds them.
+	var stale []string
 	l.mu.RLock()
-	old := l.docs[j.doc.ID]
-	l.mu.RUnlock()
-	if old != nil {
-		oldPassages = old.passages
-		if err := l.vec.remove(ctx, old.passages...); err != nil {
-			return err
+	for k, j := range jobs {
+		if prev := l.docs[j.doc.ID]; prev != nil {
+			old[k] = prev.passages
+			stale = append(stale, prev.passages...)
 		}
 	}
-	if err := l.vec.add(ctx, ids, vecs); err != nil {
+	l.mu.RUnlock()
+	if err := l.vec.remove(ctx, stale...); err != nil {
+		return err
+	}
+	if err := l.vec.add(ctx, allIDs, flatten(ws)); err != nil {
 		return err
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if old != nil {
-		l.unindex(old.passages)
+	l.unindex(stale)
+	l.lex.addAnalyzed(as)
+	l.passages += len(allIDs)
+	for k, j := range jobs {
+		l.docs[j.doc.ID] = newDocEntry(ws[k].rec)
+		l.setFacts(j.doc.ID, old[k], ids[k], fss[k])
+		delete(l.writing, j.doc.ID)
 	}
-	l.lex.add(lexs)
-	l.passages += len(ids)
-	l.docs[j.doc.ID] = newDocEntry(rec)
 	l.dim = dim
-	l.lastIngest = rec.IngestedAt
-	l.setFacts(j.doc.ID, oldPassages, ids, fs)
-	delete(l.writing, j.doc.ID)
+	l.lastIngest = now
 	indexed = true
 	return nil
+}
+
+// flatten returns the vectors of ws in order.
+func flatten(ws []docWrite) [][]float32 {
+	var out [][]float32
+	for _, w := range ws {
+		out = append(out, w.vecs...)
+	}
+	return out
 }
 
 // unindex removes passages from the lexical index and the count; the

@@ -26,8 +26,9 @@ const DBFile = "crisisbot.db"
 // schemaVersion is the layout below. Bump it on any incompatible change.
 const schemaVersion = 1
 
-// Store layout (bbolt). Every document write is one transaction, so a crash
-// leaves each document either fully old or fully new.
+// Store layout (bbolt). An ingest writes a batch of documents per
+// transaction, so a crash leaves each document either fully old or fully
+// new, and loses at most the batch being written.
 //
 //	meta        schema, embedder, dim, last_ingest
 //	docs        doc id → docRecord (JSON, Body empty)
@@ -36,6 +37,8 @@ const schemaVersion = 1
 //	vec/<name>  passage id → float32 little-endian, made by embedder <name>
 //	facts       doc id → factsRecord (factcodec.go): the document's facts,
 //	            with the content hash and facts.Version they were read at
+//	terms       passage id → the passage's analysis for BM25 (encodeTerms),
+//	            valid when meta's lexical is lexicalVersion
 //
 // Vectors live in one bucket per embedder name, so vectors of two embedders
 // never mix, and a re-embed can fill the new bucket over several
@@ -49,12 +52,14 @@ var (
 	bucketBodies   = []byte("bodies")
 	bucketPassages = []byte("passages")
 	bucketFacts    = []byte("facts")
+	bucketTerms    = []byte("terms")
 	vecPrefix      = []byte("vec/")
 
 	keySchema     = []byte("schema")
 	keyEmbedder   = []byte("embedder")
 	keyDim        = []byte("dim")
 	keyLastIngest = []byte("last_ingest")
+	keyLexical    = []byte("lexical")
 )
 
 // docRecord is a document's entry in the docs bucket.
@@ -223,63 +228,52 @@ func otherVectors(tx *bolt.Tx, keep, next string) [][]byte {
 	return out
 }
 
-// putDoc replaces document rec.Doc and its passages, vectors and facts in
-// one transaction. Old passages of the document are deleted first.
+// docWrite is one document for putDocs: its record, body, passages with
+// their vectors, and facts.
+type docWrite struct {
+	rec      docRecord
+	body     string
+	passages []corpus.Passage
+	vecs     [][]float32
+	facts    factsRecord
+	terms    [][]byte // each passage's encodeTerms; nil: none stored
+}
+
+// putDoc is putDocs of one document.
 func (s *store) putDoc(rec docRecord, body string, passages []corpus.Passage, vecs [][]float32, embedder string, dim int, fr factsRecord) error {
-	fb := encodeFacts(fr)
+	return s.putDocs([]docWrite{{rec: rec, body: body, passages: passages, vecs: vecs, facts: fr}}, embedder, dim)
+}
+
+// putDocs replaces documents with their passages, vectors and facts in one
+// transaction (one fsync for them all), so that a crash keeps every one or
+// none. Old passages of each document are deleted first.
+func (s *store) putDocs(ws []docWrite, embedder string, dim int) error {
+	if len(ws) == 0 {
+		return nil
+	}
+	fbs := make([][]byte, len(ws))
+	for i, w := range ws {
+		fbs[i] = encodeFacts(w.facts)
+	}
+	var last time.Time
 	err := s.update(func(tx *bolt.Tx) error {
-		docs, pb, bodies := tx.Bucket(bucketDocs), tx.Bucket(bucketPassages), tx.Bucket(bucketBodies)
 		vb, err := tx.CreateBucketIfNotExists(vecBucket(embedder))
 		if err != nil {
 			return err
 		}
-		id := []byte(rec.Doc.ID)
-		if old := docs.Get(id); old != nil {
-			var prev docRecord
-			if err := json.Unmarshal(old, &prev); err != nil {
-				return fmt.Errorf("decode stored document %q: %w", rec.Doc.ID, err)
-			}
-			for _, pid := range prev.Passages {
-				if err := pb.Delete([]byte(pid)); err != nil {
-					return err
-				}
-				if err := vb.Delete([]byte(pid)); err != nil {
-					return err
-				}
-			}
-		}
-		for i, p := range passages {
-			key := []byte(p.ID)
-			if old := pb.Get(key); old != nil {
-				var op corpus.Passage
-				if err := json.Unmarshal(old, &op); err == nil && op.DocID != rec.Doc.ID {
-					return fmt.Errorf("passage id %q of document %q is taken by document %q", p.ID, rec.Doc.ID, op.DocID)
-				}
-			}
-			pj, err := json.Marshal(p)
-			if err != nil {
-				return err
-			}
-			if err := pb.Put(key, pj); err != nil {
-				return err
-			}
-			if err := vb.Put(key, encodeVector(vecs[i])); err != nil {
-				return err
-			}
-		}
-		rec.Doc.Body = ""
-		rj, err := json.Marshal(rec)
+		// Created here rather than at open: stores from before it get it
+		// on their first write, and their passages' terms at Open.
+		tb, err := tx.CreateBucketIfNotExists(bucketTerms)
 		if err != nil {
 			return err
 		}
-		if err := docs.Put(id, rj); err != nil {
-			return err
-		}
-		if err := bodies.Put(id, []byte(body)); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketFacts).Put(id, fb); err != nil {
-			return err
+		for i, w := range ws {
+			if err := putDocTx(tx, vb, tb, w, fbs[i]); err != nil {
+				return fmt.Errorf("store document %q: %w", w.rec.Doc.ID, err)
+			}
+			if w.rec.IngestedAt.After(last) {
+				last = w.rec.IngestedAt
+			}
 		}
 		meta := tx.Bucket(bucketMeta)
 		if err := meta.Put(keyEmbedder, []byte(embedder)); err != nil {
@@ -288,16 +282,77 @@ func (s *store) putDoc(rec docRecord, body string, passages []corpus.Passage, ve
 		if err := meta.Put(keyDim, []byte(strconv.Itoa(dim))); err != nil {
 			return err
 		}
-		t, err := rec.IngestedAt.MarshalText()
+		t, err := last.MarshalText()
 		if err != nil {
 			return err
 		}
 		return meta.Put(keyLastIngest, t)
 	})
 	if err != nil {
-		return fmt.Errorf("store document %q: %w", rec.Doc.ID, err)
+		return fmt.Errorf("store %d documents: %w", len(ws), err)
 	}
 	return nil
+}
+
+// putDocTx writes one document of putDocs in tx; vb is the embedder's
+// vector bucket, tb the terms bucket and fb the encoded facts.
+func putDocTx(tx *bolt.Tx, vb, tb *bolt.Bucket, w docWrite, fb []byte) error {
+	docs, pb, bodies := tx.Bucket(bucketDocs), tx.Bucket(bucketPassages), tx.Bucket(bucketBodies)
+	rec := w.rec
+	id := []byte(rec.Doc.ID)
+	if old := docs.Get(id); old != nil {
+		var prev docRecord
+		if err := json.Unmarshal(old, &prev); err != nil {
+			return fmt.Errorf("decode stored document: %w", err)
+		}
+		for _, pid := range prev.Passages {
+			if err := pb.Delete([]byte(pid)); err != nil {
+				return err
+			}
+			if err := vb.Delete([]byte(pid)); err != nil {
+				return err
+			}
+			if err := tb.Delete([]byte(pid)); err != nil {
+				return err
+			}
+		}
+	}
+	for i, p := range w.passages {
+		key := []byte(p.ID)
+		if old := pb.Get(key); old != nil {
+			var op corpus.Passage
+			if err := json.Unmarshal(old, &op); err == nil && op.DocID != rec.Doc.ID {
+				return fmt.Errorf("passage id %q is taken by document %q", p.ID, op.DocID)
+			}
+		}
+		pj, err := json.Marshal(p)
+		if err != nil {
+			return err
+		}
+		if err := pb.Put(key, pj); err != nil {
+			return err
+		}
+		if err := vb.Put(key, encodeVector(w.vecs[i])); err != nil {
+			return err
+		}
+		if w.terms != nil {
+			if err := tb.Put(key, w.terms[i]); err != nil {
+				return err
+			}
+		}
+	}
+	rec.Doc.Body = ""
+	rj, err := json.Marshal(rec)
+	if err != nil {
+		return err
+	}
+	if err := docs.Put(id, rj); err != nil {
+		return err
+	}
+	if err := bodies.Put(id, []byte(w.body)); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketFacts).Put(id, fb)
 }
 
 // deleteDoc removes a document with its passages, vectors (of every
@@ -324,6 +379,9 @@ func (s *store) deleteDoc(id string) error {
 			return err
 		}
 		pb := tx.Bucket(bucketPassages)
+		if tb := tx.Bucket(bucketTerms); tb != nil {
+			vbs = append(vbs, tb) // keyed by passage id too
+		}
 		for _, pid := range prev.Passages {
 			if err := pb.Delete([]byte(pid)); err != nil {
 				return err
@@ -478,20 +536,7 @@ func (s *store) vectorDim(embedder string) (int, error) {
 // passages deleted meanwhile.
 func (s *store) putVectors(embedder string, ids []string, vecs [][]float32) error {
 	err := s.update(func(tx *bolt.Tx) error {
-		vb, err := tx.CreateBucketIfNotExists(vecBucket(embedder))
-		if err != nil {
-			return err
-		}
-		pb := tx.Bucket(bucketPassages)
-		for i, id := range ids {
-			if pb.Get([]byte(id)) == nil {
-				continue
-			}
-			if err := vb.Put([]byte(id), encodeVector(vecs[i])); err != nil {
-				return err
-			}
-		}
-		return nil
+		return putStored(tx, vecBucket(embedder), ids, func(i int) []byte { return encodeVector(vecs[i]) })
 	})
 	if err != nil {
 		return fmt.Errorf("store vectors: %w", err)
@@ -499,16 +544,51 @@ func (s *store) putVectors(embedder string, ids []string, vecs [][]float32) erro
 	return nil
 }
 
+// putStored puts value(i) under ids[i] in bucket (created if missing) for
+// each passage of ids still stored: one deleted meanwhile is skipped.
+func putStored(tx *bolt.Tx, bucket []byte, ids []string, value func(i int) []byte) error {
+	b, err := tx.CreateBucketIfNotExists(bucket)
+	if err != nil {
+		return err
+	}
+	pb := tx.Bucket(bucketPassages)
+	for i, id := range ids {
+		if pb.Get([]byte(id)) == nil {
+			continue
+		}
+		if err := b.Put([]byte(id), value(i)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // forEachPassage calls fn with every passage and its vector under
 // embedder, in key order, in one read transaction. vec is a fresh slice.
 func (s *store) forEachPassage(embedder string, dim int, fn func(p corpus.Passage, vec []float32) error) error {
+	return s.forEachIndexed(embedder, dim, func(_ string, vec []float32, _ []byte, passage func() (corpus.Passage, error)) error {
+		p, err := passage()
+		if err != nil {
+			return err
+		}
+		return fn(p, vec)
+	})
+}
+
+// forEachIndexed calls fn with every passage's id, its vector under
+// embedder, its stored terms (nil when it has none, or when they are of
+// another lexicalVersion; valid only during the call), and a func that
+// decodes the passage, in key order, in one read transaction. Open needs
+// the passage only when its terms are missing, and decoding it was a
+// quarter of Open's time.
+func (s *store) forEachIndexed(embedder string, dim int, fn func(id string, vec []float32, terms []byte, passage func() (corpus.Passage, error)) error) error {
 	return s.view(func(tx *bolt.Tx) error {
 		vb := tx.Bucket(vecBucket(embedder))
+		var tb *bolt.Bucket
+		if string(tx.Bucket(bucketMeta).Get(keyLexical)) == lexicalVersion {
+			tb = tx.Bucket(bucketTerms)
+		}
 		return tx.Bucket(bucketPassages).ForEach(func(k, v []byte) error {
-			var p corpus.Passage
-			if err := json.Unmarshal(v, &p); err != nil {
-				return s.corrupt("passage %q cannot be decoded (%v)", k, err)
-			}
 			var raw []byte
 			if vb != nil {
 				raw = vb.Get(k)
@@ -520,9 +600,48 @@ func (s *store) forEachPassage(embedder string, dim int, fn func(p corpus.Passag
 			if err != nil {
 				return s.corrupt("passage %q: %v", k, err)
 			}
-			return fn(p, vec)
+			var terms []byte
+			if tb != nil {
+				terms = tb.Get(k)
+			}
+			return fn(string(k), vec, terms, func() (corpus.Passage, error) {
+				var p corpus.Passage
+				if err := json.Unmarshal(v, &p); err != nil {
+					return p, s.corrupt("passage %q cannot be decoded (%v)", k, err)
+				}
+				return p, nil
+			})
 		})
 	})
+}
+
+// lexicalCurrent reports whether the stored terms are of lexicalVersion.
+func (s *store) lexicalCurrent() (bool, error) {
+	var ok bool
+	err := s.view(func(tx *bolt.Tx) error {
+		ok = string(tx.Bucket(bucketMeta).Get(keyLexical)) == lexicalVersion
+		return nil
+	})
+	return ok, err
+}
+
+// putTerms stores passages' encoded terms in one transaction, skipping
+// passages deleted meanwhile, and with done set, records lexicalVersion as
+// the version of every stored passage's terms.
+func (s *store) putTerms(ids []string, terms [][]byte, done bool) error {
+	err := s.update(func(tx *bolt.Tx) error {
+		if err := putStored(tx, bucketTerms, ids, func(i int) []byte { return terms[i] }); err != nil {
+			return err
+		}
+		if done {
+			return tx.Bucket(bucketMeta).Put(keyLexical, []byte(lexicalVersion))
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store terms: %w", err)
+	}
+	return nil
 }
 
 func encodeVector(v []float32) []byte {
