@@ -136,7 +136,7 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 			continue
 		}
 		sp, ok := facts.SpanOf(*f.Date)
-		if !ok || notAnEvent(f.Sentence[:f.Start], f.Date.Precision) || dateline(f.Sentence, f.Start, f.End) {
+		if !ok || notAnEvent(f.Sentence[:f.Start]) || dateline(f.Sentence, f.Start, f.End) {
 			continue
 		}
 		if f.Date.Precision == facts.Range {
@@ -417,23 +417,15 @@ func wordCount(s string) int {
 	return n
 }
 
-// notAnEvent reports whether the words before a date of precision prec
-// make it the date of no event of the story: a birth date ("born in
-// 1966") dates a life, and "until July 19" the end of a period that began
-// on another day ("open until this week" still dates the closing).
-func notAnEvent(before, prec string) bool {
+// notAnEvent reports whether the words before a date make it the date of
+// no event of the story: a birth date ("born in 1966") dates a life. ("until
+// July 19" stays: the end of a detention is an event of the story.)
+func notAnEvent(before string) bool {
 	f := strings.Fields(strings.ToLower(before))
-	n := len(f)
-	if n == 0 {
-		return false
+	if n := len(f); n > 1 && (f[n-1] == "in" || f[n-1] == "on") {
+		f = f[:n-1]
 	}
-	switch f[n-1] {
-	case "until", "till":
-		return prec == facts.Day
-	case "in", "on":
-		return n > 1 && f[n-2] == "born"
-	}
-	return f[n-1] == "born"
+	return len(f) > 0 && f[len(f)-1] == "born"
 }
 
 // dateline reports whether a sentence is an article's dateline ("BAKU,
