@@ -208,7 +208,10 @@ func quotesOtherDate(a Answer, value string, results []retrieval.Result) bool {
 		return false
 	}
 	first := a.Citations[0].PassageID
-	seen := false
+	// The quote's finest dates say what it dates: "released on Sunday"
+	// is not dated by the "earlier this year" beside it.
+	var spans []facts.Span
+	finest := -1
 	for _, r := range results {
 		if r.ID != first {
 			continue
@@ -217,13 +220,17 @@ func quotesOtherDate(a Answer, value string, results []retrieval.Result) bool {
 			if f.Kind != facts.KindDate || !strings.Contains(a.Text, strings.TrimSpace(f.Sentence)) {
 				continue
 			}
-			if sp, ok := facts.ParseValue(f.Date.Value); ok {
-				if sp.Overlaps(tl) {
-					return false
-				}
-				seen = true
+			sp, ok := facts.ParseValue(f.Date.Value)
+			if !ok {
+				continue
+			}
+			switch g := int(sp.G); {
+			case g < finest || finest < 0:
+				finest, spans = g, []facts.Span{sp}
+			case g == finest:
+				spans = append(spans, sp)
 			}
 		}
 	}
-	return seen
+	return len(spans) > 0 && !slices.ContainsFunc(spans, func(sp facts.Span) bool { return sp.Overlaps(tl) })
 }

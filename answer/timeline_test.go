@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/crisisbot/crisisbot/retrieval"
 )
 
 // fakeDates returns one event for every question, and records the
@@ -138,5 +140,21 @@ func TestTimelineDateOfAnotherEventIsLeftOut(t *testing.T) {
 			t.Errorf("timeline date %s added = %v, want %v: %q", tt.value, got, tt.added, a.Text)
 		}
 		checkCitations(t, a)
+	}
+}
+
+// TestTimelineDateOfAnotherEventBesideAYear: a quote that says "released
+// on Sunday" is not dated by the raid of June 30 because it also says
+// "earlier this year": its finest date is the one that counts.
+func TestTimelineDateOfAnotherEventBesideAYear(t *testing.T) {
+	docs := []retrieval.Result{madeUp("a", "A miner held in Dalby earlier this year has now been freed, according to a statement released on Sunday by the ministry.")}
+	docs[0].Published = "2025-10-20"
+	dates := &fakeDates{ev: DatedEvent{Label: "30 June 2025", Value: "2025-06-30", PassageIDs: []string{"a#0", "b#0"}}}
+	a, err := New(fixedSearcher(docs), Options{Dates: dates}).Ask(context.Background(), "When was the miner freed?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Grounded || strings.Contains(a.Text, "30 June 2025") {
+		t.Errorf("answer %q: want the quote without the other event's date", a.Text)
 	}
 }
