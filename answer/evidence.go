@@ -178,6 +178,9 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 					continue // the question already says it, or it counts something else
 				}
 				v.OnEvent = qu.onEvent(f)
+				if qu.age && !ageOfNamed(toks, start, ev.QToks) {
+					continue // "4–5 years old" of someone else than the one asked about
+				}
 				if f.Kind == facts.KindEntity {
 					// A name has no event of its own: it is on the
 					// question's when a word of the question stands
@@ -738,6 +741,29 @@ func editDistanceAtMost1(a, b string) bool {
 		return string(ra[i+min(1, len(ra)-i):]) == string(rb[i+min(1, len(rb)-i):])
 	}
 	return string(ra[i:]) == string(rb[i+1:])
+}
+
+// ageOfNamed reports whether an age at offset start in a sentence of toks
+// belongs to a person the question names ("How old was Ola Brandt?":
+// "Brandt, 62,"), or the question names no one: a name of the question
+// must stand right before it.
+func ageOfNamed(toks []token, start int, q []token) bool {
+	names := map[string]bool{}
+	for i, t := range q {
+		if i > 0 && t.Cap && !t.Stop && !notName(t.Word) {
+			names[t.Key] = true
+		}
+	}
+	if len(names) == 0 {
+		return true
+	}
+	i := tokenIndex(toks, start)
+	for _, t := range toks[max(0, i-3):i] {
+		if names[t.Key] {
+			return true
+		}
+	}
+	return false
 }
 
 // locative reports whether the text before a place ends with a preposition

@@ -80,6 +80,14 @@ func TestComposerTakesTheAskedValueFromFacts(t *testing.T) {
 			want: []string{"Varna"},
 		},
 		{
+			name: "the age of the person asked about, not another's",
+			q:    "How old was the miner Ola Brandt when the Halden police detained her?",
+			docs: []retrieval.Result{doc("a", "The Halden police detained the miner Ola Brandt and two others, who were released because they were only 4–5 years old at the time of the crime. "+
+				"Talks on the inquiry begin next week. "+
+				"Ola Brandt, 62, has led the Halden union since 2001.")},
+			want: []string{"62"},
+		},
+		{
 			name: "a count of a nation's people",
 			q:    "How many Estmarkians were detained in Halden?",
 			docs: []retrieval.Result{doc("a", "Police in Halden detained the Estmarkian union leader Ola Brandt on Monday. "+
