@@ -304,7 +304,12 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				// A "when" question is not answered by a sentence without a date.
 				s.Score *= penaltyNoValue
 			}
-			if qu.said && (s.Quoted || hasSpeech(s)) {
+			switch {
+			case qu.said && ev.otherSpeaker(s, qu.speaker):
+				// "What did Aliyev say" is not answered by "…," the
+				// statement said.
+				s.Score *= penaltyNoValue
+			case qu.said && (s.Quoted || hasSpeech(s)):
 				// "What did the spokesman say": the sentences that report
 				// words (a quote may run over several), not the one that
 				// only says he spoke.
@@ -741,6 +746,34 @@ func editDistanceAtMost1(a, b string) bool {
 		return string(ra[i+min(1, len(ra)-i):]) == string(rb[i+min(1, len(rb)-i):])
 	}
 	return string(ra[i:]) == string(rb[i+1:])
+}
+
+// otherSpeaker reports whether the words of s are, by the speech facts of
+// the sentence that names their speaker, someone's who shares no word
+// with the asked speaker's keys: "What did Aliyev say" is not answered by
+// "…," the statement said. No asked speaker, or a speaker the facts do not
+// give, is no mismatch.
+func (ev *evidence) otherSpeaker(s *sentence, names []string) bool {
+	if len(names) == 0 {
+		return false
+	}
+	sp := ev.speakerOf(s)
+	if sp == nil {
+		return false
+	}
+	// "…, News.Az reports": an outlet passes words on; it is not who
+	// spoke them.
+	speech := slices.DeleteFunc(slices.Clone(sp.Facts), func(f facts.Fact) bool {
+		return f.Kind != facts.KindSpeech || f.Speech.Cue == "reports" || f.Speech.Cue == "reported" || f.Speech.Cue == "informs"
+	})
+	for _, f := range speech {
+		for _, t := range tokenize(f.Speech.Speaker) {
+			if slices.Contains(names, t.Key) {
+				return false
+			}
+		}
+	}
+	return len(speech) > 0
 }
 
 // ageOfNamed reports whether an age at offset start in a sentence of toks

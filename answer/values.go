@@ -47,6 +47,8 @@ var (
 	reDeathQ  = regexp.MustCompile(`(?i)\b(die|died|dying|death|deaths|dead|killed|kill|killing)\b`)
 	// reSaidQ asks what someone said: the answer is their words.
 	reSaidQ = regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|had|was|were) .{0,80}\b(say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned)\b`)
+	// reSpeakerQ captures who a "what did X say" question asks about.
+	reSpeakerQ = regexp.MustCompile(`(?i)\bwhat (?:did|does|do|has|have|had|was|were) (.{1,80}?) (?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned)\b`)
 	// reDayQ asks for a day, not a month or a year: "on what date",
 	// "which day".
 	reDayQ = regexp.MustCompile(`(?i)\b(what|which) (date|day)\b`)
@@ -155,8 +157,10 @@ type query struct {
 	counted string
 	// day is true when the question asks for a day ("on what date").
 	day bool
-	// said is true when the question asks what someone said.
-	said bool
+	// said is true when the question asks what someone said; speaker
+	// holds the keys of who ("Azerbaijan's foreign ministry spokesman").
+	said    bool
+	speaker []string
 	// group is true when the counted noun is a nation's people
 	// ("Azerbaijanis").
 	group bool
@@ -169,6 +173,9 @@ func newQuery(q string, qtoks []token) *query {
 	qu := &query{lower: strings.ToLower(q), keys: map[string]bool{}, day: reDayQ.MatchString(q), said: reSaidQ.MatchString(q)}
 	count := classify(q) == kindCount
 	qu.long = count && reLongQ.MatchString(q)
+	if m := reSpeakerQ.FindStringSubmatch(q); m != nil {
+		qu.speaker = contentKeys(questionTokens(m[1]))
+	}
 	qu.age = count && reAgeQ.MatchString(q)
 	for _, w := range facts.Words(q) {
 		if !w.Stop {

@@ -175,3 +175,19 @@ func TestOutletTheQuestionNames(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestSaidQuestionTakesTheAskedSpeakersWords: "What did Brandt say"
+// prefers Brandt's words to a statement's quote on the same subject.
+func TestSaidQuestionTakesTheAskedSpeakersWords(t *testing.T) {
+	docs := []retrieval.Result{
+		madeUp("a", "\"All strikes at the Halden docks that Ola Brandt planned are cancelled,\" the ministry's statement said."),
+		madeUp("b", "The union leader spoke to reporters on Monday. \"We will go on if the talks fail,\" Ola Brandt said of the strikes."),
+	}
+	a, err := New(fixedSearcher(docs), Options{MaxSentences: 1}).Ask(context.Background(), "What did Ola Brandt say about the strikes at the Halden docks?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "talks fail") || strings.Contains(a.Text, "cancelled") {
+		t.Errorf("answer %q, want Brandt's words and not the ministry's", a.Text)
+	}
+}
