@@ -282,6 +282,11 @@ func summary(s string, lo, hi int, e facts.ExprSpan) string {
 			t = upperFirst(rest)
 		}
 	}
+	if (lo > 0 || hi < len(s)) && startsLower(t) {
+		// A piece cut from inside its sentence ("according to a statement
+		// released on Sunday") says too little: the sentence does.
+		return summary(s, 0, len(s), facts.ExprSpan{Start: -1, End: -1})
+	}
 	// "…" says the sentence goes on.
 	cut := len(strings.TrimRight(s[hi:], " .!?\"'”’)")) > 0
 	if len(t) > maxSummary {
@@ -445,4 +450,11 @@ func dateline(s string, start, end int) bool {
 		}
 	}
 	return n <= 4
+}
+
+// startsLower reports whether text starts with a lower-case letter: a
+// piece cut from inside its sentence.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, " \"“‘'(—–-"))
+	return unicode.IsLower(r)
 }
