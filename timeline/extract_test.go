@@ -73,8 +73,8 @@ func TestSummary(t *testing.T) {
 			"Things worsened after law enforcement officials on June 27 arrested dozens of ethnic Azerbaijanis accused of being involved in organized crime and allegedly in several murders dating back to the early…"},
 		{"a date in a list is its sentence", "Police say the men took part in several robberies in Halden in 2001, 2010, and 2011.", "2010",
 			"Police say the men took part in several robberies in Halden in 2001, 2010, and 2011."},
-		{"a clause cut from inside is its sentence", "The miner has been freed, according to a statement released on Sunday by the ministry.", "Sunday",
-			"The miner has been freed, according to a statement released on Sunday by the ministry."},
+		{"a clause cut from inside is its sentence", "A union leader who had been held in Dalby earlier this year has now been freed and is on his way back to Estmark, according to a statement released on Sunday by Estmark's Foreign Ministry.", "Sunday",
+			"A union leader who had been held in Dalby earlier this year has now been freed and is on his way back to Estmark, according to a statement released on Sunday by Estmark's Foreign Ministry."},
 		{"a clause of a date alone is its sentence", "On Saturday, the minister apologised to the miners' families.", "Saturday",
 			"The minister apologised to the miners' families."},
 	}
