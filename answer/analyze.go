@@ -112,7 +112,7 @@ func isStopword(lower string) bool {
 		"would", "could", "may", "might", "must", "shall", "say", "said", "says",
 		"saying", "according", "get", "got", "us", "let", "whose", "thing",
 		"things", "anyone", "anything", "something", "like", "yes", "ok", "go",
-		"went", "give", "gave", "show", "there's", "s", "t", "re", "ve", "ll",
+		"went", "give", "gave", "show", "find", "finds", "found", "there's", "s", "t", "re", "ve", "ll",
 		"d", "m", "among", "within", "upon", "however", "meanwhile", "although",
 		"though", "despite", "since", "yet", "still", "even", "well", "can't",
 		"cannot", "whether", "why's", "who's", "what's", "one's", "its", "it's",

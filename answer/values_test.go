@@ -191,3 +191,19 @@ func TestSaidQuestionTakesTheAskedSpeakersWords(t *testing.T) {
 		t.Errorf("answer %q, want Brandt's words and not the ministry's", a.Text)
 	}
 }
+
+// TestLightVerbsOfQuestions: "find" in "What did the autopsy find?" asks
+// for what was found, and the passage need not say "found".
+func TestLightVerbsOfQuestions(t *testing.T) {
+	docs := []retrieval.Result{
+		madeUp("a", "An autopsy in Dalby concluded the miner died of a blow to the head."),
+		madeUp("b", "The union in Halden called a strike on Monday over pay and safety at the mine."),
+	}
+	a, err := New(fixedSearcher(docs), Options{}).Ask(context.Background(), "What did the autopsy find?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Grounded || !strings.Contains(a.Text, "blow to the head") {
+		t.Errorf("answer %q, want the autopsy's conclusion", a.Text)
+	}
+}
