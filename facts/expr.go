@@ -43,6 +43,9 @@ type expr struct {
 	abs        Span                             // kAbsolute
 	rel        func(ref time.Time) (Span, bool) // kRelative, for one publication day
 	ana        func(prev Span) (Span, bool)     // kAnaphor
+	// yearless is true for a day written without its year ("December
+	// 25th"), which the reader may move to the year before (see read).
+	yearless bool
 }
 
 const monthRE = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`
@@ -156,7 +159,7 @@ func newScanner() *scanner {
 			if d < 1 || d > 31 || followedByDigitOrColon(s, end) {
 				return expr{}, false
 			}
-			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return nearestDay(ref, mon, d) }}, true
+			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return nearestDay(ref, mon, d) }, yearless: true}, true
 		}),
 		// 30 June, 1st of July (no year)
 		mk(func(f *features) bool { return f.digit && f.month }, `\b`+ordRE+`(?: of)? `+monthRE+`\b`, func(_ string, m []string, _, _ int) (expr, bool) {
@@ -165,7 +168,7 @@ func newScanner() *scanner {
 			if d < 1 || d > 31 {
 				return expr{}, false
 			}
-			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return nearestDay(ref, mon, d) }}, true
+			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return nearestDay(ref, mon, d) }, yearless: true}, true
 		}),
 		// December last year, in June this year, December of next year: the
 		// month of the year the publication date's year points to.

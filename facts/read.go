@@ -30,6 +30,11 @@ type sentenceCtx struct {
 	known map[string]EntityType
 }
 
+// maxAhead is how many days after its publication an article may date a
+// day written without its year, when nothing in the sentence is future:
+// further ahead, it is the same day a year before.
+const maxAhead = 30
+
 // Read returns the facts of doc, in text order. It chunks doc the way the
 // library does, so that every fact names the passage that holds its
 // sentence.
@@ -177,6 +182,13 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 				sp, ok := resolve(e, win, haveWin, ref, haveRef || haveLead)
 				if !ok {
 					continue
+				}
+				if e.yearless && haveWin && !futureTense(s.Text) && sp.Single() && sp.Lo.After(win.Hi.AddDate(0, 0, maxAhead)) {
+					// "the December 25th horror" in an October article that
+					// speaks of no future is last December's.
+					if last := sp.Lo.AddDate(-1, 0, 0); last.Day() == sp.Lo.Day() {
+						sp = DaySpan(last)
+					}
 				}
 				if sp.G == GDay && sp.Single() {
 					prev, havePrev = sp, true

@@ -36,6 +36,10 @@ func TestRelativeDatesFollowThePublicationDateAndTense(t *testing.T) {
 		{"2025-10-09", "The two presidents met on Friday in the capital, officials said.", "Friday", "2025-10-03"},
 		{"2025-10-09", "Talks were held late last month in the capital of the country.", "late last month", "2025-09-21/2025-09-30"},
 		{"2025-10-09", "The ministry said this week that the talks had been cancelled.", "this week", "2025-10-06/2025-10-12"},
+		// A day without its year, far ahead and in no future tense, is
+		// last year's; in the future tense it stays ahead.
+		{"2025-10-15", "The meeting marks a handshake after the December 25th horror in the air.", "December 25th", "2024-12-25"},
+		{"2025-10-15", "The ministers will meet again on December 25 in the capital.", "December 25", "2025-12-25"},
 	}
 	for _, tt := range tests {
 		ds := kinds(Read(doc("d", tt.pub, tt.text)), KindDate)
