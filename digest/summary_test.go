@@ -24,6 +24,12 @@ func TestLead(t *testing.T) {
 			want:  "In a significant shift, tensions escalated sharply.",
 		},
 		{
+			name:  "a dateline is not prose",
+			title: "Miners Freed",
+			body:  "HALDEN, Estmark, March 14. Two miners were freed on Friday, the union said.",
+			want:  "Two miners were freed on Friday, the union said.",
+		},
+		{
 			name:  "the lead ends at a heading",
 			title: "T",
 			body:  "The first sentence is prose here.\nI. A Section Heading\nThe next section starts here.",
