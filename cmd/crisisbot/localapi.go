@@ -148,6 +148,13 @@ type timelineWire struct {
 	About string `json:"about"`
 }
 
+// backupWire is a backup's file, absolute since serve's working directory
+// is not the caller's, and the bytes written.
+type backupWire struct {
+	File  string `json:"file"`
+	Bytes int64  `json:"bytes"`
+}
+
 // eventsWire is a timeline with its dates' labels ("summer 2025"), which
 // an event's JSON leaves out.
 type eventsWire struct {
@@ -183,6 +190,13 @@ func apiHandler(lib library, logger *slog.Logger) http.Handler {
 	mux.Handle("POST /v0/digest", route(logger, lib.Digest))
 	mux.Handle("POST /v0/feeds", route(logger, func(ctx context.Context, _ none) (feedsJSON, error) {
 		return lib.PollFeeds(ctx)
+	}))
+	mux.Handle("POST /v0/backup", route(logger, func(ctx context.Context, in backupWire) (backupWire, error) {
+		n, err := lib.Backup(ctx, in.File)
+		return backupWire{File: in.File, Bytes: n}, err
+	}))
+	mux.Handle("POST /v0/check", route(logger, func(ctx context.Context, _ none) (retrieval.CheckReport, error) {
+		return lib.Check(ctx)
 	}))
 	return mux
 }
@@ -332,6 +346,18 @@ func (c *apiClient) Digest(ctx context.Context, q digestQuery) (digestResult, er
 func (c *apiClient) PollFeeds(ctx context.Context) (feedsJSON, error) {
 	var out feedsJSON
 	err := c.call(ctx, "/v0/feeds", none{}, &out)
+	return out, err
+}
+
+func (c *apiClient) Backup(ctx context.Context, dest string) (int64, error) {
+	var out backupWire
+	err := c.call(ctx, "/v0/backup", backupWire{File: dest}, &out)
+	return out.Bytes, err
+}
+
+func (c *apiClient) Check(ctx context.Context) (retrieval.CheckReport, error) {
+	var out retrieval.CheckReport
+	err := c.call(ctx, "/v0/check", none{}, &out)
 	return out, err
 }
 

@@ -292,3 +292,53 @@ func TestSecondWriterNamesTheHolder(t *testing.T) {
 		t.Errorf("remove once the directory is free printed %q", out)
 	}
 }
+
+// TestBackupAndCheckBesideServe runs check and backup while serve holds
+// the store: serve checks it and writes the copy, the output is what it
+// is without serve, and the copy restores every article, the one ingested
+// through serve included.
+func TestBackupAndCheckBesideServe(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	beside, alone := newCLI(t), newCLI(t)
+	file := filepath.Join(t.TempDir(), "theatre.md")
+	writeFile(t, file, theatreArticle)
+	alone.mustRun("ingest", file)
+	beside.mustRun("sources")
+	s := startServingBot(t, ctx, beside.dataDir, "")
+	defer s.stop()
+	beside.mustRun("ingest", file)
+
+	for _, args := range [][]string{{"check"}, {"check", "--json"}} {
+		got := strings.ReplaceAll(beside.mustRun(args...), beside.dataDir, "DATA_DIR")
+		want := strings.ReplaceAll(alone.mustRun(args...), alone.dataDir, "DATA_DIR")
+		if got != want {
+			t.Errorf("crisisbot %s beside serve printed\n%s\nwithout serve\n%s", strings.Join(args, " "), got, want)
+		}
+	}
+
+	backup := filepath.Join(t.TempDir(), "crisisbot.backup")
+	out := beside.mustRun("backup", backup)
+	fi, err := os.Stat(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("backed up %s to %s (%d bytes)\n", beside.dataDir, backup, fi.Size()); out != want {
+		t.Errorf("backup beside serve printed %q, want %q", out, want)
+	}
+	if _, errOut, code := beside.run("backup", filepath.Join(beside.dataDir, "crisisbot.db")); code != 1 || !strings.Contains(errOut, "is the store itself") {
+		t.Errorf("a backup over the store beside serve: exit %d %q, want the refusal", code, errOut)
+	}
+	restored := newCLI(t)
+	if err := os.MkdirAll(restored.dataDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(restored.dataDir, "crisisbot.db"), string(data))
+	if got, want := restored.mustRun("sources"), beside.mustRun("sources"); got != want || !strings.Contains(got, "Zorkiy") {
+		t.Errorf("the backup restores\n%s\nwant\n%s", got, want)
+	}
+}
