@@ -132,6 +132,8 @@ type none struct{}
 
 type askWire struct {
 	Question string `json:"question"`
+	// History is the conversation a chat follow-up is read in.
+	History []answer.Turn `json:"history,omitempty"`
 }
 
 type ingestWire struct {
@@ -162,9 +164,10 @@ type eventsWire struct {
 	Labels []string         `json:"labels"`
 }
 
-// apiHandler routes the local API onto lib.
-func apiHandler(lib library, logger *slog.Logger) http.Handler {
+// apiHandler routes the local API onto lib, and chat's calls onto parts.
+func apiHandler(lib library, parts botParts, logger *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
+	chatRoutes(mux, parts, logger)
 	mux.Handle("POST /v0/ask", route(logger, func(ctx context.Context, in askWire) (answerWire, error) {
 		a, err := lib.Ask(ctx, in.Question)
 		return toWire(a), err
@@ -205,7 +208,7 @@ func apiHandler(lib library, logger *slog.Logger) http.Handler {
 // and writable by this user only, and returns its stop function. The
 // caller holds the data directory, so a socket file already there was left
 // by a process that died, and is replaced.
-func (a *app) serveAPI(logger *slog.Logger) (stop func(), err error) {
+func (a *app) serveAPI(logger *slog.Logger, parts botParts) (stop func(), err error) {
 	path := filepath.Join(a.cfg.DataDir, apiSocket)
 	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("remove stale %s: %w", path, err)
@@ -219,7 +222,7 @@ func (a *app) serveAPI(logger *slog.Logger) (stop func(), err error) {
 		return nil, fmt.Errorf("local API: %w", err)
 	}
 	base, cancelCalls := context.WithCancel(context.Background())
-	srv := &http.Server{Handler: apiHandler(a, logger), ReadHeaderTimeout: 10 * time.Second,
+	srv := &http.Server{Handler: apiHandler(a, parts, logger), ReadHeaderTimeout: 10 * time.Second,
 		BaseContext: func(net.Listener) context.Context { return base }}
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {

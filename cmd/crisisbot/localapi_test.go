@@ -342,3 +342,44 @@ func TestBackupAndCheckBesideServe(t *testing.T) {
 		t.Errorf("the backup restores\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestChatBesideServe runs chat beside serve: the same transcript as
+// without serve, follow-ups included, and its vote is recorded by serve,
+// the one writer of the feedback file.
+func TestChatBesideServe(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	beside, alone := newCLI(t), newCLI(t)
+	alone.mustRun("sources")
+	beside.mustRun("sources")
+	s := startServingBot(t, ctx, beside.dataDir, "")
+	defer s.stop()
+
+	script := strings.Join([]string{
+		"Why was Sputnik's Baku office raided?",
+		"What did Moscow say about that?",
+		"/good",
+		"/passages",
+		"/sources",
+		"/timeline about:Sputnik",
+		"/digest now",
+		"/digest list",
+		"/remove id:nope",
+		"/remove id:escalating-tensions",
+	}, "\n")
+	beside.stdin, alone.stdin = script, script
+	got, want := beside.mustRun("chat"), alone.mustRun("chat")
+	if got != want {
+		t.Errorf("chat beside serve printed\n%s\nwithout serve\n%s", got, want)
+	}
+	if !strings.Contains(got, "baseless") {
+		t.Errorf("the follow-up beside serve does not use the earlier question:\n%s", got)
+	}
+	// The remove reached serve's library.
+	if out := beside.mustRun("sources"); strings.Contains(out, "escalating-tensions") {
+		t.Errorf("sources beside serve still lists the article chat removed:\n%s", out)
+	}
+	if out := beside.mustRun("feedback"); !strings.Contains(out, "1 vote: 1 👍") || !strings.Contains(out, "What did Moscow say about that?") {
+		t.Errorf("feedback beside serve lacks chat's vote:\n%s", out)
+	}
+}
