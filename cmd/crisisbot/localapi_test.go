@@ -86,16 +86,23 @@ func (s *servingBot) command(t *testing.T, ctx context.Context, perms int64, nam
 	return string(edit.Body)
 }
 
+// besideServe prepares a test of the CLI beside serve: its context, a CLI
+// to run beside serve and one to run alone, each on a data directory of
+// its own, and the theatre article in a file.
+func besideServe(t *testing.T) (ctx context.Context, beside, alone *cli, file string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	t.Cleanup(cancel)
+	file = filepath.Join(t.TempDir(), "theatre.md")
+	writeFile(t, file, theatreArticle)
+	return ctx, newCLI(t), newCLI(t), file
+}
+
 // TestCLIBesideServe runs serve on a data directory and the CLI beside it:
 // ingest, sources, ask, timeline and remove go through serve's local API,
 // print what they print without serve, and change the running bot's
 // library and timeline at once.
 func TestCLIBesideServe(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	beside, alone := newCLI(t), newCLI(t)
-	file := filepath.Join(t.TempDir(), "theatre.md")
-	writeFile(t, file, theatreArticle)
+	ctx, beside, alone, file := besideServe(t)
 	alone.mustRun("sources") // stores the bundled articles, as serve does
 
 	// A socket left by a serve that died: the CLI ignores it, and serve,
@@ -298,11 +305,7 @@ func TestSecondWriterNamesTheHolder(t *testing.T) {
 // is without serve, and the copy restores every article, the one ingested
 // through serve included.
 func TestBackupAndCheckBesideServe(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	beside, alone := newCLI(t), newCLI(t)
-	file := filepath.Join(t.TempDir(), "theatre.md")
-	writeFile(t, file, theatreArticle)
+	ctx, beside, alone, file := besideServe(t)
 	alone.mustRun("ingest", file)
 	beside.mustRun("sources")
 	s := startServingBot(t, ctx, beside.dataDir, "")
@@ -347,9 +350,7 @@ func TestBackupAndCheckBesideServe(t *testing.T) {
 // without serve, follow-ups included, and its vote is recorded by serve,
 // the one writer of the feedback file.
 func TestChatBesideServe(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	beside, alone := newCLI(t), newCLI(t)
+	ctx, beside, alone, _ := besideServe(t)
 	alone.mustRun("sources")
 	beside.mustRun("sources")
 	s := startServingBot(t, ctx, beside.dataDir, "")
