@@ -158,21 +158,27 @@ type slowNotice struct {
 
 // Complete completes msgs with the wrapped Chat, with the notice.
 func (s slowNotice) Complete(ctx context.Context, msgs []answer.Message) (string, error) {
-	slow := s.clock.After(slowModelNotice)
+	return announceSlow(s.clock, s.w, func() (string, error) { return s.Chat.Complete(ctx, msgs) })
+}
+
+// announceSlow runs f, and writes "waiting for the model…" to w when f
+// has not returned within slowModelNotice on clock.
+func announceSlow[T any](clock answer.Clock, w io.Writer, f func() (T, error)) (T, error) {
+	slow := clock.After(slowModelNotice)
 	done, exited := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(exited)
 		select {
 		case <-slow:
-			fmt.Fprintln(s.w, "crisisbot: waiting for the model…")
+			fmt.Fprintln(w, "crisisbot: waiting for the model…")
 		case <-done:
 		}
 	}()
 	defer func() {
 		close(done)
-		<-exited // nothing is written to w once Complete has returned
+		<-exited // nothing is written to w once f has returned
 	}()
-	return s.Chat.Complete(ctx, msgs)
+	return f()
 }
 
 // timelineView builds the timeline from every stored article and its

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"log/slog"
 	"net/http"
 
@@ -93,8 +94,25 @@ func chatRoutes(mux *http.ServeMux, p botParts, logger *slog.Logger) {
 // remoteParts are serve's parts, reached through c, for chat beside it.
 func remoteParts(c *apiClient, cfg config.Config, e *env, logger *slog.Logger) botParts {
 	r := remoteChat{c: c, log: logger}
+	var asker bot.Asker = r
+	if cfg.LLM.Model != "" {
+		asker = slowAsker{Asker: r, clock: e.clock, w: e.stderr}
+	}
 	return botParts{cfg: cfg, version: e.version(), clock: e.clock,
-		asker: r, corpus: r, answers: r, timeline: r, digests: r, curator: r}
+		asker: asker, corpus: r, answers: r, timeline: r, digests: r, curator: r}
+}
+
+// slowAsker announces an answer that waits on the model, as slowNotice
+// does where this process calls the model itself.
+type slowAsker struct {
+	bot.Asker
+	clock answer.Clock
+	w     io.Writer
+}
+
+// AskWith asks the wrapped Asker, with the notice.
+func (s slowAsker) AskWith(ctx context.Context, question string, history []answer.Turn) (answer.Answer, error) {
+	return announceSlow(s.clock, s.w, func() (answer.Answer, error) { return s.Asker.AskWith(ctx, question, history) })
 }
 
 // remoteChat implements the bot's interfaces over the local API. Their

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net"
@@ -208,19 +209,7 @@ func TestCLIBesideServe(t *testing.T) {
 func TestReadersDoNotWaitOnServesModelCall(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	arrived, release := make(chan struct{}, 8), make(chan struct{})
-	model := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		arrived <- struct{}{}
-		select {
-		case <-release:
-		case <-r.Context().Done():
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"id":"x","object":"chat.completion","model":"slow-model","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"Baku barred the visit after the brothers died in custody [1]."}}]}`)
-	}))
-	defer model.Close()
-	defer close(release)
+	model, arrived, release := hangingModel(t, "slow-model", "Baku barred the visit after the brothers died in custody [1].")
 	c := newCLI(t)
 	c.mustRun("sources")
 	s := startServingBot(t, ctx, c.dataDir, "llm:\n  base_url: "+model.URL+"/v1\n  model: slow-model\n  retries: 0\n")
@@ -382,5 +371,56 @@ func TestChatBesideServe(t *testing.T) {
 	}
 	if out := beside.mustRun("feedback"); !strings.Contains(out, "1 vote: 1 👍") || !strings.Contains(out, "What did Moscow say about that?") {
 		t.Errorf("feedback beside serve lacks chat's vote:\n%s", out)
+	}
+}
+
+// hangingModel is a chat model named name that announces each request on
+// arrived and replies content once release lets it, or never.
+func hangingModel(t *testing.T, name, content string) (srv *httptest.Server, arrived <-chan struct{}, release chan<- struct{}) {
+	in, out := make(chan struct{}, 8), make(chan struct{})
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		in <- struct{}{}
+		select {
+		case <-out:
+		case <-r.Context().Done():
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"id":"x","object":"chat.completion","model":%q,"choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":%q}}]}`, name, content)
+	}))
+	// Closed before the server, so that a hanging request lets go.
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(out) })
+	return srv, in, out
+}
+
+// TestChatBesideServeAnnouncesSlowModel: chat beside serve says it is
+// waiting for the model after 3 s on its own clock, as it does alone.
+func TestChatBesideServeAnnouncesSlowModel(t *testing.T) {
+	ctx, beside, _, _ := besideServe(t)
+	model, arrived, release := hangingModel(t, "slow-model", "Baku barred the visit after the brothers died in custody [1].")
+	llm := "llm:\n  base_url: " + model.URL + "/v1\n  model: slow-model\n  retries: 0\n"
+	beside.mustRun("sources")
+	s := startServingBot(t, ctx, beside.dataDir, llm)
+	defer s.stop()
+	cfg := filepath.Join(t.TempDir(), "c.yaml")
+	writeFile(t, cfg, llm)
+	clock := fakeclock.New(time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC))
+	stderr := make(notifyWriter, 16)
+	var stdout bytes.Buffer
+	e := &env{getenv: func(string) string { return "" }, stdin: strings.NewReader("Why did Baku cancel Overchuk's visit?\n"),
+		stdout: &stdout, stderr: stderr, clock: clock}
+	done := make(chan error, 1)
+	go func() {
+		done <- runEnv(ctx, e, []string{"crisisbot", "--data-dir", beside.dataDir, "--config", cfg, "chat"})
+	}()
+	select {
+	case <-arrived:
+	case <-ctx.Done():
+		t.Fatal("chat's question never reached serve's model")
+	}
+	announcesWait(t, clock, stderr, release, done)
+	if !strings.Contains(stdout.String(), "Baku barred the visit") || !strings.Contains(stdout.String(), "answered by slow-model") {
+		t.Errorf("after the wait, chat printed:\n%s", stdout.String())
 	}
 }
