@@ -28,11 +28,20 @@ type Corpus interface {
 	Stats() retrieval.Stats
 }
 
+// Answers keeps the bot's answers, for their buttons, and the votes on
+// them. *Store implements it; chat beside serve uses serve's, the one
+// writer of its files.
+type Answers interface {
+	SaveAnswer(r AnswerRecord) error
+	Answer(id string) (AnswerRecord, bool)
+	SaveFeedback(f Feedback) (bool, error)
+}
+
 // Options configures a Bot.
 type Options struct {
 	Asker  Asker
 	Corpus Corpus
-	Store  *Store
+	Store  Answers
 	// Model is the language model's name, empty when answers are
 	// extractive; /about reports it.
 	Model string

@@ -60,6 +60,10 @@ func ingestCommand(c Curator, docs Corpus) Command {
 func ingestText(rep retrieval.IngestReport, stored []retrieval.DocInfo) string {
 	verb, ids := "Stored", rep.Added
 	switch {
+	case len(rep.Refused) > 0:
+		// One URL is one document: refused, nothing else was stored.
+		r := rep.Refused[0]
+		return fmt.Sprintf("Not stored: `%s` is over a limit: %s (corpus.max_document_bytes and corpus.max_passages in the config cap a document).", r.ID, r.Reason)
 	case len(rep.Updated) > 0:
 		verb, ids = "Updated", rep.Updated
 	case len(rep.Unchanged) > 0:

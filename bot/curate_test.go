@@ -21,6 +21,8 @@ type fakeCurator struct {
 	removed []string
 	// fetchErr, when set, is what IngestURL fails with.
 	fetchErr error
+	// refuse, when set, is why the library refuses the fetched article.
+	refuse string
 }
 
 func (c *fakeCurator) IngestURL(_ context.Context, url string) (retrieval.IngestReport, error) {
@@ -29,6 +31,9 @@ func (c *fakeCurator) IngestURL(_ context.Context, url string) (retrieval.Ingest
 	c.fetched = append(c.fetched, url)
 	if c.fetchErr != nil {
 		return retrieval.IngestReport{}, c.fetchErr
+	}
+	if c.refuse != "" {
+		return retrieval.IngestReport{Refused: []retrieval.Refusal{{ID: "theatre", Source: url, Reason: c.refuse}}}, nil
 	}
 	c.docs = append(c.docs, retrieval.DocInfo{ID: "theatre", Title: "Baku theatre festival cancelled", Outlet: "Example News",
 		Published: "2025-07-03", PublishedPrecision: "day", URL: url, Passages: 3})
@@ -151,6 +156,17 @@ func TestDiscordIngestDefersThenSaysWhatWasStored(t *testing.T) {
 	h.wait("deferral", callbackOf(in))
 	if m := decode(t, h.wait("edit", editOf(in))); m.Content != "fetch "+article+": timed out" {
 		t.Errorf("/ingest of a URL that timed out edited the response to %q, want the reason", m.Content)
+	}
+
+	// An article over a limit is reported as refused, not as stored.
+	cur.mu.Lock()
+	cur.fetchErr, cur.refuse = nil, "1400 passages, over the limit of 1000 per document"
+	cur.mu.Unlock()
+	in = ingest(manageServer, article)
+	h.wait("deferral", callbackOf(in))
+	want = "Not stored: `theatre` is over a limit: 1400 passages, over the limit of 1000 per document (corpus.max_document_bytes and corpus.max_passages in the config cap a document)."
+	if m := decode(t, h.wait("edit", editOf(in))); m.Content != want {
+		t.Errorf("/ingest of an article over the passage cap edited the response to %q, want %q", m.Content, want)
 	}
 }
 

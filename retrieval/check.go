@@ -250,18 +250,41 @@ func vectorOf(vb *bolt.Bucket, k []byte) []byte {
 // readers.
 func BackupStore(dir, dest string, lockTimeout time.Duration) (int64, error) {
 	path := filepath.Join(dir, DBFile)
-	if a, err := os.Stat(path); err == nil {
-		if b, err := os.Stat(dest); err == nil && os.SameFile(a, b) {
-			return 0, errs.Errorf(errs.Invalid, "%s is the store itself; give another file for the backup", dest)
-		}
-	}
 	db, err := openExisting(path, lockTimeout)
 	if err != nil {
 		return 0, err
 	}
 	defer db.Close()
+	return backupDB(db, path, dest)
+}
+
+// Backup is BackupStore for the process that holds the store open (serve),
+// in one read transaction beside its writes. dest should be absolute: it is
+// the caller's file, not this process's.
+func (l *Library) Backup(dest string) (int64, error) {
+	if l.isClosed() {
+		return 0, ErrClosed
+	}
+	return backupDB(l.st.db, l.st.path, dest)
+}
+
+// Check is CheckStore for the process that holds the store open.
+func (l *Library) Check() (CheckReport, error) {
+	if l.isClosed() {
+		return CheckReport{File: l.st.path}, ErrClosed
+	}
+	return checkDB(l.st.db, l.st.path), nil
+}
+
+// backupDB writes db, the store at path, to dest; see BackupStore.
+func backupDB(db *bolt.DB, path, dest string) (int64, error) {
+	if a, err := os.Stat(path); err == nil {
+		if b, err := os.Stat(dest); err == nil && os.SameFile(a, b) {
+			return 0, errs.Errorf(errs.Invalid, "%s is the store itself; give another file for the backup", dest)
+		}
+	}
 	var n int64
-	err = atomicfile.WriteWith(dest, 0o600, func(f *os.File) error {
+	err := atomicfile.WriteWith(dest, 0o600, func(f *os.File) error {
 		err := guard(path, func() error {
 			return db.View(func(tx *bolt.Tx) error {
 				var err error

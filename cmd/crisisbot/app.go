@@ -158,21 +158,27 @@ type slowNotice struct {
 
 // Complete completes msgs with the wrapped Chat, with the notice.
 func (s slowNotice) Complete(ctx context.Context, msgs []answer.Message) (string, error) {
-	slow := s.clock.After(slowModelNotice)
+	return announceSlow(s.clock, s.w, func() (string, error) { return s.Chat.Complete(ctx, msgs) })
+}
+
+// announceSlow runs f, and writes "waiting for the model…" to w when f
+// has not returned within slowModelNotice on clock.
+func announceSlow[T any](clock answer.Clock, w io.Writer, f func() (T, error)) (T, error) {
+	slow := clock.After(slowModelNotice)
 	done, exited := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(exited)
 		select {
 		case <-slow:
-			fmt.Fprintln(s.w, "crisisbot: waiting for the model…")
+			fmt.Fprintln(w, "crisisbot: waiting for the model…")
 		case <-done:
 		}
 	}()
 	defer func() {
 		close(done)
-		<-exited // nothing is written to w once Complete has returned
+		<-exited // nothing is written to w once f has returned
 	}()
-	return s.Chat.Complete(ctx, msgs)
+	return f()
 }
 
 // timelineView builds the timeline from every stored article and its
@@ -270,40 +276,61 @@ func retries(n int) int {
 	return n
 }
 
-// newBot builds the chat front end over the app's engine and corpus, with
-// its answers and feedback kept in the data directory and /digest served
-// by digests. With local, the one user at the terminal is not rate-limited.
-func (a *app) newBot(metrics *bot.Metrics, logger *slog.Logger, local bool, digests bot.Digests) (*bot.Bot, error) {
+// botParts are what the chat front end needs of a data directory: this
+// process's (localParts), or a running serve's through its local API
+// (remoteParts). The config, version and clock are this process's.
+type botParts struct {
+	cfg      config.Config
+	version  string
+	clock    answer.Clock
+	asker    bot.Asker
+	corpus   bot.Corpus
+	answers  bot.Answers
+	timeline bot.Timeline
+	digests  bot.Digests
+	curator  bot.Curator
+}
+
+// localParts are the app's engine, library and timeline, with its answers
+// and feedback kept in the data directory and /digest served by digests.
+func (a *app) localParts(logger *slog.Logger, digests bot.Digests) (botParts, error) {
 	store, err := bot.OpenStore(a.cfg.DataDir, a.cfg.Discord.KeepAnswers)
 	if err != nil {
-		return nil, err
+		return botParts{}, err
 	}
 	for _, b := range store.Skipped() {
 		logger.Warn("skipped an unreadable vote; the others are kept", "file", b.Path, "line", b.Line, "err", b.Err)
 	}
-	rl := a.cfg.Discord.RateLimit
+	return botParts{cfg: a.cfg, version: a.version, clock: a.clock, asker: a.engine, corpus: a.lib, answers: store,
+		timeline: a.timelineView(), digests: digests, curator: a}, nil
+}
+
+// newBot builds the chat front end over p. With local, the one user at the
+// terminal is not rate-limited.
+func (p botParts) newBot(metrics *bot.Metrics, logger *slog.Logger, local bool) (*bot.Bot, error) {
+	rl := p.cfg.Discord.RateLimit
 	limits := bot.Limits{PerUser: rl.PerUser, Window: rl.Window, InFlight: rl.InFlight, Queued: rl.Queue}
 	if local {
 		limits = bot.Limits{}
 	}
-	turns := a.cfg.Discord.ContextTurns
+	turns := p.cfg.Discord.ContextTurns
 	if turns == 0 {
 		turns = -1 // the config's 0 means none; the bot's means its default
 	}
 	return bot.New(bot.Options{
-		Asker:            a.engine,
-		Corpus:           a.lib,
-		Store:            store,
-		Model:            a.cfg.LLM.Model,
-		Version:          a.version,
+		Asker:            p.asker,
+		Corpus:           p.corpus,
+		Store:            p.answers,
+		Model:            p.cfg.LLM.Model,
+		Version:          p.version,
 		Limits:           limits,
 		ContextTurns:     turns,
-		MaxQuestionChars: a.cfg.Answer.MaxQuestionChars,
-		Timeline:         a.timelineView(),
-		Digests:          digests,
-		Curator:          a,
-		DigestDefaults:   bot.DigestDefaults{Time: a.cfg.Digest.Time, Zone: a.cfg.Digest.Timezone},
-		Clock:            a.clock,
+		MaxQuestionChars: p.cfg.Answer.MaxQuestionChars,
+		Timeline:         p.timeline,
+		Digests:          p.digests,
+		Curator:          p.curator,
+		DigestDefaults:   bot.DigestDefaults{Time: p.cfg.Digest.Time, Zone: p.cfg.Digest.Timezone},
+		Clock:            p.clock,
 		Metrics:          metrics,
 		Logger:           logger,
 	})

@@ -18,20 +18,33 @@ func runChat(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 {
 		return errs.Errorf(errs.Usage, "chat takes no arguments; type the questions after it starts, or pipe them in")
 	}
-	a, err := openApp(ctx, e)
+	cfg, err := e.loadConfig()
 	if err != nil {
 		return err
 	}
-	defer a.Close()
-	a.noticeSlowModel(e.stderr)
 	// Logs would interleave with the conversation; only warnings show.
 	logger := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	// The terminal previews digests; only serve posts them.
-	sched, err := a.newScheduler(nil, logger)
-	if err != nil {
-		return err
+	var parts botParts
+	if c, ok := dialAPI(ctx, cfg.DataDir); ok {
+		defer c.Close()
+		parts = remoteParts(c, cfg, e, logger)
+	} else {
+		a, err := openApp(ctx, e)
+		if err != nil {
+			return err
+		}
+		defer a.Close()
+		a.noticeSlowModel(e.stderr)
+		// The terminal previews digests; only serve posts them.
+		sched, err := a.newScheduler(nil, logger)
+		if err != nil {
+			return err
+		}
+		if parts, err = a.localParts(logger, sched); err != nil {
+			return err
+		}
 	}
-	b, err := a.newBot(nil, logger, true, sched)
+	b, err := parts.newBot(nil, logger, true)
 	if err != nil {
 		return err
 	}

@@ -196,9 +196,9 @@
 //		transaction and checked (pages and bbolt's consistency) before it
 //		replaces FILE, so a damaged store never overwrites a good
 //		backup. To restore, stop crisisbot and copy FILE to
-//		DATA_DIR/crisisbot.db. check and backup open the store read-only:
-//		they run beside each other, but serve and other commands hold
-//		it while they run, so stop serve first.
+//		DATA_DIR/crisisbot.db. check and backup open the store read-only,
+//		so they run beside each other; while serve runs, serve checks the
+//		store and writes the copy, beside its own writes.
 //
 //	version
 //		Print the module version and what the build recorded of its
@@ -233,12 +233,12 @@
 // Flags may stand before or after the arguments; "--" ends them.
 //
 // While serve runs, it serves a local API on DATA_DIR/crisisbot.sock (mode
-// 0600), and ask, search, sources, timeline, digest, ingest and remove run
-// through it: the output is the same, and an ingest or remove reaches the
-// running bot's library and timeline at once. Otherwise one process at a
-// time opens a data directory; a second one waits 2 s, then names the
-// process holding it (its PID and command). chat always opens the
-// directory itself.
+// 0600), and ask, search, sources, timeline, digest, ingest, remove, check,
+// backup and chat run through it: the output is the same, and an ingest or
+// remove reaches the running bot's library and timeline at once; chat's
+// answers and votes are kept by serve, the one writer of their files.
+// Otherwise one process at a time opens a data directory; a second one
+// waits 2 s, then names the process holding it (its PID and command).
 //
 // A damaged store (a disk fault, a file cut short or emptied) stops
 // every command with exit status 1 and a message naming the file and how to

@@ -26,6 +26,9 @@ type library interface {
 	Timeline(ctx context.Context, req timeline.Request) ([]timeline.Event, error)
 	Digest(ctx context.Context, q digestQuery) (digestResult, error)
 	PollFeeds(ctx context.Context) (feedsJSON, error)
+	// Backup writes a checked copy of the store to dest, an absolute path.
+	Backup(ctx context.Context, dest string) (int64, error)
+	Check(ctx context.Context) (retrieval.CheckReport, error)
 	Close() error
 }
 
@@ -204,6 +207,17 @@ func (a *app) PollFeeds(ctx context.Context) (feedsJSON, error) {
 		out.Feeds = append(out.Feeds, fj)
 	}
 	return out, nil
+}
+
+// Backup copies the open store in one read transaction, beside serve's
+// writes.
+func (a *app) Backup(_ context.Context, dest string) (int64, error) {
+	return a.lib.Backup(dest)
+}
+
+// Check verifies the open store.
+func (a *app) Check(context.Context) (retrieval.CheckReport, error) {
+	return a.lib.Check()
 }
 
 // IngestURL fetches one article through the fetch guard (the fetch

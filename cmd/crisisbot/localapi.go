@@ -132,6 +132,8 @@ type none struct{}
 
 type askWire struct {
 	Question string `json:"question"`
+	// History is the conversation a chat follow-up is read in.
+	History []answer.Turn `json:"history,omitempty"`
 }
 
 type ingestWire struct {
@@ -148,6 +150,13 @@ type timelineWire struct {
 	About string `json:"about"`
 }
 
+// backupWire is a backup's file, absolute since serve's working directory
+// is not the caller's, and the bytes written.
+type backupWire struct {
+	File  string `json:"file"`
+	Bytes int64  `json:"bytes"`
+}
+
 // eventsWire is a timeline with its dates' labels ("summer 2025"), which
 // an event's JSON leaves out.
 type eventsWire struct {
@@ -155,9 +164,10 @@ type eventsWire struct {
 	Labels []string         `json:"labels"`
 }
 
-// apiHandler routes the local API onto lib.
-func apiHandler(lib library, logger *slog.Logger) http.Handler {
+// apiHandler routes the local API onto lib, and chat's calls onto parts.
+func apiHandler(lib library, parts botParts, logger *slog.Logger) http.Handler {
 	mux := http.NewServeMux()
+	chatRoutes(mux, parts, logger)
 	mux.Handle("POST /v0/ask", route(logger, func(ctx context.Context, in askWire) (answerWire, error) {
 		a, err := lib.Ask(ctx, in.Question)
 		return toWire(a), err
@@ -184,6 +194,13 @@ func apiHandler(lib library, logger *slog.Logger) http.Handler {
 	mux.Handle("POST /v0/feeds", route(logger, func(ctx context.Context, _ none) (feedsJSON, error) {
 		return lib.PollFeeds(ctx)
 	}))
+	mux.Handle("POST /v0/backup", route(logger, func(ctx context.Context, in backupWire) (backupWire, error) {
+		n, err := lib.Backup(ctx, in.File)
+		return backupWire{File: in.File, Bytes: n}, err
+	}))
+	mux.Handle("POST /v0/check", route(logger, func(ctx context.Context, _ none) (retrieval.CheckReport, error) {
+		return lib.Check(ctx)
+	}))
 	return mux
 }
 
@@ -191,7 +208,7 @@ func apiHandler(lib library, logger *slog.Logger) http.Handler {
 // and writable by this user only, and returns its stop function. The
 // caller holds the data directory, so a socket file already there was left
 // by a process that died, and is replaced.
-func (a *app) serveAPI(logger *slog.Logger) (stop func(), err error) {
+func (a *app) serveAPI(logger *slog.Logger, parts botParts) (stop func(), err error) {
 	path := filepath.Join(a.cfg.DataDir, apiSocket)
 	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("remove stale %s: %w", path, err)
@@ -205,7 +222,7 @@ func (a *app) serveAPI(logger *slog.Logger) (stop func(), err error) {
 		return nil, fmt.Errorf("local API: %w", err)
 	}
 	base, cancelCalls := context.WithCancel(context.Background())
-	srv := &http.Server{Handler: apiHandler(a, logger), ReadHeaderTimeout: 10 * time.Second,
+	srv := &http.Server{Handler: apiHandler(a, parts, logger), ReadHeaderTimeout: 10 * time.Second,
 		BaseContext: func(net.Listener) context.Context { return base }}
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
@@ -332,6 +349,18 @@ func (c *apiClient) Digest(ctx context.Context, q digestQuery) (digestResult, er
 func (c *apiClient) PollFeeds(ctx context.Context) (feedsJSON, error) {
 	var out feedsJSON
 	err := c.call(ctx, "/v0/feeds", none{}, &out)
+	return out, err
+}
+
+func (c *apiClient) Backup(ctx context.Context, dest string) (int64, error) {
+	var out backupWire
+	err := c.call(ctx, "/v0/backup", backupWire{File: dest}, &out)
+	return out.Bytes, err
+}
+
+func (c *apiClient) Check(ctx context.Context) (retrieval.CheckReport, error) {
+	var out retrieval.CheckReport
+	err := c.call(ctx, "/v0/check", none{}, &out)
 	return out, err
 }
 

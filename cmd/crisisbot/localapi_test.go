@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net"
@@ -86,16 +87,23 @@ func (s *servingBot) command(t *testing.T, ctx context.Context, perms int64, nam
 	return string(edit.Body)
 }
 
+// besideServe prepares a test of the CLI beside serve: its context, a CLI
+// to run beside serve and one to run alone, each on a data directory of
+// its own, and the theatre article in a file.
+func besideServe(t *testing.T) (ctx context.Context, beside, alone *cli, file string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	t.Cleanup(cancel)
+	file = filepath.Join(t.TempDir(), "theatre.md")
+	writeFile(t, file, theatreArticle)
+	return ctx, newCLI(t), newCLI(t), file
+}
+
 // TestCLIBesideServe runs serve on a data directory and the CLI beside it:
 // ingest, sources, ask, timeline and remove go through serve's local API,
 // print what they print without serve, and change the running bot's
 // library and timeline at once.
 func TestCLIBesideServe(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	beside, alone := newCLI(t), newCLI(t)
-	file := filepath.Join(t.TempDir(), "theatre.md")
-	writeFile(t, file, theatreArticle)
+	ctx, beside, alone, file := besideServe(t)
 	alone.mustRun("sources") // stores the bundled articles, as serve does
 
 	// A socket left by a serve that died: the CLI ignores it, and serve,
@@ -201,19 +209,7 @@ func TestCLIBesideServe(t *testing.T) {
 func TestReadersDoNotWaitOnServesModelCall(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	arrived, release := make(chan struct{}, 8), make(chan struct{})
-	model := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		arrived <- struct{}{}
-		select {
-		case <-release:
-		case <-r.Context().Done():
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"id":"x","object":"chat.completion","model":"slow-model","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"Baku barred the visit after the brothers died in custody [1]."}}]}`)
-	}))
-	defer model.Close()
-	defer close(release)
+	model, arrived, release := hangingModel(t, "slow-model", "Baku barred the visit after the brothers died in custody [1].")
 	c := newCLI(t)
 	c.mustRun("sources")
 	s := startServingBot(t, ctx, c.dataDir, "llm:\n  base_url: "+model.URL+"/v1\n  model: slow-model\n  retries: 0\n")
@@ -290,5 +286,141 @@ func TestSecondWriterNamesTheHolder(t *testing.T) {
 	held.Release()
 	if out := c.mustRun("remove", "escalating-tensions"); out != "removed 1 document\n" {
 		t.Errorf("remove once the directory is free printed %q", out)
+	}
+}
+
+// TestBackupAndCheckBesideServe runs check and backup while serve holds
+// the store: serve checks it and writes the copy, the output is what it
+// is without serve, and the copy restores every article, the one ingested
+// through serve included.
+func TestBackupAndCheckBesideServe(t *testing.T) {
+	ctx, beside, alone, file := besideServe(t)
+	alone.mustRun("ingest", file)
+	beside.mustRun("sources")
+	s := startServingBot(t, ctx, beside.dataDir, "")
+	defer s.stop()
+	beside.mustRun("ingest", file)
+
+	for _, args := range [][]string{{"check"}, {"check", "--json"}} {
+		got := strings.ReplaceAll(beside.mustRun(args...), beside.dataDir, "DATA_DIR")
+		want := strings.ReplaceAll(alone.mustRun(args...), alone.dataDir, "DATA_DIR")
+		if got != want {
+			t.Errorf("crisisbot %s beside serve printed\n%s\nwithout serve\n%s", strings.Join(args, " "), got, want)
+		}
+	}
+
+	backup := filepath.Join(t.TempDir(), "crisisbot.backup")
+	out := beside.mustRun("backup", backup)
+	fi, err := os.Stat(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fmt.Sprintf("backed up %s to %s (%d bytes)\n", beside.dataDir, backup, fi.Size()); out != want {
+		t.Errorf("backup beside serve printed %q, want %q", out, want)
+	}
+	if _, errOut, code := beside.run("backup", filepath.Join(beside.dataDir, "crisisbot.db")); code != 1 || !strings.Contains(errOut, "is the store itself") {
+		t.Errorf("a backup over the store beside serve: exit %d %q, want the refusal", code, errOut)
+	}
+	restored := newCLI(t)
+	if err := os.MkdirAll(restored.dataDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(restored.dataDir, "crisisbot.db"), string(data))
+	if got, want := restored.mustRun("sources"), beside.mustRun("sources"); got != want || !strings.Contains(got, "Zorkiy") {
+		t.Errorf("the backup restores\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestChatBesideServe runs chat beside serve: the same transcript as
+// without serve, follow-ups included, and its vote is recorded by serve,
+// the one writer of the feedback file.
+func TestChatBesideServe(t *testing.T) {
+	ctx, beside, alone, _ := besideServe(t)
+	alone.mustRun("sources")
+	beside.mustRun("sources")
+	s := startServingBot(t, ctx, beside.dataDir, "")
+	defer s.stop()
+
+	script := strings.Join([]string{
+		"Why was Sputnik's Baku office raided?",
+		"What did Moscow say about that?",
+		"/good",
+		"/passages",
+		"/sources",
+		"/timeline about:Sputnik",
+		"/digest now",
+		"/digest list",
+		"/remove id:nope",
+		"/remove id:escalating-tensions",
+	}, "\n")
+	beside.stdin, alone.stdin = script, script
+	got, want := beside.mustRun("chat"), alone.mustRun("chat")
+	if got != want {
+		t.Errorf("chat beside serve printed\n%s\nwithout serve\n%s", got, want)
+	}
+	if !strings.Contains(got, "baseless") {
+		t.Errorf("the follow-up beside serve does not use the earlier question:\n%s", got)
+	}
+	// The remove reached serve's library.
+	if out := beside.mustRun("sources"); strings.Contains(out, "escalating-tensions") {
+		t.Errorf("sources beside serve still lists the article chat removed:\n%s", out)
+	}
+	if out := beside.mustRun("feedback"); !strings.Contains(out, "1 vote: 1 👍") || !strings.Contains(out, "What did Moscow say about that?") {
+		t.Errorf("feedback beside serve lacks chat's vote:\n%s", out)
+	}
+}
+
+// hangingModel is a chat model named name that announces each request on
+// arrived and replies content once release lets it, or never.
+func hangingModel(t *testing.T, name, content string) (srv *httptest.Server, arrived <-chan struct{}, release chan<- struct{}) {
+	in, out := make(chan struct{}, 8), make(chan struct{})
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		in <- struct{}{}
+		select {
+		case <-out:
+		case <-r.Context().Done():
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"id":"x","object":"chat.completion","model":%q,"choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":%q}}]}`, name, content)
+	}))
+	// Closed before the server, so that a hanging request lets go.
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(out) })
+	return srv, in, out
+}
+
+// TestChatBesideServeAnnouncesSlowModel: chat beside serve says it is
+// waiting for the model after 3 s on its own clock, as it does alone.
+func TestChatBesideServeAnnouncesSlowModel(t *testing.T) {
+	ctx, beside, _, _ := besideServe(t)
+	model, arrived, release := hangingModel(t, "slow-model", "Baku barred the visit after the brothers died in custody [1].")
+	llm := "llm:\n  base_url: " + model.URL + "/v1\n  model: slow-model\n  retries: 0\n"
+	beside.mustRun("sources")
+	s := startServingBot(t, ctx, beside.dataDir, llm)
+	defer s.stop()
+	cfg := filepath.Join(t.TempDir(), "c.yaml")
+	writeFile(t, cfg, llm)
+	clock := fakeclock.New(time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC))
+	stderr := make(notifyWriter, 16)
+	var stdout bytes.Buffer
+	e := &env{getenv: func(string) string { return "" }, stdin: strings.NewReader("Why did Baku cancel Overchuk's visit?\n"),
+		stdout: &stdout, stderr: stderr, clock: clock}
+	done := make(chan error, 1)
+	go func() {
+		done <- runEnv(ctx, e, []string{"crisisbot", "--data-dir", beside.dataDir, "--config", cfg, "chat"})
+	}()
+	select {
+	case <-arrived:
+	case <-ctx.Done():
+		t.Fatal("chat's question never reached serve's model")
+	}
+	announcesWait(t, clock, stderr, release, done)
+	if !strings.Contains(stdout.String(), "Baku barred the visit") || !strings.Contains(stdout.String(), "answered by slow-model") {
+		t.Errorf("after the wait, chat printed:\n%s", stdout.String())
 	}
 }

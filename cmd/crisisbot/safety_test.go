@@ -110,19 +110,7 @@ func (w notifyWriter) Write(p []byte) (int, error) {
 // TestHungModelIsAnnounced: while the model hangs, ask says so on the
 // terminal after 3 s on the injected clock.
 func TestHungModelIsAnnounced(t *testing.T) {
-	release, arrived := make(chan struct{}), make(chan struct{}, 1)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		arrived <- struct{}{}
-		select {
-		case <-release:
-		case <-r.Context().Done():
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"id":"x","object":"chat.completion","model":"fake-model","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"Baku barred the visit after the Safarov brothers died in custody [1]."}}]}`)
-	}))
-	defer srv.Close()
-	defer close(release)
+	srv, arrived, release := hangingModel(t, "fake-model", "Baku barred the visit after the Safarov brothers died in custody [1].")
 	cfg := filepath.Join(t.TempDir(), "c.yaml")
 	writeFile(t, cfg, "llm:\n  base_url: "+srv.URL+"/v1\n  model: fake-model\n")
 	clock := fakeclock.New(time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC))
@@ -133,8 +121,19 @@ func TestHungModelIsAnnounced(t *testing.T) {
 	go func() {
 		done <- runEnv(context.Background(), e, []string{"crisisbot", "--data-dir", filepath.Join(t.TempDir(), "data"), "--config", cfg, "ask", "Why did Baku cancel Overchuk's visit?"})
 	}()
-	// The notice's timer is armed before the request is sent.
 	<-arrived
+	announcesWait(t, clock, stderr, release, done)
+	if !strings.Contains(stdout.String(), "Baku barred the visit") {
+		t.Errorf("after the wait, ask printed:\n%s", stdout.String())
+	}
+}
+
+// announcesWait checks, once the model has the request, that the notice's
+// timer is armed (it is, before the request is sent) and that it prints
+// the notice when it fires; then it lets the model reply and waits for
+// the command to end.
+func announcesWait(t *testing.T, clock *fakeclock.Clock, stderr notifyWriter, release chan<- struct{}, done <-chan error) {
+	t.Helper()
 	armed := false
 	for len(clock.Afters()) > 0 {
 		armed = armed || <-clock.Afters() == slowModelNotice
@@ -149,9 +148,6 @@ func TestHungModelIsAnnounced(t *testing.T) {
 	release <- struct{}{}
 	if err := <-done; err != nil {
 		t.Fatal(err)
-	}
-	if !strings.Contains(stdout.String(), "Baku barred the visit") {
-		t.Errorf("after the wait, ask printed:\n%s", stdout.String())
 	}
 }
 

@@ -54,7 +54,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	b, err := a.newBot(bot.NewMetrics(reg), logger, false, sched)
+	parts, err := a.localParts(logger, sched)
+	if err != nil {
+		return err
+	}
+	b, err := parts.newBot(bot.NewMetrics(reg), logger, false)
 	if err != nil {
 		return err
 	}
@@ -67,7 +71,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	a.poller, a.meter = poller, nil
 	// Without it (a socket path over the system's ~100-byte limit) the
 	// bot still serves Discord; the other commands then wait as before.
-	if stopAPI, err := a.serveAPI(logger); err != nil {
+	if stopAPI, err := a.serveAPI(logger, parts); err != nil {
 		logger.Error("no local API: commands beside serve cannot run", "err", err)
 	} else {
 		defer stopAPI()

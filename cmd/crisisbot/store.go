@@ -3,12 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 
 	"github.com/crisisbot/crisisbot/errs"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
-func runCheck(_ context.Context, e *env, args []string) error {
+func runCheck(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "check", "",
 		"Verify the data directory's store without changing it: every page, bbolt's consistency\n"+
 			"check, and crisisbot's own invariants. Exits 1 when it finds a problem.")
@@ -24,7 +25,7 @@ func runCheck(_ context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := retrieval.CheckStore(cfg.DataDir, retrieval.DefaultLockTimeout)
+	rep, err := checkStore(ctx, cfg.DataDir)
 	if err != nil {
 		return err
 	}
@@ -51,11 +52,11 @@ func runCheck(_ context.Context, e *env, args []string) error {
 	return nil
 }
 
-func runBackup(_ context.Context, e *env, args []string) error {
+func runBackup(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "backup", "FILE",
 		"Write a consistent copy of the data directory's store (crisisbot.db) to FILE, checked\n"+
 			"before it replaces FILE. To restore, stop crisisbot and copy FILE to DATA_DIR/crisisbot.db.\n"+
-			"serve holds the store while it runs: stop it first.")
+			"While serve runs, serve writes the copy.")
 	args, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -67,10 +68,39 @@ func runBackup(_ context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	n, err := retrieval.BackupStore(cfg.DataDir, args[0], retrieval.DefaultLockTimeout)
+	n, err := backupStore(ctx, cfg.DataDir, args[0])
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "backed up %s to %s (%s)\n", cfg.DataDir, args[0], plural(int(n), "byte"))
 	return nil
+}
+
+// checkStore checks dir's store: through serve when it holds the store,
+// else read-only here.
+func checkStore(ctx context.Context, dir string) (retrieval.CheckReport, error) {
+	c, ok := dialAPI(ctx, dir)
+	if !ok {
+		return retrieval.CheckStore(dir, retrieval.DefaultLockTimeout)
+	}
+	defer c.Close()
+	rep, err := c.Check(ctx)
+	// Named as this process names it, which serve's --data-dir may not.
+	rep.File = filepath.Join(dir, retrieval.DBFile)
+	return rep, err
+}
+
+// backupStore copies dir's store to dest: through serve when it holds the
+// store, else read-only here.
+func backupStore(ctx context.Context, dir, dest string) (int64, error) {
+	c, ok := dialAPI(ctx, dir)
+	if !ok {
+		return retrieval.BackupStore(dir, dest, retrieval.DefaultLockTimeout)
+	}
+	defer c.Close()
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return 0, fmt.Errorf("backup file %s: %w", dest, err)
+	}
+	return c.Backup(ctx, abs)
 }
