@@ -37,10 +37,17 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer lib.Close()
+	ask := lib.Ask
 	if a, ok := lib.(*app); ok {
 		a.noticeSlowModel(e.stderr)
+	} else if cfg.LLM.Model != "" {
+		// Through serve's local API: serve waits on the model, this
+		// terminal says so.
+		ask = func(ctx context.Context, q string) (answer.Answer, error) {
+			return announceSlow(e.clock, e.stderr, func() (answer.Answer, error) { return lib.Ask(ctx, q) })
+		}
 	}
-	ans, err := lib.Ask(ctx, question)
+	ans, err := ask(ctx, question)
 	if err != nil {
 		return err
 	}

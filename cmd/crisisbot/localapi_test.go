@@ -424,3 +424,34 @@ func TestChatBesideServeAnnouncesSlowModel(t *testing.T) {
 		t.Errorf("after the wait, chat printed:\n%s", stdout.String())
 	}
 }
+
+// TestAskBesideServeAnnouncesSlowModel: ask through serve says it is
+// waiting for the model after 3 s on its own clock, as it does alone.
+func TestAskBesideServeAnnouncesSlowModel(t *testing.T) {
+	ctx, beside, _, _ := besideServe(t)
+	model, arrived, release := hangingModel(t, "slow-model", "Baku barred the visit after the brothers died in custody [1].")
+	llm := "llm:\n  base_url: " + model.URL + "/v1\n  model: slow-model\n  retries: 0\n"
+	beside.mustRun("sources")
+	s := startServingBot(t, ctx, beside.dataDir, llm)
+	defer s.stop()
+	cfg := filepath.Join(t.TempDir(), "c.yaml")
+	writeFile(t, cfg, llm)
+	clock := fakeclock.New(time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC))
+	stderr := make(notifyWriter, 16)
+	var stdout bytes.Buffer
+	e := &env{getenv: func(string) string { return "" }, stdin: strings.NewReader(""),
+		stdout: &stdout, stderr: stderr, clock: clock}
+	done := make(chan error, 1)
+	go func() {
+		done <- runEnv(ctx, e, []string{"crisisbot", "--data-dir", beside.dataDir, "--config", cfg, "ask", "Why did Baku cancel Overchuk's visit?"})
+	}()
+	select {
+	case <-arrived:
+	case <-ctx.Done():
+		t.Fatal("ask's question never reached serve's model")
+	}
+	announcesWait(t, clock, stderr, release, done)
+	if !strings.Contains(stdout.String(), "Baku barred the visit") || !strings.Contains(stdout.String(), "answered by slow-model") {
+		t.Errorf("after the wait, ask printed:\n%s", stdout.String())
+	}
+}
