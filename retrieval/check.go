@@ -278,6 +278,9 @@ func (l *Library) Check() (CheckReport, error) {
 
 // backupDB writes db, the store at path, to dest; see BackupStore.
 func backupDB(db *bolt.DB, path, dest string) (int64, error) {
+	if b, err := os.Stat(dest); err == nil && b.IsDir() {
+		return 0, errs.Errorf(errs.Invalid, "%s is a directory; give the backup file's path, such as %s", dest, filepath.Join(dest, "crisisbot.db"))
+	}
 	if a, err := os.Stat(path); err == nil {
 		if b, err := os.Stat(dest); err == nil && os.SameFile(a, b) {
 			return 0, errs.Errorf(errs.Invalid, "%s is the store itself; give another file for the backup", dest)

@@ -143,6 +143,17 @@ func TestBackupStore(t *testing.T) {
 	}
 }
 
+// TestBackupStoreToADirectory: a directory is no backup file; the error
+// says so and suggests a file in it.
+func TestBackupStoreToADirectory(t *testing.T) {
+	dir := closedStore(t, synthDocs(1, 2, 4))
+	dest := t.TempDir()
+	_, err := BackupStore(dir, dest, time.Nanosecond)
+	if err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("backup to a directory: %v, want it named as one", err)
+	}
+}
+
 // TestBackupStoreRefusesDamage: a damaged store never replaces a good
 // backup.
 func TestBackupStoreRefusesDamage(t *testing.T) {
