@@ -1,7 +1,9 @@
 package facts
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -77,20 +79,26 @@ func featuresOf(s string) *features {
 			break
 		}
 	}
-	for _, m := range monthWords {
-		if strings.Contains(s, m) {
-			f.month = true
-			break
+	// One pass for strings.Contains(s, w) of every month and weekday word:
+	// they all start with a capital, so only capitals are compared.
+	for i := 0; i < len(s) && !(f.month && f.weekday); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			continue
 		}
-	}
-	for w := range weekdays {
-		if strings.Contains(s, w) {
-			f.weekday = true
-			break
+		for _, m := range monthsByFirst[s[i]] {
+			f.month = f.month || strings.HasPrefix(s[i:], m)
+		}
+		for _, w := range weekdaysByFirst[s[i]] {
+			f.weekday = f.weekday || strings.HasPrefix(s[i:], w)
 		}
 	}
 	return f
 }
+
+var (
+	monthsByFirst   = byFirstByte(monthWords)
+	weekdaysByFirst = byFirstByte(slices.Collect(maps.Keys(weekdays)))
+)
 
 var monthWords = []string{"January", "February", "March", "April", "May", "June", "July", "August",
 	"September", "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",

@@ -334,8 +334,8 @@ func nextWordWith(digit bool, prefixes ...string) func(s string, pos int) (int, 
 	}
 }
 
-// byFirstByte groups words (lower-case ASCII) by their first byte, in
-// order, so that a word start is compared with the few that can match it.
+// byFirstByte groups words by their first byte, in order, so that a word
+// start is compared with the few that can match it.
 func byFirstByte(words []string) *[256][]string {
 	var out [256][]string
 	for _, w := range words {
@@ -364,17 +364,11 @@ var numberWords = []string{
 
 var numberWordsByFirst = byFirstByte(numberWords)
 
-// maxQualifier is the length of reQuantity's longest qualifier
-// ("approximately", "no fewer than").
-const maxQualifier = 13
-
 // nextQuantity is findAll's next for reQuantity. Every match holds a
 // number (a numeral after \b, or a number word between \b's) and starts
-// at it, at a currency sign before it, or at a qualifier before that. So
-// the search starts a qualifier's length before the first number at or
-// after pos, and earlier still over the whitespace and sign between them.
-// A qualifier holds no number word, so a later number's match cannot
-// start before this one.
+// at it, at a currency sign before it, or at a qualifier before that; a
+// qualifier holds no number word. So nextQuantity finds the first number
+// at or after pos and returns the first of those places at or after pos.
 func nextQuantity(s string, pos int) (int, bool) {
 	n := -1
 	for i := pos; i < len(s) && n < 0; i++ {
@@ -395,36 +389,33 @@ func nextQuantity(s string, pos int) (int, bool) {
 	if n < 0 {
 		return 0, false
 	}
-	a := n
-	if a > 0 && isSpaceByte(s[a-1]) {
-		a--
+	best := n
+	// A sign, and at most one space, before the number.
+	t, u := n, n
+	if u > 0 && isSpaceByte(s[u-1]) {
+		u--
 	}
-	for _, sign := range []string{"$", "€", "£", "₽"} {
-		if strings.HasSuffix(s[:a], sign) {
-			a -= len(sign)
+	for _, sign := range currencySigns {
+		if strings.HasSuffix(s[:u], sign) {
+			t = u - len(sign)
+			if t >= pos {
+				best = t
+			}
 			break
 		}
 	}
-	for a > 0 && isSpaceByte(s[a-1]) {
-		a--
+	// A qualifier, at the start of a word, and spaces before that.
+	w := t
+	for w > 0 && isSpaceByte(s[w-1]) {
+		w--
 	}
-	a = max(a-maxQualifier, 0)
-	// Back to where a word starts, so that \b sees the same as in s.
-	for a > 0 && isWordByte(s[a-1]) {
-		a--
+	if w == t {
+		return best, true
 	}
-	if a >= pos {
-		return a, true
+	for _, q := range qualifiers {
+		if st := w - len(q); st >= pos && st < best && hasPrefixFold(s[st:], q) && (st == 0 || !isWordByte(s[st-1])) {
+			best = st
+		}
 	}
-	// Right after the previous match, which ends in a word byte: a match
-	// cannot start inside a word, nor at a non-word byte that is not a
-	// currency sign, so the search may start past them.
-	a = pos
-	for a < n && isWordByte(s[a-1]) && isWordByte(s[a]) {
-		a++
-	}
-	if a < n && isWordByte(s[a-1]) && s[a] != '$' && s[a] < 0x80 {
-		a++
-	}
-	return a, true
+	return best, true
 }
