@@ -279,9 +279,16 @@ func findAllFrom(p *pattern, s string, begin func(s string, pos int) (int, bool)
 }
 
 // isWordByte reports whether b is an ASCII word character, as \b sees it.
-func isWordByte(b byte) bool {
-	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
-}
+func isWordByte(b byte) bool { return wordBytes[b] }
+
+// wordBytes is isWordByte as a table: the scans for where patterns can
+// start ask it of every byte.
+var wordBytes = func() (t [256]bool) {
+	for b := range t {
+		t[b] = b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+	}
+	return t
+}()
 
 // isSpaceByte reports whether b is matched by \s.
 func isSpaceByte(b byte) bool {

@@ -170,8 +170,25 @@ func (f *localFeatures) addRuns(v []float32, hashes []uint64, w float64) {
 	t := &f.tf
 	t.count(hashes)
 	for _, slot := range t.order {
-		addFeature(v, t.keys[slot], w*(1+math.Log(float64(t.counts[slot]))))
+		addFeature(v, t.keys[slot], w*(1+logCount(t.counts[slot])))
 	}
+}
+
+// logs holds math.Log of small counts: most features occur a few times in
+// a passage, and the logarithm was a tenth of embedding time.
+var logs = func() (t [64]float64) {
+	for n := range t {
+		t[n] = math.Log(float64(n))
+	}
+	return t
+}()
+
+// logCount returns math.Log(float64(n)).
+func logCount(n uint32) float64 {
+	if n < uint32(len(logs)) {
+		return logs[n]
+	}
+	return math.Log(float64(n))
 }
 
 // tfTable counts feature hashes. Hand-written open addressing: a Go map or
