@@ -124,9 +124,10 @@ type scanner struct {
 func newScanner() *scanner {
 	// Each rule's pattern starts with \b and, case aside, a digit or one of
 	// these words, almost: "earlier" (early|earlier|mid|late|later) is
-	// missing, so "earlier this year" before any of these words in its
-	// sentence reads as "this year". It is kept so that the facts stay the
-	// same; adding it changes them and needs a new Version.
+	// missing, so "earlier this year" with none of these words between it
+	// and the sentence's start or previous date reads as "this year". It
+	// is kept so that the facts stay the same; adding it changes them and
+	// needs a new Version.
 	begin := nextWordWith(true, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 		"early", "mid", "late", "the", "end", "beginning", "start", "middle", "last", "this", "next", "past",
 		"spring", "summer", "autumn", "fall", "winter", "monday", "tuesday", "wednesday", "thursday", "friday",
