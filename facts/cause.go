@@ -11,8 +11,8 @@ import (
 // "citing X". The cause is the words as written, up to the clause's end.
 
 var (
-	reDeathCause = regexp.MustCompile(`(?i)\b(?:(?:died|dies|die|dying)\s+(?:of|from|due to|as a result of)|(?:death|deaths)\s+(?:was\s+)?(?:from|by|due to|as a result of|caused by)|attribut\w*\s+(?:\w+\s+){0,2}deaths?\s+to)\s+["“]?([^,.;:()"“”]+)|\b(?:succumbed|succumbing)\s+to\s+["“]?([^,.;:()"“”]+)|\bcause of (?:\w+\s+){0,2}death\s+(?:was|is|as|being)\s+["“]?([^,.;:()"“”]+)|\b((?:tortured|beaten|stabbed|shot|starved|strangled)\s+to\s+death)\b`)
-	reReason     = regexp.MustCompile(`(?i)\b(?:due to|because of|owing to|citing|over|in protest (?:at|against|over)|in response to|after)\s+([^,.;:()"“”]+)`)
+	reDeathCause = mustPattern(`(?i)\b(?:(?:died|dies|die|dying)\s+(?:of|from|due to|as a result of)|(?:death|deaths)\s+(?:was\s+)?(?:from|by|due to|as a result of|caused by)|attribut\w*\s+(?:\w+\s+){0,2}deaths?\s+to)\s+["“]?([^,.;:()"“”]+)|\b(?:succumbed|succumbing)\s+to\s+["“]?([^,.;:()"“”]+)|\bcause of (?:\w+\s+){0,2}death\s+(?:was|is|as|being)\s+["“]?([^,.;:()"“”]+)|\b((?:tortured|beaten|stabbed|shot|starved|strangled)\s+to\s+death)\b`)
+	reReason     = mustPattern(`(?i)\b(?:due to|because of|owing to|citing|over|in protest (?:at|against|over)|in response to|after)\s+([^,.;:()"“”]+)`)
 
 	// nextDeathCause and nextReason find where the patterns above can
 	// match: at \b and one of their first words.

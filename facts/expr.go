@@ -1,7 +1,9 @@
 package facts
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -58,20 +60,18 @@ const dayPartRE = `(?:day|morning|afternoon|evening|night)`
 // rule is one pattern and how to turn its match into an expression; m holds
 // the submatches (m[0] is the whole match), ok=false rejects the match.
 type rule struct {
-	re    *regexp.Regexp
+	re    *pattern
 	build func(s string, m []string, start, end int) (expr, bool)
 	// pre is a cheap test a sentence must pass for the rule to run: most
 	// sentences hold no date, and the regexps are the cost of extraction.
 	pre func(f *features) bool
-	// next finds where re can match (see findAll): every rule's pattern
-	// starts with \b and one of a few words, or a digit.
-	next func(s string, pos int) (int, bool)
 }
 
 // features are what the rules' pre-tests look at, computed once a sentence.
 type features struct {
 	digit, month, weekday bool
 	lower                 string
+	dayWords              int8 // 0 not yet known, 1 yes, -1 no
 }
 
 func featuresOf(s string) *features {
@@ -82,20 +82,26 @@ func featuresOf(s string) *features {
 			break
 		}
 	}
-	for _, m := range monthWords {
-		if strings.Contains(s, m) {
-			f.month = true
-			break
+	// One pass for strings.Contains(s, w) of every month and weekday word:
+	// they all start with a capital, so only capitals are compared.
+	for i := 0; i < len(s) && !(f.month && f.weekday); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			continue
 		}
-	}
-	for w := range weekdays {
-		if strings.Contains(s, w) {
-			f.weekday = true
-			break
+		for _, m := range monthsByFirst[s[i]] {
+			f.month = f.month || strings.HasPrefix(s[i:], m)
+		}
+		for _, w := range weekdaysByFirst[s[i]] {
+			f.weekday = f.weekday || strings.HasPrefix(s[i:], w)
 		}
 	}
 	return f
 }
+
+var (
+	monthsByFirst   = byFirstByte(monthWords)
+	weekdaysByFirst = byFirstByte(slices.Collect(maps.Keys(weekdays)))
+)
 
 var monthWords = []string{"January", "February", "March", "April", "May", "June", "July", "August",
 	"September", "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",
@@ -111,26 +117,45 @@ func (f *features) has(words ...string) bool {
 }
 
 // scanner holds the compiled rules; it is immutable and shared.
-type scanner struct{ rules []rule }
+type scanner struct {
+	rules []rule
+	// begin is where the search for a rule's next match begins (see
+	// findAllFrom).
+	begin func(s string, pos int) (int, bool)
+}
 
 func newScanner() *scanner {
 	// Each rule's pattern starts with \b and, case aside, a digit or one of
-	// these words; the list is the union, so a rule may be tried where it
-	// cannot match, never the reverse.
-	next := nextWordWith(true, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+	// these words, almost: "earlier" (early|earlier|mid|late|later) is
+	// missing, so "earlier this year" with none of these words between it
+	// and the sentence's start or previous date reads as "this year". It
+	// is kept so that the facts stay the same; adding it changes them and
+	// needs a new Version.
+	begin := nextWordWith(true, "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 		"early", "mid", "late", "the", "end", "beginning", "start", "middle", "last", "this", "next", "past",
 		"spring", "summer", "autumn", "fall", "winter", "monday", "tuesday", "wednesday", "thursday", "friday",
 		"saturday", "sunday", "yesterday", "today", "tomorrow", "tonight", "a", "one", "two", "three", "four",
 		"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "that")
 	mk := func(pre func(f *features) bool, pat string, build func(s string, m []string, start, end int) (expr, bool)) rule {
-		if !strings.HasPrefix(pat, `\b`) && !strings.HasPrefix(pat, `(?:\b`) {
-			panic("facts: a date rule must start with \\b: " + pat)
+		p := mustPattern(pat)
+		for b, ok := range p.first {
+			// 0xc5 and 0xe2 start 'ſ' and 'K', which (?i) folds onto s and k:
+			// findAll leaves a sentence holding them to the plain search.
+			if ok && !isWordByte(byte(b)) && b != 0xc5 && b != 0xe2 {
+				panic("facts: a date rule must start with \\b and a word byte: " + pat)
+			}
 		}
-		return rule{re: regexp.MustCompile(pat), build: build, pre: pre, next: next}
+		return rule{re: p, build: build, pre: pre}
 	}
 	// dayWords is the pre-test of the rules that read days and their parts.
 	dayWords := func(f *features) bool {
-		return f.has("yesterday", "today", "tomorrow", " day", "morning", "afternoon", "evening", "night")
+		if f.dayWords == 0 { // two rules ask; the words are looked for once
+			f.dayWords = -1
+			if f.has("yesterday", "today", "tomorrow", " day", "morning", "afternoon", "evening", "night") {
+				f.dayWords = 1
+			}
+		}
+		return f.dayWords > 0
 	}
 	rules := []rule{
 		// 2025-06-30
@@ -384,7 +409,7 @@ func newScanner() *scanner {
 				}}, true
 			}),
 	}
-	return &scanner{rules: rules}
+	return &scanner{rules: rules, begin: begin}
 }
 
 // find returns the date expressions of sentence s, in order, without
@@ -396,7 +421,7 @@ func (sc *scanner) find(s string) []expr {
 		if !r.pre(f) {
 			continue
 		}
-		for _, ix := range findAll(r.re, s, r.next) {
+		for _, ix := range findAllFrom(r.re, s, sc.begin) {
 			m := make([]string, len(ix)/2)
 			for k := range m {
 				if ix[2*k] >= 0 {

@@ -13,7 +13,16 @@ import (
 // never assumed: a count is only comparable with a count of the same noun
 // in the same event (see Disagreements).
 
-var reQuantity = regexp.MustCompile(`(?i)(?:\b(more than|over|at least|nearly|almost|about|around|some|up to|fewer than|less than|approximately|roughly|as many as|an estimated|no fewer than|no more than|under)\s+)?(?:([$€£₽])\s?)?\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|a hundred|a dozen|dozens|several|hundreds|thousands|scores|a few|a handful|tens of thousands)\b(?:\s*(%|percent|per cent|million|billion|thousand))?`)
+var reQuantity = mustPattern(`(?i)(?:\b(` + strings.Join(qualifiers, "|") + `)\s+)?(?:([` + strings.Join(currencySigns, "") + `])\s?)?\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|a hundred|a dozen|dozens|several|hundreds|thousands|scores|a few|a handful|tens of thousands)\b(?:\s*(%|percent|per cent|million|billion|thousand))?`)
+
+// qualifiers are what may stand before a quantity's number, in the order
+// reQuantity tries them.
+var qualifiers = []string{"more than", "over", "at least", "nearly", "almost", "about", "around", "some",
+	"up to", "fewer than", "less than", "approximately", "roughly", "as many as", "an estimated",
+	"no fewer than", "no more than", "under"}
+
+// currencySigns may stand before a quantity's number.
+var currencySigns = []string{"$", "€", "£", "₽"}
 
 // rePartitive is "of" and a determiner after a number: "one of its editors".
 var rePartitive = regexp.MustCompile(`^\s*of (?:the|them|whom|its|his|her|their|our|these|those)\b`)

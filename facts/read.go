@@ -44,7 +44,16 @@ func Read(doc corpus.Document) []Fact {
 
 // ReadPassages is Read with doc's passages already cut.
 func ReadPassages(doc corpus.Document, passages []corpus.Passage) []Fact {
-	return readPassages(doc, passages, Key)
+	// Each of the article's words is keyed once.
+	memo := map[string]string{}
+	return readPassages(doc, passages, func(lower string) string {
+		k, ok := memo[lower]
+		if !ok {
+			k = Key(lower)
+			memo[lower] = k
+		}
+		return k
+	})
 }
 
 // maxKeyCache bounds a Reader's cache of word keys: a news corpus has far
@@ -93,16 +102,6 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 	win, haveWin := window(doc)
 	sents := corpus.Sentences(doc.Body)
 	para := paragraphsOf(doc.Body, sents)
-	// Each article's words are keyed once, before the shared cache.
-	memo := map[string]string{}
-	keyOf := func(lower string) string {
-		k, ok := memo[lower]
-		if !ok {
-			k = key(lower)
-			memo[lower] = k
-		}
-		return k
-	}
 	// Each sentence is split into words once, for both passes.
 	words := make([][]Word, len(sents))
 	prose := make([]bool, len(sents))
@@ -110,7 +109,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 	known := map[string]EntityType{}
 	adjectives, forms := map[string]string{}, map[string]map[string]bool{}
 	for i, s := range sents {
-		words[i], prose[i] = wordsKeyed(s.Text, keyOf), IsProse(s.Text)
+		words[i], prose[i] = wordsKeyed(s.Text, key), IsProse(s.Text)
 		if !prose[i] {
 			continue // headlines capitalise every word
 		}

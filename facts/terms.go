@@ -39,7 +39,7 @@ func WordsMemo(s string, memo map[string]string) []Word {
 // wordsKeyed is Words with the keys given by key, which must return what
 // Key does.
 func wordsKeyed(s string, key func(lower string) string) []Word {
-	var out []Word
+	out := make([]Word, 0, len(s)/6+1) // about as many words as news has
 	start := -1
 	flush := func(end int) {
 		if start < 0 {

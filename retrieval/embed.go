@@ -44,6 +44,27 @@ func embedChecked(ctx context.Context, e Embedder, texts []string, dim int) ([][
 	if err != nil {
 		return nil, err
 	}
+	return checkVectors(e, texts, vecs, dim)
+}
+
+// embedTermsChecked is embedChecked that also returns each text's
+// analyzer terms when e is the LocalEmbedder, which computes them anyway
+// (see LocalEmbedder.embedTerms); terms is nil for any other embedder.
+func embedTermsChecked(ctx context.Context, e Embedder, texts []string, dim int) (vecs [][]float32, terms [][]string, err error) {
+	le, ok := e.(*LocalEmbedder)
+	if !ok {
+		vecs, err = embedChecked(ctx, e, texts, dim)
+		return vecs, nil, err
+	}
+	if vecs, terms, err = le.embedTerms(ctx, texts); err != nil {
+		return nil, nil, err
+	}
+	vecs, err = checkVectors(e, texts, vecs, dim)
+	return vecs, terms, err
+}
+
+// checkVectors is embedChecked's check of what e returned for texts.
+func checkVectors(e Embedder, texts []string, vecs [][]float32, dim int) ([][]float32, error) {
 	if len(vecs) != len(texts) {
 		return nil, fmt.Errorf("embedder %s returned %d vectors for %d texts", e.Name(), len(vecs), len(texts))
 	}

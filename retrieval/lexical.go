@@ -79,9 +79,17 @@ type analyzed struct {
 	length float32
 }
 
-func (x *lexicalIndex) analyze(d lexicalDoc) analyzed {
+// analyze analyzes d. terms, if not nil, are the terms of d.Text, in
+// order, as the analyzer gives them (the LocalEmbedder's, at ingest).
+func (x *lexicalIndex) analyze(d lexicalDoc, terms []string) analyzed {
 	a := analyzed{id: d.ID, tf: map[string]float32{}}
-	x.an.Analyze(d.Text, func(_ []byte, stem string) { a.tf[stem]++; a.length++ })
+	if terms == nil {
+		x.an.Analyze(d.Text, func(_ []byte, stem string) { a.tf[stem]++; a.length++ })
+	}
+	for _, stem := range terms {
+		a.tf[stem]++
+		a.length++
+	}
 	if w := x.titleWeight; w > 0 {
 		x.an.Analyze(d.Title, func(_ []byte, stem string) { a.tf[stem] += w; a.length += w })
 	}
@@ -90,14 +98,19 @@ func (x *lexicalIndex) analyze(d lexicalDoc) analyzed {
 
 // add indexes docs, replacing passages already indexed under their ids.
 func (x *lexicalIndex) add(docs []lexicalDoc) {
-	x.addAnalyzed(x.analyzeAll(docs))
+	x.addAnalyzed(x.analyzeAll(docs, nil))
 }
 
-// analyzeAll analyzes docs.
-func (x *lexicalIndex) analyzeAll(docs []lexicalDoc) []analyzed {
+// analyzeAll analyzes docs; terms, if not nil, holds the terms of each
+// doc's Text (see analyze).
+func (x *lexicalIndex) analyzeAll(docs []lexicalDoc, terms [][]string) []analyzed {
 	as := make([]analyzed, len(docs))
 	for i, d := range docs {
-		as[i] = x.analyze(d)
+		var ts []string
+		if terms != nil {
+			ts = terms[i]
+		}
+		as[i] = x.analyze(d, ts)
 	}
 	return as
 }

@@ -335,7 +335,7 @@ func (l *Library) loadIndexes(ctx context.Context) error {
 	}
 	for lo := 0; lo < len(missing) || !current; lo += lexicalBatch {
 		batch := missing[lo:min(lo+lexicalBatch, len(missing))]
-		bas := l.lex.analyzeAll(batch)
+		bas := l.lex.analyzeAll(batch, nil)
 		l.lex.addAnalyzed(bas)
 		bids := make([]string, len(bas))
 		terms := make([][]byte, len(bas))
@@ -456,7 +456,7 @@ func (l *Library) Ingest(ctx context.Context, docs []corpus.Document) (IngestRep
 			}
 			fss = l.readMany(docs, pss)
 		}()
-		vecs, err := embedChecked(ctx, l.emb, texts, dim)
+		vecs, terms, err := embedTermsChecked(ctx, l.emb, texts, dim)
 		<-read
 		if err != nil {
 			return rep, fmt.Errorf("embed passages: %w", err)
@@ -464,7 +464,7 @@ func (l *Library) Ingest(ctx context.Context, docs []corpus.Document) (IngestRep
 		if err := ctx.Err(); err != nil {
 			return rep, err
 		}
-		if err := l.writeBatch(ctx, jobs[lo:hi], vecs, fss); err != nil {
+		if err := l.writeBatch(ctx, jobs[lo:hi], vecs, terms, fss); err != nil {
 			return rep, err
 		}
 		for _, j := range jobs[lo:hi] {
@@ -553,10 +553,10 @@ func checkPassages(d corpus.Document, ps []corpus.Passage) error {
 	return nil
 }
 
-// writeBatch stores jobs, whose passages' vectors are vecs in order and
-// whose facts are fss, in one transaction, and then swaps them into the
-// indexes.
-func (l *Library) writeBatch(ctx context.Context, jobs []ingestJob, vecs [][]float32, fss [][]facts.Fact) error {
+// writeBatch stores jobs, whose passages' vectors are vecs in order (and
+// their texts' analyzer terms terms, or nil) and whose facts are fss, in
+// one transaction, and then swaps them into the indexes.
+func (l *Library) writeBatch(ctx context.Context, jobs []ingestJob, vecs [][]float32, terms [][]string, fss [][]facts.Fact) error {
 	var now time.Time
 	ws := make([]docWrite, len(jobs))
 	ids := make([][]string, len(jobs)) // each job's passage ids
@@ -582,8 +582,9 @@ func (l *Library) writeBatch(ctx context.Context, jobs []ingestJob, vecs [][]flo
 		vecs = vecs[len(j.passages):]
 	}
 	l.mu.RUnlock()
-	// Analyzed once, for the store and the lexical index.
-	as := l.lex.analyzeAll(lexs)
+	// Analyzed once, for the store and the lexical index (and, by the
+	// local embedder, for the vectors).
+	as := l.lex.analyzeAll(lexs, terms)
 	for k, at := 0, 0; k < len(ws); k++ {
 		ws[k].terms = make([][]byte, len(ws[k].passages))
 		for i := range ws[k].terms {

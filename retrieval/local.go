@@ -62,18 +62,36 @@ func (e *LocalEmbedder) FusionWeight() float64 { return 0.5 }
 // Embed returns the vectors of texts. It spreads large batches over
 // GOMAXPROCS goroutines.
 func (e *LocalEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	return e.embed(ctx, texts, nil)
+}
+
+// embedTerms is Embed that also returns the terms of each text, in order,
+// as its Analyzer gives them: the lexical index's, so that ingest
+// analyzes each passage once.
+func (e *LocalEmbedder) embedTerms(ctx context.Context, texts []string) ([][]float32, [][]string, error) {
+	terms := make([][]string, len(texts))
+	vecs, err := e.embed(ctx, texts, terms)
+	return vecs, terms, err
+}
+
+// embed is Embed, filling terms (if not nil) as embedTerms does.
+func (e *LocalEmbedder) embed(ctx context.Context, texts []string, terms [][]string) ([][]float32, error) {
 	out := make([][]float32, len(texts))
 	workers := min(runtime.GOMAXPROCS(0), len(texts)/localParallelMin)
 	if workers <= 1 {
-		return out, e.embedRange(ctx, texts, out)
+		return out, e.embedRange(ctx, texts, out, terms)
 	}
 	var wg sync.WaitGroup
 	errc := make(chan error, workers)
 	per := (len(texts) + workers - 1) / workers
 	for lo := 0; lo < len(texts); lo += per {
 		hi := min(lo+per, len(texts))
+		var ts [][]string
+		if terms != nil {
+			ts = terms[lo:hi]
+		}
 		wg.Go(func() {
-			if err := e.embedRange(ctx, texts[lo:hi], out[lo:hi]); err != nil {
+			if err := e.embedRange(ctx, texts[lo:hi], out[lo:hi], ts); err != nil {
 				errc <- err
 			}
 		})
@@ -86,8 +104,10 @@ func (e *LocalEmbedder) Embed(ctx context.Context, texts []string) ([][]float32,
 	return out, nil
 }
 
-func (e *LocalEmbedder) embedRange(ctx context.Context, texts []string, out [][]float32) error {
-	var f localFeatures
+// embedRange embeds texts into out, and their terms into terms if it is
+// not nil.
+func (e *LocalEmbedder) embedRange(ctx context.Context, texts []string, out [][]float32, terms [][]string) error {
+	f := localFeatures{keepTerms: terms != nil}
 	for i, t := range texts {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -95,6 +115,9 @@ func (e *LocalEmbedder) embedRange(ctx context.Context, texts []string, out [][]
 			}
 		}
 		out[i] = f.vector(e.an, t)
+		if terms != nil {
+			terms[i] = append(make([]string, 0, len(f.terms)), f.terms...)
+		}
 	}
 	return nil
 }
@@ -104,12 +127,17 @@ type localFeatures struct {
 	words, grams []uint64
 	gram         []byte
 	tf           tfTable
+	keepTerms    bool     // vector keeps the text's terms in terms
+	terms        []string // the last text's terms, if keepTerms
 }
 
 // vector computes the embedding of text.
 func (f *localFeatures) vector(an *Analyzer, text string) []float32 {
-	f.words, f.grams = f.words[:0], f.grams[:0]
+	f.words, f.grams, f.terms = f.words[:0], f.grams[:0], f.terms[:0]
 	an.Analyze(text, func(word []byte, stem string) {
+		if f.keepTerms {
+			f.terms = append(f.terms, stem)
+		}
 		f.words = append(f.words, fnvString(fnvByte(localSeed, localKindWord), stem))
 		if hasDigit(word) {
 			return // numbers and dates match exactly or not at all
@@ -142,8 +170,25 @@ func (f *localFeatures) addRuns(v []float32, hashes []uint64, w float64) {
 	t := &f.tf
 	t.count(hashes)
 	for _, slot := range t.order {
-		addFeature(v, t.keys[slot], w*(1+math.Log(float64(t.counts[slot]))))
+		addFeature(v, t.keys[slot], w*(1+logCount(t.counts[slot])))
 	}
+}
+
+// logs holds math.Log of small counts: most features occur a few times in
+// a passage, and the logarithm was a tenth of embedding time.
+var logs = func() (t [64]float64) {
+	for n := range t {
+		t[n] = math.Log(float64(n))
+	}
+	return t
+}()
+
+// logCount returns math.Log(float64(n)).
+func logCount(n uint32) float64 {
+	if n < uint32(len(logs)) {
+		return logs[n]
+	}
+	return math.Log(float64(n))
 }
 
 // tfTable counts feature hashes. Hand-written open addressing: a Go map or

@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"context"
+	"maps"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -103,7 +104,7 @@ func TestTermsRoundTrip(t *testing.T) {
 		{ID: "b", Text: "The brothers died in custody; Baku summoned the ambassador."},
 	}
 	fromText.add(docs)
-	for _, a := range fromText.analyzeAll(docs) {
+	for _, a := range fromText.analyzeAll(docs, nil) {
 		b := encodeTerms(a)
 		for _, cut := range []int{0, 3, len(b) / 2, len(b) - 1} {
 			if err := fromStore.addEncoded(a.id, b[:cut]); err == nil {
@@ -139,5 +140,37 @@ func TestLexicalVersionPinsAnalyzer(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, NewAnalyzer().Terms(text)); diff != "" {
 		t.Errorf("the Analyzer's terms changed: bump lexicalVersion (-pinned +now):\n%s", diff)
+	}
+}
+
+// TestEmbedTermsAreTheLexicalAnalysis checks that the terms the local
+// embedder gives at ingest analyze a passage as the lexical index does, and
+// that keeping them changes no vector.
+func TestEmbedTermsAreTheLexicalAnalysis(t *testing.T) {
+	texts := []string{
+		"On July 3, 2025, police detained 50 people in Yekaterinburg.",
+		"The brothers died in custody; Baku summoned the ambassador. Türkiye, Azərbaycan.",
+		"of the and", // stopwords only
+		newBenchText(3).paragraph(600),
+	}
+	e := NewLocalEmbedder()
+	vecs, terms, err := e.embedTerms(context.Background(), texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := e.Embed(context.Background(), texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := newLexicalIndex(NewAnalyzer(), 0.5)
+	for i, text := range texts {
+		if !slices.Equal(vecs[i], plain[i]) {
+			t.Errorf("text %d: the vector changed", i)
+		}
+		d := lexicalDoc{ID: "p", Text: text, Title: "Police in Baku"}
+		got, want := x.analyze(d, terms[i]), x.analyze(d, nil)
+		if !maps.Equal(got.tf, want.tf) || got.length != want.length {
+			t.Errorf("text %d: terms give %v (%v), the analyzer %v (%v)", i, got.tf, got.length, want.tf, want.length)
+		}
 	}
 }
