@@ -397,37 +397,18 @@ func hangingModel(t *testing.T, name, content string) (srv *httptest.Server, arr
 // TestChatBesideServeAnnouncesSlowModel: chat beside serve says it is
 // waiting for the model after 3 s on its own clock, as it does alone.
 func TestChatBesideServeAnnouncesSlowModel(t *testing.T) {
-	ctx, beside, _, _ := besideServe(t)
-	model, arrived, release := hangingModel(t, "slow-model", "Baku barred the visit after the brothers died in custody [1].")
-	llm := "llm:\n  base_url: " + model.URL + "/v1\n  model: slow-model\n  retries: 0\n"
-	beside.mustRun("sources")
-	s := startServingBot(t, ctx, beside.dataDir, llm)
-	defer s.stop()
-	cfg := filepath.Join(t.TempDir(), "c.yaml")
-	writeFile(t, cfg, llm)
-	clock := fakeclock.New(time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC))
-	stderr := make(notifyWriter, 16)
-	var stdout bytes.Buffer
-	e := &env{getenv: func(string) string { return "" }, stdin: strings.NewReader("Why did Baku cancel Overchuk's visit?\n"),
-		stdout: &stdout, stderr: stderr, clock: clock}
-	done := make(chan error, 1)
-	go func() {
-		done <- runEnv(ctx, e, []string{"crisisbot", "--data-dir", beside.dataDir, "--config", cfg, "chat"})
-	}()
-	select {
-	case <-arrived:
-	case <-ctx.Done():
-		t.Fatal("chat's question never reached serve's model")
-	}
-	announcesWait(t, clock, stderr, release, done)
-	if !strings.Contains(stdout.String(), "Baku barred the visit") || !strings.Contains(stdout.String(), "answered by slow-model") {
-		t.Errorf("after the wait, chat printed:\n%s", stdout.String())
-	}
+	slowModelBesideServe(t, "Why did Baku cancel Overchuk's visit?\n", "chat")
 }
 
-// TestAskBesideServeAnnouncesSlowModel: ask through serve says it is
-// waiting for the model after 3 s on its own clock, as it does alone.
+// TestAskBesideServeAnnouncesSlowModel: ask through serve says so too.
 func TestAskBesideServeAnnouncesSlowModel(t *testing.T) {
+	slowModelBesideServe(t, "", "ask", "Why did Baku cancel Overchuk's visit?")
+}
+
+// slowModelBesideServe runs a command (with stdin) beside a serve whose
+// model hangs, and checks that it says it is waiting after 3 s on its own
+// clock and prints the model's answer once it comes.
+func slowModelBesideServe(t *testing.T, stdin string, command ...string) {
 	ctx, beside, _, _ := besideServe(t)
 	model, arrived, release := hangingModel(t, "slow-model", "Baku barred the visit after the brothers died in custody [1].")
 	llm := "llm:\n  base_url: " + model.URL + "/v1\n  model: slow-model\n  retries: 0\n"
@@ -439,19 +420,19 @@ func TestAskBesideServeAnnouncesSlowModel(t *testing.T) {
 	clock := fakeclock.New(time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC))
 	stderr := make(notifyWriter, 16)
 	var stdout bytes.Buffer
-	e := &env{getenv: func(string) string { return "" }, stdin: strings.NewReader(""),
+	e := &env{getenv: func(string) string { return "" }, stdin: strings.NewReader(stdin),
 		stdout: &stdout, stderr: stderr, clock: clock}
 	done := make(chan error, 1)
 	go func() {
-		done <- runEnv(ctx, e, []string{"crisisbot", "--data-dir", beside.dataDir, "--config", cfg, "ask", "Why did Baku cancel Overchuk's visit?"})
+		done <- runEnv(ctx, e, append([]string{"crisisbot", "--data-dir", beside.dataDir, "--config", cfg}, command...))
 	}()
 	select {
 	case <-arrived:
 	case <-ctx.Done():
-		t.Fatal("ask's question never reached serve's model")
+		t.Fatalf("%s: the question never reached serve's model", command[0])
 	}
 	announcesWait(t, clock, stderr, release, done)
 	if !strings.Contains(stdout.String(), "Baku barred the visit") || !strings.Contains(stdout.String(), "answered by slow-model") {
-		t.Errorf("after the wait, ask printed:\n%s", stdout.String())
+		t.Errorf("after the wait, %s printed:\n%s", command[0], stdout.String())
 	}
 }
