@@ -139,10 +139,11 @@ func disagreementLines(g Disagreement, s style) string {
 
 // Fit returns d cut so that Markdown(loc) holds at most limit characters
 // (code points, as Discord counts), for a digest that must fit one
-// message: it drops items from whichever section is longest — the oldest
-// article, the earliest event or disagreement — counting them in More,
-// MoreEvents and MoreDisagreements so the reader sees that more exists,
-// and keeps only the citations still used. A digest that fits is returned
+// message: it drops the oldest article or the earliest event, from
+// whichever of the two sections is longer, and a disagreement only when
+// no article or event is left (a disagreement is what a reader most needs
+// to see), counting them in More, MoreEvents and MoreDisagreements so the
+// reader sees that more exists, and keeps only the citations still used. A digest that fits is returned
 // unchanged.
 func (d Digest) Fit(loc *time.Location, limit int) Digest {
 	size := utf8.RuneCountInString(d.Markdown(loc))
@@ -172,12 +173,12 @@ func (d Digest) Fit(loc *time.Location, limit int) Digest {
 				return renumber(d, usedCitations(d)) // only headings and counts left
 			}
 			d.Overview = ""
-		case arts >= evs && arts >= dis:
+		case arts > 0 && arts >= evs:
 			n = utf8.RuneCountInString(articleLine(d.Articles[len(d.Articles)-1], markdown))
 			d.Articles = d.Articles[:len(d.Articles)-1]
 			d.More++
 			arts -= n
-		case evs >= dis:
+		case evs > 0:
 			n = utf8.RuneCountInString(eventLine(d.Events[0], markdown))
 			d.Events = d.Events[1:]
 			d.MoreEvents++

@@ -219,7 +219,7 @@ func TestFit(t *testing.T) {
 	for i := range 8 {
 		d.Events = append(d.Events, Event{Date: fmt.Sprintf("%d July 2025", i+1), Summary: strings.Repeat("Officials met in Baku. ", 5), Cites: []int{i + 1}})
 	}
-	d.Disagreements = []Disagreement{{Date: "27 June 2025", Summary: "Arrests in Yekaterinburg",
+	d.Disagreements = []Disagreement{{Date: "27 June 2025", Summary: "Arrests in Yekaterinburg " + strings.Repeat("during the raids on the homes of the miners ", 20),
 		Claims: []Claim{{Claim: "50 detained", Cites: []int{11}}, {Claim: "dozens detained", Cites: []int{12}}}}}
 	full := d.Markdown(time.UTC)
 	if got := d.Fit(time.UTC, utf8.RuneCountInString(full)); !cmp.Equal(got, d) {
@@ -256,6 +256,10 @@ func TestFit(t *testing.T) {
 		}
 		if len(d.Articles) != 12 || len(d.Events) != 8 {
 			t.Fatalf("Fit changed the digest it was called on")
+		}
+		// The disagreement is what a reader most needs: it goes last.
+		if len(f.Disagreements) != 1 && (len(f.Articles) > 0 || len(f.Events) > 0) {
+			t.Errorf("limit %d: the disagreement was dropped while %d articles and %d events stayed", limit, len(f.Articles), len(f.Events))
 		}
 	}
 }
