@@ -38,9 +38,10 @@ type Skipped struct {
 // the download cap, when 0): a FIFO, device or socket, or a bigger file, comes back in
 // skipped as refused, and a FIFO is never opened for a blocking read.
 // Links are followed only to regular files; a link to a directory inside
-// a directory is skipped, so a walk cannot loop. Two documents with the
-// same id are an error naming both files, and so is any file that cannot be
-// parsed: nothing is returned unless everything loads.
+// a directory is skipped, so a walk cannot loop. In a directory, a file
+// that cannot be read or parsed is refused (in skipped, with the reason)
+// and the others load; a single file that cannot is an error. Two
+// documents with the same id are an error naming both files.
 func LoadPath(ctx context.Context, path string, maxBytes int64) (docs []Document, skipped []Skipped, err error) {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBytes
@@ -111,7 +112,11 @@ func LoadPath(ctx context.Context, path string, maxBytes int64) (docs []Document
 		}
 		doc, refused, err := loadFile(p, rel, maxBytes)
 		if err != nil {
-			return err
+			// One file that does not parse refuses itself, not the
+			// directory: an operator adding a thousand articles wants the
+			// rest, and a line naming the bad one.
+			why := strings.TrimPrefix(strings.TrimPrefix(err.Error(), "load "), p+": ")
+			refused = &Skipped{Path: p, Reason: why, Refused: true}
 		}
 		if refused != nil {
 			skipped = append(skipped, *refused)

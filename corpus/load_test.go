@@ -77,8 +77,8 @@ func TestLoadPathErrors(t *testing.T) {
 			[]string{`"sub-x"`, "sub-x.md", filepath.Join("sub", "x.txt")}},
 		{"duplicate front matter ids", map[string]string{"a.md": "---\nid: same\n---\nOne.", "b.md": "---\nid: same\n---\nTwo."}, "", errs.Invalid,
 			[]string{`"same"`, "a.md", "b.md"}},
-		{"invalid UTF-8 in a directory", map[string]string{"ok.txt": "Fine.", "bad.txt": "caf\xe9."}, "", errs.Invalid, []string{"bad.txt", "UTF-8"}},
-		{"empty body", map[string]string{"empty.md": "---\nid: e\n---\n"}, "", errs.Invalid, []string{"empty.md", "empty"}},
+		{"invalid UTF-8", map[string]string{"ok.txt": "Fine.", "bad.txt": "caf\xe9."}, "bad.txt", errs.Invalid, []string{"bad.txt", "UTF-8"}},
+		{"empty body", map[string]string{"empty.md": "---\nid: e\n---\n"}, "empty.md", errs.Invalid, []string{"empty.md", "empty"}},
 		{"missing path", nil, "nope", errs.NotFound, []string{"nope"}},
 	}
 	for _, tt := range tests {
@@ -101,6 +101,33 @@ func TestLoadPathErrors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLoadPathRefusesABadFileInADirectory: in a directory, a file that
+// does not parse is refused with its reason and the others load.
+func TestLoadPathRefusesABadFileInADirectory(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{"ok.txt": "Officials in Baku met on July 8.", "bad.txt": "caf\xe9.", "empty.md": "---\nid: e\n---\n"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	docs, skipped, err := LoadPath(context.Background(), dir, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 1 || docs[0].ID != "ok" {
+		t.Errorf("documents %+v, want ok alone", docs)
+	}
+	var refused []string
+	for _, s := range skipped {
+		if s.Refused {
+			refused = append(refused, filepath.Base(s.Path)+": "+s.Reason)
+		}
+	}
+	if len(refused) != 2 || !strings.Contains(strings.Join(refused, " | "), "UTF-8") {
+		t.Errorf("refused %q, want bad.txt (not UTF-8) and empty.md", refused)
 	}
 }
 

@@ -40,10 +40,13 @@
 //		name, or in a directory by its path below it (a/x.md is a-x).
 //		Files a directory holds that are not articles, or are symbolic
 //		links, are skipped with the reason. An unchanged document is skipped; a changed one replaces its
-//		passages. Nothing is stored unless every argument loads. An id
-//		already stored from another file or URL is refused. Each
-//		document is stored on its own, so an interrupted ingest keeps
-//		what it stored; running it again finishes the rest. A URL's
+//		passages. In a directory, a file that cannot be read or parsed
+//		is refused with its reason and the others are stored; a single
+//		file or URL that cannot stops the ingest before anything is
+//		stored. An id already stored from another file or URL is
+//		refused. Documents are stored in batches of about 256
+//		passages, so an interrupted ingest keeps every batch it stored;
+//		running it again finishes the rest. A URL's
 //		article is identified by its canonical URL (the page's
 //		rel=canonical, or the URL without tracking parameters).
 //		Downloads follow the fetch section of the config: a timeout, a

@@ -17,9 +17,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "ingest", "PATH_OR_URL...",
 		"Add articles: .md (optional YAML front matter), .txt and .html files, directories of them,\n"+
 			"and http(s) URLs of articles. Unchanged documents are skipped; changed ones replace\n"+
-			"their passages. Nothing is stored unless every argument loads; an id already stored\n"+
-			"from another file or URL is refused (remove it first). Each document is stored on its\n"+
-			"own, so an interrupted ingest keeps what it stored; run it again to finish.\n"+
+			"their passages. In a directory a file that does not parse is refused and the rest stored;\n"+
+			"a single file or URL that does not load stops the ingest before anything is stored; an id already stored\n"+
+			"from another file or URL is refused (remove it first). Documents are stored in batches,\n"+
+			"so an interrupted ingest keeps what it stored; run it again to finish.\n"+
 			"With --feeds, poll the feeds of the config once instead, as crisisbot serve does.")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	feeds := fs.Bool("feeds", false, "poll the configured feeds (feeds.urls) once")
@@ -71,7 +72,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		if len(rep.Added)+len(rep.Updated)+len(rep.Unchanged) == 0 {
 			stored = "nothing was stored"
 		}
-		return errs.Errorf(errs.Invalid, "refused %s (only regular files are read; corpus.max_document_bytes and corpus.max_passages cap a document); %s",
+		return errs.Errorf(errs.Invalid, "refused %s, each with its reason above (only regular files that parse are read; corpus.max_document_bytes and corpus.max_passages cap a document); %s",
 			plural(len(refused), "document"), stored)
 	}
 	return nil

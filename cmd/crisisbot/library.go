@@ -111,7 +111,7 @@ func (a *app) Ingest(ctx context.Context, docs []corpus.Document) (retrieval.Ing
 	} else {
 		rep, err = a.lib.Ingest(ctx, docs)
 	}
-	// Also after an error: each document is stored on its own.
+	// Also after an error: every batch stored before it stays.
 	if x := a.built.Load(); x != nil {
 		for _, id := range slices.Concat(rep.Added, rep.Updated) {
 			if doc, ok := a.lib.Document(id); ok {
