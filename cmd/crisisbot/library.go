@@ -45,6 +45,20 @@ func openLibrary(ctx context.Context, e *env) (library, error) {
 	return openApp(ctx, e)
 }
 
+// openReader is openLibrary for the commands that only read the stored
+// articles: without serve, they open the directory read-only beside each
+// other (see openReadOnly).
+func openReader(ctx context.Context, e *env) (library, error) {
+	cfg, err := e.loadConfig()
+	if err != nil {
+		return nil, err
+	}
+	if c, ok := dialAPI(ctx, cfg.DataDir); ok {
+		return c, nil
+	}
+	return openReadOnly(ctx, e, cfg)
+}
+
 // searchQuery is what search asks for; an empty Mode is the config's.
 type searchQuery struct {
 	Query string `json:"query"`
