@@ -54,6 +54,10 @@ var (
 	reDayQ = regexp.MustCompile(`(?i)\b(what|which) (date|day)\b`)
 )
 
+// AsksDate reports whether q asks when something happened: the questions
+// whose answers consult Options.Dates.
+func AsksDate(q string) bool { return classify(q) == kindDate }
+
 // classify returns what a question asks for. Earlier tests win: "how many
 // people died" is a count, not a cause.
 func classify(q string) kind {

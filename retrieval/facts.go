@@ -169,6 +169,9 @@ func (l *Library) loadFacts(ctx context.Context, recs []docRecord) error {
 		if len(batch) == 0 && len(orphans) == 0 {
 			return nil
 		}
+		if l.readOnly {
+			return needsWrite("its facts need reading again")
+		}
 		fss := l.readMany(docs, pss)
 		ids := make([]string, len(batch))
 		frs := make([]factsRecord, len(batch))

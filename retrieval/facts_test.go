@@ -198,7 +198,7 @@ func TestFactsStoredAtIngestAndReadFromTheStore(t *testing.T) {
 // id → its record, or nil when it does not decode.
 func storeFacts(t *testing.T, dir string) map[string]*factsRecord {
 	t.Helper()
-	st, err := openStore(dir, 0)
+	st, err := openStore(dir, 0, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -39,6 +39,18 @@ const (
 // ErrClosed is returned by a Library used after Close.
 var ErrClosed = errors.New("library is closed")
 
+// ErrReadOnly is wrapped by the error of a Library opened with
+// Options.ReadOnly for anything that would write: Open when the store needs
+// work first (created, migrated, re-embedded, facts or analyses read
+// again), Seed when the bundled articles need storing or removing, Ingest
+// and Remove. The caller opens it again for writing to have the work done.
+var ErrReadOnly = errors.New("the store is open read-only")
+
+// needsWrite is the error of a read-only Library that would write what.
+func needsWrite(what string) error {
+	return fmt.Errorf("%s: %w", what, ErrReadOnly)
+}
+
 // Options configures Open.
 type Options struct {
 	// Dir is the data directory; it is created if missing.
@@ -58,6 +70,10 @@ type Options struct {
 	// DefaultMaxDocumentBytes and DefaultMaxPassages when 0.
 	MaxDocumentBytes int64
 	MaxPassages      int
+	// ReadOnly opens the store without writing to it, beside other
+	// read-only Libraries of other processes (bbolt's lock is then
+	// shared); see ErrReadOnly.
+	ReadOnly bool
 
 	// readFacts is a facts.Reader's ReadPassages when nil; tests count
 	// its calls.
@@ -126,6 +142,7 @@ type Library struct {
 	// readFacts reads a document's facts: a facts.Reader's ReadPassages.
 	readFacts func(corpus.Document, []corpus.Passage) []facts.Fact
 	limits    limits
+	readOnly  bool
 
 	writeMu sync.Mutex // serializes Ingest, Remove and Close
 
@@ -180,7 +197,7 @@ func Open(ctx context.Context, opts Options) (*Library, error) {
 	if opts.LockTimeout <= 0 {
 		opts.LockTimeout = DefaultLockTimeout
 	}
-	st, err := openStore(opts.Dir, opts.LockTimeout)
+	st, err := openStore(opts.Dir, opts.LockTimeout, opts.ReadOnly)
 	if err != nil {
 		return nil, err
 	}
@@ -191,6 +208,7 @@ func Open(ctx context.Context, opts Options) (*Library, error) {
 		st: st, emb: opts.Embedder, now: opts.Now, progress: opts.Progress,
 		chunker: corpus.ChunkerVersion, readFacts: opts.readFacts, docs: map[string]*docEntry{},
 		docFacts: map[string][]facts.Fact{}, passageFacts: map[string][]facts.Fact{}, writing: map[string]bool{},
+		readOnly: opts.ReadOnly,
 	}
 	l.limits = newLimits(opts)
 	if err := l.prepareVectors(ctx); err != nil {
@@ -213,6 +231,9 @@ func (l *Library) prepareVectors(ctx context.Context) error {
 		return err
 	}
 	name := l.emb.Name()
+	if l.readOnly {
+		return l.checkVectors(m, name)
+	}
 	// Vectors of any third embedder are a re-embed abandoned for this one.
 	if err := l.st.dropOtherVectors(m.Embedder, name); err != nil {
 		return fmt.Errorf("drop stale vectors: %w", err)
@@ -235,6 +256,23 @@ func (l *Library) prepareVectors(ctx context.Context) error {
 	}
 	l.dim = dim
 	return l.st.setEmbedder(name, dim)
+}
+
+// checkVectors is prepareVectors of a read-only Library: it reports the
+// work prepareVectors would do.
+func (l *Library) checkVectors(m storeMeta, name string) error {
+	if m.Embedder != name {
+		return needsWrite(fmt.Sprintf("its passages need embedding with %s", name))
+	}
+	stale, err := l.st.staleVectors(m.Embedder, name)
+	if err != nil {
+		return fmt.Errorf("look for stale vectors: %w", err)
+	}
+	if stale {
+		return needsWrite("it holds stale vectors to drop")
+	}
+	l.dim = m.Dim
+	return nil
 }
 
 // fillVectors embeds, batch by batch, every passage without a vector in
@@ -333,6 +371,9 @@ func (l *Library) loadIndexes(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if l.readOnly && (len(missing) > 0 || !current) {
+		return needsWrite("its passages need analysing for BM25")
+	}
 	for lo := 0; lo < len(missing) || !current; lo += lexicalBatch {
 		batch := missing[lo:min(lo+lexicalBatch, len(missing))]
 		bas := l.lex.analyzeAll(batch, nil)
@@ -421,6 +462,9 @@ func (l *Library) Ingest(ctx context.Context, docs []corpus.Document) (IngestRep
 	var rep IngestReport
 	if l.isClosed() {
 		return rep, ErrClosed
+	}
+	if l.readOnly {
+		return rep, needsWrite("ingest")
 	}
 	jobs, err := l.plan(docs, &rep)
 	if err != nil {
@@ -680,6 +724,9 @@ func (l *Library) Remove(ctx context.Context, ids ...string) error {
 	defer l.writeMu.Unlock()
 	if l.isClosed() {
 		return ErrClosed
+	}
+	if l.readOnly {
+		return needsWrite("remove")
 	}
 	l.mu.RLock()
 	var missing []string

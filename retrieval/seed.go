@@ -51,6 +51,13 @@ func (l *Library) Seed(ctx context.Context, docs []corpus.Document, on bool) (Se
 	if err != nil {
 		return rep, err
 	}
+	settled := state == bundledDone
+	if !on {
+		settled = state == bundledOff
+	}
+	if l.readOnly && !settled {
+		return rep, needsWrite("the bundled articles need storing or removing")
+	}
 	if !on {
 		if state == bundledOff {
 			return rep, nil

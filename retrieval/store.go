@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -87,20 +88,33 @@ type store struct {
 
 // openStore opens or creates DIR/crisisbot.db, waiting at most lockTimeout
 // for another process to let go of it, and checks the schema version.
-func openStore(dir string, lockTimeout time.Duration) (*store, error) {
+// With readOnly it neither creates nor writes it, and shares bbolt's lock
+// with other readers; a store that is missing or lacks a bucket is
+// ErrReadOnly.
+func openStore(dir string, lockTimeout time.Duration, readOnly bool) (*store, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("create data directory: %w", err)
 	}
 	path := filepath.Join(dir, DBFile)
-	db, err := openDB(path, false, lockTimeout)
+	db, err := openDB(path, readOnly, lockTimeout)
 	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, errs.Errorf(errs.Unavailable, "data directory %s is in use by another crisisbot process", dir)
+	}
+	if readOnly && errors.Is(err, fs.ErrNotExist) {
+		return nil, needsWrite(path + " needs creating")
 	}
 	if err != nil {
 		return nil, err
 	}
 	s := &store{db: db, path: path}
-	err = s.update(func(tx *bolt.Tx) error {
+	prepare := s.update
+	if readOnly {
+		prepare = s.view
+	}
+	err = prepare(func(tx *bolt.Tx) error {
+		if readOnly {
+			return checkBuckets(tx, dir)
+		}
 		meta, err := tx.CreateBucketIfNotExists(bucketMeta)
 		if err != nil {
 			return err
@@ -128,6 +142,24 @@ func openStore(dir string, lockTimeout time.Duration) (*store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// checkBuckets is openStore's preparation of a read-only store: the schema
+// is this one's and every bucket is there.
+func checkBuckets(tx *bolt.Tx, dir string) error {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil || meta.Get(keySchema) == nil {
+		return needsWrite("it has no schema yet")
+	}
+	if v := meta.Get(keySchema); string(v) != strconv.Itoa(schemaVersion) {
+		return errs.Errorf(errs.Invalid, "data directory %s has store schema %q; this crisisbot reads schema %d only (a newer crisisbot wrote it?)", dir, v, schemaVersion)
+	}
+	for _, b := range [][]byte{bucketDocs, bucketBodies, bucketPassages, bucketFacts} {
+		if tx.Bucket(b) == nil {
+			return needsWrite(fmt.Sprintf("it has no %s bucket yet", b))
+		}
+	}
+	return nil
 }
 
 func (s *store) close() error { return s.db.Close() }
@@ -195,15 +227,22 @@ func (s *store) setEmbedder(name string, dim int) error {
 // dropOtherVectors deletes the vector buckets of embedders other than keep
 // and next. It writes only when there is something to drop.
 func (s *store) dropOtherVectors(keep, next string) error {
+	stale, err := s.staleVectors(keep, next)
+	if err != nil || !stale {
+		return err
+	}
+	return s.update(func(tx *bolt.Tx) error { return dropVectorsTx(tx, keep, next) })
+}
+
+// staleVectors reports whether the store holds vectors of embedders other
+// than keep and next.
+func (s *store) staleVectors(keep, next string) (bool, error) {
 	var stale bool
 	err := s.view(func(tx *bolt.Tx) error {
 		stale = len(otherVectors(tx, keep, next)) > 0
 		return nil
 	})
-	if err != nil || !stale {
-		return err
-	}
-	return s.update(func(tx *bolt.Tx) error { return dropVectorsTx(tx, keep, next) })
+	return stale, err
 }
 
 func dropVectorsTx(tx *bolt.Tx, keep, next string) error {

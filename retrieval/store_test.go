@@ -29,7 +29,7 @@ func TestVectorEncoding(t *testing.T) {
 }
 
 func TestStorePassageIDsStayWithTheirDocument(t *testing.T) {
-	st, err := openStore(t.TempDir(), time.Second)
+	st, err := openStore(t.TempDir(), time.Second, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -40,8 +41,13 @@ type app struct {
 	version string
 	// meter shows the progress of a long ingest.
 	meter *meter
-	// lock holds the data directory for this process.
+	// lock holds the data directory for this process, shared when the
+	// library is read-only.
 	lock *dirlock.Lock
+	// closeOnce and closeErr make Close safe to call again: ask closes
+	// the app before the model call and once more on its way out.
+	closeOnce sync.Once
+	closeErr  error
 	// built is the timeline once timelineView has built it, so that an
 	// ingest or remove keeps it current without building it.
 	built atomic.Pointer[timeline.Index]
@@ -65,11 +71,28 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
-	lock, err := dirlock.Acquire(ctx, cfg.DataDir, dirlock.Options{Command: e.command, Wait: lockWait, Clock: e.clock})
+	return openHeld(ctx, e, cfg, false)
+}
+
+// openReadOnly is openApp for a command that only reads: it holds the data
+// directory shared and opens the store read-only, so that readers run side
+// by side. A store that needs work first (the bundled articles on first
+// use, a migration, a re-embed) is opened as openApp opens it.
+func openReadOnly(ctx context.Context, e *env, cfg config.Config) (*app, error) {
+	a, err := openHeld(ctx, e, cfg, true)
+	if errors.Is(err, retrieval.ErrReadOnly) {
+		return openHeld(ctx, e, cfg, false)
+	}
+	return a, err
+}
+
+// openHeld takes the data directory, shared or not, and opens it.
+func openHeld(ctx context.Context, e *env, cfg config.Config, shared bool) (*app, error) {
+	lock, err := dirlock.Acquire(ctx, cfg.DataDir, dirlock.Options{Command: e.command, Wait: lockWait, Clock: e.clock, Shared: shared})
 	if err != nil {
 		return nil, err
 	}
-	a, err := openLocked(ctx, e, cfg)
+	a, err := openLocked(ctx, e, cfg, shared)
 	if err != nil {
 		lock.Release()
 		return nil, err
@@ -78,8 +101,9 @@ func openApp(ctx context.Context, e *env) (*app, error) {
 	return a, nil
 }
 
-// openLocked is openApp once the data directory is held.
-func openLocked(ctx context.Context, e *env, cfg config.Config) (*app, error) {
+// openLocked is openApp once the data directory is held; readOnly opens
+// the store read-only (see retrieval.ErrReadOnly).
+func openLocked(ctx context.Context, e *env, cfg config.Config, readOnly bool) (*app, error) {
 	emb, err := newEmbedder(cfg.Embedder, e.getenv)
 	if err != nil {
 		return nil, err
@@ -94,6 +118,7 @@ func openLocked(ctx context.Context, e *env, cfg config.Config) (*app, error) {
 		// The caps apply to every ingest: files, URLs, feeds.
 		MaxDocumentBytes: cfg.Corpus.MaxDocumentBytes,
 		MaxPassages:      cfg.Corpus.MaxPassages,
+		ReadOnly:         readOnly,
 	})
 	stop()
 	if err != nil {
@@ -114,8 +139,13 @@ func openLocked(ctx context.Context, e *env, cfg config.Config) (*app, error) {
 	return a, nil
 }
 
-// Close closes the library and lets go of the data directory.
+// Close closes the library and lets go of the data directory, once.
 func (a *app) Close() error {
+	a.closeOnce.Do(func() { a.closeErr = a.close() })
+	return a.closeErr
+}
+
+func (a *app) close() error {
 	err := a.lib.Close()
 	if a.lock != nil {
 		if lerr := a.lock.Release(); err == nil {
@@ -146,6 +176,37 @@ func (a *app) noticeSlowModel(w io.Writer) {
 	if a.chat != nil {
 		a.engine = a.newEngine(slowNotice{Chat: a.chat, clock: a.clock, w: w})
 	}
+}
+
+// closeBeforeModel readies the engine for ask's one question: it says when
+// the model is slow (as noticeSlowModel), and closes the app before it
+// calls the model, so that no process waits on the data directory while
+// the model takes its time. Nothing after the call reads the store: the
+// passages are in hand, and the timeline a date question consults is built
+// first.
+func (a *app) closeBeforeModel(w io.Writer, question string) {
+	if a.chat == nil {
+		return
+	}
+	date := answer.AsksDate(question)
+	a.engine = a.newEngine(closing{Chat: slowNotice{Chat: a.chat, clock: a.clock, w: w}, before: func() {
+		if date {
+			a.timelineView()
+		}
+		a.Close()
+	}})
+}
+
+// closing is a Chat that runs before ahead of each completion.
+type closing struct {
+	answer.Chat
+	before func()
+}
+
+// Complete runs before, then completes msgs with the wrapped Chat.
+func (c closing) Complete(ctx context.Context, msgs []answer.Message) (string, error) {
+	c.before()
+	return c.Chat.Complete(ctx, msgs)
 }
 
 // slowNotice is a Chat that writes "waiting for the model…" to w when a

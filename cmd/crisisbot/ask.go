@@ -28,18 +28,19 @@ func runAsk(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := answer.CheckQuestion(question, answerOptions(cfg).MaxQuestionLen); errors.Is(err, answer.ErrQuestionTooLong) {
+	q, err := answer.CheckQuestion(question, answerOptions(cfg).MaxQuestionLen)
+	if errors.Is(err, answer.ErrQuestionTooLong) {
 		// The question is the command line here: a usage error (exit 2).
 		return errs.Wrap(errs.Usage, err, errs.Message(err))
 	}
-	lib, err := openLibrary(ctx, e)
+	lib, err := openReader(ctx, e)
 	if err != nil {
 		return err
 	}
 	defer lib.Close()
 	ask := lib.Ask
 	if a, ok := lib.(*app); ok {
-		a.noticeSlowModel(e.stderr)
+		a.closeBeforeModel(e.stderr, q)
 	} else if cfg.LLM.Model != "" {
 		// Through serve's local API: serve waits on the model, this
 		// terminal says so.

@@ -240,8 +240,12 @@
 // backup and chat run through it: the output is the same, and an ingest or
 // remove reaches the running bot's library and timeline at once; chat's
 // answers and votes are kept by serve, the one writer of their files.
-// Otherwise one process at a time opens a data directory; a second one
-// waits 2 s, then names the process holding it (its PID and command).
+// Otherwise ask, search, sources and timeline read the data directory side
+// by side, and ask lets go of it before it calls the model; the other
+// commands (and a reader whose store needs work first, such as storing
+// the bundled articles on first use) have it to themselves. A process that
+// must wait waits 2 s, then names a process holding the directory (its PID
+// and command).
 //
 // A damaged store (a disk fault, a file cut short or emptied) stops
 // every command with exit status 1 and a message naming the file and how to

@@ -35,6 +35,18 @@ type library interface {
 // openLibrary returns the running serve's local API when one answers on
 // the data directory's socket, and otherwise opens the directory here.
 func openLibrary(ctx context.Context, e *env) (library, error) {
+	return openBesideServe(ctx, e, false)
+}
+
+// openReader is openLibrary for the commands that only read the stored
+// articles: without serve, they open the directory read-only beside each
+// other (see openReadOnly).
+func openReader(ctx context.Context, e *env) (library, error) {
+	return openBesideServe(ctx, e, true)
+}
+
+// openBesideServe is openLibrary, read-only or not.
+func openBesideServe(ctx context.Context, e *env, readOnly bool) (library, error) {
 	cfg, err := e.loadConfig()
 	if err != nil {
 		return nil, err
@@ -42,7 +54,10 @@ func openLibrary(ctx context.Context, e *env) (library, error) {
 	if c, ok := dialAPI(ctx, cfg.DataDir); ok {
 		return c, nil
 	}
-	return openApp(ctx, e)
+	if readOnly {
+		return openReadOnly(ctx, e, cfg)
+	}
+	return openHeld(ctx, e, cfg, false)
 }
 
 // searchQuery is what search asks for; an empty Mode is the config's.

@@ -38,7 +38,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	default:
 		return errs.Errorf(errs.Usage, "--mode %q is not one of hybrid, vector, lexical", *mode)
 	}
-	lib, err := openLibrary(ctx, e)
+	lib, err := openReader(ctx, e)
 	if err != nil {
 		return err
 	}

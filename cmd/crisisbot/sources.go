@@ -29,7 +29,7 @@ func runSources(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 {
 		return errs.Errorf(errs.Usage, "sources takes no arguments, got %q", args)
 	}
-	lib, err := openLibrary(ctx, e)
+	lib, err := openReader(ctx, e)
 	if err != nil {
 		return err
 	}

@@ -30,7 +30,7 @@ func runTimeline(ctx context.Context, e *env, args []string) error {
 			return errs.Errorf(errs.Usage, "%s: %s", name, errs.Message(err))
 		}
 	}
-	lib, err := openLibrary(ctx, e)
+	lib, err := openReader(ctx, e)
 	if err != nil {
 		return err
 	}

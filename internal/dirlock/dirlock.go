@@ -1,6 +1,7 @@
-// Package dirlock gives one process at a time a data directory, and tells a
-// process that must wait who has it: the holder's PID and command are
-// written beside the lock when it is taken.
+// Package dirlock gives a data directory to one writing process at a time,
+// or to any number of reading ones, and tells a process that must wait who
+// has it: each holder's PID and command are written beside the lock when it
+// is taken.
 package dirlock
 
 import (
@@ -24,10 +25,14 @@ const (
 	// rather than the lock file itself because Windows refuses writes to
 	// a locked file through another handle.
 	HolderFile = "crisisbot.holder"
+	// ReaderPattern names the record of each process holding LockFile
+	// shared (os.CreateTemp's pattern): readers come and go on their own,
+	// so each has its own.
+	ReaderPattern = "crisisbot.reader.*"
 )
 
-// retryEvery is how often a waiting process tries the lock again.
-const retryEvery = 50 * time.Millisecond
+// RetryEvery is how often a waiting process tries the lock again.
+const RetryEvery = 50 * time.Millisecond
 
 // Clock is the time source of the wait; answer.Clock satisfies it.
 type Clock interface {
@@ -49,12 +54,18 @@ type Options struct {
 	// Wait is how long to wait for another holder; 0 tries once.
 	Wait  time.Duration
 	Clock Clock
+	// Shared takes the lock beside other Shared holders: for a process
+	// that only reads. It waits for an exclusive holder, and makes one
+	// wait.
+	Shared bool
 }
 
 // Lock is a held data directory.
 type Lock struct {
 	fl  *flock.Flock
 	dir string
+	// record is the holder record Release removes.
+	record string
 }
 
 // Acquire takes dir's lock, waiting up to opts.Wait for another process to
@@ -67,7 +78,11 @@ func Acquire(ctx context.Context, dir string, opts Options) (*Lock, error) {
 	fl := flock.New(filepath.Join(dir, LockFile), flock.SetPermissions(0o600))
 	deadline := opts.Clock.Now().Add(opts.Wait)
 	for {
-		ok, err := fl.TryLock()
+		try := fl.TryLock
+		if opts.Shared {
+			try = fl.TryRLock
+		}
+		ok, err := try()
 		if err != nil {
 			return nil, fmt.Errorf("lock %s: %w", fl.Path(), err)
 		}
@@ -78,36 +93,83 @@ func Acquire(ctx context.Context, dir string, opts Options) (*Lock, error) {
 			return nil, inUse(dir)
 		}
 		select {
-		case <-opts.Clock.After(retryEvery):
+		case <-opts.Clock.After(RetryEvery):
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		}
 	}
 	h := Holder{PID: os.Getpid(), Command: opts.Command, Since: opts.Clock.Now().UTC()}
-	data, err := json.Marshal(h)
-	if err == nil {
-		err = atomicfile.WriteFile(filepath.Join(dir, HolderFile), append(data, '\n'), 0o600)
-	}
+	record, err := writeRecord(dir, h, opts.Shared)
 	if err != nil {
 		fl.Unlock()
 		return nil, fmt.Errorf("record the holder of %s: %w", dir, err)
 	}
-	return &Lock{fl: fl, dir: dir}, nil
+	return &Lock{fl: fl, dir: dir, record: record}, nil
 }
 
-// Release clears the holder record and lets go of the lock.
+// writeRecord records h as a holder of dir, and removes the records of the
+// other kind, which only a killed process can have left while h holds the
+// lock.
+func writeRecord(dir string, h Holder, shared bool) (string, error) {
+	data, err := json.Marshal(h)
+	if err != nil {
+		return "", err
+	}
+	data = append(data, '\n')
+	if !shared {
+		readers, _ := filepath.Glob(filepath.Join(dir, ReaderPattern))
+		for _, r := range readers {
+			os.Remove(r)
+		}
+		path := filepath.Join(dir, HolderFile)
+		return path, atomicfile.WriteFile(path, data, 0o600)
+	}
+	os.Remove(filepath.Join(dir, HolderFile))
+	f, err := os.CreateTemp(dir, ReaderPattern)
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
+}
+
+// Release clears this holder's record and lets go of the lock.
 func (l *Lock) Release() error {
 	// Removed first, so a record never outlives its lock.
-	if err := os.Remove(filepath.Join(l.dir, HolderFile)); err != nil && !os.IsNotExist(err) {
+	if err := os.Remove(l.record); err != nil && !os.IsNotExist(err) {
 		l.fl.Unlock()
 		return fmt.Errorf("clear the holder of %s: %w", l.dir, err)
 	}
 	return l.fl.Unlock()
 }
 
-// ReadHolder returns the recorded holder of dir, if any.
+// ReadHolder returns the recorded holder of dir, if any: the exclusive
+// holder, or else the reader that came last.
 func ReadHolder(dir string) (Holder, bool) {
-	data, err := os.ReadFile(filepath.Join(dir, HolderFile))
+	if h, ok := readRecord(filepath.Join(dir, HolderFile)); ok {
+		return h, true
+	}
+	readers, _ := filepath.Glob(filepath.Join(dir, ReaderPattern))
+	var last Holder
+	for _, r := range readers {
+		if h, ok := readRecord(r); ok && !h.Since.Before(last.Since) {
+			last = h
+		}
+	}
+	return last, last.PID != 0
+}
+
+// readRecord reads one holder record; false when it is missing or not (or
+// not yet) whole.
+func readRecord(path string) (Holder, bool) {
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return Holder{}, false
 	}
