@@ -134,8 +134,27 @@ func maxBatchDocs(docs []corpus.Document) int {
 // documents reported stored and whether the child finished.
 func runCrashChild(t *testing.T, dir string, killAfter int) (stored []string, done bool) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), crashChildEnv+"="+dir)
+	lines := 0
+	done = runChild(t, "TestCrashChild", crashChildEnv, dir, func(line string) bool {
+		if id, ok := strings.CutPrefix(line, "stored "); ok {
+			stored = append(stored, id)
+		}
+		if strings.HasPrefix(line, "stored ") || strings.HasPrefix(line, "read ") {
+			lines++
+		}
+		return lines == killAfter
+	})
+	return stored, done
+}
+
+// runChild runs the test binary's test as a child process with env set
+// to dir, passes each line it prints to kill, and kills the child when
+// kill says so. A line "error …" fails the test; it reports whether the
+// child printed "done" and exited cleanly, which a killed one did not.
+func runChild(t *testing.T, test, env, dir string, kill func(line string) bool) (done bool) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.count=1")
+	cmd.Env = append(os.Environ(), env+"="+dir)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -144,7 +163,6 @@ func runCrashChild(t *testing.T, dir string, killAfter int) (stored []string, do
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	lines := 0
 	sc := bufio.NewScanner(out)
 	for sc.Scan() {
 		line := sc.Text()
@@ -155,13 +173,7 @@ func runCrashChild(t *testing.T, dir string, killAfter int) (stored []string, do
 			done = true
 			continue
 		}
-		if id, ok := strings.CutPrefix(line, "stored "); ok {
-			stored = append(stored, id)
-		}
-		if strings.HasPrefix(line, "stored ") || strings.HasPrefix(line, "read ") {
-			lines++
-		}
-		if lines == killAfter {
+		if kill(line) {
 			if err := cmd.Process.Kill(); err != nil {
 				t.Fatal(err)
 			}
@@ -172,7 +184,7 @@ func runCrashChild(t *testing.T, dir string, killAfter int) (stored []string, do
 	if done != (err == nil) {
 		t.Fatalf("child finished %v, exit: %v", done, err)
 	}
-	return stored, done
+	return done
 }
 
 // checkStored opens dir and checks that every document of reported is

@@ -1,13 +1,11 @@
 package retrieval
 
 import (
-	"bufio"
 	"compress/gzip"
 	"context"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -206,43 +204,17 @@ func TestSeedCrash(t *testing.T) {
 // least killAfter stored articles (a batch reports several at once); it
 // returns the ones reported.
 func seedAndKill(t *testing.T, dir string, killAfter int) []string {
-	cmd := exec.Command(os.Args[0], "-test.run=^TestSeedCrashChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), seedChildEnv+"="+dir)
-	cmd.Stderr = os.Stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
 	var reported []string
 	opened := false
-	sc := bufio.NewScanner(out)
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "error") {
-			t.Fatalf("child: %s", line)
-		}
-		if line == "done" {
-			// The articles are stored in batches: a kill point inside a
-			// batch is passed before it can be reached.
-			break
-		}
+	// The child may finish first (the kill point was inside a batch it
+	// stored whole); the next start must still be right.
+	runChild(t, "TestSeedCrashChild", seedChildEnv, dir, func(line string) bool {
 		opened = opened || line == "open"
 		if id, ok := strings.CutPrefix(line, "stored "); ok {
 			reported = append(reported, id)
 		}
-		if opened && len(reported) >= killAfter {
-			if err := cmd.Process.Kill(); err != nil {
-				t.Fatal(err)
-			}
-			break
-		}
-	}
-	// The child may have finished first (the kill point was inside a
-	// batch it stored whole); the next start must still be right.
-	_ = cmd.Wait()
+		return opened && len(reported) >= killAfter
+	})
 	return reported
 }
 
