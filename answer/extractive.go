@@ -13,6 +13,9 @@ const (
 	// extraRatio is how close to the best sentence's score another sentence
 	// must come to join an extractive answer.
 	extraRatio = 0.75
+	// secondRatio is how close a second sentence must come to join the
+	// answer to a typed question.
+	secondRatio = 0.8
 	// duplicate is the content-word overlap above which a sentence repeats
 	// one already in the answer.
 	duplicate = 0.4
@@ -63,6 +66,20 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 				break
 			}
 			if !repeats(s, chosen) && ev.onTopic(s) {
+				chosen = append(chosen, s)
+			}
+		}
+	default:
+		// A typed question is answered by its best sentence, and by a
+		// second one scoring close that gives a value the first does not
+		// ("two Sputnik bosses": one sentence names each).
+		for _, s := range ev.Ranked[1:] {
+			if len(chosen) >= min(2, e.opts.MaxSentences) || s.Score < secondRatio*best.Score {
+				break
+			}
+			if slices.ContainsFunc(s.Vals, func(v value) bool {
+				return !slices.ContainsFunc(best.Vals, func(b value) bool { return b.Norm == v.Norm })
+			}) {
 				chosen = append(chosen, s)
 			}
 		}

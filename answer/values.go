@@ -93,7 +93,9 @@ func asksWhichRole(q string) bool {
 		}
 		for _, n := range ws[i+1 : min(len(ws), i+5)] {
 			n = strings.Trim(n, ",.?!;:'\"")
-			if facts.RoleNoun(facts.Key(n)) {
+			// A role noun, or a noun for people in the plural ("which two
+			// men"; "prison" keys with "prisoners" but names a place).
+			if k := facts.Key(n); facts.RoleNoun(k) || facts.PersonNoun(k) && (plural(n) || n == "men" || n == "women" || n == "people" || n == "children") {
 				return true
 			}
 			if facts.IsStop(n) && !isDigitWord(n) && numberWord(n) == 0 {

@@ -147,6 +147,7 @@ func TestClassifyDurationsAgesAndRoles(t *testing.T) {
 		{"What Estmarkian singer did the ministry name?", kindPerson},
 		{"What did the spokesman say about the talks?", kindOther},
 		{"What prison sentence did the editor get?", kindOther},
+		{"Which two men did the police detain?", kindPerson},
 	}
 	for _, tt := range tests {
 		if got := classify(tt.q); got != tt.want {
@@ -206,4 +207,22 @@ func TestLightVerbsOfQuestions(t *testing.T) {
 	if !a.Grounded || !strings.Contains(a.Text, "blow to the head") {
 		t.Errorf("answer %q, want the autopsy's conclusion", a.Text)
 	}
+}
+
+// TestTypedAnswerTakesASecondValue: when two sentences that score alike
+// give different values, the answer quotes both ("which two men": one
+// sentence names each).
+func TestTypedAnswerTakesASecondValue(t *testing.T) {
+	docs := []retrieval.Result{
+		madeUp("a", "The Halden police detained the miner Ivo Marten at the docks on Monday."),
+		madeUp("b", "The Halden police detained the miner Pavel Ruud at the docks on Monday."),
+	}
+	a, err := New(fixedSearcher(docs), Options{}).Ask(context.Background(), "Which two men did the Halden police detain at the docks?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Ivo Marten") || !strings.Contains(a.Text, "Pavel Ruud") {
+		t.Errorf("answer %q, want both miners", a.Text)
+	}
+	checkCitations(t, a)
 }
