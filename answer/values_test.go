@@ -226,3 +226,19 @@ func TestTypedAnswerTakesASecondValue(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestWhereTakesOnePlace: a "where" question is answered by one place; a
+// second sentence's place is most often another event's.
+func TestWhereTakesOnePlace(t *testing.T) {
+	docs := []retrieval.Result{
+		madeUp("a", "The Estmarkian ferry began to sink near Varna in a storm, the coast guard said."),
+		madeUp("b", "The minister said the Estmarkian ferry sinking would be investigated as he opened a meeting in Dalby."),
+	}
+	a, err := New(fixedSearcher(docs), Options{}).Ask(context.Background(), "Where did the Estmarkian ferry sink?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Varna") || strings.Contains(a.Text, "Dalby") {
+		t.Errorf("answer %q, want Varna alone", a.Text)
+	}
+}
