@@ -125,6 +125,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	// What a "which" question says of the thing it asks for ("which
 	// Russian city"): a name beside those words is that thing.
 	descr := descriptors(ev.QToks)
+	names := nameKeys(ev.QToks)
 	qu := newQuery(q, ev.QToks)
 	ev.query = qu
 	var head string
@@ -178,7 +179,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 					continue // the question already says it, or it counts something else
 				}
 				v.OnEvent = qu.onEvent(f)
-				if qu.age && !ageOfNamed(toks, start, ev.QToks) {
+				if qu.age && !ageOfNamed(toks, start, names) {
 					continue // "4–5 years old" of someone else than the one asked about
 				}
 				if f.Kind == facts.KindEntity {
@@ -241,12 +242,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	// A typed value answers only about the names the question gives:
 	// a release date of one man is not that of another. A name no
 	// sentence holds (an outlet, "did AzerNews say") tells none apart.
-	var qNames []string
-	for i, t := range ev.QToks {
-		if i > 0 && t.Cap && !t.Stop && !notName(t.Word) && df[t.Key] > 0 {
-			qNames = append(qNames, t.Key)
-		}
-	}
+	qNames := slices.DeleteFunc(slices.Clone(names), func(k string) bool { return df[k] == 0 })
 	who := responders(q)
 	whose := strings.HasPrefix(strings.ToLower(q), "whose ")
 	for p, ss := range ev.Sents {
@@ -333,26 +329,26 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		// "How many did AzerNews say were detained": that outlet's
 		// passages answer, when they are retrieved.
 		if kept := slices.DeleteFunc(slices.Clone(ev.Ranked), func(s *sentence) bool { return !from[s.P] }); len(kept) > 0 {
-			ev.Ranked = kept
-			ev.Support = 0
-			for _, s := range kept {
-				if s.Prose {
-					ev.Support = max(ev.Support, s.Sup)
-				}
-			}
+			ev.keepOnly(kept)
 		}
 	}
 	if attr := askedAttribute(ev.QToks); attr != nil {
 		// Only a sentence holding the asked attribute can answer.
-		ev.Ranked = slices.DeleteFunc(ev.Ranked, func(s *sentence) bool { return !attr.answers(s, ev.Sents[s.P], q) })
-		ev.Support = 0
-		for _, s := range ev.Ranked {
-			ev.Support = max(ev.Support, s.Sup)
-		}
+		ev.keepOnly(slices.DeleteFunc(ev.Ranked, func(s *sentence) bool { return !attr.answers(s, ev.Sents[s.P], q) }))
 	}
 	slices.SortStableFunc(ev.Ranked, func(a, b *sentence) int { return cmp.Compare(b.Score, a.Score) })
 	ev.promoteAnswer(len(descr) > 0)
 	return ev
+}
+
+// keepOnly narrows the ranked sentences to ranked, and the support to
+// theirs.
+func (ev *evidence) keepOnly(ranked []*sentence) {
+	ev.Ranked = ranked
+	ev.Support = 0
+	for _, s := range ranked {
+		ev.Support = max(ev.Support, s.Sup)
+	}
 }
 
 // promoteRatio is how close to the best sentence's score one that holds
@@ -776,27 +772,29 @@ func (ev *evidence) otherSpeaker(s *sentence, names []string) bool {
 	return len(speech) > 0
 }
 
-// ageOfNamed reports whether an age at offset start in a sentence of toks
-// belongs to a person the question names ("How old was Ola Brandt?":
-// "Brandt, 62,"), or the question names no one: a name of the question
-// must stand right before it.
-func ageOfNamed(toks []token, start int, q []token) bool {
-	names := map[string]bool{}
+// nameKeys returns the keys of the names in question tokens q: the
+// capitalised content words after the first that are not sentence openers,
+// months or days.
+func nameKeys(q []token) []string {
+	var out []string
 	for i, t := range q {
 		if i > 0 && t.Cap && !t.Stop && !notName(t.Word) {
-			names[t.Key] = true
+			out = append(out, t.Key)
 		}
 	}
+	return out
+}
+
+// ageOfNamed reports whether an age at offset start in a sentence of toks
+// belongs to a person the question names ("How old was Ola Brandt?":
+// "Brandt, 62,"), or the question names no one: one of names must stand
+// right before it.
+func ageOfNamed(toks []token, start int, names []string) bool {
 	if len(names) == 0 {
 		return true
 	}
 	i := tokenIndex(toks, start)
-	for _, t := range toks[max(0, i-3):i] {
-		if names[t.Key] {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(toks[max(0, i-3):i], func(t token) bool { return slices.Contains(names, t.Key) })
 }
 
 // locative reports whether the text before a place ends with a preposition
@@ -819,10 +817,13 @@ func locative(before string) bool {
 // outletsAsked returns the results whose outlet the question names, as
 // whole words in any case ("did AzerNews say").
 func outletsAsked(q string, results []retrieval.Result) map[int]bool {
-	lq := " " + strings.Join(strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ") + " "
+	words := func(s string) string {
+		return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+	}
+	lq := " " + words(q) + " "
 	var out map[int]bool
 	for p, r := range results {
-		o := strings.Join(strings.FieldsFunc(strings.ToLower(r.Outlet), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+		o := words(r.Outlet)
 		if len(o) < 2 || !strings.Contains(lq, " "+o+" ") {
 			continue
 		}
