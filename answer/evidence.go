@@ -126,7 +126,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	// Russian city"): a name beside those words is that thing.
 	descr := descriptors(ev.QToks)
 	names := nameKeys(ev.QToks)
-	qu := newQuery(q, ev.QToks)
+	qu := newQuery(q, ev.Kind, ev.QToks)
 	ev.query = qu
 	var head string
 	if ev.Kind == kindCount {

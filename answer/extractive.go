@@ -69,14 +69,15 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 				chosen = append(chosen, s)
 			}
 		}
+	case kindPlace:
+		// "Where" is answered by one place: a second is most often another
+		// event's ("the crash … as he opened his meeting in Dushanbe").
 	default:
 		// A typed question is answered by its best sentence, and by a
 		// second one scoring close that gives a value the first does not
-		// ("two Sputnik bosses": one sentence names each). Not for
-		// "where": a second place is most often another event's ("the
-		// crash … as he opened his meeting in Dushanbe").
+		// ("two Sputnik bosses": one sentence names each).
 		for _, s := range ev.Ranked[1:] {
-			if ev.Kind == kindPlace || len(chosen) >= min(2, e.opts.MaxSentences) || s.Score < secondRatio*best.Score {
+			if len(chosen) >= min(2, e.opts.MaxSentences) || s.Score < secondRatio*best.Score {
 				break
 			}
 			if slices.ContainsFunc(s.Vals, func(v value) bool {

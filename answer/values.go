@@ -45,10 +45,9 @@ var (
 	rePersonQ = regexp.MustCompile(`(?i)(^\s*(who|whom|whose)\b|\b(who|whom|whose) (is|was|were|are|did|had|has|led|leads|heads|said|says|signed|ordered|canceled|cancelled|detained|arrested)\b|\bwhich (person|people|official|officials|journalist|journalists|minister|president|expert|analyst|brothers?|men|man|woman|women)\b|\bwhat (is|was|are|were) (the )?names?\b|\bname the\b)`)
 	reWhyQ    = regexp.MustCompile(`(?i)(^\s*why\b|\bwhy (did|was|were|is|are|do|does|had|has)\b|\bwhat (caused|causes|led to|triggered|prompted|killed)\b|\bcause of\b|\bwhat was the reason\b|\breason for\b|\bhow did .{0,60}\b(die|died)\b)`)
 	reDeathQ  = regexp.MustCompile(`(?i)\b(die|died|dying|death|deaths|dead|killed|kill|killing)\b`)
-	// reSaidQ asks what someone said: the answer is their words.
-	reSaidQ = regexp.MustCompile(`(?i)\bwhat (did|does|do|has|have|had|was|were) .{0,80}\b(say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned)\b`)
-	// reSpeakerQ captures who a "what did X say" question asks about.
-	reSpeakerQ = regexp.MustCompile(`(?i)\bwhat (?:did|does|do|has|have|had|was|were) (.{1,80}?) (?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned)\b`)
+	// reSaidQ asks what someone said: the answer is their words. It
+	// captures who ("Azerbaijan's foreign ministry spokesman").
+	reSaidQ = regexp.MustCompile(`(?i)\bwhat (?:did|does|do|has|have|had|was|were) (.{0,80}?)\b(?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned)\b`)
 	// reDayQ asks for a day, not a month or a year: "on what date",
 	// "which day".
 	reDayQ = regexp.MustCompile(`(?i)\b(what|which) (date|day)\b`)
@@ -175,14 +174,14 @@ type query struct {
 	long, age bool
 }
 
-func newQuery(q string, qtoks []token) *query {
-	qu := &query{lower: strings.ToLower(q), keys: map[string]bool{}, day: reDayQ.MatchString(q), said: reSaidQ.MatchString(q)}
-	count := classify(q) == kindCount
-	qu.long = count && reLongQ.MatchString(q)
-	if m := reSpeakerQ.FindStringSubmatch(q); m != nil {
+func newQuery(q string, k kind, qtoks []token) *query {
+	qu := &query{lower: strings.ToLower(q), keys: map[string]bool{}, day: reDayQ.MatchString(q)}
+	if m := reSaidQ.FindStringSubmatch(q); m != nil {
+		qu.said = true
 		qu.speaker = contentKeys(questionTokens(m[1]))
 	}
-	qu.age = count && reAgeQ.MatchString(q)
+	qu.long = k == kindCount && reLongQ.MatchString(q)
+	qu.age = k == kindCount && reAgeQ.MatchString(q)
 	for _, w := range facts.Words(q) {
 		if !w.Stop {
 			qu.keys[w.Key] = true
