@@ -190,9 +190,7 @@ func ageAt(s string, a, b int) (end int, ok bool) {
 		return b, true
 	case m == "," && strings.HasSuffix(s[:a], ", "), m == ")" && strings.HasSuffix(s[:a], " ("):
 		// The word before must be a name: "Safarov, 55," or "Safarov (59)".
-		before := s[:a-2]
-		w := before[strings.LastIndexAny(before, " (\"“")+1:]
-		if w != "" && w[0] >= 'A' && w[0] <= 'Z' {
+		if capitalised(lastWord(s[:a-2])) {
 			return b, true
 		}
 	}
@@ -231,7 +229,7 @@ func numberIsPartOfSomething(s string, a, b int) bool {
 	// total of 13" is a count.
 	if lb := strings.ToLower(before); strings.HasSuffix(lb, " of the ") || strings.HasSuffix(lb, " of ") {
 		rest := strings.TrimSuffix(strings.TrimSuffix(lb, " of the "), " of ")
-		prev := rest[strings.LastIndexAny(rest, " (\"“")+1:]
+		prev := lastWord(rest)
 		if _, _, num := numberRange(prev); num || prev != "" && strings.Trim(prev, "0123456789,.") == "" {
 			return true
 		}
@@ -244,13 +242,19 @@ func numberIsPartOfSomething(s string, a, b int) bool {
 	// A capitalised word right before a number names it: "Flight 8243";
 	// a qualifier opening the sentence ("About 50 people") does not.
 	if prev := strings.TrimRight(before, " "); len(prev) < len(before) {
-		w := prev[strings.LastIndexAny(prev, " (\"“")+1:]
-		if w != "" && w[0] >= 'A' && w[0] <= 'Z' && !numberOpeners[strings.ToLower(w)] {
+		if w := lastWord(prev); capitalised(w) && !numberOpeners[strings.ToLower(w)] {
 			return true
 		}
 	}
 	return false
 }
+
+// lastWord returns the last word of s: what follows its last space,
+// bracket or opening quote.
+func lastWord(s string) string { return s[strings.LastIndexAny(s, " (\"“")+1:] }
+
+// capitalised reports whether w starts with an ASCII capital letter.
+func capitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
 // numberRange returns the bounds a number word or numeral allows.
 func numberRange(num string) (float64, float64, bool) {
