@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -304,4 +305,27 @@ func trimSpaceRight(text string, start, end int) int {
 		end -= size
 	}
 	return end
+}
+
+// maxDatelineNames is how many capitalised words a dateline holds at
+// most: a place, its country, a month, an agency.
+const maxDatelineNames = 5
+
+// IsDateline reports whether s is an article's dateline rather than a
+// sentence ("BAKU, Azerbaijan, October 10.", "YEKATERINBURG, June 30.
+// /TASS/."): a few capitalised words and numbers, and no word in lower
+// case.
+func IsDateline(s string) bool {
+	names := 0
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "(\"“/"))
+		switch {
+		case !unicode.IsLetter(r):
+		case unicode.IsUpper(r):
+			names++
+		default:
+			return false
+		}
+	}
+	return names > 0 && names <= maxDatelineNames
 }

@@ -94,3 +94,19 @@ func TestSentencesBundled(t *testing.T) {
 		}
 	}
 }
+
+func TestIsDateline(t *testing.T) {
+	for s, want := range map[string]bool{
+		"BAKU, Azerbaijan, October 10.":               true,
+		"YEKATERINBURG, June 30. /TASS/.":             true,
+		"HALDEN, Estmark, March 14.":                  true,
+		"Two miners were freed on Friday.":            false,
+		"The Halden police detained Ola Brandt.":      false,
+		"2025":                                        false,
+		"Ola Brandt Of The Halden Miners Union Spoke": false,
+	} {
+		if got := IsDateline(s); got != want {
+			t.Errorf("IsDateline(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

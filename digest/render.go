@@ -143,8 +143,8 @@ func disagreementLines(g Disagreement, s style) string {
 // whichever of the two sections is longer, and a disagreement only when
 // no article or event is left (a disagreement is what a reader most needs
 // to see), counting them in More, MoreEvents and MoreDisagreements so the
-// reader sees that more exists, and keeps only the citations still used. A digest that fits is returned
-// unchanged.
+// reader sees that more exists, and keeps only the citations still used.
+// A digest that fits is returned unchanged.
 func (d Digest) Fit(loc *time.Location, limit int) Digest {
 	size := utf8.RuneCountInString(d.Markdown(loc))
 	if size <= limit {

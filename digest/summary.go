@@ -2,7 +2,6 @@ package digest
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -67,15 +66,11 @@ func lead(body, title string) string {
 	return strings.Join(kept, " ")
 }
 
-// isProse reports whether s reads as a sentence: a few words, one of them
-// in lower case (a dateline, "BAKU, Azerbaijan, July 1.", has none),
-// ending in terminal punctuation (inside quotes or brackets).
+// isProse reports whether s reads as a sentence: a few words with lower
+// case letters, not a dateline, ending in terminal punctuation (inside
+// quotes or brackets).
 func isProse(s string) bool {
-	ws := strings.Fields(s)
-	if len(ws) < 4 || !slices.ContainsFunc(ws, func(w string) bool {
-		r, _ := utf8.DecodeRuneInString(w)
-		return unicode.IsLower(r)
-	}) {
+	if len(strings.Fields(s)) < 4 || !strings.ContainsFunc(s, unicode.IsLower) || corpus.IsDateline(s) {
 		return false
 	}
 	t := strings.TrimRightFunc(s, func(r rune) bool { return strings.ContainsRune(`"'”’»)]`, r) })

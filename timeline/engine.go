@@ -677,28 +677,29 @@ func (e *engine) link2(g *group) {
 // from different sources: the same trigger and a participant in common,
 // not only words in common. A conflict the facts cannot back is not shown.
 func datesDisagree(g, h *group) bool {
-	var gs []facts.Fact
-	for _, nd := range g.nodes {
-		for _, m := range nd.members {
-			if len(gs) < maxSample {
-				gs = append(gs, m.fact)
-			}
-		}
-	}
-	n := 0
-	for _, nd := range h.nodes {
-		for _, m := range nd.members {
-			if n++; n > maxSample {
-				return false
-			}
-			for _, f := range gs {
-				if len(facts.Disagreements([]facts.Fact{f, m.fact})) > 0 {
-					return true
-				}
+	hs := sampleFacts(h)
+	for _, f := range sampleFacts(g) {
+		for _, o := range hs {
+			if len(facts.Disagreements([]facts.Fact{f, o})) > 0 {
+				return true
 			}
 		}
 	}
 	return false
+}
+
+// sampleFacts returns the date facts of g's first maxSample mentions.
+func sampleFacts(g *group) []facts.Fact {
+	var out []facts.Fact
+	for _, nd := range g.nodes {
+		for _, m := range nd.members {
+			if len(out) == maxSample {
+				return out
+			}
+			out = append(out, m.fact)
+		}
+	}
+	return out
 }
 
 // reevent redoes pass 2 on the components of groups that changed.

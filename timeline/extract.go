@@ -136,7 +136,7 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 			continue
 		}
 		sp, ok := facts.SpanOf(*f.Date)
-		if !ok || notAnEvent(f.Sentence[:f.Start]) || dateline(f.Sentence, f.Start, f.End) {
+		if !ok || notAnEvent(f.Sentence[:f.Start]) || corpus.IsDateline(f.Sentence) {
 			continue
 		}
 		if f.Date.Precision == facts.Range {
@@ -431,25 +431,6 @@ func notAnEvent(before string) bool {
 		f = f[:n-1]
 	}
 	return len(f) > 0 && f[len(f)-1] == "born"
-}
-
-// dateline reports whether a sentence is an article's dateline ("BAKU,
-// Azerbaijan, October 10."): besides its date [start, end), a few
-// capitalised words and no others.
-func dateline(s string, start, end int) bool {
-	words := append(strings.Fields(s[:start]), strings.Fields(s[end:])...)
-	n := 0
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "(\"“/"))
-		switch {
-		case !unicode.IsLetter(r):
-		case unicode.IsUpper(r):
-			n++
-		default:
-			return false
-		}
-	}
-	return n <= 4
 }
 
 // startsLower reports whether text starts with a lower-case letter: a
