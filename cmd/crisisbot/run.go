@@ -34,6 +34,10 @@ type env struct {
 	clock answer.Clock
 	// buildInfo is debug.ReadBuildInfo; tests pass the build they describe.
 	buildInfo func() (*debug.BuildInfo, bool)
+	// loaded is the config last read by loadConfig, for loadedFrom (its
+	// path and data directory): a command asks for it more than once.
+	loaded     *config.Config
+	loadedFrom string
 }
 
 // command is one subcommand. run gets the arguments after the command name.
@@ -178,6 +182,10 @@ func usageErr(err error) error {
 
 // loadConfig reads the config and applies the global flags over it.
 func (e *env) loadConfig() (config.Config, error) {
+	from := e.configPath + "\x00" + e.dataDir
+	if e.loaded != nil && e.loadedFrom == from {
+		return *e.loaded, nil
+	}
 	cfg, err := config.Load(e.configPath)
 	if err != nil {
 		return cfg, err
@@ -185,6 +193,7 @@ func (e *env) loadConfig() (config.Config, error) {
 	if e.dataDir != "" {
 		cfg.DataDir = e.dataDir
 	}
+	e.loaded, e.loadedFrom = &cfg, from
 	return cfg, nil
 }
 
