@@ -48,6 +48,11 @@ type Answer struct {
 	// sources disagree, or the competing accounts they all relay (the
 	// cause of death per Azerbaijan and per Russia), or empty.
 	Disagreement string `json:"-"`
+	// DateNote is the sentence of Text, written by the engine from a date
+	// fact, that says which days a date the quoted sentence gives only in
+	// relative words means ("“last week” [1] is the week of 6 October
+	// 2025, counted from the article's date"), or empty.
+	DateNote string `json:"date_note,omitempty"`
 	// Support is the share (0..1) of the question's IDF-weighted content
 	// words (framing words such as "name" or "spell" left out) found in the
 	// best passage window, raised a little when that sentence holds a value

@@ -311,9 +311,10 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				// only says he spoke.
 				s.Score += bonusValue
 			}
-			if ev.Kind == kindCount && slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent }) {
+			if (ev.Kind == kindCount || ev.Kind == kindDate) && slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent }) {
 				// "How many were detained": a count of the detained, not
-				// of the dead.
+				// of the dead; "when was the raid": the raid's date, not
+				// the announcement's.
 				s.Score += bonusEvent
 			}
 			if qu.day && len(s.Vals) > 0 && !slices.ContainsFunc(s.Vals, func(v value) bool { return v.Fine }) {

@@ -128,14 +128,20 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 
 	c := newCiter(results)
 	var b strings.Builder
+	var dateNote string
 	for _, sh := range out {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(sh.ev.snippet(sh.s))
 		b.WriteString(" [" + strconv.Itoa(c.ref(sh.s.P)) + "]")
+		if sh.s == best && ev.Kind == kindDate && conf == nil {
+			if dateNote = relativeDateLine(best, c.ref(best.P)); dateNote != "" {
+				b.WriteString(" " + dateNote)
+			}
+		}
 	}
-	a := Answer{Question: q, Grounded: true, Mode: ModeExtractive, Support: ev.Support}
+	a := Answer{Question: q, Grounded: true, Mode: ModeExtractive, Support: ev.Support, DateNote: dateNote}
 	if conf != nil {
 		a.Disagreement = conf.line(c.ref)
 		b.WriteString(" " + a.Disagreement)
@@ -234,4 +240,30 @@ func (c *citer) citations() []Citation {
 		out = append(out, citationOf(i+1, c.results[p]))
 	}
 	return out
+}
+
+// relativeDateLine says which days the answer's date means when its
+// sentence gives it only in words that need the article's date ("last
+// week", "on Sunday"): “last week” [1] is 6 – 12 October 2025, counted from
+// the article's date. The date is the one on the question's event, or else
+// the sentence's first. The line is built from the date fact read at
+// ingest and cites the sentence it is read from; it is empty when that
+// date is stated outright or was not resolved.
+func relativeDateLine(s *sentence, ref int) string {
+	i := slices.IndexFunc(s.Vals, func(v value) bool { return v.OnEvent })
+	if i < 0 {
+		i = 0
+	}
+	if i >= len(s.Vals) || !s.Vals[i].Relative {
+		return ""
+	}
+	f := s.Vals[i].fact
+	if f == nil || f.Date == nil || f.Date.Label == "" || strings.Contains(f.Text, f.Date.Label) {
+		return ""
+	}
+	label := f.Date.Label
+	if strings.HasPrefix(label, "week") { // "week of …", "weekend of …"
+		label = "the " + label
+	}
+	return "“" + f.Text + "” [" + strconv.Itoa(ref) + "] is " + label + ", counted from the article's date."
 }

@@ -55,6 +55,9 @@ func checkCitations(t *testing.T, a Answer) {
 func checkQuotes(t *testing.T, a Answer) {
 	t.Helper()
 	body := strings.TrimSuffix(a.Text, a.Disagreement)
+	if a.DateNote != "" {
+		body = strings.Replace(body, a.DateNote, "", 1)
+	}
 	for _, piece := range regexp.MustCompile(`\s*\[(\d+)\]\s*`).Split(body, -1) {
 		piece = strings.TrimSpace(piece)
 		if piece == "" {
@@ -449,5 +452,43 @@ func TestStripMentions(t *testing.T) {
 	got := CleanText(StripMentions("Hi @everyone and @here, <@123> <@!4> <@&5> <#6> said x@heres.com <@abc>"))
 	if want := "Hi and , said x@heres.com <@abc>"; got != want {
 		t.Errorf("StripMentions = %q, want %q", got, want)
+	}
+}
+
+func TestExtractiveSaysWhichDaysARelativeDateMeans(t *testing.T) {
+	e := seedEngine(t, Options{})
+	for _, tt := range []struct{ q, note string }{
+		{"When did the crisis begin?", "“last Friday” [1] is 27 June 2025, counted from the article's date."},
+		{"When did Baku bar Overchuk's visit?", "“the weekend” [1] is the weekend of 28–29 June 2025, counted from the article's date."},
+		// A date stated outright needs no note.
+		{"When did Azerbaijani police raid Sputnik's Baku office?", ""},
+	} {
+		a, err := e.Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.DateNote != tt.note {
+			t.Errorf("%s\nDateNote = %q, want %q\nanswer: %s", tt.q, a.DateNote, tt.note, a.Text)
+		}
+		if !strings.Contains(a.Text, a.DateNote) {
+			t.Errorf("%s: the note is not in the answer: %s", tt.q, a.Text)
+		}
+		checkCitations(t, a)
+		checkQuotes(t, a)
+	}
+}
+
+func TestExtractiveWhenPrefersTheAskedEventsDate(t *testing.T) {
+	// Both sentences name the raid; only the second dates the raid itself.
+	e := New(fixedSearcher{
+		madeUp("culture", "Valdoria cancelled all festivals over the police raid in Ostrava, the ministry announced on March 9."),
+		madeUp("raid", "Police carried out the raid in Ostrava on March 7, detaining dozens."),
+	}, Options{})
+	a, err := e.Ask(context.Background(), "When did the Ostrava police raid happen?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Police carried out the raid") {
+		t.Errorf("answer starts with another event's date: %s", a.Text)
 	}
 }

@@ -127,11 +127,13 @@ type value struct {
 	// date to read ("last December"): a weaker answer than one that
 	// states it.
 	Relative bool
+	// fact is the fact the value was read from.
+	fact *facts.Fact
 }
 
 // valueOf returns the value of kind k that fact f gives, if it gives one.
 func valueOf(k kind, f facts.Fact) (value, bool) {
-	v := value{Kind: k, Text: f.Text}
+	v := value{Kind: k, Text: f.Text, fact: &f}
 	switch {
 	case k == kindDate && f.Kind == facts.KindDate:
 		v.Norm, v.Fine = f.Date.Value, f.Date.Precision == facts.Day

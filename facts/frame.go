@@ -2,6 +2,7 @@ package facts
 
 import (
 	"slices"
+	"strings"
 )
 
 // triggers are the stems of event words, after Key's folding ("arrested"
@@ -61,11 +62,18 @@ func (sc *sentenceCtx) frame(at int, ents []Fact) Event {
 }
 
 // triggerNear returns the trigger nearest offset at, in its clause first,
-// then in the sentence; "" when there is none.
+// then in the sentence; "" when there is none, or when its clause has none
+// but reports ("…, the ministry announced on March 9"): that date is the
+// report's, not the event's of another clause.
 func (sc *sentenceCtx) triggerNear(at int) string {
 	lo, hi := sc.clauseAround(at)
 	best, bestDist := "", -1
 	for pass := 0; pass < 2 && best == ""; pass++ {
+		if pass == 1 && slices.ContainsFunc(sc.words, func(w Word) bool {
+			return w.Start >= lo && w.End <= hi && reportingVerbs[strings.ToLower(w.Text)]
+		}) {
+			break
+		}
 		for _, w := range sc.words {
 			if pass == 0 && (w.Start < lo || w.End > hi) {
 				continue

@@ -285,3 +285,22 @@ func TestEntitiesAreTypedByShapeAndContext(t *testing.T) {
 		}
 	}
 }
+
+// TestAReportsDateIsNotAnotherClausesEvents: "…, the ministry announced on
+// March 9" dates the announcement, not the raid named in the other clause;
+// a clause with its own event word keeps it.
+func TestAReportsDateIsNotAnotherClausesEvents(t *testing.T) {
+	tests := []struct{ text, date, trigger string }{
+		{"Valdoria cancelled all festivals over the police raid in Ostrava, the ministry announced on March 9.", "March 9", ""},
+		{"Police carried out the raid in Ostrava on March 7, the ministry said.", "March 7", "raid"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range kinds(Read(doc("d", "2025-03-14", tt.text)), KindDate) {
+			got = append(got, f.Text+"→"+f.Event.Trigger)
+		}
+		if want := []string{tt.date + "→" + tt.trigger}; !slices.Equal(got, want) {
+			t.Errorf("%q: dates and their events %q, want %q", tt.text, got, want)
+		}
+	}
+}
