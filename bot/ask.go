@@ -101,7 +101,15 @@ func (b *Bot) runAsk(ctx context.Context, req Request) (Reply, error) {
 // any note, and a footer saying how it was composed.
 func AnswerReply(ans answer.Answer) Reply {
 	r := Reply{Text: strings.TrimSpace(ans.Text), Disagreement: ans.Disagreement, Note: ans.Note, Grounded: ans.Grounded}
+	first := map[string]int{} // document → its first ref
 	for _, c := range ans.Citations {
+		if ref, ok := first[c.DocID]; ok && c.DocID != "" {
+			// Another passage of an article already listed: say so
+			// rather than list the article twice.
+			r.Sources = append(r.Sources, Source{Ref: c.Ref, Title: fmt.Sprintf("Same article as [%d]", ref)})
+			continue
+		}
+		first[c.DocID] = c.Ref
 		r.Sources = append(r.Sources, Source{
 			Ref: c.Ref, Title: c.Title, Outlet: c.Outlet, URL: c.URL,
 			Date: corpus.DateLabel(c.Published, c.PublishedPrecision),

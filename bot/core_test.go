@@ -308,6 +308,17 @@ func TestAnswerReplySources(t *testing.T) {
 	}
 }
 
+func TestAnswerReplyListsAnArticleOnce(t *testing.T) {
+	a := sampleAnswer("q")
+	again := a.Citations[0]
+	again.Ref, again.PassageID = 3, "fallout#004"
+	a.Citations = append(a.Citations, again)
+	got := AnswerReply(a).Sources
+	if len(got) != 3 || got[2] != (Source{Ref: 3, Title: "Same article as [1]"}) {
+		t.Errorf("sources = %+v, want the third to point to [1]", got)
+	}
+}
+
 func TestExecuteCancelledWhileQueued(t *testing.T) {
 	asker := &fakeAsker{}
 	b := newCoreBot(t, Options{Asker: asker, Limits: Limits{InFlight: 1, Queued: 1}})
