@@ -267,7 +267,10 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			// Dates are left out: nearly every news sentence has one.
 			onEvent := slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent })
 			s.Named = !slices.ContainsFunc(qNames, func(k string) bool { return !slices.ContainsFunc(win, func(w map[string]bool) bool { return w[k] }) })
-			if entity || owner || s.Named && ev.Kind.typed() && (ev.Kind != kindDate && len(s.Vals) > 0 || onEvent) {
+			// "Who called it a story for kindergarten": a quote whose
+			// speaker the next sentence names holds its answer there.
+			quoted := ev.Kind == kindPerson && len(s.Vals) == 0 && quotedBy(ev, s)
+			if entity || owner || quoted || s.Named && ev.Kind.typed() && (ev.Kind != kindDate && len(s.Vals) > 0 || onEvent) {
 				s.Sup = min(1, s.Win+bonusAnswer)
 			}
 			if s.Prose && s.Sup > ev.Support {
@@ -284,7 +287,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			switch {
 			case ev.Kind == kindReason && hasCausal(s.Text):
 				s.Score += bonusReason
-			case owner:
+			case owner, quoted:
 				s.Score += bonusValue
 			case (ev.Kind == kindPerson && len(descr) > 0 || ev.Kind == kindPlace) && len(s.Vals) > 0:
 				// "Which city": a name beside "city" is the answer; one
@@ -603,10 +606,22 @@ func quoteOpen(open bool, text string) bool {
 	if n := strings.Count(text, "“") - strings.Count(text, "”"); n != 0 {
 		return n > 0
 	}
-	if strings.Count(text, "\"")%2 == 1 {
-		return !open
+	// A straight quote opens where a word starts after it and closes
+	// where one ends before it: a passage may begin inside a quotation
+	// that closes in its first sentence.
+	for i := strings.IndexByte(text, '"'); i >= 0; i = nextQuote(text, i) {
+		open = i == 0 || strings.ContainsRune(" \t\n([—–-", rune(text[i-1]))
 	}
 	return open
+}
+
+// nextQuote returns the index of the first straight quote after i, or -1.
+func nextQuote(text string, i int) int {
+	j := strings.IndexByte(text[i+1:], '"')
+	if j < 0 {
+		return -1
+	}
+	return i + 1 + j
 }
 
 // entityReach is how many words from a name a question word may stand to

@@ -129,11 +129,15 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 	c := newCiter(results)
 	var b strings.Builder
 	var dateNote string
-	for _, sh := range out {
+	for i, sh := range out {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(sh.ev.snippet(sh.s))
+		if i > 0 && out[i-1].s.P == sh.s.P && out[i-1].s.I == sh.s.I-1 {
+			b.WriteString(sh.s.Text) // the sentence before it is just shown
+		} else {
+			b.WriteString(sh.ev.snippet(sh.s))
+		}
 		b.WriteString(" [" + strconv.Itoa(c.ref(sh.s.P)) + "]")
 		if sh.s == best && ev.Kind == kindDate && conf == nil {
 			if dateNote = relativeDateLine(best, c.ref(best.P)); dateNote != "" {
@@ -183,6 +187,23 @@ func (ev *evidence) speakerOf(s *sentence) *sentence {
 		}
 	}
 	return nil
+}
+
+// quotedBy reports whether s is part of a quotation whose speaker a later
+// sentence names ("…," Aliyev said), one the question does not name.
+func quotedBy(ev *evidence, s *sentence) bool {
+	sp := ev.speakerOf(s)
+	if sp == nil || sp == s {
+		return false
+	}
+	return slices.ContainsFunc(sp.Facts, func(f facts.Fact) bool {
+		if f.Kind != facts.KindSpeech || f.Speech == nil {
+			return false
+		}
+		// "the" keeps the name off the first place, which hasNewEntity
+		// skips as a sentence's capital.
+		return hasNewEntity(tokenize("the "+f.Speech.Speaker), ev.QToks)
+	})
 }
 
 // hasSpeech reports whether a sentence names who says it.

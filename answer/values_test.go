@@ -242,3 +242,50 @@ func TestWhereTakesOnePlace(t *testing.T) {
 		t.Errorf("answer %q, want Varna alone", a.Text)
 	}
 }
+
+func TestQuoteOpen(t *testing.T) {
+	tests := []struct {
+		open bool
+		text string
+		want bool
+	}{
+		{false, `"Can you imagine that?`, true},
+		{true, `So, this is a story.`, true},
+		{true, `We know what happened," he said.`, false},
+		{false, `He called it "a story" and left.`, false},
+		// A passage that begins inside a quotation: its closing quote
+		// does not open one.
+		{false, `and to pay compensation," Aliyev said.`, false},
+		{false, `“It was a story,” he said.`, false},
+		{false, `“It was a story.`, true},
+	}
+	for _, tt := range tests {
+		if got := quoteOpen(tt.open, tt.text); got != tt.want {
+			t.Errorf("quoteOpen(%v, %q) = %v, want %v", tt.open, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestWhoSaidAQuote: "who called it X" is answered by the quotation that
+// says X, with the sentence that names its speaker, shown once each.
+func TestWhoSaidAQuote(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "\"We want the harm admitted and the families paid,\" Lena Varga said. "+
+			"Varga rejected the claim that a storm had downed the ferry.\n\n"+
+			"\"Can you imagine a storm hitting it twice and then again? So, this is a tale for children. "+
+			"We know what happened,\" Varga said."),
+		madeUp("b", "Minister Tomas Berg said the ferry sank after a storm hit the coast, and that the crew could not reach the port."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "Who called the storm explanation of the ferry sinking a tale for children?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"a tale for children", "Varga said"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("answer lacks %q: %s", want, a.Text)
+		}
+	}
+	if n := strings.Count(a.Text, "So, this is a tale for children."); n != 1 {
+		t.Errorf("the quote is shown %d times: %s", n, a.Text)
+	}
+}
