@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -189,5 +190,97 @@ func TestLoadFresh(t *testing.T) {
 		if _, err := loadFresh(tt.fsys, "."); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: err = %v, want one mentioning %q", tt.name, err, tt.want)
 		}
+	}
+}
+
+// TestWriteTextFresh: a fresh result is labelled as never tuned on and, as
+// a held-out split, shows its figures but not its misses unless asked.
+func TestWriteTextFresh(t *testing.T) {
+	r := Result{Set: Fresh, Split: Test, Articles: 69, Comparison: Comparison{
+		Hybrid: Report{Questions: 1, Answerable: 1, Details: []Detail{{ID: "q1", Question: "Who?", Verdict: "abstained"}}},
+		BM25:   Report{Questions: 1, Answerable: 1},
+	}}
+	if !r.HeldOut() {
+		t.Fatal("a fresh result is not held out")
+	}
+	var buf strings.Builder
+	if err := r.WriteText(&buf, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if !strings.Contains(out, "== fresh set, test split, all held out (never tuned on): 69 articles ==") ||
+		!strings.Contains(out, "misses not shown (crisisbot eval --set fresh --misses shows them") || strings.Contains(out, "q1") {
+		t.Errorf("WriteText:\n%s", out)
+	}
+	buf.Reset()
+	if err := r.WriteText(&buf, TextOptions{TestMisses: true}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "- q1 [abstained]: Who?") {
+		t.Errorf("WriteText with TestMisses shows no misses:\n%s", buf.String())
+	}
+	if d := r.Redacted().Hybrid.Details; d != nil {
+		t.Errorf("Redacted keeps the details %v", d)
+	}
+}
+
+// freshFloors are the fresh set's floors, set from its first run, on
+// 2026-12-06 (README, Evaluation): 0.02 under each hybrid figure, the
+// false abstention ceiling 0.02 over it, and the false disagreements
+// counted then. They are a floor only, to catch regressions: nobody tunes
+// on the fresh set, so never raise them by tuning on its misses, and never
+// lower them to pass.
+var freshFloors = realLimits{
+	hit1: 0.67, hit5: 0.82, facts: 0.60, support: 0.79, shown: 0.48, attribution: 0.85, abstention: 0.40,
+	dates: 0.93, timeline: 0.93, falseAbstention: 0.18, falseDisagreements: 2,
+}
+
+// TestFreshQuality runs the offline pipeline on the fresh set and fails
+// when a hybrid figure drops below its floor (freshFloors) or rises above
+// its ceiling.
+func TestFreshQuality(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole pipeline")
+	}
+	results, err := RunSets(context.Background(), Options{Sets: []string{Fresh}, Dir: t.TempDir(), Answer: shippedOptions()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != 1 || results[0].Split != Test || !results[0].HeldOut() {
+		t.Fatalf("results = %+v, want the one held-out test split", results)
+	}
+	r, f := results[0], freshFloors
+	var buf strings.Builder
+	if err := r.Redacted().WriteText(&buf, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("\n%s", buf.String())
+	if r.Dates == nil {
+		t.Fatal("the fresh set has no date items")
+	}
+	h := r.Hybrid
+	for _, c := range []struct {
+		name       string
+		got, floor float64
+	}{
+		{"hit@1", h.HitAt1, f.hit1},
+		{"hit@5", h.HitAt5, f.hit5},
+		{"answer fact rate", h.FactRate, f.facts},
+		{"citation support", h.CitationSupport, f.support},
+		{"disagreements shown", h.DisagreementsShown, f.shown},
+		{"attribution accuracy", h.AttributionAccuracy, f.attribution},
+		{"abstention", h.Abstention, f.abstention},
+		{"timeline dates (facts)", r.Dates.FactsAccuracy, f.dates},
+		{"timeline agrees", r.Dates.TimelineRate, f.timeline},
+	} {
+		if c.got < c.floor {
+			t.Errorf("fresh set: hybrid %s = %.3f, below its floor %.3f", c.name, c.got, c.floor)
+		}
+	}
+	if h.FalseAbstention > f.falseAbstention {
+		t.Errorf("fresh set: hybrid false abstention = %.3f, above its ceiling %.3f", h.FalseAbstention, f.falseAbstention)
+	}
+	if h.FalseDisagreements > f.falseDisagreements {
+		t.Errorf("fresh set: hybrid false disagreements = %d, above its ceiling %d", h.FalseDisagreements, f.falseDisagreements)
 	}
 }
