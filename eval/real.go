@@ -12,10 +12,12 @@ import (
 )
 
 // The real set: articles under testdata/real, the questions in real.yaml
-// and the date items in dates.yaml. They are embedded so that the
-// installed binary runs the same evaluation as the repository.
+// and the date items in dates.yaml; and the fresh set: articles under
+// testdata/fresh, the questions in fresh.yaml and the date items in
+// fresh_dates.yaml. They are embedded so that the installed binary runs the
+// same evaluation as the repository.
 //
-//go:embed real.yaml dates.yaml testdata/real
+//go:embed real.yaml dates.yaml testdata/real fresh.yaml fresh_dates.yaml testdata/fresh
 var files embed.FS
 
 // Article is a real article as stored in the real set: the document, plus
@@ -56,47 +58,79 @@ func LoadReal() (RealSet, error) { return loadReal(files, ".") }
 // dates.yaml is an empty list.
 func loadReal(fsys fs.FS, dir string) (RealSet, error) {
 	var s RealSet
-	names, err := fs.Glob(fsys, path.Join(dir, "testdata/real/*.md"))
-	if err != nil {
+	var err error
+	if s.Articles, err = loadArticles(fsys, path.Join(dir, "testdata/real"), "real"); err != nil {
 		return RealSet{}, err
 	}
-	if len(names) == 0 {
-		return RealSet{}, errs.Errorf(errs.Invalid, "no real articles in %s", path.Join(dir, "testdata/real"))
+	if s.Questions, err = loadQuestions(fsys, path.Join(dir, "real.yaml")); err != nil {
+		return RealSet{}, err
 	}
+	if s.Dates, err = loadDates(fsys, path.Join(dir, "dates.yaml")); err != nil {
+		return RealSet{}, err
+	}
+	return s, nil
+}
+
+// loadArticles parses the articles dir/*.md of fsys, in name order; no
+// article is an error, which calls them the set's (real, fresh) articles.
+func loadArticles(fsys fs.FS, dir, set string) ([]Article, error) {
+	names, err := fs.Glob(fsys, path.Join(dir, "*.md"))
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, errs.Errorf(errs.Invalid, "no %s articles in %s", set, dir)
+	}
+	var articles []Article
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return RealSet{}, err
+			return nil, err
 		}
 		a, err := ParseArticle(name, data)
 		if err != nil {
-			return RealSet{}, err
+			return nil, err
 		}
-		s.Articles = append(s.Articles, a)
+		articles = append(articles, a)
 	}
-	data, err := fs.ReadFile(fsys, path.Join(dir, "real.yaml"))
+	return articles, nil
+}
+
+// loadQuestions parses the questions file name of fsys; every question
+// needs a split.
+func loadQuestions(fsys fs.FS, name string) ([]Question, error) {
+	base := path.Base(name)
+	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return RealSet{}, fmt.Errorf("load real.yaml: %w", err)
+		return nil, fmt.Errorf("load %s: %w", base, err)
 	}
-	if s.Questions, err = Parse(data); err != nil {
-		return RealSet{}, fmt.Errorf("load real.yaml: %w", err)
+	qs, err := Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", base, err)
 	}
-	for _, q := range s.Questions {
+	for _, q := range qs {
 		if q.Split == "" {
-			return RealSet{}, errs.Errorf(errs.Invalid, "load real.yaml: question %s: missing split", q.ID)
+			return nil, errs.Errorf(errs.Invalid, "load %s: question %s: missing split", base, q.ID)
 		}
 	}
-	data, err = fs.ReadFile(fsys, path.Join(dir, "dates.yaml"))
+	return qs, nil
+}
+
+// loadDates parses the date items file name of fsys; a missing file is an
+// empty list.
+func loadDates(fsys fs.FS, name string) ([]DateItem, error) {
+	data, err := fs.ReadFile(fsys, name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
 	case err != nil:
-		return RealSet{}, fmt.Errorf("load dates.yaml: %w", err)
-	default:
-		if s.Dates, err = ParseDates(data); err != nil {
-			return RealSet{}, fmt.Errorf("load dates.yaml: %w", err)
-		}
+		return nil, fmt.Errorf("load %s: %w", path.Base(name), err)
 	}
-	return s, nil
+	items, err := ParseDates(data)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", path.Base(name), err)
+	}
+	return items, nil
 }
 
 // ParseArticle parses a real article with the project's own Markdown

@@ -24,10 +24,14 @@ const (
 	// dates.yaml, testdata/real), asked over them and the bundled five,
 	// in a dev and a held-out test split.
 	Real = "real"
+	// Fresh is the set about fresh articles (fresh.yaml, fresh_dates.yaml,
+	// testdata/fresh), asked over them, the real articles and the bundled
+	// five. Nobody tunes on it: it has only a held-out test split.
+	Fresh = "fresh"
 )
 
 // Sets are the set names, in the order they are run.
-var Sets = []string{Bundled, Real}
+var Sets = []string{Bundled, Real, Fresh}
 
 // AllSplits selects both splits, reported separately.
 const AllSplits = "all"
@@ -76,7 +80,9 @@ func (r Result) Redacted() Result {
 // RunSets runs the selected sets and splits: for each set it ingests the
 // set's articles into a new library, builds the timeline over them, and
 // compares hybrid search with BM25 on each split's questions, then scores
-// the split's date items. Results come in set order, dev before test.
+// the split's date items. Results come in set order, dev before test; a
+// split a set does not have (the bundled set's test, the fresh set's dev)
+// gives no result.
 func RunSets(ctx context.Context, opts Options) (results []Result, err error) {
 	sets := opts.Sets
 	if len(sets) == 0 {
@@ -102,6 +108,9 @@ func RunSets(ctx context.Context, opts Options) (results []Result, err error) {
 	}
 	if len(sets) == 1 && sets[0] == Bundled && split == Test {
 		return nil, errs.Errorf(errs.Invalid, "the bundled set has no test split: every bundled question is a dev question")
+	}
+	if len(sets) == 1 && sets[0] == Fresh && split == Dev {
+		return nil, errs.Errorf(errs.Invalid, "the fresh set has no dev split: it is all held out, never tuned on")
 	}
 	dir := opts.Dir
 	if dir == "" {
@@ -135,6 +144,15 @@ func RunSets(ctx context.Context, opts Options) (results []Result, err error) {
 				return nil, err
 			}
 			qs, dates = rs.Questions, rs.Dates
+		case Fresh:
+			fresh, err := LoadFresh()
+			if err != nil {
+				return nil, err
+			}
+			if docs, err = fresh.Docs(); err != nil {
+				return nil, err
+			}
+			qs, dates = fresh.Questions, fresh.Dates
 		}
 		rs, err := evalSet(ctx, filepath.Join(dir, s), s, docs, qs, dates, splits, opts.Answer)
 		if err != nil {
@@ -178,7 +196,7 @@ func evalSet(ctx context.Context, dir, name string, docs []corpus.Document, qs [
 			}
 		}
 		if len(sq) == 0 && len(sd) == 0 {
-			continue // the bundled set's test split
+			continue // the bundled set's test split, the fresh set's dev split
 		}
 		r := Result{Set: name, Split: split, Articles: len(docs)}
 		if len(sq) > 0 {

@@ -35,8 +35,11 @@ func WriteResults(w io.Writer, results []Result, opts TextOptions) error {
 // missed.
 func (r Result) WriteText(w io.Writer, opts TextOptions) error {
 	what := r.Split + " split"
-	if r.Set == Bundled {
+	switch r.Set {
+	case Bundled:
 		what = "all questions dev (tuned on)"
+	case Fresh:
+		what = r.Split + " split, all held out (never tuned on)"
 	}
 	fmt.Fprintf(w, "== %s set, %s: %d articles ==\n", r.Set, what, r.Articles)
 	if r.Hybrid.Questions > 0 {
@@ -49,7 +52,11 @@ func (r Result) WriteText(w io.Writer, opts TextOptions) error {
 			d.Items, d.FactsAccuracy, d.FactsCorrect, d.Items, d.TimelineRate, d.TimelineAgrees, d.Items)
 	}
 	if r.HeldOut() && !opts.TestMisses {
-		_, err := fmt.Fprintln(w, "\nheld-out test split: misses not shown (crisisbot eval --split test --misses shows them for a final review)")
+		how := "crisisbot eval --split test --misses"
+		if r.Set == Fresh {
+			how = "crisisbot eval --set fresh --misses"
+		}
+		_, err := fmt.Fprintf(w, "\nheld-out test split: misses not shown (%s shows them for a final review)\n", how)
 		return err
 	}
 	if r.Hybrid.Questions > 0 {
