@@ -79,21 +79,25 @@
 //	remove ID...
 //		Remove stored articles and their passages.
 //
-//	eval [--set bundled|real|all] [--split dev|test|all] [--misses] [--json]
+//	eval [--set bundled|real|fresh|all] [--split dev|test|all] [--misses] [--json]
 //		Run the evaluation sets with the embedded default (local
 //		embedder, extractive answers), beside a plain BM25 baseline in
 //		the same run: the bundled set (eval/questions.yaml over the five
 //		bundled articles, all of it development data) and the real set
 //		(eval/real.yaml and eval/dates.yaml over the articles in
 //		eval/testdata/real and the bundled five), whose dev and held-out
-//		test splits are reported separately. Each set and split gets a
+//		test splits are reported separately, and the fresh set
+//		(eval/fresh.yaml and eval/fresh_dates.yaml over the articles in
+//		eval/testdata/fresh, with the real and bundled ones as
+//		distractors), all of it held out and never tuned on. Each set
+//		and split gets a
 //		table: retrieval hit@1 and hit@5, paraphrase hit@5, answer fact
 //		rate, citation support, disagreements shown, false
 //		disagreements, attribution accuracy, abstention and false
 //		abstention, then the timeline date figures, then the hybrid
 //		misses with their causes and the date items missed. The test
-//		split's misses are never shown unless --split test --misses asks
-//		for them, for a final review; --json leaves out its details
+//		split's and the fresh set's misses are never shown unless
+//		--misses asks for them, for a final review; --json leaves out its details
 //		likewise. Defaults: every set, both splits.
 //
 //	chat
