@@ -9,7 +9,7 @@ import (
 // and "detained" are both "detain"). They are ordinary news verbs and their
 // nouns, not the events of any one story.
 var triggers = map[string]bool{
-	"detain": true, "die": true, "murder": true, "shot": true, "raid": true, "cancel": true, "visit": true,
+	"detain": true, "jail": true, "die": true, "murder": true, "shot": true, "raid": true, "cancel": true, "visit": true,
 	"injur": true, "wound": true, "hospit": true, "charg": true, "sentenc": true, "expel": true,
 	"deport": true, "releas": true, "crash": true, "attack": true, "explod": true, "explos": true,
 	"protest": true, "evacu": true, "summon": true, "meet": true, "met": true, "sign": true, "close": true,
@@ -22,6 +22,9 @@ var triggers = map[string]bool{
 	"captur": true, "seiz": true, "search": true, "question": true, "interrog": true, "bodi": true,
 	"funer": true, "buri": true, "autopsi": true, "examin": true,
 }
+
+// preTrial before "detention" makes it a court's remand, not an arrest.
+var preTrial = map[string]bool{"pre-trial": true, "pretrial": true}
 
 // frame returns the event frame of the clause around offset at: its
 // trigger, the names and counted nouns that take part, its places and its
@@ -45,20 +48,42 @@ func (sc *sentenceCtx) frame(at int, ents []Fact) Event {
 			ev.Participants = append(ev.Participants, w.Key)
 		}
 	}
-	for _, d := range sc.dates {
-		if d.Start >= lo && d.End <= hi {
-			ev.When = d.Date.Value
-			break
-		}
-	}
-	if ev.When == "" && len(sc.dates) == 1 {
-		ev.When = sc.dates[0].Date.Value
-	}
+	ev.When = sc.whenOf(ev.Trigger, lo, hi)
 	slices.Sort(ev.Participants)
 	ev.Participants = slices.Compact(ev.Participants)
 	slices.Sort(ev.Places)
 	ev.Places = slices.Compact(ev.Places)
 	return ev
+}
+
+// whenOf returns the date of the event trigger names in the clause [lo,
+// hi): a date of the clause, or else of the sentence, whose own nearest
+// event is that one. "Jailed seven … on charges of murders between 2001
+// and 2011" dates the murders, not the jailing. A clause without a
+// trigger takes its first date, or the sentence's only one.
+func (sc *sentenceCtx) whenOf(trigger string, lo, hi int) string {
+	if trigger == "" {
+		for _, d := range sc.dates {
+			if d.Start >= lo && d.End <= hi {
+				return d.Date.Value
+			}
+		}
+		if len(sc.dates) == 1 {
+			return sc.dates[0].Date.Value
+		}
+		return ""
+	}
+	for pass := 0; pass < 2; pass++ {
+		for _, d := range sc.dates {
+			if pass == 0 && (d.Start < lo || d.End > hi) {
+				continue
+			}
+			if sc.triggerNear(d.Start) == trigger {
+				return d.Date.Value
+			}
+		}
+	}
+	return ""
 }
 
 // triggerNear returns the trigger nearest offset at, in its clause first,
@@ -74,7 +99,7 @@ func (sc *sentenceCtx) triggerNear(at int) string {
 		}) {
 			break
 		}
-		for _, w := range sc.words {
+		for i, w := range sc.words {
 			if pass == 0 && (w.Start < lo || w.End > hi) {
 				continue
 			}
@@ -87,6 +112,9 @@ func (sc *sentenceCtx) triggerNear(at int) string {
 			}
 			if bestDist < 0 || d < bestDist {
 				best, bestDist = w.Key, d
+				if w.Key == "detain" && i > 0 && preTrial[strings.ToLower(sc.words[i-1].Text)] {
+					best = "jail" // held for trial, not taken in
+				}
 			}
 		}
 	}

@@ -211,6 +211,14 @@ func TestDisagreementsNeedTheSameEvent(t *testing.T) {
 			doc("a", "2025-07-01", "Police in Baku detained seven people after the raid on the agency's office on 30 June 2025."),
 			doc("b", "2025-07-01", "Police in Baku detained one of its editors after the raid on the agency's office on 30 June 2025. The agency said one was detained in Baku on 30 June 2025."),
 		}, 0},
+		{"held for trial against taken in (seen on real articles)", []corpus.Document{
+			doc("a", "2025-07-01", "A court in Ostrava has jailed seven people pending trial on charges of murder targeting traders between 2001 and 2011."),
+			doc("b", "2025-07-01", "On 27 June, police carried out mass detentions of around 50 traders in Ostrava, reportedly in connection with a killing committed in 2001."),
+		}, 0},
+		{"placed in pre-trial detention against detained in the raid", []corpus.Document{
+			doc("a", "2025-07-01", "Police in Ostrava detained more than 50 traders on 27 June 2025."),
+			doc("b", "2025-07-01", "Six traders were placed in pre-trial detention in Ostrava on 27 June 2025."),
+		}, 0},
 		{"the year of one downing", []corpus.Document{
 			doc("a", "2025-07-01", "In December 2023, an Azerbaijan Airlines plane was shot down by a missile."),
 			doc("b", "2025-07-01", "In December 2024, air defences shot down an Azerbaijan Airlines flight."),
@@ -301,6 +309,24 @@ func TestAReportsDateIsNotAnotherClausesEvents(t *testing.T) {
 		}
 		if want := []string{tt.date + "→" + tt.trigger}; !slices.Equal(got, want) {
 			t.Errorf("%q: dates and their events %q, want %q", tt.text, got, want)
+		}
+	}
+}
+
+// TestADateBelongsToTheNearestEvent: the murders' years are not the
+// jailing's date; a day before a comma dates the detentions after it.
+func TestADateBelongsToTheNearestEvent(t *testing.T) {
+	tests := []struct{ text, count, when string }{
+		{"A court in Ostrava has jailed seven people pending trial on charges of murder targeting traders between 2001 and 2011.", "seven people", ""},
+		{"On 27 June, police carried out mass detentions of around 50 traders in Ostrava, in connection with a killing committed in 2001.", "around 50 traders", "2025-06-27"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range kinds(Read(doc("d", "2025-07-01", tt.text)), KindQuantity) {
+			got = append(got, f.Text+"@"+f.Event.When)
+		}
+		if want := []string{tt.count + "@" + tt.when}; !slices.Equal(got, want) {
+			t.Errorf("%q: counts and their dates %q, want %q", tt.text, got, want)
 		}
 	}
 }

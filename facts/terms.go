@@ -160,8 +160,11 @@ func demonym(s string) string { return FoldDemonym(s) }
 // synonym wherever a report of detentions, deaths and diplomacy uses it.
 func concept(stem string) string {
 	switch stem {
-	case "arrest", "detent", "detain", "custodi", "jail", "imprison", "apprehend":
+	case "arrest", "detent", "detain", "custodi", "apprehend":
 		return "detain"
+	case "jail", "imprison", "remand":
+		// Held by a court's order: not the same count as those taken in.
+		return "jail"
 	case "death", "dead", "die", "dy", "kill", "succumb", "perish":
 		return "die"
 	case "murder", "assassin", "homicid":
