@@ -117,7 +117,7 @@ func (e *Engine) withTimeline(a Answer, q, query string, results []retrieval.Res
 		line = "Across the articles the sources differ on the date: " + strings.Join(sides, "; ") + "."
 		a.Disagreement = line
 	} else {
-		if quotesOtherDate(a, ev.Value, results) {
+		if quotesOtherDate(a, ev.Value, results) || datesAskedElsewhere(q, a, ev.Value, results) {
 			return a // the timeline found another event than the one quoted
 		}
 		r := refs(ev.PassageIDs)
@@ -233,4 +233,40 @@ func quotesOtherDate(a Answer, value string, results []retrieval.Result) bool {
 		}
 	}
 	return len(spans) > 0 && !slices.ContainsFunc(spans, func(sp facts.Span) bool { return sp.Overlaps(tl) })
+}
+
+// datesAskedElsewhere reports whether the answer's first quoted sentence
+// dates the question's own word with a date the timeline's does not
+// overlap: in "Huseyn Safarov, born in 1966, was killed on June 27",
+// "When was he born" asks 1966, not the killing's date the timeline has.
+func datesAskedElsewhere(q string, a Answer, value string, results []retrieval.Result) bool {
+	tl, ok := facts.ParseValue(value)
+	if !ok || len(a.Citations) == 0 {
+		return false
+	}
+	asked := map[string]bool{}
+	for i, w := range facts.Words(q) {
+		if !w.Stop && (i == 0 || !w.Cap) {
+			asked[w.Key] = true
+		}
+	}
+	first := a.Citations[0].PassageID
+	for _, r := range results {
+		if r.ID != first {
+			continue
+		}
+		for _, f := range r.Facts {
+			if f.Kind != facts.KindDate || !strings.Contains(a.Text, strings.TrimSpace(f.Sentence)) || f.Start > len(f.Sentence) {
+				continue
+			}
+			before := facts.Words(f.Sentence[:f.Start])
+			for _, w := range before[max(0, len(before)-2):] {
+				if asked[w.Key] {
+					sp, ok := facts.ParseValue(f.Date.Value)
+					return ok && !sp.Overlaps(tl)
+				}
+			}
+		}
+	}
+	return false
 }

@@ -158,3 +158,23 @@ func TestTimelineDateOfAnotherEventBesideAYear(t *testing.T) {
 		t.Errorf("answer %q: want the quote without the other event's date", a.Text)
 	}
 }
+
+// TestTimelineDateOfAnotherEventBesideTheAskedOne: "When was she born"
+// quoted from "Lena Varga, born in 1966, was killed … on June 27" is not
+// dated by the killing the timeline holds.
+func TestTimelineDateOfAnotherEventBesideTheAskedOne(t *testing.T) {
+	docs := []retrieval.Result{madeUp("a", "On March 7 in the police building of Ostrava, a citizen of Valdoria, Lena Varga, born in 1966, was killed with particular cruelty.")}
+	dates := &fakeDates{ev: DatedEvent{Label: "7 March 2025", Value: "2025-03-07", PassageIDs: []string{"a#0", "b#0"}}}
+	for _, tt := range []struct {
+		q     string
+		added bool
+	}{{"When was Lena Varga born?", false}, {"When was Lena Varga killed?", true}} {
+		a, err := New(fixedSearcher(docs), Options{Dates: dates}).Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(a.Text, "7 March 2025"); !a.Grounded || got != tt.added {
+			t.Errorf("%s: timeline date added = %v, want %v: %q", tt.q, got, tt.added, a.Text)
+		}
+	}
+}

@@ -126,6 +126,14 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 	if len(want) < 2 {
 		return Event{}, false
 	}
+	// The question's words other than names say what happened: "When
+	// was Huseyn Safarov born" is not answered by his killing's date.
+	what := map[string]bool{}
+	for i, w := range facts.Words(question) {
+		if !w.Stop && len(w.Key) >= 2 && (i == 0 || !w.Cap) {
+			what[w.Key] = true
+		}
+	}
 	var best Event
 	bestScore := 1
 	// All of the question's words but one must be in the quotes: a date
@@ -147,11 +155,24 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 		// A sentence can date two things ("arrested on June 27 ... murders
 		// dating back to 2001"): on a tie the more precise date wins, as
 		// the one a "when" question is after.
+		if len(what) > 0 && !sharesKey(seen, what) {
+			continue
+		}
 		if len(seen) >= need && (len(seen) > bestScore || len(seen) == bestScore && finer(e.Date, best.Date)) {
 			best, bestScore = e, len(seen)
 		}
 	}
 	return best, bestScore > 1
+}
+
+// sharesKey reports whether the two key sets share one.
+func sharesKey(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // finer reports whether a is more precise than b.
