@@ -267,7 +267,7 @@ func (c *citer) citations() []Citation {
 // sentence gives it only in words that need the article's date ("last
 // week", "on Sunday"): “last week” [1] is 6 – 12 October 2025, counted from
 // the article's date. The date is the one on the question's event, or else
-// the sentence's first. The line is built from the date fact read at
+// the sentence's first unless that one dates a report. The line is built from the date fact read at
 // ingest and cites the sentence it is read from; it is empty when that
 // date is stated outright or was not resolved.
 func relativeDateLine(s *sentence, ref int) string {
@@ -280,6 +280,11 @@ func relativeDateLine(s *sentence, ref int) string {
 	}
 	f := s.Vals[i].fact
 	if f == nil || f.Date == nil || f.Date.Label == "" || strings.Contains(f.Text, f.Date.Label) {
+		return ""
+	}
+	if !s.Vals[i].OnEvent && f.Event.Trigger == "" {
+		// "…, the spokeswoman confirmed on Monday" dates the report, not
+		// what the question asks: its days would read as the answer.
 		return ""
 	}
 	label := f.Date.Label

@@ -220,6 +220,9 @@ func (qu *query) asks(v value, f facts.Fact) bool {
 		if sp, ok := facts.SpanOf(*f.Date); ok && slices.ContainsFunc(qu.dates, sp.Same) {
 			return false
 		}
+		if f.Event.Trigger == facts.Born && !qu.keys[facts.Born] && !qu.keys[facts.Key("birth")] {
+			return false // "When did they die" is not asking "(b. 1956)"
+		}
 	case kindPerson, kindPlace:
 		// "Mikhail Shvydkoy" is the question's "Shvydkoy".
 		if ws := facts.Words(f.Entity.Name); v.Kind == kindPerson && len(ws) > 0 && qu.keys[ws[len(ws)-1].Key] {

@@ -289,3 +289,19 @@ func TestWhoSaidAQuote(t *testing.T) {
 		t.Errorf("the quote is shown %d times: %s", n, a.Text)
 	}
 }
+
+// TestWhenIsNotABirthDate: "when did they die" is not answered by the
+// years the victims were born.
+func TestWhenIsNotABirthDate(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Among the victims were the brothers Lena Varga (b. 1956) and Tomas Varga (b. 1970), who died from injuries sustained during the operation."),
+		madeUp("b", "The Varga brothers died in police custody in Ostrava on March 7, officials said."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "When did the Varga brothers die?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "The Varga brothers died in police custody in Ostrava on March 7") {
+		t.Errorf("answer does not start with the date of the deaths: %s", a.Text)
+	}
+}

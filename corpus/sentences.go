@@ -234,7 +234,7 @@ func isTitleAbbrev(tok string) bool {
 // isNumberAbbrev: abbreviations that precede a number.
 func isNumberAbbrev(tok string) bool {
 	switch tok {
-	case "No", "Nos", "no", "Art", "art", "Vol", "vol", "p", "pp", "Fig", "fig", "Sec", "Ch", "ch", "ca", "approx", "Ref", "Tel",
+	case "No", "Nos", "no", "Art", "art", "Vol", "vol", "p", "pp", "Fig", "fig", "Sec", "Ch", "ch", "ca", "c", "b", "d", "approx", "Ref", "Tel",
 		"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec":
 		return true
 	}

@@ -41,6 +41,8 @@ func TestSentences(t *testing.T) {
 			[]string{"It cost 3.5 million, per News.Az and e.g. others.", "Done."}},
 		{"number abbreviations", "See No. 5 and Jan. 6 for details. Then stop.",
 			[]string{"See No. 5 and Jan. 6 for details.", "Then stop."}},
+		{"born and died before a year", "Among them were Huseyn Safarov (b. 1956) and Ziyaddin Safarov (b. 1970), who died. He was a trader (d. 2001).",
+			[]string{"Among them were Huseyn Safarov (b. 1956) and Ziyaddin Safarov (b. 1970), who died.", "He was a trader (d. 2001)."}},
 		{"ellipsis", "It was over… Then it began again.",
 			[]string{"It was over…", "Then it began again."}},
 		{"line breaks end sentences", "Conclusion\nThe deaths became a flashpoint.\nRelations soured",

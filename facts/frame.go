@@ -32,6 +32,9 @@ var preTrial = map[string]bool{"pre-trial": true, "pretrial": true}
 func (sc *sentenceCtx) frame(at int, ents []Fact) Event {
 	var ev Event
 	ev.Trigger = sc.triggerNear(at)
+	if sc.bornBefore(at) {
+		ev.Trigger = Born
+	}
 	lo, hi := sc.clauseAround(at)
 	for _, e := range ents {
 		// Only people and organisations identify an event: a country
@@ -54,6 +57,24 @@ func (sc *sentenceCtx) frame(at int, ents []Fact) Event {
 	slices.Sort(ev.Places)
 	ev.Places = slices.Compact(ev.Places)
 	return ev
+}
+
+// Born is the trigger of a birth date ("born in 1966", "(b. 1956)"): it
+// dates a life, not an event of the story.
+const Born = "born"
+
+// bornBefore reports whether the words just before offset at make what
+// follows a birth date: "born", "born in", "born on", "b.".
+func (sc *sentenceCtx) bornBefore(at int) bool {
+	f := strings.Fields(strings.ToLower(sc.text[:at]))
+	if n := len(f); n > 1 && (f[n-1] == "in" || f[n-1] == "on") {
+		f = f[:n-1]
+	}
+	if len(f) == 0 {
+		return false
+	}
+	last := strings.TrimLeft(f[len(f)-1], "(")
+	return last == "born" || last == "b."
 }
 
 // whenOf returns the date of the event trigger names in the clause [lo,

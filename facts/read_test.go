@@ -330,3 +330,16 @@ func TestADateBelongsToTheNearestEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestBirthDatesDateALife: "born in 1966" and "(b. 1956)" are birth
+// dates, whatever event the sentence also tells.
+func TestBirthDatesDateALife(t *testing.T) {
+	fs := kinds(Read(doc("d", "2025-07-01", "Lena Varga (b. 1956) and Tomas Berg, born in 1966, were killed in Ostrava on 27 June 2025.")), KindDate)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Text+"→"+f.Event.Trigger)
+	}
+	if want := []string{"1956→born", "1966→born", "27 June 2025→die"}; !slices.Equal(got, want) {
+		t.Errorf("dates and their events %q, want %q", got, want)
+	}
+}

@@ -136,7 +136,7 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 			continue
 		}
 		sp, ok := facts.SpanOf(*f.Date)
-		if !ok || notAnEvent(f.Sentence[:f.Start]) || corpus.IsDateline(f.Sentence) {
+		if !ok || f.Event.Trigger == facts.Born || corpus.IsDateline(f.Sentence) {
 			continue
 		}
 		if f.Date.Precision == facts.Range {
@@ -420,17 +420,6 @@ func wordCount(s string) int {
 		}
 	}
 	return n
-}
-
-// notAnEvent reports whether the words before a date make it the date of
-// no event of the story: a birth date ("born in 1966") dates a life. ("until
-// July 19" stays: the end of a detention is an event of the story.)
-func notAnEvent(before string) bool {
-	f := strings.Fields(strings.ToLower(before))
-	if n := len(f); n > 1 && (f[n-1] == "in" || f[n-1] == "on") {
-		f = f[:n-1]
-	}
-	return len(f) > 0 && f[len(f)-1] == "born"
 }
 
 // startsLower reports whether text starts with a lower-case letter: a
