@@ -51,9 +51,11 @@ func (ev *evidence) conflict() *conflict {
 	case kindCause:
 		keep = func(f facts.Fact) bool { return f.Kind == facts.KindCause }
 	case kindCount:
-		keep = func(f facts.Fact) bool { return f.Kind == facts.KindQuantity && ev.query.countsAsked(f) }
+		keep = func(f facts.Fact) bool {
+			return f.Kind == facts.KindQuantity && ev.query.countsAsked(f) && ev.query.onEvent(f)
+		}
 	case kindDate:
-		keep = func(f facts.Fact) bool { return f.Kind == facts.KindDate }
+		keep = func(f facts.Fact) bool { return f.Kind == facts.KindDate && ev.query.onEvent(f) }
 	default:
 		return nil
 	}

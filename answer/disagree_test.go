@@ -88,3 +88,26 @@ func TestOtherSideBeyondTheAnswersPassages(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestDisagreementIsAboutTheAskedEvent: sources that differ on how many
+// died do not disagree on how many were on board.
+func TestDisagreementIsAboutTheAskedEvent(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The ferry sank off Dalby on March 7, killing 38 of the 67 people on board."),
+		madeUp("b", "The ferry sank off Dalby on March 7, killing 39 of 67 people on board."),
+		madeUp("c", "A total of 67 people were on board the ferry that sank off Dalby on March 7."),
+	}
+	e := New(docs, Options{})
+	for _, tt := range []struct {
+		q        string
+		disagree bool
+	}{{"How many people died when the ferry sank?", true}, {"How many people were on board the ferry?", false}} {
+		a, err := e.Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Disagreement != ""; got != tt.disagree {
+			t.Errorf("%s: disagreement %q, want one: %v", tt.q, a.Disagreement, tt.disagree)
+		}
+	}
+}
