@@ -109,3 +109,21 @@ func TestAccountsNameEachSpeakerOnce(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestCauseAccountsNotWhenOneSideIsAsked: "what did the Azerbaijani
+// autopsy find" asks one side's account; the other is no answer to it,
+// and the answer lists no accounts.
+func TestCauseAccountsNotWhenOneSideIsAsked(t *testing.T) {
+	for _, fx := range fixtures {
+		e := New(newBM25(loadFixture(t, fx)), Options{})
+		for _, q := range []string{"How did the brothers die according to Azerbaijani officials?", "What did Russian authorities say the brothers died of?"} {
+			a, err := e.Ask(context.Background(), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !a.Grounded || a.Disagreement != "" {
+				t.Errorf("%s %s: grounded %v, Disagreement = %q, want none", fx, q, a.Grounded, a.Disagreement)
+			}
+		}
+	}
+}

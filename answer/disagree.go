@@ -77,6 +77,11 @@ func (ev *evidence) conflict() *conflict {
 		}
 	}
 	if ev.Kind == kindCause {
+		if asksOneSpeaker(ev.Question, fs) {
+			// "What did the Azerbaijani autopsy conclude": the question
+			// picked whose account it wants; the others are no answer.
+			return nil
+		}
 		return accounts(fs, at)
 	}
 	for _, d := range facts.Disagreements(fs) {
@@ -130,6 +135,26 @@ func accounts(fs []facts.Fact, at map[factKey]*sentence) *conflict {
 		return nil
 	}
 	return c
+}
+
+// asksOneSpeaker reports whether a name in question q (a capitalised
+// word after the first, as facts keys it: "Azerbaijani" is "azerbaijan")
+// is in the source of one of the facts fs.
+func asksOneSpeaker(q string, fs []facts.Fact) bool {
+	names := map[string]bool{}
+	for i, w := range facts.Words(q) {
+		if i > 0 && w.Cap && !w.Stop {
+			names[w.Key] = true
+		}
+	}
+	for _, f := range fs {
+		for _, w := range facts.Words(f.Source) {
+			if w.Cap && names[w.Key] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameCause reports whether two stated causes share a content word.
