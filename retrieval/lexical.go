@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"math"
 	"sync"
+
+	"github.com/crisisbot/crisisbot/retrieval/wordvec"
 )
 
 // BM25 parameters: the usual defaults.
@@ -28,6 +30,10 @@ type lexicalIndex struct {
 	// related returns the stems related to a stem (a thesaurus); nil
 	// means no query expansion. See search.
 	related func(stem string) []string
+	// near returns the stems whose word vectors are at least nearMin
+	// similar to a stem, most similar first; nil means none. See
+	// expandLocked.
+	near func(stem string) []wordvec.Neighbour
 
 	mu       sync.RWMutex
 	slotOf   map[string]int32
@@ -261,6 +267,25 @@ func (x *lexicalIndex) count() int {
 // with hit@1 unchanged; weights 0.3 to 1 gave the same hybrid figures.
 const weightRelated = 0.5
 
+// Stand-ins from word vectors, for a query word that no passage contains,
+// beside the thesaurus's ("eatery" → "cafe", "restaurant", which WordNet
+// does not relate). GloVe measures relatedness, not sameness ("killed" and
+// "detained" score 0.59, "siblings" and "brothers" 0.65), so only close
+// neighbours count (nearMin), at most nearMax of them, at weightNear,
+// sharing one term's weight with the thesaurus's stand-ins. Measured in
+// hybrid search with the hashed embedder, against the thesaurus alone:
+// bundled figures level, real dev hit@5 0.836 → 0.852 (paraphrases 0.625
+// → 0.750), fact rates level. A cosine of 0.6 or 0.65, or three stand-ins
+// at 0.5, cost bundled hit@5 (0.915 → 0.901); so did expanding words that
+// occur in up to 1, 3 or 10 passages, and stand-ins only where the
+// thesaurus has none gained nothing. With the LocalEmbedder's meaning
+// part: bundled hit@5 0.915 → 0.930.
+const (
+	nearMin    = 0.7
+	nearMax    = 3
+	weightNear = 0.3
+)
+
 // queryTerm is a stem to score and the weight of its contribution.
 type queryTerm struct {
 	stem   string
@@ -268,9 +293,10 @@ type queryTerm struct {
 }
 
 // expandLocked replaces each query term that no passage contains by those
-// of its related stems that some passage does contain, at weightRelated.
-// Terms that occur are never expanded, so exact matches keep their rank;
-// a stem already in the query is not added twice.
+// of its related stems that some passage does contain, at weightRelated,
+// and by up to nearMax of its word-vector neighbours that some passage
+// contains, at weightNear. Terms that occur are never expanded, so exact
+// matches keep their rank; a stem already in the query is not added twice.
 func (x *lexicalIndex) expandLocked(stems []string) []queryTerm {
 	out := make([]queryTerm, 0, len(stems))
 	seen := make(map[string]bool, len(stems))
@@ -278,7 +304,7 @@ func (x *lexicalIndex) expandLocked(stems []string) []queryTerm {
 		seen[s] = true
 		out = append(out, queryTerm{s, 1})
 	}
-	if x.related == nil {
+	if x.related == nil && x.near == nil {
 		return out
 	}
 	for _, s := range stems {
@@ -286,10 +312,25 @@ func (x *lexicalIndex) expandLocked(stems []string) []queryTerm {
 			continue
 		}
 		first := len(out)
-		for _, r := range x.related(s) {
-			if !seen[r] && x.df(r) > 0 {
-				seen[r] = true
-				out = append(out, queryTerm{r, weightRelated})
+		if x.related != nil {
+			for _, r := range x.related(s) {
+				if !seen[r] && x.df(r) > 0 {
+					seen[r] = true
+					out = append(out, queryTerm{r, weightRelated})
+				}
+			}
+		}
+		if x.near != nil {
+			n := 0
+			for _, nb := range x.near(s) {
+				if n == nearMax {
+					break
+				}
+				if !seen[nb.Stem] && x.df(nb.Stem) > 0 {
+					seen[nb.Stem] = true
+					out = append(out, queryTerm{nb.Stem, weightNear})
+					n++
+				}
 			}
 		}
 		// The stand-ins share one term's weight: a vague word with many

@@ -2,10 +2,13 @@ package retrieval
 
 import (
 	"math"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/crisisbot/crisisbot/retrieval/wordvec"
 )
 
 func lexIDs(hits []lexicalHit) []string {
@@ -168,5 +171,40 @@ func TestLexicalExpandsOnlyUnknownTerms(t *testing.T) {
 	got = x.search("metropolis car", 10)
 	if diff := cmp.Diff([]string{"car", "city"}, lexIDs(got)); diff != "" {
 		t.Errorf("mixed search (-want +got):\n%s", diff)
+	}
+}
+
+// TestLexicalExpandsByWordVectors: a query word no passage contains finds
+// the passages of its close word-vector neighbours ("eatery" → "cafe",
+// "envoy" → "ambassador"), at weightNear of the score the neighbour itself
+// would give; a merely related word ("siblings" → "brothers", cosine 0.65)
+// finds nothing, and neither does a word that occurs but not in the
+// passage.
+func TestLexicalExpandsByWordVectors(t *testing.T) {
+	x := newLexicalIndex(NewAnalyzer(), defaultTitleWeight)
+	x.near = nearStems(sync.OnceValues(wordvec.Load))
+	x.add([]lexicalDoc{
+		{ID: "cafe", Text: "The two brothers ran a small cafe."},
+		{ID: "envoy", Text: "The ministry summoned the ambassador."},
+		{ID: "raid", Text: "Police raided the office and detained seven people."},
+	})
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"eatery", []string{"cafe"}},
+		{"envoy", []string{"envoy"}},
+		{"siblings", nil},
+		{"killed", nil}, // "detained" is related (0.59), not the same
+		{"ministry", []string{"envoy"}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, lexIDs(x.search(tt.query, 10))); diff != "" {
+			t.Errorf("search(%q) (-want +got):\n%s", tt.query, diff)
+		}
+	}
+	got, exact := x.search("eatery", 10), x.search("cafe", 10)
+	if want := weightNear * exact[0].Score; len(got) == 0 || math.Abs(got[0].Score-want) > 1e-6 {
+		t.Errorf("eatery: %v, want the cafe passage at %v (weightNear × %v)", got, want, exact[0].Score)
 	}
 }

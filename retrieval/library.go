@@ -338,6 +338,7 @@ func (l *Library) load(ctx context.Context) error {
 	}
 	l.lex = newLexicalIndex(NewAnalyzer(), defaultTitleWeight)
 	l.lex.related = RelatedStems()
+	l.lex.near = nearStems(wordVectors(l.emb))
 	return l.loadIndexes(ctx)
 }
 

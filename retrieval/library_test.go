@@ -53,7 +53,7 @@ func TestIngestAndRead(t *testing.T) {
 	if diff := cmp.Diff(infos, l.Documents()); diff != "" {
 		t.Errorf("Documents (-want +got):\n%s", diff)
 	}
-	want := Stats{Docs: 5, Passages: wantPassages, Embedder: "local-hash-v1-256", Dim: LocalDim, LastIngest: t0}
+	want := Stats{Docs: 5, Passages: wantPassages, Embedder: NewLocalEmbedder().Name(), Dim: LocalDim, LastIngest: t0}
 	if diff := cmp.Diff(want, l.Stats()); diff != "" {
 		t.Errorf("Stats (-want +got):\n%s", diff)
 	}
@@ -532,11 +532,12 @@ func TestEmbedderSwitch(t *testing.T) {
 
 	// And back to the local embedder.
 	l = openTest(t, Options{Dir: dir})
-	if got := l.Stats(); got.Embedder != "local-hash-v1-256" || got.Dim != LocalDim {
+	local := NewLocalEmbedder().Name()
+	if got := l.Stats(); got.Embedder != local || got.Dim != LocalDim {
 		t.Errorf("after switching back: %+v", got)
 	}
 	l.Close()
-	if diff := cmp.Diff(map[string][]int{"vec/local-hash-v1-256": {LocalDim}}, vectorBuckets(t, dir)); diff != "" {
+	if diff := cmp.Diff(map[string][]int{"vec/" + local: {LocalDim}}, vectorBuckets(t, dir)); diff != "" {
 		t.Errorf("vector buckets after switching back (-want +got):\n%s", diff)
 	}
 }
@@ -587,7 +588,7 @@ func TestAbandonedSwitchIsDropped(t *testing.T) {
 	}
 	// Back on the old embedder, the half-made fake vectors go away.
 	openTest(t, Options{Dir: dir}).Close()
-	if diff := cmp.Diff(map[string][]int{"vec/local-hash-v1-256": {LocalDim}}, vectorBuckets(t, dir)); diff != "" {
+	if diff := cmp.Diff(map[string][]int{"vec/" + NewLocalEmbedder().Name(): {LocalDim}}, vectorBuckets(t, dir)); diff != "" {
 		t.Errorf("vector buckets (-want +got):\n%s", diff)
 	}
 }

@@ -60,6 +60,60 @@ func TestLocalEmbedderSimilarity(t *testing.T) {
 	}
 }
 
+// TestLocalEmbedderMeaning: a paraphrase that shares no word with its
+// passage is clearly closer to it than to an unrelated passage, through
+// the meaning part: the hashed part alone does not tell them apart.
+func TestLocalEmbedderMeaning(t *testing.T) {
+	// want is the least margin: the cosine to the passage minus the
+	// cosine to the unrelated one.
+	const want = 0.15
+	// A question, its passage, an unrelated passage.
+	triples := [][3]string{
+		{"the family eatery the dead siblings owned", "The two brothers ran a small cafe in the city.", "The ministry summoned the ambassador after the raid."},
+		{"Which envoy was summoned?", "The foreign ministry called in the ambassador.", "The plane crashed near the airport, killing 38."},
+		{"What sentence did the court hand down?", "The judge jailed him for four months.", "Gas exports through the pipeline rose."},
+	}
+	margin := func(e *LocalEmbedder, tr [3]string) float64 {
+		q := embedOne(t, e, tr[0])
+		return cosine(q, embedOne(t, e, tr[1])) - cosine(q, embedOne(t, e, tr[2]))
+	}
+	e, hashed := NewLocalEmbedder(), NewLocalEmbedder().hashedOnly()
+	for _, tr := range triples {
+		if m := margin(e, tr); m < want {
+			t.Errorf("%q: margin %.3f, want ≥ %v", tr[0], m, want)
+		}
+		if m := margin(hashed, tr); m >= want {
+			t.Errorf("%q: the hashed part alone has a margin of %.3f: the case does not test the meaning part", tr[0], m)
+		}
+	}
+}
+
+// TestLocalEmbedderNoKnownWords: a text with no word in the word vectors
+// (names, numbers) keeps its hashed vector whole, with an empty meaning
+// part, so that names match as they did.
+func TestLocalEmbedderNoKnownWords(t *testing.T) {
+	const text = "Zyxqar Blorvatt 2024"
+	v, hashed := embedOne(t, NewLocalEmbedder(), text), embedOne(t, NewLocalEmbedder().hashedOnly(), text)
+	if diff := cmp.Diff(hashed, v[:localHashDim], cmpopts.EquateApprox(0, 1e-6)); diff != "" {
+		t.Errorf("hashed part (-hashed embedder +full):\n%s", diff)
+	}
+	if diff := cmp.Diff(make([]float32, LocalDim-localHashDim), v[localHashDim:]); diff != "" {
+		t.Errorf("meaning part of %q not empty:\n%s", text, diff)
+	}
+}
+
+// TestLocalEmbedderName: the meaning part changed the vectors, so the name
+// changed and every store re-embeds once; the hashed part alone keeps the
+// old name, whose vectors it still makes.
+func TestLocalEmbedderName(t *testing.T) {
+	if got, want := NewLocalEmbedder().Name(), "local-hash-glove-v2-356"; got != want {
+		t.Errorf("Name() = %q, want %q", got, want)
+	}
+	if got, want := NewLocalEmbedder().hashedOnly().Name(), "local-hash-v1-256"; got != want {
+		t.Errorf("hashedOnly().Name() = %q, want %q", got, want)
+	}
+}
+
 func TestLocalEmbedderVectors(t *testing.T) {
 	e := NewLocalEmbedder()
 	texts := []string{"Tensions rose between Baku and Moscow.", "", "the of and", "?!", strings.Repeat("Yekaterinburg police raid ", 200)}
@@ -124,9 +178,23 @@ type localGolden struct {
 	Vectors [][]float32 `json:"vectors"`
 }
 
+// TestLocalEmbedderGolden pins both embedders: the LocalEmbedder, and its
+// hashed part alone, which must still give "local-hash-v1-256" vectors bit
+// for bit (the topic threshold and the stores written before the meaning
+// part rely on it).
 func TestLocalEmbedderGolden(t *testing.T) {
-	path := filepath.Join("testdata", "local-embedder-golden.json")
-	e := NewLocalEmbedder()
+	for _, tt := range []struct {
+		file string
+		e    *LocalEmbedder
+	}{
+		{"local-embedder-golden.json", NewLocalEmbedder().hashedOnly()},
+		{"local-embedder-v2-golden.json", NewLocalEmbedder()},
+	} {
+		t.Run(tt.e.Name(), func(t *testing.T) { checkLocalGolden(t, filepath.Join("testdata", tt.file), tt.e) })
+	}
+}
+
+func checkLocalGolden(t *testing.T, path string, e *LocalEmbedder) {
 	texts := []string{
 		"Ziyaddin and Huseyn Safarov died in Russian custody in Yekaterinburg.",
 		"On June 30, Azerbaijani authorities raided the Baku offices of Sputnik.",

@@ -218,13 +218,13 @@ func seedAndKill(t *testing.T, dir string, killAfter int) []string {
 	return reported
 }
 
-// TestOpenStoreOfEarlierVersion opens a data directory written by
-// crisisbot at 1787d87, before the bundled record: the four bundled
-// articles left after removing escalating-tensions, and an operator's
-// own. Made with `crisisbot ingest own.md` and `crisisbot remove
-// escalating-tensions`, then gzipped. Nothing is re-embedded, the removed
-// article stays removed, and check finds nothing wrong.
-func TestOpenStoreOfEarlierVersion(t *testing.T) {
+// openEarlierStore writes the data directory that crisisbot at 1787d87
+// wrote, before the bundled record, into a new directory: the four bundled
+// articles left after removing escalating-tensions, and an operator's own.
+// Made with `crisisbot ingest own.md` and `crisisbot remove
+// escalating-tensions`, then gzipped. Its vectors are "local-hash-v1-256".
+func openEarlierStore(t *testing.T) string {
+	t.Helper()
 	dir := t.TempDir()
 	gz, err := os.Open(filepath.Join("testdata", "store-1787d87.db.gz"))
 	if err != nil {
@@ -242,7 +242,15 @@ func TestOpenStoreOfEarlierVersion(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, DBFile), data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	emb := &countingEmbedder{Embedder: NewLocalEmbedder()}
+	return dir
+}
+
+// TestOpenStoreOfEarlierVersion opens the earlier store with the embedder
+// it was written with: nothing is re-embedded, the removed article stays
+// removed, and check finds nothing wrong.
+func TestOpenStoreOfEarlierVersion(t *testing.T) {
+	dir := openEarlierStore(t)
+	emb := &countingEmbedder{Embedder: NewLocalEmbedder().hashedOnly()}
 	l := openTest(t, Options{Dir: dir, Embedder: emb})
 	if rep := mustSeed(t, l, true); len(rep.Stored) != 0 {
 		t.Errorf("seeding an earlier store stored %q", rep.Stored)
@@ -262,6 +270,40 @@ func TestOpenStoreOfEarlierVersion(t *testing.T) {
 	rep, err := CheckStore(dir, time.Nanosecond)
 	if err != nil || len(rep.Problems) != 0 {
 		t.Errorf("check of the earlier store after opening: %v, %q", err, rep.Problems)
+	}
+}
+
+// TestOpenStoreOfEarlierVersionReembeds opens the earlier store with
+// today's LocalEmbedder, whose name and dimension differ from the stored
+// vectors': every passage is embedded again, once, the 256-dimensional
+// vectors are dropped, and check finds nothing wrong.
+func TestOpenStoreOfEarlierVersionReembeds(t *testing.T) {
+	dir := openEarlierStore(t)
+	emb := &countingEmbedder{Embedder: NewLocalEmbedder()}
+	l := openTest(t, Options{Dir: dir, Embedder: emb})
+	passages := l.Stats().Passages
+	if _, texts := emb.counts(); texts != passages || passages == 0 {
+		t.Errorf("re-embedded %d passages, want all %d", texts, passages)
+	}
+	if got := l.Stats(); got.Embedder != emb.Name() || got.Dim != LocalDim {
+		t.Errorf("after the re-embed: embedder %s, dimension %d; want %s, %d", got.Embedder, got.Dim, emb.Name(), LocalDim)
+	}
+	res, err := l.Search(context.Background(), "Overchuk visit cancelled", SearchOptions{K: 3, Mode: Vector})
+	if err != nil || len(res) == 0 {
+		t.Fatalf("vector search: %v, %d results", err, len(res))
+	}
+	l.Close()
+	if diff := cmp.Diff(map[string][]int{"vec/" + emb.Name(): {LocalDim}}, vectorBuckets(t, dir)); diff != "" {
+		t.Errorf("vector buckets (-want +got):\n%s", diff)
+	}
+	again := &countingEmbedder{Embedder: NewLocalEmbedder()}
+	openTest(t, Options{Dir: dir, Embedder: again}).Close()
+	if calls, _ := again.counts(); calls != 0 {
+		t.Errorf("reopening made %d embed calls", calls)
+	}
+	rep, err := CheckStore(dir, time.Nanosecond)
+	if err != nil || len(rep.Problems) != 0 {
+		t.Errorf("check after the re-embed: %v, %q", err, rep.Problems)
 	}
 }
 

@@ -151,6 +151,28 @@ var axisEmbedder = funcEmbedder(func(text string) []float32 {
 	return []float32{0.2, 0.9797959}
 })
 
+// TestTopicJudgeLocalIsHashed: given the LocalEmbedder, or none, the judge
+// compares by the hashed words alone, which DefaultTopicThreshold was
+// measured with; any other embedder is used as given.
+func TestTopicJudgeLocalIsHashed(t *testing.T) {
+	for _, tt := range []struct {
+		emb  Embedder
+		want string
+	}{
+		{nil, "local-hash-v1-256"},
+		{NewLocalEmbedder(), "local-hash-v1-256"},
+		{axisEmbedder, axisEmbedder.Name()},
+	} {
+		j, err := NewTopicJudge(context.Background(), TopicOptions{Description: "the topic", Embedder: tt.emb})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := j.emb.Name(); got != tt.want {
+			t.Errorf("judge embeds with %s, want %s", got, tt.want)
+		}
+	}
+}
+
 func TestTopicJudgeReasons(t *testing.T) {
 	tests := []struct {
 		name string
