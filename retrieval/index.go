@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/crisisbot/crisisbot/retrieval/wordvec"
 	"runtime"
 	"slices"
 	"sync"
@@ -227,7 +228,7 @@ func (x *vectorIndex) scan(q []float32, lo, hi int, t *topK) {
 				continue
 			}
 			off := (s % blockRows) * x.dim
-			t.offer(s, dot(q, b[off:off+x.dim]))
+			t.offer(s, wordvec.Dot(q, b[off:off+x.dim]))
 		}
 	}
 }
@@ -288,22 +289,4 @@ func (t *topK) down(i int) {
 		t.hits[i], t.hits[small] = t.hits[small], t.hits[i]
 		i = small
 	}
-}
-
-// dot is the dot product of two vectors of equal length, with four
-// accumulators: a single one waits on each add's latency.
-func dot(a, b []float32) float32 {
-	b = b[:len(a)]
-	var s0, s1, s2, s3 float32
-	i := 0
-	for ; i+4 <= len(a); i += 4 {
-		s0 += a[i] * b[i]
-		s1 += a[i+1] * b[i+1]
-		s2 += a[i+2] * b[i+2]
-		s3 += a[i+3] * b[i+3]
-	}
-	for ; i < len(a); i++ {
-		s0 += a[i] * b[i]
-	}
-	return s0 + s1 + s2 + s3
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/crisisbot/crisisbot/retrieval/wordvec"
 	"math/rand/v2"
 	"slices"
 	"sync"
@@ -60,7 +61,7 @@ func seqIDs(prefix string, n int) []string {
 func bruteForce(want map[string][]float32, q []float32, n int) []vectorHit {
 	var hits []vectorHit
 	for id, v := range want {
-		hits = append(hits, vectorHit{id, float64(dot(q, v))})
+		hits = append(hits, vectorHit{id, float64(wordvec.Dot(q, v))})
 	}
 	slices.SortFunc(hits, func(a, b vectorHit) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.ID, b.ID))

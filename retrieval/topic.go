@@ -3,6 +3,7 @@ package retrieval
 import (
 	"context"
 	"fmt"
+	"github.com/crisisbot/crisisbot/retrieval/wordvec"
 	"strings"
 	"unicode/utf8"
 
@@ -177,7 +178,7 @@ func (j *TopicJudge) similarity(ctx context.Context, doc corpus.Document) (float
 	if err != nil {
 		return 0, fmt.Errorf("embed article %q for the topic check: %w", doc.ID, err)
 	}
-	return float64(dot(vecs[0], j.desc)), nil
+	return float64(wordvec.Dot(vecs[0], j.desc)), nil
 }
 
 // matchKeywords returns the keywords, as configured, that appear in text,

@@ -201,8 +201,10 @@ func (t *Table) Mean() []float32 {
 
 // Dot returns the dot product of two vectors of equal length. Four
 // accumulators let the loop run without waiting on each addition: a scan
-// of the table (Neighbours) took 0.78 ms instead of 1.02.
+// of the table (Neighbours) took 0.78 ms instead of 1.02. The vector
+// index's exact scan uses it too.
 func Dot(a, b []float32) float32 {
+	b = b[:len(a)] // one bounds check for the loop
 	var s0, s1, s2, s3 float32
 	i := 0
 	for ; i+4 <= len(a); i += 4 {
