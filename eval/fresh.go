@@ -1,9 +1,9 @@
 package eval
 
 import (
-	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
@@ -29,18 +29,7 @@ type FreshSet struct {
 // Docs returns the set's corpus: the fresh articles, the real ones and the
 // bundled ones.
 func (s FreshSet) Docs() ([]corpus.Document, error) {
-	bundled, err := corpus.Bundled()
-	if err != nil {
-		return nil, fmt.Errorf("bundled corpus: %w", err)
-	}
-	docs := make([]corpus.Document, 0, len(s.Articles)+len(s.Real)+len(bundled))
-	for _, a := range s.Articles {
-		docs = append(docs, a.Document)
-	}
-	for _, a := range s.Real {
-		docs = append(docs, a.Document)
-	}
-	return append(docs, bundled...), nil
+	return RealSet{Articles: slices.Concat(s.Articles, s.Real)}.Docs()
 }
 
 // LoadFresh returns the fresh set.

@@ -58,41 +58,7 @@ func TestRealSet(t *testing.T) {
 			t.Errorf("question %s: split %s, want %s (sha256 rule)", q.ID, q.Split, want)
 		}
 		counts[q.Split]++
-		switch {
-		case !q.Answerable:
-			counts["unanswerable"]++
-		case q.Paraphrase:
-			counts["paraphrase"]++
-		}
-		if q.Conflict {
-			counts["conflict"]++
-		}
-		if q.Agree {
-			counts["agree"]++
-		}
-		if len(q.Speaker) > 0 {
-			counts["speaker"]++
-		}
-		counts[string(q.Kind)]++
-		if q.Answerable && len(q.Source) == 0 {
-			t.Errorf("question %s: an answerable question needs a source", q.ID)
-		}
-		var sources []text
-		for _, id := range q.Source {
-			b, ok := bodies[id]
-			if !ok {
-				t.Errorf("question %s: source %q is no article of the set", q.ID, id)
-				continue
-			}
-			sources = append(sources, b)
-		}
-		for _, f := range q.Facts {
-			for _, alt := range f {
-				if len(missing([]Fact{{alt}}, sources...)) > 0 {
-					t.Errorf("question %s: fact %q is in none of its sources %v", q.ID, alt, q.Source)
-				}
-			}
-		}
+		checkQuestion(t, q, bodies, counts)
 	}
 	t.Logf("questions: %v", counts)
 	for _, c := range []struct {
@@ -123,6 +89,48 @@ func TestRealSet(t *testing.T) {
 		}
 		if !b.has(Fact{it.Text}) {
 			t.Errorf("date item %q is not in %s", it.Text, it.Doc)
+		}
+	}
+}
+
+// checkQuestion counts q's kinds into counts and checks that an answerable
+// question has sources, each an article of the set (bodies), and that
+// every fact alternative is in one of them.
+func checkQuestion(t *testing.T, q Question, bodies map[string]text, counts map[string]int) {
+	t.Helper()
+	switch {
+	case !q.Answerable:
+		counts["unanswerable"]++
+	case q.Paraphrase:
+		counts["paraphrase"]++
+	}
+	if q.Conflict {
+		counts["conflict"]++
+	}
+	if q.Agree {
+		counts["agree"]++
+	}
+	if len(q.Speaker) > 0 {
+		counts["speaker"]++
+	}
+	counts[string(q.Kind)]++
+	if q.Answerable && len(q.Source) == 0 {
+		t.Errorf("question %s: an answerable question needs a source", q.ID)
+	}
+	var sources []text
+	for _, id := range q.Source {
+		b, ok := bodies[id]
+		if !ok {
+			t.Errorf("question %s: source %q is no article of the set", q.ID, id)
+			continue
+		}
+		sources = append(sources, b)
+	}
+	for _, f := range q.Facts {
+		for _, alt := range f {
+			if len(missing([]Fact{{alt}}, sources...)) > 0 {
+				t.Errorf("question %s: fact %q is in none of its sources %v", q.ID, alt, q.Source)
+			}
 		}
 	}
 }
