@@ -24,21 +24,7 @@ func TestFreshSet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bodies := map[string]text{}
-	urls := map[string]string{}
-	for _, d := range docs {
-		if _, dup := bodies[d.ID]; dup {
-			t.Errorf("article id %q is used twice (fresh, real and bundled articles share one corpus)", d.ID)
-		}
-		bodies[d.ID] = newText(d.Body)
-		if d.URL == "" {
-			continue
-		}
-		if other, dup := urls[d.URL]; dup {
-			t.Errorf("articles %s and %s have the same url %s", other, d.ID, d.URL)
-		}
-		urls[d.URL] = d.ID
-	}
+	bodies := articleBodies(t, docs)
 
 	fresh := map[string]bool{}
 	outlets := map[string]bool{}

@@ -27,13 +27,7 @@ func TestRealSet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bodies := map[string]text{}
-	for _, d := range docs {
-		if _, dup := bodies[d.ID]; dup {
-			t.Errorf("article id %q is used twice (real articles and bundled ones share one corpus)", d.ID)
-		}
-		bodies[d.ID] = newText(d.Body)
-	}
+	bodies := articleBodies(t, docs)
 
 	outlets := map[string]bool{}
 	for _, a := range rs.Articles {
@@ -91,6 +85,28 @@ func TestRealSet(t *testing.T) {
 			t.Errorf("date item %q is not in %s", it.Text, it.Doc)
 		}
 	}
+}
+
+// articleBodies returns the texts of a set's corpus by id, and checks
+// that no two articles share an id or a URL.
+func articleBodies(t *testing.T, docs []corpus.Document) map[string]text {
+	t.Helper()
+	bodies := map[string]text{}
+	urls := map[string]string{}
+	for _, d := range docs {
+		if _, dup := bodies[d.ID]; dup {
+			t.Errorf("article id %q is used twice (the set's articles share one corpus)", d.ID)
+		}
+		bodies[d.ID] = newText(d.Body)
+		if d.URL == "" {
+			continue
+		}
+		if other, dup := urls[d.URL]; dup {
+			t.Errorf("articles %s and %s have the same url %s", other, d.ID, d.URL)
+		}
+		urls[d.URL] = d.ID
+	}
+	return bodies
 }
 
 // checkQuestion counts q's kinds into counts and checks that an answerable

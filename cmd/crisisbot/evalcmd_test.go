@@ -43,15 +43,7 @@ func TestEvalHidesTestMisses(t *testing.T) {
 		strings.Contains(out, "hybrid misses") || strings.Contains(out, "dev split") {
 		t.Errorf("eval --split test:\n%s", out)
 	}
-	var got struct {
-		Results []struct {
-			Set, Split string
-			Hybrid     struct {
-				Questions int
-				Details   []json.RawMessage
-			}
-		}
-	}
+	var got evalJSON
 	if err := json.Unmarshal([]byte(c.mustRun("eval", "--set", "real", "--split", "test", "--json")), &got); err != nil {
 		t.Fatal(err)
 	}
@@ -72,15 +64,7 @@ func TestEvalFreshSet(t *testing.T) {
 		t.Skip("runs the evaluation")
 	}
 	c := newCLI(t)
-	var got struct {
-		Results []struct {
-			Set, Split string
-			Hybrid     struct {
-				Questions int
-				Details   []json.RawMessage
-			}
-		}
-	}
+	var got evalJSON
 	if err := json.Unmarshal([]byte(c.mustRun("eval", "--set", "fresh", "--json")), &got); err != nil {
 		t.Fatal(err)
 	}
@@ -91,5 +75,16 @@ func TestEvalFreshSet(t *testing.T) {
 	if !strings.Contains(out, "== fresh set, test split, all held out (never tuned on)") || !strings.Contains(out, "hybrid misses") ||
 		strings.Contains(out, "misses not shown") || strings.Contains(out, "real set") {
 		t.Errorf("eval --set fresh --misses:\n%s", out)
+	}
+}
+
+// evalJSON is the part of eval --json that the tests read.
+type evalJSON struct {
+	Results []struct {
+		Set, Split string
+		Hybrid     struct {
+			Questions int
+			Details   []json.RawMessage
+		}
 	}
 }
