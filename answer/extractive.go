@@ -266,25 +266,20 @@ func (c *citer) citations() []Citation {
 // relativeDateLine says which days the answer's date means when its
 // sentence gives it only in words that need the article's date ("last
 // week", "on Sunday"): “last week” [1] is 6 – 12 October 2025, counted from
-// the article's date. The date is the one on the question's event, or else
-// the sentence's first unless that one dates a report. The line is built from the date fact read at
-// ingest and cites the sentence it is read from; it is empty when that
-// date is stated outright or was not resolved.
+// the article's date. The date must be on the question's event. The line
+// is built from the date fact read at ingest and cites the sentence it is
+// read from; it is empty when that date is stated outright or was not
+// resolved.
 func relativeDateLine(s *sentence, ref int) string {
+	// Only the date of the asked event: "continued to sour on Tuesday
+	// after the brothers died" or "confirmed on Monday" date something
+	// else, and their days would read as the answer.
 	i := slices.IndexFunc(s.Vals, func(v value) bool { return v.OnEvent })
-	if i < 0 {
-		i = 0
-	}
-	if i >= len(s.Vals) || !s.Vals[i].Relative {
+	if i < 0 || !s.Vals[i].Relative {
 		return ""
 	}
 	f := s.Vals[i].fact
 	if f == nil || f.Date == nil || f.Date.Label == "" || strings.Contains(f.Text, f.Date.Label) {
-		return ""
-	}
-	if !s.Vals[i].OnEvent && f.Event.Trigger == "" {
-		// "…, the spokeswoman confirmed on Monday" dates the report, not
-		// what the question asks: its days would read as the answer.
 		return ""
 	}
 	label := f.Date.Label

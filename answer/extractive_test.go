@@ -458,7 +458,7 @@ func TestStripMentions(t *testing.T) {
 func TestExtractiveSaysWhichDaysARelativeDateMeans(t *testing.T) {
 	e := seedEngine(t, Options{})
 	for _, tt := range []struct{ q, note string }{
-		{"When did the crisis begin?", "“last Friday” [1] is 27 June 2025, counted from the article's date."},
+		{"When did the police raid in Yekaterinburg take place?", "“last week” [1] is the week of 23 June 2025, counted from the article's date."},
 		{"When did Baku bar Overchuk's visit?", "“the weekend” [1] is the weekend of 28–29 June 2025, counted from the article's date."},
 		// A date stated outright needs no note.
 		{"When did Azerbaijani police raid Sputnik's Baku office?", ""},
@@ -475,6 +475,15 @@ func TestExtractiveSaysWhichDaysARelativeDateMeans(t *testing.T) {
 		}
 		checkCitations(t, a)
 		checkQuotes(t, a)
+	}
+	// A day that dates something else is not glossed as the answer.
+	docs := fixedSearcher{madeUp("a", "Relations between Valdoria and Estmark continued to sour on Tuesday after two miners died in police custody.")}
+	a, err := New(docs, Options{}).Ask(context.Background(), "When did the two miners die?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.DateNote != "" {
+		t.Errorf("DateNote = %q for a day on another event: %s", a.DateNote, a.Text)
 	}
 }
 

@@ -208,6 +208,10 @@ func quotesOtherDate(a Answer, value string, results []retrieval.Result) bool {
 		return false
 	}
 	first := a.Citations[0].PassageID
+	// The first quote is the text before the first citation; a second
+	// sentence of the same passage ("…crashed on December 25") dates
+	// something else.
+	quote, _, _ := strings.Cut(a.Text, " [")
 	// The quote's finest dates say what it dates: "released on Sunday"
 	// is not dated by the "earlier this year" beside it.
 	var spans []facts.Span
@@ -217,7 +221,7 @@ func quotesOtherDate(a Answer, value string, results []retrieval.Result) bool {
 			continue
 		}
 		for _, f := range r.Facts {
-			if f.Kind != facts.KindDate || !strings.Contains(a.Text, strings.TrimSpace(f.Sentence)) {
+			if f.Kind != facts.KindDate || !strings.Contains(quote, strings.TrimSpace(f.Sentence)) {
 				continue
 			}
 			sp, ok := facts.ParseValue(f.Date.Value)

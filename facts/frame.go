@@ -18,10 +18,37 @@ var triggers = map[string]bool{
 	"elect": true, "vote": true, "resign": true, "appoint": true, "fine": true, "convict": true,
 	"acquit": true, "extradit": true, "kidnap": true, "abduct": true, "miss": true, "flee": true,
 	"apolog": true, "recal": true, "sanction": true, "land": true, "launch": true,
-	"talk": true, "negoti": true, "agre": true, "withdraw": true, "invad": true, "occupi": true,
+	"talk": true, "cal": true, "negoti": true, "agre": true, "withdraw": true, "invad": true, "occupi": true,
 	"captur": true, "seiz": true, "search": true, "question": true, "interrog": true, "bodi": true,
 	"funer": true, "buri": true, "autopsi": true, "examin": true,
 }
+
+// topicWords before an event word make it what the clause is about or
+// after, not what it tells: "called each other regarding the crash",
+// "continued to sour on Tuesday after the brothers died".
+var topicWords = map[string]bool{
+	"regarding": true, "about": true, "concerning": true, "following": true, "after": true,
+	"amid": true, "since": true, "despite": true, "connection": true, "over": true,
+}
+
+// topicOf reports whether words[i] stands within three words after a
+// topic word ("regarding the crash", "after Azeri brothers died", "in
+// connection with the raid") that comes after offset at: then a date or
+// count before that phrase is not its event's. One inside it is ("over the
+// deaths of two citizens"). "Over" counts only before a word, not a
+// number ("over 50").
+func topicOf(words []Word, i, at int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		l := strings.ToLower(words[j].Text)
+		if topicWords[l] && (l != "over" || !isDigitStart(words[j+1].Text)) {
+			return at < words[j].Start
+		}
+	}
+	return false
+}
+
+// isDigitStart reports whether s starts with a digit.
+func isDigitStart(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 // preTrial before "detention" makes it a court's remand, not an arrest.
 var preTrial = map[string]bool{"pre-trial": true, "pretrial": true}
@@ -124,7 +151,7 @@ func (sc *sentenceCtx) triggerNear(at int) string {
 			if pass == 0 && (w.Start < lo || w.End > hi) {
 				continue
 			}
-			if !triggers[w.Key] {
+			if !triggers[w.Key] || topicOf(sc.words, i, at) {
 				continue
 			}
 			d := w.Start - at

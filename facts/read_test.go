@@ -301,6 +301,10 @@ func TestAReportsDateIsNotAnotherClausesEvents(t *testing.T) {
 	tests := []struct{ text, date, trigger string }{
 		{"Valdoria cancelled all festivals over the police raid in Ostrava, the ministry announced on March 9.", "March 9", ""},
 		{"Police carried out the raid in Ostrava on March 7, the ministry said.", "March 7", "raid"},
+		// What a clause is about or after is not what it tells.
+		{"On March 8, the two presidents called each other regarding the crash of the ferry.", "March 8", "cal"},
+		{"Relations continued to sour on Tuesday after two miners died in custody in Ostrava.", "Tuesday", "detain"},
+		{"Valdoria cancelled all festivals on March 9 over the deaths of two miners.", "March 9", "cancel"},
 	}
 	for _, tt := range tests {
 		var got []string
