@@ -225,14 +225,20 @@ func repeats(s *sentence, chosen []*sentence) bool {
 }
 
 // snippet is the text shown for s: the sentence, preceded by the one before
-// it when s is too short to stand alone.
+// it when s is too short to stand alone, and followed by the next when it
+// ends with a colon.
 func (ev *evidence) snippet(s *sentence) string {
+	text := s.Text
 	if len(s.Toks) < shortSentence && s.I > 0 {
 		if prev := ev.Sents[s.P][s.I-1]; prev.Prose {
-			return prev.Text + " " + s.Text
+			text = prev.Text + " " + text
 		}
 	}
-	return s.Text
+	// "…, Marie Struthers … said:" introduces what follows: show it.
+	if ss := ev.Sents[s.P]; strings.HasSuffix(strings.TrimSpace(s.Text), ":") && s.I+1 < len(ss) {
+		text += " " + ss[s.I+1].Text
+	}
+	return text
 }
 
 // citer numbers results in the order an answer first cites them.
