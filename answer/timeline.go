@@ -120,14 +120,46 @@ func (e *Engine) withTimeline(a Answer, q, query string, results []retrieval.Res
 		if quotesOtherDate(a, ev.Value, results) || datesAskedElsewhere(q, a, ev.Value, results) {
 			return a // the timeline found another event than the one quoted
 		}
-		r := refs(ev.PassageIDs)
+		// A few articles are cited; the rest are counted, so that a date
+		// twenty articles give does not bury the answer in references.
+		ids := slices.Clone(ev.PassageIDs)
+		slices.SortStableFunc(ids, func(x, y string) int { return cmpBool(cited(a, y), cited(a, x)) })
+		more := max(0, len(ids)-maxTimelineRefs)
+		r := refs(ids[:len(ids)-more])
 		if r == "" {
 			return a
 		}
-		line = fmt.Sprintf("Across the articles, the timeline dates this to %s %s.", ev.Label, r)
+		line = fmt.Sprintf("Across the articles, the timeline dates this to %s %s", ev.Label, r)
+		switch {
+		case more == 1:
+			line += " and one other article."
+		case more > 1:
+			line += fmt.Sprintf(" and %d other articles.", more)
+		default:
+			line += "."
+		}
 	}
 	a.Text = strings.TrimSpace(a.Text) + " " + line
 	return a
+}
+
+// maxTimelineRefs is how many articles the timeline's date line cites.
+const maxTimelineRefs = 5
+
+// cited reports whether the answer already cites passage id.
+func cited(a Answer, id string) bool {
+	return slices.ContainsFunc(a.Citations, func(c Citation) bool { return c.PassageID == id })
+}
+
+// cmpBool orders false before true.
+func cmpBool(x, y bool) int {
+	switch {
+	case x == y:
+		return 0
+	case x:
+		return 1
+	}
+	return -1
 }
 
 // reOneCite matches one citation number.

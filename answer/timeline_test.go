@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -177,4 +178,32 @@ func TestTimelineDateOfAnotherEventBesideTheAskedOne(t *testing.T) {
 			t.Errorf("%s: timeline date added = %v, want %v: %q", tt.q, got, tt.added, a.Text)
 		}
 	}
+}
+
+// TestTimelineLineCitesAFewArticles: a date many articles give cites five
+// of them, the answer's own first, and counts the rest.
+func TestTimelineLineCitesAFewArticles(t *testing.T) {
+	var docs fixedSearcher
+	var ids []string
+	for i := range 8 {
+		id := fmt.Sprintf("d%d", i)
+		docs = append(docs, madeUp(id, fmt.Sprintf("Report %d: police in Ostrava raided the traders' market on March 7.", i)))
+		ids = append(ids, id+"#0")
+	}
+	dates := &fakeDates{ev: DatedEvent{Label: "7 March 2025", Value: "2025-03-07", PassageIDs: ids}}
+	a, err := New(docs, Options{TopK: 8, Dates: dates}).Ask(context.Background(), "When did police in Ostrava raid the traders' market?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, line, ok := strings.Cut(a.Text, "Across the articles")
+	if !ok {
+		t.Fatalf("no timeline line: %s", a.Text)
+	}
+	if n := strings.Count(line, "["); n != maxTimelineRefs || !strings.HasSuffix(line, " and 3 other articles.") {
+		t.Errorf("timeline line cites %d articles: %q", n, line)
+	}
+	if !strings.Contains(line, "[1]") {
+		t.Errorf("the answer's own article is not among those cited: %q", line)
+	}
+	checkCitations(t, a)
 }
