@@ -124,7 +124,7 @@ func openLocked(ctx context.Context, e *env, cfg config.Config, readOnly bool) (
 	if err != nil {
 		return nil, fmt.Errorf("open data directory %s: %w", cfg.DataDir, err)
 	}
-	if err := seed(ctx, e, lib, m, cfg.Corpus.Bundled); err != nil {
+	if err := seed(ctx, e, lib, m, cfg.DataDir, cfg.Corpus.Bundled); err != nil {
 		lib.Close()
 		return nil, err
 	}
@@ -260,7 +260,7 @@ func (a *app) timelineView() timeline.View {
 
 // seed stores the bundled articles on first use, finishes that after a
 // crash, or removes them with corpus.bundled: false (see Library.Seed).
-func seed(ctx context.Context, e *env, lib *retrieval.Library, m *meter, on bool) error {
+func seed(ctx context.Context, e *env, lib *retrieval.Library, m *meter, dir string, on bool) error {
 	docs, err := corpus.Bundled()
 	if err != nil {
 		return fmt.Errorf("read bundled corpus: %w", err)
@@ -273,6 +273,11 @@ func seed(ctx context.Context, e *env, lib *retrieval.Library, m *meter, on bool
 	}
 	if len(rep.Removed) > 0 {
 		fmt.Fprintf(e.stderr, "crisisbot: removed the %s (corpus.bundled: false)\n", plural(len(rep.Removed), "bundled article"))
+	}
+	if len(rep.Stored) == len(docs) {
+		// A new data directory: say where, so that a mistyped --data-dir
+		// does not pass for the one the operator meant.
+		fmt.Fprintf(e.stderr, "crisisbot: new data directory %s, with the %s\n", dir, plural(len(docs), "bundled article"))
 	}
 	return nil
 }

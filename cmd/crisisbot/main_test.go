@@ -430,3 +430,17 @@ func TestAskWithRejectedKeyFallsBackAndSaysWhy(t *testing.T) {
 		t.Errorf("stderr does not say why the model failed: %q", errOut)
 	}
 }
+
+// TestNewDataDirectoryIsAnnounced: the first command on a new data
+// directory says so on stderr (a mistyped --data-dir is seen at once);
+// later ones do not.
+func TestNewDataDirectoryIsAnnounced(t *testing.T) {
+	c := newCLI(t)
+	_, errOut, code := c.run("sources")
+	if code != 0 || !strings.Contains(errOut, "new data directory "+c.dataDir+", with the 5 bundled articles") {
+		t.Errorf("first run: exit %d, stderr %q; want the new directory announced", code, errOut)
+	}
+	if _, errOut, _ := c.run("sources"); strings.Contains(errOut, "new data directory") {
+		t.Errorf("second run: stderr %q announces the directory again", errOut)
+	}
+}
