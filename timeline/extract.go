@@ -136,7 +136,7 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 			continue
 		}
 		sp, ok := facts.SpanOf(*f.Date)
-		if !ok || f.Event.Trigger == facts.Born || corpus.IsDateline(f.Sentence) {
+		if !ok || f.Event.Trigger == facts.Born || corpus.IsDateline(f.Sentence) || presentOnly(f) {
 			continue
 		}
 		if f.Date.Precision == facts.Range {
@@ -420,6 +420,20 @@ func wordCount(s string) int {
 		}
 	}
 	return n
+}
+
+// presentOnly reports whether a date is only the writer's present
+// ("today", "now") in a sentence that tells no event: "All of that is as
+// clear as today's sky" is no event of 19 July.
+func presentOnly(f facts.Fact) bool {
+	if f.Event.Trigger != "" {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(f.Text, "'s"), "’s")) {
+	case "today", "now", "currently", "nowadays", "these days":
+		return true
+	}
+	return false
 }
 
 // startsLower reports whether text starts with a lower-case letter: a

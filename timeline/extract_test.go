@@ -232,3 +232,16 @@ func TestBirthDateIsNoEvent(t *testing.T) {
 		t.Errorf("events %+v, want the detention alone", x.Events())
 	}
 }
+
+// TestThePresentIsNoEvent: "as clear as today's sky" tells nothing that
+// happened that day; "police detained him today" does.
+func TestThePresentIsNoEvent(t *testing.T) {
+	doc := corpus.Document{ID: "a", Title: "a", Published: "2025-03-14", PublishedPrecision: "day",
+		Body: "All of that is as clear as today’s sky. International law has become so weak today.\n\nPolice detained Ola Brandt in Halden today."}
+	x := NewIndex()
+	x.Update(doc)
+	evs := x.Events()
+	if len(evs) != 1 || !strings.Contains(evs[0].Summary, "detained") {
+		t.Errorf("events %+v, want the detention alone", evs)
+	}
+}
