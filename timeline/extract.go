@@ -422,16 +422,20 @@ func wordCount(s string) int {
 	return n
 }
 
-// presentOnly reports whether a date is only the writer's present
-// ("today", "now") in a sentence that tells no event: "All of that is as
-// clear as today's sky" is no event of 19 July.
+// presentOnly reports whether a date is only the writer's present in a
+// sentence that tells no event: "as clear as today's sky", "nowadays".
+// A bare "today" stays: "Belousov has flown out of Baku today" is an
+// event whose verb no list holds.
 func presentOnly(f facts.Fact) bool {
 	if f.Event.Trigger != "" {
 		return false
 	}
-	switch strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(f.Text, "'s"), "’s")) {
-	case "today", "now", "currently", "nowadays", "these days":
+	switch strings.ToLower(f.Text) {
+	case "nowadays", "these days":
 		return true
+	case "today":
+		rest := f.Sentence[min(f.End, len(f.Sentence)):]
+		return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
 	}
 	return false
 }

@@ -233,11 +233,11 @@ func TestBirthDateIsNoEvent(t *testing.T) {
 	}
 }
 
-// TestThePresentIsNoEvent: "as clear as today's sky" tells nothing that
-// happened that day; "police detained him today" does.
+// TestThePresentIsNoEvent: "as clear as today's sky" and "nowadays" tell
+// nothing that happened that day; "police detained him today" does.
 func TestThePresentIsNoEvent(t *testing.T) {
 	doc := corpus.Document{ID: "a", Title: "a", Published: "2025-03-14", PublishedPrecision: "day",
-		Body: "All of that is as clear as today’s sky. International law has become so weak today.\n\nPolice detained Ola Brandt in Halden today."}
+		Body: "All of that is as clear as today’s sky. Nowadays nobody believes it.\n\nPolice detained Ola Brandt in Halden today."}
 	x := NewIndex()
 	x.Update(doc)
 	evs := x.Events()
