@@ -33,8 +33,9 @@ type sentence struct {
 	// Sup is Win raised by bonusAnswer when the sentence holds a value of
 	// the asked type: the figure compared with MinSupport.
 	Sup float64
-	// Quoted is true when the sentence quotes someone, in whole or in part.
-	Quoted bool
+	// Quoted is true when the sentence quotes someone, in whole or in part;
+	// openBefore when a quotation runs into it from the sentence before.
+	Quoted, openBefore bool
 	// Facts are the facts read from the sentence at ingest.
 	Facts []facts.Fact
 	// Vals are the sentence's values of the question's kind that the
@@ -159,6 +160,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			toks := tokenize(text)
 			s := &sentence{P: p, I: i, Text: text, Toks: toks, Keys: keySet(toks), Prose: isProse(text, toks)}
 			s.Quoted = open || strings.ContainsAny(text, "\"“”")
+			s.openBefore = open
 			open = quoteOpen(open, text)
 			cands := byText[r.DocID+"\x00"+strings.TrimSpace(text)]
 			if len(cands) == 0 {
@@ -304,9 +306,11 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				s.Score *= penaltyNoValue
 			}
 			switch {
-			case qu.said && ev.otherSpeaker(s, qu.speaker):
+			case qu.said && (ev.otherSpeaker(s, qu.speaker) || qu.speakerNamed && namedInQuote(s, qu.speaker)):
 				// "What did Aliyev say" is not answered by "…," the
-				// statement said.
+				// statement said, nor by a quotation that names him:
+				// "The remarks made by Mikhail Shvydkoy … are
+				// unacceptable" are someone else's words about his.
 				s.Score *= penaltyNoValue
 			case qu.said && (s.Quoted || hasSpeech(s)):
 				// "What did the spokesman say": the sentences that report
@@ -786,6 +790,17 @@ func (ev *evidence) otherSpeaker(s *sentence, names []string) bool {
 		}
 	}
 	return len(speech) > 0
+}
+
+// namedInQuote reports whether one of names stands inside a quotation in
+// s: a speaker does not name himself in his own quoted words.
+func namedInQuote(s *sentence, names []string) bool {
+	for _, t := range s.Toks {
+		if t.Cap && slices.Contains(names, t.Key) && quoteOpen(s.openBefore, s.Text[:t.Start]) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameKeys returns the keys of the names in question tokens q: the

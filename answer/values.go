@@ -168,6 +168,9 @@ type query struct {
 	// holds the keys of who ("Azerbaijan's foreign ministry spokesman").
 	said    bool
 	speaker []string
+	// speakerNamed is true when the speaker is given by name alone
+	// ("Mikhail Shvydkoy"), not described ("Azerbaijan's spokesman").
+	speakerNamed bool
 	// group is true when the counted noun is a nation's people
 	// ("Azerbaijanis").
 	group bool
@@ -180,7 +183,9 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	qu := &query{lower: strings.ToLower(q), keys: map[string]bool{}, day: reDayQ.MatchString(q)}
 	if m := reSaidQ.FindStringSubmatch(q); m != nil {
 		qu.said = true
-		qu.speaker = contentKeys(questionTokens(m[1]))
+		toks := questionTokens(m[1])
+		qu.speaker = contentKeys(toks)
+		qu.speakerNamed = len(qu.speaker) > 0 && !slices.ContainsFunc(toks, func(t token) bool { return !t.Stop && !t.Cap })
 	}
 	qu.long = k == kindCount && reLongQ.MatchString(q)
 	qu.age = k == kindCount && reAgeQ.MatchString(q)

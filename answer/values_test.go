@@ -305,3 +305,20 @@ func TestWhenIsNotABirthDate(t *testing.T) {
 		t.Errorf("answer does not start with the date of the deaths: %s", a.Text)
 	}
 }
+
+// TestWhatDidXSayIsNotAQuoteAboutX: a quotation that names Tomas Berg is
+// someone else's words about him, not his.
+func TestWhatDidXSayIsNotAQuoteAboutX(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Lena Varga, the ministry's spokesperson, responded to comments made by Tomas Berg.\n\n"+
+			"“The remarks made by Tomas Berg during his interview with the agency are unacceptable and biased.”"),
+		madeUp("b", "Reacting to Berg’s claim that the closures would “impoverish the cultural life of Dalby,” the ministry voiced surprise at his remarks."),
+	}
+	a, err := New(docs, Options{MaxSentences: 1}).Ask(context.Background(), "What did Tomas Berg say?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "The remarks made by Tomas Berg") {
+		t.Errorf("answer quotes words about Berg as his: %s", a.Text)
+	}
+}
