@@ -53,6 +53,9 @@ type Answer struct {
 	// relative words means ("“last week” [1] is the week of 6 October
 	// 2025, counted from the article's date"), or empty.
 	DateNote string `json:"date_note,omitempty"`
+	// Births is true when the disagreement is on birth dates, which the
+	// timeline holds no events for and so cannot judge.
+	Births bool `json:"-"`
 	// Support is the share (0..1) of the question's IDF-weighted content
 	// words (framing words such as "name" or "spell" left out) found in the
 	// best passage window, raised a little when that sentence holds a value

@@ -100,6 +100,18 @@ func (ev *evidence) conflict() *conflict {
 	return nil
 }
 
+// births reports whether the conflict is on birth dates.
+func (c *conflict) births() bool {
+	for _, sd := range c.Sides {
+		for _, f := range sd.Facts {
+			if f.Kind != facts.KindDate || f.Event.Trigger != facts.Born {
+				return false
+			}
+		}
+	}
+	return len(c.Sides) > 0
+}
+
 // involves reports whether s, read in another reading of the same
 // passages (same passage index and sentence), gives one side.
 func (c *conflict) involves(s *sentence) bool {

@@ -148,6 +148,7 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 	a := Answer{Question: q, Grounded: true, Mode: ModeExtractive, Support: ev.Support, DateNote: dateNote}
 	if conf != nil {
 		a.Disagreement = conf.line(c.ref)
+		a.Births = conf.births()
 		b.WriteString(" " + a.Disagreement)
 	}
 	a.Text = b.String()

@@ -60,7 +60,7 @@ func (e *Engine) withTimeline(a Answer, q, query string, results []retrieval.Res
 	if e.opts.Dates == nil || !a.Grounded || classify(q) != kindDate {
 		return a
 	}
-	if a.Disagreement != "" {
+	if a.Disagreement != "" && !a.Births {
 		var cited []string
 		for _, c := range a.Citations {
 			cited = append(cited, c.PassageID)

@@ -207,3 +207,21 @@ func TestTimelineLineCitesAFewArticles(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestBirthYearDisagreementNeedsNoTimeline: the timeline holds no births,
+// so it cannot undo a disagreement on one.
+func TestBirthYearDisagreementNeedsNoTimeline(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The victim, Lena Varga, born in 1966, ran a small business in Ostrava."),
+		madeUp("b", "Among the victims were the brothers Lena Varga (b. 1956) and Tomas Varga (b. 1970), who died in custody."),
+	}
+	no := false
+	a, err := New(docs, Options{Dates: &fakeDates{disputed: &no}}).Ask(context.Background(), "In what year was Lena Varga born?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Disagreement, "1966") || !strings.Contains(a.Disagreement, "1956") || strings.Contains(a.Disagreement, "1970") {
+		t.Errorf("Disagreement = %q, want 1966 against 1956 (and not the brother's 1970): %s", a.Disagreement, a.Text)
+	}
+	checkCitations(t, a)
+}

@@ -79,6 +79,16 @@ func (sc *sentenceCtx) frame(at int, ents []Fact) Event {
 		}
 	}
 	ev.When = sc.whenOf(ev.Trigger, lo, hi)
+	if ev.Trigger == Born {
+		// A birth date is the life of the name right before it:
+		// "Huseyn Safarov (b. 1956) and Ziyaddin Safarov (b. 1970)".
+		ev.Participants, ev.Places = nil, nil
+		for _, e := range ents {
+			if e.End <= at && (e.Entity.Type == Person || e.Entity.Type == Other) {
+				ev.Participants = []string{e.Entity.Key}
+			}
+		}
+	}
 	slices.Sort(ev.Participants)
 	ev.Participants = slices.Compact(ev.Participants)
 	slices.Sort(ev.Places)

@@ -348,3 +348,22 @@ func TestBirthDatesDateALife(t *testing.T) {
 		t.Errorf("dates and their events %q, want %q", got, want)
 	}
 }
+
+// TestBirthDatesAreEachTheirOwnLife: two brothers' birth years are two
+// lives, not two claims about one; two articles' years for one man are.
+func TestBirthDatesAreEachTheirOwnLife(t *testing.T) {
+	a := Read(doc("a", "2025-07-02", "Among the victims were the brothers Lena Varga (b. 1956) and Tomas Varga (b. 1970), who died in custody."))
+	if ds := Disagreements(a); len(ds) != 0 {
+		t.Errorf("one article's two birth years: disagreements %+v", ds)
+	}
+	b := Read(doc("b", "2025-07-02", "The victim, Lena Varga, born in 1966, ran a small business in Ostrava."))
+	ds := Disagreements(append(a, b...))
+	if len(ds) != 1 || len(ds[0].Claims) != 2 {
+		t.Fatalf("disagreements %+v, want 1956 against 1966 for Lena Varga", ds)
+	}
+	for _, c := range ds[0].Claims {
+		if c.Value != "1956" && c.Value != "1966" {
+			t.Errorf("claim %q, want 1956 or 1966", c.Value)
+		}
+	}
+}
