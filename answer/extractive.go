@@ -226,11 +226,13 @@ func repeats(s *sentence, chosen []*sentence) bool {
 }
 
 // snippet is the text shown for s: the sentence, preceded by the one before
-// it when s is too short to stand alone, and followed by the next when it
-// ends with a colon.
+// it when s is too short to stand alone or a quotation runs into it from
+// there, and followed by the next when it ends with a colon.
 func (ev *evidence) snippet(s *sentence) string {
 	text := s.Text
-	if len(s.Toks) < shortSentence && s.I > 0 {
+	if (len(s.Toks) < shortSentence || s.openBefore) && s.I > 0 {
+		// A short sentence needs what it is about; one that a quotation
+		// runs into needs the quotation's start.
 		if prev := ev.Sents[s.P][s.I-1]; prev.Prose {
 			text = prev.Text + " " + text
 		}

@@ -519,3 +519,18 @@ func TestExtractiveShowsWhatAColonIntroduces(t *testing.T) {
 	}
 	checkQuotes(t, a)
 }
+
+// TestExtractiveShowsWhereAQuotationStarts: a sentence that a quotation
+// runs into is shown with the sentence that opens it.
+func TestExtractiveShowsWhereAQuotationStarts(t *testing.T) {
+	docs := fixedSearcher{madeUp("a", "“None of the miners were killed with a firearm or a knife. "+
+		"They were struck with a heavy blunt object in the cell,” Ostrava's chief medical examiner Lena Varga told reporters.")}
+	a, err := New(docs, Options{MaxSentences: 1}).Ask(context.Background(), "What were the miners struck with, according to the medical examiner?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "“None of the miners were killed") {
+		t.Errorf("answer starts inside the quotation: %s", a.Text)
+	}
+	checkQuotes(t, a)
+}
