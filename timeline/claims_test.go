@@ -1,6 +1,8 @@
 package timeline
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -140,5 +142,35 @@ func TestDateConflictNeedsOneEvent(t *testing.T) {
 		doc("d", "2025-03-15", "The ministry on March 14 summoned Dalby's envoy over the raids on the miners' homes, demanding an inquiry."),
 	); len(c) != 0 {
 		t.Errorf("the raids and the summons: made-up conflict %+v", c)
+	}
+}
+
+// TestClaimsGroupByAccount: one side's phrasings of one cause are one line
+// naming each speaker; the other side's account is its own line.
+func TestClaimsGroupByAccount(t *testing.T) {
+	claim := func(cause, side string) Cause {
+		f := facts.Fact{Kind: facts.KindCause, Text: cause, Cause: &facts.Cause{Effect: "die", Cause: cause}, Source: side}
+		c, ok := causeOf(f, nil, map[string]string{})
+		if !ok {
+			t.Fatalf("causeOf(%q, %q) is no cause", cause, side)
+		}
+		return c
+	}
+	cs := []Cause{claim("heart failure", "Patrian authorities"), claim("a heart attack", "Patrian investigators"), claim("torture", "Ostrian prosecutors")}
+	claims := map[causeKey]Cause{}
+	docs := map[causeKey]map[string]bool{}
+	for i, c := range cs {
+		k := causeKey{c.Cause, c.Side}
+		claims[k] = c
+		docs[k] = map[string]bool{fmt.Sprintf("d%d", i): true}
+	}
+	var got []string
+	for _, g := range groupClaims(causeConflict(claims), claims, docs) {
+		got = append(got, g.cause+", per "+joinAnd(g.sides)+" "+strings.Join(sortedKeys(g.docs), ","))
+	}
+	slices.Sort(got)
+	want := []string{"heart failure, per Patrian authorities and Patrian investigators d0,d1", "torture, per Ostrian prosecutors d2"}
+	if !slices.Equal(got, want) {
+		t.Errorf("groups %q, want %q", got, want)
 	}
 }

@@ -713,8 +713,8 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 			continue // one side's account, or accounts that agree, are no disagreement
 		}
 		ev := evs[e].Event.clone() // the component keeps its own copy
-		for _, k := range ks {
-			ev.Conflicts = append(ev.Conflicts, Claim{Claim: Cause{Cause: k.cause, Side: k.side}.String(), Date: ev.Date.Value, Sources: sortedKeys(per[e][k])})
+		for _, g := range groupClaims(ks, claimOf[e], per[e]) {
+			ev.Conflicts = append(ev.Conflicts, Claim{Claim: g.cause + ", per " + joinAnd(g.sides), Date: ev.Date.Value, Sources: sortedKeys(g.docs)})
 		}
 		have := map[string]bool{}
 		for _, s := range ev.Sources {
@@ -730,6 +730,56 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		sort.SliceStable(ev.Sources, func(a, b int) bool { return ev.Sources[a].DocID < ev.Sources[b].DocID })
 		evs[e].Event = ev
 	}
+}
+
+// claimGroup is one account of a death as the timeline shows it: a cause
+// (in its first wording), the speakers of one side that give it, and
+// their articles.
+type claimGroup struct {
+	cause     string
+	causeKeys []string
+	side      string // the first speaker's, for sameSides
+	sides     []string
+	docs      map[string]bool
+}
+
+// groupClaims folds the claims ks (in causeConflict's order) into one
+// line per account: "heart failure, per Russian authorities" and "heart
+// attack, per Russia's Investigative Committee" are one account of one
+// side, so that twenty phrasings read as the few accounts they are.
+func groupClaims(ks []causeKey, claims map[causeKey]Cause, docs map[causeKey]map[string]bool) []*claimGroup {
+	keysOf := map[string][]string{}
+	for _, k := range ks {
+		keysOf[claims[k].Side] = claims[k].sideKeys
+	}
+	side := sameSides(sortedKeys(keysOf), keysOf)
+	var out []*claimGroup
+	for _, k := range ks {
+		c := claims[k]
+		i := slices.IndexFunc(out, func(g *claimGroup) bool {
+			return side[g.side] == side[c.Side] && shareKey(g.causeKeys, c.causeKeys)
+		})
+		if i < 0 {
+			out = append(out, &claimGroup{cause: c.Cause, causeKeys: c.causeKeys, side: c.Side, docs: map[string]bool{}})
+			i = len(out) - 1
+		}
+		g := out[i]
+		if !slices.Contains(g.sides, c.Side) {
+			g.sides = append(g.sides, c.Side)
+		}
+		for d := range docs[k] {
+			g.docs[d] = true
+		}
+	}
+	return out
+}
+
+// joinAnd joins "a", "a and b", "a, b and c".
+func joinAnd(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }
 
 // causeKey is one claim about a death: a cause as one speaker gives it.
