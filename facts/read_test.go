@@ -149,6 +149,16 @@ func facts(w string) string {
 	return Key(w)
 }
 
+// TestInformationIsNoSpeaker: "according to preliminary information"
+// attributes to no one; "according to the ministry" does.
+func TestInformationIsNoSpeaker(t *testing.T) {
+	fs := Read(doc("d", "2025-07-01", "According to preliminary information, one of the men died of heart failure. According to the ministry, the other died of his injuries."))
+	cs := kinds(fs, KindCause)
+	if len(cs) != 2 || cs[0].Source != "" || cs[1].Source != "ministry" {
+		t.Errorf("causes and their sources %+v", cs)
+	}
+}
+
 // TestCausesAndTheirSources reads a cause of death with its source.
 func TestCausesAndTheirSources(t *testing.T) {
 	body := "An autopsy carried out in the capital concluded that the men died of \"blunt force trauma,\" according to the report. " +

@@ -58,6 +58,20 @@ var auxiliaries = map[string]bool{
 	"could": true, "should": true, "may": true, "might": true, "must": true, "to": true,
 }
 
+// notAgents are head nouns of "according to" phrases that name no one who
+// speaks: "according to preliminary information", "according to data".
+var notAgents = map[string]bool{
+	"information": true, "data": true, "figures": true, "estimates": true, "reports": true, "report": true,
+	"statistics": true, "records": true, "documents": true,
+}
+
+// agent reports whether a source phrase names someone who can speak: its
+// last word is not one of notAgents.
+func agent(phrase string) bool {
+	f := strings.Fields(strings.ToLower(phrase))
+	return len(f) == 0 || !notAgents[strings.Trim(f[len(f)-1], ",.;:")]
+}
+
 // maxSource bounds a source's length in words.
 const maxSource = 9
 
@@ -69,7 +83,7 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 	for i := 0; i < len(ws); i++ {
 		l := strings.ToLower(ws[i].Text)
 		if l == "according" && i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "to") && sc.text[ws[i].End:ws[i+1].Start] == " " {
-			if lo, hi, ok := sc.phraseAfter(i + 2); ok {
+			if lo, hi, ok := sc.phraseAfter(i + 2); ok && agent(sc.text[lo:hi]) {
 				content := strings.TrimSpace(strings.Trim(sc.text[:ws[i].Start]+sc.text[hi:], " ,.;:"))
 				out = append(out, sc.speech(ws[i].Start, hi, sc.text[lo:hi], "according to", content))
 			}
