@@ -71,14 +71,7 @@ func TestCauseConflicts(t *testing.T) {
 // causes that share a content word are one account, and a cause with no
 // speaker is no side.
 func TestCauseConflictRule(t *testing.T) {
-	claim := func(cause, side string) Cause {
-		f := facts.Fact{Kind: facts.KindCause, Text: cause, Cause: &facts.Cause{Effect: "die", Cause: cause}, Source: side}
-		c, ok := causeOf(f, nil, map[string]string{})
-		if !ok {
-			t.Fatalf("causeOf(%q, %q) is no cause", cause, side)
-		}
-		return c
-	}
+	claim := func(cause, side string) Cause { return causeClaim(t, cause, side) }
 	tests := []struct {
 		name   string
 		claims []Cause
@@ -148,14 +141,7 @@ func TestDateConflictNeedsOneEvent(t *testing.T) {
 // TestClaimsGroupByAccount: one side's phrasings of one cause are one line
 // naming each speaker; the other side's account is its own line.
 func TestClaimsGroupByAccount(t *testing.T) {
-	claim := func(cause, side string) Cause {
-		f := facts.Fact{Kind: facts.KindCause, Text: cause, Cause: &facts.Cause{Effect: "die", Cause: cause}, Source: side}
-		c, ok := causeOf(f, nil, map[string]string{})
-		if !ok {
-			t.Fatalf("causeOf(%q, %q) is no cause", cause, side)
-		}
-		return c
-	}
+	claim := func(cause, side string) Cause { return causeClaim(t, cause, side) }
 	cs := []Cause{claim("heart failure", "Patrian authorities"), claim("a heart attack", "Patrian investigators"), claim("torture", "Ostrian prosecutors")}
 	claims := map[causeKey]Cause{}
 	docs := map[causeKey]map[string]bool{}
@@ -173,4 +159,15 @@ func TestClaimsGroupByAccount(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("groups %q, want %q", got, want)
 	}
+}
+
+// causeClaim is the claim that side gives cause of a death.
+func causeClaim(t *testing.T, cause, side string) Cause {
+	t.Helper()
+	f := facts.Fact{Kind: facts.KindCause, Text: cause, Cause: &facts.Cause{Effect: "die", Cause: cause}, Source: side}
+	c, ok := causeOf(f, nil, map[string]string{})
+	if !ok {
+		t.Fatalf("causeOf(%q, %q) is no cause", cause, side)
+	}
+	return c
 }
