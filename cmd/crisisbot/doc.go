@@ -23,7 +23,9 @@
 //		so and the answer is not grounded. --json prints one object:
 //		{"question", "answer", "grounded", "mode", "citations": [{"ref",
 //		"doc_id", "passage_id", "title", "outlet", "published", "url",
-//		"text"}]}. Questions are limited to answer.max_question_chars
+//		"text"}]}, with "date_note" when the answer says which days a
+//		relative date ("last week") means. Questions are limited to
+//		answer.max_question_chars
 //		(default 1000) characters; a longer one is a usage error.
 //		Discord mention syntax (@everyone, @here, <@123>, <#123>) is
 //		removed from a question, here as on Discord.
