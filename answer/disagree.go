@@ -153,12 +153,7 @@ func accounts(fs []facts.Fact, at map[factKey]*sentence) *conflict {
 // word after the first, as facts keys it: "Azerbaijani" is "azerbaijan")
 // is in the source of one of the facts fs.
 func asksOneSpeaker(q string, fs []facts.Fact) bool {
-	names := map[string]bool{}
-	for i, w := range facts.Words(q) {
-		if i > 0 && w.Cap && !w.Stop {
-			names[w.Key] = true
-		}
-	}
+	names, _ := facts.NamesAndWords(q)
 	for _, f := range fs {
 		for _, w := range facts.Words(f.Source) {
 			if w.Cap && names[w.Key] {

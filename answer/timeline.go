@@ -280,12 +280,7 @@ func datesAskedElsewhere(q string, a Answer, value string, results []retrieval.R
 	if !ok || len(a.Citations) == 0 {
 		return false
 	}
-	asked := map[string]bool{}
-	for i, w := range facts.Words(q) {
-		if !w.Stop && (i == 0 || !w.Cap) {
-			asked[w.Key] = true
-		}
-	}
+	_, asked := facts.NamesAndWords(q)
 	first := a.Citations[0].PassageID
 	for _, r := range results {
 		if r.ID != first {

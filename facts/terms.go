@@ -22,6 +22,23 @@ type Word struct {
 // apostrophes) and keys each one.
 func Words(s string) []Word { return WordsMemo(s, nil) }
 
+// NamesAndWords splits the keys of the content words of s into names, the
+// capitalised words after the first, and the other words: in a question,
+// who it is about and what it asks of them.
+func NamesAndWords(s string) (names, other map[string]bool) {
+	names, other = map[string]bool{}, map[string]bool{}
+	for i, w := range Words(s) {
+		switch {
+		case w.Stop:
+		case i > 0 && w.Cap:
+			names[w.Key] = true
+		default:
+			other[w.Key] = true
+		}
+	}
+	return names, other
+}
+
 // wordsMemo is words with a cache of keys, for the sentences of one article.
 func WordsMemo(s string, memo map[string]string) []Word {
 	return wordsKeyed(s, func(lower string) string {

@@ -3,6 +3,7 @@ package timeline
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/crisisbot/crisisbot/facts"
@@ -128,12 +129,8 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 	}
 	// The question's words other than names say what happened: "When
 	// was Huseyn Safarov born" is not answered by his killing's date.
-	what := map[string]bool{}
-	for i, w := range facts.Words(question) {
-		if !w.Stop && len(w.Key) >= 2 && (i == 0 || !w.Cap) {
-			what[w.Key] = true
-		}
-	}
+	_, what := facts.NamesAndWords(question)
+	maps.DeleteFunc(what, func(k string, _ bool) bool { return len(k) < 2 })
 	var best Event
 	bestScore := 1
 	// All of the question's words but one must be in the quotes: a date
