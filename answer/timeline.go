@@ -236,10 +236,9 @@ func (e *Engine) citeFor(a *Answer, id string, results []retrieval.Result) (int,
 // week" is not the meeting of a year before).
 func quotesOtherDate(a Answer, value string, results []retrieval.Result) bool {
 	tl, ok := facts.ParseValue(value)
-	if !ok || len(a.Citations) == 0 {
+	if !ok {
 		return false
 	}
-	first := a.Citations[0].PassageID
 	// The first quote is the text before the first citation; a second
 	// sentence of the same passage ("…crashed on December 25") dates
 	// something else.
@@ -248,54 +247,61 @@ func quotesOtherDate(a Answer, value string, results []retrieval.Result) bool {
 	// is not dated by the "earlier this year" beside it.
 	var spans []facts.Span
 	finest := -1
-	for _, r := range results {
-		if r.ID != first {
+	for _, f := range firstPassageDates(a, quote, results) {
+		sp, ok := facts.ParseValue(f.Date.Value)
+		if !ok {
 			continue
 		}
-		for _, f := range r.Facts {
-			if f.Kind != facts.KindDate || !strings.Contains(quote, strings.TrimSpace(f.Sentence)) {
-				continue
-			}
-			sp, ok := facts.ParseValue(f.Date.Value)
-			if !ok {
-				continue
-			}
-			switch g := int(sp.G); {
-			case g < finest || finest < 0:
-				finest, spans = g, []facts.Span{sp}
-			case g == finest:
-				spans = append(spans, sp)
-			}
+		switch g := int(sp.G); {
+		case g < finest || finest < 0:
+			finest, spans = g, []facts.Span{sp}
+		case g == finest:
+			spans = append(spans, sp)
 		}
 	}
 	return len(spans) > 0 && !slices.ContainsFunc(spans, func(sp facts.Span) bool { return sp.Overlaps(tl) })
 }
 
-// datesAskedElsewhere reports whether the answer's first quoted sentence
-// dates the question's own word with a date the timeline's does not
-// overlap: in "Huseyn Safarov, born in 1966, was killed on June 27",
-// "When was he born" asks 1966, not the killing's date the timeline has.
-func datesAskedElsewhere(q string, a Answer, value string, results []retrieval.Result) bool {
-	tl, ok := facts.ParseValue(value)
-	if !ok || len(a.Citations) == 0 {
-		return false
+// firstPassageDates returns the date facts of the answer's first cited
+// passage whose sentences stand in text.
+func firstPassageDates(a Answer, text string, results []retrieval.Result) []facts.Fact {
+	if len(a.Citations) == 0 {
+		return nil
 	}
-	_, asked := facts.NamesAndWords(q)
-	first := a.Citations[0].PassageID
+	var out []facts.Fact
 	for _, r := range results {
-		if r.ID != first {
+		if r.ID != a.Citations[0].PassageID {
 			continue
 		}
 		for _, f := range r.Facts {
-			if f.Kind != facts.KindDate || !strings.Contains(a.Text, strings.TrimSpace(f.Sentence)) || f.Start > len(f.Sentence) {
-				continue
+			if f.Kind == facts.KindDate && strings.Contains(text, strings.TrimSpace(f.Sentence)) {
+				out = append(out, f)
 			}
-			before := facts.Words(f.Sentence[:f.Start])
-			for _, w := range before[max(0, len(before)-2):] {
-				if asked[w.Key] {
-					sp, ok := facts.ParseValue(f.Date.Value)
-					return ok && !sp.Overlaps(tl)
-				}
+		}
+	}
+	return out
+}
+
+// datesAskedElsewhere reports whether a sentence of the first cited
+// passage that the answer quotes dates the question's own word with a date
+// the timeline's does not overlap: in "Huseyn Safarov, born in 1966, was
+// killed on June 27", "When was he born" asks 1966, not the killing's date
+// the timeline has.
+func datesAskedElsewhere(q string, a Answer, value string, results []retrieval.Result) bool {
+	tl, ok := facts.ParseValue(value)
+	if !ok {
+		return false
+	}
+	_, asked := facts.NamesAndWords(q)
+	for _, f := range firstPassageDates(a, a.Text, results) {
+		if f.Start > len(f.Sentence) {
+			continue
+		}
+		before := facts.Words(f.Sentence[:f.Start])
+		for _, w := range before[max(0, len(before)-2):] {
+			if asked[w.Key] {
+				sp, ok := facts.ParseValue(f.Date.Value)
+				return ok && !sp.Overlaps(tl)
 			}
 		}
 	}
