@@ -94,7 +94,8 @@ func TestCauseConflictRule(t *testing.T) {
 			for _, c := range tt.claims {
 				claims[causeKey{c.Cause, c.Side}] = c
 			}
-			if got := causeConflict(claims) != nil; got != tt.want {
+			ks, _ := causeConflict(claims)
+			if got := ks != nil; got != tt.want {
 				t.Errorf("conflict = %v, want %v", got, tt.want)
 			}
 		})
@@ -151,7 +152,8 @@ func TestClaimsGroupByAccount(t *testing.T) {
 		docs[k] = map[string]bool{fmt.Sprintf("d%d", i): true}
 	}
 	var got []string
-	for _, g := range groupClaims(causeConflict(claims), claims, docs) {
+	ks, side := causeConflict(claims)
+	for _, g := range groupClaims(ks, side, claims, docs) {
 		got = append(got, g.cause+", per "+joinAnd(g.sides)+" "+strings.Join(sortedKeys(g.docs), ","))
 	}
 	slices.Sort(got)

@@ -708,12 +708,12 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		}
 	}
 	for e := range evs {
-		ks := causeConflict(claimOf[e])
+		ks, side := causeConflict(claimOf[e])
 		if ks == nil {
 			continue // one side's account, or accounts that agree, are no disagreement
 		}
 		ev := evs[e].Event.clone() // the component keeps its own copy
-		for _, g := range groupClaims(ks, claimOf[e], per[e]) {
+		for _, g := range groupClaims(ks, side, claimOf[e], per[e]) {
 			ev.Conflicts = append(ev.Conflicts, Claim{Claim: g.cause + ", per " + joinAnd(g.sides), Date: ev.Date.Value, Sources: sortedKeys(g.docs)})
 		}
 		have := map[string]bool{}
@@ -747,12 +747,7 @@ type claimGroup struct {
 // line per account: "heart failure, per Russian authorities" and "heart
 // attack, per Russia's Investigative Committee" are one account of one
 // side, so that twenty phrasings read as the few accounts they are.
-func groupClaims(ks []causeKey, claims map[causeKey]Cause, docs map[causeKey]map[string]bool) []*claimGroup {
-	keysOf := map[string][]string{}
-	for _, k := range ks {
-		keysOf[claims[k].Side] = claims[k].sideKeys
-	}
-	side := sameSides(sortedKeys(keysOf), keysOf)
+func groupClaims(ks []causeKey, side map[string]int, claims map[causeKey]Cause, docs map[causeKey]map[string]bool) []*claimGroup {
 	var out []*claimGroup
 	for _, k := range ks {
 		c := claims[k]
@@ -786,12 +781,13 @@ func joinAnd(xs []string) string {
 type causeKey struct{ cause, side string }
 
 // causeConflict returns the claims of an event, one side's together, when
-// they disagree, and nil when they do not. They disagree when two
+// they disagree, and nil when they do not; and the side each speaker is on
+// (see sameSides). They disagree when two
 // different sides (sameSides) give causes that share no content word:
 // "heart attack" and "heart failure" are one account, and two phrasings
 // of one side ("the X authorities", "X's investigators") are one side,
 // whatever causes they give.
-func causeConflict(claims map[causeKey]Cause) []causeKey {
+func causeConflict(claims map[causeKey]Cause) ([]causeKey, map[string]int) {
 	keysOf := map[string][]string{}
 	ks := make([]causeKey, 0, len(claims))
 	for k, c := range claims {
@@ -802,7 +798,7 @@ func causeConflict(claims map[causeKey]Cause) []causeKey {
 		ks = append(ks, k)
 	}
 	if len(keysOf) < 2 {
-		return nil // one side's account is no disagreement
+		return nil, nil // one side's account is no disagreement
 	}
 	side := sameSides(sortedKeys(keysOf), keysOf)
 	disagree := false
@@ -813,7 +809,7 @@ func causeConflict(claims map[causeKey]Cause) []causeKey {
 		}
 	}
 	if !disagree {
-		return nil
+		return nil, nil
 	}
 	sort.Slice(ks, func(a, b int) bool {
 		if sa, sb := side[ks[a].side], side[ks[b].side]; sa != sb {
@@ -824,7 +820,7 @@ func causeConflict(claims map[causeKey]Cause) []causeKey {
 		}
 		return ks[a].cause < ks[b].cause
 	})
-	return ks
+	return ks, side
 }
 
 func sortedKeys[V any](m map[string]V) []string {
