@@ -58,10 +58,7 @@ var preTrial = map[string]bool{"pre-trial": true, "pretrial": true}
 // date.
 func (sc *sentenceCtx) frame(at int, ents []Fact) Event {
 	var ev Event
-	ev.Trigger = sc.triggerNear(at)
-	if sc.bornBefore(at) {
-		ev.Trigger = Born
-	}
+	ev.Trigger = sc.eventAt(at)
 	lo, hi := sc.clauseAround(at)
 	for _, e := range ents {
 		// Only people and organisations identify an event: a country
@@ -94,6 +91,15 @@ func (sc *sentenceCtx) frame(at int, ents []Fact) Event {
 	slices.Sort(ev.Places)
 	ev.Places = slices.Compact(ev.Places)
 	return ev
+}
+
+// eventAt returns the event word of a fact at offset at: Born after
+// "born" or "b.", else the nearest trigger (triggerNear).
+func (sc *sentenceCtx) eventAt(at int) string {
+	if sc.bornBefore(at) {
+		return Born
+	}
+	return sc.triggerNear(at)
 }
 
 // Born is the trigger of a birth date ("born in 1966", "(b. 1956)"): it
@@ -136,7 +142,7 @@ func (sc *sentenceCtx) whenOf(trigger string, lo, hi int) string {
 			if pass == 0 && (d.Start < lo || d.End > hi) {
 				continue
 			}
-			if sc.triggerNear(d.Start) == trigger {
+			if sc.eventAt(d.Start) == trigger {
 				return d.Date.Value
 			}
 		}

@@ -357,6 +357,11 @@ func TestBirthDatesDateALife(t *testing.T) {
 	if want := []string{"1956→born", "1966→born", "27 June 2025→die"}; !slices.Equal(got, want) {
 		t.Errorf("dates and their events %q, want %q", got, want)
 	}
+	// A birth year is not the date of the sentence's other event.
+	qs := kinds(Read(doc("d", "2025-07-01", "Lena Varga, born in 1966, and two other miners were killed in Ostrava.")), KindQuantity)
+	if len(qs) != 1 || qs[0].Event.When != "" {
+		t.Errorf("the killing of two miners is dated by a birth year: %+v", qs)
+	}
 }
 
 // TestBirthDatesAreEachTheirOwnLife: two brothers' birth years are two
