@@ -161,7 +161,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			s := &sentence{P: p, I: i, Text: text, Toks: toks, Keys: keySet(toks), Prose: isProse(text, toks)}
 			s.Quoted = open || strings.ContainsAny(text, "\"“”")
 			s.openBefore = open
-			open = quoteOpen(open, text)
+			open = facts.QuoteOpen(open, text)
 			cands := byText[r.DocID+"\x00"+strings.TrimSpace(text)]
 			if len(cands) == 0 {
 				cands = byDoc[r.DocID]
@@ -604,30 +604,6 @@ func countedThing(q []token) string {
 	return ""
 }
 
-// quoteOpen reports whether a quotation is still open after text, given
-// whether one was open before it.
-func quoteOpen(open bool, text string) bool {
-	if n := strings.Count(text, "“") - strings.Count(text, "”"); n != 0 {
-		return n > 0
-	}
-	// A straight quote opens where a word starts after it and closes
-	// where one ends before it: a passage may begin inside a quotation
-	// that closes in its first sentence.
-	for i := strings.IndexByte(text, '"'); i >= 0; i = nextQuote(text, i) {
-		open = i == 0 || strings.ContainsRune(" \t\n([—–-", rune(text[i-1]))
-	}
-	return open
-}
-
-// nextQuote returns the index of the first straight quote after i, or -1.
-func nextQuote(text string, i int) int {
-	j := strings.IndexByte(text[i+1:], '"')
-	if j < 0 {
-		return -1
-	}
-	return i + 1 + j
-}
-
 // entityReach is how many words from a name a question word may stand to
 // tie the name to what the question asks.
 const entityReach = 4
@@ -796,7 +772,7 @@ func (ev *evidence) otherSpeaker(s *sentence, names []string) bool {
 // s: a speaker does not name himself in his own quoted words.
 func namedInQuote(s *sentence, names []string) bool {
 	for _, t := range s.Toks {
-		if t.Cap && slices.Contains(names, t.Key) && quoteOpen(s.openBefore, s.Text[:t.Start]) {
+		if t.Cap && slices.Contains(names, t.Key) && facts.QuoteOpen(s.openBefore, s.Text[:t.Start]) {
 			return true
 		}
 	}

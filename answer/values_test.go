@@ -243,29 +243,6 @@ func TestWhereTakesOnePlace(t *testing.T) {
 	}
 }
 
-func TestQuoteOpen(t *testing.T) {
-	tests := []struct {
-		open bool
-		text string
-		want bool
-	}{
-		{false, `"Can you imagine that?`, true},
-		{true, `So, this is a story.`, true},
-		{true, `We know what happened," he said.`, false},
-		{false, `He called it "a story" and left.`, false},
-		// A passage that begins inside a quotation: its closing quote
-		// does not open one.
-		{false, `and to pay compensation," Aliyev said.`, false},
-		{false, `“It was a story,” he said.`, false},
-		{false, `“It was a story.`, true},
-	}
-	for _, tt := range tests {
-		if got := quoteOpen(tt.open, tt.text); got != tt.want {
-			t.Errorf("quoteOpen(%v, %q) = %v, want %v", tt.open, tt.text, got, tt.want)
-		}
-	}
-}
-
 // TestWhoSaidAQuote: "who called it X" is answered by the quotation that
 // says X, with the sentence that names its speaker, shown once each.
 func TestWhoSaidAQuote(t *testing.T) {

@@ -179,6 +179,18 @@ func TestDayAnaphora(t *testing.T) {
 		{"no day before it", "That evening, crowds gathered outside the hall.", nil},
 		{"no day but a month before it", "The council voted in March. The previous evening, crowds gathered.",
 			[]string{"March=2025-03"}},
+		// A quotation's anaphor refers to the quoted words' days, not the
+		// article's: the statement's "same day" is a day the excerpt never
+		// gives, and inside a quote that gives one it is that day.
+		{"a quote with no day of its own", "The inquiry opened on Tuesday.\n" +
+			"\"As a result, the man died at about 3 pm on the same day in the station. His brother died that evening,\" it said.",
+			[]string{"Tuesday=2025-03-11"}},
+		{"a quote with a day of its own", "The inquiry opened on Tuesday.\n" +
+			"“The men were held on March 2. One died on the same day,” it said. The lawyer spoke that evening.",
+			[]string{"Tuesday=2025-03-11", "March 2=2025-03-02", "the same day=2025-03-02", "that evening=2025-03-02"}},
+		{"the quote's day, not a day before it", "The men were held on March 2.\n" +
+			"He said on Tuesday: “That same day, I knew.”",
+			[]string{"March 2=2025-03-02", "Tuesday=2025-03-11"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

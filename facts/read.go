@@ -159,6 +159,13 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 	// opened a sentence of the paragraph ("On July 3, …"), else the last day.
 	var prev, lead Span
 	havePrev, haveLead := false, false
+	// Inside a quotation an anaphor refers to the quoted words' own last
+	// day, not the article's: "murdered … on the same day," the statement
+	// said, of a day the excerpt may never give. open is whether a
+	// quotation runs into the sentence; quoteDay is its last day so far.
+	open := false
+	var quoteDay Span
+	haveQuoteDay := false
 	// The speaker of the paragraph's last attributed sentence, for "…, he
 	// said." and a quote that runs on into the next sentence.
 	var lastSpeaker string
@@ -166,6 +173,10 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		if i > 0 && para[i] != para[i-1] {
 			haveLead = false
 			lastSpeaker = ""
+			open = false
+		}
+		if !open {
+			haveQuoteDay = false
 		}
 		sc := &sentenceCtx{
 			doc: doc, index: i, text: s.Text, passage: passageOf(passages, s),
@@ -173,12 +184,22 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 			proper: proper, known: known,
 		}
 		if sc.prose {
+			var days []dayAt // the sentence's single days so far
 			for _, e := range sharedScanner.find(s.Text) {
-				ref, haveRef := prev, havePrev
+				ref, haveRef := prev, havePrev || haveLead
 				if haveLead {
 					ref = lead
 				}
-				sp, ok := resolve(e, win, haveWin, ref, haveRef || haveLead)
+				inQuote, from := quoteAt(open, s.Text, e.start)
+				if inQuote && e.kind == kAnaphor {
+					ref, haveRef = quoteDay, haveQuoteDay && from < 0
+					for _, d := range days {
+						if d.at >= from {
+							ref, haveRef = d.sp, true
+						}
+					}
+				}
+				sp, ok := resolve(e, win, haveWin, ref, haveRef)
 				if !ok {
 					continue
 				}
@@ -191,6 +212,10 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 				}
 				if sp.G == GDay && sp.Single() {
 					prev, havePrev = sp, true
+					days = append(days, dayAt{e.start, sp})
+					if inQuote {
+						quoteDay, haveQuoteDay = sp, true
+					}
 					if opens(s.Text, e) {
 						lead, haveLead = sp, true
 					}
@@ -198,6 +223,9 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 				d := sp.Date()
 				sc.dates = append(sc.dates, sc.fact(KindDate, e.start, e.end, func(f *Fact) { f.Date = &d }))
 			}
+		}
+		if open = QuoteOpen(open, s.Text); !open {
+			haveQuoteDay = false
 		}
 		speech := readSpeech(sc, lastSpeaker)
 		if len(speech) > 0 {
@@ -276,6 +304,12 @@ func (sc *sentenceCtx) fact(k Kind, start, end int, set func(*Fact)) Fact {
 // Russian security forces …".
 func opens(s string, e expr) bool {
 	return len(strings.Fields(s[:e.start])) <= 2 && strings.HasPrefix(s[e.end:], ",")
+}
+
+// dayAt is a single day read at offset at of a sentence.
+type dayAt struct {
+	at int
+	sp Span
 }
 
 // ExprSpan is where a date expression sits in its sentence.
