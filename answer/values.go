@@ -214,6 +214,12 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	return qu
 }
 
+// asksUntil reports whether the question asks for the end of a term:
+// "until when", "until what date".
+func (qu *query) asksUntil() bool {
+	return slices.ContainsFunc(strings.Fields(qu.lower), func(w string) bool { return w == "until" || w == "till" })
+}
+
 // asks reports whether v, read from fact f, is something the question
 // asks for rather than something it already says.
 func (qu *query) asks(v value, f facts.Fact) bool {
@@ -227,6 +233,9 @@ func (qu *query) asks(v value, f facts.Fact) bool {
 		}
 		if f.Event.Trigger == facts.Born && !qu.keys[facts.Born] && !qu.keys[facts.Key("birth")] {
 			return false // "When did they die" is not asking "(b. 1956)"
+		}
+		if f.Event.Trigger == facts.Until && !qu.asksUntil() {
+			return false // "When were they jailed" is not asking "until July 19"
 		}
 	case kindPerson, kindPlace:
 		// "Mikhail Shvydkoy" is the question's "Shvydkoy".

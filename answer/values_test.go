@@ -299,3 +299,24 @@ func TestWhatDidXSayIsNotAQuoteAboutX(t *testing.T) {
 		t.Errorf("answer quotes words about Berg as his: %s", a.Text)
 	}
 }
+
+// TestTermEndAnswersOnlyUntil: "until March 30" is the end of a remand, the
+// answer to "until what date", not to "when was she remanded".
+func TestTermEndAnswersOnlyUntil(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Lena Varga, the Ostrava trader, will stay in custody in Ostrava until March 30, her lawyer said."),
+		madeUp("b", "A court in Ostrava remanded the trader Lena Varga in custody on Tuesday, her lawyer said."),
+	}
+	for _, tt := range []struct{ q, want, not string }{
+		{"When was Lena Varga remanded in custody in Ostrava?", "Tuesday", "March 30"},
+		{"Until what date will Lena Varga stay in custody in Ostrava?", "March 30", "Tuesday"},
+	} {
+		a, err := New(docs, Options{}).Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, tt.want) || strings.Contains(a.Text, tt.not) {
+			t.Errorf("%s: answer %q, want %q without %q", tt.q, a.Text, tt.want, tt.not)
+		}
+	}
+}

@@ -94,10 +94,14 @@ func (sc *sentenceCtx) frame(at int, ents []Fact) Event {
 }
 
 // eventAt returns the event word of a fact at offset at: Born after
-// "born" or "b.", else the nearest trigger (triggerNear).
+// "born" or "b.", Until for a term still ahead, else the nearest trigger
+// (triggerNear).
 func (sc *sentenceCtx) eventAt(at int) string {
 	if sc.bornBefore(at) {
 		return Born
+	}
+	if sc.terms[at] {
+		return Until
 	}
 	return sc.triggerNear(at)
 }
@@ -105,6 +109,13 @@ func (sc *sentenceCtx) eventAt(at int) string {
 // Born is the trigger of a birth date ("born in 1966", "(b. 1956)"): it
 // dates a life, not an event of the story.
 const Born = "born"
+
+// Until is the trigger of a date a state lasts to that is still ahead when
+// the article appears ("held in pre-trial detention until July 19" on 1
+// July): the end of a term, not the day of the clause's event, which it
+// must not date. A past one ("remained open until this week") is the day
+// the state ended, an event.
+const Until = "until"
 
 // bornBefore reports whether the words just before offset at make what
 // follows a birth date: "born", "born in", "born on", "b.".

@@ -22,6 +22,9 @@ type sentenceCtx struct {
 	prose   bool
 	// dates are the sentence's resolved dates, in order.
 	dates []Fact
+	// terms holds the offsets of dates a state lasts to that are still
+	// ahead when the article appeared ("held until July 19"): see Until.
+	terms map[int]bool
 	// proper holds the keys of words the document capitalises inside a
 	// sentence: a capitalised first word is a name only if it is one.
 	proper map[string]bool
@@ -218,6 +221,15 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 					}
 					if opens(s.Text, e) {
 						lead, haveLead = sp, true
+					}
+				}
+				if haveWin && sp.Lo.After(win.Hi) {
+					switch strings.ToLower(prevWord(s.Text, e.start)) {
+					case "until", "till":
+						if sc.terms == nil {
+							sc.terms = map[int]bool{}
+						}
+						sc.terms[e.start] = true
 					}
 				}
 				d := sp.Date()

@@ -364,6 +364,24 @@ func TestBirthDatesDateALife(t *testing.T) {
 	}
 }
 
+// TestTermEndIsNoEventDate: "until July 19" in a 1 July article ends a
+// term still ahead, so the remand is dated by "on Tuesday"; "remained open
+// until this week" ended in the past and dates the closing.
+func TestTermEndIsNoEventDate(t *testing.T) {
+	fs := kinds(Read(doc("d", "2025-07-01", "A court in Ostrava ruled on Tuesday to remand Lena Varga in custody until July 19.")), KindDate)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Text+"→"+f.Event.Trigger+"@"+f.Event.When)
+	}
+	if want := []string{"Tuesday→jail@2025-07-01", "July 19→until@2025-07-19"}; !slices.Equal(got, want) {
+		t.Errorf("dates and their events %q, want %q", got, want)
+	}
+	fs = kinds(Read(doc("d", "2025-07-01", "The bureau in Ostrava remained open until this week.")), KindDate)
+	if len(fs) != 1 || fs[0].Event.Trigger == Until {
+		t.Errorf("a past end read as a term still ahead: %+v", fs)
+	}
+}
+
 // TestBirthDatesAreEachTheirOwnLife: two brothers' birth years are two
 // lives, not two claims about one; two articles' years for one man are.
 func TestBirthDatesAreEachTheirOwnLife(t *testing.T) {

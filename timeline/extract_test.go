@@ -233,6 +233,19 @@ func TestBirthDateIsNoEvent(t *testing.T) {
 	}
 }
 
+// TestTermEndIsNoEvent: "until July 19" in a 1 July article is the end
+// of a remand, not an event of 19 July.
+func TestTermEndIsNoEvent(t *testing.T) {
+	doc := corpus.Document{ID: "a", Title: "a", Published: "2025-07-01", PublishedPrecision: "day",
+		Body: "A court in Ostrava ruled on Tuesday to remand Lena Varga in custody until July 19."}
+	x := NewIndex()
+	x.Update(doc)
+	evs := x.Events()
+	if len(evs) != 1 || evs[0].Date.Value != "2025-07-01" {
+		t.Errorf("events %+v, want the remand of 1 July alone", evs)
+	}
+}
+
 // TestThePresentIsNoEvent: "as clear as today's sky" and "nowadays" tell
 // nothing that happened that day; "police detained him today" does.
 func TestThePresentIsNoEvent(t *testing.T) {
