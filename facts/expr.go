@@ -361,6 +361,9 @@ func newScanner() *scanner {
 					!strings.EqualFold(prevWord(s, start-len("of ")), "as") {
 					return expr{}, false // "the leaders of tomorrow", "the Russia of today"; "as of today" is a day
 				}
+				if p := prevWord(s, start); m[1] != w && p != "" && unicode.IsUpper([]rune(p)[0]) {
+					return expr{}, false // a name's word: "Russia Today", "USA Today"
+				}
 				step := deictic[w] // "this morning" and the like are the day itself
 				return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return DaySpan(ref.AddDate(0, 0, step)), true }}, true
 			}),

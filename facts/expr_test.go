@@ -113,6 +113,8 @@ func TestDateExpressions(t *testing.T) {
 		{"time not day", "At June 3:30 nothing.", "2025-07", "month", nil},
 		{"tomorrow as a noun", "She lectured the engineers of tomorrow.", "2025-03-14", "day", nil},
 		{"today as a noun", "The Europe of today is not the Europe of old.", "2025-03-14", "day", nil},
+		{"today in a name", `It operates as a branch of the agency "Russia Today" and of USA Today.`, "2025-03-14", "day", nil},
+		{"today opening a quote", `He said: "Today we close the crossing."`, "2025-03-14", "day", []string{"2025-03-14 day [14 March 2025]"}},
 		{"a morning with no day", "The morning was cold and the evening wet.", "2025-03-14", "day", nil},
 	}
 	for _, tt := range tests {
