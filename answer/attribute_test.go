@@ -56,6 +56,9 @@ func TestAskedAttribute(t *testing.T) {
 	if k := classify("What is the number of people detained?"); k != kindCount {
 		t.Errorf("a count question classifies as %v, want count", k)
 	}
+	if k := classify("What did the miners die of?"); k != kindCause {
+		t.Errorf("a cause question classifies as %v, want cause", k)
+	}
 }
 
 func TestStatesResponse(t *testing.T) {

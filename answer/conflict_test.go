@@ -72,14 +72,18 @@ func TestAirlinerConflictDoesNotDependOnWording(t *testing.T) {
 
 // TestCauseAccountsAreNotSourceDisagreement: every article reports both
 // Azerbaijan's and Russia's account of the deaths, so the answer gives
-// both accounts and does not say the sources disagree.
+// both accounts (and any other wording found further down) and does not
+// say the sources disagree.
 func TestCauseAccountsAreNotSourceDisagreement(t *testing.T) {
 	for _, fx := range fixtures {
 		a, err := New(newBM25(loadFixture(t, fx)), Options{}).Ask(context.Background(), "How did the brothers die?")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.HasPrefix(a.Disagreement, "The articles report two accounts of the cause: ") ||
+		// Looking further may add a third wording ("tortured to death"),
+		// never fewer than Azerbaijan's and Russia's.
+		if !regexp.MustCompile(`^The articles report (two|three) accounts of the cause: `).MatchString(a.Disagreement) ||
+			!strings.Contains(a.Disagreement, "post-traumatic shock") ||
 			!strings.Contains(a.Disagreement, "according to Russian authorities") {
 			t.Errorf("%s: Disagreement = %q, want the two accounts with the Russian one attributed", fx, a.Disagreement)
 		}

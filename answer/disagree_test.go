@@ -89,6 +89,30 @@ func TestOtherSideBeyondTheAnswersPassages(t *testing.T) {
 	checkCitations(t, a)
 }
 
+// TestOtherAccountOfACauseBeyondTheAnswersPassages: when the accounts of a
+// cause the answer reads are one side's, the other side's account ranked
+// lower is looked for and listed with its speaker.
+func TestOtherAccountOfACauseBeyondTheAnswersPassages(t *testing.T) {
+	doc := madeUp
+	rs := []retrieval.Result{
+		doc("a", "Doctors at the hospital said the two miners died of head injuries after the raid in Halden."),
+		doc("b", "The union said the miners died from beatings after the raid in Halden."),
+		doc("c", "The ministry in Halden promised an inquiry after the raid on the union office."),
+	}
+	far := doc("d", "The police chief said the miners died of heart failure in the cells in Halden.")
+	q := "What did the miners die of after the raid in Halden?"
+	a, err := New(firstK(append(slices.Clone(rs), far)), Options{TopK: 2}).Ask(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"head injuries", "beatings", "heart failure", "police chief"} {
+		if !strings.Contains(a.Disagreement, want) {
+			t.Errorf("accounts %q, want %q among them; answer %q", a.Disagreement, want, a.Text)
+		}
+	}
+	checkCitations(t, a)
+}
+
 // TestDisagreementIsAboutTheAskedEvent: sources that differ on how many
 // died do not disagree on how many were on board.
 func TestDisagreementIsAboutTheAskedEvent(t *testing.T) {

@@ -91,12 +91,22 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 		chosen = ev.withSpeakers(chosen)
 	}
 	conf, from := ev.conflict(), ev
-	if conf == nil && widen != nil && (ev.Kind == kindCount || ev.Kind == kindDate) && len(best.Vals) > 0 {
-		// The other side may be in a passage ranked lower: look further,
-		// but only for a disagreement the answer's own sentence is part of.
+	// The answer's own sentence, or for a cause the first account found:
+	// what a disagreement found further must be part of.
+	anchor := best
+	if len(best.Vals) == 0 {
+		anchor = nil
+		if ev.Kind == kindCause && conf != nil {
+			anchor = conf.Sides[0].Sents[0]
+		}
+	}
+	if widen != nil && anchor != nil && (conf == nil && (ev.Kind == kindCount || ev.Kind == kindDate) || ev.Kind == kindCause) {
+		// The other side may be in a passage ranked lower: look further.
+		// Accounts of a cause are looked for further even when some are
+		// found: those retrieved are often one side's alone.
 		if wide := widen(); len(wide) > len(results) {
 			evw := analyseIn(q, context, wide, e.related)
-			if wc := evw.conflict(); wc != nil && wc.involves(best) {
+			if wc := evw.conflict(); wc != nil && wc.involves(anchor) && (conf == nil || len(wc.Sides) > len(conf.Sides)) {
 				conf, from, results = wc, evw, wide
 			}
 		}

@@ -23,7 +23,7 @@ var (
 
 // reNoCause is a cause phrase that says none is known: "the cause of
 // death is still under investigation".
-var reNoCause = regexp.MustCompile(`(?i)^(?:\w+ly\s+|still\s+|yet\s+|not\s+yet\s+)*(?:under investigation|being (?:investigated|determined|established|clarified|examined)|unknown|unclear|not (?:yet )?(?:known|established|determined|clear)|undetermined|to be (?:determined|established)|pending|not disclosed|undisclosed)\b`)
+var reNoCause = regexp.MustCompile(`(?i)^(?:\w+ly\s+|still\s+|yet\s+|not\s+yet\s+)*(?:under investigation|being (?:investigated|determined|established|clarified|examined)|unknown|unclear|not (?:yet |\w+ly )?(?:known|established|determined|clear|disclosed)|undetermined|to be (?:determined|established)|pending|not disclosed|undisclosed)\b`)
 
 // causeStop ends a cause phrase: a new clause.
 var causeStop = regexp.MustCompile(`(?i)\s+(?:while|whereas|but|and (?:that|the other|another)|according|after|before|in (?:a|the) (?:statement|report)|which|who|said|says|when|as well as|amid)\b.*$`)

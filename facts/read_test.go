@@ -177,7 +177,8 @@ func TestCausesAndTheirSources(t *testing.T) {
 	// looked for is none.
 	body = "Autopsies found broken ribs, contradicting Estmarkian claims that the men died of heart failure. " +
 		"The cause of the second death is reportedly still under investigation. " +
-		"According to the officials, the other's cause of death is still being determined."
+		"According to the officials, the other's cause of death is still being determined. " +
+		"The cause of death was not immediately known."
 	cs = kinds(Read(doc("d", "2025-07-01", body)), KindCause)
 	if len(cs) != 1 || cs[0].Cause.Cause != "heart failure" || cs[0].Source != "Estmarkian" {
 		t.Fatalf("causes %+v, want heart failure from the Estmarkian side only", cs)
