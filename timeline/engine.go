@@ -2,8 +2,8 @@ package timeline
 
 import (
 	"math"
-	"strconv"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
