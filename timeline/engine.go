@@ -784,8 +784,8 @@ func reach[T comparable, V any](s T, links func(T) map[T]V, claim func(T) bool) 
 // time says little then, and on the real articles one shared word merged
 // "Tajikistan in 2025 failed to comply with this obligation" into the
 // anniversary of 25 December 2025 ("fulfil its obligations"), and "trade
-// rose 16% so far in 2025" into 1 July. Doubling split six such merges and
-// one right one (the deaths "earlier this year"); a month against a day
+// rose 16% so far in 2025" into 1 July. Doubling undid six such merges, and
+// one right one (the deaths "earlier this year"). A month against a day
 // was left as it is, since doubling there moved the airliner's "December
 // 2024" from 25 to 28 December.
 func crossThreshold(a, b facts.Span) float64 {
