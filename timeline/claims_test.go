@@ -140,10 +140,13 @@ func TestDateConflictNeedsOneEvent(t *testing.T) {
 }
 
 // TestClaimsGroupByAccount: one side's phrasings of one cause are one line
-// naming each speaker; the other side's account is its own line.
+// naming each speaker; the other side's account is its own line. Across
+// sides the same words are one line ("torture"), and a shared word alone
+// ("injuries") is not.
 func TestClaimsGroupByAccount(t *testing.T) {
 	claim := func(cause, side string) Cause { return causeClaim(t, cause, side) }
-	cs := []Cause{claim("heart failure", "Patrian authorities"), claim("a heart attack", "Patrian investigators"), claim("torture", "Ostrian prosecutors")}
+	cs := []Cause{claim("heart failure", "Patrian authorities"), claim("a heart attack", "Patrian investigators"), claim("torture", "Ostrian prosecutors"),
+		claim("torture", "a Norlandic doctor"), claim("injuries from a fall", "Patrian police"), claim("injuries from beatings", "the Ostrian ombudsman")}
 	claims := map[causeKey]Cause{}
 	docs := map[causeKey]map[string]bool{}
 	for i, c := range cs {
@@ -157,7 +160,8 @@ func TestClaimsGroupByAccount(t *testing.T) {
 		got = append(got, g.cause+", per "+joinAnd(g.sides)+" "+strings.Join(sortedKeys(g.docs), ","))
 	}
 	slices.Sort(got)
-	want := []string{"heart failure, per Patrian authorities and Patrian investigators d0,d1", "torture, per Ostrian prosecutors d2"}
+	want := []string{"heart failure, per Patrian authorities and Patrian investigators d0,d1", "injuries from a fall, per Patrian police d4",
+		"injuries from beatings, per the Ostrian ombudsman d5", "torture, per Ostrian prosecutors and a Norlandic doctor d2,d3"}
 	if !slices.Equal(got, want) {
 		t.Errorf("groups %q, want %q", got, want)
 	}

@@ -746,13 +746,19 @@ type claimGroup struct {
 // groupClaims folds the claims ks (in causeConflict's order) into one
 // line per account: "heart failure, per Russian authorities" and "heart
 // attack, per Russia's Investigative Committee" are one account of one
-// side, so that twenty phrasings read as the few accounts they are.
+// side, so that twenty phrasings read as the few accounts they are. Across
+// sides only the same words are one account ("beaten to death", per a
+// post-mortem and per the authorities): "injuries from a fall" and
+// "injuries from beatings" share a word and are two.
 func groupClaims(ks []causeKey, side map[string]int, claims map[causeKey]Cause, docs map[causeKey]map[string]bool) []*claimGroup {
 	var out []*claimGroup
 	for _, k := range ks {
 		c := claims[k]
 		i := slices.IndexFunc(out, func(g *claimGroup) bool {
-			return side[g.side] == side[c.Side] && shareKey(g.causeKeys, c.causeKeys)
+			if side[g.side] != side[c.Side] {
+				return strings.EqualFold(g.cause, c.Cause)
+			}
+			return shareKey(g.causeKeys, c.causeKeys)
 		})
 		if i < 0 {
 			out = append(out, &claimGroup{cause: c.Cause, causeKeys: c.causeKeys, side: c.Side, docs: map[string]bool{}})
