@@ -33,6 +33,7 @@ type Mention struct {
 	sentence int                // the sentence's index in the article
 	weights  map[string]float64 // key → weight: see weigh
 	order    int                // position in the article
+	passing  bool               // its date only names an event in passing: see namedInPassing
 	node     *node              // the merge node holding it, once indexed
 }
 
@@ -166,6 +167,7 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 			sentence: f.SentenceIndex,
 			order:    len(out.mentions),
 		}
+		m.passing = namedInPassing(text, f.Start, f.End)
 		m.weights = weigh(cur.ws, cur.nb, lo, hi)
 		for k, w := range m.weights {
 			if w >= 1 {
@@ -438,6 +440,35 @@ func presentOnly(f facts.Fact) bool {
 		return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
 	}
 	return false
+}
+
+// namedInPassing reports whether the date at [start, end) of sentence s
+// only names an event another sentence tells: a date before a noun, after
+// "the" or a possessive ("accountability for the December 25 crash", "a
+// handshake after the December 25th horror", "its 2020 military success").
+// The sentence's own event is another one.
+func namedInPassing(s string, start, end int) bool {
+	before := strings.Fields(strings.ToLower(s[:start]))
+	if len(before) == 0 {
+		return false
+	}
+	switch det := before[len(before)-1]; {
+	case det == "the" || det == "its" || det == "their" || det == "his" || det == "her" || det == "this" || det == "that":
+	case strings.HasSuffix(det, "'s") || strings.HasSuffix(det, "’s"):
+	default:
+		return false
+	}
+	for _, suf := range []string{"th", "st", "nd", "rd"} {
+		if strings.HasPrefix(s[end:], suf) && facts.NextWord(s, end) == suf {
+			end += len(suf) // "the December 25th horror"
+		}
+	}
+	next := facts.NextWord(s, end)
+	if next == "" || strings.ContainsAny(s[end:min(len(s), end+1)], ",;:.)") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLower(r) && !facts.IsStop(next)
 }
 
 // startsLower reports whether text starts with a lower-case letter: a

@@ -258,3 +258,48 @@ func TestThePresentIsNoEvent(t *testing.T) {
 		t.Errorf("events %+v, want the detention alone", evs)
 	}
 }
+
+// TestNamedInPassing: a date before a noun after "the" or a possessive
+// names an event another sentence tells; a date that dates its own
+// sentence's event does not.
+func TestNamedInPassing(t *testing.T) {
+	for _, tt := range []struct {
+		s, date string
+		want    bool
+	}{
+		{"Estmark called for accountability for the December 25 crash.", "December 25", true},
+		{"It was a handshake after the December 25th horror.", "December 25", true},
+		{"Following its 2020 military success, Estmark grew bolder.", "2020", true},
+		{"Halden's 2019 floods are still remembered.", "2019", true},
+		{"The ferry sank on December 25.", "December 25", false},
+		{"The ferry sank on the December 25, officials said.", "December 25", false},
+		{"In the 2020 of our records, nothing happened.", "2020", false},
+	} {
+		i := strings.Index(tt.s, tt.date)
+		if got := namedInPassing(tt.s, i, i+len(tt.date)); got != tt.want {
+			t.Errorf("namedInPassing(%q, %q) = %v, want %v", tt.s, tt.date, got, tt.want)
+		}
+	}
+}
+
+// TestEventNamedInPassingStandsOnlyAlone: "accountability for the December
+// 25 crash" in a December 2025 article is no event of 25 December 2024
+// beside the article that tells the crash; alone, it is the only word of
+// that day and stays.
+func TestEventNamedInPassingStandsOnlyAlone(t *testing.T) {
+	passing := corpus.Document{ID: "b", Title: "b", Published: "2025-12-30", PublishedPrecision: "day",
+		Body: "Ministers in Halden want accountability and compensation for the December 25, 2024 disaster."}
+	told := corpus.Document{ID: "a", Title: "a", Published: "2024-12-26", PublishedPrecision: "day",
+		Body: "A Valdorian patrol boat rammed an Estmarkian ferry off Dalby on December 25, killing 38 of the 67 people on board."}
+	x := NewIndex()
+	x.Update(passing)
+	if evs := x.Events(); len(evs) != 1 || evs[0].Date.Value != "2024-12-25" {
+		t.Fatalf("alone: events %+v, want the one named in passing", evs)
+	}
+	x.Update(told)
+	for _, e := range x.Events() {
+		if e.Date.Value == "2024-12-25" && strings.Contains(e.Summary, "accountability") {
+			t.Errorf("an event named in passing stands beside the told one: %+v", x.Events())
+		}
+	}
+}

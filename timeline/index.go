@@ -102,9 +102,19 @@ func (x *Index) current() []Event {
 		return x.events
 	}
 	bs := x.merged.refresh()
-	evs := make([]Event, len(bs))
-	for i, b := range bs {
-		evs[i] = b.Event
+	// An event only named in passing ("accountability for the December 25
+	// crash") stands alone only when no sentence tells of that day.
+	told := map[string]bool{}
+	for _, b := range bs {
+		if !b.passing {
+			told[b.Date.Value] = true
+		}
+	}
+	evs := make([]Event, 0, len(bs))
+	for _, b := range bs {
+		if !b.passing || !told[b.Date.Value] {
+			evs = append(evs, b.Event)
+		}
 	}
 	sort.SliceStable(evs, func(i, j int) bool { return eventLess(evs[i], evs[j]) })
 	x.events = evs

@@ -423,6 +423,7 @@ type built struct {
 	first    *Mention        // its first mention: the order events are made in
 	centroid vec             // of its mentions' vectors
 	quotes   map[string]bool // doc id + "\x00" + quote of its mentions
+	passing  bool            // every mention names it only in passing
 }
 
 // build turns a merged event into an Event: one source per article (its
@@ -499,10 +500,12 @@ func build(groups []*group) built {
 	}
 	e.Conflicts = append(e.Conflicts, countConflicts(all, e.Date.Value)...)
 	quotes := make(map[string]bool, len(all))
+	passing := true
 	for _, m := range all {
 		quotes[m.Source.DocID+"\x00"+m.Source.Quote] = true
+		passing = passing && m.passing
 	}
-	return built{Event: e, first: all[0], centroid: normalise(centroid), quotes: quotes}
+	return built{Event: e, first: all[0], centroid: normalise(centroid), quotes: quotes, passing: passing}
 }
 
 // countConflicts lists the claims of the counts the articles of an event
