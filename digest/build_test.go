@@ -144,8 +144,7 @@ func TestBuildFromLibrary(t *testing.T) {
 		{"28 ethnic Azerbaijanis", []string{"baku-court-ruling"}},
 		{"50 individuals", []string{"south-caucasus-power-shift"}},
 		{"heart attack, per Russian authorities", []string{"deaths-in-detention-crisis"}},
-		{"post-traumatic shock, per a post-mortem examination carried out in Azerbaijan", []string{"deaths-in-detention-crisis"}},
-		{"post-traumatic shock, per officials", []string{"diplomatic-tensions-rise"}},
+		{"post-traumatic shock, per a post-mortem examination carried out in Azerbaijan and officials", []string{"deaths-in-detention-crisis", "diplomatic-tensions-rise"}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("disagreement claims (-want +got):\n%s", diff)
