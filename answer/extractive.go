@@ -65,7 +65,7 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 			if len(chosen) >= e.opts.MaxSentences || s.Score < extraRatio*best.Score {
 				break
 			}
-			if !repeats(s, chosen) && ev.onTopic(s) {
+			if !repeats(s, chosen) && ev.onTopic(s) && ev.namesAsBest(s, best) {
 				chosen = append(chosen, s)
 			}
 		}
@@ -306,4 +306,53 @@ func relativeDateLine(s *sentence, ref int) string {
 		label = "the " + label
 	}
 	return "“" + f.Text + "” [" + strconv.Itoa(ref) + "] is " + label + ", counted from the article's date."
+}
+
+// namesAsBest reports whether s, with the sentences beside it, is about
+// whom best is: a sentence that names some of the question's names but not
+// another that best and its neighbours name is about someone else. "What
+// did Zelensky and Aliyev discuss" is not answered further by "Putin and
+// Aliyev previously met in September". A sentence that names none of
+// them may still tell it ("the Kremlin apologised"), and a place or a
+// national adjective need not be named again: "Baku cancelled" is told as
+// "Azerbaijan cancelled".
+func (ev *evidence) namesAsBest(s, best *sentence) bool {
+	places := ev.placesNear(best)
+	adjectives := map[string]bool{} // "Azerbaijani" in "the Azerbaijani plane"
+	for i, t := range ev.QToks {
+		if i+1 < len(ev.QToks) && !ev.QToks[i+1].Cap && !ev.QToks[i+1].Stop && facts.Demonym(t.Word) {
+			adjectives[t.Key] = true
+		}
+	}
+	some, lacks := false, false
+	for _, k := range nameKeys(ev.QToks) {
+		in := ev.nearKey(s, k)
+		some = some || in
+		lacks = lacks || !in && !places[k] && !adjectives[k] && ev.nearKey(best, k)
+	}
+	return !some || !lacks
+}
+
+// placesNear returns the keys of the words of the places that s and the
+// sentences beside it in its passage name.
+func (ev *evidence) placesNear(s *sentence) map[string]bool {
+	out := map[string]bool{}
+	ss := ev.Sents[s.P]
+	for i := max(0, s.I-1); i <= min(len(ss)-1, s.I+1); i++ {
+		for _, f := range ss[i].Facts {
+			if f.Kind == facts.KindEntity && f.Entity.Type == facts.Place {
+				for _, t := range tokenize(f.Entity.Name) {
+					out[t.Key] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// nearKey reports whether s or a sentence beside it in its passage holds
+// key k.
+func (ev *evidence) nearKey(s *sentence, k string) bool {
+	ss := ev.Sents[s.P]
+	return s.Keys[k] || s.I > 0 && ss[s.I-1].Keys[k] || s.I+1 < len(ss) && ss[s.I+1].Keys[k]
 }

@@ -534,3 +534,23 @@ func TestExtractiveShowsWhereAQuotationStarts(t *testing.T) {
 	}
 	checkQuotes(t, a)
 }
+
+// TestExtraSentencesNameWhomTheQuestionNames: a further sentence of an
+// answer names whom the question and the best sentence name, itself or
+// beside it; one about another meeting of one of them (with Petrov, not
+// Brandt) is left out.
+func TestExtraSentencesNameWhomTheQuestionNames(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Ola Brandt said he and Lena Varga share one vision of the region."),
+		madeUp("b", "Ivan Petrov and Lena Varga previously met in March, but there was no substantive discussion at that time."),
+		madeUp("c", "Ola Brandt opened a school in Halden last year."),
+		madeUp("d", "Ola Brandt spoke of new schools in Dalby."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "What did Ola Brandt and Lena Varga discuss?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Ola Brandt said") || strings.Contains(a.Text, "Petrov") {
+		t.Errorf("answer %q, want Brandt's words without Petrov's talks", a.Text)
+	}
+}

@@ -263,6 +263,10 @@ func Group(name string) bool {
 	return strings.HasSuffix(l, "s") && demonymShape(strings.TrimSuffix(l, "s"))
 }
 
+// Demonym reports whether a word looks like a demonym or a national
+// adjective ("Russian", "Azerbaijani"); see demonymShape.
+func Demonym(w string) bool { return demonymShape(strings.ToLower(w)) }
+
 // demonymShape reports whether a lower-case word looks like a demonym or a
 // national adjective: "russian", "azerbaijani", "chinese", "turkish".
 func demonymShape(w string) bool {
