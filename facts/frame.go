@@ -47,6 +47,41 @@ func topicOf(words []Word, i, at int) bool {
 	return false
 }
 
+// TopicDate reports whether the date at offset at of sentence s dates an
+// event named in a topic phrase: its trigger stands within three words
+// after a topic word and within twelve words before the date ("in
+// connection with the raids on the apartments on June 27").
+func TopicDate(s string, at int, trigger string) bool {
+	ws := Words(s)
+	for i := len(ws) - 1; i >= 0; i-- {
+		if ws[i].End > at {
+			continue
+		}
+		if n := wordsBetween(ws, i, at); n > 12 {
+			return false
+		}
+		if ws[i].Key != trigger {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			if l := strings.ToLower(ws[j].Text); topicWords[l] && (l != "over" || !isDigitStart(ws[j+1].Text)) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// wordsBetween counts the words from words[i] to offset at.
+func wordsBetween(words []Word, i, at int) int {
+	n := 0
+	for k := i; k < len(words) && words[k].End <= at; k++ {
+		n++
+	}
+	return n
+}
+
 // isDigitStart reports whether s starts with a digit.
 func isDigitStart(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 

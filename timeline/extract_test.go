@@ -259,24 +259,26 @@ func TestThePresentIsNoEvent(t *testing.T) {
 	}
 }
 
-// TestNamedInPassing: a date before a noun after "the" or a possessive
-// names an event another sentence tells; a date that dates its own
-// sentence's event does not.
+// TestNamedInPassing: a date before a noun after "the" or a possessive,
+// or the date of a topic phrase's event, names an event another sentence
+// tells; a date that dates its own sentence's event does not.
 func TestNamedInPassing(t *testing.T) {
 	for _, tt := range []struct {
-		s, date string
-		want    bool
+		s, date, trigger string
+		want             bool
 	}{
-		{"Estmark called for accountability for the December 25 crash.", "December 25", true},
-		{"It was a handshake after the December 25th horror.", "December 25", true},
-		{"Following its 2020 military success, Estmark grew bolder.", "2020", true},
-		{"Halden's 2019 floods are still remembered.", "2019", true},
-		{"The ferry sank on December 25.", "December 25", false},
-		{"The ferry sank on the December 25, officials said.", "December 25", false},
-		{"In the 2020 of our records, nothing happened.", "2020", false},
+		{"The envoy was summoned over a protest in connection with the raids on the flats by police on June 27, 2025.", "June 27, 2025", "raid", true},
+		{"Police raided the flats on June 27, 2025, in connection with a murder.", "June 27, 2025", "raid", false},
+		{"Estmark called for accountability for the December 25 crash.", "December 25", "", true},
+		{"It was a handshake after the December 25th horror.", "December 25", "", true},
+		{"Following its 2020 military success, Estmark grew bolder.", "2020", "", true},
+		{"Halden's 2019 floods are still remembered.", "2019", "", true},
+		{"The ferry sank on December 25.", "December 25", "", false},
+		{"The ferry sank on the December 25, officials said.", "December 25", "", false},
+		{"In the 2020 of our records, nothing happened.", "2020", "", false},
 	} {
 		i := strings.Index(tt.s, tt.date)
-		if got := namedInPassing(tt.s, i, i+len(tt.date)); got != tt.want {
+		if got := namedInPassing(tt.s, i, i+len(tt.date), tt.trigger); got != tt.want {
 			t.Errorf("namedInPassing(%q, %q) = %v, want %v", tt.s, tt.date, got, tt.want)
 		}
 	}
