@@ -82,6 +82,22 @@ func wordsBetween(words []Word, i, at int) int {
 	return n
 }
 
+// contrastWords open a clause that tells another event than the one
+// before it.
+var contrastWords = map[string]bool{"but": true, "whereas": true, "although": true, "though": true}
+
+// contrastBetween reports whether a contrast word stands between offsets a
+// and b, in either order.
+func contrastBetween(words []Word, a, b int) bool {
+	lo, hi := min(a, b), max(a, b)
+	for _, w := range words {
+		if w.Start > lo && w.End <= hi && contrastWords[strings.ToLower(w.Text)] {
+			return true
+		}
+	}
+	return false
+}
+
 // isDigitStart reports whether s starts with a digit.
 func isDigitStart(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
@@ -215,6 +231,9 @@ func (sc *sentenceCtx) triggerNear(at int) string {
 			}
 			if !triggers[w.Key] || topicOf(sc.words, i, at) {
 				continue
+			}
+			if pass == 1 && contrastBetween(sc.words, w.Start, at) {
+				continue // "called him on his birthday, but they last spoke in March"
 			}
 			d := w.Start - at
 			if d < 0 {

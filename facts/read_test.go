@@ -383,6 +383,19 @@ func TestTermEndIsNoEventDate(t *testing.T) {
 	}
 }
 
+// TestContrastClauseIsAnotherEvent: a date in a clause after "but" is not
+// the event's of the clause before it.
+func TestContrastClauseIsAnotherEvent(t *testing.T) {
+	fs := kinds(Read(doc("d", "2025-10-09", "On October 7, Lena Varga called the mayor to congratulate him, but before that, they last spoke in March.")), KindDate)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Text+"→"+f.Event.Trigger)
+	}
+	if want := []string{"October 7→cal", "March→"}; !slices.Equal(got, want) {
+		t.Errorf("dates and their events %q, want %q", got, want)
+	}
+}
+
 // TestBirthDatesAreEachTheirOwnLife: two brothers' birth years are two
 // lives, not two claims about one; two articles' years for one man are.
 func TestBirthDatesAreEachTheirOwnLife(t *testing.T) {
