@@ -206,11 +206,12 @@ func clause(s string, segs []int, exprs []facts.ExprSpan, e facts.ExprSpan) (int
 		return false
 	}
 	// The widest run of clauses with no other date.
+	// A clause opened by "but" tells another event: the run stops at it.
 	A, B := k, k
-	for A > 0 && (!other(A-1) || relativeOpeners[strings.ToLower(facts.NextWord(s, segs[A]))]) {
+	for A > 0 && !contrastOpens(s, segs[A]) && (!other(A-1) || relativeOpeners[strings.ToLower(facts.NextWord(s, segs[A]))]) {
 		A--
 	}
-	for B+1 < len(segs) && !other(B+1) {
+	for B+1 < len(segs) && !other(B+1) && !contrastOpens(s, segs[B+1]) {
 		B++
 	}
 	if end(B)-segs[A] <= maxSummary {
@@ -237,6 +238,16 @@ func clause(s string, segs []int, exprs []facts.ExprSpan, e facts.ExprSpan) (int
 		b++
 	}
 	return segs[a], end(b)
+}
+
+// contrastOpens reports whether the clause at offset i of s opens with a
+// contrast word ("but before that, they last spoke in March").
+func contrastOpens(s string, i int) bool {
+	switch strings.ToLower(facts.NextWord(s, i)) {
+	case "but", "whereas", "although", "though":
+		return true
+	}
+	return false
 }
 
 // leadIn are the words that can stand before a date that opens a clause
@@ -283,6 +294,11 @@ func summary(s string, lo, hi int, e facts.ExprSpan) string {
 		if len(strings.Fields(rest)) >= 4 {
 			t = upperFirst(rest)
 		}
+	}
+	if lo > 0 && contrastOpens(t, 0) {
+		// "but before that, they last spoke in March" → "Before that, …"
+		w := facts.NextWord(t, 0)
+		t = upperFirst(strings.TrimLeft(strings.TrimSpace(t)[len(w):], " ,"))
 	}
 	if (lo > 0 || hi < len(s)) && startsLower(t) {
 		// A piece cut from inside its sentence ("according to a statement

@@ -77,6 +77,10 @@ func TestSummary(t *testing.T) {
 			"A union leader who had been held in Dalby earlier this year has now been freed and is on his way back to Estmark, according to a statement released on Sunday by Estmark's Foreign Ministry."},
 		{"a clause of a date alone is its sentence", "On Saturday, the minister apologised to the miners' families.", "Saturday",
 			"The minister apologised to the miners' families."},
+		{"a clause after but is its own", "On October 7, the mayor called the minister to congratulate him, but before that, they last spoke in March.", "March",
+			"Before that, they last spoke in March."},
+		{"a clause after but is left off", "The two leaders met in September in Halden, but according to an aide, nothing was agreed.", "September",
+			"The two leaders met in September in Halden…"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
