@@ -149,7 +149,7 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 			b.WriteString(sh.ev.snippet(sh.s))
 		}
 		b.WriteString(" [" + strconv.Itoa(c.ref(sh.s.P)) + "]")
-		if sh.s == best && ev.Kind == kindDate && conf == nil {
+		if sh.s == best && ev.Kind == kindDate && conf == nil && !verbUnsaid(q, best.Text) {
 			if dateNote = relativeDateLine(best, c.ref(best.P)); dateNote != "" {
 				b.WriteString(" " + dateNote)
 			}

@@ -73,6 +73,9 @@ func (e *Engine) withTimeline(a Answer, q, query string, results []retrieval.Res
 			a = pruneCitations(a)
 		}
 	}
+	if verbUnsaid(q, a.Text) {
+		return a // the quotes do not tell the asked event: no date is theirs
+	}
 	var retrieved []string
 	for _, r := range results {
 		retrieved = append(retrieved, r.ID)
@@ -304,6 +307,29 @@ func datesAskedElsewhere(q string, a Answer, value string, results []retrieval.R
 				return ok && !sp.Overlaps(tl)
 			}
 		}
+	}
+	return false
+}
+
+// verbUnsaid reports whether a past participle or past-tense verb of
+// question q ("When was the visit rescheduled?") is nowhere in text: the
+// quoted sentences then tell another event ("cancelled a planned visit"),
+// and a date the bot writes itself would read as the asked one's.
+func verbUnsaid(q, text string) bool {
+	have := map[string]bool{}
+	for _, t := range tokenize(text) {
+		have[t.Key] = true
+	}
+	toks := questionTokens(q)
+	for i, t := range toks {
+		w := strings.ToLower(t.Word)
+		if t.Stop || t.Cap || !strings.HasSuffix(w, "ed") || len(w) < 5 || have[t.Key] {
+			continue
+		}
+		if i+1 < len(toks) && !toks[i+1].Stop && !toks[i+1].Cap {
+			continue // "the cancelled visit": an adjective before its noun
+		}
+		return true
 	}
 	return false
 }

@@ -225,3 +225,39 @@ func TestBirthYearDisagreementNeedsNoTimeline(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestNoDateForAnEventTheQuotesDoNotTell: "When was the cancelled visit
+// rescheduled?" answered with the cancellation gets neither the timeline's
+// date nor what "the weekend" means: both would read as the rescheduling's.
+func TestNoDateForAnEventTheQuotesDoNotTell(t *testing.T) {
+	docs := []retrieval.Result{madeUp("a", "The mayor of Halden cancelled a planned visit by the Ostrian minister over the weekend.")}
+	dates := &fakeDates{ev: DatedEvent{Label: "8 March 2025", Value: "2025-03-08", PassageIDs: []string{"a#0", "b#0"}}}
+	for _, tt := range []struct {
+		q     string
+		dated bool
+	}{{"When was the Ostrian minister's cancelled visit to Halden rescheduled?", false}, {"When did the mayor of Halden cancel the Ostrian minister's visit?", true}} {
+		a, err := New(fixedSearcher(docs), Options{Dates: dates}).Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(a.Text, "8 March 2025") || a.DateNote != ""; !a.Grounded || got != tt.dated {
+			t.Errorf("%s: a date written = %v, want %v: %q", tt.q, got, tt.dated, a.Text)
+		}
+	}
+}
+
+func TestVerbUnsaid(t *testing.T) {
+	for _, tt := range []struct {
+		q, text string
+		want    bool
+	}{
+		{"When was the cancelled visit rescheduled?", "The mayor cancelled the visit.", true},
+		{"When was the visit cancelled?", "The mayor cancelled the visit.", false},
+		{"When was the office raided?", "Police carried out a raid on the office.", false},
+		{"When did the mayor cancel the visit?", "The visit was called off.", false},
+	} {
+		if got := verbUnsaid(tt.q, tt.text); got != tt.want {
+			t.Errorf("verbUnsaid(%q, %q) = %v, want %v", tt.q, tt.text, got, tt.want)
+		}
+	}
+}
