@@ -137,7 +137,7 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 			continue
 		}
 		sp, ok := facts.SpanOf(*f.Date)
-		if !ok || f.Event.Trigger == facts.Born || f.Event.Trigger == facts.Until || corpus.IsDateline(f.Sentence) || presentOnly(f) {
+		if !ok || f.Event.Trigger == facts.Born || corpus.IsDateline(f.Sentence) || presentOnly(f) {
 			continue
 		}
 		if f.Date.Precision == facts.Range {

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -237,16 +238,23 @@ func TestBirthDateIsNoEvent(t *testing.T) {
 	}
 }
 
-// TestTermEndIsNoEvent: "until July 19" in a 1 July article is the end
-// of a remand, not an event of 19 July.
-func TestTermEndIsNoEvent(t *testing.T) {
+// TestTermEndIsItsOwnEvent: "until July 19" in a 1 July article is the
+// end of a remand, its own line of 19 July that says "until", and does not
+// date the remand, which stays on 1 July.
+func TestTermEndIsItsOwnEvent(t *testing.T) {
 	doc := corpus.Document{ID: "a", Title: "a", Published: "2025-07-01", PublishedPrecision: "day",
 		Body: "A court in Ostrava ruled on Tuesday to remand Lena Varga in custody until July 19."}
 	x := NewIndex()
 	x.Update(doc)
-	evs := x.Events()
-	if len(evs) != 1 || evs[0].Date.Value != "2025-07-01" {
-		t.Errorf("events %+v, want the remand of 1 July alone", evs)
+	var got []string
+	for _, e := range x.Events() {
+		got = append(got, e.Date.Value)
+		if e.Date.Value == "2025-07-19" && !strings.Contains(e.Summary, "until July 19") {
+			t.Errorf("the term's end reads %q, without its \"until\"", e.Summary)
+		}
+	}
+	if !slices.Equal(got, []string{"2025-07-01", "2025-07-19"}) {
+		t.Errorf("events on %q, want the remand of 1 July and the term's end", got)
 	}
 }
 
