@@ -20,7 +20,7 @@ var triggers = map[string]bool{
 	"apolog": true, "recal": true, "sanction": true, "land": true, "launch": true,
 	"talk": true, "cal": true, "negoti": true, "agre": true, "withdraw": true, "invad": true, "occupi": true,
 	"captur": true, "seiz": true, "search": true, "question": true, "interrog": true, "bodi": true,
-	"funer": true, "buri": true, "autopsi": true, "examin": true,
+	"funer": true, "buri": true, "autopsi": true, "examin": true, "escal": true,
 }
 
 // topicWords before an event word make it what the clause is about or

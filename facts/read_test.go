@@ -396,6 +396,15 @@ func TestContrastClauseIsAnotherEvent(t *testing.T) {
 	}
 }
 
+// TestEscalationIsAnEvent: "tensions escalated this month following the
+// deaths … in custody" dates the escalation, not a detention.
+func TestEscalationIsAnEvent(t *testing.T) {
+	fs := kinds(Read(doc("d", "2025-07-09", "Tensions between Estmark and Valdoria escalated sharply this month following the deaths of two miners while in police custody.")), KindDate)
+	if len(fs) != 1 || fs[0].Event.Trigger != "escal" {
+		t.Errorf("dates %+v, want this month dating the escalation", fs)
+	}
+}
+
 // TestBirthDatesAreEachTheirOwnLife: two brothers' birth years are two
 // lives, not two claims about one; two articles' years for one man are.
 func TestBirthDatesAreEachTheirOwnLife(t *testing.T) {

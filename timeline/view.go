@@ -142,17 +142,28 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 			continue
 		}
 		seen := map[string]bool{}
+		// dating: the question's words in the quotes that give the event
+		// its date. "December 28, Putin and Aliyev called each other
+		// regarding the crash" dates a call: the "shooting down … in
+		// December 2024" merged into it does not make 28 December the
+		// day of the shooting down.
+		dating := map[string]bool{}
 		for _, s := range e.Sources {
 			for k := range contentKeys(s.Quote + " " + e.Summary) {
 				if want[k] {
 					seen[k] = true
 				}
 			}
+			if s.Date == e.Date.Value && !s.Undated {
+				for k := range contentKeys(s.Quote) {
+					dating[k] = true
+				}
+			}
 		}
 		// A sentence can date two things ("arrested on June 27 ... murders
 		// dating back to 2001"): on a tie the more precise date wins, as
 		// the one a "when" question is after.
-		if len(what) > 0 && !sharesKey(seen, what) {
+		if len(what) > 0 && (!sharesKey(seen, what) || !datedBy(dating, seen, what)) {
 			continue
 		}
 		if len(seen) >= need && (len(seen) > bestScore || len(seen) == bestScore && finer(e.Date, best.Date)) {
@@ -160,6 +171,19 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 		}
 	}
 	return best, bestScore > 1
+}
+
+// datedBy reports whether the quotes that date an event (dating) hold a
+// word of what the question says happened, and every such word that any
+// of its quotes hold (seen): "the plane" alone in "called each other
+// regarding the crash of the airplane" does not date "was shot down".
+func datedBy(dating, seen, what map[string]bool) bool {
+	for k := range what {
+		if seen[k] && !dating[k] {
+			return false
+		}
+	}
+	return sharesKey(dating, what)
 }
 
 // sharesKey reports whether the two key sets share one.
