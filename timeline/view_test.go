@@ -27,3 +27,32 @@ func TestEventForNeedsTheQuestionsEvent(t *testing.T) {
 		t.Errorf("EventFor(released) = the event dated %s, want none: no quote says she was released", e.Date)
 	}
 }
+
+// TestEventForNeedsTheDatingQuote: a month mention of the shooting down
+// merged into the event of a call about it, which the call's sentence
+// dates to a day, does not date the shooting down to that day.
+func TestEventForNeedsTheDatingQuote(t *testing.T) {
+	x := NewIndex()
+	x.Update(corpus.Document{ID: "a", Published: "2024-12-30", PublishedPrecision: "day",
+		Body: "On December 28, the presidents of Estmark and Valdoria called each other regarding the crash of the ferry Aurora."})
+	x.Update(corpus.Document{ID: "b", Published: "2025-07-01", PublishedPrecision: "day",
+		Body: "The presidents of Estmark and Valdoria spoke of the ferry Aurora, which was shot down in December 2024."})
+	v := View{Index: x}
+	var ids []string
+	merged := false
+	for _, e := range x.Events() {
+		merged = merged || len(e.Sources) == 2
+		for _, s := range e.Sources {
+			ids = append(ids, s.PassageID)
+		}
+	}
+	if !merged {
+		t.Fatalf("events %+v: want the month mention merged into the call", x.Events())
+	}
+	if e, ok := v.EventFor("When was the ferry Aurora shot down?", ids); ok && e.Date.Value == "2024-12-28" {
+		t.Errorf("EventFor(shot down) = the call's day, %s", e.Date)
+	}
+	if e, ok := v.EventFor("When did the presidents of Estmark and Valdoria call each other about the ferry?", ids); !ok || e.Date.Value != "2024-12-28" {
+		t.Errorf("EventFor(call) = %+v, %v; want the call of 28 December 2024", e.Date, ok)
+	}
+}
