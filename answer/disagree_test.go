@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -134,4 +135,27 @@ func TestDisagreementIsAboutTheAskedEvent(t *testing.T) {
 			t.Errorf("%s: disagreement %q, want one: %v", tt.q, a.Disagreement, tt.disagree)
 		}
 	}
+}
+
+// TestOverlappingPassagesShowASentenceOnce: when one side of a
+// disagreement is read from a passage that overlaps the answer's own, its
+// sentence, already shown, is not shown again.
+func TestOverlappingPassagesShowASentenceOnce(t *testing.T) {
+	mk := func(id, doc, text string) retrieval.Result {
+		return retrieval.Result{Passage: corpus.Passage{ID: id, DocID: doc, Text: text, Published: "2025-03-14", PublishedPrecision: "day"}}
+	}
+	s := "Police in Halden detained 40 miners on March 12 during the raid on the union office, the ministry said."
+	docs := fixedSearcher{
+		mk("a#0", "a", "The union called a strike. "+s),
+		mk("b#0", "b", "Police in Halden detained 65 miners on March 12 during the raid on the union office, the union said."),
+		mk("a#1", "a", s+" Talks stalled after the raid."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "How many miners did police detain in the raid in Halden?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(a.Text, "40 miners on March 12"); n != 1 || a.Disagreement == "" {
+		t.Errorf("answer %q: the 40 shown %d times, want once, with the disagreement", a.Text, n)
+	}
+	checkCitations(t, a)
 }

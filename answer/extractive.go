@@ -130,7 +130,12 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 			}) {
 				continue
 			}
-			if len(out) < e.opts.MaxSentences {
+			// A passage overlapping the answer's own may hold the same
+			// sentence again: it is shown once.
+			same := slices.ContainsFunc(out, func(o shown) bool {
+				return strings.TrimSpace(o.s.Text) == strings.TrimSpace(sd.Sents[0].Text)
+			})
+			if len(out) < e.opts.MaxSentences && !same {
 				out = append(out, shown{sd.Sents[0], from})
 			}
 		}

@@ -156,6 +156,12 @@ func disagreementIn(attr Attribute, g []Fact, same func(a, b Fact) bool, compati
 			claims[fits].Facts = append(claims[fits].Facts, f)
 		}
 	}
+	// A claim of vague words alone ("several people" against "dozens of
+	// people") is how loosely a writer counts, not a figure another source
+	// contradicts: it takes no side.
+	claims = slices.DeleteFunc(claims, func(c Claim) bool {
+		return !slices.ContainsFunc(c.Facts, func(f Fact) bool { return f.Quantity == nil || !vagueValue(f.Quantity.Value) })
+	})
 	if len(claims) < 2 {
 		return Disagreement{}, false
 	}
@@ -313,4 +319,11 @@ func cmpWidth(a, b float64) int {
 		return 1
 	}
 	return 0
+}
+
+// vagueValue reports whether a quantity's value is a vague word
+// ("several", "dozens") rather than a figure.
+func vagueValue(v string) bool {
+	_, ok := vagueRange[v]
+	return ok
 }

@@ -212,6 +212,10 @@ func TestDisagreementsNeedTheSameEvent(t *testing.T) {
 			doc("a", "2025-07-01", "Police in Yekaterinburg detained dozens of people on 27 June 2025."),
 			doc("b", "2025-07-01", "Police in Yekaterinburg detained more than 50 people on 27 June 2025."),
 		}, 0},
+		{"several against dozens is how loosely each counts (seen on real articles)", []corpus.Document{
+			doc("a", "2025-07-01", "Police in Yekaterinburg detained several people on 27 June 2025."),
+			doc("b", "2025-07-01", "Police in Yekaterinburg detained dozens of people on 27 June 2025."),
+		}, 0},
 		{"nine against more than 50 detained in one raid", []corpus.Document{
 			doc("a", "2025-07-01", "Police in Yekaterinburg detained nine people on 27 June 2025."),
 			doc("b", "2025-07-01", "Police in Yekaterinburg detained more than 50 people on 27 June 2025."),
