@@ -29,6 +29,7 @@ var triggers = map[string]bool{
 var topicWords = map[string]bool{
 	"regarding": true, "about": true, "concerning": true, "following": true, "after": true,
 	"amid": true, "since": true, "despite": true, "connection": true, "over": true,
+	"follows": true, "followed": true,
 }
 
 // topicOf reports whether words[i] stands within three words after a

@@ -317,3 +317,24 @@ func TestEventNamedInPassingStandsOnlyAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestPassingWeekGivesWayToATellingDay: "the deaths … last week", named
+// after "follows", makes no line of that week when a sentence tells of a
+// day within it.
+func TestPassingWeekGivesWayToATellingDay(t *testing.T) {
+	passing := corpus.Document{ID: "b", Title: "b", Published: "2025-03-17", PublishedPrecision: "day",
+		Body: "The strike follows the deaths of two miners in a police operation last week."}
+	told := corpus.Document{ID: "a", Title: "a", Published: "2025-03-13", PublishedPrecision: "day",
+		Body: "Police stormed the union office in Halden on March 12."}
+	x := NewIndex()
+	x.Update(passing)
+	if evs := x.Events(); len(evs) != 1 {
+		t.Fatalf("alone: events %+v, want the week named in passing", evs)
+	}
+	x.Update(told)
+	for _, e := range x.Events() {
+		if strings.Contains(e.Summary, "strike follows") {
+			t.Errorf("a week named in passing stands beside the day told within it: %+v", x.Events())
+		}
+	}
+}

@@ -1,9 +1,11 @@
 package timeline
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
@@ -103,16 +105,26 @@ func (x *Index) current() []Event {
 	}
 	bs := x.merged.refresh()
 	// An event only named in passing ("accountability for the December 25
-	// crash") stands alone only when no sentence tells of that day.
-	told := map[string]bool{}
+	// crash", "the deaths … last week") stands alone only when no sentence
+	// tells of a day within its date.
+	var told []time.Time // the first days of the told events, sorted
 	for _, b := range bs {
-		if !b.passing {
-			told[b.Date.Value] = true
+		if sp, ok := facts.SpanOf(b.Date); ok && !b.passing {
+			told = append(told, sp.Lo)
 		}
+	}
+	slices.SortFunc(told, func(a, b time.Time) int { return a.Compare(b) })
+	toldWithin := func(d Date) bool {
+		sp, ok := facts.SpanOf(d)
+		if !ok {
+			return false
+		}
+		i, _ := slices.BinarySearchFunc(told, sp.Lo, func(t, lo time.Time) int { return t.Compare(lo) })
+		return i < len(told) && !told[i].After(sp.Hi)
 	}
 	evs := make([]Event, 0, len(bs))
 	for _, b := range bs {
-		if !b.passing || !told[b.Date.Value] {
+		if !b.passing || !toldWithin(b.Date) {
 			evs = append(evs, b.Event)
 		}
 	}
