@@ -74,6 +74,37 @@ func TopicDate(s string, at int, trigger string) bool {
 	return false
 }
 
+// InTopicPhrase reports whether the date at offset at of sentence s stands
+// in a topic phrase, a noun between them: "regarding the tragedy of
+// December 25", "after the meeting on October 9". "Since June 27" and
+// "after June 27" date their clause and are not.
+func InTopicPhrase(s string, at int) bool {
+	ws := Words(s)
+	end := len(ws)
+	for i, w := range ws {
+		if w.Start >= at {
+			end = i
+			break
+		}
+	}
+	for j := end - 1; j >= 0 && j >= end-5; j-- {
+		if strings.ContainsAny(s[ws[j].End:at], ",;:()") {
+			return false
+		}
+		l := strings.ToLower(ws[j].Text)
+		if !topicWords[l] || l == "over" {
+			continue
+		}
+		for _, w := range ws[j+1 : end] {
+			if !w.Stop && !w.Cap {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
 // wordsBetween counts the words from words[i] to offset at.
 func wordsBetween(words []Word, i, at int) int {
 	n := 0

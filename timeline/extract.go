@@ -466,7 +466,7 @@ func presentOnly(f facts.Fact) bool {
 // connection with the raids … on June 27"). The sentence's own event is
 // another one.
 func namedInPassing(s string, start, end int, trigger string) bool {
-	if trigger != "" && facts.TopicDate(s, start, trigger) {
+	if trigger != "" && facts.TopicDate(s, start, trigger) || facts.InTopicPhrase(s, start) {
 		return true
 	}
 	before := strings.Fields(strings.ToLower(s[:start]))
