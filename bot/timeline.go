@@ -157,21 +157,45 @@ func TimelineText(events []timeline.Event) string {
 		refs[s.DocID] = len(docs)
 		return len(docs)
 	}
-	for _, e := range events {
-		var nums []int
-		for _, s := range e.Sources {
-			nums = append(nums, ref(s))
-		}
+	cite := func(nums []int) string {
 		slices.Sort(nums)
-		var cites []string
+		var cs []string
 		for _, n := range nums {
-			cites = append(cites, fmt.Sprintf("[%d]", n))
+			cs = append(cs, fmt.Sprintf("[%d]", n))
+		}
+		return strings.Join(cs, "")
+	}
+	for _, e := range events {
+		// The articles that give the event's own date are cited for it;
+		// those that date it only to its month or year are cited with
+		// that date ("(December 2024: [3][21])"), so that a line of 28
+		// December does not seem to say they all name that day. An event
+		// whose dates are disputed shows each in its conflict instead.
+		var nums []int
+		coarse := map[string][]int{}
+		var coarseOrder []string
+		for _, s := range e.Sources {
+			if s.Date == "" || s.Date == e.Date.Value || s.Undated || len(e.DateClaims()) > 0 {
+				nums = append(nums, ref(s))
+				continue
+			}
+			if _, ok := coarse[s.Date]; !ok {
+				coarseOrder = append(coarseOrder, s.Date)
+			}
+			coarse[s.Date] = append(coarse[s.Date], ref(s))
 		}
 		label := e.Date.Label
 		if label == "" {
 			label = e.Date.Value
 		}
-		fmt.Fprintf(&sb, "%s — %s %s", label, e.Summary, strings.Join(cites, ""))
+		fmt.Fprintf(&sb, "%s — %s %s", label, e.Summary, cite(nums))
+		if len(coarseOrder) > 0 {
+			var parts []string
+			for _, d := range coarseOrder {
+				parts = append(parts, timeline.DateLabel(d)+": "+cite(coarse[d]))
+			}
+			fmt.Fprintf(&sb, " (%s)", strings.Join(parts, "; "))
+		}
 		if len(e.Conflicts) > 0 {
 			var sides []string
 			for _, c := range e.Conflicts {

@@ -53,6 +53,15 @@ type Source struct {
 	Undated bool `json:"undated,omitempty"`
 }
 
+// DateLabel returns how a date value ("2024-12", "2025-06-30") reads:
+// "December 2024", "30 June 2025"; the value itself when it is not one.
+func DateLabel(value string) string {
+	if sp, ok := facts.ParseValue(value); ok {
+		return sp.Date().String()
+	}
+	return value
+}
+
 // Claim is one side of a conflict.
 type Claim struct {
 	// Claim is what the sources say: "December 2024", "50 detained",

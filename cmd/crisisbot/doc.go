@@ -157,7 +157,9 @@
 //		The dated chain of events across the stored articles, one line
 //		per event: the date as precise as the sources give it (day,
 //		month, year or a range such as "early 2000s"), a summary, and
-//		its numbered sources. Where sources give the same event
+//		its numbered sources; articles that date it only to its month
+//		or year follow with that date ("(December 2024: [3][5])").
+//		Where sources give the same event
 //		different dates, figures or causes, the line shows each claim
 //		with its sources ("sources differ: December 2023 [1] ·
 //		December 2024 [2][3][4]"). Dates may be 2025, 2025-06,

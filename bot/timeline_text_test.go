@@ -1,0 +1,41 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crisisbot/crisisbot/timeline"
+)
+
+// TestTimelineTextCitesCoarserDatesApart: articles that date an event only
+// to its month are cited with that month, not as if they named its day;
+// an event whose dates are disputed keeps its sources together.
+func TestTimelineTextCitesCoarserDatesApart(t *testing.T) {
+	call := timeline.Event{
+		Date:    timeline.Date{Value: "2024-12-28", Precision: "day", Label: "28 December 2024"},
+		Summary: "The presidents called each other.",
+		Sources: []timeline.Source{
+			{DocID: "a", Title: "A", Date: "2024-12-28"},
+			{DocID: "b", Title: "B", Date: "2024-12"},
+			{DocID: "c", Title: "C", Date: "2024-12"},
+		},
+	}
+	disputed := timeline.Event{
+		Date:    timeline.Date{Value: "2023-12", Precision: "month", Label: "December 2023"},
+		Summary: "A ferry was sunk.",
+		Sources: []timeline.Source{{DocID: "d", Title: "D", Date: "2023-12"}, {DocID: "e", Title: "E", Date: "2024-12"}},
+		Conflicts: []timeline.Claim{
+			{Claim: "December 2023", Date: "2023-12", Sources: []string{"d"}},
+			{Claim: "December 2024", Date: "2024-12", Sources: []string{"e"}},
+		},
+	}
+	got := TimelineText([]timeline.Event{call, disputed})
+	for _, want := range []string{
+		"28 December 2024 — The presidents called each other. [1] (December 2024: [2][3])",
+		"December 2023 — A ferry was sunk. [4][5] ⚠️ sources differ: December 2023 [4] · December 2024 [5]",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("timeline text lacks %q:\n%s", want, got)
+		}
+	}
+}
