@@ -169,10 +169,8 @@ func TestIncrementalTouchesOnlyItsEvents(t *testing.T) {
 // event in another article is its own event: a day-dated one as close
 // would join it.
 func TestYearMentionNeedsMoreThanAWordToJoinADay(t *testing.T) {
-	day := corpus.Document{ID: "a", Title: "a", Published: "2025-12-26", PublishedPrecision: "day",
-		Body: "The minister said Estmark expects Valdoria to fulfil its obligations over the ferry disaster: \"Yesterday marked the anniversary of the ferry tragedy.\""}
-	year := corpus.Document{ID: "b", Title: "b", Published: "2025-10-11", PublishedPrecision: "day",
-		Body: "In 2025 Norland failed to fulfil its ferry obligations."}
+	day := article("a", "2025-12-26", "The minister said Estmark expects Valdoria to fulfil its obligations over the ferry disaster: \"Yesterday marked the anniversary of the ferry tragedy.\"")
+	year := article("b", "2025-10-11", "In 2025 Norland failed to fulfil its ferry obligations.")
 	x := NewIndex()
 	x.Update(day)
 	x.Update(year)
@@ -189,8 +187,7 @@ func TestYearMentionNeedsMoreThanAWordToJoinADay(t *testing.T) {
 		t.Errorf("no event of 25 December 2025 in %+v", x.Events())
 	}
 	// The same words dated to the day join the anniversary.
-	x.Update(corpus.Document{ID: "b", Title: "b", Published: "2025-12-26", PublishedPrecision: "day",
-		Body: "On December 25 Norland failed to fulfil its ferry obligations."})
+	x.Update(article("b", "2025-12-26", "On December 25 Norland failed to fulfil its ferry obligations."))
 	for _, e := range x.Events() {
 		if e.Date.Value == "2025-12-25" && len(e.Sources) != 2 {
 			t.Errorf("a day-dated mention as close: the event holds %d sources, want 2: %+v", len(e.Sources), e.Sources)

@@ -224,8 +224,7 @@ func TestExtractSkipsNonEvents(t *testing.T) {
 // TestBirthDateIsNoEvent: "born in 1966" dates a life and "HALDEN, March
 // 14." an article; the detention on March 12 is the one event.
 func TestBirthDateIsNoEvent(t *testing.T) {
-	doc := corpus.Document{ID: "a", Title: "a", Published: "2025-03-14", PublishedPrecision: "day",
-		Body: "HALDEN, Estmark, March 14. Ola Brandt, born in 1966, a union leader, was detained in Halden on March 12."}
+	doc := article("a", "2025-03-14", "HALDEN, Estmark, March 14. Ola Brandt, born in 1966, a union leader, was detained in Halden on March 12.")
 	x := NewIndex()
 	x.Update(doc)
 	for _, e := range x.Events() {
@@ -242,8 +241,7 @@ func TestBirthDateIsNoEvent(t *testing.T) {
 // end of a remand, its own line of 19 July that says "until", and does not
 // date the remand, which stays on 1 July.
 func TestTermEndIsItsOwnEvent(t *testing.T) {
-	doc := corpus.Document{ID: "a", Title: "a", Published: "2025-07-01", PublishedPrecision: "day",
-		Body: "A court in Ostrava ruled on Tuesday to remand Lena Varga in custody until July 19."}
+	doc := article("a", "2025-07-01", "A court in Ostrava ruled on Tuesday to remand Lena Varga in custody until July 19.")
 	x := NewIndex()
 	x.Update(doc)
 	var got []string
@@ -261,8 +259,7 @@ func TestTermEndIsItsOwnEvent(t *testing.T) {
 // TestThePresentIsNoEvent: "as clear as today's sky" and "nowadays" tell
 // nothing that happened that day; "police detained him today" does.
 func TestThePresentIsNoEvent(t *testing.T) {
-	doc := corpus.Document{ID: "a", Title: "a", Published: "2025-03-14", PublishedPrecision: "day",
-		Body: "All of that is as clear as today’s sky. Nowadays nobody believes it.\n\nPolice detained Ola Brandt in Halden today."}
+	doc := article("a", "2025-03-14", "All of that is as clear as today’s sky. Nowadays nobody believes it.\n\nPolice detained Ola Brandt in Halden today.")
 	x := NewIndex()
 	x.Update(doc)
 	evs := x.Events()
@@ -304,10 +301,8 @@ func TestNamedInPassing(t *testing.T) {
 // beside the article that tells the crash; alone, it is the only word of
 // that day and stays.
 func TestEventNamedInPassingStandsOnlyAlone(t *testing.T) {
-	passing := corpus.Document{ID: "b", Title: "b", Published: "2025-12-30", PublishedPrecision: "day",
-		Body: "Ministers in Halden want accountability and compensation for the December 25, 2024 disaster."}
-	told := corpus.Document{ID: "a", Title: "a", Published: "2024-12-26", PublishedPrecision: "day",
-		Body: "A Valdorian patrol boat rammed an Estmarkian ferry off Dalby on December 25, killing 38 of the 67 people on board."}
+	passing := article("b", "2025-12-30", "Ministers in Halden want accountability and compensation for the December 25, 2024 disaster.")
+	told := article("a", "2024-12-26", "A Valdorian patrol boat rammed an Estmarkian ferry off Dalby on December 25, killing 38 of the 67 people on board.")
 	x := NewIndex()
 	x.Update(passing)
 	if evs := x.Events(); len(evs) != 1 || evs[0].Date.Value != "2024-12-25" {
@@ -325,10 +320,8 @@ func TestEventNamedInPassingStandsOnlyAlone(t *testing.T) {
 // after "follows", makes no line of that week when a sentence tells of a
 // day within it.
 func TestPassingWeekGivesWayToATellingDay(t *testing.T) {
-	passing := corpus.Document{ID: "b", Title: "b", Published: "2025-03-17", PublishedPrecision: "day",
-		Body: "The strike follows the deaths of two miners in a police operation last week."}
-	told := corpus.Document{ID: "a", Title: "a", Published: "2025-03-13", PublishedPrecision: "day",
-		Body: "Police stormed the union office in Halden on March 12."}
+	passing := article("b", "2025-03-17", "The strike follows the deaths of two miners in a police operation last week.")
+	told := article("a", "2025-03-13", "Police stormed the union office in Halden on March 12.")
 	x := NewIndex()
 	x.Update(passing)
 	if evs := x.Events(); len(evs) != 1 {
@@ -340,4 +333,9 @@ func TestPassingWeekGivesWayToATellingDay(t *testing.T) {
 			t.Errorf("a week named in passing stands beside the day told within it: %+v", x.Events())
 		}
 	}
+}
+
+// article is a made-up article, titled by its id, published on day pub.
+func article(id, pub, body string) corpus.Document {
+	return corpus.Document{ID: id, Title: id, Published: pub, PublishedPrecision: "day", Body: body}
 }
