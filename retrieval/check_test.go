@@ -76,7 +76,11 @@ func TestCheckStoreFindsBrokenInvariants(t *testing.T) {
 }
 
 // TestCheckStoreOverwrittenPages: check finds overwritten pages at least
-// as often as open does, and never panics.
+// as often as open does, and never panics. Damage that lands on a free or
+// unread page is harmless and found by neither, so the share found follows
+// the store's layout, which map order and the facts stored move from run
+// to run (13 to 17 of 30 at facts version 23): the floor of a third only
+// catches a check that has stopped looking.
 func TestCheckStoreOverwrittenPages(t *testing.T) {
 	data := storeFile(t)
 	const page = 4096
@@ -107,7 +111,7 @@ func TestCheckStoreOverwrittenPages(t *testing.T) {
 		}
 	}
 	t.Logf("check found %d of %d overwritten pages, open %d", found, runs, opened)
-	if found < opened || found < runs/2 {
+	if found < opened || found < runs/3 {
 		t.Errorf("check found %d of %d overwritten pages, open %d", found, runs, opened)
 	}
 }
