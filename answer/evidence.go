@@ -180,7 +180,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				if !qu.asks(v, f) {
 					continue // the question already says it, or it counts something else
 				}
-				v.OnEvent = qu.onEvent(f)
+				v.OnEvent = qu.onEvent(f) || f.Event.Trigger == facts.Until && qu.asksUntil()
 				if qu.age && !ageOfNamed(toks, start, names) {
 					continue // "4–5 years old" of someone else than the one asked about
 				}
@@ -297,7 +297,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				if s.Named && slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent }) {
 					s.Score += bonusValue
 				}
-			case slices.ContainsFunc(s.Vals, func(v value) bool { return !v.Relative }):
+			case slices.ContainsFunc(s.Vals, func(v value) bool { return !v.Relative && !ev.offEvent(v) }):
 				s.Score += bonusValue
 			case len(s.Vals) > 0:
 				s.Score += bonusRelative
@@ -840,4 +840,11 @@ func outletsAsked(q string, results []retrieval.Result) map[int]bool {
 		out[p] = true
 	}
 	return out
+}
+
+// offEvent reports whether v, a count or a date, is of another event than
+// the one the question names: "the deaths of two nationals … in custody"
+// gives a count of the dead, no answer to "how many were detained".
+func (ev *evidence) offEvent(v value) bool {
+	return (ev.Kind == kindCount || ev.Kind == kindDate) && !v.OnEvent && v.fact != nil && v.fact.Event.Trigger != "" && ev.query.namesEvent()
 }

@@ -81,7 +81,7 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 				break
 			}
 			if slices.ContainsFunc(s.Vals, func(v value) bool {
-				return !slices.ContainsFunc(best.Vals, func(b value) bool { return b.Norm == v.Norm })
+				return !ev.offEvent(v) && !slices.ContainsFunc(best.Vals, func(b value) bool { return b.Norm == v.Norm })
 			}) {
 				chosen = append(chosen, s)
 			}

@@ -300,6 +300,16 @@ func genericPeople(k string) bool {
 }
 
 // onEvent reports whether f's event is one the question names.
+// namesEvent reports whether the question names an event word.
+func (qu *query) namesEvent() bool {
+	for k := range qu.keys {
+		if facts.IsTrigger(k) {
+			return true
+		}
+	}
+	return false
+}
+
 func (qu *query) onEvent(f facts.Fact) bool {
 	return f.Event.Trigger != "" && qu.keys[f.Event.Trigger]
 }

@@ -320,3 +320,20 @@ func TestTermEndAnswersOnlyUntil(t *testing.T) {
 		}
 	}
 }
+
+// TestCountOfAnotherEventIsNoAnswer: "how many were detained" is answered
+// by the count of the detained, not by a sentence that matches more of
+// the question's words with a count of the dead.
+func TestCountOfAnotherEventIsNoAnswer(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Prosecutors opened an inquiry into the deaths of two miners who were killed in police custody during the operation in Halden."),
+		madeUp("b", "During the operation on March 12, police detained dozens of miners in Halden."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "How many miners were detained in the Halden operation?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "During the operation on March 12, police detained dozens") || strings.Contains(a.Text, "two miners") {
+		t.Errorf("answer %q, want the dozens detained alone", a.Text)
+	}
+}

@@ -23,6 +23,9 @@ var triggers = map[string]bool{
 	"funer": true, "buri": true, "autopsi": true, "examin": true, "escal": true,
 }
 
+// IsTrigger reports whether key (as Key folds a word) is an event word.
+func IsTrigger(key string) bool { return triggers[key] }
+
 // topicWords before an event word make it what the clause is about or
 // after, not what it tells: "called each other regarding the crash",
 // "continued to sour on Tuesday after the brothers died".
