@@ -2,6 +2,7 @@ package answer
 
 import (
 	"cmp"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -53,9 +54,13 @@ type evidence struct {
 	QKeys    []string
 	Weight   map[string]float64
 	total    float64
-	Results  []retrieval.Result
-	Sents    [][]*sentence // by passage
-	Ranked   []*sentence   // prose sentences, best first
+	// paraWeight and paraTotal weigh a missing question word as its
+	// related word: see analyseIn.
+	paraWeight map[string]float64
+	paraTotal  float64
+	Results    []retrieval.Result
+	Sents      [][]*sentence // by passage
+	Ranked     []*sentence   // prose sentences, best first
 	// Support is the best Win over all sentences.
 	Support float64
 	// Unknown lists capitalised question words found in no passage.
@@ -231,6 +236,22 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		ev.capContext(own)
 	}
 	ev.alt = relatedKeys(ev.QToks, df, lookup)
+	// A question word no sentence has weighs most; one whose related word
+	// the passages have ("set free" for "released") is a paraphrase, and
+	// in a sentence that names everyone the question names it weighs no
+	// more than that word (see Named below).
+	ev.paraWeight, ev.paraTotal = ev.Weight, ev.total
+	for k, rs := range ev.alt {
+		w := 0.0
+		for _, r := range rs {
+			w = max(w, ev.idf(fold(r)))
+		}
+		if w > 0 && w < ev.Weight[k] {
+			ev.paraWeight = maps.Clone(ev.paraWeight)
+			ev.paraTotal -= ev.Weight[k] - w
+			ev.paraWeight[k] = w
+		}
+	}
 	stand := ev.standIns(nounPhrase(ev.QToks, descr))
 	texts := make([][]token, 0, 2*len(results))
 	for p, r := range results {
@@ -269,6 +290,9 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			// Dates are left out: nearly every news sentence has one.
 			onEvent := slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent })
 			s.Named = !slices.ContainsFunc(qNames, func(k string) bool { return !slices.ContainsFunc(win, func(w map[string]bool) bool { return w[k] }) })
+			if s.Named && len(qNames) > 0 && ev.paraTotal < ev.total {
+				s.Sup = max(s.Sup, ev.coverageBy(ev.paraWeight, ev.paraTotal, rel, win...))
+			}
 			// "Who called it a story for kindergarten": a quote whose
 			// speaker the next sentence names holds its answer there.
 			quoted := ev.Kind == kindPerson && len(s.Vals) == 0 && quotedBy(ev, s)
@@ -398,7 +422,13 @@ func (ev *evidence) promoteAnswer(described bool) {
 // weight and the related word's IDF: a related word common in the
 // passages says as little as any common word.
 func (ev *evidence) coverage(rel map[string]float64, sets ...map[string]bool) float64 {
-	if ev.total == 0 {
+	return ev.coverageBy(ev.Weight, ev.total, rel, sets...)
+}
+
+// coverageBy is coverage with the question words weighed by weight, total
+// their sum.
+func (ev *evidence) coverageBy(weight map[string]float64, total float64, rel map[string]float64, sets ...map[string]bool) float64 {
+	if total == 0 {
 		return 0
 	}
 	var got, alt, own float64
@@ -412,19 +442,19 @@ func (ev *evidence) coverage(rel map[string]float64, sets ...map[string]bool) fl
 		}
 		switch {
 		case found:
-			got += ev.Weight[k]
+			got += weight[k]
 		case rel[k] > 0:
-			alt += weightRelated * min(ev.Weight[k], rel[k])
+			alt += weightRelated * min(weight[k], rel[k])
 		}
 		if len(sets) > 0 && sets[0][k] {
-			own += ev.Weight[k]
+			own += weight[k]
 		}
 	}
 	// Related words count no more than the question's own words in the
 	// sentence: they confirm that the sentence answers, they cannot make
 	// one that shares no word with the question ("a HUR representative
 	// said" for "which spokeswoman commented on the raid").
-	return (got + min(alt, own)) / ev.total
+	return (got + min(alt, own)) / total
 }
 
 // relatedKeys returns, for each content word of the question whose key no

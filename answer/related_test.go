@@ -12,8 +12,9 @@ import (
 
 // TestSupportFromRelatedWords: a question word no passage has is stood in
 // for by a related word only in a sentence that names something new with
-// it and shares a word of its own with the question; elsewhere the
-// thesaurus changes nothing.
+// it and shares a word of its own with the question, or that names
+// everyone the question names ("set free" for "released" of Lena Varga);
+// elsewhere the thesaurus changes nothing.
 func TestSupportFromRelatedWords(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -26,6 +27,13 @@ func TestSupportFromRelatedWords(t *testing.T) {
 			q:        "In which Urals metropolis were fifty people detained?",
 			text:     "Police detained fifty people in Yekaterinburg, a large city in the Urals. The operation lasted a week.",
 			related:  map[string][]string{"metropolis": {"city"}},
+			wantMore: true,
+		},
+		{
+			name:     "a paraphrase in a sentence naming whom the question names",
+			q:        "When was Lena Varga set free in Halden?",
+			text:     "Lena Varga was released from custody in Halden on March 12, her lawyer said. The court gave no reason.",
+			related:  map[string][]string{"free": {"released"}},
 			wantMore: true,
 		},
 		{
