@@ -211,29 +211,5 @@ func TestFreshQuality(t *testing.T) {
 	if r.Dates == nil {
 		t.Fatal("the fresh set has no date items")
 	}
-	h := r.Hybrid
-	for _, c := range []struct {
-		name       string
-		got, floor float64
-	}{
-		{"hit@1", h.HitAt1, f.hit1},
-		{"hit@5", h.HitAt5, f.hit5},
-		{"answer fact rate", h.FactRate, f.facts},
-		{"citation support", h.CitationSupport, f.support},
-		{"disagreements shown", h.DisagreementsShown, f.shown},
-		{"attribution accuracy", h.AttributionAccuracy, f.attribution},
-		{"abstention", h.Abstention, f.abstention},
-		{"timeline dates (facts)", r.Dates.FactsAccuracy, f.dates},
-		{"timeline agrees", r.Dates.TimelineRate, f.timeline},
-	} {
-		if c.got < c.floor {
-			t.Errorf("fresh set: hybrid %s = %.3f, below its floor %.3f", c.name, c.got, c.floor)
-		}
-	}
-	if h.FalseAbstention > f.falseAbstention {
-		t.Errorf("fresh set: hybrid false abstention = %.3f, above its ceiling %.3f", h.FalseAbstention, f.falseAbstention)
-	}
-	if h.FalseDisagreements > f.falseDisagreements {
-		t.Errorf("fresh set: hybrid false disagreements = %d, above its ceiling %d", h.FalseDisagreements, f.falseDisagreements)
-	}
+	checkLimits(t, "fresh set", r, f)
 }

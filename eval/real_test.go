@@ -346,6 +346,37 @@ var (
 	}
 )
 
+// checkLimits fails t for each hybrid figure of r below its floor in f, or
+// above its ceiling; label names the split in the messages.
+func checkLimits(t *testing.T, label string, r Result, f realLimits) {
+	t.Helper()
+	h := r.Hybrid
+	for _, c := range []struct {
+		name       string
+		got, floor float64
+	}{
+		{"hit@1", h.HitAt1, f.hit1},
+		{"hit@5", h.HitAt5, f.hit5},
+		{"answer fact rate", h.FactRate, f.facts},
+		{"citation support", h.CitationSupport, f.support},
+		{"disagreements shown", h.DisagreementsShown, f.shown},
+		{"attribution accuracy", h.AttributionAccuracy, f.attribution},
+		{"abstention", h.Abstention, f.abstention},
+		{"timeline dates (facts)", r.Dates.FactsAccuracy, f.dates},
+		{"timeline agrees", r.Dates.TimelineRate, f.timeline},
+	} {
+		if c.got < c.floor {
+			t.Errorf("%s: hybrid %s = %.3f, below its floor %.3f", label, c.name, c.got, c.floor)
+		}
+	}
+	if h.FalseAbstention > f.falseAbstention {
+		t.Errorf("%s: hybrid false abstention = %.3f, above its ceiling %.3f", label, h.FalseAbstention, f.falseAbstention)
+	}
+	if h.FalseDisagreements > f.falseDisagreements {
+		t.Errorf("%s: hybrid false disagreements = %d, above its ceiling %d", label, h.FalseDisagreements, f.falseDisagreements)
+	}
+}
+
 // TestRealQuality runs the offline pipeline on the real set and fails when
 // a figure of either split drops below its floor. The floors sit 0.02 under
 // the figures measured when they were set (see README, Evaluation); the
@@ -374,33 +405,9 @@ func TestRealQuality(t *testing.T) {
 		if !ok {
 			t.Fatalf("unexpected split %q", r.Split)
 		}
-		h := r.Hybrid
 		if r.Dates == nil {
 			t.Fatalf("%s split has no date items", r.Split)
 		}
-		for _, c := range []struct {
-			name       string
-			got, floor float64
-		}{
-			{"hit@1", h.HitAt1, f.hit1},
-			{"hit@5", h.HitAt5, f.hit5},
-			{"answer fact rate", h.FactRate, f.facts},
-			{"citation support", h.CitationSupport, f.support},
-			{"disagreements shown", h.DisagreementsShown, f.shown},
-			{"attribution accuracy", h.AttributionAccuracy, f.attribution},
-			{"abstention", h.Abstention, f.abstention},
-			{"timeline dates (facts)", r.Dates.FactsAccuracy, f.dates},
-			{"timeline agrees", r.Dates.TimelineRate, f.timeline},
-		} {
-			if c.got < c.floor {
-				t.Errorf("%s split: hybrid %s = %.3f, below its floor %.3f", r.Split, c.name, c.got, c.floor)
-			}
-		}
-		if h.FalseAbstention > f.falseAbstention {
-			t.Errorf("%s split: hybrid false abstention = %.3f, above its ceiling %.3f", r.Split, h.FalseAbstention, f.falseAbstention)
-		}
-		if h.FalseDisagreements > f.falseDisagreements {
-			t.Errorf("%s split: hybrid false disagreements = %d, above its ceiling %d", r.Split, h.FalseDisagreements, f.falseDisagreements)
-		}
+		checkLimits(t, r.Split+" split", r, f)
 	}
 }
