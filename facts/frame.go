@@ -51,12 +51,12 @@ func topicOf(words []Word, i, at int) bool {
 	return false
 }
 
-// TopicDate reports whether the date at offset at of sentence s dates an
-// event named in a topic phrase: its trigger stands within three words
-// after a topic word and within twelve words before the date ("in
-// connection with the raids on the apartments on June 27").
-func TopicDate(s string, at int, trigger string) bool {
-	ws := Words(s)
+// TopicDate reports whether the date at offset at of a sentence, whose
+// words (Words) are ws, dates an event named in a topic phrase: its
+// trigger stands within three words after a topic word and within twelve
+// words before the date ("in connection with the raids on the apartments
+// on June 27").
+func TopicDate(ws []Word, at int, trigger string) bool {
 	for i := len(ws) - 1; i >= 0; i-- {
 		if ws[i].End > at {
 			continue
@@ -77,12 +77,11 @@ func TopicDate(s string, at int, trigger string) bool {
 	return false
 }
 
-// InTopicPhrase reports whether the date at offset at of sentence s stands
-// in a topic phrase, a noun between them: "regarding the tragedy of
-// December 25", "after the meeting on October 9". "Since June 27" and
-// "after June 27" date their clause and are not.
-func InTopicPhrase(s string, at int) bool {
-	ws := Words(s)
+// InTopicPhrase reports whether the date at offset at of sentence s, whose
+// words (Words) are ws, stands in a topic phrase, a noun between them:
+// "regarding the tragedy of December 25", "after the meeting on October
+// 9". "Since June 27" and "after June 27" date their clause and are not.
+func InTopicPhrase(s string, ws []Word, at int) bool {
 	end := len(ws)
 	for i, w := range ws {
 		if w.Start >= at {

@@ -167,7 +167,7 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 			sentence: f.SentenceIndex,
 			order:    len(out.mentions),
 		}
-		m.passing = namedInPassing(text, f.Start, f.End, f.Event.Trigger)
+		m.passing = namedInPassing(text, cur.ws, f.Start, f.End, f.Event.Trigger)
 		m.weights = weigh(cur.ws, cur.nb, lo, hi)
 		for k, w := range m.weights {
 			if w >= 1 {
@@ -458,15 +458,15 @@ func presentOnly(f facts.Fact) bool {
 	return false
 }
 
-// namedInPassing reports whether the date at [start, end) of sentence s
-// only names an event another sentence tells: a date before a noun, after
-// "the" or a possessive ("accountability for the December 25 crash", "a
-// handshake after the December 25th horror", "its 2020 military success"),
-// or a date of what a topic phrase names ("a protest was expressed in
-// connection with the raids … on June 27"). The sentence's own event is
-// another one.
-func namedInPassing(s string, start, end int, trigger string) bool {
-	if trigger != "" && facts.TopicDate(s, start, trigger) || facts.InTopicPhrase(s, start) {
+// namedInPassing reports whether the date at [start, end) of sentence s,
+// whose words are ws, only names an event another sentence tells: a date
+// before a noun, after "the" or a possessive ("accountability for the
+// December 25 crash", "a handshake after the December 25th horror", "its
+// 2020 military success"), or a date of what a topic phrase names ("a
+// protest was expressed in connection with the raids … on June 27"). The
+// sentence's own event is another one.
+func namedInPassing(s string, ws []facts.Word, start, end int, trigger string) bool {
+	if trigger != "" && facts.TopicDate(ws, start, trigger) || facts.InTopicPhrase(s, ws, start) {
 		return true
 	}
 	before := strings.Fields(strings.ToLower(s[:start]))

@@ -290,7 +290,7 @@ func TestNamedInPassing(t *testing.T) {
 		{"In the 2020 of our records, nothing happened.", "2020", "", false},
 	} {
 		i := strings.Index(tt.s, tt.date)
-		if got := namedInPassing(tt.s, i, i+len(tt.date), tt.trigger); got != tt.want {
+		if got := namedInPassing(tt.s, facts.Words(tt.s), i, i+len(tt.date), tt.trigger); got != tt.want {
 			t.Errorf("namedInPassing(%q, %q) = %v, want %v", tt.s, tt.date, got, tt.want)
 		}
 	}
