@@ -185,7 +185,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				if !qu.asks(v, f) {
 					continue // the question already says it, or it counts something else
 				}
-				v.OnEvent = qu.onEvent(f) || f.Event.Trigger == facts.Until && qu.asksUntil()
+				v.OnEvent = qu.onEvent(f) || f.Event.Trigger == facts.Until && qu.until
 				if qu.age && !ageOfNamed(toks, start, names) {
 					continue // "4–5 years old" of someone else than the one asked about
 				}
@@ -240,14 +240,13 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	// the passages have ("set free" for "released") is a paraphrase, and
 	// in a sentence that names everyone the question names it weighs no
 	// more than that word (see Named below).
-	ev.paraWeight, ev.paraTotal = ev.Weight, ev.total
+	ev.paraWeight, ev.paraTotal = maps.Clone(ev.Weight), ev.total
 	for k, rs := range ev.alt {
 		w := 0.0
 		for _, r := range rs {
 			w = max(w, ev.idf(fold(r)))
 		}
 		if w > 0 && w < ev.Weight[k] {
-			ev.paraWeight = maps.Clone(ev.paraWeight)
 			ev.paraTotal -= ev.Weight[k] - w
 			ev.paraWeight[k] = w
 		}

@@ -61,11 +61,12 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 			}
 		}
 	case kindOther, kindReason:
+		aboutBest := ev.aboutBest(best)
 		for _, s := range ev.Ranked[1:] {
 			if len(chosen) >= e.opts.MaxSentences || s.Score < extraRatio*best.Score {
 				break
 			}
-			if !repeats(s, chosen) && ev.onTopic(s) && ev.namesAsBest(s, best) {
+			if !repeats(s, chosen) && ev.onTopic(s) && aboutBest(s) {
 				chosen = append(chosen, s)
 			}
 		}
@@ -313,15 +314,15 @@ func relativeDateLine(s *sentence, ref int) string {
 	return "“" + f.Text + "” [" + strconv.Itoa(ref) + "] is " + label + ", counted from the article's date."
 }
 
-// namesAsBest reports whether s, with the sentences beside it, is about
-// whom best is: a sentence that names some of the question's names but not
-// another that best and its neighbours name is about someone else. "What
-// did Zelensky and Aliyev discuss" is not answered further by "Putin and
-// Aliyev previously met in September". A sentence that names none of
-// them may still tell it ("the Kremlin apologised"), and a place or a
-// national adjective need not be named again: "Baku cancelled" is told as
-// "Azerbaijan cancelled".
-func (ev *evidence) namesAsBest(s, best *sentence) bool {
+// aboutBest returns a test of whether a sentence, with the sentences
+// beside it, is about whom best is: one that names some of the question's
+// names but not another that best and its neighbours name is about someone
+// else. "What did Zelensky and Aliyev discuss" is not answered further by
+// "Putin and Aliyev previously met in September". A sentence that names
+// none of them may still tell it ("the Kremlin apologised"), and a place
+// or a national adjective need not be named again: "Baku cancelled" is
+// told as "Azerbaijan cancelled".
+func (ev *evidence) aboutBest(best *sentence) func(s *sentence) bool {
 	places := ev.placesNear(best)
 	adjectives := map[string]bool{} // "Azerbaijani" in "the Azerbaijani plane"
 	for i, t := range ev.QToks {
@@ -329,13 +330,18 @@ func (ev *evidence) namesAsBest(s, best *sentence) bool {
 			adjectives[t.Key] = true
 		}
 	}
-	some, lacks := false, false
-	for _, k := range nameKeys(ev.QToks) {
-		in := ev.nearKey(s, k)
-		some = some || in
-		lacks = lacks || !in && !places[k] && !adjectives[k] && ev.nearKey(best, k)
+	names := nameKeys(ev.QToks)
+	var required []string // the names best's sentences hold that must be named again
+	for _, k := range names {
+		if !places[k] && !adjectives[k] && ev.nearKey(best, k) {
+			required = append(required, k)
+		}
 	}
-	return !some || !lacks
+	return func(s *sentence) bool {
+		some := slices.ContainsFunc(names, func(k string) bool { return ev.nearKey(s, k) })
+		lacks := slices.ContainsFunc(required, func(k string) bool { return !ev.nearKey(s, k) })
+		return !some || !lacks
+	}
 }
 
 // placesNear returns the keys of the words of the places that s and the

@@ -177,6 +177,9 @@ type query struct {
 	// long is true when a count question asks for a duration, age when
 	// it asks for an age.
 	long, age bool
+	// until is true when the question asks for the end of a term: "until
+	// when", "until what date".
+	until bool
 }
 
 func newQuery(q string, k kind, qtoks []token) *query {
@@ -189,6 +192,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	}
 	qu.long = k == kindCount && reLongQ.MatchString(q)
 	qu.age = k == kindCount && reAgeQ.MatchString(q)
+	qu.until = slices.ContainsFunc(strings.Fields(qu.lower), func(w string) bool { return w == "until" || w == "till" })
 	for _, w := range facts.Words(q) {
 		if !w.Stop {
 			qu.keys[w.Key] = true
@@ -214,12 +218,6 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	return qu
 }
 
-// asksUntil reports whether the question asks for the end of a term:
-// "until when", "until what date".
-func (qu *query) asksUntil() bool {
-	return slices.ContainsFunc(strings.Fields(qu.lower), func(w string) bool { return w == "until" || w == "till" })
-}
-
 // asks reports whether v, read from fact f, is something the question
 // asks for rather than something it already says.
 func (qu *query) asks(v value, f facts.Fact) bool {
@@ -234,7 +232,7 @@ func (qu *query) asks(v value, f facts.Fact) bool {
 		if f.Event.Trigger == facts.Born && !qu.keys[facts.Born] && !qu.keys[facts.Key("birth")] {
 			return false // "When did they die" is not asking "(b. 1956)"
 		}
-		if f.Event.Trigger == facts.Until && !qu.asksUntil() {
+		if f.Event.Trigger == facts.Until && !qu.until {
 			return false // "When were they jailed" is not asking "until July 19"
 		}
 	case kindPerson, kindPlace:
