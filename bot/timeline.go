@@ -174,8 +174,9 @@ func TimelineText(events []timeline.Event) string {
 		var nums []int
 		coarse := map[string][]int{}
 		var coarseOrder []string
+		disputed := len(e.DateClaims()) > 0
 		for _, s := range e.Sources {
-			if s.Date == "" || s.Date == e.Date.Value || s.Undated || len(e.DateClaims()) > 0 {
+			if s.Date == "" || s.Date == e.Date.Value || s.Undated || disputed {
 				nums = append(nums, ref(s))
 				continue
 			}

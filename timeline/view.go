@@ -148,16 +148,20 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 		// December 2024" merged into it does not make 28 December the
 		// day of the shooting down.
 		dating := map[string]bool{}
+		for k := range contentKeys(e.Summary) {
+			if want[k] {
+				seen[k] = true
+			}
+		}
 		for _, s := range e.Sources {
-			for k := range contentKeys(s.Quote + " " + e.Summary) {
+			quote := contentKeys(s.Quote)
+			for k := range quote {
 				if want[k] {
 					seen[k] = true
 				}
 			}
 			if s.Date == e.Date.Value && !s.Undated {
-				for k := range contentKeys(s.Quote) {
-					dating[k] = true
-				}
+				maps.Copy(dating, quote)
 			}
 		}
 		// A sentence can date two things ("arrested on June 27 ... murders
