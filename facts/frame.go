@@ -42,13 +42,21 @@ var topicWords = map[string]bool{
 // deaths of two citizens"). "Over" counts only before a word, not a
 // number ("over 50").
 func topicOf(words []Word, i, at int) bool {
+	j := topicBefore(words, i)
+	return j >= 0 && at < words[j].Start
+}
+
+// topicBefore returns the index of the topic word within three words
+// before words[i], or -1. "Over" counts only before a word, not a number
+// ("over 50").
+func topicBefore(words []Word, i int) int {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		l := strings.ToLower(words[j].Text)
 		if topicWords[l] && (l != "over" || !isDigitStart(words[j+1].Text)) {
-			return at < words[j].Start
+			return j
 		}
 	}
-	return false
+	return -1
 }
 
 // TopicDate reports whether the date at offset at of a sentence, whose
@@ -67,12 +75,7 @@ func TopicDate(ws []Word, at int, trigger string) bool {
 		if ws[i].Key != trigger {
 			continue
 		}
-		for j := i - 1; j >= 0 && j >= i-3; j-- {
-			if l := strings.ToLower(ws[j].Text); topicWords[l] && (l != "over" || !isDigitStart(ws[j+1].Text)) {
-				return true
-			}
-		}
-		return false
+		return topicBefore(ws, i) >= 0
 	}
 	return false
 }
@@ -120,12 +123,16 @@ func wordsBetween(words []Word, i, at int) int {
 // before it.
 var contrastWords = map[string]bool{"but": true, "whereas": true, "although": true, "though": true}
 
+// Contrast reports whether a word opens a clause that tells another event
+// than the one before it: "but", "whereas", "(al)though".
+func Contrast(word string) bool { return contrastWords[strings.ToLower(word)] }
+
 // contrastBetween reports whether a contrast word stands between offsets a
 // and b, in either order.
 func contrastBetween(words []Word, a, b int) bool {
 	lo, hi := min(a, b), max(a, b)
 	for _, w := range words {
-		if w.Start > lo && w.End <= hi && contrastWords[strings.ToLower(w.Text)] {
+		if w.Start > lo && w.End <= hi && Contrast(w.Text) {
 			return true
 		}
 	}

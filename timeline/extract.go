@@ -242,13 +242,7 @@ func clause(s string, segs []int, exprs []facts.ExprSpan, e facts.ExprSpan) (int
 
 // contrastOpens reports whether the clause at offset i of s opens with a
 // contrast word ("but before that, they last spoke in March").
-func contrastOpens(s string, i int) bool {
-	switch strings.ToLower(facts.NextWord(s, i)) {
-	case "but", "whereas", "although", "though":
-		return true
-	}
-	return false
-}
+func contrastOpens(s string, i int) bool { return facts.Contrast(facts.NextWord(s, i)) }
 
 // leadIn are the words that can stand before a date that opens a clause
 // and go with it when the date is cut off the summary.
