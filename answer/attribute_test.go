@@ -138,3 +138,39 @@ func TestPossessorOf(t *testing.T) {
 		}
 	}
 }
+
+// TestWhoCalledItFindsTheSourceInTheSameSentence: "Who called X Y?" is
+// answered by the sentence whose own source calls it so, even when the
+// source is no person ("the Harbour Council"), over sentences that name
+// people and share the question's other words. A quote an outlet passes on
+// ("…, the Courier reports") does not make the outlet its source.
+func TestWhoCalledItFindsTheSourceInTheSameSentence(t *testing.T) {
+	e := New(fixedSearcher{
+		madeUp("a", "“The closure of the old market has impoverished the town,” said Mayor Anna Brill, who criticised the closure of the old market on Friday."),
+		madeUp("b", "Trader Paul Oster said the closure of the old market was hasty."),
+		madeUp("c", "The province ordered the closure of the old market — a decision the Harbour Council has described as “regrettable.”"),
+		madeUp("d", "“The closure of the old market was regrettable and hasty,” the Courier reports."),
+	}, Options{})
+	a, err := e.Ask(context.Background(), "Who called the closure of the old market regrettable?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Grounded || !strings.HasPrefix(a.Text, "The province ordered the closure of the old market — a decision the Harbour Council") {
+		t.Errorf("answer %q, want the Harbour Council's sentence first", a.Text)
+	}
+	checkCitations(t, a)
+	checkQuotes(t, a)
+
+	// Without the council's sentence, the outlet that passes a quote on is
+	// not given as who called it so.
+	e = New(fixedSearcher{
+		madeUp("a", "“The closure of the old market has impoverished the town,” said Mayor Anna Brill, who criticised the closure of the old market on Friday."),
+		madeUp("d", "“The closure of the old market was regrettable and hasty,” the Courier reports."),
+	}, Options{})
+	if a, err = e.Ask(context.Background(), "Who called the closure of the old market regrettable?"); err != nil {
+		t.Fatal(err)
+	}
+	if strings.HasPrefix(a.Text, "“The closure of the old market was regrettable") {
+		t.Errorf("answer %q: the Courier, which reports the quote, is given as its source", a.Text)
+	}
+}

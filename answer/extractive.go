@@ -210,17 +210,34 @@ func (ev *evidence) speakerOf(s *sentence) *sentence {
 // sentence names ("…," Aliyev said), one the question does not name.
 func quotedBy(ev *evidence, s *sentence) bool {
 	sp := ev.speakerOf(s)
-	if sp == nil || sp == s {
+	if sp == nil || sp == s && !asksSpeaker(ev.QToks) {
 		return false
 	}
 	return slices.ContainsFunc(sp.Facts, func(f facts.Fact) bool {
 		if f.Kind != facts.KindSpeech || f.Speech == nil {
 			return false
 		}
+		if sp == s && strings.HasPrefix(f.Speech.Cue, "report") {
+			return false // "…, News.Az reports": the outlet passing the quote on
+		}
 		// "the" keeps the name off the first place, which hasNewEntity
 		// skips as a sentence's capital.
 		return hasNewEntity(tokenize("the "+f.Speech.Speaker), ev.QToks)
 	})
+}
+
+// asksSpeaker reports whether a question asks who said or called
+// something ("Who called the decision regrettable?"): then a quotation's
+// own sentence that names its source ("a decision the Kremlin has
+// described as “regrettable”") holds the answer, even when the source is
+// no person.
+func asksSpeaker(qt []token) bool {
+	for _, t := range qt {
+		if w := strings.ToLower(t.Word); w == "called" || w == "call" || facts.ReportingVerb(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasSpeech reports whether a sentence names who says it.

@@ -73,6 +73,17 @@ func TestSpeakerIsNotTheAccused(t *testing.T) {
 	}
 }
 
+// TestDescribedAsNamesItsSource: "described as" is a cue, and in "a
+// decision the mayor's office has described as …" the source is the noun
+// phrase the determiner opens, not "a decision".
+func TestDescribedAsNamesItsSource(t *testing.T) {
+	body := "The city closed the old market last week — a decision the mayor's office has described as “temporary.”"
+	sp := kinds(Read(doc("d", "2025-07-01", body)), KindSpeech)
+	if len(sp) != 1 || sp[0].Speech.Speaker != "mayor's office" || sp[0].Speech.Cue != "described" {
+		t.Fatalf("speech %+v, want the mayor's office, cued by described", sp)
+	}
+}
+
 // TestPronounTakesTheLastSource: "he said" in the next sentence of a
 // paragraph is the last named source.
 func TestPronounTakesTheLastSource(t *testing.T) {

@@ -25,8 +25,12 @@ var reportingVerbs = map[string]bool{
 	"asserts": true, "blamed": true, "blames": true, "estimated": true, "estimates": true,
 	"acknowledged": true, "admitted": true, "admits": true, "emphasized": true, "emphasised": true,
 	"disclosed": true, "contends": true, "contended": true, "countered": true, "rejected": true,
-	"dismissed": true, "condemned": true,
+	"dismissed": true, "condemned": true, "described": true, "describes": true, "termed": true, "dubbed": true,
 }
+
+// ReportingVerb reports whether a lower-case word is a cue that makes its
+// subject a source ("said", "described").
+func ReportingVerb(lower string) bool { return reportingVerbs[lower] }
 
 // verbGroup are the words that may stand between a subject and its verb:
 // "the ministry has also said", "he later told".
@@ -47,6 +51,9 @@ var npBreak = map[string]bool{
 	"though": true, "although": true, "where": true, "whereas": true, "so": true, "yet": true,
 	"what": true, "how": true, "why": true, "than": true, "or": true, "nor": true,
 }
+
+// determiners open a noun phrase.
+var determiners = map[string]bool{"the": true, "a": true, "an": true}
 
 // pronouns stand for the last source named.
 var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true}
@@ -164,6 +171,12 @@ func (sc *sentenceCtx) phraseBefore(k int) (int, bool) {
 		prev := ws[lo-1]
 		if npBreak[strings.ToLower(prev.Text)] || clauseBreakBefore(sc.text, ws[lo].Start, prev.End) ||
 			reportingVerbs[strings.ToLower(prev.Text)] || verbBefore(prev, ws[lo]) {
+			break
+		}
+		// A determiner right after a content word opens a new noun
+		// phrase: in "a decision the Kremlin has described", the source
+		// is "the Kremlin", of a clause that qualifies "a decision".
+		if determiners[strings.ToLower(ws[lo].Text)] && !prev.Stop {
 			break
 		}
 		lo--
