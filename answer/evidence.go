@@ -363,6 +363,9 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			ev.keepOnly(kept)
 		}
 	}
+	if ev.Kind == kindDate {
+		ev.preferAskedVerb(q)
+	}
 	if attr := askedAttribute(ev.QToks); attr != nil {
 		// Only a sentence holding the asked attribute can answer.
 		ev.keepOnly(slices.DeleteFunc(ev.Ranked, func(s *sentence) bool { return !attr.answers(s, ev.Sents[s.P], q) }))
@@ -370,6 +373,28 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	slices.SortStableFunc(ev.Ranked, func(a, b *sentence) int { return cmp.Compare(b.Score, a.Score) })
 	ev.promoteAnswer(len(descr) > 0)
 	return ev
+}
+
+// preferAskedVerb ranks the sentences that tell the question's verb
+// before those that do not, when some do: "When was Belousov released?"
+// is answered by "after his release", not by the dated sentence of his
+// arrest that names him too.
+func (ev *evidence) preferAskedVerb(q string) {
+	verbs := facts.AskedVerbs(q)
+	if len(verbs) == 0 {
+		return
+	}
+	tells := func(s *sentence) bool {
+		return !slices.ContainsFunc(verbs, func(w string) bool { return !s.Keys[keyOf(w)] })
+	}
+	if !slices.ContainsFunc(ev.Ranked, tells) {
+		return
+	}
+	for _, s := range ev.Ranked {
+		if !tells(s) {
+			s.Score *= penaltyNoValue
+		}
+	}
 }
 
 // keepOnly narrows the ranked sentences to ranked, and the support to

@@ -320,16 +320,10 @@ func verbUnsaid(q, text string) bool {
 	for _, t := range tokenize(text) {
 		have[t.Key] = true
 	}
-	toks := questionTokens(q)
-	for i, t := range toks {
-		w := strings.ToLower(t.Word)
-		if t.Stop || t.Cap || !strings.HasSuffix(w, "ed") || len(w) < 5 || have[t.Key] {
-			continue
+	for _, w := range facts.AskedVerbs(q) {
+		if !have[keyOf(w)] {
+			return true
 		}
-		if i+1 < len(toks) && !toks[i+1].Stop && !toks[i+1].Cap {
-			continue // "the cancelled visit": an adjective before its noun
-		}
-		return true
 	}
 	return false
 }

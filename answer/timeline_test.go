@@ -261,3 +261,21 @@ func TestVerbUnsaid(t *testing.T) {
 		}
 	}
 }
+
+// TestWhenAnswerTellsTheAskedVerb: "When was X released?" is answered by
+// the sentence that tells the release, not by the dated sentence of the
+// arrest that names X as well.
+func TestWhenAnswerTellsTheAskedVerb(t *testing.T) {
+	e := New(fixedSearcher{
+		madeUp("a", "In June, the editor Pavel Orlik and the publisher Jan Brod were arrested by the authorities in Ostrava on fraud charges."),
+		madeUp("b", "\"The publisher, Brod, has left Ostrava after his release from custody,\" the agency quoted her as saying today."),
+	}, Options{})
+	a, err := e.Ask(context.Background(), "When was Jan Brod released from custody?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "\"The publisher, Brod, has left Ostrava after his release") {
+		t.Errorf("answer %q, want the release's sentence first", a.Text)
+	}
+	checkCitations(t, a)
+}

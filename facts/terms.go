@@ -22,6 +22,35 @@ type Word struct {
 // apostrophes) and keys each one.
 func Words(s string) []Word { return WordsMemo(s, nil) }
 
+// AskedVerbs returns, lower-case, the past participles and past-tense
+// verbs of question q ("When was Belousov released?"): the event it asks
+// about, which a quote or a dated event must tell. A participle before its
+// noun ("the cancelled visit") is an adjective, and names are not verbs.
+func AskedVerbs(q string) []string {
+	ws := Words(q)
+	var out []string
+	for i, w := range ws {
+		lower := strings.ToLower(w.Text)
+		if w.Stop || w.Cap || !strings.HasSuffix(lower, "ed") || len(lower) < 5 {
+			continue
+		}
+		if i+1 < len(ws) && !ws[i+1].Stop && !ws[i+1].Cap {
+			continue
+		}
+		out = append(out, lower)
+	}
+	return out
+}
+
+// VerbKey is the key a verb's forms share: its stem, or the concept it
+// stands for ("raided", "raiding" and "stormed" are "raid"). Unlike Key it
+// does not fold name spellings, which would keep "raiding" ("raidinh")
+// apart from "raided".
+func VerbKey(lower string) string {
+	st := english.Stem(stripMarks(lower), false)
+	return concept(st)
+}
+
 // NamesAndWords splits the keys of the content words of s into names, the
 // capitalised words after the first, and the other words: in a question,
 // who it is about and what it asks of them.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/crisisbot/crisisbot/facts"
@@ -131,6 +132,13 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 	// was Huseyn Safarov born" is not answered by his killing's date.
 	_, what := facts.NamesAndWords(question)
 	maps.DeleteFunc(what, func(k string, _ bool) bool { return len(k) < 2 })
+	// The question's verb is the event it asks about: "When was Belousov
+	// released from custody?" is not answered by the day he was taken
+	// into custody, which the quotes tell with every other word.
+	var verbs []string
+	for _, w := range facts.AskedVerbs(question) {
+		verbs = append(verbs, facts.VerbKey(w))
+	}
 	var best Event
 	bestScore := 1
 	// All of the question's words but one must be in the quotes: a date
@@ -170,11 +178,28 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 		if len(what) > 0 && (!sharesKey(seen, what) || !datedBy(dating, seen, what)) {
 			continue
 		}
+		if len(verbs) > 0 && !tellsVerbs(e, verbs) {
+			continue
+		}
 		if len(seen) >= need && (len(seen) > bestScore || len(seen) == bestScore && finer(e.Date, best.Date)) {
 			best, bestScore = e, len(seen)
 		}
 	}
 	return best, bestScore > 1
+}
+
+// tellsVerbs reports whether the quotes that give e its date hold each of
+// the verbs, in any of their forms.
+func tellsVerbs(e Event, verbs []string) bool {
+	have := map[string]bool{}
+	for _, s := range e.Sources {
+		if s.Date == e.Date.Value && !s.Undated {
+			for _, w := range facts.Words(s.Quote) {
+				have[facts.VerbKey(strings.ToLower(w.Text))] = true
+			}
+		}
+	}
+	return !slices.ContainsFunc(verbs, func(k string) bool { return !have[k] })
 }
 
 // datedBy reports whether the quotes that date an event (dating) hold a

@@ -56,3 +56,26 @@ func TestEventForNeedsTheDatingQuote(t *testing.T) {
 		t.Errorf("EventFor(call) = %+v, %v; want the call of 28 December 2024", e.Date, ok)
 	}
 }
+
+// TestEventForNeedsTheQuestionsVerb: "When was X released from custody?"
+// is not the day X was taken into custody, though its quote holds every
+// other word of the question; a verb told in another form ("raiding" for
+// "raided") still finds its event.
+func TestEventForNeedsTheQuestionsVerb(t *testing.T) {
+	x := NewIndex()
+	x.Update(corpus.Document{ID: "a", Published: "2025-07-01", PublishedPrecision: "day",
+		Body: "On June 30, police took the editor Pavel Orlik into custody after raiding the newspaper's office in Ostrava."})
+	v := View{Index: x}
+	var ids []string
+	for _, e := range x.Events() {
+		for _, s := range e.Sources {
+			ids = append(ids, s.PassageID)
+		}
+	}
+	if e, ok := v.EventFor("When was the editor Pavel Orlik released from custody?", ids); ok {
+		t.Errorf("EventFor(released) = the event dated %s, want none: no quote says he was released", e.Date)
+	}
+	if e, ok := v.EventFor("When was the newspaper's office in Ostrava raided?", ids); !ok || e.Date.Value != "2025-06-30" {
+		t.Errorf("EventFor(raided) = %+v, %v; want the raid of 30 June 2025", e.Date, ok)
+	}
+}
