@@ -29,13 +29,25 @@ const (
 // context holds the keys of the words earlier turns contribute to a
 // follow-up. widen, when not nil, retrieves more passages (results first),
 // where the other side of a disagreement about the answer's own value is
-// looked for when results show none.
-func (e *Engine) extractive(q string, context []string, results []retrieval.Result, widen func() []retrieval.Result) Answer {
+// looked for when results show none, and a "when" question's date when
+// results date other events only. It returns the passages the answer's
+// citations are of: results, or widen's.
+func (e *Engine) extractive(q string, context []string, results []retrieval.Result, widen func() []retrieval.Result) (Answer, []retrieval.Result) {
 	ev := analyseIn(q, context, results, e.related)
+	if ev.Kind == kindDate && widen != nil && !ev.datesAskedEvent() {
+		// The passages date other events only ("…, the ministry announced
+		// on June 29, over the deaths … during police raids"): that day
+		// would read as the raids'. Deeper passages may date the asked one.
+		if wide := widen(); len(wide) > len(results) {
+			if wev := analyseIn(q, context, wide, e.related); wev.datesAskedEvent() && wev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
+				ev, results = wev, wide
+			}
+		}
+	}
 	if !ev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
 		a := abstain(q, ModeExtractive)
 		a.Support = ev.Support
-		return a
+		return a, results
 	}
 	best := ev.Ranked[0]
 	chosen := []*sentence{best}
@@ -77,12 +89,16 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 		// A typed question is answered by its best sentence, and by a
 		// second one scoring close that gives a value the first does not
 		// ("two Sputnik bosses": one sentence names each).
+		// When the best sentence dates or counts the asked event, a value
+		// of no event ("…, the ministry announced on June 29") adds
+		// nothing but a day or a figure that reads as a second answer.
+		onEvent := ev.datesAskedEvent()
 		for _, s := range ev.Ranked[1:] {
 			if len(chosen) >= min(2, e.opts.MaxSentences) || s.Score < secondRatio*best.Score {
 				break
 			}
 			if slices.ContainsFunc(s.Vals, func(v value) bool {
-				return !ev.offEvent(v) && !slices.ContainsFunc(best.Vals, func(b value) bool { return b.Norm == v.Norm })
+				return !ev.offEvent(v) && (v.OnEvent || !onEvent) && !slices.ContainsFunc(best.Vals, func(b value) bool { return b.Norm == v.Norm })
 			}) {
 				chosen = append(chosen, s)
 			}
@@ -169,7 +185,7 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 	}
 	a.Text = b.String()
 	a.Citations = c.citations()
-	return a
+	return a, results
 }
 
 // withSpeakers adds, after each chosen sentence that quotes someone
@@ -204,6 +220,12 @@ func (ev *evidence) speakerOf(s *sentence) *sentence {
 		}
 	}
 	return nil
+}
+
+// datesAskedEvent reports whether the best sentence gives a value (a
+// date, a count) of the question's own event.
+func (ev *evidence) datesAskedEvent() bool {
+	return len(ev.Ranked) > 0 && slices.ContainsFunc(ev.Ranked[0].Vals, func(v value) bool { return v.OnEvent })
 }
 
 // quotedBy reports whether s is part of a quotation whose speaker a later

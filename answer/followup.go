@@ -86,7 +86,7 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 	withFacts(results)
 	var a Answer
 	if e.opts.Chat == nil {
-		a = e.extractive(q, fu.Context, results, e.widener(ctx, q, fu, results))
+		a, results = e.extractive(q, fu.Context, results, e.widener(ctx, q, fu, results))
 	} else if a, err = e.withModel(ctx, q, fu, results); err != nil {
 		return Answer{}, err
 	}

@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -276,6 +277,43 @@ func TestWhenAnswerTellsTheAskedVerb(t *testing.T) {
 	}
 	if !strings.HasPrefix(a.Text, "\"The publisher, Brod, has left Ostrava after his release") {
 		t.Errorf("answer %q, want the release's sentence first", a.Text)
+	}
+	checkCitations(t, a)
+}
+
+// TestWhenLooksFurtherForTheAskedEventsDate: when the passages read date
+// only other events ("…, the ministry announced on March 14, over the
+// deaths … during police raids"), the answer looks further down the
+// ranking for the asked event's own date, and the announcement's day is
+// not shown beside it as a second answer.
+func TestWhenLooksFurtherForTheAskedEventsDate(t *testing.T) {
+	rs := firstK{
+		madeUp("a", "Valdoria has cancelled all cultural events with Estmark, its culture ministry announced on March 14, over the deaths of two citizens during police raids in the Estmark city of Ostrava."),
+		madeUp("b", "The deaths of the two citizens after the police raids in Ostrava strained ties further, officials in Valdoria said."),
+		madeUp("c", "Valdoria summoned Estmark's ambassador over the deaths in Ostrava, its foreign ministry said."),
+		madeUp("d", "On March 11, police in Ostrava carried out raids on the homes of dozens of Valdorian families."),
+	}
+	e := New(rs, Options{TopK: 2})
+	a, err := e.Ask(context.Background(), "When did the police raids in Ostrava happen?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "On March 11, police in Ostrava carried out raids") {
+		t.Errorf("answer %q, want the raids' own date first", a.Text)
+	}
+	if strings.Contains(a.Text, "March 14") {
+		t.Errorf("answer %q gives the announcement's day beside the raids'", a.Text)
+	}
+	checkCitations(t, a)
+
+	// The timeline is consulted on the passages the answer quotes: its
+	// event of another day (the announcement) is not added to the raids'.
+	fd := &fakeDates{ev: DatedEvent{Label: "14 March 2025", Value: "2025-03-14", PassageIDs: []string{"a#0", "b#0"}}}
+	if a, err = New(rs, Options{TopK: 2, Dates: fd}).Ask(context.Background(), "When did the police raids in Ostrava happen?"); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(fd.offered, "d#0") || strings.Contains(a.Text, "14 March") {
+		t.Errorf("timeline offered %v; answer %q: want the quoted passage offered and no line for another day", fd.offered, a.Text)
 	}
 	checkCitations(t, a)
 }
