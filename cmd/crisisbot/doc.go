@@ -219,8 +219,9 @@
 //		-buildvcs=false says that no revision was recorded.
 //
 // The data directory is ./data by default, relative to the working
-// directory; --data-dir DIR, before the command, or data_dir in the config
-// file chooses another (the flag wins).
+// directory; --data-dir DIR, before or after the command, or data_dir in
+// the config file chooses another (the flag wins). --config FILE may also
+// stand on either side of the command.
 //
 // The config file (see config.example.yaml) chooses the data directory, the
 // embedder (local, or any OpenAI-compatible embeddings endpoint) and the

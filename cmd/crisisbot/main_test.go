@@ -444,3 +444,22 @@ func TestNewDataDirectoryIsAnnounced(t *testing.T) {
 		t.Errorf("second run: stderr %q announces the directory again", errOut)
 	}
 }
+
+// TestGlobalFlagsAfterTheCommand: --data-dir may follow the command, as a
+// new user types it ("ask --data-dir DIR QUESTION"), and names the same
+// directory as before it.
+func TestGlobalFlagsAfterTheCommand(t *testing.T) {
+	c := newCLI(t)
+	other := filepath.Join(t.TempDir(), "other")
+	_, errOut, code := c.run("sources", "--data-dir", other)
+	if code != 0 || !strings.Contains(errOut, "new data directory "+other) {
+		t.Fatalf("sources --data-dir %s: exit %d, stderr %q; want that directory made", other, code, errOut)
+	}
+	if _, err := os.Stat(c.dataDir); err == nil {
+		t.Errorf("the directory before the command, %s, was made too", c.dataDir)
+	}
+	out, _, code := c.run("ask", "Why did Baku cancel Overchuk's visit?", "--data-dir", other, "--json")
+	if code != 0 || !strings.Contains(out, `"grounded": true`) {
+		t.Errorf("ask … --data-dir %s --json: exit %d, %q", other, code, out)
+	}
+}

@@ -133,6 +133,10 @@ func holderCommand(args []string) string {
 func newFlags(e *env, name, argsUsage, summary string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
+	// The global flags may follow the command too ("ask --data-dir DIR …"),
+	// as users type them.
+	fs.StringVar(&e.configPath, "config", e.configPath, "YAML config `file`; a global flag, also allowed before the command")
+	fs.StringVar(&e.dataDir, "data-dir", e.dataDir, "data `directory`; a global flag, also allowed before the command")
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "Usage: crisisbot %s [flags] %s\n\n%s\n", name, argsUsage, summary)
 		var any bool
