@@ -185,11 +185,7 @@ func TimelineText(events []timeline.Event) string {
 			}
 			coarse[s.Date] = append(coarse[s.Date], ref(s))
 		}
-		label := e.Date.Label
-		if label == "" {
-			label = e.Date.Value
-		}
-		fmt.Fprintf(&sb, "%s — %s %s", label, e.Summary, cite(nums))
+		fmt.Fprintf(&sb, "%s — %s %s", e.DateText(), e.Summary, cite(nums))
 		if len(coarseOrder) > 0 {
 			var parts []string
 			for _, d := range coarseOrder {

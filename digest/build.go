@@ -165,10 +165,10 @@ func (b Builder) Build(ctx context.Context, since, until time.Time) (Digest, err
 					cites = c.add(cites, s.DocID)
 				}
 			}
-			d.Events = append(d.Events, Event{Date: ev.Date.String(), Summary: displayText(ev.Summary), Cites: sorted(cites)})
+			d.Events = append(d.Events, Event{Date: ev.DateText(), Summary: displayText(ev.Summary), Cites: sorted(cites)})
 		}
 		for _, ev := range disagreements {
-			dis := Disagreement{Date: ev.Date.String(), Summary: displayText(ev.Summary)}
+			dis := Disagreement{Date: ev.DateText(), Summary: displayText(ev.Summary)}
 			for _, cl := range ev.Conflicts {
 				var cites []int
 				for _, id := range cl.Sources {

@@ -83,11 +83,24 @@ type Event struct {
 	// Conflicts lists each claim where the sources disagree; empty, not
 	// nil, when they agree.
 	Conflicts []Claim
+	// Ends is true when the date is the end of a term still ahead when the
+	// sources wrote ("remanded until July 19", facts.Until): the day the
+	// term runs to, not a day anything happened.
+	Ends bool
+}
+
+// DateText is the event's date as a reader is shown it: its label, after
+// "until" for the end of a term.
+func (e Event) DateText() string {
+	if e.Ends {
+		return "until " + e.Date.String()
+	}
+	return e.Date.String()
 }
 
 // MarshalJSON writes the event as the CLI's --json prints it:
 // {"date","precision","summary","sources","conflicts"}, with [] rather
-// than null for empty lists.
+// than null for empty lists, and "ends": true for a term's end.
 func (e Event) MarshalJSON() ([]byte, error) {
 	srcs := e.Sources
 	if srcs == nil {
@@ -106,7 +119,8 @@ func (e Event) MarshalJSON() ([]byte, error) {
 		Summary   string   `json:"summary"`
 		Sources   []Source `json:"sources"`
 		Conflicts []Claim  `json:"conflicts"`
-	}{e.Date.Value, e.Date.Precision, e.Summary, srcs, conf})
+		Ends      bool     `json:"ends,omitempty"`
+	}{e.Date.Value, e.Date.Precision, e.Summary, srcs, conf, e.Ends})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes; the label is rebuilt from
@@ -118,6 +132,7 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 		Summary   string   `json:"summary"`
 		Sources   []Source `json:"sources"`
 		Conflicts []Claim  `json:"conflicts"`
+		Ends      bool     `json:"ends"`
 	}
 	if err := json.Unmarshal(data, &v); err != nil {
 		return err
@@ -126,7 +141,7 @@ func (e *Event) UnmarshalJSON(data []byte) error {
 	if sp, ok := facts.ParseValue(v.Date); ok {
 		d.Label = sp.Date().Label
 	}
-	*e = Event{Date: d, Summary: v.Summary, Sources: v.Sources, Conflicts: v.Conflicts}
+	*e = Event{Date: d, Summary: v.Summary, Sources: v.Sources, Conflicts: v.Conflicts, Ends: v.Ends}
 	if e.Conflicts == nil {
 		e.Conflicts = []Claim{}
 	}

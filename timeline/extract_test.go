@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -249,6 +250,16 @@ func TestTermEndIsItsOwnEvent(t *testing.T) {
 		got = append(got, e.Date.Value)
 		if e.Date.Value == "2025-07-19" && !strings.Contains(e.Summary, "until July 19") {
 			t.Errorf("the term's end reads %q, without its \"until\"", e.Summary)
+		}
+		// Its date says it is an end, so that a reader does not take 19
+		// July for the day of the ruling.
+		want := map[string]string{"2025-07-01": "1 July 2025", "2025-07-19": "until 19 July 2025"}[e.Date.Value]
+		if got := e.DateText(); got != want {
+			t.Errorf("event of %s: DateText %q, want %q", e.Date.Value, got, want)
+		}
+		var back Event
+		if data, err := json.Marshal(e); err != nil || json.Unmarshal(data, &back) != nil || back.Ends != e.Ends {
+			t.Errorf("event of %s: Ends %v lost in JSON (%s, %v)", e.Date.Value, e.Ends, data, err)
 		}
 	}
 	if !slices.Equal(got, []string{"2025-07-01", "2025-07-19"}) {

@@ -485,7 +485,10 @@ func build(groups []*group) built {
 			sum, bestScore = m, score
 		}
 	}
-	e := Event{Date: sp.Date(), Summary: sum.Summary, Conflicts: []Claim{}}
+	e := Event{Date: sp.Date(), Summary: sum.Summary, Conflicts: []Claim{}, Ends: true}
+	for _, m := range withDate {
+		e.Ends = e.Ends && m.fact.Event.Trigger == facts.Until
+	}
 	for _, d := range sortedKeys(bestOf) {
 		src := bestOf[d].Source
 		src.Date = bestOf[d].Date.Value

@@ -168,7 +168,10 @@
 //		topic (Sputnik, airliner, Armenia). --json prints {"events":
 //		[{"date", "precision", "summary", "sources": [{"doc_id",
 //		"title", "quote", "passage_id"}], "conflicts": [{"claim",
-//		"date", "sources"}]}]}, sorted by date. "When" questions in ask
+//		"date", "sources"}], "ends"}]}, sorted by date; "ends" is true,
+//		and the line's date reads "until 19 July 2025", for the end of a
+//		term still ahead when the sources wrote ("remanded until July
+//		19"): not a day anything happened. "When" questions in ask
 //		draw on the same timeline: the answer adds the event's date
 //		citing every article whose own sentence gives it, or each
 //		date with its articles where they differ.
