@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -157,7 +158,7 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 		lo, hi := clause(text, cur.segs, cur.exprs, e)
 		m := Mention{
 			Date:     *f.Date,
-			Summary:  summary(text, lo, hi, e),
+			Summary:  summary(text, lo, hi, e, f.Event.Trigger == facts.Until),
 			Source:   Source{DocID: doc.ID, Title: doc.Title, Quote: strings.TrimSpace(text), PassageID: f.PassageID, URL: doc.URL},
 			Expr:     f.Text,
 			Names:    cur.names,
@@ -240,6 +241,14 @@ func clause(s string, segs []int, exprs []facts.ExprSpan, e facts.ExprSpan) (int
 	return segs[a], end(b)
 }
 
+// dateBefore reports whether s opens with a date ("On July 5, …",
+// "Update: On Monday evening, …"), before offset at.
+func dateBefore(s string, at int) bool {
+	return slices.ContainsFunc(facts.DateExprs(s), func(x facts.ExprSpan) bool {
+		return x.Start < at && wordCount(s[:x.Start]) <= 2
+	})
+}
+
 // contrastOpens reports whether the clause at offset i of s opens with a
 // contrast word ("but before that, they last spoke in March").
 func contrastOpens(s string, i int) bool { return facts.Contrast(facts.NextWord(s, i)) }
@@ -256,8 +265,11 @@ var leadIn = map[string]bool{
 // Azerbaijani authorities …" → "Azerbaijani authorities …", "in 2023 when
 // Azerbaijan declared …" → "Azerbaijan declared …"), then cut to
 // maxSummary bytes at a clause boundary (or a word boundary when the first
-// clause is too long), marked with "…".
-func summary(s string, lo, hi int, e facts.ExprSpan) string {
+// clause is too long), marked with "…". A piece cut from inside the
+// sentence stays a piece, marked "…" too, when the sentence opens with
+// another date, unless whole: a term's end ("On Wednesday, the court
+// placed … until July 19"), whose line says "until", reads right whole.
+func summary(s string, lo, hi int, e facts.ExprSpan, whole bool) string {
 	if e.Start >= lo && e.End <= hi && wordCount(s[lo:e.Start])+wordCount(s[e.End:hi]) < 3 {
 		// A clause that is little more than its date ("On Saturday",
 		// "2010" in "in 2001, 2010, and 2011") says nothing: the
@@ -294,10 +306,17 @@ func summary(s string, lo, hi int, e facts.ExprSpan) string {
 		w := facts.NextWord(t, 0)
 		t = upperFirst(strings.TrimLeft(strings.TrimSpace(t)[len(w):], " ,"))
 	}
+	lead := ""
 	if (lo > 0 || hi < len(s)) && startsLower(t) {
 		// A piece cut from inside its sentence ("according to a statement
-		// released on Sunday") says too little: the sentence does.
-		return summary(s, 0, len(s), facts.ExprSpan{Start: -1, End: -1})
+		// released on Sunday") says too little: the sentence does, unless
+		// it opens with another date ("On July 5, the agency reported …
+		// in February 2024"), which under this date would read as this
+		// one's: then the piece is shown as one.
+		if whole || !dateBefore(s, lo) {
+			return summary(s, 0, len(s), facts.ExprSpan{Start: -1, End: -1}, false)
+		}
+		lead = "…"
 	}
 	// "…" says the sentence goes on.
 	cut := len(strings.TrimRight(s[hi:], " .!?\"'”’)")) > 0
@@ -327,7 +346,7 @@ func summary(s string, lo, hi int, e facts.ExprSpan) string {
 	if cut {
 		t += "…"
 	}
-	return t
+	return lead + t
 }
 
 func upperFirst(s string) string {

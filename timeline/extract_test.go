@@ -43,10 +43,10 @@ func TestExtractBundledSources(t *testing.T) {
 			if m.Source.DocID != d.ID || m.Source.Title != d.Title {
 				t.Errorf("%s: source %+v names another document", d.ID, m.Source)
 			}
-			if len(m.Summary) > maxSummary+len("…") {
+			if len(m.Summary) > maxSummary+2*len("…") {
 				t.Errorf("%s: summary of %d bytes: %q", d.ID, len(m.Summary), m.Summary)
 			}
-			core := strings.TrimSuffix(m.Summary, "…")
+			core := strings.TrimPrefix(strings.TrimSuffix(m.Summary, "…"), "…")
 			if !strings.Contains(m.Source.Quote, core[1:]) {
 				t.Errorf("%s: summary %q is not from its quote %q", d.ID, m.Summary, m.Source.Quote)
 			}
@@ -81,6 +81,8 @@ func TestSummary(t *testing.T) {
 			"The minister apologised to the miners' families."},
 		{"a clause after but is its own", "On October 7, the mayor called the minister to congratulate him, but before that, they last spoke in March.", "March",
 			"Before that, they last spoke in March."},
+		{"a piece of a sentence that opens with another date stays a piece", "On July 5, the agency reported that Estmark had moved more troops to its base in Halden, Valdoria, despite worse ties following Valdoria's exit from the Northern Defence Pact in February 2024.", "February 2024",
+			"…the agency reported that Estmark had moved more troops to its base in Halden, Valdoria, despite worse ties following Valdoria's exit from the Northern Defence Pact in February 2024."},
 		{"a clause after but is left off", "The two leaders met in September in Halden, but according to an aide, nothing was agreed.", "September",
 			"The two leaders met in September in Halden…"},
 	}
@@ -98,7 +100,7 @@ func TestSummary(t *testing.T) {
 				t.Fatalf("no expression %q in %q", tt.expr, tt.sentence)
 			}
 			lo, hi := clause(tt.sentence, facts.Segments(tt.sentence), exprs, e)
-			got := summary(tt.sentence, lo, hi, e)
+			got := summary(tt.sentence, lo, hi, e, false)
 			if got != tt.want {
 				t.Errorf("summary = %q\nwant      %q", got, tt.want)
 			}
