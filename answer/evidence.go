@@ -199,6 +199,9 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 						// something in ("near Aktau"), not one that acts
 						// ("Russia did not acknowledge").
 						v.OnEvent = locative(text[:start])
+						if qu.destination {
+							v.OnEvent = toward(text[:start])
+						}
 					}
 				}
 				s.Vals = append(s.Vals, v)
@@ -870,6 +873,23 @@ func locative(before string) bool {
 	}
 	switch strings.Trim(f[len(f)-1], ",;:(\"“") {
 	case "in", "near", "over", "at", "outside", "off", "across", "inside", "into", "from", "to", "towards", "toward":
+		return true
+	}
+	return false
+}
+
+// toward reports whether the words just before a place make it where
+// something went: "to Grozny", "bound for Baku", "towards the border".
+func toward(before string) bool {
+	f := strings.Fields(strings.ToLower(before))
+	if n := len(f); n > 1 && f[n-1] == "the" {
+		f = f[:n-1]
+	}
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.Trim(f[len(f)-1], ",;:(\"“") {
+	case "to", "towards", "toward", "for":
 		return true
 	}
 	return false

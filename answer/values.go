@@ -47,7 +47,8 @@ var (
 	reDeathQ  = regexp.MustCompile(`(?i)\b(die|died|dying|death|deaths|dead|killed|kill|killing)\b`)
 	// reSaidQ asks what someone said: the answer is their words. It
 	// captures who ("Azerbaijan's foreign ministry spokesman").
-	reSaidQ = regexp.MustCompile(`(?i)\bwhat (?:did|does|do|has|have|had|was|were) (.{0,80}?)\b(?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned)\b`)
+	reDestinationQ = regexp.MustCompile(`(?i)\b(?:heading|headed|bound|destination|en route|going)\b`)
+	reSaidQ        = regexp.MustCompile(`(?i)\bwhat (?:did|does|do|has|have|had|was|were) (.{0,80}?)\b(?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned)\b`)
 	// reDayQ asks for a day, not a month or a year: "on what date",
 	// "which day".
 	reDayQ = regexp.MustCompile(`(?i)\b(what|which) (date|day)\b`)
@@ -180,6 +181,9 @@ type query struct {
 	// until is true when the question asks for the end of a term: "until
 	// when", "until what date".
 	until bool
+	// destination: "where was the flight heading": the place it went to
+	// ("from Baku to Grozny"), not the one it left or crashed near.
+	destination bool
 }
 
 func newQuery(q string, k kind, qtoks []token) *query {
@@ -193,6 +197,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	qu.long = k == kindCount && reLongQ.MatchString(q)
 	qu.age = k == kindCount && reAgeQ.MatchString(q)
 	qu.until = slices.ContainsFunc(strings.Fields(qu.lower), func(w string) bool { return w == "until" || w == "till" })
+	qu.destination = k == kindPlace && reDestinationQ.MatchString(q)
 	for _, w := range facts.Words(q) {
 		if !w.Stop {
 			qu.keys[w.Key] = true

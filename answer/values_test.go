@@ -337,3 +337,21 @@ func TestCountOfAnotherEventIsNoAnswer(t *testing.T) {
 		t.Errorf("answer %q, want the dozens detained alone", a.Text)
 	}
 }
+
+// TestWhereHeadingIsTheDestination: "where was the ferry heading" is
+// answered by the place it went to ("from Dalby to Halden"), not by where
+// it sank or the place a sentence that ranks first names.
+func TestWhereHeadingIsTheDestination(t *testing.T) {
+	e := New(fixedSearcher{
+		madeUp("a", "Relations soured after the Nordlys ferry was hit by a missile and sank near the Estmark coast, killing 12 passengers."),
+		madeUp("b", "On March 7, the Nordlys ferry sailing from Dalby to Halden sank near Ostrava, killing 12 of the 40 people on board."),
+	}, Options{})
+	a, err := e.Ask(context.Background(), "Where was the Nordlys ferry heading when it was hit?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "On March 7, the Nordlys ferry sailing from Dalby to Halden") {
+		t.Errorf("answer %q, want the sentence that says where it went", a.Text)
+	}
+	checkCitations(t, a)
+}
