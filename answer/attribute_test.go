@@ -174,3 +174,28 @@ func TestWhoCalledItFindsTheSourceInTheSameSentence(t *testing.T) {
 		t.Errorf("answer %q: the Courier, which reports the quote, is given as its source", a.Text)
 	}
 }
+
+// TestWhatDidXSayFindsXsWords: "What did Estmark say killed Lena Varga?"
+// is answered by the sentence where Estmark's officials are cued as
+// speaking, looked for further down the ranking when the passages read
+// hold only other speakers' words and narration; never by the other
+// side's claim.
+func TestWhatDidXSayFindsXsWords(t *testing.T) {
+	rs := firstK{
+		madeUp("a", "Valdorian prosecutors said they had opened an investigation into the killing of Lena Varga by police in Ostrava."),
+		madeUp("b", "Tensions rose after Lena Varga was killed in Estmark police custody in Ostrava last week."),
+		madeUp("c", "Valdoria summoned Estmark's ambassador over the killing of Lena Varga, its foreign ministry said."),
+		madeUp("d", "Estmark officials claimed that Lena Varga died of heart failure during questioning."),
+	}
+	a, err := New(rs, Options{TopK: 2}).Ask(context.Background(), "What did Estmark say killed Lena Varga?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Estmark officials claimed that Lena Varga died of heart failure") {
+		t.Errorf("answer %q, want Estmark's officials' words first", a.Text)
+	}
+	if strings.Contains(a.Text, "Valdorian prosecutors said") {
+		t.Errorf("answer %q gives the other side's words", a.Text)
+	}
+	checkCitations(t, a)
+}

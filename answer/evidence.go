@@ -369,6 +369,9 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	if ev.Kind == kindDate {
 		ev.preferAskedVerb(q)
 	}
+	if qu.said && len(qu.speaker) > 0 {
+		ev.preferAskedSpeaker()
+	}
 	if attr := askedAttribute(ev.QToks); attr != nil {
 		// Only a sentence holding the asked attribute can answer.
 		ev.keepOnly(slices.DeleteFunc(ev.Ranked, func(s *sentence) bool { return !attr.answers(s, ev.Sents[s.P], q) }))
@@ -398,6 +401,32 @@ func (ev *evidence) preferAskedVerb(q string) {
 			s.Score *= penaltyNoValue
 		}
 	}
+}
+
+// preferAskedSpeaker ranks the sentences whose words the asked speaker is
+// cued as saying before the others, when some are: "What did Russia say
+// killed X?" is answered by "Russian authorities claimed that …", not by a
+// sentence that tells of the deaths in the question's words.
+func (ev *evidence) preferAskedSpeaker() {
+	if !slices.ContainsFunc(ev.Ranked, ev.byAskedSpeaker) {
+		return
+	}
+	for _, s := range ev.Ranked {
+		if !ev.byAskedSpeaker(s) {
+			s.Score *= penaltyNoValue
+		}
+	}
+}
+
+// byAskedSpeaker reports whether a sentence gives words its speech facts
+// (or those of the sentence naming a quotation's speaker) cue as the asked
+// speaker's.
+func (ev *evidence) byAskedSpeaker(s *sentence) bool {
+	sp := ev.speakerOf(s)
+	if sp == nil && hasSpeech(s) {
+		sp = s
+	}
+	return sp != nil && !ev.otherSpeaker(s, ev.query.speaker)
 }
 
 // keepOnly narrows the ranked sentences to ranked, and the support to
@@ -807,6 +836,9 @@ func (ev *evidence) otherSpeaker(s *sentence, names []string) bool {
 		return false
 	}
 	sp := ev.speakerOf(s)
+	if sp == nil && hasSpeech(s) {
+		sp = s // reported speech: "Azerbaijani prosecutors said they had …"
+	}
 	if sp == nil {
 		return false
 	}

@@ -34,12 +34,14 @@ const (
 // citations are of: results, or widen's.
 func (e *Engine) extractive(q string, context []string, results []retrieval.Result, widen func() []retrieval.Result) (Answer, []retrieval.Result) {
 	ev := analyseIn(q, context, results, e.related)
-	if ev.Kind == kindDate && widen != nil && !ev.datesAskedEvent() {
+	if asked := ev.askedFor(); asked != nil && widen != nil && !asked(ev) {
 		// The passages date other events only ("…, the ministry announced
 		// on June 29, over the deaths … during police raids"): that day
-		// would read as the raids'. Deeper passages may date the asked one.
+		// would read as the raids'. Or they hold other speakers' words
+		// only, for "what did Russia say". Deeper passages may hold what
+		// is asked.
 		if wide := widen(); len(wide) > len(results) {
-			if wev := analyseIn(q, context, wide, e.related); wev.datesAskedEvent() && wev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
+			if wev := analyseIn(q, context, wide, e.related); asked(wev) && wev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
 				ev, results = wev, wide
 			}
 		}
@@ -218,6 +220,19 @@ func (ev *evidence) speakerOf(s *sentence) *sentence {
 		if hasSpeech(ss[j]) {
 			return ss[j]
 		}
+	}
+	return nil
+}
+
+// askedFor returns the test of whether an analysis's best sentence holds
+// what a "when" or a "what did X say" question asks: the asked event's
+// date, or X's words. It is nil for other questions.
+func (ev *evidence) askedFor() func(*evidence) bool {
+	switch {
+	case ev.Kind == kindDate:
+		return (*evidence).datesAskedEvent
+	case ev.query.said && len(ev.query.speaker) > 0:
+		return func(x *evidence) bool { return len(x.Ranked) > 0 && x.byAskedSpeaker(x.Ranked[0]) }
 	}
 	return nil
 }
