@@ -156,9 +156,23 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 		}
 		e := facts.ExprSpan{Start: f.Start, End: f.End}
 		lo, hi := clause(text, cur.segs, cur.exprs, e)
+		// A piece of the sentence stays a piece when the whole would tell
+		// another event under this date: one the sentence opens with
+		// another date for, or one whose event word comes before the
+		// date's own ("has jailed seven people … on charges of murder …
+		// between 2001 and 2011" dates the murders). A term's end reads
+		// right whole: its line says "until".
+		slo, piece := lo, false
+		if f.Event.Trigger != facts.Until {
+			if at := triggerCut(text, cur.ws, lo, e.Start, f.Event.Trigger); at > lo {
+				slo, piece = at, true
+			} else {
+				piece = dateBefore(text, lo)
+			}
+		}
 		m := Mention{
 			Date:     *f.Date,
-			Summary:  summary(text, lo, hi, e, f.Event.Trigger == facts.Until),
+			Summary:  summary(text, slo, hi, e, piece),
 			Source:   Source{DocID: doc.ID, Title: doc.Title, Quote: strings.TrimSpace(text), PassageID: f.PassageID, URL: doc.URL},
 			Expr:     f.Text,
 			Names:    cur.names,
@@ -241,6 +255,37 @@ func clause(s string, segs []int, exprs []facts.ExprSpan, e facts.ExprSpan) (int
 	return segs[a], end(b)
 }
 
+// triggerCut returns where the words of the date's event (trigger) start
+// in [lo, at), when that event is named after "of", "for" or "over" behind
+// another event word, outside a quotation: "has jailed seven people … on
+// charges of murder … between 2001 and 2011" is cut to "murder …", the
+// event the date is of. It returns lo otherwise.
+func triggerCut(s string, ws []facts.Word, lo, at int, trigger string) int {
+	if trigger == "" {
+		return lo
+	}
+	other := false
+	for i, w := range ws {
+		if w.Start < lo || w.End > at {
+			continue
+		}
+		switch {
+		case w.Key == trigger:
+			if other && i > 0 && ofWords[strings.ToLower(ws[i-1].Text)] && !facts.QuoteOpen(false, s[:w.Start]) {
+				return w.Start
+			}
+			return lo
+		case facts.IsTrigger(w.Key):
+			other = true
+		}
+	}
+	return lo
+}
+
+// ofWords link an event word to the noun of the event it is about: "on
+// charges of murder", "jailed for fraud", "protest over the raids".
+var ofWords = map[string]bool{"of": true, "for": true, "over": true}
+
 // dateBefore reports whether s opens with a date ("On July 5, …",
 // "Update: On Monday evening, …"), before offset at.
 func dateBefore(s string, at int) bool {
@@ -266,10 +311,9 @@ var leadIn = map[string]bool{
 // Azerbaijan declared …" → "Azerbaijan declared …"), then cut to
 // maxSummary bytes at a clause boundary (or a word boundary when the first
 // clause is too long), marked with "…". A piece cut from inside the
-// sentence stays a piece, marked "…" too, when the sentence opens with
-// another date, unless whole: a term's end ("On Wednesday, the court
-// placed … until July 19"), whose line says "until", reads right whole.
-func summary(s string, lo, hi int, e facts.ExprSpan, whole bool) string {
+// sentence is the whole sentence instead, unless piece: then it is marked
+// "…" too.
+func summary(s string, lo, hi int, e facts.ExprSpan, piece bool) string {
 	if e.Start >= lo && e.End <= hi && wordCount(s[lo:e.Start])+wordCount(s[e.End:hi]) < 3 {
 		// A clause that is little more than its date ("On Saturday",
 		// "2010" in "in 2001, 2010, and 2011") says nothing: the
@@ -310,10 +354,10 @@ func summary(s string, lo, hi int, e facts.ExprSpan, whole bool) string {
 	if (lo > 0 || hi < len(s)) && startsLower(t) {
 		// A piece cut from inside its sentence ("according to a statement
 		// released on Sunday") says too little: the sentence does, unless
-		// it opens with another date ("On July 5, the agency reported …
+		// the rest tells another event ("On July 5, the agency reported …
 		// in February 2024"), which under this date would read as this
 		// one's: then the piece is shown as one.
-		if whole || !dateBefore(s, lo) {
+		if !piece {
 			return summary(s, 0, len(s), facts.ExprSpan{Start: -1, End: -1}, false)
 		}
 		lead = "…"

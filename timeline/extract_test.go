@@ -100,7 +100,7 @@ func TestSummary(t *testing.T) {
 				t.Fatalf("no expression %q in %q", tt.expr, tt.sentence)
 			}
 			lo, hi := clause(tt.sentence, facts.Segments(tt.sentence), exprs, e)
-			got := summary(tt.sentence, lo, hi, e, false)
+			got := summary(tt.sentence, lo, hi, e, dateBefore(tt.sentence, lo))
 			if got != tt.want {
 				t.Errorf("summary = %q\nwant      %q", got, tt.want)
 			}
@@ -351,4 +351,23 @@ func TestPassingWeekGivesWayToATellingDay(t *testing.T) {
 // article is a made-up article, titled by its id, published on day pub.
 func article(id, pub, body string) corpus.Document {
 	return corpus.Document{ID: id, Title: id, Published: pub, PublishedPrecision: "day", Body: body}
+}
+
+// TestSummaryOfTheDatedEvent: a date of an event named after another
+// event word ("has jailed seven … on charges of murder … between 2001 and
+// 2011") is shown with the words of its own event, not the jailing's,
+// which would read as a jailing in those years; coordinated verbs
+// ("transported … and buried on July 1") keep their sentence.
+func TestSummaryOfTheDatedEvent(t *testing.T) {
+	for _, tt := range []struct{ body, want string }{
+		{"A court in Ostrava has jailed seven people pending trial on charges of murder targeting local miners between 2001 and 2011.",
+			"…murder targeting local miners between 2001 and 2011."},
+		{"The miners' bodies were transported to Dalby and buried on July 1 in their home village.",
+			"The miners' bodies were transported to Dalby and buried on July 1 in their home village."},
+	} {
+		ms := Extract(article("a", "2025-07-02", tt.body))
+		if len(ms) == 0 || ms[0].Summary != tt.want {
+			t.Errorf("%q: mentions %+v, want the summary %q", tt.body, ms, tt.want)
+		}
+	}
 }
