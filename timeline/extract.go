@@ -167,7 +167,7 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 			if at := triggerCut(text, cur.ws, lo, e.Start, f.Event.Trigger); at > lo {
 				slo, piece = at, true
 			} else {
-				piece = dateBefore(text, lo)
+				piece = dateBefore(text, cur.exprs, lo)
 			}
 		}
 		m := Mention{
@@ -287,9 +287,10 @@ func triggerCut(s string, ws []facts.Word, lo, at int, trigger string) int {
 var ofWords = map[string]bool{"of": true, "for": true, "over": true}
 
 // dateBefore reports whether s opens with a date ("On July 5, …",
-// "Update: On Monday evening, …"), before offset at.
-func dateBefore(s string, at int) bool {
-	return slices.ContainsFunc(facts.DateExprs(s), func(x facts.ExprSpan) bool {
+// "Update: On Monday evening, …"), before offset at; exprs are s's date
+// expressions.
+func dateBefore(s string, exprs []facts.ExprSpan, at int) bool {
+	return slices.ContainsFunc(exprs, func(x facts.ExprSpan) bool {
 		return x.Start < at && wordCount(s[:x.Start]) <= 2
 	})
 }
