@@ -1,10 +1,23 @@
 package timeline
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/crisisbot/crisisbot/corpus"
 )
+
+// passageIDs returns the passages every event of x quotes, as the answer
+// engine offers EventFor the passages it retrieved.
+func passageIDs(x *Index) []string {
+	var ids []string
+	for _, e := range x.Events() {
+		for _, s := range e.Sources {
+			ids = append(ids, s.PassageID)
+		}
+	}
+	return ids
+}
 
 // TestEventForNeedsTheQuestionsEvent: a question that names a person is
 // not answered by another event of that person; its other words must be
@@ -14,12 +27,7 @@ func TestEventForNeedsTheQuestionsEvent(t *testing.T) {
 	x.Update(corpus.Document{ID: "a", Published: "2025-07-01", PublishedPrecision: "day",
 		Body: "Lena Varga, born in 1966, was killed in the police building in Ostrava on 27 June 2025."})
 	v := View{Index: x}
-	var ids []string
-	for _, e := range x.Events() {
-		for _, s := range e.Sources {
-			ids = append(ids, s.PassageID)
-		}
-	}
+	ids := passageIDs(x)
 	if e, ok := v.EventFor("When was Lena Varga killed?", ids); !ok || e.Date.Value != "2025-06-27" {
 		t.Errorf("EventFor(killed) = %+v, %v; want the killing on 27 June 2025", e.Date, ok)
 	}
@@ -38,14 +46,8 @@ func TestEventForNeedsTheDatingQuote(t *testing.T) {
 	x.Update(corpus.Document{ID: "b", Published: "2025-07-01", PublishedPrecision: "day",
 		Body: "The presidents of Estmark and Valdoria spoke of the ferry Aurora, which was shot down in December 2024."})
 	v := View{Index: x}
-	var ids []string
-	merged := false
-	for _, e := range x.Events() {
-		merged = merged || len(e.Sources) == 2
-		for _, s := range e.Sources {
-			ids = append(ids, s.PassageID)
-		}
-	}
+	ids := passageIDs(x)
+	merged := slices.ContainsFunc(x.Events(), func(e Event) bool { return len(e.Sources) == 2 })
 	if !merged {
 		t.Fatalf("events %+v: want the month mention merged into the call", x.Events())
 	}
@@ -66,12 +68,7 @@ func TestEventForNeedsTheQuestionsVerb(t *testing.T) {
 	x.Update(corpus.Document{ID: "a", Published: "2025-07-01", PublishedPrecision: "day",
 		Body: "On June 30, police took the editor Pavel Orlik into custody after raiding the newspaper's office in Ostrava."})
 	v := View{Index: x}
-	var ids []string
-	for _, e := range x.Events() {
-		for _, s := range e.Sources {
-			ids = append(ids, s.PassageID)
-		}
-	}
+	ids := passageIDs(x)
 	if e, ok := v.EventFor("When was the editor Pavel Orlik released from custody?", ids); ok {
 		t.Errorf("EventFor(released) = the event dated %s, want none: no quote says he was released", e.Date)
 	}
