@@ -184,7 +184,7 @@ func TestWriteTextFresh(t *testing.T) {
 // nobody tunes on the fresh set, so never raise them by tuning on its
 // misses, and never lower them to pass.
 var freshFloors = realLimits{
-	hit1: 0.69, hit5: 0.92, facts: 0.69, support: 0.83, shown: 0.73, attribution: 0.85, abstention: 0.40,
+	hit1: 0.69, hit5: 0.92, facts: 0.70, support: 0.83, shown: 0.73, attribution: 0.85, abstention: 0.40,
 	dates: 0.93, timeline: 0.93, falseAbstention: 0.10, falseDisagreements: 1,
 }
 
