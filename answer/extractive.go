@@ -34,14 +34,14 @@ const (
 // citations are of: results, or widen's.
 func (e *Engine) extractive(q string, context []string, results []retrieval.Result, widen func() []retrieval.Result) (Answer, []retrieval.Result) {
 	ev := analyseIn(q, context, results, e.related)
-	if asked := ev.askedFor(); asked != nil && widen != nil && !asked(ev) {
-		// The passages date other events only ("…, the ministry announced
-		// on June 29, over the deaths … during police raids"): that day
-		// would read as the raids'. Or they hold other speakers' words
-		// only, for "what did Russia say". Deeper passages may hold what
-		// is asked.
+	if asked := ev.askedFor(); asked != nil && widen != nil && asked(ev) < answered {
+		// The passages give no date, or date other events only ("…, the
+		// ministry announced on June 29, over the deaths … during police
+		// raids"): that day would read as the raids'. Or they hold other
+		// speakers' words only, for "what did Russia say". Deeper passages
+		// may hold what is asked.
 		if wide := widen(); len(wide) > len(results) {
-			if wev := analyseIn(q, context, wide, e.related); asked(wev) && wev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
+			if wev := analyseIn(q, context, wide, e.related); asked(wev) > asked(ev) && wev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
 				ev, results = wev, wide
 			}
 		}
@@ -224,15 +224,35 @@ func (ev *evidence) speakerOf(s *sentence) *sentence {
 	return nil
 }
 
-// askedFor returns the test of whether an analysis's best sentence holds
-// what a "when" or a "what did X say" question asks: the asked event's
-// date, or X's words. It is nil for other questions.
-func (ev *evidence) askedFor() func(*evidence) bool {
+// How far an analysis's best sentence holds what a question asks.
+const (
+	unanswered = iota // no value of the asked kind ("when" without a date)
+	valueOnly         // a value, but of another event or by another speaker
+	answered          // the asked event's value, or the asked speaker's words
+)
+
+// askedFor returns how far an analysis's best sentence holds what a "when"
+// or a "what did X say" question asks: the asked event's date, or X's
+// words. It is nil for other questions.
+func (ev *evidence) askedFor() func(*evidence) int {
 	switch {
 	case ev.Kind == kindDate:
-		return (*evidence).datesAskedEvent
+		return func(x *evidence) int {
+			switch {
+			case x.datesAskedEvent():
+				return answered
+			case len(x.Ranked) > 0 && len(x.Ranked[0].Vals) > 0:
+				return valueOnly
+			}
+			return unanswered
+		}
 	case ev.query.said && len(ev.query.speaker) > 0:
-		return func(x *evidence) bool { return len(x.Ranked) > 0 && x.byAskedSpeaker(x.Ranked[0]) }
+		return func(x *evidence) int {
+			if len(x.Ranked) > 0 && x.byAskedSpeaker(x.Ranked[0]) {
+				return answered
+			}
+			return unanswered
+		}
 	}
 	return nil
 }

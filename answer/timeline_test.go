@@ -317,3 +317,23 @@ func TestWhenLooksFurtherForTheAskedEventsDate(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestWhenLooksFurtherForAnyDate: when the passages read give no date at
+// all, a "when" answer looks further down the ranking and gives the
+// dated sentence it finds there rather than an undated one.
+func TestWhenLooksFurtherForAnyDate(t *testing.T) {
+	rs := firstK{
+		madeUp("a", "The decision to cancel the Halden festival is lawful and adequate, the ministry spokesperson said."),
+		madeUp("b", "Critics said the cancellation of the Halden festival hurt local traders badly."),
+		madeUp("c", "Traders in Halden asked the ministry for help after the festival was called off."),
+		madeUp("d", "Valdoria has cancelled the Halden festival, its culture ministry announced on March 12."),
+	}
+	a, err := New(rs, Options{TopK: 2}).Ask(context.Background(), "When was the Halden festival cancelled?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "March 12") {
+		t.Errorf("answer %q gives no date", a.Text)
+	}
+	checkCitations(t, a)
+}
