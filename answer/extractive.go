@@ -164,15 +164,19 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 	var b strings.Builder
 	var dateNote string
 	for i, sh := range out {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
+		text := sh.ev.snippet(sh.s)
 		if i > 0 && out[i-1].s.P == sh.s.P && out[i-1].s.I == sh.s.I-1 {
-			b.WriteString(sh.s.Text) // the sentence before it is just shown
-		} else {
-			b.WriteString(sh.ev.snippet(sh.s))
+			text = sh.s.Text // the sentence before it is just shown
 		}
-		b.WriteString(" [" + strconv.Itoa(c.ref(sh.s.P)) + "]")
+		// A sentence shown already, after the one ending in a colon that
+		// introduces it, is not shown twice.
+		if !strings.Contains(b.String(), strings.TrimSpace(sh.s.Text)) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(text)
+			b.WriteString(" [" + strconv.Itoa(c.ref(sh.s.P)) + "]")
+		}
 		if sh.s == best && ev.Kind == kindDate && conf == nil && !verbUnsaid(q, best.Text) {
 			if dateNote = relativeDateLine(best, c.ref(best.P)); dateNote != "" {
 				b.WriteString(" " + dateNote)

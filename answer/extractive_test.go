@@ -554,3 +554,20 @@ func TestExtraSentencesNameWhomTheQuestionNames(t *testing.T) {
 		t.Errorf("answer %q, want Brandt's words without Petrov's talks", a.Text)
 	}
 }
+
+// TestSentenceAfterAColonIsShownOnce: a sentence ending in a colon is
+// shown with the quotation it introduces; that quotation, chosen in its
+// own right, is not shown a second time.
+func TestSentenceAfterAColonIsShownOnce(t *testing.T) {
+	e := New(fixedSearcher{
+		madeUp("a", "Reacting to reports of the closure of the old market in Halden, Anna Brill, the mayor of Halden, said:\n\n“The province has shown complete contempt for the traders of the old market in Halden. It must reopen the market at once.”"),
+	}, Options{})
+	a, err := e.Ask(context.Background(), "What did the mayor of Halden say about the closure of the old market?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(a.Text, "The province has shown complete contempt"); n != 1 {
+		t.Errorf("answer %q shows the quotation %d times, want once", a.Text, n)
+	}
+	checkCitations(t, a)
+}
