@@ -78,9 +78,12 @@ func (v View) Topics() []string { return v.Index.Topics() }
 
 // contentKeys returns the merge keys of s's content words: spelling
 // variants (Huseyn, Guseyn) and demonyms (Armenian, Armenia) share one.
-func contentKeys(s string) map[string]bool {
+func contentKeys(s string) map[string]bool { return wordKeys(facts.Words(s)) }
+
+// wordKeys is contentKeys of words already split.
+func wordKeys(ws []facts.Word) map[string]bool {
 	keys := map[string]bool{}
-	for _, w := range facts.Words(s) {
+	for _, w := range ws {
 		if !w.Stop && len(w.Key) >= 2 {
 			keys[w.Key] = true
 		}
@@ -156,13 +159,15 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 		// December 2024" merged into it does not make 28 December the
 		// day of the shooting down.
 		dating := map[string]bool{}
+		told := map[string]bool{} // the verbs of the dating quotes, by facts.VerbKey
 		for k := range contentKeys(e.Summary) {
 			if want[k] {
 				seen[k] = true
 			}
 		}
 		for _, s := range e.Sources {
-			quote := contentKeys(s.Quote)
+			ws := facts.Words(s.Quote)
+			quote := wordKeys(ws)
 			for k := range quote {
 				if want[k] {
 					seen[k] = true
@@ -170,6 +175,11 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 			}
 			if s.Date == e.Date.Value && !s.Undated {
 				maps.Copy(dating, quote)
+				if len(verbs) > 0 {
+					for _, w := range ws {
+						told[facts.VerbKey(strings.ToLower(w.Text))] = true
+					}
+				}
 			}
 		}
 		// A sentence can date two things ("arrested on June 27 ... murders
@@ -178,7 +188,7 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 		if len(what) > 0 && (!sharesKey(seen, what) || !datedBy(dating, seen, what)) {
 			continue
 		}
-		if len(verbs) > 0 && !tellsVerbs(e, verbs) {
+		if slices.ContainsFunc(verbs, func(k string) bool { return !told[k] }) {
 			continue
 		}
 		if len(seen) >= need && (len(seen) > bestScore || len(seen) == bestScore && finer(e.Date, best.Date)) {
@@ -186,20 +196,6 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 		}
 	}
 	return best, bestScore > 1
-}
-
-// tellsVerbs reports whether the quotes that give e its date hold each of
-// the verbs, in any of their forms.
-func tellsVerbs(e Event, verbs []string) bool {
-	have := map[string]bool{}
-	for _, s := range e.Sources {
-		if s.Date == e.Date.Value && !s.Undated {
-			for _, w := range facts.Words(s.Quote) {
-				have[facts.VerbKey(strings.ToLower(w.Text))] = true
-			}
-		}
-	}
-	return !slices.ContainsFunc(verbs, func(k string) bool { return !have[k] })
 }
 
 // datedBy reports whether the quotes that date an event (dating) hold a
