@@ -366,11 +366,17 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			ev.keepOnly(kept)
 		}
 	}
-	if ev.Kind == kindDate {
-		ev.preferAskedVerb(q)
+	if verbs := facts.AskedVerbs(q); ev.Kind == kindDate && len(verbs) > 0 {
+		// "When was Belousov released?" is answered by "after his
+		// release", not by the dated sentence of his arrest that names
+		// him too.
+		ev.prefer(func(s *sentence) bool { return tellsVerbs(s.Keys, verbs) })
 	}
 	if qu.said && len(qu.speaker) > 0 {
-		ev.preferAskedSpeaker()
+		// "What did Russia say killed X?" is answered by "Russian
+		// authorities claimed that …", not by a sentence that tells of the
+		// deaths in the question's words.
+		ev.prefer(ev.byAskedSpeaker)
 	}
 	if attr := askedAttribute(ev.QToks); attr != nil {
 		// Only a sentence holding the asked attribute can answer.
@@ -381,53 +387,49 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	return ev
 }
 
-// preferAskedVerb ranks the sentences that tell the question's verb
-// before those that do not, when some do: "When was Belousov released?"
-// is answered by "after his release", not by the dated sentence of his
-// arrest that names him too.
-func (ev *evidence) preferAskedVerb(q string) {
-	verbs := facts.AskedVerbs(q)
-	if len(verbs) == 0 {
-		return
-	}
-	tells := func(s *sentence) bool {
-		return !slices.ContainsFunc(verbs, func(w string) bool { return !s.Keys[keyOf(w)] })
-	}
-	if !slices.ContainsFunc(ev.Ranked, tells) {
+// prefer ranks the sentences for which ok holds before the others, when
+// some do.
+func (ev *evidence) prefer(ok func(*sentence) bool) {
+	if !slices.ContainsFunc(ev.Ranked, ok) {
 		return
 	}
 	for _, s := range ev.Ranked {
-		if !tells(s) {
+		if !ok(s) {
 			s.Score *= penaltyNoValue
 		}
 	}
 }
 
-// preferAskedSpeaker ranks the sentences whose words the asked speaker is
-// cued as saying before the others, when some are: "What did Russia say
-// killed X?" is answered by "Russian authorities claimed that …", not by a
-// sentence that tells of the deaths in the question's words.
-func (ev *evidence) preferAskedSpeaker() {
-	if !slices.ContainsFunc(ev.Ranked, ev.byAskedSpeaker) {
-		return
-	}
-	for _, s := range ev.Ranked {
-		if !ev.byAskedSpeaker(s) {
-			s.Score *= penaltyNoValue
-		}
-	}
+// tellsVerbs reports whether keys hold each of verbs (facts.AskedVerbs),
+// in any form the composer's keys fold together.
+func tellsVerbs(keys map[string]bool, verbs []string) bool {
+	return !slices.ContainsFunc(verbs, func(w string) bool { return !keys[keyOf(w)] })
 }
 
 // byAskedSpeaker reports whether a sentence gives words its speech facts
 // (or those of the sentence naming a quotation's speaker) cue as the asked
 // speaker's.
 func (ev *evidence) byAskedSpeaker(s *sentence) bool {
-	sp := ev.speakerOf(s)
-	if sp == nil && hasSpeech(s) {
-		sp = s
-	}
-	return sp != nil && !ev.otherSpeaker(s, ev.query.speaker)
+	return ev.sourceOf(s) != nil && !ev.otherSpeaker(s, ev.query.speaker)
 }
+
+// sourceOf returns the sentence whose speech facts say who speaks the
+// words of s: the one naming a quotation's speaker (speakerOf), or s
+// itself when it reports speech ("Azerbaijani prosecutors said they had
+// …"); nil when none does.
+func (ev *evidence) sourceOf(s *sentence) *sentence {
+	if sp := ev.speakerOf(s); sp != nil {
+		return sp
+	}
+	if hasSpeech(s) {
+		return s
+	}
+	return nil
+}
+
+// relays reports whether a speech cue only passes words on ("…, News.Az
+// reports"): the outlet is not who spoke them.
+func relays(cue string) bool { return cue == "reports" || cue == "reported" || cue == "informs" }
 
 // keepOnly narrows the ranked sentences to ranked, and the support to
 // theirs.
@@ -835,17 +837,12 @@ func (ev *evidence) otherSpeaker(s *sentence, names []string) bool {
 	if len(names) == 0 {
 		return false
 	}
-	sp := ev.speakerOf(s)
-	if sp == nil && hasSpeech(s) {
-		sp = s // reported speech: "Azerbaijani prosecutors said they had …"
-	}
+	sp := ev.sourceOf(s)
 	if sp == nil {
 		return false
 	}
-	// "…, News.Az reports": an outlet passes words on; it is not who
-	// spoke them.
 	speech := slices.DeleteFunc(slices.Clone(sp.Facts), func(f facts.Fact) bool {
-		return f.Kind != facts.KindSpeech || f.Speech.Cue == "reports" || f.Speech.Cue == "reported" || f.Speech.Cue == "informs"
+		return f.Kind != facts.KindSpeech || relays(f.Speech.Cue)
 	})
 	for _, f := range speech {
 		for _, t := range tokenize(f.Speech.Speaker) {

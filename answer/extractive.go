@@ -34,16 +34,30 @@ const (
 // citations are of: results, or widen's.
 func (e *Engine) extractive(q string, context []string, results []retrieval.Result, widen func() []retrieval.Result) (Answer, []retrieval.Result) {
 	ev := analyseIn(q, context, results, e.related)
-	if asked := ev.askedFor(); asked != nil && widen != nil && asked(ev) < answered {
+	// deeper retrieves and reads the wider ranking once, for whichever of
+	// its two uses below asks first; nil when there is none.
+	var (
+		wide    []retrieval.Result
+		wev     *evidence
+		widened bool
+	)
+	deeper := func() ([]retrieval.Result, *evidence) {
+		if !widened && widen != nil {
+			widened = true
+			if w := widen(); len(w) > len(results) {
+				wide, wev = w, analyseIn(q, context, w, e.related)
+			}
+		}
+		return wide, wev
+	}
+	if asked := ev.askedFor(); asked != nil && asked(ev) < answered {
 		// The passages give no date, or date other events only ("…, the
 		// ministry announced on June 29, over the deaths … during police
 		// raids"): that day would read as the raids'. Or they hold other
 		// speakers' words only, for "what did Russia say". Deeper passages
 		// may hold what is asked.
-		if wide := widen(); len(wide) > len(results) {
-			if wev := analyseIn(q, context, wide, e.related); asked(wev) > asked(ev) && wev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
-				ev, results = wev, wide
-			}
+		if w, wv := deeper(); wv != nil && asked(wv) > asked(ev) && wv.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
+			ev, results = wv, w
 		}
 	}
 	if !ev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
@@ -119,14 +133,13 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 			anchor = conf.Sides[0].Sents[0]
 		}
 	}
-	if widen != nil && anchor != nil && (conf == nil && (ev.Kind == kindCount || ev.Kind == kindDate) || ev.Kind == kindCause) {
+	if anchor != nil && (conf == nil && (ev.Kind == kindCount || ev.Kind == kindDate) || ev.Kind == kindCause) {
 		// The other side may be in a passage ranked lower: look further.
 		// Accounts of a cause are looked for further even when some are
 		// found: those retrieved are often one side's alone.
-		if wide := widen(); len(wide) > len(results) {
-			evw := analyseIn(q, context, wide, e.related)
+		if w, evw := deeper(); evw != nil && evw != ev {
 			if wc := evw.conflict(); wc != nil && wc.involves(anchor) && (conf == nil || len(wc.Sides) > len(conf.Sides)) {
-				conf, from, results = wc, evw, wide
+				conf, from, results = wc, evw, w
 			}
 		}
 	}
@@ -278,7 +291,7 @@ func quotedBy(ev *evidence, s *sentence) bool {
 		if f.Kind != facts.KindSpeech || f.Speech == nil {
 			return false
 		}
-		if sp == s && strings.HasPrefix(f.Speech.Cue, "report") {
+		if sp == s && relays(f.Speech.Cue) {
 			return false // "…, News.Az reports": the outlet passing the quote on
 		}
 		// "the" keeps the name off the first place, which hasNewEntity

@@ -320,10 +320,5 @@ func verbUnsaid(q, text string) bool {
 	for _, t := range tokenize(text) {
 		have[t.Key] = true
 	}
-	for _, w := range facts.AskedVerbs(q) {
-		if !have[keyOf(w)] {
-			return true
-		}
-	}
-	return false
+	return !tellsVerbs(have, facts.AskedVerbs(q))
 }
