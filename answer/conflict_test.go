@@ -131,3 +131,33 @@ func TestCauseAccountsNotWhenOneSideIsAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestOneSidesWordingsAreOneAccount: two causes given by speakers who share
+// a name ("Estmarkian police", "Estmark's interior ministry") are one
+// side's account, not two competing ones; only different sides make
+// accounts, and one side alone makes none.
+func TestOneSidesWordingsAreOneAccount(t *testing.T) {
+	doc := madeUp
+	police := doc("a", "Estmarkian police said the miner died of a heart attack in the cell.") // "in the cell" makes no one cause
+	ministry := doc("b", "Estmark's interior ministry said the miner died of an overdose in the cell.")
+	dalby := doc("c", "Doctors in Dalby said the miner died of internal bleeding after a beating in the cell.")
+	tests := []struct {
+		name string
+		docs []retrieval.Result
+		want *regexp.Regexp // nil: no accounts line
+	}{
+		{"two sides", []retrieval.Result{police, ministry, dalby},
+			regexp.MustCompile(`^The articles report two accounts of the cause: (a heart attack|an overdose) in the cell, according to Estmark[^;]*, and (a heart attack|an overdose) in the cell, according to Estmark[^;]*; internal bleeding, according to Doctors in Dalby \[\d\]\.$`)},
+		{"one side", []retrieval.Result{police, ministry}, nil},
+	}
+	for _, tt := range tests {
+		a, err := New(fixedSearcher(tt.docs), Options{}).Ask(context.Background(), "How did the miner die?")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.want == nil && a.Disagreement != "" || tt.want != nil && !tt.want.MatchString(a.Disagreement) {
+			t.Errorf("%s: Disagreement = %q, want %v", tt.name, a.Disagreement, tt.want)
+		}
+		checkCitations(t, a)
+	}
+}

@@ -32,6 +32,9 @@ type conflict struct {
 	// at maps each fact to the sentence it was read from, so that each
 	// source's own words are cited by that source's number.
 	at map[factKey]*sentence
+	// joined marks, for accounts of a cause, each side that is the same
+	// speakers' side as the one before it (facts.NameSides).
+	joined []bool
 }
 
 // conflict returns the disagreement among the facts of the sentences that
@@ -146,6 +149,51 @@ func accounts(fs []facts.Fact, at map[factKey]*sentence) *conflict {
 	if len(c.Sides) < 2 {
 		return nil
 	}
+	// One side's wordings ("heart failure" per Russian authorities,
+	// "cardiac arrest" per Russia) are one account, not competing ones:
+	// they stand together, and only accounts of different sides make the
+	// line.
+	var speakers []string
+	var accountOf []int
+	for i, sd := range c.Sides {
+		for _, f := range sd.Facts {
+			if sp := speakerText(f.Source); sp != "" {
+				speakers, accountOf = append(speakers, sp), append(accountOf, i)
+			}
+		}
+	}
+	group := make([]int, len(c.Sides)) // account → its first account on one side
+	for i := range group {
+		group[i] = i
+	}
+	sides := facts.NameSides(speakers)
+	for a := range speakers {
+		for b := range a {
+			if sides[a] == sides[b] {
+				ga, gb := group[accountOf[a]], group[accountOf[b]]
+				for i, g := range group {
+					if g == max(ga, gb) {
+						group[i] = min(ga, gb)
+					}
+				}
+			}
+		}
+	}
+	order := make([]int, len(c.Sides))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return group[a] - group[b] })
+	sorted := make([]side, len(c.Sides))
+	c.joined = make([]bool, len(c.Sides))
+	for i, o := range order {
+		sorted[i] = c.Sides[o]
+		c.joined[i] = i > 0 && group[o] == group[order[i-1]]
+	}
+	c.Sides = sorted
+	if !slices.Contains(c.joined[1:], false) {
+		return nil // one side's account
+	}
 	return c
 }
 
@@ -164,20 +212,33 @@ func asksOneSpeaker(q string, fs []facts.Fact) bool {
 	return false
 }
 
-// sameCause reports whether two stated causes share a content word.
+// sameCause reports whether two stated causes share a word of their head:
+// the content words before the phrase that follows them ("heart attack"
+// and "heart failure" are one cause; "a heart attack in the cell" and "an
+// overdose in the cell", or "beaten to death" and "starved to death", are
+// two).
 func sameCause(a, b string) bool {
 	keys := map[string]bool{}
-	for _, w := range facts.Words(a) {
-		if !w.Stop {
-			keys[w.Key] = true
-		}
+	for _, k := range causeHead(a) {
+		keys[k] = true
 	}
-	for _, w := range facts.Words(b) {
-		if !w.Stop && keys[w.Key] {
-			return true
+	return slices.ContainsFunc(causeHead(b), func(k string) bool { return keys[k] })
+}
+
+// causeHead returns the keys of a cause's content words up to the first
+// function word after one.
+func causeHead(c string) []string {
+	var out []string
+	for _, w := range facts.Words(c) {
+		if w.Stop {
+			if len(out) > 0 {
+				break
+			}
+			continue
 		}
+		out = append(out, w.Key)
 	}
-	return false
+	return out
 }
 
 // factKey identifies a fact within the retrieved passages.
@@ -249,7 +310,7 @@ func (c *conflict) line(refOf func(p int) int) string {
 // line reports them and does not say the sources disagree.
 func (c *conflict) accountsLine(refOf func(p int) int) string {
 	var parts []string
-	for _, sd := range c.Sides {
+	for k, sd := range c.Sides {
 		refs := sd.refs(refOf)
 		if len(refs) == 0 {
 			return ""
@@ -268,7 +329,12 @@ func (c *conflict) accountsLine(refOf func(p int) int) string {
 		if len(who) > 0 {
 			part += ", according to " + strings.Join(who, " and ")
 		}
-		parts = append(parts, part+" "+refList(refs))
+		part += " " + refList(refs)
+		if k > 0 && c.joined[k] {
+			parts[len(parts)-1] += ", and " + part // one side's other wording
+			continue
+		}
+		parts = append(parts, part)
 	}
 	n := len(parts)
 	count := strconv.Itoa(n)

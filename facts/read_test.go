@@ -438,3 +438,45 @@ func TestBirthDatesAreEachTheirOwnLife(t *testing.T) {
 		}
 	}
 }
+
+func TestNameSidesJoinSpeakersByTheNamesTheyShare(t *testing.T) {
+	speakers := []string{
+		"Russian authorities",                                    // 0
+		"authorities in the South Caucasus country",              // 1: shares only a common word with 0
+		"Azerbaijani prosecutors",                                // 2
+		"Russia's Investigative Committee",                       // 3: Russia, as 0's demonym
+		"Officials",                                              // 4: names no one
+		"a post-mortem examination carried out in Azerbaijan",    // 5: Azerbaijan, as 2
+		"Investigative Committee spokesperson Svetlana Petrenko", // 6: through 3
+		"Officials at the ministry",                              // 7: a sentence start capitalises a common word
+	}
+	got := NameSides(speakers)
+	want := []int{0, 1, 2, 0, 4, 2, 0, 7}
+	if !slices.Equal(got, want) {
+		t.Errorf("NameSides = %v, want %v", got, want)
+	}
+}
+
+// TestAppositiveSubjectIsTheSource: in "X, the brother of the dead man,
+// claimed that …" the source is X with the appositive, not the clause
+// after the cue (which a comma before the cue had made read as "…," said
+// X); a sentence adverb before the comma is no name.
+func TestAppositiveSubjectIsTheSource(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Ilmar Vesk, the brother of the dead man, claimed that the two were tortured to death.", "Ilmar Vesk, the brother of the dead man"},
+		{"In an interview with Lorvan TV, Ilmar Vesk, the brother of the dead man, claimed that both were tortured to death.", "Ilmar Vesk, the brother of the dead man"},
+		{"Separately, the ministry said that the man died of a heart attack.", "ministry"},
+	}
+	for _, tt := range tests {
+		d := corpus.Document{ID: "x", Title: "x", Published: "2025-07-01", PublishedPrecision: "day", Body: tt.text}
+		var got []string
+		for _, f := range Read(d) {
+			if f.Kind == KindCause {
+				got = append(got, f.Source)
+			}
+		}
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%q: cause sources %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -99,8 +99,11 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		if !reportingVerbs[l] || i+1 < len(ws) && reportingVerbs[strings.ToLower(ws[i+1].Text)] {
 			continue // "media reports said": the first is a noun
 		}
-		// "…," said the spokesman: the source follows the cue.
-		if inverted(sc.text, ws[i].Start) {
+		// "…," said the spokesman: the source follows the cue. A cue
+		// followed by "that" has its subject before it, after an
+		// appositive's comma ("X, the brother of the deceased, claimed
+		// that …").
+		if inverted(sc.text, ws[i].Start) && !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that")) {
 			// Only when the source closes the sentence or its clause.
 			if lo, hi, ok := sc.phraseAfter(i + 1); ok && (strings.Trim(sc.text[hi:], " .!\"'”’") == "" || strings.HasPrefix(sc.text[hi:], ",")) {
 				content := strings.TrimSpace(strings.Trim(sc.text[:ws[i].Start], " ,\"'“”‘’"))
@@ -119,6 +122,7 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		if !ok {
 			continue
 		}
+		lo = sc.appositiveOf(lo)
 		src := sc.text[ws[lo].Start:ws[k].End]
 		if pronouns[strings.ToLower(src)] {
 			if last == "" {
@@ -134,6 +138,37 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 	}
 	return out
 }
+
+// appositiveOf returns the first word of the name that a source phrase
+// starting at word lo stands in apposition to ("Sayfaddin Huseynli, the
+// brother of the deceased, claimed": the phrase is "brother of the
+// deceased", the name "Sayfaddin Huseynli"), or lo when there is none: the
+// phrase must open with a determiner after a comma, and the words before
+// that comma must be capitalised, at most maxName of them, after a clause
+// break, or two or more at the sentence's start.
+func (sc *sentenceCtx) appositiveOf(lo int) int {
+	ws := sc.words
+	j := lo
+	if j > 0 && determiners[strings.ToLower(ws[j-1].Text)] {
+		j--
+	}
+	if !determiners[strings.ToLower(ws[j].Text)] || j == 0 || strings.TrimSpace(sc.text[ws[j-1].End:ws[j].Start]) != "," {
+		return lo
+	}
+	n := j - 1
+	for n > 0 && j-n < maxName && ws[n-1].Cap && !ws[n-1].Stop && !clauseBreakBefore(sc.text, ws[n].Start, ws[n-1].End) {
+		n--
+	}
+	// One capitalised word opening the sentence may be an adverb
+	// ("Meanwhile, the ministry said that").
+	if !ws[j-1].Cap || ws[n].Stop || n > 0 && !clauseBreakBefore(sc.text, ws[n].Start, ws[n-1].End) || n == 0 && j-1 == 0 {
+		return lo
+	}
+	return n
+}
+
+// maxName bounds a name's length in words.
+const maxName = 4
 
 // speech makes a speech fact over the sentence's bytes [start, end).
 func (sc *sentenceCtx) speech(start, end int, speaker, cue, content string) Fact {

@@ -15,8 +15,9 @@ import (
 // TestCauseConflicts checks when the causes of death the articles of one
 // event give are a conflict, on made-up countries and speakers: two
 // speakers of one side are one account whatever they say; two sides with
-// causes that share no word are a conflict, shown with every claim; the
-// accused ("allegedly by Patrian police") is no side.
+// causes that share no word are a conflict, shown with every claim, one
+// side's claims together; the accused ("allegedly by Patrian police") is
+// no side.
 func TestCauseConflicts(t *testing.T) {
 	doc := func(id, body string) corpus.Document {
 		return corpus.Document{ID: id, Title: id, Published: "2025-03-12", PublishedPrecision: "day", Body: body}
@@ -36,9 +37,10 @@ func TestCauseConflicts(t *testing.T) {
 	}{
 		{"two speakers of one side: no conflict", []string{"raid", "ministry"}, nil},
 		{"the accused is no side: no conflict", []string{"raid", "accused"}, nil},
+		// One side's two causes are one claim: they do not dispute each
+		// other.
 		{"two sides with different causes: a conflict", []string{"raid", "ministry", "prosecutor"}, []string{
-			"drug overdose, per Patria's Interior Ministry",
-			"heart failure, per Patrian investigators",
+			"drug overdose, per Patria's Interior Ministry; heart failure, per Patrian investigators",
 			"torture, per Prosecutors in Ostria",
 		}},
 	}

@@ -718,9 +718,19 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		if ks == nil {
 			continue // one side's account, or accounts that agree, are no disagreement
 		}
+		accounts := bySide(groupClaims(ks, side, claimOf[e], per[e]))
+		if len(accounts) < 2 {
+			continue // one side's wordings are one account
+		}
 		ev := evs[e].Event.clone() // the component keeps its own copy
-		for _, g := range groupClaims(ks, side, claimOf[e], per[e]) {
-			ev.Conflicts = append(ev.Conflicts, Claim{Claim: g.cause + ", per " + joinAnd(g.sides), Date: ev.Date.Value, Sources: sortedKeys(g.docs)})
+		for _, gs := range accounts {
+			var texts []string
+			docs := map[string]bool{}
+			for _, g := range gs {
+				texts = append(texts, g.cause+", per "+joinAnd(g.sides))
+				maps.Copy(docs, g.docs)
+			}
+			ev.Conflicts = append(ev.Conflicts, Claim{Claim: strings.Join(texts, "; "), Date: ev.Date.Value, Sources: sortedKeys(docs)})
 		}
 		have := map[string]bool{}
 		for _, s := range ev.Sources {
@@ -777,6 +787,48 @@ func groupClaims(ks []causeKey, side map[string]int, claims map[causeKey]Cause, 
 		for d := range docs[k] {
 			g.docs[d] = true
 		}
+	}
+	return out
+}
+
+// bySide gathers the accounts gs of a death by the side giving them, in
+// their order: accounts whose speakers share a name (facts.NameSides:
+// "heart failure, per Russian authorities" and "cardiac arrest, per
+// Russia") are one side's wordings, which the timeline shows as one claim
+// so that they do not read as accounts disputing each other. Common words
+// do not make a side here, unlike in sameSides: the claim's text names
+// each wording's speakers, so it must not join two sides the text does
+// not name as one.
+func bySide(gs []*claimGroup) [][]*claimGroup {
+	var speakers []string
+	var groupOf []int
+	for i, g := range gs {
+		for _, sp := range g.sides {
+			speakers, groupOf = append(speakers, sp), append(groupOf, i)
+		}
+	}
+	parent := newForest(len(gs))
+	sides := facts.NameSides(speakers)
+	for a := range speakers {
+		for b := range a {
+			if sides[a] == sides[b] {
+				if x, y := parent.find(groupOf[a]), parent.find(groupOf[b]); x != y {
+					parent[max(x, y)] = min(x, y)
+				}
+			}
+		}
+	}
+	var out [][]*claimGroup
+	at := map[int]int{}
+	for i, g := range gs {
+		r := parent.find(i)
+		j, ok := at[r]
+		if !ok {
+			j = len(out)
+			at[r] = j
+			out = append(out, nil)
+		}
+		out[j] = append(out[j], g)
 	}
 	return out
 }
