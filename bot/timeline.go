@@ -193,9 +193,14 @@ func TimelineText(events []timeline.Event) string {
 			}
 			fmt.Fprintf(&sb, " (%s)", strings.Join(parts, "; "))
 		}
-		if len(e.Conflicts) > 0 {
+		// Articles differ on a date or a count; on a cause, the sides'
+		// accounts do, and one article may relay them all.
+		for _, accounts := range []bool{false, true} {
 			var sides []string
 			for _, c := range e.Conflicts {
+				if c.Account != accounts {
+					continue
+				}
 				var ns []int
 				for _, id := range c.Sources {
 					if n, ok := refs[id]; ok {
@@ -209,7 +214,13 @@ func TimelineText(events []timeline.Event) string {
 				}
 				sides = append(sides, c.Claim+" "+strings.Join(cs, ""))
 			}
-			fmt.Fprintf(&sb, " ⚠️ sources differ: %s", strings.Join(sides, " · "))
+			if len(sides) > 0 {
+				who := "sources"
+				if accounts {
+					who = "accounts"
+				}
+				fmt.Fprintf(&sb, " ⚠️ %s differ: %s", who, strings.Join(sides, " · "))
+			}
 		}
 		sb.WriteString("\n")
 	}

@@ -39,3 +39,23 @@ func TestTimelineTextCitesCoarserDatesApart(t *testing.T) {
 		}
 	}
 }
+
+// TestTimelineTextSaysAccountsDifferForCauses: the sides' accounts of a
+// death differ, not the articles, which may relay both: one article cited
+// on both sides must not read as a source disagreeing with itself.
+func TestTimelineTextSaysAccountsDifferForCauses(t *testing.T) {
+	death := timeline.Event{
+		Date:    timeline.Date{Value: "2025-03-04", Precision: "day", Label: "4 March 2025"},
+		Summary: "A miner died in custody.",
+		Sources: []timeline.Source{{DocID: "a", Title: "A", Date: "2025-03-04"}, {DocID: "b", Title: "B", Date: "2025-03-04"}},
+		Conflicts: []timeline.Claim{
+			{Claim: "heart attack, per Estmarkian police", Date: "2025-03-04", Sources: []string{"a", "b"}, Account: true},
+			{Claim: "beating, per doctors in Dalby", Date: "2025-03-04", Sources: []string{"a"}, Account: true},
+		},
+	}
+	got := TimelineText([]timeline.Event{death})
+	want := "4 March 2025 — A miner died in custody. [1][2] ⚠️ accounts differ: heart attack, per Estmarkian police [1][2] · beating, per doctors in Dalby [1]"
+	if !strings.Contains(got, want) || strings.Contains(got, "sources differ") {
+		t.Errorf("timeline text lacks %q, or says sources differ:\n%s", want, got)
+	}
+}

@@ -174,7 +174,7 @@ func (b Builder) Build(ctx context.Context, since, until time.Time) (Digest, err
 				for _, id := range cl.Sources {
 					cites = c.add(cites, id)
 				}
-				dis.Claims = append(dis.Claims, Claim{Claim: displayText(cl.Claim), Cites: sorted(cites)})
+				dis.Claims = append(dis.Claims, Claim{Claim: displayText(cl.Claim), Cites: sorted(cites), Account: cl.Account})
 			}
 			d.Disagreements = append(d.Disagreements, dis)
 		}

@@ -72,6 +72,9 @@ type Disagreement struct {
 type Claim struct {
 	Claim string `json:"claim"`
 	Cites []int  `json:"cites"`
+	// Account marks one side's account of a death (timeline.Claim):
+	// the sides differ, not the articles cited.
+	Account bool `json:"account,omitempty"`
 }
 
 // Citation is an article the digest cites as [N].

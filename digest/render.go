@@ -97,7 +97,9 @@ func (d Digest) render(loc *time.Location, s style) string {
 		}
 	}
 	if len(d.Disagreements) > 0 || d.MoreDisagreements > 0 {
-		b.WriteString("\n" + s.bold("Sources disagree") + "\n")
+		// "Disagreements", not "sources disagree": on a cause of death
+		// the sides' accounts differ, and one article may relay them all.
+		b.WriteString("\n" + s.bold("Disagreements") + "\n")
 		if d.MoreDisagreements > 0 {
 			fmt.Fprintf(&b, "…%s not shown.\n", count(d.MoreDisagreements, "earlier disagreement", "earlier disagreements"))
 		}

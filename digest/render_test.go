@@ -83,7 +83,7 @@ func TestMarkdownSections(t *testing.T) {
 		"**New on the timeline**",
 		"• 10 July 2025: A court ruled. [1]",
 		"",
-		"**Sources disagree**",
+		"**Disagreements**",
 		"⚠️ 27 June 2025: Arrests.",
 		"  – 28 detained [1]",
 		"  – dozens detained [2][3]",
@@ -95,7 +95,7 @@ func TestMarkdownSections(t *testing.T) {
 	// A section with nothing in it has no heading.
 	d.Events, d.Disagreements, d.Overview = nil, nil, ""
 	md := d.Markdown(nil)
-	for _, h := range []string{"**New on the timeline**", "**Sources disagree**"} {
+	for _, h := range []string{"**New on the timeline**", "**Disagreements**"} {
 		if strings.Contains(md, h) {
 			t.Errorf("empty section %s rendered:\n%s", h, md)
 		}

@@ -57,6 +57,9 @@ func TestCauseConflicts(t *testing.T) {
 			var got []string
 			for _, c := range evs[0].Conflicts {
 				got = append(got, c.Claim)
+				if !c.Account {
+					t.Errorf("claim %q is not marked as an account", c.Claim)
+				}
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("conflicts mismatch (-want +got):\n%s", diff)

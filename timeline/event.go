@@ -72,6 +72,10 @@ type Claim struct {
 	Date string `json:"date"`
 	// Sources are the doc ids that make the claim, sorted.
 	Sources []string `json:"sources"`
+	// Account marks one side's account of a death: its causes, each with
+	// the speakers the articles credit it to. Sides differ on these, not
+	// the articles, which often relay more than one.
+	Account bool `json:"account,omitempty"`
 }
 
 // Event is one dated event, merged across the articles that mention it.

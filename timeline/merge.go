@@ -730,7 +730,7 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 				texts = append(texts, g.cause+", per "+joinAnd(g.sides))
 				maps.Copy(docs, g.docs)
 			}
-			ev.Conflicts = append(ev.Conflicts, Claim{Claim: strings.Join(texts, "; "), Date: ev.Date.Value, Sources: sortedKeys(docs)})
+			ev.Conflicts = append(ev.Conflicts, Claim{Claim: strings.Join(texts, "; "), Date: ev.Date.Value, Sources: sortedKeys(docs), Account: true})
 		}
 		have := map[string]bool{}
 		for _, s := range ev.Sources {

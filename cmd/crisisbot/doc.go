@@ -160,15 +160,20 @@
 //		its numbered sources; articles that date it only to its month
 //		or year follow with that date ("(December 2024: [3][5])").
 //		Where sources give the same event
-//		different dates, figures or causes, the line shows each claim
-//		with its sources ("sources differ: December 2023 [1] ·
-//		December 2024 [2][3][4]"). Dates may be 2025, 2025-06,
+//		different dates or figures, the line shows each claim with its
+//		sources ("sources differ: December 2023 [1] · December 2024
+//		[2][3][4]"); where sides give different causes of a death, each
+//		side's account with its speakers and the articles relaying it
+//		("accounts differ: heart failure, per Russian investigators
+//		[1][2] · beaten to death, per Azerbaijani prosecutors [1][3]").
+//		Dates may be 2025, 2025-06,
 //		2025-06-30, June 2025 or 30 June 2025; an event is kept when
 //		its date overlaps the range. --about keeps the events about a
 //		topic (Sputnik, airliner, Armenia). --json prints {"events":
 //		[{"date", "precision", "summary", "sources": [{"doc_id",
 //		"title", "quote", "passage_id"}], "conflicts": [{"claim",
-//		"date", "sources"}], "ends"}]}, sorted by date; "ends" is true,
+//		"date", "sources", "account"}], "ends"}]}, sorted by date
+//		("account" is true for a side's account of a death); "ends" is true,
 //		and the line's date reads "until 19 July 2025", for the end of a
 //		term still ahead when the sources wrote ("remanded until July
 //		19"): not a day anything happened. "When" questions in ask
