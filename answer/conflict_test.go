@@ -135,12 +135,14 @@ func TestCauseAccountsNotWhenOneSideIsAsked(t *testing.T) {
 // TestOneSidesWordingsAreOneAccount: two causes given by speakers who share
 // a name ("Estmarkian police", "Estmark's interior ministry") are one
 // side's account, not two competing ones; only different sides make
-// accounts, and one side alone makes none.
+// accounts, one side alone makes none, and a speaker who names no side
+// makes no account of its own.
 func TestOneSidesWordingsAreOneAccount(t *testing.T) {
 	doc := madeUp
 	police := doc("a", "Estmarkian police said the miner died of a heart attack in the cell.") // "in the cell" makes no one cause
 	ministry := doc("b", "Estmark's interior ministry said the miner died of an overdose in the cell.")
 	dalby := doc("c", "Doctors in Dalby said the miner died of internal bleeding after a beating in the cell.")
+	unnamed := doc("d", "A coroner said the miner died of suffocation in the cell.")
 	tests := []struct {
 		name string
 		docs []retrieval.Result
@@ -149,6 +151,12 @@ func TestOneSidesWordingsAreOneAccount(t *testing.T) {
 		{"two sides", []retrieval.Result{police, ministry, dalby},
 			regexp.MustCompile(`^The articles report two accounts of the cause: (a heart attack|an overdose) in the cell, according to Estmark[^;]*, and (a heart attack|an overdose) in the cell, according to Estmark[^;]*; internal bleeding, according to Doctors in Dalby \[\d\]\.$`)},
 		{"one side", []retrieval.Result{police, ministry}, nil},
+		// A cause whose speaker names no side may be either side's: it is
+		// listed, not counted as an account.
+		{"two sides and an unnamed speaker", []retrieval.Result{police, dalby, unnamed},
+			regexp.MustCompile(`^The articles report two accounts of the cause: a heart attack in the cell, according to Estmarkian police \[\d\]; internal bleeding, according to Doctors in Dalby \[\d\]\. They also give: suffocation in the cell, according to a coroner \[\d\]\.$`)},
+		{"one named side", []retrieval.Result{police, unnamed},
+			regexp.MustCompile(`^The articles give these causes: a heart attack in the cell, according to Estmarkian police \[\d\]; suffocation in the cell, according to a coroner \[\d\]\.$`)},
 	}
 	for _, tt := range tests {
 		a, err := New(fixedSearcher(tt.docs), Options{}).Ask(context.Background(), "How did the miner die?")

@@ -33,8 +33,9 @@ type conflict struct {
 	// source's own words are cited by that source's number.
 	at map[factKey]*sentence
 	// joined marks, for accounts of a cause, each side that is the same
-	// speakers' side as the one before it (facts.NameSides).
-	joined []bool
+	// speakers' side as the one before it (facts.SideGroups), and named
+	// each whose speakers name their side.
+	joined, named []bool
 }
 
 // conflict returns the disagreement among the facts of the sentences that
@@ -152,43 +153,36 @@ func accounts(fs []facts.Fact, at map[factKey]*sentence) *conflict {
 	// One side's wordings ("heart failure" per Russian authorities,
 	// "cardiac arrest" per Russia) are one account, not competing ones:
 	// they stand together, and only accounts of different sides make the
-	// line.
-	var speakers []string
-	var accountOf []int
+	// line. Accounts whose speakers name their side come first.
+	speakers := make([][]string, len(c.Sides))
 	for i, sd := range c.Sides {
 		for _, f := range sd.Facts {
 			if sp := speakerText(f.Source); sp != "" {
-				speakers, accountOf = append(speakers, sp), append(accountOf, i)
+				speakers[i] = append(speakers[i], sp)
 			}
 		}
 	}
-	group := make([]int, len(c.Sides)) // account → its first account on one side
-	for i := range group {
-		group[i] = i
-	}
-	sides := facts.NameSides(speakers)
-	for a := range speakers {
-		for b := range a {
-			if sides[a] == sides[b] {
-				ga, gb := group[accountOf[a]], group[accountOf[b]]
-				for i, g := range group {
-					if g == max(ga, gb) {
-						group[i] = min(ga, gb)
-					}
-				}
-			}
-		}
-	}
+	group, named := facts.SideGroups(speakers)
 	order := make([]int, len(c.Sides))
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return group[a] - group[b] })
+	slices.SortStableFunc(order, func(a, b int) int {
+		if named[a] != named[b] {
+			if named[a] {
+				return -1
+			}
+			return 1
+		}
+		return group[a] - group[b]
+	})
 	sorted := make([]side, len(c.Sides))
 	c.joined = make([]bool, len(c.Sides))
+	c.named = make([]bool, len(c.Sides))
 	for i, o := range order {
 		sorted[i] = c.Sides[o]
 		c.joined[i] = i > 0 && group[o] == group[order[i-1]]
+		c.named[i] = named[o]
 	}
 	c.Sides = sorted
 	if !slices.Contains(c.joined[1:], false) {
@@ -309,7 +303,7 @@ func (c *conflict) line(refOf func(p int) int) string {
 // names, or only the article. The sources relay competing accounts; the
 // line reports them and does not say the sources disagree.
 func (c *conflict) accountsLine(refOf func(p int) int) string {
-	var parts []string
+	var named, other []string // one part per side
 	for k, sd := range c.Sides {
 		refs := sd.refs(refOf)
 		if len(refs) == 0 {
@@ -321,38 +315,38 @@ func (c *conflict) accountsLine(refOf func(p int) int) string {
 				who = append(who, sp)
 			}
 		}
-		// "Russian" says no more than "Russian authorities".
-		who = slices.DeleteFunc(who, func(w string) bool {
-			return slices.ContainsFunc(who, func(o string) bool { return o != w && wordsWithin(w, o) })
-		})
+		who = facts.Fullest(who)
 		part := sd.Facts[0].Cause.Cause
 		if len(who) > 0 {
 			part += ", according to " + strings.Join(who, " and ")
 		}
 		part += " " + refList(refs)
+		parts := &other
+		if c.named[k] {
+			parts = &named
+		}
 		if k > 0 && c.joined[k] {
-			parts[len(parts)-1] += ", and " + part // one side's other wording
+			(*parts)[len(*parts)-1] += ", and " + part // one side's other wording
 			continue
 		}
-		parts = append(parts, part)
+		*parts = append(*parts, part)
 	}
-	n := len(parts)
+	// Only sides the speakers name are counted as accounts: a cause the
+	// article states itself, or credits to "a post-mortem", may be either
+	// side's.
+	if len(named) < 2 {
+		return "The articles give these causes: " + strings.Join(append(named, other...), "; ") + "."
+	}
+	n := len(named)
 	count := strconv.Itoa(n)
 	if n < len(numberWords) {
 		count = numberWords[n]
 	}
-	return "The articles report " + count + " accounts of the cause: " + strings.Join(parts, "; ") + "."
-}
-
-// wordsWithin reports whether every word of a is a word of b.
-func wordsWithin(a, b string) bool {
-	bw := strings.Fields(strings.ToLower(b))
-	for _, w := range strings.Fields(strings.ToLower(a)) {
-		if !slices.Contains(bw, w) {
-			return false
-		}
+	line := "The articles report " + count + " accounts of the cause: " + strings.Join(named, "; ") + "."
+	if len(other) > 0 {
+		line += " They also give: " + strings.Join(other, "; ") + "."
 	}
-	return true
+	return line
 }
 
 var numberWords = []string{"no", "one", "two", "three", "four", "five", "six"}

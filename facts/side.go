@@ -1,6 +1,9 @@
 package facts
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // NameSides says which of the speakers are one side, from the names in
 // their words: two speakers that share a name (a capitalised content word,
@@ -65,3 +68,70 @@ func speakerNames(speaker string) []string {
 // them, that neither PersonNoun nor RoleNoun holds.
 var speakingBodies = keysOf("officials", "authorities", "investigators", "police", "sources", "witnesses",
 	"observers", "critics", "experts", "officers", "prosecutors", "medics", "doctors", "rescuers")
+
+// Named reports whether a speaker's words name someone (NameSides), so
+// that they say whose side it is.
+func Named(speaker string) bool { return len(speakerNames(speaker)) > 0 }
+
+// Fullest drops each speaker all of whose words another speaker holds
+// ("Russian" beside "Russian authorities"): it says no more.
+func Fullest(speakers []string) []string {
+	return slices.DeleteFunc(slices.Clone(speakers), func(w string) bool {
+		return slices.ContainsFunc(speakers, func(o string) bool { return o != w && wordsWithin(w, o) })
+	})
+}
+
+// wordsWithin reports whether every word of a is a word of b.
+func wordsWithin(a, b string) bool {
+	bw := strings.Fields(strings.ToLower(b))
+	for _, w := range strings.Fields(strings.ToLower(a)) {
+		if !slices.Contains(bw, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// SideGroups groups items by the sides of their speakers (speakers[i] are
+// item i's): items with speakers on one side (NameSides) are one group,
+// and so, in turn, are the items each shares a side with. It returns each
+// item's group as the index of its first item, and for each item whether
+// its group's speakers name its side (Named).
+func SideGroups(speakers [][]string) (group []int, named []bool) {
+	var all []string
+	var itemOf []int
+	for i, sps := range speakers {
+		for _, sp := range sps {
+			all, itemOf = append(all, sp), append(itemOf, i)
+		}
+	}
+	sides := NameSides(all)
+	group = make([]int, len(speakers))
+	for i := range group {
+		group[i] = i
+	}
+	for a := range all {
+		for b := range a {
+			if sides[a] != sides[b] {
+				continue
+			}
+			ga, gb := group[itemOf[a]], group[itemOf[b]]
+			for i, g := range group {
+				if g == max(ga, gb) {
+					group[i] = min(ga, gb)
+				}
+			}
+		}
+	}
+	named = make([]bool, len(speakers))
+	for a, sp := range all {
+		if Named(sp) {
+			for i, g := range group {
+				if g == group[itemOf[a]] {
+					named[i] = true
+				}
+			}
+		}
+	}
+	return group, named
+}

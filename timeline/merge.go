@@ -727,7 +727,7 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 			var texts []string
 			docs := map[string]bool{}
 			for _, g := range gs {
-				texts = append(texts, g.cause+", per "+joinAnd(g.sides))
+				texts = append(texts, g.cause+", per "+joinAnd(facts.Fullest(g.sides)))
 				maps.Copy(docs, g.docs)
 			}
 			ev.Conflicts = append(ev.Conflicts, Claim{Claim: strings.Join(texts, "; "), Date: ev.Date.Value, Sources: sortedKeys(docs), Account: true})
