@@ -800,32 +800,18 @@ func groupClaims(ks []causeKey, side map[string]int, claims map[causeKey]Cause, 
 // each wording's speakers, so it must not join two sides the text does
 // not name as one.
 func bySide(gs []*claimGroup) [][]*claimGroup {
-	var speakers []string
-	var groupOf []int
+	speakers := make([][]string, len(gs))
 	for i, g := range gs {
-		for _, sp := range g.sides {
-			speakers, groupOf = append(speakers, sp), append(groupOf, i)
-		}
+		speakers[i] = g.sides
 	}
-	parent := newForest(len(gs))
-	sides := facts.NameSides(speakers)
-	for a := range speakers {
-		for b := range a {
-			if sides[a] == sides[b] {
-				if x, y := parent.find(groupOf[a]), parent.find(groupOf[b]); x != y {
-					parent[max(x, y)] = min(x, y)
-				}
-			}
-		}
-	}
+	group, _ := facts.SideGroups(speakers)
 	var out [][]*claimGroup
 	at := map[int]int{}
 	for i, g := range gs {
-		r := parent.find(i)
-		j, ok := at[r]
+		j, ok := at[group[i]]
 		if !ok {
 			j = len(out)
-			at[r] = j
+			at[group[i]] = j
 			out = append(out, nil)
 		}
 		out[j] = append(out[j], g)
