@@ -276,6 +276,9 @@ func (sc *sentenceCtx) triggerNear(at int) string {
 			if pass == 1 && contrastBetween(sc.words, w.Start, at) {
 				continue // "called him on his birthday, but they last spoke in March"
 			}
+			if pass == 1 && sc.datedElsewhere(w.Start, at) {
+				continue // "held … earlier this year …, a statement released on Sunday"
+			}
 			d := w.Start - at
 			if d < 0 {
 				d = -d
@@ -289,6 +292,14 @@ func (sc *sentenceCtx) triggerNear(at int) string {
 		}
 	}
 	return best
+}
+
+// datedElsewhere reports whether the clause holding offset w has a date of
+// its own, other than one at offset at: its trigger is that date's event,
+// not one to lend to a date in another clause.
+func (sc *sentenceCtx) datedElsewhere(w, at int) bool {
+	lo, hi := sc.clauseAround(w)
+	return slices.ContainsFunc(sc.dates, func(d Fact) bool { return d.Start >= lo && d.End <= hi && d.Start != at })
 }
 
 // clauseAround returns the byte range of the clause holding offset at.

@@ -480,3 +480,18 @@ func TestAppositiveSubjectIsTheSource(t *testing.T) {
 		}
 	}
 }
+
+// TestADatedClauseLendsNoTrigger: a date whose clause tells no event word
+// ("held … earlier this year") does not take the event word of another
+// clause that has its own date ("a statement released on Sunday"): that
+// word is its own date's event.
+func TestADatedClauseLendsNoTrigger(t *testing.T) {
+	fs := kinds(Read(doc("d", "2025-10-20", "A reporter who had been held in Estmark earlier this year has now been freed and is on his way home, according to a statement released on Sunday by the ministry.")), KindDate)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Text+"→"+f.Event.Trigger)
+	}
+	if want := []string{"earlier this year→", "Sunday→releas"}; !slices.Equal(got, want) {
+		t.Errorf("dates and their events %q, want %q", got, want)
+	}
+}
