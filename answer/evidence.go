@@ -384,34 +384,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	}
 	slices.SortStableFunc(ev.Ranked, func(a, b *sentence) int { return cmp.Compare(b.Score, a.Score) })
 	ev.promoteAnswer(len(descr) > 0)
-	ev.promoteNamed()
 	return ev
-}
-
-// namedRatio is how close to the best sentence's score one that names
-// everyone the question names must come to answer in its place.
-const namedRatio = 0.7
-
-// promoteNamed puts first, for a "what" or "why" question, the best
-// sentence that names everyone the question names (in it or beside it),
-// when the best one does not and it scores close: "What was the Safarov
-// family accused of by Russian police?" is not answered by "police in
-// Baku detained several people accused of …", which shares the
-// question's other words.
-func (ev *evidence) promoteNamed() {
-	if ev.Kind != kindOther && ev.Kind != kindReason || len(ev.Ranked) < 2 || ev.Ranked[0].Named {
-		return
-	}
-	for i, s := range ev.Ranked[1:] {
-		if s.Score < namedRatio*ev.Ranked[0].Score {
-			return
-		}
-		if s.Named {
-			copy(ev.Ranked[1:i+2], ev.Ranked[:i+1])
-			ev.Ranked[0] = s
-			return
-		}
-	}
 }
 
 // prefer ranks the sentences for which ok holds before the others, when
