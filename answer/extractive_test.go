@@ -571,3 +571,23 @@ func TestSentenceAfterAColonIsShownOnce(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestHowOldAsksForAnAge: "old" in "how old" frames the question; it does
+// not match "decades-old", which had ranked a sentence without an age
+// first.
+func TestHowOldAsksForAnAge(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Police in Dalby detained the miner in a decades-old murder case."),
+		madeUp("c", "The miner's family said they had not been told of any charge."),
+		madeUp("d", "Lawyers for the miner said he had been held without a lawyer."),
+		madeUp("b", "The miner, Ilmar Vesk, 60, ran a small cafe near the station."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "How old was the miner?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "The miner, Ilmar Vesk, 60,") {
+		t.Errorf("answer %q, want the sentence with his age", a.Text)
+	}
+	checkCitations(t, a)
+}

@@ -41,6 +41,10 @@ func framingWord(toks []token, i int, q string) bool {
 			prev := strings.ToLower(toks[i-1].Word)
 			return prev == "what" || prev == "which"
 		}
+	case "old", "long":
+		// "How old", "how long": an age or a duration is asked; "old" in
+		// "decades-old" tells nothing of it.
+		return i > 0 && strings.EqualFold(toks[i-1].Word, "how")
 	}
 	return false
 }
