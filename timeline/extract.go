@@ -133,8 +133,9 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 	}
 	var cur sentence
 	curIdx := -1
-	for _, f := range fs {
-		if f.Kind != facts.KindDate || f.Date == nil || f.Start < 0 || f.End > len(f.Sentence) || f.Start >= f.End {
+	skip := map[int]bool{} // a date read as part of the one before it
+	for i, f := range fs {
+		if skip[i] || f.Kind != facts.KindDate || f.Date == nil || f.Start < 0 || f.End > len(f.Sentence) || f.Start >= f.End {
 			continue
 		}
 		sp, ok := facts.SpanOf(*f.Date)
@@ -155,7 +156,14 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 			cur.names = properNouns(cur.ws)
 		}
 		e := facts.ExprSpan{Start: f.Start, End: f.End}
-		lo, hi := clause(text, cur.segs, cur.exprs, e)
+		exprs := cur.exprs
+		if j := sameDayAfter(fs, i); j > 0 {
+			// "On Tuesday, July 1": one day written twice is one date.
+			skip[j] = true
+			e.End = fs[j].End
+			exprs = slices.DeleteFunc(slices.Clone(exprs), func(x facts.ExprSpan) bool { return x.Start == fs[j].Start })
+		}
+		lo, hi := clause(text, cur.segs, exprs, e)
 		// A piece of the sentence stays a piece when the whole would tell
 		// another event under this date: one the sentence opens with
 		// another date for, or one whose event word comes before the
@@ -167,14 +175,14 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 			if at := triggerCut(text, cur.ws, lo, e.Start, f.Event.Trigger); at > lo {
 				slo, piece = at, true
 			} else {
-				piece = dateBefore(text, cur.exprs, lo)
+				piece = dateBefore(text, exprs, lo)
 			}
 		}
 		m := Mention{
 			Date:     *f.Date,
 			Summary:  summary(text, slo, hi, e, piece),
 			Source:   Source{DocID: doc.ID, Title: doc.Title, Quote: strings.TrimSpace(text), PassageID: f.PassageID, URL: doc.URL},
-			Expr:     f.Text,
+			Expr:     text[e.Start:e.End],
 			Names:    cur.names,
 			Claims:   cur.claims,
 			span:     sp,
@@ -193,6 +201,27 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 		out.mentions = append(out.mentions, m)
 	}
 	return out
+}
+
+// sameDayAfter returns the index of the date fact right after fs[i] in
+// its sentence when it gives the same date and only a comma or spaces
+// stand between them ("Tuesday, July 1"), else -1.
+func sameDayAfter(fs []facts.Fact, i int) int {
+	f := fs[i]
+	for j := i + 1; j < len(fs); j++ {
+		g := fs[j]
+		if g.SentenceIndex != f.SentenceIndex || g.Sentence != f.Sentence {
+			return -1
+		}
+		if g.Kind != facts.KindDate || g.Date == nil {
+			continue
+		}
+		if g.Date.Value == f.Date.Value && g.Start >= f.End && g.End <= len(f.Sentence) && strings.Trim(f.Sentence[f.End:g.Start], " ,") == "" {
+			return j
+		}
+		return -1
+	}
+	return -1
 }
 
 // relativeOpeners start a clause that cannot stand without the one before.

@@ -240,6 +240,19 @@ func TestBirthDateIsNoEvent(t *testing.T) {
 	}
 }
 
+// TestOneDayWrittenTwiceIsOneDate: "On Tuesday, July 1" gives one day in
+// two words; it is one event, whose summary does not open on the second
+// ("July 1, President …").
+func TestOneDayWrittenTwiceIsOneDate(t *testing.T) {
+	doc := article("a", "2025-07-02", "On Tuesday, July 1, President Lena Varga had a telephone conversation with her Estmarkian counterpart Ola Brandt.")
+	x := NewIndex()
+	x.Update(doc)
+	evs := x.Events()
+	if len(evs) != 1 || evs[0].Date.Value != "2025-07-01" || !strings.HasPrefix(evs[0].Summary, "President Lena Varga had") {
+		t.Errorf("events %+v, want one of 1 July whose summary opens on its subject", evs)
+	}
+}
+
 // TestTermEndIsItsOwnEvent: "until July 19" in a 1 July article is the
 // end of a remand, its own line of 19 July that says "until", and does not
 // date the remand, which stays on 1 July.
