@@ -169,3 +169,26 @@ func TestOneSidesWordingsAreOneAccount(t *testing.T) {
 		checkCitations(t, a)
 	}
 }
+
+// TestAgeDisagreementIsOfTheAskedPerson: two articles that give one person
+// different ages disagree on that person's age, and the line names whom;
+// a question about his brother, whose age they agree on, gets no line.
+func TestAgeDisagreementIsOfTheAskedPerson(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The miners, Ivo Marten, 41, and Pavel Marten, 38, were detained on Monday."),
+		madeUp("b", "Police detained two brothers, Ivo Marten (40) and Pavel Marten (38), in a raid."),
+	}
+	for _, tt := range []struct{ q, want string }{
+		{"How old is Ivo Marten?", `^Sources disagree on the age of Ivo Marten: \[\d\] says “(41|40)”, while \[\d\] says “(41|40)”\.$`},
+		{"How old is Pavel Marten?", `^$`},
+	} {
+		a, err := New(docs, Options{}).Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !regexp.MustCompile(tt.want).MatchString(a.Disagreement) {
+			t.Errorf("%s: Disagreement %q, want %s (answer %q)", tt.q, a.Disagreement, tt.want, a.Text)
+		}
+		checkCitations(t, a)
+	}
+}

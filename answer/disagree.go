@@ -32,6 +32,8 @@ type conflict struct {
 	// at maps each fact to the sentence it was read from, so that each
 	// source's own words are cited by that source's number.
 	at map[factKey]*sentence
+	// whose is, for an age, the person's name as the text writes it.
+	whose string
 	// joined marks, for accounts of a cause, each side that is the same
 	// speakers' side as the one before it (facts.SideGroups), and named
 	// each whose speakers name their side.
@@ -51,12 +53,21 @@ func (ev *evidence) conflict() *conflict {
 	// in too many ways), and a "what" or "why" question asks for neither a
 	// date nor a count, so a disagreement on one is not about it.
 	var keep func(f facts.Fact) bool
+	named := len(nameKeys(ev.QToks)) > 0
 	switch ev.Kind {
 	case kindCause:
 		keep = func(f facts.Fact) bool { return f.Kind == facts.KindCause }
 	case kindCount:
 		keep = func(f facts.Fact) bool {
-			return f.Kind == facts.KindQuantity && ev.query.countsAsked(f) && ev.query.onEvent(f)
+			if f.Kind != facts.KindQuantity || !ev.query.countsAsked(f) {
+				return false
+			}
+			if ev.query.age {
+				// An age is of someone, not of an event: of a person the
+				// question names, when it names any.
+				return f.Quantity.Of != "" && (!named || !slices.ContainsFunc(strings.Fields(f.Quantity.Of), func(k string) bool { return !ev.query.keys[k] }))
+			}
+			return ev.query.onEvent(f)
 		}
 	case kindDate:
 		keep = func(f facts.Fact) bool { return f.Kind == facts.KindDate && ev.query.onEvent(f) }
@@ -90,6 +101,9 @@ func (ev *evidence) conflict() *conflict {
 	}
 	for _, d := range facts.Disagreements(fs) {
 		c := &conflict{Attr: d.Attribute, at: at}
+		if d.Attribute == facts.AttrAge {
+			c.whose = nameOf(d.Claims[0].Facts[0], d.Counted)
+		}
 		for _, cl := range d.Claims {
 			sd := side{Facts: cl.Facts}
 			for _, f := range cl.Facts {
@@ -235,6 +249,27 @@ func causeHead(c string) []string {
 	return out
 }
 
+// nameOf returns the name of key as f's sentence writes it: the words of
+// the sentence whose key is key ("Huseyn Safarov" for "huseyn safarov"),
+// or "" when it is not written there word for word.
+func nameOf(f facts.Fact, key string) string {
+	want := strings.Fields(key)
+	ws := facts.Words(f.Sentence)
+	for i := 0; i+len(want) <= len(ws); i++ {
+		match := true
+		for j, k := range want {
+			if ws[i+j].Key != k {
+				match = false
+				break
+			}
+		}
+		if match {
+			return f.Sentence[ws[i].Start:ws[i+len(want)-1].End]
+		}
+	}
+	return ""
+}
+
 // factKey identifies a fact within the retrieved passages.
 type factKey struct {
 	passage    string
@@ -293,8 +328,14 @@ func (c *conflict) line(refOf func(p int) int) string {
 		parts = append(parts, strings.Join(ws, " and "))
 	}
 	what := "the number"
-	if c.Attr == facts.AttrDate {
+	switch c.Attr {
+	case facts.AttrDate:
 		what = "the date"
+	case facts.AttrAge:
+		what = "the age"
+		if c.whose != "" {
+			what += " of " + c.whose
+		}
 	}
 	return "Sources disagree on " + what + ": " + strings.Join(parts, ", while ") + "."
 }

@@ -12,6 +12,7 @@ type Attribute string
 const (
 	AttrCount Attribute = "count" // how many were counted
 	AttrDate  Attribute = "date"  // when it happened
+	AttrAge   Attribute = "age"   // how old someone named was
 )
 
 // Claim is one side of a disagreement: one value and the facts that give
@@ -40,7 +41,8 @@ type Disagreement struct {
 	// Event is the frame the facts share: its trigger and the
 	// participants common to every claim.
 	Event Event
-	// Counted is the counted noun's key, for a count.
+	// Counted is the counted noun's key, for a count, and the key of the
+	// person, for an age.
 	Counted string
 	Claims  []Claim
 }
@@ -60,8 +62,57 @@ func Disagreements(fs []Fact) []Disagreement {
 	var out []Disagreement
 	out = append(out, countDisagreements(fs)...)
 	out = append(out, dateDisagreements(fs)...)
+	out = append(out, ageDisagreements(fs)...)
 	return out
 }
+
+// ageDisagreements groups ages by the person named beside them. Any two
+// ages of one person are of one "event", the person's age, but they
+// cannot both hold only when the articles were written close enough that
+// a year's birthday cannot part them (ageWindow).
+func ageDisagreements(fs []Fact) []Disagreement {
+	groups := map[string][]Fact{}
+	var order []string
+	for _, f := range fs {
+		if f.Kind != KindQuantity || f.Quantity == nil || f.Quantity.Unit != UnitAge || f.Quantity.Of == "" {
+			continue
+		}
+		if _, ok := groups[f.Quantity.Of]; !ok {
+			order = append(order, f.Quantity.Of)
+		}
+		groups[f.Quantity.Of] = append(groups[f.Quantity.Of], f)
+	}
+	var out []Disagreement
+	for _, who := range order {
+		if d, ok := disagreement(AttrAge, groups[who], closeInTime, sameAge); ok {
+			d.Counted = who
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// ageWindow is how many days apart two articles may be for different ages
+// of one person to contradict each other.
+const ageWindow = 30
+
+// closeInTime reports whether two ages were given within ageWindow days
+// of each other.
+func closeInTime(a, b Fact) bool {
+	sa, okA := ParseValue(a.Quantity.AsOf)
+	sb, okB := ParseValue(b.Quantity.AsOf)
+	if !okA || !okB {
+		return false
+	}
+	gap := sb.Lo.Sub(sa.Hi)
+	if g := sa.Lo.Sub(sb.Hi); g > gap {
+		gap = g
+	}
+	return gap.Hours() <= 24*ageWindow
+}
+
+// sameAge reports whether two ages are the same number of years.
+func sameAge(a, b Fact) bool { return a.Quantity.Low == b.Quantity.Low }
 
 // countDisagreements groups head counts by counted noun and trigger.
 func countDisagreements(fs []Fact) []Disagreement {

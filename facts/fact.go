@@ -16,7 +16,7 @@ package facts
 
 // Version is the reader's version. Stored facts read by another version
 // are read again; bump it whenever a change alters what Read returns.
-const Version = 26
+const Version = 27
 
 // Kind is what a fact is about.
 type Kind string
@@ -95,6 +95,11 @@ type Quantity struct {
 	Unit    string `json:"unit,omitempty"`
 	// Person is true when the counted noun denotes people.
 	Person bool `json:"person,omitempty"`
+	// Of is, for an age, the key of the person it is the age of, when the
+	// name stands beside it ("Huseyn Safarov, 60", "the 60-year-old
+	// Huseyn Safarov"); AsOf is the article's date, when the age held.
+	Of   string `json:"of,omitempty"`
+	AsOf string `json:"as_of,omitempty"`
 }
 
 // EntityType is what an entity is.

@@ -197,6 +197,32 @@ func ageAt(s string, a, b int) (end int, ok bool) {
 	return 0, false
 }
 
+// ageOwners sets, on each age among qs, whose age it is: the person or
+// name ents holds right before it ("Huseyn Safarov, 60", "Safarov (59)")
+// or right after it ("the 60-year-old Huseyn Safarov"); and the article's
+// date, when the age held.
+func (sc *sentenceCtx) ageOwners(qs, ents []Fact) {
+	for k := range qs {
+		q := qs[k].Quantity
+		if q == nil || q.Unit != UnitAge {
+			continue
+		}
+		for _, e := range ents {
+			if e.Entity.Type != Person && e.Entity.Type != Other {
+				continue
+			}
+			before := e.End <= qs[k].Start && strings.Trim(sc.text[e.End:qs[k].Start], " ,(") == ""
+			after := e.Start >= qs[k].End && strings.TrimSpace(sc.text[qs[k].End:e.Start]) == ""
+			if before || after {
+				a := *q
+				a.Of, a.AsOf = e.Entity.Key, sc.doc.Published
+				qs[k].Quantity = &a
+				break
+			}
+		}
+	}
+}
+
 // inDate reports whether bytes [start, end) overlap a date of the sentence.
 func (sc *sentenceCtx) inDate(start, end int) bool {
 	for _, d := range sc.dates {

@@ -245,6 +245,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		}
 		ents := readEntities(sc)
 		qs := readQuantities(sc)
+		sc.ageOwners(qs, ents)
 		causes := readCauses(sc)
 		// Every fact of the sentence but speech gets its clause's frame and
 		// the sentence's source.

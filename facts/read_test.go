@@ -152,6 +152,47 @@ func TestAgesAreNotCounts(t *testing.T) {
 	}
 }
 
+// TestAgesDisagreeOnlyOfOnePersonAtOneTime: an age is of the person named
+// beside it; two articles written days apart that give one person
+// different ages disagree, while ages of two people, or of one person
+// years apart, do not.
+func TestAgesDisagreeOnlyOfOnePersonAtOneTime(t *testing.T) {
+	owners := func(d corpus.Document) (out []string) {
+		for _, f := range kinds(Read(d), KindQuantity) {
+			out = append(out, f.Quantity.Value+"→"+f.Quantity.Of)
+		}
+		return out
+	}
+	a := doc("a", "2025-07-02", "The miners, Ivo Marten, 41, and Pavel Marten, 38, were detained on Monday.")
+	if got, want := owners(a), []string{"41→ivo marten", "38→pavel marten"}; !slices.Equal(got, want) {
+		t.Errorf("ages and whose: %q, want %q", got, want)
+	}
+	if got, want := owners(doc("c", "2025-07-02", "The 41-year-old Ivo Marten ran a cafe.")), []string{"41→ivo marten"}; !slices.Equal(got, want) {
+		t.Errorf("ages and whose: %q, want %q", got, want)
+	}
+	b := doc("b", "2025-07-06", "Police detained two brothers, Ivo Marten (40) and Pavel Marten (38), in a raid.")
+	later := doc("l", "2027-07-06", "Ivo Marten, 43, was released on Monday.")
+	ages := func(docs ...corpus.Document) []string {
+		var fs []Fact
+		for _, d := range docs {
+			fs = append(fs, Read(d)...)
+		}
+		var out []string
+		for _, d := range Disagreements(fs) {
+			if d.Attribute == AttrAge {
+				out = append(out, d.Counted+": "+d.Claims[0].Value+" / "+d.Claims[1].Value)
+			}
+		}
+		return out
+	}
+	if got, want := ages(a, b), []string{"ivo marten: 41 / 40"}; !slices.Equal(got, want) {
+		t.Errorf("age disagreements %q, want %q", got, want)
+	}
+	if got := ages(a, later); len(got) != 0 {
+		t.Errorf("ages two years apart disagree: %q", got)
+	}
+}
+
 // facts folds a counted noun as the reader does ("person" stays itself).
 func facts(w string) string {
 	if w == "person" {

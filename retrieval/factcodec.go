@@ -12,7 +12,7 @@ import (
 // factsFormat is the layout written by encodeFacts. A record in another
 // layout is not decoded: its document is read again, as for a record of
 // another facts.Version.
-const factsFormat = 1
+const factsFormat = 2
 
 // factsRecord is a document's entry in the facts bucket: its facts, read by
 // facts.Version Version from the document whose content hash is Hash.
@@ -172,6 +172,8 @@ func encodeFacts(r factsRecord) []byte {
 			e.str(q.Counted)
 			e.str(q.Unit)
 			e.boolean(q.Person)
+			e.str(q.Of)
+			e.str(q.AsOf)
 		}
 		if en := f.Entity; en != nil {
 			e.str(string(en.Type))
@@ -355,7 +357,7 @@ func decodeFacts(b []byte) (factsRecord, error) {
 			f.Date = &facts.Date{Value: d.str(), Precision: d.str(), Label: d.str()}
 		}
 		if flags&flagQuantity != 0 {
-			f.Quantity = &facts.Quantity{Value: d.str(), Low: d.float(), High: d.float(), Counted: d.str(), Unit: d.str(), Person: d.u8() == 1}
+			f.Quantity = &facts.Quantity{Value: d.str(), Low: d.float(), High: d.float(), Counted: d.str(), Unit: d.str(), Person: d.u8() == 1, Of: d.str(), AsOf: d.str()}
 		}
 		if flags&flagEntity != 0 {
 			f.Entity = &facts.Entity{Type: facts.EntityType(d.str()), Name: d.str(), Key: d.str()}

@@ -55,6 +55,8 @@ func oddFacts() []facts.Fact {
 		{Kind: facts.KindSpeech, Sentence: "“No,” he said.", Start: 9, End: 16, Text: "he said",
 			Speech: &facts.Speech{Speaker: "he", Cue: "said", Content: "No"}},
 		{Kind: "unheard-of", Sentence: "ünïcödé — text", Start: 0, End: 2, Text: "\xff"},
+		{Kind: facts.KindQuantity, DocID: "d", PassageID: "d#000", Sentence: "Huseyn Safarov, 60, ran a cafe.", Start: 16, End: 18, Text: "60",
+			Quantity: &facts.Quantity{Value: "60", Low: 60, High: 60, Unit: facts.UnitAge, Of: "huseyn safarov", AsOf: "2025-07-02"}},
 	}
 }
 
@@ -120,7 +122,7 @@ func TestFactsCodecKnowsEveryField(t *testing.T) {
 		"Fact": {"Kind", "DocID", "PassageID", "Sentence", "SentenceIndex", "Start", "End", "Text",
 			"Date", "Quantity", "Entity", "Cause", "Speech", "Event", "Source"},
 		"Date":     {"Value", "Precision", "Label"},
-		"Quantity": {"Value", "Low", "High", "Counted", "Unit", "Person"},
+		"Quantity": {"Value", "Low", "High", "Counted", "Unit", "Person", "Of", "AsOf"},
 		"Entity":   {"Type", "Name", "Key"},
 		"Cause":    {"Effect", "Cause"},
 		"Speech":   {"Speaker", "Cue", "Content"},

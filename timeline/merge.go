@@ -548,8 +548,8 @@ func countConflicts(all []*Mention, date string) []Claim {
 	}
 	var out []Claim
 	for _, d := range facts.Disagreements(fs) {
-		if d.Attribute == facts.AttrDate {
-			continue // the merge dates events itself
+		if d.Attribute != facts.AttrCount {
+			continue // the merge dates events itself, and an age is no event's
 		}
 		claims := make([]Claim, len(d.Claims))
 		owner := map[string]int{}
