@@ -45,16 +45,20 @@ var vagueRange = map[string][2]float64{
 }
 
 // personNouns are English nouns that denote people, so that "50 people"
-// and "50 detained" count alike.
-var personNouns = map[string]bool{
-	"peopl": true, "person": true, "individu": true, "man": true, "men": true, "women": true, "woman": true,
-	"children": true, "child": true, "civilian": true, "passeng": true, "crew": true, "employe": true,
-	"staff": true, "journalist": true, "brother": true, "sister": true, "citizen": true, "nation": true,
-	"migrant": true, "worker": true, "offic": true, "soldier": true, "suspect": true, "detaine": true,
-	"resid": true, "member": true, "student": true, "victim": true, "prison": true, "hostag": true,
-	"refuge": true, "pilot": true, "activist": true, "protest": true, "diplomat": true, "son": true,
-	"survivor": true, "relat": true, "famili": true, "sibl": true, "correspond": true, "report": true,
-}
+// and "50 detained" count alike; keyed as Key folds them ("passengers" is
+// "pasenh", "women" "vomen"), in both numbers.
+var personNouns = keysOf(
+	"people", "person", "persons", "individual", "individuals", "man", "men", "woman", "women",
+	"child", "children", "civilian", "civilians", "passenger", "passengers", "crew", "crews",
+	"employee", "employees", "staff", "journalist", "journalists", "brother", "brothers",
+	"sister", "sisters", "citizen", "citizens", "national", "nationals", "migrant", "migrants",
+	"worker", "workers", "officer", "officers", "soldier", "soldiers", "suspect", "suspects",
+	"resident", "residents", "member", "members", "student", "students",
+	"victim", "victims", "prisoner", "prisoners", "hostage", "hostages", "refugee", "refugees",
+	"pilot", "pilots", "activist", "activists", "protester", "protesters", "protestor", "protestors",
+	"diplomat", "diplomats", "son", "sons", "survivor", "survivors", "relative", "relatives",
+	"family", "families", "sibling", "siblings", "correspondent", "correspondents",
+	"reporter", "reporters")
 
 // genericPeople are the counted nouns that say no more than "people".
 var genericPeople = map[string]bool{"peopl": true, "person": true, "individu": true, "": true}

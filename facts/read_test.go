@@ -108,6 +108,9 @@ func TestQuantitiesKnowWhatTheyCount(t *testing.T) {
 		{"The plane crashed, killing 38 of the 67 people on board, officials said.", "38", "person", 38, 38},
 		{"Forty-two miners were trapped underground for a week.", "42", "miner", 42, 42},
 		{"A total of 13 individuals were detained in the operation.", "13", "person", 13, 13},
+		{"The downing of the plane killed 38 passengers and crew.", "38", "passengers", 38, 38},
+		{"Police detained 12 women and their children at the camp.", "12", "women", 12, 12},
+		{"Seven workers were injured when the roof fell.", "7", "workers", 7, 7},
 	}
 	for _, tt := range tests {
 		qs := kinds(Read(doc("d", "2025-07-01", tt.text)), KindQuantity)
@@ -118,6 +121,11 @@ func TestQuantitiesKnowWhatTheyCount(t *testing.T) {
 		q := qs[0].Quantity
 		if q.Value != tt.value || q.Counted != facts(tt.counted) || q.Low != tt.low || q.High != tt.high {
 			t.Errorf("%q: got %+v, want %s %s [%g, %g]", tt.text, *q, tt.value, tt.counted, tt.low, tt.high)
+		}
+		// Every counted noun here is of people, whichever way Key folds
+		// it ("passengers" is "pasenh", "women" "vomen").
+		if want := tt.counted != "miner"; q.Person != want {
+			t.Errorf("%q: Person %v, want %v", tt.text, q.Person, want)
 		}
 	}
 }
