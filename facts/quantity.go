@@ -144,7 +144,7 @@ func readQuantities(sc *sentenceCtx) []Fact {
 		if loc := rePartitiveTotal.FindStringIndex(strings.ToLower(s[end:])); loc != nil {
 			from = end + loc[1]
 		}
-		counted, unit, cend := sc.counted(from, num)
+		counted, unit, cend, further := sc.counted(from, num)
 		if q.Unit == "" {
 			q.Unit = unit
 		}
@@ -162,6 +162,9 @@ func readQuantities(sc *sentenceCtx) []Fact {
 				q.Counted = "person"
 				q.Person = true
 			}
+			if further {
+				q.Unit = UnitMore
+			}
 		}
 		if cend > end {
 			end = cend
@@ -173,6 +176,11 @@ func readQuantities(sc *sentenceCtx) []Fact {
 
 // UnitAge is the Unit of a person's age.
 const UnitAge = "age"
+
+// UnitMore is the Unit of a count of further ones ("15 more Russians",
+// "three other men"): it adds to another count, so it is set against no
+// total.
+const UnitMore = "more"
 
 // reAgeAfter is what follows a number that gives an age: "-year-old",
 // " years old".
@@ -329,8 +337,9 @@ func qualify(qual string, lo, hi float64) (float64, float64) {
 }
 
 // counted reads what the number ending at offset end counts: the counted
-// noun's key, or a unit, and the offset where the phrase ends.
-func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend int) {
+// noun's key, or a unit, and the offset where the phrase ends; further is
+// true for "15 more Russians" or "three other men".
+func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend int, further bool) {
 	ws := sc.words
 	i := 0
 	for i < len(ws) && ws[i].Start < end {
@@ -338,18 +347,25 @@ func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend 
 	}
 	cend = end
 	head := ""
+	last := end // the end of the words read so far
 	for n := 0; i < len(ws) && n < 4; n++ {
 		w := ws[i]
 		lower := strings.ToLower(w.Text)
-		gap := sc.text[cend:w.Start]
+		gap := sc.text[last:w.Start]
 		if strings.TrimSpace(gap) != "" {
 			break // punctuation
 		}
 		if u, ok := unitWords[lower]; ok && head == "" {
-			return "", u, w.End
+			return "", u, w.End, false
 		}
 		if lower == "of" && head == "" && (vagueRange[num] != [2]float64{} || num == "a dozen") {
-			cend = w.End
+			cend, last = w.End, w.End
+			i++
+			continue
+		}
+		if head == "" && (lower == "more" || lower == "other") {
+			// "15 more Russians", "three other men": the noun follows.
+			last, further = w.End, true
 			i++
 			continue
 		}
@@ -360,10 +376,10 @@ func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend 
 			break // "50 detained", "murders dating back": a verb or adverb, not the noun
 		}
 		head = w.Key
-		cend = w.End
+		cend, last = w.End, w.End
 		i++
 	}
-	return head, "", cend
+	return head, "", cend, further && head != ""
 }
 
 // triggerBeside reports whether an event word stands right before the

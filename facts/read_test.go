@@ -561,3 +561,18 @@ func TestEventWordsMatchAsKeyFoldsThem(t *testing.T) {
 		t.Errorf("the summons' date: %+v, want it dated to the summons", dates)
 	}
 }
+
+// TestFurtherCountsAreNoTotals: "15 more Valdorians" counts people (the
+// noun after "more"), as a count of further ones that adds to another
+// count: it is set against no total.
+func TestFurtherCountsAreNoTotals(t *testing.T) {
+	a := doc("a", "2025-07-01", "Police in Halden detained about 15 more Valdorians on Tuesday on suspicion of drug trafficking.")
+	qs := kinds(Read(a), KindQuantity)
+	if len(qs) != 1 || qs[0].Quantity.Counted != "person" || !qs[0].Quantity.Person || qs[0].Quantity.Unit != UnitMore {
+		t.Fatalf("quantities %+v, want one further count of people", qs)
+	}
+	b := doc("b", "2025-07-01", "Police in Halden detained 22 Valdorians on Tuesday on suspicion of drug trafficking.")
+	if ds := Disagreements(append(Read(a), Read(b)...)); len(ds) != 0 {
+		t.Errorf("a further count set against a total: %+v", ds)
+	}
+}
