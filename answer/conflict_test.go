@@ -192,3 +192,26 @@ func TestAgeDisagreementIsOfTheAskedPerson(t *testing.T) {
 		checkCitations(t, a)
 	}
 }
+
+// TestWhatTimeIsAnsweredWithTheTime: "at what time" asks for a time of
+// day: the sentence that gives the event's time answers before one that
+// only names the event, and two articles that time it differently are
+// shown as disagreeing on the time.
+func TestWhatTimeIsAnsweredWithTheTime(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The activist Ola Brandt died in police custody in Halden, his lawyer said."),
+		madeUp("b", "The activist Ola Brandt died at about 03:00 on March 12 in a police cell in Halden."),
+		madeUp("c", "Prosecutors said the activist Ola Brandt died at about 3 pm on March 12 in Halden."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "At what time did Ola Brandt die?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "03:00") && !strings.Contains(a.Text, "3 pm") || strings.HasPrefix(a.Text, "The activist Ola Brandt died in police custody") {
+		t.Errorf("answer %q, want a sentence that gives the time first", a.Text)
+	}
+	if !regexp.MustCompile(`^Sources disagree on the time: \[\d\] says “about (03:00|3 pm)”, while \[\d\] says “about (03:00|3 pm)”\.$`).MatchString(a.Disagreement) {
+		t.Errorf("Disagreement %q, want the two times", a.Disagreement)
+	}
+	checkCitations(t, a)
+}

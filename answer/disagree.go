@@ -71,11 +71,13 @@ func (ev *evidence) conflict() *conflict {
 		}
 	case kindDate:
 		keep = func(f facts.Fact) bool { return f.Kind == facts.KindDate && ev.query.onEvent(f) }
+	case kindTime:
+		keep = func(f facts.Fact) bool { return f.Kind == facts.KindTime && ev.query.onEvent(f) }
 	default:
 		return nil
 	}
 	floor := conflictRatio * ev.Ranked[0].Score
-	if ev.Kind == kindDate || ev.Kind == kindCount {
+	if ev.Kind.dated() || ev.Kind == kindCount {
 		floor = typedConflictRatio * ev.Ranked[0].Score
 	}
 	var fs []facts.Fact
@@ -331,6 +333,8 @@ func (c *conflict) line(refOf func(p int) int) string {
 	switch c.Attr {
 	case facts.AttrDate:
 		what = "the date"
+	case facts.AttrTime:
+		what = "the time"
 	case facts.AttrAge:
 		what = "the age"
 		if c.whose != "" {

@@ -298,7 +298,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			// "Who called it a story for kindergarten": a quote whose
 			// speaker the next sentence names holds its answer there.
 			quoted := ev.Kind == kindPerson && len(s.Vals) == 0 && quotedBy(ev, s)
-			if entity || owner || quoted || s.Named && ev.Kind.typed() && (ev.Kind != kindDate && len(s.Vals) > 0 || onEvent) {
+			if entity || owner || quoted || s.Named && ev.Kind.typed() && (!ev.Kind.dated() && len(s.Vals) > 0 || onEvent) {
 				s.Sup = min(1, s.Win+bonusAnswer)
 			}
 			if s.Prose && s.Sup > ev.Support {
@@ -344,7 +344,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				// only says he spoke.
 				s.Score += bonusValue
 			}
-			if (ev.Kind == kindCount || ev.Kind == kindDate) && slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent }) {
+			if (ev.Kind == kindCount || ev.Kind.dated()) && slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent }) {
 				// "How many were detained": a count of the detained, not
 				// of the dead; "when was the raid": the raid's date, not
 				// the announcement's.
@@ -366,7 +366,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			ev.keepOnly(kept)
 		}
 	}
-	if verbs := facts.AskedVerbs(q); ev.Kind == kindDate && len(verbs) > 0 {
+	if verbs := facts.AskedVerbs(q); ev.Kind.dated() && len(verbs) > 0 {
 		// "When was Belousov released?" is answered by "after his
 		// release", not by the dated sentence of his arrest that names
 		// him too.
@@ -949,5 +949,5 @@ func outletsAsked(q string, results []retrieval.Result) map[int]bool {
 // the one the question names: "the deaths of two nationals … in custody"
 // gives a count of the dead, no answer to "how many were detained".
 func (ev *evidence) offEvent(v value) bool {
-	return (ev.Kind == kindCount || ev.Kind == kindDate) && !v.OnEvent && v.fact != nil && v.fact.Event.Trigger != "" && ev.query.namesEvent()
+	return (ev.Kind == kindCount || ev.Kind.dated()) && !v.OnEvent && v.fact != nil && v.fact.Event.Trigger != "" && ev.query.namesEvent()
 }

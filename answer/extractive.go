@@ -133,7 +133,7 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 			anchor = conf.Sides[0].Sents[0]
 		}
 	}
-	if anchor != nil && (conf == nil && (ev.Kind == kindCount || ev.Kind == kindDate) || ev.Kind == kindCause) {
+	if anchor != nil && (conf == nil && (ev.Kind == kindCount || ev.Kind.dated()) || ev.Kind == kindCause) {
 		// The other side may be in a passage ranked lower: look further.
 		// Accounts of a cause are looked for further even when some are
 		// found: those retrieved are often one side's alone.

@@ -35,11 +35,13 @@ func framingWord(toks []token, i int, q string) bool {
 		return !strings.HasPrefix(q[toks[i].End:], "-")
 	case "first", "last", "full", "middle", "given", "family":
 		return next == "name" || next == "names"
-	case "date", "year", "month", "day", "time":
-		// "On what date", "in which year": the value is what is asked.
+	case "date", "year", "month", "day", "time", "hour":
+		// "On what date", "in which year": the value is what is asked;
+		// and "day" in "at what time of day".
 		if i > 0 {
 			prev := strings.ToLower(toks[i-1].Word)
-			return prev == "what" || prev == "which"
+			return prev == "what" || prev == "which" ||
+				lw == "day" && prev == "of" && i > 1 && strings.EqualFold(toks[i-2].Word, "time")
 		}
 	case "old", "long":
 		// "How old", "how long": an age or a duration is asked; "old" in

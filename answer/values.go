@@ -21,16 +21,21 @@ const (
 	kindCount              // how many
 	kindCause              // why did someone die, what caused a death
 	kindReason             // why, otherwise
+	kindTime               // at what time of day
 )
 
 // typed reports whether the kind asks for one typed value.
 func (k kind) typed() bool {
-	return k == kindPerson || k == kindDate || k == kindPlace || k == kindCount
+	return k == kindPerson || k == kindDate || k == kindPlace || k == kindCount || k == kindTime
 }
+
+// dated reports whether the kind asks when an event happened: on what day
+// or at what time; its value is that event's, not another's.
+func (k kind) dated() bool { return k == kindDate || k == kindTime }
 
 // String names the kind for tests and diagnostics.
 func (k kind) String() string {
-	return [...]string{"other", "person", "date", "place", "count", "cause", "reason"}[k]
+	return [...]string{"other", "person", "date", "place", "count", "cause", "reason", "time"}[k]
 }
 
 var (
@@ -52,6 +57,9 @@ var (
 	// reDayQ asks for a day, not a month or a year: "on what date",
 	// "which day".
 	reDayQ = regexp.MustCompile(`(?i)\b(what|which) (date|day)\b`)
+	// reTimeQ asks for a time of day: "at what time", "what time of day",
+	// "at what hour".
+	reTimeQ = regexp.MustCompile(`(?i)\b(what|which) (time|hour)\b`)
 )
 
 // AsksDate reports whether q asks when something happened: the questions
@@ -64,6 +72,8 @@ func classify(q string) kind {
 	switch {
 	case reCountQ.MatchString(q) && !identifierNumber(q):
 		return kindCount
+	case reTimeQ.MatchString(q):
+		return kindTime
 	case reDateQ.MatchString(q):
 		return kindDate
 	case reLongQ.MatchString(q), reAgeQ.MatchString(q):
@@ -141,6 +151,8 @@ func valueOf(k kind, f facts.Fact) (value, bool) {
 		v.Relative = !strings.ContainsAny(f.Text, "0123456789")
 	case k == kindCount && f.Kind == facts.KindQuantity:
 		v.Norm = f.Quantity.Value
+	case k == kindTime && f.Kind == facts.KindTime:
+		v.Norm = f.Clock.Value
 	case k == kindPerson && f.Kind == facts.KindEntity && f.Entity.Type == facts.Person,
 		k == kindPlace && f.Kind == facts.KindEntity && f.Entity.Type == facts.Place:
 		v.Norm = f.Entity.Key

@@ -13,6 +13,7 @@ const (
 	AttrCount Attribute = "count" // how many were counted
 	AttrDate  Attribute = "date"  // when it happened
 	AttrAge   Attribute = "age"   // how old someone named was
+	AttrTime  Attribute = "time"  // at what time of day it happened
 )
 
 // Claim is one side of a disagreement: one value and the facts that give
@@ -63,6 +64,35 @@ func Disagreements(fs []Fact) []Disagreement {
 	out = append(out, countDisagreements(fs)...)
 	out = append(out, dateDisagreements(fs)...)
 	out = append(out, ageDisagreements(fs)...)
+	out = append(out, timeDisagreements(fs)...)
+	return out
+}
+
+// timeDisagreements groups times of day by trigger. Two are of one event
+// as two dates are (a participant in common, places that agree), and the
+// days their clauses give, if both give one, must be the same day.
+func timeDisagreements(fs []Fact) []Disagreement {
+	groups := map[string][]Fact{}
+	var order []string
+	for _, f := range fs {
+		if f.Kind != KindTime || f.Clock == nil || f.Event.Trigger == "" {
+			continue
+		}
+		if _, ok := groups[f.Event.Trigger]; !ok {
+			order = append(order, f.Event.Trigger)
+		}
+		groups[f.Event.Trigger] = append(groups[f.Event.Trigger], f)
+	}
+	var out []Disagreement
+	for _, t := range order {
+		same := func(a, b Fact) bool {
+			return (a.Event.When == "" || b.Event.When == "" || a.Event.When == b.Event.When) &&
+				placesAgree(a.Event, b.Event) && shareOne(a.Event.Participants, b.Event.Participants)
+		}
+		if d, ok := disagreement(AttrTime, groups[t], same, clocksOverlap); ok {
+			out = append(out, d)
+		}
+	}
 	return out
 }
 
@@ -358,6 +388,12 @@ func width(f Fact) float64 {
 		if sp, ok := ParseValue(f.Date.Value); ok {
 			return float64(sp.Days())
 		}
+	case f.Clock != nil:
+		w := float64(f.Clock.High - f.Clock.Low)
+		if f.Clock.Twelve {
+			w += 12 * 60
+		}
+		return w
 	}
 	return 1e18
 }

@@ -16,7 +16,7 @@ package facts
 
 // Version is the reader's version. Stored facts read by another version
 // are read again; bump it whenever a change alters what Read returns.
-const Version = 30
+const Version = 31
 
 // Kind is what a fact is about.
 type Kind string
@@ -28,6 +28,7 @@ const (
 	KindEntity   Kind = "entity"   // a person, place or organisation: Entity is set
 	KindCause    Kind = "cause"    // a stated cause: Cause is set
 	KindSpeech   Kind = "speech"   // who says it: Speech is set
+	KindTime     Kind = "time"     // a time of day: Clock is set
 )
 
 // Fact is one thing an article says, with where it says it.
@@ -52,6 +53,7 @@ type Fact struct {
 	Entity   *Entity   `json:"entity,omitempty"`
 	Cause    *Cause    `json:"cause,omitempty"`
 	Speech   *Speech   `json:"speech,omitempty"`
+	Clock    *Clock    `json:"clock,omitempty"`
 
 	// Event is what happened in the clause the fact sits in: what a date
 	// dates, what a count counts. Empty for entities and speech.

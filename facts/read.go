@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -244,12 +245,13 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 			lastSpeaker = speech[len(speech)-1].Speech.Speaker
 		}
 		ents := readEntities(sc)
-		qs := readQuantities(sc)
+		times := readClocks(sc)
+		qs := slices.DeleteFunc(readQuantities(sc), func(q Fact) bool { return inClock(times, q.Start, q.End) })
 		sc.ageOwners(qs, ents)
 		causes := readCauses(sc)
 		// Every fact of the sentence but speech gets its clause's frame and
 		// the sentence's source.
-		for _, group := range [][]Fact{sc.dates, qs, causes} {
+		for _, group := range [][]Fact{sc.dates, times, qs, causes} {
 			for k := range group {
 				group[k].Event = sc.frame(group[k].Start, ents)
 				group[k].Source = sourceAt(speech, group[k].Start)
@@ -259,6 +261,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 			continue // a line the chunker drops (a credit, a link list) cannot be cited
 		}
 		out = append(out, sc.dates...)
+		out = append(out, times...)
 		out = append(out, qs...)
 		out = append(out, causes...)
 		out = append(out, ents...)

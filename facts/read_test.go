@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -574,5 +575,50 @@ func TestFurtherCountsAreNoTotals(t *testing.T) {
 	b := doc("b", "2025-07-01", "Police in Halden detained 22 Valdorians on Tuesday on suspicion of drug trafficking.")
 	if ds := Disagreements(append(Read(a), Read(b)...)); len(ds) != 0 {
 		t.Errorf("a further count set against a total: %+v", ds)
+	}
+}
+
+// TestTimesOfDay: a time the words pin down is read with its clause's
+// event ("at about 03:00", "3 pm", "5:00 a.m.", "noon"); a bare number or
+// a score is not; two articles that time one event differently disagree,
+// and "5:00" without am or pm fits "5 pm".
+func TestTimesOfDay(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // value/low/high/twelve→trigger
+	}{
+		{"On June 27 at about 03:00 (GMT +4) Ola Brandt was detained in Halden.", []string{"03:00/150/210/false→detain"}},
+		{"Ola Brandt died at 3 pm on the same day.", []string{"15:00/885/915/false→die"}},
+		{"Police raided the cafe at 5:00 a.m. and again at 5:30.", []string{"05:00/285/315/false→raid", "05:30/330/330/true→raid"}},
+		{"The ministers met at noon in Halden.", []string{"12:00/705/735/false→met"}},
+		{"The match ended 2:1 and 5 people were detained.", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range kinds(Read(doc("d", "2025-07-01", tt.text)), KindTime) {
+			c := f.Clock
+			got = append(got, fmt.Sprintf("%s/%d/%d/%v→%s", c.Value, c.Low, c.High, c.Twelve, f.Event.Trigger))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: times %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	times := func(bodies ...string) (out []string) {
+		var fs []Fact
+		for i, b := range bodies {
+			fs = append(fs, Read(doc(fmt.Sprint(i), "2025-07-01", b))...)
+		}
+		for _, d := range Disagreements(fs) {
+			if d.Attribute == AttrTime {
+				out = append(out, d.Claims[0].Value+" / "+d.Claims[1].Value)
+			}
+		}
+		return out
+	}
+	if got, want := times("The activist Ola Brandt died at about 03:00 on June 27 in Halden.", "The activist Ola Brandt died at about 3 pm on June 27 in Halden."), []string{"about 03:00 / about 3 pm"}; !slices.Equal(got, want) {
+		t.Errorf("time disagreements %q, want %q", got, want)
+	}
+	if got := times("The activist Ola Brandt died at 5:00 on June 27 in Halden.", "The activist Ola Brandt died at 5 pm on June 27 in Halden."); len(got) != 0 {
+		t.Errorf("5:00 set against 5 pm: %q", got)
 	}
 }

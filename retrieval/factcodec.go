@@ -12,7 +12,7 @@ import (
 // factsFormat is the layout written by encodeFacts. A record in another
 // layout is not decoded: its document is read again, as for a record of
 // another facts.Version.
-const factsFormat = 2
+const factsFormat = 3
 
 // factsRecord is a document's entry in the facts bucket: its facts, read by
 // facts.Version Version from the document whose content hash is Hash.
@@ -32,7 +32,7 @@ type factsRecord struct {
 //
 //	uvarint(flags) str(Kind) str(DocID) str(PassageID) str(Sentence)
 //	varint(SentenceIndex) varint(Start) varint(End) [str(Text)]
-//	[Date] [Quantity] [Entity] [Cause] [Speech] [Event] str(Source)
+//	[Date] [Quantity] [Entity] [Cause] [Speech] [Event] [Clock] str(Source)
 //
 // A bracketed part is present when its flag is set; Text is written only
 // when it is not Sentence[Start:End] (on reading it is that substring, which
@@ -51,6 +51,7 @@ const (
 	flagSpeech
 	flagEvent
 	flagText
+	flagClock
 )
 
 const factsMagic = 'F'
@@ -145,6 +146,9 @@ func encodeFacts(r factsRecord) []byte {
 		if !eventIsZero(&f.Event) {
 			flags |= flagEvent
 		}
+		if f.Clock != nil {
+			flags |= flagClock
+		}
 		derived := derivedText(f)
 		if !derived {
 			flags |= flagText
@@ -194,6 +198,12 @@ func encodeFacts(r factsRecord) []byte {
 			e.strs(f.Event.Participants)
 			e.strs(f.Event.Places)
 			e.str(f.Event.When)
+		}
+		if c := f.Clock; c != nil {
+			e.str(c.Value)
+			e.varint(int64(c.Low))
+			e.varint(int64(c.High))
+			e.boolean(c.Twelve)
 		}
 		e.str(f.Source)
 	}
@@ -370,6 +380,9 @@ func decodeFacts(b []byte) (factsRecord, error) {
 		}
 		if flags&flagEvent != 0 {
 			f.Event = facts.Event{Trigger: d.str(), Participants: d.strs(), Places: d.strs(), When: d.str()}
+		}
+		if flags&flagClock != 0 {
+			f.Clock = &facts.Clock{Value: d.str(), Low: int(d.varint()), High: int(d.varint()), Twelve: d.u8() == 1}
 		}
 		f.Source = d.str()
 		if d.err != nil {

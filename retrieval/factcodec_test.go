@@ -57,6 +57,9 @@ func oddFacts() []facts.Fact {
 		{Kind: "unheard-of", Sentence: "ünïcödé — text", Start: 0, End: 2, Text: "\xff"},
 		{Kind: facts.KindQuantity, DocID: "d", PassageID: "d#000", Sentence: "Huseyn Safarov, 60, ran a cafe.", Start: 16, End: 18, Text: "60",
 			Quantity: &facts.Quantity{Value: "60", Low: 60, High: 60, Unit: facts.UnitAge, Of: "huseyn safarov", AsOf: "2025-07-02"}},
+		{Kind: facts.KindTime, DocID: "d", PassageID: "d#000", Sentence: "He died at about 3 pm.", Start: 11, End: 21, Text: "about 3 pm",
+			Clock: &facts.Clock{Value: "15:00", Low: 870, High: 930}, Event: facts.Event{Trigger: "die"}},
+		{Kind: facts.KindTime, Sentence: "At 5:30 they came.", Start: 3, End: 7, Text: "5:30", Clock: &facts.Clock{Value: "05:30", Low: 330, High: 330, Twelve: true}},
 	}
 }
 
@@ -120,18 +123,19 @@ func TestFactsCodecRejectsDamage(t *testing.T) {
 func TestFactsCodecKnowsEveryField(t *testing.T) {
 	known := map[string][]string{
 		"Fact": {"Kind", "DocID", "PassageID", "Sentence", "SentenceIndex", "Start", "End", "Text",
-			"Date", "Quantity", "Entity", "Cause", "Speech", "Event", "Source"},
+			"Date", "Quantity", "Entity", "Cause", "Speech", "Clock", "Event", "Source"},
 		"Date":     {"Value", "Precision", "Label"},
 		"Quantity": {"Value", "Low", "High", "Counted", "Unit", "Person", "Of", "AsOf"},
 		"Entity":   {"Type", "Name", "Key"},
 		"Cause":    {"Effect", "Cause"},
 		"Speech":   {"Speaker", "Cue", "Content"},
 		"Event":    {"Trigger", "Participants", "Places", "When"},
+		"Clock":    {"Value", "Low", "High", "Twelve"},
 	}
 	for _, typ := range []reflect.Type{
 		reflect.TypeFor[facts.Fact](), reflect.TypeFor[facts.Date](), reflect.TypeFor[facts.Quantity](),
 		reflect.TypeFor[facts.Entity](), reflect.TypeFor[facts.Cause](), reflect.TypeFor[facts.Speech](),
-		reflect.TypeFor[facts.Event](),
+		reflect.TypeFor[facts.Event](), reflect.TypeFor[facts.Clock](),
 	} {
 		var fields []string
 		for f := range typ.Fields() {

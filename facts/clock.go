@@ -1,0 +1,150 @@
+package facts
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// A time of day ("at about 03:00", "3 pm", "5:00 a.m.", "at noon") is read
+// as a Clock, with the event of its clause like a date. Only a time the
+// words pin down is read: a colon and minutes, or "am"/"pm", or "noon" and
+// "midnight"; a bare "at 5" is not.
+
+// Clock is a time of day.
+type Clock struct {
+	// Value is the time on a 24-hour clock, "15:00"; for a Twelve time,
+	// its morning reading.
+	Value string `json:"value"`
+	// Low and High bound what the words allow, in minutes after midnight:
+	// "about 3 pm" is 870 to 930.
+	Low  int `json:"low"`
+	High int `json:"high"`
+	// Twelve is true for a time written on a 12-hour clock without am or
+	// pm ("5:00"): it may be 12 hours later.
+	Twelve bool `json:"twelve,omitempty"`
+}
+
+// reClock matches a time of day with an optional qualifier before it.
+var reClock = regexp.MustCompile(`(?i)\b(?:(about|around|approximately|roughly|some|nearly|almost|shortly after|shortly before)\s+)?(?:(\d{1,2}):(\d{2})(?:\s*(a\.m\.|p\.m\.|am|pm)(?:\W|$))?|(\d{1,2})\s*(a\.m\.|p\.m\.|am|pm)(?:\W|$)|(noon|midnight)\b)`)
+
+// clockWidth is how far a qualifier or a round hour widens a time, in
+// minutes either way.
+const (
+	roundWidth  = 15 // "3 pm" may be ten past
+	approxWidth = 30 // "about 03:00"
+)
+
+// readClocks returns the times of day of sentence sc.
+func readClocks(sc *sentenceCtx) []Fact {
+	s := sc.text
+	if !sc.prose || !strings.ContainsAny(s, ":apmAPMn") {
+		return nil
+	}
+	var out []Fact
+	for _, m := range reClock.FindAllStringSubmatchIndex(s, -1) {
+		group := func(g int) string {
+			if m[2*g] < 0 {
+				return ""
+			}
+			return strings.ToLower(s[m[2*g]:m[2*g+1]])
+		}
+		hour, minute, half := -1, 0, ""
+		switch {
+		case group(2) != "":
+			hour, _ = strconv.Atoi(group(2))
+			minute, _ = strconv.Atoi(group(3))
+			half = group(4)
+		case group(5) != "":
+			hour, _ = strconv.Atoi(group(5))
+			half = group(6)
+		case group(7) == "noon":
+			hour = 12
+		case group(7) == "midnight":
+			hour = 0
+		}
+		if hour < 0 || hour > 23 || minute > 59 || half != "" && (hour < 1 || hour > 12) {
+			continue
+		}
+		twelve := false
+		switch {
+		case strings.HasPrefix(half, "p") && hour < 12:
+			hour += 12
+		case strings.HasPrefix(half, "a") && hour == 12:
+			hour = 0
+		case half == "" && group(2) != "" && !strings.HasPrefix(group(2), "0") && hour >= 1 && hour <= 12:
+			twelve = true // "5:00": morning or evening
+		}
+		// The time ends with its last group: the match may hold the
+		// character after "am" or "pm".
+		start, end := m[0], m[1]
+		for g := 3; g <= 7; g++ {
+			if m[2*g] >= 0 {
+				end = m[2*g+1]
+			}
+		}
+		width := 0
+		if minute == 0 {
+			width = roundWidth
+		}
+		if q := group(1); q != "" {
+			width = approxWidth
+			if strings.HasPrefix(q, "shortly") {
+				width = 0
+			}
+		}
+		t := hour*60 + minute
+		c := Clock{Value: pad(hour) + ":" + pad(minute), Low: t - width, High: t + width, Twelve: twelve}
+		switch q := group(1); q {
+		case "shortly after":
+			c.High = t + 2*approxWidth
+		case "shortly before":
+			c.Low = t - 2*approxWidth
+		}
+		if sc.inDate(start, end) {
+			continue
+		}
+		out = append(out, sc.fact(KindTime, start, end, func(f *Fact) { f.Clock = &c }))
+	}
+	return out
+}
+
+// pad writes n with two digits.
+func pad(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// inClock reports whether bytes [start, end) overlap one of the times.
+func inClock(times []Fact, start, end int) bool {
+	for _, t := range times {
+		if start < t.End && t.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// clocksOverlap reports whether two times can be the same time of day: their
+// ranges meet, either of a Twelve time's readings counting.
+func clocksOverlap(a, b Fact) bool {
+	ca, cb := *a.Clock, *b.Clock
+	for _, da := range readings(ca) {
+		for _, db := range readings(cb) {
+			if ca.Low+da <= cb.High+db && cb.Low+db <= ca.High+da {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readings are the shifts, in minutes, of a time's possible readings.
+func readings(c Clock) []int {
+	if c.Twelve {
+		return []int{0, 12 * 60}
+	}
+	return []int{0}
+}
