@@ -38,7 +38,7 @@ const (
 // readClocks returns the times of day of sentence sc.
 func readClocks(sc *sentenceCtx) []Fact {
 	s := sc.text
-	if !sc.prose || !strings.ContainsAny(s, ":apmAPMn") {
+	if !sc.prose || !mayHoldClock(s) {
 		return nil
 	}
 	var out []Fact
@@ -107,6 +107,34 @@ func readClocks(sc *sentenceCtx) []Fact {
 		out = append(out, sc.fact(KindTime, start, end, func(f *Fact) { f.Clock = &c }))
 	}
 	return out
+}
+
+// mayHoldClock reports whether s may hold a time of day, cheaply, so that
+// the pattern runs on few sentences: a digit followed by a colon and a
+// digit or by "am"/"pm" (with or without dots), or "noon" or "midnight".
+func mayHoldClock(s string) bool {
+	if strings.Contains(s, "noon") || strings.Contains(s, "midnight") || strings.Contains(s, "Noon") || strings.Contains(s, "Midnight") {
+		return true
+	}
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || s[i+1] >= '0' && s[i+1] <= '9' {
+			continue
+		}
+		j := i + 1
+		if s[j] == ':' {
+			if s[j+1] >= '0' && s[j+1] <= '9' {
+				return true
+			}
+			continue
+		}
+		if s[j] == ' ' {
+			j++
+		}
+		if j+1 < len(s) && (s[j]|0x20 == 'a' || s[j]|0x20 == 'p') && (s[j+1]|0x20 == 'm' || s[j+1] == '.') {
+			return true
+		}
+	}
+	return false
 }
 
 // pad writes n with two digits.
