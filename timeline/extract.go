@@ -258,6 +258,15 @@ func clause(s string, segs []int, exprs []facts.ExprSpan, e facts.ExprSpan) (int
 	for B+1 < len(segs) && !other(B+1) && !contrastOpens(s, segs[B+1]) {
 		B++
 	}
+	if B+1 < len(segs) && !contrastOpens(s, segs[B+1]) && !tellsEvent(s, segs[A], end(B), e) {
+		// "Against this backdrop, on the evening of July 1, new
+		// accusations … were published … regarding the tragedy of
+		// December 25, 2024": the run tells no event, the next clause
+		// does; it is taken up to its own date.
+		if cut := beforeDate(s, segs[B+1], end(B+1), exprs, e); cut > segs[B+1] && cut-segs[A] <= maxSummary {
+			return segs[A], cut
+		}
+	}
 	if end(B)-segs[A] <= maxSummary {
 		return segs[A], end(B)
 	}
@@ -275,13 +284,60 @@ func clause(s string, segs []int, exprs []facts.ExprSpan, e facts.ExprSpan) (int
 		}
 		break
 	}
-	// A clause that is little more than its date, or ends in an
-	// attribution ("according to local media,"), takes the next one.
+	// A clause that is little more than its date, ends in an attribution
+	// ("according to local media,"), or tells no event ("Against this
+	// backdrop, on the evening of July 1,"), takes the next one.
 	if b < B && (len(strings.Fields(s[segs[a]:end(b)]))-len(strings.Fields(s[e.Start:e.End])) < 4 ||
-		strings.HasPrefix(strings.ToLower(s[segs[b]:]), "according to")) {
+		strings.HasPrefix(strings.ToLower(s[segs[b]:]), "according to") || !tellsEvent(s, segs[a], end(b), e)) {
 		b++
 	}
 	return segs[a], end(b)
+}
+
+// beforeDate returns where s[lo:hi] ends before its first date
+// expression other than e, with the words that lead to it ("of", "on",
+// "in") left out; hi when it holds none.
+func beforeDate(s string, lo, hi int, exprs []facts.ExprSpan, e facts.ExprSpan) int {
+	cut := hi
+	for _, o := range exprs {
+		if o.Start != e.Start && o.Start >= lo && o.Start < cut {
+			cut = o.Start
+		}
+	}
+	if cut == hi {
+		return hi
+	}
+	t := strings.TrimRight(s[lo:cut], " ,(")
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, w := range []string{" of", " on", " in", " since", " from", " at", " by", " born", ","} {
+			if strings.HasSuffix(t, w) {
+				t, trimmed = strings.TrimSuffix(t, w), true
+			}
+		}
+	}
+	return lo + len(t)
+}
+
+// finiteVerbs are verbs that make a clause a statement: "This shift was
+// evident in 2020".
+var finiteVerbs = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true,
+	"have": true, "had": true, "will": true, "would": true}
+
+// tellsEvent reports whether s[lo:hi], outside date expression e, holds a
+// word that can tell what happened: an event word, a reporting verb, a
+// past participle or past tense ("-ed"), or a finite "to be" or "to have".
+func tellsEvent(s string, lo, hi int, e facts.ExprSpan) bool {
+	for _, w := range facts.Words(s[lo:hi]) {
+		if at := lo + w.Start; at >= e.Start && at < e.End {
+			continue
+		}
+		l := strings.ToLower(w.Text)
+		if facts.IsTrigger(w.Key) || facts.ReportingVerb(l) || strings.HasSuffix(l, "ed") || finiteVerbs[l] {
+			return true
+		}
+	}
+	return false
 }
 
 // triggerCut returns where the words of the date's event (trigger) start
