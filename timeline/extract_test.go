@@ -85,6 +85,8 @@ func TestSummary(t *testing.T) {
 			"…the agency reported that Estmark had moved more troops to its base in Halden, Valdoria, despite worse ties following Valdoria's exit from the Northern Defence Pact in February 2024."},
 		{"a clause after but is left off", "The two leaders met in September in Halden, but according to an aide, nothing was agreed.", "September",
 			"The two leaders met in September in Halden…"},
+		{"clauses that tell no event take the next up to its date", "Against this backdrop, on the evening of July 1, new accusations against Estmark were published in a Valdorian state outlet regarding the sinking of March 5, 2024, when a ferry went down.", "July 1",
+			"Against this backdrop, on the evening of July 1, new accusations against Estmark were published in a Valdorian state outlet regarding the sinking…"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
