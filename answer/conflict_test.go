@@ -135,14 +135,17 @@ func TestCauseAccountsNotWhenOneSideIsAsked(t *testing.T) {
 // TestOneSidesWordingsAreOneAccount: two causes given by speakers who share
 // a name ("Estmarkian police", "Estmark's interior ministry") are one
 // side's account, not two competing ones; only different sides make
-// accounts, one side alone makes none, and a speaker who names no side
-// makes no account of its own.
+// accounts, one side alone makes none, two sides that give one manner of
+// death make none, and a speaker who names no side makes no account of its
+// own.
 func TestOneSidesWordingsAreOneAccount(t *testing.T) {
 	doc := madeUp
 	police := doc("a", "Estmarkian police said the miner died of a heart attack in the cell.") // "in the cell" makes no one cause
 	ministry := doc("b", "Estmark's interior ministry said the miner died of an overdose in the cell.")
 	dalby := doc("c", "Doctors in Dalby said the miner died of internal bleeding after a beating in the cell.")
 	unnamed := doc("d", "A coroner said the miner died of suffocation in the cell.")
+	halden := doc("e", "Prosecutors in Halden said the miner died of blunt trauma in the cell.")
+	beaten := doc("f", "Doctors in Dalby said the miner was beaten to death in the cell.")
 	tests := []struct {
 		name string
 		docs []retrieval.Result
@@ -155,6 +158,9 @@ func TestOneSidesWordingsAreOneAccount(t *testing.T) {
 		// listed, not counted as an account.
 		{"two sides and an unnamed speaker", []retrieval.Result{police, dalby, unnamed},
 			regexp.MustCompile(`^The articles report two accounts of the cause: a heart attack in the cell, according to Estmarkian police \[\d\]; internal bleeding, according to Doctors in Dalby \[\d\]\. They also give: suffocation in the cell, according to a coroner \[\d\]\.$`)},
+		// Two sides that give one manner of death in other words do not
+		// dispute each other.
+		{"two sides, one manner", []retrieval.Result{beaten, halden}, nil},
 		{"one named side", []retrieval.Result{police, unnamed},
 			regexp.MustCompile(`^The articles give these causes: a heart attack in the cell, according to Estmarkian police \[\d\]; suffocation in the cell, according to a coroner \[\d\]\.$`)},
 	}

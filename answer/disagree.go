@@ -35,7 +35,8 @@ type conflict struct {
 	// whose is, for an age, the person's name as the text writes it.
 	whose string
 	// joined marks, for accounts of a cause, each side that is the same
-	// speakers' side as the one before it (facts.SideGroups), and named
+	// speakers' side or manner as the one before it (facts.AccountGroups),
+	// and named
 	// each whose speakers name their side.
 	joined, named []bool
 }
@@ -167,18 +168,22 @@ func accounts(fs []facts.Fact, at map[factKey]*sentence) *conflict {
 		return nil
 	}
 	// One side's wordings ("heart failure" per Russian authorities,
-	// "cardiac arrest" per Russia) are one account, not competing ones:
-	// they stand together, and only accounts of different sides make the
-	// line. Accounts whose speakers name their side come first.
+	// "cardiac arrest" per Russia), and causes of one manner ("beaten to
+	// death", "post-traumatic shock"), are one account, not competing
+	// ones: they stand together, and only accounts of different sides and
+	// manners make the line. Accounts whose speakers name their side come
+	// first.
 	speakers := make([][]string, len(c.Sides))
+	causes := make([][]string, len(c.Sides))
 	for i, sd := range c.Sides {
 		for _, f := range sd.Facts {
 			if sp := speakerText(f.Source); sp != "" {
 				speakers[i] = append(speakers[i], sp)
 			}
+			causes[i] = append(causes[i], f.Cause.Cause)
 		}
 	}
-	group, named := facts.SideGroups(speakers)
+	group, named := facts.AccountGroups(speakers, causes)
 	order := make([]int, len(c.Sides))
 	for i := range order {
 		order[i] = i

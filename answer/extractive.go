@@ -129,8 +129,14 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 	anchor := best
 	if len(best.Vals) == 0 {
 		anchor = nil
-		if ev.Kind == kindCause && conf != nil {
+		switch {
+		case ev.Kind == kindCause && conf != nil:
 			anchor = conf.Sides[0].Sents[0]
+		case ev.Kind == kindCause:
+			// One side's account alone: the other's may be further down.
+			if i := slices.IndexFunc(chosen, func(s *sentence) bool { return len(s.Vals) > 0 }); i >= 0 {
+				anchor = chosen[i]
+			}
 		}
 	}
 	if anchor != nil && (conf == nil && (ev.Kind == kindCount || ev.Kind.dated()) || ev.Kind == kindCause) {

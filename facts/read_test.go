@@ -622,3 +622,40 @@ func TestTimesOfDay(t *testing.T) {
 		t.Errorf("5:00 set against 5 pm: %q", got)
 	}
 }
+
+// TestMannersOfDeath: causes are filed under the manner forensic practice
+// uses; injuries with a fall are an accident, and a heart attack after a
+// beating settles nothing.
+func TestMannersOfDeath(t *testing.T) {
+	for cause, want := range map[string]string{
+		"heart failure": MannerNatural, "a cardiac arrest": MannerNatural, "natural causes": MannerNatural,
+		"beaten to death": MannerViolence, "post-traumatic shock": MannerViolence, "blunt force trauma": MannerViolence,
+		"severe injuries sustained in custody": MannerViolence, "injuries from a fall": MannerAccident,
+		"drowning": MannerAccident, "suicide": MannerSuicide, "a heart attack after a beating": "", "unknown reasons": "",
+	} {
+		if got := Manner(cause); got != want {
+			t.Errorf("Manner(%q) = %q, want %q", cause, got, want)
+		}
+	}
+}
+
+// TestAccountGroupsJoinOneSideOrOneManner: accounts of one named side, or
+// of one manner, are one group; a natural cause and an injury stay apart
+// across sides, and a group is named when a speaker of it names a side.
+func TestAccountGroupsJoinOneSideOrOneManner(t *testing.T) {
+	speakers := [][]string{
+		{"Estmarkian police"},           // 0: heart attack
+		{"Estmark's interior ministry"}, // 1: overdose: Estmark's, as 0
+		{"doctors in Dalby"},            // 2: beaten to death
+		{"a post-mortem"},               // 3: post-traumatic shock: the manner of 2
+		{},                              // 4: no cause's manner, no speaker
+	}
+	causes := [][]string{{"a heart attack"}, {"an overdose"}, {"beaten to death"}, {"post-traumatic shock"}, {"unknown reasons"}}
+	group, named := AccountGroups(speakers, causes)
+	if want := []int{0, 0, 2, 2, 4}; !slices.Equal(group, want) {
+		t.Errorf("groups %v, want %v", group, want)
+	}
+	if want := []bool{true, true, true, true, false}; !slices.Equal(named, want) {
+		t.Errorf("named %v, want %v", named, want)
+	}
+}

@@ -92,12 +92,16 @@ func wordsWithin(a, b string) bool {
 	return true
 }
 
-// SideGroups groups items by the sides of their speakers (speakers[i] are
-// item i's): items with speakers on one side (NameSides) are one group,
-// and so, in turn, are the items each shares a side with. It returns each
-// item's group as the index of its first item, and for each item whether
-// its group's speakers name its side (Named).
-func SideGroups(speakers [][]string) (group []int, named []bool) {
+// AccountGroups groups accounts of a death (speakers[i] and causes[i] are
+// account i's): accounts with speakers on one side (NameSides), or whose
+// causes are of one manner (Manner: "beaten to death" and "post-traumatic
+// shock"), are one group, and so, in turn, are the accounts each shares
+// one with. Only accounts of different sides and manners remain apart: a
+// side's wordings, or two speakers telling one manner, do not dispute
+// each other. It returns each account's group as the index of its first
+// account, and for each whether its group's speakers name its side
+// (Named).
+func AccountGroups(speakers, causes [][]string) (group []int, named []bool) {
 	var all []string
 	var itemOf []int
 	for i, sps := range speakers {
@@ -105,21 +109,34 @@ func SideGroups(speakers [][]string) (group []int, named []bool) {
 			all, itemOf = append(all, sp), append(itemOf, i)
 		}
 	}
-	sides := NameSides(all)
 	group = make([]int, len(speakers))
 	for i := range group {
 		group[i] = i
 	}
+	join := func(a, b int) {
+		ga, gb := group[a], group[b]
+		for i, g := range group {
+			if g == max(ga, gb) {
+				group[i] = min(ga, gb)
+			}
+		}
+	}
+	sides := NameSides(all)
 	for a := range all {
 		for b := range a {
-			if sides[a] != sides[b] {
-				continue
+			if sides[a] == sides[b] {
+				join(itemOf[a], itemOf[b])
 			}
-			ga, gb := group[itemOf[a]], group[itemOf[b]]
-			for i, g := range group {
-				if g == max(ga, gb) {
-					group[i] = min(ga, gb)
-				}
+		}
+	}
+	manner := make([]string, len(causes))
+	for i, cs := range causes {
+		manner[i] = mannerOf(cs)
+	}
+	for a := range manner {
+		for b := range a {
+			if manner[a] != "" && manner[a] == manner[b] {
+				join(a, b)
 			}
 		}
 	}
@@ -134,4 +151,20 @@ func SideGroups(speakers [][]string) (group []int, named []bool) {
 		}
 	}
 	return group, named
+}
+
+// mannerOf returns the one manner the causes name, or "" when they name
+// none or two.
+func mannerOf(causes []string) string {
+	m := ""
+	for _, c := range causes {
+		switch x := Manner(c); {
+		case x == "":
+		case m == "":
+			m = x
+		case m != x:
+			return ""
+		}
+	}
+	return m
 }

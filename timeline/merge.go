@@ -794,17 +794,19 @@ func groupClaims(ks []causeKey, side map[string]int, claims map[causeKey]Cause, 
 // bySide gathers the accounts gs of a death by the side giving them, in
 // their order: accounts whose speakers share a name (facts.NameSides:
 // "heart failure, per Russian authorities" and "cardiac arrest, per
-// Russia") are one side's wordings, which the timeline shows as one claim
-// so that they do not read as accounts disputing each other. Common words
-// do not make a side here, unlike in sameSides: the claim's text names
-// each wording's speakers, so it must not join two sides the text does
-// not name as one.
+// Russia"), or whose causes are of one manner (facts.Manner: "beaten to
+// death" and "post-traumatic shock"), are one account, which the
+// timeline shows as one claim so that they do not read as accounts
+// disputing each other (facts.AccountGroups). Common words do not make a
+// side here, unlike in sameSides: the claim's text names each wording's
+// speakers, so it must not join two sides the text does not name as one.
 func bySide(gs []*claimGroup) [][]*claimGroup {
 	speakers := make([][]string, len(gs))
+	causes := make([][]string, len(gs))
 	for i, g := range gs {
-		speakers[i] = g.sides
+		speakers[i], causes[i] = g.sides, []string{g.cause}
 	}
-	group, _ := facts.SideGroups(speakers)
+	group, _ := facts.AccountGroups(speakers, causes)
 	var out [][]*claimGroup
 	at := map[int]int{}
 	for i, g := range gs {

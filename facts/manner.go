@@ -1,0 +1,73 @@
+package facts
+
+import (
+	"slices"
+	"strings"
+)
+
+// Forensic practice files each cause of death under a manner: natural,
+// accident, suicide or homicide. Two stated causes of one manner ("beaten
+// to death", "post-traumatic shock", "extensive physical trauma") do not
+// contradict each other however differently they are worded, while
+// causes of two manners ("heart failure" against "beaten to death") do.
+// The words below are ordinary English words of forensic reports, not of
+// any one story.
+
+// Manners of death.
+const (
+	MannerNatural  = "natural"
+	MannerViolence = "violence" // injuries inflicted: homicide, as reported
+	MannerAccident = "accident"
+	MannerSuicide  = "suicide"
+)
+
+// mannerWords are the keys of the words that name a manner.
+var mannerWords = map[string]map[string]bool{
+	MannerNatural: keysOf("heart", "cardiac", "cardiovascular", "coronary", "stroke", "illness", "ill",
+		"disease", "diseases", "natural", "cancer", "infection", "diabetes", "asthma", "seizure",
+		"epilepsy", "aneurysm", "pneumonia", "tuberculosis", "covid"),
+	MannerViolence: keysOf("beaten", "beating", "beatings", "beat", "torture", "tortured", "trauma",
+		"traumatic", "injuries", "injury", "injured", "wounds", "wounded", "blows", "blunt", "stabbed",
+		"stab", "strangled", "strangulation", "gunshot", "shot", "bullet", "bullets", "murdered",
+		"murder", "killed", "killing", "violence", "violent", "abuse", "fractures", "fractured"),
+	MannerAccident: keysOf("fall", "fell", "accident", "accidental", "accidentally", "drowning",
+		"drowned", "crash", "collision"),
+	MannerSuicide: keysOf("suicide", "hanged", "hanging", "himself", "herself"),
+}
+
+// Manner returns the manner of death a stated cause names, or "" when its
+// words name none or more than one that do not settle it. An accident or
+// a suicide names how injuries came about ("injuries from a fall"), so it
+// settles a cause that also names injuries; natural causes and injuries
+// together ("a heart attack after a beating") settle nothing.
+func Manner(cause string) string {
+	found := map[string]bool{}
+	for _, w := range Words(cause) {
+		if w.Stop {
+			continue
+		}
+		keys := []string{w.Key}
+		if strings.Contains(w.Text, "-") {
+			// "post-traumatic": its parts name the manner.
+			for _, part := range strings.Split(strings.ToLower(w.Text), "-") {
+				keys = append(keys, Key(part))
+			}
+		}
+		for m, words := range mannerWords {
+			if slices.ContainsFunc(keys, func(k string) bool { return words[k] }) {
+				found[m] = true
+			}
+		}
+	}
+	switch {
+	case found[MannerSuicide] && !found[MannerAccident] && !found[MannerNatural]:
+		return MannerSuicide
+	case found[MannerAccident] && !found[MannerSuicide] && !found[MannerNatural]:
+		return MannerAccident
+	case found[MannerNatural] && !found[MannerViolence]:
+		return MannerNatural
+	case found[MannerViolence] && !found[MannerNatural]:
+		return MannerViolence
+	}
+	return ""
+}
