@@ -58,7 +58,28 @@ func tokenize(text string) []token {
 		flush(i)
 	}
 	flush(len(text))
+	phrasal(out)
 	return out
+}
+
+// phrasalVerbs map a verb and the particle after it onto the word they
+// mean: "called off" the visit is "cancelled" it. The particle then
+// carries no content.
+var phrasalVerbs = map[[2]string]string{
+	{"call", "off"}: "cancel", {"set", "free"}: "release", {"let", "go"}: "release",
+	{"step", "down"}: "resign", {"put", "off"}: "postpone", {"turn", "down"}: "reject",
+	{"own", "up"}: "admit",
+}
+
+// phrasal folds each phrasal verb of toks onto its meaning, in place.
+func phrasal(toks []token) {
+	for i := 0; i+1 < len(toks); i++ {
+		verb := english.Stem(strings.ToLower(toks[i].Word), true)
+		if w, ok := phrasalVerbs[[2]string{verb, strings.ToLower(toks[i+1].Word)}]; ok && toks[i+1].Start-toks[i].End <= 1 {
+			toks[i].Key, toks[i].Stop = keyOf(w), false
+			toks[i+1].Stop = true
+		}
+	}
 }
 
 // keyOf stems a lowercase word, maps a few domain synonyms to one key and

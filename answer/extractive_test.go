@@ -591,3 +591,20 @@ func TestHowOldAsksForAnAge(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestPhrasalVerbsMeanTheirWord: "call off" is "cancel", so "Why did
+// Valdoria call off the visit?" is answered by the sentence on the
+// cancelled visit, where it had looked for "call".
+func TestPhrasalVerbsMeanTheirWord(t *testing.T) {
+	docs := fixedSearcher{madeUp("a", "Valdoria cancelled the Estmarkian minister's visit to Halden because of the arrests of two miners.")}
+	for _, q := range []string{"Why did Valdoria call off the Estmarkian minister's visit to Halden?", "Why was the Estmarkian minister's visit to Halden called off?"} {
+		a, err := New(docs, Options{}).Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Grounded || !strings.Contains(a.Text, "because of the arrests") {
+			t.Errorf("%s: answer %q, want the cancellation and its reason", q, a.Text)
+		}
+		checkCitations(t, a)
+	}
+}
