@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -156,6 +157,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		}
 	}
 
+	qcal := calendarWords(ev.QToks)
 	df := map[string]int{}
 	n := 0
 	for p, r := range results {
@@ -207,6 +209,11 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				s.Vals = append(s.Vals, v)
 			}
 			slices.SortStableFunc(s.Vals, func(a, b value) int { return cmp.Compare(a.Start, b.Start) })
+			// "What happened in October": a sentence whose date falls in
+			// October ("on Sunday", 19 October) holds the question's month.
+			for k := range calendarKeys(qcal, s.Facts) {
+				s.Keys[k] = true
+			}
 			if head != "" && len(s.Vals) > 0 {
 				// "50 individuals" answers "how many people": the count
 				// stands for the counted word.
@@ -778,9 +785,10 @@ func unknownNames(q []token, texts [][]token) []string {
 			}
 		}
 	}
+	// A month or a weekday is no name: the sentences' dates tell it.
 	name := func(i int) bool {
 		t := q[i]
-		return i > 0 && t.Cap && !t.Stop && !unicode.IsDigit([]rune(t.Word)[0])
+		return i > 0 && t.Cap && !t.Stop && !unicode.IsDigit([]rune(t.Word)[0]) && !notName(t.Word)
 	}
 	var out []string
 	for i, t := range q {
@@ -803,6 +811,51 @@ func unknownNames(q []token, texts [][]token) []string {
 		}
 		if !found {
 			out = append(out, t.Word)
+		}
+	}
+	return out
+}
+
+// calendarWords returns the question's month names and years, keyed: the
+// month's number or the year for each token key.
+func calendarWords(q []token) map[string]int {
+	out := map[string]int{}
+	for _, t := range q {
+		lw := strings.ToLower(t.Word)
+		if m := monthNumber(lw); m > 0 && len(lw) >= 3 && t.Cap {
+			out[t.Key] = m
+		} else if y, err := strconv.Atoi(lw); err == nil && len(lw) == 4 && y >= 1900 && y <= 2100 {
+			out[t.Key] = y
+		}
+	}
+	return out
+}
+
+// calendarKeys returns the keys of cal (calendarWords) that a date fact
+// among fs falls in: a month whatever the year, a year whatever the month.
+// A date wider than the month or year tells neither.
+func calendarKeys(cal map[string]int, fs []facts.Fact) map[string]bool {
+	if len(cal) == 0 {
+		return nil
+	}
+	out := map[string]bool{}
+	for _, f := range fs {
+		if f.Kind != facts.KindDate || f.Date == nil {
+			continue
+		}
+		sp, ok := facts.SpanOf(*f.Date)
+		if !ok {
+			continue
+		}
+		for k, n := range cal {
+			switch {
+			case n <= 12:
+				if sp.Lo.Year() == sp.Hi.Year() && sp.Lo.Month() == sp.Hi.Month() && int(sp.Lo.Month()) == n {
+					out[k] = true
+				}
+			case sp.Lo.Year() == sp.Hi.Year() && sp.Lo.Year() == n:
+				out[k] = true
+			}
 		}
 	}
 	return out

@@ -608,3 +608,35 @@ func TestPhrasalVerbsMeanTheirWord(t *testing.T) {
 		checkCitations(t, a)
 	}
 }
+
+// TestAMonthIsMatchedByTheSentencesDate: "in March" is no unknown name,
+// and a sentence whose date falls in March ("on Sunday", 9 March) holds
+// it.
+func TestAMonthIsMatchedByTheSentencesDate(t *testing.T) {
+	docs := fixedSearcher{madeUp("a", "On Sunday, the ministry said Ola Brandt had been freed and flown home to Halden.")}
+	a, err := New(docs, Options{}).Ask(context.Background(), "What happened to Ola Brandt in March?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Grounded || !strings.Contains(a.Text, "freed and flown home") {
+		t.Errorf("answer %q, want the sentence of his release on 9 March", a.Text)
+	}
+	checkCitations(t, a)
+}
+
+// TestAMonthInTheQuestionIsASentenceDate: the question's month counts as
+// held by a sentence dated in it, and not by one dated in another month.
+func TestAMonthInTheQuestionIsASentenceDate(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "On February 20, Valdoria cancelled the annual festival of the miners' union."),
+		madeUp("b", "On Sunday, Valdoria cancelled a planned visit by the Estmarkian trade minister."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "What did Valdoria cancel in March?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "On Sunday, Valdoria cancelled a planned visit") {
+		t.Errorf("answer %q, want the cancellation of 9 March first", a.Text)
+	}
+	checkCitations(t, a)
+}
