@@ -254,12 +254,22 @@ const (
 	answered          // the asked event's value, or the asked speaker's words
 )
 
-// askedFor returns how far an analysis's best sentence holds what a "when"
-// or a "what did X say" question asks: the asked event's date, or X's
-// words. It is nil for other questions.
+// askedFor returns how far an analysis's best sentence holds what a "when",
+// "at what time", "how old", "how long" or "what did X say" question asks:
+// the asked event's date or time, an age or a duration, or X's words. It
+// is nil for other questions.
 func (ev *evidence) askedFor() func(*evidence) int {
 	switch {
-	case ev.Kind == kindDate:
+	case ev.Kind == kindCount && (ev.query.age || ev.query.long):
+		// "How old were the brothers": an age; sentences that only
+		// repeat the question's words are no answer.
+		return func(x *evidence) int {
+			if len(x.Ranked) > 0 && len(x.Ranked[0].Vals) > 0 {
+				return answered
+			}
+			return unanswered
+		}
+	case ev.Kind.dated():
 		return func(x *evidence) int {
 			switch {
 			case x.datesAskedEvent():

@@ -640,3 +640,21 @@ func TestAMonthInTheQuestionIsASentenceDate(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestHowOldLooksFurtherForAnAge: when the passages read give no age, the
+// answer looks further down the ranking for one.
+func TestHowOldLooksFurtherForAnAge(t *testing.T) {
+	rs := []retrieval.Result{
+		madeUp("a", "The two miners who died in custody in Halden were brothers, the union said."),
+		madeUp("b", "Two brothers died in police custody in Halden after the raid on their cafe."),
+		madeUp("c", "The bodies of the two brothers who died in Halden, Ivo Marten, 41, and Pavel Marten, 38, were flown home."),
+	}
+	a, err := New(firstK(rs), Options{TopK: 2}).Ask(context.Background(), "How old were the two brothers who died in Halden?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Ivo Marten, 41") {
+		t.Errorf("answer %q, want the sentence with their ages", a.Text)
+	}
+	checkCitations(t, a)
+}
