@@ -184,8 +184,8 @@ func TestWriteTextFresh(t *testing.T) {
 // nobody tunes on the fresh set, so never raise them by tuning on its
 // misses, and never lower them to pass.
 var freshFloors = realLimits{
-	hit1: 0.69, hit5: 0.92, facts: 0.70, support: 0.83, shown: 0.73, attribution: 0.85, abstention: 0.40,
-	dates: 0.93, timeline: 0.93, falseAbstention: 0.10, falseDisagreements: 1,
+	hit1: 0.69, hit5: 0.92, facts: 0.72, support: 0.83, shown: 0.73, attribution: 0.85, abstention: 0.40,
+	dates: 0.93, timeline: 0.93, falseAbstention: 0.08, falseDisagreements: 1,
 }
 
 // TestFreshQuality runs the offline pipeline on the fresh set and fails
