@@ -153,7 +153,7 @@ func accounts(fs []facts.Fact, at map[factKey]*sentence) *conflict {
 			continue
 		}
 		// Two wordings of one cause ("heart attack", "heart failure")
-		// share a content word; they are one account.
+		// share a head word (sameCause); they are one account.
 		i := slices.IndexFunc(c.Sides, func(sd side) bool { return sameCause(sd.Facts[0].Cause.Cause, f.Cause.Cause) })
 		if i < 0 {
 			c.Sides = append(c.Sides, side{})

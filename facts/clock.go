@@ -28,8 +28,8 @@ type Clock struct {
 // reClock matches a time of day with an optional qualifier before it.
 var reClock = regexp.MustCompile(`(?i)\b(?:(about|around|approximately|roughly|some|nearly|almost|shortly after|shortly before)\s+)?(?:(\d{1,2}):(\d{2})(?:\s*(a\.m\.|p\.m\.|am|pm)(?:\W|$))?|(\d{1,2})\s*(a\.m\.|p\.m\.|am|pm)(?:\W|$)|(noon|midnight)\b)`)
 
-// clockWidth is how far a qualifier or a round hour widens a time, in
-// minutes either way.
+// roundWidth and approxWidth are how far a round hour or a qualifier
+// widens a time, in minutes either way.
 const (
 	roundWidth  = 15 // "3 pm" may be ten past
 	approxWidth = 30 // "about 03:00"
