@@ -163,7 +163,7 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 			e.End = fs[j].End
 			exprs = slices.DeleteFunc(slices.Clone(exprs), func(x facts.ExprSpan) bool { return x.Start == fs[j].Start })
 		}
-		lo, hi := clause(text, cur.segs, exprs, e)
+		lo, hi := clause(text, cur.ws, cur.segs, exprs, e)
 		// A piece of the sentence stays a piece when the whole would tell
 		// another event under this date: one the sentence opens with
 		// another date for, or one whose event word comes before the
@@ -230,7 +230,7 @@ var relativeOpeners = map[string]bool{"which": true, "who": true, "whom": true, 
 // clause returns the byte range of s that belongs to expression e: the
 // clauses around it up to the nearest clause holding another date (a
 // clause opening with "which" keeps the one before it anyway).
-func clause(s string, segs []int, exprs []facts.ExprSpan, e facts.ExprSpan) (int, int) {
+func clause(s string, ws []facts.Word, segs []int, exprs []facts.ExprSpan, e facts.ExprSpan) (int, int) {
 	end := func(k int) int {
 		if k+1 < len(segs) {
 			return segs[k+1]
@@ -258,7 +258,7 @@ func clause(s string, segs []int, exprs []facts.ExprSpan, e facts.ExprSpan) (int
 	for B+1 < len(segs) && !other(B+1) && !contrastOpens(s, segs[B+1]) {
 		B++
 	}
-	if B+1 < len(segs) && !contrastOpens(s, segs[B+1]) && !tellsEvent(s, segs[A], end(B), e) {
+	if B+1 < len(segs) && !contrastOpens(s, segs[B+1]) && !tellsEvent(ws, segs[A], end(B), e) {
 		// "Against this backdrop, on the evening of July 1, new
 		// accusations … were published … regarding the tragedy of
 		// December 25, 2024": the run tells no event, the next clause
@@ -288,7 +288,7 @@ func clause(s string, segs []int, exprs []facts.ExprSpan, e facts.ExprSpan) (int
 	// ("according to local media,"), or tells no event ("Against this
 	// backdrop, on the evening of July 1,"), takes the next one.
 	if b < B && (len(strings.Fields(s[segs[a]:end(b)]))-len(strings.Fields(s[e.Start:e.End])) < 4 ||
-		strings.HasPrefix(strings.ToLower(s[segs[b]:]), "according to") || !tellsEvent(s, segs[a], end(b), e)) {
+		strings.HasPrefix(strings.ToLower(s[segs[b]:]), "according to") || !tellsEvent(ws, segs[a], end(b), e)) {
 		b++
 	}
 	return segs[a], end(b)
@@ -324,12 +324,13 @@ func beforeDate(s string, lo, hi int, exprs []facts.ExprSpan, e facts.ExprSpan) 
 var finiteVerbs = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true,
 	"have": true, "had": true, "will": true, "would": true}
 
-// tellsEvent reports whether s[lo:hi], outside date expression e, holds a
-// word that can tell what happened: an event word, a reporting verb, a
-// past participle or past tense ("-ed"), or a finite "to be" or "to have".
-func tellsEvent(s string, lo, hi int, e facts.ExprSpan) bool {
-	for _, w := range facts.Words(s[lo:hi]) {
-		if at := lo + w.Start; at >= e.Start && at < e.End {
+// tellsEvent reports whether the words ws of a sentence hold, within
+// [lo, hi) and outside date expression e, one that can tell what
+// happened: an event word, a reporting verb, a past participle or past
+// tense ("-ed"), or a finite "to be" or "to have".
+func tellsEvent(ws []facts.Word, lo, hi int, e facts.ExprSpan) bool {
+	for _, w := range ws {
+		if w.Start < lo || w.End > hi || w.Start >= e.Start && w.Start < e.End {
 			continue
 		}
 		l := strings.ToLower(w.Text)

@@ -101,7 +101,7 @@ func TestSummary(t *testing.T) {
 			if !found {
 				t.Fatalf("no expression %q in %q", tt.expr, tt.sentence)
 			}
-			lo, hi := clause(tt.sentence, facts.Segments(tt.sentence), exprs, e)
+			lo, hi := clause(tt.sentence, facts.Words(tt.sentence), facts.Segments(tt.sentence), exprs, e)
 			got := summary(tt.sentence, lo, hi, e, dateBefore(tt.sentence, exprs, lo))
 			if got != tt.want {
 				t.Errorf("summary = %q\nwant      %q", got, tt.want)
