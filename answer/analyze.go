@@ -71,11 +71,18 @@ var phrasalVerbs = map[[2]string]string{
 	{"own", "up"}: "admit",
 }
 
+// particles are the second words of phrasalVerbs.
+var particles = map[string]bool{"off": true, "free": true, "go": true, "down": true, "up": true}
+
 // phrasal folds each phrasal verb of toks onto its meaning, in place.
 func phrasal(toks []token) {
 	for i := 0; i+1 < len(toks); i++ {
+		particle := strings.ToLower(toks[i+1].Word)
+		if !particles[particle] || toks[i+1].Start-toks[i].End > 1 {
+			continue
+		}
 		verb := english.Stem(strings.ToLower(toks[i].Word), true)
-		if w, ok := phrasalVerbs[[2]string{verb, strings.ToLower(toks[i+1].Word)}]; ok && toks[i+1].Start-toks[i].End <= 1 {
+		if w, ok := phrasalVerbs[[2]string{verb, particle}]; ok {
 			toks[i].Key, toks[i].Stop = keyOf(w), false
 			toks[i+1].Stop = true
 		}
