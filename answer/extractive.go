@@ -300,6 +300,9 @@ func (ev *evidence) datesAskedEvent() bool {
 // sentence names ("…," Aliyev said), one the question does not name.
 func quotedBy(ev *evidence, s *sentence) bool {
 	sp := ev.speakerOf(s)
+	if sp == nil && hasSpeech(s) {
+		sp = s // "allegations that Sputnik rejects as absurd": no quotation, but a source
+	}
 	if sp == nil || sp == s && !asksSpeaker(ev.QToks) {
 		return false
 	}

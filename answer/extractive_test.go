@@ -658,3 +658,21 @@ func TestHowOldLooksFurtherForAnAge(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestWhoCalledItFindsASourceWithoutAQuotation: "allegations that the
+// Halden Herald rejects as absurd" names who called them absurd, though
+// no quotation marks stand around the word.
+func TestWhoCalledItFindsASourceWithoutAQuotation(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Police in Halden arrested the two reporters, Ivo Marten and Pavel Marten, on Monday over spying allegations."),
+		madeUp("b", "Local media claim that the two are spies for Estmark, allegations that Radio-Halden rejects as absurd."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "Who called the spying allegations absurd?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Local media claim") {
+		t.Errorf("answer %q, want the sentence naming Radio-Halden first", a.Text)
+	}
+	checkCitations(t, a)
+}

@@ -26,6 +26,7 @@ var reportingVerbs = map[string]bool{
 	"acknowledged": true, "admitted": true, "admits": true, "emphasized": true, "emphasised": true,
 	"disclosed": true, "contends": true, "contended": true, "countered": true, "rejected": true,
 	"dismissed": true, "condemned": true, "described": true, "describes": true, "termed": true, "dubbed": true,
+	"rejects": true, "dismisses": true, "condemns": true, "denounced": true, "denounces": true,
 }
 
 // ReportingVerb reports whether a lower-case word is a cue that makes its
