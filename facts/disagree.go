@@ -68,32 +68,55 @@ func Disagreements(fs []Fact) []Disagreement {
 	return out
 }
 
-// timeDisagreements groups times of day by trigger. Two are of one event
-// as two dates are (a participant in common, places that agree), and the
-// days their clauses give, if both give one, must be the same day.
-func timeDisagreements(fs []Fact) []Disagreement {
-	groups := map[string][]Fact{}
-	var order []string
+// groupsOf groups the facts fs by key, in order of each key's first fact;
+// a fact whose key is "" takes no part.
+func groupsOf(fs []Fact, key func(f Fact) string) (order []string, groups map[string][]Fact) {
+	groups = map[string][]Fact{}
 	for _, f := range fs {
-		if f.Kind != KindTime || f.Clock == nil || f.Event.Trigger == "" {
+		k := key(f)
+		if k == "" {
 			continue
 		}
-		if _, ok := groups[f.Event.Trigger]; !ok {
-			order = append(order, f.Event.Trigger)
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
 		}
-		groups[f.Event.Trigger] = append(groups[f.Event.Trigger], f)
+		groups[k] = append(groups[k], f)
 	}
+	return order, groups
+}
+
+// disagreementsOf returns the disagreement of each group of fs (groupsOf),
+// with what it counts (Disagreement.Counted) as counted returns it.
+func disagreementsOf(attr Attribute, fs []Fact, key func(f Fact) string, same, compatible func(a, b Fact) bool, counted func(k string) string) []Disagreement {
+	order, groups := groupsOf(fs, key)
 	var out []Disagreement
-	for _, t := range order {
-		same := func(a, b Fact) bool {
-			return (a.Event.When == "" || b.Event.When == "" || a.Event.When == b.Event.When) &&
-				placesAgree(a.Event, b.Event) && shareOne(a.Event.Participants, b.Event.Participants)
-		}
-		if d, ok := disagreement(AttrTime, groups[t], same, clocksOverlap); ok {
+	for _, k := range order {
+		if d, ok := disagreement(attr, groups[k], same, compatible); ok {
+			d.Counted = counted(k)
 			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// none is no counted noun.
+func none(string) string { return "" }
+
+// timeDisagreements groups times of day by trigger. Two are of one event
+// as two dates are (a participant in common, places that agree), and the
+// days their clauses give, if both give one, must be the same day.
+func timeDisagreements(fs []Fact) []Disagreement {
+	key := func(f Fact) string {
+		if f.Kind != KindTime || f.Clock == nil {
+			return ""
+		}
+		return f.Event.Trigger
+	}
+	same := func(a, b Fact) bool {
+		return (a.Event.When == "" || b.Event.When == "" || a.Event.When == b.Event.When) &&
+			placesAgree(a.Event, b.Event) && shareOne(a.Event.Participants, b.Event.Participants)
+	}
+	return disagreementsOf(AttrTime, fs, key, same, clocksOverlap, none)
 }
 
 // ageDisagreements groups ages by the person named beside them. Any two
@@ -101,25 +124,13 @@ func timeDisagreements(fs []Fact) []Disagreement {
 // cannot both hold only when the articles were written close enough that
 // a year's birthday cannot part them (ageWindow).
 func ageDisagreements(fs []Fact) []Disagreement {
-	groups := map[string][]Fact{}
-	var order []string
-	for _, f := range fs {
-		if f.Kind != KindQuantity || f.Quantity == nil || f.Quantity.Unit != UnitAge || f.Quantity.Of == "" {
-			continue
+	key := func(f Fact) string {
+		if f.Kind != KindQuantity || f.Quantity == nil || f.Quantity.Unit != UnitAge {
+			return ""
 		}
-		if _, ok := groups[f.Quantity.Of]; !ok {
-			order = append(order, f.Quantity.Of)
-		}
-		groups[f.Quantity.Of] = append(groups[f.Quantity.Of], f)
+		return f.Quantity.Of
 	}
-	var out []Disagreement
-	for _, who := range order {
-		if d, ok := disagreement(AttrAge, groups[who], closeInTime, sameAge); ok {
-			d.Counted = who
-			out = append(out, d)
-		}
-	}
-	return out
+	return disagreementsOf(AttrAge, fs, key, closeInTime, sameAge, func(who string) string { return who })
 }
 
 // ageWindow is how many days apart two articles may be for different ages
@@ -144,52 +155,27 @@ func closeInTime(a, b Fact) bool {
 // sameAge reports whether two ages are the same number of years.
 func sameAge(a, b Fact) bool { return a.Quantity.Low == b.Quantity.Low }
 
-// countDisagreements groups head counts by counted noun and trigger.
+// countDisagreements groups head counts by counted noun, unit and trigger.
 func countDisagreements(fs []Fact) []Disagreement {
-	type key struct{ counted, unit, trigger string }
-	groups := map[key][]Fact{}
-	var order []key
-	for _, f := range fs {
+	key := func(f Fact) string {
 		if f.Kind != KindQuantity || f.Quantity == nil || f.Event.Trigger == "" || f.Quantity.Counted == "" {
-			continue
+			return ""
 		}
-		k := key{f.Quantity.Counted, f.Quantity.Unit, f.Event.Trigger}
-		if _, ok := groups[k]; !ok {
-			order = append(order, k)
-		}
-		groups[k] = append(groups[k], f)
+		return f.Quantity.Counted + "\x00" + f.Quantity.Unit + "\x00" + f.Event.Trigger
 	}
-	var out []Disagreement
-	for _, k := range order {
-		g := groups[k]
-		if d, ok := disagreement(AttrCount, g, sameCountEvent, compatibleCount); ok {
-			d.Counted = k.counted
-			out = append(out, d)
-		}
-	}
-	return out
+	counted := func(k string) string { c, _, _ := strings.Cut(k, "\x00"); return c }
+	return disagreementsOf(AttrCount, fs, key, sameCountEvent, compatibleCount, counted)
 }
 
 // dateDisagreements groups dates by trigger.
 func dateDisagreements(fs []Fact) []Disagreement {
-	groups := map[string][]Fact{}
-	var order []string
-	for _, f := range fs {
-		if f.Kind != KindDate || f.Date == nil || f.Event.Trigger == "" {
-			continue
+	key := func(f Fact) string {
+		if f.Kind != KindDate || f.Date == nil {
+			return ""
 		}
-		if _, ok := groups[f.Event.Trigger]; !ok {
-			order = append(order, f.Event.Trigger)
-		}
-		groups[f.Event.Trigger] = append(groups[f.Event.Trigger], f)
+		return f.Event.Trigger
 	}
-	var out []Disagreement
-	for _, t := range order {
-		if d, ok := disagreement(AttrDate, groups[t], sameDatedEvent, compatibleDate); ok {
-			out = append(out, d)
-		}
-	}
-	return out
+	return disagreementsOf(AttrDate, fs, key, sameDatedEvent, compatibleDate, none)
 }
 
 // disagreement finds, in a group of facts of one attribute, the largest
