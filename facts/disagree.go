@@ -71,11 +71,13 @@ func Disagreements(fs []Fact) []Disagreement {
 // groupsOf groups the facts fs by key, in order of each key's first fact;
 // a fact whose key is "" takes no part.
 func groupsOf(fs []Fact, key func(f Fact) string) (order []string, groups map[string][]Fact) {
-	groups = map[string][]Fact{}
 	for _, f := range fs {
 		k := key(f)
 		if k == "" {
 			continue
+		}
+		if groups == nil {
+			groups = map[string][]Fact{} // most calls find no fact of the kind
 		}
 		if _, ok := groups[k]; !ok {
 			order = append(order, k)
