@@ -490,3 +490,37 @@ func TestBuildLeavesOutWhatIsNotNews(t *testing.T) {
 		t.Errorf("digest (-want +got):\n%s", diff)
 	}
 }
+
+// TestBuildMarksAccountsOfADeath: the sides' accounts of a death reach the
+// digest marked as accounts (the articles relay them; the sides differ),
+// under "Disagreements".
+func TestBuildMarksAccountsOfADeath(t *testing.T) {
+	const deaths = "Two Ostrian brothers detained in a police raid on their cafe in Lorvan on March 3 died in custody.\n\n"
+	docs := []corpus.Document{
+		{ID: "raid", Title: "Raid", Published: "2025-03-12", PublishedPrecision: "day", Source: "/news/raid.md",
+			Body: "Police in the Patrian city of Lorvan raided a cafe on March 3 and detained two Ostrian brothers who ran it.\n\nBoth brothers later died in custody. Patrian investigators said the brothers died of heart failure.\n"},
+		{ID: "prosecutor", Title: "Prosecutor", Published: "2025-03-12", PublishedPrecision: "day", Source: "/news/prosecutor.md",
+			Body: deaths + "Prosecutors in Ostria said the brothers were beaten to death.\n"},
+	}
+	c := &fakeCorpus{}
+	idx := timeline.NewIndex()
+	for i, d := range docs {
+		c.add(d, t0.Add(time.Duration(i+1)*time.Minute))
+		idx.Update(d)
+	}
+	d, err := Builder{Corpus: c, Timeline: idx}.Build(context.Background(), t0, t0.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Disagreements) != 1 || len(d.Disagreements[0].Claims) != 2 {
+		t.Fatalf("disagreements %+v, want the two accounts of the deaths", d.Disagreements)
+	}
+	for _, cl := range d.Disagreements[0].Claims {
+		if !cl.Account {
+			t.Errorf("claim %q is not marked as an account", cl.Claim)
+		}
+	}
+	if md := d.Markdown(time.UTC); !strings.Contains(md, "Disagreements") || strings.Contains(md, "Sources disagree") {
+		t.Errorf("Markdown:\n%s\nwant the section headed Disagreements", md)
+	}
+}
