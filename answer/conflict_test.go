@@ -221,3 +221,21 @@ func TestWhatTimeIsAnsweredWithTheTime(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestTheTimeOfAKillingIsTheTimeOfTheMurder: one article says he was
+// killed at one time, another that he was murdered at another: the
+// question about his killing shows both.
+func TestTheTimeOfAKillingIsTheTimeOfTheMurder(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("b", "The activist Ola Brandt was killed at about 03:00 on March 12 in a police cell in Halden."),
+		madeUp("c", "Prosecutors said the activist Ola Brandt was murdered at about 3 pm in a police cell in Halden."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "At what time was Ola Brandt killed?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Disagreement, "Sources disagree on the time: ") || !strings.Contains(a.Disagreement, "3 pm") || !strings.Contains(a.Disagreement, "03:00") {
+		t.Errorf("Disagreement %q, want the two times (answer %q)", a.Disagreement, a.Text)
+	}
+	checkCitations(t, a)
+}

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -73,7 +74,12 @@ func (ev *evidence) conflict() *conflict {
 	case kindDate:
 		keep = func(f facts.Fact) bool { return f.Kind == facts.KindDate && ev.query.onEvent(f) }
 	case kindTime:
-		keep = func(f facts.Fact) bool { return f.Kind == facts.KindTime && ev.query.onEvent(f) }
+		// "At what time was he murdered?": the time he was killed or
+		// died is the same moment.
+		death := slices.ContainsFunc(slices.Collect(maps.Keys(ev.query.keys)), facts.Death)
+		keep = func(f facts.Fact) bool {
+			return f.Kind == facts.KindTime && (ev.query.onEvent(f) || death && facts.Death(f.Event.Trigger))
+		}
 	default:
 		return nil
 	}

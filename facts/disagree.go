@@ -101,6 +101,16 @@ func disagreementsOf(attr Attribute, fs []Fact, key func(f Fact) string, same, c
 	return out
 }
 
+// murder and dieKey are the keys of "murdered" and "died".
+var (
+	murder = Key("murdered")
+	dieKey = Key("died")
+)
+
+// Death reports whether an event word (a trigger) tells a person's death:
+// "died", "killed", "murdered". The time of one is the time of the other.
+func Death(trigger string) bool { return trigger == dieKey || trigger == murder }
+
 // none is no counted noun.
 func none(string) string { return "" }
 
@@ -111,6 +121,9 @@ func timeDisagreements(fs []Fact) []Disagreement {
 	key := func(f Fact) string {
 		if f.Kind != KindTime || f.Clock == nil {
 			return ""
+		}
+		if Death(f.Event.Trigger) {
+			return dieKey // a person's murder and death are one moment
 		}
 		return f.Event.Trigger
 	}

@@ -618,6 +618,10 @@ func TestTimesOfDay(t *testing.T) {
 	if got, want := times("The activist Ola Brandt died at about 03:00 on June 27 in Halden.", "The activist Ola Brandt died at about 3 pm on June 27 in Halden."), []string{"about 03:00 / about 3 pm"}; !slices.Equal(got, want) {
 		t.Errorf("time disagreements %q, want %q", got, want)
 	}
+	// A murder and a killing of one man are one moment.
+	if got, want := times("The activist Ola Brandt was killed at about 03:00 on June 27 in Halden.", "The activist Ola Brandt was murdered at about 3 pm in Halden."), []string{"about 03:00 / about 3 pm"}; !slices.Equal(got, want) {
+		t.Errorf("time disagreements %q, want %q", got, want)
+	}
 	if got := times("The activist Ola Brandt died at 5:00 on June 27 in Halden.", "The activist Ola Brandt died at 5 pm on June 27 in Halden."); len(got) != 0 {
 		t.Errorf("5:00 set against 5 pm: %q", got)
 	}
