@@ -239,3 +239,26 @@ func TestTheTimeOfAKillingIsTheTimeOfTheMurder(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestEachWordingIsCreditedToItsOwnSpeakers: "a heart attack" and "heart
+// failure" are one side's account, but each is credited to those who said
+// it; "a heart attack in the cell" is the same wording as "a heart
+// attack".
+func TestEachWordingIsCreditedToItsOwnSpeakers(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Estmarkian police said the miner died of a heart attack."),
+		madeUp("b", "Estmarkian investigators said the miner died of heart failure."),
+		madeUp("c", "Estmark's interior ministry said the miner died of a heart attack in the cell."),
+		madeUp("d", "Doctors in Dalby said the miner was beaten to death."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "How did the miner die?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"a heart attack, according to Estmarkian police and Estmark's interior ministry", "heart failure, according to Estmarkian investigators"} {
+		if !strings.Contains(a.Disagreement, want) {
+			t.Errorf("Disagreement %q, want %q in it", a.Disagreement, want)
+		}
+	}
+	checkCitations(t, a)
+}

@@ -158,9 +158,12 @@ func accounts(fs []facts.Fact, at map[factKey]*sentence) *conflict {
 		if f.Kind != facts.KindCause || f.Cause.Effect != "die" {
 			continue
 		}
-		// Two wordings of one cause ("heart attack", "heart failure")
-		// share a head word (sameCause); they are one account.
-		i := slices.IndexFunc(c.Sides, func(sd side) bool { return sameCause(sd.Facts[0].Cause.Cause, f.Cause.Cause) })
+		// One wording is one side of the line, with every speaker that
+		// uses it ("a heart attack during the raid" is "a heart attack");
+		// other wordings are their own, each credited to its own speakers
+		// ("a heart attack" is not what those who said "heart failure"
+		// said), and AccountGroups below gathers a side's.
+		i := slices.IndexFunc(c.Sides, func(sd side) bool { return facts.SameWording(sd.Facts[0].Cause.Cause, f.Cause.Cause) })
 		if i < 0 {
 			c.Sides = append(c.Sides, side{})
 			i = len(c.Sides) - 1
@@ -233,6 +236,19 @@ func asksOneSpeaker(q string, fs []facts.Fact) bool {
 	return false
 }
 
+// shortestCause returns the shortest of the causes fs state, as written:
+// one wording of several ("a heart attack during the raid", "a heart
+// attack") reads as its plainest.
+func shortestCause(fs []facts.Fact) string {
+	best := fs[0].Cause.Cause
+	for _, f := range fs[1:] {
+		if len(f.Cause.Cause) < len(best) {
+			best = f.Cause.Cause
+		}
+	}
+	return best
+}
+
 // sameCause reports whether two stated causes share a word of their head:
 // the content words before the phrase that follows them ("heart attack"
 // and "heart failure" are one cause; "a heart attack in the cell" and "an
@@ -240,26 +256,10 @@ func asksOneSpeaker(q string, fs []facts.Fact) bool {
 // two).
 func sameCause(a, b string) bool {
 	keys := map[string]bool{}
-	for _, k := range causeHead(a) {
+	for _, k := range facts.CauseHead(a) {
 		keys[k] = true
 	}
-	return slices.ContainsFunc(causeHead(b), func(k string) bool { return keys[k] })
-}
-
-// causeHead returns the keys of a cause's content words up to the first
-// function word after one.
-func causeHead(c string) []string {
-	var out []string
-	for _, w := range facts.Words(c) {
-		if w.Stop {
-			if len(out) > 0 {
-				break
-			}
-			continue
-		}
-		out = append(out, w.Key)
-	}
-	return out
+	return slices.ContainsFunc(facts.CauseHead(b), func(k string) bool { return keys[k] })
 }
 
 // nameOf returns the name of key as f's sentence writes it: the words of
@@ -372,7 +372,7 @@ func (c *conflict) accountsLine(refOf func(p int) int) string {
 			}
 		}
 		who = facts.Fullest(who)
-		part := sd.Facts[0].Cause.Cause
+		part := shortestCause(sd.Facts)
 		if len(who) > 0 {
 			part += ", according to " + strings.Join(who, " and ")
 		}

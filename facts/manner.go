@@ -71,3 +71,44 @@ func Manner(cause string) string {
 	}
 	return ""
 }
+
+// CauseText is a stated cause as written, without quotation marks and a
+// leading article: "a heart attack" is "heart attack", so that two
+// articles' same words read as one wording.
+func CauseText(s string) string {
+	s = strings.Trim(strings.TrimSpace(s), "\"“”'‘’ ")
+	for _, a := range []string{"a ", "an ", "the "} {
+		if len(s) > len(a) && strings.EqualFold(s[:len(a)], a) {
+			s = strings.TrimSpace(s[len(a):])
+			break
+		}
+	}
+	return s
+}
+
+// CauseHead returns the keys of a cause's content words up to the first
+// function word after one that only sets the scene: "heart attack" in "a
+// heart attack during the raid", "beaten" in "beaten to death". Words
+// that say what caused it carry on: "injuries from a fall" and "injuries
+// from beatings" are two.
+func CauseHead(c string) []string {
+	var out []string
+	for _, w := range Words(c) {
+		if w.Stop {
+			if len(out) > 0 && !causalWords[strings.ToLower(w.Text)] {
+				break
+			}
+			continue
+		}
+		out = append(out, w.Key)
+	}
+	return out
+}
+
+// causalWords link a cause to what caused it.
+var causalWords = map[string]bool{"from": true, "of": true, "by": true, "due": true, "after": true, "following": true, "with": true}
+
+// SameWording reports whether two stated causes are one wording: the same
+// head words ("a heart attack during the raid", "heart attack"), not
+// merely one in common ("heart attack", "heart failure").
+func SameWording(a, b string) bool { return slices.Equal(CauseHead(a), CauseHead(b)) }

@@ -50,7 +50,7 @@ func causeOf(f facts.Fact, speech []facts.Fact, memo map[string]string) (Cause, 
 	if f.Kind != facts.KindCause || f.Cause == nil || f.Cause.Effect != effectDeath {
 		return Cause{}, false
 	}
-	c := Cause{Cause: causeText(f.Cause.Cause)}
+	c := Cause{Cause: facts.CauseText(f.Cause.Cause)}
 	c.causeKeys = claimKeys(c.Cause, facts.Key(effectDeath), memo)
 	if len(c.causeKeys) == 0 {
 		return Cause{}, false
@@ -76,19 +76,6 @@ func reportedByOther(f facts.Fact, speech []facts.Fact) bool {
 		}
 	}
 	return near != nil && near.Speaker != f.Source
-}
-
-// causeText is a cause as written, without quotation marks and a leading
-// article: "a heart attack" → "heart attack".
-func causeText(s string) string {
-	s = strings.Trim(strings.TrimSpace(s), "\"“”'‘’ ")
-	for _, a := range []string{"a ", "an ", "the "} {
-		if len(s) > len(a) && strings.EqualFold(s[:len(a)], a) {
-			s = strings.TrimSpace(s[len(a):])
-			break
-		}
-	}
-	return s
 }
 
 // sideText is a speaker as written, with an opening function word in lower

@@ -99,7 +99,7 @@ func TestCauseConflictRule(t *testing.T) {
 			for _, c := range tt.claims {
 				claims[causeKey{c.Cause, c.Side}] = c
 			}
-			ks, _ := causeConflict(claims)
+			ks := causeConflict(claims)
 			if got := ks != nil; got != tt.want {
 				t.Errorf("conflict = %v, want %v", got, tt.want)
 			}
@@ -144,10 +144,11 @@ func TestDateConflictNeedsOneEvent(t *testing.T) {
 	}
 }
 
-// TestClaimsGroupByAccount: one side's phrasings of one cause are one line
-// naming each speaker; the other side's account is its own line. Across
-// sides the same words are one line ("torture"), and a shared word alone
-// ("injuries") is not.
+// TestClaimsGroupByAccount: one side's wordings are one account, each
+// wording with its own speakers ("heart attack" is not credited as "heart
+// failure"); the same words are one wording across speakers ("torture");
+// and causes of one manner are one account ("torture", "injuries from
+// beatings"), while a shared word alone ("injuries") joins nothing.
 func TestClaimsGroupByAccount(t *testing.T) {
 	claim := func(cause, side string) Cause { return causeClaim(t, cause, side) }
 	cs := []Cause{claim("heart failure", "Patrian authorities"), claim("a heart attack", "Patrian investigators"), claim("torture", "Ostrian prosecutors"),
@@ -160,15 +161,17 @@ func TestClaimsGroupByAccount(t *testing.T) {
 		docs[k] = map[string]bool{fmt.Sprintf("d%d", i): true}
 	}
 	var got []string
-	ks, side := causeConflict(claims)
-	for _, g := range groupClaims(ks, side, claims, docs) {
-		got = append(got, g.cause+", per "+joinAnd(g.sides)+" "+strings.Join(sortedKeys(g.docs), ","))
+	for _, gs := range bySide(groupClaims(causeConflict(claims), claims, docs)) {
+		text, ds := accountText(gs)
+		got = append(got, text+" "+strings.Join(sortedKeys(ds), ","))
 	}
 	slices.Sort(got)
-	want := []string{"heart failure, per Patrian authorities and Patrian investigators d0,d1", "injuries from a fall, per Patrian police d4",
-		"injuries from beatings, per the Ostrian ombudsman d5", "torture, per Ostrian prosecutors and a Norlandic doctor d2,d3"}
+	want := []string{
+		"heart failure, per Patrian authorities; heart attack, per Patrian investigators; injuries from a fall, per Patrian police d0,d1,d4",
+		"torture, per Ostrian prosecutors and a Norlandic doctor; injuries from beatings, per the Ostrian ombudsman d2,d3,d5",
+	}
 	if !slices.Equal(got, want) {
-		t.Errorf("groups %q, want %q", got, want)
+		t.Errorf("accounts %q, want %q", got, want)
 	}
 }
 

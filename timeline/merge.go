@@ -714,23 +714,18 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		}
 	}
 	for e := range evs {
-		ks, side := causeConflict(claimOf[e])
+		ks := causeConflict(claimOf[e])
 		if ks == nil {
 			continue // one side's account, or accounts that agree, are no disagreement
 		}
-		accounts := bySide(groupClaims(ks, side, claimOf[e], per[e]))
+		accounts := bySide(groupClaims(ks, claimOf[e], per[e]))
 		if len(accounts) < 2 {
 			continue // one side's wordings are one account
 		}
 		ev := evs[e].Event.clone() // the component keeps its own copy
 		for _, gs := range accounts {
-			var texts []string
-			docs := map[string]bool{}
-			for _, g := range gs {
-				texts = append(texts, g.cause+", per "+joinAnd(facts.Fullest(g.sides)))
-				maps.Copy(docs, g.docs)
-			}
-			ev.Conflicts = append(ev.Conflicts, Claim{Claim: strings.Join(texts, "; "), Date: ev.Date.Value, Sources: sortedKeys(docs), Account: true})
+			text, docs := accountText(gs)
+			ev.Conflicts = append(ev.Conflicts, Claim{Claim: text, Date: ev.Date.Value, Sources: sortedKeys(docs), Account: true})
 		}
 		have := map[string]bool{}
 		for _, s := range ev.Sources {
@@ -748,39 +743,47 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 	}
 }
 
-// claimGroup is one account of a death as the timeline shows it: a cause
-// (in its first wording), the speakers of one side that give it, and
-// their articles.
+// claimGroup is one wording of a cause of death as the timeline shows it:
+// the words, the speakers that use them, and their articles.
 type claimGroup struct {
-	cause     string
-	causeKeys []string
-	side      string // the first speaker's, for sameSides
-	sides     []string
-	docs      map[string]bool
+	cause string
+	sides []string
+	docs  map[string]bool
+}
+
+// accountText words one account (bySide) as the timeline shows it, each
+// wording with its speakers ("heart failure, per Russian authorities;
+// heart attack, per Russian investigators"), and returns its articles.
+func accountText(gs []*claimGroup) (string, map[string]bool) {
+	var texts []string
+	docs := map[string]bool{}
+	for _, g := range gs {
+		texts = append(texts, g.cause+", per "+joinAnd(facts.Fullest(g.sides)))
+		maps.Copy(docs, g.docs)
+	}
+	return strings.Join(texts, "; "), docs
 }
 
 // groupClaims folds the claims ks (in causeConflict's order) into one
-// line per account: "heart failure, per Russian authorities" and "heart
-// attack, per Russia's Investigative Committee" are one account of one
-// side, so that twenty phrasings read as the few accounts they are. Across
-// sides only the same words are one account ("beaten to death", per a
-// post-mortem and per the authorities): "injuries from a fall" and
-// "injuries from beatings" share a word and are two.
-func groupClaims(ks []causeKey, side map[string]int, claims map[causeKey]Cause, docs map[causeKey]map[string]bool) []*claimGroup {
+// line per wording (facts.SameWording: "heart attack during the raid" is
+// "heart attack"), in its plainest form, with every speaker that uses it
+// ("beaten to death", per a post-mortem and per the authorities): each speaker is
+// credited with its own words ("heart failure" is not what those who said
+// "a heart attack" said). bySide then gathers a side's wordings into one
+// account.
+func groupClaims(ks []causeKey, claims map[causeKey]Cause, docs map[causeKey]map[string]bool) []*claimGroup {
 	var out []*claimGroup
 	for _, k := range ks {
 		c := claims[k]
-		i := slices.IndexFunc(out, func(g *claimGroup) bool {
-			if side[g.side] != side[c.Side] {
-				return strings.EqualFold(g.cause, c.Cause)
-			}
-			return shareKey(g.causeKeys, c.causeKeys)
-		})
+		i := slices.IndexFunc(out, func(g *claimGroup) bool { return facts.SameWording(g.cause, c.Cause) })
 		if i < 0 {
-			out = append(out, &claimGroup{cause: c.Cause, causeKeys: c.causeKeys, side: c.Side, docs: map[string]bool{}})
+			out = append(out, &claimGroup{cause: c.Cause, docs: map[string]bool{}})
 			i = len(out) - 1
 		}
 		g := out[i]
+		if len(c.Cause) < len(g.cause) {
+			g.cause = c.Cause // the plainest of one wording's forms
+		}
 		if !slices.Contains(g.sides, c.Side) {
 			g.sides = append(g.sides, c.Side)
 		}
@@ -833,13 +836,12 @@ func joinAnd(xs []string) string {
 type causeKey struct{ cause, side string }
 
 // causeConflict returns the claims of an event, one side's together, when
-// they disagree, and nil when they do not; and the side each speaker is on
-// (see sameSides). They disagree when two
+// they disagree, and nil when they do not. They disagree when two
 // different sides (sameSides) give causes that share no content word:
 // "heart attack" and "heart failure" are one account, and two phrasings
 // of one side ("the X authorities", "X's investigators") are one side,
 // whatever causes they give.
-func causeConflict(claims map[causeKey]Cause) ([]causeKey, map[string]int) {
+func causeConflict(claims map[causeKey]Cause) []causeKey {
 	keysOf := map[string][]string{}
 	ks := make([]causeKey, 0, len(claims))
 	for k, c := range claims {
@@ -850,7 +852,7 @@ func causeConflict(claims map[causeKey]Cause) ([]causeKey, map[string]int) {
 		ks = append(ks, k)
 	}
 	if len(keysOf) < 2 {
-		return nil, nil // one side's account is no disagreement
+		return nil // one side's account is no disagreement
 	}
 	side := sameSides(sortedKeys(keysOf), keysOf)
 	disagree := false
@@ -861,7 +863,7 @@ func causeConflict(claims map[causeKey]Cause) ([]causeKey, map[string]int) {
 		}
 	}
 	if !disagree {
-		return nil, nil
+		return nil
 	}
 	sort.Slice(ks, func(a, b int) bool {
 		if sa, sb := side[ks[a].side], side[ks[b].side]; sa != sb {
@@ -872,7 +874,7 @@ func causeConflict(claims map[causeKey]Cause) ([]causeKey, map[string]int) {
 		}
 		return ks[a].cause < ks[b].cause
 	})
-	return ks, side
+	return ks
 }
 
 func sortedKeys[V any](m map[string]V) []string {
