@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -329,7 +330,7 @@ func (e *engine) link(nd *node) {
 			return
 		}
 		o.seen = e.stamp
-		if !nd.span.Overlaps(o.span) {
+		if !nd.span.Overlaps(o.span) || termsOfOthers(nd, o) {
 			return
 		}
 		var ed edge
@@ -355,6 +356,32 @@ func (e *engine) link(nd *node) {
 	for _, k := range heavyKeys(nd.z, sameDocThreshold) {
 		e.post[k].overlapping(nd.span, try)
 	}
+}
+
+// termsOfOthers reports whether nodes a and b are ends of terms (a
+// remand "until July 19") whose clauses name different people and no one
+// in common: a term is one person's, so Lalaev's and Bakir Safarov's
+// remands to one day are two lines.
+func termsOfOthers(a, b *node) bool {
+	na, nb := termNames(a), termNames(b)
+	return na != nil && nb != nil && !slices.ContainsFunc(na, func(k string) bool { return slices.Contains(nb, k) })
+}
+
+// termNames returns the words of the names in the clauses of nd's term
+// ends, or nil when nd is no term's end or names no one.
+func termNames(nd *node) []string {
+	var out []string
+	for _, m := range nd.members {
+		if m.fact.Event.Trigger != facts.Until {
+			return nil
+		}
+		for _, k := range m.fact.Event.Participants {
+			if !facts.PersonNoun(k) {
+				out = append(out, strings.Fields(k)...) // "[Safarov]" is Bakir Safarov's
+			}
+		}
+	}
+	return out
 }
 
 // postings are the nodes holding one key, filed by date: only nodes whose

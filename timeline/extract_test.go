@@ -386,3 +386,23 @@ func TestSummaryOfTheDatedEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestTermsOfTwoPeopleAreTwoLines: two people remanded until the same day
+// are two terms, not one line citing both articles.
+func TestTermsOfTwoPeopleAreTwoLines(t *testing.T) {
+	x := NewIndex()
+	x.Update(article("a", "2025-07-01", "The Leninsky district court in Ostrava ruled on Tuesday to remand Ola Brandt in custody until July 19 in a murder case."))
+	x.Update(article("b", "2025-07-02", "On Wednesday, the Leninsky district court in Ostrava placed the last defendant of the murder case, Ivo Marten, in custody until July 19."))
+	var ends int
+	for _, e := range x.Events() {
+		if e.Ends {
+			ends++
+			if len(e.Sources) != 1 {
+				t.Errorf("term end %q cites %d articles, want its own", e.Summary, len(e.Sources))
+			}
+		}
+	}
+	if ends != 2 {
+		t.Errorf("%d term ends, want Brandt's and Marten's: %+v", ends, x.Events())
+	}
+}
