@@ -330,7 +330,7 @@ func (e *engine) link(nd *node) {
 			return
 		}
 		o.seen = e.stamp
-		if !nd.span.Overlaps(o.span) || termsOfOthers(nd, o) {
+		if !nd.span.Overlaps(o.span) || termsOfOthers(nd, o) || coarserOther(nd, o) {
 			return
 		}
 		var ed edge
@@ -356,6 +356,29 @@ func (e *engine) link(nd *node) {
 	for _, k := range heavyKeys(nd.z, sameDocThreshold) {
 		e.post[k].overlapping(nd.span, try)
 	}
+}
+
+// coarserOther reports whether one of nodes a and b is dated more coarsely
+// than the other ("December 2024" against "28 December") and their event
+// words differ: the sources that date the downing to its month are not
+// the phone call's of the 28th, though both name the crash.
+func coarserOther(a, b *node) bool {
+	if a.span.G == b.span.G {
+		return false
+	}
+	ta, tb := triggersOf(a), triggersOf(b)
+	return len(ta) > 0 && len(tb) > 0 && !slices.ContainsFunc(ta, func(t string) bool { return slices.Contains(tb, t) })
+}
+
+// triggersOf returns the event words of nd's mentions.
+func triggersOf(nd *node) []string {
+	var out []string
+	for _, m := range nd.members {
+		if t := m.fact.Event.Trigger; t != "" && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // termsOfOthers reports whether nodes a and b are ends of terms (a
