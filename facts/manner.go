@@ -21,7 +21,9 @@ const (
 	MannerSuicide  = "suicide"
 )
 
-// mannerWords are the keys of the words that name a manner.
+// mannerWords are the keys of the words that name a manner. "Killed" is
+// not among them: Key folds it onto "died", which, like "death", names
+// no manner ("heart failure resulting in death").
 var mannerWords = map[string]map[string]bool{
 	MannerNatural: keysOf("heart", "cardiac", "cardiovascular", "coronary", "stroke", "illness", "ill",
 		"disease", "diseases", "natural", "cancer", "infection", "diabetes", "asthma", "seizure",
@@ -29,7 +31,7 @@ var mannerWords = map[string]map[string]bool{
 	MannerViolence: keysOf("beaten", "beating", "beatings", "beat", "torture", "tortured", "trauma",
 		"traumatic", "injuries", "injury", "injured", "wounds", "wounded", "blows", "blunt", "stabbed",
 		"stab", "strangled", "strangulation", "gunshot", "shot", "bullet", "bullets", "murdered",
-		"murder", "killed", "killing", "violence", "violent", "abuse", "fractures", "fractured"),
+		"murder", "violence", "violent", "abuse", "fractures", "fractured"),
 	MannerAccident: keysOf("fall", "fell", "accident", "accidental", "accidentally", "drowning",
 		"drowned", "crash", "collision"),
 	MannerSuicide: keysOf("suicide", "hanged", "hanging", "himself", "herself"),

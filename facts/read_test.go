@@ -639,6 +639,7 @@ func TestMannersOfDeath(t *testing.T) {
 		"beaten to death": MannerViolence, "post-traumatic shock": MannerViolence, "blunt force trauma": MannerViolence,
 		"severe injuries sustained in custody": MannerViolence, "injuries from a fall": MannerAccident,
 		"drowning": MannerAccident, "suicide": MannerSuicide, "a heart attack after a beating": "", "unknown reasons": "",
+		"heart failure resulting in death": MannerNatural, "a natural death": MannerNatural,
 	} {
 		if got := Manner(cause); got != want {
 			t.Errorf("Manner(%q) = %q, want %q", cause, got, want)
