@@ -16,34 +16,54 @@ import (
 // are two), so a side found is a side the text names. It returns each
 // speaker's side as the index of the first speaker on it.
 func NameSides(speakers []string) []int {
-	side := make([]int, len(speakers))
-	for i := range side {
-		side[i] = i
-	}
-	find := func(i int) int {
-		for side[i] != i {
-			side[i] = side[side[i]]
-			i = side[i]
-		}
-		return i
-	}
+	side := newUnion(len(speakers))
 	first := map[string]int{} // a name → the first speaker naming it
 	for i, sp := range speakers {
 		for _, k := range speakerNames(sp) {
-			j, ok := first[k]
-			if !ok {
+			if j, ok := first[k]; ok {
+				side.join(i, j)
+			} else {
 				first[k] = i
-				continue
-			}
-			if a, b := find(i), find(j); a != b {
-				side[max(a, b)] = min(a, b)
 			}
 		}
 	}
-	for i := range side {
-		side[i] = find(i)
+	return side.roots()
+}
+
+// union is a union-find over n items: each item's root is the least index
+// of its set.
+type union []int
+
+func newUnion(n int) union {
+	u := make(union, n)
+	for i := range u {
+		u[i] = i
 	}
-	return side
+	return u
+}
+
+func (u union) find(i int) int {
+	for u[i] != i {
+		u[i] = u[u[i]]
+		i = u[i]
+	}
+	return i
+}
+
+// join puts the sets of a and b together.
+func (u union) join(a, b int) {
+	if a, b = u.find(a), u.find(b); a != b {
+		u[max(a, b)] = min(a, b)
+	}
+}
+
+// roots returns each item's root.
+func (u union) roots() []int {
+	out := make([]int, len(u))
+	for i := range u {
+		out[i] = u.find(i)
+	}
+	return out
 }
 
 // speakerNames returns the keys of the names in a speaker's words. A
@@ -109,23 +129,12 @@ func AccountGroups(speakers, causes [][]string) (group []int, named []bool) {
 			all, itemOf = append(all, sp), append(itemOf, i)
 		}
 	}
-	group = make([]int, len(speakers))
-	for i := range group {
-		group[i] = i
-	}
-	join := func(a, b int) {
-		ga, gb := group[a], group[b]
-		for i, g := range group {
-			if g == max(ga, gb) {
-				group[i] = min(ga, gb)
-			}
-		}
-	}
+	groups := newUnion(len(speakers))
 	sides := NameSides(all)
 	for a := range all {
 		for b := range a {
 			if sides[a] == sides[b] {
-				join(itemOf[a], itemOf[b])
+				groups.join(itemOf[a], itemOf[b])
 			}
 		}
 	}
@@ -136,10 +145,11 @@ func AccountGroups(speakers, causes [][]string) (group []int, named []bool) {
 	for a := range manner {
 		for b := range a {
 			if manner[a] != "" && manner[a] == manner[b] {
-				join(a, b)
+				groups.join(a, b)
 			}
 		}
 	}
+	group = groups.roots()
 	named = make([]bool, len(speakers))
 	for a, sp := range all {
 		if Named(sp) {
