@@ -83,27 +83,22 @@ func readClocks(sc *sentenceCtx) []Fact {
 				end = m[2*g+1]
 			}
 		}
-		width := 0
-		if minute == 0 {
-			width = roundWidth
-		}
-		if q := group(1); q != "" {
-			width = approxWidth
-			if strings.HasPrefix(q, "shortly") {
-				width = 0
-			}
-		}
-		t := hour*60 + minute
-		c := Clock{Value: pad(hour) + ":" + pad(minute), Low: t - width, High: t + width, Twelve: twelve}
-		switch q := group(1); q {
-		case "shortly after":
-			c.High = t + 2*approxWidth
-		case "shortly before":
-			c.Low = t - 2*approxWidth
-		}
 		if sc.inDate(start, end) {
 			continue
 		}
+		t := hour*60 + minute
+		lo, hi := t, t
+		switch q := group(1); {
+		case q == "shortly after":
+			hi = t + 2*approxWidth
+		case q == "shortly before":
+			lo = t - 2*approxWidth
+		case q != "":
+			lo, hi = t-approxWidth, t+approxWidth
+		case minute == 0:
+			lo, hi = t-roundWidth, t+roundWidth
+		}
+		c := Clock{Value: pad(hour) + ":" + pad(minute), Low: lo, High: hi, Twelve: twelve}
 		out = append(out, sc.fact(KindTime, start, end, func(f *Fact) { f.Clock = &c }))
 	}
 	return out
