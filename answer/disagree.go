@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -37,8 +36,7 @@ type conflict struct {
 	whose string
 	// joined marks, for accounts of a cause, each side that is the same
 	// speakers' side or manner as the one before it (facts.AccountGroups),
-	// and named
-	// each whose speakers name their side.
+	// and named each whose speakers name their side.
 	joined, named []bool
 }
 
@@ -76,7 +74,7 @@ func (ev *evidence) conflict() *conflict {
 	case kindTime:
 		// "At what time was he murdered?": the time he was killed or
 		// died is the same moment.
-		death := slices.ContainsFunc(slices.Collect(maps.Keys(ev.query.keys)), facts.Death)
+		death := ev.query.hasKey(facts.Death)
 		keep = func(f facts.Fact) bool {
 			return f.Kind == facts.KindTime && (ev.query.onEvent(f) || death && facts.Death(f.Event.Trigger))
 		}

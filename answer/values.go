@@ -314,17 +314,20 @@ func genericPeople(k string) bool {
 	return k == "" || k == facts.Key("people") || k == facts.Key("person") || k == facts.Key("individuals")
 }
 
-// onEvent reports whether f's event is one the question names.
 // namesEvent reports whether the question names an event word.
-func (qu *query) namesEvent() bool {
+func (qu *query) namesEvent() bool { return qu.hasKey(facts.IsTrigger) }
+
+// hasKey reports whether a key of the question's words satisfies ok.
+func (qu *query) hasKey(ok func(string) bool) bool {
 	for k := range qu.keys {
-		if facts.IsTrigger(k) {
+		if ok(k) {
 			return true
 		}
 	}
 	return false
 }
 
+// onEvent reports whether f's event is one the question names.
 func (qu *query) onEvent(f facts.Fact) bool {
 	return f.Event.Trigger != "" && qu.keys[f.Event.Trigger]
 }
