@@ -207,12 +207,7 @@ func TimelineText(events []timeline.Event) string {
 						ns = append(ns, n)
 					}
 				}
-				slices.Sort(ns)
-				var cs []string
-				for _, n := range ns {
-					cs = append(cs, fmt.Sprintf("[%d]", n))
-				}
-				sides = append(sides, c.Claim+" "+strings.Join(cs, ""))
+				sides = append(sides, c.Claim+" "+cite(ns))
 			}
 			if len(sides) > 0 {
 				who := "sources"
