@@ -361,50 +361,77 @@ func (e *engine) link(nd *node) {
 // coarserOther reports whether one of nodes a and b is dated more coarsely
 // than the other ("December 2024" against "28 December") and their event
 // words differ: the sources that date the downing to its month are not
-// the phone call's of the 28th, though both name the crash.
+// the phone call's of the 28th, though both name the crash. It is asked of
+// every candidate pair, so it allocates nothing.
 func coarserOther(a, b *node) bool {
-	if a.span.G == b.span.G {
+	if a.span.G == b.span.G || !hasTrigger(a) || !hasTrigger(b) {
 		return false
 	}
-	ta, tb := triggersOf(a), triggersOf(b)
-	return len(ta) > 0 && len(tb) > 0 && !slices.ContainsFunc(ta, func(t string) bool { return slices.Contains(tb, t) })
-}
-
-// triggersOf returns the event words of nd's mentions.
-func triggersOf(nd *node) []string {
-	var out []string
-	for _, m := range nd.members {
-		if t := m.fact.Event.Trigger; t != "" && !slices.Contains(out, t) {
-			out = append(out, t)
+	for _, m := range a.members {
+		for _, o := range b.members {
+			if t := m.fact.Event.Trigger; t != "" && t == o.fact.Event.Trigger {
+				return false
+			}
 		}
 	}
-	return out
+	return true
+}
+
+// hasTrigger reports whether a mention of nd has an event word.
+func hasTrigger(nd *node) bool {
+	return slices.ContainsFunc(nd.members, func(m *Mention) bool { return m.fact.Event.Trigger != "" })
 }
 
 // termsOfOthers reports whether nodes a and b are ends of terms (a
 // remand "until July 19") whose clauses name different people and no one
 // in common: a term is one person's, so Lalaev's and Bakir Safarov's
-// remands to one day are two lines.
+// remands to one day are two lines. Like coarserOther it allocates
+// nothing.
 func termsOfOthers(a, b *node) bool {
-	na, nb := termNames(a), termNames(b)
-	return na != nil && nb != nil && !slices.ContainsFunc(na, func(k string) bool { return slices.Contains(nb, k) })
-}
-
-// termNames returns the words of the names in the clauses of nd's term
-// ends, or nil when nd is no term's end or names no one.
-func termNames(nd *node) []string {
-	var out []string
-	for _, m := range nd.members {
-		if m.fact.Event.Trigger != facts.Until {
-			return nil
-		}
+	if !termNamed(a) || !termNamed(b) {
+		return false
+	}
+	for _, m := range a.members {
 		for _, k := range m.fact.Event.Participants {
-			if !facts.PersonNoun(k) {
-				out = append(out, strings.Fields(k)...) // "[Safarov]" is Bakir Safarov's
+			for w := range strings.FieldsSeq(k) { // "[Safarov]" is Bakir Safarov's
+				if !facts.PersonNoun(k) && namesWord(b, w) {
+					return false
+				}
 			}
 		}
 	}
-	return out
+	return true
+}
+
+// termNamed reports whether every mention of nd is a term's end and one
+// of them names someone.
+func termNamed(nd *node) bool {
+	named := false
+	for _, m := range nd.members {
+		if m.fact.Event.Trigger != facts.Until {
+			return false
+		}
+		named = named || slices.ContainsFunc(m.fact.Event.Participants, func(k string) bool { return !facts.PersonNoun(k) })
+	}
+	return named
+}
+
+// namesWord reports whether a name in the clauses of nd's mentions holds
+// word w.
+func namesWord(nd *node, w string) bool {
+	for _, m := range nd.members {
+		for _, k := range m.fact.Event.Participants {
+			if facts.PersonNoun(k) {
+				continue
+			}
+			for x := range strings.FieldsSeq(k) {
+				if x == w {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // postings are the nodes holding one key, filed by date: only nodes whose

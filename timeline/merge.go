@@ -767,10 +767,10 @@ func accountText(gs []*claimGroup) (string, map[string]bool) {
 // groupClaims folds the claims ks (in causeConflict's order) into one
 // line per wording (facts.SameWording: "heart attack during the raid" is
 // "heart attack"), in its plainest form, with every speaker that uses it
-// ("beaten to death", per a post-mortem and per the authorities): each speaker is
-// credited with its own words ("heart failure" is not what those who said
-// "a heart attack" said). bySide then gathers a side's wordings into one
-// account.
+// ("beaten to death", per a post-mortem and per the authorities): each
+// speaker is credited with its own words ("heart failure" is not what
+// those who said "a heart attack" said). bySide then gathers a side's
+// wordings into one account.
 func groupClaims(ks []causeKey, claims map[causeKey]Cause, docs map[causeKey]map[string]bool) []*claimGroup {
 	var out []*claimGroup
 	for _, k := range ks {
