@@ -384,10 +384,7 @@ func TestAReportsDateIsNotAnotherClausesEvents(t *testing.T) {
 		{"Valdoria cancelled all festivals on March 9 over the deaths of two miners.", "March 9", "cancel"},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, f := range kinds(Read(doc("d", "2025-03-14", tt.text)), KindDate) {
-			got = append(got, f.Text+"→"+f.Event.Trigger)
-		}
+		got := datesAndEvents(doc("d", "2025-03-14", tt.text))
 		if want := []string{tt.date + "→" + tt.trigger}; !slices.Equal(got, want) {
 			t.Errorf("%q: dates and their events %q, want %q", tt.text, got, want)
 		}
@@ -415,11 +412,7 @@ func TestADateBelongsToTheNearestEvent(t *testing.T) {
 // TestBirthDatesDateALife: "born in 1966" and "(b. 1956)" are birth
 // dates, whatever event the sentence also tells.
 func TestBirthDatesDateALife(t *testing.T) {
-	fs := kinds(Read(doc("d", "2025-07-01", "Lena Varga (b. 1956) and Tomas Berg, born in 1966, were killed in Ostrava on 27 June 2025.")), KindDate)
-	var got []string
-	for _, f := range fs {
-		got = append(got, f.Text+"→"+f.Event.Trigger)
-	}
+	got := datesAndEvents(doc("d", "2025-07-01", "Lena Varga (b. 1956) and Tomas Berg, born in 1966, were killed in Ostrava on 27 June 2025."))
 	if want := []string{"1956→born", "1966→born", "27 June 2025→die"}; !slices.Equal(got, want) {
 		t.Errorf("dates and their events %q, want %q", got, want)
 	}
@@ -451,11 +444,7 @@ func TestTermEndIsNoEventDate(t *testing.T) {
 // TestContrastClauseIsAnotherEvent: a date in a clause after "but" is not
 // the event's of the clause before it.
 func TestContrastClauseIsAnotherEvent(t *testing.T) {
-	fs := kinds(Read(doc("d", "2025-10-09", "On October 7, Lena Varga called the mayor to congratulate him, but before that, they last spoke in March.")), KindDate)
-	var got []string
-	for _, f := range fs {
-		got = append(got, f.Text+"→"+f.Event.Trigger)
-	}
+	got := datesAndEvents(doc("d", "2025-10-09", "On October 7, Lena Varga called the mayor to congratulate him, but before that, they last spoke in March."))
 	if want := []string{"October 7→cal", "March→"}; !slices.Equal(got, want) {
 		t.Errorf("dates and their events %q, want %q", got, want)
 	}
@@ -536,11 +525,7 @@ func TestAppositiveSubjectIsTheSource(t *testing.T) {
 // clause that has its own date ("a statement released on Sunday"): that
 // word is its own date's event.
 func TestADatedClauseLendsNoTrigger(t *testing.T) {
-	fs := kinds(Read(doc("d", "2025-10-20", "A reporter who had been held in Estmark earlier this year has now been freed and is on his way home, according to a statement released on Sunday by the ministry.")), KindDate)
-	var got []string
-	for _, f := range fs {
-		got = append(got, f.Text+"→"+f.Event.Trigger)
-	}
+	got := datesAndEvents(doc("d", "2025-10-20", "A reporter who had been held in Estmark earlier this year has now been freed and is on his way home, according to a statement released on Sunday by the ministry."))
 	if want := []string{"earlier this year→", "Sunday→releas"}; !slices.Equal(got, want) {
 		t.Errorf("dates and their events %q, want %q", got, want)
 	}
@@ -666,4 +651,14 @@ func TestAccountGroupsJoinOneSideOrOneManner(t *testing.T) {
 	if want := []bool{true, true, true, true, false}; !slices.Equal(named, want) {
 		t.Errorf("named %v, want %v", named, want)
 	}
+}
+
+// datesAndEvents lists the dates Read finds in d, each as its words and
+// its event word: "October 7→cal".
+func datesAndEvents(d corpus.Document) []string {
+	var out []string
+	for _, f := range kinds(Read(d), KindDate) {
+		out = append(out, f.Text+"→"+f.Event.Trigger)
+	}
+	return out
 }
