@@ -3,6 +3,8 @@ package facts
 import (
 	"slices"
 	"strings"
+
+	"github.com/crisisbot/crisisbot/internal/forest"
 )
 
 // NameSides says which of the speakers are one side, from the names in
@@ -16,54 +18,18 @@ import (
 // are two), so a side found is a side the text names. It returns each
 // speaker's side as the index of the first speaker on it.
 func NameSides(speakers []string) []int {
-	side := newUnion(len(speakers))
+	side := forest.New(len(speakers))
 	first := map[string]int{} // a name → the first speaker naming it
 	for i, sp := range speakers {
 		for _, k := range speakerNames(sp) {
 			if j, ok := first[k]; ok {
-				side.join(i, j)
+				side.Join(i, j)
 			} else {
 				first[k] = i
 			}
 		}
 	}
-	return side.roots()
-}
-
-// union is a union-find over n items: each item's root is the least index
-// of its set.
-type union []int
-
-func newUnion(n int) union {
-	u := make(union, n)
-	for i := range u {
-		u[i] = i
-	}
-	return u
-}
-
-func (u union) find(i int) int {
-	for u[i] != i {
-		u[i] = u[u[i]]
-		i = u[i]
-	}
-	return i
-}
-
-// join puts the sets of a and b together.
-func (u union) join(a, b int) {
-	if a, b = u.find(a), u.find(b); a != b {
-		u[max(a, b)] = min(a, b)
-	}
-}
-
-// roots returns each item's root.
-func (u union) roots() []int {
-	out := make([]int, len(u))
-	for i := range u {
-		out[i] = u.find(i)
-	}
-	return out
+	return side.Roots()
 }
 
 // speakerNames returns the keys of the names in a speaker's words. A
@@ -129,12 +95,12 @@ func AccountGroups(speakers, causes [][]string) (group []int, named []bool) {
 			all, itemOf = append(all, sp), append(itemOf, i)
 		}
 	}
-	groups := newUnion(len(speakers))
+	groups := forest.New(len(speakers))
 	sides := NameSides(all)
 	for a := range all {
 		for b := range a {
 			if sides[a] == sides[b] {
-				groups.join(itemOf[a], itemOf[b])
+				groups.Join(itemOf[a], itemOf[b])
 			}
 		}
 	}
@@ -145,11 +111,11 @@ func AccountGroups(speakers, causes [][]string) (group []int, named []bool) {
 	for a := range manner {
 		for b := range a {
 			if manner[a] != "" && manner[a] == manner[b] {
-				groups.join(a, b)
+				groups.Join(a, b)
 			}
 		}
 	}
-	group = groups.roots()
+	group = groups.Roots()
 	named = make([]bool, len(speakers))
 	for a, sp := range all {
 		if Named(sp) {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crisisbot/crisisbot/facts"
+	"github.com/crisisbot/crisisbot/internal/forest"
 )
 
 // Cause is what one side says a death was caused by: a stated cause of
@@ -128,12 +129,12 @@ func shareKey(a, b []string) bool {
 // side would be false, a missed one only unshown. It returns each
 // speaker's side, numbered by the first of its speakers in their order.
 func sameSides(speakers []string, keysOf map[string][]string) map[string]int {
-	parent := newForest(len(speakers))
-	find := parent.find
+	parent := forest.New(len(speakers))
+	find := parent.Find
 	for i := range speakers {
 		for j := i + 1; j < len(speakers); j++ {
-			if a, b := find(i), find(j); a != b && shareKey(keysOf[speakers[i]], keysOf[speakers[j]]) {
-				parent[max(a, b)] = min(a, b)
+			if shareKey(keysOf[speakers[i]], keysOf[speakers[j]]) {
+				parent.Join(i, j)
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/crisisbot/crisisbot/facts"
+	"github.com/crisisbot/crisisbot/internal/forest"
 )
 
 // Merging, in two passes:
@@ -273,12 +274,12 @@ func sameDate(nodes []*node) []*group {
 		sum     vec // of the first maxSample members' vectors
 		n       int
 	}
-	parent := newForest(len(nodes))
+	parent := forest.New(len(nodes))
 	gs := make([]*wip, len(nodes))
 	for i, nd := range nodes {
 		gs[i] = &wip{members: []int{i}, common: nd.span, sum: nd.v, n: 1}
 	}
-	find := parent.find
+	find := parent.Find
 	for _, p := range pairs {
 		a, b := find(p.i), find(p.j)
 		if a == b {
@@ -359,7 +360,7 @@ func conflictMerge(groups []*group) [][]*group {
 		}
 	}
 	sortPairs(cs)
-	parent := newForest(len(groups))
+	parent := forest.New(len(groups))
 	evs := make([][]*group, len(groups))
 	docs := make([]map[string]bool, len(groups))
 	owned := make([]bool, len(groups)) // docs[i] is not a group's own map
@@ -367,7 +368,7 @@ func conflictMerge(groups []*group) [][]*group {
 		evs[i] = []*group{g}
 		docs[i] = g.docs
 	}
-	find := parent.find
+	find := parent.Find
 	for _, c := range cs {
 		a, b := find(c.i), find(c.j)
 		if a == b || shareDoc(docs[a], docs[b]) {
@@ -652,12 +653,12 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		}
 		return v
 	}
-	parent := newForest(len(causes))
-	find := parent.find
+	parent := forest.New(len(causes))
+	find := parent.Find
 	for i := range causes {
 		for j := i + 1; j < len(causes) && j < i+maxCauseLinks; j++ {
-			if a, b := find(i), find(j); a != b && alike(sid[i], sid[j]) {
-				parent[max(a, b)] = min(a, b)
+			if find(i) != find(j) && alike(sid[i], sid[j]) {
+				parent.Join(i, j)
 			}
 		}
 	}
