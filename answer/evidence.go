@@ -187,7 +187,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				if !qu.asks(v, f) {
 					continue // the question already says it, or it counts something else
 				}
-				v.OnEvent = qu.onEvent(f) || f.Event.Trigger == facts.Until && qu.until
+				v.OnEvent = qu.onEvent(f) || f.Event.Trigger == facts.Until && qu.until || qu.report && facts.ReportDated(f)
 				if qu.age && !ageOfNamed(toks, start, names) {
 					continue // "4–5 years old" of someone else than the one asked about
 				}
@@ -332,7 +332,9 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				}
 			case slices.ContainsFunc(s.Vals, func(v value) bool { return !v.Relative && !ev.offEvent(v) }):
 				s.Score += bonusValue
-			case len(s.Vals) > 0:
+			case slices.ContainsFunc(s.Vals, func(v value) bool { return !ev.ofReport(v) }):
+				// A date of the report alone ("said on July 1 that …
+				// brothers detained") does not date the asked event.
 				s.Score += bonusRelative
 			case ev.Kind.typed():
 				// A "when" question is not answered by a sentence without a date.
@@ -1000,7 +1002,17 @@ func outletsAsked(q string, results []retrieval.Result) map[int]bool {
 
 // offEvent reports whether v, a count or a date, is of another event than
 // the one the question names: "the deaths of two nationals … in custody"
-// gives a count of the dead, no answer to "how many were detained".
+// gives a count of the dead, no answer to "how many were detained"; "said
+// on July 1 that … brothers detained" dates the saying.
 func (ev *evidence) offEvent(v value) bool {
-	return (ev.Kind == kindCount || ev.Kind.dated()) && !v.OnEvent && v.fact != nil && v.fact.Event.Trigger != "" && ev.query.namesEvent()
+	if (ev.Kind != kindCount && !ev.Kind.dated()) || v.OnEvent || v.fact == nil || !ev.query.namesEvent() {
+		return false
+	}
+	return v.fact.Event.Trigger != "" || ev.ofReport(v)
+}
+
+// ofReport reports whether v is the date of a report (facts.ReportDated)
+// and the question asks about an event, not the report.
+func (ev *evidence) ofReport(v value) bool {
+	return ev.Kind.dated() && v.fact != nil && !ev.query.report && facts.ReportDated(*v.fact)
 }

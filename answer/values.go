@@ -193,6 +193,9 @@ type query struct {
 	// until is true when the question asks for the end of a term: "until
 	// when", "until what date".
 	until bool
+	// report is true when the question asks about a report ("When did the
+	// ministry first speak out"): a report's date answers it.
+	report bool
 	// destination: "where was the flight heading": the place it went to
 	// ("from Baku to Grozny"), not the one it left or crashed near.
 	destination bool
@@ -215,6 +218,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 			qu.keys[w.Key] = true
 		}
 	}
+	qu.report = qu.hasKey(facts.SpeechKey)
 	doc := corpus.Document{ID: "question", Body: q}
 	for _, f := range facts.ReadPassages(doc, []corpus.Passage{{ID: "question", Start: 0, End: len(q), Text: q}}) {
 		if f.Kind == facts.KindDate {

@@ -355,3 +355,37 @@ func TestWhereHeadingIsTheDestination(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestAReportsDateIsNoAnswerForItsEvent: "said on March 9 that … were
+// killed" dates the saying. "When were they killed?" is answered by the
+// day of the killing, "On what date did police detain them?" by the
+// detentions', and "When did the ministry speak out?" by the saying's.
+func TestAReportsDateIsNoAnswerForItsEvent(t *testing.T) {
+	tests := []struct {
+		docs    fixedSearcher
+		q, lead string
+	}{
+		{fixedSearcher{
+			madeUp("a", "The Valdorian foreign ministry said on March 9 that the miners Tomas Berg and Lena Varga were killed in police custody in Halden."),
+			madeUp("b", "The miners Tomas Berg and Lena Varga died in a police station in Halden on March 7, relatives told reporters."),
+		}, "When were the miners Tomas Berg and Lena Varga killed in Halden?", "The miners Tomas Berg and Lena Varga died in a police station in Halden on March 7"},
+		{fixedSearcher{
+			madeUp("a", "Valdorian officials said on March 9 that autopsies of two miners detained during a large police operation in Halden showed signs of beatings."),
+			madeUp("b", "On March 2, officers detained dozens of Valdorian miners in an operation against smuggling."),
+		}, "On what date did police in Halden detain the Valdorian miners?", "On March 2, officers detained dozens"},
+		{fixedSearcher{
+			madeUp("a", "The Valdorian foreign ministry said on March 9 that two miners died in police custody in Halden."),
+			madeUp("b", "Relatives held a vigil in Halden for the two miners."),
+		}, "When did the Valdorian foreign ministry first speak out about the deaths of the miners?", "The Valdorian foreign ministry said on March 9"},
+	}
+	for _, tt := range tests {
+		a, err := New(tt.docs, Options{}).Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(a.Text, tt.lead) {
+			t.Errorf("%s\nanswer %q\nwant it led by %q", tt.q, a.Text, tt.lead)
+		}
+		checkCitations(t, a)
+	}
+}

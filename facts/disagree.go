@@ -173,7 +173,7 @@ func sameAge(a, b Fact) bool { return a.Quantity.Low == b.Quantity.Low }
 // countDisagreements groups head counts by counted noun, unit and trigger.
 func countDisagreements(fs []Fact) []Disagreement {
 	key := func(f Fact) string {
-		if f.Kind != KindQuantity || f.Quantity == nil || f.Event.Trigger == "" || f.Quantity.Counted == "" {
+		if f.Kind != KindQuantity || f.Quantity == nil || f.Event.Trigger == "" || f.Quantity.Counted == "" || f.Quantity.Unit == UnitPart {
 			return ""
 		}
 		return f.Quantity.Counted + "\x00" + f.Quantity.Unit + "\x00" + f.Event.Trigger

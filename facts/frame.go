@@ -197,8 +197,66 @@ func (sc *sentenceCtx) eventAt(at int) string {
 	if sc.terms[at] {
 		return Until
 	}
+	if sc.reportDated(at) {
+		return ""
+	}
 	return sc.triggerNear(at)
 }
+
+// reportNouns name a report that a date beside them dates: "in a
+// statement on June 28", "told a briefing on Monday".
+var reportNouns = keysOf("statement", "interview", "briefing", "remarks", "speech", "communique", "address")
+
+// dateLead are the words that may stand between a reporting word and the
+// date it takes: "said late on Tuesday", "announced earlier this week".
+var dateLead = map[string]bool{"on": true, "in": true, "at": true, "late": true, "early": true, "earlier": true, "last": true, "this": true}
+
+// reportDated reports whether the date at offset at is a report's (see
+// ReportDated).
+func (sc *sentenceCtx) reportDated(at int) bool {
+	i := slices.IndexFunc(sc.dates, func(d Fact) bool { return d.Start == at })
+	return i >= 0 && reportDatedIn(sc.words, at, sc.dates[i].End)
+}
+
+// ReportDated reports whether date fact f dates a report, not an event: it
+// stands right after a reporting verb or a report's noun ("said on June 28
+// that two men were killed", "issued a statement on June 28 condemning the
+// killing") or right before a reporting verb ("on Tuesday said"). The
+// event the report tells is not on that day; its own date, if any, is
+// elsewhere in the sentence. Such a date has no event word (Trigger "").
+func ReportDated(f Fact) bool {
+	return f.Kind == KindDate && f.End <= len(f.Sentence) && reportDatedIn(Words(f.Sentence), f.Start, f.End)
+}
+
+// reportDatedIn is ReportDated for the date at [start, end) among words.
+func reportDatedIn(words []Word, start, end int) bool {
+	w := slices.IndexFunc(words, func(w Word) bool { return w.Start >= start })
+	if w < 0 {
+		return false
+	}
+	j := w - 1
+	for j >= 0 && dateLead[strings.ToLower(words[j].Text)] {
+		j--
+	}
+	if j >= 0 && (reportingVerbs[strings.ToLower(words[j].Text)] || reportNouns[words[j].Key]) {
+		return true
+	}
+	k := slices.IndexFunc(words, func(w Word) bool { return w.Start >= end })
+	for k >= 0 && k < len(words) && verbGroup[strings.ToLower(words[k].Text)] {
+		k++
+	}
+	return k >= 0 && k < len(words) && reportingVerbs[strings.ToLower(words[k].Text)]
+}
+
+// speechKeys are the keys of words that ask about a report: "When did the
+// ministry first speak out", "When did Moscow comment".
+var speechKeys = keysOf("speak", "spoke", "spoken", "comment", "commented", "respond", "responded", "response",
+	"react", "reacted", "reaction", "say", "said", "announce", "announced", "state", "stated", "statement",
+	"declare", "declared", "claim", "claimed", "report", "reported", "confirm", "confirmed", "deny", "denied")
+
+// SpeechKey reports whether key (as Key folds a word) asks about a report
+// rather than an event: a date of the report answers it (ReportDated).
+func SpeechKey(key string) bool { return speechKeys[key] || reportNouns[key] }
 
 // Born is the trigger of a birth date ("born in 1966", "(b. 1956)"): it
 // dates a life, not an event of the story.

@@ -103,6 +103,10 @@ func readQuantities(sc *sentenceCtx) []Fact {
 			out = append(out, sc.fact(KindQuantity, m[6], aend, func(f *Fact) { f.Quantity = &q }))
 			continue
 		}
+		if part, ok := sc.partOf(out, m[6], m[7]); ok {
+			out = append(out, part)
+			continue
+		}
 		if numberIsPartOfSomething(s, m[6], m[7]) {
 			continue
 		}
@@ -176,6 +180,64 @@ func readQuantities(sc *sentenceCtx) []Fact {
 
 // UnitAge is the Unit of a person's age.
 const UnitAge = "age"
+
+// UnitPart is the Unit of a count of some of a group ("four of them",
+// "two of its editors"): it counts the group's noun, and is set against no
+// other count, as two parts of one group may be different parts.
+const UnitPart = "part"
+
+// rePronounPart is the pronoun of "four of them", which counts the noun of
+// the sentence's count before it.
+var rePronounPart = regexp.MustCompile(`^\s*of (?:them|whom|these|those)\b`)
+
+// partOf reads the number at [a, b) as a part of a group when a partitive
+// follows it ("four of them", "two of its editors"): a count of the
+// group's noun (for a pronoun, that of the count before it in the
+// sentence, in prev) in UnitPart. ok is false for anything else, and for a
+// pronoun with no count before it.
+func (sc *sentenceCtx) partOf(prev []Fact, a, b int) (Fact, bool) {
+	s := sc.text
+	la := strings.ToLower(s[b:])
+	loc := rePartitive.FindStringIndex(la)
+	// The text before the number may still make it no count ("Flight 2
+	// of them"); the partitive after it is what this reads.
+	if loc == nil || rePartitiveTotal.MatchString(la) || numberIsPartOfSomething(s[:b], a, b) {
+		return Fact{}, false
+	}
+	num := strings.ToLower(s[a:b])
+	lo, hi, ok := numberRange(num)
+	if !ok {
+		return Fact{}, false
+	}
+	q := Quantity{Value: strconv.FormatFloat(lo, 'f', -1, 64), Low: lo, High: hi, Unit: UnitPart}
+	if _, vague := vagueRange[num]; vague {
+		q.Value = num
+	}
+	end := b + loc[1]
+	if rePronounPart.MatchString(la) {
+		var group *Quantity
+		for j := len(prev) - 1; j >= 0; j-- {
+			if pq := prev[j].Quantity; pq != nil && pq.Counted != "" && pq.Unit != UnitAge {
+				group = pq
+				break
+			}
+		}
+		if group == nil {
+			return Fact{}, false
+		}
+		q.Counted, q.Person = group.Counted, group.Person
+	} else {
+		counted, unit, cend, _ := sc.counted(end, num)
+		if counted == "" || unit != "" {
+			return Fact{}, false
+		}
+		q.Counted, q.Person, end = counted, personNouns[counted], cend
+		if genericPeople[counted] {
+			q.Counted, q.Person = "person", true
+		}
+	}
+	return sc.fact(KindQuantity, a, end, func(f *Fact) { f.Quantity = &q }), true
+}
 
 // UnitMore is the Unit of a count of further ones ("15 more Russians",
 // "three other men"): it adds to another count, so it is set against no
