@@ -175,7 +175,7 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 			}
 			if s.Date == e.Date.Value && !s.Undated {
 				maps.Copy(dating, quote)
-				if len(verbs) > 0 {
+				if len(verbs) > 0 && holdsOther(quote, want, ws, verbs) {
 					for _, w := range ws {
 						told[facts.VerbKey(strings.ToLower(w.Text))] = true
 					}
@@ -196,6 +196,20 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 		}
 	}
 	return best, bestScore > 1
+}
+
+// holdsOther reports whether a dating quote (its keys, and its words ws)
+// holds a word of the question (want) other than the asked verbs: the
+// verb must tell the asked event, with what it happened to, not stand
+// alone in a quote about something else ("took the dramatic move of
+// raiding" does not tell "When was Kartavykh moved to house arrest?").
+func holdsOther(quote, want map[string]bool, ws []facts.Word, verbs []string) bool {
+	for _, w := range ws {
+		if want[w.Key] && quote[w.Key] && !slices.Contains(verbs, facts.VerbKey(strings.ToLower(w.Text))) {
+			return true
+		}
+	}
+	return false
 }
 
 // datedBy reports whether the quotes that date an event (dating) hold a

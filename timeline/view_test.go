@@ -75,3 +75,22 @@ func TestEventForNeedsTheQuestionsVerb(t *testing.T) {
 		t.Errorf("EventFor(raided) = %+v, %v; want the raid of 30 June 2025", e.Date, ok)
 	}
 }
+
+// TestEventForNeedsTheVerbWithWhatItTells: the asked verb in a dating
+// quote about something else ("took the dramatic move of raiding") does
+// not make that quote's day the day the editor was moved to house arrest.
+func TestEventForNeedsTheVerbWithWhatItTells(t *testing.T) {
+	x := NewIndex()
+	x.Update(corpus.Document{ID: "a", Published: "2025-07-01", PublishedPrecision: "day",
+		Body: "On June 30, the authorities took the dramatic move of raiding the newspaper's office in Ostrava."})
+	x.Update(corpus.Document{ID: "b", Published: "2025-07-02", PublishedPrecision: "day",
+		Body: "The editor Pavel Orlik was arrested on June 30 after the raid on the newspaper's office in Ostrava."})
+	v := View{Index: x}
+	ids := passageIDs(x)
+	if e, ok := v.EventFor("When was Pavel Orlik moved to house arrest?", ids); ok {
+		t.Errorf("EventFor(moved) = the event dated %s, want none: no quote says he was moved", e.Date)
+	}
+	if e, ok := v.EventFor("When was Pavel Orlik arrested?", ids); !ok || e.Date.Value != "2025-06-30" {
+		t.Errorf("EventFor(arrested) = %+v, %v; want the arrest of 30 June 2025", e.Date, ok)
+	}
+}
