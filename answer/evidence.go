@@ -375,6 +375,15 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			ev.keepOnly(kept)
 		}
 	}
+	if by := qu.by; len(by) > 0 && ev.Kind.typed() {
+		// "How many did Azerbaijan say were detained": the values it is
+		// the source of answer, when a retrieved sentence gives one.
+		if kept := slices.DeleteFunc(slices.Clone(ev.Ranked), func(s *sentence) bool {
+			return len(s.Vals) == 0 || !ev.spokenBy(s, by)
+		}); len(kept) > 0 {
+			ev.keepOnly(kept)
+		}
+	}
 	if verbs := facts.AskedVerbs(q); ev.Kind.dated() && len(verbs) > 0 {
 		// "When was Belousov released?" is answered by "after his
 		// release", not by the dated sentence of his arrest that names
@@ -892,21 +901,39 @@ func (ev *evidence) otherSpeaker(s *sentence, names []string) bool {
 	if len(names) == 0 {
 		return false
 	}
+	speech := ev.speechOf(s)
+	return len(speech) > 0 && !spokenBy(speech, names)
+}
+
+// spokenBy reports whether one of names (keys) is among the speakers of
+// the words of s.
+func (ev *evidence) spokenBy(s *sentence, names []string) bool {
+	return spokenBy(ev.speechOf(s), names)
+}
+
+// speechOf returns the speech facts that name who speaks the words of s,
+// leaving out outlets that only relay them.
+func (ev *evidence) speechOf(s *sentence) []facts.Fact {
 	sp := ev.sourceOf(s)
 	if sp == nil {
-		return false
+		return nil
 	}
-	speech := slices.DeleteFunc(slices.Clone(sp.Facts), func(f facts.Fact) bool {
+	return slices.DeleteFunc(slices.Clone(sp.Facts), func(f facts.Fact) bool {
 		return f.Kind != facts.KindSpeech || relays(f.Speech.Cue)
 	})
+}
+
+// spokenBy reports whether a key of one of names is in the speaker of a
+// speech fact.
+func spokenBy(speech []facts.Fact, names []string) bool {
 	for _, f := range speech {
 		for _, t := range tokenize(f.Speech.Speaker) {
 			if slices.Contains(names, t.Key) {
-				return false
+				return true
 			}
 		}
 	}
-	return len(speech) > 0
+	return false
 }
 
 // namedInQuote reports whether one of names stands inside a quotation in

@@ -57,6 +57,11 @@ var (
 	// reDayQ asks for a day, not a month or a year: "on what date",
 	// "which day".
 	reDayQ = regexp.MustCompile(`(?i)\b(what|which) (date|day)\b`)
+	// reByQ and reDidSayQ name whose account a question asks for: "…,
+	// according to Azerbaijani prosecutors?", "How many people did
+	// Azerbaijan say were detained?".
+	reByQ     = regexp.MustCompile(`(?i)\baccording to (.{2,60}?)\s*(?:[?.,;]|$)`)
+	reDidSayQ = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had) (.{2,60}?) (?:say|said|claim|claimed|report|reported|state|stated|announce|announced|estimate|estimated)\b`)
 	// reTimeQ asks for a time of day: "at what time", "what time of day",
 	// "at what hour".
 	reTimeQ = regexp.MustCompile(`(?i)\b(what|which) (time|hour)\b`)
@@ -193,6 +198,10 @@ type query struct {
 	// until is true when the question asks for the end of a term: "until
 	// when", "until what date".
 	until bool
+	// by holds the keys of whose account a typed question asks for ("how
+	// many did Azerbaijan say were detained", "when …, according to
+	// prosecutors"); empty for "what did X say", which speaker holds.
+	by []string
 	// report is true when the question asks about a report ("When did the
 	// ministry first speak out"): a report's date answers it.
 	report bool
@@ -218,7 +227,18 @@ func newQuery(q string, k kind, qtoks []token) *query {
 			qu.keys[w.Key] = true
 		}
 	}
-	qu.report = qu.hasKey(facts.SpeechKey)
+	if !qu.said {
+		m := reByQ.FindStringSubmatch(q)
+		if m == nil {
+			m = reDidSayQ.FindStringSubmatch(q)
+		}
+		if m != nil {
+			qu.by = contentKeys(questionTokens(m[1]))
+		}
+	}
+	// "Did Azerbaijan say" names whose count is asked; "When did the
+	// ministry speak out" asks for the report.
+	qu.report = len(qu.by) == 0 && qu.hasKey(facts.SpeechKey)
 	doc := corpus.Document{ID: "question", Body: q}
 	for _, f := range facts.ReadPassages(doc, []corpus.Passage{{ID: "question", Start: 0, End: len(q), Text: q}}) {
 		if f.Kind == facts.KindDate {

@@ -389,3 +389,28 @@ func TestAReportsDateIsNoAnswerForItsEvent(t *testing.T) {
 		checkCitations(t, a)
 	}
 }
+
+// TestCountAccordingToSomeone: "How many did Valdoria say were detained"
+// and "…, according to Estmark?" are answered by the count each is the
+// source of, not by the count that ranks first.
+func TestCountAccordingToSomeone(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "More than 50 Valdorians were detained in Halden during the raids on Friday, local media reported."),
+		madeUp("b", "According to Valdoria's foreign ministry, nine Valdorians were detained in the raids."),
+		madeUp("c", "Estmark's investigators said six people were detained in total."),
+	}
+	tests := []struct{ q, lead string }{
+		{"How many Valdorians did Valdoria say were detained in Halden?", "According to Valdoria's foreign ministry, nine Valdorians"},
+		{"How many people were detained in the Halden raids, according to Estmark?", "Estmark's investigators said six people"},
+	}
+	for _, tt := range tests {
+		a, err := New(docs, Options{}).Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(a.Text, tt.lead) {
+			t.Errorf("%s\nanswer %q\nwant it led by %q", tt.q, a.Text, tt.lead)
+		}
+		checkCitations(t, a)
+	}
+}
