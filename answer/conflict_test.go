@@ -178,7 +178,8 @@ func TestOneSidesWordingsAreOneAccount(t *testing.T) {
 
 // TestAgeDisagreementIsOfTheAskedPerson: two articles that give one person
 // different ages disagree on that person's age, and the line names whom;
-// a question about his brother, whose age they agree on, gets no line.
+// a question about his brother, whose age they agree on, gets no line;
+// one about "the Marten brothers" names both.
 func TestAgeDisagreementIsOfTheAskedPerson(t *testing.T) {
 	docs := fixedSearcher{
 		madeUp("a", "The miners, Ivo Marten, 41, and Pavel Marten, 38, were detained on Monday."),
@@ -187,6 +188,7 @@ func TestAgeDisagreementIsOfTheAskedPerson(t *testing.T) {
 	for _, tt := range []struct{ q, want string }{
 		{"How old is Ivo Marten?", `^Sources disagree on the age of Ivo Marten: \[\d\] says “(41|40)”, while \[\d\] says “(41|40)”\.$`},
 		{"How old is Pavel Marten?", `^$`},
+		{"How old are the Marten brothers?", `^Sources disagree on the age of Ivo Marten: \[\d\] says “(41|40)”, while \[\d\] says “(41|40)”\.$`},
 	} {
 		a, err := New(docs, Options{}).Ask(context.Background(), tt.q)
 		if err != nil {

@@ -53,7 +53,7 @@ func (ev *evidence) conflict() *conflict {
 	// in too many ways), and a "what" or "why" question asks for neither a
 	// date nor a count, so a disagreement on one is not about it.
 	var keep func(f facts.Fact) bool
-	named := len(nameKeys(ev.QToks)) > 0
+	names := nameKeys(ev.QToks)
 	switch ev.Kind {
 	case kindCause:
 		keep = func(f facts.Fact) bool { return f.Kind == facts.KindCause }
@@ -64,8 +64,9 @@ func (ev *evidence) conflict() *conflict {
 			}
 			if ev.query.age {
 				// An age is of someone, not of an event: of a person the
-				// question names, when it names any.
-				return f.Quantity.Of != "" && (!named || !slices.ContainsFunc(strings.Fields(f.Quantity.Of), func(k string) bool { return !ev.query.keys[k] }))
+				// question names, when it names any ("How old were the
+				// Safarov brothers" names both).
+				return f.Quantity.Of != "" && (len(names) == 0 || ownerNamed(f.Quantity.Of, names, ev.query.keys))
 			}
 			return ev.query.onEvent(f)
 		}
@@ -123,6 +124,18 @@ func (ev *evidence) conflict() *conflict {
 		return c
 	}
 	return nil
+}
+
+// ownerNamed reports whether the question names the owner of an age (of,
+// the owner's name keys): every word of the owner's name is in the
+// question (keys), or every name of the question (names) is in the
+// owner's: "Brandt" names "Ola Brandt", and so does "the Brandt brothers".
+func ownerNamed(of string, names []string, keys map[string]bool) bool {
+	own := strings.Fields(of)
+	if !slices.ContainsFunc(own, func(k string) bool { return !keys[k] }) {
+		return true
+	}
+	return !slices.ContainsFunc(names, func(k string) bool { return !slices.Contains(own, k) })
 }
 
 // births reports whether the conflict is on birth dates.
