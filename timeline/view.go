@@ -36,9 +36,10 @@ type View struct {
 }
 
 // Events returns the events a request selects, sorted by date. A topic
-// keeps the events whose quoted sentence holds one of its words, as the
-// retrieval analyzer stems them ("airliners" matches "airliner"); when no
-// quote does, it keeps the events quoted from the passages retrieval
+// keeps the events whose quotes hold every one of its words, as facts
+// keys them ("airliners" matches "airliner", "arrests" "detained"): "Sputnik
+// Azerbaijan arrests" is not every event that names Azerbaijan. When no
+// event does, it keeps the events quoted from the passages retrieval
 // ranks highest for it, so "plane crash" still finds the airliner.
 func (v View) Events(ctx context.Context, r Request) ([]Event, error) {
 	f := Filter{From: r.From, To: r.To}
@@ -53,7 +54,7 @@ func (v View) Events(ctx context.Context, r Request) ([]Event, error) {
 	want := contentKeys(about)
 	var out []Event
 	for _, e := range all {
-		if quotesAny(e, want) {
+		if quotesAll(e, want) {
 			out = append(out, e)
 		}
 	}
@@ -91,9 +92,9 @@ func wordKeys(ws []facts.Word) map[string]bool {
 	return keys
 }
 
-// quotesAny reports whether the summary, a source's quote or a claim of e
-// holds one of the keys.
-func quotesAny(e Event, keys map[string]bool) bool {
+// quotesAll reports whether the summary, the sources' quotes and the
+// claims of e hold every one of the keys between them.
+func quotesAll(e Event, keys map[string]bool) bool {
 	texts := []string{e.Summary}
 	for _, s := range e.Sources {
 		texts = append(texts, s.Quote)
@@ -101,14 +102,15 @@ func quotesAny(e Event, keys map[string]bool) bool {
 	for _, c := range e.Conflicts {
 		texts = append(texts, c.Claim)
 	}
+	held := map[string]bool{}
 	for _, t := range texts {
 		for k := range contentKeys(t) {
 			if keys[k] {
-				return true
+				held[k] = true
 			}
 		}
 	}
-	return false
+	return len(held) == len(keys)
 }
 
 func nonNil(es []Event) []Event {

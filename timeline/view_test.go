@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"context"
 	"slices"
 	"testing"
 
@@ -92,5 +93,26 @@ func TestEventForNeedsTheVerbWithWhatItTells(t *testing.T) {
 	}
 	if e, ok := v.EventFor("When was Pavel Orlik arrested?", ids); !ok || e.Date.Value != "2025-06-30" {
 		t.Errorf("EventFor(arrested) = %+v, %v; want the arrest of 30 June 2025", e.Date, ok)
+	}
+}
+
+// TestATopicOfSeveralWordsKeepsEventsHoldingThemAll: "Halden arrests" is
+// not every event that names Halden.
+func TestATopicOfSeveralWordsKeepsEventsHoldingThemAll(t *testing.T) {
+	x := NewIndex()
+	x.Update(corpus.Document{ID: "a", Published: "2025-07-01", PublishedPrecision: "day",
+		Body: "Police in Halden arrested two editors of the Courier on June 30."})
+	x.Update(corpus.Document{ID: "b", Published: "2025-07-02", PublishedPrecision: "day",
+		Body: "The mayor of Halden opened a new bridge on June 20."})
+	v := View{Index: x}
+	es, err := v.Events(context.Background(), Request{About: "Halden arrests"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(es) != 1 || es[0].Date.Value != "2025-06-30" {
+		t.Errorf("--about \"Halden arrests\" kept %+v, want the arrests of 30 June alone", es)
+	}
+	if es, _ := v.Events(context.Background(), Request{About: "Halden"}); len(es) != 2 {
+		t.Errorf("--about Halden kept %d events, want both", len(es))
 	}
 }

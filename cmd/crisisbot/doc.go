@@ -169,7 +169,8 @@
 //		Dates may be 2025, 2025-06,
 //		2025-06-30, June 2025 or 30 June 2025; an event is kept when
 //		its date overlaps the range. --about keeps the events about a
-//		topic (Sputnik, airliner, Armenia). --json prints {"events":
+//		topic (Sputnik, airliner, Armenia): those whose quotes hold
+//		every word of it ("Sputnik arrests"). --json prints {"events":
 //		[{"date", "precision", "summary", "sources": [{"doc_id",
 //		"title", "quote", "passage_id"}], "conflicts": [{"claim",
 //		"date", "sources", "account"}], "ends"}]}, sorted by date
