@@ -357,11 +357,14 @@ func triggerCut(s string, ws []facts.Word, lo, at int, trigger string) int {
 		}
 		switch {
 		case w.Key == trigger:
-			if other && i > 0 && ofWords[strings.ToLower(ws[i-1].Text)] && !facts.QuoteOpen(false, s[:w.Start]) {
+			if other && linkedByOf(ws, i) && !facts.QuoteOpen(false, s[:w.Start]) {
 				return w.Start
 			}
 			return lo
-		case facts.IsTrigger(w.Key):
+		case facts.IsTrigger(w.Key), facts.ReportingVerb(strings.ToLower(w.Text)):
+			// A report before the date's event tells another event too:
+			// "Aliyev said … a lawsuit … over the shooting down … in
+			// December 2024" was not said in December 2024.
 			other = true
 		}
 	}
@@ -371,6 +374,16 @@ func triggerCut(s string, ws []facts.Word, lo, at int, trigger string) int {
 // ofWords link an event word to the noun of the event it is about: "on
 // charges of murder", "jailed for fraud", "protest over the raids".
 var ofWords = map[string]bool{"of": true, "for": true, "over": true}
+
+// linkedByOf reports whether ws[i] follows one of ofWords, directly or
+// after an article: "of murder", "over the shooting down".
+func linkedByOf(ws []facts.Word, i int) bool {
+	j := i - 1
+	if l := strings.ToLower(ws[max(j, 0)].Text); j > 0 && (l == "the" || l == "a" || l == "an") {
+		j--
+	}
+	return j >= 0 && ofWords[strings.ToLower(ws[j].Text)]
+}
 
 // dateBefore reports whether s opens with a date ("On July 5, …",
 // "Update: On Monday evening, …"), before offset at; exprs are s's date

@@ -371,12 +371,16 @@ func article(id, pub, body string) corpus.Document {
 // TestSummaryOfTheDatedEvent: a date of an event named after another
 // event word ("has jailed seven … on charges of murder … between 2001 and
 // 2011") is shown with the words of its own event, not the jailing's,
-// which would read as a jailing in those years; coordinated verbs
-// ("transported … and buried on July 1") keep their sentence.
+// which would read as a jailing in those years; so is one named after a
+// report ("said … a lawsuit … over the shooting down of an airliner in March
+// 2024" was not said in March 2024); coordinated verbs ("transported …
+// and buried on July 1") keep their sentence.
 func TestSummaryOfTheDatedEvent(t *testing.T) {
 	for _, tt := range []struct{ body, want string }{
 		{"A court in Ostrava has jailed seven people pending trial on charges of murder targeting local miners between 2001 and 2011.",
 			"…murder targeting local miners between 2001 and 2011."},
+		{"President Lena Varga said that Valdoria is preparing a lawsuit against Estmark over the shooting down of the airliner Aurora in March 2024.",
+			"…shooting down of the airliner Aurora in March 2024."},
 		{"The miners' bodies were transported to Dalby and buried on July 1 in their home village.",
 			"The miners' bodies were transported to Dalby and buried on July 1 in their home village."},
 	} {
