@@ -68,23 +68,34 @@ func tokenize(text string) []token {
 var phrasalVerbs = map[[2]string]string{
 	{"call", "off"}: "cancel", {"set", "free"}: "release", {"let", "go"}: "release",
 	{"step", "down"}: "resign", {"put", "off"}: "postpone", {"turn", "down"}: "reject",
-	{"own", "up"}: "admit",
+	{"own", "up"}: "admit", {"say", "sorri"}: "apologise", {"pass", "away"}: "die",
+	{"lose", "life"}: "die", {"lost", "life"}: "die", {"lose", "live"}: "die", {"lost", "live"}: "die",
 }
 
-// particles are the second words of phrasalVerbs.
-var particles = map[string]bool{"off": true, "free": true, "go": true, "down": true, "up": true}
+// particles are the second words of phrasalVerbs, as written; the map
+// holds their stems ("lives" is "live").
+var particles = map[string]bool{"off": true, "free": true, "go": true, "down": true, "up": true, "sorry": true, "away": true, "life": true, "lives": true}
+
+// lifeOwners may stand between "lose" and "life": "lost their lives".
+var lifeOwners = map[string]bool{"their": true, "his": true, "her": true, "its": true, "our": true, "my": true, "your": true}
 
 // phrasal folds each phrasal verb of toks onto its meaning, in place.
 func phrasal(toks []token) {
 	for i := 0; i+1 < len(toks); i++ {
-		particle := strings.ToLower(toks[i+1].Word)
-		if !particles[particle] || toks[i+1].Start-toks[i].End > 1 {
+		j := i + 1
+		if j+1 < len(toks) && lifeOwners[strings.ToLower(toks[j].Word)] && toks[j+1].Start-toks[j].End <= 1 {
+			j++ // "lost their lives"
+		}
+		particle := strings.ToLower(toks[j].Word)
+		if !particles[particle] || toks[j].Start-toks[j-1].End > 1 {
 			continue
 		}
 		verb := english.Stem(strings.ToLower(toks[i].Word), true)
-		if w, ok := phrasalVerbs[[2]string{verb, particle}]; ok {
+		if w, ok := phrasalVerbs[[2]string{verb, english.Stem(particle, true)}]; ok && (j == i+1 || w == "die") {
 			toks[i].Key, toks[i].Stop = keyOf(w), false
-			toks[i+1].Stop = true
+			for k := i + 1; k <= j; k++ {
+				toks[k].Stop = true
+			}
 		}
 	}
 }

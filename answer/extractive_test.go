@@ -609,6 +609,32 @@ func TestPhrasalVerbsMeanTheirWord(t *testing.T) {
 	}
 }
 
+// TestIdiomsMeanTheirWord: "say sorry" is "apologise", and "lose their
+// lives" or "pass away" is "die", which asks for a cause.
+func TestIdiomsMeanTheirWord(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "President Lena Varga visited the crew of the ferry Aurora in Halden for the second time."),
+		madeUp("b", "The two miners held in Halden were questioned by investigators for many hours."),
+		madeUp("c", "Lena Varga apologised for the downing of the ferry."),
+		madeUp("d", "Investigators said the miners died of heart failure."),
+	}
+	tests := []struct{ q, want string }{
+		{"Did Lena Varga say sorry for the ferry?", "Lena Varga apologised"},
+		{"How did the two miners held in Halden lose their lives?", "died of heart failure"},
+		{"How did the two miners held in Halden pass away?", "died of heart failure"},
+	}
+	for _, tt := range tests {
+		a, err := New(docs, Options{}).Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Grounded || !strings.HasPrefix(a.Text, tt.want) && !strings.Contains(a.Text, tt.want) {
+			t.Errorf("%s: answer %q, want %q", tt.q, a.Text, tt.want)
+		}
+		checkCitations(t, a)
+	}
+}
+
 // TestAMonthIsMatchedByTheSentencesDate: "in March" is no unknown name,
 // and a sentence whose date falls in March ("on Sunday", 9 March) holds
 // it.
