@@ -62,6 +62,9 @@ var (
 	// Azerbaijan say were detained?".
 	reByQ     = regexp.MustCompile(`(?i)\baccording to (.{2,60}?)\s*(?:[?.,;]|$)`)
 	reDidSayQ = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had) (.{2,60}?) (?:say|said|claim|claimed|report|reported|state|stated|announce|announced|estimate|estimated)\b`)
+	// rePartQ names the group a count question asks about some of: "Of
+	// the six men Russia arrested, how many …", "how many of them".
+	rePartQ = regexp.MustCompile(`(?i)(^\s*of (?:the|them|those|these)\b|\bhow many of\b)`)
 	// reTimeQ asks for a time of day: "at what time", "what time of day",
 	// "at what hour".
 	reTimeQ = regexp.MustCompile(`(?i)\b(what|which) (time|hour)\b`)
@@ -202,6 +205,10 @@ type query struct {
 	// many did Azerbaijan say were detained", "when …, according to
 	// prosecutors"); empty for "what did X say", which speaker holds.
 	by []string
+	// part is true when a count question asks about some of a group ("Of
+	// the six men …, how many", "how many of them"): a count of a part
+	// ("four of them") answers it.
+	part bool
 	// report is true when the question asks about a report ("When did the
 	// ministry first speak out"): a report's date answers it.
 	report bool
@@ -220,6 +227,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	}
 	qu.long = k == kindCount && reLongQ.MatchString(q)
 	qu.age = k == kindCount && reAgeQ.MatchString(q)
+	qu.part = k == kindCount && rePartQ.MatchString(q)
 	qu.until = slices.ContainsFunc(strings.Fields(qu.lower), func(w string) bool { return w == "until" || w == "till" })
 	qu.destination = k == kindPlace && reDestinationQ.MatchString(q)
 	for _, w := range facts.Words(q) {
@@ -311,6 +319,8 @@ func (qu *query) countsAsked(f facts.Fact) bool {
 		return facts.TimeUnit(q.Unit)
 	case q.Unit == facts.UnitAge:
 		return false // "how many" never asks for an age
+	case q.Unit == facts.UnitPart && !qu.part:
+		return false // "four of them" is no answer to "how many were detained"
 	}
 	asked := qu.counted
 	if asked == "" {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -412,5 +413,31 @@ func TestCountAccordingToSomeone(t *testing.T) {
 			t.Errorf("%s\nanswer %q\nwant it led by %q", tt.q, a.Text, tt.lead)
 		}
 		checkCitations(t, a)
+	}
+}
+
+// TestAPartOfAGroupAnswersOnlyAQuestionAboutSome: "four of them" counts
+// some of the detained, no answer to how many were detained; "Of the six
+// miners …, how many" asks for it.
+func TestAPartOfAGroupAnswersOnlyAQuestionAboutSome(t *testing.T) {
+	doc := corpus.Document{ID: "a", Published: "2025-07-01", PublishedPrecision: "day",
+		Body: "Investigators said six miners — four of them from Dalby — were detained in Halden."}
+	var part *facts.Fact
+	for _, f := range facts.Read(doc) {
+		if f.Kind == facts.KindQuantity && f.Quantity.Unit == facts.UnitPart {
+			part = &f
+		}
+	}
+	if part == nil {
+		t.Fatal("no count of a part read")
+	}
+	for q, want := range map[string]bool{
+		"How many miners were detained in Halden?":                        false,
+		"Of the six miners detained in Halden, how many were from Dalby?": true,
+		"How many of the miners detained in Halden were from Dalby?":      true,
+	} {
+		if got := newQuery(q, kindCount, questionTokens(q)).countsAsked(*part); got != want {
+			t.Errorf("%s: the part %q counts what is asked: %v, want %v", q, part.Text, got, want)
+		}
 	}
 }
