@@ -330,7 +330,7 @@ func (sc *sentenceCtx) triggerNear(at int) string {
 			if pass == 0 && (w.Start < lo || w.End > hi) {
 				continue
 			}
-			if !triggers[w.Key] || topicOf(sc.words, i, at) {
+			if !triggers[w.Key] || topicOf(sc.words, i, at) || subordinateBetween(sc.words, w.Start, at) {
 				continue
 			}
 			if pass == 1 && contrastBetween(sc.words, w.Start, at) {
@@ -352,6 +352,40 @@ func (sc *sentenceCtx) triggerNear(at int) string {
 		}
 	}
 	return best
+}
+
+// subordinators open a clause inside a clause: "released on the grounds
+// that they were only five years old in 2001".
+var subordinators = map[string]bool{
+	"that": true, "because": true, "who": true, "which": true, "whom": true, "whose": true,
+	"although": true, "though": true, "whereas": true, "unless": true,
+}
+
+// finiteAux are the verbs that make the words after a subordinator a
+// clause with a predicate of its own.
+var finiteAux = map[string]bool{
+	"was": true, "were": true, "is": true, "are": true, "had": true, "has": true, "have": true,
+	"will": true, "would": true,
+}
+
+// subordinateBetween reports whether a clause of its own opens between
+// offsets a and b (in either order): a subordinator, then within three
+// words a finite auxiliary, before the farther offset. A date in that
+// clause is its predicate's ("they were only five years old in 2001"),
+// not the event word's outside it ("released").
+func subordinateBetween(words []Word, a, b int) bool {
+	lo, hi := min(a, b), max(a, b)
+	for i, w := range words {
+		if w.Start <= lo || w.End > hi || !subordinators[strings.ToLower(w.Text)] {
+			continue
+		}
+		for j := i + 1; j < len(words) && j <= i+3 && words[j].End <= hi; j++ {
+			if finiteAux[strings.ToLower(words[j].Text)] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // datedElsewhere reports whether the clause holding offset w has a date of

@@ -400,6 +400,25 @@ func TestAReportsDateIsNotAnotherClausesEvents(t *testing.T) {
 	}
 }
 
+// TestADateInAClauseOfItsOwn: a date in a clause with a predicate of its
+// own ("that they were only five years old in 2001") takes no event word
+// from outside that clause; an event word inside it still dates.
+func TestADateInAClauseOfItsOwn(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Two miners were later released on the grounds that they were only five years old in 2001.", []string{"2001→"}},
+		{"Police detained the editor because he had written about the raid in March.", []string{"March→raid"}},
+		{"Police detained the editor in March because he had written about the raid.", []string{"March→detain"}},
+	}
+	for _, tt := range tests {
+		if got := datesAndEvents(doc("d", "2025-07-01", tt.text)); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: dates and their events %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestADateBelongsToTheNearestEvent: the murders' years are not the
 // jailing's date; a day before a comma dates the detentions after it.
 func TestADateBelongsToTheNearestEvent(t *testing.T) {
