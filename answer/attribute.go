@@ -29,6 +29,10 @@ const (
 	attrReason                     // "why did S VERB": a sentence about VERB
 )
 
+// speechVerbs in a "why" question put the reason asked for after them:
+// "Why did the police say they raided it?" asks why it was raided.
+var speechVerbs = map[string]bool{"say": true, "said": true, "claim": true, "claimed": true, "think": true, "believe": true, "announce": true, "state": true}
+
 // attrNear is how many tokens may separate the value from its focus.
 const attrNear = 4
 
@@ -51,8 +55,16 @@ func askedAttribute(q []token) *attribute {
 		case "why":
 			// "Why were Igor Kartavykh and Yevgeny Belousov released?": the
 			// predicate is the first lowercase content word after the
-			// subject's names.
+			// subject's names; "Why did the police say they raided it?":
+			// after what they said.
+			from := i + 1
 			for j := i + 1; j < len(q); j++ {
+				if speechVerbs[lower(j)] {
+					from = j + 1
+					break
+				}
+			}
+			for j := from; j < len(q); j++ {
 				if !q[j].Stop && !q[j].Cap {
 					return &attribute{Focus: q[j].Key, Kind: attrReason}
 				}

@@ -352,6 +352,10 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				// words (a quote may run over several), not the one that
 				// only says he spoke.
 				s.Score += bonusValue
+			case len(qu.by) > 0 && ev.Kind == kindReason && ev.spokenBy(s, qu.by):
+				// "Why did the police say they raided it": the reason
+				// their side gave.
+				s.Score += bonusValue
 			}
 			if (ev.Kind == kindCount || ev.Kind.dated()) && slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent }) {
 				// "How many were detained": a count of the detained, not

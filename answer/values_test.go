@@ -441,3 +441,26 @@ func TestAPartOfAGroupAnswersOnlyAQuestionAboutSome(t *testing.T) {
 		}
 	}
 }
+
+// TestWhyAccordingToSomeone: "Why did the police say they raided it" asks
+// the reason for the raid (not for "police"), and is answered first by
+// the reason the police's side gave.
+func TestWhyAccordingToSomeone(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The raid on the Courier's office in Halden came as tensions rose after the arrests of two Valdorian miners."),
+		madeUp("b", "On Monday, acting on a search warrant, police in Halden raided the office of the Courier."),
+		madeUp("c", "Police searched and raided the newsroom for hours. The Valdorian interior ministry said the Courier had continued to operate in Halden through illegal financing."),
+	}
+	q := "Why did Valdorian police say they raided the Courier newspaper in Halden?"
+	a, err := New(docs, Options{}).Ask(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "The Valdorian interior ministry said") {
+		t.Errorf("%s\nanswer %q, want it led by the reason the ministry gave", q, a.Text)
+	}
+	if at := askedAttribute(questionTokens(q)); at == nil || at.Focus != facts.Key("raid") && at.Focus != keyOf("raid") {
+		t.Errorf("%s: asked attribute %+v, want the reason for the raid, not for \"police\"", q, at)
+	}
+	checkCitations(t, a)
+}
