@@ -214,6 +214,40 @@ func holdsOther(quote, want map[string]bool, ws []facts.Word, verbs []string) bo
 	return false
 }
 
+// Telling returns the sources of e that give its date themselves and, when
+// question asks about an event by its verb or event word ("When was the
+// ambassador summoned?", "When did Russia summon …"), tell it: an article
+// merged into the event for another of its day's happenings ("the ministry
+// on July 1 accused Baku") does not date the summons.
+func (e Event) Telling(question string) []Source {
+	var verbs []string
+	for _, w := range facts.AskedVerbs(question) {
+		verbs = append(verbs, facts.VerbKey(w))
+	}
+	if len(verbs) == 0 {
+		// "When did Russia summon the ambassador?": its event word.
+		for _, w := range facts.Words(question) {
+			if !w.Stop && !w.Cap && facts.IsTrigger(w.Key) {
+				verbs = append(verbs, facts.VerbKey(strings.ToLower(w.Text)))
+			}
+		}
+	}
+	var out []Source
+	for _, s := range e.Sources {
+		if s.Undated || s.Date != e.Date.Value {
+			continue
+		}
+		told := map[string]bool{}
+		for _, w := range facts.Words(s.Quote) {
+			told[facts.VerbKey(strings.ToLower(w.Text))] = true
+		}
+		if !slices.ContainsFunc(verbs, func(k string) bool { return !told[k] }) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // datedBy reports whether the quotes that date an event (dating) hold a
 // word of what the question says happened, and every such word that any
 // of its quotes hold (seen): "the plane" alone in "called each other

@@ -116,3 +116,28 @@ func TestATopicOfSeveralWordsKeepsEventsHoldingThemAll(t *testing.T) {
 		t.Errorf("--about Halden kept %d events, want both", len(es))
 	}
 }
+
+// TestTellingCitesTheSourcesOfTheAskedEvent: of the articles merged into
+// one day's event, only those that tell the asked event are its sources
+// for a "when" answer.
+func TestTellingCitesTheSourcesOfTheAskedEvent(t *testing.T) {
+	e := Event{Date: Date{Value: "2025-07-01"}, Sources: []Source{
+		{DocID: "a", Date: "2025-07-01", Quote: "Valdoria's ambassador was summoned to the Estmarkian foreign ministry on Tuesday."},
+		{DocID: "b", Date: "2025-07-01", Quote: "The Estmarkian ministry on July 1 accused Valdoria of unfriendly actions."},
+		{DocID: "c", Date: "2025-07-01", Quote: "On July 1, Estmark summoned the ambassador of Valdoria."},
+		{DocID: "d", Date: "2025-06", Quote: "Estmark summoned Valdoria's ambassador in June."},
+	}}
+	for q, want := range map[string][]string{
+		"When did Estmark summon Valdoria's ambassador?":       {"a", "c"},
+		"When was Valdoria's ambassador summoned?":             {"a", "c"},
+		"When did the row between Estmark and Valdoria start?": {"a", "b", "c"},
+	} {
+		var got []string
+		for _, s := range e.Telling(q) {
+			got = append(got, s.DocID)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: sources %v, want %v", q, got, want)
+		}
+	}
+}

@@ -22,11 +22,11 @@ func (d Dates) DateOf(question string, passageIDs []string) (answer.DatedEvent, 
 	out := answer.DatedEvent{Label: ev.Date.String(), Value: ev.Date.Value}
 	for _, s := range ev.Sources {
 		passageOf[s.DocID] = s.PassageID
-		// Only the articles that themselves give this date are cited for
-		// it: "this week" does not say June 30.
-		if !s.Undated && s.Date == ev.Date.Value {
-			out.PassageIDs = append(out.PassageIDs, s.PassageID)
-		}
+	}
+	// Only the articles that themselves give this date, and tell the
+	// asked event, are cited for it: "this week" does not say June 30.
+	for _, s := range ev.Telling(question) {
+		out.PassageIDs = append(out.PassageIDs, s.PassageID)
 	}
 	for _, c := range ev.DateClaims() {
 		claim := answer.DatedClaim{Claim: c.Claim}
