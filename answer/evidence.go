@@ -187,7 +187,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				if !qu.asks(v, f) {
 					continue // the question already says it, or it counts something else
 				}
-				v.OnEvent = qu.onEvent(f) || f.Event.Trigger == facts.Until && qu.until || qu.report && facts.ReportDated(f)
+				v.OnEvent = qu.onEvent(f) || f.Event.Trigger == facts.Until && qu.until || qu.report && facts.ReportDated(f) && qu.reportTells(f)
 				if qu.age && !ageOfNamed(toks, start, names) {
 					continue // "4–5 years old" of someone else than the one asked about
 				}
@@ -1043,7 +1043,7 @@ func (ev *evidence) offEvent(v value) bool {
 }
 
 // ofReport reports whether v is the date of a report (facts.ReportDated)
-// and the question asks about an event, not the report.
+// and the question asks about an event, not that report.
 func (ev *evidence) ofReport(v value) bool {
-	return ev.Kind.dated() && v.fact != nil && !ev.query.report && facts.ReportDated(*v.fact)
+	return ev.Kind.dated() && v.fact != nil && facts.ReportDated(*v.fact) && (!ev.query.report || !ev.query.reportTells(*v.fact))
 }

@@ -361,6 +361,29 @@ func (qu *query) hasKey(ok func(string) bool) bool {
 	return false
 }
 
+// reportTells reports whether the report whose date f is tells what the
+// question asks about: a report question's event words ("first speak out
+// about the deaths") are in f's sentence, or it has none. "When was he
+// released, and who announced it?" is not answered by the day something
+// else was announced.
+func (qu *query) reportTells(f facts.Fact) bool {
+	var events []string
+	for k := range qu.keys {
+		if facts.IsTrigger(k) {
+			events = append(events, k)
+		}
+	}
+	if len(events) == 0 {
+		return true
+	}
+	for _, w := range facts.Words(f.Sentence) {
+		if slices.Contains(events, w.Key) {
+			return true
+		}
+	}
+	return false
+}
+
 // onEvent reports whether f's event is one the question names.
 func (qu *query) onEvent(f facts.Fact) bool {
 	return f.Event.Trigger != "" && qu.keys[f.Event.Trigger]

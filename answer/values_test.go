@@ -360,7 +360,9 @@ func TestWhereHeadingIsTheDestination(t *testing.T) {
 // TestAReportsDateIsNoAnswerForItsEvent: "said on March 9 that … were
 // killed" dates the saying. "When were they killed?" is answered by the
 // day of the killing, "On what date did police detain them?" by the
-// detentions', and "When did the ministry speak out?" by the saying's.
+// detentions', and "When did the ministry speak out?" by the saying's;
+// "When was he released, and who announced it?" not by the day something
+// else was announced.
 func TestAReportsDateIsNoAnswerForItsEvent(t *testing.T) {
 	tests := []struct {
 		docs    fixedSearcher
@@ -378,6 +380,10 @@ func TestAReportsDateIsNoAnswerForItsEvent(t *testing.T) {
 			madeUp("a", "The Valdorian foreign ministry said on March 9 that two miners died in police custody in Halden."),
 			madeUp("b", "Relatives held a vigil in Halden for the two miners."),
 		}, "When did the Valdorian foreign ministry first speak out about the deaths of the miners?", "The Valdorian foreign ministry said on March 9"},
+		{fixedSearcher{
+			madeUp("a", "A new inquiry into the Courier of Pavel Orlik was announced on March 9 by the ministry's spokeswoman Ona Lind."),
+			madeUp("b", "“Pavel Orlik has been released from custody and has flown home,” Ona Lind told reporters on Sunday."),
+		}, "When was Pavel Orlik released, and who announced it?", "“Pavel Orlik has been released"},
 	}
 	for _, tt := range tests {
 		a, err := New(tt.docs, Options{}).Ask(context.Background(), tt.q)
