@@ -352,7 +352,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				// words (a quote may run over several), not the one that
 				// only says he spoke.
 				s.Score += bonusValue
-			case len(qu.by) > 0 && ev.Kind == kindReason && ev.spokenBy(s, qu.by):
+			case len(qu.by) > 0 && ev.Kind == kindReason && ev.spokenByAsked(s):
 				// "Why did the police say they raided it": the reason
 				// their side gave.
 				s.Score += bonusValue
@@ -379,13 +379,17 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			ev.keepOnly(kept)
 		}
 	}
-	if by := qu.by; len(by) > 0 && ev.Kind.typed() {
+	if len(qu.by) > 0 && ev.Kind.typed() {
 		// "How many did Azerbaijan say were detained": the values it is
 		// the source of answer, when a retrieved sentence gives one.
 		if kept := slices.DeleteFunc(slices.Clone(ev.Ranked), func(s *sentence) bool {
-			return len(s.Vals) == 0 || !ev.spokenBy(s, by)
+			return len(s.Vals) == 0 || !ev.spokenByAsked(s)
 		}); len(kept) > 0 {
 			ev.keepOnly(kept)
+		} else {
+			// None is theirs: not the words of someone else named, which
+			// would read as theirs.
+			ev.prefer(func(s *sentence) bool { return len(ev.speechOf(s)) == 0 })
 		}
 	}
 	if verbs := facts.AskedVerbs(q); ev.Kind.dated() && len(verbs) > 0 {
@@ -913,6 +917,28 @@ func (ev *evidence) otherSpeaker(s *sentence, names []string) bool {
 // the words of s.
 func (ev *evidence) spokenBy(s *sentence, names []string) bool {
 	return spokenBy(ev.speechOf(s), names)
+}
+
+// spokenByAsked reports whether the words of s are those of whom the
+// question asks for ("…, according to Azerbaijan's Foreign Ministry"): a
+// speaker with every capitalised word of it, or, when it has none
+// ("according to investigators"), one of its words. "The Internal
+// Ministry of the Sverdlovsk Region" is not Azerbaijan's Foreign Ministry.
+func (ev *evidence) spokenByAsked(s *sentence) bool {
+	qu := ev.query
+	if len(qu.byNames) == 0 {
+		return ev.spokenBy(s, qu.by)
+	}
+	for _, f := range ev.speechOf(s) {
+		have := map[string]bool{}
+		for _, t := range tokenize(f.Speech.Speaker) {
+			have[t.Key] = true
+		}
+		if !slices.ContainsFunc(qu.byNames, func(k string) bool { return !have[k] }) {
+			return true
+		}
+	}
+	return false
 }
 
 // speechOf returns the speech facts that name who speaks the words of s,

@@ -205,6 +205,9 @@ type query struct {
 	// many did Azerbaijan say were detained", "when …, according to
 	// prosecutors"); empty for "what did X say", which speaker holds.
 	by []string
+	// byNames are the capitalised words of by ("Azerbaijan's Foreign
+	// Ministry"): a speaker is the one asked for when it has them all.
+	byNames []string
 	// part is true when a count question asks about some of a group ("Of
 	// the six men …, how many", "how many of them"): a count of a part
 	// ("four of them") answers it.
@@ -241,7 +244,13 @@ func newQuery(q string, k kind, qtoks []token) *query {
 			m = reDidSayQ.FindStringSubmatch(q)
 		}
 		if m != nil {
-			qu.by = contentKeys(questionTokens(m[1]))
+			toks := questionTokens(m[1])
+			qu.by = contentKeys(toks)
+			for _, t := range toks {
+				if t.Cap && !t.Stop {
+					qu.byNames = append(qu.byNames, t.Key)
+				}
+			}
 		}
 	}
 	// "Did Azerbaijan say" names whose count is asked; "When did the

@@ -399,24 +399,27 @@ func TestAReportsDateIsNoAnswerForItsEvent(t *testing.T) {
 
 // TestCountAccordingToSomeone: "How many did Valdoria say were detained"
 // and "…, according to Estmark?" are answered by the count each is the
-// source of, not by the count that ranks first.
+// source of, not by the count that ranks first, nor with the other's.
 func TestCountAccordingToSomeone(t *testing.T) {
 	docs := fixedSearcher{
 		madeUp("a", "More than 50 Valdorians were detained in Halden during the raids on Friday, local media reported."),
 		madeUp("b", "According to Valdoria's foreign ministry, nine Valdorians were detained in the raids."),
 		madeUp("c", "Estmark's investigators said six people were detained in total."),
+		madeUp("d", "Ivo Tamm, an Estmarkian police spokesman, said several Valdorians were detained in Halden during the raids."),
 	}
-	tests := []struct{ q, lead string }{
-		{"How many Valdorians did Valdoria say were detained in Halden?", "According to Valdoria's foreign ministry, nine Valdorians"},
-		{"How many people were detained in the Halden raids, according to Estmark?", "Estmark's investigators said six people"},
+	tests := []struct{ q, lead, other string }{
+		{"How many Valdorians did Valdoria say were detained in Halden?", "According to Valdoria's foreign ministry, nine Valdorians", "Ivo Tamm"},
+		{"How many people were detained in the Halden raids, according to Estmark?", "Ivo Tamm, an Estmarkian police spokesman", "Valdoria's foreign ministry"},
+		// No sentence is the mayor's: none of someone else named.
+		{"How many Valdorians were detained in Halden during the raids, according to Halden's mayor?", "More than 50 Valdorians", "Ivo Tamm"},
 	}
 	for _, tt := range tests {
 		a, err := New(docs, Options{}).Ask(context.Background(), tt.q)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.HasPrefix(a.Text, tt.lead) {
-			t.Errorf("%s\nanswer %q\nwant it led by %q", tt.q, a.Text, tt.lead)
+		if !strings.HasPrefix(a.Text, tt.lead) || strings.Contains(a.Text, tt.other) {
+			t.Errorf("%s\nanswer %q\nwant it led by %q, without %q's figure", tt.q, a.Text, tt.lead, tt.other)
 		}
 		checkCitations(t, a)
 	}

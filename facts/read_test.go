@@ -527,12 +527,18 @@ func TestNameSidesJoinSpeakersByTheNamesTheyShare(t *testing.T) {
 // TestAppositiveSubjectIsTheSource: in "X, the brother of the dead man,
 // claimed that …" the source is X with the appositive, not the clause
 // after the cue (which a comma before the cue had made read as "…," said
-// X); a sentence adverb before the comma is no name.
+// X); a sentence adverb before the comma is no name; a relative clause
+// between commas ("…, where the miners lived, said") describes the source.
 func TestAppositiveSubjectIsTheSource(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"Ilmar Vesk, the brother of the dead man, claimed that the two were tortured to death.", "Ilmar Vesk, the brother of the dead man"},
 		{"In an interview with Lorvan TV, Ilmar Vesk, the brother of the dead man, claimed that both were tortured to death.", "Ilmar Vesk, the brother of the dead man"},
 		{"Separately, the ministry said that the man died of a heart attack.", "ministry"},
+		// A relative clause set off by commas describes the source.
+		{"Ivo Tamm, a spokesman for the police of the Halden region, where the miners lived, said that one man died of a heart attack.", "Ivo Tamm, a spokesman for the police of the Halden region"},
+		{"The ministry, which oversees the prisons, said that the man died of a heart attack.", "ministry"},
+		// Without "that" too.
+		{"Ivo Tamm, a spokesman for the Halden police, said one man died of a heart attack.", "Ivo Tamm, a spokesman for the Halden police"},
 	}
 	for _, tt := range tests {
 		d := corpus.Document{ID: "x", Title: "x", Published: "2025-07-01", PublishedPrecision: "day", Body: tt.text}

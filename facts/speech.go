@@ -104,7 +104,7 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		// followed by "that" has its subject before it, after an
 		// appositive's comma ("X, the brother of the deceased, claimed
 		// that …").
-		if inverted(sc.text, ws[i].Start) && !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that")) {
+		if inverted(sc.text, ws[i].Start) && !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that")) && !sc.appositiveBefore(i) {
 			// Only when the source closes the sentence or its clause.
 			if lo, hi, ok := sc.phraseAfter(i + 1); ok && (strings.Trim(sc.text[hi:], " .!\"'”’") == "" || strings.HasPrefix(sc.text[hi:], ",")) {
 				content := strings.TrimSpace(strings.Trim(sc.text[:ws[i].Start], " ,\"'“”‘’"))
@@ -119,6 +119,7 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		if k >= 0 && (passiveAux[strings.ToLower(ws[k].Text)] || strings.EqualFold(ws[k].Text, "to")) {
 			continue // "was accused": its subject is the accused; "to accuse" has none
 		}
+		k = sc.relativeBefore(k)
 		lo, ok := sc.phraseBefore(k)
 		if !ok {
 			continue
@@ -138,6 +139,42 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		out = append(out, sc.speech(ws[lo].Start, ws[i].End, src, l, content))
 	}
 	return out
+}
+
+// appositiveBefore reports whether the words before cue i are a name and
+// its appositive ("Ivo Tamm, a police spokesman, said several …"): the
+// source is before the cue even without "that".
+func (sc *sentenceCtx) appositiveBefore(i int) bool {
+	k := i - 1
+	if k < 0 || strings.ContainsAny(sc.text[sc.words[k].End:sc.words[i].Start], "\"”’") {
+		return false // "…," said X: a quotation closes before the cue
+	}
+	lo, ok := sc.phraseBefore(sc.relativeBefore(k))
+	return ok && sc.appositiveOf(lo) < lo
+}
+
+// relatives open a clause that describes the noun before its comma.
+var relatives = map[string]bool{"where": true, "which": true, "who": true, "whom": true, "whose": true}
+
+// relativeBefore returns the last word before a clause set off by commas
+// that ends at word k and opens with a relative word ("…, a spokesman for
+// the Internal Ministry of the Sverdlovsk Region, where Yekaterinburg is
+// located, said"), or k when there is none: the source is the phrase it
+// describes.
+func (sc *sentenceCtx) relativeBefore(k int) int {
+	ws := sc.words
+	if k < 0 || k+1 >= len(ws) || !strings.Contains(sc.text[ws[k].End:ws[k+1].Start], ",") {
+		return k
+	}
+	for j := k; j > 0 && k-j < maxSource; j-- {
+		if clauseBreakBefore(sc.text, ws[j].Start, ws[j-1].End) {
+			if relatives[strings.ToLower(ws[j].Text)] && strings.TrimSpace(sc.text[ws[j-1].End:ws[j].Start]) == "," {
+				return j - 1
+			}
+			return k
+		}
+	}
+	return k
 }
 
 // appositiveOf returns the first word of the name that a source phrase
