@@ -157,6 +157,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		}
 	}
 
+	spelled := questionNames(ev.QToks)
 	qcal := calendarWords(ev.QToks)
 	df := map[string]int{}
 	n := 0
@@ -165,6 +166,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		open := false // inside a quotation that runs over sentences
 		for i, text := range splitSentences(r.Text) {
 			toks := tokenize(text)
+			respell(toks, spelled)
 			s := &sentence{P: p, I: i, Text: text, Toks: toks, Keys: keySet(toks), Prose: isProse(text, toks)}
 			s.Quoted = open || strings.ContainsAny(text, "\"“”")
 			s.openBefore = open
@@ -391,6 +393,13 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			// would read as theirs.
 			ev.prefer(func(s *sentence) bool { return len(ev.speechOf(s)) == 0 })
 		}
+	}
+	if ev.Kind.typed() && len(qNames) > 1 && peopleNamed(ev.QToks) > 1 {
+		// "When did Zelensky call Aliyev?": a value of a sentence that
+		// names them both, when one does, not of Aliyev's call to Putin.
+		ev.prefer(func(s *sentence) bool {
+			return s.Named && slices.ContainsFunc(s.Vals, func(v value) bool { return !ev.offEvent(v) })
+		})
 	}
 	if verbs := facts.AskedVerbs(q); ev.Kind.dated() && len(verbs) > 0 {
 		// "When was Belousov released?" is answered by "after his
@@ -833,6 +842,69 @@ func unknownNames(q []token, texts [][]token) []string {
 		}
 	}
 	return out
+}
+
+// peopleNamed counts the runs of capitalised words in question tokens q
+// that may name people: not after a preposition of place ("in
+// Yekaterinburg") nor ending in "s" ("the ethnic Azerbaijanis").
+func peopleNamed(q []token) int {
+	n := 0
+	for i := 1; i < len(q); i++ {
+		if !q[i].Cap || q[i].Stop || notName(q[i].Word) || q[i-1].Cap && !q[i-1].Stop && i > 1 {
+			continue
+		}
+		end := i
+		for end+1 < len(q) && q[end+1].Cap && !q[end+1].Stop {
+			end++
+		}
+		switch strings.ToLower(q[i-1].Word) {
+		case "in", "at", "near", "from", "to", "into", "over":
+			continue
+		}
+		if strings.HasSuffix(strings.ToLower(q[end].Word), "s") {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// questionNames returns the question's names long enough to be spelled
+// otherwise, lower-case, with their keys.
+func questionNames(q []token) map[string]string {
+	out := map[string]string{}
+	for i, t := range q {
+		if i > 0 && t.Cap && !t.Stop && utf8.RuneCountInString(t.Word) >= 5 {
+			out[strings.ToLower(t.Word)] = t.Key
+		}
+	}
+	return out
+}
+
+// respell keys a capitalised word of a sentence one edit away from a name
+// of the question (names, from questionNames) as that name: "Zelenskyy"
+// is the question's "Zelensky", as unknownNames accepts it.
+// Transliterations vary within one corpus.
+func respell(toks []token, names map[string]string) {
+	if len(names) == 0 {
+		return
+	}
+	for i := range toks {
+		t := &toks[i]
+		if !t.Cap || utf8.RuneCountInString(t.Word) < 5 {
+			continue
+		}
+		l := strings.ToLower(t.Word)
+		if _, ok := names[l]; ok {
+			continue
+		}
+		for n, k := range names {
+			if t.Key != k && editDistanceAtMost1(n, l) {
+				t.Key = k
+				break
+			}
+		}
+	}
 }
 
 // calendarWords returns the question's month names and years, keyed: the

@@ -473,3 +473,23 @@ func TestWhyAccordingToSomeone(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestAQuestionAboutTwoPeopleIsAnsweredByASentenceNamingBoth: "When did
+// Ivo Martinsky call Lena Varga?" is answered by the sentence naming them
+// both (one spelling "Martinskyy", as transliterations vary), not by her
+// call to someone else, which shares more of the question's words.
+func TestAQuestionAboutTwoPeopleIsAnsweredByASentenceNamingBoth(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "On October 7, Lena Varga called Ivo Petrov to congratulate him on his birthday."),
+		madeUp("b", "On Tuesday, July 1, President Ivo Martinskyy had a telephone conversation with his Valdorian counterpart Lena Varga."),
+	}
+	q := "When did Ivo Martinsky call Lena Varga?"
+	a, err := New(docs, Options{}).Ask(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "On Tuesday, July 1, President Ivo Martinskyy") {
+		t.Errorf("%s\nanswer %q, want the conversation of the two", q, a.Text)
+	}
+	checkCitations(t, a)
+}
