@@ -149,6 +149,14 @@ func readQuantities(sc *sentenceCtx) []Fact {
 			from = end + loc[1]
 		}
 		counted, unit, cend, further := sc.counted(from, num)
+		if counted == keyOthers {
+			// "two died and three others were injured": more of what
+			// the count before counts.
+			counted, further = "", true
+			if g := lastCounted(out); g != nil {
+				counted = g.Counted
+			}
+		}
 		if q.Unit == "" {
 			q.Unit = unit
 		}
@@ -180,6 +188,20 @@ func readQuantities(sc *sentenceCtx) []Fact {
 
 // UnitAge is the Unit of a person's age.
 const UnitAge = "age"
+
+// keyOthers is the key of "others" as a noun.
+var keyOthers = Key("others")
+
+// lastCounted returns the last count among prev that counts a noun (not
+// an age), or nil.
+func lastCounted(prev []Fact) *Quantity {
+	for j := len(prev) - 1; j >= 0; j-- {
+		if pq := prev[j].Quantity; pq != nil && pq.Counted != "" && pq.Unit != UnitAge {
+			return pq
+		}
+	}
+	return nil
+}
 
 // UnitPart is the Unit of a count of some of a group ("four of them",
 // "two of its editors"): it counts the group's noun, and is set against no
@@ -215,13 +237,7 @@ func (sc *sentenceCtx) partOf(prev []Fact, a, b int) (Fact, bool) {
 	}
 	end := b + loc[1]
 	if rePronounPart.MatchString(la) {
-		var group *Quantity
-		for j := len(prev) - 1; j >= 0; j-- {
-			if pq := prev[j].Quantity; pq != nil && pq.Counted != "" && pq.Unit != UnitAge {
-				group = pq
-				break
-			}
-		}
+		group := lastCounted(prev)
 		if group == nil {
 			return Fact{}, false
 		}

@@ -600,6 +600,15 @@ func TestFurtherCountsAreNoTotals(t *testing.T) {
 	}
 }
 
+// TestOthersCountTheNounBefore: "two people died and three others were
+// injured" counts three more people, of the injury.
+func TestOthersCountTheNounBefore(t *testing.T) {
+	qs := kinds(Read(doc("a", "2025-07-01", "Two miners died in the raid in Halden, and three others were seriously injured.")), KindQuantity)
+	if len(qs) != 2 || qs[1].Quantity.Counted != "miner" || qs[1].Quantity.Unit != UnitMore || qs[1].Event.Trigger != "injur" {
+		t.Errorf("quantities %+v, want three more miners, injured", qs)
+	}
+}
+
 // TestPartsOfAGroupCountItsNoun: "four of them" counts the noun of the
 // count before it, "two of its editors" the noun after; a part is set
 // against no other count, as two parts of one group may be different
