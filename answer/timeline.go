@@ -87,7 +87,7 @@ func (e *Engine) withTimeline(a Answer, q, query string, results []retrieval.Res
 	if len(ev.Claims) > 1 && a.Disagreement != "" {
 		return a // the answer already shows the sources' competing dates
 	}
-	if len(ev.Claims) < 2 && allCited(a, ev.PassageIDs) {
+	if len(ev.Claims) < 2 && e.allDocsCited(a, ev.PassageIDs, results) {
 		return a // the answer already cites every article that dates it
 	}
 	refs := func(ids []string) string {
@@ -197,14 +197,31 @@ func pruneCitations(a Answer) Answer {
 	return a
 }
 
-// allCited reports whether a cites every passage of ids.
-func allCited(a Answer, ids []string) bool {
+// allDocsCited reports whether a cites, in some passage, every article
+// of the passages ids: another passage of a cited article is no other
+// source ("[2] Same article as [1]").
+func (e *Engine) allDocsCited(a Answer, ids []string, results []retrieval.Result) bool {
 	for _, id := range ids {
-		if !slices.ContainsFunc(a.Citations, func(c Citation) bool { return c.PassageID == id }) {
+		doc := e.docOf(id, results)
+		if doc == "" && !cited(a, id) || doc != "" && !slices.ContainsFunc(a.Citations, func(c Citation) bool { return c.DocID == doc }) {
 			return false
 		}
 	}
 	return true
+}
+
+// docOf returns the article of passage id, from the results or the
+// library; "" when neither has it.
+func (e *Engine) docOf(id string, results []retrieval.Result) string {
+	if i := slices.IndexFunc(results, func(r retrieval.Result) bool { return r.ID == id }); i >= 0 {
+		return results[i].DocID
+	}
+	if p, ok := e.search.(passager); ok {
+		if ps, ok := p.Passage(id); ok {
+			return ps.DocID
+		}
+	}
+	return ""
 }
 
 // citeFor returns the citation number of passage id in a, adding a

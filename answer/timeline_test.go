@@ -337,3 +337,21 @@ func TestWhenLooksFurtherForAnyDate(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestTimelineLineNeedsAnotherArticle: the timeline's date, given by
+// another passage of the article the answer already cites, adds no source:
+// no "Across the articles" line cites it as if it were one.
+func TestTimelineLineNeedsAnotherArticle(t *testing.T) {
+	a1 := madeUp("a", "Ola Brandt was released from custody in Halden on Sunday, the ministry said.")
+	a2 := madeUp("a", "She flew home to Dalby the same day.")
+	a2.ID = "a#1"
+	dates := &fakeDates{ev: DatedEvent{Label: "9 March 2025", Value: "2025-03-09", PassageIDs: []string{"a#0", "a#1"}}}
+	a, err := New(fixedSearcher{a1, a2}, Options{Dates: dates}).Ask(context.Background(), "When was Ola Brandt released from custody in Halden?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "Across the articles") {
+		t.Errorf("answer %q cites the article it quotes as another source", a.Text)
+	}
+	checkCitations(t, a)
+}
