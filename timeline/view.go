@@ -109,6 +109,17 @@ func quotesAll(e Event, keys map[string]bool) bool {
 				held[k] = true
 			}
 		}
+		// "Sputnik-Azerbaijan" is about Sputnik.
+		for _, w := range facts.Words(t) {
+			if !strings.Contains(w.Text, "-") {
+				continue
+			}
+			for part := range contentKeys(strings.ReplaceAll(w.Text, "-", " ")) {
+				if keys[part] {
+					held[part] = true
+				}
+			}
+		}
 	}
 	return len(held) == len(keys)
 }

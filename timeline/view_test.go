@@ -97,7 +97,7 @@ func TestEventForNeedsTheVerbWithWhatItTells(t *testing.T) {
 }
 
 // TestATopicOfSeveralWordsKeepsEventsHoldingThemAll: "Halden arrests" is
-// not every event that names Halden.
+// not every event that names Halden; "Courier-Halden" names the Courier.
 func TestATopicOfSeveralWordsKeepsEventsHoldingThemAll(t *testing.T) {
 	x := NewIndex()
 	x.Update(corpus.Document{ID: "a", Published: "2025-07-01", PublishedPrecision: "day",
@@ -114,6 +114,11 @@ func TestATopicOfSeveralWordsKeepsEventsHoldingThemAll(t *testing.T) {
 	}
 	if es, _ := v.Events(context.Background(), Request{About: "Halden"}); len(es) != 2 {
 		t.Errorf("--about Halden kept %d events, want both", len(es))
+	}
+	x.Update(corpus.Document{ID: "c", Published: "2025-07-03", PublishedPrecision: "day",
+		Body: "The \"Courier-Halden\" agency was closed on July 2."})
+	if es, _ := v.Events(context.Background(), Request{About: "Courier"}); len(es) != 2 {
+		t.Errorf("--about Courier kept %d events, want the arrests and the closure of \"Courier-Halden\"", len(es))
 	}
 }
 
