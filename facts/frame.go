@@ -239,13 +239,32 @@ func reportDatedIn(words []Word, start, end int) bool {
 		j--
 	}
 	if j >= 0 && (reportingVerbs[strings.ToLower(words[j].Text)] || reportNouns[words[j].Key]) {
-		return true
+		return !ownAct(words, end)
 	}
 	k := slices.IndexFunc(words, func(w Word) bool { return w.Start >= end })
 	for k >= 0 && k < len(words) && verbGroup[strings.ToLower(words[k].Text)] {
 		k++
 	}
 	return k >= 0 && k < len(words) && reportingVerbs[strings.ToLower(words[k].Text)]
+}
+
+// ownAct reports whether the content after a report's date, which ends
+// at offset end, opens with a pronoun for the speaker ("the ministry said
+// on June 30 it had summoned the ambassador"): the speaker's own act,
+// which the report's day dates.
+func ownAct(words []Word, end int) bool {
+	k := slices.IndexFunc(words, func(w Word) bool { return w.Start >= end })
+	if k >= 0 && strings.EqualFold(words[k].Text, "that") {
+		k++
+	}
+	if k < 0 || k >= len(words) {
+		return false
+	}
+	switch strings.ToLower(words[k].Text) {
+	case "it", "they", "we":
+		return true
+	}
+	return false
 }
 
 // speechKeys are the keys of words that ask about a report: "When did the

@@ -374,7 +374,8 @@ func TestEntitiesAreTypedByShapeAndContext(t *testing.T) {
 // TestAReportsDateIsNotAnotherClausesEvents: "…, the ministry announced on
 // March 9" dates the announcement, not the raid named in the other clause;
 // a clause with its own event word keeps it. A date beside a reporting
-// word dates the report, not the event it tells.
+// word dates the report, not the event it tells, unless the event is the
+// speaker's own ("said on March 9 it had summoned").
 func TestAReportsDateIsNotAnotherClausesEvents(t *testing.T) {
 	tests := []struct {
 		text string
@@ -392,6 +393,8 @@ func TestAReportsDateIsNotAnotherClausesEvents(t *testing.T) {
 		{"In a statement on March 9, the ministry condemned the killing of two miners.", []string{"March 9→"}},
 		{"Valdoria on Tuesday said two miners were killed on March 7.", []string{"Tuesday→", "March 7→die"}},
 		{"Two miners were killed on March 7, the ministry said late on Tuesday.", []string{"March 7→die", "Tuesday→"}},
+		// The speaker's own act is dated by its report.
+		{"The ministry said on March 9 it had summoned the Estmarkian ambassador.", []string{"March 9→sumon"}},
 	}
 	for _, tt := range tests {
 		if got := datesAndEvents(doc("d", "2025-03-14", tt.text)); !slices.Equal(got, tt.want) {
