@@ -377,10 +377,7 @@ func TestEntitiesAreTypedByShapeAndContext(t *testing.T) {
 // word dates the report, not the event it tells, unless the event is the
 // speaker's own ("said on March 9 it had summoned").
 func TestAReportsDateIsNotAnotherClausesEvents(t *testing.T) {
-	tests := []struct {
-		text string
-		want []string
-	}{
+	checkDatesAndEvents(t, "2025-03-14", []datedCase{
 		{"Valdoria cancelled all festivals over the police raid in Ostrava, the ministry announced on March 9.", []string{"March 9→"}},
 		{"Police carried out the raid in Ostrava on March 7, the ministry said.", []string{"March 7→raid"}},
 		// What a clause is about or after is not what it tells.
@@ -395,9 +392,22 @@ func TestAReportsDateIsNotAnotherClausesEvents(t *testing.T) {
 		{"Two miners were killed on March 7, the ministry said late on Tuesday.", []string{"March 7→die", "Tuesday→"}},
 		// The speaker's own act is dated by its report.
 		{"The ministry said on March 9 it had summoned the Estmarkian ambassador.", []string{"March 9→sumon"}},
-	}
-	for _, tt := range tests {
-		if got := datesAndEvents(doc("d", "2025-03-14", tt.text)); !slices.Equal(got, tt.want) {
+	})
+}
+
+// datedCase is a sentence and its dates with their event words, as
+// datesAndEvents lists them.
+type datedCase struct {
+	text string
+	want []string
+}
+
+// checkDatesAndEvents reads each case's sentence in an article published
+// on pub and checks its dates and their event words.
+func checkDatesAndEvents(t *testing.T, pub string, cases []datedCase) {
+	t.Helper()
+	for _, tt := range cases {
+		if got := datesAndEvents(doc("d", pub, tt.text)); !slices.Equal(got, tt.want) {
 			t.Errorf("%q: dates and their events %q, want %q", tt.text, got, tt.want)
 		}
 	}
@@ -407,19 +417,11 @@ func TestAReportsDateIsNotAnotherClausesEvents(t *testing.T) {
 // own ("that they were only five years old in 2001") takes no event word
 // from outside that clause; an event word inside it still dates.
 func TestADateInAClauseOfItsOwn(t *testing.T) {
-	tests := []struct {
-		text string
-		want []string
-	}{
+	checkDatesAndEvents(t, "2025-07-01", []datedCase{
 		{"Two miners were later released on the grounds that they were only five years old in 2001.", []string{"2001→"}},
 		{"Police detained the editor because he had written about the raid in March.", []string{"March→raid"}},
 		{"Police detained the editor in March because he had written about the raid.", []string{"March→detain"}},
-	}
-	for _, tt := range tests {
-		if got := datesAndEvents(doc("d", "2025-07-01", tt.text)); !slices.Equal(got, tt.want) {
-			t.Errorf("%q: dates and their events %q, want %q", tt.text, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestADateBelongsToTheNearestEvent: the murders' years are not the
