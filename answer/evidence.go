@@ -982,13 +982,13 @@ func (ev *evidence) otherSpeaker(s *sentence, names []string) bool {
 		return false
 	}
 	speech := ev.speechOf(s)
-	return len(speech) > 0 && !spokenBy(speech, names)
+	return len(speech) > 0 && !speakerHolds(speech, names)
 }
 
 // spokenBy reports whether one of names (keys) is among the speakers of
 // the words of s.
 func (ev *evidence) spokenBy(s *sentence, names []string) bool {
-	return spokenBy(ev.speechOf(s), names)
+	return speakerHolds(ev.speechOf(s), names)
 }
 
 // spokenByAsked reports whether the words of s are those of whom the
@@ -1025,9 +1025,9 @@ func (ev *evidence) speechOf(s *sentence) []facts.Fact {
 	})
 }
 
-// spokenBy reports whether a key of one of names is in the speaker of a
-// speech fact.
-func spokenBy(speech []facts.Fact, names []string) bool {
+// speakerHolds reports whether a key of one of names is in the speaker of
+// a speech fact.
+func speakerHolds(speech []facts.Fact, names []string) bool {
 	for _, f := range speech {
 		for _, t := range tokenize(f.Speech.Speaker) {
 			if slices.Contains(names, t.Key) {
