@@ -242,11 +242,27 @@ func reportDatedIn(words []Word, start, end int) bool {
 		return !ownAct(words, end)
 	}
 	k := slices.IndexFunc(words, func(w Word) bool { return w.Start >= end })
-	for k >= 0 && k < len(words) && verbGroup[strings.ToLower(words[k].Text)] {
+	// "on Tuesday said", and a date opening the sentence before its
+	// subject: "On Monday, the ministry said two men had been killed".
+	subject := w == 0 || w == 1 && dateLead[strings.ToLower(words[0].Text)]
+	for n := 0; k >= 0 && k < len(words); n++ {
+		l := strings.ToLower(words[k].Text)
+		switch {
+		case reportingVerbs[l]:
+			return !ownAct(words, words[k].End)
+		case verbGroup[l]:
+		case subject && n < maxSubject && !triggers[words[k].Key] && !passiveAux[l] && !auxiliaries[l] && !strings.HasSuffix(l, "ed"):
+		default:
+			return false
+		}
 		k++
 	}
-	return k >= 0 && k < len(words) && reportingVerbs[strings.ToLower(words[k].Text)]
+	return false
 }
+
+// maxSubject bounds the subject between a date that opens a sentence and
+// its reporting verb: "On Monday, Azerbaijan's foreign ministry said".
+const maxSubject = 5
 
 // ownAct reports whether the content after a report's date, which ends
 // at offset end, opens with a pronoun for the speaker ("the ministry said

@@ -390,6 +390,10 @@ func TestAReportsDateIsNotAnotherClausesEvents(t *testing.T) {
 		{"In a statement on March 9, the ministry condemned the killing of two miners.", []string{"March 9→"}},
 		{"Valdoria on Tuesday said two miners were killed on March 7.", []string{"Tuesday→", "March 7→die"}},
 		{"Two miners were killed on March 7, the ministry said late on Tuesday.", []string{"March 7→die", "Tuesday→"}},
+		// A date opening the sentence before the speaker and its cue.
+		{"On Tuesday, Valdoria's foreign ministry said two miners had been killed in Ostrava.", []string{"Tuesday→"}},
+		{"On March 7, police detained 50 miners in Ostrava, the ministry said.", []string{"March 7→detain"}},
+		{"On March 7, two miners were killed in Ostrava, the ministry said.", []string{"March 7→die"}},
 		// The speaker's own act is dated by its report.
 		{"The ministry said on March 9 it had summoned the Estmarkian ambassador.", []string{"March 9→sumon"}},
 	})
