@@ -394,6 +394,20 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			ev.prefer(func(s *sentence) bool { return len(ev.speechOf(s)) == 0 })
 		}
 	}
+	if len(context) > 0 && refersBack(ev.QToks) {
+		// "Where did they live?" after a question on the Safarov brothers
+		// is about them: not answered by "claiming the lives of all 38
+		// passengers". The sentence or the one before it holds a word of
+		// the conversation, when any retrieved one does.
+		holds := func(s *sentence) bool {
+			return slices.ContainsFunc(context, func(k string) bool { return s.Keys[k] })
+		}
+		if kept := slices.DeleteFunc(slices.Clone(ev.Ranked), func(s *sentence) bool {
+			return !holds(s) && (s.I == 0 || !holds(ev.Sents[s.P][s.I-1]))
+		}); len(kept) > 0 {
+			ev.keepOnly(kept)
+		}
+	}
 	if ev.Kind.typed() && len(qNames) > 1 && peopleNamed(ev.QToks) > 1 {
 		// "When did Zelensky call Aliyev?": a value of a sentence that
 		// names them both, when one does, not of Aliyev's call to Putin.
@@ -842,6 +856,18 @@ func unknownNames(q []token, texts [][]token) []string {
 		}
 	}
 	return out
+}
+
+// refersBack reports whether question tokens q hold a pronoun for people
+// or things named before ("Where did they live?", "What did he say?").
+func refersBack(q []token) bool {
+	return slices.ContainsFunc(q, func(t token) bool {
+		switch strings.ToLower(t.Word) {
+		case "he", "she", "they", "him", "her", "them", "his", "their", "its":
+			return true
+		}
+		return false
+	})
 }
 
 // peopleNamed counts the runs of capitalised words in question tokens q

@@ -512,3 +512,22 @@ func TestAskWithoutHistoryUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowUpPronounStaysWithItsSubject: "Where did they live?" after a
+// question on the Brandt brothers is about them: not answered by "claiming
+// the lives of all 38 passengers", which shares its verb's stem.
+func TestFollowUpPronounStaysWithItsSubject(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The ferry went down near Dalby, claiming the lives of all 38 passengers."),
+		madeUp("b", "The Brandt brothers, Ola Brandt, 60, and Ivo Brandt, 55, ran a small cafe in Halden."),
+	}
+	hist := []Turn{{Question: "how old were the brandt brothers", Answer: "The Brandt brothers, Ola Brandt, 60, and Ivo Brandt, 55, ran a small cafe in Halden. [1]"}}
+	a, err := New(docs, Options{}).AskWith(context.Background(), "where did they live", hist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "ferry") {
+		t.Errorf("answer %q, about the ferry's dead, not the brothers", a.Text)
+	}
+	checkCitations(t, a)
+}
