@@ -155,7 +155,11 @@ func isStopword(lower string) bool {
 		"d", "m", "among", "within", "upon", "however", "meanwhile", "although",
 		"though", "despite", "since", "yet", "still", "even", "well", "can't",
 		"cannot", "whether", "why's", "who's", "what's", "one's", "its", "it's",
-		"mr", "mrs", "ms", "dr", "etc", "e", "g", "i.e", "vs", "via", "per":
+		"mr", "mrs", "ms", "dr", "etc", "e", "g", "i.e", "vs", "via", "per",
+		// Chat: greetings, fillers and apostrophes left out ("hi who are
+		// the safarovs", "whats the russian side saying").
+		"hi", "hello", "hey", "thanks", "thank", "thx", "okay", "pls", "plz", "guys", "folks",
+		"whats", "whos", "wheres", "hows", "whens", "dont", "didnt", "isnt", "wasnt":
 		return true
 	}
 	return false

@@ -702,3 +702,24 @@ func TestWhoCalledItFindsASourceWithoutAQuotation(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestChatFillerWordsCarryNoContent: a greeting, "guys" or "whats" in a
+// chat question is no word the articles must hold.
+func TestChatFillerWordsCarryNoContent(t *testing.T) {
+	docs := fixedSearcher{madeUp("a", "The Brandt brothers, Ola and Ivo, ran a small cafe in Halden and were charged with fraud.")}
+	for _, q := range []string{"hi who are the brandt brothers", "what were the brandt guys charged with", "whats the cafe the brandt brothers ran"} {
+		a, err := New(docs, Options{}).Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Grounded {
+			t.Errorf("%s: answer %q, want the sentence on the brothers", q, a.Text)
+		}
+		checkCitations(t, a)
+		for _, tok := range questionTokens(q) {
+			if w := strings.ToLower(tok.Word); !tok.Stop && (w == "hi" || w == "guys" || w == "whats") {
+				t.Errorf("%s: %q is a content word of the question", q, tok.Word)
+			}
+		}
+	}
+}
