@@ -157,7 +157,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		}
 	}
 
-	spelled := questionNames(ev.QToks)
+	spelled := questionNames(ev.QToks, results)
 	qcal := calendarWords(ev.QToks)
 	df := map[string]int{}
 	n := 0
@@ -896,12 +896,32 @@ func peopleNamed(q []token) int {
 }
 
 // questionNames returns the question's names long enough to be spelled
-// otherwise, lower-case, with their keys.
-func questionNames(q []token) map[string]string {
+// otherwise, lower-case, with their keys: its capitalised words, and the
+// lower-case words no result holds, which may be names typed in lower
+// case and misspelled ("what did zakarova say").
+func questionNames(q []token, results []retrieval.Result) map[string]string {
 	out := map[string]string{}
+	var seen map[string]bool
 	for i, t := range q {
-		if i > 0 && t.Cap && !t.Stop && utf8.RuneCountInString(t.Word) >= 5 {
-			out[strings.ToLower(t.Word)] = t.Key
+		if t.Stop || utf8.RuneCountInString(t.Word) < 5 {
+			continue
+		}
+		l := strings.ToLower(t.Word)
+		switch {
+		case i > 0 && t.Cap:
+			out[l] = t.Key
+		case !t.Cap:
+			if seen == nil {
+				seen = map[string]bool{}
+				for _, r := range results {
+					for _, w := range strings.FieldsFunc(r.Text, func(c rune) bool { return !unicode.IsLetter(c) }) {
+						seen[strings.ToLower(w)] = true
+					}
+				}
+			}
+			if !seen[l] {
+				out[l] = t.Key
+			}
 		}
 	}
 	return out

@@ -723,3 +723,20 @@ func TestChatFillerWordsCarryNoContent(t *testing.T) {
 		}
 	}
 }
+
+// TestALowerCaseMisspeltNameIsFound: "what did martinen say" typed in a
+// chat is Ivo Marttinen's words.
+func TestALowerCaseMisspeltNameIsFound(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The police in Halden closed a small cafe on the main square on Monday."),
+		madeUp("b", "Ivo Marttinen said the cafe had been closed without a court order."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "what did martinen say about the cafe")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Ivo Marttinen said") {
+		t.Errorf("answer %q, want Marttinen's words", a.Text)
+	}
+	checkCitations(t, a)
+}
