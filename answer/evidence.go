@@ -121,6 +121,7 @@ func analyse(q string, results []retrieval.Result, lookup func(stem string) []st
 // that must appear and the rest come from q alone.
 func analyseIn(q string, context []string, results []retrieval.Result, lookup func(stem string) []string) *evidence {
 	ev := &evidence{Question: q, Kind: classify(q), QToks: questionTokens(q), Results: results}
+	truecase(ev.QToks, results)
 	ev.QKeys = contentKeys(ev.QToks)
 	own := len(ev.QKeys)
 	ev.own = own
@@ -893,6 +894,80 @@ func peopleNamed(q []token) int {
 		n++
 	}
 	return n
+}
+
+// truecase capitalises the question's lower-case words that the results
+// write only capitalised ("when did the yekaterinburg raids happen"): in a
+// chat, names are often typed in lower case.
+func truecase(q []token, results []retrieval.Result) {
+	var want map[string]bool
+	for i, t := range q {
+		if i > 0 && !t.Cap && !t.Stop && utf8.RuneCountInString(t.Word) >= 3 {
+			if want == nil {
+				want = map[string]bool{}
+			}
+			want[strings.ToLower(t.Word)] = true
+		}
+	}
+	if len(want) == 0 {
+		return
+	}
+	upper, lower, caps := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, r := range results {
+		for _, sent := range splitSentences(r.Text) {
+			ws := strings.FieldsFunc(sent, func(c rune) bool { return !unicode.IsLetter(c) && c != '-' })
+			if titleCase(ws) {
+				continue // a heading capitalises its words
+			}
+			// A sentence's first word is capitalised whatever it is.
+			for j, w := range ws {
+				l := strings.ToLower(w)
+				up := j > 0 && unicode.IsUpper([]rune(w)[0])
+				if up {
+					caps[l] = true
+				}
+				switch {
+				case !want[l] || j == 0:
+				case up:
+					upper[l] = true
+				default:
+					lower[l] = true
+				}
+			}
+		}
+	}
+	for i := range q {
+		l := strings.ToLower(q[i].Word)
+		if i == 0 || q[i].Cap || !want[l] || lower[l] {
+			continue
+		}
+		// Written only capitalised, or misspelt one edit away from a
+		// capitalised word and written nowhere ("martinsky").
+		q[i].Cap = upper[l] || utf8.RuneCountInString(l) >= 5 && oneEditFrom(l, caps)
+	}
+}
+
+// titleCase reports whether words are a heading's, short and mostly
+// capitalised ("Azerbaijan Responds with Swift Repercussions"); a sentence
+// full of names is longer.
+func titleCase(words []string) bool {
+	n := 0
+	for _, w := range words {
+		if unicode.IsUpper([]rune(w)[0]) {
+			n++
+		}
+	}
+	return len(words) <= 12 && 3*n >= 2*len(words)
+}
+
+// oneEditFrom reports whether w is one edit away from a word of set.
+func oneEditFrom(w string, set map[string]bool) bool {
+	for c := range set {
+		if editDistanceAtMost1(w, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // questionNames returns the question's names long enough to be spelled
