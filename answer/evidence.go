@@ -2,6 +2,7 @@ package answer
 
 import (
 	"cmp"
+	"iter"
 	"maps"
 	"math"
 	"slices"
@@ -51,6 +52,9 @@ type evidence struct {
 	Question string
 	Kind     kind
 	query    *query
+	// reported memoises facts.ReportDated by fact, which reads the
+	// fact's sentence again.
+	reported map[factKey]bool
 	QToks    []token
 	QKeys    []string
 	Weight   map[string]float64
@@ -121,7 +125,12 @@ func analyse(q string, results []retrieval.Result, lookup func(stem string) []st
 // that must appear and the rest come from q alone.
 func analyseIn(q string, context []string, results []retrieval.Result, lookup func(stem string) []string) *evidence {
 	ev := &evidence{Question: q, Kind: classify(q), QToks: questionTokens(q), Results: results}
-	truecase(ev.QToks, results)
+	split := make([][]string, len(results))
+	for p, r := range results {
+		split[p] = splitSentences(r.Text)
+	}
+	words := casingOf(ev.QToks, split)
+	truecase(ev.QToks, words)
 	ev.QKeys = contentKeys(ev.QToks)
 	own := len(ev.QKeys)
 	ev.own = own
@@ -158,14 +167,14 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		}
 	}
 
-	spelled := questionNames(ev.QToks, results)
+	spelled := questionNames(ev.QToks, words)
 	qcal := calendarWords(ev.QToks)
 	df := map[string]int{}
 	n := 0
 	for p, r := range results {
 		var ss []*sentence
 		open := false // inside a quotation that runs over sentences
-		for i, text := range splitSentences(r.Text) {
+		for i, text := range split[p] {
 			toks := tokenize(text)
 			respell(toks, spelled)
 			s := &sentence{P: p, I: i, Text: text, Toks: toks, Keys: keySet(toks), Prose: isProse(text, toks)}
@@ -190,7 +199,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				if !qu.asks(v, f) {
 					continue // the question already says it, or it counts something else
 				}
-				v.OnEvent = qu.onEvent(f) || f.Event.Trigger == facts.Until && qu.until || qu.report && facts.ReportDated(f) && qu.reportTells(f)
+				v.OnEvent = qu.onEvent(f) || f.Event.Trigger == facts.Until && qu.until || qu.report && ev.reportDated(f) && qu.reportTells(f)
 				if qu.age && !ageOfNamed(toks, start, names) {
 					continue // "4–5 years old" of someone else than the one asked about
 				}
@@ -896,68 +905,130 @@ func peopleNamed(q []token) int {
 	return n
 }
 
-// truecase capitalises the question's lower-case words that the results
-// write only capitalised ("when did the yekaterinburg raids happen"): in a
-// chat, names are often typed in lower case.
-func truecase(q []token, results []retrieval.Result) {
-	var want map[string]bool
+// casing is how the results write the question's lower-case words:
+// capitalised past a sentence's start (upper), in lower case (lower),
+// anywhere (seen); and, when one of them is written nowhere and may be a
+// misspelt name, every word they capitalise (caps). Headings, which
+// capitalise their words, count for seen alone.
+type casing struct{ upper, lower, seen, caps map[string]bool }
+
+// casingOf reads the casing of the words of q's lower-case words in sents,
+// each result's sentences.
+func casingOf(q []token, sents [][]string) casing {
+	c := casing{upper: map[string]bool{}, lower: map[string]bool{}, seen: map[string]bool{}}
+	want := map[string]bool{}
+	var lens [64]bool // the lengths of want's words, to skip the others cheaply
 	for i, t := range q {
-		if i > 0 && !t.Cap && !t.Stop && utf8.RuneCountInString(t.Word) >= 3 {
-			if want == nil {
-				want = map[string]bool{}
-			}
-			want[strings.ToLower(t.Word)] = true
+		if l := strings.ToLower(t.Word); i > 0 && !t.Cap && !t.Stop && len(l) >= 3 && len(l) < len(lens) {
+			want[l], lens[len(l)] = true, true
 		}
 	}
 	if len(want) == 0 {
-		return
+		return c
 	}
-	upper, lower, caps := map[string]bool{}, map[string]bool{}, map[string]bool{}
-	for _, r := range results {
-		for _, sent := range splitSentences(r.Text) {
-			ws := strings.FieldsFunc(sent, func(c rune) bool { return !unicode.IsLetter(c) && c != '-' })
-			if titleCase(ws) {
-				continue // a heading capitalises its words
-			}
-			// A sentence's first word is capitalised whatever it is.
-			for j, w := range ws {
-				l := strings.ToLower(w)
-				up := j > 0 && unicode.IsUpper([]rune(w)[0])
-				if up {
-					caps[l] = true
-				}
-				switch {
-				case !want[l] || j == 0:
-				case up:
-					upper[l] = true
-				default:
-					lower[l] = true
+	read := func(each func(w string, j int, heading bool)) {
+		for _, ss := range sents {
+			for _, sent := range ss {
+				heading := titleCase(sent)
+				j := 0
+				for w := range lettersOf(sent) {
+					each(w, j, heading)
+					j++
 				}
 			}
 		}
 	}
+	read(func(w string, j int, heading bool) {
+		if len(w) >= len(lens) || !lens[len(w)] {
+			return
+		}
+		l := strings.ToLower(w)
+		if !want[l] {
+			return
+		}
+		c.seen[l] = true
+		switch {
+		case heading || j == 0:
+			// A heading, or a sentence's first word, is capitalised
+			// whatever it is.
+		case upperFirst(w):
+			c.upper[l] = true
+		default:
+			c.lower[l] = true
+		}
+	})
+	for l := range want {
+		if !c.seen[l] && utf8.RuneCountInString(l) >= 5 {
+			c.caps = map[string]bool{}
+			read(func(w string, j int, heading bool) {
+				if !heading && j > 0 && upperFirst(w) {
+					c.caps[strings.ToLower(w)] = true
+				}
+			})
+			break
+		}
+	}
+	return c
+}
+
+// truecase capitalises the question's lower-case words that the results
+// write only capitalised, or that are misspelt one edit away from such a
+// word and written nowhere ("when did zelensky call aliyev", "martinsky"):
+// in a chat, names are often typed in lower case.
+func truecase(q []token, c casing) {
 	for i := range q {
-		l := strings.ToLower(q[i].Word)
-		if i == 0 || q[i].Cap || !want[l] || lower[l] {
+		t := &q[i]
+		l := strings.ToLower(t.Word)
+		if i == 0 || t.Cap || t.Stop || utf8.RuneCountInString(l) < 3 || c.lower[l] {
 			continue
 		}
-		// Written only capitalised, or misspelt one edit away from a
-		// capitalised word and written nowhere ("martinsky").
-		q[i].Cap = upper[l] || utf8.RuneCountInString(l) >= 5 && oneEditFrom(l, caps)
+		t.Cap = c.upper[l] || !c.seen[l] && utf8.RuneCountInString(l) >= 5 && oneEditFrom(l, c.caps)
 	}
 }
 
-// titleCase reports whether words are a heading's, short and mostly
+// titleCase reports whether a sentence is a heading, short and mostly
 // capitalised ("Azerbaijan Responds with Swift Repercussions"); a sentence
 // full of names is longer.
-func titleCase(words []string) bool {
-	n := 0
-	for _, w := range words {
-		if unicode.IsUpper([]rune(w)[0]) {
-			n++
+func titleCase(sent string) bool {
+	n, up := 0, 0
+	for w := range lettersOf(sent) {
+		if n++; n > 12 {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			up++
 		}
 	}
-	return len(words) <= 12 && 3*n >= 2*len(words)
+	return 3*up >= 2*n
+}
+
+// upperFirst reports whether w starts with a capital letter.
+func upperFirst(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// lettersOf yields the runs of letters of s, without allocating.
+func lettersOf(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i, r := range s {
+			switch {
+			case unicode.IsLetter(r):
+				if start < 0 {
+					start = i
+				}
+			case start >= 0:
+				if !yield(s[start:i]) {
+					return
+				}
+				start = -1
+			}
+		}
+		if start >= 0 {
+			yield(s[start:])
+		}
+	}
 }
 
 // oneEditFrom reports whether w is one edit away from a word of set.
@@ -972,31 +1043,16 @@ func oneEditFrom(w string, set map[string]bool) bool {
 
 // questionNames returns the question's names long enough to be spelled
 // otherwise, lower-case, with their keys: its capitalised words, and the
-// lower-case words no result holds, which may be names typed in lower
-// case and misspelled ("what did zakarova say").
-func questionNames(q []token, results []retrieval.Result) map[string]string {
+// lower-case words the results do not hold, which may be names typed in
+// lower case and misspelt ("what did zakarova say").
+func questionNames(q []token, c casing) map[string]string {
 	out := map[string]string{}
-	var seen map[string]bool
 	for i, t := range q {
 		if t.Stop || utf8.RuneCountInString(t.Word) < 5 {
 			continue
 		}
-		l := strings.ToLower(t.Word)
-		switch {
-		case i > 0 && t.Cap:
+		if l := strings.ToLower(t.Word); i > 0 && t.Cap || !t.Cap && !c.seen[l] {
 			out[l] = t.Key
-		case !t.Cap:
-			if seen == nil {
-				seen = map[string]bool{}
-				for _, r := range results {
-					for _, w := range strings.FieldsFunc(r.Text, func(c rune) bool { return !unicode.IsLetter(c) }) {
-						seen[strings.ToLower(w)] = true
-					}
-				}
-			}
-			if !seen[l] {
-				out[l] = t.Key
-			}
 		}
 	}
 	return out
@@ -1264,5 +1320,22 @@ func (ev *evidence) offEvent(v value) bool {
 // ofReport reports whether v is the date of a report (facts.ReportDated)
 // and the question asks about an event, not that report.
 func (ev *evidence) ofReport(v value) bool {
-	return ev.Kind.dated() && v.fact != nil && facts.ReportDated(*v.fact) && (!ev.query.report || !ev.query.reportTells(*v.fact))
+	return ev.Kind.dated() && v.fact != nil && ev.reportDated(*v.fact) && (!ev.query.report || !ev.query.reportTells(*v.fact))
+}
+
+// reportDated is facts.ReportDated, read once per fact.
+func (ev *evidence) reportDated(f facts.Fact) bool {
+	if f.Kind != facts.KindDate {
+		return false
+	}
+	k := factKeyOf(f)
+	r, ok := ev.reported[k]
+	if !ok {
+		if ev.reported == nil {
+			ev.reported = map[factKey]bool{}
+		}
+		r = facts.ReportDated(f)
+		ev.reported[k] = r
+	}
+	return r
 }

@@ -225,7 +225,19 @@ func (sc *sentenceCtx) reportDated(at int) bool {
 // event the report tells is not on that day; its own date, if any, is
 // elsewhere in the sentence. Such a date has no event word (Trigger "").
 func ReportDated(f Fact) bool {
-	return f.Kind == KindDate && f.End <= len(f.Sentence) && reportDatedIn(Words(f.Sentence), f.Start, f.End)
+	// The words are keyed only where looked at (wordKey): a whole
+	// sentence's stems would cost more than the rest.
+	return f.Kind == KindDate && f.End <= len(f.Sentence) &&
+		reportDatedIn(wordsKeyed(f.Sentence, func(string) string { return "" }), f.Start, f.End)
+}
+
+// wordKey is w's Key, computed when the words were split unkeyed.
+func wordKey(w Word) string {
+	if w.Key != "" {
+		return w.Key
+	}
+	l := strings.ToLower(w.Text)
+	return Key(strings.TrimSuffix(strings.TrimSuffix(l, "'s"), "’s"))
 }
 
 // reportDatedIn is ReportDated for the date at [start, end) among words.
@@ -238,7 +250,7 @@ func reportDatedIn(words []Word, start, end int) bool {
 	for j >= 0 && dateLead[strings.ToLower(words[j].Text)] {
 		j--
 	}
-	if j >= 0 && (reportingVerbs[strings.ToLower(words[j].Text)] || reportNouns[words[j].Key]) {
+	if j >= 0 && (reportingVerbs[strings.ToLower(words[j].Text)] || reportNouns[wordKey(words[j])]) {
 		return !ownAct(words, end)
 	}
 	k := slices.IndexFunc(words, func(w Word) bool { return w.Start >= end })
@@ -251,7 +263,7 @@ func reportDatedIn(words []Word, start, end int) bool {
 		case reportingVerbs[l]:
 			return !ownAct(words, words[k].End)
 		case verbGroup[l]:
-		case subject && n < maxSubject && !triggers[words[k].Key] && !passiveAux[l] && !auxiliaries[l] && !strings.HasSuffix(l, "ed"):
+		case subject && n < maxSubject && !triggers[wordKey(words[k])] && !passiveAux[l] && !auxiliaries[l] && !strings.HasSuffix(l, "ed"):
 		default:
 			return false
 		}
