@@ -995,7 +995,7 @@ func titleCase(sent string) bool {
 		if n++; n > 12 {
 			return false
 		}
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		if upperFirst(w) {
 			up++
 		}
 	}
