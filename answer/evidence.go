@@ -387,18 +387,12 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	if from := outletsAsked(q, results); len(from) > 0 {
 		// "How many did AzerNews say were detained": that outlet's
 		// passages answer, when they are retrieved.
-		if kept := slices.DeleteFunc(slices.Clone(ev.Ranked), func(s *sentence) bool { return !from[s.P] }); len(kept) > 0 {
-			ev.keepOnly(kept)
-		}
+		ev.narrow(func(s *sentence) bool { return from[s.P] })
 	}
 	if len(qu.by) > 0 && ev.Kind.typed() {
 		// "How many did Azerbaijan say were detained": the values it is
 		// the source of answer, when a retrieved sentence gives one.
-		if kept := slices.DeleteFunc(slices.Clone(ev.Ranked), func(s *sentence) bool {
-			return len(s.Vals) == 0 || !ev.spokenByAsked(s)
-		}); len(kept) > 0 {
-			ev.keepOnly(kept)
-		} else {
+		if !ev.narrow(func(s *sentence) bool { return len(s.Vals) > 0 && ev.spokenByAsked(s) }) {
 			// None is theirs: not the words of someone else named, which
 			// would read as theirs.
 			ev.prefer(func(s *sentence) bool { return len(ev.speechOf(s)) == 0 })
@@ -412,11 +406,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		holds := func(s *sentence) bool {
 			return slices.ContainsFunc(context, func(k string) bool { return s.Keys[k] })
 		}
-		if kept := slices.DeleteFunc(slices.Clone(ev.Ranked), func(s *sentence) bool {
-			return !holds(s) && (s.I == 0 || !holds(ev.Sents[s.P][s.I-1]))
-		}); len(kept) > 0 {
-			ev.keepOnly(kept)
-		}
+		ev.narrow(func(s *sentence) bool { return holds(s) || s.I > 0 && holds(ev.Sents[s.P][s.I-1]) })
 	}
 	if ev.Kind.typed() && len(qNames) > 1 && peopleNamed(ev.QToks) > 1 {
 		// "When did Zelensky call Aliyev?": a value of a sentence that
@@ -489,6 +479,17 @@ func (ev *evidence) sourceOf(s *sentence) *sentence {
 // relays reports whether a speech cue only passes words on ("…, News.Az
 // reports"): the outlet is not who spoke them.
 func relays(cue string) bool { return cue == "reports" || cue == "reported" || cue == "informs" }
+
+// narrow keeps only the ranked sentences for which ok holds, when some
+// do, and reports whether it did.
+func (ev *evidence) narrow(ok func(*sentence) bool) bool {
+	kept := slices.DeleteFunc(slices.Clone(ev.Ranked), func(s *sentence) bool { return !ok(s) })
+	if len(kept) == 0 {
+		return false
+	}
+	ev.keepOnly(kept)
+	return true
+}
 
 // keepOnly narrows the ranked sentences to ranked, and the support to
 // theirs.
