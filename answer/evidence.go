@@ -1160,13 +1160,7 @@ func (ev *evidence) otherSpeaker(s *sentence, names []string) bool {
 		return false
 	}
 	speech := ev.speechOf(s)
-	return len(speech) > 0 && !speakerHolds(speech, names)
-}
-
-// spokenBy reports whether one of names (keys) is among the speakers of
-// the words of s.
-func (ev *evidence) spokenBy(s *sentence, names []string) bool {
-	return speakerHolds(ev.speechOf(s), names)
+	return len(speech) > 0 && !speakerHolds(speech, names, false)
 }
 
 // spokenByAsked reports whether the words of s are those of whom the
@@ -1175,20 +1169,10 @@ func (ev *evidence) spokenBy(s *sentence, names []string) bool {
 // ("according to investigators"), one of its words. "The Internal
 // Ministry of the Sverdlovsk Region" is not Azerbaijan's Foreign Ministry.
 func (ev *evidence) spokenByAsked(s *sentence) bool {
-	qu := ev.query
-	if len(qu.byNames) == 0 {
-		return ev.spokenBy(s, qu.by)
+	if qu := ev.query; len(qu.byNames) > 0 {
+		return speakerHolds(ev.speechOf(s), qu.byNames, true)
 	}
-	for _, f := range ev.speechOf(s) {
-		have := map[string]bool{}
-		for _, t := range tokenize(f.Speech.Speaker) {
-			have[t.Key] = true
-		}
-		if !slices.ContainsFunc(qu.byNames, func(k string) bool { return !have[k] }) {
-			return true
-		}
-	}
-	return false
+	return speakerHolds(ev.speechOf(s), ev.query.by, false)
 }
 
 // speechOf returns the speech facts that name who speaks the words of s,
@@ -1203,14 +1187,14 @@ func (ev *evidence) speechOf(s *sentence) []facts.Fact {
 	})
 }
 
-// speakerHolds reports whether a key of one of names is in the speaker of
-// a speech fact.
-func speakerHolds(speech []facts.Fact, names []string) bool {
+// speakerHolds reports whether the speaker of a speech fact holds one of
+// names (keys), or every one of them when all is set.
+func speakerHolds(speech []facts.Fact, names []string, all bool) bool {
 	for _, f := range speech {
-		for _, t := range tokenize(f.Speech.Speaker) {
-			if slices.Contains(names, t.Key) {
-				return true
-			}
+		have := keySet(tokenize(f.Speech.Speaker))
+		missing := slices.ContainsFunc(names, func(k string) bool { return !have[k] })
+		if all && !missing || !all && slices.ContainsFunc(names, func(k string) bool { return have[k] }) {
+			return true
 		}
 	}
 	return false
