@@ -1239,14 +1239,7 @@ func ageOfNamed(toks []token, start int, names []string) bool {
 // locative reports whether the text before a place ends with a preposition
 // that puts something there: "crashed near", "held in", "flew over".
 func locative(before string) bool {
-	f := strings.Fields(strings.ToLower(before))
-	if n := len(f); n > 1 && (f[n-1] == "the" || f[n-1] == "a" || f[n-1] == "an") {
-		f = f[:n-1] // "near the Georgia-Russia border"
-	}
-	if len(f) == 0 {
-		return false
-	}
-	switch strings.Trim(f[len(f)-1], ",;:(\"“") {
+	switch wordBefore(before, "the", "a", "an") { // "near the Georgia-Russia border"
 	case "in", "near", "over", "at", "outside", "off", "across", "inside", "into", "from", "to", "towards", "toward":
 		return true
 	}
@@ -1256,18 +1249,25 @@ func locative(before string) bool {
 // toward reports whether the words just before a place make it where
 // something went: "to Grozny", "bound for Baku", "towards the border".
 func toward(before string) bool {
-	f := strings.Fields(strings.ToLower(before))
-	if n := len(f); n > 1 && f[n-1] == "the" {
-		f = f[:n-1]
-	}
-	if len(f) == 0 {
-		return false
-	}
-	switch strings.Trim(f[len(f)-1], ",;:(\"“") {
+	switch wordBefore(before, "the") {
 	case "to", "towards", "toward", "for":
 		return true
 	}
 	return false
+}
+
+// wordBefore returns the last word of before, lower-case and without
+// punctuation, passing over one of skip right before it ("near the");
+// "" when there is none.
+func wordBefore(before string, skip ...string) string {
+	f := strings.Fields(strings.ToLower(before))
+	if n := len(f); n > 1 && slices.Contains(skip, f[n-1]) {
+		f = f[:n-1]
+	}
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ",;:(\"“")
 }
 
 // outletsAsked returns the results whose outlet the question names, as
