@@ -213,15 +213,23 @@ func (e *Engine) allDocsCited(a Answer, ids []string, results []retrieval.Result
 // docOf returns the article of passage id, from the results or the
 // library; "" when neither has it.
 func (e *Engine) docOf(id string, results []retrieval.Result) string {
+	r, _ := e.lookup(id, results)
+	return r.DocID
+}
+
+// lookup returns passage id from the results or, when they do not hold
+// it, from the library: the timeline's other sources can be cited
+// although the search did not return them.
+func (e *Engine) lookup(id string, results []retrieval.Result) (retrieval.Result, bool) {
 	if i := slices.IndexFunc(results, func(r retrieval.Result) bool { return r.ID == id }); i >= 0 {
-		return results[i].DocID
+		return results[i], true
 	}
 	if p, ok := e.search.(passager); ok {
 		if ps, ok := p.Passage(id); ok {
-			return ps.DocID
+			return retrieval.Result{Passage: ps}, true
 		}
 	}
-	return ""
+	return retrieval.Result{}, false
 }
 
 // citeFor returns the citation number of passage id in a, adding a
@@ -230,23 +238,12 @@ func (e *Engine) citeFor(a *Answer, id string, results []retrieval.Result) (int,
 	if i := slices.IndexFunc(a.Citations, func(c Citation) bool { return c.PassageID == id }); i >= 0 {
 		return a.Citations[i].Ref, true
 	}
+	r, ok := e.lookup(id, results)
+	if !ok {
+		return 0, false
+	}
 	ref := len(a.Citations) + 1
-	if i := slices.IndexFunc(results, func(r retrieval.Result) bool { return r.ID == id }); i >= 0 {
-		a.Citations = append(a.Citations, citationOf(ref, results[i]))
-		return ref, true
-	}
-	p, ok := e.search.(passager)
-	if !ok {
-		return 0, false
-	}
-	ps, ok := p.Passage(id)
-	if !ok {
-		return 0, false
-	}
-	a.Citations = append(a.Citations, Citation{
-		Ref: ref, DocID: ps.DocID, PassageID: ps.ID, Title: ps.Title, Outlet: ps.Outlet,
-		Published: ps.Published, PublishedPrecision: ps.PublishedPrecision, URL: ps.URL, Text: ps.Text,
-	})
+	a.Citations = append(a.Citations, citationOf(ref, r))
 	return ref, true
 }
 
