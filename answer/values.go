@@ -212,6 +212,8 @@ type query struct {
 	// the six men …, how many", "how many of them"): a count of a part
 	// ("four of them") answers it.
 	part bool
+	// events are the keys of the question's event words (facts.IsTrigger).
+	events []string
 	// report is true when the question asks about a report ("When did the
 	// ministry first speak out"): a report's date answers it.
 	report bool
@@ -255,6 +257,11 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	}
 	// "Did Azerbaijan say" names whose count is asked; "When did the
 	// ministry speak out" asks for the report.
+	for k := range qu.keys {
+		if facts.IsTrigger(k) {
+			qu.events = append(qu.events, k)
+		}
+	}
 	qu.report = len(qu.by) == 0 && qu.hasKey(facts.SpeechKey)
 	doc := corpus.Document{ID: "question", Body: q}
 	for _, f := range facts.ReadPassages(doc, []corpus.Passage{{ID: "question", Start: 0, End: len(q), Text: q}}) {
@@ -358,7 +365,7 @@ func genericPeople(k string) bool {
 }
 
 // namesEvent reports whether the question names an event word.
-func (qu *query) namesEvent() bool { return qu.hasKey(facts.IsTrigger) }
+func (qu *query) namesEvent() bool { return len(qu.events) > 0 }
 
 // hasKey reports whether a key of the question's words satisfies ok.
 func (qu *query) hasKey(ok func(string) bool) bool {
@@ -376,17 +383,11 @@ func (qu *query) hasKey(ok func(string) bool) bool {
 // released, and who announced it?" is not answered by the day something
 // else was announced.
 func (qu *query) reportTells(f facts.Fact) bool {
-	var events []string
-	for k := range qu.keys {
-		if facts.IsTrigger(k) {
-			events = append(events, k)
-		}
-	}
-	if len(events) == 0 {
+	if len(qu.events) == 0 {
 		return true
 	}
 	for _, w := range facts.Words(f.Sentence) {
-		if slices.Contains(events, w.Key) {
+		if slices.Contains(qu.events, w.Key) {
 			return true
 		}
 	}
