@@ -104,13 +104,14 @@ func quotesAll(e Event, keys map[string]bool) bool {
 	}
 	held := map[string]bool{}
 	for _, t := range texts {
-		for k := range contentKeys(t) {
+		ws := facts.Words(t)
+		for k := range wordKeys(ws) {
 			if keys[k] {
 				held[k] = true
 			}
 		}
 		// "Sputnik-Azerbaijan" is about Sputnik.
-		for _, w := range facts.Words(t) {
+		for _, w := range ws {
 			if !strings.Contains(w.Text, "-") {
 				continue
 			}
@@ -151,10 +152,7 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 	// The question's verb is the event it asks about: "When was Belousov
 	// released from custody?" is not answered by the day he was taken
 	// into custody, which the quotes tell with every other word.
-	var verbs []string
-	for _, w := range facts.AskedVerbs(question) {
-		verbs = append(verbs, facts.VerbKey(w))
-	}
+	verbs := askedVerbKeys(question)
 	var best Event
 	bestScore := 1
 	// All of the question's words but one must be in the quotes: a date
@@ -189,9 +187,7 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 			if s.Date == e.Date.Value && !s.Undated {
 				maps.Copy(dating, quote)
 				if len(verbs) > 0 && holdsOther(quote, want, ws, verbs) {
-					for _, w := range ws {
-						told[facts.VerbKey(strings.ToLower(w.Text))] = true
-					}
+					maps.Copy(told, verbKeys(ws))
 				}
 			}
 		}
@@ -209,6 +205,25 @@ func (v View) EventFor(question string, passageIDs []string) (Event, bool) {
 		}
 	}
 	return best, bestScore > 1
+}
+
+// askedVerbKeys returns the facts.VerbKey of each verb question asks about
+// (facts.AskedVerbs).
+func askedVerbKeys(question string) []string {
+	var out []string
+	for _, w := range facts.AskedVerbs(question) {
+		out = append(out, facts.VerbKey(w))
+	}
+	return out
+}
+
+// verbKeys returns the facts.VerbKey of every word of ws.
+func verbKeys(ws []facts.Word) map[string]bool {
+	out := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		out[facts.VerbKey(strings.ToLower(w.Text))] = true
+	}
+	return out
 }
 
 // holdsOther reports whether a dating quote (its keys, and its words ws)
@@ -231,10 +246,7 @@ func holdsOther(quote, want map[string]bool, ws []facts.Word, verbs []string) bo
 // merged into the event for another of its day's happenings ("the ministry
 // on July 1 accused Baku") does not date the summons.
 func (e Event) Telling(question string) []Source {
-	var verbs []string
-	for _, w := range facts.AskedVerbs(question) {
-		verbs = append(verbs, facts.VerbKey(w))
-	}
+	verbs := askedVerbKeys(question)
 	if len(verbs) == 0 {
 		// "When did Russia summon the ambassador?": its event word.
 		for _, w := range facts.Words(question) {
@@ -248,10 +260,7 @@ func (e Event) Telling(question string) []Source {
 		if s.Undated || s.Date != e.Date.Value {
 			continue
 		}
-		told := map[string]bool{}
-		for _, w := range facts.Words(s.Quote) {
-			told[facts.VerbKey(strings.ToLower(w.Text))] = true
-		}
+		told := verbKeys(facts.Words(s.Quote))
 		if !slices.ContainsFunc(verbs, func(k string) bool { return !told[k] }) {
 			out = append(out, s)
 		}
