@@ -275,9 +275,10 @@ func common(g []Fact) []string {
 }
 
 // sameCountEvent reports whether two counts of one noun and trigger are of
-// one event: places and dates, where both give them, must agree.
+// one event: places and dates, where both give them, must agree, and the
+// acts must not go opposite ways.
 func sameCountEvent(a, b Fact) bool {
-	if !placesAgree(a.Event, b.Event) || !whenAgrees(a.Event, b.Event) {
+	if !placesAgree(a.Event, b.Event) || !whenAgrees(a.Event, b.Event) || Opposed(a.Event, b.Event) {
 		return false
 	}
 	// And something positive ties them: a place, a date or a name in
@@ -296,9 +297,10 @@ func names(ps []string) []string {
 }
 
 // sameDatedEvent reports whether two dates of one trigger date one event:
-// they share a named participant, and their places agree.
+// they share a named participant, their places agree, and they do not go
+// opposite ways.
 func sameDatedEvent(a, b Fact) bool {
-	return comparableDates(a, b) && placesAgree(a.Event, b.Event) && shareOne(a.Event.Participants, b.Event.Participants)
+	return comparableDates(a, b) && placesAgree(a.Event, b.Event) && shareOne(a.Event.Participants, b.Event.Participants) && !Opposed(a.Event, b.Event)
 }
 
 // placesAgree: both name places and share one, or one names none.

@@ -16,7 +16,7 @@ package facts
 
 // Version is the reader's version. Stored facts read by another version
 // are read again; bump it whenever a change alters what Read returns.
-const Version = 41
+const Version = 42
 
 // Kind is what a fact is about.
 type Kind string
@@ -78,6 +78,12 @@ type Event struct {
 	Places []string `json:"places,omitempty"`
 	// When is the value of the clause's own date, if it has one.
 	When string `json:"when,omitempty"`
+	// By and To are the keys of the names that do the act and of those
+	// it is done to or aimed at, where the grammar says (see Opposed):
+	// "Azerbaijan's envoy delivered a protest to Moscow" is by
+	// "azerbaij", to "moscov".
+	By []string `json:"by,omitempty"`
+	To []string `json:"to,omitempty"`
 }
 
 // Quantity is a number and what it counts.

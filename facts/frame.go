@@ -170,6 +170,9 @@ func (sc *sentenceCtx) frame(at int, ents []Fact) Event {
 		}
 	}
 	ev.When = sc.whenOf(ev.Trigger, lo, hi)
+	if t := sc.triggerIndex(ev.Trigger, at); t >= 0 {
+		ev.By, ev.To = sc.direction(t)
+	}
 	if ev.Trigger == Born {
 		// A birth date is the life of the name right before it:
 		// "Huseyn Safarov (b. 1956) and Ziyaddin Safarov (b. 1970)".
@@ -185,6 +188,25 @@ func (sc *sentenceCtx) frame(at int, ents []Fact) Event {
 	slices.Sort(ev.Places)
 	ev.Places = slices.Compact(ev.Places)
 	return ev
+}
+
+// triggerIndex returns the index of the word keyed trigger nearest offset
+// at, or -1.
+func (sc *sentenceCtx) triggerIndex(trigger string, at int) int {
+	best, dist := -1, 0
+	for i, w := range sc.words {
+		if trigger == "" || w.Key != trigger {
+			continue
+		}
+		d := w.Start - at
+		if d < 0 {
+			d = -d
+		}
+		if best < 0 || d < dist {
+			best, dist = i, d
+		}
+	}
+	return best
 }
 
 // eventAt returns the event word of a fact at offset at: Born after

@@ -12,7 +12,7 @@ import (
 // factsFormat is the layout written by encodeFacts. A record in another
 // layout is not decoded: its document is read again, as for a record of
 // another facts.Version.
-const factsFormat = 3
+const factsFormat = 4
 
 // factsRecord is a document's entry in the facts bucket: its facts, read by
 // facts.Version Version from the document whose content hash is Hash.
@@ -114,7 +114,7 @@ func derivedText(f *facts.Fact) bool {
 }
 
 func eventIsZero(ev *facts.Event) bool {
-	return ev.Trigger == "" && ev.Participants == nil && ev.Places == nil && ev.When == ""
+	return ev.Trigger == "" && ev.Participants == nil && ev.Places == nil && ev.When == "" && ev.By == nil && ev.To == nil
 }
 
 // encodeFacts returns r in the layout above.
@@ -198,6 +198,8 @@ func encodeFacts(r factsRecord) []byte {
 			e.strs(f.Event.Participants)
 			e.strs(f.Event.Places)
 			e.str(f.Event.When)
+			e.strs(f.Event.By)
+			e.strs(f.Event.To)
 		}
 		if c := f.Clock; c != nil {
 			e.str(c.Value)
@@ -379,7 +381,7 @@ func decodeFacts(b []byte) (factsRecord, error) {
 			f.Speech = &facts.Speech{Speaker: d.str(), Cue: d.str(), Content: d.str()}
 		}
 		if flags&flagEvent != 0 {
-			f.Event = facts.Event{Trigger: d.str(), Participants: d.strs(), Places: d.strs(), When: d.str()}
+			f.Event = facts.Event{Trigger: d.str(), Participants: d.strs(), Places: d.strs(), When: d.str(), By: d.strs(), To: d.strs()}
 		}
 		if flags&flagClock != 0 {
 			f.Clock = &facts.Clock{Value: d.str(), Low: int(d.varint()), High: int(d.varint()), Twelve: d.u8() == 1}

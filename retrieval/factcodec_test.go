@@ -129,7 +129,7 @@ func TestFactsCodecKnowsEveryField(t *testing.T) {
 		"Entity":   {"Type", "Name", "Key"},
 		"Cause":    {"Effect", "Cause"},
 		"Speech":   {"Speaker", "Cue", "Content"},
-		"Event":    {"Trigger", "Participants", "Places", "When"},
+		"Event":    {"Trigger", "Participants", "Places", "When", "By", "To"},
 		"Clock":    {"Value", "Low", "High", "Twelve"},
 	}
 	for _, typ := range []reflect.Type{

@@ -330,7 +330,7 @@ func (e *engine) link(nd *node) {
 			return
 		}
 		o.seen = e.stamp
-		if !nd.span.Overlaps(o.span) || termsOfOthers(nd, o) || coarserOther(nd, o) {
+		if !nd.span.Overlaps(o.span) || termsOfOthers(nd, o) || coarserOther(nd, o) || opposed(nd, o) {
 			return
 		}
 		var ed edge
@@ -375,6 +375,21 @@ func coarserOther(a, b *node) bool {
 		}
 	}
 	return true
+}
+
+// opposed reports whether a mention of a and one of b tell one event word
+// going opposite ways (facts.Opposed): "A's envoy delivered a protest to
+// B" is not "A's envoy was summoned to receive a protest". Like
+// coarserOther it allocates nothing.
+func opposed(a, b *node) bool {
+	for _, m := range a.members {
+		for _, o := range b.members {
+			if t := m.fact.Event.Trigger; t != "" && t == o.fact.Event.Trigger && facts.Opposed(m.fact.Event, o.fact.Event) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasTrigger reports whether a mention of nd has an event word.

@@ -410,3 +410,32 @@ func TestTermsOfTwoPeopleAreTwoLines(t *testing.T) {
 		t.Errorf("%d term ends, want Brandt's and Marten's: %+v", ends, x.Events())
 	}
 }
+
+// TestOppositeActsAreTwoLines: on one day, one country's envoy protesting to
+// another and that envoy summoned to receive the other's protest share the
+// envoy, the day and the word "protest", but go opposite ways.
+func TestOppositeActsAreTwoLines(t *testing.T) {
+	for _, second := range []struct{ text, want string }{
+		// The opposite way: two lines.
+		{"Valdoria's ambassador was summoned to the Ostrian foreign ministry on Tuesday to receive an official protest against Valdoria's actions.", "two"},
+		// The same way in other words: one line.
+		{"On Tuesday, Valdoria's ambassador to Ostria delivered an official protest to Ostria over the detentions.", "one"},
+	} {
+		x := NewIndex()
+		x.Update(article("a", "2025-07-02", "On July 1, Valdoria's ambassador to Ostria, Per Lund, delivered a formal protest to Ostria, denouncing the detentions of Valdorian citizens."))
+		x.Update(article("b", "2025-07-02", second.text))
+		var lines []Event
+		for _, e := range x.Events() {
+			if e.Date.Value == "2025-07-01" {
+				lines = append(lines, e)
+			}
+		}
+		want := 1
+		if second.want == "two" {
+			want = 2
+		}
+		if len(lines) != want {
+			t.Errorf("with %q: %d lines of 1 July, want %s: %+v", second.text, len(lines), second.want, lines)
+		}
+	}
+}

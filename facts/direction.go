@@ -1,0 +1,277 @@
+package facts
+
+import (
+	"slices"
+	"strings"
+)
+
+// Direction: who acts and who is acted on, read from the clause of an
+// event word by plain English grammar (voice, the subject before a verb,
+// the object after it, "from", "by", "to" and "against"), so that "A's
+// envoy delivered a protest to B" and "A's envoy was summoned to receive a
+// protest" are not read as one act (see Opposed). Names are the
+// capitalised words, keyed as Words keys them, so that a demonym or a
+// possessive is its place ("Azerbaijan's ambassador" is "Azerbaijan").
+// Where the grammar is not plain the roles stay empty.
+
+// beForms make a participle after them passive: "was summoned".
+var beForms = map[string]bool{"was": true, "were": true, "is": true, "are": true, "be": true, "been": true, "being": true}
+
+// nounMarks before an event word make it a noun: "an official protest".
+var nounMarks = map[string]bool{
+	"a": true, "an": true, "the": true, "its": true, "their": true, "his": true, "her": true,
+	"our": true, "this": true, "that": true, "another": true, "no": true,
+}
+
+// prepositions before a name make it no subject or object of the verb:
+// "the ambassador to Russia", "the ministry in Moscow".
+var prepositions = map[string]bool{
+	"to": true, "in": true, "of": true, "from": true, "at": true, "on": true, "for": true, "with": true,
+	"by": true, "near": true, "over": true, "against": true, "across": true, "into": true, "about": true,
+	"between": true, "among": true, "after": true, "before": true, "during": true, "amid": true,
+}
+
+// verbForms returns the forms of regular English verbs given as bare
+// stems: "deliver" → deliver, delivers, delivered, delivering.
+func verbForms(verbs ...string) map[string]bool {
+	out := map[string]bool{}
+	for _, v := range verbs {
+		out[v], out[v+"s"] = true, true
+		if strings.HasSuffix(v, "e") {
+			out[v+"d"], out[v[:len(v)-1]+"ing"] = true, true
+		} else {
+			out[v+"ed"], out[v+"ing"] = true, true
+		}
+	}
+	return out
+}
+
+// receiving verbs make their subject the one an act is aimed at: "to
+// receive a protest", "drawing a protest from Moscow".
+var receiving = func() map[string]bool {
+	m := verbForms("receive", "face", "draw")
+	for _, w := range []string{"drew", "drawn", "get", "gets", "got", "getting"} {
+		m[w] = true
+	}
+	return m
+}()
+
+// giving verbs make their subject the one who acts: "delivered a protest",
+// "lodged a complaint", "sent a note".
+var giving = func() map[string]bool {
+	m := verbForms("deliver", "lodge", "issue", "file", "voice", "express", "hand", "launch", "submit", "register")
+	for _, w := range []string{"sent", "send", "sends", "sending", "made", "make", "makes", "making"} {
+		m[w] = true
+	}
+	return m
+}()
+
+// direction returns the keys of the names that do the act of the event
+// word at index t of the sentence (by) and of those it is done to or aimed
+// at (to).
+func (sc *sentenceCtx) direction(t int) (by, to []string) {
+	ws := sc.words
+	lower := func(i int) string { return strings.ToLower(ws[i].Text) }
+	switch {
+	case sc.passiveAt(t) >= 0:
+		// "X was summoned (by Y)"
+		to = sc.subjectOf(sc.passiveAt(t))
+		by = sc.namesAfter(t, "by")
+	case t > 0 && (nounMarks[lower(t-1)] || t > 1 && nounMarks[lower(t-2)] && !ws[t-1].Cap):
+		// A noun: "a protest from Y", "a protest to Y", and the subject
+		// of the verb that makes it: "X delivered a protest", "X
+		// received a protest".
+		by = sc.namesAfter(t, "from", "by")
+		to = sc.namesAfter(t, "to", "against")
+		d := t - 1
+		if !nounMarks[lower(d)] {
+			d--
+		}
+		if v := d - 1; v >= 0 {
+			switch lv := lower(v); {
+			case receiving[lv]:
+				to = append(to, sc.subjectOf(v)...)
+			case giving[lv]:
+				by = append(by, sc.subjectOf(v)...)
+			}
+		}
+	case strings.HasSuffix(lower(t), "ed"):
+		// An active verb: "X summoned Y's ambassador".
+		by = sc.subjectOf(t)
+		to = sc.objectOf(t)
+	}
+	return clean(by), clean(to)
+}
+
+// clean sorts keys and drops repeats.
+func clean(keys []string) []string {
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+// passiveAt returns the index of the form of "be" that makes the word at
+// i a passive participle, with at most an adverb between ("was summoned",
+// "were later released"), or -1.
+func (sc *sentenceCtx) passiveAt(i int) int {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		w := strings.ToLower(sc.words[j].Text)
+		if beForms[w] && sc.gapFree(j, i) {
+			return j
+		}
+		if !strings.HasSuffix(w, "ly") {
+			return -1
+		}
+	}
+	return -1
+}
+
+// gapFree reports whether no clause boundary or quotation stands between
+// words a and b (a < b).
+func (sc *sentenceCtx) gapFree(a, b int) bool {
+	for k := a; k < b; k++ {
+		if strings.ContainsAny(sc.text[sc.words[k].End:sc.words[k+1].Start], ",;:—–()\"“”") {
+			return false
+		}
+	}
+	return true
+}
+
+// name returns the key of word i when it is a name outside a date: a
+// capitalised content word, and at the sentence's start one the document
+// capitalises elsewhere too.
+func (sc *sentenceCtx) name(i int) (string, bool) {
+	w := sc.words[i]
+	if !w.Cap || w.Stop || i == 0 && !sc.proper[w.Key] || sc.inDate(w.Start, w.End) {
+		return "", false
+	}
+	return w.Key, true
+}
+
+// subjectOf returns the names of the subject of the verb at index v: the
+// names before it, back to a reporting verb, a subordinator or the
+// sentence's start, leaving out those after a preposition ("the
+// ambassador to Russia"). It stops at the first clause boundary once it
+// has a name, unless what it has is an appositive of names only
+// ("Azerbaijan's ambassador, Rahman Mustafayev, delivered"). An
+// infinitive ("to receive") or a participle ("…, drawing") has the
+// subject of the finite verb before it.
+func (sc *sentenceCtx) subjectOf(v int) []string {
+	ws := sc.words
+	lw := strings.ToLower(ws[v].Text)
+	if v > 0 && strings.ToLower(ws[v-1].Text) == "to" || strings.HasSuffix(lw, "ing") && !sc.gapFree(max(v-1, 0), v) {
+		for j := v - 1; j > 0; j-- {
+			if sc.finiteAt(j) {
+				return sc.subjectOf(j)
+			}
+		}
+		return nil
+	}
+	var out []string
+	onlyNames := true
+	for j := v - 1; j >= 0; j-- {
+		w := strings.ToLower(ws[j].Text)
+		if reportingVerbs[w] || subordinators[w] || sc.finiteAt(j) {
+			break
+		}
+		if !sc.gapFree(j, j+1) && len(out) > 0 {
+			if !onlyNames {
+				break
+			}
+			onlyNames = false
+		}
+		k, ok := sc.name(j)
+		if !ok {
+			if !ws[j].Stop && !sc.inDate(ws[j].Start, ws[j].End) {
+				onlyNames = false
+			}
+			continue
+		}
+		if !sc.afterPreposition(j) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// finiteAt reports whether word j is a finite verb a subject goes with: a
+// form of "be" or a past-tense word right after a name or a noun.
+func (sc *sentenceCtx) finiteAt(j int) bool {
+	w := strings.ToLower(sc.words[j].Text)
+	return beForms[w] && w != "be" && w != "been" && w != "being" ||
+		strings.HasSuffix(w, "ed") && j > 0 && !sc.words[j-1].Stop && sc.gapFree(j-1, j) && !beForms[strings.ToLower(sc.words[j-1].Text)]
+}
+
+// afterPreposition reports whether the name at j belongs to a prepositional
+// phrase: the nearest word before it that is no name is a preposition,
+// with no clause boundary between.
+func (sc *sentenceCtx) afterPreposition(j int) bool {
+	for k := j - 1; k >= 0 && sc.gapFree(k, j); k-- {
+		if _, ok := sc.name(k); ok {
+			continue
+		}
+		w := strings.ToLower(sc.words[k].Text)
+		if w == "the" {
+			continue
+		}
+		return prepositions[w]
+	}
+	return false
+}
+
+// objectOf returns the names right after the verb at v, up to a clause
+// boundary or a preposition: "summoned Azerbaijan's ambassador in Moscow".
+func (sc *sentenceCtx) objectOf(v int) []string {
+	var out []string
+	for j := v + 1; j < len(sc.words) && sc.gapFree(j-1, j); j++ {
+		if prepositions[strings.ToLower(sc.words[j].Text)] {
+			break
+		}
+		if k, ok := sc.name(j); ok {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// namesAfter returns the names of the phrase that one of the prepositions
+// opens within three words after index t, up to a clause boundary or the
+// next preposition: "a protest from Moscow", "summoned by the ministry".
+func (sc *sentenceCtx) namesAfter(t int, preps ...string) []string {
+	ws := sc.words
+	for p := t + 1; p < len(ws) && p <= t+3 && sc.gapFree(p-1, p); p++ {
+		if !slices.Contains(preps, strings.ToLower(ws[p].Text)) {
+			continue
+		}
+		var out []string
+		for j := p + 1; j < len(ws) && sc.gapFree(j-1, j); j++ {
+			if prepositions[strings.ToLower(ws[j].Text)] {
+				break
+			}
+			if k, ok := sc.name(j); ok {
+				out = append(out, k)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// Opposed reports whether two frames of one event word go opposite ways:
+// a name that acts in one is acted on in the other, and not both ways in
+// either. "Azerbaijan's envoy delivered a protest to Moscow" and
+// "Azerbaijan's envoy was summoned to receive a protest" are two acts,
+// whatever their date and words share.
+func Opposed(a, b Event) bool {
+	return crossed(a.By, b.To, a.To, b.By) || crossed(b.By, a.To, b.To, a.By)
+}
+
+// crossed reports whether a name is in by and to and in neither of the
+// other two lists.
+func crossed(by, to, byTo, toBy []string) bool {
+	for _, k := range by {
+		if slices.Contains(to, k) && !slices.Contains(byTo, k) && !slices.Contains(toBy, k) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,78 @@
+package facts
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestDirection reads who does an act and to whom from plain grammar:
+// voice, the subject and object of a verb, and the prepositions and verbs
+// around an event noun. Where the grammar says nothing, both stay empty.
+func TestDirection(t *testing.T) {
+	const lead = "Relations between Valdoria and Ostria soured. "
+	tests := []struct {
+		text, date string
+		by, to     []string
+	}{
+		// A noun made by a giving verb, its subject's act, "to" its aim;
+		// a name after a preposition in the subject is not the subject.
+		{"On July 1, Valdoria's ambassador to Ostria, Erik Lund, delivered a formal protest to Ostria over the arrests.", "July 1",
+			[]string{"Erik", "Lund", "Valdoria"}, []string{"Ostria"}},
+		// A passive participle's subject is acted on; an infinitive's
+		// receiving verb takes the subject of the finite verb before it.
+		{"Valdoria's ambassador was summoned to the foreign ministry on Tuesday to receive an official protest.", "Tuesday",
+			nil, []string{"Valdoria"}},
+		{"Valdoria's ambassador was summoned by Ostria on Tuesday.", "Tuesday",
+			[]string{"Ostria"}, []string{"Valdoria"}},
+		// The date is the detention's, whose object names no one.
+		{"Valdoria on Monday detained a group of reporters, drawing a protest from Ostria.", "Monday",
+			[]string{"Valdoria"}, nil},
+		{"Ostria on Monday released Valdoria's consul.", "Monday",
+			[]string{"Ostria"}, []string{"Valdoria"}},
+		// No plain grammar: nothing read.
+		{"Talks on the protests resumed on Monday.", "Monday", nil, nil},
+	}
+	for _, tt := range tests {
+		var got *Fact
+		// The lead names both sides inside a sentence: a first word is a
+		// name only if the document capitalises it elsewhere too.
+		for _, f := range kinds(Read(doc("a", "2025-07-02", lead+tt.text)), KindDate) {
+			if f.Text == tt.date {
+				got = &f
+			}
+		}
+		if got == nil {
+			t.Errorf("%q: no date %q", tt.text, tt.date)
+			continue
+		}
+		if by, to := keys(tt.by), keys(tt.to); !slices.Equal(got.Event.By, by) || !slices.Equal(got.Event.To, to) {
+			t.Errorf("%q: by %v, to %v; want by %v, to %v", tt.text, got.Event.By, got.Event.To, keys(tt.by), keys(tt.to))
+		}
+	}
+}
+
+// TestOppositeCountsDoNotDisagree: one side detaining seven of the other's
+// citizens and the other detaining nine of the first's are two events,
+// whatever day and noun they share; two counts of one way do disagree.
+func TestOppositeCountsDoNotDisagree(t *testing.T) {
+	const lead = "Relations between Valdoria and Ostria soured. "
+	a := Read(doc("a", "2025-07-02", lead+"Ostrian police detained 50 Valdorian citizens on Friday in Kessel."))
+	b := Read(doc("b", "2025-07-02", lead+"Valdorian police detained seven Ostrian citizens on Friday in Kessel."))
+	if ds := Disagreements(append(a, b...)); len(ds) != 0 {
+		t.Errorf("opposite detentions disagree: %+v", ds)
+	}
+	c := Read(doc("c", "2025-07-02", lead+"Ostrian police detained nine Valdorian citizens on Friday in Kessel."))
+	if ds := Disagreements(append(a, c...)); len(ds) != 1 {
+		t.Errorf("two counts of one detention: %d disagreements, want 1", len(ds))
+	}
+}
+
+// keys keys names as Words does, sorted.
+func keys(names []string) []string {
+	var out []string
+	for _, n := range names {
+		out = append(out, Words(n)[0].Key)
+	}
+	slices.Sort(out)
+	return out
+}
