@@ -176,7 +176,14 @@ func TimelineText(events []timeline.Event) string {
 		var coarseOrder []string
 		disputed := len(e.DateClaims()) > 0
 		for _, s := range e.Sources {
-			if s.Date == "" || s.Date == e.Date.Value || s.Undated || disputed {
+			if s.Undated {
+				// It states a cause of death the event's accounts give,
+				// not the event's date: it is cited in those accounts
+				// only. An article of 29 June cited for a line of 1 July
+				// would seem to report it.
+				continue
+			}
+			if s.Date == "" || s.Date == e.Date.Value || disputed {
 				nums = append(nums, ref(s))
 				continue
 			}
@@ -203,8 +210,8 @@ func TimelineText(events []timeline.Event) string {
 				}
 				var ns []int
 				for _, id := range c.Sources {
-					if n, ok := refs[id]; ok {
-						ns = append(ns, n)
+					if i := slices.IndexFunc(e.Sources, func(s timeline.Source) bool { return s.DocID == id }); i >= 0 {
+						ns = append(ns, ref(e.Sources[i]))
 					}
 				}
 				sides = append(sides, c.Claim+" "+cite(ns))

@@ -59,3 +59,27 @@ func TestTimelineTextSaysAccountsDifferForCauses(t *testing.T) {
 		t.Errorf("timeline text lacks %q, or says sources differ:\n%s", want, got)
 	}
 }
+
+// TestTimelineTextCitesUndatedAccountsInTheirAccountsOnly: an article that
+// joins a line only by stating a cause of death (published, say, two days
+// before the line's date) is cited in the accounts it gives, not beside
+// the line as if it reported that day's event.
+func TestTimelineTextCitesUndatedAccountsInTheirAccountsOnly(t *testing.T) {
+	death := timeline.Event{
+		Date:    timeline.Date{Value: "2025-03-04", Precision: "day", Label: "4 March 2025"},
+		Summary: "Post-mortems showed the miner was beaten.",
+		Sources: []timeline.Source{
+			{DocID: "a", Title: "A", Date: "2025-03-04"},
+			{DocID: "b", Title: "B", Undated: true},
+		},
+		Conflicts: []timeline.Claim{
+			{Claim: "beating, per doctors in Dalby", Sources: []string{"a"}, Account: true},
+			{Claim: "heart attack, per Estmarkian police", Sources: []string{"b"}, Account: true},
+		},
+	}
+	got := TimelineText([]timeline.Event{death})
+	want := "4 March 2025 — Post-mortems showed the miner was beaten. [1] ⚠️ accounts differ: beating, per doctors in Dalby [1] · heart attack, per Estmarkian police [2]"
+	if !strings.Contains(got, want) || !strings.Contains(got, "[2] B") {
+		t.Errorf("timeline text lacks %q, or source [2] B:\n%s", want, got)
+	}
+}
