@@ -740,3 +740,23 @@ func TestALowerCaseMisspeltNameIsFound(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestDoSupportAsksItsOwnVerb: in "When did Marten admit Estmark shot down
+// the airliner?" the asked event is the admission; the downing is of the
+// clause "admit" takes, so its date, and the sources' disagreement on it,
+// do not answer.
+func TestDoSupportAsksItsOwnVerb(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "In December 2023, an airliner was shot down near Halden by Estmarkian missiles."),
+		madeUp("b", "On Thursday, Estmarkian President Ivo Marten admitted for the first time that his country's missiles had downed the airliner."),
+		madeUp("c", "Officials said the airliner was shot down near Halden in December 2024."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "When did Marten admit Estmark shot down the airliner?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "On Thursday, Estmarkian President Ivo Marten admitted") || strings.Contains(a.Text, "disagree") {
+		t.Errorf("answer %q, want the admission, without the downing's dates", a.Text)
+	}
+	checkCitations(t, a)
+}

@@ -60,7 +60,11 @@ var (
 	// reByQ and reDidSayQ name whose account a question asks for: "…,
 	// according to Azerbaijani prosecutors?", "How many people did
 	// Azerbaijan say were detained?".
-	reByQ     = regexp.MustCompile(`(?i)\baccording to (.{2,60}?)\s*(?:[?.,;]|$)`)
+	reByQ = regexp.MustCompile(`(?i)\baccording to (.{2,60}?)\s*(?:[?.,;]|$)`)
+	// reDoQ finds do-support ("When did Putin admit …"): the main verb is
+	// bare, so a past-tense verb after it is of a clause it takes ("…
+	// Russia shot down the plane"), whose event is not the one asked.
+	reDoQ     = regexp.MustCompile(`(?i)^\W*(?:\w+\W+){0,3}?(?:did|does|do)\s`)
 	reDidSayQ = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had) (.{2,60}?) (?:say|said|claim|claimed|report|reported|state|stated|announce|announced|estimate|estimated)\b`)
 	// rePartQ names the group a count question asks about some of: "Of
 	// the six men Russia arrested, how many …", "how many of them".
@@ -255,6 +259,13 @@ func newQuery(q string, k kind, qtoks []token) *query {
 			}
 		}
 	}
+	if len(qu.by) == 0 && !qu.said && reDoQ.MatchString(q) {
+		for _, w := range facts.Words(q) {
+			if pastTense(w) {
+				delete(qu.keys, w.Key)
+			}
+		}
+	}
 	// "Did Azerbaijan say" names whose count is asked; "When did the
 	// ministry speak out" asks for the report.
 	for k := range qu.keys {
@@ -281,6 +292,24 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		}
 	}
 	return qu
+}
+
+// irregularPast are English past-tense forms that do not end in "-ed".
+var irregularPast = map[string]bool{
+	"shot": true, "took": true, "made": true, "held": true, "sent": true, "began": true, "fell": true,
+	"led": true, "left": true, "met": true, "gave": true, "brought": true, "caught": true, "fought": true,
+	"kept": true, "lost": true, "paid": true, "ran": true, "saw": true, "spoke": true, "stood": true,
+	"struck": true, "threw": true, "won": true, "wrote": true, "flew": true, "sold": true, "spent": true,
+	"broke": true, "sank": true, "came": true, "went": true, "got": true, "became": true, "chose": true, "drove": true,
+}
+
+// pastTense reports whether w is a lower-case past-tense verb form.
+func pastTense(w facts.Word) bool {
+	if w.Cap {
+		return false
+	}
+	lw := strings.ToLower(w.Text)
+	return irregularPast[lw] || len(lw) >= 5 && strings.HasSuffix(lw, "ed")
 }
 
 // asks reports whether v, read from fact f, is something the question
