@@ -57,7 +57,7 @@ type Builder struct {
 }
 
 // Build returns what is new in (since, until]: the articles ingested in
-// it, newest first; the timeline events all of whose sources are among
+// it, newest published first; the timeline events all of whose sources are among
 // them; and the disagreements with a claim made only by them. A failing
 // Chat leaves the digest extractive; only a cancelled ctx or a bad window
 // is an error.
@@ -84,7 +84,14 @@ func (b Builder) Build(ctx context.Context, since, until time.Time) (Digest, err
 			fresh = append(fresh, info)
 		}
 	}
+	// Newest published first: a feed's or a folder's articles are stored
+	// in one run, in the order it lists them, which says nothing of which
+	// is news. ISO dates of any precision order as strings; an undated
+	// article goes last, then the latest stored.
 	slices.SortFunc(fresh, func(a, b retrieval.DocInfo) int {
+		if c := strings.Compare(b.Published, a.Published); c != 0 {
+			return c
+		}
 		if c := b.IngestedAt.Compare(a.IngestedAt); c != 0 {
 			return c
 		}

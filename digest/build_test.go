@@ -263,6 +263,34 @@ func TestBuildWindowAndOrder(t *testing.T) {
 	}
 }
 
+// TestBuildListsNewestPublishedFirst: a folder's articles are stored in
+// one run in file order; the digest lists the newest news first, then
+// the undated, and among articles of one date the latest stored.
+func TestBuildListsNewestPublishedFirst(t *testing.T) {
+	c := &fakeCorpus{}
+	for i, d := range []corpus.Document{
+		{ID: "b-late-june", Published: "2025-06-29", PublishedPrecision: "day"},
+		{ID: "c-december", Published: "2025-12-30", PublishedPrecision: "day"},
+		{ID: "a-undated"},
+		{ID: "d-july", Published: "2025-07", PublishedPrecision: "month"},
+		{ID: "e-late-june", Published: "2025-06-29", PublishedPrecision: "day"},
+	} {
+		d.Title, d.Body = d.ID, "Something happened in Halden."
+		c.add(d, t0.Add(time.Duration(i+1)*time.Minute))
+	}
+	d, err := Builder{Corpus: c}.Build(context.Background(), t0, t0.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, a := range d.Articles {
+		ids = append(ids, a.DocID)
+	}
+	if diff := cmp.Diff([]string{"c-december", "d-july", "e-late-june", "b-late-june", "a-undated"}, ids); diff != "" {
+		t.Errorf("articles (-want +got):\n%s", diff)
+	}
+}
+
 func TestBuildCapsEventsAndDisagreements(t *testing.T) {
 	lib, idx := libraryFixture(t)
 	all := idx.Events()

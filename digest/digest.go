@@ -19,7 +19,7 @@ type Digest struct {
 	// Overview is the language model's paragraph citing [n]; "" when
 	// extractive.
 	Overview string `json:"overview"`
-	// Articles are the new or updated articles, newest first.
+	// Articles are the new or updated articles, newest published first.
 	Articles []Article `json:"articles"`
 	// More counts the new articles left out by MaxArticles.
 	More int `json:"more"`
