@@ -344,6 +344,16 @@ func (e *engine) link(nd *node) {
 				ed.same = s
 			}
 		}
+		if ed == (edge{}) && sameTerm(nd, o) {
+			// One person's term to one day, written twice ("ruled to
+			// remand Bakir Safarov … until July 19"; "the court rules to
+			// place [Safarov] under detention until July 19").
+			if crossDoc(nd, o) {
+				ed.cross = crossThreshold(nd.span, o.span)
+			} else {
+				ed.same = sameDocThreshold
+			}
+		}
 		if ed != (edge{}) {
 			nd.adj[o] = ed
 			o.adj[nd] = ed
@@ -403,19 +413,32 @@ func hasTrigger(nd *node) bool {
 // remands to one day are two lines. Like coarserOther it allocates
 // nothing.
 func termsOfOthers(a, b *node) bool {
-	if !termNamed(a) || !termNamed(b) {
-		return false
-	}
+	return termNamed(a) && termNamed(b) && !namesInCommon(a, b)
+}
+
+// namesInCommon reports whether a name in the clauses of a's mentions
+// holds a word that one of b's names holds ("[Safarov]" is Bakir
+// Safarov's).
+func namesInCommon(a, b *node) bool {
 	for _, m := range a.members {
 		for _, k := range m.fact.Event.Participants {
-			for w := range strings.FieldsSeq(k) { // "[Safarov]" is Bakir Safarov's
-				if !facts.PersonNoun(k) && namesWord(b, w) {
-					return false
+			if facts.PersonNoun(k) {
+				continue
+			}
+			for w := range strings.FieldsSeq(k) {
+				if namesWord(b, w) {
+					return true
 				}
 			}
 		}
 	}
-	return true
+	return false
+}
+
+// sameTerm reports whether nodes a and b are ends of terms to one day
+// whose clauses name someone in common: one person's term.
+func sameTerm(a, b *node) bool {
+	return a.span == b.span && termNamed(a) && termNamed(b) && namesInCommon(a, b)
 }
 
 // termNamed reports whether every mention of nd is a term's end and one

@@ -439,3 +439,20 @@ func TestOppositeActsAreTwoLines(t *testing.T) {
 		}
 	}
 }
+
+// TestOnePersonsTermWrittenTwiceIsOneLine: an article that gives a remand
+// and then the judge's words on it tells one term end, not two lines.
+func TestOnePersonsTermWrittenTwiceIsOneLine(t *testing.T) {
+	x := NewIndex()
+	x.Update(article("a", "2025-07-01", "The Leninsky district court of the northern city of Ostrava ruled on Tuesday to remand Ola Brandt into custody until July 19 in connection with a string of murders that date back more than a decade.\n\n"+
+		"\"The court rules to place [Brandt] under detention until July 19,\" the judge stated, reading out the verdict."))
+	var ends []Event
+	for _, e := range x.Events() {
+		if e.Ends {
+			ends = append(ends, e)
+		}
+	}
+	if len(ends) != 1 {
+		t.Errorf("%d term ends, want Brandt's one: %+v", len(ends), ends)
+	}
+}
