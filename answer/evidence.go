@@ -866,7 +866,39 @@ func unknownNames(q []token, texts [][]token) []string {
 			out = append(out, t.Word)
 		}
 	}
+	if len(out) > 0 {
+		return out
+	}
+	// A name of several words is one name: "European Union" is not
+	// "Europe" in one sentence and "Soviet Union" in another. Its words
+	// must meet in one text.
+	for i := 0; i < len(q); i++ {
+		if !name(i) || name(i-1) {
+			continue // not a name, or not the first word of one
+		}
+		var run []string
+		for j := i; j < len(q) && (j == i || name(j)); j++ {
+			run = append(run, q[j].Key)
+		}
+		if len(run) > 1 && !slices.ContainsFunc(texts, func(toks []token) bool { return holdsAll(toks, run) }) {
+			var words []string
+			for _, t := range q[i : i+len(run)] {
+				words = append(words, t.Word)
+			}
+			out = append(out, strings.Join(words, " "))
+		}
+	}
 	return out
+}
+
+// holdsAll reports whether toks hold every key in keys.
+func holdsAll(toks []token, keys []string) bool {
+	for _, k := range keys {
+		if !slices.ContainsFunc(toks, func(t token) bool { return t.Key == k }) {
+			return false
+		}
+	}
+	return true
 }
 
 // refersBack reports whether question tokens q hold a pronoun for people

@@ -760,3 +760,30 @@ func TestDoSupportAsksItsOwnVerb(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestANameOfSeveralWordsIsOneName: "the Nordic Council" is not "Nordic"
+// in one sentence and "Security Council" in another; "President Marten"
+// is "President Ivo Marten".
+func TestANameOfSeveralWordsIsOneName(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Nordic leaders met in Halden on Monday to discuss the deaths of the two miners."),
+		madeUp("b", "The Security Council said on Tuesday that the deaths of the two miners must be investigated."),
+		madeUp("c", "President Ivo Marten said the deaths of the two miners were a tragedy."),
+	}
+	e := New(docs, Options{})
+	a, err := e.Ask(context.Background(), "What did the Nordic Council say about the deaths of the miners?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Grounded {
+		t.Errorf("answer %q, want an abstention: no article names the Nordic Council", a.Text)
+	}
+	a, err = e.Ask(context.Background(), "What did President Marten say about the deaths of the miners?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "President Ivo Marten said") {
+		t.Errorf("answer %q, want Marten's words", a.Text)
+	}
+	checkCitations(t, a)
+}
