@@ -60,6 +60,16 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 			ev, results = wv, w
 		}
 	}
+	if qu := ev.query; qu.said && len(qu.speakerNames) > 0 && !ev.heardFrom(qu.speakerNames) {
+		// "What did Turkey's foreign ministry say": no passage gives
+		// words of anyone it names, deeper ones either. Another
+		// speaker's words are no answer.
+		if _, wv := deeper(); wv == nil || !wv.heardFrom(qu.speakerNames) {
+			a := abstain(q, ModeExtractive)
+			a.Support = ev.Support
+			return a, results
+		}
+	}
 	if !ev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
 		a := abstain(q, ModeExtractive)
 		a.Support = ev.Support
@@ -288,6 +298,42 @@ func (ev *evidence) askedFor() func(*evidence) int {
 		}
 	}
 	return nil
+}
+
+// heardFrom reports whether a sentence gives the words of a speaker
+// holding one of names, or tells of them in a way the speech reader does
+// not take for a speaker: one of names a few words from a word of speech
+// ("Shvydkoy's claim that …", "Baku voiced surprise", "reports from
+// Kazakhstan").
+func (ev *evidence) heardFrom(names []string) bool {
+	return slices.ContainsFunc(ev.Ranked, func(s *sentence) bool {
+		if speakerHolds(ev.speechOf(s), names, false) {
+			return true
+		}
+		for i, t := range s.Toks {
+			if !t.Cap || !slices.Contains(names, t.Key) {
+				continue
+			}
+			for _, u := range s.Toks[max(0, i-speechReach):min(len(s.Toks), i+speechReach+1)] {
+				if facts.SpeechKey(facts.Key(strings.ToLower(u.Word))) || speechWords[strings.ToLower(u.Word)] {
+					return true
+				}
+			}
+		}
+		return false
+	})
+}
+
+// speechReach is how many words from a name a word of speech may stand
+// for the name to be the one speaking.
+const speechReach = 4
+
+// speechWords tell of words spoken beyond the reporting verbs and
+// nouns: "voiced surprise", "Shvydkoy's remarks", "his comments".
+var speechWords = map[string]bool{
+	"voiced": true, "voices": true, "remarks": true, "comments": true, "commented": true, "claim": true,
+	"claims": true, "words": true, "responded": true, "replied": true, "criticized": true, "criticised": true,
+	"condemned": true, "denied": true, "rejected": true, "warned": true, "accused": true, "called": true,
 }
 
 // datesAskedEvent reports whether the best sentence gives a value (a

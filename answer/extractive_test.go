@@ -787,3 +787,31 @@ func TestANameOfSeveralWordsIsOneName(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestWhatAnUnheardSpeakerSaidAbstains: "What did Ostria say" is not
+// answered with another speaker's words when no article gives Ostria's;
+// words told of without a reporting verb ("Dalby voiced concern") are
+// Dalby's.
+func TestWhatAnUnheardSpeakerSaidAbstains(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Halden has close ties with Ostria, and the two miners had worked there for years."),
+		madeUp("b", "Halden's foreign ministry said the deaths of the two miners were a crime."),
+		madeUp("c", "Dalby voiced deep concern over the deaths of the two miners in Halden."),
+	}
+	e := New(docs, Options{})
+	a, err := e.Ask(context.Background(), "What did Ostria say about the deaths of the two miners?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Grounded {
+		t.Errorf("answer %q, want an abstention: no article gives Ostria's words", a.Text)
+	}
+	a, err = e.Ask(context.Background(), "What did Dalby say about the deaths of the two miners?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Dalby voiced deep concern") {
+		t.Errorf("answer %q, want Dalby's concern", a.Text)
+	}
+	checkCitations(t, a)
+}

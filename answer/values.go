@@ -196,6 +196,9 @@ type query struct {
 	// speakerNamed is true when the speaker is given by name alone
 	// ("Mikhail Shvydkoy"), not described ("Azerbaijan's spokesman").
 	speakerNamed bool
+	// speakerNames are the capitalised words of speaker ("Turkey" in
+	// "Turkey's foreign ministry").
+	speakerNames []string
 	// group is true when the counted noun is a nation's people
 	// ("Azerbaijanis").
 	group bool
@@ -233,6 +236,11 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		toks := questionTokens(m[1])
 		qu.speaker = contentKeys(toks)
 		qu.speakerNamed = len(qu.speaker) > 0 && !slices.ContainsFunc(toks, func(t token) bool { return !t.Stop && !t.Cap })
+		for _, t := range toks {
+			if t.Cap && !t.Stop {
+				qu.speakerNames = append(qu.speakerNames, t.Key)
+			}
+		}
 	}
 	qu.long = k == kindCount && reLongQ.MatchString(q)
 	qu.age = k == kindCount && reAgeQ.MatchString(q)
