@@ -269,7 +269,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	}
 	if len(qu.by) == 0 && !qu.said && reDoQ.MatchString(q) {
 		for _, w := range facts.Words(q) {
-			if pastTense(w) {
+			if facts.PastTense(w.Text) {
 				delete(qu.keys, w.Key)
 			}
 		}
@@ -300,24 +300,6 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		}
 	}
 	return qu
-}
-
-// irregularPast are English past-tense forms that do not end in "-ed".
-var irregularPast = map[string]bool{
-	"shot": true, "took": true, "made": true, "held": true, "sent": true, "began": true, "fell": true,
-	"led": true, "left": true, "met": true, "gave": true, "brought": true, "caught": true, "fought": true,
-	"kept": true, "lost": true, "paid": true, "ran": true, "saw": true, "spoke": true, "stood": true,
-	"struck": true, "threw": true, "won": true, "wrote": true, "flew": true, "sold": true, "spent": true,
-	"broke": true, "sank": true, "came": true, "went": true, "got": true, "became": true, "chose": true, "drove": true,
-}
-
-// pastTense reports whether w is a lower-case past-tense verb form.
-func pastTense(w facts.Word) bool {
-	if w.Cap {
-		return false
-	}
-	lw := strings.ToLower(w.Text)
-	return irregularPast[lw] || len(lw) >= 5 && strings.HasSuffix(lw, "ed")
 }
 
 // asks reports whether v, read from fact f, is something the question

@@ -3,6 +3,7 @@ package facts
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // triggers are the keys of event words, as Key folds them ("arrested"
@@ -399,7 +400,7 @@ func (sc *sentenceCtx) triggerNear(at int) string {
 			if pass == 0 && (w.Start < lo || w.End > hi) {
 				continue
 			}
-			if !triggers[w.Key] || topicOf(sc.words, i, at) || subordinateBetween(sc.words, w.Start, at) {
+			if !triggers[w.Key] || topicOf(sc.words, i, at) || subordinateBetween(sc.words, w.Start, at) || laterClause(sc.words, i, at) {
 				continue
 			}
 			if pass == 1 && contrastBetween(sc.words, w.Start, at) {
@@ -435,6 +436,51 @@ var subordinators = map[string]bool{
 var finiteAux = map[string]bool{
 	"was": true, "were": true, "is": true, "are": true, "had": true, "has": true, "have": true,
 	"will": true, "would": true,
+}
+
+// temporal subordinators open a clause of another time than the main
+// one: "relations soured on Tuesday after the brothers died".
+var temporal = map[string]bool{"after": true, "before": true, "since": true, "until": true, "once": true}
+
+// laterClause reports whether the event word at index t stands in a
+// temporal clause that opens after the date at offset at: a subordinator
+// with a past-tense verb within a few words ("soured on Tuesday after
+// Azeri brothers died in custody"). That clause's time is not the date's.
+// A noun after the subordinator ("detained on Friday after a raid") is no
+// clause.
+func laterClause(words []Word, t, at int) bool {
+	for j := t; j >= 0 && words[j].Start > at; j-- {
+		if !temporal[strings.ToLower(words[j].Text)] {
+			continue
+		}
+		for k := j + 1; k < len(words) && k <= j+4; k++ {
+			if PastTense(words[k].Text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// irregularPast are English past-tense forms that do not end in "-ed",
+// and the short ones that do.
+var irregularPast = map[string]bool{
+	"died": true, "fled": true, "used": true, "tied": true, "owed": true,
+	"shot": true, "took": true, "made": true, "held": true, "sent": true, "began": true, "fell": true,
+	"led": true, "left": true, "met": true, "gave": true, "brought": true, "caught": true, "fought": true,
+	"kept": true, "lost": true, "paid": true, "ran": true, "saw": true, "spoke": true, "stood": true,
+	"struck": true, "threw": true, "won": true, "wrote": true, "flew": true, "sold": true, "spent": true,
+	"broke": true, "sank": true, "came": true, "went": true, "got": true, "became": true, "chose": true, "drove": true,
+}
+
+// PastTense reports whether word is a lower-case past-tense verb form:
+// one in "-ed" of five letters or more, or an irregular one.
+func PastTense(word string) bool {
+	if word == "" || unicode.IsUpper([]rune(word)[0]) {
+		return false
+	}
+	lw := strings.ToLower(word)
+	return irregularPast[lw] || len(lw) >= 5 && strings.HasSuffix(lw, "ed")
 }
 
 // subordinateBetween reports whether a clause of its own opens between

@@ -382,7 +382,10 @@ func TestAReportsDateIsNotAnotherClausesEvents(t *testing.T) {
 		{"Police carried out the raid in Ostrava on March 7, the ministry said.", []string{"March 7→raid"}},
 		// What a clause is about or after is not what it tells.
 		{"On March 8, the two presidents called each other regarding the crash of the ferry.", []string{"March 8→cal"}},
-		{"Relations continued to sour on Tuesday after two miners died in custody in Ostrava.", []string{"Tuesday→detain"}},
+		// A temporal clause after the date has a time of its own.
+		{"Relations continued to sour on Tuesday after two miners died in custody in Ostrava.", []string{"Tuesday→"}},
+		{"Two miners died in Ostrava on Tuesday after they were detained in a raid.", []string{"Tuesday→die"}},
+		{"Police detained the editor on Friday after a raid on the newsroom.", []string{"Friday→detain"}},
 		{"Valdoria cancelled all festivals on March 9 over the deaths of two miners.", []string{"March 9→cancel"}},
 		// A report's date, before or after its cue.
 		{"The ministry said on March 9 that two miners were killed in Ostrava.", []string{"March 9→"}},

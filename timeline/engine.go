@@ -371,10 +371,13 @@ func (e *engine) link(nd *node) {
 // coarserOther reports whether one of nodes a and b is dated more coarsely
 // than the other ("December 2024" against "28 December") and their event
 // words differ: the sources that date the downing to its month are not
-// the phone call's of the 28th, though both name the crash. It is asked of
-// every candidate pair, so it allocates nothing.
+// the phone call's of the 28th, though both name the crash. One with an
+// event word and one with none differ too: "In July, as relations
+// continued to sour, Minval published …" is not "relations continued to
+// sour on Tuesday". It is asked of every candidate pair, so it allocates
+// nothing.
 func coarserOther(a, b *node) bool {
-	if a.span.G == b.span.G || !hasTrigger(a) || !hasTrigger(b) {
+	if a.span.G == b.span.G || !hasTrigger(a) && !hasTrigger(b) {
 		return false
 	}
 	for _, m := range a.members {

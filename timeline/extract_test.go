@@ -456,3 +456,17 @@ func TestOnePersonsTermWrittenTwiceIsOneLine(t *testing.T) {
 		t.Errorf("%d term ends, want Brandt's one: %+v", len(ends), ends)
 	}
 }
+
+// TestAMonthsEventIsNotADaysWithoutOne: a mention dated to July that tells
+// an event (a missile strike) is not the source of a 1 July line
+// that tells none (relations soured), whatever words they share.
+func TestAMonthsEventIsNotADaysWithoutOne(t *testing.T) {
+	x := NewIndex()
+	x.Update(article("a", "2025-07-02", "Relations between Valdoria and Ostria continued to sour on Tuesday after two miners died in custody."))
+	x.Update(article("b", "2025-08-01", "In July, as relations between Valdoria and Ostria continued to sour, the Halden Herald published a recording of the missile strike."))
+	for _, e := range x.Events() {
+		if e.Date.Value == "2025-07-01" && len(e.Sources) != 1 {
+			t.Errorf("the 1 July line cites %d articles, want its own: %+v", len(e.Sources), e.Sources)
+		}
+	}
+}
