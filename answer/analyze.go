@@ -7,6 +7,7 @@ import (
 
 	"github.com/kljensen/snowball/english"
 
+	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -90,7 +91,7 @@ func phrasal(toks []token) {
 		if !particles[particle] || toks[j].Start-toks[j-1].End > 1 {
 			continue
 		}
-		verb := english.Stem(strings.ToLower(toks[i].Word), true)
+		verb := english.Stem(facts.FoldSpelling(strings.ToLower(toks[i].Word)), true)
 		if w, ok := phrasalVerbs[[2]string{verb, english.Stem(particle, true)}]; ok && (j == i+1 || w == "die") {
 			toks[i].Key, toks[i].Stop = keyOf(w), false
 			for k := i + 1; k <= j; k++ {
@@ -103,7 +104,7 @@ func phrasal(toks []token) {
 // keyOf stems a lowercase word, maps a few domain synonyms to one key and
 // folds demonyms onto their place names.
 func keyOf(lower string) string {
-	return fold(synonym(english.Stem(retrieval.Fold(lower), true)))
+	return fold(synonym(english.Stem(facts.FoldSpelling(retrieval.Fold(lower)), true)))
 }
 
 // fold maps demonyms and place names onto one key; it is applied to every

@@ -47,7 +47,7 @@ func AskedVerbs(q string) []string {
 // does not fold name spellings, which would keep "raiding" ("raidinh")
 // apart from "raided".
 func VerbKey(lower string) string {
-	st := english.Stem(stripMarks(lower), false)
+	st := english.Stem(FoldSpelling(stripMarks(lower)), false)
 	return concept(st)
 }
 
@@ -128,6 +128,7 @@ func Key(lower string) string {
 		}
 		return collapse(translit(w))
 	}
+	w = FoldSpelling(w)
 	st := english.Stem(w, false)
 	if c := concept(st); c != st {
 		return c

@@ -137,7 +137,7 @@ func (a *Analyzer) stem(word []byte, hasDigit bool) string {
 	w := string(word)
 	s = w
 	if !hasDigit {
-		s = english.Stem(w, true)
+		s = english.Stem(facts.FoldSpelling(w), true)
 		if s == w {
 			s = w // share the key's memory
 		}

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -86,5 +87,19 @@ func BenchmarkAnalyze(b *testing.B) {
 	n := 0
 	for b.Loop() {
 		a.Analyze(text, func([]byte, string) { n++ })
+	}
+}
+
+// TestBritishAndAmericanSpellingsMeet: an outlet's "apologised" and a
+// reader's "apologize" are one term, for BM25 and the embedder alike.
+func TestBritishAndAmericanSpellingsMeet(t *testing.T) {
+	a := NewAnalyzer()
+	for _, pair := range [][2]string{{"apologised", "apologized"}, {"criticising", "criticizing"}, {"organisation", "organization"}} {
+		if x, y := a.Terms(pair[0]), a.Terms(pair[1]); !slices.Equal(x, y) {
+			t.Errorf("%q → %v, %q → %v: want one term", pair[0], x, pair[1], y)
+		}
+	}
+	if x, y := a.Terms("promised"), a.Terms("promized"); slices.Equal(x, y) {
+		t.Errorf("promised → %v is folded like a -ise word", x)
 	}
 }

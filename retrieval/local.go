@@ -116,15 +116,17 @@ func loadLocalWords() (*localWords, error) {
 	return w, nil
 }
 
-// Name returns "local-hash-glove-v2-356": the version goes up whenever the
-// features or weights change; the embedder without its meaning part
-// (hashedOnly) keeps "local-hash-v1-256", which it still computes
-// bit for bit.
+// Name returns "local-hash-glove-v3-356": the version goes up whenever the
+// features or weights change (v3: British "-ise" words are analyzed as
+// their "-ize" spelling, facts.FoldSpelling); the embedder without its
+// meaning part (hashedOnly) keeps "local-hash-v1-256", which it still
+// computes bit for bit but for those words. Only the topic judge uses it
+// now, whose threshold they do not move.
 func (e *LocalEmbedder) Name() string {
 	if e.words == nil {
 		return fmt.Sprintf("local-hash-v1-%d", localHashDim)
 	}
-	return fmt.Sprintf("local-hash-glove-v2-%d", LocalDim)
+	return fmt.Sprintf("local-hash-glove-v3-%d", LocalDim)
 }
 
 // FusionWeight is 0.5: the hashed words and n-grams are mostly a noisier

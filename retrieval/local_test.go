@@ -106,7 +106,7 @@ func TestLocalEmbedderNoKnownWords(t *testing.T) {
 // changed and every store re-embeds once; the hashed part alone keeps the
 // old name, whose vectors it still makes.
 func TestLocalEmbedderName(t *testing.T) {
-	if got, want := NewLocalEmbedder().Name(), "local-hash-glove-v2-356"; got != want {
+	if got, want := NewLocalEmbedder().Name(), "local-hash-glove-v3-356"; got != want {
 		t.Errorf("Name() = %q, want %q", got, want)
 	}
 	if got, want := NewLocalEmbedder().hashedOnly().Name(), "local-hash-v1-256"; got != want {

@@ -1,0 +1,27 @@
+package facts
+
+import "testing"
+
+// TestFoldSpelling: British "-ise" forms take the "-ize" spelling, which
+// stems alike with the American; words whose "-ise" is no suffix stay.
+func TestFoldSpelling(t *testing.T) {
+	for w, want := range map[string]string{
+		"apologised": "apologized", "criticising": "criticizing", "recognise": "recognize",
+		"organisation": "organization", "organisations": "organizations", "mobilises": "mobilizes",
+		"apologized": "apologized", "promise": "promise", "surprised": "surprised",
+		"exercises": "exercises", "otherwise": "otherwise", "supervised": "supervised",
+		"raised": "raised", "noise": "noise", "disguised": "disguised", "premises": "premises",
+		"crises": "crises", "appraised": "appraised", "sunrise": "sunrise",
+	} {
+		if got := FoldSpelling(w); got != want {
+			t.Errorf("FoldSpelling(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestKeyFoldsSpelling: the facts reader keys both spellings alike.
+func TestKeyFoldsSpelling(t *testing.T) {
+	if a, b := Key("apologised"), Key("apologized"); a != b {
+		t.Errorf("Key: apologised → %q, apologized → %q", a, b)
+	}
+}
