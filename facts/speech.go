@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -340,4 +341,10 @@ func (sc *sentenceCtx) contentAfter(i int) string {
 		rest = rest[len("that "):]
 	}
 	return strings.TrimSpace(strings.TrimRight(rest, "."))
+}
+
+// Reports reports whether s holds a reporting verb ("said", "claimed"):
+// whether it says who speaks.
+func Reports(s string) bool {
+	return slices.ContainsFunc(Words(s), func(w Word) bool { return reportingVerbs[strings.ToLower(w.Text)] })
 }

@@ -180,7 +180,7 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 		}
 		m := Mention{
 			Date:     *f.Date,
-			Summary:  summary(text, slo, hi, e, piece),
+			Summary:  summary(text, slo, hi, e, piece, f.Event.Trigger != ""),
 			Source:   Source{DocID: doc.ID, Title: doc.Title, Quote: strings.TrimSpace(text), PassageID: f.PassageID, URL: doc.URL},
 			Expr:     text[e.Start:e.End],
 			Names:    cur.names,
@@ -406,14 +406,51 @@ var leadIn = map[string]bool{
 	"over": true, "from": true, "additionally": true,
 }
 
+// opening returns the start of s before offset lo that says who speaks or
+// what the sentence is about ("At first, Putin said that a Ukrainian UAV
+// was allegedly in the sky"): its first clauses, four words at least, cut
+// at a word boundary to fit in max bytes; "" when fewer than four words
+// fit.
+func opening(s string, lo, max int) string {
+	segs := facts.Segments(s)
+	end := -1
+	for i := 1; i < len(segs) && segs[i] <= lo; i++ {
+		end = segs[i]
+		if wordCount(s[:end]) >= 4 {
+			break
+		}
+	}
+	if end < 0 {
+		return ""
+	}
+	head := strings.TrimRight(s[:end], " ,;:")
+	for cut := len(head) > max; cut; {
+		i := strings.LastIndexByte(head, ' ')
+		if i < 0 {
+			return ""
+		}
+		head = strings.TrimRight(head[:i], " ,;:")
+		// Not on a word that leads on ("… in the"), once it fits.
+		ws := facts.Words(head[strings.LastIndexByte(head, ' ')+1:])
+		cut = len(head) > max || len(ws) == 1 && ws[0].Stop
+	}
+	if wordCount(head) < 4 {
+		return ""
+	}
+	return head
+}
+
 // summary is s[lo:hi] with a date that opens it cut off ("On June 30,
 // Azerbaijani authorities …" → "Azerbaijani authorities …", "in 2023 when
 // Azerbaijan declared …" → "Azerbaijan declared …"), then cut to
 // maxSummary bytes at a clause boundary (or a word boundary when the first
 // clause is too long), marked with "…". A piece cut from inside the
 // sentence is the whole sentence instead, unless piece: then it is marked
-// "…" too.
-func summary(s string, lo, hi int, e facts.ExprSpan, piece bool) string {
+// "…" too. When the whole is too long to keep a date that tells its event
+// (tells) and opens with who says it ("At first, Putin said that …"), it is
+// that opening, then the piece: cut before its date, the line would read
+// as said that day.
+func summary(s string, lo, hi int, e facts.ExprSpan, piece, tells bool) string {
 	if e.Start >= lo && e.End <= hi && wordCount(s[lo:e.Start])+wordCount(s[e.End:hi]) < 3 {
 		// A clause that is little more than its date ("On Saturday",
 		// "2010" in "in 2001, 2010, and 2011") says nothing: the
@@ -458,7 +495,17 @@ func summary(s string, lo, hi int, e facts.ExprSpan, piece bool) string {
 		// in February 2024"), which under this date would read as this
 		// one's: then the piece is shown as one.
 		if !piece {
-			return summary(s, 0, len(s), facts.ExprSpan{Start: -1, End: -1}, false)
+			whole := summary(s, 0, len(s), facts.ExprSpan{Start: -1, End: -1}, false, false)
+			if tells && !strings.Contains(whole, s[e.Start:e.End]) {
+				// Too long to keep its date: "At first, Putin said that a
+				// drone was in the sky …" would read as said on the day
+				// of the drones' crossing. Its opening, then the date's
+				// piece.
+				if head := opening(s, lo, maxSummary-len(t)-len(" … ")); head != "" && facts.Reports(head) {
+					return head + " … " + t
+				}
+			}
+			return whole
 		}
 		lead = "…"
 	}

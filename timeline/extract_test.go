@@ -46,9 +46,13 @@ func TestExtractBundledSources(t *testing.T) {
 			if len(m.Summary) > maxSummary+2*len("…") {
 				t.Errorf("%s: summary of %d bytes: %q", d.ID, len(m.Summary), m.Summary)
 			}
+			// A summary is a piece of its quote, or its opening and the
+			// date's piece.
 			core := strings.TrimPrefix(strings.TrimSuffix(m.Summary, "…"), "…")
-			if !strings.Contains(m.Source.Quote, core[1:]) {
-				t.Errorf("%s: summary %q is not from its quote %q", d.ID, m.Summary, m.Source.Quote)
+			for _, piece := range strings.Split(core, " … ") {
+				if !strings.Contains(m.Source.Quote, piece[1:]) {
+					t.Errorf("%s: summary %q is not from its quote %q", d.ID, m.Summary, m.Source.Quote)
+				}
 			}
 			if !strings.Contains(m.Source.Quote, m.Expr) {
 				t.Errorf("%s: expression %q is not in its quote", d.ID, m.Expr)
@@ -87,6 +91,8 @@ func TestSummary(t *testing.T) {
 			"The two leaders met in September in Halden…"},
 		{"clauses that tell no event take the next up to its date", "Against this backdrop, on the evening of July 1, new accusations against Estmark were published in a Valdorian state outlet regarding the sinking of March 5, 2024, when a ferry went down.", "July 1",
 			"Against this backdrop, on the evening of July 1, new accusations against Estmark were published in a Valdorian state outlet regarding the sinking…"},
+		{"a sentence too long to keep its date: its opening, then the date's clause", "At first, President Marten said that an Ostrian drone was allegedly in the sky at the time of the sinking, and that the Ostrian navy had been \"guiding\" three boats that crossed the Estmarkian border on the night of March 5, 2024.", "March 5, 2024",
+			"At first, President Marten said that an Ostrian drone was allegedly … and that the Ostrian navy had been \"guiding\" three boats that crossed the Estmarkian border on the night of March 5, 2024."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,7 +108,7 @@ func TestSummary(t *testing.T) {
 				t.Fatalf("no expression %q in %q", tt.expr, tt.sentence)
 			}
 			lo, hi := clause(tt.sentence, facts.Words(tt.sentence), facts.Segments(tt.sentence), exprs, e)
-			got := summary(tt.sentence, lo, hi, e, dateBefore(tt.sentence, exprs, lo))
+			got := summary(tt.sentence, lo, hi, e, dateBefore(tt.sentence, exprs, lo), true)
 			if got != tt.want {
 				t.Errorf("summary = %q\nwant      %q", got, tt.want)
 			}
