@@ -76,6 +76,9 @@ type evidence struct {
 	alt map[string][]string
 	// idf is the IDF of every key over the retrieved sentences.
 	idf func(key string) float64
+	// place is the key of the place the question puts its event in, when
+	// the passages name it ("arrested in Baku").
+	place string
 	// own is how many of QKeys are the question's; the rest come from
 	// the earlier turns of a conversation.
 	own int
@@ -414,6 +417,11 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		ev.prefer(func(s *sentence) bool {
 			return s.Named && slices.ContainsFunc(s.Vals, func(v value) bool { return !ev.offEvent(v) })
 		})
+	}
+	if ev.place = placeAsked(ev.QToks, qNames); ev.place != "" && ev.Kind == kindCount {
+		// "How many were arrested in Baku": a count of a sentence that
+		// names Baku, when one does, not Yekaterinburg's.
+		ev.prefer(ev.countsInPlace)
 	}
 	if verbs := facts.AskedVerbs(q); ev.Kind.dated() && len(verbs) > 0 {
 		// "When was Belousov released?" is answered by "after his
@@ -899,6 +907,40 @@ func holdsAll(toks []token, keys []string) bool {
 		}
 	}
 	return true
+}
+
+// placeAsked returns the key of the place question tokens q put the event
+// in, one of names (the question's names the passages hold): a name after
+// "in", "at" or "near" ("arrested in Baku"); "" when there is none.
+func placeAsked(q []token, names []string) string {
+	for i := 1; i < len(q); i++ {
+		switch strings.ToLower(q[i-1].Word) {
+		case "in", "at", "near":
+			if q[i].Cap && !q[i].Stop && slices.Contains(names, q[i].Key) {
+				return q[i].Key
+			}
+		}
+	}
+	return ""
+}
+
+// countsInPlace reports whether s counts the asked event in the
+// question's place: s names it, or a sentence beside it or its article's
+// title does and s names no other place ("… a total of nine individuals
+// were detained" in an article on "… citizens in Russia's Yekaterinburg").
+func (ev *evidence) countsInPlace(s *sentence) bool {
+	if !slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent }) {
+		return false
+	}
+	if s.Keys[ev.place] {
+		return true
+	}
+	ss := ev.Sents[s.P]
+	beside := s.I > 0 && ss[s.I-1].Keys[ev.place] || s.I+1 < len(ss) && ss[s.I+1].Keys[ev.place] ||
+		slices.ContainsFunc(tokenize(ev.Results[s.P].Title), func(t token) bool { return t.Key == ev.place })
+	return beside && !slices.ContainsFunc(s.Facts, func(f facts.Fact) bool {
+		return f.Kind == facts.KindEntity && f.Entity.Type == facts.Place && f.Entity.Key != ev.place
+	})
 }
 
 // refersBack reports whether question tokens q hold a pronoun for people

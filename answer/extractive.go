@@ -289,6 +289,18 @@ func (ev *evidence) askedFor() func(*evidence) int {
 			}
 			return unanswered
 		}
+	case ev.Kind == kindCount && ev.place != "":
+		// "How many were arrested in Baku": a count of the event in a
+		// sentence that names Baku; another city's count is no answer.
+		return func(x *evidence) int {
+			switch {
+			case len(x.Ranked) == 0 || len(x.Ranked[0].Vals) == 0:
+				return unanswered
+			case x.countsInPlace(x.Ranked[0]):
+				return answered
+			}
+			return valueOnly
+		}
 	case ev.query.said && len(ev.query.speaker) > 0:
 		return func(x *evidence) int {
 			if len(x.Ranked) > 0 && x.byAskedSpeaker(x.Ranked[0]) {

@@ -815,3 +815,22 @@ func TestWhatAnUnheardSpeakerSaidAbstains(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestACountInTheAskedPlace: "How many people were detained in Dalby in
+// total?" is
+// not answered with a count of another city's detentions that names no
+// city, when a sentence counts Dalby's.
+func TestACountInTheAskedPlace(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Tensions rose after the raids in Halden. The investigative committee noted that six people were detained in total."),
+		madeUp("b", "Police in Dalby detained seven people after a raid on a newsroom, the ministry said."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "How many people were detained in Dalby in total?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Police in Dalby detained seven people") {
+		t.Errorf("answer %q, want Dalby's count", a.Text)
+	}
+	checkCitations(t, a)
+}
