@@ -817,9 +817,8 @@ func TestWhatAnUnheardSpeakerSaidAbstains(t *testing.T) {
 }
 
 // TestACountInTheAskedPlace: "How many people were detained in Dalby in
-// total?" is
-// not answered with a count of another city's detentions that names no
-// city, when a sentence counts Dalby's.
+// total?" is not answered with a count of another city's detentions that
+// names no city, when a sentence counts Dalby's.
 func TestACountInTheAskedPlace(t *testing.T) {
 	docs := fixedSearcher{
 		madeUp("a", "Tensions rose after the raids in Halden. The investigative committee noted that six people were detained in total."),
