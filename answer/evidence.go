@@ -1370,7 +1370,13 @@ func outletsAsked(q string, results []retrieval.Result) map[int]bool {
 // gives a count of the dead, no answer to "how many were detained"; "said
 // on July 1 that … brothers detained" dates the saying.
 func (ev *evidence) offEvent(v value) bool {
-	if (ev.Kind != kindCount && !ev.Kind.dated()) || v.OnEvent || v.fact == nil || !ev.query.namesEvent() {
+	if (ev.Kind != kindCount && !ev.Kind.dated()) || v.OnEvent || v.fact == nil {
+		return false
+	}
+	if slices.Contains(ev.query.taken, v.fact.Event.Trigger) {
+		return true // the downing's date, for when Putin admitted it
+	}
+	if !ev.query.namesEvent() {
 		return false
 	}
 	return v.fact.Event.Trigger != "" || ev.ofReport(v)

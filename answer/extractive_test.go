@@ -755,7 +755,7 @@ func TestDoSupportAsksItsOwnVerb(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(a.Text, "On Thursday, Estmarkian President Ivo Marten admitted") || strings.Contains(a.Text, "disagree") {
+	if !strings.HasPrefix(a.Text, "On Thursday, Estmarkian President Ivo Marten admitted") || strings.Contains(a.Text, "disagree") || strings.Contains(a.Text, "December") {
 		t.Errorf("answer %q, want the admission, without the downing's dates", a.Text)
 	}
 	checkCitations(t, a)

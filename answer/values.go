@@ -221,6 +221,10 @@ type query struct {
 	part bool
 	// events are the keys of the question's event words (facts.IsTrigger).
 	events []string
+	// taken are the keys of the verbs of a clause the main verb takes
+	// ("When did Putin admit Russia shot down the plane?"): their events
+	// are not the one asked.
+	taken []string
 	// report is true when the question asks about a report ("When did the
 	// ministry first speak out"): a report's date answers it.
 	report bool
@@ -271,6 +275,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		for _, w := range facts.Words(q) {
 			if facts.PastTense(w.Text) {
 				delete(qu.keys, w.Key)
+				qu.taken = append(qu.taken, w.Key)
 			}
 		}
 	}
