@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -78,6 +79,8 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 	if err != nil {
 		return Answer{}, err
 	}
+	asked := q
+	q = innerQuestion(q)
 	fu := e.readFollowUp(q, history)
 	results, err := e.retrieve(ctx, q, fu, e.opts.TopK)
 	if err != nil {
@@ -91,7 +94,24 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 		return Answer{}, err
 	}
 	a.Resolved = fu.Resolved
-	return e.withTimeline(a, q, fu.Query, results), nil
+	a = e.withTimeline(a, q, fu.Query, results)
+	a.Question = asked
+	return a, nil
+}
+
+// reAgreeQ finds a question whether the sources agree ("Do the outlets
+// agree on when the plane was downed?", "Is there any disagreement over
+// the death toll?"); its group is the question inside.
+var reAgreeQ = regexp.MustCompile(`(?i)^\s*(?:(?:do|did|does)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:sources|outlets|articles|reports|media|accounts|newspapers)\s+(?:all\s+)?(?:agree|differ|disagree)|(?:is|was)\s+there\s+(?:any\s+)?(?:disagreement|dispute|agreement))\s+(?:on|about|over|as\s+to)\s+(.+)$`)
+
+// innerQuestion returns the question inside one whether the sources agree:
+// its answer gives each source's value, and says where they disagree. Any
+// other question is returned as it is.
+func innerQuestion(q string) string {
+	if m := reAgreeQ.FindStringSubmatch(q); m != nil {
+		return m[1]
+	}
+	return q
 }
 
 // retrieve searches for q. A follow-up is searched for twice, alone and

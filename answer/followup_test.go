@@ -531,3 +531,34 @@ func TestFollowUpPronounStaysWithItsSubject(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestWhetherSourcesAgreeAsksTheQuestionInside: "Do the sources agree on
+// how many miners died?" is answered as "how many miners died?", whose
+// answer sets out each source's figure, and keeps the user's question.
+func TestWhetherSourcesAgreeAsksTheQuestionInside(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Two miners died in custody in Halden on Friday, the Valdorian ministry said."),
+		madeUp("b", "Five miners died in custody in Halden on Friday, according to the miners' union."),
+	}
+	e := New(docs, Options{})
+	inner, err := e.Ask(context.Background(), "How many miners died in custody in Halden?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"Do the sources agree on how many miners died in custody in Halden?",
+		"do outlets differ about how many miners died in custody in Halden",
+		"Is there any disagreement over how many miners died in custody in Halden?",
+	} {
+		a, err := e.Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Text != inner.Text || a.Question != q {
+			t.Errorf("%s:\nanswer %q (question %q)\nwant   %q", q, a.Text, a.Question, inner.Text)
+		}
+	}
+	if !strings.Contains(inner.Text, "disagree") {
+		t.Errorf("answer %q shows no disagreement", inner.Text)
+	}
+}
