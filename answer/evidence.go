@@ -249,10 +249,22 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	// passages never mention gets little coverage.
 	ev.Weight = map[string]float64{}
 	ev.idf = func(k string) float64 { return math.Log(1 + float64(n+1)/(float64(df[k])+0.5)) }
+	// "According to Al Jazeera": the outlet's name says whose passages,
+	// in their bylines; it is no word their sentences must hold.
+	from := outletsAsked(q, results)
+	byline := map[string]bool{}
+	for p := range from {
+		for _, t := range tokenize(results[p].Outlet) {
+			byline[t.Key] = true
+		}
+	}
 	for _, k := range ev.QKeys {
 		w := ev.idf(k)
 		if descr[k] {
 			w *= weightDescriptor
+		}
+		if byline[k] {
+			w = 0
 		}
 		ev.Weight[k] = w
 		ev.total += w
@@ -387,7 +399,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			}
 		}
 	}
-	if from := outletsAsked(q, results); len(from) > 0 {
+	if len(from) > 0 {
 		// "How many did AzerNews say were detained": that outlet's
 		// passages answer, when they are retrieved.
 		ev.narrow(func(s *sentence) bool { return from[s.P] })

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/crisisbot/crisisbot/retrieval"
@@ -120,6 +121,32 @@ func innerQuestion(q string) string {
 // the question would otherwise outvote it ("Who is Shiriyev?" after a
 // question about the Sputnik raid).
 func (e *Engine) retrieve(ctx context.Context, q string, fu followUp, k int) ([]retrieval.Result, error) {
+	rs, err := e.retrieveAll(ctx, q, fu, k)
+	if err != nil {
+		return nil, err
+	}
+	o := e.outletNamed(q)
+	if o == "" {
+		return rs, nil
+	}
+	// "According to Al Jazeera, …": that outlet's best passages first,
+	// which the composer keeps to when they answer (outletsAsked); the
+	// others stay for what the outlet's own words do not show (that the
+	// question's names are known at all).
+	own, err := e.search.Search(ctx, fu.Query, retrieval.SearchOptions{K: k, Mode: e.opts.SearchMode, Outlet: o})
+	if err != nil {
+		return nil, fmt.Errorf("search passages: %w", err)
+	}
+	for _, r := range rs {
+		if !slices.ContainsFunc(own, func(x retrieval.Result) bool { return x.ID == r.ID }) {
+			own = append(own, r)
+		}
+	}
+	return own, nil
+}
+
+// retrieveAll is retrieve over every outlet.
+func (e *Engine) retrieveAll(ctx context.Context, q string, fu followUp, k int) ([]retrieval.Result, error) {
 	opts := retrieval.SearchOptions{K: k, Mode: e.opts.SearchMode}
 	with, err := e.search.Search(ctx, fu.Query, opts)
 	if err != nil {
@@ -494,4 +521,45 @@ func (ev *evidence) onTopic(s *sentence) bool {
 		}
 	}
 	return got >= all/2
+}
+
+// outletLister is what a Searcher may also do: name the outlets of its
+// articles (retrieval.Library does).
+type outletLister interface {
+	Outlets() []string
+}
+
+// outletNamed returns the outlet question q names, "" when none: a name of
+// several words in any case ("according to the kyiv independent"), or a
+// one-word name as the outlet writes it ("TASS", not "tass" nor the
+// "report" of "what did reports say").
+func (e *Engine) outletNamed(q string) string {
+	ol, ok := e.search.(outletLister)
+	if !ok {
+		return ""
+	}
+	words := func(s string) []string {
+		return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	qw := words(q)
+	best := ""
+	for _, o := range ol.Outlets() {
+		ow := words(o)
+		if len(ow) == 0 || len(strings.Join(ow, "")) < 3 {
+			continue
+		}
+		for i := 0; i+len(ow) <= len(qw); i++ {
+			match := true
+			for j, w := range ow {
+				if len(ow) == 1 && qw[i] != w || !strings.EqualFold(qw[i+j], w) {
+					match = false
+					break
+				}
+			}
+			if match && len(o) > len(best) {
+				best = o
+			}
+		}
+	}
+	return best
 }

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -561,4 +562,33 @@ func TestWhetherSourcesAgreeAsksTheQuestionInside(t *testing.T) {
 	if !strings.Contains(inner.Text, "disagree") {
 		t.Errorf("answer %q shows no disagreement", inner.Text)
 	}
+}
+
+// TestAnOutletNamedInTheQuestion: "According to the Halden Herald, …"
+// searches that outlet's articles, which the wider ranking leaves out, and
+// its name is no word their sentences must hold.
+func TestAnOutletNamedInTheQuestion(t *testing.T) {
+	ctx := context.Background()
+	lib, err := retrieval.Open(ctx, retrieval.Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	docs := []corpus.Document{{ID: "herald", Title: "Miners' deaths", Outlet: "Halden Herald",
+		Body: "Autopsies revealed broken ribs and blunt-force trauma, contradicting the police."}}
+	for i := range 30 {
+		docs = append(docs, corpus.Document{ID: fmt.Sprintf("other%02d", i), Title: "Autopsies of the miners", Outlet: "Dalby Daily",
+			Body: fmt.Sprintf("Report %d: the autopsies of the miners revealed what the autopsies of miners reveal, doctors said.", i)})
+	}
+	if _, err := lib.Ingest(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	a, err := New(lib, Options{}).Ask(ctx, "According to the Halden Herald, what did the autopsies reveal?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Autopsies revealed broken ribs") {
+		t.Errorf("answer %q, want the Halden Herald's sentence", a.Text)
+	}
+	checkCitations(t, a)
 }

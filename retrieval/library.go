@@ -794,6 +794,23 @@ func (l *Library) Search(ctx context.Context, query string, opts SearchOptions) 
 	if mode == Hybrid {
 		depth = max(4*k, candidateDepth)
 	}
+	var keep map[string]bool // the outlet's passages; nil keeps all
+	if opts.Outlet != "" {
+		l.mu.RLock()
+		keep = map[string]bool{}
+		for _, d := range l.docs {
+			if strings.EqualFold(strings.TrimSpace(d.info.Outlet), strings.TrimSpace(opts.Outlet)) {
+				for _, id := range d.passages {
+					keep[id] = true
+				}
+			}
+		}
+		depth = l.passages // the outlet's passages may be anywhere in the ranking
+		l.mu.RUnlock()
+		if len(keep) == 0 {
+			return nil, nil
+		}
+	}
 	var qv []float32
 	if mode != Lexical {
 		l.mu.RLock()
@@ -823,6 +840,10 @@ func (l *Library) Search(ctx context.Context, query string, opts SearchOptions) 
 	}
 	if mode != Vector {
 		lh = l.lex.search(query, depth)
+	}
+	if keep != nil {
+		vh = slices.DeleteFunc(vh, func(h vectorHit) bool { return !keep[h.ID] })
+		lh = slices.DeleteFunc(lh, func(h lexicalHit) bool { return !keep[h.ID] })
 	}
 	var ranked []fused
 	switch mode {
@@ -865,6 +886,21 @@ func (l *Library) Search(ctx context.Context, query string, opts SearchOptions) 
 		})
 	}
 	return out, nil
+}
+
+// Outlets returns the names of the outlets of the stored articles, sorted,
+// each once.
+func (l *Library) Outlets() []string {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	var out []string
+	for _, d := range l.docs {
+		if o := strings.TrimSpace(d.info.Outlet); o != "" {
+			out = append(out, o)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // Documents returns every stored document, sorted by id.

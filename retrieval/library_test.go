@@ -3,6 +3,7 @@ package retrieval
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -789,4 +790,37 @@ func TestFirstIngestedAtSurvivesUpdatesAndReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	check(openTest(t, Options{Dir: dir, Now: func() time.Time { return now }}), "after reopening")
+}
+
+// TestSearchOneOutlet: an outlet's passages are found however far down
+// the whole ranking they are, in every mode, its name in any case; an
+// outlet the library does not have finds nothing.
+func TestSearchOneOutlet(t *testing.T) {
+	l := openTest(t, Options{})
+	docs := []corpus.Document{
+		{ID: "herald", Title: "Miners freed", Outlet: "Halden Herald", Body: "The court in Halden freed the two miners on Monday after a week in custody."},
+		{ID: "daily", Title: "Ferry sinks", Outlet: "Dalby Daily", Body: "A ferry sank off Dalby; the miners' union said nothing about the miners' custody."},
+	}
+	for i := range 30 { // passages that match the query better than the outlet's
+		docs = append(docs, corpus.Document{ID: fmt.Sprintf("other%02d", i), Title: "Miners in custody", Outlet: "Other",
+			Body: fmt.Sprintf("Miners in custody in Halden, report %d: the miners remain in custody, the miners' lawyers said.", i)})
+	}
+	if _, err := l.Ingest(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	for _, mode := range []Mode{Hybrid, Vector, Lexical} {
+		res, err := l.Search(context.Background(), "miners in custody", SearchOptions{K: 3, Mode: mode, Outlet: "halden herald"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res) != 1 || res[0].DocID != "herald" {
+			t.Errorf("mode %q: %d results (%v), want the Halden Herald's passage", mode, len(res), res)
+		}
+	}
+	if res, err := l.Search(context.Background(), "miners in custody", SearchOptions{K: 3, Outlet: "Ostrava Times"}); err != nil || len(res) != 0 {
+		t.Errorf("an outlet the library lacks: %d results, %v", len(res), err)
+	}
+	if got, want := l.Outlets(), []string{"Dalby Daily", "Halden Herald", "Other"}; !slices.Equal(got, want) {
+		t.Errorf("Outlets() = %v, want %v", got, want)
+	}
 }

@@ -17,6 +17,10 @@ type SearchOptions struct {
 	K int
 	// Mode is Hybrid when empty.
 	Mode Mode
+	// Outlet, when set, keeps only the passages of articles from that
+	// outlet (its name in any case): "according to Al Jazeera" searches
+	// Al Jazeera's articles, however far down the whole ranking they are.
+	Outlet string
 }
 
 // DefaultK is the number of results a search returns when K is 0.
