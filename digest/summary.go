@@ -95,10 +95,28 @@ func cut(s string, limit int) string {
 			end = limit - 1
 		}
 	}
-	out := strings.TrimRightFunc(string(r[:end]), func(r rune) bool {
+	out := string(r[:end])
+	// Not inside a name: "… foreign policy adviser Yury…" would leave out
+	// who; the name goes whole, or with the cut.
+	if rest := strings.TrimLeftFunc(string(r[end:]), unicode.IsSpace); startsUpper(rest) {
+		for {
+			i := strings.LastIndexFunc(out, unicode.IsSpace)
+			if i < len(out)/2 || !startsUpper(out[i+1:]) {
+				break
+			}
+			out = out[:i]
+		}
+	}
+	out = strings.TrimRightFunc(out, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(",;:—–-", r)
 	})
 	return out + "…"
+}
+
+// startsUpper reports whether s starts with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // clean returns s on one line: spaces collapsed, control and format

@@ -98,6 +98,8 @@ func TestCut(t *testing.T) {
 		{"one two, three four", 10, "one two…"}, // no comma before the ellipsis
 		{"abcdefghijklmnop", 8, "abcdefg…"},     // one word too long: cut where it must
 		{"Türkiye gains ground fast", 12, "Türkiye…"},
+		// Not inside a name: it goes whole or with the cut.
+		{"the newspaper reported, citing adviser Yury Ushakov, on Thursday", 45, "the newspaper reported, citing adviser…"},
 	}
 	for _, tc := range tests {
 		if got := cut(tc.s, tc.limit); got != tc.want {
