@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/internal/textcut"
 )
 
 // summaryLimit is about how long an article's summary is, in characters.
@@ -79,44 +80,19 @@ func isProse(s string) bool {
 }
 
 // cut shortens s to at most limit characters, "…" included, at a word
-// boundary. A single word longer than that (no boundary to cut at) is cut
-// where it must be.
+// boundary outside a name (textcut.End). A single word longer than that
+// (no boundary to cut at) is cut where it must be.
 func cut(s string, limit int) string {
 	r := []rune(s)
 	if len(r) <= limit {
 		return s
 	}
-	end := limit - 1 // room for "…"
-	if !unicode.IsSpace(r[end]) {
-		for end > 0 && !unicode.IsSpace(r[end]) {
-			end--
-		}
-		if end == 0 {
-			end = limit - 1
-		}
-	}
-	out := string(r[:end])
-	// Not inside a name: "… foreign policy adviser Yury…" would leave out
-	// who; the name goes whole, or with the cut.
-	if rest := strings.TrimLeftFunc(string(r[end:]), unicode.IsSpace); startsUpper(rest) {
-		for {
-			i := strings.LastIndexFunc(out, unicode.IsSpace)
-			if i < len(out)/2 || !startsUpper(out[i+1:]) {
-				break
-			}
-			out = out[:i]
-		}
-	}
+	// limit-1 runes leave room for "…".
+	out := s[:textcut.End(s, len(string(r[:limit-1])))]
 	out = strings.TrimRightFunc(out, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(",;:—–-", r)
 	})
 	return out + "…"
-}
-
-// startsUpper reports whether s starts with an upper-case letter.
-func startsUpper(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
 }
 
 // clean returns s on one line: spaces collapsed, control and format

@@ -9,6 +9,7 @@ import (
 
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/facts"
+	"github.com/crisisbot/crisisbot/internal/textcut"
 )
 
 // Mention is one dated mention of an event in one article: the date the
@@ -520,16 +521,7 @@ func summary(s string, lo, hi int, e facts.ExprSpan, piece, tells bool) string {
 			}
 		}
 		if end < 0 {
-			end = maxSummary
-			for end > 0 && t[end] != ' ' {
-				end--
-			}
-			if end == 0 {
-				end = maxSummary
-				for end > 0 && !utf8.RuneStart(t[end]) {
-					end--
-				}
-			}
+			end = textcut.End(t, maxSummary)
 		}
 		t = t[:end]
 	}
