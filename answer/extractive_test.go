@@ -833,3 +833,20 @@ func TestACountInTheAskedPlace(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestPreTrialDetentionIsAJailing: "placed in pre-trial detention" asks
+// how many a court held for trial, not how many the police took in.
+func TestPreTrialDetentionIsAJailing(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Police in Halden detained more than 50 miners on Friday in a raid on their hostel."),
+		madeUp("b", "A court in Halden placed six of the miners in pre-trial detention on Wednesday."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "How many miners were placed in pre-trial detention in Halden?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "A court in Halden placed six") {
+		t.Errorf("answer %q, want the court's six", a.Text)
+	}
+	checkCitations(t, a)
+}

@@ -251,9 +251,10 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	qu.part = k == kindCount && rePartQ.MatchString(q)
 	qu.until = slices.ContainsFunc(strings.Fields(qu.lower), func(w string) bool { return w == "until" || w == "till" })
 	qu.destination = k == kindPlace && reDestinationQ.MatchString(q)
-	for _, w := range facts.Words(q) {
+	ws := facts.Words(q)
+	for i, w := range ws {
 		if !w.Stop {
-			qu.keys[w.Key] = true
+			qu.keys[facts.EventKey(ws, i)] = true
 		}
 	}
 	if !qu.said {

@@ -148,6 +148,16 @@ func isDigitStart(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' 
 // preTrial before "detention" makes it a court's remand, not an arrest.
 var preTrial = map[string]bool{"pre-trial": true, "pretrial": true}
 
+// EventKey returns the key of words[i] as an event word: its Key, but
+// "jail" for a "pre-trial detention", held for trial, not taken in. The
+// reader and a question's words key an event alike through it.
+func EventKey(words []Word, i int) string {
+	if words[i].Key == "detain" && i > 0 && preTrial[strings.ToLower(words[i-1].Text)] {
+		return "jail"
+	}
+	return words[i].Key
+}
+
 // frame returns the event frame of the clause around offset at: its
 // trigger, the names and counted nouns that take part, its places and its
 // date.
@@ -414,10 +424,7 @@ func (sc *sentenceCtx) triggerNear(at int) string {
 				d = -d
 			}
 			if bestDist < 0 || d < bestDist {
-				best, bestDist = w.Key, d
-				if w.Key == "detain" && i > 0 && preTrial[strings.ToLower(sc.words[i-1].Text)] {
-					best = "jail" // held for trial, not taken in
-				}
+				best, bestDist = EventKey(sc.words, i), d
 			}
 		}
 	}
