@@ -91,7 +91,7 @@ func phrasal(toks []token) {
 		if !particles[particle] || toks[j].Start-toks[j-1].End > 1 {
 			continue
 		}
-		verb := english.Stem(facts.FoldSpelling(strings.ToLower(toks[i].Word)), true)
+		verb := stem(toks[i].Word)
 		if w, ok := phrasalVerbs[[2]string{verb, english.Stem(particle, true)}]; ok && (j == i+1 || w == "die") {
 			toks[i].Key, toks[i].Stop = keyOf(w), false
 			for k := i + 1; k <= j; k++ {
@@ -104,7 +104,13 @@ func phrasal(toks []token) {
 // keyOf stems a lowercase word, maps a few domain synonyms to one key and
 // folds demonyms onto their place names.
 func keyOf(lower string) string {
-	return fold(synonym(english.Stem(facts.FoldSpelling(retrieval.Fold(lower)), true)))
+	return fold(synonym(stem(lower)))
+}
+
+// stem is a word's Snowball stem, diacritics folded and a British "-ise"
+// spelled "-ize" first, as the retrieval analyzer stems it.
+func stem(word string) string {
+	return english.Stem(facts.FoldSpelling(retrieval.Fold(strings.ToLower(word))), true)
 }
 
 // fold maps demonyms and place names onto one key; it is applied to every

@@ -11,8 +11,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kljensen/snowball/english"
-
 	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
@@ -608,7 +606,7 @@ func relatedKeys(q []token, df map[string]int, lookup func(stem string) []string
 		if t.Stop || df[t.Key] > 0 || out[t.Key] != nil {
 			continue
 		}
-		for _, r := range lookup(english.Stem(facts.FoldSpelling(retrieval.Fold(strings.ToLower(t.Word))), true)) {
+		for _, r := range lookup(stem(t.Word)) {
 			k := synonym(r)
 			if fold(k) == t.Key || df[fold(k)] == 0 || slices.Contains(out[t.Key], k) {
 				continue
@@ -625,7 +623,7 @@ func relatedKeys(q []token, df map[string]int, lookup func(stem string) []string
 // stemKey is keyOf without the demonym folding, which would make related
 // words of words that only share a prefix ("potential" and "potentate").
 func stemKey(t token) string {
-	return synonym(english.Stem(facts.FoldSpelling(retrieval.Fold(strings.ToLower(t.Word))), true))
+	return synonym(stem(t.Word))
 }
 
 // stemSet returns the stemKeys of the content words of toks.

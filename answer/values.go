@@ -273,7 +273,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		}
 	}
 	if len(qu.by) == 0 && !qu.said && reDoQ.MatchString(q) {
-		for _, w := range facts.Words(q) {
+		for _, w := range ws {
 			if facts.PastTense(w.Text) {
 				delete(qu.keys, w.Key)
 				qu.taken = append(qu.taken, w.Key)
