@@ -909,6 +909,19 @@ func unknownNames(q []token, texts [][]token) []string {
 	return out
 }
 
+// sideKey is the key of the side a word names: its own, or for a national
+// capital its country's ("Baku" → Azerbaijan's), which the news lets speak
+// for it (facts.CountryOf).
+func sideKey(t token) string {
+	if !t.Cap {
+		return t.Key
+	}
+	if cs := facts.CountryOf(t.Word); len(cs) > 0 {
+		return keyOf(cs[0])
+	}
+	return t.Key
+}
+
 // holdsAll reports whether toks hold every key in keys.
 func holdsAll(toks []token, keys []string) bool {
 	for _, k := range keys {
@@ -1275,7 +1288,11 @@ func (ev *evidence) speechOf(s *sentence) []facts.Fact {
 // names (keys), or every one of them when all is set.
 func speakerHolds(speech []facts.Fact, names []string, all bool) bool {
 	for _, f := range speech {
-		have := keySet(tokenize(f.Speech.Speaker))
+		toks := tokenize(f.Speech.Speaker)
+		have := keySet(toks)
+		for _, t := range toks {
+			have[sideKey(t)] = true // "Baku" speaks for Azerbaijan
+		}
 		missing := slices.ContainsFunc(names, func(k string) bool { return !have[k] })
 		if all && !missing || !all && slices.ContainsFunc(names, func(k string) bool { return have[k] }) {
 			return true

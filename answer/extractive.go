@@ -323,7 +323,7 @@ func (ev *evidence) heardFrom(names []string) bool {
 			return true
 		}
 		for i, t := range s.Toks {
-			if !t.Cap || !slices.Contains(names, t.Key) {
+			if !t.Cap || !slices.Contains(names, t.Key) && !slices.Contains(names, sideKey(t)) {
 				continue
 			}
 			for _, u := range s.Toks[max(0, i-speechReach):min(len(s.Toks), i+speechReach+1)] {

@@ -850,3 +850,30 @@ func TestPreTrialDetentionIsAJailing(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestACapitalSpeaksForItsCountry: "What did Norway say" is answered by
+// "Oslo said"; "according to Oslo" by Norway's ministry.
+func TestACapitalSpeaksForItsCountry(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Oslo said the two fishermen had been beaten by the coast guard before they died."),
+		madeUp("b", "The Danish ministry said the two fishermen drowned when their boat sank."),
+		madeUp("c", "Norway's foreign ministry said that 12 fishermen were detained in the raid on the harbour."),
+		madeUp("d", "Danish officials said that 30 fishermen were detained in the raid on the harbour."),
+	}
+	e := New(docs, Options{})
+	a, err := e.Ask(context.Background(), "What did Norway say about the two fishermen?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Oslo said") || strings.Contains(a.Text, "Danish") {
+		t.Errorf("answer %q, want Oslo's words, not the Danes'", a.Text)
+	}
+	a, err = e.Ask(context.Background(), "According to Oslo, how many fishermen were detained in the raid?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Norway's foreign ministry said that 12") || strings.Contains(a.Text, "30") {
+		t.Errorf("answer %q, want Norway's 12 alone", a.Text)
+	}
+	checkCitations(t, a)
+}

@@ -238,11 +238,11 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	if m := reSaidQ.FindStringSubmatch(q); m != nil {
 		qu.said = true
 		toks := questionTokens(m[1])
-		qu.speaker = contentKeys(toks)
+		qu.speaker = sideKeys(toks)
 		qu.speakerNamed = len(qu.speaker) > 0 && !slices.ContainsFunc(toks, func(t token) bool { return !t.Stop && !t.Cap })
 		for _, t := range toks {
 			if t.Cap && !t.Stop {
-				qu.speakerNames = append(qu.speakerNames, t.Key)
+				qu.speakerNames = append(qu.speakerNames, sideKey(t))
 			}
 		}
 	}
@@ -264,10 +264,10 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		}
 		if m != nil {
 			toks := questionTokens(m[1])
-			qu.by = contentKeys(toks)
+			qu.by = sideKeys(toks)
 			for _, t := range toks {
 				if t.Cap && !t.Stop {
-					qu.byNames = append(qu.byNames, t.Key)
+					qu.byNames = append(qu.byNames, sideKey(t))
 				}
 			}
 		}
@@ -306,6 +306,18 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		}
 	}
 	return qu
+}
+
+// sideKeys is contentKeys with a capital as its country (sideKey): "what
+// did Moscow say" asks for Russia's words.
+func sideKeys(toks []token) []string {
+	var out []string
+	for _, t := range toks {
+		if !t.Stop && !slices.Contains(out, sideKey(t)) {
+			out = append(out, sideKey(t))
+		}
+	}
+	return out
 }
 
 // asks reports whether v, read from fact f, is something the question

@@ -15,7 +15,9 @@ import (
 // that names no one ("officials", "a post-mortem") is a side of its own:
 // nothing in its words says whose it is. Common words do not join sides
 // ("Russian authorities" and "authorities in the South Caucasus country"
-// are two), so a side found is a side the text names. It returns each
+// are two), so a side found is a side the text names. A national capital
+// names its country's side (CountryOf): "Baku" and "Azerbaijan's
+// prosecutors" are one. It returns each
 // speaker's side as the index of the first speaker on it.
 func NameSides(speakers []string) []int {
 	side := forest.New(len(speakers))
@@ -46,6 +48,9 @@ func speakerNames(speaker string) []string {
 			continue
 		}
 		out = append(out, w.Key)
+		for _, c := range CountryOf(w.Text) {
+			out = append(out, Key(c)) // "Baku" is on Azerbaijan's side
+		}
 	}
 	return out
 }

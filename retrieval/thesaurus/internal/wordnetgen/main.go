@@ -1,7 +1,8 @@
 // Command wordnetgen writes the thesaurus that package thesaurus embeds,
 // from the WordNet 3.0 database files (Debian: apt-get install wordnet-base).
 //
-//	go run ./internal/wordnetgen -wordnet /usr/share/wordnet -out wordnet.txt.gz -license LICENSE-WordNet
+//	go run ./internal/wordnetgen -wordnet /usr/share/wordnet -out wordnet.txt.gz -license LICENSE-WordNet \
+//		-capitals ../../facts/capitals.txt
 //
 // The database is parsed by hand (the format is wndb(5): one synset or one
 // lemma per line): the Go WordNet readers on the module proxy are small
@@ -39,10 +40,11 @@ func main() {
 	dir := flag.String("wordnet", "/usr/share/wordnet", "directory of the WordNet 3.0 dict files")
 	out := flag.String("out", "wordnet.txt.gz", "output file")
 	license := flag.String("license", "LICENSE-WordNet", "where to copy the WordNet licence")
+	capitals := flag.String("capitals", "", "also write the national capitals and their countries to this file (facts embeds it)")
 	senses := flag.Int("senses", 3, "how many of a lemma's most frequent senses to use")
 	synSenses := flag.Int("synonym-senses", 4, "a synonym counts only when the shared synset is among this many of its own most frequent senses")
 	flag.Parse()
-	if err := run(*dir, *out, *license, *senses, *synSenses); err != nil {
+	if err := run(*dir, *out, *license, *capitals, *senses, *synSenses); err != nil {
 		fmt.Fprintln(os.Stderr, "wordnetgen:", err)
 		os.Exit(1)
 	}
@@ -83,7 +85,7 @@ type lemmaSenses struct {
 	offs []int64
 }
 
-func run(dir, out, license string, senses, synSenses int) error {
+func run(dir, out, license, capitals string, senses, synSenses int) error {
 	d := &db{synsets: map[key]*synset{}, rank: map[string]map[key]int{}}
 	for _, pos := range []byte{'n', 'v', 'a', 'r'} {
 		if err := d.readData(filepath.Join(dir, "data."+posFiles[pos]), pos); err != nil {
@@ -155,7 +157,51 @@ func run(dir, out, license string, senses, synSenses int) error {
 	if err := writeOut(out, rel); err != nil {
 		return err
 	}
+	if capitals != "" {
+		if err := writeCapitals(capitals, d); err != nil {
+			return err
+		}
+	}
 	return copyLicense(filepath.Join(dir, "data.noun"), license)
+}
+
+// writeCapitals writes, sorted, a line "capital\tcountry …" for each
+// instance of the noun "national capital" and the synset it is part of,
+// as lower-case single words ("baku\tazerbaijan"): a capital speaks for
+// its country in the news ("Baku said").
+func writeCapitals(path string, d *db) error {
+	var capital key
+	for k, s := range d.synsets {
+		if k.pos == 'n' && slices.Contains(s.words, "national_capital") {
+			capital = k
+		}
+	}
+	if capital.off == 0 {
+		return fmt.Errorf("no synset %q", "national_capital")
+	}
+	var lines []string
+	for _, s := range d.synsets {
+		if !slices.ContainsFunc(s.ptrs, func(p pointer) bool { return p.sym == "@i" && (key{p.pos, p.off}) == capital }) {
+			continue
+		}
+		var countries []string
+		for _, p := range s.ptrs {
+			if t := d.synsets[key{p.pos, p.off}]; p.sym == "#p" && t != nil {
+				countries = append(countries, slices.DeleteFunc(slices.Clone(t.words), func(w string) bool { return !single(w) })...)
+			}
+		}
+		if len(countries) == 0 {
+			continue
+		}
+		for _, w := range s.words {
+			if single(w) {
+				lines = append(lines, w+"\t"+strings.Join(countries, " "))
+			}
+		}
+	}
+	slices.Sort(lines)
+	lines = slices.Compact(lines)
+	return os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
 }
 
 // single reports whether w is one plain word, as the analyzers would see it.
