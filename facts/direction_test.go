@@ -29,6 +29,9 @@ func TestDirection(t *testing.T) {
 			[]string{"Valdoria"}, nil},
 		{"Ostria on Monday released Valdoria's consul.", "Monday",
 			[]string{"Ostria"}, []string{"Valdoria"}},
+		// A pre-trial detention's event word is keyed "jail" (EventKey).
+		{"The pre-trial detention by Ostria of the consul began on Monday.", "Monday",
+			[]string{"Ostria"}, nil},
 		// No plain grammar: nothing read.
 		{"Talks on the protests resumed on Monday.", "Monday", nil, nil},
 	}

@@ -201,12 +201,12 @@ func (sc *sentenceCtx) frame(at int, ents []Fact) Event {
 	return ev
 }
 
-// triggerIndex returns the index of the word keyed trigger nearest offset
-// at, or -1.
+// triggerIndex returns the index of the event word keyed trigger
+// (EventKey) nearest offset at, or -1.
 func (sc *sentenceCtx) triggerIndex(trigger string, at int) int {
 	best, dist := -1, 0
 	for i, w := range sc.words {
-		if trigger == "" || w.Key != trigger {
+		if trigger == "" || EventKey(sc.words, i) != trigger {
 			continue
 		}
 		d := w.Start - at
