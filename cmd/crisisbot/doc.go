@@ -19,8 +19,12 @@
 //	ask [--json] QUESTION
 //		Answer a question, then list the numbered sources. Where the
 //		sources disagree on the asked fact, the answer says so and cites
-//		both sides. When the articles do not cover the question, it says
-//		so and the answer is not grounded. --json prints one object:
+//		both sides ("Do the sources agree on …?" asks for that fact).
+//		"According to <outlet>" answers from that outlet's articles,
+//		when they answer; "according to X" or "what did X say" from X's
+//		words (a capital speaks for its country). When the articles do
+//		not cover the question, it says so and the answer is not
+//		grounded. --json prints one object:
 //		{"question", "answer", "grounded", "mode", "citations": [{"ref",
 //		"doc_id", "passage_id", "title", "outlet", "published", "url",
 //		"text"}]}, with "date_note" when the answer says which days a
@@ -184,7 +188,8 @@
 //
 //	digest [--since DURATION|DATE] [--channel ID] [--json]
 //		Print the digest the bot would post now: the articles stored
-//		since the last digest, each with its lead and a citation, the
+//		since the last digest, newest published first, each with its
+//		lead and a citation, the
 //		new timeline events, and the new disagreements between sources,
 //		then the numbered sources. With nothing new it says "Nothing new
 //		since DATE". --since starts elsewhere: 36h, 3d, 2026-11-20 (in
