@@ -337,8 +337,9 @@ func (ev *evidence) heardFrom(names []string) bool {
 }
 
 // speechReach is how many words from a name a word of speech may stand
-// for the name to be the one speaking.
-const speechReach = 4
+// for the name to be the one speaking: past an appositive ("Aykhan
+// Hajizada, Spokesperson for Azerbaijan's Foreign Ministry, responded").
+const speechReach = 8
 
 // speechWords tell of words spoken beyond the reporting verbs and
 // nouns: "voiced surprise", "Shvydkoy's remarks", "his comments".

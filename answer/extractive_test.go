@@ -797,9 +797,18 @@ func TestWhatAnUnheardSpeakerSaidAbstains(t *testing.T) {
 		madeUp("a", "Halden has close ties with Ostria, and the two miners had worked there for years."),
 		madeUp("b", "Halden's foreign ministry said the deaths of the two miners were a crime."),
 		madeUp("c", "Dalby voiced deep concern over the deaths of the two miners in Halden."),
+		madeUp("d", "Erik Lund, Spokesperson for Dalby's Foreign Ministry, responded to comments made by Ivo Marten on the deaths of the two miners."),
 	}
 	e := New(docs, Options{})
-	a, err := e.Ask(context.Background(), "What did Ostria say about the deaths of the two miners?")
+	// An appositive between the name and its word of speech.
+	a, err := e.Ask(context.Background(), "What did Erik Lund say about the deaths of the two miners?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Grounded {
+		t.Errorf("answer %q, want Lund's response", a.Text)
+	}
+	a, err = e.Ask(context.Background(), "What did Ostria say about the deaths of the two miners?")
 	if err != nil {
 		t.Fatal(err)
 	}
