@@ -249,7 +249,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	ev.idf = func(k string) float64 { return math.Log(1 + float64(n+1)/(float64(df[k])+0.5)) }
 	// "According to Al Jazeera": the outlet's name says whose passages,
 	// in their bylines; it is no word their sentences must hold.
-	from := outletsAsked(q, results)
+	from := outletsAsked(q, results, lookup)
 	byline := map[string]bool{}
 	for p := range from {
 		for _, t := range tokenize(results[p].Outlet) {
@@ -1371,17 +1371,13 @@ func wordBefore(before string, skip ...string) string {
 	return strings.Trim(f[len(f)-1], ",;:(\"“")
 }
 
-// outletsAsked returns the results whose outlet the question names, as
-// whole words in any case ("did AzerNews say").
-func outletsAsked(q string, results []retrieval.Result) map[int]bool {
-	words := func(s string) string {
-		return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
-	}
-	lq := " " + words(q) + " "
+// outletsAsked returns the results whose outlet the question names
+// (namesOutlet: "did AzerNews say", "according to Hürriyet").
+func outletsAsked(q string, results []retrieval.Result, lookup func(stem string) []string) map[int]bool {
+	qw := nameWords(q)
 	var out map[int]bool
 	for p, r := range results {
-		o := words(r.Outlet)
-		if len(o) < 2 || !strings.Contains(lq, " "+o+" ") {
+		if !namesOutlet(qw, r.Outlet, lookup) {
 			continue
 		}
 		if out == nil {

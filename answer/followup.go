@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -529,37 +530,68 @@ type outletLister interface {
 	Outlets() []string
 }
 
-// outletNamed returns the outlet question q names, "" when none: a name of
-// several words in any case ("according to the kyiv independent"), or a
-// one-word name as the outlet writes it ("TASS", not "tass" nor the
-// "report" of "what did reports say").
+// outletNamed returns the outlet of the library that question q names
+// (namesOutlet), the longest when several; "" when none.
 func (e *Engine) outletNamed(q string) string {
 	ol, ok := e.search.(outletLister)
 	if !ok {
 		return ""
 	}
-	words := func(s string) []string {
-		return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	}
-	qw := words(q)
+	qw := nameWords(q)
 	best := ""
 	for _, o := range ol.Outlets() {
-		ow := words(o)
-		if len(ow) == 0 || len(strings.Join(ow, "")) < 3 {
-			continue
-		}
-		for i := 0; i+len(ow) <= len(qw); i++ {
-			match := true
-			for j, w := range ow {
-				if len(ow) == 1 && qw[i] != w || !strings.EqualFold(qw[i+j], w) {
-					match = false
-					break
-				}
-			}
-			if match && len(o) > len(best) {
-				best = o
-			}
+		if len(o) > len(best) && namesOutlet(qw, o, e.related) {
+			best = o
 		}
 	}
 	return best
+}
+
+// nameWords splits s into its runs of letters and digits.
+func nameWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// namesOutlet reports whether a question, split by nameWords, names
+// outlet: all its words in a row in any case ("according to the kyiv
+// independent", "did azernews say"), but a one-word name that may be an
+// English word or is short as the outlet writes it ("TASS", not the
+// "report" of "what did reports say"); or the first word of
+// a longer name, capitalised, when it is the outlet's own (ownWord:
+// "Hürriyet" for "Hürriyet Daily News", not "Daily", "Arab" or "Russia").
+func namesOutlet(qw []string, outlet string, lookup func(stem string) []string) bool {
+	ow := nameWords(outlet)
+	if len(ow) == 0 || len(strings.Join(ow, "")) < 3 {
+		return false
+	}
+	// A one-word name that is an English word ("Trend", "Report") must be
+	// written as the outlet writes it.
+	exact := len(ow) == 1 && !ownWord(ow[0], lookup)
+	for i := 0; i+len(ow) <= len(qw); i++ {
+		match := true
+		for j, w := range ow {
+			if exact && qw[i] != w || !strings.EqualFold(qw[i+j], w) {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	if len(ow) < 2 || !ownWord(ow[0], lookup) {
+		return false
+	}
+	fw := retrieval.Fold(ow[0])
+	return slices.ContainsFunc(qw, func(w string) bool { return retrieval.Fold(w) == fw && unicode.IsUpper([]rune(w)[0]) })
+}
+
+// ownWord reports whether w, the first word of an outlet's name, names
+// that outlet alone: a capitalised word of five letters or more that is
+// neither an English word the thesaurus knows nor a capital.
+func ownWord(w string, lookup func(stem string) []string) bool {
+	if utf8.RuneCountInString(w) < 5 || !unicode.IsUpper([]rune(w)[0]) || facts.CountryOf(w) != nil || lookup == nil {
+		return false
+	}
+	return len(lookup(stem(w))) == 0
 }

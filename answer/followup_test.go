@@ -578,7 +578,9 @@ func TestAnOutletNamedInTheQuestion(t *testing.T) {
 	}
 	defer lib.Close()
 	docs := []corpus.Document{{ID: "herald", Title: "Miners' deaths", Outlet: "Halden Herald",
-		Body: "Autopsies revealed broken ribs and blunt-force trauma, contradicting the police."}}
+		Body: "Autopsies revealed broken ribs and blunt-force trauma, contradicting the police."},
+		{ID: "vestnik", Title: "Miners' deaths", Outlet: "Vestnik Daily News",
+			Body: "Autopsies revealed heart failure in both men, the regional coroner said."}}
 	for i := range 30 {
 		docs = append(docs, corpus.Document{ID: fmt.Sprintf("other%02d", i), Title: "Autopsies of the miners", Outlet: "Dalby Daily",
 			Body: fmt.Sprintf("Report %d: the autopsies of the miners revealed what the autopsies of miners reveal, doctors said.", i)})
@@ -594,4 +596,12 @@ func TestAnOutletNamedInTheQuestion(t *testing.T) {
 		t.Errorf("answer %q, want the Halden Herald's sentence", a.Text)
 	}
 	checkCitations(t, a)
+	// The first word of a longer name, when it is no English word.
+	a, err = New(lib, Options{}).Ask(ctx, "According to Vestnik, what did the autopsies reveal?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Autopsies revealed heart failure") {
+		t.Errorf("answer %q, want Vestnik Daily News's sentence", a.Text)
+	}
 }
