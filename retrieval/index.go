@@ -179,6 +179,11 @@ func (x *vectorIndex) count() int {
 
 // query returns the n passages most similar to q, best first, ties by id.
 func (x *vectorIndex) query(ctx context.Context, q []float32, n int) ([]vectorHit, error) {
+	return x.queryKept(ctx, q, n, nil)
+}
+
+// queryKept is query over the rows whose id keep holds; nil keeps all.
+func (x *vectorIndex) queryKept(ctx context.Context, q []float32, n int, keep map[string]bool) ([]vectorHit, error) {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
 	n = min(n, len(x.slotOf))
@@ -195,11 +200,11 @@ func (x *vectorIndex) query(ctx context.Context, q []float32, n int) ([]vectorHi
 		tops[w] = topK{n: n, ids: x.ids}
 	}
 	if workers == 1 {
-		x.scan(q, 0, rows, &tops[0])
+		x.scan(q, 0, rows, keep, &tops[0])
 	} else {
 		var wg sync.WaitGroup
 		for w := range workers {
-			wg.Go(func() { x.scan(q, w*rows/workers, (w+1)*rows/workers, &tops[w]) })
+			wg.Go(func() { x.scan(q, w*rows/workers, (w+1)*rows/workers, keep, &tops[w]) })
 		}
 		wg.Wait()
 	}
@@ -218,13 +223,14 @@ func (x *vectorIndex) query(ctx context.Context, q []float32, n int) ([]vectorHi
 	return out, nil
 }
 
-// scan offers the rows of slots [lo, hi) to t.
-func (x *vectorIndex) scan(q []float32, lo, hi int, t *topK) {
+// scan offers the rows of slots [lo, hi) whose id keep holds (nil: all)
+// to t.
+func (x *vectorIndex) scan(q []float32, lo, hi int, keep map[string]bool, t *topK) {
 	for s := lo; s < hi; {
 		b := x.blocks[s/blockRows]
 		end := min(hi, (s/blockRows+1)*blockRows)
 		for ; s < end; s++ {
-			if x.ids[s] == "" {
+			if x.ids[s] == "" || keep != nil && !keep[x.ids[s]] {
 				continue
 			}
 			off := (s % blockRows) * x.dim

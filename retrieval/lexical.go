@@ -354,6 +354,12 @@ func (x *lexicalIndex) df(stem string) int {
 // search returns the n best passages for query by BM25, best first, ties
 // by id. A query term counts once however often it is repeated.
 func (x *lexicalIndex) search(query string, n int) []lexicalHit {
+	return x.searchKept(query, n, nil)
+}
+
+// searchKept is search over the passages whose id keep holds; nil keeps
+// all.
+func (x *lexicalIndex) searchKept(query string, n int, keep map[string]bool) []lexicalHit {
 	seen := map[string]bool{}
 	var qterms []string
 	x.an.Analyze(query, func(_ []byte, stem string) {
@@ -407,6 +413,9 @@ func (x *lexicalIndex) search(query string, n int) []lexicalHit {
 	}
 	h := &hitHeap{}
 	for _, slot := range touched {
+		if keep != nil && !keep[x.ids[slot]] {
+			continue
+		}
 		hit := lexicalHit{ID: x.ids[slot], Score: float64(scores[slot])}
 		if keys != nil {
 			hit.Keys = int(keys[slot])

@@ -794,23 +794,6 @@ func (l *Library) Search(ctx context.Context, query string, opts SearchOptions) 
 	if mode == Hybrid {
 		depth = max(4*k, candidateDepth)
 	}
-	var keep map[string]bool // the outlet's passages; nil keeps all
-	if opts.Outlet != "" {
-		l.mu.RLock()
-		keep = map[string]bool{}
-		for _, d := range l.docs {
-			if strings.EqualFold(strings.TrimSpace(d.info.Outlet), strings.TrimSpace(opts.Outlet)) {
-				for _, id := range d.passages {
-					keep[id] = true
-				}
-			}
-		}
-		depth = l.passages // the outlet's passages may be anywhere in the ranking
-		l.mu.RUnlock()
-		if len(keep) == 0 {
-			return nil, nil
-		}
-	}
 	var qv []float32
 	if mode != Lexical {
 		l.mu.RLock()
@@ -828,22 +811,29 @@ func (l *Library) Search(ctx context.Context, query string, opts SearchOptions) 
 	if l.closed {
 		return nil, ErrClosed
 	}
+	// keep is the asked outlet's passages, read under the lock the search
+	// holds, so that an ingest between them cannot split an article; the
+	// indexes skip the others, wherever they would rank. nil keeps all.
+	var keep map[string]bool
+	if opts.Outlet != "" {
+		keep = l.outletPassages(opts.Outlet)
+		if len(keep) == 0 {
+			return nil, nil
+		}
+		depth = len(keep) // the outlet's passages, wherever they rank
+	}
 	var (
 		vh  []vectorHit
 		lh  []lexicalHit
 		err error
 	)
 	if mode != Lexical {
-		if vh, err = l.vec.query(ctx, qv, depth); err != nil {
+		if vh, err = l.vec.queryKept(ctx, qv, depth, keep); err != nil {
 			return nil, err
 		}
 	}
 	if mode != Vector {
-		lh = l.lex.search(query, depth)
-	}
-	if keep != nil {
-		vh = slices.DeleteFunc(vh, func(h vectorHit) bool { return !keep[h.ID] })
-		lh = slices.DeleteFunc(lh, func(h lexicalHit) bool { return !keep[h.ID] })
+		lh = l.lex.searchKept(query, depth, keep)
 	}
 	var ranked []fused
 	switch mode {
@@ -886,6 +876,20 @@ func (l *Library) Search(ctx context.Context, query string, opts SearchOptions) 
 		})
 	}
 	return out, nil
+}
+
+// outletPassages returns the ids of the passages of the articles from
+// outlet (its name in any case). l.mu must be held.
+func (l *Library) outletPassages(outlet string) map[string]bool {
+	keep := map[string]bool{}
+	for _, d := range l.docs {
+		if strings.EqualFold(strings.TrimSpace(d.info.Outlet), strings.TrimSpace(outlet)) {
+			for _, id := range d.passages {
+				keep[id] = true
+			}
+		}
+	}
+	return keep
 }
 
 // Outlets returns the names of the outlets of the stored articles, sorted,
