@@ -14,9 +14,6 @@ import (
 // possessive is its place ("Azerbaijan's ambassador" is "Azerbaijan").
 // Where the grammar is not plain the roles stay empty.
 
-// beForms make a participle after them passive: "was summoned".
-var beForms = map[string]bool{"was": true, "were": true, "is": true, "are": true, "be": true, "been": true, "being": true}
-
 // nounMarks before an event word make it a noun: "an official protest".
 var nounMarks = map[string]bool{
 	"a": true, "an": true, "the": true, "its": true, "their": true, "his": true, "her": true,
@@ -72,10 +69,10 @@ var giving = func() map[string]bool {
 func (sc *sentenceCtx) direction(t int) (by, to []string) {
 	ws := sc.words
 	lower := func(i int) string { return strings.ToLower(ws[i].Text) }
-	switch {
-	case sc.passiveAt(t) >= 0:
+	switch be := sc.passiveAt(t); {
+	case be >= 0:
 		// "X was summoned (by Y)"
-		to = sc.subjectOf(sc.passiveAt(t))
+		to = sc.subjectOf(be)
 		by = sc.namesAfter(t, "by")
 	case t > 0 && (nounMarks[lower(t-1)] || t > 1 && nounMarks[lower(t-2)] && !ws[t-1].Cap):
 		// A noun: "a protest from Y", "a protest to Y", and the subject
@@ -115,7 +112,7 @@ func clean(keys []string) []string {
 func (sc *sentenceCtx) passiveAt(i int) int {
 	for j := i - 1; j >= 0 && j >= i-2; j-- {
 		w := strings.ToLower(sc.words[j].Text)
-		if beForms[w] && sc.gapFree(j, i) {
+		if passiveAux[w] && sc.gapFree(j, i) {
 			return j
 		}
 		if !strings.HasSuffix(w, "ly") {
@@ -129,19 +126,18 @@ func (sc *sentenceCtx) passiveAt(i int) int {
 // words a and b (a < b).
 func (sc *sentenceCtx) gapFree(a, b int) bool {
 	for k := a; k < b; k++ {
-		if strings.ContainsAny(sc.text[sc.words[k].End:sc.words[k+1].Start], ",;:—–()\"“”") {
+		if clauseBreakBefore(sc.text, sc.words[k+1].Start, sc.words[k].End) {
 			return false
 		}
 	}
 	return true
 }
 
-// name returns the key of word i when it is a name outside a date: a
-// capitalised content word, and at the sentence's start one the document
-// capitalises elsewhere too.
+// name returns the key of word i when it is a name (isNameWord) of
+// content outside a date.
 func (sc *sentenceCtx) name(i int) (string, bool) {
 	w := sc.words[i]
-	if !w.Cap || w.Stop || i == 0 && !sc.proper[w.Key] || sc.inDate(w.Start, w.End) {
+	if !isNameWord(sc, i) || w.Stop || sc.inDate(w.Start, w.End) {
 		return "", false
 	}
 	return w.Key, true
@@ -197,8 +193,8 @@ func (sc *sentenceCtx) subjectOf(v int) []string {
 // form of "be" or a past-tense word right after a name or a noun.
 func (sc *sentenceCtx) finiteAt(j int) bool {
 	w := strings.ToLower(sc.words[j].Text)
-	return beForms[w] && w != "be" && w != "been" && w != "being" ||
-		strings.HasSuffix(w, "ed") && j > 0 && !sc.words[j-1].Stop && sc.gapFree(j-1, j) && !beForms[strings.ToLower(sc.words[j-1].Text)]
+	return passiveAux[w] && w != "be" && w != "been" && w != "being" ||
+		strings.HasSuffix(w, "ed") && j > 0 && !sc.words[j-1].Stop && sc.gapFree(j-1, j) && !passiveAux[strings.ToLower(sc.words[j-1].Text)]
 }
 
 // afterPreposition reports whether the name at j belongs to a prepositional
@@ -242,16 +238,7 @@ func (sc *sentenceCtx) namesAfter(t int, preps ...string) []string {
 		if !slices.Contains(preps, strings.ToLower(ws[p].Text)) {
 			continue
 		}
-		var out []string
-		for j := p + 1; j < len(ws) && sc.gapFree(j-1, j); j++ {
-			if prepositions[strings.ToLower(ws[j].Text)] {
-				break
-			}
-			if k, ok := sc.name(j); ok {
-				out = append(out, k)
-			}
-		}
-		return out
+		return sc.objectOf(p) // the names of its phrase
 	}
 	return nil
 }
