@@ -325,12 +325,23 @@ func (e *engine) reweigh() {
 func (e *engine) link(nd *node) {
 	e.stamp++
 	nd.seen = e.stamp
+	ndTerm := termNamed(nd)
 	try := func(o *node) {
 		if o.seen == e.stamp {
 			return
 		}
 		o.seen = e.stamp
-		if !nd.span.Overlaps(o.span) || termsOfOthers(nd, o) || coarserOther(nd, o) || opposed(nd, o) {
+		if !nd.span.Overlaps(o.span) {
+			return
+		}
+		// A term is one person's: Lalaev's and Bakir Safarov's remands
+		// to one day are two lines, his written twice one.
+		terms := ndTerm && termNamed(o)
+		common := terms && namesInCommon(nd, o)
+		if terms && !common {
+			return
+		}
+		if shared, opposed := triggerPairs(nd, o); opposed || coarserOther(nd, o, shared) {
 			return
 		}
 		var ed edge
@@ -344,7 +355,7 @@ func (e *engine) link(nd *node) {
 				ed.same = s
 			}
 		}
-		if ed == (edge{}) && sameTerm(nd, o) {
+		if ed == (edge{}) && common && nd.span == o.span {
 			// One person's term to one day, written twice ("ruled to
 			// remand Bakir Safarov … until July 19"; "the court rules to
 			// place [Safarov] under detention until July 19").
@@ -370,53 +381,41 @@ func (e *engine) link(nd *node) {
 
 // coarserOther reports whether one of nodes a and b is dated more coarsely
 // than the other ("December 2024" against "28 December") and their event
-// words differ: the sources that date the downing to its month are not
-// the phone call's of the 28th, though both name the crash. One with an
-// event word and one with none differ too: "In July, as relations
-// continued to sour, Minval published …" is not "relations continued to
-// sour on Tuesday". It is asked of every candidate pair, so it allocates
-// nothing.
-func coarserOther(a, b *node) bool {
-	if a.span.G == b.span.G || !hasTrigger(a) && !hasTrigger(b) {
-		return false
-	}
-	for _, m := range a.members {
-		for _, o := range b.members {
-			if t := m.fact.Event.Trigger; t != "" && t == o.fact.Event.Trigger {
-				return false
-			}
-		}
-	}
-	return true
+// words differ (shared: they have none in common, triggerPairs): the
+// sources that date the downing to its month are not the phone call's of
+// the 28th, though both name the crash. One with an event word and one
+// with none differ too: "In July, as relations continued to sour, Minval
+// published …" is not "relations continued to sour on Tuesday".
+func coarserOther(a, b *node, shared bool) bool {
+	return a.span.G != b.span.G && (hasTrigger(a) || hasTrigger(b)) && !shared
 }
 
-// opposed reports whether a mention of a and one of b tell one event word
-// going opposite ways (facts.Opposed): "A's envoy delivered a protest to
-// B" is not "A's envoy was summoned to receive a protest". Like
-// coarserOther it allocates nothing.
-func opposed(a, b *node) bool {
+// triggerPairs reports whether a mention of a and one of b share an event
+// word (shared), and whether two such go opposite ways (opposed,
+// facts.Opposed: "A's envoy delivered a protest to B" is not "A's envoy
+// was summoned to receive a protest"). It is asked of every candidate
+// pair, so it allocates nothing.
+func triggerPairs(a, b *node) (shared, opposed bool) {
 	for _, m := range a.members {
+		t := m.fact.Event.Trigger
+		if t == "" {
+			continue
+		}
 		for _, o := range b.members {
-			if t := m.fact.Event.Trigger; t != "" && t == o.fact.Event.Trigger && facts.Opposed(m.fact.Event, o.fact.Event) {
-				return true
+			if t == o.fact.Event.Trigger {
+				shared = true
+				if facts.Opposed(m.fact.Event, o.fact.Event) {
+					return true, true
+				}
 			}
 		}
 	}
-	return false
+	return shared, false
 }
 
 // hasTrigger reports whether a mention of nd has an event word.
 func hasTrigger(nd *node) bool {
 	return slices.ContainsFunc(nd.members, func(m *Mention) bool { return m.fact.Event.Trigger != "" })
-}
-
-// termsOfOthers reports whether nodes a and b are ends of terms (a
-// remand "until July 19") whose clauses name different people and no one
-// in common: a term is one person's, so Lalaev's and Bakir Safarov's
-// remands to one day are two lines. Like coarserOther it allocates
-// nothing.
-func termsOfOthers(a, b *node) bool {
-	return termNamed(a) && termNamed(b) && !namesInCommon(a, b)
 }
 
 // namesInCommon reports whether a name in the clauses of a's mentions
@@ -436,12 +435,6 @@ func namesInCommon(a, b *node) bool {
 		}
 	}
 	return false
-}
-
-// sameTerm reports whether nodes a and b are ends of terms to one day
-// whose clauses name someone in common: one person's term.
-func sameTerm(a, b *node) bool {
-	return a.span == b.span && termNamed(a) && termNamed(b) && namesInCommon(a, b)
 }
 
 // termNamed reports whether every mention of nd is a term's end and one
