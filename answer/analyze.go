@@ -7,7 +7,6 @@ import (
 
 	"github.com/kljensen/snowball/english"
 
-	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -92,7 +91,7 @@ func phrasal(toks []token) {
 			continue
 		}
 		verb := stem(toks[i].Word)
-		if w, ok := phrasalVerbs[[2]string{verb, english.Stem(particle, true)}]; ok && (j == i+1 || w == "die") {
+		if w, ok := phrasalVerbs[[2]string{verb, stem(particle)}]; ok && (j == i+1 || w == "die") {
 			toks[i].Key, toks[i].Stop = keyOf(w), false
 			for k := i + 1; k <= j; k++ {
 				toks[k].Stop = true
@@ -107,10 +106,10 @@ func keyOf(lower string) string {
 	return fold(synonym(stem(lower)))
 }
 
-// stem is a word's Snowball stem, diacritics folded and a British "-ise"
-// spelled "-ize" first, as the retrieval analyzer stems it.
+// stem is a word's stem as the retrieval analyzer stems it, diacritics
+// folded first (retrieval.Stem).
 func stem(word string) string {
-	return english.Stem(facts.FoldSpelling(retrieval.Fold(strings.ToLower(word))), true)
+	return retrieval.Stem(retrieval.Fold(strings.ToLower(word)))
 }
 
 // fold maps demonyms and place names onto one key; it is applied to every

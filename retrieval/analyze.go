@@ -137,7 +137,7 @@ func (a *Analyzer) stem(word []byte, hasDigit bool) string {
 	w := string(word)
 	s = w
 	if !hasDigit {
-		s = english.Stem(facts.FoldSpelling(w), true)
+		s = Stem(w)
 		if s == w {
 			s = w // share the key's memory
 		}
@@ -148,6 +148,13 @@ func (a *Analyzer) stem(word []byte, hasDigit bool) string {
 	}
 	a.mu.Unlock()
 	return s
+}
+
+// Stem returns the stem of a folded, lower-case word (Fold) as the
+// Analyzer stems it: Snowball English, a British "-ise" spelt "-ize"
+// first (facts.FoldSpelling). The answer composer stems through it too.
+func Stem(word string) string {
+	return english.Stem(facts.FoldSpelling(word), true)
 }
 
 // monthName returns the full name of the month word names ("jul",
