@@ -74,6 +74,8 @@ type evidence struct {
 	alt map[string][]string
 	// idf is the IDF of every key over the retrieved sentences.
 	idf func(key string) float64
+	// titles are the results' titles, tokenized.
+	titles [][]token
 	// place is the key of the place the question puts its event in, when
 	// the passages name it ("arrested in Baku").
 	place string
@@ -250,9 +252,16 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	// "According to Al Jazeera": the outlet's name says whose passages,
 	// in their bylines; it is no word their sentences must hold.
 	from := outletsAsked(q, results, lookup)
+	// Each result's title and outlet, tokenized once for the bylines,
+	// the names the passages know and the place a count is in.
+	ev.titles = make([][]token, len(results))
+	outlets := make([][]token, len(results))
+	for p, r := range results {
+		ev.titles[p], outlets[p] = tokenize(r.Title), tokenize(r.Outlet)
+	}
 	byline := map[string]bool{}
 	for p := range from {
-		for _, t := range tokenize(results[p].Outlet) {
+		for _, t := range outlets[p] {
 			byline[t.Key] = true
 		}
 	}
@@ -288,8 +297,8 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	}
 	stand := ev.standIns(nounPhrase(ev.QToks, descr))
 	texts := make([][]token, 0, 2*len(results))
-	for p, r := range results {
-		texts = append(texts, tokenize(r.Title), tokenize(r.Outlet))
+	for p := range results {
+		texts = append(texts, ev.titles[p], outlets[p])
 		for _, s := range ev.Sents[p] {
 			texts = append(texts, s.Toks)
 		}
@@ -960,7 +969,7 @@ func (ev *evidence) countsInPlace(s *sentence) bool {
 	}
 	ss := ev.Sents[s.P]
 	beside := s.I > 0 && ss[s.I-1].Keys[ev.place] || s.I+1 < len(ss) && ss[s.I+1].Keys[ev.place] ||
-		slices.ContainsFunc(tokenize(ev.Results[s.P].Title), func(t token) bool { return t.Key == ev.place })
+		slices.ContainsFunc(ev.titles[s.P], func(t token) bool { return t.Key == ev.place })
 	return beside && !slices.ContainsFunc(s.Facts, func(f facts.Fact) bool {
 		return f.Kind == facts.KindEntity && f.Entity.Type == facts.Place && f.Entity.Key != ev.place
 	})

@@ -341,12 +341,11 @@ func (ev *evidence) heardFrom(names []string) bool {
 // Hajizada, Spokesperson for Azerbaijan's Foreign Ministry, responded").
 const speechReach = 8
 
-// speechWords tell of words spoken beyond the reporting verbs and
-// nouns: "voiced surprise", "Shvydkoy's remarks", "his comments".
+// speechWords tell of words spoken beyond those facts.SpeechKey knows
+// ("remarks", "claim", "responded"): "voiced surprise", "his words".
 var speechWords = map[string]bool{
-	"voiced": true, "voices": true, "remarks": true, "comments": true, "commented": true, "claim": true,
-	"claims": true, "words": true, "responded": true, "replied": true, "criticized": true, "criticised": true,
-	"condemned": true, "denied": true, "rejected": true, "warned": true, "accused": true, "called": true,
+	"voiced": true, "voices": true, "words": true, "replied": true, "criticized": true, "criticised": true,
+	"condemned": true, "rejected": true, "warned": true, "accused": true, "called": true,
 }
 
 // datesAskedEvent reports whether the best sentence gives a value (a
@@ -358,10 +357,9 @@ func (ev *evidence) datesAskedEvent() bool {
 // quotedBy reports whether s is part of a quotation whose speaker a later
 // sentence names ("…," Aliyev said), one the question does not name.
 func quotedBy(ev *evidence, s *sentence) bool {
-	sp := ev.speakerOf(s)
-	if sp == nil && hasSpeech(s) {
-		sp = s // "allegations that Sputnik rejects as absurd": no quotation, but a source
-	}
+	// "allegations that Sputnik rejects as absurd": no quotation, but a
+	// source (sourceOf is then s itself).
+	sp := ev.sourceOf(s)
 	if sp == nil || sp == s && !asksSpeaker(ev.QToks) {
 		return false
 	}

@@ -138,12 +138,7 @@ func (e *Engine) retrieve(ctx context.Context, q string, fu followUp, k int) ([]
 	if err != nil {
 		return nil, fmt.Errorf("search passages: %w", err)
 	}
-	for _, r := range rs {
-		if !slices.ContainsFunc(own, func(x retrieval.Result) bool { return x.ID == r.ID }) {
-			own = append(own, r)
-		}
-	}
-	return own, nil
+	return appendNew(own, rs), nil
 }
 
 // retrieveAll is retrieve over every outlet.
@@ -176,15 +171,21 @@ func (e *Engine) widener(ctx context.Context, q string, fu followUp, results []r
 		if err != nil {
 			return nil
 		}
-		wide := slices.Clone(results)
-		for _, r := range more {
-			if !slices.ContainsFunc(wide, func(w retrieval.Result) bool { return w.ID == r.ID }) {
-				wide = append(wide, r)
-			}
-		}
+		wide := appendNew(slices.Clone(results), more)
 		withFacts(wide)
 		return wide
 	}
+}
+
+// appendNew appends to dst the results of src it does not hold yet, in
+// src's order.
+func appendNew(dst, src []retrieval.Result) []retrieval.Result {
+	for _, r := range src {
+		if !slices.ContainsFunc(dst, func(x retrieval.Result) bool { return x.ID == r.ID }) {
+			dst = append(dst, r)
+		}
+	}
+	return dst
 }
 
 // fuse merges rankings by reciprocal rank fusion and keeps the best k,
@@ -564,26 +565,22 @@ func namesOutlet(qw []string, outlet string, lookup func(stem string) []string) 
 	if len(ow) == 0 || len(strings.Join(ow, "")) < 3 {
 		return false
 	}
-	// A one-word name that is an English word ("Trend", "Report") must be
-	// written as the outlet writes it.
-	exact := len(ow) == 1 && !ownWord(ow[0], lookup)
 	for i := 0; i+len(ow) <= len(qw); i++ {
-		match := true
-		for j, w := range ow {
-			if exact && qw[i] != w || !strings.EqualFold(qw[i+j], w) {
-				match = false
-				break
-			}
+		if !slices.EqualFunc(qw[i:i+len(ow)], ow, strings.EqualFold) {
+			continue
 		}
-		if match {
+		// A one-word name that may be an English word ("Trend",
+		// "Report") must be written as the outlet writes it.
+		if len(ow) > 1 || qw[i] == ow[0] || ownWord(ow[0], lookup) {
 			return true
 		}
 	}
-	if len(ow) < 2 || !ownWord(ow[0], lookup) {
+	if len(ow) < 2 {
 		return false
 	}
 	fw := retrieval.Fold(ow[0])
-	return slices.ContainsFunc(qw, func(w string) bool { return retrieval.Fold(w) == fw && unicode.IsUpper([]rune(w)[0]) })
+	return slices.ContainsFunc(qw, func(w string) bool { return retrieval.Fold(w) == fw && unicode.IsUpper([]rune(w)[0]) }) &&
+		ownWord(ow[0], lookup)
 }
 
 // ownWord reports whether w, the first word of an outlet's name, names

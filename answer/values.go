@@ -240,11 +240,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		toks := questionTokens(m[1])
 		qu.speaker = sideKeys(toks)
 		qu.speakerNamed = len(qu.speaker) > 0 && !slices.ContainsFunc(toks, func(t token) bool { return !t.Stop && !t.Cap })
-		for _, t := range toks {
-			if t.Cap && !t.Stop {
-				qu.speakerNames = append(qu.speakerNames, sideKey(t))
-			}
-		}
+		qu.speakerNames = nameSideKeys(toks)
 	}
 	qu.long = k == kindCount && reLongQ.MatchString(q)
 	qu.age = k == kindCount && reAgeQ.MatchString(q)
@@ -265,11 +261,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		if m != nil {
 			toks := questionTokens(m[1])
 			qu.by = sideKeys(toks)
-			for _, t := range toks {
-				if t.Cap && !t.Stop {
-					qu.byNames = append(qu.byNames, sideKey(t))
-				}
-			}
+			qu.byNames = nameSideKeys(toks)
 		}
 	}
 	if len(qu.by) == 0 && !qu.said && reDoQ.MatchString(q) {
@@ -314,6 +306,18 @@ func sideKeys(toks []token) []string {
 	var out []string
 	for _, t := range toks {
 		if !t.Stop && !slices.Contains(out, sideKey(t)) {
+			out = append(out, sideKey(t))
+		}
+	}
+	return out
+}
+
+// nameSideKeys returns the sideKeys of the capitalised content words of
+// toks: the names of whom a question asks for.
+func nameSideKeys(toks []token) []string {
+	var out []string
+	for _, t := range toks {
+		if t.Cap && !t.Stop {
 			out = append(out, sideKey(t))
 		}
 	}
