@@ -384,7 +384,7 @@ func decodeFacts(b []byte) (factsRecord, error) {
 			f.Event = facts.Event{Trigger: d.str(), Participants: d.strs(), Places: d.strs(), When: d.str(), By: d.strs(), To: d.strs()}
 		}
 		if flags&flagClock != 0 {
-			f.Clock = &facts.Clock{Value: d.str(), Low: int(d.varint()), High: int(d.varint()), Twelve: d.u8() == 1}
+			f.Clock = &facts.Clock{Value: d.str(), Low: d.int(), High: d.int(), Twelve: d.u8() == 1}
 		}
 		f.Source = d.str()
 		if d.err != nil {
