@@ -445,6 +445,11 @@ var finiteAux = map[string]bool{
 	"will": true, "would": true,
 }
 
+// FiniteAux reports whether word (any case) is a finite auxiliary, which
+// gives the words after it a predicate of their own ("was", "had",
+// "will").
+func FiniteAux(word string) bool { return finiteAux[strings.ToLower(word)] }
+
 // temporal subordinators open a clause of another time than the main
 // one: "relations soured on Tuesday after the brothers died".
 var temporal = map[string]bool{"after": true, "before": true, "since": true, "until": true, "once": true}

@@ -157,6 +157,11 @@ func (sc *sentenceCtx) appositiveBefore(i int) bool {
 // relatives open a clause that describes the noun before its comma.
 var relatives = map[string]bool{"where": true, "which": true, "who": true, "whom": true, "whose": true}
 
+// RelativeWord reports whether word (any case) opens a relative clause,
+// one that cannot stand without the words before it ("which", "who",
+// "where").
+func RelativeWord(word string) bool { return relatives[strings.ToLower(word)] }
+
 // relativeBefore returns the last word before a clause set off by commas
 // that ends at word k and opens with a relative word ("…, a spokesman for
 // the Internal Ministry of the Sverdlovsk Region, where Yekaterinburg is

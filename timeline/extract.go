@@ -225,9 +225,6 @@ func sameDayAfter(fs []facts.Fact, i int) int {
 	return -1
 }
 
-// relativeOpeners start a clause that cannot stand without the one before.
-var relativeOpeners = map[string]bool{"which": true, "who": true, "whom": true, "whose": true, "where": true}
-
 // clause returns the byte range of s that belongs to expression e: the
 // clauses around it up to the nearest clause holding another date (a
 // clause opening with "which" keeps the one before it anyway).
@@ -253,7 +250,7 @@ func clause(s string, ws []facts.Word, segs []int, exprs []facts.ExprSpan, e fac
 	// The widest run of clauses with no other date.
 	// A clause opened by "but" tells another event: the run stops at it.
 	A, B := k, k
-	for A > 0 && !contrastOpens(s, segs[A]) && (!other(A-1) || relativeOpeners[strings.ToLower(facts.NextWord(s, segs[A]))]) {
+	for A > 0 && !contrastOpens(s, segs[A]) && (!other(A-1) || facts.RelativeWord(facts.NextWord(s, segs[A]))) {
 		A--
 	}
 	for B+1 < len(segs) && !other(B+1) && !contrastOpens(s, segs[B+1]) {
@@ -275,7 +272,7 @@ func clause(s string, ws []facts.Word, segs []int, exprs []facts.ExprSpan, e fac
 	// over clauses of a few words at least, while it fits.
 	a, b := k, k
 	for {
-		if a > A && end(b)-segs[a-1] <= maxSummary && (len(strings.Fields(s[segs[a-1]:segs[a]])) >= 3 || relativeOpeners[strings.ToLower(facts.NextWord(s, segs[a]))]) {
+		if a > A && end(b)-segs[a-1] <= maxSummary && (len(strings.Fields(s[segs[a-1]:segs[a]])) >= 3 || facts.RelativeWord(facts.NextWord(s, segs[a]))) {
 			a--
 			continue
 		}
@@ -320,11 +317,6 @@ func beforeDate(s string, lo, hi int, exprs []facts.ExprSpan, e facts.ExprSpan) 
 	return lo + len(t)
 }
 
-// finiteVerbs are verbs that make a clause a statement: "This shift was
-// evident in 2020".
-var finiteVerbs = map[string]bool{"was": true, "were": true, "is": true, "are": true, "has": true,
-	"have": true, "had": true, "will": true, "would": true}
-
 // tellsEvent reports whether the words ws of a sentence hold, within
 // [lo, hi) and outside date expression e, one that can tell what
 // happened: an event word, a reporting verb, a past participle or past
@@ -335,7 +327,7 @@ func tellsEvent(ws []facts.Word, lo, hi int, e facts.ExprSpan) bool {
 			continue
 		}
 		l := strings.ToLower(w.Text)
-		if facts.IsTrigger(w.Key) || facts.ReportingVerb(l) || strings.HasSuffix(l, "ed") || finiteVerbs[l] {
+		if facts.IsTrigger(w.Key) || facts.ReportingVerb(l) || strings.HasSuffix(l, "ed") || facts.FiniteAux(l) {
 			return true
 		}
 	}
