@@ -314,32 +314,60 @@ func (ev *evidence) askedFor() func(*evidence) int {
 
 // heardFrom reports whether a sentence gives the words of a speaker
 // holding one of names, or tells of them in a way the speech reader does
-// not take for a speaker: one of names a few words from a word of speech
-// ("Shvydkoy's claim that …", "Baku voiced surprise", "reports from
-// Kazakhstan").
+// not take for a speaker: a word of speech a few words from one of names
+// ("reports from Kazakhstan", "Baku voiced surprise"), or right after the
+// clause set off by commas that holds the name or follows it ("Marie
+// Struthers, Amnesty International's Director for …, said:", "Aykhan
+// Hajizada, Spokesperson for …, responded").
 func (ev *evidence) heardFrom(names []string) bool {
 	return slices.ContainsFunc(ev.Ranked, func(s *sentence) bool {
 		if speakerHolds(ev.speechOf(s), names, false) {
 			return true
 		}
-		for i, t := range s.Toks {
+		toks := s.Toks
+		// speechIn reports whether words [lo, hi) hold a word of speech.
+		speechIn := func(lo, hi int) bool {
+			return slices.ContainsFunc(toks[max(0, min(lo, len(toks))):max(0, min(hi, len(toks)))], speechWord)
+		}
+		// afterComma returns the index of the first word after the next
+		// comma from word k on.
+		afterComma := func(k int) int {
+			for k++; k < len(toks) && !strings.Contains(s.Text[toks[k-1].End:toks[k].Start], ","); k++ {
+			}
+			return k
+		}
+		for i, t := range toks {
 			if !t.Cap || !slices.Contains(names, t.Key) && !slices.Contains(names, sideKey(t)) {
 				continue
 			}
-			for _, u := range s.Toks[max(0, i-speechReach):min(len(s.Toks), i+speechReach+1)] {
-				if facts.SpeechKey(facts.Key(strings.ToLower(u.Word))) || speechWords[strings.ToLower(u.Word)] {
-					return true
-				}
+			if speechIn(i-speechReach, i+speechReach+1) {
+				return true
+			}
+			// The verb right after the clause that holds the name, or
+			// after the one that follows it, when the name is no
+			// preposition's object ("strategic ties with Turkey, Baku
+			// appears …, they say" is not Turkey's).
+			if i > 0 && facts.Preposition(toks[i-1].Word) {
+				continue
+			}
+			if k := afterComma(i); speechIn(k, k+2) || speechIn(afterComma(k), afterComma(k)+2) {
+				return true
 			}
 		}
 		return false
 	})
 }
 
+// speechWord reports whether u is a word of speech: one facts.SpeechKey
+// knows or one of speechWords.
+func speechWord(u token) bool {
+	lw := strings.ToLower(u.Word)
+	return facts.SpeechKey(facts.Key(lw)) || speechWords[lw]
+}
+
 // speechReach is how many words from a name a word of speech may stand
-// for the name to be the one speaking: past an appositive ("Aykhan
-// Hajizada, Spokesperson for Azerbaijan's Foreign Ministry, responded").
-const speechReach = 8
+// for the name to be the one it tells of.
+const speechReach = 4
 
 // speechWords tell of words spoken beyond those facts.SpeechKey knows
 // ("remarks", "claim", "responded"): "voiced surprise", "his words".

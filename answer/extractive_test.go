@@ -794,14 +794,23 @@ func TestANameOfSeveralWordsIsOneName(t *testing.T) {
 // Dalby's.
 func TestWhatAnUnheardSpeakerSaidAbstains(t *testing.T) {
 	docs := fixedSearcher{
-		madeUp("a", "Halden has close ties with Ostria, and the two miners had worked there for years."),
+		madeUp("a", "Halden, which has close ties with Ostria, is where the two miners had worked for years, they say."),
 		madeUp("b", "Halden's foreign ministry said the deaths of the two miners were a crime."),
 		madeUp("c", "Dalby voiced deep concern over the deaths of the two miners in Halden."),
 		madeUp("d", "Erik Lund, Spokesperson for Dalby's Foreign Ministry, responded to comments made by Ivo Marten on the deaths of the two miners."),
+		madeUp("e", "Anna Holm, Miners Watch's Director for the Northern Basin and the Eastern Coast of Estmark, said: \"The deaths of the two miners must be investigated by an independent body.\""),
 	}
 	e := New(docs, Options{})
+	// The name inside the clause before the word of speech.
+	a, err := e.Ask(context.Background(), "What did Miners Watch say about the deaths of the two miners?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Grounded {
+		t.Errorf("answer %q, want Miners Watch's words", a.Text)
+	}
 	// An appositive between the name and its word of speech.
-	a, err := e.Ask(context.Background(), "What did Erik Lund say about the deaths of the two miners?")
+	a, err = e.Ask(context.Background(), "What did Erik Lund say about the deaths of the two miners?")
 	if err != nil {
 		t.Fatal(err)
 	}

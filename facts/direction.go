@@ -28,6 +28,10 @@ var prepositions = map[string]bool{
 	"between": true, "among": true, "after": true, "before": true, "during": true, "amid": true,
 }
 
+// Preposition reports whether word (any case) is a preposition: a name
+// after one is no subject ("ties with Turkey").
+func Preposition(word string) bool { return prepositions[strings.ToLower(word)] }
+
 // verbForms returns the forms of regular English verbs given as bare
 // stems: "deliver" → deliver, delivers, delivered, delivering.
 func verbForms(verbs ...string) map[string]bool {
