@@ -448,6 +448,13 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		// him too.
 		ev.prefer(func(s *sentence) bool { return tellsVerbs(s.Keys, verbs) })
 	}
+	if len(qu.acts) > 0 {
+		// "Did Azerbaijan summon the Russian ambassador?" is not
+		// answered by "Azerbaijan's ambassador was summoned", nor "Who
+		// summoned the Azerbaijani ambassador?" by Azerbaijan's summons
+		// of Russia's: the same words, the opposite act.
+		ev.prefer(func(s *sentence) bool { return !qu.opposes(s.Facts) })
+	}
 	if qu.said && len(qu.speaker) > 0 {
 		// "What did Russia say killed X?" is answered by "Russian
 		// authorities claimed that …", not by a sentence that tells of the

@@ -895,3 +895,28 @@ func TestACapitalSpeaksForItsCountry(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestTheOppositeActIsNotTheAnswer: a question about who did an act to whom
+// is answered by that act, not by the opposite one in the same words.
+func TestTheOppositeActIsNotTheAnswer(t *testing.T) {
+	const lead = "Relations between Valdoria and Ostria soured this week. "
+	docs := fixedSearcher{
+		madeUp("a", lead+"Valdoria's ambassador was summoned to the foreign ministry in Ostria on Tuesday to receive an official protest."),
+		madeUp("b", lead+"In response, Valdoria's foreign ministry summoned Ostria's ambassador and lodged a formal protest over the raids."),
+	}
+	e := New(docs, Options{})
+	for _, tt := range []struct{ q, want string }{
+		{"Did Valdoria summon Ostria's ambassador?", "In response, Valdoria's foreign ministry summoned"},
+		{"Who summoned Valdoria's ambassador?", "Valdoria's ambassador was summoned"},
+		{"When was Valdoria's ambassador summoned?", "Valdoria's ambassador was summoned"},
+	} {
+		a, err := e.Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(a.Text, tt.want) {
+			t.Errorf("%s: answer %q, want it to open with %q", tt.q, a.Text, tt.want)
+		}
+		checkCitations(t, a)
+	}
+}

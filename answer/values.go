@@ -231,6 +231,10 @@ type query struct {
 	// destination: "where was the flight heading": the place it went to
 	// ("from Baku to Grozny"), not the one it left or crashed near.
 	destination bool
+	// acts are the directed acts the question asks about
+	// (facts.QuestionActs): "Did Azerbaijan summon the Russian
+	// ambassador?" is a summons by Azerbaijan.
+	acts []facts.Event
 }
 
 func newQuery(q string, k kind, qtoks []token) *query {
@@ -247,6 +251,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	qu.part = k == kindCount && rePartQ.MatchString(q)
 	qu.until = slices.ContainsFunc(strings.Fields(qu.lower), func(w string) bool { return w == "until" || w == "till" })
 	qu.destination = k == kindPlace && reDestinationQ.MatchString(q)
+	qu.acts = facts.QuestionActs(q)
 	ws := facts.Words(q)
 	for i, w := range ws {
 		if !w.Stop {
@@ -527,4 +532,21 @@ func numberWord(w string) int {
 		return 1000
 	}
 	return 0
+}
+
+// opposes reports whether fs, a sentence's facts, hold an act opposite to
+// one the question asks about (facts.Opposed): "Azerbaijan's ambassador
+// was summoned" for "Did Azerbaijan summon the Russian ambassador?".
+func (qu *query) opposes(fs []facts.Fact) bool {
+	for _, f := range fs {
+		if f.Kind != facts.KindAct {
+			continue
+		}
+		for _, a := range qu.acts {
+			if a.Trigger == f.Event.Trigger && facts.Opposed(a, f.Event) {
+				return true
+			}
+		}
+	}
+	return false
 }

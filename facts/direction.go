@@ -73,6 +73,15 @@ var giving = func() map[string]bool {
 func (sc *sentenceCtx) direction(t int) (by, to []string) {
 	ws := sc.words
 	lower := func(i int) string { return strings.ToLower(ws[i].Text) }
+	if sc.question {
+		if aux, plain := sc.invertedAux(t); aux >= 0 {
+			if !plain {
+				return nil, nil
+			}
+			by, to = sc.askedDirection(aux, t)
+			return clean(by), clean(to)
+		}
+	}
 	switch be := sc.passiveAt(t); {
 	case be >= 0:
 		// "X was summoned (by Y)"
@@ -96,7 +105,7 @@ func (sc *sentenceCtx) direction(t int) (by, to []string) {
 				by = append(by, sc.subjectOf(v)...)
 			}
 		}
-	case strings.HasSuffix(lower(t), "ed"):
+	case PastTense(ws[t].Text):
 		// An active verb: "X summoned Y's ambassador".
 		by = sc.subjectOf(t)
 		to = sc.objectOf(t)
@@ -138,11 +147,15 @@ func (sc *sentenceCtx) gapFree(a, b int) bool {
 }
 
 // name returns the key of word i when it is a name (isNameWord) of
-// content outside a date.
+// content outside a date; a national capital's is its country's (see
+// CountryOf), for whom it acts: "Moscow summoned …" is Russia's act.
 func (sc *sentenceCtx) name(i int) (string, bool) {
 	w := sc.words[i]
 	if !isNameWord(sc, i) || w.Stop || sc.inDate(w.Start, w.End) {
 		return "", false
+	}
+	if cs := CountryOf(w.Text); len(cs) > 0 && !strings.Contains(cs[0], " ") {
+		return Key(cs[0]), true
 	}
 	return w.Key, true
 }

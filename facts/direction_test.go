@@ -32,6 +32,9 @@ func TestDirection(t *testing.T) {
 		// A pre-trial detention's event word is keyed "jail" (EventKey).
 		{"The pre-trial detention by Ostria of the consul began on Monday.", "Monday",
 			[]string{"Ostria"}, nil},
+		// An irregular past tense is a verb too.
+		{"Ostria on Monday shot down Valdoria's drone.", "Monday",
+			[]string{"Ostria"}, []string{"Valdoria"}},
 		// No plain grammar: nothing read.
 		{"Talks on the protests resumed on Monday.", "Monday", nil, nil},
 	}
@@ -78,4 +81,34 @@ func keys(names []string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// TestQuestionActs reads a question's act as a sentence's, with an inverted
+// question's subject after its auxiliary; a subject that is not one plain
+// phrase is not read.
+func TestQuestionActs(t *testing.T) {
+	tests := []struct {
+		q      string
+		by, to []string
+	}{
+		{"Did Valdoria summon Ostria's ambassador?", []string{"Valdoria"}, []string{"Ostria"}},
+		{"Why did Valdoria's foreign ministry summon the ambassador?", []string{"Valdoria"}, nil},
+		{"When was Valdoria's ambassador summoned by Ostria?", []string{"Ostria"}, []string{"Valdoria"}},
+		{"Who summoned Valdoria's ambassador?", nil, []string{"Valdoria"}},
+		// A capital acts for its country.
+		{"Did Oslo protest to Valdoria?", []string{"Norway"}, nil},
+	}
+	for _, tt := range tests {
+		acts := QuestionActs(tt.q)
+		if len(acts) != 1 {
+			t.Errorf("%q: acts %+v, want one", tt.q, acts)
+			continue
+		}
+		if by, to := keys(tt.by), keys(tt.to); !slices.Equal(acts[0].By, by) || !slices.Equal(acts[0].To, to) {
+			t.Errorf("%q: by %v, to %v; want by %v, to %v", tt.q, acts[0].By, acts[0].To, by, to)
+		}
+	}
+	if acts := QuestionActs("When did Putin admit Russia shot down the plane?"); len(acts) != 0 {
+		t.Errorf("a clause inside the subject: acts %+v, want none", acts)
+	}
 }

@@ -16,7 +16,7 @@ package facts
 
 // Version is the reader's version. Stored facts read by another version
 // are read again; bump it whenever a change alters what Read returns.
-const Version = 45
+const Version = 46
 
 // Kind is what a fact is about.
 type Kind string
@@ -29,6 +29,9 @@ const (
 	KindCause    Kind = "cause"    // a stated cause: Cause is set
 	KindSpeech   Kind = "speech"   // who says it: Speech is set
 	KindTime     Kind = "time"     // a time of day: Clock is set
+	// KindAct is an event word whose grammar says who does it or to whom:
+	// Event holds its Trigger, By and To only.
+	KindAct Kind = "act"
 )
 
 // Fact is one thing an article says, with where it says it.

@@ -32,6 +32,9 @@ type sentenceCtx struct {
 	// known holds the type each name key was read with earlier in the
 	// document, so that a later "Aliyev" is the person "Ilham Aliyev" was.
 	known map[string]EntityType
+	// question is true for a question read by QuestionActs: its subject
+	// may follow its auxiliary.
+	question bool
 }
 
 // maxAhead is how many days after its publication an article may date a
@@ -249,6 +252,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		qs := slices.DeleteFunc(readQuantities(sc), func(q Fact) bool { return inClock(times, q.Start, q.End) })
 		sc.ageOwners(qs, ents)
 		causes := readCauses(sc)
+		acts := readActs(sc)
 		// Every fact of the sentence but speech gets its clause's frame and
 		// the sentence's source.
 		for _, group := range [][]Fact{sc.dates, times, qs, causes} {
@@ -256,6 +260,9 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 				group[k].Event = sc.frame(group[k].Start, ents)
 				group[k].Source = sourceAt(speech, group[k].Start)
 			}
+		}
+		for k := range acts {
+			acts[k].Source = sourceAt(speech, acts[k].Start)
 		}
 		if sc.passage == "" {
 			continue // a line the chunker drops (a credit, a link list) cannot be cited
@@ -266,6 +273,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		out = append(out, causes...)
 		out = append(out, ents...)
 		out = append(out, speech...)
+		out = append(out, acts...)
 	}
 	// A name typed only later in the document ("Russia" before "in
 	// Russia") takes that type.

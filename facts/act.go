@@ -1,0 +1,114 @@
+package facts
+
+import "strings"
+
+// Acts: an event word whose grammar says who does it or to whom it is done
+// is a fact of its own (KindAct), so that a question about a directed act
+// ("Did Azerbaijan summon the Russian ambassador?") can tell the sentences
+// of that act from those of the opposite one, which share every word
+// ("Azerbaijan's ambassador was summoned"), by Opposed.
+
+// readActs returns the directed acts of a prose sentence: one fact per
+// event word for which direction reads a doer or a receiver.
+func readActs(sc *sentenceCtx) []Fact {
+	if !sc.prose {
+		return nil // headlines capitalise every word: no names to read
+	}
+	var out []Fact
+	for i, w := range sc.words {
+		key := EventKey(sc.words, i)
+		if !triggers[key] || sc.inDate(w.Start, w.End) {
+			continue
+		}
+		by, to := sc.direction(i)
+		if len(by) == 0 && len(to) == 0 {
+			continue
+		}
+		out = append(out, sc.fact(KindAct, w.Start, w.End, func(f *Fact) {
+			f.Event = Event{Trigger: key, By: by, To: to}
+		}))
+	}
+	return out
+}
+
+// QuestionActs returns the directed acts question q asks about, as readActs
+// reads them from a sentence, with the subject of an inverted question
+// after its auxiliary: "Did Azerbaijan summon the Russian ambassador?" is
+// by Azerbaijan, to Russia; "Was Azerbaijan's ambassador summoned?" and
+// "Who summoned the Azerbaijani ambassador?" are to Azerbaijan.
+func QuestionActs(q string) []Event {
+	ws := Words(q)
+	proper := map[string]bool{}
+	for k, w := range ws {
+		if k > 0 && w.Cap && !w.Stop {
+			proper[w.Key] = true
+		}
+	}
+	sc := &sentenceCtx{text: q, words: ws, segs: Segments(q), prose: true, proper: proper, question: true}
+	var out []Event
+	for _, f := range readActs(sc) {
+		out = append(out, f.Event)
+	}
+	return out
+}
+
+// questionAux are the auxiliaries an inverted question opens with, before
+// its subject: do-support for an active verb, "be" for a passive one,
+// "have" for a perfect.
+var questionAux = map[string]bool{
+	"did": true, "does": true, "do": true, "was": true, "were": true, "is": true, "are": true,
+	"has": true, "have": true, "had": true,
+}
+
+// invertedAux returns the index of the auxiliary of an inverted question
+// whose verb is the word at v, with only question words before it ("Why
+// did Azerbaijan summon …"), or -1; plain is false when what stands
+// between them is not one plain phrase, its subject.
+func (sc *sentenceCtx) invertedAux(v int) (aux int, plain bool) {
+	ws := sc.words
+	for j := v - 1; j >= 0; j-- {
+		w := strings.ToLower(ws[j].Text)
+		if questionAux[w] {
+			for k := j - 1; k >= 0; k-- {
+				if !ws[k].Stop || ws[k].Cap && k > 0 {
+					return -1, false
+				}
+			}
+			if !sc.gapFree(j, v) {
+				return j, false
+			}
+			// A name after a common noun or a verb starts another
+			// phrase: "When did Putin admit Russia shot down …" has
+			// a clause of its own, whose subject is not told apart.
+			common := false
+			for k := j + 1; k < v; k++ {
+				if _, ok := sc.name(k); ok && common {
+					return j, false
+				}
+				common = common || !ws[k].Stop && !ws[k].Cap
+			}
+			return j, true
+		}
+		if finiteAux[w] || PastTense(ws[j].Text) || reportingVerbs[w] {
+			return -1, false
+		}
+	}
+	return -1, false
+}
+
+// askedDirection is direction for the verb at v of an inverted question
+// whose auxiliary is at aux: the subject stands between them.
+func (sc *sentenceCtx) askedDirection(aux, v int) (by, to []string) {
+	var subject []string
+	for k := aux + 1; k < v; k++ {
+		if key, ok := sc.name(k); ok && !sc.afterPreposition(k) {
+			subject = append(subject, key)
+		}
+	}
+	switch strings.ToLower(sc.words[aux].Text) {
+	case "was", "were", "is", "are":
+		return sc.namesAfter(v, "by"), subject
+	default:
+		return subject, sc.objectOf(v)
+	}
+}
