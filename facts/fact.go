@@ -32,6 +32,8 @@ const (
 	// KindAct is an event word whose grammar says who does it or to whom:
 	// Event holds its Trigger, By and To only.
 	KindAct Kind = "act"
+	// KindAbbrev is an abbreviation the article defines: Abbrev is set.
+	KindAbbrev Kind = "abbrev"
 )
 
 // Fact is one thing an article says, with where it says it.
@@ -57,6 +59,7 @@ type Fact struct {
 	Cause    *Cause    `json:"cause,omitempty"`
 	Speech   *Speech   `json:"speech,omitempty"`
 	Clock    *Clock    `json:"clock,omitempty"`
+	Abbrev   *Abbrev   `json:"abbrev,omitempty"`
 
 	// Event is what happened in the clause the fact sits in: what a date
 	// dates, what a count counts. Empty for entities and speech.

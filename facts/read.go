@@ -253,6 +253,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		sc.ageOwners(qs, ents)
 		causes := readCauses(sc)
 		acts := readActs(sc)
+		abbrevs := readAbbrevs(sc)
 		// Every fact of the sentence but speech gets its clause's frame and
 		// the sentence's source.
 		for _, group := range [][]Fact{sc.dates, times, qs, causes} {
@@ -274,6 +275,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		out = append(out, ents...)
 		out = append(out, speech...)
 		out = append(out, acts...)
+		out = append(out, abbrevs...)
 	}
 	// A name typed only later in the document ("Russia" before "in
 	// Russia") takes that type.

@@ -751,3 +751,32 @@ func datesAndEvents(d corpus.Document) []string {
 	}
 	return out
 }
+
+// TestAbbreviations reads the abbreviations a sentence defines, in either
+// order, matching the short form's letters in the long form's words; a
+// parenthesis that defines nothing gives none.
+func TestAbbreviations(t *testing.T) {
+	tests := []struct {
+		text string
+		want []Abbrev
+	}{
+		{"The plane of Azerbaijan Airlines (AZAL) crashed near Aktau.", []Abbrev{{"AZAL", "Azerbaijan Airlines"}}},
+		{"Officers of the Federal Security Service (FSB) and the Collective Security Treaty Organization (CSTO) met.",
+			[]Abbrev{{"CSTO", "Collective Security Treaty Organization"}}}, // FSB's letters are Russian words'
+		{"A statement by AZAL (Azerbaijan Airlines) followed.", []Abbrev{{"AZAL", "Azerbaijan Airlines"}}},
+		{"BAKU, Azerbaijan (AP) — Seven people were detained.", nil},
+		{"The two men (both Azerbaijani citizens) died in custody.", nil},
+	}
+	for _, tt := range tests {
+		var got []Abbrev
+		for _, f := range kinds(Read(doc("a", "2025-07-02", tt.text)), KindAbbrev) {
+			got = append(got, *f.Abbrev)
+			if f.Text != f.Sentence[f.Start:f.End] || !strings.HasSuffix(f.Text, ")") {
+				t.Errorf("%q: text %q is not the definition's words", tt.text, f.Text)
+			}
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: abbreviations %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -12,7 +12,7 @@ import (
 // factsFormat is the layout written by encodeFacts. A record in another
 // layout is not decoded: its document is read again, as for a record of
 // another facts.Version.
-const factsFormat = 4
+const factsFormat = 5
 
 // factsRecord is a document's entry in the facts bucket: its facts, read by
 // facts.Version Version from the document whose content hash is Hash.
@@ -32,7 +32,7 @@ type factsRecord struct {
 //
 //	uvarint(flags) str(Kind) str(DocID) str(PassageID) str(Sentence)
 //	varint(SentenceIndex) varint(Start) varint(End) [str(Text)]
-//	[Date] [Quantity] [Entity] [Cause] [Speech] [Event] [Clock] str(Source)
+//	[Date] [Quantity] [Entity] [Cause] [Speech] [Event] [Clock] [Abbrev] str(Source)
 //
 // A bracketed part is present when its flag is set; Text is written only
 // when it is not Sentence[Start:End] (on reading it is that substring, which
@@ -52,6 +52,7 @@ const (
 	flagEvent
 	flagText
 	flagClock
+	flagAbbrev
 )
 
 const factsMagic = 'F'
@@ -149,6 +150,9 @@ func encodeFacts(r factsRecord) []byte {
 		if f.Clock != nil {
 			flags |= flagClock
 		}
+		if f.Abbrev != nil {
+			flags |= flagAbbrev
+		}
 		derived := derivedText(f)
 		if !derived {
 			flags |= flagText
@@ -206,6 +210,10 @@ func encodeFacts(r factsRecord) []byte {
 			e.varint(int64(c.Low))
 			e.varint(int64(c.High))
 			e.boolean(c.Twelve)
+		}
+		if a := f.Abbrev; a != nil {
+			e.str(a.Short)
+			e.str(a.Long)
 		}
 		e.str(f.Source)
 	}
@@ -385,6 +393,9 @@ func decodeFacts(b []byte) (factsRecord, error) {
 		}
 		if flags&flagClock != 0 {
 			f.Clock = &facts.Clock{Value: d.str(), Low: d.int(), High: d.int(), Twelve: d.u8() == 1}
+		}
+		if flags&flagAbbrev != 0 {
+			f.Abbrev = &facts.Abbrev{Short: d.str(), Long: d.str()}
 		}
 		f.Source = d.str()
 		if d.err != nil {

@@ -60,6 +60,7 @@ func oddFacts() []facts.Fact {
 		{Kind: facts.KindTime, DocID: "d", PassageID: "d#000", Sentence: "He died at about 3 pm.", Start: 11, End: 21, Text: "about 3 pm",
 			Clock: &facts.Clock{Value: "15:00", Low: 870, High: 930}, Event: facts.Event{Trigger: "die"}},
 		{Kind: facts.KindTime, Sentence: "At 5:30 they came.", Start: 3, End: 7, Text: "5:30", Clock: &facts.Clock{Value: "05:30", Low: 330, High: 330, Twelve: true}},
+		{Kind: facts.KindAbbrev, Sentence: "Azerbaijan Airlines (AZAL) flew.", Start: 0, End: 26, Text: "Azerbaijan Airlines (AZAL)", Abbrev: &facts.Abbrev{Short: "AZAL", Long: "Azerbaijan Airlines"}},
 	}
 }
 
@@ -123,7 +124,7 @@ func TestFactsCodecRejectsDamage(t *testing.T) {
 func TestFactsCodecKnowsEveryField(t *testing.T) {
 	known := map[string][]string{
 		"Fact": {"Kind", "DocID", "PassageID", "Sentence", "SentenceIndex", "Start", "End", "Text",
-			"Date", "Quantity", "Entity", "Cause", "Speech", "Clock", "Event", "Source"},
+			"Date", "Quantity", "Entity", "Cause", "Speech", "Clock", "Abbrev", "Event", "Source"},
 		"Date":     {"Value", "Precision", "Label"},
 		"Quantity": {"Value", "Low", "High", "Counted", "Unit", "Person", "Of", "AsOf"},
 		"Entity":   {"Type", "Name", "Key"},
@@ -131,11 +132,12 @@ func TestFactsCodecKnowsEveryField(t *testing.T) {
 		"Speech":   {"Speaker", "Cue", "Content"},
 		"Event":    {"Trigger", "Participants", "Places", "When", "By", "To"},
 		"Clock":    {"Value", "Low", "High", "Twelve"},
+		"Abbrev":   {"Short", "Long"},
 	}
 	for _, typ := range []reflect.Type{
 		reflect.TypeFor[facts.Fact](), reflect.TypeFor[facts.Date](), reflect.TypeFor[facts.Quantity](),
 		reflect.TypeFor[facts.Entity](), reflect.TypeFor[facts.Cause](), reflect.TypeFor[facts.Speech](),
-		reflect.TypeFor[facts.Event](), reflect.TypeFor[facts.Clock](),
+		reflect.TypeFor[facts.Event](), reflect.TypeFor[facts.Clock](), reflect.TypeFor[facts.Abbrev](),
 	} {
 		var fields []string
 		for f := range typ.Fields() {

@@ -74,6 +74,8 @@ func (l *Library) setFacts(docID string, old, passages []string, fs []facts.Fact
 	for _, pid := range old {
 		delete(l.passageFacts, pid)
 	}
+	l.abbrevs.update(l.docFacts[docID], -1)
+	l.abbrevs.update(fs, +1)
 	if len(fs) == 0 {
 		delete(l.docFacts, docID)
 		return

@@ -354,12 +354,18 @@ func (x *lexicalIndex) df(stem string) int {
 // search returns the n best passages for query by BM25, best first, ties
 // by id. A query term counts once however often it is repeated.
 func (x *lexicalIndex) search(query string, n int) []lexicalHit {
-	return x.searchKept(query, n, nil)
+	return x.searchKept(query, nil, n, nil)
 }
 
-// searchKept is search over the passages whose id keep holds; nil keeps
-// all.
-func (x *lexicalIndex) searchKept(query string, n int, keep map[string]bool) []lexicalHit {
+// weightAlias is the weight a query's abbreviation's other form shares
+// among its words ("Azerbaijan Airlines" for "AZAL"), as a related
+// word's.
+const weightAlias = weightRelated
+
+// searchKept is search over the passages whose id keep holds (nil keeps
+// all), with the words of each of also, another form of the query's
+// words, sharing weightAlias.
+func (x *lexicalIndex) searchKept(query string, also []string, n int, keep map[string]bool) []lexicalHit {
 	seen := map[string]bool{}
 	var qterms []string
 	x.an.Analyze(query, func(_ []byte, stem string) {
@@ -385,7 +391,20 @@ func (x *lexicalIndex) searchKept(query string, n int, keep map[string]bool) []l
 		touched []int32
 		keys    []uint8
 	)
-	for _, qt := range x.expandLocked(qterms) {
+	terms := x.expandLocked(qterms)
+	for _, a := range also {
+		var stems []string
+		x.an.Analyze(a, func(_ []byte, stem string) {
+			if !seen[stem] {
+				seen[stem] = true
+				stems = append(stems, stem)
+			}
+		})
+		for _, st := range stems {
+			terms = append(terms, queryTerm{st, weightAlias / float64(len(stems))})
+		}
+	}
+	for _, qt := range terms {
 		stem := qt.stem
 		t, ok := x.dict[stem]
 		if !ok || len(x.postings[t]) == 0 {

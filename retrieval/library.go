@@ -159,6 +159,9 @@ type Library struct {
 	// replaced, so they are handed out without copying.
 	docFacts     map[string][]facts.Fact
 	passageFacts map[string][]facts.Fact
+	// abbrevs are the abbreviations the documents define, which a
+	// query's lexical search expands.
+	abbrevs abbrevTable
 	// writing holds the documents whose store write is committed or under
 	// way while the maps above still hold their previous facts: Search
 	// reads their facts from the store with the passages, so that a result
@@ -207,7 +210,7 @@ func Open(ctx context.Context, opts Options) (*Library, error) {
 	l := &Library{
 		st: st, emb: opts.Embedder, now: opts.Now, progress: opts.Progress,
 		chunker: corpus.ChunkerVersion, readFacts: opts.readFacts, docs: map[string]*docEntry{},
-		docFacts: map[string][]facts.Fact{}, passageFacts: map[string][]facts.Fact{}, writing: map[string]bool{},
+		docFacts: map[string][]facts.Fact{}, passageFacts: map[string][]facts.Fact{}, abbrevs: abbrevTable{}, writing: map[string]bool{},
 		readOnly: opts.ReadOnly,
 	}
 	l.limits = newLimits(opts)
@@ -833,7 +836,7 @@ func (l *Library) Search(ctx context.Context, query string, opts SearchOptions) 
 		}
 	}
 	if mode != Vector {
-		lh = l.lex.searchKept(query, depth, keep)
+		lh = l.lex.searchKept(query, l.abbrevs.expand(query), depth, keep)
 	}
 	var ranked []fused
 	switch mode {

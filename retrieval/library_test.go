@@ -824,3 +824,47 @@ func TestSearchOneOutlet(t *testing.T) {
 		t.Errorf("Outlets() = %v, want %v", got, want)
 	}
 }
+
+// TestSearchAbbreviation: an abbreviation an article defines ("Halden
+// Mining Union (HMU)") makes a query in either form find passages in the
+// other, until the article defining it is removed.
+func TestSearchAbbreviation(t *testing.T) {
+	l := openTest(t, Options{})
+	docs := []corpus.Document{
+		{ID: "def", Title: "Walkout", Body: "Members of the Halden Mining Union (HMU) walked out on Monday."},
+		{ID: "long", Title: "Strike", Body: "The Halden Mining Union called the strike over wages."},
+		{ID: "short", Title: "Talks", Body: "The HMU said talks would resume."},
+		{ID: "other", Title: "Ferry", Body: "A ferry sank off Dalby on Tuesday."},
+	}
+	if _, err := l.Ingest(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	found := func(query string) []string {
+		t.Helper()
+		res, err := l.Search(context.Background(), query, SearchOptions{K: 5, Mode: Lexical})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, r := range res {
+			ids = append(ids, r.DocID)
+		}
+		slices.Sort(ids)
+		return ids
+	}
+	if got, want := found("HMU"), []string{"def", "long", "short"}; !slices.Equal(got, want) {
+		t.Errorf("HMU: found %v, want %v", got, want)
+	}
+	if got := found("what did the halden mining union say"); !slices.Contains(got, "short") {
+		t.Errorf("the long form: found %v, want the short form's passage too", got)
+	}
+	if got := found("hmu"); slices.Contains(got, "long") {
+		t.Errorf("a short form of three letters in lower case is a word: found %v", got)
+	}
+	if err := l.Remove(context.Background(), "def"); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := found("HMU"), []string{"short"}; !slices.Equal(got, want) {
+		t.Errorf("after the definition's removal, HMU: found %v, want %v", got, want)
+	}
+}

@@ -1,0 +1,139 @@
+package facts
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Abbreviations: an article that writes "Azerbaijan Airlines (AZAL)" or
+// "AZAL (Azerbaijan Airlines)" says the two name one thing, so that a
+// question in one form can find a passage in the other. The short form's
+// letters are matched in the long form's words as Schwartz and Hearst
+// ("A simple algorithm for identifying abbreviation definitions in
+// biomedical text", PSB 2003) do: right to left, the first letter at the
+// start of a word. It is written here because it is twenty lines and no
+// maintained Go package offers it.
+
+// Abbrev is a short form and the long form an article defines it as.
+type Abbrev struct {
+	Short string `json:"short"`
+	Long  string `json:"long"`
+}
+
+// maxShort bounds a short form's length in bytes: longer parentheses are
+// asides, not abbreviations.
+const maxShort = 10
+
+// readAbbrevs returns the abbreviations sentence sc defines, one fact
+// each, whose Text runs from the first form through the parenthesis.
+func readAbbrevs(sc *sentenceCtx) []Fact {
+	var out []Fact
+	s := sc.text
+	for open := strings.IndexByte(s, '('); open >= 0; {
+		end := strings.IndexByte(s[open:], ')')
+		if end < 0 {
+			break
+		}
+		end += open
+		inner := strings.TrimSpace(s[open+1 : end])
+		before := strings.TrimRight(s[:open], " ")
+		if a, start, ok := defined(before, inner); ok {
+			out = append(out, sc.fact(KindAbbrev, start, end+1, func(f *Fact) { f.Abbrev = &a }))
+		}
+		next := strings.IndexByte(s[end:], '(')
+		if next < 0 {
+			break
+		}
+		open = end + next
+	}
+	return out
+}
+
+// defined returns the abbreviation that text before a parenthesis and the
+// parenthesis's content define, and the offset in before where it starts:
+// "… Azerbaijan Airlines" and "AZAL", or "… AZAL" and "Azerbaijan
+// Airlines".
+func defined(before, inner string) (Abbrev, int, bool) {
+	if shortForm(inner) {
+		words := strings.Fields(before)
+		limit := min(len(inner)+5, 2*len(inner))
+		cand := words[max(0, len(words)-limit):]
+		long := strings.Join(cand, " ")
+		if at, ok := matchShort(inner, long); ok {
+			long = long[at:]
+			return Abbrev{Short: inner, Long: long}, len(before) - len(long), true
+		}
+		return Abbrev{}, 0, false
+	}
+	i := strings.LastIndexByte(before, ' ')
+	short := before[i+1:]
+	if !shortForm(short) || len(strings.Fields(inner)) < 2 {
+		return Abbrev{}, 0, false
+	}
+	if at, ok := matchShort(short, inner); ok && at == 0 {
+		return Abbrev{Short: short, Long: inner}, i + 1, true
+	}
+	return Abbrev{}, 0, false
+}
+
+// shortForm reports whether s can be an abbreviation: one word of two to
+// maxShort characters, starting with a letter or digit, with a capital
+// letter and fewer lower-case letters than capitals ("AZAL", "RFE/RL",
+// "CoE" but not "Reuters" or "2025").
+func shortForm(s string) bool {
+	if len(s) < 2 || len(s) > maxShort || strings.ContainsAny(s, " \t") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	upper, lower := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case unicode.IsLower(r):
+			lower++
+		}
+	}
+	return upper >= 2 && lower < upper
+}
+
+// matchShort matches the letters and digits of short, right to left, in
+// long, the first of them at the start of a word, and returns the offset
+// of the word where the match begins. long must hold more than short and
+// not short itself.
+func matchShort(short, long string) (int, bool) {
+	if len(long) <= len(short) || strings.Contains(strings.ToLower(long), strings.ToLower(short)) {
+		return 0, false
+	}
+	sr, lr := lowerRunes(short), lowerRunes(long)
+	l := len(lr) - 1
+	for s := len(sr) - 1; s >= 0; s-- {
+		c := sr[s]
+		if !unicode.IsLetter(c) && !unicode.IsDigit(c) {
+			continue
+		}
+		for l >= 0 && (lr[l] != c || s == 0 && l > 0 && (unicode.IsLetter(lr[l-1]) || unicode.IsDigit(lr[l-1]))) {
+			l--
+		}
+		if l < 0 {
+			return 0, false
+		}
+		l--
+	}
+	// The first letter's match starts a word: the long form's start.
+	return len(string([]rune(long)[:l+1])), true
+}
+
+// lowerRunes returns s's runes, each lower-cased on its own, so that they
+// stand at the indexes of s's runes.
+func lowerRunes(s string) []rune {
+	rs := []rune(s)
+	for i, r := range rs {
+		rs[i] = unicode.ToLower(r)
+	}
+	return rs
+}
