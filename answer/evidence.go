@@ -449,11 +449,24 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		ev.prefer(func(s *sentence) bool { return tellsVerbs(s.Keys, verbs) })
 	}
 	if len(qu.acts) > 0 {
-		// "Did Azerbaijan summon the Russian ambassador?" is not
-		// answered by "Azerbaijan's ambassador was summoned", nor "Who
-		// summoned the Azerbaijani ambassador?" by Azerbaijan's summons
-		// of Russia's: the same words, the opposite act.
-		ev.prefer(func(s *sentence) bool { return !qu.opposes(s.Facts) })
+		if qu.yesNo && !slices.ContainsFunc(ev.Ranked, func(s *sentence) bool { return qu.holdsAct(s.Facts) }) {
+			// "Did Azerbaijan apologize to Russia?" when the passages
+			// tell only of Russia's apology to Azerbaijan: that act is
+			// the answer, said to go the other way (see reversedLine).
+			ev.prefer(func(s *sentence) bool { return qu.opposes(s.Facts) })
+		} else {
+			// "Did Azerbaijan summon the Russian ambassador?" is
+			// answered by Azerbaijan's summons, not by "Azerbaijan's
+			// ambassador was summoned", nor "Who summoned the
+			// Azerbaijani ambassador?" by Azerbaijan's summons of
+			// Russia's: the same words, the opposite act.
+			ev.prefer(func(s *sentence) bool { return !qu.opposes(s.Facts) })
+			if qu.yesNo || ev.Kind == kindPerson {
+				// Whether, or by whom, it was done: the act itself
+				// answers.
+				ev.prefer(func(s *sentence) bool { return qu.holdsAct(s.Facts) })
+			}
+		}
 	}
 	if qu.said && len(qu.speaker) > 0 {
 		// "What did Russia say killed X?" is answered by "Russian

@@ -206,6 +206,9 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 			b.WriteString(text)
 			b.WriteString(" [" + strconv.Itoa(c.ref(sh.s.P)) + "]")
 		}
+		if line := ev.reversedLine(sh.s, best, c.ref(best.P)); line != "" {
+			b.WriteString(" " + line)
+		}
 		if sh.s == best && ev.Kind == kindDate && conf == nil && !verbUnsaid(q, best.Text) {
 			if dateNote = relativeDateLine(best, c.ref(best.P)); dateNote != "" {
 				b.WriteString(" " + dateNote)
@@ -221,6 +224,18 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 	a.Text = b.String()
 	a.Citations = c.citations()
 	return a, results
+}
+
+// reversedLine returns the composer's sentence after s, the best one,
+// cited as ref, for a yes/no question it holds the asked act of only the
+// other way round (facts.Opposed): "[1] tells of it the other way round."
+// Empty otherwise.
+func (ev *evidence) reversedLine(s, best *sentence, ref int) string {
+	qu := ev.query
+	if s != best || !qu.yesNo || !qu.opposes(best.Facts) || qu.holdsAct(best.Facts) {
+		return ""
+	}
+	return "[" + strconv.Itoa(ref) + "] tells of it the other way round."
 }
 
 // withSpeakers adds, after each chosen sentence that quotes someone

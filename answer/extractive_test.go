@@ -920,3 +920,50 @@ func TestTheOppositeActIsNotTheAnswer(t *testing.T) {
 		checkCitations(t, a)
 	}
 }
+
+// TestAYesNoQuestionAboutTheOppositeAct: asked whether one side did to the
+// other what the passages tell only the other way round, the answer quotes
+// that act and says it goes the other way; asked the right way round, it
+// says nothing of the kind. "Who" is answered by a sentence of the act.
+func TestAYesNoQuestionAboutTheOppositeAct(t *testing.T) {
+	const lead = "Relations between Valdoria and Ostria soured this week. "
+	docs := fixedSearcher{
+		madeUp("a", lead+"Ostria's president apologized to Valdoria's president for the crash of the airliner."),
+		madeUp("b", lead+"Valdoria's president met Ostria's ambassador after the crash of the airliner."),
+	}
+	e := New(docs, Options{})
+	a, err := e.Ask(context.Background(), "Did Valdoria apologize to Ostria for the crash?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Ostria's president apologized") || !strings.Contains(a.Text, "[1] tells of it the other way round.") {
+		t.Errorf("answer %q, want Ostria's apology, said to go the other way", a.Text)
+	}
+	checkCitations(t, a)
+	a, err = e.Ask(context.Background(), "Did Ostria apologize to Valdoria for the crash?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Ostria's president apologized") || strings.Contains(a.Text, "other way") {
+		t.Errorf("answer %q, want Ostria's apology as it is", a.Text)
+	}
+}
+
+// TestWhoDidTheAskedAct: "Who summoned X?" is answered by the sentence of
+// that summons, not by one with as many of the question's words that tells of
+// no summons by anyone.
+func TestWhoDidTheAskedAct(t *testing.T) {
+	const lead = "Relations between Valdoria and Ostria soured this week. "
+	docs := fixedSearcher{
+		madeUp("a", lead+"Ostria's ambassador in Valdoria, who was summoned twice last year, met Valdoria's deputy minister on Tuesday."),
+		madeUp("b", lead+"Valdoria angrily summoned Ostria's ambassador on Monday."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "Who summoned Ostria's ambassador in Valdoria?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Valdoria angrily summoned") {
+		t.Errorf("answer %q, want the summons", a.Text)
+	}
+	checkCitations(t, a)
+}

@@ -64,6 +64,7 @@ var (
 	// reDoQ finds do-support ("When did Putin admit …"): the main verb is
 	// bare, so a past-tense verb after it is of a clause it takes ("…
 	// Russia shot down the plane"), whose event is not the one asked.
+	reYesNoQ  = regexp.MustCompile(`(?i)^\W*(?:did|does|do|has|have|had|was|were|is|are)\s`)
 	reDoQ     = regexp.MustCompile(`(?i)^\W*(?:\w+\W+){0,3}?(?:did|does|do)\s`)
 	reDidSayQ = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had) (.{2,60}?) (?:say|said|claim|claimed|report|reported|state|stated|announce|announced|estimate|estimated)\b`)
 	// rePartQ names the group a count question asks about some of: "Of
@@ -235,6 +236,9 @@ type query struct {
 	// (facts.QuestionActs): "Did Azerbaijan summon the Russian
 	// ambassador?" is a summons by Azerbaijan.
 	acts []facts.Event
+	// yesNo is true for a question that asks whether something happened
+	// ("Did Azerbaijan apologize to Russia?").
+	yesNo bool
 }
 
 func newQuery(q string, k kind, qtoks []token) *query {
@@ -252,6 +256,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	qu.until = slices.ContainsFunc(strings.Fields(qu.lower), func(w string) bool { return w == "until" || w == "till" })
 	qu.destination = k == kindPlace && reDestinationQ.MatchString(q)
 	qu.acts = facts.QuestionActs(q)
+	qu.yesNo = k == kindOther && reYesNoQ.MatchString(q)
 	ws := facts.Words(q)
 	for i, w := range ws {
 		if !w.Stop {
@@ -532,6 +537,31 @@ func numberWord(w string) int {
 		return 1000
 	}
 	return 0
+}
+
+// holdsAct reports whether fs, a sentence's facts, hold an act the
+// question asks about: its event word, not the opposite way, with a doer
+// or a receiver in common ("Azerbaijan's Foreign Ministry summoned Russian
+// Ambassador Pyotr Volokhov" for "Did Azerbaijan summon the Russian
+// ambassador?").
+func (qu *query) holdsAct(fs []facts.Fact) bool {
+	for _, f := range fs {
+		if f.Kind != facts.KindAct {
+			continue
+		}
+		for _, a := range qu.acts {
+			if a.Trigger == f.Event.Trigger && !facts.Opposed(a, f.Event) &&
+				(shareKey(a.By, f.Event.By) || shareKey(a.To, f.Event.To)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shareKey reports whether a and b have a key in common.
+func shareKey(a, b []string) bool {
+	return slices.ContainsFunc(a, func(k string) bool { return slices.Contains(b, k) })
 }
 
 // opposes reports whether fs, a sentence's facts, hold an act opposite to

@@ -106,9 +106,10 @@ func (sc *sentenceCtx) direction(t int) (by, to []string) {
 			}
 		}
 	case PastTense(ws[t].Text):
-		// An active verb: "X summoned Y's ambassador".
+		// An active verb: "X summoned Y's ambassador", "X apologized to
+		// Y", "X protested against Y".
 		by = sc.subjectOf(t)
-		to = sc.objectOf(t)
+		to = append(sc.objectOf(t), sc.namesAfter(t, "to", "against")...)
 	}
 	return clean(by), clean(to)
 }
