@@ -19,14 +19,32 @@ func TestPromptListsEachSide(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	note := sidesNote("When was the Azerbaijani airliner shot down?", rs)
+	note := factNotes("When was the Azerbaijani airliner shot down?", rs)
 	if !strings.Contains(note, "“December 2023”") || !strings.Contains(note, "“December 2024”") || !strings.Contains(note, "[3]") {
 		t.Errorf("note %q, want both years with passage numbers", note)
 	}
 	one := passagesByID(t, "south-caucasus-power-shift#010")
 	rs, _ = one.Search(context.Background(), "airliner", retrieval.SearchOptions{})
-	if note := sidesNote("When was the Azerbaijani airliner shot down?", rs); note != "" {
+	if note := factNotes("When was the Azerbaijani airliner shot down?", rs); note != "" {
 		t.Errorf("one passage: note %q, want none", note)
+	}
+}
+
+// TestPromptNamesAReversedAct: asked whether one side did to the other
+// what a passage tells only the other way round, the prompt names that
+// passage; asked the right way round, it says nothing.
+func TestPromptNamesAReversedAct(t *testing.T) {
+	const lead = "Relations between Valdoria and Ostria soured this week. "
+	rs := []retrieval.Result{
+		madeUp("b", lead+"Valdoria's president met Ostria's ambassador after the crash."),
+		madeUp("a", lead+"Ostria's president apologized to Valdoria's president for the crash."),
+	}
+	note := factNotes("Did Valdoria apologize to Ostria?", rs)
+	if !strings.Contains(note, "Passage [2] tells of the act the question asks about the other way round") {
+		t.Errorf("note %q, want passage [2] named", note)
+	}
+	if note := factNotes("Did Ostria apologize to Valdoria?", rs); note != "" {
+		t.Errorf("the asked way round: note %q, want none", note)
 	}
 }
 

@@ -3,6 +3,7 @@ package answer
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -71,7 +72,7 @@ func (e *Engine) prompt(q string, history []Turn, results []retrieval.Result) (m
 		blocks = append(blocks, block)
 		kept = append(kept, r)
 	}
-	user := head + strings.Join(blocks, "") + sidesNote(q, kept) + tail
+	user := head + strings.Join(blocks, "") + factNotes(q, kept) + tail
 	msgs = append([]Message{{Role: RoleSystem, Content: system}}, turns...)
 	return append(msgs, Message{Role: RoleUser, Content: user}), kept
 }
@@ -130,12 +131,49 @@ func attr(s string) string {
 	return fenceText(strings.NewReplacer("<", "‹", ">", "›").Replace(s))
 }
 
+// factNotes are what the passages' facts tell the model about them
+// (sidesNote, reversedNote).
+func factNotes(q string, kept []retrieval.Result) string {
+	withFacts(kept)
+	ev := analyse(q, kept, nil)
+	return sidesNote(ev) + reversedNote(ev)
+}
+
+// reversedNote names the passages that hold the act a yes/no question asks
+// about only the other way round, when none holds it the asked way, so
+// that the model says so rather than answer yes; "" otherwise.
+func reversedNote(ev *evidence) string {
+	qu := ev.query
+	if !qu.yesNo || len(qu.acts) == 0 {
+		return ""
+	}
+	var refs strings.Builder
+	n := 0
+	for p, ss := range ev.Sents {
+		for _, s := range ss {
+			if qu.holdsAct(s.Facts) {
+				return ""
+			}
+		}
+		if slices.ContainsFunc(ss, func(s *sentence) bool { return qu.opposes(s.Facts) }) {
+			fmt.Fprintf(&refs, "[%d]", p+1)
+			n++
+		}
+	}
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "\nPassage " + refs.String() + " tells of the act the question asks about the other way round (who did it to whom); say so, citing it, rather than answer yes.\n"
+	}
+	return "\nPassages " + refs.String() + " tell of the act the question asks about the other way round (who did it to whom); say so, citing them, rather than answer yes.\n"
+}
+
 // sidesNote lists each side of a disagreement that the passages' facts
 // show, with its passage numbers, so that the model states both rather
 // than pick one; "" when the facts show none.
-func sidesNote(q string, kept []retrieval.Result) string {
-	withFacts(kept)
-	c := analyse(q, kept, nil).conflict()
+func sidesNote(ev *evidence) string {
+	c := ev.conflict()
 	if c == nil {
 		return ""
 	}
