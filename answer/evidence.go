@@ -461,8 +461,15 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			// Azerbaijani ambassador?" by Azerbaijan's summons of
 			// Russia's: the same words, the opposite act.
 			ev.prefer(func(s *sentence) bool { return !qu.opposes(s.Facts) })
-			if qu.yesNo || ev.Kind == kindPerson {
-				// Whether, or by whom, it was done: the act itself
+			switch {
+			case qu.doer:
+				// "Who summoned the Azerbaijani ambassador?": only a
+				// sentence of that act says who, when one is retrieved,
+				// those naming the doer first.
+				ev.narrow(func(s *sentence) bool { return qu.holdsAct(s.Facts) })
+				ev.prefer(func(s *sentence) bool { return qu.doneBy(s.Facts) })
+			case qu.yesNo || ev.Kind == kindPerson:
+				// Whether it was done, or to whom: the act itself
 				// answers.
 				ev.prefer(func(s *sentence) bool { return qu.holdsAct(s.Facts) })
 			}

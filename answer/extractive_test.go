@@ -966,4 +966,16 @@ func TestWhoDidTheAskedAct(t *testing.T) {
 		t.Errorf("answer %q, want the summons", a.Text)
 	}
 	checkCitations(t, a)
+	// Of two sentences of the act, the one that names who did it.
+	docs = fixedSearcher{
+		madeUp("a", lead+"Ostria's ambassador in Valdoria was summoned twice last year, officials said on Tuesday."),
+		madeUp("b", lead+"Valdoria angrily summoned Ostria's ambassador on Monday."),
+	}
+	a, err = New(docs, Options{}).Ask(context.Background(), "Who summoned Ostria's ambassador in Valdoria?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Valdoria angrily summoned") {
+		t.Errorf("answer %q, want the summons that names its doer", a.Text)
+	}
 }

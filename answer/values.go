@@ -237,8 +237,9 @@ type query struct {
 	// ambassador?" is a summons by Azerbaijan.
 	acts []facts.Event
 	// yesNo is true for a question that asks whether something happened
-	// ("Did Azerbaijan apologize to Russia?").
-	yesNo bool
+	// ("Did Azerbaijan apologize to Russia?"), doer for one that asks who
+	// did it ("Who summoned …", asksDoer).
+	yesNo, doer bool
 }
 
 func newQuery(q string, k kind, qtoks []token) *query {
@@ -257,6 +258,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	qu.destination = k == kindPlace && reDestinationQ.MatchString(q)
 	qu.acts = facts.QuestionActs(q)
 	qu.yesNo = k == kindOther && reYesNoQ.MatchString(q)
+	qu.doer = k == kindPerson && asksDoer(qu.lower)
 	ws := facts.Words(q)
 	for i, w := range ws {
 		if !w.Stop {
@@ -539,24 +541,56 @@ func numberWord(w string) int {
 	return 0
 }
 
+// asksDoer reports whether lower, a question in lower case, asks who did
+// an act: "who" is the subject of an active verb ("who shot down the
+// plane", "who has summoned"), not of a passive or a copula ("who was
+// summoned", "who is Shiriyev"), nor the object ("who did they arrest").
+func asksDoer(lower string) bool {
+	ws := strings.Fields(strings.TrimLeft(lower, " \"'“‘("))
+	if len(ws) < 2 || ws[0] != "who" {
+		return false
+	}
+	switch ws[1] {
+	case "was", "were", "is", "are", "be", "been", "did", "does", "do", "'s":
+		return false
+	}
+	return true
+}
+
 // holdsAct reports whether fs, a sentence's facts, hold an act the
 // question asks about: its event word, not the opposite way, with a doer
 // or a receiver in common ("Azerbaijan's Foreign Ministry summoned Russian
 // Ambassador Pyotr Volokhov" for "Did Azerbaijan summon the Russian
-// ambassador?").
+// ambassador?"), or with a doer named for a question asking who.
 func (qu *query) holdsAct(fs []facts.Fact) bool {
 	for _, f := range fs {
 		if f.Kind != facts.KindAct {
 			continue
 		}
 		for _, a := range qu.acts {
-			if a.Trigger == f.Event.Trigger && !facts.Opposed(a, f.Event) &&
-				(shareKey(a.By, f.Event.By) || shareKey(a.To, f.Event.To)) {
+			if a.Trigger != f.Event.Trigger || facts.Opposed(a, f.Event) {
+				continue
+			}
+			if shareKey(a.By, f.Event.By) || shareKey(a.To, f.Event.To) {
+				return true
+			}
+			// "Who shot down the AZAL plane?" asks for the doer: an act
+			// that names one, and no one else it was done to, answers
+			// ("Russian air defenses shot down an airplane").
+			if qu.doer && len(a.By) == 0 && len(a.To) > 0 && len(f.Event.By) > 0 && len(f.Event.To) == 0 {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// doneBy reports whether fs hold an act the question asks about
+// (holdsAct) that names its doer.
+func (qu *query) doneBy(fs []facts.Fact) bool {
+	return qu.holdsAct(slices.DeleteFunc(slices.Clone(fs), func(f facts.Fact) bool {
+		return f.Kind == facts.KindAct && len(f.Event.By) == 0
+	}))
 }
 
 // shareKey reports whether a and b have a key in common.

@@ -495,3 +495,20 @@ func TestAQuestionAboutTwoPeopleIsAnsweredByASentenceNamingBoth(t *testing.T) {
 		checkCitations(t, a)
 	}
 }
+
+// TestAsksDoer tells a question for who did an act from one for whom it
+// was done to or what someone is.
+func TestAsksDoer(t *testing.T) {
+	for q, want := range map[string]bool{
+		"who shot down the plane?":        true,
+		"who has summoned the ambassador": true,
+		"who was summoned?":               false,
+		"who is shiriyev?":                false,
+		"who did they arrest?":            false,
+		"which two employees were held?":  false,
+	} {
+		if got := asksDoer(q); got != want {
+			t.Errorf("asksDoer(%q) = %v, want %v", q, got, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package facts
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Direction: who acts and who is acted on, read from the clause of an
@@ -84,9 +85,13 @@ func (sc *sentenceCtx) direction(t int) (by, to []string) {
 	}
 	switch be := sc.passiveAt(t); {
 	case be >= 0:
-		// "X was summoned (by Y)"
+		// "X was summoned (by Y)", "… X that was shot down over Z by
+		// Y": a relative pronoun's subject is the phrase before it.
 		to = sc.subjectOf(be)
-		by = sc.namesAfter(t, "by")
+		if r := be - 1; len(to) == 0 && r > 0 && relativePronoun[lower(r)] && sc.gapFree(r-1, r) {
+			to = sc.namesOfPhrase(r - 1)
+		}
+		by = sc.agentOf(t)
 	case t > 0 && (nounMarks[lower(t-1)] || t > 1 && nounMarks[lower(t-2)] && !ws[t-1].Cap):
 		// A noun: "a protest from Y", "a protest to Y", and the subject
 		// of the verb that makes it: "X delivered a protest", "X
@@ -149,14 +154,23 @@ func (sc *sentenceCtx) gapFree(a, b int) bool {
 
 // name returns the key of word i when it is a name (isNameWord) of
 // content outside a date; a national capital's is its country's (see
-// CountryOf), for whom it acts: "Moscow summoned …" is Russia's act.
+// CountryOf), for whom it acts: "Moscow summoned …" is Russia's act; a
+// compound's is its name's ("AZAL-owned" is AZAL).
 func (sc *sentenceCtx) name(i int) (string, bool) {
 	w := sc.words[i]
 	if !isNameWord(sc, i) || w.Stop || sc.inDate(w.Start, w.End) {
 		return "", false
 	}
-	if cs := CountryOf(w.Text); len(cs) > 0 && !strings.Contains(cs[0], " ") {
+	text := w.Text
+	if h := strings.IndexByte(text, '-'); h > 0 && h+1 < len(text) && unicode.IsLower(rune(text[h+1])) {
+		// "AZAL-owned", "Kremlin-funded": the name is its first part.
+		text = text[:h]
+	}
+	if cs := CountryOf(text); len(cs) > 0 && !strings.Contains(cs[0], " ") {
 		return Key(cs[0]), true
+	}
+	if text != w.Text {
+		return Key(strings.ToLower(text)), true
 	}
 	return w.Key, true
 }
@@ -167,8 +181,8 @@ func (sc *sentenceCtx) name(i int) (string, bool) {
 // ambassador to Russia"). It stops at the first clause boundary once it
 // has a name, unless what it has is an appositive of names only
 // ("Azerbaijan's ambassador, Rahman Mustafayev, delivered"). An
-// infinitive ("to receive") or a participle ("…, drawing") has the
-// subject of the finite verb before it.
+// infinitive ("to receive"), a participle ("…, drawing") or a verb joined
+// by "and" to one before it has the subject of that finite verb.
 func (sc *sentenceCtx) subjectOf(v int) []string {
 	ws := sc.words
 	lw := strings.ToLower(ws[v].Text)
@@ -179,6 +193,18 @@ func (sc *sentenceCtx) subjectOf(v int) []string {
 			}
 		}
 		return nil
+	}
+	if v > 1 && strings.ToLower(ws[v-1].Text) == "and" && sc.gapFree(v-1, v) {
+		// "X raided Y's office and detained two employees": a verb
+		// joined to another by "and" has its subject.
+		for j := v - 2; j >= 0 && sc.gapFree(j, j+1); j-- {
+			if sc.finiteAt(j) {
+				if passiveAux[strings.ToLower(ws[j].Text)] {
+					return nil // "were flown to Baku and examined": a passive's
+				}
+				return sc.subjectOf(j)
+			}
+		}
 	}
 	var out []string
 	onlyNames := true
@@ -245,6 +271,53 @@ func (sc *sentenceCtx) objectOf(v int) []string {
 		}
 	}
 	return out
+}
+
+// relativePronoun opens a relative clause whose subject is the phrase
+// before it: "the aircraft that was shot down".
+var relativePronoun = map[string]bool{"that": true, "which": true, "who": true}
+
+// maxPhrase bounds a noun phrase read back from its head.
+const maxPhrase = 6
+
+// namesOfPhrase returns the names of the noun phrase that ends at word k:
+// back over names and content words to its determiner, and no further
+// than a preposition, a verb or a clause break ("the Valdoria airliner",
+// but not Russia in "the ambassador to Russia").
+func (sc *sentenceCtx) namesOfPhrase(k int) []string {
+	var out []string
+	for j := k; j >= 0 && j > k-maxPhrase && (j == k || sc.gapFree(j, j+1)); j-- {
+		if key, ok := sc.name(j); ok {
+			out = append(out, key)
+			continue
+		}
+		w := sc.words[j]
+		lw := strings.ToLower(w.Text)
+		if nounMarks[lw] || w.Stop || prepositions[lw] || PastTense(w.Text) || sc.inDate(w.Start, w.End) {
+			break
+		}
+	}
+	return out
+}
+
+// maxAgentGap is how many words a passive verb's agent may stand after it:
+// "was shot down over Chechnya by Russian air defenses".
+const maxAgentGap = 8
+
+// agentOf returns the names of the "by" phrase of the passive verb at t,
+// within maxAgentGap words and its clause, before any other verb.
+func (sc *sentenceCtx) agentOf(t int) []string {
+	ws := sc.words
+	for p := t + 1; p < len(ws) && p <= t+maxAgentGap && sc.gapFree(p-1, p); p++ {
+		w := strings.ToLower(ws[p].Text)
+		if w == "by" {
+			return sc.objectOf(p)
+		}
+		if passiveAux[w] || finiteAux[w] || PastTense(ws[p].Text) {
+			return nil // another verb's: "shot down was later acknowledged by Russia"
+		}
+	}
+	return nil
 }
 
 // namesAfter returns the names of the phrase that one of the prepositions

@@ -112,3 +112,45 @@ func TestQuestionActs(t *testing.T) {
 		t.Errorf("a clause inside the subject: acts %+v, want none", acts)
 	}
 }
+
+// TestActs reads an act per event word whose doer or receiver the grammar
+// gives, including a relative clause's antecedent, a passive's agent
+// further on in its clause, and the subject of a verb joined by "and";
+// where the grammar gives neither, there is no act.
+func TestActs(t *testing.T) {
+	const lead = "Relations between Valdoria and Ostria soured. "
+	tests := []struct {
+		text, word string
+		by, to     []string
+		none       bool
+	}{
+		{text: "Ostria's police raided Valdoria's consulate and detained two employees.", word: "detained", by: []string{"Ostria"}},
+		{text: "Officials spoke of the Valdoria airliner that was shot down over the sea by Ostria's air defences.", word: "shot",
+			by: []string{"Ostria"}, to: []string{"Valdoria"}},
+		{text: "The fact that the plane was shot down was later acknowledged by Ostria.", word: "shot", none: true},
+		{text: "The two miners were flown to Halden and examined later that night.", word: "examined", none: true},
+		{text: "Valdoria's president apologized to Ostria's president for the crash.", word: "apologized",
+			by: []string{"Valdoria"}, to: []string{"Ostria"}},
+		// A compound's name is its first part.
+		{text: "Seven people linked to a Valdoria-funded outlet were detained on Monday.", word: "detained", to: []string{"Valdoria"}},
+	}
+	for _, tt := range tests {
+		var got *Fact
+		for _, f := range kinds(Read(doc("a", "2025-07-02", lead+tt.text)), KindAct) {
+			if f.Text == tt.word {
+				got = &f
+			}
+		}
+		switch {
+		case tt.none && got != nil:
+			t.Errorf("%q: act %q by %v, to %v; want none", tt.text, tt.word, got.Event.By, got.Event.To)
+		case tt.none:
+		case got == nil:
+			t.Errorf("%q: no act %q", tt.text, tt.word)
+		default:
+			if by, to := keys(tt.by), keys(tt.to); !slices.Equal(got.Event.By, by) || !slices.Equal(got.Event.To, to) {
+				t.Errorf("%q: by %v, to %v; want by %v, to %v", tt.text, got.Event.By, got.Event.To, by, to)
+			}
+		}
+	}
+}
