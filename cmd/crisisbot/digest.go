@@ -19,7 +19,7 @@ func runDigest(ctx context.Context, e *env, args []string) error {
 		"Print the digest the bot would post now: the articles stored since the last digest, the\n"+
 			"new timeline events and the new disagreements, with citations. Without --since it covers\n"+
 			"what came in since the last digest posted (any channel, or --channel's), else the last day.")
-	since := fs.String("since", "", "start from this long ago (36h, 3d) or this date (2026-11-20, or RFC 3339)")
+	since := fs.String("since", "", "cover the articles stored from this long ago (36h, 3d) or this date (2026-11-20, or RFC 3339) on, whenever they were published")
 	channel := fs.String("channel", "", "the subscribed channel `id` whose next digest to print")
 	asJSON := fs.Bool("json", false, "print the digest as JSON, with its sections and citations")
 	args, err := parseArgs(fs, args)

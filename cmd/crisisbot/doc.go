@@ -193,7 +193,8 @@
 //		new timeline events, and the new disagreements between sources,
 //		then the numbered sources. With nothing new it says "Nothing new
 //		since DATE". --since starts elsewhere: 36h, 3d, 2026-11-20 (in
-//		digest.timezone) or an RFC 3339 time; without it the digest
+//		digest.timezone) or an RFC 3339 time, counting what was stored
+//		from then on, whenever it was published; without it the digest
 //		starts at the last one posted (to --channel, or to any channel),
 //		else a day ago. With llm.model set, a short overview paragraph
 //		citing the articles comes first. A digest too long for one
@@ -203,7 +204,8 @@
 //		articles): {"since", "until", "overview", "articles",
 //		"more", "events", "more_events", "disagreements",
 //		"more_disagreements", "citations"}. Bundled articles are never
-//		news; an updated article is marked (updated). /digest now on
+//		news; a disagreement is new when one of its sides comes from
+//		new articles alone; an updated article is marked (updated). /digest now on
 //		Discord previews it too.
 //
 //	check [--json]
