@@ -424,7 +424,7 @@ func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend 
 		i++
 	}
 	cend = end
-	head := ""
+	head, headText := "", ""
 	last := end // the end of the words read so far
 	for n := 0; i < len(ws) && n < 4; n++ {
 		w := ws[i]
@@ -450,10 +450,13 @@ func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend 
 		if w.Stop && !personNouns[w.Key] {
 			break
 		}
-		if (strings.HasSuffix(lower, "ed") || strings.HasSuffix(lower, "ing") || strings.HasSuffix(lower, "ly")) && !personNouns[w.Key] {
+		// A nation's adjective needs its noun: "two Russian organized
+		// gangs" counts gangs.
+		adjective := capitalised(headText) && Demonym(headText) && !strings.HasSuffix(headText, "s")
+		if (strings.HasSuffix(lower, "ed") || strings.HasSuffix(lower, "ing") || strings.HasSuffix(lower, "ly")) && !(personNouns[w.Key] && head == "") && !adjective {
 			break // "50 detained", "murders dating back": a verb or adverb, not the noun
 		}
-		head = w.Key
+		head, headText = w.Key, w.Text
 		cend, last = w.End, w.End
 		i++
 	}
