@@ -59,7 +59,8 @@ func TestDirection(t *testing.T) {
 
 // TestOppositeCountsDoNotDisagree: one side detaining seven of the other's
 // citizens and the other detaining nine of the first's are two events,
-// whatever day and noun they share; two counts of one way do disagree.
+// whatever day and noun they share; two counts (or times) of one way do
+// disagree.
 func TestOppositeCountsDoNotDisagree(t *testing.T) {
 	const lead = "Relations between Valdoria and Ostria soured. "
 	a := Read(doc("a", "2025-07-02", lead+"Ostrian police detained 50 Valdorian citizens on Friday in Kessel."))
@@ -70,6 +71,16 @@ func TestOppositeCountsDoNotDisagree(t *testing.T) {
 	c := Read(doc("c", "2025-07-02", lead+"Ostrian police detained nine Valdorian citizens on Friday in Kessel."))
 	if ds := Disagreements(append(a, c...)); len(ds) != 1 {
 		t.Errorf("two counts of one detention: %d disagreements, want 1", len(ds))
+	}
+	// Times of day likewise.
+	a = Read(doc("a", "2025-07-02", lead+"Ostrian police detained the Valdorian journalist Erik Lund at 5 am on Friday."))
+	b = Read(doc("b", "2025-07-02", lead+"Valdorian police detained the Ostrian journalist Erik Lund at 9 pm on Friday."))
+	if ds := Disagreements(append(a, b...)); len(ds) != 0 {
+		t.Errorf("times of opposite detentions disagree: %+v", ds)
+	}
+	c = Read(doc("c", "2025-07-02", lead+"Ostrian police detained the Valdorian journalist Erik Lund at 9 pm on Friday."))
+	if ds := Disagreements(append(a, c...)); len(ds) != 1 {
+		t.Errorf("two times of one detention: %d disagreements, want 1", len(ds))
 	}
 }
 

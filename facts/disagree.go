@@ -129,7 +129,8 @@ func timeDisagreements(fs []Fact) []Disagreement {
 	}
 	same := func(a, b Fact) bool {
 		return (a.Event.When == "" || b.Event.When == "" || a.Event.When == b.Event.When) &&
-			placesAgree(a.Event, b.Event) && shareOne(a.Event.Participants, b.Event.Participants)
+			placesAgree(a.Event, b.Event) && shareOne(a.Event.Participants, b.Event.Participants) &&
+			!Opposed(a.Event, b.Event)
 	}
 	return disagreementsOf(AttrTime, fs, key, same, clocksOverlap, none)
 }
