@@ -562,35 +562,43 @@ func asksDoer(lower string) bool {
 // or a receiver in common ("Azerbaijan's Foreign Ministry summoned Russian
 // Ambassador Pyotr Volokhov" for "Did Azerbaijan summon the Russian
 // ambassador?"), or with a doer named for a question asking who.
-func (qu *query) holdsAct(fs []facts.Fact) bool {
+func (qu *query) holdsAct(fs []facts.Fact) bool { return qu.holdsActBy(fs, false) }
+
+// doneBy reports whether fs hold an act the question asks about
+// (holdsAct) that names its doer.
+func (qu *query) doneBy(fs []facts.Fact) bool { return qu.holdsActBy(fs, true) }
+
+// holdsActBy is holdsAct, counting only acts that name their doer when
+// named is true.
+func (qu *query) holdsActBy(fs []facts.Fact, named bool) bool {
+	return qu.anyAct(fs, func(a, f facts.Event) bool {
+		switch {
+		case named && len(f.By) == 0, facts.Opposed(a, f):
+			return false
+		case shareKey(a.By, f.By) || shareKey(a.To, f.To):
+			return true
+		}
+		// "Who shot down the AZAL plane?" asks for the doer: an act
+		// that names one, and no one else it was done to, answers
+		// ("Russian air defenses shot down an airplane").
+		return qu.doer && len(a.By) == 0 && len(a.To) > 0 && len(f.By) > 0 && len(f.To) == 0
+	})
+}
+
+// anyAct reports whether ok holds for an asked act and an act of fs of the
+// same event word.
+func (qu *query) anyAct(fs []facts.Fact, ok func(asked, read facts.Event) bool) bool {
 	for _, f := range fs {
 		if f.Kind != facts.KindAct {
 			continue
 		}
 		for _, a := range qu.acts {
-			if a.Trigger != f.Event.Trigger || facts.Opposed(a, f.Event) {
-				continue
-			}
-			if shareKey(a.By, f.Event.By) || shareKey(a.To, f.Event.To) {
-				return true
-			}
-			// "Who shot down the AZAL plane?" asks for the doer: an act
-			// that names one, and no one else it was done to, answers
-			// ("Russian air defenses shot down an airplane").
-			if qu.doer && len(a.By) == 0 && len(a.To) > 0 && len(f.Event.By) > 0 && len(f.Event.To) == 0 {
+			if a.Trigger == f.Event.Trigger && ok(a, f.Event) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// doneBy reports whether fs hold an act the question asks about
-// (holdsAct) that names its doer.
-func (qu *query) doneBy(fs []facts.Fact) bool {
-	return qu.holdsAct(slices.DeleteFunc(slices.Clone(fs), func(f facts.Fact) bool {
-		return f.Kind == facts.KindAct && len(f.Event.By) == 0
-	}))
 }
 
 // shareKey reports whether a and b have a key in common.
@@ -601,16 +609,4 @@ func shareKey(a, b []string) bool {
 // opposes reports whether fs, a sentence's facts, hold an act opposite to
 // one the question asks about (facts.Opposed): "Azerbaijan's ambassador
 // was summoned" for "Did Azerbaijan summon the Russian ambassador?".
-func (qu *query) opposes(fs []facts.Fact) bool {
-	for _, f := range fs {
-		if f.Kind != facts.KindAct {
-			continue
-		}
-		for _, a := range qu.acts {
-			if a.Trigger == f.Event.Trigger && facts.Opposed(a, f.Event) {
-				return true
-			}
-		}
-	}
-	return false
-}
+func (qu *query) opposes(fs []facts.Fact) bool { return qu.anyAct(fs, facts.Opposed) }

@@ -107,7 +107,7 @@ func (sc *sentenceCtx) askedDirection(aux, v int) (by, to []string) {
 	}
 	switch strings.ToLower(sc.words[aux].Text) {
 	case "was", "were", "is", "are":
-		return sc.namesAfter(v, "by"), subject
+		return sc.agentOf(v), subject
 	default:
 		return subject, sc.objectOf(v)
 	}

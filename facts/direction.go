@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Direction: who acts and who is acted on, read from the clause of an
@@ -162,7 +163,7 @@ func (sc *sentenceCtx) name(i int) (string, bool) {
 		return "", false
 	}
 	text := w.Text
-	if h := strings.IndexByte(text, '-'); h > 0 && h+1 < len(text) && unicode.IsLower(rune(text[h+1])) {
+	if h := strings.IndexByte(text, '-'); h > 0 && unicode.IsLower(firstRune(text[h+1:])) {
 		// "AZAL-owned", "Kremlin-funded": the name is its first part.
 		text = text[:h]
 	}
@@ -271,6 +272,15 @@ func (sc *sentenceCtx) objectOf(v int) []string {
 		}
 	}
 	return out
+}
+
+// firstRune returns the first rune of s, or 0.
+func firstRune(s string) rune {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return 0
+	}
+	return r
 }
 
 // relativePronoun opens a relative clause whose subject is the phrase
