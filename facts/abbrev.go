@@ -56,13 +56,19 @@ func readAbbrevs(sc *sentenceCtx) []Fact {
 // Airlines".
 func defined(before, inner string) (Abbrev, int, bool) {
 	if shortForm(inner) {
-		words := strings.Fields(before)
+		// The candidate is the last few words, as Schwartz and Hearst
+		// bound it, as written (whatever spaces part them).
 		limit := min(len(inner)+5, 2*len(inner))
-		cand := words[max(0, len(words)-limit):]
-		long := strings.Join(cand, " ")
-		if at, ok := matchShort(inner, long); ok {
-			long = long[at:]
-			return Abbrev{Short: inner, Long: long}, len(before) - len(long), true
+		from := len(before)
+		for n := 0; n < limit; n++ {
+			i := strings.LastIndexAny(strings.TrimRight(before[:from], " \t\n"), " \t\n")
+			from = i + 1
+			if i < 0 {
+				break
+			}
+		}
+		if at, ok := matchShort(inner, before[from:]); ok {
+			return Abbrev{Short: inner, Long: before[from+at:]}, from + at, true
 		}
 		return Abbrev{}, 0, false
 	}

@@ -767,6 +767,7 @@ func TestAbbreviations(t *testing.T) {
 		{"Officers of the Federal Security Service (FSB) and the Collective Security Treaty Organization (CSTO) met.",
 			[]Abbrev{{"CSTO", "Collective Security Treaty Organization"}}}, // FSB's letters are Russian words'
 		{"A statement by AZAL (Azerbaijan Airlines) followed.", []Abbrev{{"AZAL", "Azerbaijan Airlines"}}},
+		{"The jet of the Azerbaijan  Airlines (AZAL) crashed.", []Abbrev{{"AZAL", "Azerbaijan  Airlines"}}},
 		{"BAKU, Azerbaijan (AP) — Seven people were detained.", nil},
 		{"The two men (both Azerbaijani citizens) died in custody.", nil},
 	}
@@ -774,7 +775,7 @@ func TestAbbreviations(t *testing.T) {
 		var got []Abbrev
 		for _, f := range kinds(Read(doc("a", "2025-07-02", tt.text)), KindAbbrev) {
 			got = append(got, *f.Abbrev)
-			if f.Text != f.Sentence[f.Start:f.End] || !strings.HasSuffix(f.Text, ")") {
+			if f.Text != f.Sentence[f.Start:f.End] || !strings.HasPrefix(f.Text, f.Abbrev.Long) && !strings.HasPrefix(f.Text, f.Abbrev.Short) || !strings.HasSuffix(f.Text, ")") {
 				t.Errorf("%q: text %q is not the definition's words", tt.text, f.Text)
 			}
 		}
