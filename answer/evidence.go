@@ -453,7 +453,10 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			// "Did Azerbaijan apologize to Russia?" when the passages
 			// tell only of Russia's apology to Azerbaijan: that act is
 			// the answer, said to go the other way (see reversedLine).
-			ev.prefer(func(s *sentence) bool { return qu.opposes(s.Facts) })
+			// Another act one of its names is in ("Aliyev called
+			// Putin" for "Did Zelensky call Aliyev?") answers nothing.
+			ev.prefer(func(s *sentence) bool { return qu.reverses(s.Facts) })
+			ev.prefer(func(s *sentence) bool { return qu.reverses(s.Facts) || !qu.opposes(s.Facts) })
 		} else {
 			// "Did Azerbaijan summon the Russian ambassador?" is
 			// answered by Azerbaijan's summons, not by "Azerbaijan's

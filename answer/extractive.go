@@ -227,12 +227,12 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 }
 
 // reversedLine returns the composer's sentence after s, the best one,
-// cited as ref, for a yes/no question it holds the asked act of only the
-// other way round (facts.Opposed): "[1] tells of it the other way round."
-// Empty otherwise.
+// cited as ref, for a yes/no question it holds the asked act of only with
+// doer and receiver swapped (facts.Reversed): "[1] tells of it the other
+// way round." Empty otherwise.
 func (ev *evidence) reversedLine(s, best *sentence, ref int) string {
 	qu := ev.query
-	if s != best || !qu.yesNo || !qu.opposes(best.Facts) || qu.holdsAct(best.Facts) {
+	if s != best || !qu.yesNo || !qu.reverses(best.Facts) || qu.holdsAct(best.Facts) {
 		return ""
 	}
 	return "[" + strconv.Itoa(ref) + "] tells of it the other way round."

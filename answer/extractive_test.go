@@ -947,6 +947,20 @@ func TestAYesNoQuestionAboutTheOppositeAct(t *testing.T) {
 	if !strings.HasPrefix(a.Text, "Ostria's president apologized") || strings.Contains(a.Text, "other way") {
 		t.Errorf("answer %q, want Ostria's apology as it is", a.Text)
 	}
+	// One name crossing over is no reversal: Valdoria's call to Kessel
+	// is not Ostria's call to Valdoria the other way round.
+	// Nor is it the answer, before a sentence of no act at all.
+	docs = fixedSearcher{
+		madeUp("c", lead+"Valdoria's president called Kessel's king, Ostria's president said on Monday."),
+		madeUp("d", lead+"Ostria's president held a phone call with Valdoria's president on Tuesday."),
+	}
+	a, err = New(docs, Options{}).Ask(context.Background(), "Did Ostria's president call Valdoria's president?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "other way") || !strings.HasPrefix(a.Text, "Ostria's president held a phone call") {
+		t.Errorf("answer %q, want the phone call, no reversal claimed", a.Text)
+	}
 }
 
 // TestWhoDidTheAskedAct: "Who summoned X?" is answered by the sentence of

@@ -155,7 +155,7 @@ func reversedNote(ev *evidence) string {
 				return ""
 			}
 		}
-		if slices.ContainsFunc(ss, func(s *sentence) bool { return qu.opposes(s.Facts) }) {
+		if slices.ContainsFunc(ss, func(s *sentence) bool { return qu.reverses(s.Facts) }) {
 			fmt.Fprintf(&refs, "[%d]", p+1)
 			n++
 		}

@@ -610,3 +610,8 @@ func shareKey(a, b []string) bool {
 // one the question asks about (facts.Opposed): "Azerbaijan's ambassador
 // was summoned" for "Did Azerbaijan summon the Russian ambassador?".
 func (qu *query) opposes(fs []facts.Fact) bool { return qu.anyAct(fs, facts.Opposed) }
+
+// reverses reports whether fs hold an asked act with its doer and
+// receiver swapped (facts.Reversed): "Putin apologized to Aliyev" for "Did
+// Aliyev apologize to Putin?".
+func (qu *query) reverses(fs []facts.Fact) bool { return qu.anyAct(fs, facts.Reversed) }

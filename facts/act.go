@@ -109,6 +109,6 @@ func (sc *sentenceCtx) askedDirection(aux, v int) (by, to []string) {
 	case "was", "were", "is", "are":
 		return sc.agentOf(v), subject
 	default:
-		return subject, sc.objectOf(v)
+		return subject, append(sc.objectOf(v), sc.namesAfter(v, "to", "against")...)
 	}
 }

@@ -353,6 +353,15 @@ func Opposed(a, b Event) bool {
 	return crossed(a.By, b.To, a.To, b.By) || crossed(b.By, a.To, b.To, a.By)
 }
 
+// Reversed reports whether b is a's act with its doer and receiver
+// swapped: a name that does a is done to in b, and one done to in a does
+// b, as "Putin apologized to Aliyev" is to "Aliyev apologized to Putin".
+// One crossing with the other role unknown or another name is not enough:
+// "Aliyev called Putin" is no reversal of "Zelensky called Aliyev".
+func Reversed(a, b Event) bool {
+	return Opposed(a, b) && shareOne(a.By, b.To) && shareOne(a.To, b.By)
+}
+
 // crossed reports whether a name is in by and to and in neither of the
 // other two lists.
 func crossed(by, to, byTo, toBy []string) bool {

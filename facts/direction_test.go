@@ -107,7 +107,7 @@ func TestQuestionActs(t *testing.T) {
 		{"When was Valdoria's ambassador summoned by Ostria?", []string{"Ostria"}, []string{"Valdoria"}},
 		{"Who summoned Valdoria's ambassador?", nil, []string{"Valdoria"}},
 		// A capital acts for its country.
-		{"Did Oslo protest to Valdoria?", []string{"Norway"}, nil},
+		{"Did Oslo protest to Valdoria?", []string{"Norway"}, []string{"Valdoria"}},
 	}
 	for _, tt := range tests {
 		acts := QuestionActs(tt.q)
@@ -162,6 +162,27 @@ func TestActs(t *testing.T) {
 			if by, to := keys(tt.by), keys(tt.to); !slices.Equal(got.Event.By, by) || !slices.Equal(got.Event.To, to) {
 				t.Errorf("%q: by %v, to %v; want by %v, to %v", tt.text, got.Event.By, got.Event.To, by, to)
 			}
+		}
+	}
+}
+
+// TestReversed: an act is reversed only with its doer and receiver both
+// swapped; one name crossing over, the other role another name or
+// unknown, is not.
+func TestReversed(t *testing.T) {
+	ev := func(by, to []string) Event { return Event{Trigger: "call", By: keys(by), To: keys(to)} }
+	asked := ev([]string{"Ostria"}, []string{"Valdoria"})
+	for _, tt := range []struct {
+		read Event
+		want bool
+	}{
+		{ev([]string{"Valdoria"}, []string{"Ostria"}), true},
+		{ev([]string{"Valdoria"}, []string{"Kessel"}), false},
+		{ev([]string{"Valdoria"}, nil), false},
+		{ev([]string{"Ostria"}, []string{"Valdoria"}), false},
+	} {
+		if got := Reversed(asked, tt.read); got != tt.want {
+			t.Errorf("Reversed(%v, %v) = %v, want %v", asked, tt.read, got, tt.want)
 		}
 	}
 }
