@@ -452,11 +452,17 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		if qu.yesNo && !slices.ContainsFunc(ev.Ranked, func(s *sentence) bool { return qu.holdsAct(s.Facts) }) {
 			// "Did Azerbaijan apologize to Russia?" when the passages
 			// tell only of Russia's apology to Azerbaijan: that act is
-			// the answer, said to go the other way (see reversedLine).
-			// Another act one of its names is in ("Aliyev called
-			// Putin" for "Did Zelensky call Aliyev?") answers nothing.
-			ev.prefer(func(s *sentence) bool { return qu.reverses(s.Facts) })
-			ev.prefer(func(s *sentence) bool { return qu.reverses(s.Facts) || !qu.opposes(s.Facts) })
+			// the answer, said to go the other way when it is the
+			// reversal (see reversedLine), and preferred when it may be
+			// ("Azerbaijan cancelled the events" for "Did Russia cancel
+			// Azerbaijani events?").
+			// Another act one of its names is in, with a doer and a
+			// receiver of its own ("Aliyev called Putin" for "Did
+			// Zelensky call Aliyev?"), answers nothing.
+			ev.prefer(func(s *sentence) bool {
+				return qu.anyAct(s.Facts, func(a, f facts.Event) bool { return facts.Opposed(a, f) && !anotherAct(a, f) })
+			})
+			ev.prefer(func(s *sentence) bool { return !qu.anyAct(s.Facts, anotherAct) })
 		} else {
 			// "Did Azerbaijan summon the Russian ambassador?" is
 			// answered by Azerbaijan's summons, not by "Azerbaijan's

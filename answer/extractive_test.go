@@ -961,6 +961,19 @@ func TestAYesNoQuestionAboutTheOppositeAct(t *testing.T) {
 	if strings.Contains(a.Text, "other way") || !strings.HasPrefix(a.Text, "Ostria's president held a phone call") {
 		t.Errorf("answer %q, want the phone call, no reversal claimed", a.Text)
 	}
+	// An act the other way whose receiver is not named may be the
+	// reversal: it answers first, but is not said to be one.
+	docs = fixedSearcher{
+		madeUp("e", lead+"Ostria's envoy called the cancellation of Ostrian concerts in Valdoria regrettable."),
+		madeUp("f", lead+"Valdoria cancelled all concerts planned by Ostrian institutions, officials said."),
+	}
+	a, err = New(docs, Options{}).Ask(context.Background(), "Did Ostria cancel Valdorian concerts?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "other way") || !strings.HasPrefix(a.Text, "Valdoria cancelled all concerts") {
+		t.Errorf("answer %q, want Valdoria's cancellation, no reversal claimed", a.Text)
+	}
 }
 
 // TestWhoDidTheAskedAct: "Who summoned X?" is answered by the sentence of

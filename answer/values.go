@@ -611,6 +611,15 @@ func shareKey(a, b []string) bool {
 // was summoned" for "Did Azerbaijan summon the Russian ambassador?".
 func (qu *query) opposes(fs []facts.Fact) bool { return qu.anyAct(fs, facts.Opposed) }
 
+// anotherAct reports whether read, an act of the asked one's event word,
+// goes the other way (facts.Opposed) without being its reversal, with
+// both a doer and a receiver named: "Aliyev called Putin" for "Did
+// Zelensky call Aliyev?" is another call, where "Azerbaijan cancelled the
+// events" for "Did Russia cancel Azerbaijani events?" may be its reversal.
+func anotherAct(asked, read facts.Event) bool {
+	return facts.Opposed(asked, read) && !facts.Reversed(asked, read) && len(read.By) > 0 && len(read.To) > 0
+}
+
 // reverses reports whether fs hold an asked act with its doer and
 // receiver swapped (facts.Reversed): "Putin apologized to Aliyev" for "Did
 // Aliyev apologize to Putin?".
