@@ -14,7 +14,14 @@ import (
 // then searches the other too: "When was the AZAL plane shot down?" finds
 // the article that writes only "Azerbaijan Airlines". Guarded by
 // Library.mu.
-type abbrevTable map[facts.Abbrev]int
+type abbrevTable map[facts.Abbrev]*abbrevEntry
+
+// abbrevEntry is an abbreviation's count and its long form as a query is
+// matched against it (matchForm), worked out once.
+type abbrevEntry struct {
+	n    int
+	long string
+}
 
 // update counts the abbreviations of fs, d (+1 or -1) each.
 func (t abbrevTable) update(fs []facts.Fact, d int) {
@@ -23,7 +30,12 @@ func (t abbrevTable) update(fs []facts.Fact, d int) {
 		if fs[i].Kind != facts.KindAbbrev || a == nil {
 			continue
 		}
-		if t[*a] += d; t[*a] <= 0 {
+		e := t[*a]
+		if e == nil {
+			e = &abbrevEntry{long: matchForm(a.Long)}
+			t[*a] = e
+		}
+		if e.n += d; e.n <= 0 {
 			delete(t, *a)
 		}
 	}
@@ -33,42 +45,43 @@ func (t abbrevTable) update(fs []facts.Fact, d int) {
 // is NATO, but "who" and "us" are words.
 const minFoldedShort = 4
 
+// wordsOf splits s into words of letters and digits, keeping "/" and "-"
+// inside them ("RFE/RL").
+func wordsOf(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '/' && r != '-'
+	})
+}
+
+// matchForm is s in lower case, its words joined by single spaces and
+// framed by spaces, so that a long form is found as whole words.
+func matchForm(s string) string {
+	return " " + strings.Join(wordsOf(strings.ToLower(s)), " ") + " "
+}
+
 // expand returns the other form of each abbreviation query holds in one
-// form, each once: the long form for a short one written as defined (or
-// in any case from minFoldedShort letters on), the short form for a long
-// one in any case.
+// form, each once, in order: the long form for a short one written as
+// defined (or in any case from minFoldedShort letters on), the short form
+// for a long one in any case.
 func (t abbrevTable) expand(query string) []string {
 	if len(t) == 0 {
 		return nil
 	}
-	words := strings.FieldsFunc(query, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '/' && r != '-'
-	})
-	lower := " " + strings.ToLower(strings.Join(words, " ")) + " "
+	words := wordsOf(query)
+	lower := matchForm(query)
 	var out []string
-	add := func(s string) {
-		for _, o := range out {
-			if o == s {
-				return
-			}
-		}
-		out = append(out, s)
-	}
-	for a := range t {
+	for a, e := range t {
 		for _, w := range words {
 			if w == a.Short || len(a.Short) >= minFoldedShort && strings.EqualFold(w, a.Short) {
-				add(a.Long)
+				out = append(out, a.Long)
 				break
 			}
 		}
-		long := strings.Join(strings.FieldsFunc(strings.ToLower(a.Long), func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '/' && r != '-'
-		}), " ")
-		if long != "" && strings.Contains(lower, " "+long+" ") {
-			add(a.Short)
+		if e.long != "  " && strings.Contains(lower, e.long) {
+			out = append(out, a.Short)
 		}
 	}
 	// Map order must not change a ranking.
 	slices.Sort(out)
-	return out
+	return slices.Compact(out)
 }
