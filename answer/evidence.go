@@ -199,8 +199,8 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 					continue
 				}
 				v.Start, v.End = start, end
-				if !qu.asks(v, f) {
-					continue // the question already says it, or it counts something else
+				if !qu.asks(v, f) || qu.pastFor(f, r.Published) {
+					continue // the question already says it, it counts something else, or it asks what is to come
 				}
 				v.OnEvent = qu.onEvent(f) || f.Event.Trigger == facts.Until && qu.until || qu.report && ev.reportDated(f) && qu.reportTells(f)
 				if qu.age && !ageOfNamed(toks, start, names) {

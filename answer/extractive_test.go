@@ -958,3 +958,21 @@ func TestDirectedActs(t *testing.T) {
 		checkCitations(t, a)
 	}
 }
+
+// TestWhenWillIsNotAnsweredByThePast: "When will …?" is not answered by a
+// date its article had already reached ("said on Friday"), but by one
+// still ahead of it.
+func TestWhenWillIsNotAnsweredByThePast(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The minister said on Thursday that Kessel would publish the final report on the crash of the airliner."),
+		madeUp("b", "Officials in Kessel expect the final report on the airliner crash in late March, after two laboratories finish their work."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "When will Kessel publish the final report on the crash?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Officials in Kessel expect the final report") {
+		t.Errorf("answer %q, want the date still ahead", a.Text)
+	}
+	checkCitations(t, a)
+}

@@ -64,6 +64,7 @@ var (
 	// reDoQ finds do-support ("When did Putin admit …"): the main verb is
 	// bare, so a past-tense verb after it is of a clause it takes ("…
 	// Russia shot down the plane"), whose event is not the one asked.
+	reFutureQ = regexp.MustCompile(`(?i)^\W*(?:when|by\s+when|on\s+what\s+(?:date|day)|what\s+date)\s+will\s`)
 	reYesNoQ  = regexp.MustCompile(`(?i)^\W*(?:did|does|do|has|have|had|was|were|is|are)\s`)
 	reDoQ     = regexp.MustCompile(`(?i)^\W*(?:\w+\W+){0,3}?(?:did|does|do)\s`)
 	reDidSayQ = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had) (.{2,60}?) (?:say|said|claim|claimed|report|reported|state|stated|announce|announced|estimate|estimated)\b`)
@@ -236,6 +237,10 @@ type query struct {
 	// (facts.QuestionActs): "Did Azerbaijan summon the Russian
 	// ambassador?" is a summons by Azerbaijan.
 	acts []facts.Event
+	// future is true for a question that asks when something will
+	// happen ("When will Kazakhstan publish the final report?"): a date
+	// already past when its article appeared does not answer it.
+	future bool
 	// yesNo is true for a question that asks whether something happened
 	// ("Did Azerbaijan apologize to Russia?"), doer for one that asks who
 	// did it ("Who summoned …", asksDoer).
@@ -258,6 +263,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	qu.destination = k == kindPlace && reDestinationQ.MatchString(q)
 	qu.acts = facts.QuestionActs(q)
 	qu.yesNo = k == kindOther && reYesNoQ.MatchString(q)
+	qu.future = k.dated() && reFutureQ.MatchString(q)
 	qu.doer = k == kindPerson && asksDoer(qu.lower)
 	ws := facts.Words(q)
 	for i, w := range ws {
@@ -539,6 +545,18 @@ func numberWord(w string) int {
 		return 1000
 	}
 	return 0
+}
+
+// pastFor reports whether f, a date fact, ends by published, its
+// article's date: no answer to a question about what is still to come
+// ("said on Thursday", the day it appeared, for "When will …?").
+func (qu *query) pastFor(f facts.Fact, published string) bool {
+	if !qu.future || f.Kind != facts.KindDate || f.Date == nil {
+		return false
+	}
+	sp, ok := facts.SpanOf(*f.Date)
+	pub, okPub := facts.ParseValue(published)
+	return ok && okPub && !sp.Hi.After(pub.Hi)
 }
 
 // asksDoer reports whether lower, a question in lower case, asks who did
