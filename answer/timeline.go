@@ -76,6 +76,11 @@ func (e *Engine) withTimeline(a Answer, q, query string, results []retrieval.Res
 	if verbUnsaid(q, a.Text) {
 		return a // the quotes do not tell the asked event: no date is theirs
 	}
+	if reFutureQ.MatchString(q) {
+		// "When will Russia pay compensation?": the timeline's date of
+		// the promise would read as the payment's.
+		return a
+	}
 	var retrieved []string
 	for _, r := range results {
 		retrieved = append(retrieved, r.ID)

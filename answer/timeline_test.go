@@ -107,6 +107,16 @@ func TestWhenAnswersDrawOnTheTimeline(t *testing.T) {
 	}
 	checkCitations(t, a)
 
+	// Nor is the timeline's past date given for what is still to come.
+	dates.ev = DatedEvent{Label: "30 June 2025", PassageIDs: raid}
+	a, err = New(newBM25(ps), Options{Dates: dates}).Ask(ctx, "When will Azerbaijani police raid Sputnik's Baku office?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "dates this to") {
+		t.Errorf("a when-will answer got the timeline's date: %q", a.Text)
+	}
+
 	// Other questions do not consult it.
 	dates.offered = nil
 	if _, err := New(newBM25(ps), Options{Dates: dates}).Ask(ctx, "Why was Sputnik's Baku office raided?"); err != nil {
