@@ -244,7 +244,8 @@ func (sc *sentenceCtx) finiteAt(j int) bool {
 
 // afterPreposition reports whether the name at j belongs to a prepositional
 // phrase: the nearest word before it that is no name is a preposition,
-// with no clause boundary between.
+// with no clause boundary between. A place after "in" that locates a
+// speaking body ("police in Baku") is the body's, not a phrase's.
 func (sc *sentenceCtx) afterPreposition(j int) bool {
 	for k := j - 1; k >= 0 && sc.gapFree(k, j); k-- {
 		if _, ok := sc.name(k); ok {
@@ -253,6 +254,9 @@ func (sc *sentenceCtx) afterPreposition(j int) bool {
 		w := strings.ToLower(sc.words[k].Text)
 		if w == "the" {
 			continue
+		}
+		if w == "in" && k > 0 && speakingBodies[sc.words[k-1].Key] {
+			return false // "authorities in Azerbaijan" are Azerbaijan's
 		}
 		return prepositions[w]
 	}
@@ -263,15 +267,51 @@ func (sc *sentenceCtx) afterPreposition(j int) bool {
 // boundary or a preposition: "summoned Azerbaijan's ambassador in Moscow".
 func (sc *sentenceCtx) objectOf(v int) []string {
 	var out []string
-	for j := v + 1; j < len(sc.words) && sc.gapFree(j-1, j); j++ {
+	onlyNames := true
+	j := v + 1
+	for ; j < len(sc.words) && sc.gapFree(j-1, j); j++ {
 		if prepositions[strings.ToLower(sc.words[j].Text)] {
-			break
+			return out
 		}
 		if k, ok := sc.name(j); ok {
 			out = append(out, k)
+		} else if !sc.words[j].Stop {
+			onlyNames = false
 		}
 	}
+	if len(out) > 0 && onlyNames && j < len(sc.words) {
+		// "arrested Igor Kartavykh and Yevgeny Belousov, two Russian
+		// journalists": an appositive that says who the named are
+		// names them too.
+		out = append(out, sc.appositiveNames(j)...)
+	}
 	return out
+}
+
+// appositiveNames returns the names of a noun phrase of people that opens
+// at word j after a comma, with a determiner or a number, up to its
+// noun for people ("two Russian journalists", "a Valdorian citizen"), or
+// nil when the words there are no such phrase.
+func (sc *sentenceCtx) appositiveNames(j int) []string {
+	ws := sc.words
+	first := strings.ToLower(ws[j].Text)
+	if !nounMarks[first] && !slices.Contains(numberWords, first) && !isDigitStart(first) {
+		return nil
+	}
+	var out []string
+	for k := j + 1; k < len(ws) && k <= j+4 && sc.gapFree(k-1, k); k++ {
+		if key, ok := sc.name(k); ok {
+			out = append(out, key)
+			continue
+		}
+		if PersonNoun(ws[k].Key) || RoleNoun(ws[k].Key) {
+			return out
+		}
+		if ws[k].Stop || PastTense(ws[k].Text) {
+			return nil
+		}
+	}
+	return nil
 }
 
 // firstRune returns the first rune of s, or 0.

@@ -142,6 +142,10 @@ func TestActs(t *testing.T) {
 		{text: "The two miners were flown to Halden and examined later that night.", word: "examined", none: true},
 		{text: "Valdoria's president apologized to Ostria's president for the crash.", word: "apologized",
 			by: []string{"Valdoria"}, to: []string{"Ostria"}},
+		// A body located "in" a place is that place's; an appositive
+		// says whose the named are.
+		{text: "Authorities in Valdoria on Monday arrested Erik Lund and Karl Berg, two Ostrian journalists working in Kessel.", word: "arrested",
+			by: []string{"Valdoria"}, to: []string{"Erik", "Lund", "Karl", "Berg", "Ostrian"}},
 		// A compound's name is its first part.
 		{text: "Seven people linked to a Valdoria-funded outlet were detained on Monday.", word: "detained", to: []string{"Valdoria"}},
 	}
