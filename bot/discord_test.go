@@ -236,6 +236,40 @@ func (h *discordHarness) dispatch(event string, data map[string]any) {
 	}
 }
 
+// answeredOrReconnected waits for a call matching match, or for the
+// client to open another session (a READY on a connection after conn),
+// whichever comes first; again is true for the latter, once that session
+// is ready.
+func (h *discordHarness) answeredOrReconnected(match func(fakediscord.Call) bool, conn int) (c fakediscord.Call, again bool) {
+	h.t.Helper()
+	ctx, cancel := context.WithCancel(h.ctx)
+	defer cancel()
+	calls := make(chan fakediscord.Call, 1)
+	go func() {
+		if c, err := h.fake.WaitCall(ctx, match); err == nil {
+			calls <- c
+		}
+	}()
+	ready := make(chan struct{}, 1)
+	go func() {
+		_, err := h.fake.WaitFrame(ctx, func(f fakediscord.Frame) bool {
+			return f.Conn > conn && !f.FromClient && f.Type == "READY"
+		})
+		if err == nil {
+			ready <- struct{}{}
+		}
+	}()
+	select {
+	case c := <-calls:
+		return c, false
+	case <-ready:
+		return fakediscord.Call{}, true
+	case <-h.ctx.Done():
+		h.t.Fatalf("waiting for the answer: %v\ncalls: %s\nlogs:\n%s", h.ctx.Err(), callList(h.fake.Calls()), h.logs.String())
+		return fakediscord.Call{}, false
+	}
+}
+
 // wait waits for a call matching match.
 func (h *discordHarness) wait(what string, match func(fakediscord.Call) bool) fakediscord.Call {
 	h.t.Helper()
@@ -858,9 +892,29 @@ func TestDiscordReconnectIsCounted(t *testing.T) {
 	if _, err := h.fake.WaitFrame(h.ctx, func(f fakediscord.Frame) bool { return !f.FromClient && f.Type == "RESUMED" }); err != nil {
 		t.Fatalf("the fake never resumed the session: %v", err)
 	}
-	in := h.fake.SlashCommand(fakediscord.Actor{GuildID: testGuild}, "about")
-	h.dispatch("INTERACTION_CREATE", in)
-	if m := decode(t, h.wait("about", callbackOf(in))); !strings.Contains(m.Content, "5 articles") {
+	// discordgo v0.28.1 can run a second reconnect after a drop (its
+	// heartbeat goroutine racing its reader), which closes the resumed
+	// connection with 1000 and so ends the session, as Discord does: a
+	// command sent before that is lost. /about is sent again, at most
+	// twice, only when the client has started another session after it.
+	var call fakediscord.Call
+	for attempt := 1; ; attempt++ {
+		conn := 0
+		for _, f := range h.fake.Frames() {
+			conn = max(conn, f.Conn)
+		}
+		in := h.fake.SlashCommand(fakediscord.Actor{GuildID: testGuild}, "about")
+		h.dispatch("INTERACTION_CREATE", in)
+		var again bool
+		call, again = h.answeredOrReconnected(callbackOf(in), conn)
+		if !again {
+			break
+		}
+		if attempt == 3 {
+			t.Fatalf("the client kept reconnecting:\nlogs:\n%s", h.logs.String())
+		}
+	}
+	if m := decode(t, call); !strings.Contains(m.Content, "5 articles") {
 		t.Errorf("/about after reconnect = %q", m.Content)
 	}
 	// RESUMED is handled on its own goroutine, maybe after /about.
