@@ -12,7 +12,8 @@ import (
 // letters are matched in the long form's words as Schwartz and Hearst
 // ("A simple algorithm for identifying abbreviation definitions in
 // biomedical text", PSB 2003) do: right to left, the first letter at the
-// start of a word. It is written here because it is twenty lines and no
+// start of a word; or, for a short form of another language's words,
+// by its first letter and its length in capitalised words. It is written here because it is twenty lines and no
 // maintained Go package offers it.
 
 // Abbrev is a short form and the long form an article defines it as.
@@ -67,7 +68,11 @@ func defined(before, inner string) (Abbrev, int, bool) {
 				break
 			}
 		}
-		if at, ok := matchShort(inner, before[from:]); ok {
+		at, ok := matchShort(inner, before[from:])
+		if !ok {
+			at, ok = namedInitially(inner, before[from:])
+		}
+		if ok {
 			return Abbrev{Short: inner, Long: before[from+at:]}, from + at, true
 		}
 		return Abbrev{}, 0, false
@@ -80,7 +85,41 @@ func defined(before, inner string) (Abbrev, int, bool) {
 	if at, ok := matchShort(short, inner); ok && at == 0 {
 		return Abbrev{Short: short, Long: inner}, i + 1, true
 	}
+	if at, ok := namedInitially(short, inner); ok {
+		return Abbrev{Short: short, Long: inner[at:]}, i + 1, true
+	}
 	return Abbrev{}, 0, false
+}
+
+// namedInitially is the fallback for a short form whose letters are
+// another language's ("FSB" for "Federal Security Service", the Russian
+// name's initials): the long form is the last words of text, as many as
+// the short form has letters, all capitalised, the first starting with
+// the short form's first letter. It returns the offset of that word.
+func namedInitially(short, text string) (int, bool) {
+	rs := []rune(short)
+	if len(rs) < 2 || strings.ToUpper(short) != short {
+		return 0, false
+	}
+	var starts []int // the byte offset of each word of text
+	for i, r := range text {
+		if !unicode.IsSpace(r) && (i == 0 || unicode.IsSpace(rune(text[i-1]))) {
+			starts = append(starts, i)
+		}
+	}
+	if len(starts) < len(rs) {
+		return 0, false
+	}
+	at := starts[len(starts)-len(rs)]
+	for _, st := range starts[len(starts)-len(rs):] {
+		if r, _ := utf8.DecodeRuneInString(text[st:]); !unicode.IsUpper(r) {
+			return 0, false
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(text[at:]); r != rs[0] {
+		return 0, false
+	}
+	return at, true
 }
 
 // shortForm reports whether s can be an abbreviation: one word of two to

@@ -764,8 +764,12 @@ func TestAbbreviations(t *testing.T) {
 		want []Abbrev
 	}{
 		{"The plane of Azerbaijan Airlines (AZAL) crashed near Aktau.", []Abbrev{{"AZAL", "Azerbaijan Airlines"}}},
+		// FSB's letters are the Russian name's: as many capitalised
+		// words, the first with its first letter, stand for it.
 		{"Officers of the Federal Security Service (FSB) and the Collective Security Treaty Organization (CSTO) met.",
-			[]Abbrev{{"CSTO", "Collective Security Treaty Organization"}}}, // FSB's letters are Russian words'
+			[]Abbrev{{"FSB", "Federal Security Service"}, {"CSTO", "Collective Security Treaty Organization"}}},
+		{"Two were FSB (Russian Federal Security Service) agents.", []Abbrev{{"FSB", "Federal Security Service"}}},
+		{"He met the Main Intelligence Directorate (HUR) chief.", nil},
 		{"A statement by AZAL (Azerbaijan Airlines) followed.", []Abbrev{{"AZAL", "Azerbaijan Airlines"}}},
 		{"The jet of the Azerbaijan  Airlines (AZAL) crashed.", []Abbrev{{"AZAL", "Azerbaijan  Airlines"}}},
 		{"BAKU, Azerbaijan (AP) — Seven people were detained.", nil},
