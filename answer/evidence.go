@@ -484,6 +484,10 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			}
 		}
 	}
+	if qu.abbrev != "" {
+		// "What is FSB?": the sentence that spells it out.
+		ev.prefer(func(s *sentence) bool { return qu.spellsOut(s.Facts) })
+	}
 	if qu.said && len(qu.speaker) > 0 {
 		// "What did Russia say killed X?" is answered by "Russian
 		// authorities claimed that …", not by a sentence that tells of the

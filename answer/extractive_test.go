@@ -976,3 +976,24 @@ func TestWhenWillIsNotAnsweredByThePast(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestWhatAnAbbreviationStandsFor: "What does KSB stand for?" is "What is
+// KSB?", answered by the sentence that spells it out, not by one that
+// shares a word with the idiom ("standing").
+func TestWhatAnAbbreviationStandsFor(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The KSB said the standing of the alliance had fallen since the KSB raids in Halden."),
+		madeUp("b", "Two agents of the Kessel Security Bureau (KSB) were detained in Halden on Monday."),
+	}
+	e := New(docs, Options{})
+	for _, q := range []string{"What does KSB stand for?", "What is the KSB?", "what is KSB short for"} {
+		a, err := e.Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(a.Text, "Two agents of the Kessel Security Bureau (KSB)") {
+			t.Errorf("%s: answer %q, want the sentence that spells it out", q, a.Text)
+		}
+		checkCitations(t, a)
+	}
+}

@@ -106,12 +106,21 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 // the death toll?"); its group is the question inside.
 var reAgreeQ = regexp.MustCompile(`(?i)^\s*(?:(?:do|did|does)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:sources|outlets|articles|reports|media|accounts|newspapers)\s+(?:all\s+)?(?:agree|differ|disagree)|(?:is|was)\s+there\s+(?:any\s+)?(?:disagreement|dispute|agreement))\s+(?:on|about|over|as\s+to)\s+(.+)$`)
 
+// reStandForQ finds a question what an abbreviation stands for ("What
+// does FSB stand for?", "What is AZAL short for?"); its group is the
+// abbreviation.
+var reStandForQ = regexp.MustCompile(`(?i)^\s*what\s+(?:(?:does|do|did)\s+(?:the\s+)?(\S+)\s+stand\s+for|is\s+(?:the\s+)?(\S+)\s+(?:short|an\s+abbreviation)\s+for)\s*\??\s*$`)
+
 // innerQuestion returns the question inside one whether the sources agree:
-// its answer gives each source's value, and says where they disagree. Any
-// other question is returned as it is.
+// its answer gives each source's value, and says where they disagree. "What
+// does X stand for?" is "What is X?": the idiom's words are in no
+// passage that spells X out. Any other question is returned as it is.
 func innerQuestion(q string) string {
 	if m := reAgreeQ.FindStringSubmatch(q); m != nil {
 		return m[1]
+	}
+	if m := reStandForQ.FindStringSubmatch(q); m != nil {
+		return "What is " + m[1] + m[2] + "?"
 	}
 	return q
 }

@@ -65,6 +65,7 @@ var (
 	// bare, so a past-tense verb after it is of a clause it takes ("…
 	// Russia shot down the plane"), whose event is not the one asked.
 	reFutureQ = regexp.MustCompile(`(?i)^\W*(?:when|by\s+when|on\s+what\s+(?:date|day)|what\s+date)\s+will\s`)
+	reWhatIsQ = regexp.MustCompile(`^\W*(?i:what\s+is)\s+(?i:the\s+)?([A-Z][A-Z0-9/-]+)\W*$`)
 	reYesNoQ  = regexp.MustCompile(`(?i)^\W*(?:did|does|do|has|have|had|was|were|is|are)\s`)
 	reDoQ     = regexp.MustCompile(`(?i)^\W*(?:\w+\W+){0,3}?(?:did|does|do)\s`)
 	reDidSayQ = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had) (.{2,60}?) (?:say|said|claim|claimed|report|reported|state|stated|announce|announced|estimate|estimated)\b`)
@@ -237,6 +238,10 @@ type query struct {
 	// (facts.QuestionActs): "Did Azerbaijan summon the Russian
 	// ambassador?" is a summons by Azerbaijan.
 	acts []facts.Event
+	// abbrev is the short form "What is FSB?" asks about (as innerQuestion
+	// also asks "What does FSB stand for?"): a sentence that spells it out
+	// answers first.
+	abbrev string
 	// future is true for a question that asks when something will
 	// happen ("When will Kazakhstan publish the final report?"): a date
 	// already past when its article appeared does not answer it.
@@ -264,6 +269,9 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	qu.acts = facts.QuestionActs(q)
 	qu.yesNo = k == kindOther && reYesNoQ.MatchString(q)
 	qu.future = k.dated() && reFutureQ.MatchString(q)
+	if m := reWhatIsQ.FindStringSubmatch(q); m != nil {
+		qu.abbrev = m[1]
+	}
 	qu.doer = k == kindPerson && asksDoer(qu.lower)
 	ws := facts.Words(q)
 	for i, w := range ws {
@@ -545,6 +553,14 @@ func numberWord(w string) int {
 		return 1000
 	}
 	return 0
+}
+
+// spellsOut reports whether fs, a sentence's facts, define the
+// abbreviation the question asks about.
+func (qu *query) spellsOut(fs []facts.Fact) bool {
+	return qu.abbrev != "" && slices.ContainsFunc(fs, func(f facts.Fact) bool {
+		return f.Kind == facts.KindAbbrev && f.Abbrev != nil && strings.EqualFold(f.Abbrev.Short, qu.abbrev)
+	})
 }
 
 // pastFor reports whether f, a date fact, ends by published, its
