@@ -948,14 +948,10 @@ func TestDirectedActs(t *testing.T) {
 		}, "Did Ostria cancel Valdorian concerts?", "Valdoria cancelled all concerts", false},
 	}
 	for _, tt := range tests {
-		a, err := New(tt.docs, Options{}).Ask(context.Background(), tt.q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := askMadeUp(t, tt.docs, tt.q)
 		if !strings.HasPrefix(a.Text, tt.opens) || strings.Contains(a.Text, "[1] tells of it the other way round.") != tt.reversed {
 			t.Errorf("%s: answer %q, want it to open with %q, said to go the other way: %v", tt.q, a.Text, tt.opens, tt.reversed)
 		}
-		checkCitations(t, a)
 	}
 }
 
@@ -967,14 +963,9 @@ func TestWhenWillIsNotAnsweredByThePast(t *testing.T) {
 		madeUp("a", "The minister said on Thursday that Kessel would publish the final report on the crash of the airliner."),
 		madeUp("b", "Officials in Kessel expect the final report on the airliner crash in late March, after two laboratories finish their work."),
 	}
-	a, err := New(docs, Options{}).Ask(context.Background(), "When will Kessel publish the final report on the crash?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(a.Text, "Officials in Kessel expect the final report") {
+	if a := askMadeUp(t, docs, "When will Kessel publish the final report on the crash?"); !strings.HasPrefix(a.Text, "Officials in Kessel expect the final report") {
 		t.Errorf("answer %q, want the date still ahead", a.Text)
 	}
-	checkCitations(t, a)
 }
 
 // TestWhatAnAbbreviationStandsFor: "What does KSB stand for?" is "What is
@@ -985,15 +976,21 @@ func TestWhatAnAbbreviationStandsFor(t *testing.T) {
 		madeUp("a", "The KSB said the standing of the alliance had fallen since the KSB raids in Halden."),
 		madeUp("b", "Two agents of the Kessel Security Bureau (KSB) were detained in Halden on Monday."),
 	}
-	e := New(docs, Options{})
 	for _, q := range []string{"What does KSB stand for?", "What is the KSB?", "what is KSB short for"} {
-		a, err := e.Ask(context.Background(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.HasPrefix(a.Text, "Two agents of the Kessel Security Bureau (KSB)") {
+		if a := askMadeUp(t, docs, q); !strings.HasPrefix(a.Text, "Two agents of the Kessel Security Bureau (KSB)") {
 			t.Errorf("%s: answer %q, want the sentence that spells it out", q, a.Text)
 		}
-		checkCitations(t, a)
 	}
+}
+
+// askMadeUp asks q of an engine over docs and checks the answer's
+// citations: the shared steps of the tests over made-up passages.
+func askMadeUp(t *testing.T, docs fixedSearcher, q string) Answer {
+	t.Helper()
+	a, err := New(docs, Options{}).Ask(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCitations(t, a)
+	return a
 }
