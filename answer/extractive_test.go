@@ -582,14 +582,10 @@ func TestHowOldAsksForAnAge(t *testing.T) {
 		madeUp("d", "Lawyers for the miner said he had been held without a lawyer."),
 		madeUp("b", "The miner, Ilmar Vesk, 60, ran a small cafe near the station."),
 	}
-	a, err := New(docs, Options{}).Ask(context.Background(), "How old was the miner?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := askMadeUp(t, docs, "How old was the miner?")
 	if !strings.HasPrefix(a.Text, "The miner, Ilmar Vesk, 60,") {
 		t.Errorf("answer %q, want the sentence with his age", a.Text)
 	}
-	checkCitations(t, a)
 }
 
 // TestPhrasalVerbsMeanTheirWord: "call off" is "cancel", so "Why did
@@ -640,14 +636,10 @@ func TestIdiomsMeanTheirWord(t *testing.T) {
 // it.
 func TestAMonthIsMatchedByTheSentencesDate(t *testing.T) {
 	docs := fixedSearcher{madeUp("a", "On Sunday, the ministry said Ola Brandt had been freed and flown home to Halden.")}
-	a, err := New(docs, Options{}).Ask(context.Background(), "What happened to Ola Brandt in March?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := askMadeUp(t, docs, "What happened to Ola Brandt in March?")
 	if !a.Grounded || !strings.Contains(a.Text, "freed and flown home") {
 		t.Errorf("answer %q, want the sentence of his release on 9 March", a.Text)
 	}
-	checkCitations(t, a)
 }
 
 // TestAMonthInTheQuestionIsASentenceDate: the question's month counts as
@@ -657,14 +649,10 @@ func TestAMonthInTheQuestionIsASentenceDate(t *testing.T) {
 		madeUp("a", "On February 20, Valdoria cancelled the annual festival of the miners' union."),
 		madeUp("b", "On Sunday, Valdoria cancelled a planned visit by the Estmarkian trade minister."),
 	}
-	a, err := New(docs, Options{}).Ask(context.Background(), "What did Valdoria cancel in March?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := askMadeUp(t, docs, "What did Valdoria cancel in March?")
 	if !strings.HasPrefix(a.Text, "On Sunday, Valdoria cancelled a planned visit") {
 		t.Errorf("answer %q, want the cancellation of 9 March first", a.Text)
 	}
-	checkCitations(t, a)
 }
 
 // TestHowOldLooksFurtherForAnAge: when the passages read give no age, the
@@ -693,14 +681,10 @@ func TestWhoCalledItFindsASourceWithoutAQuotation(t *testing.T) {
 		madeUp("a", "Police in Halden arrested the two reporters, Ivo Marten and Pavel Marten, on Monday over spying allegations."),
 		madeUp("b", "Local media claim that the two are spies for Estmark, allegations that Radio-Halden rejects as absurd."),
 	}
-	a, err := New(docs, Options{}).Ask(context.Background(), "Who called the spying allegations absurd?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := askMadeUp(t, docs, "Who called the spying allegations absurd?")
 	if !strings.HasPrefix(a.Text, "Local media claim") {
 		t.Errorf("answer %q, want the sentence naming Radio-Halden first", a.Text)
 	}
-	checkCitations(t, a)
 }
 
 // TestChatFillerWordsCarryNoContent: a greeting, "guys" or "whats" in a
@@ -731,14 +715,10 @@ func TestALowerCaseMisspeltNameIsFound(t *testing.T) {
 		madeUp("a", "The police in Halden closed a small cafe on the main square on Monday."),
 		madeUp("b", "Ivo Marttinen said the cafe had been closed without a court order."),
 	}
-	a, err := New(docs, Options{}).Ask(context.Background(), "what did martinen say about the cafe")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := askMadeUp(t, docs, "what did martinen say about the cafe")
 	if !strings.HasPrefix(a.Text, "Ivo Marttinen said") {
 		t.Errorf("answer %q, want Marttinen's words", a.Text)
 	}
-	checkCitations(t, a)
 }
 
 // TestDoSupportAsksItsOwnVerb: in "When did Marten admit Estmark shot down
@@ -751,14 +731,10 @@ func TestDoSupportAsksItsOwnVerb(t *testing.T) {
 		madeUp("b", "On Thursday, Estmarkian President Ivo Marten admitted for the first time that his country's missiles had downed the airliner."),
 		madeUp("c", "Officials said the airliner was shot down near Halden in December 2024."),
 	}
-	a, err := New(docs, Options{}).Ask(context.Background(), "When did Marten admit Estmark shot down the airliner?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := askMadeUp(t, docs, "When did Marten admit Estmark shot down the airliner?")
 	if !strings.HasPrefix(a.Text, "On Thursday, Estmarkian President Ivo Marten admitted") || strings.Contains(a.Text, "disagree") || strings.Contains(a.Text, "December") {
 		t.Errorf("answer %q, want the admission, without the downing's dates", a.Text)
 	}
-	checkCitations(t, a)
 }
 
 // TestANameOfSeveralWordsIsOneName: "the Nordic Council" is not "Nordic"
@@ -842,14 +818,10 @@ func TestACountInTheAskedPlace(t *testing.T) {
 		madeUp("a", "Tensions rose after the raids in Halden. The investigative committee noted that six people were detained in total."),
 		madeUp("b", "Police in Dalby detained seven people after a raid on a newsroom, the ministry said."),
 	}
-	a, err := New(docs, Options{}).Ask(context.Background(), "How many people were detained in Dalby in total?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := askMadeUp(t, docs, "How many people were detained in Dalby in total?")
 	if !strings.HasPrefix(a.Text, "Police in Dalby detained seven people") {
 		t.Errorf("answer %q, want Dalby's count", a.Text)
 	}
-	checkCitations(t, a)
 }
 
 // TestPreTrialDetentionIsAJailing: "placed in pre-trial detention" asks
@@ -859,14 +831,10 @@ func TestPreTrialDetentionIsAJailing(t *testing.T) {
 		madeUp("a", "Police in Halden detained more than 50 miners on Friday in a raid on their hostel."),
 		madeUp("b", "A court in Halden placed six of the miners in pre-trial detention on Wednesday."),
 	}
-	a, err := New(docs, Options{}).Ask(context.Background(), "How many miners were placed in pre-trial detention in Halden?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := askMadeUp(t, docs, "How many miners were placed in pre-trial detention in Halden?")
 	if !strings.HasPrefix(a.Text, "A court in Halden placed six") {
 		t.Errorf("answer %q, want the court's six", a.Text)
 	}
-	checkCitations(t, a)
 }
 
 // TestACapitalSpeaksForItsCountry: "What did Norway say" is answered by
