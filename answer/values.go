@@ -609,7 +609,7 @@ func (qu *query) holdsActBy(fs []facts.Fact, named bool) bool {
 		switch {
 		case named && len(f.By) == 0, facts.Opposed(a, f):
 			return false
-		case shareKey(a.By, f.By) || shareKey(a.To, f.To):
+		case facts.ShareKey(a.By, f.By) || facts.ShareKey(a.To, f.To):
 			return true
 		}
 		// "Who shot down the AZAL plane?" asks for the doer: an act
@@ -633,11 +633,6 @@ func (qu *query) anyAct(fs []facts.Fact, ok func(asked, read facts.Event) bool) 
 		}
 	}
 	return false
-}
-
-// shareKey reports whether a and b have a key in common.
-func shareKey(a, b []string) bool {
-	return slices.ContainsFunc(a, func(k string) bool { return slices.Contains(b, k) })
 }
 
 // opposes reports whether fs, a sentence's facts, hold an act opposite to

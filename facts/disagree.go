@@ -322,6 +322,23 @@ func whenAgrees(a, b Event) bool {
 	return !ok1 || !ok2 || sa.Overlaps(sb)
 }
 
+// ShareKey reports whether the sorted key lists a and b have a key in
+// common: the timeline's speakers and causes, and the answer's acts,
+// compare keys so.
+func ShareKey(a, b []string) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			return true
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
+}
+
 // shareOne reports whether two sorted key lists have a key in common; a
 // key of several words matches one of its words ("sputnik azerbaijan" and
 // "sputnik").

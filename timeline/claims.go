@@ -105,22 +105,6 @@ func claimKeys(s, drop string, memo map[string]string) []string {
 	return out
 }
 
-// shareKey reports whether the sorted key lists a and b have a key in
-// common.
-func shareKey(a, b []string) bool {
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] == b[j]:
-			return true
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return false
-}
-
 // sameSides groups the speakers of an event into sides: two speakers that
 // share a content key are one side (a people's "authorities" and its
 // "investigators" share the people's name, and a demonym shares its
@@ -133,7 +117,7 @@ func sameSides(speakers []string, keysOf map[string][]string) map[string]int {
 	find := parent.Find
 	for i := range speakers {
 		for j := i + 1; j < len(speakers); j++ {
-			if shareKey(keysOf[speakers[i]], keysOf[speakers[j]]) {
+			if facts.ShareKey(keysOf[speakers[i]], keysOf[speakers[j]]) {
 				parent.Join(i, j)
 			}
 		}

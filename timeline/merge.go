@@ -860,7 +860,7 @@ func causeConflict(claims map[causeKey]Cause) []causeKey {
 	for a := range ks {
 		for b := a + 1; b < len(ks) && !disagree; b++ {
 			ca, cb := claims[ks[a]], claims[ks[b]]
-			disagree = side[ca.Side] != side[cb.Side] && !shareKey(ca.causeKeys, cb.causeKeys)
+			disagree = side[ca.Side] != side[cb.Side] && !facts.ShareKey(ca.causeKeys, cb.causeKeys)
 		}
 	}
 	if !disagree {
