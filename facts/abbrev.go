@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -181,4 +182,47 @@ func lowerRunes(s string) []rune {
 		rs[i] = unicode.ToLower(r)
 	}
 	return rs
+}
+
+// NameKeys returns the keys an act's doer or receiver has when written as
+// the short form, and those its long form's names have: "AZAL" is
+// Azerbaijan Airlines, an act done to the AZAL plane one done to
+// Azerbaijan's airline ("shot down an Azerbaijani Airlines flight"). A
+// country's name stands for its country, as in an act's sides (CountryOf).
+func (a Abbrev) NameKeys() (short string, long []string) {
+	for _, w := range Words(a.Long) {
+		if !w.Cap || w.Stop {
+			continue
+		}
+		k := w.Key
+		if cs := CountryOf(w.Text); len(cs) > 0 && !strings.Contains(cs[0], " ") {
+			k = Key(cs[0])
+		}
+		if !slices.Contains(long, k) {
+			long = append(long, k)
+		}
+	}
+	return Key(strings.ToLower(a.Short)), long
+}
+
+// WithAbbrevs returns e with the long forms of abbrevs added to the keys
+// of its doer and receiver that are their short forms, so that an act
+// asked about in one form is matched in the other (ShareKey). The keys
+// stay sorted.
+func (e Event) WithAbbrevs(abbrevs []Abbrev) Event {
+	expand := func(keys []string) []string {
+		out := keys
+		for _, a := range abbrevs {
+			if short, long := a.NameKeys(); slices.Contains(keys, short) {
+				out = append(slices.Clip(out), long...)
+			}
+		}
+		if len(out) == len(keys) {
+			return keys
+		}
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	e.By, e.To = expand(e.By), expand(e.To)
+	return e
 }

@@ -227,11 +227,42 @@ func (sc *sentenceCtx) subjectOf(v int) []string {
 			}
 			continue
 		}
-		if !sc.afterPreposition(j) {
+		if !sc.afterPreposition(j) || sc.opensClause(j, v) {
 			out = append(out, k)
 		}
 	}
 	return out
+}
+
+// clauseOpeners are the prepositions that also open a clause: "after
+// Ostrian air defences shot down a plane".
+var clauseOpeners = map[string]bool{"after": true, "before": true}
+
+// opensClause reports whether the name at j stands in a clause that opens
+// with "after" or "before" and whose verb is the word at v, with no
+// preposition nor clause boundary between: the name is that verb's
+// subject, not a preposition's object ("soured after Ostrian air defences
+// shot down …", but not "after talks in Ostria, officials shot …").
+func (sc *sentenceCtx) opensClause(j, v int) bool {
+	k := j - 1
+	for ; k >= 0 && sc.gapFree(k, j); k-- {
+		if _, ok := sc.name(k); !ok && strings.ToLower(sc.words[k].Text) != "the" {
+			break
+		}
+	}
+	if k < 0 || !clauseOpeners[strings.ToLower(sc.words[k].Text)] || !sc.gapFree(k, v) {
+		return false
+	}
+	for i := k + 1; i < v; i++ {
+		w := sc.words[i]
+		if sc.inDate(w.Start, w.End) || i+1 < v && sc.inDate(sc.words[i+1].Start, sc.words[i+1].End) {
+			continue // "after Ostrian air defences on Monday shot down"
+		}
+		if prepositions[strings.ToLower(w.Text)] || sc.finiteAt(i) {
+			return false
+		}
+	}
+	return true
 }
 
 // finiteAt reports whether word j is a finite verb a subject goes with: a

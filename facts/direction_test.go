@@ -35,6 +35,13 @@ func TestDirection(t *testing.T) {
 		// An irregular past tense is a verb too.
 		{"Ostria on Monday shot down Valdoria's drone.", "Monday",
 			[]string{"Ostria"}, []string{"Valdoria"}},
+		// "After" opening a clause: the name before its verb is the
+		// subject, not a preposition's object; one of a phrase after
+		// "after" is not.
+		{"Ties soured after Ostrian air defences on Monday shot down Valdoria's drone.", "Monday",
+			[]string{"Ostria"}, []string{"Valdoria"}},
+		{"After talks in Ostria, officials on Monday shot down Valdoria's drone.", "Monday",
+			nil, []string{"Valdoria"}},
 		// No plain grammar: nothing read.
 		{"Talks on the protests resumed on Monday.", "Monday", nil, nil},
 	}
@@ -188,5 +195,29 @@ func TestReversed(t *testing.T) {
 		if got := Reversed(asked, tt.read); got != tt.want {
 			t.Errorf("Reversed(%v, %v) = %v, want %v", asked, tt.read, got, tt.want)
 		}
+	}
+}
+
+// TestActSidesWithAbbreviations: an act asked about with a short form
+// ("the NWA jet") is the act the passages tell with the long form its
+// articles define ("a Northland Airways flight").
+func TestActSidesWithAbbreviations(t *testing.T) {
+	asked := QuestionActs("Who shot down the NWA jet?")
+	var told []Event
+	for _, f := range kinds(Read(doc("a", "2025-07-02", "Ostrian air defences shot down a Northland Airways flight over the border in May.")), KindAct) {
+		told = append(told, f.Event)
+	}
+	if len(asked) != 1 || len(told) != 1 || asked[0].Trigger != told[0].Trigger {
+		t.Fatalf("acts asked %+v, told %+v: want one of one event word each", asked, told)
+	}
+	if ShareKey(asked[0].To, told[0].To) {
+		t.Fatalf("receivers %v and %v in common before the abbreviation is known", asked[0].To, told[0].To)
+	}
+	with := asked[0].WithAbbrevs([]Abbrev{{"CSTO", "Collective Security Treaty Organization"}, {"NWA", "Northland Airways"}})
+	if !ShareKey(with.To, told[0].To) {
+		t.Errorf("receivers %v and %v have no key in common, want the long form's", with.To, told[0].To)
+	}
+	if !slices.Equal(with.By, asked[0].By) || slices.Contains(with.To, Key("collective")) {
+		t.Errorf("expanded %+v: want only the defined short form's long form added", with)
 	}
 }
