@@ -170,6 +170,20 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		}
 	}
 
+	// "Who shot down the AZAL plane?" asks of the act done to Azerbaijan
+	// Airlines, as the passages that define it say.
+	var abbrevs []facts.Abbrev
+	for _, r := range results {
+		for _, f := range r.Facts {
+			if f.Kind == facts.KindAbbrev && f.Abbrev != nil {
+				abbrevs = append(abbrevs, *f.Abbrev)
+			}
+		}
+	}
+	for i, a := range qu.acts {
+		qu.acts[i] = a.WithAbbrevs(abbrevs)
+	}
+
 	spelled := questionNames(ev.QToks, words)
 	qcal := calendarWords(ev.QToks)
 	df := map[string]int{}

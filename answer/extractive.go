@@ -58,6 +58,12 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 		// may hold what is asked.
 		if w, wv := deeper(); wv != nil && asked(wv) > asked(ev) && wv.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
 			ev, results = wv, w
+			if ev.query.doer {
+				// "Who shot it down": found only further down, the
+				// sentence that says who answers, not those that
+				// outscored it without saying.
+				ev.narrow(func(s *sentence) bool { return ev.query.doneBy(s.Facts) })
+			}
 		}
 	}
 	if qu := ev.query; qu.said && len(qu.speakerNames) > 0 && !ev.heardFrom(qu.speakerNames) {
@@ -315,6 +321,15 @@ func (ev *evidence) askedFor() func(*evidence) int {
 				return answered
 			}
 			return valueOnly
+		}
+	case ev.query.doer && len(ev.query.acts) > 0:
+		// "Who shot down the AZAL plane?": a sentence of that act that
+		// names who did it, not one that only tells of it.
+		return func(x *evidence) int {
+			if slices.ContainsFunc(x.Ranked, func(s *sentence) bool { return x.query.doneBy(s.Facts) }) {
+				return answered
+			}
+			return unanswered
 		}
 	case ev.query.said && len(ev.query.speaker) > 0:
 		return func(x *evidence) int {

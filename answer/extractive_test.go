@@ -673,6 +673,26 @@ func TestHowOldLooksFurtherForAnAge(t *testing.T) {
 	checkCitations(t, a)
 }
 
+// TestWhoDidItLooksFurtherForTheDoer: "who did it" is answered by a
+// sentence of the act that names its doer, looked for further down the
+// ranking when the passages read only tell of the act; the act may be
+// written with an abbreviation its article defines.
+func TestWhoDidItLooksFurtherForTheDoer(t *testing.T) {
+	rs := []retrieval.Result{
+		madeUp("a", "Northland Airways (NWA) resumed its flights to Ostria on Monday, the airline said."),
+		madeUp("b", "The NWA jet that was shot down in May carried 40 people, the chief of the airline said on Monday."),
+		madeUp("c", "Relations soured after Ostrian air defences shot down a Northland Airways flight over the border in May."),
+	}
+	a, err := New(firstK(rs), Options{TopK: 2}).Ask(context.Background(), "Who shot down the NWA jet?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Relations soured after Ostrian air defences shot down") {
+		t.Errorf("answer %q, want the sentence that says who shot it down", a.Text)
+	}
+	checkCitations(t, a)
+}
+
 // TestWhoCalledItFindsASourceWithoutAQuotation: "allegations that the
 // Halden Herald rejects as absurd" names who called them absurd, though
 // no quotation marks stand around the word.
