@@ -19,6 +19,10 @@ type attribute struct {
 	// predicate the sentence must speak of (reason).
 	Focus string
 	Kind  attrKind
+	// Alt are the stems (stemKey) of words related to a reason's focus
+	// that the passages have where they lack the focus itself: "anger"
+	// for "Why is Baku angry at Russia?".
+	Alt []string
 }
 
 type attrKind int
@@ -151,6 +155,12 @@ func (a *attribute) answers(s *sentence, ss []*sentence, q string) bool {
 		for j := max(0, s.I-1); j < min(len(ss), s.I+2); j++ {
 			if ss[j].Keys[a.Focus] {
 				return true
+			}
+			if len(a.Alt) > 0 {
+				stems := stemSet(ss[j].Toks)
+				if slices.ContainsFunc(a.Alt, func(r string) bool { return stems[r] }) {
+					return true
+				}
 			}
 		}
 		return false

@@ -37,11 +37,11 @@ func TestAskedAttribute(t *testing.T) {
 		q    string
 		want *attribute
 	}{
-		{"What is the name of Azerbaijan's ambassador in Moscow?", &attribute{keyOf("ambassador"), attrNameOf}},
-		{"What is the name of the Russian police officer charged with it?", &attribute{keyOf("officer"), attrNameOf}},
-		{"What were the names of the two brothers who died?", &attribute{keyOf("brothers"), attrNameOf}},
-		{"What was the flight number of the plane?", &attribute{keyOf("flight"), attrCode}},
-		{"Why were Igor Kartavykh and Yevgeny Belousov released?", &attribute{keyOf("released"), attrReason}},
+		{"What is the name of Azerbaijan's ambassador in Moscow?", &attribute{Focus: keyOf("ambassador"), Kind: attrNameOf}},
+		{"What is the name of the Russian police officer charged with it?", &attribute{Focus: keyOf("officer"), Kind: attrNameOf}},
+		{"What were the names of the two brothers who died?", &attribute{Focus: keyOf("brothers"), Kind: attrNameOf}},
+		{"What was the flight number of the plane?", &attribute{Focus: keyOf("flight"), Kind: attrCode}},
+		{"Why were Igor Kartavykh and Yevgeny Belousov released?", &attribute{Focus: keyOf("released"), Kind: attrReason}},
 		{"What is the number of people detained?", nil},
 		{"How many people were detained?", nil},
 	}
@@ -198,4 +198,22 @@ func TestWhatDidXSayFindsXsWords(t *testing.T) {
 		t.Errorf("answer %q gives the other side's words", a.Text)
 	}
 	checkCitations(t, a)
+}
+
+// TestWhyFindsTheReasonInARelatedWord: "why is X angry" is answered by a
+// sentence telling of X's anger, a word the thesaurus relates to the
+// asked one, when no sentence has the asked word itself; a sentence of
+// neither still answers nothing.
+func TestWhyFindsTheReasonInARelatedWord(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Valdoria summoned Ostria's ambassador on Monday after the raids on its citizens in Halden."),
+		madeUp("b", "The deaths of two Valdorian brothers in Ostrian police custody in Halden caused anger in Valdoria, whose officials accused Ostria of torture."),
+	}
+	a := askMadeUp(t, docs, "Why is Valdoria angry at Ostria?")
+	if !a.Grounded || !strings.HasPrefix(a.Text, "The deaths of two Valdorian brothers") {
+		t.Errorf("answer %q, want the sentence telling of Valdoria's anger", a.Text)
+	}
+	if a := askMadeUp(t, docs[:1], "Why is Valdoria angry at Ostria?"); a.Grounded {
+		t.Errorf("answered %q from a sentence that tells of no anger, want an abstention", a.Text)
+	}
 }

@@ -509,6 +509,9 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		ev.prefer(ev.byAskedSpeaker)
 	}
 	if attr := askedAttribute(ev.QToks); attr != nil {
+		if attr.Kind == attrReason {
+			attr.Alt = ev.alt[attr.Focus]
+		}
 		// Only a sentence holding the asked attribute can answer.
 		ev.keepOnly(slices.DeleteFunc(ev.Ranked, func(s *sentence) bool { return !attr.answers(s, ev.Sents[s.P], q) }))
 	}
