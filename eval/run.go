@@ -109,7 +109,11 @@ type Detail struct {
 	// MissedTop5 are the facts that no top-5 passage contains.
 	MissedTop5 []Fact `json:"missed_top5,omitempty"`
 	Grounded   bool   `json:"grounded"`
-	Answer     string `json:"answer"`
+	// Support is the answer's support (answer.Answer.Support), which the
+	// composer's threshold is compared with: for tuning that threshold on
+	// the dev split.
+	Support float64 `json:"support"`
+	Answer  string  `json:"answer"`
 	// Disagreement is the answer's disagreement sentence, if any.
 	Disagreement string `json:"disagreement,omitempty"`
 	// Written are the sentences of the answer that the bot wrote itself:
@@ -236,7 +240,7 @@ func judge(ctx context.Context, s Searcher, asker Asker, q Question) (Detail, er
 	if err != nil {
 		return Detail{}, fmt.Errorf("ask: %w", err)
 	}
-	d.Grounded, d.Answer, d.Disagreement = a.Grounded, a.Text, a.Disagreement
+	d.Grounded, d.Answer, d.Disagreement, d.Support = a.Grounded, a.Text, a.Disagreement, a.Support
 	if !q.Answerable {
 		d.Verdict = OK
 		if a.Grounded {
