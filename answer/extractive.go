@@ -130,7 +130,8 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 				break
 			}
 			if slices.ContainsFunc(s.Vals, func(v value) bool {
-				return !ev.offEvent(v) && (v.OnEvent || !onEvent) && !slices.ContainsFunc(best.Vals, func(b value) bool { return b.Norm == v.Norm })
+				return !ev.offEvent(v) && (v.OnEvent || !onEvent) && !slices.ContainsFunc(best.Vals, func(b value) bool { return b.Norm == v.Norm }) &&
+					!ev.elsewhere(v, best)
 			}) {
 				chosen = append(chosen, s)
 			}
@@ -591,4 +592,19 @@ func (ev *evidence) placesNear(s *sentence) map[string]bool {
 func (ev *evidence) nearKey(s *sentence, k string) bool {
 	ss := ev.Sents[s.P]
 	return s.Keys[k] || s.I > 0 && ss[s.I-1].Keys[k] || s.I+1 < len(ss) && ss[s.I+1].Keys[k]
+}
+
+// elsewhere reports whether v, a count, is of its event in a place that
+// neither the question nor best, the answer's sentence, names: "over 50
+// Azerbaijanis in Yekaterinburg" is another event's count than the one
+// asked of the raid on Sputnik's office. Only counts: dates of one event
+// are told with other places often.
+func (ev *evidence) elsewhere(v value, best *sentence) bool {
+	if ev.Kind != kindCount || v.fact == nil {
+		return false
+	}
+	places := v.fact.Event.Places
+	return len(places) > 0 && !slices.ContainsFunc(places, func(p string) bool {
+		return slices.ContainsFunc(strings.Fields(p), func(k string) bool { return best.Keys[keyOf(k)] || ev.query.keys[k] })
+	})
 }

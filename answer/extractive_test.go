@@ -693,6 +693,19 @@ func TestWhoDidItLooksFurtherForTheDoer(t *testing.T) {
 	checkCitations(t, a)
 }
 
+// TestSecondCountIsOfTheAskedPlace: a count question's second sentence
+// does not bring another place's count of the same event word.
+func TestSecondCountIsOfTheAskedPlace(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Tensions between Valdoria and Ostria escalated following the detention of over 50 Valdorians in Halden in raids by Ostria's security service last Friday. "+
+			"Two employees of Ostria's security service were among seven people detained after the raid on the offices of Nord Valdoria, the news agency reported."),
+	}
+	a := askMadeUp(t, docs, "How many people were detained in the Nord Valdoria case?")
+	if !strings.Contains(a.Text, "seven people") || strings.Contains(a.Text, "over 50") {
+		t.Errorf("answer %q, want the seven of the raid on Nord Valdoria and not Halden's count", a.Text)
+	}
+}
+
 // TestWhoCalledItFindsASourceWithoutAQuotation: "allegations that the
 // Halden Herald rejects as absurd" names who called them absurd, though
 // no quotation marks stand around the word.
