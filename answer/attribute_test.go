@@ -217,3 +217,35 @@ func TestWhyFindsTheReasonInARelatedWord(t *testing.T) {
 		t.Errorf("answered %q from a sentence that tells of no anger, want an abstention", a.Text)
 	}
 }
+
+// TestWhatDidXSayIsNotRelayedWords: "what did X say" is answered by X's
+// words, not by a sentence whose words are only relayed ("…, local media
+// reported"), which is not shown after them either.
+func TestWhatDidXSayIsNotRelayedWords(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Police in Halden raided the offices of Ostria's news agency Nord on Monday, local media reported. "+
+			"Ostria has strongly denied the claims, calling the raid on Nord's office an unfriendly act."),
+	}
+	a := askMadeUp(t, docs, "What did Ostria say about the Nord raid?")
+	if !strings.HasPrefix(a.Text, "Ostria has strongly denied") || strings.Contains(a.Text, "local media reported") {
+		t.Errorf("answer %q, want Ostria's words alone", a.Text)
+	}
+	// Oslo's words first (a capital speaks for its country), and the
+	// relayed ones, close behind, not after them.
+	docs = fixedSearcher{
+		madeUp("a", "Valdoria's police have stormed Nord's Halden bureau, detaining staff as ties with Oslo sour. "+
+			"Police in Halden raided the offices of Norway's state-funded news agency Nord on Monday, local media reported."),
+		madeUp("b", "In a dramatic move, Valdorian police raided Nord's Halden office and detained two employees. "+
+			"Authorities allege both individuals are operatives of Norway's Police Security Service (PST), though Oslo has strongly denied these claims, labeling the arrests as baseless."),
+	}
+	a = askMadeUp(t, docs, "What did Oslo say about the Nord raid?")
+	if !strings.HasPrefix(a.Text, "Authorities allege both individuals") || strings.Contains(a.Text, "local media reported") {
+		t.Errorf("answer %q, want Oslo's words and no one else's", a.Text)
+	}
+	// "state-funded" is no word of speech beside Norway: no one gives
+	// Norway's words.
+	docs = fixedSearcher{madeUp("a", "Police in Halden raided the offices of Norway's state-funded news agency Nord on Monday, local media reported.")}
+	if a = askMadeUp(t, docs, "What did Norway say about the Nord raid?"); a.Grounded {
+		t.Errorf("answered %q, want an abstention: no passage gives Norway's words", a.Text)
+	}
+}

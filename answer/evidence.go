@@ -541,9 +541,38 @@ func tellsVerbs(keys map[string]bool, verbs []string) bool {
 
 // byAskedSpeaker reports whether a sentence gives words its speech facts
 // (or those of the sentence naming a quotation's speaker) cue as the asked
-// speaker's.
+// speaker's. Words only relayed are the asked speaker's when the relaying
+// voice is: "the press service of the Russian Investigative Committee
+// reported" is Russia's, "…, local media reported" no one's in particular.
 func (ev *evidence) byAskedSpeaker(s *sentence) bool {
-	return ev.sourceOf(s) != nil && !ev.otherSpeaker(s, ev.query.speaker)
+	src := ev.sourceOf(s)
+	if src == nil {
+		return false
+	}
+	if len(ev.speechOf(s)) == 0 {
+		return speakerHolds(voices(src), ev.query.speaker, false)
+	}
+	return !ev.otherSpeaker(s, ev.query.speaker)
+}
+
+// voices returns the speech facts of s, those of outlets that relay the
+// words included.
+func voices(s *sentence) []facts.Fact {
+	return slices.DeleteFunc(slices.Clone(s.Facts), func(f facts.Fact) bool { return f.Kind != facts.KindSpeech })
+}
+
+// voiced reports whether the words of s are given as someone's, relayed
+// ones included ("…, local media reported").
+func (ev *evidence) voiced(s *sentence) bool {
+	src := ev.sourceOf(s)
+	return src != nil && len(voices(src)) > 0
+}
+
+// voicedBy reports whether the words of s are given as those of a speaker
+// holding one of names, relayed ones included.
+func (ev *evidence) voicedBy(s *sentence, names []string) bool {
+	src := ev.sourceOf(s)
+	return src != nil && speakerHolds(voices(src), names, false)
 }
 
 // sourceOf returns the sentence whose speech facts say who speaks the

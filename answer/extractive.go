@@ -106,11 +106,15 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 		}
 	case kindOther, kindReason:
 		aboutBest := ev.aboutBest(best)
+		// "What did Moscow say": after Moscow's words, no words of others
+		// ("…, local media reported"), which would read as its.
+		names := ev.query.speakerNames
+		whose := ev.query.said && len(names) > 0 && ev.voicedBy(best, names)
 		for _, s := range ev.Ranked[1:] {
 			if len(chosen) >= e.opts.MaxSentences || s.Score < extraRatio*best.Score {
 				break
 			}
-			if !repeats(s, chosen) && ev.onTopic(s) && aboutBest(s) {
+			if !repeats(s, chosen) && ev.onTopic(s) && aboutBest(s) && (!whose || ev.voicedBy(s, names) || !ev.voiced(s)) {
 				chosen = append(chosen, s)
 			}
 		}
@@ -351,42 +355,48 @@ func (ev *evidence) askedFor() func(*evidence) int {
 // Struthers, Amnesty International's Director for …, said:", "Aykhan
 // Hajizada, Spokesperson for …, responded").
 func (ev *evidence) heardFrom(names []string) bool {
-	return slices.ContainsFunc(ev.Ranked, func(s *sentence) bool {
-		if speakerHolds(ev.speechOf(s), names, false) {
+	return slices.ContainsFunc(ev.Ranked, func(s *sentence) bool { return ev.heardIn(s, names) })
+}
+
+// heardIn is heardFrom for one sentence.
+func (ev *evidence) heardIn(s *sentence, names []string) bool {
+	if speakerHolds(ev.speechOf(s), names, false) {
+		return true
+	}
+	toks := s.Toks
+	// speechIn reports whether words [lo, hi) hold a word of speech,
+	// not part of a compound ("state-funded").
+	speechIn := func(lo, hi int) bool {
+		return slices.ContainsFunc(toks[max(0, min(lo, len(toks))):max(0, min(hi, len(toks)))], func(u token) bool {
+			return speechWord(u) && !strings.HasPrefix(s.Text[u.End:], "-") && !strings.HasSuffix(s.Text[:u.Start], "-")
+		})
+	}
+	// afterComma returns the index of the first word after the next
+	// comma from word k on.
+	afterComma := func(k int) int {
+		for k++; k < len(toks) && !strings.Contains(s.Text[toks[k-1].End:toks[k].Start], ","); k++ {
+		}
+		return k
+	}
+	for i, t := range toks {
+		if !t.Cap || !slices.Contains(names, t.Key) && !slices.Contains(names, sideKey(t)) {
+			continue
+		}
+		if speechIn(i-speechReach, i+speechReach+1) {
 			return true
 		}
-		toks := s.Toks
-		// speechIn reports whether words [lo, hi) hold a word of speech.
-		speechIn := func(lo, hi int) bool {
-			return slices.ContainsFunc(toks[max(0, min(lo, len(toks))):max(0, min(hi, len(toks)))], speechWord)
+		// The verb right after the clause that holds the name, or
+		// after the one that follows it, when the name is no
+		// preposition's object ("strategic ties with Turkey, Baku
+		// appears …, they say" is not Turkey's).
+		if i > 0 && facts.Preposition(toks[i-1].Word) {
+			continue
 		}
-		// afterComma returns the index of the first word after the next
-		// comma from word k on.
-		afterComma := func(k int) int {
-			for k++; k < len(toks) && !strings.Contains(s.Text[toks[k-1].End:toks[k].Start], ","); k++ {
-			}
-			return k
+		if k := afterComma(i); speechIn(k, k+2) || speechIn(afterComma(k), afterComma(k)+2) {
+			return true
 		}
-		for i, t := range toks {
-			if !t.Cap || !slices.Contains(names, t.Key) && !slices.Contains(names, sideKey(t)) {
-				continue
-			}
-			if speechIn(i-speechReach, i+speechReach+1) {
-				return true
-			}
-			// The verb right after the clause that holds the name, or
-			// after the one that follows it, when the name is no
-			// preposition's object ("strategic ties with Turkey, Baku
-			// appears …, they say" is not Turkey's).
-			if i > 0 && facts.Preposition(toks[i-1].Word) {
-				continue
-			}
-			if k := afterComma(i); speechIn(k, k+2) || speechIn(afterComma(k), afterComma(k)+2) {
-				return true
-			}
-		}
-		return false
-	})
+	}
+	return false
 }
 
 // speechWord reports whether u is a word of speech: one facts.SpeechKey
