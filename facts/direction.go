@@ -167,7 +167,8 @@ func (sc *sentenceCtx) name(i int) (string, bool) {
 		// "AZAL-owned", "Kremlin-funded": the name is its first part.
 		text = text[:h]
 	}
-	if cs := CountryOf(text); len(cs) > 0 && !strings.Contains(cs[0], " ") {
+	// "Moscow's envoy": the possessive is no part of the capital's name.
+	if cs := CountryOf(strings.TrimSuffix(strings.TrimSuffix(text, "'s"), "’s")); len(cs) > 0 && !strings.Contains(cs[0], " ") {
 		return Key(cs[0]), true
 	}
 	if text != w.Text {

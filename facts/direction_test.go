@@ -42,6 +42,9 @@ func TestDirection(t *testing.T) {
 			[]string{"Ostria"}, []string{"Valdoria"}},
 		{"After talks in Ostria, officials on Monday shot down Valdoria's drone.", "Monday",
 			nil, []string{"Valdoria"}},
+		// A capital's possessive stands for its country too.
+		{"Valdoria on Monday summoned Oslo's envoy.", "Monday",
+			[]string{"Valdoria"}, []string{"Norway"}},
 		// No plain grammar: nothing read.
 		{"Talks on the protests resumed on Monday.", "Monday", nil, nil},
 	}
