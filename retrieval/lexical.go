@@ -6,8 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"sync"
+	"unicode"
 
+	"github.com/crisisbot/crisisbot/facts"
+	"github.com/crisisbot/crisisbot/retrieval/thesaurus"
 	"github.com/crisisbot/crisisbot/retrieval/wordvec"
 )
 
@@ -377,6 +381,16 @@ func (x *lexicalIndex) searchKept(query string, also []string, n int, keep map[s
 	if n <= 0 || len(qterms) == 0 {
 		return nil
 	}
+	if x.related != nil {
+		// A two-word verb ("call off") is a term of its own, which no
+		// passage holds as such: its stand-ins ("cancel") are searched.
+		for _, k := range phraseKeys(query) {
+			if !seen[k] && len(x.related(k)) > 0 {
+				seen[k] = true
+				qterms = append(qterms, k)
+			}
+		}
+	}
 	x.mu.RLock()
 	defer x.mu.RUnlock()
 	if x.n == 0 {
@@ -507,3 +521,17 @@ func encodeTerms(a analyzed) []byte {
 }
 
 var errTermsFormat = errors.New("bad stored terms")
+
+// phraseKeys returns the keys (thesaurus.PhraseKey) of each two adjacent
+// words of text, in order: the candidates for a two-word verb.
+func phraseKeys(text string) []string {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	var out []string
+	for i := 0; i+1 < len(words); i++ {
+		if facts.Preposition(words[i+1]) {
+			continue // "signed on the eve of": a preposition's phrase, no particle
+		}
+		out = append(out, thesaurus.PhraseKey(Stem(words[i]), Stem(words[i+1])))
+	}
+	return out
+}

@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"math"
+	"slices"
 	"sync"
 	"testing"
 
@@ -171,6 +172,30 @@ func TestLexicalExpandsOnlyUnknownTerms(t *testing.T) {
 	got = x.search("metropolis car", 10)
 	if diff := cmp.Diff([]string{"car", "city"}, lexIDs(got)); diff != "" {
 		t.Errorf("mixed search (-want +got):\n%s", diff)
+	}
+}
+
+// TestLexicalExpandsTwoWordVerbs: a two-word verb ("lock up") is searched
+// by its stand-ins ("detain"), though its words occur; a verb and the
+// preposition that opens its object ("signed on the eve") are no such
+// verb.
+func TestLexicalExpandsTwoWordVerbs(t *testing.T) {
+	related := map[string][]string{
+		"lock_up": {"confin", "detain"},
+		"sign_on": {"enlist", "hire"},
+	}
+	x := newLexicalIndex(NewAnalyzer(), defaultTitleWeight)
+	x.related = func(stem string) []string { return related[stem] }
+	x.add([]lexicalDoc{
+		{ID: "detained", Text: "Police detained two reporters in Halden."},
+		{ID: "lock", Text: "The lock on the office door was broken."},
+		{ID: "hired", Text: "The agency hired two reporters."},
+	})
+	if got := lexIDs(x.search("who did they lock up", 10)); !slices.Contains(got, "detained") {
+		t.Errorf("search(lock up) = %v, want the passage that says detained", got)
+	}
+	if got := lexIDs(x.search("they signed on the eve", 10)); slices.Contains(got, "hired") {
+		t.Errorf("search(signed on the eve) = %v, want no stand-in of \"sign on\"", got)
 	}
 }
 

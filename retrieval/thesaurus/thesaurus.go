@@ -1,6 +1,7 @@
 // Package thesaurus relates English words to their synonyms, pertainyms
 // ("cardiac" → "heart"), near hypernyms ("tyrant" → "dictator") and
-// derived forms ("invasion" ↔ "invade"), from WordNet 3.0, so that a
+// derived forms ("invasion" ↔ "invade"), and two-word verbs to their
+// single-word synonyms ("call off" → "cancel"), from WordNet 3.0, so that a
 // paraphrased question can still meet the words of the text.
 //
 // Words are Snowball English stems on both sides, as both the retrieval
@@ -66,6 +67,10 @@ func parse(text string) (*Thesaurus, error) {
 	}
 	return t, nil
 }
+
+// PhraseKey returns the key under which Related knows a two-word verb
+// ("call off" → "cancel"), from its words' stems.
+func PhraseKey(a, b string) string { return a + "_" + b }
 
 // Related returns the stems related to stem, sorted, or nil when the
 // thesaurus does not know it. The slice is the caller's.

@@ -29,6 +29,19 @@ func TestRelated(t *testing.T) {
 			t.Errorf("Related(%q) = %v, want it to hold %q", tc.word, rel, tc.want)
 		}
 	}
+	// Two-word verbs, by their words' stems: their synonyms, or the verb
+	// a sense of their own is a way of.
+	for _, tc := range []struct{ a, b, want string }{
+		{"call", "off", "cancel"},
+		{"let", "go", "release"},
+		{"lock", "up", "confine"},
+		{"step", "down", "resign"},
+	} {
+		rel := th.Related(PhraseKey(english.Stem(tc.a, true), english.Stem(tc.b, true)))
+		if !slices.Contains(rel, english.Stem(tc.want, true)) {
+			t.Errorf("Related(%s %s) = %v, want it to hold %q", tc.a, tc.b, rel, tc.want)
+		}
+	}
 	// A word's rare senses stay out: "machine" means a car only in its sixth sense.
 	if rel := th.Related(english.Stem("automobile", true)); slices.Contains(rel, "machin") {
 		t.Errorf("Related(automobile) = %v, holds machin", rel)

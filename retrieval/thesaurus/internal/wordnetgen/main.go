@@ -9,7 +9,10 @@
 // personal projects, and only this generator needs to read it.
 //
 // Output: gzip'd text, one line per Snowball stem of a single-word lemma,
-// sorted: "stem\trelated related ...", the related words also as stems.
+// sorted: "stem\trelated related ...", the related words also as stems;
+// and one per two-word verb ("call_in\tsummon", its words' stems joined by
+// "_"), with the single-word synonyms of its frequent senses, or, for a
+// sense with none, the verbs it is a way of.
 // A lemma's related words come from its most frequent senses only
 // (WordNet lists a lemma's senses by frequency in tagged text):
 //   - synonyms: the other single-word lemmas of the synset, when the
@@ -114,6 +117,34 @@ func run(dir, out, license, capitals string, senses, synSenses int) error {
 		return r > 0 && r <= synSenses
 	}
 	for _, l := range d.lemmas {
+		if from, ok := phrasal(l); ok {
+			// "call in": the single-word lemmas of its frequent senses
+			// ("summon"), keyed by the phrase's words' stems.
+			for i, off := range l.offs {
+				if i == senses {
+					break
+				}
+				k := key{l.pos, off}
+				s := d.synsets[k]
+				ws := slices.DeleteFunc(slices.Clone(s.words), func(w string) bool { return !single(w) || !frequent(w, k) || english.IsStopWord(w) })
+				if len(ws) == 0 {
+					// A sense of its own ("call in": summon to enter):
+					// the verb it is a way of.
+					for _, p := range s.ptrs {
+						if t := d.synsets[key{p.pos, p.off}]; p.sym == "@" && t != nil {
+							ws = append(ws, slices.DeleteFunc(slices.Clone(t.words), func(w string) bool { return !single(w) || english.IsStopWord(w) })...)
+						}
+					}
+				}
+				for _, w := range ws {
+					if rel[from] == nil {
+						rel[from] = map[string]bool{}
+					}
+					rel[from][stem(w)] = true
+				}
+			}
+			continue
+		}
 		if !single(l.word) {
 			continue
 		}
@@ -202,6 +233,17 @@ func writeCapitals(path string, d *db) error {
 	slices.Sort(lines)
 	lines = slices.Compact(lines)
 	return os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+}
+
+// phrasal returns the key of a two-word verb lemma ("call_in", "let_go",
+// "set_free"): its words' stems joined by "_", as package thesaurus looks
+// a phrase up (Phrase).
+func phrasal(l lemmaSenses) (string, bool) {
+	a, b, ok := strings.Cut(l.word, "_")
+	if l.pos != 'v' || !ok || !single(a) || strings.Contains(b, "_") || len(b) < 2 || strings.Trim(b, "abcdefghijklmnopqrstuvwxyz") != "" {
+		return "", false
+	}
+	return stem(a) + "_" + stem(b), true
 }
 
 // single reports whether w is one plain word, as the analyzers would see it.
