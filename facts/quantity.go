@@ -453,7 +453,11 @@ func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend 
 		// A nation's adjective needs its noun: "two Russian organized
 		// gangs" counts gangs.
 		adjective := capitalised(headText) && Demonym(headText) && !strings.HasSuffix(headText, "s")
-		if (strings.HasSuffix(lower, "ed") || strings.HasSuffix(lower, "ing") || strings.HasSuffix(lower, "ly")) && !(personNouns[w.Key] && head == "") && !adjective {
+		// After "other" or "more" a participle describes the noun to come:
+		// "six other detained Azerbaijani nationals".
+		described := further && head == "" && strings.HasSuffix(lower, "ed") && i+1 < len(ws) && !ws[i+1].Stop &&
+			strings.TrimSpace(sc.text[w.End:ws[i+1].Start]) == ""
+		if (strings.HasSuffix(lower, "ed") || strings.HasSuffix(lower, "ing") || strings.HasSuffix(lower, "ly")) && !(personNouns[w.Key] && head == "") && !adjective && !described {
 			break // "50 detained", "murders dating back": a verb or adverb, not the noun
 		}
 		head, headText = w.Key, w.Text

@@ -115,6 +115,8 @@ func TestQuantitiesKnowWhatTheyCount(t *testing.T) {
 		// A nation's adjective is no noun: the gangs are counted, and
 		// "suspected" after them is a verb.
 		{"Police arrested members of two Ostrian organized gangs suspected of smuggling.", "2", "gangs", 2, 2},
+		// After "other" a participle describes the noun that follows.
+		{"Prosecutors charged six other detained Valdorian nationals in the case.", "6", "nationals", 6, 6},
 	}
 	for _, tt := range tests {
 		qs := kinds(Read(doc("d", "2025-07-01", tt.text)), KindQuantity)
