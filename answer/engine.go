@@ -40,6 +40,10 @@ const (
 // NotCovered is the answer text when the passages do not support an answer.
 const NotCovered = "The articles I have do not cover that."
 
+// NoFigure is the answer to a "how many" question when the passages tell
+// of what is asked but give no figure of it.
+const NoFigure = "The articles I have give no figure for that."
+
 // NoteFallback is the Note of an extractive answer given because the
 // language model failed.
 const NoteFallback = "The language model was unavailable, so this answer is extractive."

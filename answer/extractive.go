@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
@@ -80,6 +81,18 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 		a := abstain(q, ModeExtractive)
 		a.Support = ev.Support
 		return a, results
+	}
+	if ev.Kind == kindCount && len(ev.Ranked) > 0 && !givesFigure(ev.Ranked[0]) {
+		// "How much compensation did Russia pay?": no sentence, deeper
+		// ones either, gives a figure of what is asked. A sentence
+		// without one would read as the answer.
+		if w, wv := deeper(); wv != nil && wv.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) && givesFigure(wv.Ranked[0]) {
+			ev, results = wv, w
+		} else {
+			a := abstain(q, ModeExtractive)
+			a.Text, a.Support = NoFigure, ev.Support
+			return a, results
+		}
 	}
 	best := ev.Ranked[0]
 	chosen := []*sentence{best}
@@ -617,4 +630,11 @@ func (ev *evidence) elsewhere(v value, best *sentence) bool {
 	return len(places) > 0 && !slices.ContainsFunc(places, func(p string) bool {
 		return slices.ContainsFunc(strings.Fields(p), func(k string) bool { return best.Keys[keyOf(k)] || ev.query.keys[k] })
 	})
+}
+
+// givesFigure reports whether s gives any figure at all: a count the
+// facts read, of whatever, or a digit.
+func givesFigure(s *sentence) bool {
+	return len(s.Vals) > 0 || strings.ContainsFunc(s.Text, unicode.IsDigit) ||
+		slices.ContainsFunc(s.Facts, func(f facts.Fact) bool { return f.Kind == facts.KindQuantity })
 }

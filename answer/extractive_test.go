@@ -706,6 +706,32 @@ func TestSecondCountIsOfTheAskedPlace(t *testing.T) {
 	}
 }
 
+// TestHowManyWithoutAFigureSaysSo: a "how much" question whose passages
+// tell of what is asked but give no figure of it says so, rather than
+// quote a sentence that would read as the answer; a figure further down
+// the ranking answers.
+func TestHowManyWithoutAFigureSaysSo(t *testing.T) {
+	rs := []retrieval.Result{
+		madeUp("a", "Ostria's president said compensation would be paid to the families of the victims of the Halden crash."),
+		madeUp("b", "The families of the Halden crash victims are still waiting for compensation from Ostria, their lawyer said."),
+	}
+	a, err := New(firstK(rs), Options{TopK: 2}).Ask(context.Background(), "How much compensation did Ostria pay the families of the Halden crash victims?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Grounded || a.Text != NoFigure {
+		t.Errorf("answer %q, want %q", a.Text, NoFigure)
+	}
+	rs = append(rs, madeUp("c", "Ostria paid compensation of $20,000 to each of the families of the Halden crash victims."))
+	if a, err = New(firstK(rs), Options{TopK: 2}).Ask(context.Background(), "How much compensation did Ostria pay the families of the Halden crash victims?"); err != nil {
+		t.Fatal(err)
+	}
+	if !a.Grounded || !strings.Contains(a.Text, "$20,000") {
+		t.Errorf("answer %q, want the figure from further down", a.Text)
+	}
+	checkCitations(t, a)
+}
+
 // TestWhoCalledItFindsASourceWithoutAQuotation: "allegations that the
 // Halden Herald rejects as absurd" names who called them absurd, though
 // no quotation marks stand around the word.
