@@ -82,6 +82,18 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 		a.Support = ev.Support
 		return a, results
 	}
+	if qu := ev.query; qu.yesNo && len(qu.acts) > 0 && !slices.ContainsFunc(ev.Ranked, qu.tellsAct) {
+		// "Did Azerbaijan expel the Russian ambassador?": no sentence
+		// tells of an expulsion at all, deeper ones either. Another act
+		// of the same people (Russia's summons of him) is no answer.
+		if w, wv := deeper(); wv != nil && wv.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) && slices.ContainsFunc(wv.Ranked, wv.query.tellsAct) {
+			ev, results = wv, w
+		} else {
+			a := abstain(q, ModeExtractive)
+			a.Support = ev.Support
+			return a, results
+		}
+	}
 	if ev.Kind == kindCount && len(ev.Ranked) > 0 && !givesFigure(ev.Ranked[0]) {
 		// "How much compensation did Russia pay?": no sentence, deeper
 		// ones either, gives a figure of what is asked. A sentence

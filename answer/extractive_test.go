@@ -982,6 +982,22 @@ func TestDirectedActs(t *testing.T) {
 	}
 }
 
+// TestWhetherAnActNoOneTellsOf: "Did Valdoria expel Ostria's ambassador?"
+// is not answered by another act of the same people (his summons) when no
+// passage tells of an expulsion at all.
+func TestWhetherAnActNoOneTellsOf(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Relations between Valdoria and Ostria soured this week. Valdoria's foreign ministry summoned Ostria's ambassador on Tuesday over the raids."),
+		madeUp("b", "Ostria's ambassador in Valdoria met the deputy foreign minister after the raids, officials said."),
+	}
+	if a := askMadeUp(t, docs, "Did Valdoria expel Ostria's ambassador?"); a.Grounded {
+		t.Errorf("answered %q, want an abstention: no passage tells of an expulsion", a.Text)
+	}
+	if a := askMadeUp(t, docs, "Did Valdoria summon Ostria's ambassador?"); !strings.Contains(a.Text, "summoned Ostria's ambassador") {
+		t.Errorf("answer %q, want the summons", a.Text)
+	}
+}
+
 // TestWhenWillIsNotAnsweredByThePast: "When will …?" is not answered by a
 // date its article had already reached ("said on Friday"), but by one
 // still ahead of it.

@@ -619,6 +619,18 @@ func (qu *query) holdsActBy(fs []facts.Fact, named bool) bool {
 	})
 }
 
+// tellsAct reports whether s tells of an act the question asks about, in
+// whichever direction: a fact of its event word, or the word itself.
+func (qu *query) tellsAct(s *sentence) bool {
+	for _, a := range qu.acts {
+		if slices.ContainsFunc(s.Facts, func(f facts.Fact) bool { return f.Event.Trigger == a.Trigger }) ||
+			slices.ContainsFunc(facts.Words(s.Text), func(w facts.Word) bool { return w.Key == a.Trigger }) {
+			return true
+		}
+	}
+	return false
+}
+
 // anyAct reports whether ok holds for an asked act and an act of fs of the
 // same event word.
 func (qu *query) anyAct(fs []facts.Fact, ok func(asked, read facts.Event) bool) bool {
