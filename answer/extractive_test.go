@@ -691,6 +691,20 @@ func TestWhoDidItLooksFurtherForTheDoer(t *testing.T) {
 		t.Errorf("answer %q, want the sentence that says who shot it down", a.Text)
 	}
 	checkCitations(t, a)
+
+	// "Who reported that …": the act asked is the report, not the
+	// release in the clause it takes; no one else's release answers.
+	rs = []retrieval.Result{
+		madeUp("a", "Security forces have released the Nord editor Ivo Marten, who has flown home to Ostria."),
+		madeUp("b", "Ivo Marten has flown out of Halden after his release from custody, Ostria's foreign ministry spokeswoman Lena Berg reported."),
+		madeUp("c", "Valdoria released the bureau chief of Nord after talks with Ostria, a newspaper reported."),
+	}
+	if a, err = New(firstK(rs), Options{TopK: 2}).Ask(context.Background(), "Who reported that Ivo Marten had been released?"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Lena Berg reported") {
+		t.Errorf("answer %q, want Lena Berg's report", a.Text)
+	}
 }
 
 // TestSecondCountIsOfTheAskedPlace: a count question's second sentence

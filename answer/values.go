@@ -274,6 +274,13 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	}
 	qu.doer = k == kindPerson && asksDoer(qu.lower)
 	ws := facts.Words(q)
+	if qu.doer {
+		// "Who reported that Belousov had been released?" asks who
+		// reported, not who released him: only the act of the verb that
+		// "who" is the subject of is asked.
+		main := doerVerb(ws)
+		qu.acts = slices.DeleteFunc(qu.acts, func(a facts.Event) bool { return a.Trigger != main })
+	}
 	for i, w := range ws {
 		if !w.Stop {
 			qu.keys[facts.EventKey(ws, i)] = true
@@ -589,6 +596,18 @@ func asksDoer(lower string) bool {
 		return false
 	}
 	return true
+}
+
+// doerVerb returns the event key of the verb a "who" question's "who" is
+// the subject of: the first word after it that is no stop word ("who has
+// summoned"), or "".
+func doerVerb(ws []facts.Word) string {
+	for i, w := range ws {
+		if i > 0 && !w.Stop {
+			return facts.EventKey(ws, i)
+		}
+	}
+	return ""
 }
 
 // holdsAct reports whether fs, a sentence's facts, hold an act the
