@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
@@ -94,11 +93,12 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 			return a, results
 		}
 	}
-	if ev.Kind == kindCount && len(ev.Ranked) > 0 && !givesFigure(ev.Ranked[0]) {
-		// "How much compensation did Russia pay?": no sentence, deeper
-		// ones either, gives a figure of what is asked. A sentence
-		// without one would read as the answer.
-		if w, wv := deeper(); wv != nil && wv.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) && givesFigure(wv.Ranked[0]) {
+	if ev.Kind == kindCount && len(ev.Ranked) > 0 && !ev.givesFigure(ev.Ranked[0]) {
+		// "How much compensation did Russia pay?": the best sentence
+		// gives no figure at all, and none further down gives one of
+		// what is asked ("the two presidents" is no compensation). A
+		// sentence without one would read as the answer.
+		if w, wv := deeper(); wv != nil && wv.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) && len(wv.Ranked[0].Vals) > 0 {
 			ev, results = wv, w
 		} else {
 			a := abstain(q, ModeExtractive)
@@ -644,9 +644,13 @@ func (ev *evidence) elsewhere(v value, best *sentence) bool {
 	})
 }
 
-// givesFigure reports whether s gives any figure at all: a count the
-// facts read, of whatever, or a digit.
-func givesFigure(s *sentence) bool {
-	return len(s.Vals) > 0 || strings.ContainsFunc(s.Text, unicode.IsDigit) ||
-		slices.ContainsFunc(s.Facts, func(f facts.Fact) bool { return f.Kind == facts.KindQuantity })
+// givesFigure reports whether s gives a figure of what a "how many"
+// question asks: a value it answers with, a count of a part ("six of the
+// miners" placed in detention), or one of the noun the question counts.
+// A count of anything else ("the two presidents" for "how much
+// compensation") and a year are none.
+func (ev *evidence) givesFigure(s *sentence) bool {
+	return len(s.Vals) > 0 || slices.ContainsFunc(s.Facts, func(f facts.Fact) bool {
+		return f.Kind == facts.KindQuantity && (f.Quantity.Unit == facts.UnitPart || ev.query.counted != "" && ev.query.countsAsked(f))
+	})
 }

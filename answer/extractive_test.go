@@ -744,6 +744,17 @@ func TestHowManyWithoutAFigureSaysSo(t *testing.T) {
 		t.Errorf("answer %q, want the figure from further down", a.Text)
 	}
 	checkCitations(t, a)
+	// A count of something else is no figure of the compensation.
+	rs = []retrieval.Result{
+		madeUp("a", "The two presidents discussed the compensation Ostria owes the families of the Halden crash victims."),
+		madeUp("b", "Ostria's president said compensation would be paid."),
+	}
+	if a, err = New(firstK(rs), Options{TopK: 2}).Ask(context.Background(), "How much compensation did Ostria pay the families of the Halden crash victims?"); err != nil {
+		t.Fatal(err)
+	}
+	if a.Grounded || a.Text != NoFigure {
+		t.Errorf("answer %q, want %q", a.Text, NoFigure)
+	}
 }
 
 // TestWhoCalledItFindsASourceWithoutAQuotation: "allegations that the

@@ -188,8 +188,13 @@ type query struct {
 	keys  map[string]bool
 	dates []facts.Span
 	// counted is the facts key of the noun a "how many" question counts,
-	// or "".
+	// or "". much is true for "how much" asking of no such noun ("how
+	// much compensation"): an amount answers, not a headcount.
 	counted string
+	much    bool
+	// money is true for a question about paying or cost ("how much
+	// compensation", "how much did it cost"): an amount of money answers.
+	money bool
 	// day is true when the question asks for a day ("on what date").
 	day bool
 	// said is true when the question asks what someone said; speaker
@@ -330,6 +335,8 @@ func newQuery(q string, k kind, qtoks []token) *query {
 			}
 		}
 	}
+	qu.much = k == kindCount && qu.counted == "" && strings.Contains(qu.lower, "how much")
+	qu.money = slices.ContainsFunc(ws, func(w facts.Word) bool { return facts.MoneyWord(w.Key) })
 	return qu
 }
 
@@ -411,6 +418,12 @@ func (qu *query) countsAsked(f facts.Fact) bool {
 		return false // "how many" never asks for an age
 	case q.Unit == facts.UnitPart && !qu.part:
 		return false // "four of them" is no answer to "how many were detained"
+	case qu.much && qu.money:
+		// "How much compensation did they pay": an amount of money.
+		return facts.Currency(q.Unit)
+	case qu.much:
+		// "How much": a share or a measure, not "the two presidents".
+		return q.Unit != "" && q.Unit != facts.UnitMore && !facts.TimeUnit(q.Unit) && !q.Person
 	}
 	asked := qu.counted
 	if asked == "" {

@@ -72,6 +72,20 @@ var unitWords = map[string]string{
 	"tons": "ton", "tonnes": "ton", "percent": "percent", "%": "percent", "per cent": "percent",
 }
 
+// moneyWords are the keys of the words of paying and cost.
+var moneyWords = keysOf("pay", "paid", "payment", "compensation", "cost", "costs", "spend", "spent",
+	"price", "worth", "fine", "damages", "budget", "loan", "debt", "salary", "wage", "fund", "funding")
+
+// MoneyWord reports whether key (as Key folds a word) is a word of paying
+// or cost, whose "how much" an amount of money answers.
+func MoneyWord(key string) bool { return moneyWords[key] }
+
+// Currency reports whether a quantity's Unit is money (an ISO 4217 code:
+// "USD", "AZN"), so that the quantity answers "how much did they pay".
+func Currency(unit string) bool {
+	return len(unit) == 3 && strings.ToUpper(unit) == unit
+}
+
 // TimeUnit reports whether a quantity's Unit measures time, so that the
 // quantity answers "how long".
 func TimeUnit(unit string) bool {
