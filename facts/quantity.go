@@ -467,6 +467,9 @@ func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend 
 		// A nation's adjective needs its noun: "two Russian organized
 		// gangs" counts gangs.
 		adjective := capitalised(headText) && Demonym(headText) && !strings.HasSuffix(headText, "s")
+		if head != "" && !adjective && PastTense(w.Text) {
+			break // "two presidents met": the noun's verb, "-ed" or not
+		}
 		// After "other" or "more" a participle describes the noun to come:
 		// "six other detained Azerbaijani nationals".
 		described := further && head == "" && strings.HasSuffix(lower, "ed") && i+1 < len(ws) && !ws[i+1].Stop &&

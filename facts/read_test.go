@@ -117,6 +117,8 @@ func TestQuantitiesKnowWhatTheyCount(t *testing.T) {
 		{"Police arrested members of two Ostrian organized gangs suspected of smuggling.", "2", "gangs", 2, 2},
 		// After "other" a participle describes the noun that follows.
 		{"Prosecutors charged six other detained Valdorian nationals in the case.", "6", "nationals", 6, 6},
+		// An irregular past tense after the noun is its verb.
+		{"The two men met in Halden on Monday.", "2", "men", 2, 2},
 	}
 	for _, tt := range tests {
 		qs := kinds(Read(doc("d", "2025-07-01", tt.text)), KindQuantity)
