@@ -107,6 +107,14 @@ func (ev *evidence) conflict() *conflict {
 		}
 		return accounts(fs, at)
 	}
+	if len(ev.abbrevs) > 0 {
+		// "the AZAL aircraft" and "an Azerbaijani Airlines plane" are
+		// of one participant, where the passages define the one as the
+		// other.
+		for i := range fs {
+			fs[i].Event = fs[i].Event.WithAbbrevs(ev.abbrevs)
+		}
+	}
 	for _, d := range facts.Disagreements(fs) {
 		c := &conflict{Attr: d.Attribute, at: at}
 		if d.Attribute == facts.AttrAge {

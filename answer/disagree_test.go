@@ -73,6 +73,21 @@ func (f firstK) Search(_ context.Context, _ string, opts retrieval.SearchOptions
 	return slices.Clone(f[:min(opts.K, len(f))]), nil
 }
 
+// TestDisagreementAcrossAnAbbreviation: a date of "the NWA aircraft" and
+// another of "a Northland Airways plane" are of one participant where a
+// passage defines NWA as Northland Airways, so their dates disagree.
+func TestDisagreementAcrossAnAbbreviation(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Northland Airways (NWA) resumed its flights to Halden on Monday."),
+		madeUp("b", "We are preparing a case for the court, the president said, referring to the NWA aircraft that was shot down in December of last year."),
+		madeUp("c", "In December 2023, a Northland Airways plane was mistakenly shot down, allegedly by an Ostrian missile."),
+	}
+	a := askMadeUp(t, docs, "When was the NWA plane shot down?")
+	if !strings.Contains(a.Disagreement, "Sources disagree on the date") || !strings.Contains(a.Disagreement, "December 2023") {
+		t.Errorf("answer %q, disagreement %q: want the two dates set against each other", a.Text, a.Disagreement)
+	}
+}
+
 // TestOtherSideBeyondTheAnswersPassages: the other side of a count the
 // answer gives may rank below the passages an answer reads; it is looked
 // for further down and shown, cited, when it is a different value of the

@@ -62,8 +62,10 @@ type evidence struct {
 	paraWeight map[string]float64
 	paraTotal  float64
 	Results    []retrieval.Result
-	Sents      [][]*sentence // by passage
-	Ranked     []*sentence   // prose sentences, best first
+	// abbrevs are the abbreviations the passages define.
+	abbrevs []facts.Abbrev
+	Sents   [][]*sentence // by passage
+	Ranked  []*sentence   // prose sentences, best first
 	// Support is the best Win over all sentences.
 	Support float64
 	// Unknown lists capitalised question words found in no passage.
@@ -183,6 +185,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	for i, a := range qu.acts {
 		qu.acts[i] = a.WithAbbrevs(abbrevs)
 	}
+	ev.abbrevs = abbrevs
 
 	spelled := questionNames(ev.QToks, words)
 	qcal := calendarWords(ev.QToks)

@@ -207,8 +207,10 @@ func (a Abbrev) NameKeys() (short string, long []string) {
 
 // WithAbbrevs returns e with the long forms of abbrevs added to the keys
 // of its doer and receiver that are their short forms, so that an act
-// asked about in one form is matched in the other (ShareKey). The keys
-// stay sorted.
+// asked about in one form is matched in the other (ShareKey), and, for a
+// short form among any of its names, the long form as a participant, so
+// that a date or count of it is matched with those of the long form
+// (Disagreements). The keys stay sorted.
 func (e Event) WithAbbrevs(abbrevs []Abbrev) Event {
 	expand := func(keys []string) []string {
 		out := keys
@@ -224,5 +226,30 @@ func (e Event) WithAbbrevs(abbrevs []Abbrev) Event {
 		return slices.Compact(out)
 	}
 	e.By, e.To = expand(e.By), expand(e.To)
+	// The long form names a participant as an entity would be keyed
+	// ("Azerbaijan Airlines", of whom a date of "the AZAL aircraft that
+	// was shot down" is one).
+	for _, a := range abbrevs {
+		short, _ := a.NameKeys()
+		if !slices.Contains(e.By, short) && !slices.Contains(e.To, short) && !slices.Contains(e.Participants, short) && !slices.Contains(e.Places, short) {
+			continue
+		}
+		if k := a.entityKey(); k != "" && !slices.Contains(e.Participants, k) {
+			e.Participants = append(slices.Clip(e.Participants), k)
+			slices.Sort(e.Participants)
+		}
+	}
 	return e
+}
+
+// entityKey returns the key an entity named by the long form has: its
+// words' keys, the links of a name left out ("of").
+func (a Abbrev) entityKey() string {
+	var keys []string
+	for _, w := range Words(a.Long) {
+		if !nameLinks[strings.ToLower(w.Text)] {
+			keys = append(keys, w.Key)
+		}
+	}
+	return strings.Join(keys, " ")
 }

@@ -223,4 +223,13 @@ func TestActSidesWithAbbreviations(t *testing.T) {
 	if !slices.Equal(with.By, asked[0].By) || slices.Contains(with.To, Key("collective")) {
 		t.Errorf("expanded %+v: want only the defined short form's long form added", with)
 	}
+	// The long form is a participant as an entity of its name is: a
+	// date of the NWA aircraft is one of the Northland Airways plane.
+	var dated []Event
+	for _, f := range kinds(Read(doc("a", "2025-07-02", "In December 2023, a Northland Airways plane was mistakenly shot down.")), KindDate) {
+		dated = append(dated, f.Event)
+	}
+	if len(dated) != 1 || !shareOne(with.Participants, dated[0].Participants) {
+		t.Errorf("participants %v and %+v: want the long form's in common", with.Participants, dated)
+	}
 }
