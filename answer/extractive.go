@@ -644,13 +644,13 @@ func (ev *evidence) elsewhere(v value, best *sentence) bool {
 	})
 }
 
-// givesFigure reports whether s gives a figure of what a "how many"
-// question asks: a value it answers with, a count of a part ("six of the
-// miners" placed in detention), or one of the noun the question counts.
-// A count of anything else ("the two presidents" for "how much
-// compensation") and a year are none.
+// givesFigure reports whether s gives a figure for a "how many" question:
+// a value it answers with, or any count the facts read ("six of the
+// miners" placed in detention may be what is asked). A year is none, and
+// for "how much" only an amount of what it asks is ("the two presidents"
+// is no compensation).
 func (ev *evidence) givesFigure(s *sentence) bool {
 	return len(s.Vals) > 0 || slices.ContainsFunc(s.Facts, func(f facts.Fact) bool {
-		return f.Kind == facts.KindQuantity && (f.Quantity.Unit == facts.UnitPart || ev.query.counted != "" && ev.query.countsAsked(f))
+		return f.Kind == facts.KindQuantity && (!ev.query.much || ev.query.countsAsked(f))
 	})
 }
