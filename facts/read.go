@@ -244,8 +244,14 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 			haveQuoteDay = false
 		}
 		speech := readSpeech(sc, lastSpeaker)
-		if len(speech) > 0 {
-			lastSpeaker = speech[len(speech)-1].Speech.Speaker
+		// A pronoun's source is the last speaker of a verb: "Reacting to
+		// Shvydkoy's claim …, Baku voiced surprise. It noted …" is not
+		// Shvydkoy's.
+		for _, f := range slices.Backward(speech) {
+			if !speechNouns[f.Speech.Cue] {
+				lastSpeaker = f.Speech.Speaker
+				break
+			}
 		}
 		ents := readEntities(sc)
 		times := readClocks(sc)

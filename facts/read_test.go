@@ -85,6 +85,20 @@ func TestDescribedAsNamesItsSource(t *testing.T) {
 	}
 }
 
+// TestANamesClaimIsItsWords: "X's claim that …" gives X's words, as "X
+// claimed that …" does; the speaker of a later pronoun is not X, whose
+// words were only told of.
+func TestANamesClaimIsItsWords(t *testing.T) {
+	body := "The ministry's spokesman said the ban was lawful, rejecting Mikhail Ostrov’s claim that it would “impoverish the arts.” It noted that he had praised the festival."
+	sp := kinds(Read(doc("d", "2025-07-01", body)), KindSpeech)
+	if len(sp) != 3 || sp[1].Speech.Speaker != "Mikhail Ostrov" || sp[1].Speech.Cue != "claim" || !strings.HasPrefix(sp[1].Speech.Content, "it would") {
+		t.Fatalf("speech %+v, want Mikhail Ostrov's claim second", sp)
+	}
+	if sp[2].Speech.Speaker != "ministry's spokesman" {
+		t.Errorf("the pronoun's source is %q, want the spokesman", sp[2].Speech.Speaker)
+	}
+}
+
 // TestPronounTakesTheLastSource: "he said" in the next sentence of a
 // paragraph is the last named source.
 func TestPronounTakesTheLastSource(t *testing.T) {

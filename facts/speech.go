@@ -98,6 +98,15 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 			}
 			continue
 		}
+		if speechNouns[l] && i > 0 && i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that") {
+			// "Shvydkoy's claim that such cancellations would …": a
+			// name's claim, with its content, is the name's words.
+			if lo, ok := sc.possessorBefore(i); ok {
+				src := strings.TrimSuffix(strings.TrimSuffix(sc.text[ws[lo].Start:ws[i-1].End], "'s"), "’s")
+				out = append(out, sc.speech(ws[lo].Start, ws[i].End, src, l, sc.contentAfter(i)))
+				continue
+			}
+		}
 		if !reportingVerbs[l] || i+1 < len(ws) && reportingVerbs[strings.ToLower(ws[i+1].Text)] {
 			continue // "media reports said": the first is a noun
 		}
@@ -140,6 +149,29 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		out = append(out, sc.speech(ws[lo].Start, ws[i].End, src, l, content))
 	}
 	return out
+}
+
+// speechNouns are the nouns of speech that, owned by a name and followed
+// by "that", attribute what follows to the name (PARC's nominal cues).
+var speechNouns = map[string]bool{
+	"claim": true, "claims": true, "assertion": true, "statement": true, "remarks": true, "allegation": true,
+	"allegations": true, "insistence": true, "suggestion": true, "argument": true, "view": true, "warning": true,
+}
+
+// possessorBefore returns the index of the first word of the capitalised
+// name whose possessive ("Mikhail Shvydkoy's", "Russia’s") stands right
+// before word i.
+func (sc *sentenceCtx) possessorBefore(i int) (int, bool) {
+	ws := sc.words
+	p := ws[i-1].Text
+	if !ws[i-1].Cap || !strings.HasSuffix(p, "'s") && !strings.HasSuffix(p, "’s") || clauseBreakBefore(sc.text, ws[i].Start, ws[i-1].End) {
+		return 0, false
+	}
+	lo := i - 1
+	for lo > 0 && i-lo < maxName && ws[lo-1].Cap && !ws[lo-1].Stop && !clauseBreakBefore(sc.text, ws[lo].Start, ws[lo-1].End) {
+		lo--
+	}
+	return lo, true
 }
 
 // appositiveBefore reports whether the words before cue i are a name and
