@@ -663,14 +663,9 @@ func TestHowOldLooksFurtherForAnAge(t *testing.T) {
 		madeUp("b", "Two brothers died in police custody in Halden after the raid on their cafe."),
 		madeUp("c", "The bodies of the two brothers who died in Halden, Ivo Marten, 41, and Pavel Marten, 38, were flown home."),
 	}
-	a, err := New(firstK(rs), Options{TopK: 2}).Ask(context.Background(), "How old were the two brothers who died in Halden?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(a.Text, "Ivo Marten, 41") {
+	if a := askRanked(t, rs, "How old were the two brothers who died in Halden?"); !strings.Contains(a.Text, "Ivo Marten, 41") {
 		t.Errorf("answer %q, want the sentence with their ages", a.Text)
 	}
-	checkCitations(t, a)
 }
 
 // TestWhoDidItLooksFurtherForTheDoer: "who did it" is answered by a
@@ -683,14 +678,9 @@ func TestWhoDidItLooksFurtherForTheDoer(t *testing.T) {
 		madeUp("b", "The NWA jet that was shot down in May carried 40 people, the chief of the airline said on Monday."),
 		madeUp("c", "Relations soured after Ostrian air defences shot down a Northland Airways flight over the border in May."),
 	}
-	a, err := New(firstK(rs), Options{TopK: 2}).Ask(context.Background(), "Who shot down the NWA jet?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.HasPrefix(a.Text, "Relations soured after Ostrian air defences shot down") {
+	if a := askRanked(t, rs, "Who shot down the NWA jet?"); !strings.HasPrefix(a.Text, "Relations soured after Ostrian air defences shot down") {
 		t.Errorf("answer %q, want the sentence that says who shot it down", a.Text)
 	}
-	checkCitations(t, a)
 
 	// "Who reported that …": the act asked is the report, not the
 	// release in the clause it takes; no one else's release answers.
@@ -699,10 +689,7 @@ func TestWhoDidItLooksFurtherForTheDoer(t *testing.T) {
 		madeUp("b", "Ivo Marten has flown out of Halden after his release from custody, Ostria's foreign ministry spokeswoman Lena Berg reported."),
 		madeUp("c", "Valdoria released the bureau chief of Nord after talks with Ostria, a newspaper reported."),
 	}
-	if a, err = New(firstK(rs), Options{TopK: 2}).Ask(context.Background(), "Who reported that Ivo Marten had been released?"); err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(a.Text, "Lena Berg reported") {
+	if a := askRanked(t, rs, "Who reported that Ivo Marten had been released?"); !strings.Contains(a.Text, "Lena Berg reported") {
 		t.Errorf("answer %q, want Lena Berg's report", a.Text)
 	}
 }
@@ -729,30 +716,20 @@ func TestHowManyWithoutAFigureSaysSo(t *testing.T) {
 		madeUp("a", "Ostria's president said compensation would be paid to the families of the victims of the Halden crash."),
 		madeUp("b", "The families of the Halden crash victims are still waiting for compensation from Ostria, their lawyer said."),
 	}
-	a, err := New(firstK(rs), Options{TopK: 2}).Ask(context.Background(), "How much compensation did Ostria pay the families of the Halden crash victims?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a.Grounded || a.Text != NoFigure {
+	const q = "How much compensation did Ostria pay the families of the Halden crash victims?"
+	if a := askRanked(t, rs, q); a.Grounded || a.Text != NoFigure {
 		t.Errorf("answer %q, want %q", a.Text, NoFigure)
 	}
 	rs = append(rs, madeUp("c", "Ostria paid compensation of $20,000 to each of the families of the Halden crash victims."))
-	if a, err = New(firstK(rs), Options{TopK: 2}).Ask(context.Background(), "How much compensation did Ostria pay the families of the Halden crash victims?"); err != nil {
-		t.Fatal(err)
-	}
-	if !a.Grounded || !strings.Contains(a.Text, "$20,000") {
+	if a := askRanked(t, rs, q); !a.Grounded || !strings.Contains(a.Text, "$20,000") {
 		t.Errorf("answer %q, want the figure from further down", a.Text)
 	}
-	checkCitations(t, a)
 	// A count of something else is no figure of the compensation.
 	rs = []retrieval.Result{
 		madeUp("a", "The two presidents discussed the compensation Ostria owes the families of the Halden crash victims."),
 		madeUp("b", "Ostria's president said compensation would be paid."),
 	}
-	if a, err = New(firstK(rs), Options{TopK: 2}).Ask(context.Background(), "How much compensation did Ostria pay the families of the Halden crash victims?"); err != nil {
-		t.Fatal(err)
-	}
-	if a.Grounded || a.Text != NoFigure {
+	if a := askRanked(t, rs, q); a.Grounded || a.Text != NoFigure {
 		t.Errorf("answer %q, want %q", a.Text, NoFigure)
 	}
 }
@@ -1055,7 +1032,21 @@ func TestWhatAnAbbreviationStandsFor(t *testing.T) {
 // citations: the shared steps of the tests over made-up passages.
 func askMadeUp(t *testing.T, docs fixedSearcher, q string) Answer {
 	t.Helper()
-	a, err := New(docs, Options{}).Ask(context.Background(), q)
+	return askWith(t, docs, Options{}, q)
+}
+
+// askRanked is askMadeUp over a ranking of rs that an answer reads two
+// passages of (TopK 2), so that what it reads further down is tested.
+func askRanked(t *testing.T, rs []retrieval.Result, q string) Answer {
+	t.Helper()
+	return askWith(t, firstK(rs), Options{TopK: 2}, q)
+}
+
+// askWith asks q of an engine over s with opts and checks the answer's
+// citations.
+func askWith(t *testing.T, s Searcher, opts Options, q string) Answer {
+	t.Helper()
+	a, err := New(s, opts).Ask(context.Background(), q)
 	if err != nil {
 		t.Fatal(err)
 	}
