@@ -50,14 +50,22 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 		}
 		return wide, wev
 	}
+	// further answers from the wider reading when it supports an answer
+	// and holds what ok asks, and reports whether it does.
+	further := func(ok func(*evidence) bool) bool {
+		if w, wv := deeper(); wv != nil && wv.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) && ok(wv) {
+			ev, results = wv, w
+			return true
+		}
+		return false
+	}
 	if asked := ev.askedFor(); asked != nil && asked(ev) < answered {
 		// The passages give no date, or date other events only ("…, the
 		// ministry announced on June 29, over the deaths … during police
 		// raids"): that day would read as the raids'. Or they hold other
 		// speakers' words only, for "what did Russia say". Deeper passages
 		// may hold what is asked.
-		if w, wv := deeper(); wv != nil && asked(wv) > asked(ev) && wv.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
-			ev, results = wv, w
+		if before := asked(ev); further(func(x *evidence) bool { return asked(x) > before }) {
 			if ev.query.doer {
 				// "Who shot it down": found only further down, the
 				// sentence that says who answers, not those that
@@ -81,30 +89,24 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 		a.Support = ev.Support
 		return a, results
 	}
-	if qu := ev.query; qu.yesNo && len(qu.acts) > 0 && !slices.ContainsFunc(ev.Ranked, qu.tellsAct) {
+	tellsAct := func(x *evidence) bool { return slices.ContainsFunc(x.Ranked, x.query.tellsAct) }
+	if qu := ev.query; qu.yesNo && len(qu.acts) > 0 && !tellsAct(ev) && !further(tellsAct) {
 		// "Did Azerbaijan expel the Russian ambassador?": no sentence
 		// tells of an expulsion at all, deeper ones either. Another act
 		// of the same people (Russia's summons of him) is no answer.
-		if w, wv := deeper(); wv != nil && wv.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) && slices.ContainsFunc(wv.Ranked, wv.query.tellsAct) {
-			ev, results = wv, w
-		} else {
-			a := abstain(q, ModeExtractive)
-			a.Support = ev.Support
-			return a, results
-		}
+		a := abstain(q, ModeExtractive)
+		a.Support = ev.Support
+		return a, results
 	}
-	if ev.Kind == kindCount && len(ev.Ranked) > 0 && !ev.givesFigure(ev.Ranked[0]) {
+	if ev.Kind == kindCount && len(ev.Ranked) > 0 && !ev.givesFigure(ev.Ranked[0]) &&
+		!further(func(x *evidence) bool { return len(x.Ranked[0].Vals) > 0 }) {
 		// "How much compensation did Russia pay?": the best sentence
 		// gives no figure at all, and none further down gives one of
 		// what is asked ("the two presidents" is no compensation). A
 		// sentence without one would read as the answer.
-		if w, wv := deeper(); wv != nil && wv.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) && len(wv.Ranked[0].Vals) > 0 {
-			ev, results = wv, w
-		} else {
-			a := abstain(q, ModeExtractive)
-			a.Text, a.Support = NoFigure, ev.Support
-			return a, results
-		}
+		a := abstain(q, ModeExtractive)
+		a.Text, a.Support = NoFigure, ev.Support
+		return a, results
 	}
 	best := ev.Ranked[0]
 	chosen := []*sentence{best}
@@ -640,7 +642,9 @@ func (ev *evidence) elsewhere(v value, best *sentence) bool {
 	}
 	places := v.fact.Event.Places
 	return len(places) > 0 && !slices.ContainsFunc(places, func(p string) bool {
-		return slices.ContainsFunc(strings.Fields(p), func(k string) bool { return best.Keys[keyOf(k)] || ev.query.keys[k] })
+		return ev.query.keys[p] || slices.ContainsFunc(best.Facts, func(f facts.Fact) bool {
+			return slices.Contains(f.Event.Places, p) || f.Kind == facts.KindEntity && f.Entity.Key == p
+		})
 	})
 }
 
