@@ -186,6 +186,12 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		qu.acts[i] = a.WithAbbrevs(abbrevs)
 	}
 	ev.abbrevs = abbrevs
+	// A question's short form is named by its long form ("AZAL" by
+	// "Azerbaijan Airlines"): the long form's keys, by the short's.
+	longForms := map[string][]string{}
+	for _, a := range abbrevs {
+		longForms[keyOf(strings.ToLower(a.Short))] = contentKeys(tokenize(a.Long))
+	}
 
 	spelled := questionNames(ev.QToks, words)
 	qcal := calendarWords(ev.QToks)
@@ -349,7 +355,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			owner := whose && possessorOf(s.Text, s.Toks, descr)
 			// Dates are left out: nearly every news sentence has one.
 			onEvent := slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent })
-			s.Named = !slices.ContainsFunc(qNames, func(k string) bool { return !slices.ContainsFunc(win, func(w map[string]bool) bool { return w[k] }) })
+			s.Named = !slices.ContainsFunc(qNames, func(k string) bool { return !namedIn(k, win, longForms) })
 			if s.Named && len(qNames) > 0 && ev.paraTotal < ev.total {
 				s.Sup = max(s.Sup, ev.coverageBy(ev.paraWeight, ev.paraTotal, rel, win...))
 			}
@@ -1524,4 +1530,16 @@ func (ev *evidence) reportDated(f facts.Fact) bool {
 		ev.reported[k] = r
 	}
 	return r
+}
+
+// namedIn reports whether name key k is in one of win, the keys of a
+// sentence and those beside it, or, for a short form, every key of its
+// long form is (longForms).
+func namedIn(k string, win []map[string]bool, longForms map[string][]string) bool {
+	has := func(k string) bool { return slices.ContainsFunc(win, func(w map[string]bool) bool { return w[k] }) }
+	if has(k) {
+		return true
+	}
+	long := longForms[k]
+	return len(long) > 0 && !slices.ContainsFunc(long, func(l string) bool { return !has(l) })
 }

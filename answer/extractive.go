@@ -270,7 +270,9 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 // way round." Empty otherwise.
 func (ev *evidence) reversedLine(s, best *sentence, ref int) string {
 	qu := ev.query
-	if s != best || !qu.yesNo || !qu.reverses(best.Facts) || qu.holdsAct(best.Facts) {
+	if s != best || !qu.yesNo || !qu.reverses(best.Facts) || qu.holdsAct(best.Facts) || !best.Named {
+		// Nor for another matter than the one asked: Putin's apology for
+		// the crash is no apology the other way for the Sputnik arrests.
 		return ""
 	}
 	return "[" + strconv.Itoa(ref) + "] tells of it the other way round."

@@ -962,6 +962,15 @@ func TestDirectedActs(t *testing.T) {
 		}, "Who summoned Ostria's ambassador in Valdoria?", "Valdoria angrily summoned", false},
 		{apology, "Did Valdoria apologize to Ostria for the crash?", "Ostria's president apologized", true},
 		{apology, "Did Ostria apologize to Valdoria for the crash?", "Ostria's president apologized", false},
+		// An apology for another matter than the one asked is not the
+		// asked one the other way round.
+		{append(slices.Clone(apology), madeUp("c", "Valdoria arrested two reporters of the Nord agency in June.")),
+			"Did Valdoria apologize to Ostria for the Nord arrests?", "Ostria's president apologized", false},
+		// A short form is named by the long form a passage defines it as.
+		{fixedSearcher{
+			madeUp("a", lead+"Ostria's president apologized to Valdoria's president for the crash of the Northland Airways airliner."),
+			madeUp("n", "Northland Airways (NWA) resumed its flights to Halden on Monday."),
+		}, "Did Valdoria apologize to Ostria for the NWA crash?", "Ostria's president apologized", true},
 		// One name crossing over is no reversal: Valdoria's call to
 		// Kessel is not Ostria's call to Valdoria the other way round,
 		// nor the answer, before a sentence of no act at all.
