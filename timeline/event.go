@@ -51,6 +51,10 @@ type Source struct {
 	// conflicting claim (a cause of death) without dating it, so it is
 	// not cited for the date.
 	Undated bool `json:"undated,omitempty"`
+	// Trigger is the event word Date belongs to in Quote (the facts
+	// reader's), empty for a date of no event word: a report's day
+	// ("authorities said on Tuesday"). Not in the JSON contract.
+	Trigger string `json:"-"`
 }
 
 // DateLabel returns how a date value ("2024-12", "2025-06-30") reads:

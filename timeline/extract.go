@@ -182,7 +182,7 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 		m := Mention{
 			Date:     *f.Date,
 			Summary:  summary(text, slo, hi, e, piece, f.Event.Trigger != ""),
-			Source:   Source{DocID: doc.ID, Title: doc.Title, Quote: strings.TrimSpace(text), PassageID: f.PassageID, URL: doc.URL},
+			Source:   Source{DocID: doc.ID, Title: doc.Title, Quote: strings.TrimSpace(text), PassageID: f.PassageID, URL: doc.URL, Trigger: f.Event.Trigger},
 			Expr:     text[e.Start:e.End],
 			Names:    cur.names,
 			Claims:   cur.claims,

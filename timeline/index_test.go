@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/errs"
@@ -197,7 +198,9 @@ func TestEventJSON(t *testing.T) {
 	if err := json.Unmarshal(data, &back); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(evs, back, cmp.Comparer(func(a, b Date) bool { return a.Value == b.Value && a.Precision == b.Precision })); diff != "" {
+	// A source's Trigger is not in the JSON contract.
+	if diff := cmp.Diff(evs, back, cmp.Comparer(func(a, b Date) bool { return a.Value == b.Value && a.Precision == b.Precision }),
+		cmpopts.IgnoreFields(Source{}, "Trigger")); diff != "" {
 		t.Errorf("JSON round trip mismatch (-want +got):\n%s", diff)
 	}
 	one, _ := json.Marshal(Event{Date: Date{Value: "2003", Precision: Year}, Summary: "s"})

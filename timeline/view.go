@@ -255,9 +255,13 @@ func (e Event) Telling(question string) []Source {
 			}
 		}
 	}
+	// A date of no event word (a report's day: "post-mortems on two
+	// brothers who died … have shown …, authorities said on Tuesday")
+	// does not date the event a question names by its event word.
+	asksEvent := slices.ContainsFunc(facts.Words(question), func(w facts.Word) bool { return !w.Stop && !w.Cap && facts.IsTrigger(w.Key) })
 	var out []Source
 	for _, s := range e.Sources {
-		if s.Undated || s.Date != e.Date.Value {
+		if s.Undated || s.Date != e.Date.Value || asksEvent && s.Trigger == "" {
 			continue
 		}
 		told := verbKeys(facts.Words(s.Quote))

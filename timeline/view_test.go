@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/facts"
 )
 
 // passageIDs returns the passages every event of x quotes, as the answer
@@ -124,18 +125,21 @@ func TestATopicOfSeveralWordsKeepsEventsHoldingThemAll(t *testing.T) {
 
 // TestTellingCitesTheSourcesOfTheAskedEvent: of the articles merged into
 // one day's event, only those that tell the asked event are its sources
-// for a "when" answer.
+// for a "when" answer, and not one whose date is of no event word (a
+// report's day), though its sentence holds the asked verb.
 func TestTellingCitesTheSourcesOfTheAskedEvent(t *testing.T) {
+	summon := facts.Key("summoned")
 	e := Event{Date: Date{Value: "2025-07-01"}, Sources: []Source{
-		{DocID: "a", Date: "2025-07-01", Quote: "Valdoria's ambassador was summoned to the Estmarkian foreign ministry on Tuesday."},
-		{DocID: "b", Date: "2025-07-01", Quote: "The Estmarkian ministry on July 1 accused Valdoria of unfriendly actions."},
-		{DocID: "c", Date: "2025-07-01", Quote: "On July 1, Estmark summoned the ambassador of Valdoria."},
-		{DocID: "d", Date: "2025-06", Quote: "Estmark summoned Valdoria's ambassador in June."},
+		{DocID: "a", Date: "2025-07-01", Trigger: summon, Quote: "Valdoria's ambassador was summoned to the Estmarkian foreign ministry on Tuesday."},
+		{DocID: "b", Date: "2025-07-01", Trigger: facts.Key("accused"), Quote: "The Estmarkian ministry on July 1 accused Valdoria of unfriendly actions."},
+		{DocID: "c", Date: "2025-07-01", Trigger: summon, Quote: "On July 1, Estmark summoned the ambassador of Valdoria."},
+		{DocID: "d", Date: "2025-06", Trigger: summon, Quote: "Estmark summoned Valdoria's ambassador in June."},
+		{DocID: "e", Date: "2025-07-01", Quote: "The ambassador, who was summoned last week, left Estmark, officials said on Tuesday."},
 	}}
 	for q, want := range map[string][]string{
 		"When did Estmark summon Valdoria's ambassador?":       {"a", "c"},
 		"When was Valdoria's ambassador summoned?":             {"a", "c"},
-		"When did the row between Estmark and Valdoria start?": {"a", "b", "c"},
+		"When did the row between Estmark and Valdoria start?": {"a", "b", "c", "e"},
 	} {
 		var got []string
 		for _, s := range e.Telling(q) {
