@@ -204,8 +204,10 @@
 //		articles): {"since", "until", "overview", "articles",
 //		"more", "events", "more_events", "disagreements",
 //		"more_disagreements", "citations"}. Bundled articles are never
-//		news; a disagreement is new when one of its sides comes from
-//		new articles alone; an updated article is marked (updated). /digest now on
+//		news; a disagreement is the timeline's (an event's date, count
+//		or accounts of a cause; not a person's age, which no event
+//		has), and new when one of its sides comes from new articles
+//		alone; an updated article is marked (updated). /digest now on
 //		Discord previews it too.
 //
 //	check [--json]
