@@ -249,3 +249,16 @@ func TestWhatDidXSayIsNotRelayedWords(t *testing.T) {
 		t.Errorf("answered %q, want an abstention: no passage gives Norway's words", a.Text)
 	}
 }
+
+// TestWhatReasonDidTheyGive: "What reason did X give for Y?" asks why, as
+// X tells it: the reason X's side gave answers, not a sentence that tells
+// of Y again.
+func TestWhatReasonDidTheyGive(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Ostrian police raided the office of the Nord news agency in Halden on Monday, local media reported."),
+		madeUp("b", "According to Ostrian authorities, the Nord news agency had kept working through illegal financing after its licence was revoked."),
+	}
+	if a := askMadeUp(t, docs, "What reason did Ostrian authorities give for raiding the Nord news agency's office?"); !strings.HasPrefix(a.Text, "According to Ostrian authorities") {
+		t.Errorf("answer %q, want the reason Ostria's authorities gave", a.Text)
+	}
+}

@@ -48,7 +48,7 @@ var (
 	reDateQ   = regexp.MustCompile(`(?i)(^\s*when\b|\bwhen (did|was|were|is|will|do|does|had|has)\b|\b(what|which) (date|year|month|day|week)s?\b|\bsince when\b|\bhow long ago\b|\bon what day\b)`)
 	rePlaceQ  = regexp.MustCompile(`(?i)(^\s*where\b|\bwhere (did|was|were|is|are|do|does|had|has)\b|\b(what|which)(?: [\p{L}-]+)? (city|country|town|region|place|location|province|republic|village|capital)\b|\bin what (city|country|place)\b)`)
 	rePersonQ = regexp.MustCompile(`(?i)(^\s*(who|whom|whose)\b|\b(who|whom|whose) (is|was|were|are|did|had|has|led|leads|heads|said|says|signed|ordered|canceled|cancelled|detained|arrested)\b|\bwhich (person|people|official|officials|journalist|journalists|minister|president|expert|analyst|brothers?|men|man|woman|women)\b|\bwhat (is|was|are|were) (the )?names?\b|\bname the\b)`)
-	reWhyQ    = regexp.MustCompile(`(?i)(^\s*why\b|\bwhy (did|was|were|is|are|do|does|had|has)\b|\bwhat (caused|causes|led to|triggered|prompted|killed)\b|\bcause of\b|\bwhat was the reason\b|\breason for\b|\bhow did .{0,60}\b(die|died|pass away|lose (?:their|his|her) li(?:fe|ves))\b|\bwhat did .{0,60}\bdie (of|from)\b)`)
+	reWhyQ    = regexp.MustCompile(`(?i)(^\s*why\b|\bwhy (did|was|were|is|are|do|does|had|has)\b|\bwhat (caused|causes|led to|triggered|prompted|killed)\b|\bcause of\b|\bwhat was the reason\b|\bwhat reasons? (?:did|do|does|has|have|had)\b|\bon what grounds\b|\breason for\b|\bhow did .{0,60}\b(die|died|pass away|lose (?:their|his|her) li(?:fe|ves))\b|\bwhat did .{0,60}\bdie (of|from)\b)`)
 	reDeathQ  = regexp.MustCompile(`(?i)\b(die|died|dying|death|deaths|dead|killed|kill|killing|pass away|lose (?:their|his|her) li(?:fe|ves))\b`)
 	// reSaidQ asks what someone said: the answer is their words. It
 	// captures who ("Azerbaijan's foreign ministry spokesman").
@@ -68,7 +68,7 @@ var (
 	reWhatIsQ = regexp.MustCompile(`^\W*(?i:what\s+is)\s+(?i:the\s+)?([A-Z][A-Z0-9/-]+)\W*$`)
 	reYesNoQ  = regexp.MustCompile(`(?i)^\W*(?:did|does|do|has|have|had|was|were|is|are)\s`)
 	reDoQ     = regexp.MustCompile(`(?i)^\W*(?:\w+\W+){0,3}?(?:did|does|do)\s`)
-	reDidSayQ = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had) (.{2,60}?) (?:say|said|claim|claimed|report|reported|state|stated|announce|announced|estimate|estimated)\b`)
+	reDidSayQ = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had) (.{2,60}?) (?:say|said|claim|claimed|report|reported|state|stated|announce|announced|estimate|estimated|give|gave|cite|cited|offer|offered)\b`)
 	// rePartQ names the group a count question asks about some of: "Of
 	// the six men Russia arrested, how many …", "how many of them".
 	rePartQ = regexp.MustCompile(`(?i)(^\s*of (?:the|them|those|these)\b|\bhow many of\b)`)
