@@ -262,3 +262,18 @@ func TestWhatReasonDidTheyGive(t *testing.T) {
 		t.Errorf("answer %q, want the reason Ostria's authorities gave", a.Text)
 	}
 }
+
+// TestWhatDidXSayQuotesWhatXIntroduces: a sentence saying X responded,
+// followed by a quotation that names no speaker, gives X's words in that
+// quotation; a quotation that names X is someone else's words about X.
+func TestWhatDidXSayQuotesWhatXIntroduces(t *testing.T) {
+	intro := "Lena Varga, Spokesperson for Valdoria's Foreign Ministry, responded to comments made by Tomas Berg about the cancelled concerts.\n\n"
+	docs := fixedSearcher{madeUp("a", intro+"“His words distort a lawful decision and are unacceptable,” Nord reports.")}
+	if a := askMadeUp(t, docs, "What did Lena Varga say about Tomas Berg?"); !strings.Contains(a.Text, "are unacceptable") {
+		t.Errorf("answer %q, want the quotation her sentence introduces", a.Text)
+	}
+	docs = fixedSearcher{madeUp("a", intro+"“The remarks made by Tomas Berg in his interview are unacceptable and biased,” Nord reports.")}
+	if a := askMadeUp(t, docs, "What did Tomas Berg say about the concerts?"); strings.Contains(a.Text, "are unacceptable and biased") {
+		t.Errorf("answer %q gives Varga's words about Berg as his", a.Text)
+	}
+}

@@ -137,6 +137,14 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 		// ("…, local media reported"), which would read as its.
 		names := ev.query.speakerNames
 		whose := ev.query.said && len(names) > 0 && ev.voicedBy(best, names)
+		if q := ev.quoteAfter(best); q != nil && ev.query.said && len(names) > 0 && ev.heardIn(best, names) &&
+			!namedInQuote(q, ev.query.speaker) && e.opts.MaxSentences > 1 {
+			// "Aykhan Hajizada … responded to comments made by …" then
+			// "“The remarks … are unacceptable …”": the quotation his
+			// sentence introduces is what he said (one that names him is
+			// someone else's words about him).
+			chosen = append(chosen, q)
+		}
 		for _, s := range ev.Ranked[1:] {
 			if len(chosen) >= e.opts.MaxSentences || s.Score < extraRatio*best.Score {
 				break
@@ -659,4 +667,20 @@ func (ev *evidence) givesFigure(s *sentence) bool {
 	return len(s.Vals) > 0 || slices.ContainsFunc(s.Facts, func(f facts.Fact) bool {
 		return f.Kind == facts.KindQuantity && (!ev.query.much || ev.query.countsAsked(f))
 	})
+}
+
+// quoteAfter returns the sentence after s in its passage when it opens a
+// quotation that names no speaker of its own (an outlet that relays it,
+// "…,” News.Az reports", is none): the words of the speaker s introduces.
+// Nil otherwise.
+func (ev *evidence) quoteAfter(s *sentence) *sentence {
+	ss := ev.Sents[s.P]
+	if s.I+1 >= len(ss) {
+		return nil
+	}
+	n := ss[s.I+1]
+	if !n.Prose || len(ev.speechOf(n)) > 0 || !strings.HasPrefix(strings.TrimSpace(n.Text), "“") && !strings.HasPrefix(strings.TrimSpace(n.Text), "\"") {
+		return nil
+	}
+	return n
 }
