@@ -31,7 +31,13 @@ const (
 	attrNameOf attrKind = iota + 1 // "the name of the X": a name beside X
 	attrCode                       // "the X number": a code beside X
 	attrReason                     // "why did S VERB": a sentence about VERB
+	attrWhatOf                     // "what charges": "charges of fraud"
 )
+
+// contentNouns are the nouns whose "what X" asks what the X are, which a
+// sentence gives after "of" or "with" ("charges of fraud", "charged with
+// fraud"), not one that only says there were some ("will face charges").
+var contentNouns = map[string]bool{"charges": true, "charge": true, "accusations": true, "allegations": true}
 
 // speechVerbs in a "why" question put the reason asked for after them:
 // "Why did the police say they raided it?" asks why it was raided.
@@ -50,6 +56,10 @@ func askedAttribute(q []token) *attribute {
 				if f := headNoun(q, i+2); f >= 0 {
 					return &attribute{Focus: q[f].Key, Kind: attrNameOf}
 				}
+			}
+		case "what", "which":
+			if i+1 < len(q) && contentNouns[lower(i+1)] {
+				return &attribute{Focus: q[i+1].Key, Kind: attrWhatOf}
 			}
 		case "number":
 			// "flight number", "case number": an identifier, not a count.
@@ -146,6 +156,21 @@ func (a *attribute) answers(s *sentence, ss []*sentence, q string) bool {
 			// "Flight 8243", "flight number J2-8243": the code follows at once.
 			for _, u := range s.Toks[i+1 : min(len(s.Toks), i+3)] {
 				if isDigitWord(u.Word) {
+					return true
+				}
+			}
+		}
+		return false
+	case attrWhatOf:
+		// The focus or its verb ("charged"), then "of", "with" or
+		// "including" within two words.
+		for i, t := range s.Toks {
+			if t.Key != a.Focus {
+				continue
+			}
+			for _, u := range s.Toks[i+1 : min(len(s.Toks), i+3)] {
+				switch strings.ToLower(u.Word) {
+				case "of", "with", "including":
 					return true
 				}
 			}

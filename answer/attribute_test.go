@@ -277,3 +277,16 @@ func TestWhatDidXSayQuotesWhatXIntroduces(t *testing.T) {
 		t.Errorf("answer %q gives Varga's words about Berg as his", a.Text)
 	}
 }
+
+// TestWhatChargesAreNamed: "What charges did they face?" is answered by a
+// sentence that says what the charges are ("charges of fraud"), not by one
+// that only says there were some ("will face charges").
+func TestWhatChargesAreNamed(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The two Nord editors in Halden were jailed for four months pending trial, while five others will face criminal charges."),
+		madeUp("b", "The Nord editors were arrested in Halden on Monday. The next day, Ostrian prosecutors filed charges of fraud and money laundering."),
+	}
+	if a := askMadeUp(t, docs, "What charges did the Nord editors face in Halden?"); !strings.HasPrefix(a.Text, "The next day, Ostrian prosecutors filed charges of fraud") {
+		t.Errorf("answer %q, want the sentence naming the charges", a.Text)
+	}
+}
