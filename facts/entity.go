@@ -151,6 +151,11 @@ func adjacent(s string, a, b Word) bool {
 // possessive reports whether a word ends in 's.
 func possessive(w string) bool { return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") }
 
+// withoutPossessive returns s without a closing 's ("Moscow's" → "Moscow").
+func withoutPossessive(s string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
+}
+
 // reAppositive is a description after a name: ", a non-resident fellow
 // at", ", who".
 var reAppositive = regexp.MustCompile(`^,\s+(?:(?:a|an|the|its|his|her|their)\s+((?:[\p{L}\-’']+\s+){0,4}?[\p{L}\-’']+)|who\b)`)
@@ -159,7 +164,7 @@ var reAppositive = regexp.MustCompile(`^,\s+(?:(?:a|an|the|its|his|her|their)\s+
 func (sc *sentenceCtx) entity(i, j int) (Fact, bool) {
 	ws := sc.words
 	bare := func(k int) string {
-		return strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(ws[k].Text, "'s"), "’s"))
+		return strings.ToLower(withoutPossessive(ws[k].Text))
 	}
 	hasOrg := false
 	for k := i; k < j; k++ {

@@ -270,7 +270,7 @@ func wordKey(w Word) string {
 		return w.Key
 	}
 	l := strings.ToLower(w.Text)
-	return Key(strings.TrimSuffix(strings.TrimSuffix(l, "'s"), "’s"))
+	return Key(withoutPossessive(l))
 }
 
 // reportDatedIn is ReportDated for the date at [start, end) among words.

@@ -102,7 +102,7 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 			// "Shvydkoy's claim that such cancellations would …": a
 			// name's claim, with its content, is the name's words.
 			if lo, ok := sc.possessorBefore(i); ok {
-				src := strings.TrimSuffix(strings.TrimSuffix(sc.text[ws[lo].Start:ws[i-1].End], "'s"), "’s")
+				src := withoutPossessive(sc.text[ws[lo].Start:ws[i-1].End])
 				out = append(out, sc.speech(ws[lo].Start, ws[i].End, src, l, sc.contentAfter(i)))
 				continue
 			}
@@ -163,8 +163,7 @@ var speechNouns = map[string]bool{
 // before word i.
 func (sc *sentenceCtx) possessorBefore(i int) (int, bool) {
 	ws := sc.words
-	p := ws[i-1].Text
-	if !ws[i-1].Cap || !strings.HasSuffix(p, "'s") && !strings.HasSuffix(p, "’s") || clauseBreakBefore(sc.text, ws[i].Start, ws[i-1].End) {
+	if !ws[i-1].Cap || !possessive(ws[i-1].Text) || clauseBreakBefore(sc.text, ws[i].Start, ws[i-1].End) {
 		return 0, false
 	}
 	lo := i - 1
