@@ -1383,9 +1383,7 @@ func (ev *evidence) speechOf(s *sentence) []facts.Fact {
 	if sp == nil {
 		return nil
 	}
-	return slices.DeleteFunc(slices.Clone(sp.Facts), func(f facts.Fact) bool {
-		return f.Kind != facts.KindSpeech || relays(f.Speech.Cue)
-	})
+	return slices.DeleteFunc(voices(sp), func(f facts.Fact) bool { return relays(f.Speech.Cue) })
 }
 
 // speakerHolds reports whether the speaker of a speech fact holds one of

@@ -429,7 +429,8 @@ func (ev *evidence) heardIn(s *sentence, names []string) bool {
 		if i > 0 && facts.Preposition(toks[i-1].Word) {
 			continue
 		}
-		if k := afterComma(i); speechIn(k, k+2) || speechIn(afterComma(k), afterComma(k)+2) {
+		k := afterComma(i)
+		if k2 := afterComma(k); speechIn(k, k+2) || speechIn(k2, k2+2) {
 			return true
 		}
 	}

@@ -654,13 +654,17 @@ func (qu *query) holdsActBy(fs []facts.Fact, named bool) bool {
 // tellsAct reports whether s tells of an act the question asks about, in
 // whichever direction: a fact of its event word, or the word itself.
 func (qu *query) tellsAct(s *sentence) bool {
-	for _, a := range qu.acts {
-		if slices.ContainsFunc(s.Facts, func(f facts.Fact) bool { return f.Event.Trigger == a.Trigger }) ||
-			slices.ContainsFunc(facts.Words(s.Text), func(w facts.Word) bool { return w.Key == a.Trigger }) {
-			return true
-		}
+	if len(qu.acts) == 0 {
+		return false
 	}
-	return false
+	told := map[string]bool{}
+	for _, f := range s.Facts {
+		told[f.Event.Trigger] = true
+	}
+	for _, w := range facts.Words(s.Text) {
+		told[w.Key] = true
+	}
+	return slices.ContainsFunc(qu.acts, func(a facts.Event) bool { return told[a.Trigger] })
 }
 
 // anyAct reports whether ok holds for an asked act and an act of fs of the
