@@ -46,6 +46,12 @@ func TestPromptNamesAReversedAct(t *testing.T) {
 	if note := factNotes("Did Ostria apologize to Valdoria?", rs); note != "" {
 		t.Errorf("the asked way round: note %q, want none", note)
 	}
+	// An apology for another matter than the one asked is not it the
+	// other way round, in the prompt as in the extractive answer.
+	rs = append(rs, madeUp("c", "Valdoria arrested two reporters of the Nord agency in June."))
+	if note := factNotes("Did Valdoria apologize to Ostria for the Nord arrests?", rs); note != "" {
+		t.Errorf("another matter: note %q, want none", note)
+	}
 }
 
 // TestNoDisagreementAcrossCountedThings is the first report: the

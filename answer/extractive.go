@@ -277,13 +277,20 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 // doer and receiver swapped (facts.Reversed): "[1] tells of it the other
 // way round." Empty otherwise.
 func (ev *evidence) reversedLine(s, best *sentence, ref int) string {
-	qu := ev.query
-	if s != best || !qu.yesNo || !qu.reverses(best.Facts) || qu.holdsAct(best.Facts) || !best.Named {
-		// Nor for another matter than the one asked: Putin's apology for
-		// the crash is no apology the other way for the Sputnik arrests.
+	if s != best || !ev.tellsReversed(best) {
 		return ""
 	}
 	return "[" + strconv.Itoa(ref) + "] tells of it the other way round."
+}
+
+// tellsReversed reports whether s holds the act a yes/no question asks
+// about only with doer and receiver swapped (facts.Reversed), of the
+// matter the question names (s.Named): Putin's apology for the crash is no
+// apology the other way for the Sputnik arrests. The answer's line and
+// the model's prompt both say so by it.
+func (ev *evidence) tellsReversed(s *sentence) bool {
+	qu := ev.query
+	return qu.yesNo && qu.reverses(s.Facts) && !qu.holdsAct(s.Facts) && s.Named
 }
 
 // withSpeakers adds, after each chosen sentence that quotes someone

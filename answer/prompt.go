@@ -155,7 +155,7 @@ func reversedNote(ev *evidence) string {
 				return ""
 			}
 		}
-		if slices.ContainsFunc(ss, func(s *sentence) bool { return qu.reverses(s.Facts) }) {
+		if slices.ContainsFunc(ss, ev.tellsReversed) {
 			fmt.Fprintf(&refs, "[%d]", p+1)
 			n++
 		}
