@@ -235,10 +235,6 @@ func (sc *sentenceCtx) subjectOf(v int) []string {
 	return out
 }
 
-// clauseOpeners are the prepositions that also open a clause: "after
-// Ostrian air defences shot down a plane".
-var clauseOpeners = map[string]bool{"after": true, "before": true}
-
 // opensClause reports whether the name at j stands in a clause that opens
 // with "after" or "before" and whose verb is the word at v, with no
 // preposition nor clause boundary between: the name is that verb's
@@ -251,7 +247,9 @@ func (sc *sentenceCtx) opensClause(j, v int) bool {
 			break
 		}
 	}
-	if k < 0 || !clauseOpeners[strings.ToLower(sc.words[k].Text)] || !sc.gapFree(k, v) {
+	// Of the temporal subordinators, "after" and "before" are prepositions
+	// too (the only ones afterPreposition meets).
+	if k < 0 || !temporal[strings.ToLower(sc.words[k].Text)] || !sc.gapFree(k, v) {
 		return false
 	}
 	for i := k + 1; i < v; i++ {
