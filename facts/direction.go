@@ -241,12 +241,7 @@ func (sc *sentenceCtx) subjectOf(v int) []string {
 // subject, not a preposition's object ("soured after Ostrian air defences
 // shot down …", but not "after talks in Ostria, officials shot …").
 func (sc *sentenceCtx) opensClause(j, v int) bool {
-	k := j - 1
-	for ; k >= 0 && sc.gapFree(k, j); k-- {
-		if _, ok := sc.name(k); !ok && strings.ToLower(sc.words[k].Text) != "the" {
-			break
-		}
-	}
+	k := sc.beforeName(j)
 	// Of the temporal subordinators, "after" and "before" are prepositions
 	// too (the only ones afterPreposition meets).
 	if k < 0 || !temporal[strings.ToLower(sc.words[k].Text)] || !sc.gapFree(k, v) {
@@ -277,20 +272,27 @@ func (sc *sentenceCtx) finiteAt(j int) bool {
 // with no clause boundary between. A place after "in" that locates a
 // speaking body ("police in Baku") is the body's, not a phrase's.
 func (sc *sentenceCtx) afterPreposition(j int) bool {
-	for k := j - 1; k >= 0 && sc.gapFree(k, j); k-- {
-		if _, ok := sc.name(k); ok {
-			continue
-		}
-		w := strings.ToLower(sc.words[k].Text)
-		if w == "the" {
-			continue
-		}
-		if w == "in" && k > 0 && speakingBodies[sc.words[k-1].Key] {
-			return false // "authorities in Azerbaijan" are Azerbaijan's
-		}
-		return prepositions[w]
+	k := sc.beforeName(j)
+	if k < 0 {
+		return false
 	}
-	return false
+	w := strings.ToLower(sc.words[k].Text)
+	if w == "in" && k > 0 && speakingBodies[sc.words[k-1].Key] {
+		return false // "authorities in Azerbaijan" are Azerbaijan's
+	}
+	return prepositions[w]
+}
+
+// beforeName returns the index of the nearest word before the name at j
+// that is neither a name nor "the", with no clause boundary between: the
+// word that opens the name's phrase ("to" in "to the Baku office"), or -1.
+func (sc *sentenceCtx) beforeName(j int) int {
+	for k := j - 1; k >= 0 && sc.gapFree(k, j); k-- {
+		if _, ok := sc.name(k); !ok && strings.ToLower(sc.words[k].Text) != "the" {
+			return k
+		}
+	}
+	return -1
 }
 
 // objectOf returns the names right after the verb at v, up to a clause
