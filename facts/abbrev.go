@@ -212,25 +212,24 @@ func (a Abbrev) NameKeys() (short string, long []string) {
 // that a date or count of it is matched with those of the long form
 // (Disagreements). The keys stay sorted.
 func (e Event) WithAbbrevs(abbrevs []Abbrev) Event {
-	expand := func(keys []string) []string {
-		out := keys
-		for _, a := range abbrevs {
-			if short, long := a.NameKeys(); slices.Contains(keys, short) {
-				out = append(slices.Clip(out), long...)
-			}
+	shorts := make([]string, len(abbrevs))
+	var by, to []string
+	for i, a := range abbrevs {
+		short, long := a.NameKeys()
+		shorts[i] = short
+		if slices.Contains(e.By, short) {
+			by = append(by, long...)
 		}
-		if len(out) == len(keys) {
-			return keys
+		if slices.Contains(e.To, short) {
+			to = append(to, long...)
 		}
-		slices.Sort(out)
-		return slices.Compact(out)
 	}
-	e.By, e.To = expand(e.By), expand(e.To)
+	e.By, e.To = withKeys(e.By, by), withKeys(e.To, to)
 	// The long form names a participant as an entity would be keyed
 	// ("Azerbaijan Airlines", of whom a date of "the AZAL aircraft that
 	// was shot down" is one).
-	for _, a := range abbrevs {
-		short, _ := a.NameKeys()
+	for i, a := range abbrevs {
+		short := shorts[i]
 		if !slices.Contains(e.By, short) && !slices.Contains(e.To, short) && !slices.Contains(e.Participants, short) && !slices.Contains(e.Places, short) {
 			continue
 		}
@@ -240,6 +239,17 @@ func (e Event) WithAbbrevs(abbrevs []Abbrev) Event {
 		}
 	}
 	return e
+}
+
+// withKeys returns keys with more added, sorted and each once; keys itself
+// when there is nothing to add.
+func withKeys(keys, more []string) []string {
+	if len(more) == 0 {
+		return keys
+	}
+	out := append(slices.Clip(keys), more...)
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // entityKey returns the key an entity named by the long form has: its
