@@ -112,10 +112,7 @@ func TestAskRejectsBadQuestions(t *testing.T) {
 
 func TestAskCleansQuestion(t *testing.T) {
 	e := seedEngine(t, Options{MaxQuestionLen: 30})
-	a, err := e.Ask(context.Background(), "  Who is\x00 Shahin\u202e\n Shikhlinski? ")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := mustAsk(t, e, "  Who is\x00 Shahin\u202e\n Shikhlinski? ")
 	if want := "Who is Shahin Shikhlinski?"; a.Question != want {
 		t.Errorf("Question = %q, want %q", a.Question, want)
 	}
@@ -198,10 +195,7 @@ func TestExtractiveReportsAirlinerDateConflict(t *testing.T) {
 }
 
 func testAirliner(t *testing.T, e *Engine) {
-	a, err := e.Ask(context.Background(), "When was the Azerbaijani airliner shot down?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := mustAsk(t, e, "When was the Azerbaijani airliner shot down?")
 	checkCitations(t, a)
 	checkQuotes(t, a)
 	m := regexp.MustCompile(`^Sources disagree on the date: \[(\d+)\] says “December 2023”, while \[(\d+)\] says “December 2024” and \[(\d+)\] “Last December” \(December 2024\)\.$`).FindStringSubmatch(a.Disagreement)
@@ -496,10 +490,7 @@ func TestExtractiveWhenPrefersTheAskedEventsDate(t *testing.T) {
 		madeUp("culture", "Valdoria cancelled all festivals over the police raid in Ostrava, the ministry announced on March 9."),
 		madeUp("raid", "Police carried out the raid in Ostrava on March 7, detaining dozens."),
 	}, Options{})
-	a, err := e.Ask(context.Background(), "When did the Ostrava police raid happen?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := mustAsk(t, e, "When did the Ostrava police raid happen?")
 	if !strings.HasPrefix(a.Text, "Police carried out the raid") {
 		t.Errorf("answer starts with another event's date: %s", a.Text)
 	}
@@ -562,10 +553,7 @@ func TestSentenceAfterAColonIsShownOnce(t *testing.T) {
 	e := New(fixedSearcher{
 		madeUp("a", "Reacting to reports of the closure of the old market in Halden, Anna Brill, the mayor of Halden, said:\n\n“The province has shown complete contempt for the traders of the old market in Halden. It must reopen the market at once.”"),
 	}, Options{})
-	a, err := e.Ask(context.Background(), "What did the mayor of Halden say about the closure of the old market?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := mustAsk(t, e, "What did the mayor of Halden say about the closure of the old market?")
 	if n := strings.Count(a.Text, "The province has shown complete contempt"); n != 1 {
 		t.Errorf("answer %q shows the quotation %d times, want once", a.Text, n)
 	}
@@ -808,17 +796,11 @@ func TestANameOfSeveralWordsIsOneName(t *testing.T) {
 		madeUp("c", "President Ivo Marten said the deaths of the two miners were a tragedy."),
 	}
 	e := New(docs, Options{})
-	a, err := e.Ask(context.Background(), "What did the Nordic Council say about the deaths of the miners?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := mustAsk(t, e, "What did the Nordic Council say about the deaths of the miners?")
 	if a.Grounded {
 		t.Errorf("answer %q, want an abstention: no article names the Nordic Council", a.Text)
 	}
-	a, err = e.Ask(context.Background(), "What did President Marten say about the deaths of the miners?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a = mustAsk(t, e, "What did President Marten say about the deaths of the miners?")
 	if !strings.HasPrefix(a.Text, "President Ivo Marten said") {
 		t.Errorf("answer %q, want Marten's words", a.Text)
 	}
@@ -839,32 +821,20 @@ func TestWhatAnUnheardSpeakerSaidAbstains(t *testing.T) {
 	}
 	e := New(docs, Options{})
 	// The name inside the clause before the word of speech.
-	a, err := e.Ask(context.Background(), "What did Miners Watch say about the deaths of the two miners?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := mustAsk(t, e, "What did Miners Watch say about the deaths of the two miners?")
 	if !a.Grounded {
 		t.Errorf("answer %q, want Miners Watch's words", a.Text)
 	}
 	// An appositive between the name and its word of speech.
-	a, err = e.Ask(context.Background(), "What did Erik Lund say about the deaths of the two miners?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a = mustAsk(t, e, "What did Erik Lund say about the deaths of the two miners?")
 	if !a.Grounded {
 		t.Errorf("answer %q, want Lund's response", a.Text)
 	}
-	a, err = e.Ask(context.Background(), "What did Ostria say about the deaths of the two miners?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a = mustAsk(t, e, "What did Ostria say about the deaths of the two miners?")
 	if a.Grounded {
 		t.Errorf("answer %q, want an abstention: no article gives Ostria's words", a.Text)
 	}
-	a, err = e.Ask(context.Background(), "What did Dalby say about the deaths of the two miners?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a = mustAsk(t, e, "What did Dalby say about the deaths of the two miners?")
 	if !strings.HasPrefix(a.Text, "Dalby voiced deep concern") {
 		t.Errorf("answer %q, want Dalby's concern", a.Text)
 	}
@@ -908,17 +878,11 @@ func TestACapitalSpeaksForItsCountry(t *testing.T) {
 		madeUp("d", "Danish officials said that 30 fishermen were detained in the raid on the harbour."),
 	}
 	e := New(docs, Options{})
-	a, err := e.Ask(context.Background(), "What did Norway say about the two fishermen?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := mustAsk(t, e, "What did Norway say about the two fishermen?")
 	if !strings.Contains(a.Text, "Oslo said") || strings.Contains(a.Text, "Danish") {
 		t.Errorf("answer %q, want Oslo's words, not the Danes'", a.Text)
 	}
-	a, err = e.Ask(context.Background(), "According to Oslo, how many fishermen were detained in the raid?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a = mustAsk(t, e, "According to Oslo, how many fishermen were detained in the raid?")
 	if !strings.HasPrefix(a.Text, "Norway's foreign ministry said that 12") || strings.Contains(a.Text, "30") {
 		t.Errorf("answer %q, want Norway's 12 alone", a.Text)
 	}
@@ -1055,10 +1019,17 @@ func askRanked(t *testing.T, rs []retrieval.Result, q string) Answer {
 // citations.
 func askWith(t *testing.T, s Searcher, opts Options, q string) Answer {
 	t.Helper()
-	a, err := New(s, opts).Ask(context.Background(), q)
+	a := mustAsk(t, New(s, opts), q)
+	checkCitations(t, a)
+	return a
+}
+
+// mustAsk asks q of e, failing the test on an error.
+func mustAsk(t *testing.T, e *Engine, q string) Answer {
+	t.Helper()
+	a, err := e.Ask(context.Background(), q)
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkCitations(t, a)
 	return a
 }
