@@ -588,6 +588,46 @@ func TestAppositiveSubjectIsTheSource(t *testing.T) {
 	}
 }
 
+// TestSpeakerBeforeTheCueWithAnAppositive: "X, Halden Police's
+// spokeswoman, said the arrests were …" is X's speech. The comma before
+// the cue had made it read as "…," said X, with the clause after the cue
+// ("the arrests were unlawful") as the speaker and the name as the words.
+// An appositive may open with a name's possessive, a bare role noun, or a
+// noun of a name; names joined by "and" after a preposition are one. A
+// cue followed by a clause, a colon or a quotation has no speaker after
+// it, and "said to be" has none at all.
+func TestSpeakerBeforeTheCueWithAnAppositive(t *testing.T) {
+	tests := []struct{ text, speaker, content string }{
+		{"Marie Vesk, Halden Police's spokeswoman, said the arrests were unlawful.", "Marie Vesk, Halden Police's spokeswoman", "the arrests were unlawful"},
+		{"Marie Vesk, spokeswoman for the Halden police, said the arrests were unlawful.", "Marie Vesk, spokeswoman for the Halden police", "the arrests were unlawful"},
+		{"Ivo Tamm, director of the department, said the ministry will respond.", "Ivo Tamm, director of the department", "the ministry will respond"},
+		{"Ivo Tamm, head of Estmark's Forensic Bureau, said the men died of injuries.", "Ivo Tamm, head of Estmark's Forensic Bureau", "the men died of injuries"},
+		{"Reacting to the reports, Marie Vesk, Lorvan Watch’s Director for Eastern Estmark and Central Valdoria, said: “The authorities must investigate.”",
+			"Marie Vesk, Lorvan Watch’s Director for Eastern Estmark and Central Valdoria", "“The authorities must investigate.”"},
+		{"The ministry, which oversees the prisons, said the man died of a heart attack.", "ministry", "the man died of a heart attack"},
+		// The speaker after the cue still.
+		{"\"The arrests are unlawful,\" said Marie Vesk, Halden Police's spokeswoman.", "Marie Vesk", "The arrests are unlawful"},
+		{"The arrests, said the spokeswoman, were unlawful.", "spokeswoman", "The arrests"},
+		// No speaker.
+		{"Three men were hospitalised, with one, Kamal Vesk, said to be in intensive care.", "", ""},
+	}
+	for _, tt := range tests {
+		var got []Speech
+		for _, f := range kinds(Read(doc("x", "2025-07-01", tt.text)), KindSpeech) {
+			got = append(got, *f.Speech)
+		}
+		if tt.speaker == "" {
+			if len(got) != 0 {
+				t.Errorf("%q: speech %+v, want none", tt.text, got)
+			}
+			continue
+		}
+		if len(got) == 0 || got[0].Speaker != tt.speaker || got[0].Content != tt.content {
+			t.Errorf("%q: speech %+v, want %q saying %q", tt.text, got, tt.speaker, tt.content)
+		}
+	}
+}
+
 // TestADatedClauseLendsNoTrigger: a date whose clause tells no event word
 // ("held … earlier this year") does not take the event word of another
 // clause that has its own date ("a statement released on Sunday"): that

@@ -110,17 +110,28 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		if !reportingVerbs[l] || i+1 < len(ws) && reportingVerbs[strings.ToLower(ws[i+1].Text)] {
 			continue // "media reports said": the first is a noun
 		}
+		if i+2 < len(ws) && strings.EqualFold(ws[i+1].Text, "to") && (strings.EqualFold(ws[i+2].Text, "be") || strings.EqualFold(ws[i+2].Text, "have")) {
+			continue // "one man, Kamal Vesk, said to be in intensive care": no one speaks
+		}
 		// "…," said the spokesman: the source follows the cue. A cue
 		// followed by "that" has its subject before it, after an
 		// appositive's comma ("X, the brother of the deceased, claimed
 		// that …").
 		if inverted(sc.text, ws[i].Start) && !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that")) && !sc.appositiveBefore(i) {
 			// Only when the source closes the sentence or its clause.
-			if lo, hi, ok := sc.phraseAfter(i + 1); ok && (strings.Trim(sc.text[hi:], " .!\"'”’") == "" || strings.HasPrefix(sc.text[hi:], ",")) {
+			if lo, hi, ok := sc.sourceAfter(i); ok && (strings.Trim(sc.text[hi:], " .!\"'”’") == "" || strings.HasPrefix(sc.text[hi:], ",")) {
 				content := strings.TrimSpace(strings.Trim(sc.text[:ws[i].Start], " ,\"'“”‘’"))
 				out = append(out, sc.speech(ws[i].Start, hi, sc.text[lo:hi], l, content))
+				continue
 			}
-			continue
+			// After a quotation the words before the cue are its
+			// content, never a source. After a plain comma they may
+			// end a relative clause that describes the source ("The
+			// ministry, which runs the prisons, said the …"), read as
+			// below; a name's appositive is read there too.
+			if strings.ContainsAny(sc.text[ws[i-1].End:ws[i].Start], "\"”’") || sc.relativeBefore(i-1) == i-1 {
+				continue
+			}
 		}
 		k := i - 1
 		for k >= 0 && verbGroup[strings.ToLower(ws[k].Text)] && !clauseBreakBefore(sc.text, ws[k+1].Start, ws[k].End) {
@@ -227,7 +238,10 @@ func (sc *sentenceCtx) appositiveOf(lo int) int {
 	if j > 0 && determiners[strings.ToLower(ws[j-1].Text)] {
 		j--
 	}
-	if !determiners[strings.ToLower(ws[j].Text)] || j == 0 || strings.TrimSpace(sc.text[ws[j-1].End:ws[j].Start]) != "," {
+	// The appositive opens with a determiner ("the brother of the
+	// deceased"), a name's possessive ("Halden Police's spokeswoman") or
+	// a bare noun ("spokeswoman for the ministry").
+	if !sc.opensAppositive(j) || j == 0 || strings.TrimSpace(sc.text[ws[j-1].End:ws[j].Start]) != "," {
 		return lo
 	}
 	n := j - 1
@@ -240,6 +254,45 @@ func (sc *sentenceCtx) appositiveOf(lo int) int {
 		return lo
 	}
 	return n
+}
+
+// opensAppositive reports whether the phrase at word j may be an
+// appositive: it opens with a determiner ("the brother of the deceased"),
+// with a name's possessive ("Halden Police's spokeswoman"), or with a
+// bare noun, when a noun of its phrase names a person's role
+// ("spokeswoman for the ministry"; not "Last Friday, police said") or it
+// is of a name ("head of Halden's Forensic Bureau").
+func (sc *sentenceCtx) opensAppositive(j int) bool {
+	ws := sc.words
+	if determiners[strings.ToLower(ws[j].Text)] {
+		return true
+	}
+	for m := j; m < len(ws) && m-j < maxSource; m++ {
+		if m > j && clauseBreakBefore(sc.text, ws[m].Start, ws[m-1].End) {
+			break
+		}
+		l := strings.ToLower(ws[m].Text)
+		if ws[j].Cap {
+			if !ws[m].Cap {
+				return false
+			}
+			if possessive(l) {
+				return m+1 < len(ws) && !clauseBreakBefore(sc.text, ws[m+1].Start, ws[m].End)
+			}
+			continue
+		}
+		if ws[j].Stop {
+			return false
+		}
+		if k := Key(withoutPossessive(l)); RoleNoun(k) || PersonNoun(k) {
+			return true
+		}
+		// "head of Halden's Forensic Bureau": a noun of a name.
+		if m == j && m+2 < len(ws) && (strings.EqualFold(ws[m+1].Text, "of") || strings.EqualFold(ws[m+1].Text, "for")) && ws[m+2].Cap {
+			return true
+		}
+	}
+	return false
 }
 
 // maxName bounds a name's length in words.
@@ -279,7 +332,11 @@ func (sc *sentenceCtx) phraseBefore(k int) (int, bool) {
 	lo := k
 	for lo > 0 && k-lo+1 < maxSource {
 		prev := ws[lo-1]
-		if npBreak[strings.ToLower(prev.Text)] || clauseBreakBefore(sc.text, ws[lo].Start, prev.End) ||
+		// "Director for Eastern Europe and Central Asia": an "and"
+		// between names after a preposition joins the preposition's
+		// objects, not clauses or speakers ("Aliyev and Putin said").
+		joins := strings.EqualFold(prev.Text, "and") && ws[lo].Cap && sc.namesAfterPreposition(lo-2)
+		if !joins && npBreak[strings.ToLower(prev.Text)] || clauseBreakBefore(sc.text, ws[lo].Start, prev.End) ||
 			reportingVerbs[strings.ToLower(prev.Text)] || verbBefore(prev, ws[lo]) {
 			break
 		}
@@ -328,6 +385,27 @@ func (sc *sentenceCtx) phraseBefore(k int) (int, bool) {
 	return 0, false
 }
 
+// namesAfterPreposition reports whether word k ends a capitalised name
+// that follows "of", "for" or "in".
+func (sc *sentenceCtx) namesAfterPreposition(k int) bool {
+	ws := sc.words
+	if k < 0 || !ws[k].Cap || ws[k].Stop {
+		return false
+	}
+	for m := k; m > 0 && k-m < maxName; m-- {
+		if clauseBreakBefore(sc.text, ws[m].Start, ws[m-1].End) {
+			return false
+		}
+		switch p := strings.ToLower(ws[m-1].Text); {
+		case p == "of" || p == "for" || p == "in":
+			return true
+		case !ws[m-1].Cap || ws[m-1].Stop:
+			return false
+		}
+	}
+	return false
+}
+
 // verbBefore reports whether prev is a participle that governs the phrase
 // starting at w rather than belonging to it: "contradicting Russian
 // claims", "citing the ministry" ("the ruling party" keeps its adjective).
@@ -368,10 +446,34 @@ func (sc *sentenceCtx) phraseAfter(i int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// sourceAfter returns the byte range of the source that follows cue word
+// i in "…," said X: a noun phrase right after the cue, with no verb in
+// it. "…, said the arrests were unlawful" is the cue's content, and a colon
+// or a quotation after the cue opens its content.
+func (sc *sentenceCtx) sourceAfter(i int) (int, int, bool) {
+	ws := sc.words
+	if i+1 >= len(ws) || strings.TrimSpace(sc.text[ws[i].End:ws[i+1].Start]) != "" {
+		return 0, 0, false
+	}
+	lo, hi, ok := sc.phraseAfter(i + 1)
+	if !ok {
+		return 0, 0, false
+	}
+	for _, w := range ws[i+1:] {
+		if w.Start >= hi {
+			break
+		}
+		if l := strings.ToLower(w.Text); auxiliaries[l] && l != "to" || !w.Cap && PastTense(w.Text) {
+			return 0, 0, false
+		}
+	}
+	return lo, hi, true
+}
+
 // contentAfter is what follows cue word i, without a leading "that".
 func (sc *sentenceCtx) contentAfter(i int) string {
 	rest := strings.TrimSpace(sc.text[sc.words[i].End:])
-	rest = strings.TrimPrefix(rest, ",")
+	rest = strings.TrimLeft(rest, ",:")
 	rest = strings.TrimSpace(rest)
 	if strings.HasPrefix(strings.ToLower(rest), "that ") {
 		rest = rest[len("that "):]
