@@ -293,7 +293,9 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		if descr[k] {
 			w *= weightDescriptor
 		}
-		if byline[k] {
+		// "What did Amnesty International say": the outlet is the one
+		// asked about, and a sentence naming it tells of its words.
+		if byline[k] && !(qu.said && slices.Contains(qu.speakerNames, k)) {
 			w = 0
 		}
 		ev.Weight[k] = w

@@ -178,6 +178,24 @@ func TestOutletTheQuestionNames(t *testing.T) {
 	checkCitations(t, a)
 }
 
+// TestAnOutletAskedAsTheSpeaker: "What did Lorvan Watch say?" asks for
+// the words of the group that publishes the statement; its name in the
+// passage is no mere byline (which "according to the Dalby Herald" is).
+func TestAnOutletAskedAsTheSpeaker(t *testing.T) {
+	doc := func(id, outlet, text string) retrieval.Result {
+		return retrieval.Result{Passage: corpus.Passage{ID: id + "#0", DocID: id, Outlet: outlet, Text: text,
+			Published: "2025-07-03", PublishedPrecision: "day"}}
+	}
+	docs := []retrieval.Result{
+		doc("a", "Lorvan Watch", "Reacting to reports of mass detentions in Halden, Marie Vesk, Lorvan Watch's Director for Estmark, said: “The authorities must investigate the deaths.”"),
+		doc("b", "Estmark Post", "The Halden police detained 45 miners in the raid on the union office on Monday."),
+	}
+	a := askWith(t, fixedSearcher(docs), Options{MaxSentences: 1}, "What did Lorvan Watch say?")
+	if !strings.Contains(a.Text, "must investigate") {
+		t.Errorf("answer %q, want Lorvan Watch's words", a.Text)
+	}
+}
+
 // TestSaidQuestionTakesTheAskedSpeakersWords: "What did Brandt say"
 // prefers Brandt's words to a statement's quote on the same subject.
 func TestSaidQuestionTakesTheAskedSpeakersWords(t *testing.T) {
