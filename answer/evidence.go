@@ -439,7 +439,14 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	if len(qu.by) > 0 && ev.Kind.typed() {
 		// "How many did Azerbaijan say were detained": the values it is
 		// the source of answer, when a retrieved sentence gives one.
-		if !ev.narrow(func(s *sentence) bool { return len(s.Vals) > 0 && ev.spokenByAsked(s) }) {
+		switch {
+		case ev.narrow(func(s *sentence) bool { return len(s.Vals) > 0 && ev.spokenByAsked(s) }):
+		case ev.Kind.dated():
+			// "When did Peskov say the arrests were …": none of their
+			// words gives a date, so the day they spoke is asked. Their
+			// words answer, not a date of the arrests someone else gives.
+			ev.prefer(ev.spokenByAsked)
+		default:
 			// None is theirs: not the words of someone else named, which
 			// would read as theirs.
 			ev.prefer(func(s *sentence) bool { return len(ev.speechOf(s)) == 0 })

@@ -260,6 +260,9 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 				b.WriteString(" " + dateNote)
 			}
 		}
+		if line := ev.undatedWordsLine(sh.s, best, c.ref(best.P)); line != "" {
+			b.WriteString(" " + line)
+		}
 	}
 	a := Answer{Question: q, Grounded: true, Mode: ModeExtractive, Support: ev.Support, DateNote: dateNote}
 	if conf != nil {
@@ -593,6 +596,27 @@ func relativeDateLine(s *sentence, ref int) string {
 		label = "the " + label
 	}
 	return "“" + f.Text + "” [" + strconv.Itoa(ref) + "] is " + label + ", counted from the article's date."
+}
+
+// undatedWordsLine returns the composer's sentence after s, the best one,
+// cited as ref, when a "when did X say …" question is answered by X's
+// words that give no date: the day the article was published, which the
+// words are no later than ("The article gives no date for these words; it
+// was published on 1 July 2025 [1]."). Empty otherwise.
+func (ev *evidence) undatedWordsLine(s, best *sentence, ref int) string {
+	if s != best || ev.Kind != kindDate || len(best.Vals) > 0 || len(ev.query.by) == 0 || !ev.spokenByAsked(best) {
+		return ""
+	}
+	r := ev.Results[best.P]
+	span, ok := facts.ParseValue(r.Published)
+	if !ok {
+		return ""
+	}
+	on := "on " + span.Date().Label
+	if r.PublishedPrecision == "week" {
+		on = "in the week of " + span.Date().Label
+	}
+	return "The article gives no date for these words; it was published " + on + " [" + strconv.Itoa(ref) + "]."
 }
 
 // aboutBest returns a test of whether a sentence, with the sentences

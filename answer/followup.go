@@ -84,6 +84,10 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 	asked := q
 	q = innerQuestion(q)
 	fu := e.readFollowUp(q, history)
+	// "When did he say that?" after "What did Peskov say about …?" asks
+	// when Peskov spoke: the composer reads whose words are asked from
+	// the question itself.
+	q = withEarlierSpeaker(q, fu.History)
 	results, err := e.retrieve(ctx, q, fu, e.opts.TopK)
 	if err != nil {
 		return Answer{}, err
@@ -99,6 +103,50 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 	a = e.withTimeline(a, q, fu.Query, results)
 	a.Question = asked
 	return a, nil
+}
+
+// withEarlierSpeaker returns q with a pronoun that stands for whose words
+// it asks ("when did he say that?", "what did she claim?") replaced by the
+// speaker of the latest earlier question that named one ("What did
+// Peskov say about …?"), within contextDepth turns; q as it is otherwise.
+func withEarlierSpeaker(q string, history []Turn) string {
+	m := speakerIndex(q)
+	if m == nil || !speakerPronouns[strings.ToLower(q[m[0]:m[1]])] {
+		return q
+	}
+	for i := len(history) - 1; i >= 0 && i >= len(history)-contextDepth; i-- {
+		hq := history[i].Question
+		h := speakerIndex(hq)
+		if h == nil {
+			continue
+		}
+		who := hq[h[0]:h[1]]
+		if speakerPronouns[strings.ToLower(who)] || !slices.ContainsFunc(questionTokens(who), func(t token) bool { return t.Cap && !t.Stop }) {
+			return q // "what did they say" after another pronoun, or "the ministry": not followed
+		}
+		return q[:m[0]] + who + q[m[1]:]
+	}
+	return q
+}
+
+// speakerPronouns stand for a speaker named before.
+var speakerPronouns = map[string]bool{"he": true, "she": true, "they": true}
+
+// speakerIndex returns the byte range of whose words q asks for ("Peskov"
+// in "What did Peskov say …", "When did he say …"), or nil.
+func speakerIndex(q string) []int {
+	for _, re := range []*regexp.Regexp{reSaidQ, reDidSayQ} {
+		if m := re.FindStringSubmatchIndex(q); m != nil {
+			lo, hi := m[2], m[3]
+			for hi > lo && q[hi-1] == ' ' {
+				hi--
+			}
+			if hi > lo {
+				return []int{lo, hi}
+			}
+		}
+	}
+	return nil
 }
 
 // reAgreeQ finds a question whether the sources agree ("Do the outlets

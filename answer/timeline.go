@@ -76,6 +76,11 @@ func (e *Engine) withTimeline(a Answer, q, query string, results []retrieval.Res
 	if verbUnsaid(q, a.Text) {
 		return a // the quotes do not tell the asked event: no date is theirs
 	}
+	if reSpokeQ.MatchString(q) {
+		// "When did Peskov say the arrests were …": the timeline dates
+		// events, and the arrests' date would read as the day he spoke.
+		return a
+	}
 	if reFutureQ.MatchString(q) {
 		// "When will Russia pay compensation?": the timeline's date of
 		// the promise would read as the payment's.

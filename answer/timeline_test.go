@@ -365,3 +365,39 @@ func TestTimelineLineNeedsAnotherArticle(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestWhenSomeoneSpoke: "When did Tamm say …?" is answered by Tamm's words,
+// not by a dated sentence of the arrests his words are about that names
+// him nowhere; words that give no date are said to give none, beside the
+// day their article was published, and the timeline's date of the
+// arrests is not written as the day he spoke. The same holds for "when
+// did he say that?" after "What did Ivo Tamm say …?".
+func TestWhenSomeoneSpoke(t *testing.T) {
+	tamm := madeUp("a", "Kremlin spokesman Ivo Tamm said the arrests of the reporters were an emotional reaction by Estmark, and that Valdoria would seek their release.")
+	tamm.Published = "2025-07-01"
+	other := madeUp("b", "On July 1, the reporter Lena Varga of the Halden Herald was arrested in Dalby.")
+	docs := fixedSearcher{other, tamm}
+	dates := &fakeDates{ev: DatedEvent{Label: "30 June 2025", Value: "2025-06-30", PassageIDs: []string{"b#0", "c#0"}}}
+	e := New(docs, Options{Dates: dates})
+	check := func(q string, a Answer) {
+		t.Helper()
+		checkCitations(t, a)
+		if !strings.HasPrefix(a.Text, "Kremlin spokesman Ivo Tamm said") {
+			t.Errorf("%s: answer %q, want Tamm's words first", q, a.Text)
+		}
+		if !strings.Contains(a.Text, "The article gives no date for these words; it was published on 1 July 2025 [1].") {
+			t.Errorf("%s: answer %q, want the day the article was published", q, a.Text)
+		}
+		if strings.Contains(a.Text, "30 June 2025") || strings.Contains(a.Text, "Lena Varga") {
+			t.Errorf("%s: answer %q dates his words by the arrests", q, a.Text)
+		}
+	}
+	q := "When did Ivo Tamm say the arrests of the reporters were an emotional reaction?"
+	check(q, mustAsk(t, e, q))
+	history := []Turn{{Question: "What did Ivo Tamm say about the arrests of the reporters?", Answer: "Kremlin spokesman Ivo Tamm said the arrests of the reporters were an emotional reaction by Estmark. [1]"}}
+	a, err := e.AskWith(context.Background(), "when did he say that?", history)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("when did he say that?", a)
+}

@@ -69,6 +69,9 @@ var (
 	reYesNoQ  = regexp.MustCompile(`(?i)^\W*(?:did|does|do|has|have|had|was|were|is|are)\s`)
 	reDoQ     = regexp.MustCompile(`(?i)^\W*(?:\w+\W+){0,3}?(?:did|does|do)\s`)
 	reDidSayQ = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had) (.{2,60}?) (?:say|said|claim|claimed|report|reported|state|stated|announce|announced|estimate|estimated|give|gave|cite|cited|offer|offered)\b`)
+	// reSpokeQ asks about someone's words with do-support: "When did
+	// Peskov say …", "did the ministry claim".
+	reSpokeQ = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had) .{2,60}? (?:say|said|claim|claimed|state|stated|tell|told)\b`)
 	// rePartQ names the group a count question asks about some of: "Of
 	// the six men Russia arrested, how many …", "how many of them".
 	rePartQ = regexp.MustCompile(`(?i)(^\s*of (?:the|them|those|these)\b|\bhow many of\b)`)
