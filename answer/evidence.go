@@ -441,10 +441,12 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		// the source of answer, when a retrieved sentence gives one.
 		switch {
 		case ev.narrow(func(s *sentence) bool { return len(s.Vals) > 0 && ev.spokenByAsked(s) }):
-		case ev.Kind.dated():
+		case ev.Kind.dated() && reSpokeQ.MatchString(q):
 			// "When did Peskov say the arrests were …": none of their
 			// words gives a date, so the day they spoke is asked. Their
 			// words answer, not a date of the arrests someone else gives.
+			// ("When did the ministry announce …" asks of an
+			// announcement, an event that sentences date.)
 			ev.prefer(ev.spokenByAsked)
 		default:
 			// None is theirs: not the words of someone else named, which
