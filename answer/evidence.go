@@ -518,6 +518,12 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			}
 		}
 	}
+	if reLatestQ.MatchString(q) {
+		// "What eventually happened to Kartavykh?": of the sentences
+		// that tell of him as fully, the latest article's; his arrest,
+		// told first, is not how it ended.
+		ev.prefer(ev.latestTelling())
+	}
 	if qu.abbrev != "" {
 		// "What is FSB?": the sentence that spells it out.
 		ev.prefer(func(s *sentence) bool { return qu.spellsOut(s.Facts) })
@@ -538,6 +544,27 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	slices.SortStableFunc(ev.Ranked, func(a, b *sentence) int { return cmp.Compare(b.Score, a.Score) })
 	ev.promoteAnswer(len(descr) > 0)
 	return ev
+}
+
+// latestTelling returns a test of whether a sentence is of the latest
+// published article among those that tell the question's names as fully
+// as the best covering sentence does (all of them named, a tenth less
+// coverage at most).
+func (ev *evidence) latestTelling() func(*sentence) bool {
+	best := 0.0
+	for _, s := range ev.Ranked {
+		if s.Named {
+			best = max(best, s.Cov)
+		}
+	}
+	full := func(s *sentence) bool { return s.Named && s.Cov > 0 && s.Cov >= 0.9*best }
+	latest := ""
+	for _, s := range ev.Ranked {
+		if full(s) && ev.Results[s.P].Published > latest {
+			latest = ev.Results[s.P].Published
+		}
+	}
+	return func(s *sentence) bool { return full(s) && ev.Results[s.P].Published == latest }
 }
 
 // prefer ranks the sentences for which ok holds before the others, when

@@ -1033,3 +1033,21 @@ func mustAsk(t *testing.T, e *Engine, q string) Answer {
 	}
 	return a
 }
+
+// TestHowItEnded: "What eventually happened to X?" is answered by the
+// latest article among those that tell of X as fully: the arrest told
+// first is not how it ended. "eventually" is no word a sentence must hold.
+func TestHowItEnded(t *testing.T) {
+	arrest := madeUp("a", "Police in Halden detained the union leader Ola Brandt during a raid on the union's office.")
+	arrest.Published = "2025-07-01"
+	freed := madeUp("b", "The union leader Ola Brandt was freed by the Halden police and flew home to Dalby.")
+	freed.Published = "2025-10-10"
+	pilot := madeUp("c", "The pilot eventually decided to land the plane in Halden.")
+	pilot.Published = "2025-12-01"
+	for _, q := range []string{"What eventually happened to Ola Brandt?", "What happened to Ola Brandt in the end?"} {
+		a := askMadeUp(t, fixedSearcher{arrest, freed, pilot}, q)
+		if !strings.HasPrefix(a.Text, "The union leader Ola Brandt was freed") {
+			t.Errorf("%s: answer %q, want the latest account", q, a.Text)
+		}
+	}
+}

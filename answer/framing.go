@@ -43,6 +43,13 @@ func framingWord(toks []token, i int, q string) bool {
 			return prev == "what" || prev == "which" ||
 				lw == "day" && prev == "of" && i > 1 && strings.EqualFold(toks[i-2].Word, "time")
 		}
+	case "eventually", "finally", "ultimately":
+		// "What eventually happened to him": the latest account is
+		// asked (reLatestQ), in whatever words.
+		return true
+	case "end":
+		// "in the end", "did they end up": as "eventually".
+		return i > 0 && strings.EqualFold(toks[i-1].Word, "the") || next == "up"
 	case "old", "long":
 		// "How old", "how long": an age or a duration is asked; "old" in
 		// "decades-old" tells nothing of it.

@@ -78,6 +78,9 @@ var (
 	// reTimeQ asks for a time of day: "at what time", "what time of day",
 	// "at what hour".
 	reTimeQ = regexp.MustCompile(`(?i)\b(what|which) (time|hour)\b`)
+	// reLatestQ asks how something ended: "What eventually happened to
+	// X?", "in the end", "did they end up …".
+	reLatestQ = regexp.MustCompile(`(?i)\b(?:eventually|finally|ultimately|in the end|end(?:ed)? up)\b`)
 )
 
 // AsksDate reports whether q asks when something happened: the questions
