@@ -23,6 +23,9 @@ type attribute struct {
 	// that the passages have where they lack the focus itself: "anger"
 	// for "Why is Baku angry at Russia?".
 	Alt []string
+	// Verb is the charging verb a "what … accused of" question asks
+	// after ("accused"), whose object may stand before its "of".
+	Verb string
 }
 
 type attrKind int
@@ -38,6 +41,9 @@ const (
 // sentence gives after "of" or "with" ("charges of fraud", "charged with
 // fraud"), not one that only says there were some ("will face charges").
 var contentNouns = map[string]bool{"charges": true, "charge": true, "accusations": true, "allegations": true}
+
+// chargeVerbs take what someone is charged with after "of" or "with".
+var chargeVerbs = map[string]bool{"accused": true, "charged": true, "suspected": true, "convicted": true, "indicted": true}
 
 // speechVerbs in a "why" question put the reason asked for after them:
 // "Why did the police say they raided it?" asks why it was raided.
@@ -60,6 +66,14 @@ func askedAttribute(q []token) *attribute {
 		case "what", "which":
 			if i+1 < len(q) && contentNouns[lower(i+1)] {
 				return &attribute{Focus: q[i+1].Key, Kind: attrWhatOf}
+			}
+			// "What offences were they accused of?", "which crimes
+			// were they charged with": what the charges are, the object
+			// of the preposition that ends the question ("which years
+			// were the murders they are accused of committed" asks a
+			// date).
+			if j := len(q) - 2; j > i && chargeVerbs[lower(j)] && (lower(j+1) == "of" || lower(j+1) == "with") {
+				return &attribute{Focus: q[j].Key, Kind: attrWhatOf, Verb: lower(j)}
 			}
 		case "number":
 			// "flight number", "case number": an identifier, not a count.
@@ -162,14 +176,25 @@ func (a *attribute) answers(s *sentence, ss []*sentence, q string) bool {
 		}
 		return false
 	case attrWhatOf:
-		// The focus or its verb ("charged"), then "of", "with" or
-		// "including" within two words.
+		// The focus ("charges") then "of", "with" or "including" within
+		// two words; a verb's ("accused the union's two leaders of")
+		// within five, in its clause.
+		reach := 3
+		if chargeVerbs[a.Verb] {
+			reach = 6
+		}
 		for i, t := range s.Toks {
 			if t.Key != a.Focus {
 				continue
 			}
-			for _, u := range s.Toks[i+1 : min(len(s.Toks), i+3)] {
-				switch strings.ToLower(u.Word) {
+			if i > 0 && strings.EqualFold(s.Toks[i-1].Word, "others") {
+				continue // "some linked to the outlet and others accused of fraud": not those asked of
+			}
+			for j := i + 1; j < min(len(s.Toks), i+reach); j++ {
+				if strings.ContainsAny(s.Text[s.Toks[j-1].End:s.Toks[j].Start], ",;:") {
+					break
+				}
+				switch strings.ToLower(s.Toks[j].Word) {
 				case "of", "with", "including":
 					return true
 				}

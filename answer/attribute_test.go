@@ -42,6 +42,9 @@ func TestAskedAttribute(t *testing.T) {
 		{"What were the names of the two brothers who died?", &attribute{Focus: keyOf("brothers"), Kind: attrNameOf}},
 		{"What was the flight number of the plane?", &attribute{Focus: keyOf("flight"), Kind: attrCode}},
 		{"Why were Igor Kartavykh and Yevgeny Belousov released?", &attribute{Focus: keyOf("released"), Kind: attrReason}},
+		{"What offences were the union staff accused of?", &attribute{Focus: keyOf("accused"), Kind: attrWhatOf, Verb: "accused"}},
+		{"Which crimes were they charged with?", &attribute{Focus: keyOf("charged"), Kind: attrWhatOf, Verb: "charged"}},
+		{"In which years were the murders they are accused of committed?", nil},
 		{"What is the number of people detained?", nil},
 		{"How many people were detained?", nil},
 	}
@@ -288,5 +291,22 @@ func TestWhatChargesAreNamed(t *testing.T) {
 	}
 	if a := askMadeUp(t, docs, "What charges did the Nord editors face in Halden?"); !strings.HasPrefix(a.Text, "The next day, Ostrian prosecutors filed charges of fraud") {
 		t.Errorf("answer %q, want the sentence naming the charges", a.Text)
+	}
+}
+
+// TestWhatTheyWereAccusedOf: "What offences were X accused of?" is
+// answered by the sentence that says what, in words of its own ("accused
+// the union staff of fraud"), not by one that repeats the question's
+// words, nor by "others accused of …", which tells of others than those
+// the sentence named first.
+func TestWhatTheyWereAccusedOf(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The Halden union staff were detained on Monday over offences the police did not name, the union said."),
+		madeUp("b", "The arrests included several foreigners, some linked to the Halden union and others accused of drug trafficking."),
+		madeUp("c", "Prosecutors later accused the Halden union staff of fraud and money laundering."),
+	}
+	q := "What offences were the Halden union staff accused of?"
+	if a := askMadeUp(t, docs, q); !strings.HasPrefix(a.Text, "Prosecutors later accused the Halden union staff of fraud") || strings.Contains(a.Text, "drug") {
+		t.Errorf("%s: answer %q, want what the staff were accused of, and only that", q, a.Text)
 	}
 }

@@ -539,7 +539,16 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			attr.Alt = ev.alt[attr.Focus]
 		}
 		// Only a sentence holding the asked attribute can answer.
-		ev.keepOnly(slices.DeleteFunc(ev.Ranked, func(s *sentence) bool { return !attr.answers(s, ev.Sents[s.P], q) }))
+		kept := slices.DeleteFunc(ev.Ranked, func(s *sentence) bool { return !attr.answers(s, ev.Sents[s.P], q) })
+		if attr.Kind == attrWhatOf {
+			// "What offences were they accused of": "accused him of
+			// fraud" holds what is asked, in words of its own, as a
+			// typed value does (bonusAnswer).
+			for _, s := range kept {
+				s.Sup = max(s.Sup, min(1, s.Win+bonusAnswer))
+			}
+		}
+		ev.keepOnly(kept)
 	}
 	slices.SortStableFunc(ev.Ranked, func(a, b *sentence) int { return cmp.Compare(b.Score, a.Score) })
 	ev.promoteAnswer(len(descr) > 0)
