@@ -105,10 +105,12 @@ func (sc *sentenceCtx) askedDirection(aux, v int) (by, to []string) {
 			subject = append(subject, key)
 		}
 	}
-	switch strings.ToLower(sc.words[aux].Text) {
-	case "was", "were", "is", "are":
+	// "Was the ambassador summoned", and the passive perfect "Have
+	// Russian officers been charged": the subject is acted on.
+	passive := strings.ToLower(sc.words[aux].Text)
+	if passive == "was" || passive == "were" || passive == "is" || passive == "are" ||
+		v > aux+1 && (strings.EqualFold(sc.words[v-1].Text, "been") || strings.EqualFold(sc.words[v-1].Text, "being")) {
 		return sc.agentOf(v), subject
-	default:
-		return subject, append(sc.objectOf(v), sc.namesAfter(v, "to", "against")...)
 	}
+	return subject, append(sc.objectOf(v), sc.namesAfter(v, "to", "against")...)
 }

@@ -118,6 +118,10 @@ func TestQuestionActs(t *testing.T) {
 		{"Who summoned Valdoria's ambassador?", nil, []string{"Valdoria"}},
 		// A capital acts for its country.
 		{"Did Oslo protest to Valdoria?", []string{"Norway"}, []string{"Valdoria"}},
+		// A passive perfect's subject is acted on.
+		{"Have any Valdorian police officers been charged?", nil, []string{"Valdoria"}},
+		{"Has Valdoria's ambassador been summoned by Ostria?", []string{"Ostria"}, []string{"Valdoria"}},
+		{"Has Valdoria summoned Ostria's ambassador?", []string{"Valdoria"}, []string{"Ostria"}},
 	}
 	for _, tt := range tests {
 		acts := QuestionActs(tt.q)
