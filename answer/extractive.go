@@ -74,15 +74,15 @@ func (e *Engine) extractive(q string, context []string, results []retrieval.Resu
 			}
 		}
 	}
-	if qu := ev.query; qu.said && len(qu.speakerNames) > 0 && !ev.heardFrom(qu.speakerNames) {
+	if qu := ev.query; qu.said && len(qu.speakerNames) > 0 && !ev.heardOn(qu.speakerNames) && !further(func(x *evidence) bool { return x.heardOn(qu.speakerNames) }) {
 		// "What did Turkey's foreign ministry say": no passage gives
-		// words of anyone it names, deeper ones either. Another
-		// speaker's words are no answer.
-		if _, wv := deeper(); wv == nil || !wv.heardFrom(qu.speakerNames) {
-			a := abstain(q, ModeExtractive)
-			a.Support = ev.Support
-			return a, results
-		}
+		// words of anyone it names on what is asked, deeper ones
+		// either. Another speaker's words are no answer, nor are his on
+		// another matter ("What did Putin say about the brothers?" is
+		// not answered by what he said of the airliner).
+		a := abstain(q, ModeExtractive)
+		a.Support = ev.Support
+		return a, results
 	}
 	if !ev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
 		a := abstain(q, ModeExtractive)
@@ -405,6 +405,42 @@ func (ev *evidence) heardFrom(names []string) bool {
 	return slices.ContainsFunc(ev.Ranked, func(s *sentence) bool { return ev.heardIn(s, names) })
 }
 
+// heardOn is heardFrom for the sentences whose article tells of what the
+// question asks besides its speaker ("the brothers" in "What did Putin say
+// about the brothers?"), in a retrieved passage; any sentence when it asks
+// nothing besides.
+func (ev *evidence) heardOn(names []string) bool {
+	var topic []string
+	for _, k := range ev.QKeys[:ev.own] {
+		if !ev.query.speakerKeys[k] && !slices.Contains(names, k) {
+			topic = append(topic, k)
+		}
+	}
+	return slices.ContainsFunc(ev.Ranked, func(s *sentence) bool {
+		if !ev.heardIn(s, names) {
+			return false
+		}
+		if len(topic) == 0 {
+			return true
+		}
+		// Any retrieved passage of the sentence's article: a statement
+		// runs over paragraphs ("Aykhan Hajizada … responded to …", then
+		// his words about Basta three paragraphs on).
+		doc := ev.Results[s.P].DocID
+		for p, ss := range ev.Sents {
+			if ev.Results[p].DocID != doc {
+				continue
+			}
+			for _, o := range ss {
+				if slices.ContainsFunc(topic, func(k string) bool { return o.Keys[k] }) {
+					return true
+				}
+			}
+		}
+		return false
+	})
+}
+
 // heardIn is heardFrom for one sentence.
 func (ev *evidence) heardIn(s *sentence, names []string) bool {
 	if speakerHolds(ev.speechOf(s), names, false) {
@@ -425,12 +461,29 @@ func (ev *evidence) heardIn(s *sentence, names []string) bool {
 		}
 		return k
 	}
+	// objectOf reports whether the name at word i is the object of the
+	// word of speech at j before it ("blaming President Vladimir Putin",
+	// "accused their leader Ola Brandt"): no punctuation between them,
+	// and no comma or quotation before j that would make j a cue whose
+	// speaker follows ("…," said Putin).
+	objectOf := func(j, i int) bool {
+		if strings.ContainsAny(s.Text[toks[j].End:toks[i].Start], ",;:()\"“”") {
+			return false
+		}
+		before := strings.TrimRight(s.Text[:toks[j].Start], " ")
+		return !toks[j].Cap && !strings.HasSuffix(before, ",") && !strings.ContainsAny(before[max(0, len(before)-3):], "\"”’")
+	}
 	for i, t := range toks {
 		if !t.Cap || !slices.Contains(names, t.Key) && !slices.Contains(names, sideKey(t)) {
 			continue
 		}
-		if speechIn(i-speechReach, i+speechReach+1) {
+		if speechIn(i, i+speechReach+1) {
 			return true
+		}
+		for j := max(0, i-speechReach); j < i; j++ {
+			if speechIn(j, j+1) && !objectOf(j, i) {
+				return true
+			}
 		}
 		// The verb right after the clause that holds the name, or
 		// after the one that follows it, when the name is no

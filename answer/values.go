@@ -213,6 +213,8 @@ type query struct {
 	// speakerNames are the capitalised words of speaker ("Turkey" in
 	// "Turkey's foreign ministry").
 	speakerNames []string
+	// speakerKeys are the keys of every content word of speaker.
+	speakerKeys map[string]bool
 	// group is true when the counted noun is a nation's people
 	// ("Azerbaijanis").
 	group bool
@@ -271,6 +273,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		qu.speaker = sideKeys(toks)
 		qu.speakerNamed = len(qu.speaker) > 0 && !slices.ContainsFunc(toks, func(t token) bool { return !t.Stop && !t.Cap })
 		qu.speakerNames = nameSideKeys(toks)
+		qu.speakerKeys = keySet(toks)
 	}
 	qu.long = k == kindCount && reLongQ.MatchString(q)
 	qu.age = k == kindCount && reAgeQ.MatchString(q)

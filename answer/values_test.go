@@ -530,3 +530,27 @@ func TestAsksDoer(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatXSaidNeedsXsWordsOnTheMatter: "What did Ola Brandt say about
+// the strikes?" is not answered by a sentence that blames him (he is its
+// object, not its speaker), nor by his words on another matter in an
+// article that does not tell of the strikes; his words in an article that
+// tells of them further on answer it.
+func TestWhatXSaidNeedsXsWordsOnTheMatter(t *testing.T) {
+	doc := func(id, text string) retrieval.Result {
+		r := madeUp(id, text)
+		r.ID, r.DocID = id, strings.Split(id, "#")[0]
+		return r
+	}
+	blamed := doc("a#0", "Union members at the Halden docks accused their leader Ola Brandt of prolonging the strikes, which closed the harbour.")
+	other := doc("b#0", "Ola Brandt said the new ferry line to Dalby would open in May.")
+	q := "What did Ola Brandt say about the strikes?"
+	if a := askMadeUp(t, fixedSearcher{blamed, other}, q); a.Grounded {
+		t.Errorf("%s: answer %q, want none: he is blamed, and speaks of another matter", q, a.Text)
+	}
+	told := doc("c#0", "Ola Brandt, the union leader, spoke to reporters in Halden on Monday.")
+	later := doc("c#1", "The strikes at the docks will go on until the talks resume, the union leader said.")
+	if a := askMadeUp(t, fixedSearcher{blamed, other, told, later}, q); !a.Grounded {
+		t.Errorf("%s: answer %q, want his words, in an article that tells of the strikes", q, a.Text)
+	}
+}
