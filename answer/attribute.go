@@ -43,7 +43,8 @@ const (
 var contentNouns = map[string]bool{"charges": true, "charge": true, "accusations": true, "allegations": true}
 
 // chargeVerbs take what someone is charged with after "of" or "with".
-var chargeVerbs = map[string]bool{"accused": true, "charged": true, "suspected": true, "convicted": true, "indicted": true}
+var chargeVerbs = map[string]bool{"accused": true, "charged": true, "suspected": true, "convicted": true, "indicted": true,
+	"accuse": true, "charge": true, "suspect": true}
 
 // speechVerbs in a "why" question put the reason asked for after them:
 // "Why did the police say they raided it?" asks why it was raided.
@@ -74,6 +75,15 @@ func askedAttribute(q []token) *attribute {
 			// date).
 			if j := len(q) - 2; j > i && chargeVerbs[lower(j)] && (lower(j+1) == "of" || lower(j+1) == "with") {
 				return &attribute{Focus: q[j].Key, Kind: attrWhatOf, Verb: lower(j)}
+			}
+			// "What did Baku accuse Moscow of?": the verb before its
+			// object.
+			if n := len(q) - 1; n > i+2 && (lower(n) == "of" || lower(n) == "with") {
+				for j := i + 1; j < n-1; j++ {
+					if chargeVerbs[lower(j)] {
+						return &attribute{Focus: q[j].Key, Kind: attrWhatOf, Verb: lower(j)}
+					}
+				}
 			}
 		case "number":
 			// "flight number", "case number": an identifier, not a count.

@@ -45,6 +45,7 @@ func TestAskedAttribute(t *testing.T) {
 		{"What offences were the union staff accused of?", &attribute{Focus: keyOf("accused"), Kind: attrWhatOf, Verb: "accused"}},
 		{"Which crimes were they charged with?", &attribute{Focus: keyOf("charged"), Kind: attrWhatOf, Verb: "charged"}},
 		{"In which years were the murders they are accused of committed?", nil},
+		{"What did Estmark's prosecutors accuse the police of?", &attribute{Focus: keyOf("accuse"), Kind: attrWhatOf, Verb: "accuse"}},
 		{"What is the number of people detained?", nil},
 		{"How many people were detained?", nil},
 	}
@@ -308,5 +309,23 @@ func TestWhatTheyWereAccusedOf(t *testing.T) {
 	q := "What offences were the Halden union staff accused of?"
 	if a := askMadeUp(t, docs, q); !strings.HasPrefix(a.Text, "Prosecutors later accused the Halden union staff of fraud") || strings.Contains(a.Text, "drug") {
 		t.Errorf("%s: answer %q, want what the staff were accused of, and only that", q, a.Text)
+	}
+}
+
+// TestWhatXAccusedThemOf: "What did Valdoria accuse the Courier's staff
+// of?" asks for Valdoria's accusation: Estmark's is no answer, however
+// well it matches the rest.
+func TestWhatXAccusedThemOf(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Estmark's police accused the Courier's staff of fraud and money laundering after the raid on its office."),
+		madeUp("b", "The Courier's office in Halden, owned by a Valdoria publisher, was raided on Monday."),
+	}
+	q := "What did Valdoria accuse the Courier's staff of?"
+	if a := askMadeUp(t, docs, q); a.Grounded {
+		t.Errorf("%s: answer %q, want none: only Estmark accused them", q, a.Text)
+	}
+	q = "What did Estmark accuse the Courier's staff of?"
+	if a := askMadeUp(t, docs, q); !strings.HasPrefix(a.Text, "Estmark's police accused the Courier's staff of fraud") {
+		t.Errorf("%s: answer %q, want Estmark's accusation", q, a.Text)
 	}
 }

@@ -53,7 +53,7 @@ var (
 	// reSaidQ asks what someone said: the answer is their words. It
 	// captures who ("Azerbaijan's foreign ministry spokesman").
 	reDestinationQ = regexp.MustCompile(`(?i)\b(?:heading|headed|bound|destination|en route|going)\b`)
-	reSaidQ        = regexp.MustCompile(`(?i)\bwhat (?:did|does|do|has|have|had|was|were) (.{0,80}?)\b(?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned)\b`)
+	reSaidQ        = regexp.MustCompile(`(?i)\bwhat (?:did|does|do|has|have|had|was|were) (.{0,80}?)\b(?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned|accuse|accused)\b`)
 	// reDayQ asks for a day, not a month or a year: "on what date",
 	// "which day".
 	reDayQ = regexp.MustCompile(`(?i)\b(what|which) (date|day)\b`)
