@@ -73,6 +73,8 @@ func TestStatesResponse(t *testing.T) {
 	for s, want := range map[string]bool{
 		"While Putin issued an apology, Aliyev demanded an investigation.":      true,
 		"Tensions between Putin and Aliyev grew after the plane was shot down.": false,
+		// The present tense too.
+		"Local media call them spies, allegations that Putin rejects as absurd.": true,
 	} {
 		if got := statesResponse(tokenize(s), who); got != want {
 			t.Errorf("statesResponse(%q) = %v, want %v", s, got, want)

@@ -35,7 +35,10 @@ func isResponseVerb(lw string) bool {
 		"responded", "reacted", "replied", "condemned", "denied", "called", "vowed",
 		"promised", "announced", "demanded", "accused", "blamed", "dismissed",
 		"rejected", "ordered", "warned", "pledged", "admitted", "acknowledged",
-		"retaliated", "summoned", "expelled", "sent", "telephoned", "phoned":
+		"retaliated", "summoned", "expelled", "sent", "telephoned", "phoned",
+		// The present, as "… allegations that Sputnik rejects as absurd".
+		"responds", "reacts", "replies", "denies", "rejects", "dismisses", "condemns",
+		"accuses", "blames", "calls", "warns", "vows", "insists", "demands":
 		return true
 	}
 	return false
