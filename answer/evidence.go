@@ -391,7 +391,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				}
 			case slices.ContainsFunc(s.Vals, func(v value) bool { return !v.Relative && !ev.offEvent(v) }):
 				s.Score += bonusValue
-			case slices.ContainsFunc(s.Vals, func(v value) bool { return !ev.ofReport(v) }):
+			case slices.ContainsFunc(s.Vals, func(v value) bool { return !ev.ofReport(v) && !ev.beforeAskedClause(v) }):
 				// A date of the report alone ("said on July 1 that …
 				// brothers detained") does not date the asked event.
 				s.Score += bonusRelative
@@ -686,7 +686,9 @@ func (ev *evidence) promoteAnswer(described bool) {
 		return
 	}
 	holds := func(s *sentence) bool {
-		return slices.ContainsFunc(s.Vals, func(v value) bool { return !described && ev.Kind != kindPlace || v.OnEvent })
+		return slices.ContainsFunc(s.Vals, func(v value) bool {
+			return (!described && ev.Kind != kindPlace || v.OnEvent) && !ev.beforeAskedClause(v)
+		})
 	}
 	if holds(ev.Ranked[0]) {
 		return // whether or not it names what the question names
@@ -1551,7 +1553,17 @@ func (ev *evidence) offEvent(v value) bool {
 	if !ev.query.namesEvent() {
 		return false
 	}
-	return v.fact.Event.Trigger != "" || ev.ofReport(v)
+	return v.fact.Event.Trigger != "" || ev.ofReport(v) || ev.beforeAskedClause(v)
+}
+
+// beforeAskedClause reports whether v, a value of no event word, stands
+// before a temporal clause that alone tells the question's event:
+// "relations soured on Tuesday after the brothers died" does not say
+// which day they died.
+func (ev *evidence) beforeAskedClause(v value) bool {
+	return v.fact != nil && v.fact.Event.Trigger == "" && slices.ContainsFunc(ev.query.events, func(k string) bool {
+		return facts.OnlyInLaterClause(v.fact.Sentence, v.fact.Start, k)
+	})
 }
 
 // ofReport reports whether v is the date of a report (facts.ReportDated)

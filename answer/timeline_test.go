@@ -401,3 +401,17 @@ func TestWhenSomeoneSpoke(t *testing.T) {
 	}
 	check("when did he say that?", a)
 }
+
+// TestADateOfAnotherClauseDoesNotAnswerWhen: "soured on Tuesday after two
+// miners died" does not say which day they died, and a sentence giving
+// that day ranks no higher than one that gives none.
+func TestADateOfAnotherClauseDoesNotAnswerWhen(t *testing.T) {
+	soured := madeUp("a", "Relations between Estmark and Valdoria soured on Tuesday after two miners died in police custody in Halden.")
+	soured.Published = "2025-07-01"
+	died := madeUp("b", "The two miners died in police custody in Halden, the union said.")
+	for _, q := range []string{"On what day did the two miners die in police custody?", "When did the two miners die in police custody?"} {
+		if a := askMadeUp(t, fixedSearcher{died, soured}, q); !strings.HasPrefix(a.Text, "The two miners died") {
+			t.Errorf("%s: answer %q, want the sentence that tells of it first, not the day relations soured", q, a.Text)
+		}
+	}
+}

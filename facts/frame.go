@@ -474,6 +474,26 @@ func laterClause(words []Word, t, at int) bool {
 	return false
 }
 
+// OnlyInLaterClause reports whether sentence holds a word of event key
+// (EventKey) after offset at, and each such word stands in a temporal
+// clause that opens after at (laterClause), none before it: in "relations
+// soured on Tuesday after the brothers died" the death is no event of the
+// Tuesday. A date with no event word of its own does not date it.
+func OnlyInLaterClause(sentence string, at int, key string) bool {
+	ws := Words(sentence)
+	found := false
+	for i, w := range ws {
+		if EventKey(ws, i) != key {
+			continue
+		}
+		if w.Start < at || !laterClause(ws, i, at) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
 // irregularPast are English past-tense forms that do not end in "-ed",
 // and the short ones that do.
 var irregularPast = map[string]bool{

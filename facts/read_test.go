@@ -846,3 +846,17 @@ func TestAbbreviations(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlyInLaterClause: the death in "soured on Tuesday after two miners
+// died" is in a clause of its own, after the date; in "died on Tuesday" it
+// is not.
+func TestOnlyInLaterClause(t *testing.T) {
+	s := "Relations soured on Tuesday after two miners died in custody."
+	if !OnlyInLaterClause(s, strings.Index(s, "Tuesday"), Key("died")) {
+		t.Errorf("%q: the death is not read as in a later clause", s)
+	}
+	s = "Two miners died in custody on Tuesday, after a raid."
+	if OnlyInLaterClause(s, strings.Index(s, "Tuesday"), Key("died")) {
+		t.Errorf("%q: the death is read as in a later clause", s)
+	}
+}
