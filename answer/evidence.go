@@ -645,10 +645,6 @@ func (ev *evidence) sourceOf(s *sentence) *sentence {
 	return nil
 }
 
-// relays reports whether a speech cue only passes words on ("…, News.Az
-// reports"): the outlet is not who spoke them.
-func relays(cue string) bool { return cue == "reports" || cue == "reported" || cue == "informs" }
-
 // narrow keeps only the ranked sentences for which ok holds, when some
 // do, and reports whether it did.
 func (ev *evidence) narrow(ok func(*sentence) bool) bool {
@@ -1432,7 +1428,7 @@ func (ev *evidence) speechOf(s *sentence) []facts.Fact {
 	if sp == nil {
 		return nil
 	}
-	return slices.DeleteFunc(voices(sp), func(f facts.Fact) bool { return relays(f.Speech.Cue) })
+	return slices.DeleteFunc(voices(sp), func(f facts.Fact) bool { return facts.Relays(f.Speech.Cue) })
 }
 
 // speakerHolds reports whether the speaker of a speech fact holds one of

@@ -537,7 +537,7 @@ func quotedBy(ev *evidence, s *sentence) bool {
 		if f.Kind != facts.KindSpeech || f.Speech == nil {
 			return false
 		}
-		if sp == s && relays(f.Speech.Cue) {
+		if sp == s && facts.Relays(f.Speech.Cue) {
 			return false // "…, News.Az reports": the outlet passing the quote on
 		}
 		// "the" keeps the name off the first place, which hasNewEntity

@@ -176,11 +176,17 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 	// The speaker of the paragraph's last attributed sentence, for "…, he
 	// said." and a quote that runs on into the next sentence.
 	var lastSpeaker string
+	// voice is the paragraph's last speaker who did not only relay the
+	// words ("…, News.Az reports"); carried is the previous paragraph's,
+	// for a paragraph that opens "He said …" of the one speaking before.
+	var voice, carried string
 	for i, s := range sents {
+		carry := false
 		if i > 0 && para[i] != para[i-1] {
 			haveLead = false
-			lastSpeaker = ""
+			carried, lastSpeaker, voice = voice, "", ""
 			open = false
+			carry = true
 		}
 		if !open {
 			haveQuoteDay = false
@@ -243,13 +249,23 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		if open = QuoteOpen(open, s.Text); !open {
 			haveQuoteDay = false
 		}
-		speech := readSpeech(sc, lastSpeaker)
+		last := lastSpeaker
+		if carry && (len(words[i]) > 0 && (words[i][0].Text == "He" || words[i][0].Text == "She")) {
+			last = carried
+		}
+		speech := readSpeech(sc, last)
 		// A pronoun's source is the last speaker of a verb: "Reacting to
 		// Shvydkoy's claim …, Baku voiced surprise. It noted …" is not
 		// Shvydkoy's.
 		for _, f := range slices.Backward(speech) {
 			if !speechNouns[f.Speech.Cue] {
 				lastSpeaker = f.Speech.Speaker
+				break
+			}
+		}
+		for _, f := range slices.Backward(speech) {
+			if !speechNouns[f.Speech.Cue] && !Relays(f.Speech.Cue) {
+				voice = f.Speech.Speaker
 				break
 			}
 		}

@@ -860,3 +860,30 @@ func TestOnlyInLaterClause(t *testing.T) {
 		t.Errorf("%q: the death is read as in a later clause", s)
 	}
 }
+
+// TestHeOpeningAParagraphIsTheLastSpeaker: "He said …" opening a paragraph
+// speaks for the previous paragraph's last speaker, not for an outlet that
+// only relayed words ("…, Halden News reports"); "They" is not carried.
+func TestHeOpeningAParagraphIsTheLastSpeaker(t *testing.T) {
+	speakers := func(body string) []string {
+		var out []string
+		for _, f := range kinds(Read(doc("x", "2025-07-01", body)), KindSpeech) {
+			out = append(out, f.Speech.Speaker)
+		}
+		return out
+	}
+	tests := []struct {
+		body string
+		want []string
+	}{
+		{"Ivo Tamm said the port would reopen.\n\nHe said the strikes would end in May.", []string{"Ivo Tamm", "Ivo Tamm"}},
+		{"Ivo Tamm said the port would reopen, Halden News reports.\n\nHe said the strikes would end in May.", []string{"Ivo Tamm", "Halden News", "Ivo Tamm"}},
+		{"The port reopened on Monday, Halden News reports.\n\nHe said the strikes would end in May.", []string{"Halden News"}},
+		{"Ivo Tamm said the port would reopen.\n\nThey said the strikes would end in May.", []string{"Ivo Tamm"}},
+	}
+	for _, tt := range tests {
+		if got := speakers(tt.body); !slices.Equal(got, tt.want) {
+			t.Errorf("%q: speakers %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}

@@ -74,6 +74,10 @@ var notAgents = map[string]bool{
 	"statistics": true, "records": true, "documents": true,
 }
 
+// Relays reports whether a speech cue only passes words on ("…, News.Az
+// reports"): the outlet is not who spoke them.
+func Relays(cue string) bool { return cue == "reports" || cue == "reported" || cue == "informs" }
+
 // agent reports whether a source phrase names someone who can speak: its
 // last word is not one of notAgents.
 func agent(phrase string) bool {
