@@ -82,7 +82,7 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 		return Answer{}, err
 	}
 	asked := q
-	q = innerQuestion(q)
+	q = innerQuestion(plainWords(q))
 	fu := e.readFollowUp(q, history)
 	// "When did he say that?" after "What did Peskov say about …?" asks
 	// when Peskov spoke: the composer reads whose words are asked from

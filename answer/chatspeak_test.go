@@ -1,0 +1,38 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPlainWords: chat shorthands are written out, punctuation kept; a
+// word that only starts like one ("U.S.", "Ural") is left as it is.
+func TestPlainWords(t *testing.T) {
+	for q, want := range map[string]string{
+		"yo how many ppl did police arrest in Halden?": "how many people did police arrest in Halden?",
+		"did the govt say why (w/ sources pls)":        "did the government say why (with sources please)",
+		"what did the U.S. say abt the Ural raid?":     "what did the U.S. say about the Ural raid?",
+		"Who said that?": "Who said that?",
+	} {
+		if got := plainWords(q); got != want {
+			t.Errorf("plainWords(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestChatShorthandQuestion: "how many ppl …" is answered as "how many
+// people …", and the question is shown as it was asked.
+func TestChatShorthandQuestion(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Police in Halden detained about 50 people during the raid on the union office."),
+		madeUp("b", "The union office in Halden reopened a week after the raid."),
+	}
+	q := "yo how many ppl were detained"
+	a := askMadeUp(t, docs, q)
+	if !strings.Contains(a.Text, "about 50 people") {
+		t.Errorf("answer %q, want the count of people", a.Text)
+	}
+	if a.Question != q {
+		t.Errorf("question shown as %q, want it as asked", a.Question)
+	}
+}
