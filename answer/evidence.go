@@ -400,7 +400,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				s.Score *= penaltyNoValue
 			}
 			switch {
-			case qu.said && (ev.otherSpeaker(s, qu.speaker) || qu.speakerNamed && namedInQuote(s, qu.speaker)):
+			case qu.said && (ev.otherSpeaker(s) || qu.speakerNamed && namedInQuote(s, qu.speaker)):
 				// "What did Aliyev say" is not answered by "…," the
 				// statement said, nor by a quotation that names him:
 				// "The remarks made by Mikhail Shvydkoy … are
@@ -606,9 +606,34 @@ func (ev *evidence) byAskedSpeaker(s *sentence) bool {
 		return false
 	}
 	if len(ev.speechOf(s)) == 0 {
-		return speakerHolds(voices(src), ev.query.speaker, false)
+		return ev.askedHolds(voices(src))
 	}
-	return !ev.otherSpeaker(s, ev.query.speaker)
+	return !ev.otherSpeaker(s)
+}
+
+// askedHolds reports whether a speaker of speech is whom a "what did X
+// say" question asks for: one holding a name of X, or a word of it when
+// it names no other country. "The Russian government" is not "an
+// Azerbaijani government source", though both are a government.
+func (ev *evidence) askedHolds(speech []facts.Fact) bool {
+	names := ev.query.speakerNames
+	for _, f := range speech {
+		one := []facts.Fact{f}
+		if speakerHolds(one, names, false) {
+			return true
+		}
+		// A speaker of another country's ("an Azerbaijani government
+		// source" for "the Russian government") is not the asked one
+		// for the words they share; one of none ("the MFA spokesperson")
+		// may be.
+		other := slices.ContainsFunc(tokenize(f.Speech.Speaker), func(t token) bool {
+			return t.Cap && nationWord(t.Word) && !slices.Contains(names, sideKey(t))
+		})
+		if !(len(names) > 0 && other) && speakerHolds(one, ev.query.speaker, false) {
+			return true
+		}
+	}
+	return false
 }
 
 // voices returns the speech facts of s, those of outlets that relay the
@@ -1401,12 +1426,12 @@ func editDistanceAtMost1(a, b string) bool {
 // with the asked speaker's keys: "What did Aliyev say" is not answered by
 // "…," the statement said. No asked speaker, or a speaker the facts do not
 // give, is no mismatch.
-func (ev *evidence) otherSpeaker(s *sentence, names []string) bool {
-	if len(names) == 0 {
+func (ev *evidence) otherSpeaker(s *sentence) bool {
+	if len(ev.query.speaker) == 0 {
 		return false
 	}
 	speech := ev.speechOf(s)
-	return len(speech) > 0 && !speakerHolds(speech, names, false)
+	return len(speech) > 0 && !ev.askedHolds(speech)
 }
 
 // spokenByAsked reports whether the words of s are those of whom the

@@ -265,11 +265,31 @@ type query struct {
 	yesNo, doer bool
 }
 
+// casedAs returns toks, the tokens of the part of a question that starts
+// at byte off, with a country's word capitalised where qtoks (the whole
+// question's, truecased against the passages) do: "the russian govt"
+// names Russia as "the Russian government" does. Other words keep the
+// case they were written in: "foreign ministry" names no one.
+func casedAs(toks []token, off int, qtoks []token) []token {
+	for i, t := range toks {
+		for _, u := range qtoks {
+			if u.Start == off+t.Start && u.Word == t.Word && u.Cap && nationWord(u.Word) {
+				toks[i].Cap, toks[i].Key = u.Cap, u.Key
+			}
+		}
+	}
+	return toks
+}
+
+// nationWord reports whether a word names a country's side: a national
+// capital ("Baku") or a national adjective ("Russian", "Swedish").
+func nationWord(w string) bool { return len(facts.CountryOf(w)) > 0 || facts.Demonym(w) }
+
 func newQuery(q string, k kind, qtoks []token) *query {
 	qu := &query{lower: strings.ToLower(q), keys: map[string]bool{}, day: reDayQ.MatchString(q)}
-	if m := reSaidQ.FindStringSubmatch(q); m != nil {
+	if m := reSaidQ.FindStringSubmatchIndex(q); m != nil {
 		qu.said = true
-		toks := questionTokens(m[1])
+		toks := casedAs(questionTokens(q[m[2]:m[3]]), m[2], qtoks)
 		qu.speaker = sideKeys(toks)
 		qu.speakerNamed = len(qu.speaker) > 0 && !slices.ContainsFunc(toks, func(t token) bool { return !t.Stop && !t.Cap })
 		qu.speakerNames = nameSideKeys(toks)

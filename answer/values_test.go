@@ -554,3 +554,18 @@ func TestWhatXSaidNeedsXsWordsOnTheMatter(t *testing.T) {
 		t.Errorf("%s: answer %q, want his words, in an article that tells of the strikes", q, a.Text)
 	}
 }
+
+// TestWhatAGovernmentSaidIsNotAnotherCountrys: "what did the norwegian
+// government say" (written in lower case, as chat is) asks for Norway's
+// words: a Swedish government source's, which share "government", rank
+// after them.
+func TestWhatAGovernmentSaidIsNotAnotherCountrys(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "A Swedish government source told reporters the raid on the Norwegian union office in Halden was lawful."),
+		madeUp("b", "The Norwegian government said the raid on the union office in Halden was an unfriendly act."),
+	}
+	q := "what did the norwegian government say about the raid on the union office?"
+	if a := askMadeUp(t, docs, q); !strings.HasPrefix(a.Text, "The Norwegian government said") {
+		t.Errorf("%s: answer %q, want Norway's words first", q, a.Text)
+	}
+}
