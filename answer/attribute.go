@@ -69,17 +69,13 @@ func askedAttribute(q []token) *attribute {
 				return &attribute{Focus: q[i+1].Key, Kind: attrWhatOf}
 			}
 			// "What offences were they accused of?", "which crimes
-			// were they charged with": what the charges are, the object
-			// of the preposition that ends the question ("which years
-			// were the murders they are accused of committed" asks a
-			// date).
-			if j := len(q) - 2; j > i && chargeVerbs[lower(j)] && (lower(j+1) == "of" || lower(j+1) == "with") {
-				return &attribute{Focus: q[j].Key, Kind: attrWhatOf, Verb: lower(j)}
-			}
-			// "What did Baku accuse Moscow of?": the verb before its
-			// object.
-			if n := len(q) - 1; n > i+2 && (lower(n) == "of" || lower(n) == "with") {
-				for j := i + 1; j < n-1; j++ {
+			// were they charged with", "What did Baku accuse Moscow
+			// of?": what the charges are, the object of the preposition
+			// that ends the question, after the nearest charging verb
+			// ("which years were the murders they are accused of
+			// committed" asks a date).
+			if n := len(q) - 1; n > i+1 && (lower(n) == "of" || lower(n) == "with") {
+				for j := n - 1; j > i; j-- {
 					if chargeVerbs[lower(j)] {
 						return &attribute{Focus: q[j].Key, Kind: attrWhatOf, Verb: lower(j)}
 					}

@@ -394,20 +394,10 @@ func (ev *evidence) askedFor() func(*evidence) int {
 	return nil
 }
 
-// heardFrom reports whether a sentence gives the words of a speaker
-// holding one of names, or tells of them in a way the speech reader does
-// not take for a speaker: a word of speech a few words from one of names
-// ("reports from Kazakhstan", "Baku voiced surprise"), or right after the
-// clause set off by commas that holds the name or follows it ("Marie
-// Struthers, Amnesty International's Director for …, said:", "Aykhan
-// Hajizada, Spokesperson for …, responded").
-func (ev *evidence) heardFrom(names []string) bool {
-	return slices.ContainsFunc(ev.Ranked, func(s *sentence) bool { return ev.heardIn(s, names) })
-}
-
-// heardOn is heardFrom for the sentences whose article tells of what the
-// question asks besides its speaker ("the brothers" in "What did Putin say
-// about the brothers?"), in a retrieved passage; any sentence when it asks
+// heardOn reports whether a sentence is heard from a speaker holding one
+// of names (heardIn) and its article tells of what the question asks
+// besides its speaker ("the brothers" in "What did Putin say about the
+// brothers?"), in a retrieved passage; any such sentence when it asks
 // nothing besides.
 func (ev *evidence) heardOn(names []string) bool {
 	var topic []string
@@ -441,7 +431,14 @@ func (ev *evidence) heardOn(names []string) bool {
 	})
 }
 
-// heardIn is heardFrom for one sentence.
+// heardIn reports whether sentence s gives the words of a speaker holding
+// one of names, or tells of them in a way the speech reader does not take
+// for a speaker: a word of speech a few words from one of names ("reports
+// from Kazakhstan", "Baku voiced surprise"), not one aimed at the name
+// ("blaming Putin"), or right after the clause set off by commas that
+// holds the name or follows it ("Marie Struthers, Amnesty International's
+// Director for …, said:", "Aykhan Hajizada, Spokesperson for …,
+// responded").
 func (ev *evidence) heardIn(s *sentence, names []string) bool {
 	if speakerHolds(ev.speechOf(s), names, false) {
 		return true
