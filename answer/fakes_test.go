@@ -117,6 +117,13 @@ func madeUp(id, text string) retrieval.Result {
 		Published: "2025-03-14", PublishedPrecision: "day"}}
 }
 
+// madeUpBy is madeUp for an article of outlet.
+func madeUpBy(id, outlet, text string) retrieval.Result {
+	r := madeUp(id, text)
+	r.Outlet = outlet
+	return r
+}
+
 type fixedSearcher []retrieval.Result
 
 func (f fixedSearcher) Search(context.Context, string, retrieval.SearchOptions) ([]retrieval.Result, error) {

@@ -160,13 +160,9 @@ func TestClassifyDurationsAgesAndRoles(t *testing.T) {
 // TestOutletTheQuestionNames: "what did the Dalby Herald say" is answered
 // from that outlet's passage, not from another outlet's better match.
 func TestOutletTheQuestionNames(t *testing.T) {
-	doc := func(id, outlet, text string) retrieval.Result {
-		return retrieval.Result{Passage: corpus.Passage{ID: id + "#0", DocID: id, Outlet: outlet, Text: text,
-			Published: "2025-03-14", PublishedPrecision: "day"}}
-	}
 	docs := []retrieval.Result{
-		doc("b", "Estmark Post", "Police detained 45 miners in the raid on the union office in Halden on Monday, officials said."),
-		doc("a", "Dalby Herald", "The raid on the union office lasted four hours. A total of 30 miners were detained in the operation."),
+		madeUpBy("b", "Estmark Post", "Police detained 45 miners in the raid on the union office in Halden on Monday, officials said."),
+		madeUpBy("a", "Dalby Herald", "The raid on the union office lasted four hours. A total of 30 miners were detained in the operation."),
 	}
 	a, err := New(fixedSearcher(docs), Options{MaxSentences: 1}).Ask(context.Background(), "How many miners did the Dalby Herald say were detained in the raid on the union office?")
 	if err != nil {
@@ -182,13 +178,9 @@ func TestOutletTheQuestionNames(t *testing.T) {
 // the words of the group that publishes the statement; its name in the
 // passage is no mere byline (which "according to the Dalby Herald" is).
 func TestAnOutletAskedAsTheSpeaker(t *testing.T) {
-	doc := func(id, outlet, text string) retrieval.Result {
-		return retrieval.Result{Passage: corpus.Passage{ID: id + "#0", DocID: id, Outlet: outlet, Text: text,
-			Published: "2025-07-03", PublishedPrecision: "day"}}
-	}
 	docs := []retrieval.Result{
-		doc("a", "Lorvan Watch", "Reacting to reports of mass detentions in Halden, Marie Vesk, Lorvan Watch's Director for Estmark, said: “The authorities must investigate the deaths.”"),
-		doc("b", "Estmark Post", "The Halden police detained 45 miners in the raid on the union office on Monday."),
+		madeUpBy("a", "Lorvan Watch", "Reacting to reports of mass detentions in Halden, Marie Vesk, Lorvan Watch's Director for Estmark, said: “The authorities must investigate the deaths.”"),
+		madeUpBy("b", "Estmark Post", "The Halden police detained 45 miners in the raid on the union office on Monday."),
 	}
 	a := askWith(t, fixedSearcher(docs), Options{MaxSentences: 1}, "What did Lorvan Watch say?")
 	if !strings.Contains(a.Text, "must investigate") {
