@@ -20,6 +20,11 @@ func TestQuestionTokensDropFramingWords(t *testing.T) {
 		// "post-mortem" is content, "find" a light verb, and "first" is framing
 		// only before "name".
 		{"What did the post-mortem find first?", []string{"post", "mortem", "first"}},
+		// What is asked ("for what reason") and how ("what else",
+		// "eventually") are no words a passage must hold.
+		{"For what reason did Halden cancel the visit?", []string{"Halden", "cancel", "visit"}},
+		{"What else did Ola Brandt say?", []string{"Ola", "Brandt"}},
+		{"What eventually happened to Ola Brandt in the end?", []string{"Ola", "Brandt"}},
 	}
 	for _, tt := range tests {
 		var want []string
@@ -62,6 +67,13 @@ func TestAskedAttribute(t *testing.T) {
 	}
 	if k := classify("What did the miners die of?"); k != kindCause {
 		t.Errorf("a cause question classifies as %v, want cause", k)
+	}
+	// "Did they die of X?" asks the cause too: each account answers it.
+	if k := classify("Did the two miners die of heart failure?"); k != kindCause {
+		t.Errorf("a yes/no cause question classifies as %v, want cause", k)
+	}
+	if k := classify("For what reason did Halden cancel the visit?"); k != kindReason {
+		t.Errorf("\"for what reason\" classifies as %v, want reason", k)
 	}
 }
 

@@ -3,7 +3,8 @@ package answer
 import "strings"
 
 // chatWords are chat shorthands that Discord users write for common
-// English words ("how many ppl were arrested"), keyed in lower case. No
+// English words ("how many ppl were arrested"), and titles written short
+// ("PM"), keyed in lower case. No
 // article writes them, so a question holding one would miss its passage
 // and its word weigh as the rarest of all.
 var chatWords = map[string]string{
@@ -11,6 +12,8 @@ var chatWords = map[string]string{
 	"abt": "about", "bc": "because", "b/c": "because", "cuz": "because", "coz": "because", "w/": "with",
 	"yr": "year", "yrs": "years", "hrs": "hours", "mins": "minutes", "wat": "what", "wut": "what",
 	"tho": "though", "thru": "through", "pls": "please", "plz": "please", "ppl's": "people's",
+	// Titles written short: "the deputy PM's trip".
+	"pm": "prime minister", "pm's": "prime minister's", "fm": "foreign minister", "fm's": "foreign minister's",
 	// Greetings and fillers say nothing of what is asked.
 	"yo": "", "hey": "", "lol": "", "bro": "", "fr": "", "ngl": "", "tbh": "",
 }

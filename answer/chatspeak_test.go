@@ -13,6 +13,7 @@ func TestPlainWords(t *testing.T) {
 		"did the govt say why (w/ sources pls)":        "did the government say why (with sources please)",
 		"what did the U.S. say abt the Ural raid?":     "what did the U.S. say about the Ural raid?",
 		"Who said that?": "Who said that?",
+		"why was the deputy PM's trip called off": "why was the deputy prime minister's trip called off",
 	} {
 		if got := plainWords(q); got != want {
 			t.Errorf("plainWords(%q) = %q, want %q", q, got, want)

@@ -550,9 +550,14 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		}
 		ev.keepOnly(kept)
 	}
-	slices.SortStableFunc(ev.Ranked, func(a, b *sentence) int { return cmp.Compare(b.Score, a.Score) })
+	ev.sortRanked()
 	ev.promoteAnswer(len(descr) > 0)
 	return ev
+}
+
+// sortRanked orders the ranked sentences best first.
+func (ev *evidence) sortRanked() {
+	slices.SortStableFunc(ev.Ranked, func(a, b *sentence) int { return cmp.Compare(b.Score, a.Score) })
 }
 
 // latestTelling returns a test of whether a sentence is of the latest

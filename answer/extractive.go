@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,15 +26,23 @@ const (
 	shortSentence = 8
 )
 
-// extractive composes an answer to q from the passages' own sentences;
-// context holds the keys of the words earlier turns contribute to a
-// follow-up. widen, when not nil, retrieves more passages (results first),
+// extractive composes an answer to q from the passages' own sentences, as
+// a follow-up fu: fu.Context holds the keys of the words earlier turns
+// contribute, and "what else …" is answered first by sentences the last
+// answer did not show. widen, when not nil, retrieves more passages (results first),
 // where the other side of a disagreement about the answer's own value is
 // looked for when results show none, and a "when" question's date when
 // results date other events only. It returns the passages the answer's
 // citations are of: results, or widen's.
-func (e *Engine) extractive(q string, context []string, results []retrieval.Result, widen func() []retrieval.Result) (Answer, []retrieval.Result) {
+func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, widen func() []retrieval.Result) (Answer, []retrieval.Result) {
+	context := fu.Context
 	ev := analyseIn(q, context, results, e.related)
+	if n := len(fu.History); n > 0 && reElseQ.MatchString(q) {
+		// "What else did he say?": not what was just shown.
+		last := fu.History[n-1].Answer
+		ev.prefer(func(s *sentence) bool { return !strings.Contains(last, strings.TrimSpace(s.Text)) })
+		ev.sortRanked()
+	}
 	// deeper retrieves and reads the wider ranking once, for whichever of
 	// its two uses below asks first; nil when there is none.
 	var (
@@ -580,9 +589,10 @@ func repeats(s *sentence, chosen []*sentence) bool {
 // there, and followed by the next when it ends with a colon.
 func (ev *evidence) snippet(s *sentence) string {
 	text := s.Text
-	if (len(s.Toks) < shortSentence || s.openBefore) && s.I > 0 {
+	if (len(s.Toks) < shortSentence || s.openBefore || reSaidThis.MatchString(s.Text)) && s.I > 0 {
 		// A short sentence needs what it is about; one that a quotation
-		// runs into needs the quotation's start.
+		// runs into needs the quotation's start, and "He said this at
+		// the forum" the words it says where he said.
 		if prev := ev.Sents[s.P][s.I-1]; prev.Prose {
 			text = prev.Text + " " + text
 		}
@@ -593,6 +603,10 @@ func (ev *evidence) snippet(s *sentence) string {
 	}
 	return text
 }
+
+// reSaidThis finds a sentence that tells where or when words were said
+// but not what: "He said this at the forum", "This was stated by …".
+var reSaidThis = regexp.MustCompile(`(?i)^\W*(?:(?:he|she|they|it)\s+(?:said|stated|noted|made|added)\s+(?:this|so|it|these remarks|the remarks|the statement)\b|this\s+was\s+(?:said|stated|announced|noted)\b)`)
 
 // citer numbers results in the order an answer first cites them.
 type citer struct {

@@ -1051,3 +1051,13 @@ func TestHowItEnded(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsSaidWhereShowTheirWords: "He said this at the forum" tells
+// where, not what: the sentence before it, which says what, is shown too.
+func TestWordsSaidWhereShowTheirWords(t *testing.T) {
+	docs := fixedSearcher{madeUp("a", "Ola Brandt said the strikes at the Halden docks would go on until the talks resume. He said this at the union's annual forum in Dalby, local media wrote.")}
+	q := "What did Ola Brandt say at the union's annual forum in Dalby?"
+	if a := askWith(t, docs, Options{MaxSentences: 1}, q); !strings.Contains(a.Text, "the strikes at the Halden docks would go on") {
+		t.Errorf("%s: answer %q, want his words with where he said them", q, a.Text)
+	}
+}

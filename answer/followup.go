@@ -95,7 +95,7 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 	withFacts(results)
 	var a Answer
 	if e.opts.Chat == nil {
-		a, results = e.extractive(q, fu.Context, results, e.widener(ctx, q, fu, results))
+		a, results = e.extractive(q, fu, results, e.widener(ctx, q, fu, results))
 	} else if a, err = e.withModel(ctx, q, fu, results); err != nil {
 		return Answer{}, err
 	}
@@ -121,8 +121,8 @@ func withEarlierSpeaker(q string, history []Turn) string {
 			continue
 		}
 		who := hq[h[0]:h[1]]
-		if speakerPronouns[strings.ToLower(who)] || !slices.ContainsFunc(questionTokens(who), func(t token) bool { return t.Cap && !t.Stop }) {
-			return q // "what did they say" after another pronoun, or "the ministry": not followed
+		if speakerPronouns[strings.ToLower(who)] || !slices.ContainsFunc(questionTokens(who), func(t token) bool { return !t.Stop }) {
+			return q // "what did they say" after another pronoun: not followed
 		}
 		return q[:m[0]] + who + q[m[1]:]
 	}

@@ -35,14 +35,18 @@ func framingWord(toks []token, i int, q string) bool {
 		return !strings.HasPrefix(q[toks[i].End:], "-")
 	case "first", "last", "full", "middle", "given", "family":
 		return next == "name" || next == "names"
-	case "date", "year", "month", "day", "time", "hour":
-		// "On what date", "in which year": the value is what is asked;
+	case "date", "year", "month", "day", "time", "hour", "reason", "reasons":
+		// "On what date", "in which year", "for what reason": the value
+		// is what is asked;
 		// and "day" in "at what time of day".
 		if i > 0 {
 			prev := strings.ToLower(toks[i-1].Word)
 			return prev == "what" || prev == "which" ||
 				lw == "day" && prev == "of" && i > 1 && strings.EqualFold(toks[i-2].Word, "time")
 		}
+	case "else":
+		// "What else did he say?": more of what was asked before.
+		return true
 	case "eventually", "finally", "ultimately":
 		// "What eventually happened to him": the latest account is
 		// asked (reLatestQ), in whatever words.

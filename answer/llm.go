@@ -29,7 +29,7 @@ func (e *Engine) withModel(ctx context.Context, q string, fu followUp, results [
 		if ctx.Err() != nil {
 			return Answer{}, fmt.Errorf("ask the language model: %w", ctx.Err())
 		}
-		a, _ := e.extractive(q, fu.Context, results, nil)
+		a, _ := e.extractive(q, fu, results, nil)
 		a.Note = NoteFallback
 		a.ModelErr = err
 		return a, nil

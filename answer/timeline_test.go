@@ -394,12 +394,15 @@ func TestWhenSomeoneSpoke(t *testing.T) {
 	}
 	q := "When did Ivo Tamm say the arrests of the reporters were an emotional reaction?"
 	check(q, mustAsk(t, e, q))
-	history := []Turn{{Question: "What did Ivo Tamm say about the arrests of the reporters?", Answer: "Kremlin spokesman Ivo Tamm said the arrests of the reporters were an emotional reaction by Estmark. [1]"}}
-	a, err := e.AskWith(context.Background(), "when did he say that?", history)
-	if err != nil {
-		t.Fatal(err)
+	// As asked, and in chat's lower case.
+	for _, earlier := range []string{"What did Ivo Tamm say about the arrests of the reporters?", "what did ivo tamm say about the arrests of the reporters"} {
+		history := []Turn{{Question: earlier, Answer: "Kremlin spokesman Ivo Tamm said the arrests of the reporters were an emotional reaction by Estmark. [1]"}}
+		a, err := e.AskWith(context.Background(), "when did he say that?", history)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check("when did he say that? after "+earlier, a)
 	}
-	check("when did he say that?", a)
 }
 
 // TestADateOfAnotherClauseDoesNotAnswerWhen: "soured on Tuesday after two
@@ -413,5 +416,22 @@ func TestADateOfAnotherClauseDoesNotAnswerWhen(t *testing.T) {
 		if a := askMadeUp(t, fixedSearcher{died, soured}, q); !strings.HasPrefix(a.Text, "The two miners died") {
 			t.Errorf("%s: answer %q, want the sentence that tells of it first, not the day relations soured", q, a.Text)
 		}
+	}
+}
+
+// TestWhatElseIsNotWhatWasShown: "what else did he say?" is answered
+// first by his words the last answer did not show.
+func TestWhatElseIsNotWhatWasShown(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Kremlin spokesman Ivo Tamm said the arrests of the reporters were an emotional reaction by Estmark."),
+		madeUp("b", "Ivo Tamm also said that Valdoria would seek the reporters' release through talks."),
+	}
+	history := []Turn{{Question: "What did Ivo Tamm say about the arrests of the reporters?", Answer: "Kremlin spokesman Ivo Tamm said the arrests of the reporters were an emotional reaction by Estmark. [1]"}}
+	a, err := New(docs, Options{}).AskWith(context.Background(), "what else did he say?", history)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Ivo Tamm also said that Valdoria would seek") {
+		t.Errorf("answer %q, want what the last answer did not show", a.Text)
 	}
 }

@@ -48,7 +48,7 @@ var (
 	reDateQ   = regexp.MustCompile(`(?i)(^\s*when\b|\bwhen (did|was|were|is|will|do|does|had|has)\b|\b(what|which) (date|year|month|day|week)s?\b|\bsince when\b|\bhow long ago\b|\bon what day\b)`)
 	rePlaceQ  = regexp.MustCompile(`(?i)(^\s*where\b|\bwhere (did|was|were|is|are|do|does|had|has)\b|\b(what|which)(?: [\p{L}-]+)? (city|country|town|region|place|location|province|republic|village|capital)\b|\bin what (city|country|place)\b)`)
 	rePersonQ = regexp.MustCompile(`(?i)(^\s*(who|whom|whose)\b|\b(who|whom|whose) (is|was|were|are|did|had|has|led|leads|heads|said|says|signed|ordered|canceled|cancelled|detained|arrested)\b|\bwhich (person|people|official|officials|journalist|journalists|minister|president|expert|analyst|brothers?|men|man|woman|women)\b|\bwhat (is|was|are|were) (the )?names?\b|\bname the\b)`)
-	reWhyQ    = regexp.MustCompile(`(?i)(^\s*why\b|\bwhy (did|was|were|is|are|do|does|had|has)\b|\bwhat (caused|causes|led to|triggered|prompted|killed)\b|\bcause of\b|\bwhat was the reason\b|\bwhat reasons? (?:did|do|does|has|have|had)\b|\bon what grounds\b|\breason for\b|\bhow did .{0,60}\b(die|died|pass away|lose (?:their|his|her) li(?:fe|ves))\b|\bwhat did .{0,60}\bdie (of|from)\b)`)
+	reWhyQ    = regexp.MustCompile(`(?i)(^\s*why\b|\bwhy (did|was|were|is|are|do|does|had|has)\b|\bwhat (caused|causes|led to|triggered|prompted|killed)\b|\bcause of\b|\bwhat was the reason\b|\bwhat reasons? (?:did|do|does|has|have|had)\b|\bon what grounds\b|\breason for\b|^\W*(?:did|do|does|had|have|has|was|were) .{0,60}\b(?:die|died) (?:of|from)\b|\bhow did .{0,60}\b(die|died|pass away|lose (?:their|his|her) li(?:fe|ves))\b|\bwhat did .{0,60}\bdie (of|from)\b)`)
 	reDeathQ  = regexp.MustCompile(`(?i)\b(die|died|dying|death|deaths|dead|killed|kill|killing|pass away|lose (?:their|his|her) li(?:fe|ves))\b`)
 	// reSaidQ asks what someone said: the answer is their words. It
 	// captures who ("Azerbaijan's foreign ministry spokesman").
@@ -78,6 +78,8 @@ var (
 	// reTimeQ asks for a time of day: "at what time", "what time of day",
 	// "at what hour".
 	reTimeQ = regexp.MustCompile(`(?i)\b(what|which) (time|hour)\b`)
+	// reElseQ asks for more than was shown: "what else did he say?".
+	reElseQ = regexp.MustCompile(`(?i)\b(?:what|who|where|when) else\b|\banything else\b`)
 	// reLatestQ asks how something ended: "What eventually happened to
 	// X?", "in the end", "did they end up …".
 	reLatestQ = regexp.MustCompile(`(?i)\b(?:eventually|finally|ultimately|in the end|end(?:ed)? up)\b`)
