@@ -560,10 +560,12 @@ func (ev *evidence) sortRanked() {
 	slices.SortStableFunc(ev.Ranked, func(a, b *sentence) int { return cmp.Compare(b.Score, a.Score) })
 }
 
-// latestTelling returns a test of whether a sentence is of the latest
-// published article among those that tell the question's names as fully
-// as the best covering sentence does (all of them named, a tenth less
-// coverage at most).
+// latestTelling returns a test of whether a sentence tells the latest
+// time among those that tell the question's names as fully as the best
+// covering sentence does (all of them named, a tenth less coverage at
+// most): the latest of its own dates, or its article's publication date
+// when it gives none. "In June, Belousov was arrested" in an October
+// article tells June.
 func (ev *evidence) latestTelling() func(*sentence) bool {
 	best := 0.0
 	for _, s := range ev.Ranked {
@@ -572,13 +574,25 @@ func (ev *evidence) latestTelling() func(*sentence) bool {
 		}
 	}
 	full := func(s *sentence) bool { return s.Named && s.Cov > 0 && s.Cov >= 0.9*best }
+	when := func(s *sentence) string {
+		t := ""
+		for _, f := range s.Facts {
+			if f.Kind == facts.KindDate && f.Date != nil && f.Date.Value > t {
+				t = f.Date.Value
+			}
+		}
+		if t == "" {
+			t = ev.Results[s.P].Published
+		}
+		return t
+	}
 	latest := ""
 	for _, s := range ev.Ranked {
-		if full(s) && ev.Results[s.P].Published > latest {
-			latest = ev.Results[s.P].Published
+		if full(s) && when(s) > latest {
+			latest = when(s)
 		}
 	}
-	return func(s *sentence) bool { return full(s) && ev.Results[s.P].Published == latest }
+	return func(s *sentence) bool { return full(s) && when(s) == latest }
 }
 
 // prefer ranks the sentences for which ok holds before the others, when

@@ -1035,8 +1035,10 @@ func mustAsk(t *testing.T, e *Engine, q string) Answer {
 }
 
 // TestHowItEnded: "What eventually happened to X?" is answered by the
-// latest article among those that tell of X as fully: the arrest told
-// first is not how it ended. "eventually" is no word a sentence must hold.
+// sentence that tells the latest time among those that tell of X as
+// fully (its own dates, or its article's): the arrest told first, or
+// recalled later, is not how it ended. "eventually" is no word a sentence
+// must hold.
 func TestHowItEnded(t *testing.T) {
 	arrest := madeUp("a", "Police in Halden detained the union leader Ola Brandt during a raid on the union's office.")
 	arrest.Published = "2025-07-01"
@@ -1044,8 +1046,11 @@ func TestHowItEnded(t *testing.T) {
 	freed.Published = "2025-10-10"
 	pilot := madeUp("c", "The pilot eventually decided to land the plane in Halden.")
 	pilot.Published = "2025-12-01"
+	// A later article that tells of the arrest in June tells June.
+	recalled := madeUp("d", "In June, the police in Halden detained the union leader Ola Brandt during a raid.")
+	recalled.Published = "2025-12-01"
 	for _, q := range []string{"What eventually happened to Ola Brandt?", "What happened to Ola Brandt in the end?"} {
-		a := askMadeUp(t, fixedSearcher{arrest, freed, pilot}, q)
+		a := askMadeUp(t, fixedSearcher{arrest, freed, pilot, recalled}, q)
 		if !strings.HasPrefix(a.Text, "The union leader Ola Brandt was freed") {
 			t.Errorf("%s: answer %q, want the latest account", q, a.Text)
 		}
