@@ -14,8 +14,9 @@ import (
 // ("A simple algorithm for identifying abbreviation definitions in
 // biomedical text", PSB 2003) do: right to left, the first letter at the
 // start of a word; or, for a short form of another language's words,
-// by its first letter and its length in capitalised words. It is written here because it is twenty lines and no
-// maintained Go package offers it.
+// by its first letter and its length in capitalised words. It is written
+// here because the algorithm is twenty lines and no maintained Go package
+// offers it.
 
 // Abbrev is a short form and the long form an article defines it as.
 type Abbrev struct {

@@ -107,8 +107,7 @@ func (sc *sentenceCtx) askedDirection(aux, v int) (by, to []string) {
 	}
 	// "Was the ambassador summoned", and the passive perfect "Have
 	// Russian officers been charged": the subject is acted on.
-	passive := strings.ToLower(sc.words[aux].Text)
-	if passive == "was" || passive == "were" || passive == "is" || passive == "are" ||
+	if passiveAux[strings.ToLower(sc.words[aux].Text)] ||
 		v > aux+1 && (strings.EqualFold(sc.words[v-1].Text, "been") || strings.EqualFold(sc.words[v-1].Text, "being")) {
 		return sc.agentOf(v), subject
 	}
