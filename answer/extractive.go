@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
@@ -83,7 +84,7 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 			}
 		}
 	}
-	if qu := ev.query; qu.said && len(qu.speakerNames) > 0 && !ev.heardOn(qu.speakerNames) && !further(func(x *evidence) bool { return x.heardOn(qu.speakerNames) }) {
+	if heard := ev.query.askedVoice(); heard != nil && !ev.heardOn(heard) && !further(func(x *evidence) bool { return x.heardOn(heard) }) {
 		// "What did Turkey's foreign ministry say": no passage gives
 		// words of anyone it names on what is asked, deeper ones
 		// either. Another speaker's words are no answer, nor are his on
@@ -403,12 +404,63 @@ func (ev *evidence) askedFor() func(*evidence) int {
 	return nil
 }
 
-// heardOn reports whether a sentence is heard from a speaker holding one
-// of names (heardIn) and its article tells of what the question asks
-// besides its speaker ("the brothers" in "What did Putin say about the
-// brothers?"), in a retrieved passage; any such sentence when it asks
-// nothing besides.
-func (ev *evidence) heardOn(names []string) bool {
+// voice is the speaker a "what did X say" question asks for: the keys
+// of the names it gives ("Turkey" in "Turkey's foreign ministry"), or,
+// when it gives none, of the words that describe it ("the police",
+// "the state department"; query.described), which a speaker the speech
+// reader found must hold all of.
+type voice struct {
+	keys      []string
+	described bool
+}
+
+// askedVoice returns whose words a "what did X say" question asks for,
+// or nil when it asks no one's: no speaker, a pronoun ("what did they
+// say"), or the articles themselves ("what did the reports say").
+func (qu *query) askedVoice() *voice {
+	switch {
+	case !qu.said:
+		return nil
+	case len(qu.speakerNames) > 0:
+		return &voice{keys: qu.speakerNames}
+	case len(qu.described) == 0 || slices.ContainsFunc(qu.speaker, corpusWord):
+		return nil
+	}
+	return &voice{keys: qu.described, described: true}
+}
+
+// describedBy reports whether the speaker of a speech fact holds every
+// one of keys, or a word one edit from it: a name typed in lower case
+// and misspelt ("what did martinen say") is a description's word.
+func describedBy(speech []facts.Fact, keys []string) bool {
+	return slices.ContainsFunc(speech, func(f facts.Fact) bool {
+		have := map[string]bool{}
+		for _, t := range tokenize(f.Speech.Speaker) {
+			have[t.Key], have[sideKey(t)] = true, true // "Baku" speaks for Azerbaijan
+		}
+		return !slices.ContainsFunc(keys, func(k string) bool {
+			return !have[k] && (utf8.RuneCountInString(k) < 5 || !oneEditFrom(k, have))
+		})
+	})
+}
+
+// corpusWord reports whether key names what the bot reads rather than
+// someone in it: "the articles", "the sources", "the reports".
+func corpusWord(key string) bool {
+	switch key {
+	case facts.Key("article"), facts.Key("source"), facts.Key("report"), facts.Key("news"), facts.Key("story"), facts.Key("coverage"):
+		return true
+	}
+	return false
+}
+
+// heardOn reports whether a sentence is heard from the asked voice
+// (heardIn for names; a speaker holding every word of a description)
+// and its article tells of what the question asks besides its speaker
+// ("the brothers" in "What did Putin say about the brothers?"), in a
+// retrieved passage; any such sentence when it asks nothing besides.
+func (ev *evidence) heardOn(v *voice) bool {
+	names := v.keys
 	var topic []string
 	for _, k := range ev.QKeys[:ev.own] {
 		if !ev.query.speakerKeys[k] && !slices.Contains(names, k) {
@@ -416,7 +468,7 @@ func (ev *evidence) heardOn(names []string) bool {
 		}
 	}
 	return slices.ContainsFunc(ev.Ranked, func(s *sentence) bool {
-		if !ev.heardIn(s, names) {
+		if v.described && !describedBy(ev.speechOf(s), names) || !v.described && !ev.heardIn(s, names) {
 			return false
 		}
 		if len(topic) == 0 {

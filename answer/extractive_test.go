@@ -841,6 +841,40 @@ func TestWhatAnUnheardSpeakerSaidAbstains(t *testing.T) {
 	checkCitations(t, a)
 }
 
+// TestWhatAnUnheardDescribedSpeakerSaidAbstains: a speaker described in
+// lower case ("the state department", "the miners' union") is asked as
+// much as a named one: another voice's words, or a court's ruling, are no
+// answer. The speaker the articles give is heard, described by the words
+// before any preposition, and asking what the articles themselves say
+// asks no one.
+func TestWhatAnUnheardDescribedSpeakerSaidAbstains(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "\"The court rules to hold him until July 19 over the arrests,\" the judge stated."),
+		madeUp("b", "We hope the Dalby authorities will adhere to this approach on the arrests as well,\" the Fourth Department's deputy director said."),
+		madeUp("c", "The police said the arrests in Halden were lawful."),
+		madeUp("d", "Their lawyer said the miners' arrests broke the law."),
+	}
+	e := New(docs, Options{})
+	a := mustAsk(t, e, "what did the us state department say about the arrests?")
+	if a.Grounded {
+		t.Errorf("answer %q, want an abstention: no article gives a state department's words", a.Text)
+	}
+	a = mustAsk(t, e, "what did the police say about the arrests?")
+	if !strings.HasPrefix(a.Text, "The police said the arrests") {
+		t.Errorf("answer %q, want the police's words", a.Text)
+	}
+	// The words before a preposition describe the speaker; those after
+	// may be missing from his words.
+	a = mustAsk(t, e, "what did the lawyer of the miners say about the arrests?")
+	if !strings.HasPrefix(a.Text, "Their lawyer said") {
+		t.Errorf("answer %q, want the lawyer's words", a.Text)
+	}
+	a = mustAsk(t, e, "what did the articles say about the arrests?")
+	if !a.Grounded {
+		t.Errorf("answer %q, want the articles' sentences: they speak for no one asked", a.Text)
+	}
+}
+
 // TestACountInTheAskedPlace: "How many people were detained in Dalby in
 // total?" is not answered with a count of another city's detentions that
 // names no city, when a sentence counts Dalby's.

@@ -54,6 +54,10 @@ var (
 	// captures who ("Azerbaijan's foreign ministry spokesman").
 	reDestinationQ = regexp.MustCompile(`(?i)\b(?:heading|headed|bound|destination|en route|going)\b`)
 	reSaidQ        = regexp.MustCompile(`(?i)\bwhat (?:did|does|do|has|have|had|was|were) (.{0,80}?)\b(?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned|accuse|accused)\b`)
+	// reSaidEndQ is reSaidQ whose verb ends the clause ("… say about",
+	// "… say?"): in "what did the state department say" the verb is
+	// "say", not the noun "state".
+	reSaidEndQ = regexp.MustCompile(reSaidQ.String() + `(?:\s+(?:about|on|of|over|regarding|concerning|to|that|when|after|before|in|at|during|following)\b|\s*(?:[?.!,;:]|$))`)
 	// reDayQ asks for a day, not a month or a year: "on what date",
 	// "which day".
 	reDayQ = regexp.MustCompile(`(?i)\b(what|which) (date|day)\b`)
@@ -217,6 +221,9 @@ type query struct {
 	speakerNames []string
 	// speakerKeys are the keys of every content word of speaker.
 	speakerKeys map[string]bool
+	// described holds the keys of the words that describe a speaker
+	// before any preposition: "lawyer" in "the lawyer of the brothers".
+	described []string
 	// group is true when the counted noun is a nation's people
 	// ("Azerbaijanis").
 	group bool
@@ -289,13 +296,24 @@ func nationWord(w string) bool { return len(facts.CountryOf(w)) > 0 || facts.Dem
 
 func newQuery(q string, k kind, qtoks []token) *query {
 	qu := &query{lower: strings.ToLower(q), keys: map[string]bool{}, day: reDayQ.MatchString(q)}
-	if m := reSaidQ.FindStringSubmatchIndex(q); m != nil {
+	m := reSaidEndQ.FindStringSubmatchIndex(q)
+	if m == nil {
+		m = reSaidQ.FindStringSubmatchIndex(q)
+	}
+	if m != nil {
 		qu.said = true
 		toks := casedAs(questionTokens(q[m[2]:m[3]]), m[2], qtoks)
 		qu.speaker = sideKeys(toks)
 		qu.speakerNamed = len(qu.speaker) > 0 && !slices.ContainsFunc(toks, func(t token) bool { return !t.Stop && !t.Cap })
 		qu.speakerNames = nameSideKeys(toks)
 		qu.speakerKeys = keySet(toks)
+		// "the lawyer of the brothers" is the lawyer, whether or not his
+		// words name them.
+		head := toks
+		if i := slices.IndexFunc(toks, func(t token) bool { return facts.Preposition(t.Word) }); i >= 0 {
+			head = toks[:i]
+		}
+		qu.described = sideKeys(head)
 	}
 	qu.long = k == kindCount && reLongQ.MatchString(q)
 	qu.age = k == kindCount && reAgeQ.MatchString(q)
