@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/facts"
@@ -290,6 +292,22 @@ func casedAs(toks []token, off int, qtoks []token) []token {
 	return toks
 }
 
+// casedText returns q with the words that qtoks, its tokens truecased
+// against the passages, capitalise written with a capital.
+func casedText(q string, qtoks []token) string {
+	b := []byte(q)
+	for _, t := range qtoks {
+		if !t.Cap || t.Start < 0 || t.End > len(b) || t.Start >= t.End {
+			continue
+		}
+		r, n := utf8.DecodeRune(b[t.Start:])
+		if u := unicode.ToUpper(r); u != r && utf8.RuneLen(u) == n {
+			utf8.EncodeRune(b[t.Start:], u)
+		}
+	}
+	return string(b)
+}
+
 // nationWord reports whether a word names a country's side: a national
 // capital ("Baku") or a national adjective ("Russian", "Swedish").
 func nationWord(w string) bool { return len(facts.CountryOf(w)) > 0 || facts.Demonym(w) }
@@ -320,7 +338,10 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	qu.part = k == kindCount && rePartQ.MatchString(q)
 	qu.until = slices.ContainsFunc(strings.Fields(qu.lower), func(w string) bool { return w == "until" || w == "till" })
 	qu.destination = k == kindPlace && reDestinationQ.MatchString(q)
-	qu.acts = facts.QuestionActs(q)
+	// "did zelensky call aliyev" asks of a call by Zelensky to Aliyev, as
+	// the capitalised question does: the acts are read from the question
+	// truecased against the passages.
+	qu.acts = facts.QuestionActs(casedText(q, qtoks))
 	qu.yesNo = k == kindOther && reYesNoQ.MatchString(q)
 	qu.future = k.dated() && reFutureQ.MatchString(q)
 	if m := reWhatIsQ.FindStringSubmatch(q); m != nil {
