@@ -83,6 +83,13 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 	}
 	asked := q
 	q = innerQuestion(plainWords(q))
+	// "When?" after "Did Zelensky call Aliyev?" is "When did Zelensky
+	// call Aliyev?": asked whole, its act and who did it are read as in
+	// any question.
+	whole := askedWhole(q, e.cleanHistory(history))
+	if whole != "" {
+		q = whole
+	}
 	fu := e.readFollowUp(q, history)
 	// "When did he say that?" after "What did Peskov say about …?" asks
 	// when Peskov spoke: the composer reads whose words are asked from
@@ -100,6 +107,9 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 		return Answer{}, err
 	}
 	a.Resolved = fu.Resolved
+	if whole != "" {
+		a.Resolved = whole
+	}
 	a = e.withTimeline(a, q, fu.Query, results)
 	a.Question = asked
 	return a, nil
@@ -127,6 +137,45 @@ func withEarlierSpeaker(q string, history []Turn) string {
 		return q[:m[0]] + who + q[m[1]:]
 	}
 	return q
+}
+
+// reBareWhQ is a follow-up that asks when or where alone, perhaps with
+// "was that", "did it happen": "When?", "and where?", "when was that?".
+// "Why?" is left to the context: "Why?" after "What did the media
+// compare Putin to?" asks why they did, which the earlier question's
+// words find better than "Why did the media compare Putin to?".
+var reBareWhQ = regexp.MustCompile(`(?i)^\W*(?:(?:and|so|but)\s+)?(when|where)(?:\s+(?:was|did|is|does)\s+(?:that|it|this)(?:\s+happen)?)?\W*$`)
+
+// reAuxQ is a question whose question word, if any, is one word and is
+// followed by its auxiliary: "Did Zelensky call Aliyev?", "Who did
+// Azerbaijan summon?", "Why was the office raided?". Its groups are the
+// question word, and the auxiliary and the rest.
+var reAuxQ = regexp.MustCompile(`(?i)^\W*(?:(who|whom|what|when|where|why|how)\s+)?((?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s+\S.*)$`)
+
+// askedWhole returns a bare question word asked after a question with an
+// auxiliary as that question asked with it ("When?" after "Who did
+// Azerbaijan summon over the raid?" is "When did Azerbaijan summon over
+// the raid?"), following a chain of such follow-ups back; "" otherwise,
+// and when the earlier question leans on one before it.
+// The earlier question's object, which "who" asked for, is left out:
+// the act, its doer and its circumstances are what the new question
+// word asks about.
+func askedWhole(q string, history []Turn) string {
+	m := reBareWhQ.FindStringSubmatch(q)
+	if m == nil || len(history) == 0 {
+		return ""
+	}
+	prev := history[len(history)-1].Question
+	if w := askedWhole(prev, history[:len(history)-1]); w != "" {
+		prev = w
+	} else if dependsOnHistory(prev, history[:len(history)-1]) {
+		return "" // "What did Moscow say about that?": not whole either
+	}
+	p := reAuxQ.FindStringSubmatch(strings.TrimSpace(prev))
+	if p == nil {
+		return ""
+	}
+	return strings.ToUpper(m[1][:1]) + strings.ToLower(m[1][1:]) + " " + strings.ToLower(p[2][:1]) + p[2][1:]
 }
 
 // speakerPronouns stand for a speaker named before.

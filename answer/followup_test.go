@@ -605,3 +605,59 @@ func TestAnOutletNamedInTheQuestion(t *testing.T) {
 		t.Errorf("answer %q, want Vestnik Daily News's sentence", a.Text)
 	}
 }
+
+// TestALowerCaseQuestionKeepsItsDirection: "when did brandt call marten?"
+// typed in a chat asks of Brandt's call to Marten, as the capitalised
+// question does, not of Marten's call to Brandt.
+func TestALowerCaseQuestionKeepsItsDirection(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "On October 7, Marten called Brandt to congratulate him on his birthday."),
+		madeUp("b", "On July 1, Brandt called Marten to offer condolences over the deaths."),
+	}
+	for _, q := range []string{"When did Brandt call Marten?", "when did brandt call marten?"} {
+		a := askMadeUp(t, docs, q)
+		if !strings.HasPrefix(a.Text, "On July 1, Brandt called Marten") {
+			t.Errorf("%s: answer %q, want Brandt's call to Marten", q, a.Text)
+		}
+	}
+}
+
+// TestABareQuestionWordAsksTheLastQuestionAgain: "When?" after "Did
+// Brandt call Marten?" is "When did Brandt call Marten?", and "Where?"
+// after "Who did Halden summon …?" asks where Halden summoned. "Why?", and
+// a question word after a question without an auxiliary or one that
+// leans on the turn before, are read in context as before.
+func TestABareQuestionWordAsksTheLastQuestionAgain(t *testing.T) {
+	for _, tt := range []struct {
+		q    string
+		hist []string
+		want string
+	}{
+		{"when?", []string{"did brandt call marten?"}, "When did brandt call marten?"},
+		{"And where?", []string{"Who did Halden summon over the raid?"}, "Where did Halden summon over the raid?"},
+		{"where was that?", []string{"Did Brandt call Marten?", "When?"}, "Where did Brandt call Marten?"},
+		{"Why?", []string{"Did Brandt call Marten?"}, ""},
+		{"When?", []string{"Who did Halden summon?", "What did Dalby say about that?"}, ""},
+		{"When?", []string{"What happened in the raid?"}, ""},
+		{"When did he say it?", []string{"Did Brandt call Marten?"}, ""},
+	} {
+		var hist []Turn
+		for _, h := range tt.hist {
+			hist = append(hist, Turn{Question: h, Answer: "…"})
+		}
+		if got := askedWhole(tt.q, hist); got != tt.want {
+			t.Errorf("askedWhole(%q after %q) = %q, want %q", tt.q, tt.hist, got, tt.want)
+		}
+	}
+	docs := fixedSearcher{
+		madeUp("a", "On October 7, Marten called Brandt to congratulate him on his birthday."),
+		madeUp("b", "On July 1, Brandt called Marten to offer condolences over the deaths."),
+	}
+	a, err := New(docs, Options{}).AskWith(context.Background(), "when?", []Turn{{Question: "did brandt call marten?", Answer: "Brandt called Marten to offer condolences over the deaths. [1]"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "On July 1, Brandt called Marten") || a.Resolved != "When did brandt call marten?" {
+		t.Errorf("answer %q read as %q, want the date of Brandt's call", a.Text, a.Resolved)
+	}
+}
