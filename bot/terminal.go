@@ -174,7 +174,11 @@ func (t *Terminal) Line(ctx context.Context, line string) (Reply, bool) {
 		if !ok {
 			return note(fmt.Sprintf("I don't know the command /%s. Type /help for the commands.", name)), true
 		}
-		req = Request{Command: name, Options: parseOptions(cmd, rest), User: t.user, Admin: true}
+		opts, loose := parseOptions(cmd, rest)
+		if loose != "" && len(cmd.Options) > 0 {
+			return looseNote(cmd, loose), true
+		}
+		req = Request{Command: name, Options: opts, User: t.user, Admin: true}
 	}
 	if req.Command == "ask" {
 		req.History = t.bot.History(terminalKey)
@@ -278,9 +282,11 @@ var optionRE = regexp.MustCompile(`(?:^|\s)([a-z0-9_-]+):`)
 // parseOptions reads "name:value" pairs for cmd's options, where a value
 // runs to the next pair; text before any pair (or all of it, when there is
 // none) goes to the first required text option: "/ask why?" is
-// "/ask question:why?".
-func parseOptions(cmd Command, rest string) map[string]string {
-	opts := map[string]string{}
+// "/ask question:why?". loose is that text when no option takes it
+// ("/timeline Sputnik", "/timeline abut:Sputnik"): the caller says so
+// rather than run the command without it.
+func parseOptions(cmd Command, rest string) (opts map[string]string, loose string) {
+	opts = map[string]string{}
 	known := map[string]bool{}
 	for _, o := range cmd.Options {
 		known[o.Name] = true
@@ -303,14 +309,24 @@ func parseOptions(cmd Command, rest string) map[string]string {
 		opts[rest[m[2]:m[3]]] = strings.TrimSpace(rest[m[1]:end])
 	}
 	if lead = strings.TrimSpace(lead); lead != "" {
+		loose = lead
 		for _, o := range cmd.Options {
 			if o.Type == String && (o.Required || len(cmd.Options) == 1) {
 				if _, set := opts[o.Name]; !set {
-					opts[o.Name] = lead
+					opts[o.Name], loose = lead, ""
 				}
 				break
 			}
 		}
 	}
-	return opts
+	return opts, loose
+}
+
+// looseNote is the reply to text that no option of cmd takes.
+func looseNote(cmd Command, loose string) Reply {
+	var names []string
+	for _, o := range cmd.Options {
+		names = append(names, o.Name+":…")
+	}
+	return note(fmt.Sprintf("/%s did not take %q: give its options as name:value (%s). Type /help for the commands.", cmd.Name, loose, strings.Join(names, " ")))
 }

@@ -178,24 +178,31 @@ func TestParseOptions(t *testing.T) {
 		cmd  Command
 		rest string
 		want map[string]string
+		// loose is the text no option takes.
+		loose string
 	}{
-		{"bare text is the question", ask, "why?", map[string]string{"question": "why?"}},
-		{"nothing", ask, "", map[string]string{}},
-		{"named", ask, "question:Who was detained? private:true", map[string]string{"question": "Who was detained?", "private": "true"}},
-		{"text before an option", ask, "Who was detained?  private:true", map[string]string{"question": "Who was detained?", "private": "true"}},
-		{"only an option", ask, "private:true", map[string]string{"private": "true"}},
-		{"values are trimmed", ask, "question:   Who died?   ", map[string]string{"question": "Who died?"}},
-		{"unknown name stays in the text", ask, "what does foo:bar mean", map[string]string{"question": "what does foo:bar mean"}},
-		{"a URL stays in the text", ask, "question:is https://example.org/x true?", map[string]string{"question": "is https://example.org/x true?"}},
-		{"values with spaces", kv, "key:value key2:value with spaces", map[string]string{"key": "value", "key2": "value with spaces"}},
-		{"a time is no option name", kv, "key:at 12:30 key2:x", map[string]string{"key": "at 12:30", "key2": "x"}},
-		{"no required option takes bare text", kv, "loose words", map[string]string{}},
-		{"a single option takes bare text", single, "airliner downing", map[string]string{"topic": "airliner downing"}},
+		{"bare text is the question", ask, "why?", map[string]string{"question": "why?"}, ""},
+		{"nothing", ask, "", map[string]string{}, ""},
+		{"named", ask, "question:Who was detained? private:true", map[string]string{"question": "Who was detained?", "private": "true"}, ""},
+		{"text before an option", ask, "Who was detained?  private:true", map[string]string{"question": "Who was detained?", "private": "true"}, ""},
+		{"only an option", ask, "private:true", map[string]string{"private": "true"}, ""},
+		{"values are trimmed", ask, "question:   Who died?   ", map[string]string{"question": "Who died?"}, ""},
+		{"unknown name stays in the text", ask, "what does foo:bar mean", map[string]string{"question": "what does foo:bar mean"}, ""},
+		{"a URL stays in the text", ask, "question:is https://example.org/x true?", map[string]string{"question": "is https://example.org/x true?"}, ""},
+		{"values with spaces", kv, "key:value key2:value with spaces", map[string]string{"key": "value", "key2": "value with spaces"}, ""},
+		{"a time is no option name", kv, "key:at 12:30 key2:x", map[string]string{"key": "at 12:30", "key2": "x"}, ""},
+		{"no required option takes bare text", kv, "loose words", map[string]string{}, "loose words"},
+		{"an unknown name is loose text", kv, "abut:Sputnik", map[string]string{}, "abut:Sputnik"},
+		{"a single option takes bare text", single, "airliner downing", map[string]string{"topic": "airliner downing"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if diff := cmp.Diff(tt.want, parseOptions(tt.cmd, tt.rest)); diff != "" {
+			got, loose := parseOptions(tt.cmd, tt.rest)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("parseOptions(%q) (-want +got):\n%s", tt.rest, diff)
+			}
+			if loose != tt.loose {
+				t.Errorf("parseOptions(%q) left %q loose, want %q", tt.rest, loose, tt.loose)
 			}
 		})
 	}

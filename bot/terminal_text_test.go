@@ -112,3 +112,41 @@ func TestHelpColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestLooseCommandText: text that no option of a command takes is named
+// back to the user, with the options the command has, and the command is
+// not run without it: "/timeline Sputnik" or "/timeline abut:Sputnik"
+// showed the whole timeline.
+func TestLooseCommandText(t *testing.T) {
+	tl := &recordingTimeline{}
+	b := newCoreBot(t, Options{Timeline: tl})
+	for _, line := range []string{"/timeline Sputnik", "/timeline abut:Sputnik"} {
+		r, ok := NewTerminal(b, User{}).Line(context.Background(), line)
+		if !ok {
+			t.Fatalf("%s printed nothing", line)
+		}
+		loose := strings.TrimPrefix(line, "/timeline ")
+		if !strings.Contains(r.Text, `did not take "`+loose+`"`) || !strings.Contains(r.Text, "about:…") {
+			t.Errorf("%s: reply %q, want it to name %q and the options", line, r.Text, loose)
+		}
+	}
+	if tl.calls != 0 {
+		t.Errorf("the timeline was read %d times, want none", tl.calls)
+	}
+	if _, ok := NewTerminal(b, User{}).Line(context.Background(), "/timeline about:Sputnik"); !ok || tl.calls != 1 || tl.last.About != "Sputnik" {
+		t.Errorf("/timeline about:Sputnik read the timeline %d times, last about %q", tl.calls, tl.last.About)
+	}
+}
+
+// recordingTimeline is a timeline with no events that records requests.
+type recordingTimeline struct {
+	calls int
+	last  timeline.Request
+}
+
+func (r *recordingTimeline) Events(_ context.Context, req timeline.Request) ([]timeline.Event, error) {
+	r.calls++
+	r.last = req
+	return nil, nil
+}
+func (*recordingTimeline) Topics() []string { return nil }
