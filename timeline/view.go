@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/crisisbot/crisisbot/errs"
 	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
@@ -40,18 +41,24 @@ type View struct {
 // keys them ("airliners" matches "airliner", "arrests" "detained"): "Sputnik
 // Azerbaijan arrests" is not every event that names Azerbaijan. When no
 // event does, it keeps the events quoted from the passages retrieval
-// ranks highest for it, so "plane crash" still finds the airliner.
+// ranks highest for it that hold one of its words, so "plane crash" still
+// finds the downed airliner and "football", which no article names,
+// finds nothing. A topic of no word to look for ("the") is an
+// errs.Invalid error.
 func (v View) Events(ctx context.Context, r Request) ([]Event, error) {
 	f := Filter{From: r.From, To: r.To}
 	about := strings.TrimSpace(r.About)
 	if about == "" {
 		return v.Index.Query(f)
 	}
+	want := contentKeys(about)
+	if len(want) == 0 {
+		return nil, errs.Errorf(errs.Invalid, "the topic %q has no word to look for: name a person, place, group or event", about)
+	}
 	all, err := v.Index.Query(f)
 	if err != nil {
 		return nil, err
 	}
-	want := contentKeys(about)
 	var out []Event
 	for _, e := range all {
 		if quotesAll(e, want) {
@@ -67,9 +74,20 @@ func (v View) Events(ctx context.Context, r Request) ([]Event, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search the topic: %w", err)
 	}
+	// The lexical search stands related words in for missing ones
+	// ("everyone" finds "several"): only passages that hold the topic's
+	// own words count.
 	f.PassageIDs = map[string]bool{}
 	for _, p := range res {
-		f.PassageIDs[p.ID] = true
+		keys := contentKeys(p.Text)
+		for k := range want {
+			if keys[k] {
+				f.PassageIDs[p.ID] = true
+			}
+		}
+	}
+	if len(f.PassageIDs) == 0 {
+		return []Event{}, nil
 	}
 	return v.Index.Query(f)
 }

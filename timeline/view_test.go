@@ -3,10 +3,13 @@ package timeline
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/errs"
 	"github.com/crisisbot/crisisbot/facts"
+	"github.com/crisisbot/crisisbot/retrieval"
 )
 
 // passageIDs returns the passages every event of x quotes, as the answer
@@ -149,4 +152,47 @@ func TestTellingCitesTheSourcesOfTheAskedEvent(t *testing.T) {
 			t.Errorf("%s: sources %v, want %v", q, got, want)
 		}
 	}
+}
+
+// TestATopicNoArticleNamesFindsNothing: the search behind a topic no
+// event quotes stands related words in for missing ones; only passages
+// holding one of the topic's own words count, so "football" finds
+// nothing while "bridge football" finds the bridge. A topic of no word to
+// look for is an error that names it.
+func TestATopicNoArticleNamesFindsNothing(t *testing.T) {
+	x := NewIndex()
+	docs := []corpus.Document{
+		{ID: "a", Published: "2025-07-01", PublishedPrecision: "day", Body: "Police in Halden arrested two editors of the Courier on June 30."},
+		{ID: "b", Published: "2025-07-02", PublishedPrecision: "day", Body: "The mayor of Halden opened a new bridge on June 20."},
+		{ID: "c", Published: "2025-07-03", PublishedPrecision: "day", Body: "Several people watched the match on June 25."},
+	}
+	var all []retrieval.Result
+	for _, d := range docs {
+		x.Update(d)
+		all = append(all, retrieval.Result{Passage: corpus.Passage{ID: d.ID + "#000", DocID: d.ID, Text: d.Body}})
+	}
+	// everything stands for a search that returns every passage, however
+	// little it has to do with the query, as a related word may bring.
+	v := View{Index: x, Search: everything(all)}
+	for _, topic := range []string{"football", "everyone"} {
+		if es, err := v.Events(context.Background(), Request{About: topic}); err != nil || len(es) != 0 {
+			t.Errorf("--about %s kept %d events (%v), want none: no article names it", topic, len(es), err)
+		}
+	}
+	es, err := v.Events(context.Background(), Request{About: "bridge football"})
+	if err != nil || len(es) != 1 || es[0].Date.Value != "2025-06-20" {
+		t.Errorf("--about \"bridge football\" kept %+v (%v), want the bridge alone", es, err)
+	}
+	for _, topic := range []string{"the", "of the"} {
+		_, err := v.Events(context.Background(), Request{About: topic})
+		if errs.Code(err) != errs.Invalid || !strings.Contains(errs.Message(err), "no word to look for") {
+			t.Errorf("--about %q: error %v, want an invalid topic", topic, err)
+		}
+	}
+}
+
+type everything []retrieval.Result
+
+func (e everything) Search(context.Context, string, retrieval.SearchOptions) ([]retrieval.Result, error) {
+	return e, nil
 }

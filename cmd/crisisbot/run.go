@@ -152,6 +152,14 @@ func newFlags(e *env, name, argsUsage, summary string) *flag.FlagSet {
 // parseArgs parses fs's flags wherever they stand among the arguments, so
 // that "ask QUESTION --json" works as users expect, and returns the
 // positional arguments. "--" ends the flags.
+// flagSet reports whether the flag name was given on the command line,
+// even as an empty value.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
 func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/crisisbot/crisisbot/bot"
 	"github.com/crisisbot/crisisbot/errs"
@@ -22,6 +23,9 @@ func runTimeline(ctx context.Context, e *env, args []string) error {
 	if len(args) > 0 {
 		return errs.Errorf(errs.Usage, "timeline takes no arguments, got %q (use --about for a topic)", args)
 	}
+	if flagSet(fs, "about") && strings.TrimSpace(*about) == "" {
+		return errs.Errorf(errs.Usage, "--about: the topic is empty")
+	}
 	for name, v := range map[string]string{"--from": *from, "--to": *to} {
 		if v == "" {
 			continue
@@ -37,7 +41,7 @@ func runTimeline(ctx context.Context, e *env, args []string) error {
 	defer lib.Close()
 	events, err := lib.Timeline(ctx, timeline.Request{From: *from, To: *to, About: *about})
 	if errs.Code(err) == errs.Invalid {
-		return errs.Errorf(errs.Usage, "%s", errs.Message(err)) // an empty --from/--to range
+		return errs.Errorf(errs.Usage, "%s", errs.Message(err)) // an empty --from/--to range, a topic of no word
 	}
 	if err != nil {
 		return err
