@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strconv"
@@ -53,16 +54,28 @@ func runDigest(ctx context.Context, e *env, args []string) error {
 // date ("2026-11-20", midnight in loc) or an RFC 3339 time.
 func parseSince(s string, now time.Time, loc *time.Location) (time.Time, error) {
 	s = strings.TrimSpace(s)
+	notPositive := errs.Errorf(errs.Usage, "--since %s: a duration back from now must be more than zero (36h, 3d)", s)
 	if n, ok := strings.CutSuffix(s, "d"); ok {
-		if days, err := strconv.Atoi(n); err == nil && days > 0 {
+		if days, err := strconv.Atoi(n); err == nil {
+			if days <= 0 {
+				return time.Time{}, notPositive
+			}
 			return now.AddDate(0, 0, -days), nil
 		}
 	}
-	if d, err := time.ParseDuration(s); err == nil && d > 0 {
+	if d, err := time.ParseDuration(s); err == nil {
+		if d <= 0 {
+			return time.Time{}, notPositive
+		}
 		return now.Add(-d), nil
 	}
 	t, err := time.ParseInLocation("2006-01-02", s, loc)
 	if err != nil {
+		var pe *time.ParseError
+		if errors.As(err, &pe) && strings.HasPrefix(pe.Message, ": ") {
+			// "2026-13-01" has the shape of a date: say what is wrong.
+			return time.Time{}, errs.Errorf(errs.Usage, "--since %s is no date: %s", s, strings.TrimPrefix(pe.Message, ": "))
+		}
 		if t, err = time.Parse(time.RFC3339, s); err != nil {
 			return time.Time{}, errs.Errorf(errs.Usage, "--since %q is neither a duration (36h, 3d) nor a date (2026-11-20)", s)
 		}

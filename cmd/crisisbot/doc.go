@@ -112,7 +112,8 @@
 //		follows up on the earlier ones ("what did Moscow say about
 //		that?"). Commands: /ask question:TEXT [private:true], /sources,
 //		/about, /timeline [from:…] [to:…] [about:…], /digest now,
-//		/digest list, /help; /good, /bad
+//		/digest list, /help (text no option takes, as in "/timeline
+//		Sputnik", is named back, not dropped); /good, /bad
 //		and /passages press the last answer's 👍, 👎 and Sources
 //		buttons, /prev and /next turn the timeline's pages; /new forgets the conversation; /quit
 //		leaves. Piped input works, and each reply is then preceded by
@@ -174,7 +175,11 @@
 //		2025-06-30, June 2025 or 30 June 2025; an event is kept when
 //		its date overlaps the range. --about keeps the events about a
 //		topic (Sputnik, airliner, Armenia): those whose quotes hold
-//		every word of it ("Sputnik arrests"). --json prints {"events":
+//		every word of it ("Sputnik arrests"); when none does, those
+//		quoted from the passages that rank highest for it and hold one
+//		of its words ("plane crash"). A topic no article names finds
+//		nothing; an empty one, or one of no word to look for ("the"),
+//		is a usage error. --json prints {"events":
 //		[{"date", "precision", "summary", "sources": [{"doc_id",
 //		"title", "quote", "passage_id"}], "conflicts": [{"claim",
 //		"date", "sources", "account"}], "ends"}]}, sorted by date
@@ -192,7 +197,8 @@
 //		lead and a citation, the
 //		new timeline events, and the new disagreements between sources,
 //		then the numbered sources. With nothing new it says "Nothing new
-//		since DATE". --since starts elsewhere: 36h, 3d, 2026-11-20 (in
+//		since DATE". --since starts elsewhere: 36h, 3d (more than
+//		zero), 2026-11-20 (in
 //		digest.timezone) or an RFC 3339 time, counting what was stored
 //		from then on, whenever it was published; without it the digest
 //		starts at the last one posted (to --channel, or to any channel),
