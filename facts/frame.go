@@ -456,17 +456,18 @@ var temporal = map[string]bool{"after": true, "before": true, "since": true, "un
 
 // laterClause reports whether the event word at index t stands in a
 // temporal clause that opens after the date at offset at: a subordinator
-// with a past-tense verb within a few words ("soured on Tuesday after
-// Azeri brothers died in custody"). That clause's time is not the date's.
-// A noun after the subordinator ("detained on Friday after a raid") is no
+// with a past-tense verb or a finite auxiliary within a few words
+// ("soured on Tuesday after Azeri brothers died in custody", "after the
+// union leader was arrested"). That clause's time is not the date's. A
+// noun after the subordinator ("detained on Friday after a raid") is no
 // clause.
 func laterClause(words []Word, t, at int) bool {
 	for j := t; j >= 0 && words[j].Start > at; j-- {
 		if !temporal[strings.ToLower(words[j].Text)] {
 			continue
 		}
-		for k := j + 1; k < len(words) && k <= j+4; k++ {
-			if PastTense(words[k].Text) {
+		for k := j + 1; k < len(words) && k <= j+5; k++ {
+			if PastTense(words[k].Text) || k <= j+4 && finiteAux[strings.ToLower(words[k].Text)] {
 				return true
 			}
 		}

@@ -848,8 +848,8 @@ func TestAbbreviations(t *testing.T) {
 }
 
 // TestOnlyInLaterClause: the death in "soured on Tuesday after two miners
-// died" is in a clause of its own, after the date; in "died on Tuesday" it
-// is not.
+// died" is in a clause of its own, after the date, and so is a passive
+// "after the union leader was arrested"; in "died on Tuesday" it is not.
 func TestOnlyInLaterClause(t *testing.T) {
 	s := "Relations soured on Tuesday after two miners died in custody."
 	if !OnlyInLaterClause(s, strings.Index(s, "Tuesday"), Key("died")) {
@@ -858,6 +858,17 @@ func TestOnlyInLaterClause(t *testing.T) {
 	s = "Two miners died in custody on Tuesday, after a raid."
 	if OnlyInLaterClause(s, strings.Index(s, "Tuesday"), Key("died")) {
 		t.Errorf("%q: the death is read as in a later clause", s)
+	}
+	// A clause whose verb is passive opens with its auxiliary: the
+	// Tuesday is the souring's, not the arrest's.
+	s = "On Tuesday, relations soured after the union leader was arrested."
+	if !OnlyInLaterClause(s, strings.Index(s, "Tuesday"), Key("arrested")) {
+		t.Errorf("%q: the arrest is not read as in a later clause", s)
+	}
+	for _, f := range kinds(Read(doc("x", "2025-03-14", s)), KindDate) {
+		if f.Event.Trigger != "" {
+			t.Errorf("%q: %q dates %q, want no event of its own", s, f.Text, f.Event.Trigger)
+		}
 	}
 }
 
