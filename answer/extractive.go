@@ -266,7 +266,7 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 			b.WriteString(" " + line)
 		}
 		if sh.s == best && ev.Kind == kindDate && conf == nil && !verbUnsaid(q, best.Text) {
-			if dateNote = relativeDateLine(best, c.ref(best.P)); dateNote != "" {
+			if dateNote = ev.relativeDateLine(best, c.ref(best.P)); dateNote != "" {
 				b.WriteString(" " + dateNote)
 			}
 		}
@@ -688,6 +688,27 @@ func (c *citer) citations() []Citation {
 	return out
 }
 
+// openingDate returns the index of the value of s that is a date opening
+// the sentence ("On Thursday, Putin publicly admitted …") when it is the
+// sentence's only one and its clause has no event word the reader knows:
+// it dates the main clause, whose act the sentence was chosen for. Not a
+// report's date ("On Monday, officials said …"), nor one before a clause
+// that alone tells the asked event. -1 otherwise.
+func (ev *evidence) openingDate(s *sentence) int {
+	if len(s.Vals) != 1 || s.Vals[0].Kind != kindDate {
+		return -1
+	}
+	v := s.Vals[0]
+	if v.fact == nil || v.fact.Event.Trigger != "" || ev.ofReport(v) || ev.beforeAskedClause(v) {
+		return -1
+	}
+	before := strings.TrimSpace(v.fact.Sentence[:min(v.fact.Start, len(v.fact.Sentence))])
+	if before != "" && !facts.Preposition(before) {
+		return -1
+	}
+	return 0
+}
+
 // relativeDateLine says which days the answer's date means when its
 // sentence gives it only in words that need the article's date ("last
 // week", "on Sunday"): “last week” [1] is 6 – 12 October 2025, counted from
@@ -695,11 +716,14 @@ func (c *citer) citations() []Citation {
 // is built from the date fact read at ingest and cites the sentence it is
 // read from; it is empty when that date is stated outright or was not
 // resolved.
-func relativeDateLine(s *sentence, ref int) string {
+func (ev *evidence) relativeDateLine(s *sentence, ref int) string {
 	// Only the date of the asked event: "continued to sour on Tuesday
 	// after the brothers died" or "confirmed on Monday" date something
 	// else, and their days would read as the answer.
 	i := slices.IndexFunc(s.Vals, func(v value) bool { return v.OnEvent })
+	if i < 0 {
+		i = ev.openingDate(s)
+	}
 	if i < 0 || !s.Vals[i].Relative {
 		return ""
 	}

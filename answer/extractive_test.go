@@ -452,6 +452,30 @@ func TestStripMentions(t *testing.T) {
 	}
 }
 
+// TestAnOpeningDateDatesTheMainClause: "On Thursday, Marten publicly
+// admitted …" answers "When did Marten admit …?", and the note says which
+// day Thursday was, though "admitted" is no event word the reader dates
+// events by: an admission is a report, and the question asks for it. A
+// report's day is no day of another event ("On Thursday, officials said
+// the miners died …"), nor is a date before the clause that tells it.
+func TestAnOpeningDateDatesTheMainClause(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "On Thursday, President Ivo Marten publicly admitted for the first time that Estmark was to blame for the crash of the airliner."),
+		madeUp("b", "On Thursday, officials in Halden said the two miners had died of their injuries."),
+		madeUp("c", "On Tuesday, relations between Halden and Dalby soured after the union leader was arrested."),
+	}
+	for _, tt := range []struct{ q, note string }{
+		{"when did marten admit estmark shot down the airliner?", "“Thursday” [1] is 13 March 2025, counted from the article's date."},
+		{"When did the two miners die?", ""},
+		{"When was the union leader arrested?", ""},
+	} {
+		a := askMadeUp(t, docs, tt.q)
+		if a.DateNote != tt.note {
+			t.Errorf("%s\nDateNote = %q, want %q\nanswer: %s", tt.q, a.DateNote, tt.note, a.Text)
+		}
+	}
+}
+
 func TestExtractiveSaysWhichDaysARelativeDateMeans(t *testing.T) {
 	e := seedEngine(t, Options{})
 	for _, tt := range []struct{ q, note string }{

@@ -387,7 +387,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 			qu.events = append(qu.events, k)
 		}
 	}
-	qu.report = len(qu.by) == 0 && qu.hasKey(facts.SpeechKey)
+	qu.report = len(qu.by) == 0 && qu.hasKey(func(k string) bool { return facts.SpeechKey(k) || facts.ReportingKey(k) })
 	doc := corpus.Document{ID: "question", Body: q}
 	for _, f := range facts.ReadPassages(doc, []corpus.Passage{{ID: "question", Start: 0, End: len(q), Text: q}}) {
 		if f.Kind == facts.KindDate {

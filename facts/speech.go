@@ -34,6 +34,20 @@ var reportingVerbs = map[string]bool{
 // subject a source ("said", "described").
 func ReportingVerb(lower string) bool { return reportingVerbs[lower] }
 
+// reportingKeys are the keys of reportingVerbs: "admit" for "admitted".
+var reportingKeys = func() map[string]bool {
+	out := make(map[string]bool, len(reportingVerbs))
+	for w := range reportingVerbs {
+		out[Key(w)] = true
+	}
+	return out
+}()
+
+// ReportingKey reports whether key (as Key folds a word) is a reporting
+// verb's: "When did Putin admit …" asks when he spoke, as ReportDated
+// dates a report.
+func ReportingKey(key string) bool { return reportingKeys[key] }
+
 // verbGroup are the words that may stand between a subject and its verb:
 // "the ministry has also said", "he later told".
 var verbGroup = map[string]bool{
