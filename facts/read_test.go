@@ -608,6 +608,10 @@ func TestSpeakerBeforeTheCueWithAnAppositive(t *testing.T) {
 		// The speaker after the cue still.
 		{"\"The arrests are unlawful,\" said Marie Vesk, Halden Police's spokeswoman.", "Marie Vesk", "The arrests are unlawful"},
 		{"The arrests, said the spokeswoman, were unlawful.", "spokeswoman", "The arrests"},
+		// A quotation before the speaker is the content, not the words
+		// after the cue.
+		{"“The editor has been released and has flown home,” Marie Vesk stated to a news agency on Sunday.", "Marie Vesk", "The editor has been released and has flown home"},
+		{"\"They were struck with a blunt object\", Ivo Tamm told reporters.", "Ivo Tamm", "They were struck with a blunt object"},
 		// No speaker.
 		{"Three men were hospitalised, with one, Kamal Vesk, said to be in intensive care.", "", ""},
 	}

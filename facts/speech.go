@@ -171,8 +171,11 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 			}
 			src = last
 		}
+		// "“Kartavykh has been released …,” Zakharova stated to a news
+		// agency": the quotation before the source is the content, not
+		// the words after the cue.
 		content := sc.contentAfter(i)
-		if content == "" {
+		if content == "" || closesQuote(sc.text[:ws[lo].Start]) {
 			content = strings.TrimSpace(strings.Trim(sc.text[:ws[lo].Start], " ,\"'“”‘’"))
 		}
 		out = append(out, sc.speech(ws[lo].Start, ws[i].End, src, l, content))
@@ -186,6 +189,19 @@ var speechNouns = map[string]bool{
 	"claim": true, "claims": true, "assertion": true, "statement": true, "remarks": true, "allegation": true,
 	"allegations": true, "insistence": true, "suggestion": true, "argument": true, "view": true, "warning": true,
 }
+
+// closesQuote reports whether text ends with a closing quotation mark,
+// perhaps before a comma: what comes next follows a quotation.
+func closesQuote(text string) bool {
+	t := strings.TrimRight(text, " ")
+	t = strings.TrimSuffix(t, ",")
+	return strings.HasSuffix(t, "”") || strings.HasSuffix(t, "\"")
+}
+
+// NominalCue reports whether a speech fact's cue is a noun of speech
+// ("claims" in "Russian claims that …"): the words sit inside another
+// clause, not as a clause's own report.
+func NominalCue(cue string) bool { return speechNouns[strings.ToLower(cue)] }
 
 // possessorBefore returns the index of the first word of the capitalised
 // name whose possessive ("Mikhail Shvydkoy's", "Russia’s") stands right
