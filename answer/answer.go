@@ -53,6 +53,10 @@ type Answer struct {
 	// relative words means ("“last week” [1] is the week of 6 October
 	// 2025, counted from the article's date"), or empty.
 	DateNote string `json:"date_note,omitempty"`
+	// WhoSaid is the text of an answer to "Who said that?", written by
+	// the engine from the speech facts of the sentence the earlier answer
+	// quoted first, each with the words it was read from, or empty.
+	WhoSaid string `json:"-"`
 	// Births is true when the disagreement is on birth dates, which the
 	// timeline holds no events for and so cannot judge.
 	Births bool `json:"-"`

@@ -82,6 +82,10 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 		return Answer{}, err
 	}
 	asked := q
+	if a, ok, err := e.whoSaid(ctx, plainWords(q), history); err != nil || ok {
+		a.Question = asked
+		return a, err
+	}
 	q = innerQuestion(plainWords(q))
 	// "When?" after "Did Zelensky call Aliyev?" is "When did Zelensky
 	// call Aliyev?": asked whole, its act and who did it are read as in

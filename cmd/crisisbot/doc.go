@@ -110,7 +110,9 @@
 //		The terminal twin of the Discord bot: the same commands and
 //		replies, typed. A line that is not a command is a question, and
 //		follows up on the earlier ones ("what did Moscow say about
-//		that?"). Commands: /ask question:TEXT [private:true], /sources,
+//		that?"; "when?" after "did Zelensky call Aliyev?" asks when he
+//		did; "who said that?" is answered from the speech read in the
+//		sentence the last answer quoted first). Commands: /ask question:TEXT [private:true], /sources,
 //		/about, /timeline [from:…] [to:…] [about:…], /digest now,
 //		/digest list, /help (text no option takes, as in "/timeline
 //		Sputnik", is named back, not dropped); /good, /bad

@@ -1,0 +1,183 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crisisbot/crisisbot/facts"
+	"github.com/crisisbot/crisisbot/retrieval"
+)
+
+// reWhoSaidQ asks who said what the last answer showed: "Who said that?",
+// "who says so?", "according to whom?", "whose words are those?".
+var reWhoSaidQ = regexp.MustCompile(`(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:who(?:'s|’s|\s+is|\s+was)?\s+(?:said|says|saying|claimed|claims|claiming|stated|states|reported|reports|announced|confirmed|wrote|told\s+them)\s+(?:that|this|it|so|these|those)(?:\s+(?:first|exactly))?|according\s+to\s+whom|says\s+who|whose\s+(?:words|claim|statement)\s+(?:are|is|were|was)\s+(?:those|these|they|that|this|it))\W*$`)
+
+// reCiteMark finds an answer's first citation marker: the quoted sentence
+// before it is the claim a "who said that?" asks about.
+var reCiteMark = regexp.MustCompile(`\s*\[\d+(?:\s*[,;]\s*\d+)*\]`)
+
+// leadClaim returns the words an answer quotes first, before its first
+// citation marker; "" when it cites nothing (an abstention).
+func leadClaim(answer string) string {
+	loc := reCiteMark.FindStringIndex(answer)
+	if loc == nil {
+		return ""
+	}
+	return strings.TrimSpace(answer[:loc[0]])
+}
+
+// whoSaid answers "Who said that?" after an answer, from the speech facts
+// of the sentence that answer quoted first: whose words they are, in the
+// article's own words for it ("Russia has stated" [1]), or that the article
+// gives them as its own. ok is false when q asks no such thing, there is
+// no earlier answer that quoted a sentence, or that sentence is no longer
+// stored.
+func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answer, ok bool, err error) {
+	if len(history) == 0 || !reWhoSaidQ.MatchString(q) {
+		return Answer{}, false, nil
+	}
+	claim := leadClaim(history[len(history)-1].Answer)
+	if claim == "" {
+		return Answer{}, false, nil
+	}
+	results, err := e.search.Search(ctx, claim, retrieval.SearchOptions{K: e.opts.TopK, Mode: e.opts.SearchMode})
+	if err != nil {
+		return Answer{}, false, fmt.Errorf("search passages: %w", err)
+	}
+	withFacts(results)
+	ev := analyse(claim, results, nil)
+	s := ev.claimSentence(claim)
+	if s == nil {
+		return Answer{}, false, nil
+	}
+	c := newCiter(results)
+	ref := "[" + strconv.Itoa(c.ref(s.P)) + "]"
+	article := articleOf(results[s.P])
+	var own, others, relays []string
+	if src := ev.sourceOf(s); src != nil {
+		seen := map[string]bool{}
+		for _, f := range voices(src) {
+			who := strings.TrimSpace(f.Speech.Speaker)
+			if who == "" || seen[strings.ToLower(who)] || pronoun(who) {
+				continue
+			}
+			seen[strings.ToLower(who)] = true
+			said := f.Text + " “" + cut(contentOnly(f, voices(src)), 160) + "”"
+			switch {
+			case facts.Relays(f.Speech.Cue):
+				relays = append(relays, who)
+			case src != s || reportsClause(src.Text, f):
+				own = append(own, said)
+			default:
+				others = append(others, said)
+			}
+		}
+	}
+	var text string
+	switch {
+	case len(own) > 0:
+		text = "In " + article + " " + ref + ", " + strings.Join(own, ", and ") + "."
+	case len(relays) > 0:
+		text = capitalise(article) + " passes the words on from " + strings.Join(relays, " and ") + " " + ref + "."
+	default:
+		text = capitalise(article) + " gives them in its own words and does not say who said them " + ref + "."
+		if len(others) > 0 {
+			text += " It also reports others' words: " + strings.Join(others, "; ") + "."
+		}
+	}
+	short := claim
+	if len(short) > 80 {
+		short = cut(short, 80)
+	}
+	return Answer{
+		Question: q, Text: text, WhoSaid: text, Grounded: true, Mode: ModeExtractive, Support: 1,
+		Citations: c.citations(), Resolved: "Who said “" + short + "”?",
+	}, true, nil
+}
+
+// contentOnly returns the words f attributes, without another voice of
+// the same sentence that they run into ("… beaten to death, while Russia
+// has stated …").
+func contentOnly(f facts.Fact, all []facts.Fact) string {
+	c := f.Speech.Content
+	for _, o := range all {
+		if o.Text != f.Text {
+			if i := strings.Index(c, o.Text); i > 0 {
+				c = c[:i]
+				c = strings.TrimSuffix(strings.TrimRight(c, " "), " while")
+			}
+		}
+	}
+	return strings.Trim(c, " ,.;:\"“”")
+}
+
+// reportsClause reports whether speech fact f reports a clause of sentence
+// of its own ("Officials in Azerbaijan said …", "…, while Russia has
+// stated …", "…," Aliyev said): a verb cue opening the sentence or a
+// clause. A noun of speech inside another clause ("contradicting Russian
+// claims that …") reports words the sentence only mentions.
+func reportsClause(sentence string, f facts.Fact) bool {
+	if facts.NominalCue(f.Speech.Cue) {
+		return false
+	}
+	i := strings.Index(sentence, f.Text)
+	if i < 0 {
+		return false
+	}
+	before := strings.TrimRight(sentence[:i], " ")
+	if before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, ";") || strings.HasSuffix(before, "”") || strings.HasSuffix(before, "\"") {
+		return true
+	}
+	last := before[strings.LastIndexAny(before, " ,;")+1:]
+	return slices.Contains([]string{"while", "and", "but", "whereas", "as"}, strings.ToLower(last))
+}
+
+// claimSentence returns the retrieved sentence that an answer quoted as
+// claim, its last when the answer showed one with the sentence before it;
+// nil when none is.
+func (ev *evidence) claimSentence(claim string) *sentence {
+	norm := strings.Join(strings.Fields(claim), " ")
+	var found *sentence
+	for _, ss := range ev.Sents {
+		for _, s := range ss {
+			t := strings.Join(strings.Fields(s.Text), " ")
+			if len(t) >= 20 && strings.Contains(norm, t) && (found == nil || strings.Index(norm, t) > strings.Index(norm, strings.Join(strings.Fields(found.Text), " "))) {
+				found = s
+			}
+		}
+	}
+	return found
+}
+
+// articleOf names a result's article: "the article from Al Jazeera", or
+// by its title when it has no outlet.
+func articleOf(r retrieval.Result) string {
+	if o := strings.TrimSpace(r.Outlet); o != "" {
+		return "the article from " + o
+	}
+	if t := strings.TrimSpace(r.Title); t != "" {
+		return "the article “" + t + "”"
+	}
+	return "the article"
+}
+
+// pronoun reports whether a speaker is only a pronoun ("he", "they"), which
+// names no one.
+func pronoun(who string) bool {
+	return slices.Contains([]string{"he", "she", "they", "it", "we", "i", "you"}, strings.ToLower(who))
+}
+
+// capitalise returns s with its first letter in upper case.
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}

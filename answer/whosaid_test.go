@@ -1,0 +1,59 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestWhoSaidThat: "Who said that?" after an answer is answered from the
+// speech facts of the sentence it quoted first: each voice that reports a
+// clause, with the words it was read from and what they attribute; or
+// that the article gives the words as its own, with the others' words it
+// only mentions. After an abstention, or for a question that names what
+// was said, the question is asked as any other.
+func TestWhoSaidThat(t *testing.T) {
+	docs := fixedSearcher{
+		madeUpBy("a", "Halden Post", "Officials in Halden said the two miners were beaten to death, while Estmark has stated that one of the men died of heart failure."),
+		madeUpBy("b", "Dalby Times", "Autopsies revealed broken ribs, contradicting Estmarkian claims that the miners died of heart failure."),
+		madeUpBy("c", "Dalby Times", "“The deaths were a crime,” Ivo Marten told reporters on Monday."),
+	}
+	e := New(docs, Options{})
+	for _, tt := range []struct {
+		q, before string
+		want      []string
+	}{
+		{"who said that?", "Officials in Halden said the two miners were beaten to death, while Estmark has stated that one of the men died of heart failure. [1]",
+			[]string{"In the article from Halden Post [1], Officials in Halden said “the two miners were beaten to death”, and Estmark has stated “one of the men died of heart failure”."}},
+		{"Who says so?", "Autopsies revealed broken ribs, contradicting Estmarkian claims that the miners died of heart failure. [2]",
+			[]string{"The article from Dalby Times gives them in its own words and does not say who said them [1].", "Estmarkian claims “the miners died of heart failure”"}},
+		{"according to whom?", "Police said so. “The deaths were a crime,” Ivo Marten told reporters on Monday. [3]",
+			[]string{"Ivo Marten told “The deaths were a crime”"}},
+	} {
+		a, err := e.AskWith(context.Background(), tt.q, []Turn{{Question: "How did the miners die?", Answer: tt.before}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Grounded || a.WhoSaid != a.Text || len(a.Citations) != 1 || a.Question != tt.q {
+			t.Errorf("%s after %q: %+v, want a grounded answer of whose words, citing one passage", tt.q, tt.before, a)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(a.Text, w) {
+				t.Errorf("%s after %q: answer %q, want %q", tt.q, tt.before, a.Text, w)
+			}
+		}
+		checkCitations(t, a)
+	}
+	for _, tt := range []struct{ q, before string }{
+		{"who said that?", "The articles I have do not cover that."},
+		{"Who said the miners died of heart failure?", "Officials in Halden said the two miners were beaten to death. [1]"},
+	} {
+		a, err := e.AskWith(context.Background(), tt.q, []Turn{{Question: "How did the miners die?", Answer: tt.before}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.WhoSaid != "" {
+			t.Errorf("%s after %q: answered whose words the last answer quoted: %q", tt.q, tt.before, a.Text)
+		}
+	}
+}
