@@ -470,6 +470,12 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		ev.prefer(func(s *sentence) bool {
 			return s.Named && slices.ContainsFunc(s.Vals, func(v value) bool { return !ev.offEvent(v) })
 		})
+	} else if ev.Kind == kindOther && !qu.said && namesJoined(ev.QToks) {
+		// "What did Zelensky and Aliyev talk about?": a sentence that
+		// names them both, when one does, not Putin's talks with Aliyev.
+		// ("What did Garayev say Putin's remarks showed?" asks for
+		// Garayev's words, which need not name Putin again.)
+		ev.prefer(func(s *sentence) bool { return s.Named })
 	}
 	if ev.place = placeAsked(ev.QToks, qNames); ev.place != "" && ev.Kind == kindCount {
 		// "How many were arrested in Baku": a count of a sentence that
@@ -1174,6 +1180,19 @@ func refersBack(q []token) bool {
 // peopleNamed counts the runs of capitalised words in question tokens q
 // that may name people: not after a preposition of place ("in
 // Yekaterinburg") nor ending in "s" ("the ethnic Azerbaijanis").
+// namesJoined reports whether a question joins two names with "and"
+// ("Zelensky and Aliyev"): it asks about them together. A national
+// adjective is no name here ("the Azerbaijani and Russian sides").
+func namesJoined(q []token) bool {
+	name := func(t token) bool { return t.Cap && !t.Stop && !notName(t.Word) && !facts.Demonym(t.Word) }
+	for i := 1; i+1 < len(q); i++ {
+		if strings.EqualFold(q[i].Word, "and") && name(q[i-1]) && name(q[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
 func peopleNamed(q []token) int {
 	n := 0
 	for i := 1; i < len(q); i++ {

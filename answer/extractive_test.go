@@ -899,6 +899,21 @@ func TestWhatAnUnheardDescribedSpeakerSaidAbstains(t *testing.T) {
 	}
 }
 
+// TestTwoPeopleAskedTogether: "What did Brandt and Marten talk about?"
+// is answered by a sentence naming them both, not by Marten's talks with
+// someone else that share the question's verb.
+func TestTwoPeopleAskedTogether(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Following talks in Dalby with his Halden counterpart, Ivo Marten, President Olaf Lund expressed hope that the dispute was over."),
+		madeUp("b", "On Tuesday, President Ola Brandt had a telephone conversation with his Halden counterpart Ivo Marten."),
+		madeUp("c", "Brandt and Marten also discussed energy and the humanitarian sphere."),
+	}
+	a := askMadeUp(t, docs, "What did Brandt and Marten talk about?")
+	if strings.HasPrefix(a.Text, "Following talks in Dalby") {
+		t.Errorf("answer %q, want a sentence naming Brandt and Marten first", a.Text)
+	}
+}
+
 // TestACountInTheAskedPlace: "How many people were detained in Dalby in
 // total?" is not answered with a count of another city's detentions that
 // names no city, when a sentence counts Dalby's.
