@@ -39,10 +39,14 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 	context := fu.Context
 	ev := analyseIn(q, context, results, e.related)
 	if n := len(fu.History); n > 0 && reElseQ.MatchString(q) {
-		// "What else did he say?": not what was just shown.
-		last := fu.History[n-1].Answer
-		ev.prefer(func(s *sentence) bool { return !strings.Contains(last, strings.TrimSpace(s.Text)) })
-		ev.sortRanked()
+		// "What else did he say?": not what was shown in the turns it
+		// follows, when anything else is there; shown again beside the
+		// rest, it would read as more.
+		var shown strings.Builder
+		for _, t := range fu.History[max(0, n-contextDepth):] {
+			shown.WriteString(t.Answer + " ")
+		}
+		ev.narrow(func(s *sentence) bool { return !strings.Contains(shown.String(), strings.TrimSpace(s.Text)) })
 	}
 	// deeper retrieves and reads the wider ranking once, for whichever of
 	// its two uses below asks first; nil when there is none.

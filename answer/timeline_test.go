@@ -419,8 +419,8 @@ func TestADateOfAnotherClauseDoesNotAnswerWhen(t *testing.T) {
 	}
 }
 
-// TestWhatElseIsNotWhatWasShown: "what else did he say?" is answered
-// first by his words the last answer did not show.
+// TestWhatElseIsNotWhatWasShown: "what else did he say?" is answered by
+// his words the earlier answers did not show.
 func TestWhatElseIsNotWhatWasShown(t *testing.T) {
 	docs := fixedSearcher{
 		madeUp("a", "Kremlin spokesman Ivo Tamm said the arrests of the reporters were an emotional reaction by Estmark."),
@@ -433,5 +433,16 @@ func TestWhatElseIsNotWhatWasShown(t *testing.T) {
 	}
 	if !strings.HasPrefix(a.Text, "Ivo Tamm also said that Valdoria would seek") {
 		t.Errorf("answer %q, want what the last answer did not show", a.Text)
+	}
+	// Asked again, neither earlier answer's words are more, nor shown
+	// beside what is.
+	docs = append(docs, madeUp("c", "Ivo Tamm said later that the reporters' arrests would not harm trade."))
+	history = append(history, Turn{Question: "what else did he say?", Answer: a.Text})
+	a, err = New(docs, Options{}).AskWith(context.Background(), "what else did he say?", history)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Ivo Tamm said later") || strings.Contains(a.Text, "emotional reaction") || strings.Contains(a.Text, "through talks") {
+		t.Errorf("answer %q, want only what neither earlier answer showed", a.Text)
 	}
 }
