@@ -15,8 +15,10 @@ import (
 )
 
 // reWhoSaidQ asks who said what the last answer showed: "Who said that?",
-// "who says so?", "according to whom?", "whose words are those?".
-var reWhoSaidQ = regexp.MustCompile(`(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:who(?:'s|’s|\s+is|\s+was)?\s+(?:said|says|saying|claimed|claims|claiming|stated|states|reported|reports|announced|confirmed|wrote|told\s+them)\s+(?:that|this|it|so|these|those)(?:\s+(?:first|exactly))?|according\s+to\s+whom|says\s+who|whose\s+(?:words|claim|statement)\s+(?:are|is|were|was)\s+(?:those|these|they|that|this|it))\W*$`)
+// "who says so?", "according to whom?", "whose words are those?"; and
+// "is that confirmed?", which a bot that reports what each source says
+// answers with whose words they are.
+var reWhoSaidQ = regexp.MustCompile(`(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:who(?:'s|’s|\s+is|\s+was)?\s+(?:said|says|saying|claimed|claims|claiming|stated|states|reported|reports|announced|confirmed|wrote|told\s+them)\s+(?:that|this|it|so|these|those)(?:\s+(?:first|exactly))?|according\s+to\s+whom|says\s+who|(?:is|was)\s+(?:that|this|it)\s+(?:confirmed|true|verified|official|correct|accurate)|how\s+do\s+(?:we|they|you)\s+know\s+(?:that|this|it)|whose\s+(?:words|claim|statement)\s+(?:are|is|were|was)\s+(?:those|these|they|that|this|it))\W*$`)
 
 // reCiteMark finds an answer's first citation marker: the quoted sentence
 // before it is the claim a "who said that?" asks about.

@@ -29,6 +29,8 @@ func TestWhoSaidThat(t *testing.T) {
 			[]string{"The article from Dalby Times gives them in its own words and does not say who said them [1].", "Estmarkian claims “the miners died of heart failure”"}},
 		{"according to whom?", "Police said so. “The deaths were a crime,” Ivo Marten told reporters on Monday. [3]",
 			[]string{"Ivo Marten told “The deaths were a crime”"}},
+		{"is that confirmed?", "Officials in Halden said the two miners were beaten to death, while Estmark has stated that one of the men died of heart failure. [1]",
+			[]string{"Officials in Halden said “the two miners were beaten to death”"}},
 	} {
 		a, err := e.AskWith(context.Background(), tt.q, []Turn{{Question: "How did the miners die?", Answer: tt.before}})
 		if err != nil {
