@@ -103,6 +103,23 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 		a.Support = ev.Support
 		return a, results
 	}
+	if verbs := facts.AskedVerbs(q); ev.Kind.dated() && len(verbs) > 0 {
+		// "When was Overchuk's visit rescheduled?": no sentence tells
+		// of a rescheduling at all, deeper ones either. The day of
+		// another act (its cancellation) is no answer. One verb of
+		// several will do: "the murders the Safarovs are accused of
+		// committed" may tell the murders without the accusation.
+		tells := func(x *evidence) bool {
+			return slices.ContainsFunc(x.Ranked, func(s *sentence) bool {
+				return slices.ContainsFunc(verbs, func(v string) bool { return s.Keys[keyOf(v)] })
+			})
+		}
+		if !tells(ev) && !further(tells) {
+			a := abstain(q, ModeExtractive)
+			a.Support = ev.Support
+			return a, results
+		}
+	}
 	tellsAct := func(x *evidence) bool { return slices.ContainsFunc(x.Ranked, x.query.tellsAct) }
 	if qu := ev.query; qu.yesNo && len(qu.acts) > 0 && !tellsAct(ev) && !further(tellsAct) {
 		// "Did Azerbaijan expel the Russian ambassador?": no sentence

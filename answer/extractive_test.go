@@ -914,6 +914,25 @@ func TestTwoPeopleAskedTogether(t *testing.T) {
 	}
 }
 
+// TestWhenOfAnActNoSentenceTells: "When was the minister's visit
+// rescheduled?" is declined when no sentence tells of a rescheduling: the
+// day of its cancellation is no answer. The act told in another form
+// ("rescheduling") is.
+func TestWhenOfAnActNoSentenceTells(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "On March 10, Halden cancelled a planned visit by Dalby's deputy minister Ivo Tamm."),
+		madeUp("b", "Officials in Halden said the visit by Ivo Tamm could take place later in the year."),
+	}
+	a := askMadeUp(t, docs, "When was Ivo Tamm's cancelled visit to Halden rescheduled?")
+	if a.Grounded {
+		t.Errorf("answer %q, want an abstention: no article tells of a rescheduling", a.Text)
+	}
+	docs = append(docs, madeUp("c", "The visit by Ivo Tamm was rescheduled on March 12 for the autumn."))
+	if a := askMadeUp(t, docs, "When was Ivo Tamm's cancelled visit to Halden rescheduled?"); !strings.Contains(a.Text, "March 12") {
+		t.Errorf("answer %q, want the rescheduling's day", a.Text)
+	}
+}
+
 // TestACountInTheAskedPlace: "How many people were detained in Dalby in
 // total?" is not answered with a count of another city's detentions that
 // names no city, when a sentence counts Dalby's.
