@@ -25,3 +25,21 @@ func TestKeyFoldsSpelling(t *testing.T) {
 		t.Errorf("Key: apologised → %q, apologized → %q", a, b)
 	}
 }
+
+// TestKeyFoldsTransliterations: a name transliterated from Russian in two
+// ways keys alike: an opening Е as "Ye" or "E", a closing "yy" or "y", "kh"
+// or "h", "g" or "h".
+func TestKeyFoldsTransliterations(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"yekaterinburg", "ekaterinburg"}, {"yevgeny", "evgeny"}, {"zelenskyy", "zelensky"},
+		{"huseyn", "guseyn"}, {"volokhov", "volohov"},
+	} {
+		if a, b := Key(pair[0]), Key(pair[1]); a != b {
+			t.Errorf("Key: %s → %q, %s → %q", pair[0], a, pair[1], b)
+		}
+	}
+	// Short words keep their "ye".
+	if Key("yes") == Key("es") {
+		t.Errorf("Key(yes) = Key(es) = %q", Key("yes"))
+	}
+}

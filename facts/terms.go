@@ -178,10 +178,15 @@ func translit(s string) string {
 	if len(s) < 4 {
 		return s
 	}
+	if len(s) >= 6 && strings.HasPrefix(s, "ye") {
+		// Russian Е opening a name is "Ye" or "E": "Yekaterinburg",
+		// "Ekaterinburg"; "Yevgeny", "Evgeny".
+		s = s[1:]
+	}
 	return translitReplacer.Replace(s)
 }
 
-var translitReplacer = strings.NewReplacer("ks", "x", "kh", "h", "zh", "j", "ph", "f", "ei", "ey", "iy", "y", "w", "v", "g", "h")
+var translitReplacer = strings.NewReplacer("ks", "x", "kh", "h", "zh", "j", "ph", "f", "ei", "ey", "iy", "y", "yy", "y", "w", "v", "g", "h")
 
 // collapse writes doubled letters once ("Mohammed", "Mohamed"); it runs
 // last, so that stemming and demonyms see the word's own length.
