@@ -1177,9 +1177,6 @@ func refersBack(q []token) bool {
 	})
 }
 
-// peopleNamed counts the runs of capitalised words in question tokens q
-// that may name people: not after a preposition of place ("in
-// Yekaterinburg") nor ending in "s" ("the ethnic Azerbaijanis").
 // namesJoined reports whether a question joins two names with "and"
 // ("Zelensky and Aliyev"): it asks about them together. A national
 // adjective is no name here ("the Azerbaijani and Russian sides").
@@ -1193,6 +1190,9 @@ func namesJoined(q []token) bool {
 	return false
 }
 
+// peopleNamed counts the runs of capitalised words in question tokens q
+// that may name people: not after a preposition of place ("in
+// Yekaterinburg") nor ending in "s" ("the ethnic Azerbaijanis").
 func peopleNamed(q []token) int {
 	n := 0
 	for i := 1; i < len(q); i++ {
