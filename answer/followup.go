@@ -91,6 +91,9 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 	// call Aliyev?": asked whole, its act and who did it are read as in
 	// any question.
 	whole := askedWhole(q, e.cleanHistory(history))
+	if whole == "" {
+		whole = corrected(q, e.cleanHistory(history))
+	}
 	if whole != "" {
 		q = whole
 	}
@@ -180,6 +183,51 @@ func askedWhole(q string, history []Turn) string {
 		return ""
 	}
 	return strings.ToUpper(m[1][:1]) + strings.ToLower(m[1][1:]) + " " + strings.ToLower(p[2][:1]) + p[2][1:]
+}
+
+// reCorrectionQ is a follow-up that says what the last question meant:
+// "no, I meant the Sputnik staff", "sorry, I'm asking about Baku". Its
+// group is what was meant.
+var reCorrectionQ = regexp.MustCompile(`(?i)^\W*(?:(?:no|nope|sorry|oops|actually|not that)\W+)*(?:i\s*'?m\s+|i\s+am\s+|i\s+was\s+|i\s+)?(?:meant|mean|asking\s+about|talking\s+about)\s+(\S.*?)\W*$`)
+
+// corrected returns the last question asked again of what a correction
+// says it meant ("Who was detained?" then "no, I meant the Sputnik
+// staff" is "Who was detained (the Sputnik staff)?"), following a chain of
+// corrections and bare question words back; "" when q is no correction or
+// there is no question before it.
+func corrected(q string, history []Turn) string {
+	m := reCorrectionQ.FindStringSubmatch(q)
+	if m == nil || len(history) == 0 {
+		return ""
+	}
+	prev := history[len(history)-1].Question
+	if w := askedWhole(prev, history[:len(history)-1]); w != "" {
+		prev = w
+	} else if w := corrected(prev, history[:len(history)-1]); w != "" {
+		prev = w
+	}
+	prev = strings.TrimRight(prev, "?.!… ")
+	meant := m[1]
+	// "the Sputnik journalists" after "What happened to the brothers?",
+	// "in Baku" after "How many were detained in Yekaterinburg?": what
+	// was meant takes the place of the last phrase that opens with the
+	// same word.
+	if w, _, _ := strings.Cut(meant, " "); phraseOpener[strings.ToLower(w)] {
+		ws := strings.Fields(prev)
+		for i := len(ws) - 1; i > 0; i-- {
+			if strings.EqualFold(ws[i], w) {
+				return strings.Join(ws[:i], " ") + " " + meant + "?"
+			}
+		}
+	}
+	return prev + " (" + meant + ")?"
+}
+
+// phraseOpener are the words a phrase that a correction replaces opens
+// with: an article or a preposition.
+var phraseOpener = map[string]bool{
+	"the": true, "a": true, "an": true, "in": true, "at": true, "on": true, "of": true, "about": true,
+	"to": true, "from": true, "for": true, "with": true, "by": true, "near": true, "after": true, "before": true,
 }
 
 // speakerPronouns stand for a speaker named before.

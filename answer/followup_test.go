@@ -661,3 +661,41 @@ func TestABareQuestionWordAsksTheLastQuestionAgain(t *testing.T) {
 		t.Errorf("answer %q read as %q, want the date of Brandt's call", a.Text, a.Resolved)
 	}
 }
+
+// TestACorrectionAsksTheLastQuestionOfWhatWasMeant: "no, I meant X" asks
+// the last question again of X, in place of its last phrase that opens
+// with the same word, or beside it; anything else is no correction.
+func TestACorrectionAsksTheLastQuestionOfWhatWasMeant(t *testing.T) {
+	for _, tt := range []struct {
+		q    string
+		hist []string
+		want string
+	}{
+		{"no, i meant the courier staff", []string{"who was detained?"}, "who was detained (the courier staff)?"},
+		{"No I meant the union leaders", []string{"What happened to the miners?"}, "What happened to the union leaders?"},
+		{"sorry, I mean in Dalby", []string{"How many people were detained in Halden?"}, "How many people were detained in Dalby?"},
+		{"I'm asking about Dalby", []string{"When did the protests begin?"}, "When did the protests begin (Dalby)?"},
+		{"no, I meant in Dalby", []string{"Did Brandt call Marten?", "When?"}, "When did Brandt call Marten (in Dalby)?"},
+		{"what did they mean?", []string{"Who was detained?"}, ""},
+		{"no, I meant the staff", nil, ""},
+	} {
+		var hist []Turn
+		for _, h := range tt.hist {
+			hist = append(hist, Turn{Question: h, Answer: "…"})
+		}
+		if got := corrected(tt.q, hist); got != tt.want {
+			t.Errorf("corrected(%q after %q) = %q, want %q", tt.q, tt.hist, got, tt.want)
+		}
+	}
+	docs := fixedSearcher{
+		madeUp("a", "Police in Halden detained the union leader Ola Brandt."),
+		madeUp("b", "Police in Dalby raided the Courier's office and detained two of its editors, Ivo Tamm and Lena Varga."),
+	}
+	a, err := New(docs, Options{}).AskWith(context.Background(), "no, I meant the Courier staff", []Turn{{Question: "Who was detained?", Answer: "Police in Halden detained the union leader Ola Brandt. [1]"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Resolved != "Who was detained (the Courier staff)?" || !strings.HasPrefix(a.Text, "Police in Dalby raided the Courier's office") {
+		t.Errorf("answer %q read as %q, want the Courier's editors", a.Text, a.Resolved)
+	}
+}

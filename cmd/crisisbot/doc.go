@@ -112,7 +112,8 @@
 //		follows up on the earlier ones ("what did Moscow say about
 //		that?"; "when?" after "did Zelensky call Aliyev?" asks when he
 //		did; "who said that?" is answered from the speech read in the
-//		sentence the last answer quoted first). Commands: /ask question:TEXT [private:true], /sources,
+//		sentence the last answer quoted first; "no, I meant the Sputnik
+//		staff" asks the last question again of them). Commands: /ask question:TEXT [private:true], /sources,
 //		/about, /timeline [from:…] [to:…] [about:…], /digest now,
 //		/digest list, /help (text no option takes, as in "/timeline
 //		Sputnik", is named back, not dropped); /good, /bad
