@@ -190,6 +190,10 @@ func askedWhole(q string, history []Turn) string {
 // group is what was meant.
 var reCorrectionQ = regexp.MustCompile(`(?i)^\W*(?:(?:no|nope|sorry|oops|actually|not that)\W+)*(?:i\s*'?m\s+|i\s+am\s+|i\s+was\s+|i\s+)?(?:meant|mean|asking\s+about|talking\s+about)\s+(\S.*?)\W*$`)
 
+// Corrects reports whether s says what an earlier question meant ("no,
+// I meant the Sputnik staff"): a follow-up, though it asks nothing.
+func Corrects(s string) bool { return reCorrectionQ.MatchString(s) }
+
 // corrected returns the last question asked again of what a correction
 // says it meant ("Who was detained?" then "no, I meant the Sputnik
 // staff" is "Who was detained (the Sputnik staff)?"), following a chain of

@@ -26,8 +26,8 @@ func looksLikeFollowUp(s string) bool {
 	if len(f) == 0 {
 		return false
 	}
-	if strings.HasSuffix(t, "?") {
-		return true
+	if strings.HasSuffix(t, "?") || answer.Corrects(t) {
+		return true // "no, I meant the Sputnik staff" asks again
 	}
 	first := strings.Trim(f[0], ",.:;!")
 	return slices.Contains(questionWords, first) || slices.Contains(followUpWords, first)
