@@ -632,6 +632,30 @@ func TestSpeakerBeforeTheCueWithAnAppositive(t *testing.T) {
 	}
 }
 
+// TestReportsAsANoun: "reports" before a word of content is a noun ("the
+// post-mortem reports indicate …", "claims of torture"), not a cue whose
+// speaker is "post-mortem"; a name's reports speak for it ("Estmarkian
+// police reports indicate …"), and "…, local media reports" relays.
+func TestReportsAsANoun(t *testing.T) {
+	speakers := func(text string) []string {
+		var out []string
+		for _, f := range kinds(Read(doc("x", "2025-07-01", text)), KindSpeech) {
+			out = append(out, f.Speech.Speaker)
+		}
+		return out
+	}
+	for text, want := range map[string][]string{
+		"Officials in Halden said post-mortem reports indicate that the miners were beaten to death.": {"Officials in Halden"},
+		"Claims of torture emerged on Monday.":                                                        nil,
+		"In contrast, Estmarkian police reports indicate one miner suffered a heart attack.":          {"Estmarkian police"},
+		"Two men were detained, local media reports.":                                                 {"local media"},
+	} {
+		if got := speakers(text); !slices.Equal(got, want) {
+			t.Errorf("%q: speakers %q, want %q", text, got, want)
+		}
+	}
+}
+
 // TestADatedClauseLendsNoTrigger: a date whose clause tells no event word
 // ("held … earlier this year") does not take the event word of another
 // clause that has its own date ("a statement released on Sunday"): that

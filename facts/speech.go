@@ -128,6 +128,13 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		if !reportingVerbs[l] || i+1 < len(ws) && reportingVerbs[strings.ToLower(ws[i+1].Text)] {
 			continue // "media reports said": the first is a noun
 		}
+		if next := i + 1; next < len(ws) && sc.text[ws[i].End:ws[next].Start] == " " && !ws[next].Cap &&
+			(l == "reports" && !ws[next].Stop && !sc.namedBefore(i) || (l == "reports" || l == "claims") && strings.EqualFold(ws[next].Text, "of")) {
+			// "post-mortem reports indicate", "claims of torture": a
+			// noun. "Russian law enforcement reports indicate" names
+			// whose reports they are, and they speak for it.
+			continue
+		}
 		if i+2 < len(ws) && strings.EqualFold(ws[i+1].Text, "to") && (strings.EqualFold(ws[i+2].Text, "be") || strings.EqualFold(ws[i+2].Text, "have")) {
 			continue // "one man, Kamal Vesk, said to be in intensive care": no one speaks
 		}
@@ -196,6 +203,22 @@ func closesQuote(text string) bool {
 	t := strings.TrimRight(text, " ")
 	t = strings.TrimSuffix(t, ",")
 	return strings.HasSuffix(t, "”") || strings.HasSuffix(t, "\"")
+}
+
+// namedBefore reports whether one of the three words before word i, in
+// its noun phrase, is capitalised and does not open the sentence: a name
+// ("Russian law enforcement reports").
+func (sc *sentenceCtx) namedBefore(i int) bool {
+	for k := i - 1; k >= 1 && k >= i-3; k-- {
+		w := sc.words[k]
+		if clauseBreakBefore(sc.text, sc.words[k+1].Start, w.End) || w.Stop || reportingVerbs[strings.ToLower(w.Text)] {
+			return false // the noun phrase ends here: "said post-mortem reports"
+		}
+		if w.Cap {
+			return true
+		}
+	}
+	return false
 }
 
 // NominalCue reports whether a speech fact's cue is a noun of speech
