@@ -608,6 +608,17 @@ func TestSpeakerBeforeTheCueWithAnAppositive(t *testing.T) {
 		// The speaker after the cue still.
 		{"\"The arrests are unlawful,\" said Marie Vesk, Halden Police's spokeswoman.", "Marie Vesk", "The arrests are unlawful"},
 		{"The arrests, said the spokeswoman, were unlawful.", "spokeswoman", "The arrests"},
+		// A capitalised title of a name, with an article, a name ending
+		// as a gerund would, and a company's suffix.
+		{"Ivo Tamm, Director of the Halden Police, said the arrests were lawful.", "Ivo Tamm, Director of the Halden Police", "the arrests were lawful"},
+		{"Lena Varga, President of Scarab Rising, Inc., believes the meeting represents a recalibration.", "Lena Varga, President of Scarab Rising", "the meeting represents a recalibration"},
+		// A name set off after the noun phrase of a role is the source;
+		// whom words were told to is no content.
+		{"One detainee, Ivo Tamm, told journalists that he was beaten.", "Ivo Tamm", "he was beaten"},
+		{"His lawyer, Lena Varga, said the arrests were unlawful.", "Lena Varga", "the arrests were unlawful"},
+		// Cues in the present, and those PARC counts beyond "said".
+		{"Lena Varga emphasizes that both leaders chose pragmatism.", "Lena Varga", "both leaders chose pragmatism"},
+		{"Ivo Tamm, who oversees the agency, later clarified that the editor had been moved.", "Ivo Tamm", "the editor had been moved"},
 		// A quotation before the speaker is the content, not the words
 		// after the cue.
 		{"“The editor has been released and has flown home,” Marie Vesk stated to a news agency on Sunday.", "Marie Vesk", "The editor has been released and has flown home"},

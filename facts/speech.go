@@ -28,6 +28,12 @@ var reportingVerbs = map[string]bool{
 	"disclosed": true, "contends": true, "contended": true, "countered": true, "rejected": true,
 	"dismissed": true, "condemned": true, "described": true, "describes": true, "termed": true, "dubbed": true,
 	"rejects": true, "dismisses": true, "condemns": true, "denounced": true, "denounces": true,
+	// The present of the past forms above, and cues PARC counts that
+	// news uses of analysts and officials: "Tsukerman emphasizes that",
+	// "Kiselyov later clarified that", "Mustafayev underscored".
+	"emphasizes": true, "emphasises": true, "stresses": true, "explains": true, "acknowledges": true,
+	"clarified": true, "clarifies": true, "underscored": true, "underscores": true,
+	"replied": true, "replies": true, "remarked": true, "observed": true, "observes": true,
 }
 
 // ReportingVerb reports whether a lower-case word is a cue that makes its
@@ -154,7 +160,7 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 			// end a relative clause that describes the source ("The
 			// ministry, which runs the prisons, said the …"), read as
 			// below; a name's appositive is read there too.
-			if strings.ContainsAny(sc.text[ws[i-1].End:ws[i].Start], "\"”’") || sc.relativeBefore(i-1) == i-1 {
+			if strings.ContainsAny(sc.text[ws[i-1].End:ws[i].Start], "\"”’") || sc.relativeBefore(i-1) == i-1 && !sc.nameAfterRole(i-1) {
 				continue
 			}
 		}
@@ -165,7 +171,7 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		if k >= 0 && (passiveAux[strings.ToLower(ws[k].Text)] || strings.EqualFold(ws[k].Text, "to")) {
 			continue // "was accused": its subject is the accused; "to accuse" has none
 		}
-		k = sc.relativeBefore(k)
+		k = sc.relativeBefore(sc.beforeNameSuffix(k))
 		lo, ok := sc.phraseBefore(k)
 		if !ok {
 			continue
@@ -249,7 +255,7 @@ func (sc *sentenceCtx) appositiveBefore(i int) bool {
 	if k < 0 || strings.ContainsAny(sc.text[sc.words[k].End:sc.words[i].Start], "\"”’") {
 		return false // "…," said X: a quotation closes before the cue
 	}
-	lo, ok := sc.phraseBefore(sc.relativeBefore(k))
+	lo, ok := sc.phraseBefore(sc.relativeBefore(sc.beforeNameSuffix(k)))
 	return ok && sc.appositiveOf(lo) < lo
 }
 
@@ -313,6 +319,64 @@ func (sc *sentenceCtx) appositiveOf(lo int) int {
 	return n
 }
 
+// nameSuffixes close a name after a comma: "Scarab Rising, Inc.".
+var nameSuffixes = map[string]bool{"inc": true, "ltd": true, "llc": true, "corp": true, "jr": true, "sr": true}
+
+// beforeNameSuffix returns the word before a name's suffix at k ("Rising"
+// for "Inc." in "Scarab Rising, Inc., believes"), or k.
+func (sc *sentenceCtx) beforeNameSuffix(k int) int {
+	if k >= 1 && nameSuffixes[strings.ToLower(sc.words[k].Text)] && strings.TrimSpace(sc.text[sc.words[k-1].End:sc.words[k].Start]) == "," && sc.words[k-1].Cap {
+		return k - 1
+	}
+	return k
+}
+
+// roleOpeners open the noun phrase of a role that a name then gives:
+// "One detainee, Vugar Safarov, told", "His lawyer, Ivo Tamm, said".
+var roleOpeners = map[string]bool{
+	"the": true, "a": true, "an": true, "one": true, "another": true, "his": true, "her": true, "their": true, "its": true,
+}
+
+// nameAfterRole reports whether the words ending at k are a name set off
+// by commas after the noun phrase of a role, at the start of the sentence
+// or a clause: "One detainee, Vugar Safarov, told journalists …". The
+// name is the source.
+func (sc *sentenceCtx) nameAfterRole(k int) bool {
+	ws := sc.words
+	n := k
+	for n > 0 && ws[n-1].Cap && !clauseBreakBefore(sc.text, ws[n].Start, ws[n-1].End) {
+		n--
+	}
+	if n < 2 || !ws[n].Cap || !ws[k].Cap || strings.TrimSpace(sc.text[ws[n-1].End:ws[n].Start]) != "," {
+		return false
+	}
+	head := n - 1
+	if ws[head].Cap || ws[head].Stop {
+		return false
+	}
+	for m := head - 1; m >= 0 && m >= head-3; m-- {
+		if roleOpeners[strings.ToLower(ws[m].Text)] {
+			return m == 0 || clauseBreakBefore(sc.text, ws[m].Start, ws[m-1].End)
+		}
+	}
+	return false
+}
+
+// ofName reports whether word m is followed by "of" or "for" and a name,
+// perhaps after an article: "head of Halden's Forensic Bureau", "Director
+// of the Halden Police".
+func (sc *sentenceCtx) ofName(m int) bool {
+	ws := sc.words
+	if m+2 >= len(ws) || !strings.EqualFold(ws[m+1].Text, "of") && !strings.EqualFold(ws[m+1].Text, "for") {
+		return false
+	}
+	n := m + 2
+	if determiners[strings.ToLower(ws[n].Text)] && n+1 < len(ws) {
+		n++
+	}
+	return ws[n].Cap
+}
+
 // opensAppositive reports whether the phrase at word j may be an
 // appositive: it opens with a determiner ("the brother of the deceased"),
 // with a name's possessive ("Halden Police's spokeswoman"), or with a
@@ -322,6 +386,11 @@ func (sc *sentenceCtx) appositiveOf(lo int) int {
 func (sc *sentenceCtx) opensAppositive(j int) bool {
 	ws := sc.words
 	if determiners[strings.ToLower(ws[j].Text)] {
+		return true
+	}
+	// "President of Scarab Rising", "Spokesperson for Halden's Foreign
+	// Ministry": a title, capitalised, of a name.
+	if ws[j].Cap && RoleNoun(Key(strings.ToLower(ws[j].Text))) && sc.ofName(j) {
 		return true
 	}
 	for m := j; m < len(ws) && m-j < maxSource; m++ {
@@ -345,7 +414,7 @@ func (sc *sentenceCtx) opensAppositive(j int) bool {
 			return true
 		}
 		// "head of Halden's Forensic Bureau": a noun of a name.
-		if m == j && m+2 < len(ws) && (strings.EqualFold(ws[m+1].Text, "of") || strings.EqualFold(ws[m+1].Text, "for")) && ws[m+2].Cap {
+		if m == j && sc.ofName(m) {
 			return true
 		}
 	}
@@ -406,9 +475,10 @@ func (sc *sentenceCtx) phraseBefore(k int) (int, bool) {
 		lo--
 	}
 	// The head must name someone: not a function word ("and alleged
-	// violations"), a participle or a gerund.
+	// violations"), a participle or a gerund; a name may end as one
+	// ("Scarab Rising", "Beijing").
 	if head := strings.ToLower(ws[k].Text); (ws[k].Stop && !pronouns[head]) || npBreak[head] ||
-		strings.HasSuffix(head, "ing") || strings.HasSuffix(head, "ly") {
+		!ws[k].Cap && (strings.HasSuffix(head, "ing") || strings.HasSuffix(head, "ly")) {
 		return 0, false
 	}
 	// A finite verb inside the phrase means it is a clause, not a source
@@ -532,6 +602,12 @@ func (sc *sentenceCtx) contentAfter(i int) string {
 	rest := strings.TrimSpace(sc.text[sc.words[i].End:])
 	rest = strings.TrimLeft(rest, ",:")
 	rest = strings.TrimSpace(rest)
+	if l := strings.ToLower(sc.words[i].Text); l == "told" || l == "tells" {
+		// "told journalists that …": whom they were told is no content.
+		if j := strings.Index(rest, " that "); j > 0 && len(strings.Fields(rest[:j])) <= 3 {
+			rest = rest[j+1:]
+		}
+	}
 	if strings.HasPrefix(strings.ToLower(rest), "that ") {
 		rest = rest[len("that "):]
 	}
