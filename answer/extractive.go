@@ -433,6 +433,9 @@ func (ev *evidence) askedFor() func(*evidence) int {
 type voice struct {
 	keys      []string
 	described bool
+	// names are the keys of a description that are names typed in lower
+	// case ("yury ushakov"): one of them will do.
+	names []string
 }
 
 // askedVoice returns whose words a "what did X say" question asks for,
@@ -447,21 +450,25 @@ func (qu *query) askedVoice() *voice {
 	case len(qu.described) == 0 || slices.ContainsFunc(qu.speaker, corpusWord):
 		return nil
 	}
-	return &voice{keys: qu.described, described: true}
+	return &voice{keys: qu.described, described: true, names: qu.describedNames}
 }
 
 // describedBy reports whether the speaker of a speech fact holds every
-// one of keys, or a word one edit from it: a name typed in lower case
-// and misspelt ("what did martinen say") is a description's word.
-func describedBy(speech []facts.Fact, keys []string) bool {
+// one of keys that is not one of names, and one of names when there are
+// any, each as written or one edit from it: a name typed in lower case
+// and misspelt ("what did martinen say") is a description's word, and
+// "yury ushakov" is heard in "Ushakov told".
+func describedBy(speech []facts.Fact, keys, names []string) bool {
 	return slices.ContainsFunc(speech, func(f facts.Fact) bool {
 		have := map[string]bool{}
 		for _, t := range tokenize(f.Speech.Speaker) {
 			have[t.Key], have[sideKey(t)] = true, true // "Baku" speaks for Azerbaijan
 		}
-		return !slices.ContainsFunc(keys, func(k string) bool {
-			return !have[k] && (utf8.RuneCountInString(k) < 5 || !oneEditFrom(k, have))
-		})
+		holds := func(k string) bool { return have[k] || utf8.RuneCountInString(k) >= 5 && oneEditFrom(k, have) }
+		if slices.ContainsFunc(keys, func(k string) bool { return !slices.Contains(names, k) && !holds(k) }) {
+			return false
+		}
+		return len(names) == 0 || slices.ContainsFunc(names, holds)
 	})
 }
 
@@ -489,7 +496,7 @@ func (ev *evidence) heardOn(v *voice) bool {
 		}
 	}
 	return slices.ContainsFunc(ev.Ranked, func(s *sentence) bool {
-		if v.described && !describedBy(ev.speechOf(s), names) || !v.described && !ev.heardIn(s, names) {
+		if v.described && !describedBy(ev.speechOf(s), names, v.names) || !v.described && !ev.heardIn(s, names) {
 			return false
 		}
 		if len(topic) == 0 {

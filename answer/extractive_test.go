@@ -877,6 +877,8 @@ func TestWhatAnUnheardDescribedSpeakerSaidAbstains(t *testing.T) {
 		madeUp("b", "We hope the Dalby authorities will adhere to this approach on the arrests as well,\" the Fourth Department's deputy director said."),
 		madeUp("c", "The police said the arrests in Halden were lawful."),
 		madeUp("d", "Their lawyer said the miners' arrests broke the law."),
+		madeUp("e", "The miners' union in Halden is headed by Ivo Tamm."),
+		madeUp("f", "Tamm told reporters that the arrests were a mistake."),
 	}
 	e := New(docs, Options{})
 	a := mustAsk(t, e, "what did the us state department say about the arrests?")
@@ -892,6 +894,11 @@ func TestWhatAnUnheardDescribedSpeakerSaidAbstains(t *testing.T) {
 	a = mustAsk(t, e, "what did the lawyer of the miners say about the arrests?")
 	if !strings.HasPrefix(a.Text, "Their lawyer said") {
 		t.Errorf("answer %q, want the lawyer's words", a.Text)
+	}
+	// A name typed in lower case is heard by the part the article gives.
+	a = mustAsk(t, e, "what did ivo tamm say about the arrests?")
+	if !strings.HasPrefix(a.Text, "Tamm told reporters") {
+		t.Errorf("answer %q, want Tamm's words", a.Text)
 	}
 	a = mustAsk(t, e, "what did the articles say about the arrests?")
 	if !a.Grounded {

@@ -226,6 +226,9 @@ type query struct {
 	// described holds the keys of the words that describe a speaker
 	// before any preposition: "lawyer" in "the lawyer of the brothers".
 	described []string
+	// describedNames are those of described that the question, truecased
+	// against the passages, writes as names.
+	describedNames []string
 	// group is true when the counted noun is a nation's people
 	// ("Azerbaijanis").
 	group bool
@@ -332,6 +335,13 @@ func newQuery(q string, k kind, qtoks []token) *query {
 			head = toks[:i]
 		}
 		qu.described = sideKeys(head)
+		for _, t := range head {
+			// "yury ushakov": words the passages write only as names,
+			// of which the speaker may give one ("Ushakov told").
+			if !t.Stop && slices.ContainsFunc(qtoks, func(u token) bool { return u.Start == m[2]+t.Start && u.Cap }) {
+				qu.describedNames = append(qu.describedNames, sideKey(t))
+			}
+		}
 	}
 	qu.long = k == kindCount && reLongQ.MatchString(q)
 	qu.age = k == kindCount && reAgeQ.MatchString(q)
