@@ -732,8 +732,9 @@ func namesOutlet(qw []string, outlet string, lookup func(stem string) []string) 
 			continue
 		}
 		// A one-word name that may be an English word ("Trend",
-		// "Report") must be written as the outlet writes it.
-		if len(ow) > 1 || qw[i] == ow[0] || ownWord(ow[0], lookup) {
+		// "Report") must be written as the outlet writes it; an
+		// acronym ("TASS") in any case is the outlet.
+		if len(ow) > 1 || qw[i] == ow[0] || ownWord(ow[0], lookup) || acronym(ow[0]) && !isStopword(strings.ToLower(qw[i])) {
 			return true
 		}
 	}
@@ -743,6 +744,12 @@ func namesOutlet(qw []string, outlet string, lookup func(stem string) []string) 
 	fw := retrieval.Fold(ow[0])
 	return slices.ContainsFunc(qw, func(w string) bool { return retrieval.Fold(w) == fw && unicode.IsUpper([]rune(w)[0]) }) &&
 		ownWord(ow[0], lookup)
+}
+
+// acronym reports whether w is written in capitals alone, three or more
+// of them: "TASS", "BBC".
+func acronym(w string) bool {
+	return utf8.RuneCountInString(w) >= 3 && strings.ToUpper(w) == w && strings.ToLower(w) != w
 }
 
 // ownWord reports whether w, the first word of an outlet's name, names

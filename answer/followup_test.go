@@ -580,7 +580,9 @@ func TestAnOutletNamedInTheQuestion(t *testing.T) {
 	docs := []corpus.Document{{ID: "herald", Title: "Miners' deaths", Outlet: "Halden Herald",
 		Body: "Autopsies revealed broken ribs and blunt-force trauma, contradicting the police."},
 		{ID: "vestnik", Title: "Miners' deaths", Outlet: "Vestnik Daily News",
-			Body: "Autopsies revealed heart failure in both men, the regional coroner said."}}
+			Body: "Autopsies revealed heart failure in both men, the regional coroner said."},
+		{ID: "rta", Title: "Miners' deaths", Outlet: "RTA",
+			Body: "Autopsies revealed that one miner drowned, the agency learned."}}
 	for i := range 30 {
 		docs = append(docs, corpus.Document{ID: fmt.Sprintf("other%02d", i), Title: "Autopsies of the miners", Outlet: "Dalby Daily",
 			Body: fmt.Sprintf("Report %d: the autopsies of the miners revealed what the autopsies of miners reveal, doctors said.", i)})
@@ -603,6 +605,14 @@ func TestAnOutletNamedInTheQuestion(t *testing.T) {
 	}
 	if !strings.HasPrefix(a.Text, "Autopsies revealed heart failure") {
 		t.Errorf("answer %q, want Vestnik Daily News's sentence", a.Text)
+	}
+	// An acronym in lower case, as a chat types it.
+	a, err = New(lib, Options{}).Ask(ctx, "according to rta, what did the autopsies reveal?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Autopsies revealed that one miner drowned") {
+		t.Errorf("answer %q, want RTA's sentence", a.Text)
 	}
 }
 
