@@ -70,7 +70,7 @@ func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answe
 				continue
 			}
 			seen[strings.ToLower(who)] = true
-			said := f.Text + " “" + cut(contentOnly(f, voices(src)), 160) + "”"
+			said := midSentence(f) + " “" + cut(contentOnly(f, voices(src)), 160) + "”"
 			switch {
 			case facts.Relays(f.Speech.Cue):
 				relays = append(relays, who)
@@ -111,12 +111,29 @@ func contentOnly(f facts.Fact, all []facts.Fact) string {
 	for _, o := range all {
 		if o.Text != f.Text {
 			if i := strings.Index(c, o.Text); i > 0 {
-				c = c[:i]
-				c = strings.TrimSuffix(strings.TrimRight(c, " "), " while")
+				c = strings.TrimRight(c[:i], " ,")
+				if j := strings.LastIndexByte(c, ' '); j > 0 && clauseJoiners[strings.ToLower(c[j+1:])] {
+					c = c[:j]
+				}
 			}
 		}
 	}
 	return strings.Trim(c, " ,.;:\"“”")
+}
+
+// clauseJoiners join a clause to the one before: "…, while Russia has
+// stated", "…, though Moscow has denied".
+var clauseJoiners = map[string]bool{"while": true, "and": true, "but": true, "whereas": true, "as": true, "though": true, "although": true, "yet": true}
+
+// midSentence returns the words speech fact f was read from, as they read
+// inside a sentence: a function word that opened theirs in lower case
+// ("according to Zakharova", "a post-mortem examination").
+func midSentence(f facts.Fact) string {
+	w, _, _ := strings.Cut(f.Text, " ")
+	if f.Start == 0 && (isStopword(strings.ToLower(w)) || strings.EqualFold(w, "according")) {
+		return strings.ToLower(w[:1]) + f.Text[1:]
+	}
+	return f.Text
 }
 
 // reportsClause reports whether speech fact f reports a clause of sentence
@@ -137,7 +154,7 @@ func reportsClause(sentence string, f facts.Fact) bool {
 		return true
 	}
 	last := before[strings.LastIndexAny(before, " ,;")+1:]
-	return slices.Contains([]string{"while", "and", "but", "whereas", "as"}, strings.ToLower(last))
+	return clauseJoiners[strings.ToLower(last)]
 }
 
 // claimSentence returns the retrieved sentence that an answer quoted as

@@ -17,6 +17,8 @@ func TestWhoSaidThat(t *testing.T) {
 		madeUpBy("a", "Halden Post", "Officials in Halden said the two miners were beaten to death, while Estmark has stated that one of the men died of heart failure."),
 		madeUpBy("b", "Dalby Times", "Autopsies revealed broken ribs, contradicting Estmarkian claims that the miners died of heart failure."),
 		madeUpBy("c", "Dalby Times", "“The deaths were a crime,” Ivo Marten told reporters on Monday."),
+		madeUpBy("d", "Dalby Times", "Halden officials allege both reporters are spies, though Estmark has strongly denied these claims."),
+		madeUpBy("e", "Dalby Times", "According to Ivo Marten, the miners were beaten in the police station."),
 	}
 	e := New(docs, Options{})
 	for _, tt := range []struct {
@@ -29,6 +31,10 @@ func TestWhoSaidThat(t *testing.T) {
 			[]string{"The article from Dalby Times gives them in its own words and does not say who said them [1].", "Estmarkian claims “the miners died of heart failure”"}},
 		{"according to whom?", "Police said so. “The deaths were a crime,” Ivo Marten told reporters on Monday. [3]",
 			[]string{"Ivo Marten told “The deaths were a crime”"}},
+		{"who said so?", "Halden officials allege both reporters are spies, though Estmark has strongly denied these claims. [1]",
+			[]string{"Halden officials allege “both reporters are spies”, and Estmark has strongly denied “these claims”."}},
+		{"who said that?", "According to Ivo Marten, the miners were beaten in the police station. [1]",
+			[]string{"[1], according to Ivo Marten “the miners were beaten in the police station”."}},
 		{"is that confirmed?", "Officials in Halden said the two miners were beaten to death, while Estmark has stated that one of the men died of heart failure. [1]",
 			[]string{"Officials in Halden said “the two miners were beaten to death”"}},
 	} {
