@@ -16,11 +16,23 @@ var chatWords = map[string]string{
 	"pm": "prime minister", "pm's": "prime minister's", "fm": "foreign minister", "fm's": "foreign minister's",
 	// Greetings and fillers say nothing of what is asked.
 	"yo": "", "hey": "", "lol": "", "bro": "", "fr": "", "ngl": "", "tbh": "",
+	"wil": "will", "wont": "won't", "cant": "can't", "im": "I'm", "ive": "I've",
+	// Adverbs of emphasis ask nothing a passage must hold: "what did the
+	// ministry say exactly".
+	"exactly": "", "actually": "", "really": "", "basically": "", "literally": "", "precisely": "",
 }
 
 // plainWords returns q with each chat shorthand (chatWords) written out,
-// punctuation around it kept: "how many ppl?" is "how many people?".
+// punctuation around it kept: "how many ppl?" is "how many people?". A
+// closing tag that asks for agreement is left out: "Putin and Aliyev
+// met in Dushanbe, right?" asks whether they met.
 func plainWords(q string) string {
+	for _, tag := range []string{", right?", " right?", ", correct?", ", yes?", ", no?", ", true?"} {
+		if t, ok := cutSuffixFold(strings.TrimSpace(q), tag); ok && len(strings.Fields(t)) >= 3 {
+			q = t + "?"
+			break
+		}
+	}
 	fields := strings.Fields(q)
 	changed := false
 	for i, f := range fields {
@@ -35,4 +47,12 @@ func plainWords(q string) string {
 		return q
 	}
 	return strings.Join(strings.Fields(strings.Join(fields, " ")), " ")
+}
+
+// cutSuffixFold is strings.CutSuffix in any case.
+func cutSuffixFold(s, suffix string) (string, bool) {
+	if len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix) {
+		return s[:len(s)-len(suffix)], true
+	}
+	return s, false
 }

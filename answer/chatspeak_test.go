@@ -6,7 +6,8 @@ import (
 )
 
 // TestPlainWords: chat shorthands are written out, punctuation kept; a
-// word that only starts like one ("U.S.", "Ural") is left as it is.
+// word that only starts like one ("U.S.", "Ural") is left as it is;
+// emphasis and a closing "right?" are left out.
 func TestPlainWords(t *testing.T) {
 	for q, want := range map[string]string{
 		"yo how many ppl did police arrest in Halden?": "how many people did police arrest in Halden?",
@@ -14,6 +15,11 @@ func TestPlainWords(t *testing.T) {
 		"what did the U.S. say abt the Ural raid?":     "what did the U.S. say about the Ural raid?",
 		"Who said that?": "Who said that?",
 		"why was the deputy PM's trip called off": "why was the deputy prime minister's trip called off",
+		// Emphasis and a closing tag ask nothing a passage must hold.
+		"what did the ministry say exactly":       "what did the ministry say",
+		"Brandt and Marten met in Halden, right?": "Brandt and Marten met in Halden?",
+		"how long wil they wait":                  "how long will they wait",
+		"right?":                                  "right?",
 	} {
 		if got := plainWords(q); got != want {
 			t.Errorf("plainWords(%q) = %q, want %q", q, got, want)
