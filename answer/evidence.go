@@ -453,6 +453,24 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			// would read as theirs.
 			ev.prefer(func(s *sentence) bool { return len(ev.speechOf(s)) == 0 })
 		}
+	} else if len(qu.by) > 0 && !qu.said && slices.ContainsFunc(qu.by, func(k string) bool { return !byline[k] }) {
+		// "According to the Azerbaijani foreign ministry, what happened
+		// in Yekaterinburg?": its words, when a retrieved sentence gives
+		// them, before what Russia's ministry said of it; else none
+		// that is another's, which would read as its words.
+		// A sentence that goes on after theirs without a voice of its
+		// own is theirs too ("The country is especially wary of …").
+		theirs := func(s *sentence) bool {
+			if ev.spokenByAsked(s) {
+				return true
+			}
+			return s.I > 0 && len(ev.speechOf(s)) == 0 && ev.spokenByAsked(ev.Sents[s.P][s.I-1])
+		}
+		if slices.ContainsFunc(ev.Ranked, theirs) {
+			ev.prefer(theirs)
+		} else {
+			ev.prefer(func(s *sentence) bool { return len(ev.speechOf(s)) == 0 })
+		}
 	}
 	if len(context) > 0 && refersBack(ev.QToks) {
 		// "Where did they live?" after a question on the Safarov brothers

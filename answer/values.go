@@ -311,6 +311,19 @@ func casedText(q string, qtoks []token) string {
 	return string(b)
 }
 
+// truecasedNames returns the side keys of the content words of toks, the
+// tokens of the part of a question that starts at byte off, that qtoks
+// (the whole question's, truecased against the passages) capitalise.
+func truecasedNames(toks []token, off int, qtoks []token) []string {
+	var out []string
+	for _, t := range toks {
+		if !t.Stop && slices.ContainsFunc(qtoks, func(u token) bool { return u.Start == off+t.Start && u.Cap }) {
+			out = append(out, sideKey(t))
+		}
+	}
+	return out
+}
+
 // nationWord reports whether a word names a country's side: a national
 // capital ("Baku") or a national adjective ("Russian", "Swedish").
 func nationWord(w string) bool { return len(facts.CountryOf(w)) > 0 || facts.Demonym(w) }
@@ -335,13 +348,9 @@ func newQuery(q string, k kind, qtoks []token) *query {
 			head = toks[:i]
 		}
 		qu.described = sideKeys(head)
-		for _, t := range head {
-			// "yury ushakov": words the passages write only as names,
-			// of which the speaker may give one ("Ushakov told").
-			if !t.Stop && slices.ContainsFunc(qtoks, func(u token) bool { return u.Start == m[2]+t.Start && u.Cap }) {
-				qu.describedNames = append(qu.describedNames, sideKey(t))
-			}
-		}
+		// "yury ushakov": words the passages write only as names, of
+		// which the speaker may give one ("Ushakov told").
+		qu.describedNames = truecasedNames(head, m[2], qtoks)
 	}
 	qu.long = k == kindCount && reLongQ.MatchString(q)
 	qu.age = k == kindCount && reAgeQ.MatchString(q)
@@ -372,14 +381,21 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		}
 	}
 	if !qu.said {
-		m := reByQ.FindStringSubmatch(q)
+		m := reByQ.FindStringSubmatchIndex(q)
 		if m == nil {
-			m = reDidSayQ.FindStringSubmatch(q)
+			m = reDidSayQ.FindStringSubmatchIndex(q)
 		}
 		if m != nil {
-			toks := questionTokens(m[1])
+			// "according to the azerbaijani foreign ministry" names
+			// Azerbaijan's, as the capitalised question does.
+			toks := casedAs(questionTokens(q[m[2]:m[3]]), m[2], qtoks)
 			qu.by = sideKeys(toks)
 			qu.byNames = nameSideKeys(toks)
+			if len(qu.byNames) == 0 {
+				// "according to the halden police": the names the
+				// passages write capitalised, every one.
+				qu.byNames = truecasedNames(toks, m[2], qtoks)
+			}
 		}
 	}
 	if len(qu.by) == 0 && !qu.said && reDoQ.MatchString(q) {

@@ -174,6 +174,23 @@ func TestOutletTheQuestionNames(t *testing.T) {
 	checkCitations(t, a)
 }
 
+// TestAccordingToASideOfNoFigure: "According to the Halden foreign
+// ministry, what happened in Dalby?" is answered by that ministry's words
+// and the sentence that goes on from them, before another country's
+// ministry's, though its sentence names Halden and Dalby as well.
+func TestAccordingToASideOfNoFigure(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "According to Estmark's Foreign Ministry, what happened in Dalby was lawful, and the Halden Foreign Ministry was told what happened."),
+		madeUp("b", "According to Halden's Foreign Ministry, police raided homes of Halden residents in Dalby. The raids left two men dead."),
+	}
+	for _, q := range []string{"According to the Halden Foreign Ministry, what happened in Dalby?", "according to the halden foreign ministry, what happened in dalby?"} {
+		a := askMadeUp(t, docs, q)
+		if !strings.HasPrefix(a.Text, "According to Halden's Foreign Ministry") || strings.Contains(a.Text, "Estmark") {
+			t.Errorf("%s: answer %q, want Halden's ministry's words alone", q, a.Text)
+		}
+	}
+}
+
 // TestAnOutletAskedAsTheSpeaker: "What did Lorvan Watch say?" asks for
 // the words of the group that publishes the statement; its name in the
 // passage is no mere byline (which "according to the Dalby Herald" is).
