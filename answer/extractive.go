@@ -669,10 +669,11 @@ func repeats(s *sentence, chosen []*sentence) bool {
 // there, and followed by the next when it ends with a colon.
 func (ev *evidence) snippet(s *sentence) string {
 	text := s.Text
-	if (len(s.Toks) < shortSentence || s.openBefore || reSaidThis.MatchString(s.Text)) && s.I > 0 {
+	if (len(s.Toks) < shortSentence || s.openBefore || reSaidThis.MatchString(s.Text) || rePronounOpens.MatchString(s.Text)) && s.I > 0 {
 		// A short sentence needs what it is about; one that a quotation
-		// runs into needs the quotation's start, and "He said this at
-		// the forum" the words it says where he said.
+		// runs into needs the quotation's start, "He said this at the
+		// forum" the words it says where he said, and "They claimed one
+		// man had died …" who they are.
 		if prev := ev.Sents[s.P][s.I-1]; prev.Prose {
 			text = prev.Text + " " + text
 		}
@@ -683,6 +684,10 @@ func (ev *evidence) snippet(s *sentence) string {
 	}
 	return text
 }
+
+// rePronounOpens finds a sentence whose subject is a pronoun that stands
+// for someone named before: "They claimed …", "She added that …".
+var rePronounOpens = regexp.MustCompile(`^\W*(?:He|She|They)\s`)
 
 // reSaidThis finds a sentence that tells where or when words were said
 // but not what: "He said this at the forum", "This was stated by …".

@@ -940,6 +940,18 @@ func TestWhenOfAnActNoSentenceTells(t *testing.T) {
 	}
 }
 
+// TestAPronounSubjectIsShownWithWhoItIs: "They claimed one miner had
+// died …" is shown with the sentence before it, which says who they are.
+func TestAPronounSubjectIsShownWithWhoItIs(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Estmarkian investigators said six men were arrested in the raid on the union office. They claimed one miner had died of a heart attack during the raid."),
+		madeUp("b", "The union office in Halden reopened a week after the raid."),
+	}
+	if a := askMadeUp(t, docs, "What did one miner die of?"); !strings.HasPrefix(a.Text, "Estmarkian investigators said") {
+		t.Errorf("answer %q, want who they are first", a.Text)
+	}
+}
+
 // TestACountInTheAskedPlace: "How many people were detained in Dalby in
 // total?" is not answered with a count of another city's detentions that
 // names no city, when a sentence counts Dalby's.
