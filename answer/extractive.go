@@ -207,9 +207,10 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 			}
 		}
 	}
-	if ev.query.said || ev.Kind == kindPerson {
-		chosen = ev.withSpeakers(chosen)
-	}
+	// Words quoted are shown with who speaks them, whatever is asked:
+	// "“None of the brothers were killed with a sharp object …" alone
+	// reads as the outlet's.
+	chosen = ev.withSpeakers(chosen)
 	conf, from := ev.conflict(), ev
 	// The answer's own sentence, or for a cause the first account found:
 	// what a disagreement found further must be part of.
@@ -352,8 +353,11 @@ func (ev *evidence) speakerOf(s *sentence) *sentence {
 	if hasSpeech(s) {
 		return s
 	}
+	// The quotation must run on into the sentences after: "the
+	// “Caspian” cafe" quotes a name, and the next sentence's speaker
+	// ("Russian authorities claimed that … “heart failure”") is not its.
 	ss := ev.Sents[s.P]
-	for j := s.I + 1; j < len(ss) && j <= s.I+2 && ss[j].Quoted; j++ {
+	for j := s.I + 1; j < len(ss) && j <= s.I+2 && ss[j].openBefore; j++ {
 		if hasSpeech(ss[j]) {
 			return ss[j]
 		}

@@ -952,6 +952,23 @@ func TestAPronounSubjectIsShownWithWhoItIs(t *testing.T) {
 	}
 }
 
+// TestQuotedWordsShowTheirSpeaker: a sentence of a quotation is shown
+// with the one that closes it and names who speaks, whatever is asked; a
+// name in quotation marks ("the “Caspian” cafe") is no quotation that the
+// next sentence's speaker closes.
+func TestQuotedWordsShowTheirSpeaker(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "“None of the miners were shot. They were struck with a blunt object,” the chief medical examiner Ivo Tamm told reporters."),
+		madeUp("b", "The two brothers owned the “Caspian” cafe in Halden. Estmarkian authorities claimed that one of them died of “heart failure”."),
+	}
+	if a := askMadeUp(t, docs, "Were any of the miners shot?"); !strings.Contains(a.Text, "Ivo Tamm told reporters") {
+		t.Errorf("answer %q, want the quotation with its speaker", a.Text)
+	}
+	if a := askMadeUp(t, docs, "Which cafe did the two brothers own in Halden?"); strings.Contains(a.Text, "heart failure") {
+		t.Errorf("answer %q, want the cafe alone", a.Text)
+	}
+}
+
 // TestACountInTheAskedPlace: "How many people were detained in Dalby in
 // total?" is not answered with a count of another city's detentions that
 // names no city, when a sentence counts Dalby's.
