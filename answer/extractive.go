@@ -761,6 +761,14 @@ func (ev *evidence) relativeDateLine(s *sentence, ref int) string {
 	if i < 0 {
 		i = ev.openingDate(s)
 	}
+	if i < 0 && reSpokeQ.MatchString(ev.Question) && ev.spokenByAsked(s) {
+		// "When did Zakharova say …?": the day of her words ("…,”
+		// Zakharova stated to a news agency on Sunday"), the only date of
+		// her sentence, of no event of its own.
+		if len(s.Vals) == 1 && s.Vals[0].Kind == kindDate && s.Vals[0].fact != nil && s.Vals[0].fact.Event.Trigger == "" {
+			i = 0
+		}
+	}
 	if i < 0 || !s.Vals[i].Relative {
 		return ""
 	}
