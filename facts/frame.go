@@ -162,8 +162,52 @@ func EventKey(words []Word, i int) string {
 // trigger, the names and counted nouns that take part, its places and its
 // date.
 func (sc *sentenceCtx) frame(at int, ents []Fact) Event {
+	return sc.frameOf(at, sc.eventAt(at), ents)
+}
+
+// countFrame is frame for a count that ends at offset end: a count that
+// is the subject of an event word ("a total of nine individuals were
+// detained", "38 people died") counts that event, however near another
+// one stands ("injured in the raid and a total of nine …").
+func (sc *sentenceCtx) countFrame(at, end int, ents []Fact) Event {
+	if t := sc.countedBy(end); t != "" {
+		return sc.frameOf(at, t, ents)
+	}
+	return sc.frame(at, ents)
+}
+
+// countedBy returns the key of the event word whose subject ends at
+// offset end: right after it, or after a finite auxiliary ("were", "had
+// been") and an adverb ("were reportedly detained"); "" when there is
+// none.
+func (sc *sentenceCtx) countedBy(end int) string {
+	ws := sc.words
+	i := slices.IndexFunc(ws, func(w Word) bool { return w.Start >= end })
+	if i < 0 || clauseBreakBefore(sc.text, ws[i].Start, end) {
+		return ""
+	}
+	if triggers[ws[i].Key] {
+		return EventKey(ws, i)
+	}
+	if !finiteAux[strings.ToLower(ws[i].Text)] {
+		return ""
+	}
+	for j := i + 1; j < len(ws) && j <= i+3; j++ {
+		l := strings.ToLower(ws[j].Text)
+		if triggers[ws[j].Key] && PastTense(l) {
+			return EventKey(ws, j)
+		}
+		if l != "been" && l != "also" && l != "later" && !strings.HasSuffix(l, "ly") {
+			return ""
+		}
+	}
+	return ""
+}
+
+// frameOf is frame with the clause's trigger given.
+func (sc *sentenceCtx) frameOf(at int, trigger string, ents []Fact) Event {
 	var ev Event
-	ev.Trigger = sc.eventAt(at)
+	ev.Trigger = trigger
 	lo, hi := sc.clauseAround(at)
 	for _, e := range ents {
 		// Only people and organisations identify an event: a country

@@ -284,6 +284,9 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 				group[k].Source = sourceAt(speech, group[k].Start)
 			}
 		}
+		for k := range qs {
+			qs[k].Event = sc.countFrame(qs[k].Start, qs[k].End, ents)
+		}
 		for k := range acts {
 			acts[k].Source = sourceAt(speech, acts[k].Start)
 		}

@@ -667,6 +667,22 @@ func TestReportsAsANoun(t *testing.T) {
 	}
 }
 
+// TestACountCountsTheEventItIsTheSubjectOf: "a total of nine individuals
+// were detained" counts detentions, though "the raid" stands nearer
+// before it; a count with no verb of its own takes the nearest event.
+func TestACountCountsTheEventItIsTheSubjectOf(t *testing.T) {
+	got := map[string]string{}
+	for _, f := range kinds(Read(doc("x", "2025-07-01", "Several other people were injured in the raid and a total of nine individuals were detained. Thirty-eight people died in the crash.")), KindQuantity) {
+		got[f.Text] = f.Event.Trigger
+	}
+	want := map[string]string{"Several other people": Key("injured"), "nine individuals": Key("detained"), "Thirty-eight people": Key("died")}
+	for text, trig := range want {
+		if got[text] != trig {
+			t.Errorf("%q counts %q, want %q", text, got[text], trig)
+		}
+	}
+}
+
 // TestADatedClauseLendsNoTrigger: a date whose clause tells no event word
 // ("held … earlier this year") does not take the event word of another
 // clause that has its own date ("a statement released on Sunday"): that
