@@ -172,21 +172,6 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		}
 	}
 
-	// The words of the people the passages name in full ("Ziyaddin
-	// Safarov"): one of them alone names that person too.
-	personNames := map[string]bool{}
-	for _, fs := range byDoc {
-		for _, f := range fs {
-			if f.Kind == facts.KindEntity && f.Entity.Type == facts.Person {
-				if ws := facts.Words(f.Entity.Name); len(ws) > 1 {
-					for _, w := range ws {
-						personNames[w.Key] = true
-					}
-				}
-			}
-		}
-	}
-
 	// "Who shot down the AZAL plane?" asks of the act done to Azerbaijan
 	// Airlines, as the passages that define it say.
 	var abbrevs []facts.Abbrev
@@ -232,21 +217,11 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 					continue
 				}
 				s.Facts = append(s.Facts, f)
-				if ev.Kind == kindPerson && f.Kind == facts.KindEntity && f.Entity.Type == facts.Other && personNames[f.Entity.Key] {
-					// "Ziyaddin" alone is the person "Ziyaddin Safarov"
-					// another sentence names.
-					e := *f.Entity
-					e.Type = facts.Person
-					f.Entity = &e
-				}
 				v, ok := valueOf(ev.Kind, f)
 				if !ok {
 					continue
 				}
 				v.Start, v.End = start, end
-				if ev.Kind == kindPerson && familyOf(text[end:]) {
-					continue // "the Safarov brothers" names no one of them
-				}
 				if !qu.asks(v, f) || qu.pastFor(f, r.Published) {
 					continue // the question already says it, it counts something else, or it asks what is to come
 				}
@@ -1218,14 +1193,6 @@ func refersBack(q []token) bool {
 		}
 		return false
 	})
-}
-
-// familyOf reports whether the words after a name (rest) make it a
-// family's or a group's: "Safarov brothers", "Varga family".
-func familyOf(rest string) bool {
-	w := strings.ToLower(facts.NextWord(rest, 0))
-	k := facts.Key(w)
-	return w == "family" || w == "families" || w == "clan" || plural(w) && facts.PersonNoun(k)
 }
 
 // namesJoined reports whether a question joins two names with "and"
