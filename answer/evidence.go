@@ -472,6 +472,12 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			ev.prefer(func(s *sentence) bool { return len(ev.speechOf(s)) == 0 })
 		}
 	}
+	if pairs := nationNouns(ev.QToks); len(pairs) > 0 {
+		// "What did Russia's police do to the detainees?" is not
+		// answered by what Azerbaijani police did: the same noun of
+		// another country is the other side's.
+		ev.prefer(func(s *sentence) bool { return !otherNations(s.Toks, pairs) })
+	}
 	if len(context) > 0 && refersBack(ev.QToks) {
 		// "Where did they live?" after a question on the Safarov brothers
 		// is about them: not answered by "claiming the lives of all 38
@@ -1193,6 +1199,69 @@ func refersBack(q []token) bool {
 		}
 		return false
 	})
+}
+
+// nationNoun is a noun a question qualifies with a country's word: the
+// side key of "Russia's" and the key of "police".
+type nationNoun struct{ nation, noun string }
+
+// nationNouns returns the nouns of toks right after a country's word
+// ("Russia's police", "the Azerbaijani ministry").
+func nationNouns(toks []token) []nationNoun {
+	var out []nationNoun
+	for i := range toks {
+		if n, ok := nounAfter(toks, i); ok && nationToken(toks[i]) && !n.Stop && !n.Cap && !nationToken(n) {
+			out = append(out, nationNoun{sideKey(toks[i]), n.Key})
+		}
+	}
+	return out
+}
+
+// nounAfter returns the word after toks[i], past a possessive's "s"
+// ("Russia's police").
+func nounAfter(toks []token, i int) (token, bool) {
+	if i+1 < len(toks) && toks[i+1].Word == "s" {
+		i++
+	}
+	if i+1 >= len(toks) {
+		return token{}, false
+	}
+	return toks[i+1], true
+}
+
+// otherNations reports whether toks qualify one of the pairs' nouns with
+// another country's word ("Azerbaijani police" for "Russia's police").
+func otherNations(toks []token, pairs []nationNoun) bool {
+	for i := range toks {
+		n, ok := nounAfter(toks, i)
+		if !ok || !nationToken(toks[i]) {
+			continue
+		}
+		for _, p := range pairs {
+			if n.Key == p.noun && !sameNation(sideKey(toks[i]), p.nation) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameNation reports whether two country keys are one country's: alike,
+// or sharing their first four letters, as a name and its irregular
+// adjective do ("norway", "norwegian"); a doubt counts as the same.
+func sameNation(a, b string) bool {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return a == b || n >= 4
+}
+
+// nationToken reports whether t is a country's word: a country, its
+// capital or its adjective, possessive or not.
+func nationToken(t token) bool {
+	w := strings.TrimSuffix(strings.TrimSuffix(t.Word, "'s"), "’s")
+	return t.Cap && (nationWord(w) || facts.Country(w))
 }
 
 // namesJoined reports whether a question joins two names with "and"

@@ -974,6 +974,28 @@ func TestQuotedWordsShowTheirSpeaker(t *testing.T) {
 	}
 }
 
+// TestAnotherCountrysNounIsTheOtherSide: "What did the Norwegian police do to
+// the detainees?" is not answered by what Swedish police did to theirs,
+// though that sentence shares more words; the same noun of another
+// country is the other side's.
+func TestAnotherCountrysNounIsTheOtherSide(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Swedish police also detained several Norwegian engineers and released videos of the detainees in a humiliating perp walk."),
+		madeUp("b", "In Halden, Norwegian police beat the detainees with batons, a witness said."),
+	}
+	for _, q := range []string{"What did the Norwegian police do to the detainees?", "what did norwegian police do to the detainees?"} {
+		if a := askMadeUp(t, docs, q); !strings.HasPrefix(a.Text, "In Halden, Norwegian police beat") {
+			t.Errorf("%s: answer %q, want what Norway's police did", q, a.Text)
+		}
+	}
+	// A country's name, possessive, qualifies its noun as its adjective
+	// does.
+	if got := nationNouns(questionTokens("What did Norway's police do?")); len(got) != 1 || got[0].noun != keyOf("police") ||
+		!otherNations(questionTokens("Swedish police detained them."), got) || otherNations(questionTokens("Norwegian police detained them."), got) {
+		t.Errorf("nationNouns(Norway's police) = %v, want Norway's police, of another side than Sweden's only", got)
+	}
+}
+
 // TestACountInTheAskedPlace: "How many people were detained in Dalby in
 // total?" is not answered with a count of another city's detentions that
 // names no city, when a sentence counts Dalby's.

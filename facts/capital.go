@@ -35,3 +35,18 @@ var capitals = sync.OnceValue(func() map[string][]string {
 func CountryOf(word string) []string {
 	return capitals()[strings.ToLower(word)]
 }
+
+// countries are the countries of capitals, lower-case.
+var countries = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, cs := range capitals() {
+		for _, c := range cs {
+			m[c] = true
+		}
+	}
+	return m
+})
+
+// Country reports whether word is the name of a country that has a
+// national capital ("Russia", "Azerbaijan").
+func Country(word string) bool { return countries()[strings.ToLower(word)] }
