@@ -172,10 +172,8 @@ func askedWhole(q string, history []Turn) string {
 	if m == nil || len(history) == 0 {
 		return ""
 	}
-	prev := history[len(history)-1].Question
-	if w := askedWhole(prev, history[:len(history)-1]); w != "" {
-		prev = w
-	} else if dependsOnHistory(prev, history[:len(history)-1]) {
+	prev, whole := lastAsked(history)
+	if !whole {
 		return "" // "What did Moscow say about that?": not whole either
 	}
 	p := reAuxQ.FindStringSubmatch(strings.TrimSpace(prev))
@@ -183,6 +181,22 @@ func askedWhole(q string, history []Turn) string {
 		return ""
 	}
 	return strings.ToUpper(m[1][:1]) + strings.ToLower(m[1][1:]) + " " + strings.ToLower(p[2][:1]) + p[2][1:]
+}
+
+// lastAsked returns the last question of history as it was asked whole:
+// as askedWhole or corrected rewrote it, when it was a bare question word
+// or a correction. whole is false when it leans on the turns before in
+// another way ("What did Moscow say about that?").
+func lastAsked(history []Turn) (q string, whole bool) {
+	n := len(history)
+	q = history[n-1].Question
+	if w := askedWhole(q, history[:n-1]); w != "" {
+		return w, true
+	}
+	if w := corrected(q, history[:n-1]); w != "" {
+		return w, true
+	}
+	return q, !dependsOnHistory(q, history[:n-1])
 }
 
 // reCorrectionQ is a follow-up that says what the last question meant:
@@ -204,12 +218,7 @@ func corrected(q string, history []Turn) string {
 	if m == nil || len(history) == 0 {
 		return ""
 	}
-	prev := history[len(history)-1].Question
-	if w := askedWhole(prev, history[:len(history)-1]); w != "" {
-		prev = w
-	} else if w := corrected(prev, history[:len(history)-1]); w != "" {
-		prev = w
-	}
+	prev, _ := lastAsked(history)
 	prev = strings.TrimRight(prev, "?.!… ")
 	meant := m[1]
 	// "the Sputnik journalists" after "What happened to the brothers?",
