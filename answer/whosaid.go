@@ -20,14 +20,11 @@ import (
 // answers with whose words they are.
 var reWhoSaidQ = regexp.MustCompile(`(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?(?:who(?:'s|’s|\s+is|\s+was)?\s+(?:said|says|saying|claimed|claims|claiming|stated|states|reported|reports|announced|confirmed|wrote|told\s+them)\s+(?:that|this|it|so|these|those)(?:\s+(?:first|exactly))?|according\s+to\s+whom|says\s+who|(?:is|was)\s+(?:that|this|it)\s+(?:confirmed|true|verified|official|correct|accurate)|how\s+do\s+(?:we|they|you)\s+know\s+(?:that|this|it)|whose\s+(?:words|claim|statement)\s+(?:are|is|were|was)\s+(?:those|these|they|that|this|it))\W*$`)
 
-// reCiteMark finds an answer's first citation marker: the quoted sentence
-// before it is the claim a "who said that?" asks about.
-var reCiteMark = regexp.MustCompile(`\s*\[\d+(?:\s*[,;]\s*\d+)*\]`)
-
 // leadClaim returns the words an answer quotes first, before its first
-// citation marker; "" when it cites nothing (an abstention).
+// citation marker (reCite): the claim a "who said that?" asks about; ""
+// when it cites nothing (an abstention).
 func leadClaim(answer string) string {
-	loc := reCiteMark.FindStringIndex(answer)
+	loc := reCite.FindStringIndex(answer)
 	if loc == nil {
 		return ""
 	}
@@ -93,13 +90,9 @@ func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answe
 			text += " It also reports others' words: " + strings.Join(others, "; ") + "."
 		}
 	}
-	short := claim
-	if len(short) > 80 {
-		short = cut(short, 80)
-	}
 	return Answer{
 		Question: q, Text: text, WhoSaid: text, Grounded: true, Mode: ModeExtractive, Support: 1,
-		Citations: c.citations(), Resolved: "Who said “" + short + "”?",
+		Citations: c.citations(), Resolved: "Who said “" + cut(claim, 80) + "”?",
 	}, true, nil
 }
 
@@ -189,7 +182,8 @@ func articleOf(r retrieval.Result) string {
 // pronoun reports whether a speaker is only a pronoun ("he", "they"), which
 // names no one.
 func pronoun(who string) bool {
-	return slices.Contains([]string{"he", "she", "they", "it", "we", "i", "you"}, strings.ToLower(who))
+	l := strings.ToLower(who)
+	return speakerPronouns[l] || slices.Contains([]string{"it", "we", "i", "you"}, l)
 }
 
 // capitalise returns s with its first letter in upper case.
