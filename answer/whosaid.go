@@ -58,7 +58,7 @@ func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answe
 	c := newCiter(results)
 	ref := "[" + strconv.Itoa(c.ref(s.P)) + "]"
 	article := articleOf(results[s.P])
-	var own, others, relays []string
+	var own, others, relays, speakers []string
 	if src := ev.sourceOf(s); src != nil {
 		seen := map[string]bool{}
 		for _, f := range voices(src) {
@@ -67,12 +67,13 @@ func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answe
 				continue
 			}
 			seen[strings.ToLower(who)] = true
-			said := midSentence(f) + " “" + cut(contentOnly(f, voices(src)), 160) + "”"
+			said := "“" + nested(cut(verbatim(f, voices(src)), 200)) + "”"
 			switch {
 			case facts.Relays(f.Speech.Cue):
 				relays = append(relays, who)
 			case src != s || reportsClause(src.Text, f):
 				own = append(own, said)
+				speakers = append(speakers, who)
 			default:
 				others = append(others, said)
 			}
@@ -81,13 +82,13 @@ func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answe
 	var text string
 	switch {
 	case len(own) > 0:
-		text = "In " + article + " " + ref + ", " + strings.Join(own, ", and ") + "."
+		text = "The words are those of " + strings.Join(speakers, " and ") + ", as " + article + " gives them " + ref + ": " + strings.Join(own, "; ") + "."
 	case len(relays) > 0:
 		text = capitalise(article) + " passes the words on from " + strings.Join(relays, " and ") + " " + ref + "."
 	default:
 		text = capitalise(article) + " gives them in its own words and does not say who said them " + ref + "."
 		if len(others) > 0 {
-			text += " It also reports others' words: " + strings.Join(others, "; ") + "."
+			text += " It also tells of others' words: " + strings.Join(others, "; ") + "."
 		}
 	}
 	return Answer{
@@ -118,15 +119,29 @@ func contentOnly(f facts.Fact, all []facts.Fact) string {
 // stated", "…, though Moscow has denied".
 var clauseJoiners = map[string]bool{"while": true, "and": true, "but": true, "whereas": true, "as": true, "though": true, "although": true, "yet": true}
 
-// midSentence returns the words speech fact f was read from, as they read
-// inside a sentence: a function word that opened theirs in lower case
-// ("according to Zakharova", "a post-mortem examination").
-func midSentence(f facts.Fact) string {
-	w, _, _ := strings.Cut(f.Text, " ")
-	if f.Start == 0 && (isStopword(strings.ToLower(w)) || strings.EqualFold(w, "according")) {
-		return strings.ToLower(w[:1]) + f.Text[1:]
+// verbatim returns the words of f's sentence from its cue to the end of
+// what it attributes, or from the start of a quotation to its cue ("…,”
+// Zakharova stated"), as the article writes them: "Zelensky added that
+// he and Aliyev share …" is the article's wording, not Zelensky's, and is
+// shown as such. Another voice the words run into is left out.
+func verbatim(f facts.Fact, all []facts.Fact) string {
+	content := contentOnly(f, all)
+	sent := f.Sentence
+	ci := strings.Index(sent, content)
+	if content == "" || ci < 0 || f.End > len(sent) {
+		return f.Text
 	}
-	return f.Text
+	lo, hi := min(f.Start, ci), max(f.End, ci+len(content))
+	if lo > 0 && strings.ContainsAny(sent[lo-1:lo], "\"") || lo >= len("“") && sent[lo-len("“"):lo] == "“" {
+		lo -= len(sent[:lo]) - len(strings.TrimRight(sent[:lo], "\"“"))
+	}
+	return strings.TrimRight(sent[lo:hi], " ,;:")
+}
+
+// nested writes the double quotation marks of words to be quoted as
+// single ones.
+func nested(s string) string {
+	return strings.NewReplacer("“", "‘", "”", "’", "\"", "'").Replace(s)
 }
 
 // reportsClause reports whether speech fact f reports a clause of sentence

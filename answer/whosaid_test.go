@@ -2,15 +2,17 @@ package answer
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"testing"
 )
 
 // TestWhoSaidThat: "Who said that?" after an answer is answered from the
 // speech facts of the sentence it quoted first: each voice that reports a
-// clause, with the words it was read from and what they attribute; or
-// that the article gives the words as its own, with the others' words it
-// only mentions. After an abstention, or for a question that names what
+// clause, with the article's words from its cue to the end of what it
+// attributes (the article's wording, not the speaker's); or that the
+// article gives the words as its own, with the others' words it only
+// mentions. After an abstention, or for a question that names what
 // was said, the question is asked as any other.
 func TestWhoSaidThat(t *testing.T) {
 	docs := fixedSearcher{
@@ -26,17 +28,17 @@ func TestWhoSaidThat(t *testing.T) {
 		want      []string
 	}{
 		{"who said that?", "Officials in Halden said the two miners were beaten to death, while Estmark has stated that one of the men died of heart failure. [1]",
-			[]string{"In the article from Halden Post [1], Officials in Halden said “the two miners were beaten to death”, and Estmark has stated “one of the men died of heart failure”."}},
+			[]string{"The words are those of Officials in Halden and Estmark, as the article from Halden Post gives them [1]: “Officials in Halden said the two miners were beaten to death”; “Estmark has stated that one of the men died of heart failure”."}},
 		{"Who says so?", "Autopsies revealed broken ribs, contradicting Estmarkian claims that the miners died of heart failure. [2]",
-			[]string{"The article from Dalby Times gives them in its own words and does not say who said them [1].", "Estmarkian claims “the miners died of heart failure”"}},
+			[]string{"The article from Dalby Times gives them in its own words and does not say who said them [1].", "It also tells of others' words: “Estmarkian claims that the miners died of heart failure”."}},
 		{"according to whom?", "Police said so. “The deaths were a crime,” Ivo Marten told reporters on Monday. [3]",
-			[]string{"Ivo Marten told “The deaths were a crime”"}},
+			[]string{"The words are those of Ivo Marten, as the article from Dalby Times gives them [1]: “‘The deaths were a crime,’ Ivo Marten told”."}},
 		{"who said so?", "Halden officials allege both reporters are spies, though Estmark has strongly denied these claims. [1]",
-			[]string{"Halden officials allege “both reporters are spies”, and Estmark has strongly denied “these claims”."}},
+			[]string{"“Halden officials allege both reporters are spies”; “Estmark has strongly denied these claims”."}},
 		{"who said that?", "According to Ivo Marten, the miners were beaten in the police station. [1]",
-			[]string{"[1], according to Ivo Marten “the miners were beaten in the police station”."}},
+			[]string{"[1]: “According to Ivo Marten, the miners were beaten in the police station”."}},
 		{"is that confirmed?", "Officials in Halden said the two miners were beaten to death, while Estmark has stated that one of the men died of heart failure. [1]",
-			[]string{"Officials in Halden said “the two miners were beaten to death”"}},
+			[]string{"“Officials in Halden said the two miners were beaten to death”"}},
 	} {
 		a, err := e.AskWith(context.Background(), tt.q, []Turn{{Question: "How did the miners die?", Answer: tt.before}})
 		if err != nil {
@@ -51,6 +53,14 @@ func TestWhoSaidThat(t *testing.T) {
 			}
 		}
 		checkCitations(t, a)
+		// What is quoted is the article's own words, quotation marks
+		// aside.
+		noQuotes := strings.NewReplacer("“", "", "”", "", "‘", "", "’", "", "\"", "", "'", "")
+		for _, m := range regexp.MustCompile(`“([^”]+)”`).FindAllStringSubmatch(a.Text, -1) {
+			if !strings.Contains(noQuotes.Replace(a.Citations[0].Text), noQuotes.Replace(m[1])) {
+				t.Errorf("%s: %q is not the article's words", tt.q, m[1])
+			}
+		}
 	}
 	for _, tt := range []struct{ q, before string }{
 		{"who said that?", "The articles I have do not cover that."},
