@@ -341,9 +341,10 @@ var (
 	// for "What prison sentence did Belousov get at his trial?", which the
 	// gold holds unanswerable (there was no trial); the answer quotes the
 	// outlet's words. It went back to 0.500 on 2026-12-07 with "give no
-	// figure" (a compensation no article states).
+	// figure" (a compensation no article states), and to 0.625 with
+	// declining a "when" whose act no sentence tells.
 	realDevFloors = realLimits{
-		hit1: 0.55, hit5: 0.84, facts: 0.77, support: 0.81, shown: 0.48, attribution: 0.98, abstention: 0.48,
+		hit1: 0.55, hit5: 0.84, facts: 0.77, support: 0.81, shown: 0.48, attribution: 0.98, abstention: 0.60,
 		dates: 0.98, timeline: 0.98, falseAbstention: 0.11, falseDisagreements: 0,
 	}
 	realTestFloors = realLimits{
