@@ -240,11 +240,19 @@ func (sc *sentenceCtx) possessorBefore(i int) (int, bool) {
 	if !ws[i-1].Cap || !possessive(ws[i-1].Text) || clauseBreakBefore(sc.text, ws[i].Start, ws[i-1].End) {
 		return 0, false
 	}
-	lo := i - 1
-	for lo > 0 && i-lo < maxName && ws[lo-1].Cap && !ws[lo-1].Stop && !clauseBreakBefore(sc.text, ws[lo].Start, ws[lo-1].End) {
-		lo--
+	return sc.nameStart(i - 1), true
+}
+
+// nameStart returns the index of the first word of the run of
+// capitalised content words, in one clause and maxName at most, that
+// ends at word k ("Mikhail" for "Shvydkoy's").
+func (sc *sentenceCtx) nameStart(k int) int {
+	ws := sc.words
+	n := k
+	for n > 0 && k+1-n < maxName && ws[n-1].Cap && !ws[n-1].Stop && !clauseBreakBefore(sc.text, ws[n].Start, ws[n-1].End) {
+		n--
 	}
-	return lo, true
+	return n
 }
 
 // appositiveBefore reports whether the words before cue i are a name and
@@ -307,10 +315,7 @@ func (sc *sentenceCtx) appositiveOf(lo int) int {
 	if !sc.opensAppositive(j) || j == 0 || strings.TrimSpace(sc.text[ws[j-1].End:ws[j].Start]) != "," {
 		return lo
 	}
-	n := j - 1
-	for n > 0 && j-n < maxName && ws[n-1].Cap && !ws[n-1].Stop && !clauseBreakBefore(sc.text, ws[n].Start, ws[n-1].End) {
-		n--
-	}
+	n := sc.nameStart(j - 1)
 	// One capitalised word opening the sentence may be an adverb
 	// ("Meanwhile, the ministry said that").
 	if !ws[j-1].Cap || ws[n].Stop || n > 0 && !clauseBreakBefore(sc.text, ws[n].Start, ws[n-1].End) || n == 0 && j-1 == 0 {
@@ -343,10 +348,7 @@ var roleOpeners = map[string]bool{
 // name is the source.
 func (sc *sentenceCtx) nameAfterRole(k int) bool {
 	ws := sc.words
-	n := k
-	for n > 0 && ws[n-1].Cap && !clauseBreakBefore(sc.text, ws[n].Start, ws[n-1].End) {
-		n--
-	}
+	n := sc.nameStart(k)
 	if n < 2 || !ws[n].Cap || !ws[k].Cap || strings.TrimSpace(sc.text[ws[n-1].End:ws[n].Start]) != "," {
 		return false
 	}
