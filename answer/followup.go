@@ -82,22 +82,21 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 		return Answer{}, err
 	}
 	asked := q
-	if a, ok, err := e.whoSaid(ctx, plainWords(q), history); err != nil || ok {
+	plain := plainWords(q)
+	if a, ok, err := e.whoSaid(ctx, plain, history); err != nil || ok {
 		a.Question = asked
 		return a, err
 	}
-	q = innerQuestion(plainWords(q))
+	q = innerQuestion(plain)
+	hist := e.cleanHistory(history)
 	// "When?" after "Did Zelensky call Aliyev?" is "When did Zelensky
 	// call Aliyev?": asked whole, its act and who did it are read as in
-	// any question.
-	whole := askedWhole(q, e.cleanHistory(history))
-	if whole == "" {
-		whole = corrected(q, e.cleanHistory(history))
-	}
+	// any question; so is "no, I meant …".
+	whole := rewritten(q, hist)
 	if whole != "" {
 		q = whole
 	}
-	fu := e.readFollowUp(q, history)
+	fu := e.readFollowUp(q, hist)
 	// "When did he say that?" after "What did Peskov say about …?" asks
 	// when Peskov spoke: the composer reads whose words are asked from
 	// the question itself.
@@ -190,13 +189,20 @@ func askedWhole(q string, history []Turn) string {
 func lastAsked(history []Turn) (q string, whole bool) {
 	n := len(history)
 	q = history[n-1].Question
-	if w := askedWhole(q, history[:n-1]); w != "" {
-		return w, true
-	}
-	if w := corrected(q, history[:n-1]); w != "" {
+	if w := rewritten(q, history[:n-1]); w != "" {
 		return w, true
 	}
 	return q, !dependsOnHistory(q, history[:n-1])
+}
+
+// rewritten returns q asked whole when it is a bare question word
+// (askedWhole) or a correction (corrected) of the question before it; ""
+// otherwise.
+func rewritten(q string, history []Turn) string {
+	if w := askedWhole(q, history); w != "" {
+		return w
+	}
+	return corrected(q, history)
 }
 
 // reCorrectionQ is a follow-up that says what the last question meant:
@@ -380,9 +386,9 @@ func fuse(k int, lists ...[]retrieval.Result) []retrieval.Result {
 	return out
 }
 
-// readFollowUp reads q against history.
+// readFollowUp reads q against history, already cleaned (cleanHistory).
 func (e *Engine) readFollowUp(q string, history []Turn) followUp {
-	fu := followUp{History: e.cleanHistory(history), Query: q}
+	fu := followUp{History: history, Query: q}
 	if len(fu.History) == 0 || !dependsOnHistory(q, fu.History) {
 		return fu
 	}
