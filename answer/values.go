@@ -286,13 +286,22 @@ type query struct {
 // case they were written in: "foreign ministry" names no one.
 func casedAs(toks []token, off int, qtoks []token) []token {
 	for i, t := range toks {
-		for _, u := range qtoks {
-			if u.Start == off+t.Start && u.Word == t.Word && u.Cap && nationWord(u.Word) {
-				toks[i].Cap, toks[i].Key = u.Cap, u.Key
-			}
+		if u, ok := truecasedAt(qtoks, off+t.Start); ok && u.Word == t.Word && nationWord(u.Word) {
+			toks[i].Cap, toks[i].Key = u.Cap, u.Key
 		}
 	}
 	return toks
+}
+
+// truecasedAt returns the token of qtoks that starts at byte at, when
+// the truecasing capitalised it.
+func truecasedAt(qtoks []token, at int) (token, bool) {
+	for _, u := range qtoks {
+		if u.Start == at && u.Cap {
+			return u, true
+		}
+	}
+	return token{}, false
 }
 
 // casedText returns q with the words that qtoks, its tokens truecased
@@ -317,7 +326,7 @@ func casedText(q string, qtoks []token) string {
 func truecasedNames(toks []token, off int, qtoks []token) []string {
 	var out []string
 	for _, t := range toks {
-		if !t.Stop && slices.ContainsFunc(qtoks, func(u token) bool { return u.Start == off+t.Start && u.Cap }) {
+		if _, ok := truecasedAt(qtoks, off+t.Start); ok && !t.Stop {
 			out = append(out, sideKey(t))
 		}
 	}
