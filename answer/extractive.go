@@ -88,20 +88,26 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 			}
 		}
 	}
+	// declined is the answer when the passages do not answer: text, or
+	// the plain abstention when it is "".
+	declined := func(text string) (Answer, []retrieval.Result) {
+		a := abstain(q, ModeExtractive)
+		if text != "" {
+			a.Text = text
+		}
+		a.Support = ev.Support
+		return a, results
+	}
 	if heard := ev.query.askedVoice(); heard != nil && !ev.heardOn(heard) && !further(func(x *evidence) bool { return x.heardOn(heard) }) {
 		// "What did Turkey's foreign ministry say": no passage gives
 		// words of anyone it names on what is asked, deeper ones
 		// either. Another speaker's words are no answer, nor are his on
 		// another matter ("What did Putin say about the brothers?" is
 		// not answered by what he said of the airliner).
-		a := abstain(q, ModeExtractive)
-		a.Support = ev.Support
-		return a, results
+		return declined("")
 	}
 	if !ev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
-		a := abstain(q, ModeExtractive)
-		a.Support = ev.Support
-		return a, results
+		return declined("")
 	}
 	if verbs := facts.AskedVerbs(q); ev.Kind.dated() && len(verbs) > 0 {
 		// "When was Overchuk's visit rescheduled?": no sentence tells
@@ -115,9 +121,7 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 			})
 		}
 		if !tells(ev) && !further(tells) {
-			a := abstain(q, ModeExtractive)
-			a.Support = ev.Support
-			return a, results
+			return declined("")
 		}
 	}
 	tellsAct := func(x *evidence) bool { return slices.ContainsFunc(x.Ranked, x.query.tellsAct) }
@@ -125,9 +129,7 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 		// "Did Azerbaijan expel the Russian ambassador?": no sentence
 		// tells of an expulsion at all, deeper ones either. Another act
 		// of the same people (Russia's summons of him) is no answer.
-		a := abstain(q, ModeExtractive)
-		a.Support = ev.Support
-		return a, results
+		return declined("")
 	}
 	if ev.Kind == kindCount && len(ev.Ranked) > 0 && !ev.givesFigure(ev.Ranked[0]) &&
 		!further(func(x *evidence) bool { return len(x.Ranked[0].Vals) > 0 }) {
@@ -135,9 +137,7 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 		// gives no figure at all, and none further down gives one of
 		// what is asked ("the two presidents" is no compensation). A
 		// sentence without one would read as the answer.
-		a := abstain(q, ModeExtractive)
-		a.Text, a.Support = NoFigure, ev.Support
-		return a, results
+		return declined(NoFigure)
 	}
 	best := ev.Ranked[0]
 	chosen := []*sentence{best}
@@ -732,11 +732,8 @@ func (c *citer) citations() []Citation {
 // report's date ("On Monday, officials said …"), nor one before a clause
 // that alone tells the asked event. -1 otherwise.
 func (ev *evidence) openingDate(s *sentence) int {
-	if len(s.Vals) != 1 || s.Vals[0].Kind != kindDate {
-		return -1
-	}
-	v := s.Vals[0]
-	if v.fact == nil || v.fact.Event.Trigger != "" || ev.ofReport(v) || ev.beforeAskedClause(v) {
+	v, ok := soleUndated(s)
+	if !ok || ev.ofReport(v) || ev.beforeAskedClause(v) {
 		return -1
 	}
 	before := strings.TrimSpace(v.fact.Sentence[:min(v.fact.Start, len(v.fact.Sentence))])
@@ -744,6 +741,15 @@ func (ev *evidence) openingDate(s *sentence) int {
 		return -1
 	}
 	return 0
+}
+
+// soleUndated returns the value of s when it is the sentence's only one,
+// a date, and its clause has no event word the reader knows.
+func soleUndated(s *sentence) (value, bool) {
+	if len(s.Vals) != 1 || s.Vals[0].Kind != kindDate || s.Vals[0].fact == nil || s.Vals[0].fact.Event.Trigger != "" {
+		return value{}, false
+	}
+	return s.Vals[0], true
 }
 
 // relativeDateLine says which days the answer's date means when its
@@ -765,7 +771,7 @@ func (ev *evidence) relativeDateLine(s *sentence, ref int) string {
 		// "When did Zakharova say …?": the day of her words ("…,”
 		// Zakharova stated to a news agency on Sunday"), the only date of
 		// her sentence, of no event of its own.
-		if len(s.Vals) == 1 && s.Vals[0].Kind == kindDate && s.Vals[0].fact != nil && s.Vals[0].fact.Event.Trigger == "" {
+		if _, ok := soleUndated(s); ok {
 			i = 0
 		}
 	}
