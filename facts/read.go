@@ -280,12 +280,14 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		// the sentence's source.
 		for _, group := range [][]Fact{sc.dates, times, qs, causes} {
 			for k := range group {
-				group[k].Event = sc.frame(group[k].Start, ents)
+				if group[k].Kind == KindQuantity {
+					// A count counts the event it is the subject of.
+					group[k].Event = sc.countFrame(group[k].Start, group[k].End, ents)
+				} else {
+					group[k].Event = sc.frame(group[k].Start, ents)
+				}
 				group[k].Source = sourceAt(speech, group[k].Start)
 			}
-		}
-		for k := range qs {
-			qs[k].Event = sc.countFrame(qs[k].Start, qs[k].End, ents)
 		}
 		for k := range acts {
 			acts[k].Source = sourceAt(speech, acts[k].Start)
