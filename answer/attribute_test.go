@@ -276,9 +276,7 @@ func TestWhatReasonDidTheyGive(t *testing.T) {
 		madeUp("a", "Ostrian police raided the office of the Nord news agency in Halden on Monday, local media reported."),
 		madeUp("b", "According to Ostrian authorities, the Nord news agency had kept working through illegal financing after its licence was revoked."),
 	}
-	if a := askMadeUp(t, docs, "What reason did Ostrian authorities give for raiding the Nord news agency's office?"); !strings.HasPrefix(a.Text, "According to Ostrian authorities") {
-		t.Errorf("answer %q, want the reason Ostria's authorities gave", a.Text)
-	}
+	wantOpening(t, docs, "What reason did Ostrian authorities give for raiding the Nord news agency's office?", "According to Ostrian authorities", "the reason Ostria's authorities gave")
 }
 
 // TestWhatDidXSayQuotesWhatXIntroduces: a sentence saying X responded,
@@ -304,9 +302,7 @@ func TestWhatChargesAreNamed(t *testing.T) {
 		madeUp("a", "The two Nord editors in Halden were jailed for four months pending trial, while five others will face criminal charges."),
 		madeUp("b", "The Nord editors were arrested in Halden on Monday. The next day, Ostrian prosecutors filed charges of fraud and money laundering."),
 	}
-	if a := askMadeUp(t, docs, "What charges did the Nord editors face in Halden?"); !strings.HasPrefix(a.Text, "The next day, Ostrian prosecutors filed charges of fraud") {
-		t.Errorf("answer %q, want the sentence naming the charges", a.Text)
-	}
+	wantOpening(t, docs, "What charges did the Nord editors face in Halden?", "The next day, Ostrian prosecutors filed charges of fraud", "the sentence naming the charges")
 }
 
 // TestWhatTheyWereAccusedOf: "What offences were X accused of?" is
@@ -339,7 +335,5 @@ func TestWhatXAccusedThemOf(t *testing.T) {
 		t.Errorf("%s: answer %q, want none: only Estmark accused them", q, a.Text)
 	}
 	q = "What did Estmark accuse the Courier's staff of?"
-	if a := askMadeUp(t, docs, q); !strings.HasPrefix(a.Text, "Estmark's police accused the Courier's staff of fraud") {
-		t.Errorf("%s: answer %q, want Estmark's accusation", q, a.Text)
-	}
+	wantOpening(t, docs, q, "Estmark's police accused the Courier's staff of fraud", "Estmark's accusation")
 }

@@ -952,9 +952,7 @@ func TestAPronounSubjectIsShownWithWhoItIs(t *testing.T) {
 		madeUp("a", "Estmarkian investigators said six men were arrested in the raid on the union office. They claimed one miner had died of a heart attack during the raid."),
 		madeUp("b", "The union office in Halden reopened a week after the raid."),
 	}
-	if a := askMadeUp(t, docs, "What did one miner die of?"); !strings.HasPrefix(a.Text, "Estmarkian investigators said") {
-		t.Errorf("answer %q, want who they are first", a.Text)
-	}
+	wantOpening(t, docs, "What did one miner die of?", "Estmarkian investigators said", "who they are first")
 }
 
 // TestQuotedWordsShowTheirSpeaker: a sentence of a quotation is shown
@@ -984,9 +982,7 @@ func TestAnotherCountrysNounIsTheOtherSide(t *testing.T) {
 		madeUp("b", "In Halden, Norwegian police beat the detainees with batons, a witness said."),
 	}
 	for _, q := range []string{"What did the Norwegian police do to the detainees?", "what did norwegian police do to the detainees?"} {
-		if a := askMadeUp(t, docs, q); !strings.HasPrefix(a.Text, "In Halden, Norwegian police beat") {
-			t.Errorf("%s: answer %q, want what Norway's police did", q, a.Text)
-		}
+		wantOpening(t, docs, q, "In Halden, Norwegian police beat", "what Norway's police did")
 	}
 	// A country's name, possessive, qualifies its noun as its adjective
 	// does.
@@ -1136,9 +1132,7 @@ func TestWhenWillIsNotAnsweredByThePast(t *testing.T) {
 		madeUp("a", "The minister said on Thursday that Kessel would publish the final report on the crash of the airliner."),
 		madeUp("b", "Officials in Kessel expect the final report on the airliner crash in late March, after two laboratories finish their work."),
 	}
-	if a := askMadeUp(t, docs, "When will Kessel publish the final report on the crash?"); !strings.HasPrefix(a.Text, "Officials in Kessel expect the final report") {
-		t.Errorf("answer %q, want the date still ahead", a.Text)
-	}
+	wantOpening(t, docs, "When will Kessel publish the final report on the crash?", "Officials in Kessel expect the final report", "the date still ahead")
 }
 
 // TestWhatAnAbbreviationStandsFor: "What does KSB stand for?" is "What is
@@ -1150,9 +1144,7 @@ func TestWhatAnAbbreviationStandsFor(t *testing.T) {
 		madeUp("b", "Two agents of the Kessel Security Bureau (KSB) were detained in Halden on Monday."),
 	}
 	for _, q := range []string{"What does KSB stand for?", "What is the KSB?", "what is KSB short for"} {
-		if a := askMadeUp(t, docs, q); !strings.HasPrefix(a.Text, "Two agents of the Kessel Security Bureau (KSB)") {
-			t.Errorf("%s: answer %q, want the sentence that spells it out", q, a.Text)
-		}
+		wantOpening(t, docs, q, "Two agents of the Kessel Security Bureau (KSB)", "the sentence that spells it out")
 	}
 }
 
@@ -1161,6 +1153,15 @@ func TestWhatAnAbbreviationStandsFor(t *testing.T) {
 func askMadeUp(t *testing.T, docs fixedSearcher, q string) Answer {
 	t.Helper()
 	return askWith(t, docs, Options{}, q)
+}
+
+// wantOpening fails t unless the answer to q over docs opens with prefix;
+// want says what it should be.
+func wantOpening(t *testing.T, docs fixedSearcher, q, prefix, want string) {
+	t.Helper()
+	if a := askMadeUp(t, docs, q); !strings.HasPrefix(a.Text, prefix) {
+		t.Errorf("%s: answer %q, want %s", q, a.Text, want)
+	}
 }
 
 // askRanked is askMadeUp over a ranking of rs that an answer reads two

@@ -574,7 +574,5 @@ func TestWhatAGovernmentSaidIsNotAnotherCountrys(t *testing.T) {
 		madeUp("b", "The Norwegian government said the raid on the union office in Halden was an unfriendly act."),
 	}
 	q := "what did the norwegian government say about the raid on the union office?"
-	if a := askMadeUp(t, docs, q); !strings.HasPrefix(a.Text, "The Norwegian government said") {
-		t.Errorf("%s: answer %q, want Norway's words first", q, a.Text)
-	}
+	wantOpening(t, docs, q, "The Norwegian government said", "Norway's words first")
 }
