@@ -478,13 +478,17 @@ func describedBy(speech []facts.Fact, keys, names []string) bool {
 
 // corpusWord reports whether key names what the bot reads rather than
 // someone in it: "the articles", "the sources", "the reports".
-func corpusWord(key string) bool {
-	switch key {
-	case facts.Key("article"), facts.Key("source"), facts.Key("report"), facts.Key("news"), facts.Key("story"), facts.Key("coverage"):
-		return true
+func corpusWord(key string) bool { return corpusKeys[key] }
+
+// corpusKeys are the keys of the words for what the bot reads, keyed
+// once.
+var corpusKeys = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"article", "source", "report", "news", "story", "coverage"} {
+		m[facts.Key(w)] = true
 	}
-	return false
-}
+	return m
+}()
 
 // heardOn reports whether a sentence is heard from the asked voice
 // (heardIn for names; a speaker holding every word of a description)
