@@ -59,7 +59,10 @@ func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answe
 	ref := "[" + strconv.Itoa(c.ref(s.P)) + "]"
 	article := articleOf(results[s.P])
 	var own, others, relays, speakers []string
-	if src := ev.sourceOf(s); src != nil {
+	if src := ev.sourceOf(s); src != nil || ev.introducedBy(s) != nil {
+		if src == nil {
+			src = ev.introducedBy(s)
+		}
 		seen := map[string]bool{}
 		for _, f := range voices(src) {
 			who := strings.TrimSpace(f.Speech.Speaker)
@@ -95,6 +98,20 @@ func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answe
 		Question: q, Text: text, WhoSaid: text, Grounded: true, Mode: ModeExtractive, Support: 1,
 		Citations: c.citations(), Resolved: "Who said “" + cut(claim, 80) + "”?",
 	}, true, nil
+}
+
+// introducedBy returns the sentence before s in its passage when it ends
+// with a colon and gives someone's words: "…, Marie Struthers, …, said:"
+// introduces the quotation s; nil otherwise.
+func (ev *evidence) introducedBy(s *sentence) *sentence {
+	if s.I == 0 {
+		return nil
+	}
+	prev := ev.Sents[s.P][s.I-1]
+	if !strings.HasSuffix(strings.TrimSpace(prev.Text), ":") || !hasSpeech(prev) {
+		return nil
+	}
+	return prev
 }
 
 // contentOnly returns the words f attributes, without another voice of

@@ -21,6 +21,7 @@ func TestWhoSaidThat(t *testing.T) {
 		madeUpBy("c", "Dalby Times", "“The deaths were a crime,” Ivo Marten told reporters on Monday."),
 		madeUpBy("d", "Dalby Times", "Halden officials allege both reporters are spies, though Estmark has strongly denied these claims."),
 		madeUpBy("e", "Dalby Times", "According to Ivo Marten, the miners were beaten in the police station."),
+		madeUpBy("f", "Miners Watch", "Reacting to the deaths, Lena Varga, Miners Watch's Director for Halden, said:\n\n“The authorities have shown complete disregard for human dignity.”"),
 	}
 	e := New(docs, Options{})
 	for _, tt := range []struct {
@@ -37,6 +38,10 @@ func TestWhoSaidThat(t *testing.T) {
 			[]string{"“Halden officials allege both reporters are spies”; “Estmark has strongly denied these claims”."}},
 		{"who said that?", "According to Ivo Marten, the miners were beaten in the police station. [1]",
 			[]string{"[1]: “According to Ivo Marten, the miners were beaten in the police station”."}},
+		// A quotation that the sentence before introduces ("…, said:")
+		// is that speaker's.
+		{"who said that?", "Reacting to the deaths, Lena Varga, Miners Watch's Director for Halden, said: “The authorities have shown complete disregard for human dignity.” [1]",
+			[]string{"The words are those of Lena Varga, Miners Watch's Director for Halden, as the article from Miners Watch gives them [1]"}},
 		{"is that confirmed?", "Officials in Halden said the two miners were beaten to death, while Estmark has stated that one of the men died of heart failure. [1]",
 			[]string{"“Officials in Halden said the two miners were beaten to death”"}},
 	} {
