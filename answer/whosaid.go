@@ -89,7 +89,9 @@ func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answe
 	case len(relays) > 0:
 		text = capitalise(article) + " passes the words on from " + strings.Join(relays, " and ") + " " + ref + "."
 	default:
-		text = capitalise(article) + " gives them in its own words and does not say who said them " + ref + "."
+		// What the reader did not find may still be there: the line says
+		// what was looked for, not that the article names no one.
+		text = capitalise(article) + " gives them in its own words " + ref + ": I find no speaker named for them."
 		if len(others) > 0 {
 			text += " It also tells of others' words: " + strings.Join(others, "; ") + "."
 		}

@@ -31,7 +31,7 @@ func TestWhoSaidThat(t *testing.T) {
 		{"who said that?", "Officials in Halden said the two miners were beaten to death, while Estmark has stated that one of the men died of heart failure. [1]",
 			[]string{"The words are those of Officials in Halden and Estmark, as the article from Halden Post gives them [1]: “Officials in Halden said the two miners were beaten to death”; “Estmark has stated that one of the men died of heart failure”."}},
 		{"Who says so?", "Autopsies revealed broken ribs, contradicting Estmarkian claims that the miners died of heart failure. [2]",
-			[]string{"The article from Dalby Times gives them in its own words and does not say who said them [1].", "It also tells of others' words: “Estmarkian claims that the miners died of heart failure”."}},
+			[]string{"The article from Dalby Times gives them in its own words [1]: I find no speaker named for them.", "It also tells of others' words: “Estmarkian claims that the miners died of heart failure”."}},
 		{"according to whom?", "Police said so. “The deaths were a crime,” Ivo Marten told reporters on Monday. [3]",
 			[]string{"The words are those of Ivo Marten, as the article from Dalby Times gives them [1]: “‘The deaths were a crime,’ Ivo Marten told”."}},
 		{"who said so?", "Halden officials allege both reporters are spies, though Estmark has strongly denied these claims. [1]",
