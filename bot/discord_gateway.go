@@ -156,7 +156,14 @@ func (d *Discord) closeShards() {
 	for _, sh := range d.openShards() {
 		wg.Go(func() {
 			// Without this, a heartbeat racing Close reconnects forever.
+			// discordgo reads the flag in reconnect before its Open takes
+			// the session's lock, and has no lock of its own for it:
+			// written under that lock, the write comes after a
+			// reconnect's read (the race detector had caught the two
+			// unordered at the end of a reconnect test).
+			sh.s.Lock()
 			sh.s.ShouldReconnectOnError = false
+			sh.s.Unlock()
 			sh.s.Close()
 		})
 	}
