@@ -91,9 +91,9 @@ func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answe
 	default:
 		// What the reader did not find may still be there: the line says
 		// what was looked for, not that the article names no one.
-		text = capitalise(article) + " gives them in its own words " + ref + ": I find no speaker named for them."
+		text = "I find no speaker named for these words in " + article + " " + ref + "."
 		if len(others) > 0 {
-			text += " It also tells of others' words: " + strings.Join(others, "; ") + "."
+			text += " Its sentence also gives others' words: " + strings.Join(others, "; ") + "."
 		}
 	}
 	return Answer{
@@ -177,6 +177,11 @@ func reportsClause(sentence string, f facts.Fact) bool {
 		return false
 	}
 	before := strings.TrimRight(sentence[:i], " ")
+	// An article before the speaker's name is part of the subject: "The
+	// Russian Investigative Committee … claimed" opens its sentence.
+	if w := before[strings.LastIndexAny(before, " ,;")+1:]; w == "The" || w == "the" || w == "A" || w == "a" || w == "An" || w == "an" {
+		before = strings.TrimRight(strings.TrimSuffix(before, w), " ")
+	}
 	if before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, ";") || strings.HasSuffix(before, "”") || strings.HasSuffix(before, "\"") {
 		return true
 	}
