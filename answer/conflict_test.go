@@ -146,6 +146,7 @@ func TestOneSidesWordingsAreOneAccount(t *testing.T) {
 	unnamed := doc("d", "A coroner said the miner died of suffocation in the cell.")
 	halden := doc("e", "Prosecutors in Halden said the miner died of blunt trauma in the cell.")
 	beaten := doc("f", "Doctors in Dalby said the miner was beaten to death in the cell.")
+	reports := doc("g", "Reports indicate that the miner died of a heart attack in the cell.")
 	tests := []struct {
 		name string
 		docs []retrieval.Result
@@ -161,6 +162,10 @@ func TestOneSidesWordingsAreOneAccount(t *testing.T) {
 		// Two sides that give one manner of death in other words do not
 		// dispute each other.
 		{"two sides, one manner", []retrieval.Result{beaten, halden}, nil},
+		// A passage that names no speaker for a side's cause is cited
+		// apart: "according to Estmarkian police" does not credit it.
+		{"a side's cause also without a speaker", []retrieval.Result{police, dalby, reports},
+			regexp.MustCompile(`^The articles report two accounts of the cause: a heart attack in the cell, according to Estmarkian police \[\d\] \(also \[\d\], which names no speaker\); internal bleeding, according to Doctors in Dalby \[\d\]\.$`)},
 		{"one named side", []retrieval.Result{police, unnamed},
 			regexp.MustCompile(`^The articles give these causes: a heart attack in the cell, according to Estmarkian police \[\d\]; suffocation in the cell, according to a coroner \[\d\]\.$`)},
 	}

@@ -172,7 +172,7 @@ func (c *conflict) involves(s *sentence) bool {
 // accounts returns the causes of death that the top sentences give, when
 // they give more than one, each with who gives it.
 func accounts(fs []facts.Fact, at map[factKey]*sentence) *conflict {
-	c := &conflict{}
+	c := &conflict{at: at}
 	for _, f := range fs {
 		if f.Kind != facts.KindCause || f.Cause.Effect != "die" {
 			continue
@@ -384,18 +384,41 @@ func (c *conflict) accountsLine(refOf func(p int) int) string {
 		if len(refs) == 0 {
 			return ""
 		}
+		// A passage that names no speaker for the cause is cited apart
+		// from the speakers': "according to X" credits only those that
+		// name X.
 		var who []string
+		var spoken, unspoken []int
 		for _, f := range sd.Facts {
-			if sp := speakerText(f.Source); sp != "" && !slices.Contains(who, sp) {
+			s := c.at[factKeyOf(f)]
+			if s == nil {
+				continue
+			}
+			sp := speakerText(f.Source)
+			if sp == "" {
+				unspoken = append(unspoken, refOf(s.P))
+				continue
+			}
+			spoken = append(spoken, refOf(s.P))
+			if !slices.Contains(who, sp) {
 				who = append(who, sp)
 			}
 		}
 		who = facts.Fullest(who)
+		slices.Sort(spoken)
+		spoken = slices.Compact(spoken)
+		unspoken = slices.DeleteFunc(unspoken, func(r int) bool { return slices.Contains(spoken, r) })
+		slices.Sort(unspoken)
+		unspoken = slices.Compact(unspoken)
 		part := shortestCause(sd.Facts)
-		if len(who) > 0 {
-			part += ", according to " + strings.Join(who, " and ")
+		switch {
+		case len(who) == 0:
+			part += " " + refList(refs)
+		case len(unspoken) == 0:
+			part += ", according to " + strings.Join(who, " and ") + " " + refList(spoken)
+		default:
+			part += ", according to " + strings.Join(who, " and ") + " " + refList(spoken) + " (also " + refList(unspoken) + ", " + verb(len(unspoken) > 1, "which names", "which name") + " no speaker)"
 		}
-		part += " " + refList(refs)
 		parts := &other
 		if c.named[k] {
 			parts = &named
