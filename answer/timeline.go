@@ -300,7 +300,12 @@ func firstPassageDates(a Answer, text string, results []retrieval.Result) []fact
 		if r.ID != a.Citations[0].PassageID {
 			continue
 		}
-		for _, f := range r.Facts {
+		// The passage's text is read whole: the sentence it opens with
+		// repeats the passage before, with whom its stored facts are.
+		whole := []retrieval.Result{r}
+		whole[0].Facts = nil
+		withFacts(whole)
+		for _, f := range whole[0].Facts {
 			if f.Kind == facts.KindDate && strings.Contains(text, strings.TrimSpace(f.Sentence)) {
 				out = append(out, f)
 			}

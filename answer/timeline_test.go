@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -168,6 +169,22 @@ func TestTimelineDateOfAnotherEventBesideAYear(t *testing.T) {
 	}
 	if !a.Grounded || strings.Contains(a.Text, "30 June 2025") {
 		t.Errorf("answer %q: want the quote without the other event's date", a.Text)
+	}
+}
+
+// TestTimelineDateOfAnotherEventInAnOpeningSentence: a passage's first
+// sentence repeats the passage before, with whom its facts are stored;
+// its years still say that the timeline's date is another event's.
+func TestTimelineDateOfAnotherEventInAnOpeningSentence(t *testing.T) {
+	docs := []retrieval.Result{madeUp("a", "Investigators say the miners were involved in several thefts in Dalby in 2001, 2010, and 2011. The ministry gave no names.")}
+	docs[0].Facts = []facts.Fact{} // stored with the passage before
+	dates := &fakeDates{ev: DatedEvent{Label: "27 June 2025", Value: "2025-06-27", PassageIDs: []string{"a#0", "b#0"}}}
+	a, err := New(fixedSearcher(docs), Options{Dates: dates}).Ask(context.Background(), "Which years were the thefts the miners were investigated for?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Grounded || !strings.Contains(a.Text, "2001") || strings.Contains(a.Text, "27 June 2025") {
+		t.Errorf("answer %q: want the years' quote without the other event's date", a.Text)
 	}
 }
 
