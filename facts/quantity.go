@@ -370,9 +370,10 @@ func numberIsPartOfSomething(s string, a, b int) bool {
 		return true
 	}
 	// A capitalised word right before a number names it: "Flight 8243";
-	// a qualifier opening the sentence ("About 50 people") does not.
+	// a qualifier opening the sentence ("About 50 people") does not, nor
+	// does a name that ends a clause ("According to Baku, nine people").
 	if prev := strings.TrimRight(before, " "); len(prev) < len(before) {
-		if w := lastWord(prev); capitalised(w) && !numberOpeners[strings.ToLower(w)] {
+		if w := lastWord(prev); capitalised(w) && !numberOpeners[strings.ToLower(w)] && !strings.ContainsAny(w[len(w)-1:], ",;:") {
 			return true
 		}
 	}

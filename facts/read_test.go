@@ -133,6 +133,9 @@ func TestQuantitiesKnowWhatTheyCount(t *testing.T) {
 		{"Prosecutors charged six other detained Valdorian nationals in the case.", "6", "nationals", 6, 6},
 		// An irregular past tense after the noun is its verb.
 		{"The two men met in Halden on Monday.", "2", "men", 2, 2},
+		// A name that ends a clause does not name the number after it
+		// ("Flight 8243" does).
+		{"According to Halden, nine people were detained in the raid.", "9", "person", 9, 9},
 	}
 	for _, tt := range tests {
 		qs := kinds(Read(doc("d", "2025-07-01", tt.text)), KindQuantity)
