@@ -33,8 +33,19 @@ func plainWords(q string) string {
 			break
 		}
 	}
-	fields := strings.Fields(q)
+	// "in total" and "altogether" ask for the whole count, which is what
+	// a count gives: no passage need hold them.
 	changed := false
+	for _, filler := range []string{" in total", " altogether"} {
+		for {
+			i := strings.Index(strings.ToLower(q), filler)
+			if i < 0 || i+len(filler) < len(q) && isLetter(q[i+len(filler)]) {
+				break
+			}
+			q, changed = q[:i]+q[i+len(filler):], true
+		}
+	}
+	fields := strings.Fields(q)
 	for i, f := range fields {
 		lead := len(f) - len(strings.TrimLeft(f, "(\"'“‘"))
 		core := strings.TrimRight(f[lead:], "?!.,;:)\"'”’")
@@ -56,3 +67,6 @@ func cutSuffixFold(s, suffix string) (string, bool) {
 	}
 	return s, false
 }
+
+// isLetter reports whether the byte b is an ASCII letter.
+func isLetter(b byte) bool { return 'a' <= b|0x20 && b|0x20 <= 'z' }

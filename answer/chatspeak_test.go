@@ -20,6 +20,10 @@ func TestPlainWords(t *testing.T) {
 		"Brandt and Marten met in Halden, right?": "Brandt and Marten met in Halden?",
 		"how long wil they wait":                  "how long will they wait",
 		"right?":                                  "right?",
+		// The whole count is what a count gives.
+		"how many were arrested in total in Halden?": "how many were arrested in Halden?",
+		"How many died altogether?":                  "How many died?",
+		"how many in totality?":                      "how many in totality?",
 	} {
 		if got := plainWords(q); got != want {
 			t.Errorf("plainWords(%q) = %q, want %q", q, got, want)

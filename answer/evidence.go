@@ -1076,6 +1076,9 @@ func unknownNames(q []token, texts [][]token) []string {
 			if t.Cap {
 				capKeys[t.Key] = true
 				capWords[strings.ToLower(t.Word)] = true
+				for _, c := range facts.CountryOf(t.Word) {
+					capKeys[keyOf(c)] = true // "Oslo" speaks for Norway
+				}
 			}
 		}
 	}

@@ -1222,3 +1222,18 @@ func TestWordsSaidWhereShowTheirWords(t *testing.T) {
 		t.Errorf("%s: answer %q, want his words with where he said them", q, a.Text)
 	}
 }
+
+// TestCapitalSpeaksForItsCountry: a sentence that names a country's
+// capital holds the country a question names: "According to Oslo, nine
+// people …" answers how many were detained according to Norway.
+func TestCapitalSpeaksForItsCountry(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "According to Oslo, nine people were detained, two killed and several injured in Halden."),
+		madeUp("b", "Union leaders in Halden called for calm after the raid on their office."),
+		madeUp("c", "The Halden union office reopened a week after the raid, local media reported."),
+	}
+	a := askMadeUp(t, docs, "How many people were arrested during the raid, according to Norway?")
+	if !strings.Contains(a.Text, "nine people") {
+		t.Errorf("answer %q, want the count Oslo gives", a.Text)
+	}
+}
