@@ -330,7 +330,7 @@ func newScanner() *scanner {
 			wd := weekdays[m[2]]
 			// In news, tense decides direction: "will meet on Friday" is the
 			// coming Friday, "met on Friday" the one before.
-			future := futureTense(s)
+			future := futureAt(s, start, start+len(m[0]))
 			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) {
 				// Monday is 0: Go's Sunday-first week shifted.
 				off := (int(wd) + 6) % 7
@@ -752,3 +752,32 @@ var reFuture = regexp.MustCompile(`(?i)\b(will|shall|'ll|is (?:due|set|scheduled
 
 // futureTense reports whether sentence s speaks of what is still to come.
 func futureTense(s string) bool { return reFuture.MatchString(s) }
+
+// reClauseBreak ends a clause: punctuation, or a word that opens another.
+var reClauseBreak = regexp.MustCompile(`(?i)[,;:—–()]|\b(?:that|which|who|whom|where|when|after|before|while|because|but|and|although|though|until|since|whether)\b`)
+
+// futureAt reports whether the clause of s that holds s[start:end] speaks
+// of what is still to come: "will meet on Friday" does, and "announced
+// Thursday that Moscow will pay" does not, though its sentence does. A
+// clause of the date alone ("On Friday, …") is told by the one after it.
+func futureAt(s string, start, end int) bool {
+	lo := 0
+	for _, m := range reClauseBreak.FindAllStringIndex(s[:start], -1) {
+		lo = m[1]
+	}
+	hi := end
+	for n := 0; n < 2 && hi < len(s); n++ {
+		m := reClauseBreak.FindStringIndex(s[hi:])
+		if m == nil {
+			hi = len(s)
+			break
+		}
+		next := hi + m[1]
+		hi += m[0]
+		if len(strings.Fields(s[lo:start]+" "+s[end:hi])) > 1 {
+			break
+		}
+		hi = next // the date alone: the next clause tells it
+	}
+	return reFuture.MatchString(s[lo:hi])
+}

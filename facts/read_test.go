@@ -35,6 +35,12 @@ func TestRelativeDatesFollowThePublicationDateAndTense(t *testing.T) {
 		{"2025-10-09", "The airliner was shot down on December 25 last year near the border.", "December 25 last year", "2024-12-25"},
 		{"2025-10-09", "The president will take part in the summit on Friday in the capital.", "Friday", "2025-10-10"},
 		{"2025-10-09", "The two presidents met on Friday in the capital, officials said.", "Friday", "2025-10-03"},
+		// The tense is the weekday's own clause's: the future of what was
+		// announced does not make the announcement's day a coming one.
+		{"2025-10-10", "The president announced Thursday that the state will pay compensation.", "Thursday", "2025-10-09"},
+		{"2025-10-10", "The minister, who will attend the summit, met the envoy on Tuesday in the capital.", "Tuesday", "2025-10-07"},
+		{"2025-10-09", "On Friday, the president will open the summit in the capital.", "Friday", "2025-10-10"},
+		{"2025-10-09", "Officials said that the talks will take place on Friday in the capital.", "Friday", "2025-10-10"},
 		{"2025-10-09", "Talks were held late last month in the capital of the country.", "late last month", "2025-09-21/2025-09-30"},
 		{"2025-10-09", "The ministry said this week that the talks had been cancelled.", "this week", "2025-10-06/2025-10-12"},
 		// A day without its year, far ahead and in no future tense, is
