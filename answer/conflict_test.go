@@ -269,3 +269,25 @@ func TestEachWordingIsCreditedToItsOwnSpeakers(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestNoCountDisagreementWhereAnArticleGivesBoth: an article among the
+// retrieved that gives both counts itself, one of them in a sentence the
+// answer does not quote, counts two sets; the two outlets that give one
+// each are not set against each other.
+func TestNoCountDisagreementWhereAnArticleGivesBoth(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Police detained seven employees at the agency's office in Halden on Monday."),
+		madeUp("b", "Police detained two employees at the agency's office in Halden on Monday."),
+		madeUp("c", "Seven employees were detained at the agency's office in Halden on Monday. The agency opened the office in 2015. Officers detained two FSB officers who worked for the agency, the ministry said."),
+	}
+	a := askMadeUp(t, docs, "How many employees were detained at the agency's office in Halden?")
+	if !a.Grounded || a.Disagreement != "" {
+		t.Errorf("answer %q, Disagreement %q: want a grounded answer with no disagreement", a.Text, a.Disagreement)
+	}
+	checkCitations(t, a)
+	// Without the third article the two outlets disagree.
+	a = askMadeUp(t, docs[:2], "How many employees were detained at the agency's office in Halden?")
+	if a.Disagreement == "" {
+		t.Errorf("answer %q: want the two counts set against each other", a.Text)
+	}
+}

@@ -115,7 +115,19 @@ func (ev *evidence) conflict() *conflict {
 			fs[i].Event = fs[i].Event.WithAbbrevs(ev.abbrevs)
 		}
 	}
+	// A retrieved article that gives two sides' counts itself counts two
+	// sets, though the sentence that gives its second is not among the
+	// answer's.
+	var retrieved []facts.Fact
+	for _, ss := range ev.Sents {
+		for _, s := range ss {
+			retrieved = append(retrieved, s.Facts...)
+		}
+	}
 	for _, d := range facts.Disagreements(fs) {
+		if facts.CountedApart(d, retrieved) {
+			continue
+		}
 		c := &conflict{Attr: d.Attribute, at: at}
 		if d.Attribute == facts.AttrAge {
 			c.whose = nameOf(d.Claims[0].Facts[0], d.Counted)

@@ -180,7 +180,43 @@ func countDisagreements(fs []Fact) []Disagreement {
 		return f.Quantity.Counted + "\x00" + f.Quantity.Unit + "\x00" + f.Event.Trigger
 	}
 	counted := func(k string) string { c, _, _ := strings.Cut(k, "\x00"); return c }
-	return disagreementsOf(AttrCount, fs, key, sameCountEvent, compatibleCount, counted)
+	return slices.DeleteFunc(disagreementsOf(AttrCount, fs, key, sameCountEvent, compatibleCount, counted),
+		func(d Disagreement) bool { return CountedApart(d, fs) })
+}
+
+// CountedApart reports whether a document among fs gives values of two
+// claims of the count disagreement d for its act, of people however it
+// names them ("Seven employees … were detained" and "Two people have been
+// arrested"): one source that gives both counts two sets, so the sources
+// that give one each may count different sets too. A vague value ("several")
+// fits too many claims to tell.
+func CountedApart(d Disagreement, fs []Fact) bool {
+	if d.Attribute != AttrCount || len(d.Claims) < 2 {
+		return false
+	}
+	person := slices.ContainsFunc(d.Claims[0].Facts, func(f Fact) bool { return f.Quantity != nil && f.Quantity.Person })
+	fits := map[string]map[int]bool{} // document → claims it gives a value of
+	for _, f := range fs {
+		q := f.Quantity
+		if f.Kind != KindQuantity || q == nil || f.Event.Trigger != d.Event.Trigger || q.Unit != "" || vagueValue(q.Value) ||
+			!(person && q.Person || q.Counted == d.Counted) {
+			continue
+		}
+		for i, c := range d.Claims {
+			if !slices.ContainsFunc(c.Facts, func(h Fact) bool { return !compatibleCount(h, f) }) {
+				if fits[f.DocID] == nil {
+					fits[f.DocID] = map[int]bool{}
+				}
+				fits[f.DocID][i] = true
+			}
+		}
+	}
+	for _, cs := range fits {
+		if len(cs) > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // dateDisagreements groups dates by trigger.

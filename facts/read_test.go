@@ -314,6 +314,13 @@ func TestDisagreementsNeedTheSameEvent(t *testing.T) {
 		{"one article restating two values is not two sources", []corpus.Document{
 			doc("a", "2025-07-01", "Police in Yekaterinburg detained nine people on 27 June 2025. Police in Yekaterinburg detained more than 50 people on 27 June 2025."),
 		}, 0},
+		// A third article that gives both counts, of people however it
+		// names them, counts two sets: so may the other two.
+		{"an article that gives both counts (seen on an unseen article)", []corpus.Document{
+			doc("a", "2025-07-01", "Police detained seven employees at the agency's office in Baku on 30 June 2025."),
+			doc("b", "2025-07-01", "Police detained two employees at the agency's office in Baku on 30 June 2025."),
+			doc("c", "2025-07-01", "Seven employees of the agency were detained in Baku on 30 June 2025. Two people have been arrested in Baku on 30 June 2025."),
+		}, 0},
 		{"a pronoun 'one' is no count (seen on real articles)", []corpus.Document{
 			doc("a", "2025-07-01", "Police in Baku detained seven people after the raid on the agency's office on 30 June 2025."),
 			doc("b", "2025-07-01", "Police in Baku detained one of its editors after the raid on the agency's office on 30 June 2025. The agency said one was detained in Baku on 30 June 2025."),
