@@ -781,3 +781,26 @@ func futureAt(s string, start, end int) bool {
 	}
 	return reFuture.MatchString(s[lo:hi])
 }
+
+// reCitation is a parenthesis that cites a source by name and date: "(Deutsche
+// Welle–Russian Service, July 3)", "(see EDM, July 7, 22)". Its date is the
+// source's, not an event's.
+var reCitation = regexp.MustCompile(`\((?:see |cf\. )?[A-Z][\p{L}\p{N}.'’&–-]*(?: (?:[A-Z][\p{L}\p{N}.'’&–-]*|of|the|and|for|de))*, ` + monthRE + `[^()]*\)(?:\s*[.,;]|\s*$)`)
+
+// citations returns the spans of s that cite a source (reCitation).
+func citations(s string) [][]int {
+	if !strings.Contains(s, "(") {
+		return nil
+	}
+	return reCitation.FindAllStringIndex(s, -1)
+}
+
+// within reports whether s[start:end] lies inside one of spans.
+func within(spans [][]int, start, end int) bool {
+	for _, sp := range spans {
+		if sp[0] <= start && end <= sp[1] {
+			return true
+		}
+	}
+	return false
+}

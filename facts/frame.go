@@ -210,6 +210,9 @@ func (sc *sentenceCtx) frameOf(at int, trigger string, ents []Fact) Event {
 	ev.Trigger = trigger
 	lo, hi := sc.clauseAround(at)
 	for _, e := range ents {
+		if within(sc.cited, e.Start, e.End) {
+			continue // the source a citation names: "(Deutsche Welle, July 3)"
+		}
 		// Only people and organisations identify an event: a country
 		// named in passing ("between Russia and Azerbaijan") does not.
 		switch e.Entity.Type {
@@ -220,7 +223,7 @@ func (sc *sentenceCtx) frameOf(at int, trigger string, ents []Fact) Event {
 		}
 	}
 	for _, w := range sc.words {
-		if w.Start >= lo && w.End <= hi && personNouns[w.Key] && !genericPeople[w.Key] {
+		if w.Start >= lo && w.End <= hi && personNouns[w.Key] && !genericPeople[w.Key] && !within(sc.cited, w.Start, w.End) {
 			ev.Participants = append(ev.Participants, w.Key)
 		}
 	}

@@ -105,7 +105,7 @@ func readQuantities(sc *sentenceCtx) []Fact {
 	var out []Fact
 	for _, m := range findAll(reQuantity, s, nextQuantity) {
 		start, end := m[0], m[1]
-		if sc.inDate(start, end) {
+		if sc.inDate(start, end) || within(sc.cited, start, end) {
 			continue
 		}
 		if aend, ok := ageAt(s, m[6], m[7]); ok {

@@ -35,6 +35,9 @@ type sentenceCtx struct {
 	// question is true for a question read by QuestionActs: its subject
 	// may follow its auxiliary.
 	question bool
+	// cited are the spans that cite a source by name and date (citations):
+	// no event's date, count or participant.
+	cited [][]int
 }
 
 // maxAhead is how many days after its publication an article may date a
@@ -194,11 +197,14 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		sc := &sentenceCtx{
 			doc: doc, index: i, text: s.Text, passage: passageOf(passages, s),
 			words: words[i], segs: Segments(s.Text), prose: prose[i],
-			proper: proper, known: known,
+			proper: proper, known: known, cited: citations(s.Text),
 		}
 		if sc.prose {
 			var days []dayAt // the sentence's single days so far
 			for _, e := range sharedScanner.find(s.Text) {
+				if within(sc.cited, e.start, e.end) {
+					continue // a source's date: "(Deutsche Welle, July 3)"
+				}
 				ref, haveRef := prev, havePrev || haveLead
 				if haveLead {
 					ref = lead

@@ -969,3 +969,34 @@ func TestHeOpeningAParagraphIsTheLastSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestACitationDatesNoEvent: a parenthesis that cites a source by name and
+// date, closing its clause, gives the source's date: no event's date,
+// count or participant. A place and date inside the clause still date it.
+func TestACitationDatesNoEvent(t *testing.T) {
+	for _, tt := range []struct {
+		text  string
+		dates []string
+	}{
+		{"At the end of June, mass arrests in Ostrava left two people dead (Halden Radio–Valdorian Service, July 3).", []string{"2025-06-21/2025-06-30"}},
+		{"Relations have worsened over the past months (see HRM, July 7, 22).", nil},
+		{"The leaders met in Ostrava (Valdoria, June 30) to sign the treaty.", []string{"2025-06-30"}},
+	} {
+		var dates []string
+		fs := Read(doc("d", "2025-09-15", tt.text))
+		for _, f := range kinds(fs, KindDate) {
+			dates = append(dates, f.Date.Value)
+		}
+		if !slices.Equal(dates, tt.dates) {
+			t.Errorf("%q: dates %v, want %v", tt.text, dates, tt.dates)
+		}
+		for _, f := range fs {
+			if slices.ContainsFunc(f.Event.Participants, func(p string) bool { return strings.Contains(p, "halden") }) {
+				t.Errorf("%q: %s %q has the cited source among its participants %v", tt.text, f.Kind, f.Text, f.Event.Participants)
+			}
+			if f.Kind == KindQuantity && f.Quantity.Value == "22" {
+				t.Errorf("%q: the cited date's 22 is a count", tt.text)
+			}
+		}
+	}
+}
