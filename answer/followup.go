@@ -87,6 +87,10 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 		a.Question = asked
 		return a, err
 	}
+	if a, ok, err := e.whenSaid(ctx, plain, history); err != nil || ok {
+		a.Question = asked
+		return a, err
+	}
 	q = innerQuestion(plain)
 	hist := e.cleanHistory(history)
 	// "When?" after "Did Zelensky call Aliyev?" is "When did Zelensky

@@ -1,0 +1,51 @@
+package answer
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestWhenSaid: "When?" after an answer that gave someone's words, or
+// after "who said that?" about them, dates the sentence that answer quoted
+// first: the dates it gives, as written and the day each means, or, when
+// it gives none, the day its article was published. After a question of
+// no one's words it is asked again whole, as before.
+func TestWhenSaid(t *testing.T) {
+	docs := fixedSearcher{
+		madeUpBy("a", "Dalby Times", "The deaths were a crime, Ivo Marten told reporters on Monday in Halden."),
+		madeUpBy("b", "Halden Post", "Commenting on the lawsuit, Lena Varga stated: “If Halden decides to sue, this is its right.”"),
+		madeUpBy("c", "Halden Post", "Two miners died in the police station in Halden on 3 March 2025."),
+	}
+	e := New(docs, Options{})
+	for _, tt := range []struct {
+		history []Turn
+		want    string
+	}{
+		{[]Turn{{Question: "What did Ivo Marten say about the deaths?", Answer: "The deaths were a crime, Ivo Marten told reporters on Monday in Halden. [1]"}},
+			"The sentence from Dalby Times [1] gives “Monday” (10 March 2025)."},
+		{[]Turn{{Question: "What did Lena Varga say about the lawsuit?", Answer: "Commenting on the lawsuit, Lena Varga stated: “If Halden decides to sue, this is its right.” [1]"}},
+			"The article from Halden Post gives no date for it; it was published on 14 March 2025 [1]."},
+		{[]Turn{
+			{Question: "Is Halden suing?", Answer: "Commenting on the lawsuit, Lena Varga stated: “If Halden decides to sue, this is its right.” [1]"},
+			{Question: "who said that?", Answer: "The words are those of Lena Varga, as the article from Halden Post gives them [1]: “…”."}},
+			"The article from Halden Post gives no date for it; it was published on 14 March 2025 [1]."},
+	} {
+		a, err := e.AskWith(context.Background(), "when?", tt.history)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Text != tt.want || !a.Grounded || len(a.Citations) != 1 || a.Question != "when?" {
+			t.Errorf("when? after %q: %q, want %q", tt.history[len(tt.history)-1].Question, a.Text, tt.want)
+		}
+		checkCitations(t, a)
+	}
+	// After a question of no one's words, "when?" asks it again whole.
+	a, err := e.AskWith(context.Background(), "when?", []Turn{{Question: "Did two miners die in the police station?", Answer: "Two miners died in the police station in Halden on 3 March 2025. [1]"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.HasPrefix(a.Text, "The sentence from") || !strings.Contains(a.Text, "3 March 2025") {
+		t.Errorf("when? after a question of an act: %q, want the act's date from the question asked whole", a.Text)
+	}
+}
