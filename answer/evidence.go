@@ -1020,11 +1020,14 @@ func plural(w string) bool {
 func isProse(text string, toks []token) bool {
 	words := 0
 	caps := 0
+	lower := 0 // content words in lower case: a verb, a common noun
 	for _, t := range toks {
 		if unicode.IsLetter([]rune(t.Word)[0]) {
 			words++
 			if t.Cap {
 				caps++
+			} else if !t.Stop {
+				lower++
 			}
 		}
 	}
@@ -1036,7 +1039,11 @@ func isProse(text string, toks []token) bool {
 	if !terminal && words < 12 {
 		return false
 	}
-	return float64(caps)/float64(words) < 0.6
+	// A headline capitalises its every word; a sentence full of names
+	// ("On July 2, Russian ambassador to Azerbaijan Mikhail Yevdokimov was
+	// summoned to the Azerbaijani Foreign Ministry.") still ends like one
+	// and tells its act in lower case.
+	return float64(caps)/float64(words) < 0.6 || terminal && lower > 0
 }
 
 // hasCausal reports whether a sentence states a reason.

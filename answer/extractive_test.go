@@ -1237,3 +1237,26 @@ func TestCapitalSpeaksForItsCountry(t *testing.T) {
 		t.Errorf("answer %q, want the count Oslo gives", a.Text)
 	}
 }
+
+// TestASentenceFullOfNamesIsProse: a sentence that ends like one and tells
+// its act in lower case is prose, however many names it holds; a headline
+// that capitalises every word is not.
+func TestASentenceFullOfNamesIsProse(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Valdorian ambassador to Ostria Erik Lund was summoned to the Ostrian Foreign Ministry, the ministry's press service reported.\n\n\"On March 2, Valdorian Ambassador to Ostria Erik Lund was summoned to the Ostrian Foreign Ministry. At a meeting with Deputy Foreign Minister Ivo Marten, the Ostrian side lodged a protest,\" the statement said."),
+		madeUp("b", "The Foreign Ministry in Halden said on February 27 it had summoned Ostria's ambassador in Halden."),
+	}
+	wantOpening(t, docs, "When was Erik Lund summoned to the Ostrian Foreign Ministry?", "\"On March 2, Valdorian Ambassador", "the sentence that dates his summons")
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"On March 2, Valdorian Ambassador to Ostria Erik Lund was summoned to the Ostrian Foreign Ministry.", true},
+		{"Deaths of Two Ostrian Brothers in Valdorian Custody Spark Diplomatic Fallout Between Ostria and Valdoria", false},
+		{"Ostria Launches Murder Probe After Autopsy Finds Brothers Died From Beatings In Valdorian Police Custody.", false},
+	} {
+		if got := isProse(tt.text, tokenize(tt.text)); got != tt.want {
+			t.Errorf("isProse(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
