@@ -448,9 +448,6 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			// ("When did the ministry announce …" asks of an
 			// announcement, an event that sentences date.)
 			ev.prefer(ev.spokenByAsked)
-		case ev.Kind.dated() && ev.narrow(ev.spokenByAsked):
-			// "When did Aliyev announce …": his announcement, undated,
-			// not Putin's dated one.
 		default:
 			// None is theirs: not the words of someone else named, which
 			// would read as theirs.

@@ -799,7 +799,7 @@ func (ev *evidence) relativeDateLine(s *sentence, ref int) string {
 // words are no later than ("The article gives no date for these words; it
 // was published on 1 July 2025 [1]."). Empty otherwise.
 func (ev *evidence) undatedWordsLine(s, best *sentence, ref int) string {
-	if s != best || ev.Kind != kindDate || len(best.Vals) > 0 || len(ev.query.by) == 0 || !reSpokeQ.MatchString(ev.Question) && !reDidSayQ.MatchString(ev.Question) || !ev.spokenByAsked(best) {
+	if s != best || ev.Kind != kindDate || len(best.Vals) > 0 || len(ev.query.by) == 0 || !reSpokeQ.MatchString(ev.Question) || !ev.spokenByAsked(best) {
 		return ""
 	}
 	r := ev.Results[best.P]

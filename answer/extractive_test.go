@@ -1260,18 +1260,3 @@ func TestASentenceFullOfNamesIsProse(t *testing.T) {
 		}
 	}
 }
-
-// TestWhenDidXAnnounceIsXsAnnouncement: "When did Varga announce …" is
-// answered by Varga's announcement, undated, with the day its article
-// was published, not by someone else's dated announcement.
-func TestWhenDidXAnnounceIsXsAnnouncement(t *testing.T) {
-	docs := fixedSearcher{
-		madeUp("a", "Halden President Ivo Marten announced Thursday, March 13, 2025, that Halden will pay compensation over the crash of an Ostrian plane."),
-		madeUp("b", "Ostrian President Lena Varga has announced that her country is preparing a lawsuit against Halden over the crash of the plane."),
-	}
-	a := askMadeUp(t, docs, "When did Varga announce the lawsuit against Halden?")
-	if !strings.HasPrefix(a.Text, "Ostrian President Lena Varga has announced") || !strings.Contains(a.Text, "The article gives no date for these words; it was published on 14 March 2025") {
-		t.Errorf("answer %q: want Varga's announcement and its article's day", a.Text)
-	}
-	checkCitations(t, a)
-}
