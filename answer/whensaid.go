@@ -17,12 +17,13 @@ var reWhenThatQ = regexp.MustCompile(`(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?when
 
 // whenSaid answers "When?" after an answer that gave someone's words (to
 // "What did X say …?" or "Who said that?") from the sentence that answer
-// quoted first: the dates that sentence gives, each as the article writes
-// it and the day it means, or, when it gives none, the day its article was
-// published, which the words are no later than. Asked again as a whole
-// question, "When did X say about …?" finds other passages and other
-// events' days. ok is false when q asks no such thing, the last answer
-// gave no one's words, or its sentence is no longer stored.
+// quoted first: the day it gives the words, as the article writes it and
+// the day it means, or, when it gives none, the day its article was
+// published, which the words are no later than, with any other date the
+// sentence gives. Asked again as a whole question, "When did X say about
+// …?" finds other passages and other events' days. ok is false when q
+// asks no such thing, the last answer gave no one's words, or its
+// sentence is no longer stored.
 func (e *Engine) whenSaid(ctx context.Context, q string, history []Turn) (a Answer, ok bool, err error) {
 	if len(history) == 0 || !reWhenThatQ.MatchString(q) {
 		return Answer{}, false, nil
@@ -66,34 +67,45 @@ func (e *Engine) whenSaid(ctx context.Context, q string, history []Turn) (a Answ
 	whole := []retrieval.Result{results[s.P]}
 	whole[0].Facts = nil
 	withFacts(whole)
-	var dates []string
+	// The words' own day stands by the cue ("said on Sunday that …", "on
+	// Tuesday said"), or is the sentence's only date, of no event; other
+	// dates tell of what the words are about ("since December, when …").
+	var own, other []string
+	var ds []facts.Fact
 	for _, f := range whole[0].Facts {
-		if f.Kind != facts.KindDate || f.Date == nil || strings.TrimSpace(f.Sentence) != strings.TrimSpace(s.Text) {
-			continue
+		if f.Kind == facts.KindDate && f.Date != nil && strings.TrimSpace(f.Sentence) == strings.TrimSpace(s.Text) {
+			ds = append(ds, f)
 		}
+	}
+	for _, f := range ds {
 		d := "“" + f.Text + "”"
 		if l := f.Date.Label; l != "" && !strings.Contains(strings.ToLower(f.Text), strings.ToLower(l)) {
 			d += " (" + l + ")"
 		}
-		dates = append(dates, d)
+		if facts.ReportDated(f) || len(ds) == 1 && f.Event.Trigger == "" {
+			own = append(own, d)
+		} else {
+			other = append(other, d)
+		}
 	}
 	var text string
-	if len(dates) > 0 {
-		text = "The sentence from " + strings.TrimPrefix(article, "the article from ") + " " + ref + " gives " + joinAnd(dates) + "."
+	if len(own) > 0 {
+		text = "The sentence from " + strings.TrimPrefix(article, "the article from ") + " " + ref + " gives " + joinAnd(own) + " for these words."
 		if !strings.HasPrefix(article, "the article from ") {
-			text = capitalise(article) + " " + ref + " gives " + joinAnd(dates) + " in that sentence."
+			text = capitalise(article) + " " + ref + " gives " + joinAnd(own) + " for these words."
 		}
 	} else {
+		text = capitalise(article) + " gives no date for these words " + ref + "."
 		r := results[s.P]
-		span, ok := facts.ParseValue(r.Published)
-		if !ok {
-			text = capitalise(article) + " gives no date for it " + ref + "."
-		} else {
+		if span, ok := facts.ParseValue(r.Published); ok {
 			on := "on " + span.Date().Label
 			if r.PublishedPrecision == "week" {
 				on = "in the week of " + span.Date().Label
 			}
-			text = capitalise(article) + " gives no date for it; it was published " + on + " " + ref + "."
+			text = capitalise(article) + " gives no date for these words; it was published " + on + " " + ref + "."
+		}
+		if len(other) > 0 {
+			text += " The sentence also gives " + joinAnd(other) + "."
 		}
 	}
 	return Answer{

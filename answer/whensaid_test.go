@@ -16,6 +16,7 @@ func TestWhenSaid(t *testing.T) {
 		madeUpBy("a", "Dalby Times", "The deaths were a crime, Ivo Marten told reporters on Monday in Halden."),
 		madeUpBy("b", "Halden Post", "Commenting on the lawsuit, Lena Varga stated: “If Halden decides to sue, this is its right.”"),
 		madeUpBy("c", "Halden Post", "Two miners died in the police station in Halden on 3 March 2025."),
+		madeUpBy("d", "Ostria Today", "Tensions have grown since December, when a miner was shot at the border, and Ostrian President Ola Brandt blamed Halden for the shooting."),
 	}
 	e := New(docs, Options{})
 	for _, tt := range []struct {
@@ -23,13 +24,16 @@ func TestWhenSaid(t *testing.T) {
 		want    string
 	}{
 		{[]Turn{{Question: "What did Ivo Marten say about the deaths?", Answer: "The deaths were a crime, Ivo Marten told reporters on Monday in Halden. [1]"}},
-			"The sentence from Dalby Times [1] gives “Monday” (10 March 2025)."},
+			"The sentence from Dalby Times [1] gives “Monday” (10 March 2025) for these words."},
 		{[]Turn{{Question: "What did Lena Varga say about the lawsuit?", Answer: "Commenting on the lawsuit, Lena Varga stated: “If Halden decides to sue, this is its right.” [1]"}},
-			"The article from Halden Post gives no date for it; it was published on 14 March 2025 [1]."},
+			"The article from Halden Post gives no date for these words; it was published on 14 March 2025 [1]."},
+		// A date of what the words are about is not theirs.
+		{[]Turn{{Question: "What did Ola Brandt say about the shooting?", Answer: "Tensions have grown since December, when a miner was shot at the border, and Ostrian President Ola Brandt blamed Halden for the shooting. [1]"}},
+			"The article from Ostria Today gives no date for these words; it was published on 14 March 2025 [1]. The sentence also gives “December” (December 2024)."},
 		{[]Turn{
 			{Question: "Is Halden suing?", Answer: "Commenting on the lawsuit, Lena Varga stated: “If Halden decides to sue, this is its right.” [1]"},
 			{Question: "who said that?", Answer: "The words are those of Lena Varga, as the article from Halden Post gives them [1]: “…”."}},
-			"The article from Halden Post gives no date for it; it was published on 14 March 2025 [1]."},
+			"The article from Halden Post gives no date for these words; it was published on 14 March 2025 [1]."},
 	} {
 		a, err := e.AskWith(context.Background(), "when?", tt.history)
 		if err != nil {
