@@ -112,7 +112,9 @@
 //		follows up on the earlier ones ("what did Moscow say about
 //		that?"; "when?" after "did Zelensky call Aliyev?" asks when he
 //		did; "who said that?" is answered from the speech read in the
-//		sentence the last answer quoted first; "no, I meant the Sputnik
+//		sentence the last answer quoted first, and "when?" after
+//		someone's words from the day that sentence gives them, or the
+//		day its article was published; "no, I meant the Sputnik
 //		staff" asks the last question again of them). Commands: /ask question:TEXT [private:true], /sources,
 //		/about, /timeline [from:…] [to:…] [about:…], /digest now,
 //		/digest list, /help (text no option takes, as in "/timeline
