@@ -2,9 +2,7 @@ package answer
 
 import (
 	"context"
-	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/crisisbot/crisisbot/facts"
@@ -49,19 +47,11 @@ func (e *Engine) whenSaid(ctx context.Context, q string, history []Turn) (a Answ
 			return Answer{}, false, nil
 		}
 	}
-	results, err := e.search.Search(ctx, claim, retrieval.SearchOptions{K: e.opts.TopK, Mode: e.opts.SearchMode})
-	if err != nil {
-		return Answer{}, false, fmt.Errorf("search passages: %w", err)
+	q0, err := e.quoted(ctx, claim)
+	if err != nil || q0 == nil {
+		return Answer{}, false, err
 	}
-	withFacts(results)
-	ev := analyse(claim, results, nil)
-	s := ev.claimSentence(claim)
-	if s == nil {
-		return Answer{}, false, nil
-	}
-	c := newCiter(results)
-	ref := "[" + strconv.Itoa(c.ref(s.P)) + "]"
-	article := articleOf(results[s.P])
+	results, s, c, ref, article := q0.results, q0.s, q0.c, q0.ref, q0.article
 	// The passage is read whole: its opening sentence repeats the one
 	// before, with whom its stored facts are.
 	whole := []retrieval.Result{results[s.P]}

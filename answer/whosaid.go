@@ -45,19 +45,11 @@ func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answe
 	if claim == "" {
 		return Answer{}, false, nil
 	}
-	results, err := e.search.Search(ctx, claim, retrieval.SearchOptions{K: e.opts.TopK, Mode: e.opts.SearchMode})
-	if err != nil {
-		return Answer{}, false, fmt.Errorf("search passages: %w", err)
+	q0, err := e.quoted(ctx, claim)
+	if err != nil || q0 == nil {
+		return Answer{}, false, err
 	}
-	withFacts(results)
-	ev := analyse(claim, results, nil)
-	s := ev.claimSentence(claim)
-	if s == nil {
-		return Answer{}, false, nil
-	}
-	c := newCiter(results)
-	ref := "[" + strconv.Itoa(c.ref(s.P)) + "]"
-	article := articleOf(results[s.P])
+	ev, s, c, ref, article := q0.ev, q0.s, q0.c, q0.ref, q0.article
 	var own, others, relays, speakers []string
 	if src := ev.sourceOf(s); src != nil || ev.introducedBy(s) != nil {
 		if src == nil {
@@ -100,6 +92,36 @@ func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answe
 		Question: q, Text: text, WhoSaid: text, Grounded: true, Mode: ModeExtractive, Support: 1,
 		Citations: c.citations(), Resolved: "Who said “" + cut(claim, 80) + "”?",
 	}, true, nil
+}
+
+// quotation is the sentence an earlier answer quoted, found again among
+// the passages a search for its words retrieves, with how the answer
+// about it cites its passage.
+type quotation struct {
+	results []retrieval.Result
+	ev      *evidence
+	s       *sentence
+	c       *citer
+	ref     string // "[1]"
+	article string // "the article from Al Jazeera"
+}
+
+// quoted returns the sentence an answer quoted as claim (claimSentence),
+// searched for by its words; nil when no retrieved sentence is it.
+func (e *Engine) quoted(ctx context.Context, claim string) (*quotation, error) {
+	results, err := e.search.Search(ctx, claim, retrieval.SearchOptions{K: e.opts.TopK, Mode: e.opts.SearchMode})
+	if err != nil {
+		return nil, fmt.Errorf("search passages: %w", err)
+	}
+	withFacts(results)
+	ev := analyse(claim, results, nil)
+	s := ev.claimSentence(claim)
+	if s == nil {
+		return nil, nil
+	}
+	c := newCiter(results)
+	return &quotation{results: results, ev: ev, s: s, c: c,
+		ref: "[" + strconv.Itoa(c.ref(s.P)) + "]", article: articleOf(results[s.P])}, nil
 }
 
 // introducedBy returns the sentence before s in its passage when it ends
