@@ -3,6 +3,7 @@ package answer
 import (
 	"context"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/crisisbot/crisisbot/facts"
@@ -52,18 +53,70 @@ func (e *Engine) whenSaid(ctx context.Context, q string, history []Turn) (a Answ
 		return Answer{}, false, err
 	}
 	results, s, c, ref, article := q0.results, q0.s, q0.c, q0.ref, q0.article
-	// The passage is read whole: its opening sentence repeats the one
-	// before, with whom its stored facts are.
-	whole := []retrieval.Result{results[s.P]}
+	from := article // "the article from AP", or by its title
+	if o, ok := strings.CutPrefix(article, "the article from "); ok {
+		from = "the sentence from " + o
+	}
+	own, other := wordsDates(results[s.P], s.Text)
+	var text string
+	switch {
+	case len(own) > 0:
+		text = capitalise(from) + " " + ref + " gives " + joinAnd(own) + " for these words."
+	default:
+		text = capitalise(from) + " " + ref + " gives no date for these words"
+		r := results[s.P]
+		if span, ok := facts.ParseValue(r.Published); ok {
+			on := "on " + span.Date().Label
+			if r.PublishedPrecision == "week" {
+				on = "in the week of " + span.Date().Label
+			}
+			text += "; the article was published " + on
+		}
+		text += "."
+		if len(other) > 0 {
+			text += " The sentence also gives " + joinAnd(other) + "."
+		}
+		// Another sentence of the article may date the speaker's words:
+		// "…,” Zakharova said in a press briefing on Wednesday."
+		speakers := q0.ev.speechOf(s)
+		for p, r := range results {
+			if r.DocID != results[s.P].DocID {
+				continue
+			}
+			for _, o := range q0.ev.Sents[p] {
+				if o == s || !sameSpeaker(speakers, q0.ev.speechOf(o)) {
+					continue
+				}
+				if d, _ := wordsDates(r, o.Text); len(d) > 0 {
+					text += " Elsewhere the article gives " + joinAnd(d) + " for words of " + strings.TrimSpace(speakers[0].Speech.Speaker) + " [" + strconv.Itoa(c.ref(p)) + "]."
+					return Answer{
+						Question: q, Text: text, Grounded: true, Mode: ModeExtractive, Support: 1,
+						Citations: c.citations(), Resolved: "When was “" + cut(claim, 80) + "” said?",
+					}, true, nil
+				}
+			}
+		}
+	}
+	return Answer{
+		Question: q, Text: text, Grounded: true, Mode: ModeExtractive, Support: 1,
+		Citations: c.citations(), Resolved: "When was “" + cut(claim, 80) + "” said?",
+	}, true, nil
+}
+
+// wordsDates returns the dates that sentence text of result r gives, each
+// as written with the day it means: own, those of the words it reports,
+// which stand by the cue ("said on Sunday that …", "on Tuesday said"), in
+// a clause of speech ("Speaking to Aliyev on Thursday, …"), or are the
+// sentence's only date, of no event; other, those of what the words are
+// about ("since December, when …"). The passage is read whole: its
+// opening sentence repeats the one before, with whom its stored facts are.
+func wordsDates(r retrieval.Result, text string) (own, other []string) {
+	whole := []retrieval.Result{r}
 	whole[0].Facts = nil
 	withFacts(whole)
-	// The words' own day stands by the cue ("said on Sunday that …", "on
-	// Tuesday said"), or is the sentence's only date, of no event; other
-	// dates tell of what the words are about ("since December, when …").
-	var own, other []string
 	var ds []facts.Fact
 	for _, f := range whole[0].Facts {
-		if f.Kind == facts.KindDate && f.Date != nil && strings.TrimSpace(f.Sentence) == strings.TrimSpace(s.Text) {
+		if f.Kind == facts.KindDate && f.Date != nil && strings.TrimSpace(f.Sentence) == strings.TrimSpace(text) {
 			ds = append(ds, f)
 		}
 	}
@@ -72,36 +125,61 @@ func (e *Engine) whenSaid(ctx context.Context, q string, history []Turn) (a Answ
 		if l := f.Date.Label; l != "" && !strings.Contains(strings.ToLower(f.Text), strings.ToLower(l)) {
 			d += " (" + l + ")"
 		}
-		if facts.ReportDated(f) || len(ds) == 1 && f.Event.Trigger == "" {
+		if facts.ReportDated(f) || len(ds) == 1 && f.Event.Trigger == "" || clauseSpeaks(f) {
 			own = append(own, d)
 		} else {
 			other = append(other, d)
 		}
 	}
-	var text string
-	if len(own) > 0 {
-		text = "The sentence from " + strings.TrimPrefix(article, "the article from ") + " " + ref + " gives " + joinAnd(own) + " for these words."
-		if !strings.HasPrefix(article, "the article from ") {
-			text = capitalise(article) + " " + ref + " gives " + joinAnd(own) + " for these words."
-		}
-	} else {
-		text = capitalise(article) + " gives no date for these words " + ref + "."
-		r := results[s.P]
-		if span, ok := facts.ParseValue(r.Published); ok {
-			on := "on " + span.Date().Label
-			if r.PublishedPrecision == "week" {
-				on = "in the week of " + span.Date().Label
-			}
-			text = capitalise(article) + " gives no date for these words; it was published " + on + " " + ref + "."
-		}
-		if len(other) > 0 {
-			text += " The sentence also gives " + joinAnd(other) + "."
+	return own, other
+}
+
+// clauseSpeaks reports whether the clause of date fact f tells of
+// speaking: "Speaking to Aliyev on Thursday", "in a press briefing on
+// Wednesday".
+func clauseSpeaks(f facts.Fact) bool {
+	lo, hi := 0, len(f.Sentence)
+	for _, c := range facts.Segments(f.Sentence) {
+		if c <= f.Start {
+			lo = c
+		} else if c < hi {
+			hi = c
+			break
 		}
 	}
-	return Answer{
-		Question: q, Text: text, Grounded: true, Mode: ModeExtractive, Support: 1,
-		Citations: c.citations(), Resolved: "When was “" + cut(claim, 80) + "” said?",
-	}, true, nil
+	for _, w := range facts.Words(f.Sentence[lo:hi]) {
+		l := strings.ToLower(w.Text)
+		if facts.SpeechKey(w.Key) || facts.ReportingKey(w.Key) || speakingWords[strings.TrimSuffix(strings.TrimSuffix(l, "ing"), "ed")] {
+			return true
+		}
+	}
+	return false
+}
+
+// speakingWords are the stems of verbs of speaking that the speech reader
+// takes for no cue of its own: "Speaking to Aliyev", "commenting on".
+var speakingWords = map[string]bool{"speak": true, "spoke": true, "talk": true, "comment": true, "address": true, "interview": true, "answer": true, "respond": true}
+
+// sameSpeaker reports whether two sentences' speech facts share a
+// speaker's name: "Russian Foreign Ministry spokeswoman Maria Zakharova"
+// and "Zakharova".
+func sameSpeaker(a, b []facts.Fact) bool {
+	keys := map[string]bool{}
+	for _, f := range a {
+		for _, w := range facts.Words(f.Speech.Speaker) {
+			if w.Cap && !w.Stop {
+				keys[w.Key] = true
+			}
+		}
+	}
+	for _, f := range b {
+		for _, w := range facts.Words(f.Speech.Speaker) {
+			if w.Cap && !w.Stop && keys[w.Key] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // joinAnd joins items as "a", "a and b", "a, b and c".

@@ -16,6 +16,8 @@ func TestWhenSaid(t *testing.T) {
 		madeUpBy("a", "Dalby Times", "The deaths were a crime, Ivo Marten told reporters on Monday in Halden."),
 		madeUpBy("b", "Halden Post", "Commenting on the lawsuit, Lena Varga stated: “If Halden decides to sue, this is its right.”"),
 		madeUpBy("c", "Halden Post", "Two miners died in the police station in Halden on 3 March 2025."),
+		madeUpBy("e", "Valdor News", "Speaking to Marten on Thursday, Brandt said that the border guards fired on the airliner by mistake, adding that two missiles exploded nearby."),
+		madeUpBy("f", "Halden Wire", "Valdoria has not let consuls see the detained men, the Valdorian spokeswoman Eva Lind has said. \"We have asked to visit them,\" but access has not been granted, Lind said in a press briefing on Wednesday."),
 		madeUpBy("d", "Ostria Today", "Tensions have grown since December, when a miner was shot at the border, and Ostrian President Ola Brandt blamed Halden for the shooting."),
 	}
 	e := New(docs, Options{})
@@ -26,14 +28,21 @@ func TestWhenSaid(t *testing.T) {
 		{[]Turn{{Question: "What did Ivo Marten say about the deaths?", Answer: "The deaths were a crime, Ivo Marten told reporters on Monday in Halden. [1]"}},
 			"The sentence from Dalby Times [1] gives “Monday” (10 March 2025) for these words."},
 		{[]Turn{{Question: "What did Lena Varga say about the lawsuit?", Answer: "Commenting on the lawsuit, Lena Varga stated: “If Halden decides to sue, this is its right.” [1]"}},
-			"The article from Halden Post gives no date for these words; it was published on 14 March 2025 [1]."},
+			"The sentence from Halden Post [1] gives no date for these words; the article was published on 14 March 2025."},
 		// A date of what the words are about is not theirs.
 		{[]Turn{{Question: "What did Ola Brandt say about the shooting?", Answer: "Tensions have grown since December, when a miner was shot at the border, and Ostrian President Ola Brandt blamed Halden for the shooting. [1]"}},
-			"The article from Ostria Today gives no date for these words; it was published on 14 March 2025 [1]. The sentence also gives “December” (December 2024)."},
+			"The sentence from Ostria Today [1] gives no date for these words; the article was published on 14 March 2025. The sentence also gives “December” (December 2024)."},
+		// A clause of speaking dates the words, though the reader gave
+		// its date the event after it.
+		{[]Turn{{Question: "What did Brandt say about the airliner?", Answer: "Speaking to Marten on Thursday, Brandt said that the border guards fired on the airliner by mistake, adding that two missiles exploded nearby. [1]"}},
+			"The sentence from Valdor News [1] gives “Thursday” (13 March 2025) for these words."},
+		// Another sentence of the article dates the speaker's words.
+		{[]Turn{{Question: "What did Eva Lind say about the detained men?", Answer: "Valdoria has not let consuls see the detained men, the Valdorian spokeswoman Eva Lind has said. [1]"}},
+			"The sentence from Halden Wire [1] gives no date for these words; the article was published on 14 March 2025. Elsewhere the article gives “Wednesday” (12 March 2025) for words of Valdorian spokeswoman Eva Lind [1]."},
 		{[]Turn{
 			{Question: "Is Halden suing?", Answer: "Commenting on the lawsuit, Lena Varga stated: “If Halden decides to sue, this is its right.” [1]"},
 			{Question: "who said that?", Answer: "The words are those of Lena Varga, as the article from Halden Post gives them [1]: “…”."}},
-			"The article from Halden Post gives no date for these words; it was published on 14 March 2025 [1]."},
+			"The sentence from Halden Post [1] gives no date for these words; the article was published on 14 March 2025."},
 	} {
 		a, err := e.AskWith(context.Background(), "when?", tt.history)
 		if err != nil {

@@ -639,8 +639,14 @@ func TestSpeakerBeforeTheCueWithAnAppositive(t *testing.T) {
 		// after the cue.
 		{"“The editor has been released and has flown home,” Marie Vesk stated to a news agency on Sunday.", "Marie Vesk", "The editor has been released and has flown home"},
 		{"\"They were struck with a blunt object\", Ivo Tamm told reporters.", "Ivo Tamm", "They were struck with a blunt object"},
+		// A participle of speech after the main clause has its subject.
+		{"Halden deputy Ola Brandt has floated the idea of a trade ban, claiming that Halden would not lose anything.", "Halden deputy Ola Brandt", "Halden would not lose anything"},
 		// No speaker.
 		{"Three men were hospitalised, with one, Kamal Vesk, said to be in intensive care.", "", ""},
+		// A participle whose subject does not open the sentence, or is no
+		// one who speaks, is read as no one's words: precision first.
+		{"On Monday, police raided the office, saying that it was unlicensed.", "", ""},
+		{"The raid left two people dead, claiming that nothing was found.", "", ""},
 	}
 	for _, tt := range tests {
 		var got []Speech

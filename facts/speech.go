@@ -131,6 +131,16 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 				continue
 			}
 		}
+		if participleCues[l] && len(out) == 0 && i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that") &&
+			strings.HasSuffix(strings.TrimRight(sc.text[:ws[i].Start], " "), ",") {
+			// "Gurulev has floated the idea of a ban, claiming that
+			// Moscow would not lose anything": the participle's subject
+			// is the sentence's.
+			if lo, hi, ok := sc.subject(); ok && hi < ws[i].Start {
+				out = append(out, sc.speech(lo, ws[i].End, sc.text[lo:hi], l, sc.contentAfter(i)))
+			}
+			continue
+		}
 		if !reportingVerbs[l] || i+1 < len(ws) && reportingVerbs[strings.ToLower(ws[i+1].Text)] {
 			continue // "media reports said": the first is a noun
 		}
@@ -194,6 +204,51 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		out = append(out, sc.speech(ws[lo].Start, ws[i].End, src, l, content))
 	}
 	return out
+}
+
+// participleCues report words in a participle clause whose subject is the
+// sentence's: ", claiming that …", ", insisting that …".
+var participleCues = map[string]bool{
+	"claiming": true, "saying": true, "stating": true, "insisting": true, "arguing": true, "asserting": true,
+	"alleging": true, "noting": true, "warning": true, "stressing": true, "explaining": true, "suggesting": true,
+}
+
+// subject returns the byte range of the noun phrase that opens the
+// sentence and is its subject: a name or a noun phrase right before a
+// verb ("Russian State Duma deputy Andrei Gurulev has floated …"). ok is
+// false when the sentence opens otherwise ("On Monday, …") or the phrase
+// names no one who can speak.
+func (sc *sentenceCtx) subject() (lo, hi int, ok bool) {
+	ws := sc.words
+	j := 0
+	if j < len(ws) && determiners[strings.ToLower(ws[j].Text)] {
+		j++
+	}
+	k := j
+	for k < len(ws) && k-j < maxSource {
+		l := strings.ToLower(ws[k].Text)
+		if auxiliaries[l] || !ws[k].Cap && PastTense(ws[k].Text) || npBreak[l] || k > j && clauseBreakBefore(sc.text, ws[k].Start, ws[k-1].End) {
+			break
+		}
+		k++
+	}
+	if k == j || k >= len(ws) {
+		return 0, 0, false
+	}
+	if l := strings.ToLower(ws[k].Text); !auxiliaries[l] && !PastTense(ws[k].Text) || ws[k].Cap {
+		return 0, 0, false // no verb follows: not the subject
+	}
+	named := false
+	for _, w := range ws[j:k] {
+		if w.Cap && !w.Stop || personNouns[w.Key] {
+			named = true
+		}
+	}
+	phrase := sc.text[ws[j].Start:ws[k-1].End]
+	if !named || !agent(phrase) {
+		return 0, 0, false
+	}
+	return ws[j].Start, ws[k-1].End, true
 }
 
 // speechNouns are the nouns of speech that, owned by a name and followed
