@@ -94,6 +94,13 @@ func (e *Engine) withTimeline(a Answer, q, query string, results []retrieval.Res
 	if !ok || ev.Label == "" {
 		return a
 	}
+	if !e.quotesArticleOf(a, ev.PassageIDs, results) && !firstQuoteDates(a, ev.Value, results) {
+		// No article the answer quotes dates the event, and its first
+		// quote gives no date of it: the event is another than the one
+		// the answer tells (Baku's drug arrests answered, the day
+		// before's summons over the arrests in Yekaterinburg dated).
+		return a
+	}
 	if len(ev.Claims) > 1 && a.Disagreement != "" {
 		return a // the answer already shows the sources' competing dates
 	}
@@ -287,6 +294,29 @@ func quotesOtherDate(a Answer, value string, results []retrieval.Result) bool {
 		}
 	}
 	return len(spans) > 0 && !slices.ContainsFunc(spans, func(sp facts.Span) bool { return sp.Overlaps(tl) })
+}
+
+// quotesArticleOf reports whether a cites a passage, or another passage
+// of the article, of one of the passages ids.
+func (e *Engine) quotesArticleOf(a Answer, ids []string, results []retrieval.Result) bool {
+	return slices.ContainsFunc(ids, func(id string) bool {
+		doc := e.docOf(id, results)
+		return cited(a, id) || doc != "" && slices.ContainsFunc(a.Citations, func(c Citation) bool { return c.DocID == doc })
+	})
+}
+
+// firstQuoteDates reports whether the answer's first quote gives a date
+// that overlaps value ("in December 2024" for 25 December 2024).
+func firstQuoteDates(a Answer, value string, results []retrieval.Result) bool {
+	tl, ok := facts.ParseValue(value)
+	if !ok {
+		return false
+	}
+	quote, _, _ := strings.Cut(a.Text, " [")
+	return slices.ContainsFunc(firstPassageDates(a, quote, results), func(f facts.Fact) bool {
+		sp, ok := facts.ParseValue(f.Date.Value)
+		return ok && sp.Overlaps(tl)
+	})
 }
 
 // firstPassageDates returns the date facts of the answer's first cited

@@ -464,3 +464,29 @@ func TestWhatElseIsNotWhatWasShown(t *testing.T) {
 		t.Errorf("answer %q, want only what neither earlier answer showed", a.Text)
 	}
 }
+
+// TestTimelineDateOfAnUnquotedArticlesEvent: an event that only articles
+// the answer does not quote date, of no date the first quote gives, is
+// another than the one the answer tells; one whose date the first quote
+// gives ("in December 2024") is dated as before.
+func TestTimelineDateOfAnUnquotedArticlesEvent(t *testing.T) {
+	other := madeUp("c", "The envoy was called in to the ministry on Friday.")
+	for _, tt := range []struct {
+		quoted, q, value, label string
+		added                   bool
+	}{
+		{"Police in Halden detained several people accused of smuggling drugs from Ostria.", "When were people arrested in Halden on drug charges?", "2025-02-28", "28 February 2025", false},
+		{"A missile shot down the Ostrian airliner in December 2024, the ministry said.", "When was the Ostrian airliner shot down?", "2024-12-25", "25 December 2024", true},
+	} {
+		docs := fixedSearcher{madeUp("a", tt.quoted), other}
+		dates := &fakeDates{ev: DatedEvent{Label: tt.label, Value: tt.value, PassageIDs: []string{"c#0"}}}
+		a, err := New(docs, Options{Dates: dates}).Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(a.Text, "dates this to "+tt.label); !a.Grounded || got != tt.added {
+			t.Errorf("%s: timeline line added = %v, want %v: %q", tt.q, got, tt.added, a.Text)
+		}
+		checkCitations(t, a)
+	}
+}
