@@ -70,7 +70,7 @@ func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answe
 				own = append(own, said)
 				speakers = append(speakers, who)
 			default:
-				others = append(others, said)
+				others = append(others, who+": "+said)
 			}
 		}
 	}
@@ -85,7 +85,7 @@ func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answe
 		// what was looked for, not that the article names no one.
 		text = "I find no speaker named for these words in " + article + " " + ref + "."
 		if len(others) > 0 {
-			text += " Its sentence also gives others' words: " + strings.Join(others, "; ") + "."
+			text += " Its sentence also gives the words of " + strings.Join(others, "; of ") + "."
 		}
 	}
 	return Answer{

@@ -22,6 +22,7 @@ func TestWhoSaidThat(t *testing.T) {
 		madeUpBy("d", "Dalby Times", "Halden officials allege both reporters are spies, though Estmark has strongly denied these claims."),
 		madeUpBy("e", "Dalby Times", "According to Ivo Marten, the miners were beaten in the police station."),
 		madeUpBy("g", "Dalby Times", "The Estmark Inquiry Board of the northern region, whose seat is Vell, admitted two miners had died in custody, but claimed they were Estmark citizens."),
+		madeUpBy("h", "Dalby Times", "The Halden ministry summoned the Estmark envoy on Saturday to protest what it called the “brutal killing” of two miners."),
 		madeUpBy("f", "Miners Watch", "Reacting to the deaths, Lena Varga, Miners Watch's Director for Halden, said:\n\n“The authorities have shown complete disregard for human dignity.”"),
 	}
 	e := New(docs, Options{})
@@ -32,7 +33,7 @@ func TestWhoSaidThat(t *testing.T) {
 		{"who said that?", "Officials in Halden said the two miners were beaten to death, while Estmark has stated that one of the men died of heart failure. [1]",
 			[]string{"The words are those of Officials in Halden and Estmark, as the article from Halden Post gives them [1]: “Officials in Halden said the two miners were beaten to death”; “Estmark has stated that one of the men died of heart failure”."}},
 		{"Who says so?", "Autopsies revealed broken ribs, contradicting Estmarkian claims that the miners died of heart failure. [2]",
-			[]string{"I find no speaker named for these words in the article from Dalby Times [1].", "Its sentence also gives others' words: “Estmarkian claims that the miners died of heart failure”."}},
+			[]string{"I find no speaker named for these words in the article from Dalby Times [1].", "Its sentence also gives the words of Estmarkian: “Estmarkian claims that the miners died of heart failure”."}},
 		{"according to whom?", "Police said so. “The deaths were a crime,” Ivo Marten told reporters on Monday. [3]",
 			[]string{"The words are those of Ivo Marten, as the article from Dalby Times gives them [1]: “‘The deaths were a crime,’ Ivo Marten told”."}},
 		{"who said so?", "Halden officials allege both reporters are spies, though Estmark has strongly denied these claims. [1]",
@@ -43,6 +44,10 @@ func TestWhoSaidThat(t *testing.T) {
 		// is that speaker's.
 		{"who said that?", "Reacting to the deaths, Lena Varga, Miners Watch's Director for Halden, said: “The authorities have shown complete disregard for human dignity.” [1]",
 			[]string{"The words are those of Lena Varga, Miners Watch's Director for Halden, as the article from Miners Watch gives them [1]"}},
+		// Words a sentence only mentions are given with whose they are:
+		// "what it called" is its subject's.
+		{"who said that?", "The Halden ministry summoned the Estmark envoy on Saturday to protest what it called the “brutal killing” of two miners. [1]",
+			[]string{"I find no speaker named for these words in the article from Dalby Times [1].", "Its sentence also gives the words of Halden ministry: “it called the ‘brutal killing’ of two miners”."}},
 		// An article before the speaker opens the sentence: the words
 		// are the speaker's, not others' words the article mentions.
 		{"who said that?", "The Estmark Inquiry Board of the northern region, whose seat is Vell, admitted two miners had died in custody, but claimed they were Estmark citizens. [1]",

@@ -328,6 +328,17 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 // the man died of shock, while B said he died of heart failure", the
 // heart failure is B's.
 func sourceAt(speech []Fact, at int) string {
+	if slices.ContainsFunc(speech, naming) {
+		// "what it called the brutal killing" names what it calls so;
+		// the rest of the sentence is not its words.
+		speech = slices.DeleteFunc(slices.Clone(speech), func(sp Fact) bool {
+			if !naming(sp) {
+				return false
+			}
+			i := strings.Index(sp.Sentence[sp.End:], sp.Speech.Content)
+			return i < 0 || at < sp.End+i || at >= sp.End+i+len(sp.Speech.Content)
+		})
+	}
 	src := ""
 	for _, sp := range speech {
 		if sp.End <= at {
@@ -346,6 +357,16 @@ func sourceAt(speech []Fact, at int) string {
 		return speech[0].Speech.Speaker
 	}
 	return ""
+}
+
+// naming reports whether a speech fact names what its speaker calls
+// something ("what it called the brutal killing"), not a report.
+func naming(sp Fact) bool {
+	switch sp.Speech.Cue {
+	case "called", "termed", "dubbed":
+		return true
+	}
+	return false
 }
 
 // fact makes a fact of kind from the sentence's bytes [start, end).

@@ -91,6 +91,29 @@ func TestDescribedAsNamesItsSource(t *testing.T) {
 	}
 }
 
+// TestWhatItCalledIsItsWordsAlone: "what it called X" gives the words X
+// of the sentence's subject; a fact of X is theirs, while the rest of the
+// sentence stays the article's.
+func TestWhatItCalledIsItsWordsAlone(t *testing.T) {
+	body := "Halden's Prosecutor General's Office on Tuesday launched an investigation into what it called the murder of two miners, after autopsies showed they died of severe injuries."
+	fs := Read(doc("d", "2025-07-02", body))
+	sp := kinds(fs, KindSpeech)
+	if len(sp) != 1 || sp[0].Speech.Speaker != "Halden's Prosecutor General's Office" || sp[0].Speech.Content != "the murder of two miners" {
+		t.Fatalf("speech %+v, want the office's words \"the murder of two miners\"", sp)
+	}
+	for _, f := range fs {
+		switch {
+		case f.Kind == KindQuantity && f.Source != "Halden's Prosecutor General's Office":
+			t.Errorf("count %q: source %q, want the office", f.Text, f.Source)
+		case f.Kind == KindCause && f.Source != "":
+			t.Errorf("cause %q: source %q, want the article's own", f.Text, f.Source)
+		}
+	}
+	if len(kinds(fs, KindCause)) == 0 || len(kinds(fs, KindQuantity)) == 0 {
+		t.Errorf("facts %+v: want a count and a cause", fs)
+	}
+}
+
 // TestANamesClaimIsItsWords: "X's claim that …" gives X's words, as "X
 // claimed that …" does; the speaker of a later pronoun is not X, whose
 // words were only told of.
@@ -641,8 +664,15 @@ func TestSpeakerBeforeTheCueWithAnAppositive(t *testing.T) {
 		{"\"They were struck with a blunt object\", Ivo Tamm told reporters.", "Ivo Tamm", "They were struck with a blunt object"},
 		// A participle of speech after the main clause has its subject.
 		{"Halden deputy Ola Brandt has floated the idea of a trade ban, claiming that Halden would not lose anything.", "Halden deputy Ola Brandt", "Halden would not lose anything"},
+		// "what it called": the sentence's subject names it, without a
+		// date that follows the subject.
+		{"The Halden ministry summoned the envoy on Saturday to protest what it called the brutal killing of two miners.", "Halden ministry", "the brutal killing of two miners"},
+		{"Halden's Prosecutor General's Office on Tuesday launched an investigation into what it called the murder of two miners.", "Halden's Prosecutor General's Office", "the murder of two miners"},
 		// No speaker.
 		{"Three men were hospitalised, with one, Kamal Vesk, said to be in intensive care.", "", ""},
+		// A subject after an opening participle is not looked for: no
+		// one's words, precision first.
+		{"Reacting to the claim, Halden voiced surprise at what it called his biased opinions.", "", ""},
 		// A participle whose subject does not open the sentence, or is no
 		// one who speaks, is read as no one's words: precision first.
 		{"On Monday, police raided the office, saying that it was unlicensed.", "", ""},

@@ -131,6 +131,24 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 				continue
 			}
 		}
+		if (l == "called" || l == "termed" || l == "dubbed") && i >= 2 && strings.EqualFold(ws[i-2].Text, "what") &&
+			(ws[i-1].Cap && !ws[i-1].Stop || pronouns[strings.ToLower(ws[i-1].Text)]) {
+			// "to protest what it called the "brutal killing"": the name
+			// or pronoun before the cue names whose words follow; "it" is
+			// the sentence's subject.
+			src := ws[i-1].Text
+			if pronouns[strings.ToLower(src)] {
+				lo, hi, ok := sc.subject()
+				if !ok {
+					continue
+				}
+				src = sc.text[lo:hi]
+			}
+			// What it called is a noun phrase: it ends with its clause.
+			content, _, _ := strings.Cut(sc.contentAfter(i), ", ")
+			out = append(out, sc.speech(ws[i-1].Start, ws[i].End, src, l, strings.TrimRight(content, " .;")))
+			continue
+		}
 		if participleCues[l] && len(out) == 0 && i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that") &&
 			strings.HasSuffix(strings.TrimRight(sc.text[:ws[i].Start], " "), ",") {
 			// "Gurulev has floated the idea of a ban, claiming that
@@ -235,20 +253,34 @@ func (sc *sentenceCtx) subject() (lo, hi int, ok bool) {
 	if k == j || k >= len(ws) {
 		return 0, 0, false
 	}
-	if l := strings.ToLower(ws[k].Text); !auxiliaries[l] && !PastTense(ws[k].Text) || ws[k].Cap {
-		return 0, 0, false // no verb follows: not the subject
+	end := k // the phrase ends before a date and the preposition that opens it: "… Office on Tuesday launched"
+	for m := j; m < k; m++ {
+		if sc.inDate(ws[m].Start, ws[m].End) {
+			end = m
+			break
+		}
+	}
+	for end > j && prepositions[strings.ToLower(ws[end-1].Text)] {
+		end--
+	}
+	if end == j {
+		return 0, 0, false
+	}
+	if l := strings.ToLower(ws[k].Text); !auxiliaries[l] && !PastTense(ws[k].Text) || l == "to" || ws[k].Cap ||
+		strings.HasSuffix(strings.ToLower(ws[j].Text), "ing") {
+		return 0, 0, false // no finite verb follows, or a participle opens: not the subject
 	}
 	named := false
-	for _, w := range ws[j:k] {
+	for _, w := range ws[j:end] {
 		if w.Cap && !w.Stop || personNouns[w.Key] {
 			named = true
 		}
 	}
-	phrase := sc.text[ws[j].Start:ws[k-1].End]
+	phrase := sc.text[ws[j].Start:ws[end-1].End]
 	if !named || !agent(phrase) {
 		return 0, 0, false
 	}
-	return ws[j].Start, ws[k-1].End, true
+	return ws[j].Start, ws[end-1].End, true
 }
 
 // speechNouns are the nouns of speech that, owned by a name and followed
