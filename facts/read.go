@@ -361,13 +361,7 @@ func sourceAt(speech []Fact, at int) string {
 
 // naming reports whether a speech fact names what its speaker calls
 // something ("what it called the brutal killing"), not a report.
-func naming(sp Fact) bool {
-	switch sp.Speech.Cue {
-	case "called", "termed", "dubbed":
-		return true
-	}
-	return false
-}
+func naming(sp Fact) bool { return namingCues[sp.Speech.Cue] }
 
 // fact makes a fact of kind from the sentence's bytes [start, end).
 func (sc *sentenceCtx) fact(k Kind, start, end int, set func(*Fact)) Fact {

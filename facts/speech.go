@@ -131,7 +131,7 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 				continue
 			}
 		}
-		if (l == "called" || l == "termed" || l == "dubbed") && i >= 2 && strings.EqualFold(ws[i-2].Text, "what") &&
+		if namingCues[l] && i >= 2 && strings.EqualFold(ws[i-2].Text, "what") &&
 			(ws[i-1].Cap && !ws[i-1].Stop || pronouns[strings.ToLower(ws[i-1].Text)]) {
 			// "to protest what it called the "brutal killing"": the name
 			// or pronoun before the cue names whose words follow; "it" is
@@ -223,6 +223,10 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 	}
 	return out
 }
+
+// namingCues give what someone calls a thing: "what it called the brutal
+// killing".
+var namingCues = map[string]bool{"called": true, "termed": true, "dubbed": true}
 
 // participleCues report words in a participle clause whose subject is the
 // sentence's: ", claiming that …", ", insisting that …".
