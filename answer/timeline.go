@@ -94,7 +94,7 @@ func (e *Engine) withTimeline(a Answer, q, query string, results []retrieval.Res
 	if !ok || ev.Label == "" {
 		return a
 	}
-	if !e.quotesArticleOf(a, ev.PassageIDs, results) && !firstQuoteDates(a, ev.Value, results) {
+	if !slices.ContainsFunc(ev.PassageIDs, func(id string) bool { return e.citesArticle(a, id, results) }) && !firstQuoteDates(a, ev.Value, results) {
 		// No article the answer quotes dates the event, and its first
 		// quote gives no date of it: the event is another than the one
 		// the answer tells (Baku's drug arrests answered, the day
@@ -218,13 +218,17 @@ func pruneCitations(a Answer) Answer {
 // of the passages ids: another passage of a cited article is no other
 // source ("[2] Same article as [1]").
 func (e *Engine) allDocsCited(a Answer, ids []string, results []retrieval.Result) bool {
-	for _, id := range ids {
-		doc := e.docOf(id, results)
-		if doc == "" && !cited(a, id) || doc != "" && !slices.ContainsFunc(a.Citations, func(c Citation) bool { return c.DocID == doc }) {
-			return false
-		}
+	return !slices.ContainsFunc(ids, func(id string) bool { return !e.citesArticle(a, id, results) })
+}
+
+// citesArticle reports whether a cites the article of passage id, in any
+// of its passages; the passage itself when its article is not known.
+func (e *Engine) citesArticle(a Answer, id string, results []retrieval.Result) bool {
+	doc := e.docOf(id, results)
+	if doc == "" {
+		return cited(a, id)
 	}
-	return true
+	return slices.ContainsFunc(a.Citations, func(c Citation) bool { return c.DocID == doc })
 }
 
 // docOf returns the article of passage id, from the results or the
@@ -294,15 +298,6 @@ func quotesOtherDate(a Answer, value string, results []retrieval.Result) bool {
 		}
 	}
 	return len(spans) > 0 && !slices.ContainsFunc(spans, func(sp facts.Span) bool { return sp.Overlaps(tl) })
-}
-
-// quotesArticleOf reports whether a cites a passage, or another passage
-// of the article, of one of the passages ids.
-func (e *Engine) quotesArticleOf(a Answer, ids []string, results []retrieval.Result) bool {
-	return slices.ContainsFunc(ids, func(id string) bool {
-		doc := e.docOf(id, results)
-		return cited(a, id) || doc != "" && slices.ContainsFunc(a.Citations, func(c Citation) bool { return c.DocID == doc })
-	})
 }
 
 // firstQuoteDates reports whether the answer's first quote gives a date
