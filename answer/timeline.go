@@ -325,12 +325,7 @@ func firstPassageDates(a Answer, text string, results []retrieval.Result) []fact
 		if r.ID != a.Citations[0].PassageID {
 			continue
 		}
-		// The passage's text is read whole: the sentence it opens with
-		// repeats the passage before, with whom its stored facts are.
-		whole := []retrieval.Result{r}
-		whole[0].Facts = nil
-		withFacts(whole)
-		for _, f := range whole[0].Facts {
+		for _, f := range wholeFacts(r) {
 			if f.Kind == facts.KindDate && strings.Contains(text, strings.TrimSpace(f.Sentence)) {
 				out = append(out, f)
 			}

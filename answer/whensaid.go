@@ -57,7 +57,7 @@ func (e *Engine) whenSaid(ctx context.Context, q string, history []Turn) (a Answ
 	if o, ok := strings.CutPrefix(article, "the article from "); ok {
 		from = "the sentence from " + o
 	}
-	own, other := wordsDates(results[s.P], s.Text)
+	own, other := wordsDates(wholeFacts(results[s.P]), s.Text)
 	var text string
 	switch {
 	case len(own) > 0:
@@ -83,11 +83,15 @@ func (e *Engine) whenSaid(ctx context.Context, q string, history []Turn) (a Answ
 			if r.DocID != results[s.P].DocID {
 				continue
 			}
+			var fs []facts.Fact // read when a sentence of the speaker's is found
 			for _, o := range q0.ev.Sents[p] {
 				if o == s || !sameSpeaker(speakers, q0.ev.speechOf(o)) {
 					continue
 				}
-				if d, _ := wordsDates(r, o.Text); len(d) > 0 {
+				if fs == nil {
+					fs = wholeFacts(r)
+				}
+				if d, _ := wordsDates(fs, o.Text); len(d) > 0 {
 					text += " Elsewhere the article gives " + joinAnd(d) + " for words of " + strings.TrimSpace(speakers[0].Speech.Speaker) + " [" + strconv.Itoa(c.ref(p)) + "]."
 					return Answer{
 						Question: q, Text: text, Grounded: true, Mode: ModeExtractive, Support: 1,
@@ -103,19 +107,24 @@ func (e *Engine) whenSaid(ctx context.Context, q string, history []Turn) (a Answ
 	}, true, nil
 }
 
-// wordsDates returns the dates that sentence text of result r gives, each
-// as written with the day it means: own, those of the words it reports,
-// which stand by the cue ("said on Sunday that …", "on Tuesday said"), in
-// a clause of speech ("Speaking to Aliyev on Thursday, …"), or are the
-// sentence's only date, of no event; other, those of what the words are
-// about ("since December, when …"). The passage is read whole: its
-// opening sentence repeats the one before, with whom its stored facts are.
-func wordsDates(r retrieval.Result, text string) (own, other []string) {
+// wholeFacts returns the facts of r's passage read whole: its opening
+// sentence repeats the passage before, with whom its stored facts are.
+func wholeFacts(r retrieval.Result) []facts.Fact {
 	whole := []retrieval.Result{r}
 	whole[0].Facts = nil
 	withFacts(whole)
+	return whole[0].Facts
+}
+
+// wordsDates returns the dates that sentence text gives among fs, its
+// passage's facts, each as written with the day it means: own, those of
+// the words it reports, which stand by the cue ("said on Sunday that …",
+// "on Tuesday said"), in a clause of speech ("Speaking to Aliyev on
+// Thursday, …"), or are the sentence's only date, of no event; other,
+// those of what the words are about ("since December, when …").
+func wordsDates(fs []facts.Fact, text string) (own, other []string) {
 	var ds []facts.Fact
-	for _, f := range whole[0].Facts {
+	for _, f := range fs {
 		if f.Kind == facts.KindDate && f.Date != nil && strings.TrimSpace(f.Sentence) == strings.TrimSpace(text) {
 			ds = append(ds, f)
 		}

@@ -201,7 +201,7 @@ func reportsClause(sentence string, f facts.Fact) bool {
 	before := strings.TrimRight(sentence[:i], " ")
 	// An article before the speaker's name is part of the subject: "The
 	// Russian Investigative Committee … claimed" opens its sentence.
-	if w := before[strings.LastIndexAny(before, " ,;")+1:]; w == "The" || w == "the" || w == "A" || w == "a" || w == "An" || w == "an" {
+	if w := before[strings.LastIndexAny(before, " ,;")+1:]; slices.Contains([]string{"the", "a", "an"}, strings.ToLower(w)) {
 		before = strings.TrimRight(strings.TrimSuffix(before, w), " ")
 	}
 	if before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, ";") || strings.HasSuffix(before, "”") || strings.HasSuffix(before, "\"") {
