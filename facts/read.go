@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/crisisbot/crisisbot/corpus"
@@ -183,6 +184,8 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 	// words ("…, News.Az reports"); carried is the previous paragraph's,
 	// for a paragraph that opens "He said …" of the one speaking before.
 	var voice, carried string
+	// namedSpeakers are the speakers so far that hold a name.
+	var namedSpeakers []string
 	for i, s := range sents {
 		carry := false
 		if i > 0 && para[i] != para[i-1] {
@@ -260,6 +263,16 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 			last = carried
 		}
 		speech := readSpeech(sc, last)
+		for k := range speech {
+			// "…," the expert said: the article's one named speaker so
+			// far, whom it describes so.
+			if describesOne(speech[k].Speech.Speaker) && len(namedSpeakers) == 1 {
+				speech[k].Speech.Speaker = namedSpeakers[0]
+			}
+			if sp := speech[k].Speech.Speaker; nameIn(sp) && !slices.Contains(namedSpeakers, sp) {
+				namedSpeakers = append(namedSpeakers, sp)
+			}
+		}
 		// A pronoun's source is the last speaker of a verb: "Reacting to
 		// Shvydkoy's claim …, Baku voiced surprise. It noted …" is not
 		// Shvydkoy's.
@@ -357,6 +370,32 @@ func sourceAt(speech []Fact, at int) string {
 		return speech[0].Speech.Speaker
 	}
 	return ""
+}
+
+// describers are the nouns by which news refers back to the one it
+// interviews: "the expert said".
+var describers = map[string]bool{
+	"expert": true, "analyst": true, "scholar": true, "researcher": true, "professor": true,
+	"economist": true, "historian": true, "commentator": true, "specialist": true, "academic": true,
+}
+
+// describesOne reports whether a speaker is "the" and a describer alone:
+// "the expert".
+func describesOne(speaker string) bool {
+	f := strings.Fields(strings.ToLower(speaker))
+	return len(f) == 2 && f[0] == "the" && describers[f[1]] || len(f) == 1 && describers[f[0]]
+}
+
+// nameIn reports whether a speaker holds a name: a capitalised word after
+// its first, or a first one that is not "The".
+func nameIn(speaker string) bool {
+	for i, w := range strings.Fields(speaker) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) && !(i == 0 && (w == "The" || w == "A" || w == "An")) {
+			return true
+		}
+	}
+	return false
 }
 
 // naming reports whether a speech fact names what its speaker calls

@@ -1036,3 +1036,18 @@ func TestACitationDatesNoEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestTheExpertIsTheOneNamed: "the expert said" refers back to the
+// article's one named speaker so far; with two named, to neither.
+func TestTheExpertIsTheOneNamed(t *testing.T) {
+	one := "Russia views Halden as an ally, Ivo Marten told the agency.\n\n\"Neither side has left the treaty,\" the expert said."
+	sp := kinds(Read(doc("d", "2025-07-02", one)), KindSpeech)
+	if len(sp) != 2 || sp[0].Speech.Speaker != "Ivo Marten" || sp[1].Speech.Speaker != "Ivo Marten" {
+		t.Errorf("speech %+v, want the expert to be Ivo Marten", sp)
+	}
+	two := "Russia views Halden as an ally, Ivo Marten told the agency. Lena Varga said the treaty was dead.\n\n\"Neither side has left the treaty,\" the expert said."
+	sp = kinds(Read(doc("d", "2025-07-02", two)), KindSpeech)
+	if len(sp) == 0 || sp[len(sp)-1].Speech.Speaker != "expert" {
+		t.Errorf("speech %+v, want the expert left unnamed among two named speakers", sp)
+	}
+}
