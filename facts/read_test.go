@@ -662,6 +662,9 @@ func TestSpeakerBeforeTheCueWithAnAppositive(t *testing.T) {
 		// after the cue.
 		{"“The editor has been released and has flown home,” Marie Vesk stated to a news agency on Sunday.", "Marie Vesk", "The editor has been released and has flown home"},
 		{"\"They were struck with a blunt object\", Ivo Tamm told reporters.", "Ivo Tamm", "They were struck with a blunt object"},
+		// The article of a speaker after the quotation is no content.
+		{"“The deaths were a crime,” the expert said on Monday.", "expert", "The deaths were a crime"},
+		{"\"The court rules to detain him,\" the judge stated, reading out the verdict.", "judge", "The court rules to detain him"},
 		// A participle of speech after the main clause has its subject.
 		{"Halden deputy Ola Brandt has floated the idea of a trade ban, claiming that Halden would not lose anything.", "Halden deputy Ola Brandt", "Halden would not lose anything"},
 		// "what it called": the sentence's subject names it, without a

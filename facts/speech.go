@@ -216,8 +216,8 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		// agency": the quotation before the source is the content, not
 		// the words after the cue.
 		content := sc.contentAfter(i)
-		if content == "" || closesQuote(sc.text[:ws[lo].Start]) {
-			content = strings.TrimSpace(strings.Trim(sc.text[:ws[lo].Start], " ,\"'“”‘’"))
+		if before := withoutArticle(sc.text[:ws[lo].Start]); content == "" || closesQuote(before) {
+			content = strings.TrimSpace(strings.Trim(before, " ,\"'“”‘’"))
 		}
 		out = append(out, sc.speech(ws[lo].Start, ws[i].End, src, l, content))
 	}
@@ -300,6 +300,16 @@ func closesQuote(text string) bool {
 	t := strings.TrimRight(text, " ")
 	t = strings.TrimSuffix(t, ",")
 	return strings.HasSuffix(t, "”") || strings.HasSuffix(t, "\"")
+}
+
+// withoutArticle returns text without the article it ends with, which
+// opens the source after it: "“…,” the" before "expert said".
+func withoutArticle(text string) string {
+	t := strings.TrimRight(text, " ")
+	if i := strings.LastIndexAny(t, " \"”"); i >= 0 && determiners[strings.ToLower(t[i+1:])] {
+		return t[:i+1]
+	}
+	return text
 }
 
 // namedBefore reports whether one of the three words before word i, in
