@@ -17,7 +17,7 @@ func readActs(sc *sentenceCtx) []Fact {
 	var out []Fact
 	for i, w := range sc.words {
 		key := EventKey(sc.words, i)
-		if !triggers[key] || sc.inDate(w.Start, w.End) {
+		if !triggers[key] || foreign(w.Text) || sc.inDate(w.Start, w.End) {
 			continue
 		}
 		by, to := sc.direction(i)

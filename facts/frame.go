@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // triggers are the keys of event words, as Key folds them ("arrested"
@@ -28,6 +29,26 @@ var triggers = keysOf(
 
 // IsTrigger reports whether key (as Key folds a word) is an event word.
 func IsTrigger(key string) bool { return triggers[key] }
+
+// eventWord reports whether w is an event word: its key a trigger's, and
+// no loan word with a mark ("chargé d'affaires" is no charge).
+func eventWord(w Word) bool { return triggers[wordKey(w)] && !foreign(w.Text) }
+
+// foreign reports whether a word in lower case carries a letter outside
+// ASCII, as loan words do ("chargé", "détente"); English event words never
+// do. A name ("Türkiye") is capitalised.
+func foreign(word string) bool {
+	r, _ := utf8.DecodeRuneInString(word)
+	if unicode.IsUpper(r) {
+		return false
+	}
+	for _, r := range word {
+		if r > unicode.MaxASCII && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
 
 // topicWords before an event word make it what the clause is about or
 // after, not what it tells: "called each other regarding the crash",
@@ -186,7 +207,7 @@ func (sc *sentenceCtx) countedBy(end int) string {
 	if i < 0 || clauseBreakBefore(sc.text, ws[i].Start, end) {
 		return ""
 	}
-	if triggers[ws[i].Key] {
+	if eventWord(ws[i]) {
 		return EventKey(ws, i)
 	}
 	if !finiteAux[strings.ToLower(ws[i].Text)] {
@@ -194,7 +215,7 @@ func (sc *sentenceCtx) countedBy(end int) string {
 	}
 	for j := i + 1; j < len(ws) && j <= i+3; j++ {
 		l := strings.ToLower(ws[j].Text)
-		if triggers[ws[j].Key] && PastTense(l) {
+		if eventWord(ws[j]) && PastTense(l) {
 			return EventKey(ws, j)
 		}
 		if l != "been" && l != "also" && l != "later" && !strings.HasSuffix(l, "ly") {
@@ -343,7 +364,7 @@ func reportDatedIn(words []Word, start, end int) bool {
 		case reportingVerbs[l]:
 			return !ownAct(words, words[k].End)
 		case verbGroup[l]:
-		case subject && n < maxSubject && !triggers[wordKey(words[k])] && !passiveAux[l] && !auxiliaries[l] && !strings.HasSuffix(l, "ed"):
+		case subject && n < maxSubject && !eventWord(words[k]) && !passiveAux[l] && !auxiliaries[l] && !strings.HasSuffix(l, "ed"):
 		default:
 			return false
 		}
@@ -457,7 +478,7 @@ func (sc *sentenceCtx) triggerNear(at int) string {
 			if pass == 0 && (w.Start < lo || w.End > hi) {
 				continue
 			}
-			if !triggers[w.Key] || topicOf(sc.words, i, at) || subordinateBetween(sc.words, w.Start, at) || laterClause(sc.words, i, at) {
+			if !eventWord(w) || topicOf(sc.words, i, at) || subordinateBetween(sc.words, w.Start, at) || laterClause(sc.words, i, at) {
 				continue
 			}
 			if pass == 1 && contrastBetween(sc.words, w.Start, at) {

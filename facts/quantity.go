@@ -490,8 +490,8 @@ func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend 
 func (sc *sentenceCtx) triggerBeside(start, end int) bool {
 	for k, w := range sc.words {
 		if w.Start >= end {
-			after := strings.TrimSpace(sc.text[end:w.Start]) == "" && triggers[w.Key]
-			before := k > 1 && sc.words[k-1].Start >= start && triggers[sc.words[k-2].Key] &&
+			after := strings.TrimSpace(sc.text[end:w.Start]) == "" && eventWord(w)
+			before := k > 1 && sc.words[k-1].Start >= start && eventWord(sc.words[k-2]) &&
 				strings.TrimSpace(sc.text[sc.words[k-2].End:start]) == ""
 			return after || before
 		}

@@ -1054,3 +1054,15 @@ func TestTheExpertIsTheOneNamed(t *testing.T) {
 		t.Errorf("speech %+v, want the expert left unnamed among two named speakers", sp)
 	}
 }
+
+// TestALoanWordIsNoEventWord: "chargé d'affaires" is no charge: a word in
+// lower case with a marked letter is no English event word.
+func TestALoanWordIsNoEventWord(t *testing.T) {
+	ds := kinds(Read(doc("d", "2025-07-02", "The ministry summoned Valdoria's chargé d'affaires on Monday in Halden.")), KindDate)
+	if len(ds) != 1 || ds[0].Event.Trigger != Key("summoned") {
+		t.Errorf("dates %+v, want Monday's to date the summons", ds)
+	}
+	if !eventWord(Words("charged")[0]) || eventWord(Words("chargé")[0]) {
+		t.Error("want charged an event word and chargé not")
+	}
+}
