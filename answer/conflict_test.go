@@ -291,3 +291,27 @@ func TestNoCountDisagreementWhereAnArticleGivesBoth(t *testing.T) {
 		t.Errorf("answer %q: want the two counts set against each other", a.Text)
 	}
 }
+
+// TestDisagreementCitesTheQuotedPassage: a side's value that another
+// passage of a quoted article gives too is cited by the quoted passage,
+// which holds the words, not listed again as "Same article as [1]".
+func TestDisagreementCitesTheQuotedPassage(t *testing.T) {
+	other := madeUp("a", "Ivo Marten, 59, had run a cafe in Halden for twenty years.")
+	other.ID = "a#1"
+	c := newCiter([]retrieval.Result{
+		madeUp("a", "The raid killed two brothers, Ivo Marten (59) and Pavel Marten (54), in Halden."),
+		madeUp("b", "The victims, Ivo Marten, 60, and Pavel Marten, 55, were detained in Halden."),
+		other,
+	})
+	c.ref(0)
+	c.ref(1)
+	if got := c.refWith(2, "59"); got != 1 {
+		t.Errorf("refWith(a#1, 59) = [%d], want [1], the quoted passage of its article that gives 59", got)
+	}
+	if got := c.refWith(2, "twenty years"); got != 3 {
+		t.Errorf("refWith(a#1, twenty years) = [%d], want its own [3]: the quoted passage does not give it", got)
+	}
+	if got := c.refWith(1, "60"); got != 2 {
+		t.Errorf("refWith(b#0, 60) = [%d], want [2]", got)
+	}
+}

@@ -328,14 +328,13 @@ func factKeyOf(f facts.Fact) factKey {
 // line words the conflict with each side's citations: "Sources disagree
 // on the date: [1] says “December 2023”, while [2] and [3] say “Last
 // December” (December 2024)."
-func (c *conflict) line(refOf func(p int) int) string {
+func (c *conflict) line(refOf func(p int, words string) int) string {
 	if c.Attr == "" {
 		return c.accountsLine(refOf)
 	}
 	var parts []string
 	for _, sd := range c.Sides {
-		refs := sd.refs(refOf)
-		if len(refs) == 0 {
+		if len(c.sideRefs(sd, refOf)) == 0 {
 			return ""
 		}
 		// Each wording with the sources that use it: "[2] says “December
@@ -353,7 +352,7 @@ func (c *conflict) line(refOf func(p int) int) string {
 				words, wordRefs = append(words, v), append(wordRefs, nil)
 				i = len(words) - 1
 			}
-			if r := refOf(s.P); !slices.Contains(wordRefs[i], r) {
+			if r := refOf(s.P, f.Text); !slices.Contains(wordRefs[i], r) {
 				wordRefs[i] = append(wordRefs[i], r)
 			}
 		}
@@ -389,10 +388,10 @@ func (c *conflict) line(refOf func(p int) int) string {
 // accountsLine gives each cause with who states it: the speaker the text
 // names, or only the article. The sources relay competing accounts; the
 // line reports them and does not say the sources disagree.
-func (c *conflict) accountsLine(refOf func(p int) int) string {
+func (c *conflict) accountsLine(refOf func(p int, words string) int) string {
 	var named, other []string // one part per side
 	for k, sd := range c.Sides {
-		refs := sd.refs(refOf)
+		refs := sd.refs(func(p int) int { return refOf(p, "") })
 		if len(refs) == 0 {
 			return ""
 		}
@@ -408,10 +407,10 @@ func (c *conflict) accountsLine(refOf func(p int) int) string {
 			}
 			sp := speakerText(f.Source)
 			if sp == "" {
-				unspoken = append(unspoken, refOf(s.P))
+				unspoken = append(unspoken, refOf(s.P, ""))
 				continue
 			}
-			spoken = append(spoken, refOf(s.P))
+			spoken = append(spoken, refOf(s.P, ""))
 			if !slices.Contains(who, sp) {
 				who = append(who, sp)
 			}
@@ -483,6 +482,21 @@ func valueText(f facts.Fact) string {
 }
 
 // refs returns the citation numbers of a side's sentences, sorted.
+// sideRefs is refs with each sentence's value words given, so that refOf
+// may cite the article's passage the answer already quotes for them.
+func (c *conflict) sideRefs(sd side, refOf func(p int, words string) int) []int {
+	var out []int
+	for _, s := range sd.Sents {
+		words := ""
+		if i := slices.IndexFunc(sd.Facts, func(f facts.Fact) bool { return c.at[factKeyOf(f)] == s }); i >= 0 {
+			words = sd.Facts[i].Text
+		}
+		out = append(out, refOf(s.P, words))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 func (sd side) refs(refOf func(p int) int) []int {
 	var out []int
 	for _, s := range sd.Sents {

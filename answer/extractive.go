@@ -298,7 +298,7 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 	}
 	a := Answer{Question: q, Grounded: true, Mode: ModeExtractive, Support: ev.Support, DateNote: dateNote}
 	if conf != nil {
-		a.Disagreement = conf.line(c.ref)
+		a.Disagreement = conf.line(c.refWith)
 		a.Births = conf.births()
 		b.WriteString(" " + a.Disagreement)
 	}
@@ -719,6 +719,21 @@ func (c *citer) ref(p int) int {
 	c.order = append(c.order, p)
 	c.refs[p] = len(c.order)
 	return len(c.order)
+}
+
+// refWith is ref, but for a passage of an article the answer already
+// cites in another passage that holds words too: a disagreement line says
+// "[1] says “59”" where [1] quoted it, not "[3]", listed as "Same article
+// as [1]".
+func (c *citer) refWith(p int, words string) int {
+	if words != "" && c.results[p].DocID != "" {
+		for _, q := range c.order {
+			if q != p && c.results[q].DocID == c.results[p].DocID && strings.Contains(c.results[q].Text, words) {
+				return c.refs[q]
+			}
+		}
+	}
+	return c.ref(p)
 }
 
 func (c *citer) citations() []Citation {

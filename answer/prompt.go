@@ -177,7 +177,7 @@ func sidesNote(ev *evidence) string {
 	if c == nil {
 		return ""
 	}
-	line := c.line(func(p int) int { return p + 1 })
+	line := c.line(func(p int, _ string) int { return p + 1 })
 	if line == "" {
 		return ""
 	}

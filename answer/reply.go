@@ -94,7 +94,7 @@ func checkReply(q string, context []string, reply string, kept []retrieval.Resul
 	a.Grounded = !reNotCovered.MatchString(text)
 	if a.Grounded {
 		if conf := analyseIn(q, context, kept, nil).conflict(); conf != nil && !mentions(text, conf) {
-			a.Disagreement = conf.line(c.ref)
+			a.Disagreement = conf.line(c.refWith)
 			text += " " + a.Disagreement
 		}
 	}
