@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/crisisbot/crisisbot/corpus"
 	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
@@ -97,6 +98,9 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 	// call Aliyev?": asked whole, its act and who did it are read as in
 	// any question; so is "no, I meant …".
 	whole := rewritten(q, hist)
+	if whole == "" {
+		whole = withAnsweredPerson(q, history)
+	}
 	if whole != "" {
 		q = whole
 	}
@@ -123,6 +127,58 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 	a = e.withTimeline(a, q, fu.Query, results)
 	a.Question = asked
 	return a, nil
+}
+
+// rePersonPronoun is a pronoun that stands for one person.
+var rePersonPronoun = regexp.MustCompile(`(?i)\b(?:he|she)\b`)
+
+// withAnsweredPerson returns q with "he" or "she" replaced by the person
+// the last answer named in reply to who it was: "Who was summoned over
+// the raids?" then "what did he say?" asks what Pyotr Volokovykh said,
+// not what "he (summoned over the raids)" did. It returns "" when q has no
+// such pronoun, the last question asked no "who" or named a person
+// itself ("Who is Aytekin Huseynova?"), or the answer's first quote names
+// no person.
+func withAnsweredPerson(q string, history []Turn) string {
+	if len(history) == 0 {
+		return ""
+	}
+	last := history[len(history)-1]
+	loc := rePersonPronoun.FindStringIndex(q)
+	if loc == nil || !rePersonQ.MatchString(last.Question) {
+		return ""
+	}
+	if names, _ := facts.NamesAndWords(q); len(names) > 0 {
+		return "" // "Who is Shiriyev and what did he say?": he is named
+	}
+	claim := leadClaim(last.Answer)
+	if claim == "" {
+		return ""
+	}
+	people := personsIn(claim)
+	asked, _ := facts.NamesAndWords(last.Question)
+	for _, p := range people {
+		for _, w := range facts.Words(p) {
+			if asked[w.Key] {
+				return "" // "Who is Erik Lund?": he is the one asked about
+			}
+		}
+	}
+	if len(people) == 0 {
+		return ""
+	}
+	return q[:loc[0]] + people[0] + q[loc[1]:]
+}
+
+// personsIn returns the names of the people text names, in order.
+func personsIn(text string) []string {
+	var out []string
+	for _, f := range facts.Read(corpus.Document{ID: "text", Body: text}) {
+		if f.Kind == facts.KindEntity && f.Entity.Type == facts.Person {
+			out = append(out, f.Entity.Name)
+		}
+	}
+	return out
 }
 
 // withEarlierSpeaker returns q with a pronoun that stands for whose words

@@ -709,3 +709,33 @@ func TestACorrectionAsksTheLastQuestionOfWhatWasMeant(t *testing.T) {
 		t.Errorf("answer %q read as %q, want the Courier's editors", a.Text, a.Resolved)
 	}
 }
+
+// TestHeIsTheOneTheLastAnswerNamed: after "Who was summoned …?", "what did
+// he say?" asks of the person the answer named; after a question that
+// names the person, or when the follow-up names one, the pronoun is left
+// as it is.
+func TestHeIsTheOneTheLastAnswerNamed(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The Halden ministry summoned Valdoria's envoy Erik Lund over the raids on Monday."),
+		madeUp("b", "Erik Lund said the raids had been lawful and the detainees were treated well."),
+		madeUp("c", "The ministry said the protest was handed over at the meeting."),
+	}
+	e := New(docs, Options{})
+	hist := []Turn{{Question: "Who was summoned over the raids?", Answer: "The Halden ministry summoned Valdoria's envoy Erik Lund over the raids on Monday. [1]"}}
+	a, err := e.AskWith(context.Background(), "what did he say?", hist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Resolved != "what did Erik Lund say?" || !strings.Contains(a.Text, "lawful") {
+		t.Errorf("resolved %q, answer %q: want Erik Lund's words", a.Resolved, a.Text)
+	}
+	for _, tt := range []struct{ q string }{{"Who is Ola Brandt and what did he say?"}} {
+		if got := withAnsweredPerson(tt.q, hist); got != "" {
+			t.Errorf("withAnsweredPerson(%q) = %q, want it left as asked", tt.q, got)
+		}
+	}
+	named := []Turn{{Question: "Who is Erik Lund?", Answer: "Valdoria's envoy Erik Lund met Ola Brandt on Monday. [1]"}}
+	if got := withAnsweredPerson("what did he say?", named); got != "" {
+		t.Errorf("after a question naming him: %q, want the pronoun left to the question's name", got)
+	}
+}
