@@ -114,8 +114,10 @@
 //		did; "who said that?" is answered from the speech read in the
 //		sentence the last answer quoted first, and "when?" after
 //		someone's words from the day that sentence gives them, or the
-//		day its article was published; "no, I meant the Sputnik
-//		staff" asks the last question again of them). Commands: /ask question:TEXT [private:true], /sources,
+//		day its article was published; "what did he say?" after "who
+//		was summoned …?" asks of the person the answer named; "no, I
+//		meant the Sputnik staff" asks the last question again of them).
+//		Commands: /ask question:TEXT [private:true], /sources,
 //		/about, /timeline [from:…] [to:…] [about:…], /digest now,
 //		/digest list, /help (text no option takes, as in "/timeline
 //		Sputnik", is named back, not dropped); /good, /bad
