@@ -136,9 +136,9 @@ var rePersonPronoun = regexp.MustCompile(`(?i)\b(?:he|she)\b`)
 // the last answer named in reply to who it was: "Who was summoned over
 // the raids?" then "what did he say?" asks what Pyotr Volokovykh said,
 // not what "he (summoned over the raids)" did. It returns "" when q has no
-// such pronoun, the last question asked no "who" or named a person
-// itself ("Who is Aytekin Huseynova?"), or the answer's first quote names
-// no person.
+// such pronoun or names someone itself, the last question asked no "who"
+// or named a person the answer's first quote names ("Who is Aytekin
+// Huseynova?"), or that quote names no person.
 func withAnsweredPerson(q string, history []Turn) string {
 	if len(history) == 0 {
 		return ""
