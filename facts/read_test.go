@@ -1066,3 +1066,18 @@ func TestALoanWordIsNoEventWord(t *testing.T) {
 		t.Error("want charged an event word and chargé not")
 	}
 }
+
+// TestACueOpeningAQuotation: a quotation that opens with a word of speech
+// ("\"Claims related to …") has no source before its cue; it had made the
+// reader index before the sentence's first word and panic (found by a new
+// user whose article crashed ingest).
+func TestACueOpeningAQuotation(t *testing.T) {
+	for _, body := range []string{
+		"\"Claims related to the injuries of 46 passengers have been fully settled.\"",
+		"“Said the minister: we are done.”",
+	} {
+		if sp := kinds(Read(doc("d", "2025-09-04", body)), KindSpeech); len(sp) != 0 {
+			t.Errorf("%q: speech %+v, want none", body, sp)
+		}
+	}
+}

@@ -188,8 +188,8 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 			// end a relative clause that describes the source ("The
 			// ministry, which runs the prisons, said the …"), read as
 			// below; a name's appositive is read there too.
-			if strings.ContainsAny(sc.text[ws[i-1].End:ws[i].Start], "\"”’") || sc.relativeBefore(i-1) == i-1 && !sc.nameAfterRole(i-1) {
-				continue
+			if i == 0 || strings.ContainsAny(sc.text[ws[i-1].End:ws[i].Start], "\"”’") || sc.relativeBefore(i-1) == i-1 && !sc.nameAfterRole(i-1) {
+				continue // a cue that opens the sentence has no source before it
 			}
 		}
 		k := i - 1
