@@ -12,8 +12,13 @@ import (
 	"time"
 )
 
+// loadHangAfter is how long LoadPath may take before a test calls it hung.
+const loadHangAfter = 30 * time.Second
+
 // loadGuarded runs LoadPath, failing the test if it has not returned
-// within a second: a FIFO read or /dev/zero would never return.
+// within loadHangAfter: a FIFO read or /dev/zero would never return, so
+// any bound tells a hang, and a generous one does not fail a loaded
+// machine.
 func loadGuarded(t *testing.T, path string, maxBytes int64) ([]Document, []Skipped) {
 	t.Helper()
 	type result struct {
@@ -32,8 +37,8 @@ func loadGuarded(t *testing.T, path string, maxBytes int64) ([]Document, []Skipp
 			t.Fatalf("LoadPath(%s): %v", path, r.err)
 		}
 		return r.docs, r.skipped
-	case <-time.After(time.Second):
-		t.Fatalf("LoadPath(%s) has not returned after a second", path)
+	case <-time.After(loadHangAfter):
+		t.Fatalf("LoadPath(%s) has not returned after %v: it hangs", path, loadHangAfter)
 		return nil, nil
 	}
 }

@@ -174,13 +174,16 @@ func (l *Library) loadFacts(ctx context.Context, recs []docRecord) error {
 		if l.readOnly {
 			return needsWrite("its facts need reading again")
 		}
-		fss := l.readMany(docs, pss)
-		ids := make([]string, len(batch))
-		frs := make([]factsRecord, len(batch))
+		fss, errs := l.readMany(docs, pss)
+		var ids []string
+		var frs []factsRecord
 		for i, rec := range batch {
-			ids[i] = rec.Doc.ID
-			frs[i] = factsRecord{Hash: rec.Hash, Version: facts.Version, Facts: fss[i]}
 			l.setFacts(rec.Doc.ID, nil, rec.Passages, fss[i])
+			if errs[i] != nil {
+				continue // not written: read again at the next open, by a reader that may be mended
+			}
+			ids = append(ids, rec.Doc.ID)
+			frs = append(frs, factsRecord{Hash: rec.Hash, Version: facts.Version, Facts: fss[i]})
 		}
 		if err := l.st.putFacts(ids, frs, orphans); err != nil {
 			return err
@@ -218,14 +221,15 @@ func (l *Library) loadFacts(ctx context.Context, recs []docRecord) error {
 // readMany reads the facts of docs (with their passages ps) on up to
 // GOMAXPROCS goroutines: the reader costs more than embedding a passage
 // with the local embedder.
-func (l *Library) readMany(docs []corpus.Document, ps [][]corpus.Passage) [][]facts.Fact {
+func (l *Library) readMany(docs []corpus.Document, ps [][]corpus.Passage) ([][]facts.Fact, []error) {
 	out := make([][]facts.Fact, len(docs))
+	errs := make([]error, len(docs))
 	workers := min(runtime.GOMAXPROCS(0), len(docs))
 	if workers <= 1 {
 		for i := range docs {
-			out[i] = l.readFacts(docs[i], ps[i])
+			out[i], errs[i] = l.readSafely(docs[i], ps[i])
 		}
-		return out
+		return out, errs
 	}
 	var (
 		next atomic.Int64
@@ -238,10 +242,22 @@ func (l *Library) readMany(docs []corpus.Document, ps [][]corpus.Passage) [][]fa
 				if i >= len(docs) {
 					return
 				}
-				out[i] = l.readFacts(docs[i], ps[i])
+				out[i], errs[i] = l.readSafely(docs[i], ps[i])
 			}
 		})
 	}
 	wg.Wait()
-	return out
+	return out, errs
+}
+
+// readSafely reads the facts of doc, turning a fault of the reader into
+// an error that names it: one article the reader cannot read must not take
+// down an ingest of many, nor the opening of a data directory.
+func (l *Library) readSafely(doc corpus.Document, ps []corpus.Passage) (fs []facts.Fact, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			fs, err = nil, fmt.Errorf("the facts reader failed on it (%v); it is stored and searchable, without dates, counts or speakers", r)
+		}
+	}()
+	return l.readFacts(doc, ps), nil
 }

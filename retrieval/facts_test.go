@@ -482,3 +482,54 @@ func TestSearchFactsNeverNil(t *testing.T) {
 		}
 	}
 }
+
+// TestAReaderFaultStoresTheArticleWithoutFacts: a panic of the facts
+// reader on one article neither crashes an ingest of several nor the
+// next open: the article is stored and searchable, the report names it
+// among the unread, and the others keep their facts.
+func TestAReaderFaultStoresTheArticleWithoutFacts(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	faulty := func(d corpus.Document, ps []corpus.Passage) []facts.Fact {
+		if d.ID == "raid" {
+			var ws []int
+			_ = ws[len(ps)+1] // the reader's fault, as an index out of range
+		}
+		return facts.ReadPassages(d, ps)
+	}
+	l, err := Open(ctx, Options{Dir: dir, readFacts: faulty})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := seedDocs(t)[4]
+	rep, err := l.Ingest(ctx, []corpus.Document{raidDoc(), seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Added) != 2 || len(rep.Unread) != 1 || rep.Unread[0].ID != "raid" || !strings.Contains(rep.Unread[0].Reason, "facts reader failed") {
+		t.Fatalf("report %+v: want both added and the raid unread, with why", rep)
+	}
+	if len(l.DocFacts("raid")) != 0 || len(l.DocFacts(seed.ID)) == 0 {
+		t.Errorf("facts: raid %d, %s %d; want none for the raid and the seed's", len(l.DocFacts("raid")), seed.ID, len(l.DocFacts(seed.ID)))
+	}
+	res, err := l.Search(ctx, "police raid", SearchOptions{K: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(res, func(r Result) bool { return r.DocID == "raid" }) {
+		t.Error("the raid article is not searchable")
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Opened again with the same reader: its facts are read again, and
+	// fail again, without bringing the open down.
+	l, err = Open(ctx, Options{Dir: dir, readFacts: faulty})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if len(l.DocFacts(seed.ID)) == 0 {
+		t.Error("the seed's facts were lost on reopening")
+	}
+}

@@ -126,6 +126,10 @@ type IngestReport struct {
 	// Refused are the documents over a limit, not stored; a stored
 	// version of one is left as it was.
 	Refused []Refusal `json:"refused,omitempty"`
+	// Unread are documents stored whose facts the reader failed to read:
+	// they are searchable and quoted, but give no dates, counts or
+	// speakers until a reader that can read them.
+	Unread []Refusal `json:"unread,omitempty"`
 }
 
 // Library is the searchable corpus of a data directory: a bbolt store that
@@ -493,7 +497,10 @@ func (l *Library) Ingest(ctx context.Context, docs []corpus.Document) (IngestRep
 		dim := l.dim
 		l.mu.RUnlock()
 		// The batch's facts are read while it is embedded.
-		var fss [][]facts.Fact
+		var (
+			fss  [][]facts.Fact
+			errs []error
+		)
 		read := make(chan struct{})
 		go func() {
 			defer close(read)
@@ -502,7 +509,7 @@ func (l *Library) Ingest(ctx context.Context, docs []corpus.Document) (IngestRep
 			for i, j := range jobs[lo:hi] {
 				docs[i], pss[i] = j.doc, j.passages
 			}
-			fss = l.readMany(docs, pss)
+			fss, errs = l.readMany(docs, pss)
 		}()
 		vecs, terms, err := embedTermsChecked(ctx, l.emb, texts, dim)
 		<-read
@@ -515,7 +522,10 @@ func (l *Library) Ingest(ctx context.Context, docs []corpus.Document) (IngestRep
 		if err := l.writeBatch(ctx, jobs[lo:hi], vecs, terms, fss); err != nil {
 			return rep, err
 		}
-		for _, j := range jobs[lo:hi] {
+		for k, j := range jobs[lo:hi] {
+			if errs[k] != nil {
+				rep.Unread = append(rep.Unread, Refusal{ID: j.doc.ID, Reason: errs[k].Error()})
+			}
 			if j.update {
 				rep.Updated = append(rep.Updated, j.doc.ID)
 			} else {

@@ -85,13 +85,20 @@ func reportIngest(e *env, rep retrieval.IngestReport, refused []refusalJSON, asJ
 		if refused == nil {
 			refused = []refusalJSON{}
 		}
+		unread := []refusalJSON{}
+		for _, r := range rep.Unread {
+			unread = append(unread, refusalJSON{Source: r.ID, Reason: r.Reason})
+		}
 		return writeJSON(e.stdout, ingestJSON{
 			Added: nonNil(rep.Added), Updated: nonNil(rep.Updated), Unchanged: nonNil(rep.Unchanged), Passages: rep.Passages,
-			Refused: refused,
+			Refused: refused, Unread: unread,
 		})
 	}
 	for _, r := range refused {
 		fmt.Fprintf(e.stdout, "refused %s: %s\n", r.Source, r.Reason)
+	}
+	for _, r := range rep.Unread {
+		fmt.Fprintf(e.stdout, "stored %s, but %s\n", r.ID, r.Reason)
 	}
 	fmt.Fprintf(e.stdout, "added %d, updated %d, unchanged %d", len(rep.Added), len(rep.Updated), len(rep.Unchanged))
 	if len(refused) > 0 {
@@ -108,6 +115,8 @@ type ingestJSON struct {
 	Unchanged []string      `json:"unchanged"`
 	Passages  int           `json:"passages"`
 	Refused   []refusalJSON `json:"refused"`
+	// Unread are stored documents whose facts the reader failed on.
+	Unread []refusalJSON `json:"unread"`
 }
 
 // refusalJSON is a document not stored: its file, URL or id, and why.
