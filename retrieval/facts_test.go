@@ -490,8 +490,10 @@ func TestSearchFactsNeverNil(t *testing.T) {
 func TestAReaderFaultStoresTheArticleWithoutFacts(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
+	var raidReads atomic.Int32
 	faulty := func(d corpus.Document, ps []corpus.Passage) []facts.Fact {
 		if d.ID == "raid" {
+			raidReads.Add(1)
 			var ws []int
 			_ = ws[len(ps)+1] // the reader's fault, as an index out of range
 		}
@@ -524,11 +526,15 @@ func TestAReaderFaultStoresTheArticleWithoutFacts(t *testing.T) {
 	}
 	// Opened again with the same reader: its facts are read again, and
 	// fail again, without bringing the open down.
+	raidReads.Store(0)
 	l, err = Open(ctx, Options{Dir: dir, readFacts: faulty})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer l.Close()
+	if raidReads.Load() != 1 {
+		t.Errorf("the raid's facts were read %d times on opening, want once more", raidReads.Load())
+	}
 	if len(l.DocFacts(seed.ID)) == 0 {
 		t.Error("the seed's facts were lost on reopening")
 	}

@@ -519,7 +519,7 @@ func (l *Library) Ingest(ctx context.Context, docs []corpus.Document) (IngestRep
 		if err := ctx.Err(); err != nil {
 			return rep, err
 		}
-		if err := l.writeBatch(ctx, jobs[lo:hi], vecs, terms, fss); err != nil {
+		if err := l.writeBatch(ctx, jobs[lo:hi], vecs, terms, fss, errs); err != nil {
 			return rep, err
 		}
 		for k, j := range jobs[lo:hi] {
@@ -613,8 +613,10 @@ func checkPassages(d corpus.Document, ps []corpus.Passage) error {
 
 // writeBatch stores jobs, whose passages' vectors are vecs in order (and
 // their texts' analyzer terms terms, or nil) and whose facts are fss, in
-// one transaction, and then swaps them into the indexes.
-func (l *Library) writeBatch(ctx context.Context, jobs []ingestJob, vecs [][]float32, terms [][]string, fss [][]facts.Fact) error {
+// one transaction, and then swaps them into the indexes. A job whose
+// unread error is set, its facts unread, is stored to have them read
+// again at the next open.
+func (l *Library) writeBatch(ctx context.Context, jobs []ingestJob, vecs [][]float32, terms [][]string, fss [][]facts.Fact, unread []error) error {
 	var now time.Time
 	ws := make([]docWrite, len(jobs))
 	ids := make([][]string, len(jobs)) // each job's passage ids
@@ -633,9 +635,13 @@ func (l *Library) writeBatch(ctx context.Context, jobs []ingestJob, vecs [][]flo
 		if prev := l.docs[j.doc.ID]; prev != nil {
 			rec.FirstIngestedAt = prev.info.FirstIngestedAt
 		}
+		version := facts.Version
+		if unread[k] != nil {
+			version = 0 // no reader's: the next open reads it again
+		}
 		ws[k] = docWrite{
 			rec: rec, body: j.doc.Body, passages: j.passages, vecs: vecs[:len(j.passages)],
-			facts: factsRecord{Hash: j.hash, Version: facts.Version, Facts: fss[k]},
+			facts: factsRecord{Hash: j.hash, Version: version, Facts: fss[k]},
 		}
 		vecs = vecs[len(j.passages):]
 	}
