@@ -271,6 +271,17 @@ func TestInformationIsNoSpeaker(t *testing.T) {
 	if len(cs) != 2 || cs[0].Source != "" || cs[1].Source != "ministry" {
 		t.Errorf("causes and their sources %+v", cs)
 	}
+	// "according to preliminary reports" names no one either; "Halden
+	// media reports" name whose they are, and "reports" is no word of
+	// theirs.
+	fs = Read(doc("d", "2025-07-01", "According to preliminary reports, one of the men died of heart failure. According to Halden media reports, the other died of his injuries."))
+	cs = kinds(fs, KindCause)
+	if len(cs) != 2 || cs[0].Source != "" || cs[1].Source != "Halden media" {
+		t.Errorf("causes and their sources %+v", cs)
+	}
+	if sp := kinds(fs, KindSpeech); len(sp) != 1 || sp[0].Speech.Content != "the other died of his injuries" {
+		t.Errorf("speech %+v, want Halden media's words without \"reports\"", sp)
+	}
 }
 
 // TestCausesAndTheirSources reads a cause of death with its source.

@@ -116,8 +116,20 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 	for i := 0; i < len(ws); i++ {
 		l := strings.ToLower(ws[i].Text)
 		if l == "according" && i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "to") && sc.text[ws[i].End:ws[i+1].Start] == " " {
-			if lo, hi, ok := sc.phraseAfter(i + 2); ok && agent(sc.text[lo:hi]) {
-				content := strings.TrimSpace(strings.Trim(sc.text[:ws[i].Start]+sc.text[hi:], " ,.;:"))
+			lo, hi, ok := sc.phraseAfter(i + 2)
+			rest := hi // where the words reported go on
+			if j := slices.IndexFunc(ws, func(w Word) bool { return w.Start >= hi }); ok && j > 0 && reportingVerbs[strings.ToLower(ws[j].Text)] &&
+				strings.TrimSpace(sc.text[hi:ws[j].Start]) == "" && (j+1 == len(ws) || clauseBreakBefore(sc.text, ws[j+1].Start, ws[j].End)) {
+				// "according to preliminary reports,": the report's noun
+				// ends the phrase, which names no one; "Russian media
+				// reports" name whose they are.
+				rest = ws[j].End
+				if !slices.ContainsFunc(ws, func(w Word) bool { return w.Start >= lo && w.End <= hi && w.Cap && !w.Stop }) {
+					hi = rest
+				}
+			}
+			if ok && agent(sc.text[lo:hi]) {
+				content := strings.TrimSpace(strings.Trim(sc.text[:ws[i].Start]+sc.text[rest:], " ,.;:"))
 				out = append(out, sc.speech(ws[i].Start, hi, sc.text[lo:hi], "according to", content))
 			}
 			continue
