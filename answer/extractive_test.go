@@ -1260,3 +1260,22 @@ func TestASentenceFullOfNamesIsProse(t *testing.T) {
 		}
 	}
 }
+
+// TestAQuestionsOwnDateIsNoAnswer: a date the question gives is read (a
+// question was skipped as reporting nothing), so it is not taken for the
+// answer: "When was the miner detained on 3 March 2025 released?" is not
+// "3 March 2025".
+func TestAQuestionsOwnDateIsNoAnswer(t *testing.T) {
+	q := "When was the miner who was detained on 3 March 2025 released?"
+	if qu := newQuery(q, classify(q), questionTokens(q)); len(qu.dates) != 1 {
+		t.Errorf("question dates %v, want 3 March 2025", qu.dates)
+	}
+	docs := fixedSearcher{
+		madeUp("a", "The miner, who was detained on 3 March 2025 in Halden, was released on 10 March 2025."),
+		madeUp("b", "Halden police detained a miner on 3 March 2025 after the protest."),
+	}
+	a := askMadeUp(t, docs, q)
+	if !strings.Contains(a.Text, "10 March 2025") {
+		t.Errorf("answer %q, want the release's date", a.Text)
+	}
+}

@@ -423,8 +423,11 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		}
 	}
 	qu.report = len(qu.by) == 0 && qu.hasKey(func(k string) bool { return facts.SpeechKey(k) || facts.ReportingKey(k) })
-	doc := corpus.Document{ID: "question", Body: q}
-	for _, f := range facts.ReadPassages(doc, []corpus.Passage{{ID: "question", Start: 0, End: len(q), Text: q}}) {
+	// Read as a statement: the reader skips questions, which report
+	// nothing, and the dates a question gives would go unread.
+	stated := strings.TrimRight(strings.TrimSpace(q), "?!. ") + "."
+	doc := corpus.Document{ID: "question", Body: stated}
+	for _, f := range facts.ReadPassages(doc, []corpus.Passage{{ID: "question", Start: 0, End: len(stated), Text: stated}}) {
 		if f.Kind == facts.KindDate {
 			if sp, ok := facts.SpanOf(*f.Date); ok {
 				qu.dates = append(qu.dates, sp)
