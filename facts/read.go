@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/crisisbot/crisisbot/corpus"
@@ -269,7 +268,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 			if describesOne(speech[k].Speech.Speaker) && len(namedSpeakers) == 1 {
 				speech[k].Speech.Speaker = namedSpeakers[0]
 			}
-			if sp := speech[k].Speech.Speaker; nameIn(sp) && !slices.Contains(namedSpeakers, sp) {
+			if sp := speech[k].Speech.Speaker; Named(sp) && !slices.Contains(namedSpeakers, sp) {
 				namedSpeakers = append(namedSpeakers, sp)
 			}
 		}
@@ -384,18 +383,6 @@ var describers = map[string]bool{
 func describesOne(speaker string) bool {
 	f := strings.Fields(strings.ToLower(speaker))
 	return len(f) == 2 && f[0] == "the" && describers[f[1]] || len(f) == 1 && describers[f[0]]
-}
-
-// nameIn reports whether a speaker holds a name: a capitalised word after
-// its first, or a first one that is not "The".
-func nameIn(speaker string) bool {
-	for i, w := range strings.Fields(speaker) {
-		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsUpper(r) && !(i == 0 && (w == "The" || w == "A" || w == "An")) {
-			return true
-		}
-	}
-	return false
 }
 
 // naming reports whether a speech fact names what its speaker calls
