@@ -817,16 +817,24 @@ func (ev *evidence) undatedWordsLine(s, best *sentence, ref int) string {
 	if s != best || ev.Kind != kindDate || len(best.Vals) > 0 || len(ev.query.by) == 0 || !reSpokeQ.MatchString(ev.Question) || !ev.spokenByAsked(best) {
 		return ""
 	}
-	r := ev.Results[best.P]
-	span, ok := facts.ParseValue(r.Published)
+	on, ok := publishedOn(ev.Results[best.P])
 	if !ok {
 		return ""
 	}
-	on := "on " + span.Date().Label
-	if r.PublishedPrecision == "week" {
-		on = "in the week of " + span.Date().Label
-	}
 	return "The article gives no date for these words; it was published " + on + " [" + strconv.Itoa(ref) + "]."
+}
+
+// publishedOn says when r's article was published, "on 1 July 2025" or
+// "in the week of 30 June 2025"; ok is false when its date is unknown.
+func publishedOn(r retrieval.Result) (string, bool) {
+	span, ok := facts.ParseValue(r.Published)
+	if !ok {
+		return "", false
+	}
+	if r.PublishedPrecision == "week" {
+		return "in the week of " + span.Date().Label, true
+	}
+	return "on " + span.Date().Label, true
 }
 
 // aboutBest returns a test of whether a sentence, with the sentences

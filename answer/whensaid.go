@@ -59,52 +59,49 @@ func (e *Engine) whenSaid(ctx context.Context, q string, history []Turn) (a Answ
 	}
 	own, other := wordsDates(wholeFacts(results[s.P]), s.Text)
 	var text string
-	switch {
-	case len(own) > 0:
+	if len(own) > 0 {
 		text = capitalise(from) + " " + ref + " gives " + joinAnd(own) + " for these words."
-	default:
+	} else {
 		text = capitalise(from) + " " + ref + " gives no date for these words"
-		r := results[s.P]
-		if span, ok := facts.ParseValue(r.Published); ok {
-			on := "on " + span.Date().Label
-			if r.PublishedPrecision == "week" {
-				on = "in the week of " + span.Date().Label
-			}
+		if on, ok := publishedOn(results[s.P]); ok {
 			text += "; the article was published " + on
 		}
 		text += "."
 		if len(other) > 0 {
 			text += " The sentence also gives " + joinAnd(other) + "."
 		}
-		// Another sentence of the article may date the speaker's words:
-		// "…,” Zakharova said in a press briefing on Wednesday."
-		speakers := q0.ev.speechOf(s)
-		for p, r := range results {
-			if r.DocID != results[s.P].DocID {
-				continue
-			}
-			var fs []facts.Fact // read when a sentence of the speaker's is found
-			for _, o := range q0.ev.Sents[p] {
-				if o == s || !sameSpeaker(speakers, q0.ev.speechOf(o)) {
-					continue
-				}
-				if fs == nil {
-					fs = wholeFacts(r)
-				}
-				if d, _ := wordsDates(fs, o.Text); len(d) > 0 {
-					text += " Elsewhere the article gives " + joinAnd(d) + " for words of " + strings.TrimSpace(speakers[0].Speech.Speaker) + " [" + strconv.Itoa(c.ref(p)) + "]."
-					return Answer{
-						Question: q, Text: text, Grounded: true, Mode: ModeExtractive, Support: 1,
-						Citations: c.citations(), Resolved: "When was “" + cut(claim, 80) + "” said?",
-					}, true, nil
-				}
-			}
-		}
+		text += q0.datedElsewhere()
 	}
 	return Answer{
 		Question: q, Text: text, Grounded: true, Mode: ModeExtractive, Support: 1,
 		Citations: c.citations(), Resolved: "When was “" + cut(claim, 80) + "” said?",
 	}, true, nil
+}
+
+// datedElsewhere returns the line that gives the date another sentence of
+// the quotation's article gives for words of its speaker ("…,” Zakharova
+// said in a press briefing on Wednesday."), with a space before it; ""
+// when no retrieved one does.
+func (q *quotation) datedElsewhere() string {
+	speakers := q.ev.speechOf(q.s)
+	for p, r := range q.results {
+		if r.DocID != q.results[q.s.P].DocID {
+			continue
+		}
+		var fs []facts.Fact // read when a sentence of the speaker's is found
+		for _, o := range q.ev.Sents[p] {
+			if o == q.s || !sameSpeaker(speakers, q.ev.speechOf(o)) {
+				continue
+			}
+			if fs == nil {
+				fs = wholeFacts(r)
+			}
+			if d, _ := wordsDates(fs, o.Text); len(d) > 0 {
+				return " Elsewhere the article gives " + joinAnd(d) + " for words of " + strings.TrimSpace(speakers[0].Speech.Speaker) + " [" + strconv.Itoa(q.c.ref(p)) + "]."
+			}
+		}
+	}
+	return ""
 }
 
 // wholeFacts returns the facts of r's passage read whole: its opening
