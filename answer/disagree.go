@@ -334,7 +334,7 @@ func (c *conflict) line(refOf func(p int, words string) int) string {
 	}
 	var parts []string
 	for _, sd := range c.Sides {
-		if len(c.sideRefs(sd, refOf)) == 0 {
+		if len(c.refs(sd, refOf, true)) == 0 {
 			return ""
 		}
 		// Each wording with the sources that use it: "[2] says “December
@@ -391,7 +391,7 @@ func (c *conflict) line(refOf func(p int, words string) int) string {
 func (c *conflict) accountsLine(refOf func(p int, words string) int) string {
 	var named, other []string // one part per side
 	for k, sd := range c.Sides {
-		refs := sd.refs(func(p int) int { return refOf(p, "") })
+		refs := c.refs(sd, refOf, false)
 		if len(refs) == 0 {
 			return ""
 		}
@@ -482,25 +482,19 @@ func valueText(f facts.Fact) string {
 }
 
 // refs returns the citation numbers of a side's sentences, sorted.
-// sideRefs is refs with each sentence's value words given, so that refOf
-// may cite the article's passage the answer already quotes for them.
-func (c *conflict) sideRefs(sd side, refOf func(p int, words string) int) []int {
+// refs returns the references of a side's sentences, in order and each
+// once. With valued, refOf is given each sentence's value words, so that
+// it may cite the article's passage the answer already quotes for them.
+func (c *conflict) refs(sd side, refOf func(p int, words string) int, valued bool) []int {
 	var out []int
 	for _, s := range sd.Sents {
 		words := ""
-		if i := slices.IndexFunc(sd.Facts, func(f facts.Fact) bool { return c.at[factKeyOf(f)] == s }); i >= 0 {
-			words = sd.Facts[i].Text
+		if valued {
+			if i := slices.IndexFunc(sd.Facts, func(f facts.Fact) bool { return c.at[factKeyOf(f)] == s }); i >= 0 {
+				words = sd.Facts[i].Text
+			}
 		}
 		out = append(out, refOf(s.P, words))
-	}
-	slices.Sort(out)
-	return slices.Compact(out)
-}
-
-func (sd side) refs(refOf func(p int) int) []int {
-	var out []int
-	for _, s := range sd.Sents {
-		out = append(out, refOf(s.P))
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
