@@ -115,16 +115,19 @@ func (ev *evidence) conflict() *conflict {
 			fs[i].Event = fs[i].Event.WithAbbrevs(ev.abbrevs)
 		}
 	}
+	ds := facts.Disagreements(fs)
 	// A retrieved article that gives two sides' counts itself counts two
 	// sets, though the sentence that gives its second is not among the
 	// answer's.
 	var retrieved []facts.Fact
-	for _, ss := range ev.Sents {
-		for _, s := range ss {
-			retrieved = append(retrieved, s.Facts...)
+	if len(ds) > 0 {
+		for _, ss := range ev.Sents {
+			for _, s := range ss {
+				retrieved = append(retrieved, s.Facts...)
+			}
 		}
 	}
-	for _, d := range facts.Disagreements(fs) {
+	for _, d := range ds {
 		if facts.CountedApart(d, retrieved) {
 			continue
 		}
