@@ -335,12 +335,52 @@ func (ev *evidence) tellsReversed(s *sentence) bool {
 func (ev *evidence) withSpeakers(chosen []*sentence) []*sentence {
 	out := make([]*sentence, 0, len(chosen)+1)
 	for _, s := range chosen {
+		if n := ev.namerOf(s); n != nil && !slices.Contains(chosen, n) && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
 		out = append(out, s)
 		if sp := ev.speakerOf(s); sp != nil && sp != s && !slices.Contains(chosen, sp) && !slices.Contains(out, sp) {
 			out = append(out, sp)
 		}
 	}
 	return out
+}
+
+// namerOf returns the sentence of s's passage that names the speaker of a
+// quotation s goes on with (facts.Speech.Continued): "“…,” Simonyan said."
+// before "“The police came to the office.”"; nil when s goes on with no
+// quotation, or the sentence naming its speaker is in another passage.
+func (ev *evidence) namerOf(s *sentence) *sentence {
+	who := continuedBy(s)
+	if who == "" {
+		return nil
+	}
+	ss := ev.Sents[s.P]
+	for j := s.I - 1; j >= 0; j-- {
+		if continuedBy(ss[j]) == who {
+			continue
+		}
+		if slices.ContainsFunc(ss[j].Facts, func(f facts.Fact) bool {
+			return f.Kind == facts.KindSpeech && f.Speech != nil && f.Speech.Speaker == who
+		}) {
+			return ss[j]
+		}
+		return nil
+	}
+	return nil
+}
+
+// continuedBy returns the speaker of the quotation s goes on with, when
+// that is all the speech s holds; "" otherwise.
+func continuedBy(s *sentence) string {
+	who := ""
+	for _, f := range voices(s) {
+		if !f.Speech.Continued {
+			return ""
+		}
+		who = f.Speech.Speaker
+	}
+	return who
 }
 
 // speakerOf returns the sentence that names who speaks the words of s: s

@@ -30,6 +30,14 @@ func TestComposerTakesTheAskedValueFromFacts(t *testing.T) {
 			want: []string{"reopening the border crossings", "Lena Varga"},
 		},
 		{
+			name: "a quotation that goes on after the sentence naming its speaker",
+			q:    "What did Lena Varga say about the police search of the office?",
+			docs: []retrieval.Result{doc("a", "Talks stalled again this week. "+
+				"\"We cannot reach our staff by phone,\" Deputy Foreign Minister Lena Varga said at a forum in Dalby. "+
+				"\"The police searched the office and took every computer.\"")},
+			want: []string{"took every computer", "Lena Varga said"},
+		},
+		{
 			name: "a surname in the question is that person, not the answer",
 			q:    "Who called Berg's remarks unacceptable?",
 			docs: []retrieval.Result{doc("a", "Spokesperson Ana Holm called the remarks made by Tomas Berg, the special envoy, unacceptable on Monday. "+

@@ -50,7 +50,7 @@ func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answe
 		return Answer{}, false, err
 	}
 	ev, s, c, ref, article := q0.ev, q0.s, q0.c, q0.ref, q0.article
-	var own, others, relays, speakers []string
+	var own, others, relays, speakers, continued []string
 	if src := ev.sourceOf(s); src != nil || ev.introducedBy(s) != nil {
 		if src == nil {
 			src = ev.introducedBy(s)
@@ -69,6 +69,9 @@ func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answe
 			case src != s || reportsClause(src.Text, f):
 				own = append(own, said)
 				speakers = append(speakers, who)
+				if f.Speech.Continued {
+					continued = append(continued, who)
+				}
 			default:
 				others = append(others, who+": "+said)
 			}
@@ -78,6 +81,10 @@ func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answe
 	switch {
 	case len(own) > 0:
 		text = "The words are those of " + strings.Join(speakers, " and ") + ", as " + article + " gives them " + ref + ": " + strings.Join(own, "; ") + "."
+		if len(continued) > 0 {
+			// The name is not in the quoted sentence: say where it is.
+			text += " The article names " + strings.Join(continued, " and ") + " in an earlier sentence, and the quotation goes on from it."
+		}
 	case len(relays) > 0:
 		text = capitalise(article) + " passes the words on from " + strings.Join(relays, " and ") + " " + ref + "."
 	default:

@@ -16,7 +16,7 @@ package facts
 
 // Version is the reader's version. Stored facts read by another version
 // are read again; bump it whenever a change alters what Read returns.
-const Version = 72
+const Version = 73
 
 // Kind is what a fact is about.
 type Kind string
@@ -155,4 +155,8 @@ type Speech struct {
 	Cue string `json:"cue"`
 	// Content is the attributed words, as written.
 	Content string `json:"content"`
+	// Continued is set when the words are a quotation that goes on after
+	// the sentence naming its speaker, which Speaker and Cue are from: the
+	// fact's own words are the quotation's.
+	Continued bool `json:"continued,omitempty"`
 }

@@ -185,6 +185,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 	var voice, carried string
 	// namedSpeakers are the speakers so far that hold a name.
 	var namedSpeakers []string
+	var cont continuation
 	for i, s := range sents {
 		carry := false
 		if i > 0 && para[i] != para[i-1] {
@@ -195,7 +196,9 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		}
 		if !open {
 			haveQuoteDay = false
+			out = cont.end(out) // a quotation ended with the sentence before
 		}
+		openBefore := open
 		sc := &sentenceCtx{
 			doc: doc, index: i, text: s.Text, passage: passageOf(passages, s),
 			words: words[i], segs: Segments(s.Text), prose: prose[i],
@@ -287,6 +290,20 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 				break
 			}
 		}
+		own, ownCue := voiceOf(speech)
+		if len(speech) > 0 {
+			cont.spoken = true
+		}
+		var continued *Fact
+		if qs, qe, whole := quotedWhole(openBefore, s.Text); whole && len(speech) == 0 && sc.prose && cont.prev != "" {
+			// Words that go on quoting the one speaking before.
+			f := sc.speech(qs, qe, cont.prev, cont.prevCue, strings.TrimLeft(s.Text[qs:qe], "“\""))
+			f.Speech.Continued = true
+			continued = &f
+			own, ownCue = cont.prev, cont.prevCue
+			lastSpeaker, voice = own, own
+		}
+		cont.prev, cont.prevCue = own, ownCue
 		ents := readEntities(sc)
 		times := readClocks(sc)
 		qs := slices.DeleteFunc(readQuantities(sc), func(q Fact) bool { return inClock(times, q.Start, q.End) })
@@ -313,6 +330,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		if sc.passage == "" {
 			continue // a line the chunker drops (a credit, a link list) cannot be cited
 		}
+		from := len(out)
 		out = append(out, sc.dates...)
 		out = append(out, times...)
 		out = append(out, qs...)
@@ -321,7 +339,11 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		out = append(out, speech...)
 		out = append(out, acts...)
 		out = append(out, abbrevs...)
+		if continued != nil {
+			cont.pending = append(cont.pending, pendingSpeech{*continued, from, len(out)})
+		}
 	}
+	out = cont.end(out)
 	// A name typed only later in the document ("Russia" before "in
 	// Russia") takes that type.
 	for k := range out {

@@ -12,7 +12,7 @@ import (
 // factsFormat is the layout written by encodeFacts. A record in another
 // layout is not decoded: its document is read again, as for a record of
 // another facts.Version.
-const factsFormat = 5
+const factsFormat = 6
 
 // factsRecord is a document's entry in the facts bucket: its facts, read by
 // facts.Version Version from the document whose content hash is Hash.
@@ -196,6 +196,7 @@ func encodeFacts(r factsRecord) []byte {
 			e.str(s.Speaker)
 			e.str(s.Cue)
 			e.str(s.Content)
+			e.boolean(s.Continued)
 		}
 		if flags&flagEvent != 0 {
 			e.str(f.Event.Trigger)
@@ -386,7 +387,7 @@ func decodeFacts(b []byte) (factsRecord, error) {
 			f.Cause = &facts.Cause{Effect: d.str(), Cause: d.str()}
 		}
 		if flags&flagSpeech != 0 {
-			f.Speech = &facts.Speech{Speaker: d.str(), Cue: d.str(), Content: d.str()}
+			f.Speech = &facts.Speech{Speaker: d.str(), Cue: d.str(), Content: d.str(), Continued: d.u8() == 1}
 		}
 		if flags&flagEvent != 0 {
 			f.Event = facts.Event{Trigger: d.str(), Participants: d.strs(), Places: d.strs(), When: d.str(), By: d.strs(), To: d.strs()}
