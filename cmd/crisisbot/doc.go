@@ -7,6 +7,10 @@
 //
 //	crisisbot [--config FILE] [--data-dir DIR] COMMAND [flags] [args]
 //	crisisbot --version
+//	crisisbot help [COMMAND]
+//
+// "crisisbot help" lists the commands, and "crisisbot help COMMAND" (or
+// "crisisbot COMMAND -h") gives a command's flags.
 //
 // With no config file it runs offline: a local embedder and an extractive
 // composer that quotes the articles. On first use it stores the five bundled

@@ -192,6 +192,30 @@ func TestHelpExitsZero(t *testing.T) {
 	}
 }
 
+// TestHelpCommand: "crisisbot help [COMMAND]" prints the usage on stdout
+// and exits 0, as go's own help does; an unknown command is a usage error.
+func TestHelpCommand(t *testing.T) {
+	c := newCLI(t)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"help"}, "Usage: crisisbot [--config FILE]"},
+		{[]string{"help", "ask"}, "Usage: crisisbot ask [flags] QUESTION..."},
+		{[]string{"help", "timeline"}, "Usage: crisisbot timeline"},
+	} {
+		out, errOut, code := c.run(tt.args...)
+		if code != 0 || !strings.Contains(out, tt.want) || errOut != "" {
+			t.Errorf("crisisbot %v: exit %d, stdout %q, stderr %q; want %q on stdout and exit 0", tt.args, code, out, errOut, tt.want)
+		}
+	}
+	for _, args := range [][]string{{"help", "frobnicate"}, {"help", "ask", "eval"}} {
+		if _, errOut, code := c.run(args...); code != 2 || !strings.Contains(errOut, "help") {
+			t.Errorf("crisisbot %v: exit %d, stderr %q; want a usage error", args, code, errOut)
+		}
+	}
+}
+
 func TestIngestSourcesAndBadInputKeepsStore(t *testing.T) {
 	c := newCLI(t)
 	dir := t.TempDir()

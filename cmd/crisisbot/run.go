@@ -83,7 +83,10 @@ func runEnv(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&e.dataDir, "data-dir", "", "data `directory` (overrides data_dir in the config; default ./data, relative to the working directory)")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	cmds := commands()
+	usageOut := stderr // "crisisbot help" prints it where it was asked for
 	fs.Usage = func() {
+		stderr := usageOut
+		fs.SetOutput(usageOut)
 		fmt.Fprint(stderr, "Usage: crisisbot [--config FILE] [--data-dir DIR] COMMAND [flags] [args]\n       crisisbot --version\n\nCommands:\n")
 		names := make([]string, 0, len(cmds))
 		for name := range cmds {
@@ -95,7 +98,7 @@ func runEnv(ctx context.Context, e *env, args []string) error {
 		}
 		fmt.Fprint(stderr, "\nGlobal flags:\n")
 		fs.PrintDefaults()
-		fmt.Fprint(stderr, "\nRun 'crisisbot COMMAND -h' for a command's flags.\n")
+		fmt.Fprint(stderr, "\nRun 'crisisbot help COMMAND' or 'crisisbot COMMAND -h' for a command's flags.\n")
 	}
 	if len(args) > 0 {
 		args = args[1:]
@@ -111,6 +114,23 @@ func runEnv(ctx context.Context, e *env, args []string) error {
 		return errs.Errorf(errs.Usage, "no command given")
 	}
 	name := fs.Arg(0)
+	if name == "help" {
+		// "crisisbot help [COMMAND]", as go and its tools have it: the
+		// usage on stdout, and success.
+		switch fs.NArg() {
+		case 1:
+			usageOut = e.stdout
+			fs.Usage()
+			return nil
+		case 2:
+			if c, ok := cmds[fs.Arg(1)]; ok {
+				e.stderr = e.stdout
+				return c.run(ctx, e, []string{"-h"})
+			}
+			return errs.Errorf(errs.Usage, "help: unknown command %q", fs.Arg(1))
+		}
+		return errs.Errorf(errs.Usage, "help takes at most one command")
+	}
 	cmd, ok := cmds[name]
 	if !ok {
 		return errs.Errorf(errs.Usage, "unknown command %q", name)
