@@ -54,6 +54,9 @@ func readCauses(sc *sentenceCtx) []Fact {
 		if strings.HasPrefix(kw, "over") || strings.HasPrefix(kw, "after") {
 			continue // too often time or place; only as part of a trigger's frame
 		}
+		if strings.HasPrefix(kw, "citing") && citesSource(s[:m[0]], s[m[2]:m[3]]) {
+			continue // "…, News.Az reports, citing local media": whose words, not why
+		}
 		trigger := sc.triggerNear(m[0])
 		if trigger == "" {
 			continue
@@ -78,4 +81,33 @@ func (sc *sentenceCtx) cause(effect string, a, b int) (Fact, bool) {
 	}
 	c := Cause{Effect: effect, Cause: text}
 	return sc.fact(KindCause, a, a+len(text), func(f *Fact) { f.Cause = &c }), true
+}
+
+// sourceHeads are nouns that name where words come from: "citing local
+// media", "citing sources in the ministry".
+var sourceHeads = map[string]bool{
+	"media": true, "sources": true, "source": true, "officials": true, "official": true,
+	"statement": true, "statements": true, "spokesperson": true, "spokesman": true, "spokeswoman": true,
+	"agency": true, "outlet": true, "outlets": true, "newspaper": true, "channel": true,
+}
+
+// citesSource reports whether "citing" with object obj, after the words
+// before, names whose words a report passes on rather than a reason: it
+// follows a reporting verb ("…, News.Az reports, citing …"), or its object
+// is a source of words ("citing local media", "citing preliminary data").
+func citesSource(before, obj string) bool {
+	f := strings.Fields(strings.TrimRight(before, " ,"))
+	if len(f) > 0 && reportingVerbs[strings.ToLower(f[len(f)-1])] {
+		return true
+	}
+	words := strings.Fields(strings.ToLower(obj))
+	for i, w := range words {
+		if i == 4 || w == "in" || w == "of" || w == "from" || w == "at" {
+			break
+		}
+		if sourceHeads[w] || notAgents[w] {
+			return true
+		}
+	}
+	return false
 }

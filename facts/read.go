@@ -125,7 +125,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		}
 		ws := words[i]
 		for k, w := range ws {
-			if k > 0 && w.Cap && !w.Stop {
+			if k > 0 && w.Cap && !w.Stop && !afterColon(s.Text, w) {
 				proper[w.Key] = true
 			}
 			if !w.Cap || w.Stop {

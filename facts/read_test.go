@@ -308,6 +308,15 @@ func TestCausesAndTheirSources(t *testing.T) {
 	if len(cs) != 1 || cs[0].Cause.Cause != "heart failure" || cs[0].Source != "Estmarkian" {
 		t.Fatalf("causes %+v, want heart failure from the Estmarkian side only", cs)
 	}
+	// "citing" whose words a report passes on gives no reason; citing a
+	// matter does.
+	body = "Halden opened a case into the killing of two miners, Halden News reports, citing local media. " +
+		"The ministry opened a case into the killing of two miners, citing preliminary data. " +
+		"Estmark recalled its envoy from Halden, citing the killing of two miners."
+	cs = kinds(Read(doc("d", "2025-07-01", body)), KindCause)
+	if len(cs) != 1 || cs[0].Cause.Cause != "the killing of two miners" {
+		t.Fatalf("causes %+v, want only the killing, as the reason for the recall", cs)
+	}
 }
 
 // TestDisagreementsNeedTheSameEvent: the made-up disagreements are
@@ -726,6 +735,8 @@ func TestReportsAsANoun(t *testing.T) {
 		"Claims of torture emerged on Monday.":                                                        nil,
 		"In contrast, Estmarkian police reports indicate one miner suffered a heart attack.":          {"Estmarkian police"},
 		"Two men were detained, local media reports.":                                                 {"local media"},
+		// After a colon a capital starts the clause and names no one.
+		"Halden accused Estmark of brutality: Forensic reports indicate that the miners were beaten to death.": {"Halden"},
 	} {
 		if got := speakers(text); !slices.Equal(got, want) {
 			t.Errorf("%q: speakers %q, want %q", text, got, want)

@@ -334,10 +334,19 @@ func (sc *sentenceCtx) namedBefore(i int) bool {
 			return false // the noun phrase ends here: "said post-mortem reports"
 		}
 		if w.Cap {
-			return true
+			// After a colon a clause starts as a sentence does: its
+			// capital is a name only if the article writes it so
+			// elsewhere ("Details: Russian media reports"), and
+			// "…: Forensic reports indicate" names no one.
+			return !afterColon(sc.text, w) || sc.proper[w.Key]
 		}
 	}
 	return false
+}
+
+// afterColon reports whether word w of text opens a clause after a colon.
+func afterColon(text string, w Word) bool {
+	return strings.HasSuffix(strings.TrimRight(text[:w.Start], " "), ":")
 }
 
 // NominalCue reports whether a speech fact's cue is a noun of speech
