@@ -687,6 +687,10 @@ func TestSpeakerBeforeTheCueWithAnAppositive(t *testing.T) {
 		{"\"The court rules to detain him,\" the judge stated, reading out the verdict.", "judge", "The court rules to detain him"},
 		// A participle of speech after the main clause has its subject.
 		{"Halden deputy Ola Brandt has floated the idea of a trade ban, claiming that Halden would not lose anything.", "Halden deputy Ola Brandt", "Halden would not lose anything"},
+		// The subject after a short opening phrase and before an adverb,
+		// and the name an appositive gives it.
+		{"During the talks, Ivo Tamm formally apologized for the crash, stating that Halden would pay compensation.", "Ivo Tamm", "Halden would pay compensation"},
+		{"The union's parent body, Halden Miners Federation, expressed concern over the arrests, stating that lawyers were denied access.", "Halden Miners Federation", "lawyers were denied access"},
 		// "what it called": the sentence's subject names it, without a
 		// date that follows the subject.
 		{"The Halden ministry summoned the envoy on Saturday to protest what it called the brutal killing of two miners.", "Halden ministry", "the brutal killing of two miners"},

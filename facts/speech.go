@@ -249,12 +249,15 @@ var participleCues = map[string]bool{
 
 // subject returns the byte range of the noun phrase that opens the
 // sentence and is its subject: a name or a noun phrase right before a
-// verb ("Russian State Duma deputy Andrei Gurulev has floated …"). ok is
-// false when the sentence opens otherwise ("On Monday, …") or the phrase
-// names no one who can speak.
+// verb ("Russian State Duma deputy Andrei Gurulev has floated …"), perhaps
+// after a short opening phrase of time or place ("During the talks, Putin
+// formally apologized …"), or the name an appositive gives it
+// ("Sputnik's parent company, Rossiya Segodnya, expressed …"). ok is false
+// when the sentence opens otherwise or the phrase names no one who can
+// speak.
 func (sc *sentenceCtx) subject() (lo, hi int, ok bool) {
 	ws := sc.words
-	j := 0
+	j := sc.afterOpening()
 	if j < len(ws) && determiners[strings.ToLower(ws[j].Text)] {
 		j++
 	}
@@ -264,10 +267,16 @@ func (sc *sentenceCtx) subject() (lo, hi int, ok bool) {
 		if auxiliaries[l] || !ws[k].Cap && PastTense(ws[k].Text) || npBreak[l] || k > j && clauseBreakBefore(sc.text, ws[k].Start, ws[k-1].End) {
 			break
 		}
+		if sc.adverbBeforeVerb(k) {
+			break // "Putin formally apologized"
+		}
 		k++
 	}
 	if k == j || k >= len(ws) {
 		return 0, 0, false
+	}
+	if a, b, ok := sc.appositiveName(j, k); ok {
+		return a, b, true
 	}
 	end := k // the phrase ends before a date and the preposition that opens it: "… Office on Tuesday launched"
 	for m := j; m < k; m++ {
@@ -282,7 +291,11 @@ func (sc *sentenceCtx) subject() (lo, hi int, ok bool) {
 	if end == j {
 		return 0, 0, false
 	}
-	if l := strings.ToLower(ws[k].Text); !auxiliaries[l] && !PastTense(ws[k].Text) || l == "to" || ws[k].Cap ||
+	v := k
+	if sc.adverbBeforeVerb(k) {
+		v++
+	}
+	if l := strings.ToLower(ws[v].Text); !auxiliaries[l] && !PastTense(ws[v].Text) || l == "to" || ws[v].Cap ||
 		strings.HasSuffix(strings.ToLower(ws[j].Text), "ing") {
 		return 0, 0, false // no finite verb follows, or a participle opens: not the subject
 	}
@@ -297,6 +310,64 @@ func (sc *sentenceCtx) subject() (lo, hi int, ok bool) {
 		return 0, 0, false
 	}
 	return ws[j].Start, ws[end-1].End, true
+}
+
+// maxOpening bounds the words of a phrase that opens a sentence before its
+// subject: "During the talks,", "On Monday,".
+const maxOpening = 5
+
+// afterOpening returns the index of the sentence's first word after a
+// short phrase of time or place that opens it with a preposition and ends
+// at a comma ("During the talks, …"); 0 when none does.
+func (sc *sentenceCtx) afterOpening() int {
+	ws := sc.words
+	if len(ws) == 0 || !prepositions[strings.ToLower(ws[0].Text)] {
+		return 0
+	}
+	for k := 1; k < len(ws) && k <= maxOpening; k++ {
+		gap := sc.text[ws[k-1].End:ws[k].Start]
+		if strings.Contains(gap, ",") && strings.TrimSpace(gap) == "," {
+			return k
+		}
+		if strings.TrimSpace(gap) != "" || npBreak[strings.ToLower(ws[k].Text)] {
+			return 0
+		}
+	}
+	return 0
+}
+
+// adverbBeforeVerb reports whether word k is an adverb in -ly right before
+// a verb in the past: "formally apologized".
+func (sc *sentenceCtx) adverbBeforeVerb(k int) bool {
+	ws := sc.words
+	l := strings.ToLower(ws[k].Text)
+	return k+1 < len(ws) && !ws[k].Cap && strings.HasSuffix(l, "ly") && len(l) > 4 &&
+		PastTense(ws[k+1].Text) && !ws[k+1].Cap && sc.text[ws[k].End:ws[k+1].Start] == " "
+}
+
+// appositiveName returns the name that an appositive between commas gives
+// the noun phrase ws[j:k] before a verb: "Sputnik's parent company, Rossiya
+// Segodnya, expressed" is Rossiya Segodnya.
+func (sc *sentenceCtx) appositiveName(j, k int) (lo, hi int, ok bool) {
+	ws := sc.words
+	if strings.TrimSpace(sc.text[ws[k-1].End:ws[k].Start]) != "," {
+		return 0, 0, false
+	}
+	m := k
+	for m < len(ws) && m-k < maxSource && ws[m].Cap && (m == k || sc.text[ws[m-1].End:ws[m].Start] == " ") {
+		m++
+	}
+	if m == k || m+1 >= len(ws) || strings.TrimSpace(sc.text[ws[m-1].End:ws[m].Start]) != "," {
+		return 0, 0, false
+	}
+	v := m
+	if sc.adverbBeforeVerb(v) {
+		v++
+	}
+	if l := strings.ToLower(ws[v].Text); ws[v].Cap || !auxiliaries[l] && !PastTense(ws[v].Text) {
+		return 0, 0, false
+	}
+	return ws[k].Start, ws[m-1].End, true
 }
 
 // speechNouns are the nouns of speech that, owned by a name and followed
