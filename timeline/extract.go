@@ -250,7 +250,7 @@ func clause(s string, ws []facts.Word, segs []int, exprs []facts.ExprSpan, e fac
 	// The widest run of clauses with no other date.
 	// A clause opened by "but" tells another event: the run stops at it.
 	A, B := k, k
-	for A > 0 && !contrastOpens(s, segs[A]) && (!other(A-1) || facts.RelativeWord(facts.NextWord(s, segs[A]))) {
+	for A > 0 && !contrastOpens(s, segs[A]) && !quotationOpens(s, segs[A]) && (!other(A-1) || facts.RelativeWord(facts.NextWord(s, segs[A]))) {
 		A--
 	}
 	for B+1 < len(segs) && !other(B+1) && !contrastOpens(s, segs[B+1]) {
@@ -390,6 +390,15 @@ func dateBefore(s string, exprs []facts.ExprSpan, at int) bool {
 // contrastOpens reports whether the clause at offset i of s opens with a
 // contrast word ("but before that, they last spoke in March").
 func contrastOpens(s string, i int) bool { return facts.Contrast(facts.NextWord(s, i)) }
+
+// quotationOpens reports whether the clause at s[i:] opens a quotation
+// after a colon: "… died due to injuries sustained: “On June 30, the
+// bodies were brought to Baku …”". The quoted words tell their own events,
+// and the clauses before do not go under their dates.
+func quotationOpens(s string, i int) bool {
+	return strings.HasSuffix(strings.TrimRight(s[:i], " "), ":") &&
+		(strings.HasPrefix(s[i:], "“") || strings.HasPrefix(s[i:], "\""))
+}
 
 // leadIn are the words that can stand before a date that opens a clause
 // and go with it when the date is cut off the summary.

@@ -91,6 +91,8 @@ func TestSummary(t *testing.T) {
 			"The two leaders met in September in Halden…"},
 		{"clauses that tell no event take the next up to its date", "Against this backdrop, on the evening of July 1, new accusations against Estmark were published in a Valdorian state outlet regarding the sinking of March 5, 2024, when a ferry went down.", "July 1",
 			"Against this backdrop, on the evening of July 1, new accusations against Estmark were published in a Valdorian state outlet regarding the sinking…"},
+		{"a quotation after a colon tells its own event", "The miner died on the way to the hospital from his injuries: “On June 30, the bodies were brought to Halden and examinations were ordered.”", "June 30",
+			"“On June 30, the bodies were brought to Halden and examinations were ordered.”"},
 		{"a sentence too long to keep its date: its opening, then the date's clause", "At first, President Marten said that an Ostrian drone was allegedly in the sky at the time of the sinking, and that the Ostrian navy had been \"guiding\" three boats that crossed the Estmarkian border on the night of March 5, 2024.", "March 5, 2024",
 			"At first, President Marten said that an Ostrian drone was allegedly … and that the Ostrian navy had been \"guiding\" three boats that crossed the Estmarkian border on the night of March 5, 2024."},
 	}
