@@ -391,6 +391,22 @@ func dateBefore(s string, exprs []facts.ExprSpan, at int) bool {
 // contrast word ("but before that, they last spoke in March").
 func contrastOpens(s string, i int) bool { return facts.Contrast(facts.NextWord(s, i)) }
 
+// listEnd reports whether a date closes a list of dates: the text before
+// its clause ends with a number and a comma ("in 2001, 2010,"), and only
+// "and" or "or" stands between the clause's start and the date.
+func listEnd(before, lead string) bool {
+	b := strings.TrimRight(before, " ")
+	if !strings.HasSuffix(b, ",") {
+		return false
+	}
+	b = strings.TrimSuffix(b, ",")
+	if b == "" || b[len(b)-1] < '0' || b[len(b)-1] > '9' {
+		return false
+	}
+	l := strings.ToLower(strings.TrimSpace(lead))
+	return l == "and" || l == "or"
+}
+
 // quotationOpens reports whether the clause at s[i:] opens a quotation
 // after a colon: "… died due to injuries sustained: “On June 30, the
 // bodies were brought to Baku …”". The quoted words tell their own events,
@@ -457,6 +473,12 @@ func summary(s string, lo, hi int, e facts.ExprSpan, piece, tells bool) string {
 		// A clause that is little more than its date ("On Saturday",
 		// "2010" in "in 2001, 2010, and 2011") says nothing: the
 		// sentence does.
+		lo, hi = 0, len(s)
+	}
+	if lo > 0 && e.Start >= lo && listEnd(s[:lo], s[lo:e.Start]) {
+		// "in 2001, 2010, and 2011, with the motive believed to be …":
+		// the last of a list of dates is the list's, and so is the
+		// sentence.
 		lo, hi = 0, len(s)
 	}
 	t := strings.TrimSpace(s[lo:hi])
