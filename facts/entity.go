@@ -172,6 +172,16 @@ func (sc *sentenceCtx) entity(i, j int) (Fact, bool) {
 			hasOrg = true
 		}
 	}
+	// "Sputnik's parent company, Rossiya Segodnya,", "the agency
+	// Interfax": a name set beside a lower-case noun of an organisation
+	// names it.
+	if i > 0 && !ws[i-1].Cap && orgWords[strings.ToLower(ws[i-1].Text)] {
+		gap := sc.text[ws[i-1].End:ws[i].Start]
+		closed := strings.HasPrefix(sc.text[ws[j-1].End:], ",")
+		if gap == " " || gap == ", " && closed {
+			hasOrg = true
+		}
+	}
 	// Titles before the name are not part of it, but make it a person's:
 	// "Russian Deputy Prime Minister Alexei Overchuk".
 	titled := false

@@ -423,8 +423,15 @@ func TestEntitiesAreTypedByShapeAndContext(t *testing.T) {
 		"According to Tomas Berg, a senior fellow at the Harbour Institute, the talks failed. " +
 		"Police searched the offices of Radio Estmark in the capital. " +
 		"A reporter for Nordwire Estmark filmed the search. " +
-		"Berg said the Estmarkians would not back down. "
+		"Berg said the Estmarkians would not back down. " +
+		"Nordwire's parent company, Varga Segel, expressed concern. " +
+		"The news agency Nordpress reported the search. " +
+		"The company, Ivo Tamm said, was closed. "
 	want := map[string]EntityType{
+		// A name beside a lower-case noun of an organisation names it.
+		"Varga Segel":       Org,
+		"Nordpress":         Org,
+		"Ivo Tamm":          Person,
 		"Norland":           Place,
 		"Estmark":           Place,
 		"Lena Varga":        Person,
