@@ -591,7 +591,7 @@ func (qu *query) reportTells(f facts.Fact) bool {
 
 // onEvent reports whether f's event is one the question names.
 func (qu *query) onEvent(f facts.Fact) bool {
-	return f.Event.Trigger != "" && qu.keys[f.Event.Trigger]
+	return f.Event.Trigger != "" && qu.keys[f.Event.Trigger] || slices.ContainsFunc(f.Event.Also, func(k string) bool { return qu.keys[k] })
 }
 
 // locate returns where fact f's words sit in sentence text, as the

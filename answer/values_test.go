@@ -59,6 +59,13 @@ func TestComposerTakesTheAskedValueFromFacts(t *testing.T) {
 			want: []string{"March 9"},
 		},
 		{
+			name: "the day of a participle's event: raided on Monday, detaining",
+			q:    "When were the Halden Post reporters detained?",
+			docs: []retrieval.Result{doc("a", "The Halden Post reporters had covered the strike for a year. "+
+				"Police raided the Halden Post office on Monday, detaining two reporters.")},
+			want: []string{"on Monday, detaining two reporters", "“Monday” [1] is 10 March 2025"},
+		},
+		{
 			name: "a duration for how long",
 			q:    "How long was the Herald's editor ordered held?",
 			docs: []retrieval.Result{doc("a", "A court in Halden ordered the Herald's editor held on Tuesday, along with 12 reporters. "+

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
 )
 
 // triggers are the keys of event words, as Key folds them ("arrested"
@@ -251,6 +253,9 @@ func (sc *sentenceCtx) frameOf(at int, trigger string, ents []Fact) Event {
 	ev.When = sc.whenOf(ev.Trigger, lo, hi)
 	if t := sc.triggerIndex(ev.Trigger, at); t >= 0 {
 		ev.By, ev.To = sc.direction(t)
+		if k := sc.participleAfter(t, at); k != "" {
+			ev.Also = []string{k}
+		}
 	}
 	if ev.Trigger == Born {
 		// A birth date is the life of the name right before it:
@@ -267,6 +272,52 @@ func (sc *sentenceCtx) frameOf(at int, trigger string, ents []Fact) Event {
 	slices.Sort(ev.Places)
 	ev.Places = slices.Compact(ev.Places)
 	return ev
+}
+
+// participleAfter returns the key of the event word in -ing that opens
+// the clause after the one of event word t, at its time ("raided the
+// office on Monday, detaining …"), for the date or count at offset at;
+// "" when the next clause opens otherwise, or another date or a quotation
+// comes first. It returns the participle's event key.
+func (sc *sentenceCtx) participleAfter(t, at int) string {
+	ws := sc.words
+	own := at // the end of the date at offset at, whose words are no other date
+	for _, d := range sc.dates {
+		if d.Start == at {
+			own = d.End
+		}
+	}
+	for k := t + 1; k < len(ws); k++ {
+		gap := sc.text[ws[k-1].End:ws[k].Start]
+		if (ws[k].Start < at || ws[k].End > own) && sc.inDate(ws[k].Start, ws[k].End) {
+			return ""
+		}
+		if strings.ContainsAny(gap, ";:()—–\"“”") {
+			return ""
+		}
+		if !strings.Contains(gap, ",") {
+			continue
+		}
+		if l := strings.ToLower(ws[k].Text); strings.HasSuffix(l, "ing") && !ws[k].Cap {
+			return participleKey(ws, k)
+		}
+		return ""
+	}
+	return ""
+}
+
+// participleKey returns the event key of the participle ws[k] in -ing, ""
+// when it is no event word. Key folds spellings before stemming, which
+// leaves "detaining" unlike "detained"; the participle's stem is keyed as
+// its concept first.
+func participleKey(ws []Word, k int) string {
+	if c, ok := conceptOf(english.Stem(strings.ToLower(ws[k].Text), false)); ok && triggers[c] {
+		return c
+	}
+	if eventWord(ws[k]) {
+		return EventKey(ws, k)
+	}
+	return ""
 }
 
 // triggerIndex returns the index of the event word keyed trigger

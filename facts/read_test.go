@@ -518,6 +518,28 @@ func TestADateInAClauseOfItsOwn(t *testing.T) {
 	})
 }
 
+// TestAParticipleGoesOnAtItsClausesTime: "raided the office on Monday,
+// detaining two reporters" dates the detentions too; a participle after
+// another date, or none, adds nothing.
+func TestAParticipleGoesOnAtItsClausesTime(t *testing.T) {
+	also := map[string][]string{}
+	body := "Police raided the Halden Post office on Monday, detaining two reporters. " +
+		"The court on Tuesday jailed two reporters, whom police had raided the day before, detaining seven staff. " +
+		"On Friday the police raided the cafe, and on Saturday, arresting nobody, they left. " +
+		"Police raided the docks on Sunday, saying nothing."
+	for _, f := range kinds(Read(doc("x", "2025-07-02", body)), KindDate) {
+		also[f.Text] = f.Event.Also
+	}
+	want := map[string][]string{
+		"Monday": {"detain"}, "Tuesday": nil, "the day before": {"detain"}, "Friday": nil, "Saturday": nil, "Sunday": nil,
+	}
+	for text, w := range want {
+		if got, ok := also[text]; !ok || !slices.Equal(got, w) {
+			t.Errorf("%q: also %q (read: %v), want %q", text, got, ok, w)
+		}
+	}
+}
+
 // TestADateBelongsToTheNearestEvent: the murders' years are not the
 // jailing's date; a day before a comma dates the detentions after it.
 func TestADateBelongsToTheNearestEvent(t *testing.T) {

@@ -211,34 +211,40 @@ func demonym(s string) string { return FoldDemonym(s) }
 // cheap enough to load per extraction) and short on purpose: each entry is a
 // synonym wherever a report of detentions, deaths and diplomacy uses it.
 func concept(stem string) string {
+	c, _ := conceptOf(stem)
+	return c
+}
+
+// conceptOf is concept, with whether stem is one of its stems.
+func conceptOf(stem string) (string, bool) {
 	switch stem {
 	case "arrest", "detent", "detain", "custodi", "apprehend":
-		return "detain"
+		return "detain", true
 	case "jail", "imprison", "remand":
 		// Held by a court's order: not the same count as those taken in.
-		return "jail"
+		return "jail", true
 	case "death", "dead", "die", "dy", "kill", "succumb", "perish":
-		return "die"
+		return "die", true
 	case "murder", "assassin", "homicid":
-		return "murder"
+		return "murder", true
 	case "aircraft", "airlin", "airplan", "airlini", "flight", "jet", "plane":
-		return "plane"
+		return "plane", true
 	case "shoot", "shootdown", "shot":
-		return "shot"
+		return "shot", true
 	case "employe", "staff", "journalist", "correspond", "staffer", "reporter":
-		return "staff"
+		return "staff", true
 	case "autopsi", "mortem", "post-mortem", "postmortem":
-		return "autopsi"
+		return "autopsi", true
 	case "offic", "bureau", "newsroom":
-		return "office"
+		return "office", true
 	case "raid", "search", "storm":
-		return "raid"
+		return "raid", true
 	case "visit", "trip":
-		return "visit"
+		return "visit", true
 	case "cancel", "scrap", "bar":
-		return "cancel"
+		return "cancel", true
 	}
-	return stem
+	return stem, false
 }
 
 // isStop reports whether a lower-case word carries no content for merging:

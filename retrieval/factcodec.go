@@ -12,7 +12,7 @@ import (
 // factsFormat is the layout written by encodeFacts. A record in another
 // layout is not decoded: its document is read again, as for a record of
 // another facts.Version.
-const factsFormat = 6
+const factsFormat = 7
 
 // factsRecord is a document's entry in the facts bucket: its facts, read by
 // facts.Version Version from the document whose content hash is Hash.
@@ -115,7 +115,7 @@ func derivedText(f *facts.Fact) bool {
 }
 
 func eventIsZero(ev *facts.Event) bool {
-	return ev.Trigger == "" && ev.Participants == nil && ev.Places == nil && ev.When == "" && ev.By == nil && ev.To == nil
+	return ev.Trigger == "" && ev.Participants == nil && ev.Places == nil && ev.When == "" && ev.By == nil && ev.To == nil && ev.Also == nil
 }
 
 // encodeFacts returns r in the layout above.
@@ -205,6 +205,7 @@ func encodeFacts(r factsRecord) []byte {
 			e.str(f.Event.When)
 			e.strs(f.Event.By)
 			e.strs(f.Event.To)
+			e.strs(f.Event.Also)
 		}
 		if c := f.Clock; c != nil {
 			e.str(c.Value)
@@ -390,7 +391,7 @@ func decodeFacts(b []byte) (factsRecord, error) {
 			f.Speech = &facts.Speech{Speaker: d.str(), Cue: d.str(), Content: d.str(), Continued: d.u8() == 1}
 		}
 		if flags&flagEvent != 0 {
-			f.Event = facts.Event{Trigger: d.str(), Participants: d.strs(), Places: d.strs(), When: d.str(), By: d.strs(), To: d.strs()}
+			f.Event = facts.Event{Trigger: d.str(), Participants: d.strs(), Places: d.strs(), When: d.str(), By: d.strs(), To: d.strs(), Also: d.strs()}
 		}
 		if flags&flagClock != 0 {
 			f.Clock = &facts.Clock{Value: d.str(), Low: d.int(), High: d.int(), Twelve: d.u8() == 1}

@@ -60,7 +60,7 @@ func oddFacts() []facts.Fact {
 		{Kind: facts.KindQuantity, DocID: "d", PassageID: "d#000", Sentence: "Huseyn Safarov, 60, ran a cafe.", Start: 16, End: 18, Text: "60",
 			Quantity: &facts.Quantity{Value: "60", Low: 60, High: 60, Unit: facts.UnitAge, Of: "huseyn safarov", AsOf: "2025-07-02"}},
 		{Kind: facts.KindTime, DocID: "d", PassageID: "d#000", Sentence: "He died at about 3 pm.", Start: 11, End: 21, Text: "about 3 pm",
-			Clock: &facts.Clock{Value: "15:00", Low: 870, High: 930}, Event: facts.Event{Trigger: "die"}},
+			Clock: &facts.Clock{Value: "15:00", Low: 870, High: 930}, Event: facts.Event{Trigger: "die", Also: []string{"detain"}}},
 		{Kind: facts.KindTime, Sentence: "At 5:30 they came.", Start: 3, End: 7, Text: "5:30", Clock: &facts.Clock{Value: "05:30", Low: 330, High: 330, Twelve: true}},
 		{Kind: facts.KindAbbrev, Sentence: "Azerbaijan Airlines (AZAL) flew.", Start: 0, End: 26, Text: "Azerbaijan Airlines (AZAL)", Abbrev: &facts.Abbrev{Short: "AZAL", Long: "Azerbaijan Airlines"}},
 	}
@@ -132,7 +132,7 @@ func TestFactsCodecKnowsEveryField(t *testing.T) {
 		"Entity":   {"Type", "Name", "Key"},
 		"Cause":    {"Effect", "Cause"},
 		"Speech":   {"Speaker", "Cue", "Content", "Continued"},
-		"Event":    {"Trigger", "Participants", "Places", "When", "By", "To"},
+		"Event":    {"Trigger", "Participants", "Places", "When", "By", "To", "Also"},
 		"Clock":    {"Value", "Low", "High", "Twelve"},
 		"Abbrev":   {"Short", "Long"},
 	}
