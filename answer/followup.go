@@ -155,20 +155,27 @@ func withAnsweredPerson(q string, history []Turn) string {
 	if claim == "" {
 		return ""
 	}
-	people := personsIn(claim)
 	asked, _ := facts.NamesAndWords(last.Question)
-	for _, p := range people {
-		for _, w := range facts.Words(p) {
-			if asked[w.Key] {
-				return "" // "Who is Erik Lund?": he is the one asked about
-			}
+	if m := reWhoIs.FindStringIndex(last.Question); m != nil && len(asked) > 0 {
+		// "Who is Erik Lund?": he is the one asked about. "Who was
+		// summoned in Halden?" asks for someone else.
+		if f := strings.Fields(last.Question[m[1]:]); len(f) > 0 && !facts.PastTense(strings.Trim(f[0], "?.,!")) {
+			return ""
 		}
 	}
+	// "Who did Aliyev meet?": he is the one the answer names beside
+	// Aliyev.
+	people := slices.DeleteFunc(personsIn(claim), func(p string) bool {
+		return slices.ContainsFunc(facts.Words(p), func(w facts.Word) bool { return asked[w.Key] })
+	})
 	if len(people) == 0 {
 		return ""
 	}
 	return q[:loc[0]] + people[0] + q[loc[1]:]
 }
+
+// reWhoIs asks who someone is: "Who is Erik Lund?", "who was he?".
+var reWhoIs = regexp.MustCompile(`(?i)^\W*who\s+(?:is|was|are|were)\b`)
 
 // personsIn returns the names of the people text names, in order.
 func personsIn(text string) []string {

@@ -738,4 +738,12 @@ func TestHeIsTheOneTheLastAnswerNamed(t *testing.T) {
 	if got := withAnsweredPerson("what did he say?", named); got != "" {
 		t.Errorf("after a question naming him: %q, want the pronoun left to the question's name", got)
 	}
+	// The one the answer names beside the person asked about is the
+	// answer: he is not Ola Brandt.
+	for _, last := range []string{"Who did Ola Brandt meet in Halden?", "Who was summoned by Ola Brandt in Halden?"} {
+		met := []Turn{{Question: last, Answer: "On Monday, Ola Brandt met Valdoria's envoy Erik Lund in Halden. [1]"}}
+		if got := withAnsweredPerson("what did he say?", met); got != "what did Erik Lund say?" {
+			t.Errorf("after %q: %q, want what did Erik Lund say?", last, got)
+		}
+	}
 }
