@@ -180,6 +180,10 @@ func valueOf(k kind, f facts.Fact) (value, bool) {
 		v.Relative = !strings.ContainsAny(f.Text, "0123456789")
 	case k == kindCount && f.Kind == facts.KindQuantity:
 		v.Norm = f.Quantity.Value
+	case k == kindCount && f.Kind == facts.KindDate && f.Event.Trigger == facts.Born:
+		// "born in 1966" answers how old someone is (asks keeps it to
+		// that): the article's words, not an age the bot works out.
+		v.Norm = "born " + f.Date.Value
 	case k == kindTime && f.Kind == facts.KindTime:
 		v.Norm = f.Clock.Value
 	case k == kindPerson && f.Kind == facts.KindEntity && f.Entity.Type == facts.Person,
@@ -506,6 +510,9 @@ func (qu *query) asks(v value, f facts.Fact) bool {
 			return false
 		}
 	case kindCount:
+		if f.Kind != facts.KindQuantity {
+			return qu.age && f.Kind == facts.KindDate // a birth date, for how old
+		}
 		return qu.countsAsked(f)
 	}
 	return true

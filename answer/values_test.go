@@ -96,6 +96,13 @@ func TestComposerTakesTheAskedValueFromFacts(t *testing.T) {
 			want: []string{"Varna"},
 		},
 		{
+			name: "a birth year for how old, as the article gives it",
+			q:    "How old was the miner Ola Brandt?",
+			docs: []retrieval.Result{doc("a", "Talks on the inquiry begin next week in Halden. "+
+				"The miner Ola Brandt, born in 1962, had led the dockers' union for a decade.")},
+			want: []string{"born in 1962"},
+		},
+		{
 			name: "the age of the person asked about, not another's",
 			q:    "How old was the miner Ola Brandt when the Halden police detained her?",
 			docs: []retrieval.Result{doc("a", "The Halden police detained the miner Ola Brandt and two others, who were released because they were only 4–5 years old at the time of the crime. "+
