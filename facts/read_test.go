@@ -1136,3 +1136,24 @@ func TestACueOpeningAQuotation(t *testing.T) {
 		}
 	}
 }
+
+// TestProseCutShortIsRead: a long run of mostly lower-case words without
+// an end is prose cut short (an excerpt's last sentence) and is read;
+// headings and captions are not.
+func TestProseCutShortIsRead(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Police in Halden on Friday killed two Estmarkian miners - 60-year-old Ivo Tamm and 55-year-old Lena Varga -": true,
+		"Police in Halden detained the union leader on Monday.":                                                       true,
+		"The 2023 Ferry Disaster and Its Fallout for Halden and Estmark Relations in the Northern Basin Region":        false,
+		"Photo: Halden police officers at the scene":                                                                  false,
+		"Who was detained in Halden on Monday?":                                                                       false,
+	} {
+		if got := IsProse(s); got != want {
+			t.Errorf("IsProse(%q) = %v, want %v", s, got, want)
+		}
+	}
+	fs := Read(doc("x", "2025-07-01", "Talks stalled in the port city for a week. Police in Halden on Friday killed two Estmarkian miners - 60-year-old Ivo Tamm and 55-year-old Lena Varga -"))
+	if ages := kinds(fs, KindQuantity); !slices.ContainsFunc(ages, func(f Fact) bool { return f.Quantity.Unit == UnitAge && f.Quantity.Of == Key("ivo")+" "+Key("tamm") }) {
+		t.Errorf("quantities %+v, want Ivo Tamm's age", ages)
+	}
+}

@@ -3,6 +3,7 @@ package facts
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/crisisbot/crisisbot/corpus"
 )
@@ -38,9 +39,13 @@ func passageOf(ps []corpus.Passage, s corpus.Span) string {
 
 // IsProse reports whether a sentence can report an event: it ends like a
 // sentence and has a few words, so that headings ("2. The 2023 Plane
-// Incident and Fallout") and captions are skipped.
+// Incident and Fallout") and captions are skipped. A long run of mostly
+// lower-case words is prose cut short (an excerpt's end: "Russian police
+// on Friday killed two Azerbaijani brothers - 60-year-old Huseyn Safarov
+// and").
 func IsProse(s string) bool {
-	if len(strings.Fields(s)) < 3 {
+	f := strings.Fields(s)
+	if len(f) < 3 {
 		return false
 	}
 	t := strings.TrimRightFunc(s, func(r rune) bool {
@@ -49,8 +54,25 @@ func IsProse(s string) bool {
 	if strings.HasSuffix(t, "?") {
 		return false // a question reports nothing
 	}
-	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "…")
+	if strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "…") {
+		return true
+	}
+	words, caps := 0, 0
+	for _, w := range f {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLetter(r) {
+			words++
+			if unicode.IsUpper(r) {
+				caps++
+			}
+		}
+	}
+	return words >= cutProseWords && float64(caps)/float64(words) < 0.6
 }
+
+// cutProseWords is how many words a sentence without an end needs to be
+// read as prose cut short rather than a heading or a caption.
+const cutProseWords = 12
 
 // Segments cuts s at clause boundaries (a comma, semicolon or colon, with
 // any closing quote, then a space; or a spaced dash) and returns the start
