@@ -1144,7 +1144,7 @@ func TestProseCutShortIsRead(t *testing.T) {
 	for s, want := range map[string]bool{
 		"Police in Halden on Friday killed two Estmarkian miners - 60-year-old Ivo Tamm and 55-year-old Lena Varga -": true,
 		"Police in Halden detained the union leader on Monday.":                                                       true,
-		"The 2023 Ferry Disaster and Its Fallout for Halden and Estmark Relations in the Northern Basin Region":        false,
+		"The 2023 Ferry Disaster and Its Fallout for Halden and Estmark Relations in the Northern Basin Region":       false,
 		"Photo: Halden police officers at the scene":                                                                  false,
 		"Who was detained in Halden on Monday?":                                                                       false,
 	} {
