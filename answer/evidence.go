@@ -335,6 +335,10 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	// sentence holds (an outlet, "did AzerNews say") tells none apart.
 	qNames := slices.DeleteFunc(slices.Clone(names), func(k string) bool { return df[k] == 0 })
 	who := responders(q)
+	idNames := map[string]bool{}
+	for _, k := range names {
+		idNames[k] = true
+	}
 	whose := strings.HasPrefix(strings.ToLower(q), "whose ")
 	for p, ss := range ev.Sents {
 		for i, s := range ss {
@@ -377,6 +381,9 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			if who != nil && statesResponse(s.Toks, who) {
 				// "How did Putin respond": the sentence where he acts.
 				s.Score += bonusResponse
+			}
+			if qu.identity && defines(s.Text, s.Toks, idNames) {
+				s.Score += bonusValue
 			}
 			switch {
 			case ev.Kind == kindReason && hasCausal(s.Text):

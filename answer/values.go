@@ -114,10 +114,48 @@ func classify(q string) kind {
 			return kindCause
 		}
 		return kindReason
+	case asksIdentity(q):
+		return kindOther // "Who is Anton Drachev?" asks what he is, not for another name
 	case rePersonQ.MatchString(q), asksWhichRole(q):
 		return kindPerson
 	}
 	return kindOther
+}
+
+// defines reports whether text says what one of the names (keys) is: the
+// name followed by "is a", "was the", ", a", ", who".
+func defines(text string, toks []token, names map[string]bool) bool {
+	for _, t := range toks {
+		if !t.Cap || !names[t.Key] {
+			continue
+		}
+		if reDefines.MatchString(text[t.End:]) {
+			return true
+		}
+	}
+	return false
+}
+
+var reDefines = regexp.MustCompile(`^(?:\s+(?:is|was)\s+(?:a|an|the|one)\b|,\s+(?:a|an|the|who)\b)`)
+
+// asksIdentity reports whether q asks who a named person is: "Who is Anton
+// Drachev?", "who was Ivo Tamm". "Who was the envoy summoned?" and "Who
+// was detained?" ask for a name.
+func asksIdentity(q string) bool {
+	m := reWhoIs.FindStringIndex(q)
+	if m == nil {
+		return false
+	}
+	rest := strings.Fields(strings.TrimRight(strings.TrimSpace(q[m[1]:]), "?!. "))
+	if len(rest) == 0 || len(rest) > 4 {
+		return false
+	}
+	for _, w := range rest {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // asksWhichRole reports whether a "which" or "what" question asks for a
@@ -239,6 +277,9 @@ type query struct {
 	// long is true when a count question asks for a duration, age when
 	// it asks for an age.
 	long, age bool
+	// identity is true for "Who is Anton Drachev?": a sentence that says
+	// what he is ("Drachev is a graduate of …") answers.
+	identity bool
 	// until is true when the question asks for the end of a term: "until
 	// when", "until what date".
 	until bool
@@ -375,6 +416,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	// truecased against the passages.
 	qu.acts = facts.QuestionActs(casedText(q, qtoks))
 	qu.yesNo = k == kindOther && reYesNoQ.MatchString(q)
+	qu.identity = asksIdentity(q)
 	qu.future = k.dated() && reFutureQ.MatchString(q)
 	if m := reWhatIsQ.FindStringSubmatch(q); m != nil {
 		qu.abbrev = m[1]

@@ -598,3 +598,24 @@ func TestWhatAGovernmentSaidIsNotAnotherCountrys(t *testing.T) {
 	q := "what did the norwegian government say about the raid on the union office?"
 	wantOpening(t, docs, q, "The Norwegian government said", "Norway's words first")
 }
+
+// TestWhoIsSomeoneIsWhatTheArticleSaysTheyAre: "Who is Ivo Tamm?" asks
+// what he is: the sentence saying "Tamm is a …" answers, beside the one
+// that names him; the names beside his are no answer of their own.
+func TestWhoIsSomeoneIsWhatTheArticleSaysTheyAre(t *testing.T) {
+	docs := fixedSearcher{madeUp("a", "Talks on the inquiry begin next week in Halden. "+
+		"The Halden Courier identified 41-year-old Ivo Tamm and 30-year-old Lena Varga among those detained. "+
+		"Tamm is a graduate of Dalby University and the founder of the startup Nordwire.")}
+	a, err := New(docs, Options{}).Ask(context.Background(), "Who is Ivo Tamm?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Tamm is a graduate of Dalby University") {
+		t.Errorf("answer %q, want what Tamm is", a.Text)
+	}
+	for _, q := range []string{"Who was detained?", "Who was the envoy summoned by Halden?", "who is he"} {
+		if asksIdentity(q) {
+			t.Errorf("asksIdentity(%q) = true, want false: it asks for a name", q)
+		}
+	}
+}
