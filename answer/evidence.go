@@ -1196,7 +1196,9 @@ func (ev *evidence) countsInPlace(s *sentence) bool {
 		return false
 	}
 	if s.Keys[ev.place] {
-		return true
+		// "According to Baku, nine people were detained": the place
+		// speaks there; it is not where they were held.
+		return slices.ContainsFunc(s.Toks, func(t token) bool { return t.Key == ev.place && !inSpeaker(s, t) })
 	}
 	ss := ev.Sents[s.P]
 	beside := s.I > 0 && ss[s.I-1].Keys[ev.place] || s.I+1 < len(ss) && ss[s.I+1].Keys[ev.place] ||
@@ -1204,6 +1206,17 @@ func (ev *evidence) countsInPlace(s *sentence) bool {
 	return beside && !slices.ContainsFunc(s.Facts, func(f facts.Fact) bool {
 		return f.Kind == facts.KindEntity && f.Entity.Type == facts.Place && f.Entity.Key != ev.place
 	})
+}
+
+// inSpeaker reports whether token t of s stands in the words that name a
+// speaker ("According to Baku", "Moscow said").
+func inSpeaker(s *sentence, t token) bool {
+	for _, f := range voices(s) {
+		if start, end, ok := locate(s.Text, f); ok && t.Start >= start && t.End <= end && strings.Contains(f.Speech.Speaker, t.Word) {
+			return true
+		}
+	}
+	return false
 }
 
 // refersBack reports whether question tokens q hold a pronoun for people

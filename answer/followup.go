@@ -269,7 +269,95 @@ func rewritten(q string, history []Turn) string {
 	if w := askedWhole(q, history); w != "" {
 		return w
 	}
+	if w := continuedWith(q, history); w != "" {
+		return w
+	}
 	return corrected(q, history)
+}
+
+// reAndQ continues the last question with another name or place: "And
+// Russia?", "what about in Baku?". Its group is what takes the place of
+// the last question's own.
+var reAndQ = regexp.MustCompile(`(?i)^\W*(?:and|but|what\s+about|how\s+about)\s+(\S.*?)\W*$`)
+
+// maxAndWords bounds what an "And X?" names.
+const maxAndWords = 4
+
+// continuedWith returns the last question asked again of what "And X?"
+// names in place of its own of the same kind: "How many were detained in
+// Yekaterinburg?" then "and in Baku?" is "How many were detained in
+// Baku?"; "What did Azerbaijan say about the raid?" then "And Russia?" is
+// "What did Russia say about the raid?". "" when q is no such question,
+// or the last question has no one phrase of that kind to replace:
+// precision first, the words are then searched with the last question's.
+func continuedWith(q string, history []Turn) string {
+	m := reAndQ.FindStringSubmatch(q)
+	if m == nil || len(history) == 0 {
+		return ""
+	}
+	meant := m[1]
+	ws := strings.Fields(meant)
+	if len(ws) > maxAndWords || slices.ContainsFunc(ws, func(w string) bool { return questionWords[strings.ToLower(w)] }) {
+		return "" // "and why did they leave?" asks a question of its own
+	}
+	prev, _ := lastAsked(history)
+	prev = strings.TrimRight(prev, "?.!… ")
+	if p := strings.ToLower(ws[0]); phraseOpener[p] && p != "the" && p != "a" && p != "an" {
+		// "in Baku": in place of the last phrase the same word opens.
+		pw := strings.Fields(prev)
+		for i := len(pw) - 1; i > 0; i-- {
+			if strings.EqualFold(pw[i], ws[0]) {
+				return strings.Join(pw[:i], " ") + " " + meant + "?"
+			}
+		}
+		return ""
+	}
+	if len(ws) != 1 {
+		return ""
+	}
+	// One name in place of the last question's one name of its kind: a
+	// country for a country ("Azerbaijan's" keeps its possessive).
+	country := countryish(meant)
+	if !country && !startsUpper(meant) {
+		return ""
+	}
+	pw := strings.Fields(prev)
+	at := -1
+	for i, w := range pw {
+		bare := strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ",;:"), "'s"), "’s")
+		if i == 0 || !startsUpper(bare) || countryish(bare) != country || i+1 < len(pw) && startsUpper(pw[i+1]) || i > 1 && startsUpper(pw[i-1]) {
+			continue // not a one-word name of the kind
+		}
+		if at >= 0 {
+			return "" // two: which one is meant is not said
+		}
+		at = i
+	}
+	if at < 0 {
+		return ""
+	}
+	w := pw[at]
+	bare := strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ",;:"), "'s"), "’s")
+	pw[at] = strings.Replace(w, bare, meant, 1)
+	return strings.Join(pw, " ") + "?"
+}
+
+// countryish reports whether a word names a country, its capital or its
+// people's adjective: "Russia", "Baku", "Azerbaijani".
+func countryish(w string) bool {
+	return facts.Country(w) || len(facts.CountryOf(w)) > 0 || startsUpper(w) && facts.Demonym(w)
+}
+
+// startsUpper reports whether s starts with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// questionWords ask something of their own.
+var questionWords = map[string]bool{
+	"who": true, "what": true, "when": true, "where": true, "why": true, "how": true, "which": true,
+	"did": true, "does": true, "do": true, "is": true, "was": true, "were": true, "are": true, "has": true, "have": true,
 }
 
 // reCorrectionQ is a follow-up that says what the last question meant:

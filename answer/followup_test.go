@@ -747,3 +747,53 @@ func TestHeIsTheOneTheLastAnswerNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestAndXAsksTheLastQuestionOfX: "And Estmark?" asks the last question
+// again of Estmark in place of its one name of that kind, and "and in
+// Dalby?" in place of its phrase opened by "in"; with two names to
+// choose from, or a question of its own, nothing is replaced.
+func TestAndXAsksTheLastQuestionOfX(t *testing.T) {
+	for _, tt := range []struct{ last, q, want string }{
+		{"What did Halden say about the raid?", "And Estmark?", "What did Estmark say about the raid?"},
+		{"What did Halden's ministry say about the raid?", "what about Estmark?", "What did Estmark's ministry say about the raid?"},
+		{"How many miners were detained in Halden?", "and in Dalby?", "How many miners were detained in Dalby?"},
+		{"What did Azerbaijan say about the raid?", "and russia?", "What did russia say about the raid?"},
+		{"Why did ties between Azerbaijan and Russia sour?", "And Russia?", ""},
+		{"What did Halden say about the raid?", "and why?", ""},
+		{"What did Halden say about the raid?", "And Ivo Tamm?", ""},
+		{"What did Ivo Tamm say about the raid?", "And Russia?", ""},
+		{"How many miners were detained?", "and in Dalby?", ""},
+	} {
+		if got := continuedWith(tt.q, []Turn{{Question: tt.last, Answer: "…"}}); got != tt.want {
+			t.Errorf("%q after %q = %q, want %q", tt.q, tt.last, got, tt.want)
+		}
+	}
+	docs := fixedSearcher{
+		madeUp("a", "Halden officials said the raid on the miners' camp was lawful."),
+		madeUp("b", "Estmark's ministry said the raid on the miners' camp was a crime."),
+	}
+	a, err := New(docs, Options{}).AskWith(context.Background(), "And Estmark?", []Turn{{Question: "What did Halden say about the raid?", Answer: "Halden officials said the raid on the miners' camp was lawful. [1]"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Resolved != "What did Estmark say about the raid?" || !strings.Contains(a.Text, "was a crime") {
+		t.Errorf("answer %q read as %q, want Estmark's words", a.Text, a.Resolved)
+	}
+}
+
+// TestACountInAPlaceIsNotOneThePlaceSpeaks: "How many were detained in
+// Halden?" is not answered by "According to Halden, nine …", where Halden
+// speaks.
+func TestACountInAPlaceIsNotOneThePlaceSpeaks(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "According to Halden, nine miners were detained in the raids on Friday."),
+		madeUp("b", "Police in Halden detained 12 miners at the docks on Monday after the raids."),
+	}
+	a, err := New(docs, Options{MaxSentences: 1}).Ask(context.Background(), "How many miners were detained in Halden?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "12 miners") {
+		t.Errorf("answer %q, want the 12 held in Halden", a.Text)
+	}
+}
