@@ -217,7 +217,12 @@ func withEarlierSpeaker(q string, history []Turn) string {
 // "Why?" is left to the context: "Why?" after "What did the media
 // compare Putin to?" asks why they did, which the earlier question's
 // words find better than "Why did the media compare Putin to?".
-var reBareWhQ = regexp.MustCompile(`(?i)^\W*(?:(?:and|so|but)\s+)?(when|where)(?:\s+(?:was|did|is|does)\s+(?:that|it|this)(?:\s+happen)?)?\W*$`)
+var reBareWhQ = regexp.MustCompile(`(?i)^\W*(?:(?:and|so|but)\s+)?(when|where|why)(?:\s+(?:was|did|is|does)\s+(?:that|it|this)(?:\s+happen)?)?\W*$`)
+
+// reHowManyQ is a "how many" question with a verb in the passive: "How
+// many people were detained in the raid?". Its groups are the noun
+// counted, the auxiliary and the rest.
+var reHowManyQ = regexp.MustCompile(`(?i)^\W*how\s+many\s+((?:\S+\s+){0,3}?)(were|was|are|is|have\s+been|had\s+been|has\s+been)\s+(\S.*)$`)
 
 // reAuxQ is a question whose question word, if any, is one word and is
 // followed by its auxiliary: "Did Zelensky call Aliyev?", "Who did
@@ -242,11 +247,18 @@ func askedWhole(q string, history []Turn) string {
 	if !whole {
 		return "" // "What did Moscow say about that?": not whole either
 	}
-	p := reAuxQ.FindStringSubmatch(strings.TrimSpace(prev))
-	if p == nil {
-		return ""
+	wh := strings.ToUpper(m[1][:1]) + strings.ToLower(m[1][1:])
+	if h := reHowManyQ.FindStringSubmatch(strings.TrimSpace(prev)); h != nil {
+		// "Why?" after "How many people were detained in the raid?" is
+		// "Why were people detained in the raid?".
+		aux, been, _ := strings.Cut(strings.ToLower(h[2]), " ") // "have been": "have people been"
+		return strings.Join(strings.Fields(wh+" "+aux+" "+h[1]+" "+been+" "+h[3]), " ")
 	}
-	return strings.ToUpper(m[1][:1]) + strings.ToLower(m[1][1:]) + " " + strings.ToLower(p[2][:1]) + p[2][1:]
+	p := reAuxQ.FindStringSubmatch(strings.TrimSpace(prev))
+	if p == nil || wh == "Why" {
+		return "" // "Why?" after another question is read in context
+	}
+	return wh + " " + strings.ToLower(p[2][:1]) + p[2][1:]
 }
 
 // lastAsked returns the last question of history as it was asked whole:

@@ -647,6 +647,10 @@ func TestABareQuestionWordAsksTheLastQuestionAgain(t *testing.T) {
 		{"And where?", []string{"Who did Halden summon over the raid?"}, "Where did Halden summon over the raid?"},
 		{"where was that?", []string{"Did Brandt call Marten?", "When?"}, "Where did Brandt call Marten?"},
 		{"Why?", []string{"Did Brandt call Marten?"}, ""},
+		// "How many … were detained …?" asks of people in the passive:
+		// "Why?" and "When?" ask it of them.
+		{"Why?", []string{"How many miners were detained in the raid?"}, "Why were miners detained in the raid?"},
+		{"when?", []string{"How many people have been held in Halden?"}, "When have people been held in Halden?"},
 		{"When?", []string{"Who did Halden summon?", "What did Dalby say about that?"}, ""},
 		{"When?", []string{"What happened in the raid?"}, ""},
 		{"When did he say it?", []string{"Did Brandt call Marten?"}, ""},
