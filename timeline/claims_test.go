@@ -185,3 +185,82 @@ func causeClaim(t *testing.T, cause, side string) Cause {
 	}
 	return c
 }
+
+// TestADateConflictSurvivesArticlesOnOtherMatters: the bundled articles
+// date the airliner's downing to December 2023 once and December 2024
+// elsewhere. An article that names the crash's date in passing, on the
+// insurance payments, joins the December 2024 event but does not hide the
+// disagreement: the words compared are those of the mentions that
+// disagree, not the whole event's.
+func TestADateConflictSurvivesArticlesOnOtherMatters(t *testing.T) {
+	docs, err := corpus.Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := NewIndex()
+	for _, d := range docs {
+		x.Update(d)
+	}
+	dated := func() bool {
+		for _, e := range x.Events() {
+			var ds []string
+			for _, c := range e.Conflicts {
+				ds = append(ds, c.Date)
+			}
+			if slices.Contains(ds, "2023-12") && slices.Contains(ds, "2024-12") {
+				return true
+			}
+		}
+		return false
+	}
+	if !dated() {
+		t.Fatal("the bundled articles alone: no December 2023 / December 2024 conflict")
+	}
+	x.Update(corpus.Document{ID: "insurance", Title: "Insurer says it has paid for the airliner", Published: "2025-09-04", PublishedPrecision: "day",
+		Body: "An insurer says it has paid out for the Azerbaijan Airlines plane that crashed near Aktau in December 2024, meeting one demand of officials in Baku, who say the aircraft was hit from the ground before it turned back.\n\n" +
+			"The insurer has paid relatives since February, the ministry said on Thursday, and the airline was paid the full insured value of the plane."})
+	if !dated() {
+		t.Error("with an article on the insurance payments: the December 2023 / December 2024 conflict is gone")
+	}
+}
+
+// TestCausesOfAWideChainFindTheirOwnEvents: causes are grouped by their
+// sentences' words, each like the next; a chain grown so wide that the
+// group as a whole is like no event must not drop its causes: each then
+// finds its own event, and two sides' causes there are still shown.
+func TestCausesOfAWideChainFindTheirOwnEvents(t *testing.T) {
+	one := func(keys ...string) map[string]float64 {
+		w := map[string]float64{}
+		for _, k := range keys {
+			w[k] = 1
+		}
+		return w
+	}
+	idf := func(string) float64 { return 1 }
+	ev := built{centroid: weighVec(one("raid", "brother", "custodi"), idf, false), quotes: map[string]bool{"a\x00q": true}}
+	ev.Date = facts.Date{Value: "2025-03-03", Precision: facts.Day}
+	mk := func(doc, cause, side string, keys ...string) Cause {
+		c := causeClaim(t, cause, side)
+		c.weights = one(keys...)
+		c.termsKey = strings.Join(keys, " ")
+		c.quoteKey = doc + "\x00q"
+		c.Source = Source{DocID: doc}
+		return c
+	}
+	// The ends are like the raid; the links between them are not.
+	causes := []Cause{mk("a", "heart failure", "Patrian investigators", "raid", "brother", "custodi", "k0")}
+	for i := range 20 {
+		causes = append(causes, mk(fmt.Sprint("m", i), "a fall", "", fmt.Sprint("k", i), fmt.Sprint("k", i+1)))
+	}
+	causes = append(causes, mk("b", "torture", "Ostrian prosecutors", "k20", "raid", "brother", "custodi"))
+	evs := []built{ev}
+	attachCauses(evs, causes, idf)
+	var got []string
+	for _, c := range evs[0].Conflicts {
+		got = append(got, c.Claim)
+	}
+	slices.Sort(got)
+	if want := []string{"heart failure, per Patrian investigators", "torture, per Ostrian prosecutors"}; !slices.Equal(got, want) {
+		t.Errorf("conflicts %q, want %q", got, want)
+	}
+}

@@ -772,7 +772,7 @@ func (e *engine) link2(g *group) {
 			if h == g || h.adj2[g] > 0 || !oneApart(g.date, h.date) || shareDoc(g.docs, h.docs) {
 				continue
 			}
-			if s := meanSim(g.sum, g.n, h.sum, h.n); s >= conflictThreshold && datesDisagree(g, h) {
+			if s, ok := conflictSim(g, h); ok && s >= conflictThreshold {
 				g.adj2[h] = s
 				h.adj2[g] = s
 				if h.c2 != nil {
@@ -783,15 +783,38 @@ func (e *engine) link2(g *group) {
 	}
 }
 
-// datesDisagree reports whether a date fact of g's and one of h's are,
-// as facts.Disagreements reads them, two values of the date of one event
-// from different sources: the same trigger and a participant in common,
-// not only words in common. A conflict the facts cannot back is not shown.
-func datesDisagree(g, h *group) bool {
-	hs := sampleFacts(h)
-	for _, f := range sampleFacts(g) {
-		for _, o := range hs {
-			if len(facts.Disagreements([]facts.Fact{f, o})) > 0 {
+// conflictSim returns how strongly the words of g and h agree where their
+// dates disagree: the mean similarity of the pairs of their nodes (first
+// maxSample each) holding a date fact each that, as facts.Disagreements
+// reads them, are two values of the date of one event from different
+// sources (the same trigger and a participant in common, not only words
+// in common). ok is false when no pair does: a conflict the facts cannot
+// back is not shown. Only those pairs are compared, so that the mentions
+// of other matters that a large group holds ("insurance payments for the
+// crash … in December 2024") do not thin out the ones that disagree.
+func conflictSim(g, h *group) (sim float64, ok bool) {
+	var sum float64
+	n := 0
+	for _, a := range sampleNodes(g) {
+		for _, b := range sampleNodes(h) {
+			if nodesDisagree(a, b) {
+				sum += dot(a.v, b.v)
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return 0, false
+	}
+	return sum / float64(n), true
+}
+
+// nodesDisagree reports whether a date fact of a's and one of b's are two
+// values of one event's date (facts.Disagreements).
+func nodesDisagree(a, b *node) bool {
+	for _, m := range a.members[:min(len(a.members), maxSample)] {
+		for _, o := range b.members[:min(len(b.members), maxSample)] {
+			if len(facts.Disagreements([]facts.Fact{m.fact, o.fact})) > 0 {
 				return true
 			}
 		}
@@ -799,18 +822,9 @@ func datesDisagree(g, h *group) bool {
 	return false
 }
 
-// sampleFacts returns the date facts of g's first maxSample mentions.
-func sampleFacts(g *group) []facts.Fact {
-	var out []facts.Fact
-	for _, nd := range g.nodes {
-		for _, m := range nd.members {
-			if len(out) == maxSample {
-				return out
-			}
-			out = append(out, m.fact)
-		}
-	}
-	return out
+// sampleNodes returns g's first maxSample nodes.
+func sampleNodes(g *group) []*node {
+	return g.nodes[:min(len(g.nodes), maxSample)]
 }
 
 // reevent redoes pass 2 on the components of groups that changed.

@@ -674,8 +674,9 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 	per := make([]map[causeKey]map[string]bool, len(evs))
 	claimOf := make([]map[causeKey]Cause, len(evs)) // a cause of each claim: its keys
 	extra := make([]map[string]Source, len(evs))
-	for _, root := range roots {
-		ms := members[root]
+	// place returns the event most like all of the causes ms, or -1 when
+	// none is like them enough.
+	place := func(ms []int) int {
 		n := map[int]int{} // set → members with it
 		for _, i := range ms {
 			n[sid[i]]++
@@ -694,8 +695,31 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 			}
 		}
 		if best < 0 || bestSim/float64(len(ms)) < causeThreshold {
+			return -1
+		}
+		return best
+	}
+	var placed [][]int // each: an event, then the causes it takes
+	for _, root := range roots {
+		ms := members[root]
+		if best := place(ms); best >= 0 {
+			placed = append(placed, append([]int{best}, ms...))
 			continue
 		}
+		// A chain of causes grown wide (each like the next, the ends
+		// unlike) is like no event as a whole: each cause then finds
+		// its own.
+		if len(ms) == 1 {
+			continue
+		}
+		for _, i := range ms {
+			if best := place([]int{i}); best >= 0 {
+				placed = append(placed, []int{best, i})
+			}
+		}
+	}
+	for _, pl := range placed {
+		best, ms := pl[0], pl[1:]
 		if per[best] == nil {
 			per[best] = map[causeKey]map[string]bool{}
 			claimOf[best] = map[causeKey]Cause{}
