@@ -368,9 +368,15 @@ func newScanner() *scanner {
 				return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return DaySpan(ref.AddDate(0, 0, step)), true }}, true
 			}),
 		// three days ago, two years ago
-		mk(func(f *features) bool { return f.has(" ago") }, `\b(?i:(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (day|week|month|year)s? ago)\b`, func(_ string, m []string, _, _ int) (expr, bool) {
+		mk(func(f *features) bool { return f.has(" ago") }, `\b(?i:(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (day|week|month|year)s? ago)\b`, func(s string, m []string, start, _ int) (expr, bool) {
 			n, ok := smallNumber(m[1])
 			if !ok {
+				return expr{}, false
+			}
+			switch strings.ToLower(prevWord(s, start)) {
+			case "over", "than", "nearly", "almost", "under", "least":
+				// "arrived in Baku over a month ago": before a month ago,
+				// by how much the words do not say.
 				return expr{}, false
 			}
 			unit := strings.ToLower(m[2])

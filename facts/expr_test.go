@@ -86,6 +86,8 @@ func TestDateExpressions(t *testing.T) {
 		{"last winter", "Last winter the pipeline froze.", "2026-01-10", "day", []string{"2024-12/2025-02 range [winter 2024–25]"}},
 		{"in the autumn", "In the autumn, talks resumed.", "2025-07", "month", []string{"2025-09/2025-11 range [autumn 2025]"}},
 		{"days ago", "Three days ago police came.", "2025-07-04", "day", []string{"2025-07-01 day [1 July 2025]"}},
+		// "over a month ago" is before a month ago, by how much unsaid.
+		{"over a month ago", "He arrived in Dalby over a month ago, and more than two weeks ago he left.", "2025-07-04", "day", nil},
 		{"tomorrow", "The hearing opens tomorrow in the capital.", "2025-03-14", "day", []string{"2025-03-15 day [15 March 2025]"}},
 		{"tomorrow in a week is a range", "The hearing opens tomorrow in the capital.", "2025-03-10", "week",
 			[]string{"2025-03-11/2025-03-17 range [11–17 March 2025]"}},

@@ -487,7 +487,12 @@ func summary(s string, lo, hi int, e facts.ExprSpan, piece, tells bool) string {
 		pre := strings.Fields(strings.ReplaceAll(s[off:e.Start], ",", " "))
 		onlyLead := len(pre) <= 3
 		for _, w := range pre {
-			if !leadIn[strings.ToLower(w)] {
+			switch l := strings.ToLower(w); {
+			case !leadIn[l]:
+				onlyLead = false
+			case l == "from" || l == "since" || l == "until":
+				// "From 2013, he worked at …": the date starts or ends a
+				// state; cut off, the line would tell it as that year's.
 				onlyLead = false
 			}
 		}

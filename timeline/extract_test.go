@@ -83,6 +83,8 @@ func TestSummary(t *testing.T) {
 			"A union leader who had been held in Dalby earlier this year has now been freed and is on his way back to Estmark, according to a statement released on Sunday by Estmark's Foreign Ministry."},
 		{"the last date of a list, with a clause after it, is its sentence", "These crimes are related to incidents in 2001, 2010, and 2011, with the motive believed to be business turf wars.", "2011",
 			"These crimes are related to incidents in 2001, 2010, and 2011, with the motive believed to be business turf wars."},
+		{"a date that starts a state stays in its line", "From 2013, he worked at the Halden shipyard until he left the country.", "2013",
+			"From 2013, he worked at the Halden shipyard until he left the country."},
 		{"a clause of a date alone is its sentence", "On Saturday, the minister apologised to the miners' families.", "Saturday",
 			"The minister apologised to the miners' families."},
 		{"a clause after but is its own", "On October 7, the mayor called the minister to congratulate him, but before that, they last spoke in March.", "March",
