@@ -123,7 +123,8 @@ func classify(q string) kind {
 }
 
 // defines reports whether text says what one of the names (keys) is: the
-// name followed by "is a", "was the", ", a", ", who".
+// name followed by "is a", "was the", ", a", ", who", or a role of
+// something (", chairman of", ", former head of").
 func defines(text string, toks []token, names map[string]bool) bool {
 	for _, t := range toks {
 		if !t.Cap || !names[t.Key] {
@@ -136,7 +137,7 @@ func defines(text string, toks []token, names map[string]bool) bool {
 	return false
 }
 
-var reDefines = regexp.MustCompile(`^(?:\s+(?:is|was)\s+(?:a|an|the|one)\b|,\s+(?:a|an|the|who)\b)`)
+var reDefines = regexp.MustCompile(`^(?:\s+(?:is|was)\s+(?:a|an|the|one)\b|,\s+(?:a|an|the|who)\b|,\s+(?:[\p{Ll}-]+\s+){1,3}(?:of|at)\b)`)
 
 // asksIdentity reports whether q asks who a named person is: "Who is Anton
 // Drachev?", "who was Ivo Tamm". "Who was the envoy summoned?" and "Who

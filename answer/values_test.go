@@ -613,6 +613,15 @@ func TestWhoIsSomeoneIsWhatTheArticleSaysTheyAre(t *testing.T) {
 	if !strings.Contains(a.Text, "Tamm is a graduate of Dalby University") {
 		t.Errorf("answer %q, want what Tamm is", a.Text)
 	}
+	docs = fixedSearcher{madeUp("a", "A Halden court extended the arrest of Lena Varga on Monday. "+
+		"The Dalby court heard the case of Lena Varga, chairwoman of the Halden miners' union and a former member of parliament, on Friday.")}
+	a, err = New(docs, Options{MaxSentences: 1}).Ask(context.Background(), "Who is Lena Varga?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "chairwoman of the Halden miners' union") {
+		t.Errorf("answer %q, want the sentence that gives her role", a.Text)
+	}
 	for _, q := range []string{"Who was detained?", "Who was the envoy summoned by Halden?", "who is he"} {
 		if asksIdentity(q) {
 			t.Errorf("asksIdentity(%q) = true, want false: it asks for a name", q)
