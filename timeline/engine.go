@@ -793,10 +793,18 @@ func (e *engine) link2(g *group) {
 // of other matters that a large group holds ("insurance payments for the
 // crash … in December 2024") do not thin out the ones that disagree.
 func conflictSim(g, h *group) (sim float64, ok bool) {
+	ga, hb := sampleNodes(g), sampleNodes(h)
+	// A mean reaches the threshold only if one pair does: the facts,
+	// dearer to read, are read only then.
+	if !slices.ContainsFunc(ga, func(a *node) bool {
+		return slices.ContainsFunc(hb, func(b *node) bool { return dot(a.v, b.v) >= conflictThreshold })
+	}) {
+		return 0, false
+	}
 	var sum float64
 	n := 0
-	for _, a := range sampleNodes(g) {
-		for _, b := range sampleNodes(h) {
+	for _, a := range ga {
+		for _, b := range hb {
 			if nodesDisagree(a, b) {
 				sum += dot(a.v, b.v)
 				n++
@@ -809,11 +817,15 @@ func conflictSim(g, h *group) (sim float64, ok bool) {
 	return sum / float64(n), true
 }
 
+// maxMemberFacts bounds the mentions of a node whose facts nodesDisagree
+// compares: a node's mentions tell one thing, and the first few say it.
+const maxMemberFacts = 4
+
 // nodesDisagree reports whether a date fact of a's and one of b's are two
 // values of one event's date (facts.Disagreements).
 func nodesDisagree(a, b *node) bool {
-	for _, m := range a.members[:min(len(a.members), maxSample)] {
-		for _, o := range b.members[:min(len(b.members), maxSample)] {
+	for _, m := range a.members[:min(len(a.members), maxMemberFacts)] {
+		for _, o := range b.members[:min(len(b.members), maxMemberFacts)] {
 			if len(facts.Disagreements([]facts.Fact{m.fact, o.fact})) > 0 {
 				return true
 			}
