@@ -101,6 +101,9 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 	if whole == "" {
 		whole = withAnsweredPerson(q, history)
 	}
+	if whole == "" {
+		whole = withAskedPerson(q, hist)
+	}
 	if whole != "" {
 		q = whole
 	}
@@ -176,6 +179,91 @@ func withAnsweredPerson(q string, history []Turn) string {
 
 // reWhoIs asks who someone is: "Who is Erik Lund?", "who was he?".
 var reWhoIs = regexp.MustCompile(`(?i)^\W*who\s+(?:is|was|are|were)\b`)
+
+// withAskedPerson returns q with "he" or "she" replaced by the one person
+// the last question asked about, by a role ("Why was the Russian
+// ambassador summoned?" then "Who did he meet?" is "Who did the Russian
+// ambassador meet?"); "" when q has no such pronoun or names someone, or
+// the last question leans on the turns before it or asks about no one
+// person, or more than one.
+func withAskedPerson(q string, history []Turn) string {
+	if len(history) == 0 {
+		return ""
+	}
+	loc := rePersonPronoun.FindStringIndex(q)
+	if loc == nil {
+		return ""
+	}
+	if names, _ := facts.NamesAndWords(q); len(names) > 0 {
+		return ""
+	}
+	last, whole := lastAsked(history)
+	if !whole {
+		return ""
+	}
+	ws := strings.Fields(strings.TrimRight(last, "?.!… "))
+	var roles []string
+	inRole := map[int]bool{}
+	for i, w := range ws {
+		l := strings.ToLower(strings.Trim(w, ",;:"))
+		if !facts.RoleNoun(facts.Key(l)) || plural(l) {
+			continue
+		}
+		// Back to the article or possessive that opens its phrase,
+		// over adjectives and names: "the Russian ambassador",
+		// "Russia's envoy".
+		j := i
+		for j > 0 && j > i-4 {
+			p := strings.ToLower(ws[j-1])
+			if p == "the" || p == "a" || p == "an" || strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s") {
+				j--
+				break
+			}
+			if questionWords[p] || phraseOpener[p] {
+				break
+			}
+			j--
+		}
+		if j == i || !(strings.EqualFold(ws[j], "the") || strings.HasSuffix(ws[j], "'s") || strings.HasSuffix(ws[j], "’s")) {
+			continue // "Who is ambassador": no phrase that names one person
+		}
+		// The name after the role is the role's: "the envoy Ivo Tamm".
+		k := i + 1
+		for k < len(ws) && startsUpper(ws[k]) && k < i+4 {
+			k++
+		}
+		for m := j; m < k; m++ {
+			inRole[m] = true
+		}
+		roles = append(roles, strings.Join(ws[j:k], " "))
+	}
+	if len(roles) != 1 {
+		return ""
+	}
+	for i, w := range ws {
+		// Another name may be whom the pronoun stands for ("Why did
+		// Marten criticise the envoy?"), unless it is where ("in
+		// Halden") or a country.
+		if i > 0 && !inRole[i] && startsUpper(w) && !countryish(strings.Trim(w, ",;:")) && !placeBefore(ws[i-1]) {
+			return ""
+		}
+	}
+	role := roles[0]
+	if loc[0] > 0 && strings.HasPrefix(role, "The ") {
+		role = "the" + role[len("The"):]
+	}
+	return q[:loc[0]] + role + q[loc[1]:]
+}
+
+// placeBefore reports whether a word puts the name after it in a place:
+// "in Halden", "from Baku".
+func placeBefore(w string) bool {
+	switch strings.ToLower(w) {
+	case "in", "at", "from", "to", "near", "into", "across":
+		return true
+	}
+	return false
+}
 
 // personsIn returns the names of the people text names, in order.
 func personsIn(text string) []string {

@@ -801,3 +801,23 @@ func TestACountInAPlaceIsNotOneThePlaceSpeaks(t *testing.T) {
 		t.Errorf("answer %q, want the 12 held in Halden", a.Text)
 	}
 }
+
+// TestHeIsThePersonTheLastQuestionAskedAbout: "Who did he meet?" after
+// "Why was the Estmarkian envoy summoned?" asks of the envoy; with two
+// people, a name of its own, or no one person asked about, the pronoun is
+// left as it is.
+func TestHeIsThePersonTheLastQuestionAskedAbout(t *testing.T) {
+	for _, tt := range []struct{ last, q, want string }{
+		{"Why was the Estmarkian envoy summoned in Halden?", "Who did he meet?", "Who did the Estmarkian envoy meet?"},
+		{"What did Halden's foreign minister say about the raid?", "when did she say it?", "when did Halden's foreign minister say it?"},
+		{"Why did the envoy and the minister meet?", "What did he say?", ""},
+		{"Why was the Estmarkian envoy summoned?", "Who did Ivo Tamm meet?", ""},
+		{"Why were the miners detained?", "Who did he meet?", ""},
+		{"Why was the envoy Ivo Tamm summoned?", "Who did he meet?", "Who did the envoy Ivo Tamm meet?"},
+		{"Why did Marten criticise the Estmarkian envoy?", "Who did he meet?", ""},
+	} {
+		if got := withAskedPerson(tt.q, []Turn{{Question: tt.last, Answer: "…"}}); got != tt.want {
+			t.Errorf("%q after %q = %q, want %q", tt.q, tt.last, got, tt.want)
+		}
+	}
+}
