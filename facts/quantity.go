@@ -96,6 +96,19 @@ func TimeUnit(unit string) bool {
 	return false
 }
 
+// reHyphenUnit is a unit of time joined to its number: "-month",
+// "-years" ("-year-old" is an age).
+var reHyphenUnit = regexp.MustCompile(`^-(?i)(days?|weeks?|months?|years?|hours?)\b(?:[^-]|$)`)
+
+// qualifierOf returns the qualifier reQuantity matched before the
+// number of match m ("more than"), lower-case, or "".
+func qualifierOf(s string, m []int) string {
+	if m[2] < 0 {
+		return ""
+	}
+	return strings.ToLower(s[m[2]:m[3]])
+}
+
 // readQuantities returns the quantities of sentence sc.
 func readQuantities(sc *sentenceCtx) []Fact {
 	s := sc.text
@@ -120,6 +133,15 @@ func readQuantities(sc *sentenceCtx) []Fact {
 		if part, ok := sc.partOf(out, m[6], m[7]); ok {
 			out = append(out, part)
 			continue
+		}
+		if u := reHyphenUnit.FindStringSubmatch(s[m[7]:]); u != nil && m[8] < 0 {
+			// "a 3-month term", "3-months of house arrest": a duration.
+			if lo, hi, ok := numberRange(strings.ToLower(s[m[6]:m[7]])); ok {
+				q := Quantity{Value: strconv.FormatFloat(lo, 'f', -1, 64), Low: lo, High: hi, Unit: unitWords[strings.ToLower(u[1])]}
+				q.Low, q.High = qualify(qualifierOf(s, m), lo, hi)
+				out = append(out, sc.fact(KindQuantity, start, m[7]+len("-")+len(u[1]), func(f *Fact) { f.Quantity = &q }))
+				continue
+			}
 		}
 		if numberIsPartOfSomething(s, m[6], m[7]) {
 			continue

@@ -1157,3 +1157,19 @@ func TestProseCutShortIsRead(t *testing.T) {
 		t.Errorf("quantities %+v, want Ivo Tamm's age", ages)
 	}
 }
+
+// TestADurationJoinedToItsUnit: "a 3-month term" and "3-months of house
+// arrest" are durations; "a 59-year-old" is an age, and "the 2-1 vote"
+// no count.
+func TestADurationJoinedToItsUnit(t *testing.T) {
+	fs := Read(doc("x", "2025-07-01", "The court replaced his detention with 3-months of house arrest on Friday. "+
+		"She faces a 2-year term, the lawyer said. A 59-year-old man was held in Halden. The 2-1 vote passed."))
+	var got []string
+	for _, f := range kinds(fs, KindQuantity) {
+		got = append(got, f.Text+"|"+f.Quantity.Value+"|"+f.Quantity.Unit)
+	}
+	want := []string{"3-months|3|month", "2-year|2|year", "59-year-old|59|" + UnitAge}
+	if !slices.Equal(got, want) {
+		t.Errorf("quantities %q, want %q", got, want)
+	}
+}
