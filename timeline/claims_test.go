@@ -193,14 +193,7 @@ func causeClaim(t *testing.T, cause, side string) Cause {
 // disagreement: the words compared are those of the mentions that
 // disagree, not the whole event's.
 func TestADateConflictSurvivesArticlesOnOtherMatters(t *testing.T) {
-	docs, err := corpus.Bundled()
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := NewIndex()
-	for _, d := range docs {
-		x.Update(d)
-	}
+	x, _ := bundledIndex(t)
 	dated := func() bool {
 		for _, e := range x.Events() {
 			var ds []string
