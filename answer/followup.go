@@ -300,11 +300,13 @@ func withEarlierSpeaker(q string, history []Turn) string {
 	return q
 }
 
-// reBareWhQ is a follow-up that asks when or where alone, perhaps with
-// "was that", "did it happen": "When?", "and where?", "when was that?".
-// "Why?" is left to the context: "Why?" after "What did the media
-// compare Putin to?" asks why they did, which the earlier question's
-// words find better than "Why did the media compare Putin to?".
+// reBareWhQ is a follow-up that asks when, where or why alone, perhaps
+// with "was that", "did it happen": "When?", "and where?", "when was
+// that?". "Why?" is asked whole only after "How many … were …?"
+// (askedWhole); otherwise it is left to the context: "Why?" after "What
+// did the media compare Putin to?" asks why they did, which the earlier
+// question's words find better than "Why did the media compare Putin
+// to?".
 var reBareWhQ = regexp.MustCompile(`(?i)^\W*(?:(?:and|so|but)\s+)?(when|where|why)(?:\s+(?:was|did|is|does)\s+(?:that|it|this)(?:\s+happen)?)?\W*$`)
 
 // reHowManyQ is a "how many" question with a verb in the passive: "How
@@ -403,14 +405,7 @@ func continuedWith(q string, history []Turn) string {
 	prev, _ := lastAsked(history)
 	prev = strings.TrimRight(prev, "?.!… ")
 	if p := strings.ToLower(ws[0]); phraseOpener[p] && p != "the" && p != "a" && p != "an" {
-		// "in Baku": in place of the last phrase the same word opens.
-		pw := strings.Fields(prev)
-		for i := len(pw) - 1; i > 0; i-- {
-			if strings.EqualFold(pw[i], ws[0]) {
-				return strings.Join(pw[:i], " ") + " " + meant + "?"
-			}
-		}
-		return ""
+		return replacePhrase(prev, meant) // "in Baku": in place of the last phrase "in" opens
 	}
 	if len(ws) != 1 {
 		return ""
@@ -424,7 +419,7 @@ func continuedWith(q string, history []Turn) string {
 	pw := strings.Fields(prev)
 	at := -1
 	for i, w := range pw {
-		bare := strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ",;:"), "'s"), "’s")
+		bare := bareName(w)
 		if i == 0 || !startsUpper(bare) || countryish(bare) != country || i+1 < len(pw) && startsUpper(pw[i+1]) || i > 1 && startsUpper(pw[i-1]) {
 			continue // not a one-word name of the kind
 		}
@@ -436,10 +431,14 @@ func continuedWith(q string, history []Turn) string {
 	if at < 0 {
 		return ""
 	}
-	w := pw[at]
-	bare := strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ",;:"), "'s"), "’s")
-	pw[at] = strings.Replace(w, bare, meant, 1)
+	pw[at] = strings.Replace(pw[at], bareName(pw[at]), meant, 1)
 	return strings.Join(pw, " ") + "?"
+}
+
+// bareName returns a word of a question without punctuation after it and
+// a possessive: "Azerbaijan's" is "Azerbaijan".
+func bareName(w string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ",;:"), "'s"), "’s")
 }
 
 // countryish reports whether a word names a country, its capital or its
@@ -483,18 +482,28 @@ func corrected(q string, history []Turn) string {
 	prev = strings.TrimRight(prev, "?.!… ")
 	meant := m[1]
 	// "the Sputnik journalists" after "What happened to the brothers?",
-	// "in Baku" after "How many were detained in Yekaterinburg?": what
-	// was meant takes the place of the last phrase that opens with the
-	// same word.
+	// "in Baku" after "How many were detained in Yekaterinburg?".
 	if w, _, _ := strings.Cut(meant, " "); phraseOpener[strings.ToLower(w)] {
-		ws := strings.Fields(prev)
-		for i := len(ws) - 1; i > 0; i-- {
-			if strings.EqualFold(ws[i], w) {
-				return strings.Join(ws[:i], " ") + " " + meant + "?"
-			}
+		if r := replacePhrase(prev, meant); r != "" {
+			return r
 		}
 	}
 	return prev + " (" + meant + ")?"
+}
+
+// replacePhrase returns question q (without its question mark) with its
+// last phrase that opens with the word phrase opens with replaced by
+// phrase, asked: "How many were detained in Yekaterinburg" and "in Baku"
+// are "How many were detained in Baku?". "" when q has no such phrase.
+func replacePhrase(q, phrase string) string {
+	w, _, _ := strings.Cut(phrase, " ")
+	ws := strings.Fields(q)
+	for i := len(ws) - 1; i > 0; i-- {
+		if strings.EqualFold(ws[i], w) {
+			return strings.Join(ws[:i], " ") + " " + phrase + "?"
+		}
+	}
+	return ""
 }
 
 // phraseOpener are the words a phrase that a correction replaces opens

@@ -274,11 +274,11 @@ func (sc *sentenceCtx) frameOf(at int, trigger string, ents []Fact) Event {
 	return ev
 }
 
-// participleAfter returns the key of the event word in -ing that opens
+// participleAfter returns the event key of the word in -ing that opens
 // the clause after the one of event word t, at its time ("raided the
 // office on Monday, detaining …"), for the date or count at offset at;
 // "" when the next clause opens otherwise, or another date or a quotation
-// comes first. It returns the participle's event key.
+// comes first.
 func (sc *sentenceCtx) participleAfter(t, at int) string {
 	ws := sc.words
 	own := at // the end of the date at offset at, whose words are no other date
