@@ -137,6 +137,8 @@ func defines(text string, toks []token, names map[string]bool) bool {
 	return false
 }
 
+// reDefines is what follows a name in a sentence that says what the one
+// named is: "is a", ", the", ", who", ", chairman of".
 var reDefines = regexp.MustCompile(`^(?:\s+(?:is|was)\s+(?:a|an|the|one)\b|,\s+(?:a|an|the|who)\b|,\s+(?:[\p{Ll}-]+\s+){1,3}(?:of|at)\b)`)
 
 // asksIdentity reports whether q asks who a named person is: "Who is Anton
@@ -151,12 +153,7 @@ func asksIdentity(q string) bool {
 	if len(rest) == 0 || len(rest) > 4 {
 		return false
 	}
-	for _, w := range rest {
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(rest, func(w string) bool { return !startsUpper(w) })
 }
 
 // asksWhichRole reports whether a "which" or "what" question asks for a
