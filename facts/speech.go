@@ -326,7 +326,7 @@ func (sc *sentenceCtx) afterOpening() int {
 	}
 	for k := 1; k < len(ws) && k <= maxOpening; k++ {
 		gap := sc.text[ws[k-1].End:ws[k].Start]
-		if strings.Contains(gap, ",") && strings.TrimSpace(gap) == "," {
+		if strings.TrimSpace(gap) == "," {
 			return k
 		}
 		if strings.TrimSpace(gap) != "" || npBreak[strings.ToLower(ws[k].Text)] {
