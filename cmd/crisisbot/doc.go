@@ -119,8 +119,11 @@
 //		sentence the last answer quoted first, and "when?" after
 //		someone's words from the day that sentence gives them, or the
 //		day its article was published; "what did he say?" after "who
-//		was summoned …?" asks of the person the answer named; "no, I
-//		meant the Sputnik staff" asks the last question again of them).
+//		was summoned …?" asks of the person the answer named, and after
+//		"why was the Russian ambassador summoned?" of the ambassador;
+//		"no, I meant the Sputnik staff" asks the last question again of
+//		them, and "and Russia?" or "and in Baku?" asks it in place of
+//		its one name or place of that kind).
 //		Commands: /ask question:TEXT [private:true], /sources,
 //		/about, /timeline [from:…] [to:…] [about:…], /digest now,
 //		/digest list, /help (text no option takes, as in "/timeline
