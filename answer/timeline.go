@@ -101,8 +101,10 @@ func (e *Engine) withTimeline(a Answer, q, query string, results []retrieval.Res
 		// before's summons over the arrests in Yekaterinburg dated).
 		return a
 	}
-	if len(ev.Claims) > 1 && a.Disagreement != "" {
-		return a // the answer already shows the sources' competing dates
+	if a.Disagreement != "" {
+		// The answer already shows the sources' competing dates: one
+		// date of the timeline's after them would read as the answer.
+		return a
 	}
 	if len(ev.Claims) < 2 && e.allDocsCited(a, ev.PassageIDs, results) {
 		return a // the answer already cites every article that dates it

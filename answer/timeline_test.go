@@ -58,6 +58,29 @@ func TestTimelineKeepsTwoEventsApart(t *testing.T) {
 	}
 }
 
+// TestNoTimelineDateAfterADisagreement: when the answer shows the
+// sources' competing dates, the timeline's one date of the event is not
+// added after them: it would read as the answer, siding with one source.
+func TestNoTimelineDateAfterADisagreement(t *testing.T) {
+	ps := loadPassages(t)
+	const q = "When was the Azerbaijani airliner shot down?"
+	var ids []string
+	for _, p := range ps {
+		ids = append(ids, p.ID)
+	}
+	// The timeline's event holds the first quote's date, December 2023,
+	// and more articles than the answer cites.
+	disputed := true
+	dates := &fakeDates{ev: DatedEvent{Label: "December 2023", Value: "2023-12", PassageIDs: ids}, disputed: &disputed}
+	a, err := New(newBM25(ps), Options{Dates: dates}).Ask(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Disagreement == "" || strings.Contains(a.Text, "timeline dates this") {
+		t.Errorf("answer %q: want the disagreement alone, without the timeline's one date", a.Text)
+	}
+}
+
 func TestWhenAnswersDrawOnTheTimeline(t *testing.T) {
 	ps := loadPassages(t)
 	ctx := context.Background()

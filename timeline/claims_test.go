@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -215,6 +216,37 @@ func TestADateConflictSurvivesArticlesOnOtherMatters(t *testing.T) {
 	if !dated() {
 		t.Error("with an article on the insurance payments: the December 2023 / December 2024 conflict is gone")
 	}
+	// Articles that date the crash to its day, and others on other
+	// matters, change the weights of the words; the conflict stays.
+	for i, body := range []string{
+		"Relations sank to their lowest point since December 25, when Russia shot down an Azerbaijani airliner over Grozny.",
+		"Relations between Russia and Azerbaijan worsened after an Azerbaijan Airlines plane crashed in Kazakhstan in December 2024, and talks stalled.",
+		"The tragic incident occurred on December 25, when an AZAL Embraer E190 aircraft en route from Baku to Grozny crashed near the city of Aktau.",
+		"Kazakhstan said it is awaiting the findings of two foreign laboratories before the final report on the crash is published.",
+	} {
+		x.Update(corpus.Document{ID: fmt.Sprint("more", i), Title: "More", Published: "2025-10-10", PublishedPrecision: "day", Body: body})
+	}
+	if !dated() {
+		t.Error("with articles dating the crash to its day: the December 2023 / December 2024 conflict is gone")
+	}
+}
+
+// TestAMonthAndADayAYearOffAreOneApart: "December 2023" and "25 December
+// 2024" may be one event with a wrong year; "November 2024" and "25
+// December 2024", or "December 2022" and "25 December 2024", are not.
+func TestAMonthAndADayAYearOffAreOneApart(t *testing.T) {
+	month := func(y int, m time.Month) facts.Span { return facts.MonthSpan(y, m) }
+	day := facts.DaySpan(time.Date(2024, 12, 25, 0, 0, 0, 0, time.UTC))
+	for _, tt := range []struct {
+		a    facts.Span
+		want bool
+	}{
+		{month(2023, 12), true}, {month(2025, 12), true}, {month(2024, 11), false}, {month(2022, 12), false}, {month(2024, 12), false},
+	} {
+		if got := oneApart(tt.a, day) && oneApart(day, tt.a); got != tt.want {
+			t.Errorf("oneApart(%v, 25 December 2024) = %v, want %v", tt.a.Lo.Format("2006-01"), got, tt.want)
+		}
+	}
 }
 
 // TestCausesOfAWideChainFindTheirOwnEvents: causes are grouped by their
@@ -255,5 +287,31 @@ func TestCausesOfAWideChainFindTheirOwnEvents(t *testing.T) {
 	slices.Sort(got)
 	if want := []string{"heart failure, per Patrian investigators", "torture, per Ostrian prosecutors"}; !slices.Equal(got, want) {
 		t.Errorf("conflicts %q, want %q", got, want)
+	}
+}
+
+// TestConflictSimIsTheClosestDisagreeingPair: a conflict is judged by the
+// disagreeing pair of mentions whose words agree most, so that a mention
+// of the same dates in other words does not hide it.
+func TestConflictSimIsTheClosestDisagreeingPair(t *testing.T) {
+	idf := func(string) float64 { return 1 }
+	dated := func(value string, words ...string) *node {
+		w := map[string]float64{}
+		for _, k := range words {
+			w[k] = 1
+		}
+		f := facts.Fact{Kind: facts.KindDate, DocID: value + words[0], Date: &facts.Date{Value: value, Precision: facts.Month},
+			Event: facts.Event{Trigger: "shot", Participants: []string{"plane"}}}
+		return &node{v: weighVec(w, idf, false), members: []*Mention{{fact: f}}}
+	}
+	g := &group{nodes: []*node{dated("2023-12", "plane", "shot", "missile", "airlin")}}
+	h := &group{nodes: []*node{dated("2024-12", "plane", "shot", "missile", "airlin")}}
+	for i := range 5 {
+		// The same dates of the same event, in words of other matters.
+		h.nodes = append(h.nodes, dated("2024-12", fmt.Sprint("insur", i), "payment", "compens", "ruble"))
+	}
+	sim, ok := conflictSim(g, h)
+	if !ok || sim < conflictThreshold {
+		t.Errorf("conflictSim = %.3f, %v; want the alike pair's similarity, at least %.2f", sim, ok, conflictThreshold)
 	}
 }

@@ -751,8 +751,12 @@ func apartKeys(sp facts.Span) []dateKey {
 		return []dateKey{{g: facts.GYear, y: y - 1}, {g: facts.GYear, y: y + 1}}
 	case facts.GMonth:
 		d = 0
+		// "December 2023" against "25 December 2024": the days of the
+		// month a year off.
+		out = append(out, dateKey{g: facts.GDay, y: y - 1, m: m}, dateKey{g: facts.GDay, y: y + 1, m: m})
 	default:
-		out = append(out, dateKey{g: facts.GDay, y: y, m: m})
+		out = append(out, dateKey{g: facts.GDay, y: y, m: m},
+			dateKey{g: facts.GMonth, y: y - 1, m: m}, dateKey{g: facts.GMonth, y: y + 1, m: m})
 	}
 	out = append(out, dateKey{g: sp.G, y: y - 1, m: m, d: d}, dateKey{g: sp.G, y: y + 1, m: m, d: d})
 	if m > 1 {
@@ -784,37 +788,32 @@ func (e *engine) link2(g *group) {
 }
 
 // conflictSim returns how strongly the words of g and h agree where their
-// dates disagree: the mean similarity of the pairs of their nodes (first
+// dates disagree: the greatest similarity of a pair of their nodes (first
 // maxSample each) holding a date fact each that, as facts.Disagreements
 // reads them, are two values of the date of one event from different
 // sources (the same trigger and a participant in common, not only words
 // in common). ok is false when no pair does: a conflict the facts cannot
 // back is not shown. Only those pairs are compared, so that the mentions
 // of other matters that a large group holds ("insurance payments for the
-// crash … in December 2024") do not thin out the ones that disagree.
+// crash … in December 2024") do not thin out the ones that disagree, nor
+// does a corpus grown around them (the weights of the words change).
 func conflictSim(g, h *group) (sim float64, ok bool) {
 	ga, hb := sampleNodes(g), sampleNodes(h)
-	// A mean reaches the threshold only if one pair does: the facts,
-	// dearer to read, are read only then.
+	// The facts, dearer to read, are read only when a pair reaches the
+	// threshold.
 	if !slices.ContainsFunc(ga, func(a *node) bool {
 		return slices.ContainsFunc(hb, func(b *node) bool { return dot(a.v, b.v) >= conflictThreshold })
 	}) {
 		return 0, false
 	}
-	var sum float64
-	n := 0
 	for _, a := range ga {
 		for _, b := range hb {
-			if nodesDisagree(a, b) {
-				sum += dot(a.v, b.v)
-				n++
+			if s := dot(a.v, b.v); s > sim && nodesDisagree(a, b) {
+				sim, ok = s, true
 			}
 		}
 	}
-	if n == 0 {
-		return 0, false
-	}
-	return sum / float64(n), true
+	return sim, ok
 }
 
 // maxMemberFacts bounds the mentions of a node whose facts nodesDisagree
@@ -826,12 +825,30 @@ const maxMemberFacts = 4
 func nodesDisagree(a, b *node) bool {
 	for _, m := range a.members[:min(len(a.members), maxMemberFacts)] {
 		for _, o := range b.members[:min(len(b.members), maxMemberFacts)] {
-			if len(facts.Disagreements([]facts.Fact{m.fact, o.fact})) > 0 {
+			f, g := atMonth(m.fact, o.fact), atMonth(o.fact, m.fact)
+			if len(facts.Disagreements([]facts.Fact{f, g})) > 0 {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// atMonth returns date fact f as its month when the fact it is set
+// against gives a month and f a day of another year's (oneApart): "25
+// December 2024" is "December 2024" against "December 2023".
+func atMonth(f, against facts.Fact) facts.Fact {
+	if f.Date == nil || against.Date == nil || f.Date.Precision != facts.Day || against.Date.Precision != facts.Month {
+		return f
+	}
+	sp, ok := facts.SpanOf(*f.Date)
+	if !ok {
+		return f
+	}
+	d := *f.Date
+	d.Value, d.Precision, d.Label = sp.Lo.Format("2006-01"), facts.Month, ""
+	f.Date = &d
+	return f
 }
 
 // sampleNodes returns g's first maxSample nodes.

@@ -201,11 +201,20 @@ func meanSim(a vec, na int, b vec, nb int) float64 {
 
 // oneApart reports whether two dates are one unit each, of the same kind,
 // and differ in exactly one of year, month and day, a year or a month by
-// one at most: the disagreements of a slip or a wrong year, not two
-// unrelated dates.
+// one at most, or are a month and a day of that month a year off: the
+// disagreements of a slip or a wrong year, not two unrelated dates.
 func oneApart(a, b facts.Span) bool {
-	if !a.Single() || !b.Single() || a.G != b.G || a.Overlaps(b) {
+	if !a.Single() || !b.Single() || a.Overlaps(b) {
 		return false
+	}
+	if a.G != b.G {
+		// A month and a day of it a year off ("December 2023", "25
+		// December 2024"): a wrong year, stated at two precisions.
+		if a.G == facts.GDay {
+			a, b = b, a
+		}
+		dy := a.Lo.Year() - b.Lo.Year()
+		return a.G == facts.GMonth && b.G == facts.GDay && (dy == 1 || dy == -1) && a.Lo.Month() == b.Lo.Month()
 	}
 	diff := 0
 	if dy := a.Lo.Year() - b.Lo.Year(); dy != 0 {
