@@ -275,6 +275,7 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 		if i > 0 && out[i-1].s.P == sh.s.P && out[i-1].s.I == sh.s.I-1 {
 			text = sh.s.Text // the sentence before it is just shown
 		}
+		text = unshown(text, sh.s.Text, b.String())
 		// A sentence shown already, after the one ending in a colon that
 		// introduces it, is not shown twice.
 		if !strings.Contains(b.String(), strings.TrimSpace(sh.s.Text)) {
@@ -731,6 +732,18 @@ func (ev *evidence) snippet(s *sentence) string {
 		text += " " + ss[s.I+1].Text
 	}
 	return text
+}
+
+// unshown returns snippet, the words shown for sentence (it and the
+// sentence before, for a pronoun's sake), or sentence alone when the
+// sentence before is in shown already: "He also pointed out …" after an
+// answer that opens with the sentence naming him.
+func unshown(snippet, sentence, shown string) string {
+	before, ok := strings.CutSuffix(snippet, sentence)
+	if before = strings.TrimSpace(before); ok && before != "" && strings.Contains(shown, before) {
+		return sentence
+	}
+	return snippet
 }
 
 // rePronounOpens finds a sentence whose subject is a pronoun that stands

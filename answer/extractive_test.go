@@ -1279,3 +1279,17 @@ func TestAQuestionsOwnDateIsNoAnswer(t *testing.T) {
 		t.Errorf("answer %q, want the release's date", a.Text)
 	}
 }
+
+// TestASentenceBeforeIsNotShownTwice: the sentence shown before another
+// for its pronoun ("He also pointed out …") is left out when the answer
+// already shows it.
+func TestASentenceBeforeIsNotShownTwice(t *testing.T) {
+	const named = "Reporters have been held for a month, Ivo Tamm said."
+	const he = "He also pointed out that the policy aims at friendly ties."
+	if got := unshown(named+" "+he, he, named+" [1] “We will not give up,” he said. [1]"); got != he {
+		t.Errorf("with the sentence before shown: %q, want the sentence alone", got)
+	}
+	if got := unshown(named+" "+he, he, "“We will not give up,” he said. [1]"); got != named+" "+he {
+		t.Errorf("with the sentence before unshown: %q, want both", got)
+	}
+}
