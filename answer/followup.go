@@ -407,13 +407,16 @@ func continuedWith(q string, history []Turn) string {
 	if p := strings.ToLower(ws[0]); phraseOpener[p] && p != "the" && p != "a" && p != "an" {
 		return replacePhrase(prev, meant) // "in Baku": in place of the last phrase "in" opens
 	}
-	if len(ws) != 1 {
-		return ""
-	}
 	// One name in place of the last question's one name of its kind: a
-	// country for a country ("Azerbaijan's" keeps its possessive).
-	country := countryish(meant)
-	if !country && !startsUpper(meant) {
+	// country for a country ("Azerbaijan's" keeps its possessive), and
+	// another name only for whose words it asked ("What did the ARK say
+	// …?" then "and Zakharova?"); "what is the Ark project?" then "and
+	// Zakharova?" asks nothing of the kind.
+	country := len(ws) == 1 && countryish(meant)
+	if !country {
+		if sp := speakerIndex(prev); sp != nil && startsUpper(meant) {
+			return prev[:sp[0]] + meant + prev[sp[1]:] + "?"
+		}
 		return ""
 	}
 	pw := strings.Fields(prev)

@@ -759,12 +759,14 @@ func TestHeIsTheOneTheLastAnswerNamed(t *testing.T) {
 func TestAndXAsksTheLastQuestionOfX(t *testing.T) {
 	for _, tt := range []struct{ last, q, want string }{
 		{"What did Halden say about the raid?", "And Estmark?", "What did Estmark say about the raid?"},
-		{"What did Halden's ministry say about the raid?", "what about Estmark?", "What did Estmark's ministry say about the raid?"},
+		{"What did Halden's ministry say about the raid?", "what about Ivo Tamm?", "What did Ivo Tamm say about the raid?"},
+		{"What did Azerbaijan's ministry say about the raid?", "what about Russia?", "What did Russia's ministry say about the raid?"},
+		{"What is the Ark project?", "and Zakharova?", ""},
 		{"How many miners were detained in Halden?", "and in Dalby?", "How many miners were detained in Dalby?"},
 		{"What did Azerbaijan say about the raid?", "and russia?", "What did russia say about the raid?"},
 		{"Why did ties between Azerbaijan and Russia sour?", "And Russia?", ""},
 		{"What did Halden say about the raid?", "and why?", ""},
-		{"What did Halden say about the raid?", "And Ivo Tamm?", ""},
+		{"Why did Halden close the mine?", "And Ivo Tamm?", ""},
 		{"What did Ivo Tamm say about the raid?", "And Russia?", ""},
 		{"How many miners were detained?", "and in Dalby?", ""},
 	} {
