@@ -11,8 +11,9 @@ import (
 )
 
 // reWhenThatQ asks when what the last answer showed was said or done:
-// "when?", "when was that?", "when was this said?".
-var reWhenThatQ = regexp.MustCompile(`(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?when(?:\s+(?:was|is)\s+(?:that|this|it)(?:\s+(?:said|stated|written|announced|reported))?)?\W*$`)
+// "when?", "when was that?", "when was this said?", "when did she say
+// that?".
+var reWhenThatQ = regexp.MustCompile(`(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?when(?:\s+(?:was|is)\s+(?:that|this|it)(?:\s+(?:said|stated|written|announced|reported))?|\s+did\s+(?:he|she|they)\s+(?:say|state|write|announce|claim)\s+(?:that|this|it|so))?\W*$`)
 
 // whenSaid answers "When?" after an answer that gave someone's words (to
 // "What did X say …?" or "Who said that?") from the sentence that answer
@@ -31,7 +32,10 @@ func (e *Engine) whenSaid(ctx context.Context, q string, history []Turn) (a Answ
 	// happened: the words were about the event before them.
 	n := len(history)
 	last := history[n-1]
-	if !reWhoSaidQ.MatchString(last.Question) && !(reDidSayQ.MatchString(last.Question) && !dependsOnHistory(last.Question, history[:n-1])) {
+	// The last question as it was read: "and Zakharova?" after "What did
+	// the ministry say …?" asked for her words.
+	asked, whole := lastAsked(history)
+	if !reWhoSaidQ.MatchString(last.Question) && !(reDidSayQ.MatchString(asked) && whole) {
 		return Answer{}, false, nil
 	}
 	claim := leadClaim(last.Answer)

@@ -62,3 +62,24 @@ func TestWhenSaid(t *testing.T) {
 		t.Errorf("when? after a question of an act: %q, want the act's date from the question asked whole", a.Text)
 	}
 }
+
+// TestWhenDidSheSayThat: "when did she say that?" is "when?" after
+// someone's words, also when the question that got them was "and X?"
+// after another's.
+func TestWhenDidSheSayThat(t *testing.T) {
+	docs := fixedSearcher{
+		madeUpBy("a", "Dalby Times", "The deaths were a crime, Ivo Marten told reporters on Monday in Halden."),
+		madeUpBy("b", "Halden Post", "The deaths were an accident, Lena Varga told reporters on Tuesday in Dalby."),
+	}
+	history := []Turn{
+		{Question: "What did Ivo Marten say about the deaths?", Answer: "The deaths were a crime, Ivo Marten told reporters on Monday in Halden. [1]"},
+		{Question: "and Lena Varga?", Answer: "The deaths were an accident, Lena Varga told reporters on Tuesday in Dalby. [1]"},
+	}
+	a, err := New(docs, Options{}).AskWith(context.Background(), "when did she say that?", history)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "The sentence from Halden Post [1] gives “Tuesday” (11 March 2025) for these words."; a.Text != want {
+		t.Errorf("answer %q, want %q", a.Text, want)
+	}
+}
