@@ -1042,7 +1042,9 @@ func isProse(text string, toks []token) bool {
 		return false
 	}
 	end := strings.TrimRight(text, `"'”’) `)
-	terminal := strings.HasSuffix(end, ".") || strings.HasSuffix(end, "!") || strings.HasSuffix(end, "?")
+	// A colon ends a sentence that introduces what follows ("Madi
+	// Kapparov writes for the EuroFile Substack:").
+	terminal := strings.HasSuffix(end, ".") || strings.HasSuffix(end, "!") || strings.HasSuffix(end, "?") || strings.HasSuffix(end, ":")
 	if !terminal && words < 12 {
 		return false
 	}

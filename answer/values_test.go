@@ -622,6 +622,16 @@ func TestWhoIsSomeoneIsWhatTheArticleSaysTheyAre(t *testing.T) {
 	if !strings.Contains(a.Text, "chairwoman of the Halden miners' union") {
 		t.Errorf("answer %q, want the sentence that gives her role", a.Text)
 	}
+	// A line that ends in a colon, introducing what follows, is a
+	// sentence.
+	docs = fixedSearcher{madeUp("a", "Ivo Tamm writes for the Halden Courier of Lena Varga:\n\nOn June 27, police raided the homes of miners in Dalby. Two were killed.")}
+	a, err = New(docs, Options{}).Ask(context.Background(), "Who is Ivo Tamm?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Ivo Tamm writes for the Halden Courier") {
+		t.Errorf("answer %q, want the line that says whom he writes for", a.Text)
+	}
 	for _, q := range []string{"Who was detained?", "Who was the envoy summoned by Halden?", "who is he"} {
 		if asksIdentity(q) {
 			t.Errorf("asksIdentity(%q) = true, want false: it asks for a name", q)
