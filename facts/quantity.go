@@ -3,6 +3,7 @@ package facts
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -99,6 +100,32 @@ func TimeUnit(unit string) bool {
 // reHyphenUnit is a unit of time joined to its number: "-month",
 // "-years" ("-year-old" is an age).
 var reHyphenUnit = regexp.MustCompile(`^-(?i)(days?|weeks?|months?|years?|hours?)\b(?:[^-]|$)`)
+
+// reForAUnit is a length of time of one unit after "for": "behind bars
+// for exactly a month", "for nearly a year". Its groups are a qualifier
+// and the unit.
+var reForAUnit = regexp.MustCompile(`(?i)\bfor\s+(?:(exactly|nearly|almost|about|around|over|more\s+than|less\s+than|at\s+least|roughly)\s+)?(?:a|an|one)\s+(day|week|month|year|hour)\b`)
+
+// forOneUnit returns the lengths of time of one unit in sentence sc that
+// no fact in qs covers ("for exactly a month").
+func (sc *sentenceCtx) forOneUnit(qs []Fact) []Fact {
+	var out []Fact
+	for _, m := range reForAUnit.FindAllStringSubmatchIndex(sc.text, -1) {
+		start := m[0] + len("for")
+		start += len(sc.text[start:]) - len(strings.TrimLeft(sc.text[start:], " "))
+		if sc.inDate(start, m[1]) || slices.ContainsFunc(qs, func(q Fact) bool { return q.Start < m[1] && start < q.End }) {
+			continue
+		}
+		qual := ""
+		if m[2] >= 0 {
+			qual = strings.Join(strings.Fields(strings.ToLower(sc.text[m[2]:m[3]])), " ")
+		}
+		q := Quantity{Value: "1", Unit: unitWords[strings.ToLower(sc.text[m[4]:m[5]])]}
+		q.Low, q.High = qualify(qual, 1, 1)
+		out = append(out, sc.fact(KindQuantity, start, m[1], func(f *Fact) { f.Quantity = &q }))
+	}
+	return out
+}
 
 // qualifierOf returns the qualifier reQuantity matched before the
 // number of match m ("more than"), lower-case, or "".
@@ -219,6 +246,8 @@ func readQuantities(sc *sentenceCtx) []Fact {
 		}
 		out = append(out, sc.fact(KindQuantity, start, end, func(f *Fact) { f.Quantity = &q }))
 	}
+	out = append(out, sc.forOneUnit(out)...)
+	slices.SortStableFunc(out, func(a, b Fact) int { return a.Start - b.Start })
 	return out
 }
 

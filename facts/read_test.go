@@ -1172,4 +1172,14 @@ func TestADurationJoinedToItsUnit(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("quantities %q, want %q", got, want)
 	}
+	// One unit after "for" is a length of time; "a month ago" is a date.
+	fs = Read(doc("x", "2025-07-01", "The miners have been held in Halden for exactly a month on unfounded charges. He left Dalby a month ago."))
+	got = nil
+	for _, f := range kinds(fs, KindQuantity) {
+		got = append(got, f.Text+"|"+f.Quantity.Value+"|"+f.Quantity.Unit)
+	}
+	want = []string{"exactly a month|1|month"}
+	if !slices.Equal(got, want) {
+		t.Errorf("quantities %q, want %q", got, want)
+	}
 }
