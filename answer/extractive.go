@@ -176,6 +176,12 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 			// someone else's words about him).
 			chosen = append(chosen, q)
 		}
+		if r := ev.reasonNear(best); r != nil && e.opts.MaxSentences > 1 {
+			// "Why was he arrested?": the sentence that tells the arrest
+			// gives no reason, the one after it in its passage does ("…
+			// arrested on suspicion of fraud").
+			chosen = append(chosen, r)
+		}
 		for _, s := range ev.Ranked[1:] {
 			if len(chosen) >= e.opts.MaxSentences || s.Score < extraRatio*best.Score {
 				break
@@ -733,6 +739,26 @@ func (ev *evidence) snippet(s *sentence) string {
 	}
 	return text
 }
+
+// reasonNear returns, for a "why" question whose best sentence states no
+// reason, the first sentence within reasonReach after it in its passage
+// that does and shares a word of the question; nil otherwise.
+func (ev *evidence) reasonNear(best *sentence) *sentence {
+	if ev.Kind != kindReason || hasCausal(best.Text) {
+		return nil
+	}
+	ss := ev.Sents[best.P]
+	for j := best.I + 1; j < len(ss) && j <= best.I+reasonReach; j++ {
+		if s := ss[j]; s.Prose && hasCausal(s.Text) && slices.ContainsFunc(ev.QKeys, func(k string) bool { return s.Keys[k] }) {
+			return s
+		}
+	}
+	return nil
+}
+
+// reasonReach is how many sentences after the one telling an act its
+// reason may be given in.
+const reasonReach = 3
 
 // unshown returns snippet, the words shown for sentence (it and the
 // sentence before, for a pronoun's sake), or sentence alone when the

@@ -1293,3 +1293,19 @@ func TestASentenceBeforeIsNotShownTwice(t *testing.T) {
 		t.Errorf("with the sentence before unshown: %q, want both", got)
 	}
 }
+
+// TestWhyIsAnsweredByTheReasonAfterTheAct: "Why was Ivo Tamm arrested?"
+// is answered by the sentence after the arrest that gives its grounds
+// ("on suspicion of fraud"), not by the arrest alone.
+func TestWhyIsAnsweredByTheReasonAfterTheAct(t *testing.T) {
+	docs := fixedSearcher{madeUp("a", "In Halden, police with special units detained Ivo Tamm, the head of the miners' union. "+
+		"The union said little at first. "+
+		"The initial official explanation states that he was arrested on suspicion of fraud in a land sale.")}
+	a, err := New(docs, Options{}).Ask(context.Background(), "Why was Ivo Tamm arrested?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "on suspicion of fraud") {
+		t.Errorf("answer %q, want the grounds of the arrest", a.Text)
+	}
+}
