@@ -708,11 +708,16 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		}
 		return best
 	}
-	var placed [][]int // each: an event, then the causes it takes
+	// placement is an event and the causes it takes.
+	type placement struct {
+		event  int
+		causes []int
+	}
+	var placed []placement
 	for _, root := range roots {
 		ms := members[root]
 		if best := place(ms); best >= 0 {
-			placed = append(placed, append([]int{best}, ms...))
+			placed = append(placed, placement{best, ms})
 			continue
 		}
 		// A chain of causes grown wide (each like the next, the ends
@@ -723,12 +728,12 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		}
 		for _, i := range ms {
 			if best := place([]int{i}); best >= 0 {
-				placed = append(placed, []int{best, i})
+				placed = append(placed, placement{best, []int{i}})
 			}
 		}
 	}
 	for _, pl := range placed {
-		best, ms := pl[0], pl[1:]
+		best, ms := pl.event, pl.causes
 		if per[best] == nil {
 			per[best] = map[causeKey]map[string]bool{}
 			claimOf[best] = map[causeKey]Cause{}
