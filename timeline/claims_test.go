@@ -231,6 +231,26 @@ func TestADateConflictSurvivesArticlesOnOtherMatters(t *testing.T) {
 	}
 }
 
+// TestADateClaimIsWhatAllItsArticlesState: one article gives the day, one
+// the month, a third another year: the claim of the first two is the
+// month, which both state, not the day one of them gives.
+func TestADateClaimIsWhatAllItsArticlesState(t *testing.T) {
+	x := NewIndex()
+	for id, when := range map[string]string{"a": "on March 5, 2024", "b": "in March 2024", "c": "in March 2023"} {
+		x.Update(corpus.Document{ID: id, Title: id, Published: "2025-03-20", PublishedPrecision: "day",
+			Body: "A Nordair Airlines jet was shot down over the Dalby coast " + when + ", killing 20 passengers."})
+	}
+	var got []string
+	for _, e := range x.Events() {
+		for _, c := range e.Conflicts {
+			got = append(got, fmt.Sprint(c.Claim, c.Sources))
+		}
+	}
+	if want := []string{"March 2023[c]", "March 2024[a b]"}; !slices.Equal(got, want) {
+		t.Errorf("claims %q, want %q", got, want)
+	}
+}
+
 // TestAMonthAndADayAYearOffAreOneApart: "December 2023" and "25 December
 // 2024" may be one event with a wrong year; "November 2024" and "25
 // December 2024", or "December 2022" and "25 December 2024", are not.

@@ -441,16 +441,22 @@ type built struct {
 // the most central mention with that date, and the conflicts.
 func build(groups []*group) built {
 	type claimDocs struct {
-		sp   facts.Span
-		docs map[string]bool
+		sp facts.Span
+		// stated is the widest of its mentions' dates: what each of its
+		// articles states ("December 2024" beside "25 December 2024").
+		stated facts.Span
+		docs   map[string]bool
 	}
 	var claims []claimDocs
 	bestOf := map[string]*Mention{}
 	var all []*Mention
 	var centroid vec
 	for _, g := range groups {
-		cd := claimDocs{sp: g.date, docs: map[string]bool{}}
+		cd := claimDocs{sp: g.date, stated: g.date, docs: map[string]bool{}}
 		for _, nd := range g.nodes {
+			if nd.span.Days() > cd.stated.Days() {
+				cd.stated = nd.span
+			}
 			centroid = add(centroid, nd.v, float64(len(nd.members)))
 			for _, m := range nd.members {
 				all = append(all, m)
@@ -507,7 +513,9 @@ func build(groups []*group) built {
 	if len(claims) > 1 {
 		sort.SliceStable(claims, func(a, b int) bool { return claims[a].sp.Lo.Before(claims[b].sp.Lo) })
 		for _, c := range claims {
-			d := c.sp.Date()
+			// A claim is worded as all of its articles state it: "25
+			// December 2024" would credit a day to those giving the month.
+			d := c.stated.Date()
 			e.Conflicts = append(e.Conflicts, Claim{Claim: d.Label, Date: d.Value, Sources: sortedKeys(c.docs)})
 		}
 	}
