@@ -15,6 +15,14 @@ import (
 // that?".
 var reWhenThatQ = regexp.MustCompile(`(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?when(?:\s+(?:was|is)\s+(?:that|this|it)(?:\s+(?:said|stated|written|announced|reported))?|\s+did\s+(?:he|she|they)\s+(?:say|state|write|announce|claim)\s+(?:that|this|it|so))?\W*$`)
 
+// pronounSpeaker reports whether q asks for the words of someone it names
+// by a pronoun alone ("what did he say?"), and of nothing before ("what
+// did he say about that?" leans on the event before).
+func pronounSpeaker(q string) bool {
+	sp := speakerIndex(q)
+	return sp != nil && speakerPronouns[strings.ToLower(q[sp[0]:sp[1]])] && referent(questionTokens(q[sp[1]:]), q[sp[1]:]) < 0
+}
+
 // whenSaid answers "When?" after an answer that gave someone's words (to
 // "What did X say …?" or "Who said that?") from the sentence that answer
 // quoted first: the day it gives the words, as the article writes it and
@@ -35,7 +43,7 @@ func (e *Engine) whenSaid(ctx context.Context, q string, history []Turn) (a Answ
 	// The last question as it was read: "and Zakharova?" after "What did
 	// the ministry say …?" asked for her words.
 	asked, whole := lastAsked(history)
-	if !reWhoSaidQ.MatchString(last.Question) && !(reDidSayQ.MatchString(asked) && whole) {
+	if !reWhoSaidQ.MatchString(last.Question) && !(reDidSayQ.MatchString(asked) && (whole || pronounSpeaker(asked))) {
 		return Answer{}, false, nil
 	}
 	claim := leadClaim(last.Answer)
@@ -157,13 +165,33 @@ func clauseSpeaks(f facts.Fact) bool {
 			break
 		}
 	}
+	if segs := facts.Segments(f.Sentence); lo == 0 && len(strings.Fields(f.Sentence[lo:f.Start]+f.Sentence[f.End:hi])) < 3 {
+		// "On Tuesday, medical examiner Adalat Hasanov issued a
+		// statement …": a date that opens the sentence alone dates the
+		// clause after it.
+		next := len(f.Sentence)
+		for _, c := range segs {
+			if c > hi {
+				next = c
+				break
+			}
+		}
+		hi = next
+	}
+	speaks := false
 	for _, w := range facts.Words(f.Sentence[lo:hi]) {
 		l := strings.ToLower(w.Text)
-		if facts.SpeechKey(w.Key) || facts.ReportingKey(w.Key) || speakingWords[strings.TrimSuffix(strings.TrimSuffix(l, "ing"), "ed")] {
-			return true
+		switch {
+		case facts.SpeechKey(w.Key) || facts.ReportingKey(w.Key) || speakingWords[strings.TrimSuffix(strings.TrimSuffix(l, "ing"), "ed")]:
+			speaks = true
+		case speaks && lo+w.End <= f.Start && facts.IsTrigger(w.Key):
+			// "issued a statement claiming the brothers had been killed
+			// … on 27 June": an event the words tell stands between
+			// them and the date, which is the event's.
+			speaks = false
 		}
 	}
-	return false
+	return speaks
 }
 
 // speakingWords are the stems of verbs of speaking that the speech reader

@@ -18,6 +18,7 @@ func TestWhenSaid(t *testing.T) {
 		madeUpBy("c", "Halden Post", "Two miners died in the police station in Halden on 3 March 2025."),
 		madeUpBy("e", "Valdor News", "Speaking to Marten on Thursday, Brandt said that the border guards fired on the airliner by mistake, adding that two missiles exploded nearby."),
 		madeUpBy("f", "Halden Wire", "Valdoria has not let consuls see the detained men, the Valdorian spokeswoman Eva Lind has said. \"We have asked to visit them,\" but access has not been granted, Lind said in a press briefing on Wednesday."),
+		madeUpBy("g", "Halden Star", "On Tuesday, medical examiner Lena Holm issued a statement claiming two miners had been killed while detained in Halden on 3 March as a result of blows."),
 		madeUpBy("d", "Ostria Today", "Tensions have grown since December, when a miner was shot at the border, and Ostrian President Ola Brandt blamed Halden for the shooting."),
 	}
 	e := New(docs, Options{})
@@ -36,6 +37,10 @@ func TestWhenSaid(t *testing.T) {
 		// its date the event after it.
 		{[]Turn{{Question: "What did Brandt say about the airliner?", Answer: "Speaking to Marten on Thursday, Brandt said that the border guards fired on the airliner by mistake, adding that two missiles exploded nearby. [1]"}},
 			"The sentence from Valdor News [1] gives “Thursday” (13 March 2025) for these words."},
+		// A date opening the sentence dates the statement after it; the
+		// date of the killing the statement tells is not its.
+		{[]Turn{{Question: "What did Lena Holm say?", Answer: "On Tuesday, medical examiner Lena Holm issued a statement claiming two miners had been killed while detained in Halden on 3 March as a result of blows. [1]"}},
+			"The sentence from Halden Star [1] gives “Tuesday” (11 March 2025) for these words."},
 		// Another sentence of the article dates the speaker's words.
 		{[]Turn{{Question: "What did Eva Lind say about the detained men?", Answer: "Valdoria has not let consuls see the detained men, the Valdorian spokeswoman Eva Lind has said. [1]"}},
 			"The sentence from Halden Wire [1] gives no date for these words; the article was published on 14 March 2025. Elsewhere the article gives “Wednesday” (12 March 2025) for words of Valdorian spokeswoman Eva Lind [1]."},
