@@ -216,10 +216,11 @@ func valueOf(k kind, f facts.Fact) (value, bool) {
 		v.Relative = !strings.ContainsAny(f.Text, "0123456789")
 	case k == kindCount && f.Kind == facts.KindQuantity:
 		v.Norm = f.Quantity.Value
-	case k == kindCount && f.Kind == facts.KindDate && f.Event.Trigger == facts.Born:
-		// "born in 1966" answers how old someone is (asks keeps it to
-		// that): the article's words, not an age the bot works out.
-		v.Norm = "born " + f.Date.Value
+	case k == kindCount && f.Kind == facts.KindDate && (f.Event.Trigger == facts.Born || f.Event.Trigger == facts.Until):
+		// "born in 1966" answers how old someone is, "held until
+		// December 30" how long (asks keeps each to that): the
+		// article's words, not a length the bot works out.
+		v.Norm = f.Event.Trigger + " " + f.Date.Value
 	case k == kindTime && f.Kind == facts.KindTime:
 		v.Norm = f.Clock.Value
 	case k == kindPerson && f.Kind == facts.KindEntity && f.Entity.Type == facts.Person,
@@ -551,7 +552,8 @@ func (qu *query) asks(v value, f facts.Fact) bool {
 		}
 	case kindCount:
 		if f.Kind != facts.KindQuantity {
-			return qu.age && f.Kind == facts.KindDate // a birth date, for how old
+			// A birth date for how old, the end of a term for how long.
+			return f.Kind == facts.KindDate && (qu.age && f.Event.Trigger == facts.Born || qu.long && f.Event.Trigger == facts.Until)
 		}
 		return qu.countsAsked(f)
 	}

@@ -103,6 +103,13 @@ func TestComposerTakesTheAskedValueFromFacts(t *testing.T) {
 			want: []string{"born in 1962"},
 		},
 		{
+			name: "the end of a term for how long, as the article gives it",
+			q:    "How long will the miner Ola Brandt remain in pretrial detention?",
+			docs: []retrieval.Result{doc("a", "Talks on the inquiry begin next week in Halden. "+
+				"The miner Ola Brandt will remain in pretrial detention until December 30, 2025, the court's press service said.")},
+			want: []string{"until December 30, 2025"},
+		},
+		{
 			name: "the age of the person asked about, not another's",
 			q:    "How old was the miner Ola Brandt when the Halden police detained her?",
 			docs: []retrieval.Result{doc("a", "The Halden police detained the miner Ola Brandt and two others, who were released because they were only 4–5 years old at the time of the crime. "+
