@@ -154,10 +154,14 @@ func wordsDates(fs []facts.Fact, text string) (own, other []string) {
 
 // clauseSpeaks reports whether the clause of date fact f tells of
 // speaking: "Speaking to Aliyev on Thursday", "in a press briefing on
-// Wednesday".
+// Wednesday", or for a date that opens the sentence alone, the clause
+// after it ("On Tuesday, medical examiner Adalat Hasanov issued a
+// statement …"). An event the words tell, between them and the date,
+// makes the date the event's.
 func clauseSpeaks(f facts.Fact) bool {
+	segs := facts.Segments(f.Sentence)
 	lo, hi := 0, len(f.Sentence)
-	for _, c := range facts.Segments(f.Sentence) {
+	for _, c := range segs {
 		if c <= f.Start {
 			lo = c
 		} else if c < hi {
@@ -165,10 +169,7 @@ func clauseSpeaks(f facts.Fact) bool {
 			break
 		}
 	}
-	if segs := facts.Segments(f.Sentence); lo == 0 && len(strings.Fields(f.Sentence[lo:f.Start]+f.Sentence[f.End:hi])) < 3 {
-		// "On Tuesday, medical examiner Adalat Hasanov issued a
-		// statement …": a date that opens the sentence alone dates the
-		// clause after it.
+	if lo == 0 && len(strings.Fields(f.Sentence[lo:f.Start]+f.Sentence[f.End:hi])) < 3 {
 		next := len(f.Sentence)
 		for _, c := range segs {
 			if c > hi {
