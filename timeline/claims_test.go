@@ -330,6 +330,11 @@ func TestConflictSimIsTheClosestDisagreeingPair(t *testing.T) {
 		// The same dates of the same event, in words of other matters.
 		h.nodes = append(h.nodes, dated("2024-12", fmt.Sprint("insur", i), "payment", "compens", "ruble"))
 	}
+	for _, gr := range []*group{g, h} {
+		for _, nd := range gr.nodes {
+			gr.sum, gr.n = add(gr.sum, nd.v, 1), gr.n+1
+		}
+	}
 	sim, ok := conflictSim(g, h)
 	if !ok || sim < conflictThreshold {
 		t.Errorf("conflictSim = %.3f, %v; want the alike pair's similarity, at least %.2f", sim, ok, conflictThreshold)

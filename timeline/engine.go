@@ -798,17 +798,20 @@ func (e *engine) link2(g *group) {
 // crash … in December 2024") do not thin out the ones that disagree, nor
 // does a corpus grown around them (the weights of the words change).
 func conflictSim(g, h *group) (sim float64, ok bool) {
-	ga, hb := sampleNodes(g), sampleNodes(h)
-	// The facts, dearer to read, are read only when a pair reaches the
-	// threshold.
-	if !slices.ContainsFunc(ga, func(a *node) bool {
-		return slices.ContainsFunc(hb, func(b *node) bool { return dot(a.v, b.v) >= conflictThreshold })
-	}) {
+	// The weights are never negative, so a pair's similarity is at most
+	// a node's with the other group's sum, and that at most the sums':
+	// most candidates are ruled out by one product. The facts, dearer
+	// to read, are read only for a pair that reaches the threshold.
+	if dot(g.sum, h.sum) < conflictThreshold {
 		return 0, false
 	}
-	for _, a := range ga {
+	hb := sampleNodes(h)
+	for _, a := range sampleNodes(g) {
+		if dot(a.v, h.sum) < conflictThreshold {
+			continue
+		}
 		for _, b := range hb {
-			if s := dot(a.v, b.v); s > sim && nodesDisagree(a, b) {
+			if s := dot(a.v, b.v); s >= conflictThreshold && s > sim && nodesDisagree(a, b) {
 				sim, ok = s, true
 			}
 		}
