@@ -1294,7 +1294,7 @@ func sameNation(a, b string) bool {
 // nationToken reports whether t is a country's word: a country, its
 // capital or its adjective, possessive or not.
 func nationToken(t token) bool {
-	w := strings.TrimSuffix(strings.TrimSuffix(t.Word, "'s"), "’s")
+	w := facts.WithoutPossessive(t.Word)
 	return t.Cap && (nationWord(w) || facts.Country(w))
 }
 

@@ -135,6 +135,20 @@ func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (
 // rePersonPronoun is a pronoun that stands for one person.
 var rePersonPronoun = regexp.MustCompile(`(?i)\b(?:he|she)\b`)
 
+// personPronoun returns where q says "he" or "she" for someone earlier;
+// nil when it says neither, or names someone itself ("Who is Shiriyev and
+// what did he say?": he is named).
+func personPronoun(q string) []int {
+	loc := rePersonPronoun.FindStringIndex(q)
+	if loc == nil {
+		return nil
+	}
+	if names, _ := facts.NamesAndWords(q); len(names) > 0 {
+		return nil
+	}
+	return loc
+}
+
 // withAnsweredPerson returns q with "he" or "she" replaced by the person
 // the last answer named in reply to who it was: "Who was summoned over
 // the raids?" then "what did he say?" asks what Pyotr Volokovykh said,
@@ -147,12 +161,9 @@ func withAnsweredPerson(q string, history []Turn) string {
 		return ""
 	}
 	last := history[len(history)-1]
-	loc := rePersonPronoun.FindStringIndex(q)
+	loc := personPronoun(q)
 	if loc == nil || !rePersonQ.MatchString(last.Question) {
 		return ""
-	}
-	if names, _ := facts.NamesAndWords(q); len(names) > 0 {
-		return "" // "Who is Shiriyev and what did he say?": he is named
 	}
 	claim := leadClaim(last.Answer)
 	if claim == "" {
@@ -190,11 +201,8 @@ func withAskedPerson(q string, history []Turn) string {
 	if len(history) == 0 {
 		return ""
 	}
-	loc := rePersonPronoun.FindStringIndex(q)
+	loc := personPronoun(q)
 	if loc == nil {
-		return ""
-	}
-	if names, _ := facts.NamesAndWords(q); len(names) > 0 {
 		return ""
 	}
 	last, whole := lastAsked(history)
@@ -215,7 +223,7 @@ func withAskedPerson(q string, history []Turn) string {
 		j := i
 		for j > 0 && j > i-4 {
 			p := strings.ToLower(ws[j-1])
-			if p == "the" || p == "a" || p == "an" || strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s") {
+			if p == "the" || p == "a" || p == "an" || facts.Possessive(p) {
 				j--
 				break
 			}
@@ -224,7 +232,7 @@ func withAskedPerson(q string, history []Turn) string {
 			}
 			j--
 		}
-		if j == i || !(strings.EqualFold(ws[j], "the") || strings.HasSuffix(ws[j], "'s") || strings.HasSuffix(ws[j], "’s")) {
+		if j == i || !(strings.EqualFold(ws[j], "the") || facts.Possessive(ws[j])) {
 			continue // "Who is ambassador": no phrase that names one person
 		}
 		// The name after the role is the role's: "the envoy Ivo Tamm".
@@ -441,7 +449,7 @@ func continuedWith(q string, history []Turn) string {
 // bareName returns a word of a question without punctuation after it and
 // a possessive: "Azerbaijan's" is "Azerbaijan".
 func bareName(w string) string {
-	return strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ",;:"), "'s"), "’s")
+	return facts.WithoutPossessive(strings.Trim(w, ",;:"))
 }
 
 // countryish reports whether a word names a country, its capital or its

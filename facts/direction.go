@@ -168,7 +168,7 @@ func (sc *sentenceCtx) name(i int) (string, bool) {
 		text = text[:h]
 	}
 	// "Moscow's envoy": the possessive is no part of the capital's name.
-	if cs := CountryOf(withoutPossessive(text)); len(cs) > 0 && !strings.Contains(cs[0], " ") {
+	if cs := CountryOf(WithoutPossessive(text)); len(cs) > 0 && !strings.Contains(cs[0], " ") {
 		return Key(cs[0]), true
 	}
 	if text != w.Text {

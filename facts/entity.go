@@ -98,13 +98,13 @@ func readEntities(sc *sentenceCtx) []Fact {
 		}
 		j := i + 1
 		for j < len(ws) {
-			if isNameWord(sc, j) && !possessive(ws[j-1].Text) && adjacent(sc.text, ws[j-1], ws[j]) {
+			if isNameWord(sc, j) && !Possessive(ws[j-1].Text) && adjacent(sc.text, ws[j-1], ws[j]) {
 				j++
 				continue
 			}
 			// "Ministry of Foreign Affairs": a link word between two names.
 			if j+1 < len(ws) && nameLinks[strings.ToLower(ws[j].Text)] && isNameWord(sc, j+1) &&
-				adjacent(sc.text, ws[j-1], ws[j]) && adjacent(sc.text, ws[j], ws[j+1]) && !possessive(ws[j-1].Text) {
+				adjacent(sc.text, ws[j-1], ws[j]) && adjacent(sc.text, ws[j], ws[j+1]) && !Possessive(ws[j-1].Text) {
 				// "X and Y" names two, unless a lone first name shares
 				// the surname after it: "Ziyaddin and Huseyn Safarov".
 				if strings.EqualFold(ws[j].Text, "and") && !(j-i == 1 && j+2 < len(ws) && isNameWord(sc, j+2) && adjacent(sc.text, ws[j+1], ws[j+2])) {
@@ -148,11 +148,11 @@ func adjacent(s string, a, b Word) bool {
 	return gap == " " || gap == "'s " || gap == "’s " || gap == "-"
 }
 
-// possessive reports whether a word ends in 's.
-func possessive(w string) bool { return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") }
+// Possessive reports whether a word ends in 's.
+func Possessive(w string) bool { return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") }
 
-// withoutPossessive returns s without a closing 's ("Moscow's" → "Moscow").
-func withoutPossessive(s string) string {
+// WithoutPossessive returns s without a closing 's ("Moscow's" → "Moscow").
+func WithoutPossessive(s string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
 }
 
@@ -164,7 +164,7 @@ var reAppositive = regexp.MustCompile(`^,\s+(?:(?:a|an|the|its|his|her|their)\s+
 func (sc *sentenceCtx) entity(i, j int) (Fact, bool) {
 	ws := sc.words
 	bare := func(k int) string {
-		return strings.ToLower(withoutPossessive(ws[k].Text))
+		return strings.ToLower(WithoutPossessive(ws[k].Text))
 	}
 	hasOrg := false
 	for k := i; k < j; k++ {

@@ -389,7 +389,7 @@ func wordKey(w Word) string {
 		return w.Key
 	}
 	l := strings.ToLower(w.Text)
-	return Key(withoutPossessive(l))
+	return Key(WithoutPossessive(l))
 }
 
 // reportDatedIn is ReportDated for the date at [start, end) among words.

@@ -138,7 +138,7 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 			// "Shvydkoy's claim that such cancellations would …": a
 			// name's claim, with its content, is the name's words.
 			if lo, ok := sc.possessorBefore(i); ok {
-				src := withoutPossessive(sc.text[ws[lo].Start:ws[i-1].End])
+				src := WithoutPossessive(sc.text[ws[lo].Start:ws[i-1].End])
 				out = append(out, sc.speech(ws[lo].Start, ws[i].End, src, l, sc.contentAfter(i)))
 				continue
 			}
@@ -430,7 +430,7 @@ func NominalCue(cue string) bool { return speechNouns[strings.ToLower(cue)] }
 // before word i.
 func (sc *sentenceCtx) possessorBefore(i int) (int, bool) {
 	ws := sc.words
-	if !ws[i-1].Cap || !possessive(ws[i-1].Text) || clauseBreakBefore(sc.text, ws[i].Start, ws[i-1].End) {
+	if !ws[i-1].Cap || !Possessive(ws[i-1].Text) || clauseBreakBefore(sc.text, ws[i].Start, ws[i-1].End) {
 		return 0, false
 	}
 	return sc.nameStart(i - 1), true
@@ -597,7 +597,7 @@ func (sc *sentenceCtx) opensAppositive(j int) bool {
 			if !ws[m].Cap {
 				return false
 			}
-			if possessive(l) {
+			if Possessive(l) {
 				return m+1 < len(ws) && !clauseBreakBefore(sc.text, ws[m+1].Start, ws[m].End)
 			}
 			continue
@@ -605,7 +605,7 @@ func (sc *sentenceCtx) opensAppositive(j int) bool {
 		if ws[j].Stop {
 			return false
 		}
-		if k := Key(withoutPossessive(l)); RoleNoun(k) || PersonNoun(k) {
+		if k := Key(WithoutPossessive(l)); RoleNoun(k) || PersonNoun(k) {
 			return true
 		}
 		// "head of Halden's Forensic Bureau": a noun of a name.

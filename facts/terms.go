@@ -96,7 +96,7 @@ func wordsKeyed(s string, key func(lower string) string) []Word {
 			end = start + len(w)
 			r, _ := utf8.DecodeRuneInString(w)
 			lower := strings.ToLower(w)
-			lower = withoutPossessive(lower)
+			lower = WithoutPossessive(lower)
 			out = append(out, Word{Text: w, Key: key(lower), Start: start, End: end,
 				Cap: unicode.IsUpper(r), Stop: IsStop(lower)})
 		}
