@@ -237,7 +237,7 @@ func withAskedPerson(q string, history []Turn) string {
 		}
 		// The name after the role is the role's: "the envoy Ivo Tamm".
 		k := i + 1
-		for k < len(ws) && startsUpper(ws[k]) && k < i+4 {
+		for k < len(ws) && upperFirst(ws[k]) && k < i+4 {
 			k++
 		}
 		for m := j; m < k; m++ {
@@ -252,7 +252,7 @@ func withAskedPerson(q string, history []Turn) string {
 		// Another name may be whom the pronoun stands for ("Why did
 		// Marten criticise the envoy?"), unless it is where ("in
 		// Halden") or a country.
-		if i > 0 && !inRole[i] && startsUpper(w) && !countryish(strings.Trim(w, ",;:")) && !placeBefore(ws[i-1]) {
+		if i > 0 && !inRole[i] && upperFirst(w) && !countryish(strings.Trim(w, ",;:")) && !placeBefore(ws[i-1]) {
 			return ""
 		}
 	}
@@ -373,8 +373,8 @@ func lastAsked(history []Turn) (q string, whole bool) {
 }
 
 // rewritten returns q asked whole when it is a bare question word
-// (askedWhole) or a correction (corrected) of the question before it; ""
-// otherwise.
+// (askedWhole), "And X?" (continuedWith) or a correction (corrected) of
+// the question before it; "" otherwise.
 func rewritten(q string, history []Turn) string {
 	if w := askedWhole(q, history); w != "" {
 		return w
@@ -422,7 +422,7 @@ func continuedWith(q string, history []Turn) string {
 	// Zakharova?" asks nothing of the kind.
 	country := len(ws) == 1 && countryish(meant)
 	if !country {
-		if sp := speakerIndex(prev); sp != nil && startsUpper(meant) {
+		if sp := speakerIndex(prev); sp != nil && upperFirst(meant) {
 			return prev[:sp[0]] + meant + prev[sp[1]:] + "?"
 		}
 		return ""
@@ -431,7 +431,7 @@ func continuedWith(q string, history []Turn) string {
 	at := -1
 	for i, w := range pw {
 		bare := bareName(w)
-		if i == 0 || !startsUpper(bare) || countryish(bare) != country || i+1 < len(pw) && startsUpper(pw[i+1]) || i > 1 && startsUpper(pw[i-1]) {
+		if i == 0 || !upperFirst(bare) || countryish(bare) != country || i+1 < len(pw) && upperFirst(pw[i+1]) || i > 1 && upperFirst(pw[i-1]) {
 			continue // not a one-word name of the kind
 		}
 		if at >= 0 {
@@ -455,13 +455,7 @@ func bareName(w string) string {
 // countryish reports whether a word names a country, its capital or its
 // people's adjective: "Russia", "Baku", "Azerbaijani".
 func countryish(w string) bool {
-	return facts.Country(w) || len(facts.CountryOf(w)) > 0 || startsUpper(w) && facts.Demonym(w)
-}
-
-// startsUpper reports whether s starts with an upper-case letter.
-func startsUpper(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
+	return facts.Country(w) || len(facts.CountryOf(w)) > 0 || upperFirst(w) && facts.Demonym(w)
 }
 
 // questionWords ask something of their own.
@@ -1032,7 +1026,7 @@ func namesOutlet(qw []string, outlet string, lookup func(stem string) []string) 
 		return false
 	}
 	fw := retrieval.Fold(ow[0])
-	return slices.ContainsFunc(qw, func(w string) bool { return retrieval.Fold(w) == fw && unicode.IsUpper([]rune(w)[0]) }) &&
+	return slices.ContainsFunc(qw, func(w string) bool { return retrieval.Fold(w) == fw && upperFirst(w) }) &&
 		ownWord(ow[0], lookup)
 }
 
@@ -1046,7 +1040,7 @@ func acronym(w string) bool {
 // that outlet alone: a capitalised word of five letters or more that is
 // neither an English word the thesaurus knows nor a capital.
 func ownWord(w string, lookup func(stem string) []string) bool {
-	if utf8.RuneCountInString(w) < 5 || !unicode.IsUpper([]rune(w)[0]) || facts.CountryOf(w) != nil || lookup == nil {
+	if utf8.RuneCountInString(w) < 5 || !upperFirst(w) || facts.CountryOf(w) != nil || lookup == nil {
 		return false
 	}
 	return len(lookup(stem(w))) == 0

@@ -153,7 +153,7 @@ func asksIdentity(q string) bool {
 	if len(rest) == 0 || len(rest) > 4 {
 		return false
 	}
-	return !slices.ContainsFunc(rest, func(w string) bool { return !startsUpper(w) })
+	return !slices.ContainsFunc(rest, func(w string) bool { return !upperFirst(w) })
 }
 
 // asksWhichRole reports whether a "which" or "what" question asks for a
