@@ -291,12 +291,7 @@ func (sc *sentenceCtx) subject() (lo, hi int, ok bool) {
 	if end == j {
 		return 0, 0, false
 	}
-	v := k
-	if sc.adverbBeforeVerb(k) {
-		v++
-	}
-	if l := strings.ToLower(ws[v].Text); !auxiliaries[l] && !PastTense(ws[v].Text) || l == "to" || ws[v].Cap ||
-		strings.HasSuffix(strings.ToLower(ws[j].Text), "ing") {
+	if !sc.verbAt(k) || strings.HasSuffix(strings.ToLower(ws[j].Text), "ing") {
 		return 0, 0, false // no finite verb follows, or a participle opens: not the subject
 	}
 	named := false
@@ -345,6 +340,20 @@ func (sc *sentenceCtx) adverbBeforeVerb(k int) bool {
 		PastTense(ws[k+1].Text) && !ws[k+1].Cap && sc.text[ws[k].End:ws[k+1].Start] == " "
 }
 
+// verbAt reports whether the verb of a subject ending before word k
+// stands there, perhaps after an adverb in -ly: an auxiliary or a past
+// tense in lower case ("apologized", "formally apologized", "has").
+// finiteAt (direction.go) asks a narrower thing: a form of "be" or an
+// "-ed" right after a name, for the direction of an act.
+func (sc *sentenceCtx) verbAt(k int) bool {
+	if sc.adverbBeforeVerb(k) {
+		k++
+	}
+	w := sc.words[k]
+	l := strings.ToLower(w.Text)
+	return !w.Cap && l != "to" && (auxiliaries[l] || PastTense(w.Text))
+}
+
 // appositiveName returns the name that an appositive between commas gives
 // the noun phrase ws[j:k] before a verb: "Sputnik's parent company, Rossiya
 // Segodnya, expressed" is Rossiya Segodnya.
@@ -360,11 +369,7 @@ func (sc *sentenceCtx) appositiveName(j, k int) (lo, hi int, ok bool) {
 	if m == k || m+1 >= len(ws) || strings.TrimSpace(sc.text[ws[m-1].End:ws[m].Start]) != "," {
 		return 0, 0, false
 	}
-	v := m
-	if sc.adverbBeforeVerb(v) {
-		v++
-	}
-	if l := strings.ToLower(ws[v].Text); ws[v].Cap || !auxiliaries[l] && !PastTense(ws[v].Text) {
+	if !sc.verbAt(m) {
 		return 0, 0, false
 	}
 	return ws[k].Start, ws[m-1].End, true
