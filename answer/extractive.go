@@ -367,9 +367,7 @@ func (ev *evidence) namerOf(s *sentence) *sentence {
 		if continuedBy(ss[j]) == who {
 			continue
 		}
-		if slices.ContainsFunc(ss[j].Facts, func(f facts.Fact) bool {
-			return f.Kind == facts.KindSpeech && f.Speech != nil && f.Speech.Speaker == who
-		}) {
+		if slices.ContainsFunc(voices(ss[j]), func(f facts.Fact) bool { return f.Speech.Speaker == who }) {
 			return ss[j]
 		}
 		return nil
