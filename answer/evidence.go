@@ -37,6 +37,9 @@ type sentence struct {
 	// Quoted is true when the sentence quotes someone, in whole or in part;
 	// openBefore when a quotation runs into it from the sentence before.
 	Quoted, openBefore bool
+	// saidOn is true when a "what did X say on …" question asks for the
+	// day the sentence's words were spoken (saidOnAsked).
+	saidOn bool
 	// Facts are the facts read from the sentence at ingest.
 	Facts []facts.Fact
 	// Vals are the sentence's values of the question's kind that the
@@ -251,6 +254,14 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			// October ("on Sunday", 19 October) holds the question's month.
 			for k := range calendarKeys(qcal, s.Facts) {
 				s.Keys[k] = true
+			}
+			if s.saidOn = qu.saidOnAsked(s, r); s.saidOn {
+				// "What did Peskov say on July 7?": words of that day
+				// hold the question's date, though no date is written
+				// beside them.
+				for _, k := range qu.dateKeys {
+					s.Keys[k] = true
+				}
 			}
 			if head != "" && len(s.Vals) > 0 {
 				// "50 individuals" answers "how many people": the count
@@ -570,6 +581,11 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		// authorities claimed that …", not by a sentence that tells of the
 		// deaths in the question's words.
 		ev.prefer(ev.byAskedSpeaker)
+		if qu.dated() {
+			// "What did Peskov say on July 7?": his words of that day,
+			// not of another.
+			ev.prefer(func(s *sentence) bool { return s.saidOn && ev.byAskedSpeaker(s) })
+		}
 	}
 	if attr := askedAttribute(ev.QToks); attr != nil {
 		if attr.Kind == attrReason {
@@ -590,6 +606,37 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	ev.sortRanked()
 	ev.promoteAnswer(len(descr) > 0)
 	return ev
+}
+
+// dated reports whether a "what did X say" question asks for words of a
+// day or month: "on July 7", "in July 2025".
+func (qu *query) dated() bool { return qu.said && len(qu.dates)+len(qu.monthDays) > 0 }
+
+// saidOnAsked reports whether sentence s, of result r, gives words spoken
+// on a date a "what did X say on …" question asks about: a date the
+// sentence gives for its words (wordsDateFacts) that falls on the asked
+// one, or, when it gives none, its article's publication date or the
+// day before it, when news reports words without their day.
+func (qu *query) saidOnAsked(s *sentence, r retrieval.Result) bool {
+	if !qu.dated() || !s.Quoted && !hasSpeech(s) {
+		return false
+	}
+	on := func(sp facts.Span) bool {
+		return slices.ContainsFunc(qu.dates, sp.Overlaps) || slices.ContainsFunc(qu.monthDays, func(md monthDay) bool { return md.in(sp) })
+	}
+	own, _ := wordsDateFacts(s.Facts, s.Text)
+	if len(own) > 0 {
+		return slices.ContainsFunc(own, func(f facts.Fact) bool {
+			sp, ok := facts.SpanOf(*f.Date)
+			return ok && on(sp)
+		})
+	}
+	sp, ok := facts.ParseValue(r.Published)
+	if !ok {
+		return false
+	}
+	sp.Lo = sp.Lo.AddDate(0, 0, -1)
+	return on(sp)
 }
 
 // sortRanked orders the ranked sentences best first.

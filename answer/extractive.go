@@ -106,6 +106,11 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 		// not answered by what he said of the airliner).
 		return declined("")
 	}
+	if heard := ev.query.askedVoice(); heard != nil && ev.query.dated() && !ev.heardOnDay(heard) && !further(func(x *evidence) bool { return x.heardOnDay(heard) }) {
+		// "What did Peskov say on July 20?": his words of other days
+		// would read as that day's.
+		return declined("I found no words of " + ev.query.speakerText + " dated " + ev.query.dateText + " in the articles I have.")
+	}
 	if !ev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
 		return declined("")
 	}
@@ -570,6 +575,20 @@ func (ev *evidence) heardOn(v *voice) bool {
 			}
 		}
 		return false
+	})
+}
+
+// heardOnDay reports whether a sentence gives words of v spoken on the
+// day a "what did X say on …" question asks about (sentence.saidOn).
+func (ev *evidence) heardOnDay(v *voice) bool {
+	return slices.ContainsFunc(ev.Ranked, func(s *sentence) bool {
+		if !s.saidOn {
+			return false
+		}
+		if v.described {
+			return describedBy(ev.speechOf(s), v.keys, v.names)
+		}
+		return ev.heardIn(s, v.keys)
 	})
 }
 

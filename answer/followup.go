@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/errs"
 	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
@@ -76,8 +77,20 @@ type followUp struct {
 // Answer.Resolved says how it was taken; a question that stands alone is
 // answered as Ask would. A language model also sees the earlier turns.
 // Earlier turns are cleaned and cut to size, never an error; a bad
-// question is the same error as Ask gives.
-func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (Answer, error) {
+// question is the same error as Ask gives. A bug that panics while
+// answering is an errs.Internal error: one question must not take a
+// chat session or the bot down.
+func (e *Engine) AskWith(ctx context.Context, question string, history []Turn) (a Answer, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			a, err = Answer{}, errs.Errorf(errs.Internal, "answering %q failed: %v", cut(question, 80), v)
+		}
+	}()
+	return e.askWith(ctx, question, history)
+}
+
+// askWith is AskWith without its recovery.
+func (e *Engine) askWith(ctx context.Context, question string, history []Turn) (Answer, error) {
 	q, err := e.cleanQuestion(question)
 	if err != nil {
 		return Answer{}, err

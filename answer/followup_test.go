@@ -823,3 +823,21 @@ func TestHeIsThePersonTheLastQuestionAskedAbout(t *testing.T) {
 		}
 	}
 }
+
+// panickingSearcher fails as a bug would.
+type panickingSearcher struct{}
+
+func (panickingSearcher) Search(context.Context, string, retrieval.SearchOptions) ([]retrieval.Result, error) {
+	var m map[string]int
+	m["x"]++
+	return nil, nil
+}
+
+// TestAskRecovers: a bug that panics while answering is an internal error
+// for that question, not a crash of the chat session or the bot.
+func TestAskRecovers(t *testing.T) {
+	_, err := New(panickingSearcher{}, Options{}).AskWith(context.Background(), "Who died?", nil)
+	if errs.Code(err) != errs.Internal || !strings.Contains(err.Error(), "Who died?") {
+		t.Fatalf("err = %v, want an internal error naming the question", err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -242,6 +243,14 @@ type query struct {
 	// the question's when its trigger is one of them.
 	keys  map[string]bool
 	dates []facts.Span
+	// monthDays are the days or months a "what did X say" question gives
+	// without a year ("on July 7", "in July"), which dates misses.
+	monthDays []monthDay
+	// dateKeys are the keys of the words of dates: "July" and "7" in
+	// "What did Peskov say on July 7?". dateText is the first date as
+	// the question writes it.
+	dateKeys []string
+	dateText string
 	// counted is the facts key of the noun a "how many" question counts,
 	// or "". much is true for "how much" asking of no such noun ("how
 	// much compensation"): an amount answers, not a headcount.
@@ -256,6 +265,8 @@ type query struct {
 	// holds the keys of who ("Azerbaijan's foreign ministry spokesman").
 	said    bool
 	speaker []string
+	// speakerText is the speaker as the question writes it.
+	speakerText string
 	// speakerNamed is true when the speaker is given by name alone
 	// ("Mikhail Shvydkoy"), not described ("Azerbaijan's spokesman").
 	speakerNamed bool
@@ -389,6 +400,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	}
 	if m != nil {
 		qu.said = true
+		qu.speakerText = strings.TrimSpace(q[m[2]:m[3]])
 		toks := casedAs(questionTokens(q[m[2]:m[3]]), m[2], qtoks)
 		qu.speaker = sideKeys(toks)
 		qu.speakerNamed = len(qu.speaker) > 0 && !slices.ContainsFunc(toks, func(t token) bool { return !t.Stop && !t.Cap })
@@ -471,12 +483,49 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	// Read as a statement: the reader skips questions, which report
 	// nothing, and the dates a question gives would go unread.
 	stated := strings.TrimRight(strings.TrimSpace(q), "?!. ") + "."
-	doc := corpus.Document{ID: "question", Body: stated}
-	for _, f := range facts.ReadPassages(doc, []corpus.Passage{{ID: "question", Start: 0, End: len(stated), Text: stated}}) {
-		if f.Kind == facts.KindDate {
-			if sp, ok := facts.SpanOf(*f.Date); ok {
-				qu.dates = append(qu.dates, sp)
+	lead := len(q) - len(strings.TrimLeft(q, " \t\r\n"))
+	// read returns the dates of the question read as an article published
+	// on published ("" for none), and keeps the keys of their words.
+	read := func(published string) []facts.Fact {
+		doc := corpus.Document{ID: "question", Body: stated, Published: published}
+		var out []facts.Fact
+		for _, f := range facts.ReadPassages(doc, []corpus.Passage{{ID: "question", Start: 0, End: len(stated), Text: stated}}) {
+			if f.Kind != facts.KindDate {
+				continue
 			}
+			out = append(out, f)
+			if qu.dateText == "" {
+				qu.dateText = f.Text
+			}
+			off := lead + max(0, strings.Index(stated, f.Sentence))
+			for _, t := range qtoks {
+				if !t.Stop && t.Start >= off+f.Start && t.End <= off+f.End && !slices.Contains(qu.dateKeys, t.Key) {
+					qu.dateKeys = append(qu.dateKeys, t.Key)
+				}
+			}
+		}
+		return out
+	}
+	for _, f := range read("") {
+		if sp, ok := facts.SpanOf(*f.Date); ok {
+			qu.dates = append(qu.dates, sp)
+		}
+	}
+	if qu.said && len(qu.dates) == 0 {
+		// "What did Peskov say on July 7?" gives no year: any article's
+		// 7 July is the one asked about. Any year serves to read the
+		// month and the day; a weekday or "yesterday" is not read, as
+		// it tells no day without the time it was asked.
+		for _, f := range read("2001-12-31") {
+			sp, ok := facts.SpanOf(*f.Date)
+			if !ok || sp.G == facts.GYear || !slices.ContainsFunc(facts.Words(f.Text), func(w facts.Word) bool { return monthNumber(strings.ToLower(w.Text)) > 0 && w.Cap }) {
+				continue
+			}
+			md := monthDay{month: sp.Lo.Month()}
+			if sp.G == facts.GDay && sp.Single() {
+				md.day = sp.Lo.Day()
+			}
+			qu.monthDays = append(qu.monthDays, md)
 		}
 	}
 	if head := countedThing(qtoks); head != "" {
@@ -491,6 +540,26 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	qu.much = k == kindCount && qu.counted == "" && strings.Contains(qu.lower, "how much")
 	qu.money = slices.ContainsFunc(ws, func(w facts.Word) bool { return facts.MoneyWord(w.Key) })
 	return qu
+}
+
+// monthDay is a day of a month in any year, or a whole month when day is 0.
+type monthDay struct {
+	month time.Month
+	day   int
+}
+
+// in reports whether a day of span falls on md. A span of over two
+// months tells no day.
+func (md monthDay) in(span facts.Span) bool {
+	if span.Hi.Sub(span.Lo) > 62*24*time.Hour {
+		return false
+	}
+	for d := span.Lo; !d.After(span.Hi); d = d.AddDate(0, 0, 1) {
+		if d.Month() == md.month && (md.day == 0 || d.Day() == md.day) {
+			return true
+		}
+	}
+	return false
 }
 
 // sideKeys is contentKeys with a capital as its country (sideKey): "what

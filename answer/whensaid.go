@@ -126,12 +126,30 @@ func wholeFacts(r retrieval.Result) []facts.Fact {
 }
 
 // wordsDates returns the dates that sentence text gives among fs, its
-// passage's facts, each as written with the day it means: own, those of
-// the words it reports, which stand by the cue ("said on Sunday that …",
-// "on Tuesday said"), in a clause of speech ("Speaking to Aliyev on
-// Thursday, …"), or are the sentence's only date, of no event; other,
-// those of what the words are about ("since December, when …").
+// passage's facts, each as written with the day it means (wordsDateFacts).
 func wordsDates(fs []facts.Fact, text string) (own, other []string) {
+	label := func(ds []facts.Fact) []string {
+		var out []string
+		for _, f := range ds {
+			d := "“" + f.Text + "”"
+			if l := f.Date.Label; l != "" && !strings.Contains(strings.ToLower(f.Text), strings.ToLower(l)) {
+				d += " (" + l + ")"
+			}
+			out = append(out, d)
+		}
+		return out
+	}
+	o, x := wordsDateFacts(fs, text)
+	return label(o), label(x)
+}
+
+// wordsDateFacts returns the date facts among fs, its passage's facts,
+// that sentence text gives: own, those of the words it reports, which
+// stand by the cue ("said on Sunday that …", "on Tuesday said"), in a
+// clause of speech ("Speaking to Aliyev on Thursday, …"), or are the
+// sentence's only date, of no event; other, those of what the words are
+// about ("since December, when …").
+func wordsDateFacts(fs []facts.Fact, text string) (own, other []facts.Fact) {
 	var ds []facts.Fact
 	for _, f := range fs {
 		if f.Kind == facts.KindDate && f.Date != nil && strings.TrimSpace(f.Sentence) == strings.TrimSpace(text) {
@@ -139,14 +157,10 @@ func wordsDates(fs []facts.Fact, text string) (own, other []string) {
 		}
 	}
 	for _, f := range ds {
-		d := "“" + f.Text + "”"
-		if l := f.Date.Label; l != "" && !strings.Contains(strings.ToLower(f.Text), strings.ToLower(l)) {
-			d += " (" + l + ")"
-		}
 		if facts.ReportDated(f) || len(ds) == 1 && f.Event.Trigger == "" || clauseSpeaks(f) {
-			own = append(own, d)
+			own = append(own, f)
 		} else {
-			other = append(other, d)
+			other = append(other, f)
 		}
 	}
 	return own, other
@@ -164,7 +178,8 @@ func clauseSpeaks(f facts.Fact) bool {
 	for _, c := range segs {
 		if c <= f.Start {
 			lo = c
-		} else if c < hi {
+		} else if c >= f.End && c < hi {
+			// Not a comma inside the date: "December 30, 2025".
 			hi = c
 			break
 		}

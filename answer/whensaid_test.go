@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/crisisbot/crisisbot/retrieval"
 )
 
 // TestWhenSaid: "When?" after an answer that gave someone's words, or
@@ -19,6 +21,7 @@ func TestWhenSaid(t *testing.T) {
 		madeUpBy("e", "Valdor News", "Speaking to Marten on Thursday, Brandt said that the border guards fired on the airliner by mistake, adding that two missiles exploded nearby."),
 		madeUpBy("f", "Halden Wire", "Valdoria has not let consuls see the detained men, the Valdorian spokeswoman Eva Lind has said. \"We have asked to visit them,\" but access has not been granted, Lind said in a press briefing on Wednesday."),
 		madeUpBy("g", "Halden Star", "On Tuesday, medical examiner Lena Holm issued a statement claiming two miners had been killed while detained in Halden on 3 March as a result of blows."),
+		madeUpBy("h", "Dalby Wire", "Ivo Marten will stay in detention until December 30, 2025, Lena Varga said, citing the court."),
 		madeUpBy("d", "Ostria Today", "Tensions have grown since December, when a miner was shot at the border, and Ostrian President Ola Brandt blamed Halden for the shooting."),
 	}
 	e := New(docs, Options{})
@@ -44,6 +47,10 @@ func TestWhenSaid(t *testing.T) {
 		// Another sentence of the article dates the speaker's words.
 		{[]Turn{{Question: "What did Eva Lind say about the detained men?", Answer: "Valdoria has not let consuls see the detained men, the Valdorian spokeswoman Eva Lind has said. [1]"}},
 			"The sentence from Halden Wire [1] gives no date for these words; the article was published on 14 March 2025. Elsewhere the article gives “Wednesday” (12 March 2025) for words of Valdorian spokeswoman Eva Lind [1]."},
+		// A comma inside the date ("December 30, 2025") ends no clause;
+		// it had cut the clause short of the date, and crashed.
+		{[]Turn{{Question: "What did Lena Varga say about Ivo Marten?", Answer: "Ivo Marten will stay in detention until December 30, 2025, Lena Varga said, citing the court. [1]"}},
+			"The sentence from Dalby Wire [1] gives no date for these words; the article was published on 14 March 2025. The sentence also gives “December 30, 2025” (30 December 2025)."},
 		{[]Turn{
 			{Question: "Is Halden suing?", Answer: "Commenting on the lawsuit, Lena Varga stated: “If Halden decides to sue, this is its right.” [1]"},
 			{Question: "who said that?", Answer: "The words are those of Lena Varga, as the article from Halden Post gives them [1]: “…”."}},
@@ -86,5 +93,40 @@ func TestWhenDidSheSayThat(t *testing.T) {
 	}
 	if want := "The sentence from Halden Post [1] gives “Tuesday” (11 March 2025) for these words."; a.Text != want {
 		t.Errorf("answer %q, want %q", a.Text, want)
+	}
+}
+
+// TestSaidOnDay: "What did X say on July 7?" is answered by X's words of
+// that day: a day the sentence gives for them, or, when it gives none, its
+// article's publication date (or the day before). With no words of X of
+// that day, it says so rather than give words of another.
+func TestSaidOnDay(t *testing.T) {
+	on := func(id, published, text string) retrieval.Result {
+		r := madeUpBy(id, "Halden Wire", text)
+		r.Published = published
+		return r
+	}
+	docs := fixedSearcher{
+		on("a", "2025-07-07", "Halden and Ostria should remain close partners, Ostrian spokesman Ivo Marten said in a press briefing."),
+		on("b", "2025-06-30", "Police raids cannot be grounds for protests, Ostrian spokesman Ivo Marten said."),
+		on("c", "2025-07-20", "The miners' deaths were a tragedy, Ostrian spokesman Ivo Marten said on July 12."),
+	}
+	e := New(docs, Options{})
+	for _, tt := range []struct{ q, want string }{
+		{"What did Ivo Marten say on July 7?", "remain close partners"},
+		{"What did Ivo Marten say on June 30?", "cannot be grounds"},
+		{"What did Ivo Marten say on July 12?", "were a tragedy"},
+		{"What did Ivo Marten say on 12 July 2025?", "were a tragedy"},
+		// The article of 20 July gives 12 July for his words.
+		{"What did Ivo Marten say on July 20?", "I found no words of Ivo Marten dated July 20 in the articles I have."},
+	} {
+		a, err := e.Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lead, _, _ := strings.Cut(a.Text, " [1]")
+		if !strings.Contains(lead, tt.want) || strings.Count(a.Text, "[") > 1 {
+			t.Errorf("%s: %q, want only words with %q", tt.q, a.Text, tt.want)
+		}
 	}
 }
