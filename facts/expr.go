@@ -364,6 +364,9 @@ func newScanner() *scanner {
 				if p := prevWord(s, start); m[1] != w && p != "" && unicode.IsUpper([]rune(p)[0]) {
 					return expr{}, false // a name's word: "Russia Today", "USA Today"
 				}
+				if w == "today" && nowadays(s, start, start+len(m[0])) {
+					return expr{}, false
+				}
 				step := deictic[w] // "this morning" and the like are the day itself
 				return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return DaySpan(ref.AddDate(0, 0, step)), true }}, true
 			}),
@@ -758,6 +761,31 @@ var reFuture = regexp.MustCompile(`(?i)\b(will|shall|'ll|is (?:due|set|scheduled
 
 // futureTense reports whether sentence s speaks of what is still to come.
 func futureTense(s string) bool { return reFuture.MatchString(s) }
+
+// reTimed finds what ties a sentence to a time: a verb in the past,
+// perfect or progressive, or a future.
+var reTimed = regexp.MustCompile(`(?i)\b(?:was|were|had|has|have|did|said|says|(?:is|are|am)\s+\w+ing)\b`)
+
+// nowadays reports whether "today" at [start, end) of s means these
+// times rather than the day of publication: it opens the sentence,
+// set off by a comma, and nothing in the sentence is told in a tense
+// that places it in time ("Today, the police beat and torture
+// non-Russians" against "Today, the court sentenced him").
+func nowadays(s string, start, end int) bool {
+	if strings.TrimSpace(s[:start]) != "" || !strings.HasPrefix(s[end:], ",") {
+		return false
+	}
+	rest := s[end:]
+	if reTimed.MatchString(rest) || reFuture.MatchString(rest) {
+		return false
+	}
+	for _, w := range Words(rest) {
+		if PastTense(w.Text) {
+			return false
+		}
+	}
+	return true
+}
 
 // reClauseBreak ends a clause: punctuation, or a word that opens another.
 var reClauseBreak = regexp.MustCompile(`(?i)[,;:—–()]|\b(?:that|which|who|whom|where|when|after|before|while|because|but|and|although|though|until|since|whether)\b`)

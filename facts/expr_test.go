@@ -98,6 +98,14 @@ func TestDateExpressions(t *testing.T) {
 		{"tonight", "The mayor speaks tonight.", "2025-03-14", "day", []string{"2025-03-14 day [14 March 2025]"}},
 		{"this morning", "Trains stopped this morning near the border.", "2025-03-14", "day", []string{"2025-03-14 day [14 March 2025]"}},
 		{"as of today", "As of today, the crossing is closed.", "2025-03-14", "day", []string{"2025-03-14 day [14 March 2025]"}},
+		// "Today," opening a sentence told in no tense of a time is these
+		// times, not the day of publication.
+		{"today as nowadays", "Today, the police beat, humiliate, and torture migrants solely because of their origin.", "2025-03-14", "day", nil},
+		{"today as nowadays, be", "Today, Ostria is the main executor of violence.", "2025-03-14", "day", nil},
+		{"today with a past verb", "Today, the court sentenced him to four years.", "2025-03-14", "day", []string{"2025-03-14 day [14 March 2025]"}},
+		{"today in progress", "Today, the court is hearing the case.", "2025-03-14", "day", []string{"2025-03-14 day [14 March 2025]"}},
+		{"today to come", "Today, the leaders will meet in Dalby.", "2025-03-14", "day", []string{"2025-03-14 day [14 March 2025]"}},
+		{"today inside", "The mayor speaks today in Dalby.", "2025-03-14", "day", []string{"2025-03-14 day [14 March 2025]"}},
 		{"years ago", "Two years ago Azerbaijan took control.", "2025-07", "month", []string{"2023 year [2023]"}},
 
 		// Without a publication date, only absolute dates resolve.
