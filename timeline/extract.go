@@ -205,8 +205,8 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 }
 
 // sameDayAfter returns the index of the date fact right after fs[i] in
-// its sentence when it gives the same date and only a comma or spaces
-// stand between them ("Tuesday, July 1"), else -1.
+// its sentence when it gives the same date written again (restated),
+// else -1.
 func sameDayAfter(fs []facts.Fact, i int) int {
 	f := fs[i]
 	for j := i + 1; j < len(fs); j++ {
@@ -217,12 +217,20 @@ func sameDayAfter(fs []facts.Fact, i int) int {
 		if g.Kind != facts.KindDate || g.Date == nil {
 			continue
 		}
-		if g.Date.Value == f.Date.Value && g.Start >= f.End && g.End <= len(f.Sentence) && strings.Trim(f.Sentence[f.End:g.Start], " ,") == "" {
+		if g.Date.Value == f.Date.Value && g.Start >= f.End && g.End <= len(f.Sentence) && restated(f.Sentence[f.End:g.Start]) {
 			return j
 		}
 		return -1
 	}
 	return -1
+}
+
+// restated reports whether the words between two dates make the second
+// the first written again: a comma or spaces ("Tuesday, July 1"), or a
+// comma and "on" ("today, on June 29").
+func restated(between string) bool {
+	rest := strings.Trim(between, " ,")
+	return rest == "" || strings.EqualFold(rest, "on") && strings.HasPrefix(strings.TrimLeft(between, " "), ",")
 }
 
 // clause returns the byte range of s that belongs to expression e: the

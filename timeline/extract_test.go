@@ -267,6 +267,18 @@ func TestOneDayWrittenTwiceIsOneDate(t *testing.T) {
 	}
 }
 
+// TestTodayRestatedIsOneDate: "today, on June 29" is one day written
+// twice, one line, not a second that dates the whole sentence.
+func TestTodayRestatedIsOneDate(t *testing.T) {
+	doc := article("a", "2025-06-29", "During the raid, two miners were killed, and some of the detainees were brought before a court today, on June 29.")
+	x := NewIndex()
+	x.Update(doc)
+	evs := x.Events()
+	if len(evs) != 1 || evs[0].Date.Value != "2025-06-29" || !strings.Contains(evs[0].Summary, "today, on June 29") {
+		t.Errorf("events %+v, want one of 29 June with both words of its date", evs)
+	}
+}
+
 // TestTermEndIsItsOwnEvent: "until July 19" in a 1 July article is the
 // end of a remand, its own line of 19 July that says "until", and does not
 // date the remand, which stays on 1 July.
