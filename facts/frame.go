@@ -349,10 +349,42 @@ func (sc *sentenceCtx) eventAt(at int) string {
 	if sc.terms[at] {
 		return Until
 	}
+	if t := sc.possessedEvent(at); t != "" {
+		return t
+	}
 	if sc.reportDated(at) {
 		return ""
 	}
 	return sc.triggerNear(at)
+}
+
+// possessedEvent returns the key of the event word that the date at
+// offset at is the possessive of ("Thursday's meeting", "last week's
+// raid"), or "".
+func (sc *sentenceCtx) possessedEvent(at int) string {
+	i := slices.IndexFunc(sc.dates, func(d Fact) bool { return d.Start == at })
+	if i < 0 {
+		return ""
+	}
+	end := sc.dates[i].End
+	rest := sc.text[end:]
+	if !strings.HasPrefix(rest, "'s ") && !strings.HasPrefix(rest, "’s ") {
+		return ""
+	}
+	j := slices.IndexFunc(sc.words, func(w Word) bool { return w.Start > end+2 })
+	if j < 0 || foreign(sc.words[j].Text) {
+		return ""
+	}
+	if eventWord(sc.words[j]) {
+		return EventKey(sc.words, j)
+	}
+	// A noun of an event whose verb is an event word: "meeting" (keyed
+	// apart from "met", and no event word of its own, as a meeting is
+	// named in passing more often than told).
+	if k := Key(english.Stem(strings.ToLower(sc.words[j].Text), false)); triggers[k] {
+		return k
+	}
+	return ""
 }
 
 // reportNouns name a report that a date beside them dates: "in a

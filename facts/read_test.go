@@ -805,6 +805,20 @@ func TestADatedClauseLendsNoTrigger(t *testing.T) {
 	}
 }
 
+// TestAPossessiveDateIsItsNounsEvent: "Thursday's meeting" dates the
+// meeting, not the decision the clause tells, so that another article's
+// "met on October 10" is set against it.
+func TestAPossessiveDateIsItsNounsEvent(t *testing.T) {
+	a := doc("a", "2025-10-10", "Ivo Marten said the decision to release him was made ahead of Thursday's meeting between Ostrian President Ola Brandt and Halden President Lena Varga.")
+	if got, want := datesAndEvents(a), []string{"Thursday→" + Key("met")}; !slices.Equal(got, want) {
+		t.Errorf("dates and their events %q, want %q", got, want)
+	}
+	b := doc("b", "2025-11-15", "Ostrian President Ola Brandt and Halden President Lena Varga met on October 10 in Dalby.")
+	if ds := Disagreements(append(Read(a), Read(b)...)); len(ds) != 1 || ds[0].Attribute != AttrDate {
+		t.Errorf("disagreements %+v, want the meeting's date", ds)
+	}
+}
+
 // TestEventWordsMatchAsKeyFoldsThem: the event words are matched on their
 // keys, which fold spellings ("charged" is "charh"); a list of stems
 // written by hand had missed a third of them.
