@@ -99,9 +99,16 @@ func askedAttribute(q []token) *attribute {
 				}
 			}
 			for j := from; j < len(q); j++ {
-				if !q[j].Stop && !q[j].Cap {
-					return &attribute{Focus: q[j].Key, Kind: attrReason}
+				if q[j].Stop || q[j].Cap {
+					continue
 				}
+				// "Why did people die": a subject in lower case ("people",
+				// "the journalists") is not the predicate, the next
+				// content word is.
+				if subject := facts.PersonNoun(facts.Key(lower(j))) || plural(q[j].Word); subject && nextContent(q, j+1) >= 0 && !q[nextContent(q, j+1)].Cap {
+					continue
+				}
+				return &attribute{Focus: q[j].Key, Kind: attrReason}
 			}
 		}
 	}

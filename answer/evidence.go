@@ -523,6 +523,11 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		// "How many were arrested in Baku": a count of a sentence that
 		// names Baku, when one does, not Yekaterinburg's.
 		ev.prefer(ev.countsInPlace)
+	} else if ev.place != "" && (ev.Kind.dated() || ev.Kind == kindCause || ev.Kind == kindReason) {
+		// "Why did people die in Yekaterinburg?", "When …?": a sentence
+		// of deaths there, when one is; not "38 people lost their lives"
+		// in a plane crash.
+		ev.prefer(func(s *sentence) bool { return !ev.otherPlace(s) })
 	}
 	if verbs := facts.AskedVerbs(q); ev.Kind.dated() && len(verbs) > 0 {
 		// "When was Belousov released?" is answered by "after his
@@ -1239,13 +1244,16 @@ func placeAsked(q []token, names []string) string {
 }
 
 // countsInPlace reports whether s counts the asked event in the
-// question's place: s names it, or a sentence beside it or its article's
-// title does and s names no other place ("… a total of nine individuals
-// were detained" in an article on "… citizens in Russia's Yekaterinburg").
+// question's place (inPlace).
 func (ev *evidence) countsInPlace(s *sentence) bool {
-	if !slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent }) {
-		return false
-	}
+	return slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent }) && ev.inPlace(s)
+}
+
+// inPlace reports whether s tells of the question's place: s names it, or
+// a sentence beside it or its article's title does and s names no other
+// place ("… a total of nine individuals were detained" in an article on
+// "… citizens in Russia's Yekaterinburg").
+func (ev *evidence) inPlace(s *sentence) bool {
 	if s.Keys[ev.place] {
 		// "According to Baku, nine people were detained": the place
 		// speaks there; it is not where they were held.
@@ -1257,6 +1265,26 @@ func (ev *evidence) countsInPlace(s *sentence) bool {
 	return beside && !slices.ContainsFunc(s.Facts, func(f facts.Fact) bool {
 		return f.Kind == facts.KindEntity && f.Entity.Type == facts.Place && f.Entity.Key != ev.place
 	})
+}
+
+// otherPlace reports whether s tells of another place than the one the
+// question asks about: not in it (inPlace), s names another city or
+// region, or its passage does and never names the asked one. A country
+// may hold the asked place, and a passage that names none tells nothing.
+func (ev *evidence) otherPlace(s *sentence) bool {
+	if ev.place == "" || ev.inPlace(s) {
+		return false
+	}
+	other := func(o *sentence) bool {
+		return slices.ContainsFunc(o.Facts, func(f facts.Fact) bool {
+			return f.Kind == facts.KindEntity && f.Entity.Type == facts.Place && f.Entity.Key != ev.place && !facts.Country(f.Entity.Name)
+		})
+	}
+	if other(s) {
+		return true
+	}
+	ss := ev.Sents[s.P]
+	return !slices.ContainsFunc(ss, func(o *sentence) bool { return o.Keys[ev.place] }) && slices.ContainsFunc(ss, other)
 }
 
 // inSpeaker reports whether token t of s stands in the words that name a

@@ -210,6 +210,9 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 			if len(chosen) >= min(2, e.opts.MaxSentences) || s.Score < secondRatio*best.Score {
 				break
 			}
+			if ev.otherPlace(s) && !ev.otherPlace(best) {
+				continue // another place's: "killing 38" for deaths in Dalby
+			}
 			if slices.ContainsFunc(s.Vals, func(v value) bool {
 				return !ev.offEvent(v) && (v.OnEvent || !onEvent) && !slices.ContainsFunc(best.Vals, func(b value) bool { return b.Norm == v.Norm }) &&
 					!ev.elsewhere(v, best)
@@ -677,9 +680,12 @@ var speechWords = map[string]bool{
 }
 
 // datesAskedEvent reports whether the best sentence gives a value (a
-// date, a count) of the question's own event.
+// date, a count) of the question's own event, in the question's place
+// when it asks one: "When did people die in Yekaterinburg?" is not
+// answered by the plane crash that killed 38.
 func (ev *evidence) datesAskedEvent() bool {
-	return len(ev.Ranked) > 0 && slices.ContainsFunc(ev.Ranked[0].Vals, func(v value) bool { return v.OnEvent })
+	return len(ev.Ranked) > 0 && slices.ContainsFunc(ev.Ranked[0].Vals, func(v value) bool { return v.OnEvent }) &&
+		!ev.otherPlace(ev.Ranked[0])
 }
 
 // quotedBy reports whether s is part of a quotation whose speaker a later

@@ -1309,3 +1309,36 @@ func TestWhyIsAnsweredByTheReasonAfterTheAct(t *testing.T) {
 		t.Errorf("answer %q, want the grounds of the arrest", a.Text)
 	}
 }
+
+// TestAskedPlaceHoldsTheAnswer: a question that names where something
+// happened ("in Dalby") is not answered by the same kind of event
+// elsewhere: a plane crash that killed 38 people does not say when or why
+// people died in Dalby. A lower-case subject ("people") is not the
+// predicate a "why" asks about.
+func TestAskedPlaceHoldsTheAnswer(t *testing.T) {
+	docs := fixedSearcher{
+		madeUpBy("a", "Halden Wire", "The deaths of two miners amid allegations of torture during a police raid last week in the Ostrian city of Dalby have caused a row. Ostria says one of the miners died of a heart attack."),
+		madeUpBy("b", "Valdor News", "Tensions rose in December 2024 when border guards shot down a Valdorian airliner near Aktavo, killing 38 people. A total of 38 people died in the crash, while 29 people survived."),
+	}
+	e := New(docs, Options{})
+	for _, tt := range []struct{ q, want, not string }{
+		{"When did people die in Dalby?", "Dalby", "38 people"},
+		{"Why did people die in Dalby?", "heart attack", "38 people"},
+	} {
+		a, err := e.Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, tt.want) || strings.Contains(a.Text, tt.not) {
+			t.Errorf("%s: %q, want %q and not %q", tt.q, a.Text, tt.want, tt.not)
+		}
+	}
+	// "Why?" after "How many people died in Dalby?" asks the same.
+	a, err := e.AskWith(context.Background(), "Why?", []Turn{{Question: "How many people died in Dalby?", Answer: "The deaths of two miners … [1]"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "heart attack") || strings.Contains(a.Text, "38 people") {
+		t.Errorf("Why? after how many died in Dalby: %q", a.Text)
+	}
+}

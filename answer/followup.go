@@ -335,6 +335,30 @@ var reBareWhQ = regexp.MustCompile(`(?i)^\W*(?:(?:and|so|but)\s+)?(when|where|wh
 // counted, the auxiliary and the rest.
 var reHowManyQ = regexp.MustCompile(`(?i)^\W*how\s+many\s+((?:\S+\s+){0,3}?)(were|was|are|is|have\s+been|had\s+been|has\s+been)\s+(\S.*)$`)
 
+// rePastClauseQ is a question whose clause follows its question words
+// without an auxiliary: "How many people died in the raid?", and "Why
+// people died in the raid" as howManyPast rewrites a follow-up. Its group
+// is the clause.
+var rePastClauseQ = regexp.MustCompile(`(?i)^\W*(?:how\s+many|why|when|where)\s+(\S.*?)\W*$`)
+
+// howManyPast returns the clause of such a question (rePastClauseQ) whose
+// verb is in the past tense, within four words of its start ("people
+// died in Yekaterinburg" of "How many people died in Yekaterinburg?"), or
+// "".
+func howManyPast(q string) string {
+	m := rePastClauseQ.FindStringSubmatch(strings.TrimSpace(q))
+	if m == nil {
+		return ""
+	}
+	ws := strings.Fields(m[1])
+	for i := 1; i < len(ws)-1 && i <= 4; i++ {
+		if facts.PastTense(ws[i]) {
+			return m[1]
+		}
+	}
+	return ""
+}
+
 // reAuxQ is a question whose question word, if any, is one word and is
 // followed by its auxiliary: "Did Zelensky call Aliyev?", "Who did
 // Azerbaijan summon?", "Why was the office raided?". Its groups are the
@@ -364,6 +388,12 @@ func askedWhole(q string, history []Turn) string {
 		// "Why were people detained in the raid?".
 		aux, been, _ := strings.Cut(strings.ToLower(h[2]), " ") // "have been": "have people been"
 		return strings.Join(strings.Fields(wh+" "+aux+" "+h[1]+" "+been+" "+h[3]), " ")
+	}
+	if clause := howManyPast(prev); clause != "" {
+		// "Why?" after "How many people died in Yekaterinburg?" asks why
+		// people died in Yekaterinburg: the question word before the
+		// clause, which the analysis reads as it reads "Why did …".
+		return wh + " " + clause
 	}
 	p := reAuxQ.FindStringSubmatch(strings.TrimSpace(prev))
 	if p == nil || wh == "Why" {
