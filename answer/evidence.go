@@ -109,7 +109,11 @@ const (
 	// weightDescriptor scales the words that describe the asked entity
 	// ("which news agency"): the answer names it rather than repeating them.
 	weightDescriptor = 0.5
-	bonusResponse    = 0.3
+	// weightReference scales the words of the event a "when" question
+	// dates its own by ("before the Dushanbe meeting"): the answer tells
+	// the asked event, and need not name the other.
+	weightReference = 0.3
+	bonusResponse   = 0.3
 	// weightRelated is the share of a question word's weight that a
 	// thesaurus-related word earns in a sentence that names the asked
 	// thing with it (see namesWith): a paraphrase is weaker evidence than
@@ -299,10 +303,14 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			byline[t.Key] = true
 		}
 	}
+	refs := qu.refKeys
 	for _, k := range ev.QKeys {
 		w := ev.idf(k)
 		if descr[k] {
 			w *= weightDescriptor
+		}
+		if refs[k] {
+			w *= weightReference
 		}
 		// "What did Amnesty International say": the outlet is the one
 		// asked about, and a sentence naming it tells of its words.
@@ -528,6 +536,12 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		// of deaths there, when one is; not "38 people lost their lives"
 		// in a plane crash.
 		ev.prefer(func(s *sentence) bool { return !ev.otherPlace(s) })
+	}
+	if len(qu.refEvents) > 0 {
+		// "When did they speak by phone before the Dushanbe meeting?": a
+		// sentence that dates the meeting tells the event the question
+		// dates its own by, not the asked one.
+		ev.prefer(func(s *sentence) bool { return !qu.datesReference(s.Facts) })
 	}
 	if verbs := facts.AskedVerbs(q); ev.Kind.dated() && len(verbs) > 0 {
 		// "When was Belousov released?" is answered by "after his

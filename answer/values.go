@@ -243,6 +243,11 @@ type query struct {
 	// the question's when its trigger is one of them.
 	keys  map[string]bool
 	dates []facts.Span
+	// refKeys are the keys of the words that name the event a "when"
+	// question dates its own by ("before the Dushanbe meeting"), and
+	// refEvents that event's keys as an event word (references).
+	refKeys   map[string]bool
+	refEvents []string
 	// monthDays are the days or months a "what did X say" question gives
 	// without a year ("on July 7", "in July"), which dates misses.
 	monthDays []monthDay
@@ -479,6 +484,9 @@ func newQuery(q string, k kind, qtoks []token) *query {
 			qu.events = append(qu.events, k)
 		}
 	}
+	if k.dated() {
+		qu.refKeys, qu.refEvents = references(qtoks)
+	}
 	qu.report = len(qu.by) == 0 && qu.hasKey(func(k string) bool { return facts.SpeechKey(k) || facts.ReportingKey(k) })
 	// Read as a statement: the reader skips questions, which report
 	// nothing, and the dates a question gives would go unread.
@@ -542,6 +550,72 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	return qu
 }
 
+// references returns the keys of the words of a "when" question that name
+// the event it dates its own by: those after "before" or "after" ("When
+// did they speak by phone before the Dushanbe meeting?"), to the end of
+// the question, but for a word the question gives before them ("When did
+// Putin call Aliyev before meeting Aliyev?"); and the event keys of those
+// that are event words or nouns of one ("meeting"), but for the
+// question's own events. Only a word after the question's own verb is
+// one: not "After the raid, when …".
+func references(q []token) (keys map[string]bool, events []string) {
+	for i := 2; i < len(q); i++ {
+		if l := strings.ToLower(q[i].Word); l != "before" && l != "after" {
+			continue
+		}
+		own := map[string]bool{}
+		for _, u := range q[:i] {
+			if k := facts.Key(strings.ToLower(u.Word)); facts.IsTrigger(k) {
+				own[k] = true
+			} else if k := facts.NounEvent(u.Word); k != "" {
+				own[k] = true
+			}
+		}
+		for _, t := range q[i+1:] {
+			if t.Stop || slices.ContainsFunc(q[:i], func(u token) bool { return u.Key == t.Key }) {
+				continue
+			}
+			if keys == nil {
+				keys = map[string]bool{}
+			}
+			keys[t.Key] = true
+			k := facts.Key(strings.ToLower(t.Word))
+			if !facts.IsTrigger(k) {
+				k = facts.NounEvent(t.Word)
+			}
+			if k != "" && !own[k] {
+				events = append(events, k)
+			}
+		}
+		break
+	}
+	return keys, events
+}
+
+// datesReference reports whether a date among fs, a sentence's facts, is
+// of the event the question dates its own by (references): its event
+// word is one, or, with none, a noun of one stands before it in its clause
+// ("After the meeting between the presidents on October 9").
+func (qu *query) datesReference(fs []facts.Fact) bool {
+	return slices.ContainsFunc(fs, func(f facts.Fact) bool {
+		if f.Kind != facts.KindDate || len(qu.refEvents) == 0 {
+			return false
+		}
+		if f.Event.Trigger != "" {
+			return slices.Contains(qu.refEvents, f.Event.Trigger)
+		}
+		lo := 0 // the date's clause
+		for _, c := range facts.Segments(f.Sentence) {
+			if c <= f.Start {
+				lo = c
+			}
+		}
+		return slices.ContainsFunc(facts.Words(f.Sentence[lo:min(f.Start, len(f.Sentence))]), func(w facts.Word) bool {
+			return slices.Contains(qu.refEvents, facts.NounEvent(w.Text))
+		})
+	})
+}
+
 // monthDay is a day of a month in any year, or a whole month when day is 0.
 type monthDay struct {
 	month time.Month
@@ -596,6 +670,9 @@ func (qu *query) asks(v value, f facts.Fact) bool {
 	case kindDate:
 		if sp, ok := facts.SpanOf(*f.Date); ok && slices.ContainsFunc(qu.dates, sp.Same) {
 			return false
+		}
+		if slices.Contains(qu.refEvents, f.Event.Trigger) {
+			return false // "before the Dushanbe meeting": the meeting's date is not asked
 		}
 		if f.Event.Trigger == facts.Born && !qu.keys[facts.Born] && !qu.keys[facts.Key("birth")] {
 			return false // "When did they die" is not asking "(b. 1956)"

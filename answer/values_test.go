@@ -645,3 +645,28 @@ func TestWhoIsSomeoneIsWhatTheArticleSaysTheyAre(t *testing.T) {
 		}
 	}
 }
+
+// TestAReferenceEventIsNotAsked: "before the Dalby meeting" names the
+// event a "when" question dates its own by; the meeting's date is not
+// the answer, nor do its words outweigh the asked event's.
+func TestAReferenceEventIsNotAsked(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Ostrian President Ola Brandt and Halden President Lena Varga met on October 10 in Dalby, amid a deep crisis in relations."),
+		madeUp("b", "The decision follows a phone call on October 7, during which the two leaders discussed regional developments."),
+		madeUp("c", "After the meeting between the presidents of Ostria and Halden on October 9 in Dalby, it became clear that relations were thawing."),
+	}
+	e := New(docs, Options{})
+	for _, tt := range []struct{ q, lead string }{
+		{"When did Ola Brandt and Lena Varga speak by phone before the Dalby meeting?", "The decision follows a phone call on October 7"},
+		// The question's own event is asked, whatever follows.
+		{"When did Ola Brandt and Lena Varga meet in Dalby after the phone call?", "Ostrian President Ola Brandt and Halden President Lena Varga met on October 10"},
+	} {
+		a, err := e.Ask(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(a.Text, tt.lead) || strings.Contains(a.Text, "[2]") {
+			t.Errorf("%s\nanswer %q\nwant it led by %q, alone", tt.q, a.Text, tt.lead)
+		}
+	}
+}

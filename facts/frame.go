@@ -378,10 +378,16 @@ func (sc *sentenceCtx) possessedEvent(at int) string {
 	if eventWord(sc.words[j]) {
 		return EventKey(sc.words, j)
 	}
-	// A noun of an event whose verb is an event word: "meeting" (keyed
-	// apart from "met", and no event word of its own, as a meeting is
-	// named in passing more often than told).
-	if k := Key(english.Stem(strings.ToLower(sc.words[j].Text), false)); triggers[k] {
+	return NounEvent(sc.words[j].Text)
+}
+
+// NounEvent returns the event key of a noun whose verb is an event word
+// ("meeting" is "met"), or "". Such a noun is no event word of its own
+// (Key keeps "meeting" apart from "met"): a meeting is named in passing
+// more often than told. Where a date or a question ties it to its event,
+// it is that event.
+func NounEvent(word string) string {
+	if k := Key(english.Stem(strings.ToLower(word), false)); triggers[k] {
 		return k
 	}
 	return ""
