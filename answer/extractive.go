@@ -181,6 +181,11 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 			// someone else's words about him).
 			chosen = append(chosen, q)
 		}
+		if st := ev.statementBefore(best); st != nil && ev.query.said && len(names) > 0 && ev.heardIn(best, names) && e.opts.MaxSentences > 1 {
+			// "… Maksat Kaliakparov, made the statement during a
+			// briefing": what he stated is the sentence before.
+			chosen = []*sentence{st, best}
+		}
 		if r := ev.reasonNear(best); r != nil && e.opts.MaxSentences > 1 {
 			// "Why was he arrested?": the sentence that tells the arrest
 			// gives no reason, the one after it in its passage does ("…
@@ -1020,6 +1025,23 @@ func (ev *evidence) givesFigure(s *sentence) bool {
 		return f.Kind == facts.KindQuantity && (!ev.query.much || ev.query.countsAsked(f))
 	})
 }
+
+// statementBefore returns the sentence before s in its passage when s
+// reports words by referring back to them ("Maksat Kaliakparov made the
+// statement during a briefing") and it is prose; nil otherwise.
+func (ev *evidence) statementBefore(s *sentence) *sentence {
+	if s.I == 0 || !reMadeStatement.MatchString(s.Text) {
+		return nil
+	}
+	if p := ev.Sents[s.P][s.I-1]; p.Prose {
+		return p
+	}
+	return nil
+}
+
+// reMadeStatement is a report of words that refers back to them: "made
+// the statement", "gave these remarks", "said this".
+var reMadeStatement = regexp.MustCompile(`(?i)\b(?:(?:made|issued|gave|delivered)\s+(?:the|this|these|those)\s+(?:statement|statements|remarks|comments|announcement)|(?:said|stated)\s+(?:this|so))\b`)
 
 // quoteAfter returns the sentence after s in its passage when it opens a
 // quotation that names no speaker of its own (an outlet that relays it,

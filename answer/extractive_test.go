@@ -1342,3 +1342,18 @@ func TestAskedPlaceHoldsTheAnswer(t *testing.T) {
 		t.Errorf("Why? after how many died in Dalby: %q", a.Text)
 	}
 }
+
+// TestStatementReferredBack: "X made the statement during a briefing"
+// gives no words; what X stated is the sentence before, shown first.
+func TestStatementReferredBack(t *testing.T) {
+	docs := fixedSearcher{madeUpBy("a", "Dalby Times", "The Ostrian government will present the findings of the crash inquiry by the end of 2025. "+
+		"Dalby Times reports that Ostria's deputy minister of transport, Ivo Marten, made the statement during a briefing. Relatives of the victims held a vigil.")}
+	a, err := New(docs, Options{}).Ask(context.Background(), "What did Ivo Marten say about the inquiry?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "The Ostrian government will present the findings") || !strings.Contains(a.Text, "made the statement") {
+		t.Errorf("answer %q, want the statement, then who made it", a.Text)
+	}
+	checkCitations(t, a)
+}
