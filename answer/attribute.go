@@ -46,6 +46,15 @@ var contentNouns = map[string]bool{"charges": true, "charge": true, "accusations
 var chargeVerbs = map[string]bool{"accused": true, "charged": true, "suspected": true, "convicted": true, "indicted": true,
 	"accuse": true, "charge": true, "suspect": true}
 
+// chargeKeys are the keys of chargeVerbs.
+var chargeKeys = func() map[string]bool {
+	out := map[string]bool{}
+	for w := range chargeVerbs {
+		out[keyOf(w)] = true
+	}
+	return out
+}()
+
 // speechVerbs in a "why" question put the reason asked for after them:
 // "Why did the police say they raided it?" asks why it was raided.
 var speechVerbs = map[string]bool{"say": true, "said": true, "claim": true, "claimed": true, "think": true, "believe": true, "announce": true, "state": true}
@@ -197,7 +206,9 @@ func (a *attribute) answers(s *sentence, ss []*sentence, q string) bool {
 			reach = 6
 		}
 		for i, t := range s.Toks {
-			if t.Key != a.Focus {
+			// "What was he accused of?" is answered by "suspected of
+			// being agents" too: a charge is a charge by any of its verbs.
+			if t.Key != a.Focus && !(chargeVerbs[a.Verb] && chargeKeys[t.Key]) {
 				continue
 			}
 			if i > 0 && strings.EqualFold(s.Toks[i-1].Word, "others") {

@@ -337,3 +337,20 @@ func TestWhatXAccusedThemOf(t *testing.T) {
 	q = "What did Estmark accuse the Courier's staff of?"
 	wantOpening(t, docs, q, "Estmark's police accused the Courier's staff of fraud", "Estmark's accusation")
 }
+
+// TestAccusedAsksNoSpeaker: "What was X accused of?" is passive: X is the
+// accused, not a speaker whose words are asked for; and a charge is
+// answered by any verb of charging ("suspected of").
+func TestAccusedAsksNoSpeaker(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The ministry on July 1 accused Halden of taking unfriendly actions against its neighbour."),
+		madeUp("b", "Local media said the arrested journalists, Ivo Marten and Lena Varga, were suspected of being undercover agents of the Ostrian security service."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "What was Ivo Marten accused of?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "suspected of being undercover agents") {
+		t.Errorf("answer %q, want what he was suspected of", a.Text)
+	}
+}

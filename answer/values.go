@@ -54,9 +54,11 @@ var (
 	reWhyQ    = regexp.MustCompile(`(?i)(^\s*why\b|\bwhy (did|was|were|is|are|do|does|had|has)\b|\bwhat (caused|causes|led to|triggered|prompted|killed)\b|\bcause of\b|\bwhat was the reason\b|\bwhat reasons? (?:did|do|does|has|have|had)\b|\bon what grounds\b|\breason for\b|^\W*(?:did|do|does|had|have|has|was|were) .{0,60}\b(?:die|died) (?:of|from)\b|\bhow did .{0,60}\b(die|died|pass away|lose (?:their|his|her) li(?:fe|ves))\b|\bwhat did .{0,60}\bdie (of|from)\b)`)
 	reDeathQ  = regexp.MustCompile(`(?i)\b(die|died|dying|death|deaths|dead|killed|kill|killing|pass away|lose (?:their|his|her) li(?:fe|ves))\b`)
 	// reSaidQ asks what someone said: the answer is their words. It
-	// captures who ("Azerbaijan's foreign ministry spokesman").
+	// captures who ("Azerbaijan's foreign ministry spokesman"). "What was
+	// Kartavykh accused of?" is passive: he is the accused, not the
+	// speaker.
 	reDestinationQ = regexp.MustCompile(`(?i)\b(?:heading|headed|bound|destination|en route|going)\b`)
-	reSaidQ        = regexp.MustCompile(`(?i)\bwhat (?:did|does|do|has|have|had|was|were) (.{0,80}?)\b(?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned|accuse|accused)\b`)
+	reSaidQ        = regexp.MustCompile(`(?i)\bwhat (?:did|does|do|has|have|had) (.{0,80}?)\b(?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned|accuse|accused)\b`)
 	// reSaidEndQ is reSaidQ whose verb ends the clause ("… say about",
 	// "… say?"): in "what did the state department say" the verb is
 	// "say", not the noun "state".
