@@ -63,6 +63,9 @@ var (
 	// "… say?"): in "what did the state department say" the verb is
 	// "say", not the noun "state".
 	reSaidEndQ = regexp.MustCompile(reSaidQ.String() + `(?:\s+(?:about|on|of|over|regarding|concerning|to|that|when|after|before|in|at|during|following)\b|\s*(?:[?.!,;:]|$))`)
+	// reNationalsQ is a "how many" question whose predicate is a nation's
+	// people ("… were Russian nationals"); its group is the nation's word.
+	reNationalsQ = regexp.MustCompile(`(?i)\bhow many\b.{0,80}?\b(?:were|was|are|is)\s+(\p{Lu}\p{Ll}+)\s+(?:nationals|citizens|people|passengers|nationality)\b`)
 	// reDayQ asks for a day, not a month or a year: "on what date",
 	// "which day".
 	reDayQ = regexp.MustCompile(`(?i)\b(what|which) (date|day)\b`)
@@ -546,6 +549,11 @@ func newQuery(q string, k kind, qtoks []token) *query {
 				break
 			}
 		}
+	}
+	if m := reNationalsQ.FindStringSubmatch(q); m != nil && facts.Demonym(m[1]) {
+		// "How many of the passengers were Russian nationals?" counts
+		// Russians among them: "16 Russians".
+		qu.counted, qu.group = facts.Key(strings.ToLower(m[1])), true
 	}
 	qu.much = k == kindCount && qu.counted == "" && strings.Contains(qu.lower, "how much")
 	qu.money = slices.ContainsFunc(ws, func(w facts.Word) bool { return facts.MoneyWord(w.Key) })

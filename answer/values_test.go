@@ -670,3 +670,20 @@ func TestAReferenceEventIsNotAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestNationalsAmongThem: "How many of the passengers were Ostrian
+// nationals?" counts Ostrians among them, not the passengers.
+func TestNationalsAmongThem(t *testing.T) {
+	q := "How many of the airliner's passengers were Ostrian nationals?"
+	qu := newQuery(q, kindCount, questionTokens(q))
+	doc := corpus.Document{ID: "a", Published: "2025-03-14", Body: "The plane was carrying 62 passengers, including 37 Haldenians, 16 Ostrians and 9 Valdorians."}
+	var got []string
+	for _, f := range facts.Read(doc) {
+		if f.Kind == facts.KindQuantity && qu.countsAsked(f) {
+			got = append(got, f.Text)
+		}
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], "16") {
+		t.Errorf("counts asked %q, want the Ostrians' alone", got)
+	}
+}
