@@ -248,6 +248,10 @@ type query struct {
 	// the question's when its trigger is one of them.
 	keys  map[string]bool
 	dates []facts.Span
+	// families are the keys of the surnames a question names a family by
+	// ("the Safarov family", "the Safarov brothers"): one of them is no
+	// person the question names.
+	families map[string]bool
 	// refKeys are the keys of the words that name the event a "when"
 	// question dates its own by ("before the Dushanbe meeting"), and
 	// refEvents that event's keys as an event word (references).
@@ -492,6 +496,14 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	if k.dated() {
 		qu.refKeys, qu.refEvents = references(qtoks)
 	}
+	for i := 1; i < len(qtoks); i++ {
+		if qtoks[i-1].Cap && familyNouns[strings.ToLower(qtoks[i].Word)] {
+			if qu.families == nil {
+				qu.families = map[string]bool{}
+			}
+			qu.families[qtoks[i-1].Key] = true
+		}
+	}
 	qu.report = len(qu.by) == 0 && qu.hasKey(func(k string) bool { return facts.SpeechKey(k) || facts.ReportingKey(k) })
 	// Read as a statement: the reader skips questions, which report
 	// nothing, and the dates a question gives would go unread.
@@ -559,6 +571,9 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	qu.money = slices.ContainsFunc(ws, func(w facts.Word) bool { return facts.MoneyWord(w.Key) })
 	return qu
 }
+
+// familyNouns name a family after its surname: "the Safarov family".
+var familyNouns = map[string]bool{"family": true, "families": true, "brothers": true, "sisters": true, "siblings": true, "clan": true, "relatives": true, "household": true}
 
 // references returns the keys of the words of a "when" question that name
 // the event it dates its own by: those after "before" or "after" ("When
@@ -691,8 +706,9 @@ func (qu *query) asks(v value, f facts.Fact) bool {
 			return false // "When were they jailed" is not asking "until July 19"
 		}
 	case kindPerson, kindPlace:
-		// "Mikhail Shvydkoy" is the question's "Shvydkoy".
-		if ws := facts.Words(f.Entity.Name); v.Kind == kindPerson && len(ws) > 0 && qu.keys[ws[len(ws)-1].Key] {
+		// "Mikhail Shvydkoy" is the question's "Shvydkoy"; but "Which
+		// members of the Safarov family" asks for the Safarovs by name.
+		if ws := facts.Words(f.Entity.Name); v.Kind == kindPerson && len(ws) > 0 && qu.keys[ws[len(ws)-1].Key] && !qu.families[ws[len(ws)-1].Key] {
 			return false
 		}
 		// "Guseyn Safarov" is the question's "Huseyn Safarov".

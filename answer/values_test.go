@@ -687,3 +687,20 @@ func TestNationalsAmongThem(t *testing.T) {
 		t.Errorf("counts asked %q, want the Ostrians' alone", got)
 	}
 }
+
+// TestAFamilyNamesItsMembers: "Which members of the Marten family died?"
+// names the family, not a person: "Ivo and Lena Marten" answers it, though
+// the question says "Marten".
+func TestAFamilyNamesItsMembers(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The victims, including members of the Marten family originally from Dalby, were reportedly targeted in coordinated raids across more than ten apartments."),
+		madeUp("b", "Two of the men detained -- Ivo and Lena Marten -- died in custody under suspicious circumstances."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "Which members of the Marten family died?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Ivo and Lena Marten") {
+		t.Errorf("answer %q, want the members named", a.Text)
+	}
+}
