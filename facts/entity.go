@@ -248,9 +248,10 @@ func (sc *sentenceCtx) entity(i, j int) (Fact, bool) {
 		typ = Person
 	case prep:
 		typ = Place
-	case j-i >= 2 && !slices.ContainsFunc(keys, func(k string) bool { return sc.known[k] == Place }):
+	case j-i >= 2 && !slices.ContainsFunc(keys, func(k string) bool { return sc.known[k] == Place }) && !compoundModifier(first.Text):
 		// Two capitalised words are a person's name unless one is a
-		// place the document names: "Sputnik Azerbaijan".
+		// place the document names ("Sputnik Azerbaijan"), or the first
+		// is a compound that modifies the second ("AZAL-owned Embraer").
 		typ = Person
 	case j-i == 1 && sc.known[key] != "":
 		// "Aliyev" after "Ilham Aliyev", "Armenia" after "in Armenia".
@@ -269,6 +270,14 @@ func (sc *sentenceCtx) entity(i, j int) (Fact, bool) {
 	name := sc.text[start:end]
 	e := Entity{Type: typ, Name: name, Key: key}
 	return sc.fact(KindEntity, start, end, func(f *Fact) { f.Entity = &e }), true
+}
+
+// compoundModifier reports whether a capitalised word is a compound whose
+// last part is in lower case ("AZAL-owned", "Kremlin-funded",
+// "Moscow-based"): a modifier, not a given name.
+func compoundModifier(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	return i >= 0 && i+1 < len(w) && w[i+1] >= 'a' && w[i+1] <= 'z'
 }
 
 // Group reports whether a name is a people named by its nation:

@@ -427,8 +427,12 @@ func TestEntitiesAreTypedByShapeAndContext(t *testing.T) {
 		"Berg said the Estmarkians would not back down. " +
 		"Nordwire's parent company, Varga Segel, expressed concern. " +
 		"The news agency Nordpress reported the search. " +
-		"The company, Ivo Tamm said, was closed. "
+		"The company, Ivo Tamm said, was closed. " +
+		"The Estmark-owned Falcon 190 crashed near Norland. "
 	want := map[string]EntityType{
+		// A compound that modifies the name ("Estmark-owned") makes no
+		// given name of it.
+		"Estmark-owned Falcon": Other,
 		// A name beside a lower-case noun of an organisation names it.
 		"Varga Segel":       Org,
 		"Nordpress":         Org,
