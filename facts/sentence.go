@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -94,6 +95,12 @@ func Segments(s string) []int {
 			if c == ',' && i > 0 && isASCIIDigit(s[i-1]) && cut < len(s) && isASCIIDigit(s[cut]) {
 				cut = -1 // 2,000
 			}
+			if c == ',' && i > 0 && isASCIIDigit(s[i-1]) && reYearNext.MatchString(s[i+1:]) && reDayThenYear.MatchString(s[max(0, i-16):i+1]) {
+				cut = -1 // "December 25, 2024": one date
+			}
+			if c == ',' && i > 0 && isASCIIDigit(s[i-1]) && reLowerNext.MatchString(s[i+1:]) && reTheFullDate.MatchString(s[max(0, i-24):i]) {
+				cut = -1 // "the June 27, 2025, killing of": the date is the noun's
+			}
 		case strings.HasPrefix(s[i:], " — ") || strings.HasPrefix(s[i:], " – ") || strings.HasPrefix(s[i:], " -- "):
 			cut = i + 1
 		}
@@ -103,6 +110,20 @@ func Segments(s string) []int {
 	}
 	return out
 }
+
+// reDayThenYear and reYearNext find the comma between a month's day and
+// its year: "December 25, 2024".
+var (
+	reDayThenYear = regexp.MustCompile(monthRE + ` \d{1,2},$`)
+	reYearNext    = regexp.MustCompile(`^ \d{4}\b`)
+)
+
+// reTheFullDate and reLowerNext find the comma after a full date that
+// stands before its noun: "the June 27, 2025, killing of".
+var (
+	reTheFullDate = regexp.MustCompile(`\b[Tt]he ` + monthRE + ` \d{1,2}, \d{4}$`)
+	reLowerNext   = regexp.MustCompile(`^ \p{Ll}`)
+)
 
 // Paragraphs numbers each sentence of body's sentences sents by its
 // paragraph, as Read does: the timeline weighs a date's paragraph

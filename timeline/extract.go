@@ -533,16 +533,21 @@ func summary(s string, lo, hi int, e facts.ExprSpan, piece, tells bool) string {
 		// one's: then the piece is shown as one.
 		if !piece {
 			whole := summary(s, 0, len(s), facts.ExprSpan{Start: -1, End: -1}, false, false)
-			if tells && !strings.Contains(whole, s[e.Start:e.End]) {
-				// Too long to keep its date: "At first, Putin said that a
-				// drone was in the sky …" would read as said on the day
-				// of the drones' crossing. Its opening, then the date's
-				// piece.
-				if head := opening(s, lo, maxSummary-len(t)-len(" … ")); head != "" && facts.Reports(head) {
-					return head + " … " + t
-				}
+			if !tells || strings.Contains(whole, s[e.Start:e.End]) {
+				return whole
 			}
-			return whole
+			// Too long to keep its date: "At first, Putin said that a
+			// drone was in the sky …" would read as said on the day of
+			// the drones' crossing. Its opening, then the date's piece.
+			if head := opening(s, lo, maxSummary-len(t)-len(" … ")); head != "" && facts.Reports(head) {
+				return head + " … " + t
+			}
+			// A whole, cut short, that gives another date tells that
+			// date's event ("… the December 25, 2024, crash of …" for
+			// the June 27 killing the sentence goes on to): the piece.
+			if len(facts.DateExprs(whole)) == 0 {
+				return whole
+			}
 		}
 		lead = "…"
 	}

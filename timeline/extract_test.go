@@ -494,3 +494,20 @@ func TestAMonthsEventIsNotADaysWithoutOne(t *testing.T) {
 		}
 	}
 }
+
+// TestADateInsideItsNounPhrase: "the December 25, 2024, crash of …, and
+// the June 27, 2025, killing of …": each line tells its own event, not
+// the other's words cut after the year's comma ("2024, crash of …").
+func TestADateInsideItsNounPhrase(t *testing.T) {
+	doc := article("a", "2025-09-10", "Tensions escalated following Ostria's refusal to accept responsibility for the December 25, 2024, crash of a Halden Airlines plane in Dalby, and the June 27, 2025, killing of two Haldenians in police custody in Marsk.")
+	x := NewIndex()
+	x.Update(doc)
+	for _, e := range x.Events() {
+		if strings.HasPrefix(e.Summary, "2024") || strings.HasPrefix(e.Summary, "2025") {
+			t.Errorf("%s: %q opens on a date's year", e.Date, e.Summary)
+		}
+		if e.Date.Value == "2025-06-27" && !strings.Contains(e.Summary, "killing of two Haldenians") {
+			t.Errorf("27 June reads %q, want the killing", e.Summary)
+		}
+	}
+}
