@@ -355,7 +355,41 @@ func (sc *sentenceCtx) eventAt(at int) string {
 	if sc.reportDated(at) {
 		return ""
 	}
-	return sc.triggerNear(at)
+	t := sc.triggerNear(at)
+	if t != "" && sc.verbBetween(at, t) {
+		// "Russia on Monday regretted Azerbaijan's decision to cancel
+		// …": the day of the regret, not of the cancellation the verb
+		// takes as its object.
+		return ""
+	}
+	return t
+}
+
+// verbBetween reports whether the date at offset at stands between its
+// subject and a verb in the past tense that is no event word ("Russia on
+// Monday regretted"), and event word t comes after that verb as an
+// infinitive ("… decision to cancel"): the date is the verb's, and the
+// event is what the verb is about, not done that day.
+func (sc *sentenceCtx) verbBetween(at int, t string) bool {
+	i := slices.IndexFunc(sc.dates, func(d Fact) bool { return d.Start == at })
+	if i < 0 || at == 0 {
+		return false
+	}
+	end := sc.dates[i].End
+	j := slices.IndexFunc(sc.words, func(w Word) bool { return w.Start >= end })
+	k := slices.IndexFunc(sc.words, func(w Word) bool { return w.End > at }) - 1
+	if j < 0 || k < 0 || strings.ContainsAny(sc.text[end:sc.words[j].Start], ",;:()") || strings.ContainsAny(sc.text[sc.words[k].End:at], ",;:()") {
+		return false
+	}
+	if !PastTense(sc.words[j].Text) || eventWord(sc.words[j]) || finiteAux[strings.ToLower(sc.words[k].Text)] || PastTense(sc.words[k].Text) {
+		return false
+	}
+	for n := j + 1; n < len(sc.words); n++ {
+		if EventKey(sc.words, n) == t && eventWord(sc.words[n]) {
+			return strings.EqualFold(sc.words[n-1].Text, "to")
+		}
+	}
+	return false
 }
 
 // possessedEvent returns the key of the event word that the date at

@@ -472,6 +472,10 @@ func TestAReportsDateIsNotAnotherClausesEvents(t *testing.T) {
 	checkDatesAndEvents(t, "2025-03-14", []datedCase{
 		{"Valdoria cancelled all festivals over the police raid in Ostrava, the ministry announced on March 9.", []string{"March 9→"}},
 		{"Police carried out the raid in Ostrava on March 7, the ministry said.", []string{"March 7→raid"}},
+		// A date between its subject and a verb that is no event word
+		// dates that verb, not an event it takes as an infinitive.
+		{"Valdoria on Monday regretted Estmark's decision to cancel the festivals.", []string{"Monday→"}},
+		{"Police on Monday arrested two men.", []string{"Monday→" + Key("arrested")}},
 		// What a clause is about or after is not what it tells.
 		{"On March 8, the two presidents called each other regarding the crash of the ferry.", []string{"March 8→cal"}},
 		// A temporal clause after the date has a time of its own.
