@@ -335,6 +335,27 @@ var reBareWhQ = regexp.MustCompile(`(?i)^\W*(?:(?:and|so|but)\s+)?(when|where|wh
 // counted, the auxiliary and the rest.
 var reHowManyQ = regexp.MustCompile(`(?i)^\W*how\s+many\s+((?:\S+\s+){0,3}?)(were|was|are|is|have\s+been|had\s+been|has\s+been)\s+(\S.*)$`)
 
+// reBareHowManyQ is "How many?" alone: "and how many?", "how many were
+// there?".
+var reBareHowManyQ = regexp.MustCompile(`(?i)^\W*(?:(?:and|so|but)\s+)?how\s+many(?:\s+(?:were|was)\s+there)?\W*$`)
+
+// howManyOf returns the "how many" question of a passive clause that
+// opens on its auxiliary ("were Russian citizens detained in Baku" gives
+// "How many Russian citizens were detained in Baku"), or "" when the
+// clause is no such passive.
+func howManyOf(clause string) string {
+	ws := strings.Fields(clause)
+	if len(ws) < 3 || !strings.EqualFold(ws[0], "were") && !strings.EqualFold(ws[0], "was") {
+		return ""
+	}
+	for i := 2; i < len(ws) && i <= 5; i++ {
+		if facts.PastTense(ws[i]) {
+			return "How many " + strings.Join(ws[1:i], " ") + " " + strings.ToLower(ws[0]) + " " + strings.Join(ws[i:], " ")
+		}
+	}
+	return ""
+}
+
 // rePastClauseQ is a question whose clause follows its question words
 // without an auxiliary: "How many people died in the raid?", and "Why
 // people died in the raid" as howManyPast rewrites a follow-up. Its group
@@ -375,12 +396,23 @@ var reAuxQ = regexp.MustCompile(`(?i)^\W*(?:(who|whom|what|when|where|why|how)\s
 // word asks about.
 func askedWhole(q string, history []Turn) string {
 	m := reBareWhQ.FindStringSubmatch(q)
+	if m == nil && reBareHowManyQ.MatchString(q) {
+		m = []string{q, "how many"}
+	}
 	if m == nil || len(history) == 0 {
 		return ""
 	}
 	prev, whole := lastAsked(history)
 	if !whole {
 		return "" // "What did Moscow say about that?": not whole either
+	}
+	if m[1] == "how many" {
+		// "How many?" after "Why were Russian citizens detained in
+		// Baku?" is "How many Russian citizens were detained in Baku?".
+		if p := reAuxQ.FindStringSubmatch(strings.TrimSpace(prev)); p != nil {
+			return howManyOf(p[2])
+		}
+		return ""
 	}
 	wh := strings.ToUpper(m[1][:1]) + strings.ToLower(m[1][1:])
 	if h := reHowManyQ.FindStringSubmatch(strings.TrimSpace(prev)); h != nil {

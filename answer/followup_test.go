@@ -651,6 +651,13 @@ func TestABareQuestionWordAsksTheLastQuestionAgain(t *testing.T) {
 		// "Why?" and "When?" ask it of them.
 		{"Why?", []string{"How many miners were detained in the raid?"}, "Why were miners detained in the raid?"},
 		{"when?", []string{"How many people have been held in Halden?"}, "When have people been held in Halden?"},
+		// "How many miners died in Dalby?" has no auxiliary: "Why?" asks
+		// why they died there, and again after "Why?".
+		{"Why?", []string{"How many miners died in Dalby?"}, "Why miners died in Dalby"},
+		{"when?", []string{"How many miners died in Dalby?", "Why?"}, "When miners died in Dalby"},
+		// "How many?" asks of the people of a passive.
+		{"How many?", []string{"Why were Ostrian citizens detained in Dalby?"}, "How many Ostrian citizens were detained in Dalby?"},
+		{"and how many?", []string{"Did Brandt call Marten?"}, ""},
 		{"When?", []string{"Who did Halden summon?", "What did Dalby say about that?"}, ""},
 		{"When?", []string{"What happened in the raid?"}, ""},
 		{"When did he say it?", []string{"Did Brandt call Marten?"}, ""},
