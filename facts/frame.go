@@ -477,6 +477,11 @@ func reportDatedIn(words []Word, start, end int) bool {
 	if j >= 0 && (reportingVerbs[strings.ToLower(words[j].Text)] || reportNouns[wordKey(words[j])]) {
 		return !ownAct(words, end)
 	}
+	if j > 0 && issuing[strings.ToLower(words[j].Text)] && reportNouns[wordKey(words[j-1])] {
+		// "The statement issued on 4 September by the ministry
+		// regarding … the crash": the statement's day.
+		return !ownAct(words, end)
+	}
 	k := slices.IndexFunc(words, func(w Word) bool { return w.Start >= end })
 	// "on Tuesday said", and a date opening the sentence before its
 	// subject: "On Monday, the ministry said two men had been killed".
@@ -495,6 +500,11 @@ func reportDatedIn(words []Word, start, end int) bool {
 	}
 	return false
 }
+
+// issuing are the participles that put out a report: "a statement
+// issued on", "remarks made on". "Released" is left out: "a statement
+// released on Sunday" that someone "has been freed" dates the release.
+var issuing = map[string]bool{"issued": true, "published": true, "made": true, "delivered": true, "posted": true}
 
 // maxSubject bounds the subject between a date that opens a sentence and
 // its reporting verb: "On Monday, Azerbaijan's foreign ministry said".

@@ -476,6 +476,8 @@ func TestAReportsDateIsNotAnotherClausesEvents(t *testing.T) {
 		// dates that verb, not an event it takes as an infinitive.
 		{"Valdoria on Monday regretted Estmark's decision to cancel the festivals.", []string{"Monday→"}},
 		{"Police on Monday arrested two men.", []string{"Monday→" + Key("arrested")}},
+		// "The statement issued on …" dates the statement.
+		{"The statement issued on March 4 by the Ministry of Foreign Affairs of Ostria regarding insurance payments related to the Halden Airlines aircraft crash, which resulted from a shootdown, is misleading.", []string{"March 4→"}},
 		// What a clause is about or after is not what it tells.
 		{"On March 8, the two presidents called each other regarding the crash of the ferry.", []string{"March 8→cal"}},
 		// A temporal clause after the date has a time of its own.
