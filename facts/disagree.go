@@ -318,6 +318,9 @@ func sameCountEvent(a, b Fact) bool {
 	if !placesAgree(a.Event, b.Event) || !whenAgrees(a.Event, b.Event) || Opposed(a.Event, b.Event) {
 		return false
 	}
+	if na, nb := a.Quantity.Of, b.Quantity.Of; na != "" && nb != "" && na != nb {
+		return false // "30 Azerbaijani citizens" and "8 Russian citizens" count two groups
+	}
 	// And something positive ties them: a place, a date or a name in
 	// common. Two undated, unplaced counts of "people killed" are not known
 	// to be one event.

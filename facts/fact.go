@@ -16,7 +16,7 @@ package facts
 
 // Version is the reader's version. Stored facts read by another version
 // are read again; bump it whenever a change alters what Read returns.
-const Version = 88
+const Version = 89
 
 // Kind is what a fact is about.
 type Kind string
@@ -115,7 +115,9 @@ type Quantity struct {
 	Person bool `json:"person,omitempty"`
 	// Of is, for an age, the key of the person it is the age of, when the
 	// name stands beside it ("Huseyn Safarov, 60", "the 60-year-old
-	// Huseyn Safarov"); AsOf is the article's date, when the age held.
+	// Huseyn Safarov"), and for a count of people the key of the nation
+	// they are of ("30 Azerbaijani citizens", "37 were citizens of
+	// Azerbaijan"). AsOf is the article's date, when an age held.
 	Of   string `json:"of,omitempty"`
 	AsOf string `json:"as_of,omitempty"`
 }

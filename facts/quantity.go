@@ -240,6 +240,9 @@ func readQuantities(sc *sentenceCtx) []Fact {
 			if further {
 				q.Unit = UnitMore
 			}
+			if q.Person {
+				q.Of = sc.nationOf(end, cend)
+			}
 		}
 		if cend > end {
 			end = cend
@@ -507,6 +510,12 @@ func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend 
 			i++
 			continue
 		}
+		if head == "" && n == 0 && (lower == "were" || lower == "are") && i+1 < len(ws) && personNouns[ws[i+1].Key] &&
+			strings.TrimSpace(sc.text[w.End:ws[i+1].Start]) == "" {
+			// "Of these, 37 were citizens of Azerbaijan": what the count
+			// is counts it.
+			return ws[i+1].Key, "", ws[i+1].End, false
+		}
 		if head == "" && (lower == "more" || lower == "other") {
 			// "15 more Russians", "three other men": the noun follows.
 			last, further = w.End, true
@@ -534,6 +543,26 @@ func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend 
 		i++
 	}
 	return head, "", cend, further && head != ""
+}
+
+// nationOf returns the key of the nation a count of people at [end,
+// cend) (its noun's words) says they are of: a nation's adjective or
+// people among them ("30 Azerbaijani citizens", "50 Azerbaijanis"), or a
+// name after them ("37 were citizens of Azerbaijan"); "" when it says
+// none.
+func (sc *sentenceCtx) nationOf(end, cend int) string {
+	for i, w := range sc.words {
+		switch {
+		case w.Start >= end && w.End <= cend && w.Cap && (Demonym(w.Text) || Group(strings.ToLower(w.Text))):
+			return Key(strings.ToLower(w.Text))
+		case w.Start >= cend && i+1 < len(sc.words) && strings.EqualFold(w.Text, "of") && strings.TrimSpace(sc.text[cend:w.Start]) == "" &&
+			sc.words[i+1].Cap && !sc.words[i+1].Stop:
+			return Key(strings.ToLower(sc.words[i+1].Text))
+		case w.Start >= cend:
+			return ""
+		}
+	}
+	return ""
 }
 
 // triggerBeside reports whether an event word stands right before the

@@ -849,6 +849,23 @@ func TestEventWordsMatchAsKeyFoldsThem(t *testing.T) {
 	}
 }
 
+// TestCountsOfTwoNationsDisagreeOnNothing: "30 Ostrian citizens" and "8
+// Valdorian citizens" killed in one crash count two groups, however the
+// nation is written ("were citizens of Valdoria"); a count is what its
+// predicate names ("37 were citizens").
+func TestCountsOfTwoNationsDisagreeOnNothing(t *testing.T) {
+	a := doc("a", "2025-07-01", "The crash near Dalby killed 30 Ostrian citizens.")
+	b := doc("b", "2025-07-01", "The crash near Dalby killed 8 Valdorian citizens.")
+	c := doc("c", "2025-07-01", "Of those killed in the crash near Dalby, 8 were citizens of Valdoria.")
+	if ds := Disagreements(append(append(Read(a), Read(b)...), Read(c)...)); len(ds) != 0 {
+		t.Errorf("counts of two nations set against each other: %+v", ds)
+	}
+	qs := kinds(Read(c), KindQuantity)
+	if len(qs) != 1 || qs[0].Quantity.Counted != Key("citizens") || !qs[0].Quantity.Person || qs[0].Quantity.Of != Key("valdoria") {
+		t.Errorf("quantities %+v, want 8 citizens of Valdoria", qs)
+	}
+}
+
 // TestFurtherCountsAreNoTotals: "15 more Valdorians" counts people (the
 // noun after "more"), as a count of further ones that adds to another
 // count: it is set against no total.
