@@ -296,8 +296,10 @@ type query struct {
 	// against the passages, writes as names.
 	describedNames []string
 	// group is true when the counted noun is a nation's people
-	// ("Azerbaijanis").
-	group bool
+	// ("Azerbaijanis"). nation is the key of the nation a count asks of
+	// ("Azerbaijani citizens", "Azerbaijanis"), or "".
+	group  bool
+	nation string
 	// long is true when a count question asks for a duration, age when
 	// it asks for an age.
 	long, age bool
@@ -554,10 +556,15 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		}
 	}
 	if head := countedThing(qtoks); head != "" {
-		for _, t := range qtoks {
+		for i, t := range qtoks {
 			if t.Key == head {
 				qu.counted = facts.Key(strings.ToLower(t.Word))
 				qu.group = facts.Group(t.Word)
+				if qu.group {
+					qu.nation = qu.counted
+				} else if i > 0 && qtoks[i-1].Cap && facts.Demonym(qtoks[i-1].Word) {
+					qu.nation = facts.Key(strings.ToLower(qtoks[i-1].Word)) // "Azerbaijani citizens"
+				}
 				break
 			}
 		}
@@ -566,6 +573,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		// "How many of the passengers were Russian nationals?" counts
 		// Russians among them: "16 Russians".
 		qu.counted, qu.group = facts.Key(strings.ToLower(m[1])), true
+		qu.nation = qu.counted
 	}
 	qu.much = k == kindCount && qu.counted == "" && strings.Contains(qu.lower, "how much")
 	qu.money = slices.ContainsFunc(ws, func(w facts.Word) bool { return facts.MoneyWord(w.Key) })
@@ -753,6 +761,9 @@ func (qu *query) countsAsked(f facts.Fact) bool {
 	case qu.much:
 		// "How much": a share or a measure, not "the two presidents".
 		return q.Unit != "" && q.Unit != facts.UnitMore && !facts.TimeUnit(q.Unit) && !q.Person
+	}
+	if qu.nation != "" && q.Of != "" && q.Of != qu.nation {
+		return false // "16 Russians" for "how many Azerbaijani citizens"
 	}
 	asked := qu.counted
 	if asked == "" {

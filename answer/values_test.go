@@ -686,6 +686,20 @@ func TestNationalsAmongThem(t *testing.T) {
 	if len(got) != 1 || !strings.HasPrefix(got[0], "16") {
 		t.Errorf("counts asked %q, want the Ostrians' alone", got)
 	}
+	// "How many Haldenian citizens …": 37 citizens of Halden, not 16 of
+	// Ostria.
+	q = "How many Haldenian citizens were on board?"
+	qu = newQuery(q, kindCount, questionTokens(q))
+	doc.Body = "Of these, 37 were citizens of Haldenia, and 16 were citizens of Ostria."
+	got = nil
+	for _, f := range facts.Read(doc) {
+		if f.Kind == facts.KindQuantity && qu.countsAsked(f) {
+			got = append(got, f.Text)
+		}
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], "37") {
+		t.Errorf("counts asked %q, want the Haldenians' alone", got)
+	}
 }
 
 // TestAFamilyNamesItsMembers: "Which members of the Marten family died?"
