@@ -303,13 +303,12 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			byline[t.Key] = true
 		}
 	}
-	refs := qu.refKeys
 	for _, k := range ev.QKeys {
 		w := ev.idf(k)
 		if descr[k] {
 			w *= weightDescriptor
 		}
-		if refs[k] {
+		if qu.refKeys[k] {
 			w *= weightReference
 		}
 		// "What did Amnesty International say": the outlet is the one

@@ -358,15 +358,15 @@ func howManyOf(clause string) string {
 
 // rePastClauseQ is a question whose clause follows its question words
 // without an auxiliary: "How many people died in the raid?", and "Why
-// people died in the raid" as howManyPast rewrites a follow-up. Its group
+// people died in the raid" as pastClause rewrites a follow-up. Its group
 // is the clause.
 var rePastClauseQ = regexp.MustCompile(`(?i)^\W*(?:how\s+many|why|when|where)\s+(\S.*?)\W*$`)
 
-// howManyPast returns the clause of such a question (rePastClauseQ) whose
+// pastClause returns the clause of such a question (rePastClauseQ) whose
 // verb is in the past tense, within four words of its start ("people
 // died in Yekaterinburg" of "How many people died in Yekaterinburg?"), or
 // "".
-func howManyPast(q string) string {
+func pastClause(q string) string {
 	m := rePastClauseQ.FindStringSubmatch(strings.TrimSpace(q))
 	if m == nil {
 		return ""
@@ -421,7 +421,7 @@ func askedWhole(q string, history []Turn) string {
 		aux, been, _ := strings.Cut(strings.ToLower(h[2]), " ") // "have been": "have people been"
 		return strings.Join(strings.Fields(wh+" "+aux+" "+h[1]+" "+been+" "+h[3]), " ")
 	}
-	if clause := howManyPast(prev); clause != "" {
+	if clause := pastClause(prev); clause != "" {
 		// "Why?" after "How many people died in Yekaterinburg?" asks why
 		// people died in Yekaterinburg: the question word before the
 		// clause, which the analysis reads as it reads "Why did …".

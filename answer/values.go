@@ -47,18 +47,18 @@ var (
 	// of time; "how long ago" asks for a date.
 	reLongQ = regexp.MustCompile(`(?i)\b(how long|for what (period|length of time))\b`)
 	// reAgeQ asks for a person's age.
-	reAgeQ    = regexp.MustCompile(`(?i)\b(how old|what age|what ages|what were the ages|ages? of)\b`)
-	reDateQ   = regexp.MustCompile(`(?i)(^\s*when\b|\bwhen (did|was|were|is|will|do|does|had|has)\b|\b(what|which) (date|year|month|day|week)s?\b|\bsince when\b|\bhow long ago\b|\bon what day\b)`)
-	rePlaceQ  = regexp.MustCompile(`(?i)(^\s*where\b|\bwhere (did|was|were|is|are|do|does|had|has)\b|\b(what|which)(?: [\p{L}-]+)? (city|country|town|region|place|location|province|republic|village|capital)\b|\bin what (city|country|place)\b)`)
-	rePersonQ = regexp.MustCompile(`(?i)(^\s*(who|whom|whose)\b|\b(who|whom|whose) (is|was|were|are|did|had|has|led|leads|heads|said|says|signed|ordered|canceled|cancelled|detained|arrested)\b|\bwhich (person|people|official|officials|journalist|journalists|minister|president|expert|analyst|brothers?|men|man|woman|women)\b|\bwhat (is|was|are|were) (the )?names?\b|\bname the\b)`)
-	reWhyQ    = regexp.MustCompile(`(?i)(^\s*why\b|\bwhy (did|was|were|is|are|do|does|had|has)\b|\bwhat (caused|causes|led to|triggered|prompted|killed)\b|\bcause of\b|\bwhat was the reason\b|\bwhat reasons? (?:did|do|does|has|have|had)\b|\bon what grounds\b|\breason for\b|^\W*(?:did|do|does|had|have|has|was|were) .{0,60}\b(?:die|died) (?:of|from)\b|\bhow did .{0,60}\b(die|died|pass away|lose (?:their|his|her) li(?:fe|ves))\b|\bwhat did .{0,60}\bdie (of|from)\b)`)
-	reDeathQ  = regexp.MustCompile(`(?i)\b(die|died|dying|death|deaths|dead|killed|kill|killing|pass away|lose (?:their|his|her) li(?:fe|ves))\b`)
+	reAgeQ         = regexp.MustCompile(`(?i)\b(how old|what age|what ages|what were the ages|ages? of)\b`)
+	reDateQ        = regexp.MustCompile(`(?i)(^\s*when\b|\bwhen (did|was|were|is|will|do|does|had|has)\b|\b(what|which) (date|year|month|day|week)s?\b|\bsince when\b|\bhow long ago\b|\bon what day\b)`)
+	rePlaceQ       = regexp.MustCompile(`(?i)(^\s*where\b|\bwhere (did|was|were|is|are|do|does|had|has)\b|\b(what|which)(?: [\p{L}-]+)? (city|country|town|region|place|location|province|republic|village|capital)\b|\bin what (city|country|place)\b)`)
+	rePersonQ      = regexp.MustCompile(`(?i)(^\s*(who|whom|whose)\b|\b(who|whom|whose) (is|was|were|are|did|had|has|led|leads|heads|said|says|signed|ordered|canceled|cancelled|detained|arrested)\b|\bwhich (person|people|official|officials|journalist|journalists|minister|president|expert|analyst|brothers?|men|man|woman|women)\b|\bwhat (is|was|are|were) (the )?names?\b|\bname the\b)`)
+	reWhyQ         = regexp.MustCompile(`(?i)(^\s*why\b|\bwhy (did|was|were|is|are|do|does|had|has)\b|\bwhat (caused|causes|led to|triggered|prompted|killed)\b|\bcause of\b|\bwhat was the reason\b|\bwhat reasons? (?:did|do|does|has|have|had)\b|\bon what grounds\b|\breason for\b|^\W*(?:did|do|does|had|have|has|was|were) .{0,60}\b(?:die|died) (?:of|from)\b|\bhow did .{0,60}\b(die|died|pass away|lose (?:their|his|her) li(?:fe|ves))\b|\bwhat did .{0,60}\bdie (of|from)\b)`)
+	reDeathQ       = regexp.MustCompile(`(?i)\b(die|died|dying|death|deaths|dead|killed|kill|killing|pass away|lose (?:their|his|her) li(?:fe|ves))\b`)
+	reDestinationQ = regexp.MustCompile(`(?i)\b(?:heading|headed|bound|destination|en route|going)\b`)
 	// reSaidQ asks what someone said: the answer is their words. It
 	// captures who ("Azerbaijan's foreign ministry spokesman"). "What was
 	// Kartavykh accused of?" is passive: he is the accused, not the
 	// speaker.
-	reDestinationQ = regexp.MustCompile(`(?i)\b(?:heading|headed|bound|destination|en route|going)\b`)
-	reSaidQ        = regexp.MustCompile(`(?i)\bwhat (?:did|does|do|has|have|had) (.{0,80}?)\b(?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned|accuse|accused)\b`)
+	reSaidQ = regexp.MustCompile(`(?i)\bwhat (?:did|does|do|has|have|had) (.{0,80}?)\b(?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned|accuse|accused)\b`)
 	// reSaidEndQ is reSaidQ whose verb ends the clause ("… say about",
 	// "… say?"): in "what did the state department say" the verb is
 	// "say", not the noun "state".
@@ -598,9 +598,7 @@ func references(q []token) (keys map[string]bool, events []string) {
 		}
 		own := map[string]bool{}
 		for _, u := range q[:i] {
-			if k := facts.Key(strings.ToLower(u.Word)); facts.IsTrigger(k) {
-				own[k] = true
-			} else if k := facts.NounEvent(u.Word); k != "" {
+			if k := eventKeyOf(u.Word); k != "" {
 				own[k] = true
 			}
 		}
@@ -612,17 +610,22 @@ func references(q []token) (keys map[string]bool, events []string) {
 				keys = map[string]bool{}
 			}
 			keys[t.Key] = true
-			k := facts.Key(strings.ToLower(t.Word))
-			if !facts.IsTrigger(k) {
-				k = facts.NounEvent(t.Word)
-			}
-			if k != "" && !own[k] {
+			if k := eventKeyOf(t.Word); k != "" && !own[k] {
 				events = append(events, k)
 			}
 		}
 		break
 	}
 	return keys, events
+}
+
+// eventKeyOf returns the facts key of a word that is an event word or a
+// noun of one ("met", "meeting"), or "".
+func eventKeyOf(word string) string {
+	if k := facts.Key(strings.ToLower(word)); facts.IsTrigger(k) {
+		return k
+	}
+	return facts.NounEvent(word)
 }
 
 // datesReference reports whether a date among fs, a sentence's facts, is
