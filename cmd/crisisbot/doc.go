@@ -123,7 +123,11 @@
 //		"why was the Russian ambassador summoned?" of the ambassador;
 //		"no, I meant the Sputnik staff" asks the last question again of
 //		them, and "and Russia?" or "and in Baku?" asks it in place of
-//		its one name or place of that kind).
+//		its one name or place of that kind; "how many?" after "why were
+//		Russian citizens detained in Baku?" asks how many were). A
+//		question of someone's words on a day ("what did Peskov say on
+//		July 7?") is answered by words of that day only, or says the
+//		articles date none of his to it.
 //		Commands: /ask question:TEXT [private:true], /sources,
 //		/about, /timeline [from:…] [to:…] [about:…], /digest now,
 //		/digest list, /help (text no option takes, as in "/timeline
