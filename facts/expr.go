@@ -171,6 +171,16 @@ func newScanner() *scanner {
 		mk(func(f *features) bool { return f.digit && f.month }, `\b`+monthRE+` `+ordRE+`,? (\d{4})\b`, func(_ string, m []string, _, _ int) (expr, bool) {
 			return absDay(m[3], m[1], m[2])
 		}),
+		// February–September 2025, June-July 2025: one span of months
+		mk(func(f *features) bool { return f.digit && f.month }, `\b`+monthRE+`\s*[–—-]\s*`+monthRE+`,? (\d{4})\b`, func(_ string, m []string, _, _ int) (expr, bool) {
+			a, _ := monthNumber(m[1])
+			b, _ := monthNumber(m[2])
+			y, _ := strconv.Atoi(m[3])
+			if b <= a {
+				return expr{}, false
+			}
+			return expr{kind: kAbsolute, abs: Span{Lo: MonthSpan(y, a).Lo, Hi: MonthSpan(y, b).Hi, G: GMonth}}, true
+		}),
 		// December 2024, late June 2025
 		mk(func(f *features) bool { return f.digit && f.month }, `(?:\b(early|mid|late)[- ]|\b(?i:the )?(end|beginning|start|middle) of )?\b`+monthRE+`,? (?:of )?(\d{4})\b`, func(_ string, m []string, _, _ int) (expr, bool) {
 			mon, _ := monthNumber(m[3])
@@ -444,7 +454,10 @@ func (sc *scanner) find(s string) []expr {
 			if !ok {
 				continue
 			}
-			e.start, e.end = ix[0], ix[1]
+			// A date read inside a word ("pre-June 29", "25-27 June 2025")
+			// spans the whole word: the words and the dates of a sentence
+			// must share their edges.
+			e.start, e.end = wordEdges(s, ix[0], ix[1])
 			if e.kind == kAbsolute && !e.abs.Valid() {
 				continue
 			}
@@ -465,6 +478,27 @@ func (sc *scanner) find(s string) []expr {
 		out = append(out, e)
 	}
 	return out
+}
+
+// wordEdges widens [start, end) of s to the edges of the words it starts
+// and ends in: a hyphen between letters or digits joins one word.
+func wordEdges(s string, start, end int) (int, int) {
+	joined := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:start])
+		if !joined(r) && !(r == '-' && start-n > 0 && func() bool { p, _ := utf8.DecodeLastRuneInString(s[:start-n]); return joined(p) }()) {
+			break
+		}
+		start -= n
+	}
+	for end < len(s) {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		if !joined(r) && !(r == '-' && end+n < len(s) && func() bool { p, _ := utf8.DecodeRuneInString(s[end+n:]); return joined(p) }()) {
+			break
+		}
+		end += n
+	}
+	return start, end
 }
 
 // absDay builds an absolute day from year, month name and day strings.

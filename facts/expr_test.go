@@ -98,6 +98,10 @@ func TestDateExpressions(t *testing.T) {
 		{"tonight", "The mayor speaks tonight.", "2025-03-14", "day", []string{"2025-03-14 day [14 March 2025]"}},
 		{"this morning", "Trains stopped this morning near the border.", "2025-03-14", "day", []string{"2025-03-14 day [14 March 2025]"}},
 		{"as of today", "As of today, the crossing is closed.", "2025-03-14", "day", []string{"2025-03-14 day [14 March 2025]"}},
+		// A range of months, by hyphen or dash, is one span; the first
+		// month alone had been read as the coming February.
+		{"months by hyphen", "The payments were made in February-September 2025.", "2025-12-26", "day", []string{"2025-02/2025-09 range [February – September 2025]"}},
+		{"months by dash", "The payments were made in February–September 2025.", "2025-12-26", "day", []string{"2025-02/2025-09 range [February – September 2025]"}},
 		// "Today," opening a sentence told in no tense of a time is these
 		// times, not the day of publication.
 		{"today as nowadays", "Today, the police beat, humiliate, and torture migrants solely because of their origin.", "2025-03-14", "day", nil},

@@ -511,3 +511,24 @@ func TestADateInsideItsNounPhrase(t *testing.T) {
 		}
 	}
 }
+
+// TestADateInsideAWord: a date read inside a hyphenated word ("pre-June
+// 29", "25-27 June 2025", "February-September 2025") spans the word; the
+// words and dates of a sentence had disagreed on their edges, and the
+// timeline crashed on the article.
+func TestADateInsideAWord(t *testing.T) {
+	for _, body := range []string{
+		"The main insurance payments were made back in February-September 2025, the ministry stated.",
+		"The pre-June 29 talks over the raids of pre-June 27 failed.",
+		"The meetings on 25-27 June 2025 in Dalby failed.",
+		"The June-May 29 statement over the raids of June-May 27 was issued.",
+	} {
+		x := NewIndex()
+		x.Update(article("a", "2025-12-26", body))
+		for _, e := range x.Events() {
+			if !strings.Contains(body, strings.Trim(e.Summary, "…")) && !strings.HasPrefix(body, strings.TrimSuffix(e.Summary, "…")) {
+				t.Errorf("%q: line %q is not the article's words", body, e.Summary)
+			}
+		}
+	}
+}

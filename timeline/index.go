@@ -1,6 +1,8 @@
 package timeline
 
 import (
+	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -30,6 +32,10 @@ type Index struct {
 
 	// read is facts.Read, for Update; tests count calls through it.
 	read func(corpus.Document) []facts.Fact
+
+	// faults are the articles whose mentions could not be read, by id,
+	// with what failed (Faults).
+	faults map[string]string
 }
 
 // NewIndex returns an empty index.
@@ -58,19 +64,46 @@ func (x *Index) update(doc corpus.Document, fs []facts.Fact, haveFacts bool) boo
 	if ok && old == h {
 		return false
 	}
-	// Outside the lock: the slow part.
-	if !haveFacts {
-		fs = x.read(doc)
-	}
-	x.stemMu.Lock()
-	dm := mentionsOf(doc, fs, x.stems)
-	x.stemMu.Unlock()
+	dm, fault := x.mentionsSafely(doc, fs, !haveFacts)
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.hashes[doc.ID] = h
 	x.merged.set(doc.ID, &dm)
 	x.events, x.topics = nil, nil
+	if fault != "" {
+		if x.faults == nil {
+			x.faults = map[string]string{}
+		}
+		x.faults[doc.ID] = fault
+	} else {
+		delete(x.faults, doc.ID)
+	}
 	return true
+}
+
+// mentionsSafely is mentionsOf, reading doc's facts first when read is
+// set, with a fault of either turned into no mentions and what failed: one
+// article must not take the timeline of all the others down.
+func (x *Index) mentionsSafely(doc corpus.Document, fs []facts.Fact, read bool) (dm docMentions, fault string) {
+	defer func() {
+		if r := recover(); r != nil {
+			dm, fault = docMentions{}, fmt.Sprint(r)
+		}
+	}()
+	if read {
+		fs = x.read(doc) // outside the lock: the slow part
+	}
+	x.stemMu.Lock()
+	defer x.stemMu.Unlock()
+	return mentionsOf(doc, fs, x.stems), ""
+}
+
+// Faults returns, by article id, what failed where an article's events
+// could not be read (it is left out of the timeline); nil when none.
+func (x *Index) Faults() map[string]string {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return maps.Clone(x.faults)
 }
 
 // Remove drops an article's mentions; an unknown id is a no-op.
@@ -79,6 +112,7 @@ func (x *Index) Remove(docID string) {
 	defer x.mu.Unlock()
 	if _, ok := x.hashes[docID]; ok {
 		delete(x.hashes, docID)
+		delete(x.faults, docID)
 		x.merged.set(docID, nil)
 		x.events, x.topics = nil, nil
 	}

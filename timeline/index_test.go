@@ -374,3 +374,30 @@ func TestConcurrentUse(t *testing.T) {
 		t.Errorf("events after concurrent use differ (-want +got):\n%s", diff)
 	}
 }
+
+// TestAFaultLeavesOneArticleOut: a reading that fails on one article (a
+// bug, as the hyphenated month range was) leaves that article out and
+// names it in Faults; the others' events stay, and nothing crashes.
+func TestAFaultLeavesOneArticleOut(t *testing.T) {
+	x := NewIndex()
+	x.read = func(d corpus.Document) []facts.Fact {
+		if d.ID == "bad" {
+			var fs []facts.Fact
+			_ = fs[1] // index out of range
+		}
+		return facts.Read(d)
+	}
+	x.Update(article("good", "2025-07-01", "Police raided the office in Dalby on June 30."))
+	x.Update(article("bad", "2025-07-01", "Police detained two men in Marsk on June 29."))
+	evs := x.Events()
+	if len(evs) != 1 || evs[0].Date.Value != "2025-06-30" {
+		t.Errorf("events %+v, want the good article's alone", evs)
+	}
+	if f := x.Faults(); len(f) != 1 || !strings.Contains(f["bad"], "index out of range") {
+		t.Errorf("faults %v, want the bad article's", f)
+	}
+	x.Remove("bad")
+	if f := x.Faults(); f != nil && len(f) != 0 {
+		t.Errorf("faults %v after its removal", f)
+	}
+}

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/crisisbot/crisisbot/bot"
@@ -45,6 +47,13 @@ func runTimeline(ctx context.Context, e *env, args []string) error {
 	}
 	if err != nil {
 		return err
+	}
+	if a, ok := lib.(*app); ok {
+		// Loud, not fatal: the rest of the timeline is still worth showing.
+		faults := a.timelineView().Index.Faults()
+		for _, id := range slices.Sorted(maps.Keys(faults)) {
+			fmt.Fprintf(e.stderr, "warning: %s is left out of the timeline: reading its events failed (%s)\n", id, faults[id])
+		}
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, struct {
