@@ -257,6 +257,9 @@ type query struct {
 	// refEvents that event's keys as an event word (references).
 	refKeys   map[string]bool
 	refEvents []string
+	// before and after bound the date a "when" question asks for ("before
+	// December 2025"); nil when it sets no bound.
+	before, after *facts.Span
 	// monthDays are the days or months a "what did X say" question gives
 	// without a year ("on July 7", "in July"), which dates misses.
 	monthDays []monthDay
@@ -536,6 +539,14 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	for _, f := range read("") {
 		if sp, ok := facts.SpanOf(*f.Date); ok {
 			qu.dates = append(qu.dates, sp)
+			// "When did Aliyev last attend a summit before December
+			// 2025?": the answer is a date on the asked side of it.
+			switch strings.ToLower(facts.PrevWord(f.Sentence, f.Start)) {
+			case "before":
+				qu.before = &sp
+			case "after":
+				qu.after = &sp
+			}
 		}
 	}
 	if qu.said && len(qu.dates) == 0 {
@@ -709,6 +720,9 @@ func (qu *query) asks(v value, f facts.Fact) bool {
 		}
 		if slices.Contains(qu.refEvents, f.Event.Trigger) {
 			return false // "before the Dushanbe meeting": the meeting's date is not asked
+		}
+		if sp, ok := facts.SpanOf(*f.Date); ok && (qu.before != nil && !sp.Hi.Before(qu.before.Lo) || qu.after != nil && !sp.Lo.After(qu.after.Hi)) {
+			return false // "before December 2025": not 22 December 2025
 		}
 		if f.Event.Trigger == facts.Born && !qu.keys[facts.Born] && !qu.keys[facts.Key("birth")] {
 			return false // "When did they die" is not asking "(b. 1956)"

@@ -718,3 +718,20 @@ func TestAFamilyNamesItsMembers(t *testing.T) {
 		t.Errorf("answer %q, want the members named", a.Text)
 	}
 }
+
+// TestABoundedWhen: "When did Brandt last visit Dalby before December
+// 2025?" is answered by a date before it, not by the visit he skipped on
+// 22 December.
+func TestABoundedWhen(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "On December 22, 2025, Dalby was scheduled to host an informal summit, which President Ola Brandt did not visit."),
+		madeUp("b", "Brandt had visited the previous summit in Dalby in October 2025."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "When did Ola Brandt last visit a summit in Dalby before December 2025?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Brandt had visited the previous summit in Dalby in October 2025.") {
+		t.Errorf("answer %q, want the October visit", a.Text)
+	}
+}

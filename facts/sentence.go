@@ -137,3 +137,7 @@ func PassageOf(ps []corpus.Passage, s corpus.Span) string { return passageOf(ps,
 // NextWord returns the word of letters just after byte offset i of s,
 // skipping spaces.
 func NextWord(s string, i int) string { return nextWord(s, i) }
+
+// PrevWord returns the word of letters just before byte offset i of s,
+// skipping spaces.
+func PrevWord(s string, i int) string { return prevWord(s, i) }
