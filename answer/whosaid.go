@@ -61,6 +61,9 @@ func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answe
 			if who == "" || seen[strings.ToLower(who)] || pronoun(who) {
 				continue
 			}
+			if !upperFirst(who) && !determined(who) {
+				who = "the " + who // "According to the minister": not "those of minister"
+			}
 			seen[strings.ToLower(who)] = true
 			said := "“" + nested(cut(verbatim(f, voices(src)), 200)) + "”"
 			switch {
@@ -261,4 +264,14 @@ func capitalise(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// determined reports whether a phrase opens with a determiner: "the
+// minister", "a spokesman", "its lawyer".
+func determined(phrase string) bool {
+	switch strings.ToLower(facts.NextWord(phrase, 0)) {
+	case "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "one", "two", "some", "several", "many":
+		return true
+	}
+	return false
 }

@@ -24,6 +24,7 @@ func TestWhoSaidThat(t *testing.T) {
 		madeUpBy("g", "Dalby Times", "The Estmark Inquiry Board of the northern region, whose seat is Vell, admitted two miners had died in custody, but claimed they were Estmark citizens."),
 		madeUpBy("h", "Dalby Times", "The Halden ministry summoned the Estmark envoy on Saturday to protest what it called the “brutal killing” of two miners."),
 		madeUpBy("k", "Dalby Times", "“We cannot reach our staff by phone,” Mara Lind said on Monday. “Police searched the office and took every computer we had.”"),
+		madeUpBy("m", "Dalby Times", "According to the minister, the inquiry sent a letter saying the criminal case had already been closed."),
 		madeUpBy("f", "Miners Watch", "Reacting to the deaths, Lena Varga, Miners Watch's Director for Halden, said:\n\n“The authorities have shown complete disregard for human dignity.”"),
 	}
 	e := New(docs, Options{})
@@ -58,6 +59,9 @@ func TestWhoSaidThat(t *testing.T) {
 		{"who said that?", "“Police searched the office and took every computer we had.” [1]",
 			[]string{"The words are those of Mara Lind, as the article from Dalby Times gives them [1]: “‘Police searched the office and took every computer we had”.",
 				"The article names Mara Lind in an earlier sentence, and the quotation goes on from it."}},
+		// A speaker named by a role is "the minister".
+		{"who said that?", "According to the minister, the inquiry sent a letter saying the criminal case had already been closed. [1]",
+			[]string{"The words are those of the minister, as the article from Dalby Times gives them [1]"}},
 		{"is that confirmed?", "Officials in Halden said the two miners were beaten to death, while Estmark has stated that one of the men died of heart failure. [1]",
 			[]string{"“Officials in Halden said the two miners were beaten to death”"}},
 	} {
