@@ -486,14 +486,20 @@ func wordEdges(s string, start, end int) (int, int) {
 	joined := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 	for start > 0 {
 		r, n := utf8.DecodeLastRuneInString(s[:start])
-		if !joined(r) && !(r == '-' && start-n > 0 && func() bool { p, _ := utf8.DecodeLastRuneInString(s[:start-n]); return joined(p) }()) {
+		if r == '-' {
+			r, _ = utf8.DecodeLastRuneInString(s[:start-n]) // a hyphen joins what stands before it
+		}
+		if !joined(r) {
 			break
 		}
 		start -= n
 	}
 	for end < len(s) {
 		r, n := utf8.DecodeRuneInString(s[end:])
-		if !joined(r) && !(r == '-' && end+n < len(s) && func() bool { p, _ := utf8.DecodeRuneInString(s[end+n:]); return joined(p) }()) {
+		if r == '-' {
+			r, _ = utf8.DecodeRuneInString(s[end+n:])
+		}
+		if !joined(r) {
 			break
 		}
 		end += n

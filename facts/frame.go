@@ -281,11 +281,9 @@ func (sc *sentenceCtx) frameOf(at int, trigger string, ents []Fact) Event {
 // comes first.
 func (sc *sentenceCtx) participleAfter(t, at int) string {
 	ws := sc.words
-	own := at // the end of the date at offset at, whose words are no other date
-	for _, d := range sc.dates {
-		if d.Start == at {
-			own = d.End
-		}
+	own, ok := sc.dateEnd(at) // the date at offset at, whose words are no other date
+	if !ok {
+		own = at
 	}
 	for k := t + 1; k < len(ws); k++ {
 		gap := sc.text[ws[k-1].End:ws[k].Start]
@@ -371,11 +369,10 @@ func (sc *sentenceCtx) eventAt(at int) string {
 // infinitive ("… decision to cancel"): the date is the verb's, and the
 // event is what the verb is about, not done that day.
 func (sc *sentenceCtx) verbBetween(at int, t string) bool {
-	i := slices.IndexFunc(sc.dates, func(d Fact) bool { return d.Start == at })
-	if i < 0 || at == 0 {
+	end, ok := sc.dateEnd(at)
+	if !ok || at == 0 {
 		return false
 	}
-	end := sc.dates[i].End
 	j := slices.IndexFunc(sc.words, func(w Word) bool { return w.Start >= end })
 	k := slices.IndexFunc(sc.words, func(w Word) bool { return w.End > at }) - 1
 	if j < 0 || k < 0 || strings.ContainsAny(sc.text[end:sc.words[j].Start], ",;:()") || strings.ContainsAny(sc.text[sc.words[k].End:at], ",;:()") {
@@ -396,11 +393,10 @@ func (sc *sentenceCtx) verbBetween(at int, t string) bool {
 // offset at is the possessive of ("Thursday's meeting", "last week's
 // raid"), or "".
 func (sc *sentenceCtx) possessedEvent(at int) string {
-	i := slices.IndexFunc(sc.dates, func(d Fact) bool { return d.Start == at })
-	if i < 0 {
+	end, ok := sc.dateEnd(at)
+	if !ok {
 		return ""
 	}
-	end := sc.dates[i].End
 	rest := sc.text[end:]
 	if !strings.HasPrefix(rest, "'s ") && !strings.HasPrefix(rest, "’s ") {
 		return ""
@@ -438,8 +434,18 @@ var dateLead = map[string]bool{"on": true, "in": true, "at": true, "late": true,
 // reportDated reports whether the date at offset at is a report's (see
 // ReportDated).
 func (sc *sentenceCtx) reportDated(at int) bool {
+	end, ok := sc.dateEnd(at)
+	return ok && reportDatedIn(sc.words, at, end)
+}
+
+// dateEnd returns the end of the sentence's date at offset at; ok is
+// false when no date starts there.
+func (sc *sentenceCtx) dateEnd(at int) (end int, ok bool) {
 	i := slices.IndexFunc(sc.dates, func(d Fact) bool { return d.Start == at })
-	return i >= 0 && reportDatedIn(sc.words, at, sc.dates[i].End)
+	if i < 0 {
+		return 0, false
+	}
+	return sc.dates[i].End, true
 }
 
 // ReportDated reports whether date fact f dates a report, not an event: it
