@@ -554,10 +554,10 @@ func (sc *sentenceCtx) nationOf(end, cend int) string {
 	for i, w := range sc.words {
 		switch {
 		case w.Start >= end && w.End <= cend && w.Cap && (Demonym(w.Text) || Group(strings.ToLower(w.Text))):
-			return Key(strings.ToLower(w.Text))
+			return w.Key
 		case w.Start >= cend && i+1 < len(sc.words) && strings.EqualFold(w.Text, "of") && strings.TrimSpace(sc.text[cend:w.Start]) == "" &&
 			sc.words[i+1].Cap && !sc.words[i+1].Stop:
-			return Key(strings.ToLower(sc.words[i+1].Text))
+			return sc.words[i+1].Key
 		case w.Start >= cend:
 			return ""
 		}
