@@ -562,7 +562,7 @@ func (ev *evidence) heardOn(v *voice) bool {
 		}
 	}
 	return slices.ContainsFunc(ev.Ranked, func(s *sentence) bool {
-		if v.described && !describedBy(ev.speechOf(s), names, v.names) || !v.described && !ev.heardIn(s, names) {
+		if !ev.heardFrom(s, v) {
 			return false
 		}
 		if len(topic) == 0 {
@@ -589,15 +589,16 @@ func (ev *evidence) heardOn(v *voice) bool {
 // heardOnDay reports whether a sentence gives words of v spoken on the
 // day a "what did X say on …" question asks about (sentence.saidOn).
 func (ev *evidence) heardOnDay(v *voice) bool {
-	return slices.ContainsFunc(ev.Ranked, func(s *sentence) bool {
-		if !s.saidOn {
-			return false
-		}
-		if v.described {
-			return describedBy(ev.speechOf(s), v.keys, v.names)
-		}
-		return ev.heardIn(s, v.keys)
-	})
+	return slices.ContainsFunc(ev.Ranked, func(s *sentence) bool { return s.saidOn && ev.heardFrom(s, v) })
+}
+
+// heardFrom reports whether s gives words of v: a described speaker's
+// (describedBy), or a named one's (heardIn).
+func (ev *evidence) heardFrom(s *sentence, v *voice) bool {
+	if v.described {
+		return describedBy(ev.speechOf(s), v.keys, v.names)
+	}
+	return ev.heardIn(s, v.keys)
 }
 
 // heardIn reports whether sentence s gives the words of a speaker holding

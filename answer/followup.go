@@ -323,7 +323,7 @@ func withEarlierSpeaker(q string, history []Turn) string {
 
 // reBareWhQ is a follow-up that asks when, where or why alone, perhaps
 // with "was that", "did it happen": "When?", "and where?", "when was
-// that?". "Why?" is asked whole only after "How many … were …?"
+// that?". "Why?" is asked whole only after a "how many" question
 // (askedWhole); otherwise it is left to the context: "Why?" after "What
 // did the media compare Putin to?" asks why they did, which the earlier
 // question's words find better than "Why did the media compare Putin
@@ -396,17 +396,15 @@ var reAuxQ = regexp.MustCompile(`(?i)^\W*(?:(who|whom|what|when|where|why|how)\s
 // word asks about.
 func askedWhole(q string, history []Turn) string {
 	m := reBareWhQ.FindStringSubmatch(q)
-	if m == nil && reBareHowManyQ.MatchString(q) {
-		m = []string{q, "how many"}
-	}
-	if m == nil || len(history) == 0 {
+	howMany := m == nil && reBareHowManyQ.MatchString(q)
+	if m == nil && !howMany || len(history) == 0 {
 		return ""
 	}
 	prev, whole := lastAsked(history)
 	if !whole {
 		return "" // "What did Moscow say about that?": not whole either
 	}
-	if m[1] == "how many" {
+	if howMany {
 		// "How many?" after "Why were Russian citizens detained in
 		// Baku?" is "How many Russian citizens were detained in Baku?".
 		if p := reAuxQ.FindStringSubmatch(strings.TrimSpace(prev)); p != nil {
