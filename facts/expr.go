@@ -57,6 +57,15 @@ const ordRE = `(\d{1,2})(?:st|nd|rd|th)?`
 // dayPartRE is a day or a part of one; it captures nothing.
 const dayPartRE = `(?:day|morning|afternoon|evening|night)`
 
+// Two days that share one month: "9 and 10 October 2025", "October 9 and
+// 10, 2025". The month and year rules read the day written beside them;
+// these read the other day's month and year.
+var (
+	reSharedMonthAfter  = regexp.MustCompile(`^ (?:and|or|&) \d{1,2}(?:st|nd|rd|th)? (?:of )?` + monthRE + `(?:,? (\d{4}))?\b`)
+	reSharedMonthBefore = regexp.MustCompile(`\b` + monthRE + ` \d{1,2}(?:st|nd|rd|th)? (?:and|or|&) $`)
+	reSharedYearAfter   = regexp.MustCompile(`^ (?:and|or|&) \d{1,2}(?:st|nd|rd|th)?,? (\d{4})\b`)
+)
+
 // rule is one pattern and how to turn its match into an expression; m holds
 // the submatches (m[0] is the whole match), ok=false rejects the match.
 type rule struct {
@@ -170,6 +179,43 @@ func newScanner() *scanner {
 		// June 27, 2025
 		mk(func(f *features) bool { return f.digit && f.month }, `\b`+monthRE+` `+ordRE+`,? (\d{4})\b`, func(_ string, m []string, _, _ int) (expr, bool) {
 			return absDay(m[3], m[1], m[2])
+		}),
+		// the 9 of "9 and 10 October (2025)": the first of two days that
+		// share the month written after the second.
+		mk(func(f *features) bool { return f.digit && f.month }, `\b`+ordRE+`\b`, func(s string, m []string, _, end int) (expr, bool) {
+			n := reSharedMonthAfter.FindStringSubmatch(s[end:])
+			if n == nil {
+				return expr{}, false
+			}
+			if n[2] != "" {
+				return absDay(n[2], n[1], m[1])
+			}
+			mon, _ := monthNumber(n[1])
+			d, _ := strconv.Atoi(m[1])
+			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return nearestDay(ref, mon, d) }, yearless: true}, true
+		}),
+		// the October 9 of "October 9 and 10, 2025": the year written
+		// after the second day is the first's too.
+		mk(func(f *features) bool { return f.digit && f.month }, `\b`+monthRE+` `+ordRE+`\b`, func(s string, m []string, _, end int) (expr, bool) {
+			n := reSharedYearAfter.FindStringSubmatch(s[end:])
+			if n == nil {
+				return expr{}, false
+			}
+			return absDay(n[1], m[1], m[2])
+		}),
+		// the 10 or "10, 2025" of "October 9 and 10, 2025": the second of
+		// two days that share the month written before the first.
+		mk(func(f *features) bool { return f.digit && f.month }, `\b`+ordRE+`(?:,? (\d{4}))?\b`, func(s string, m []string, start, _ int) (expr, bool) {
+			p := reSharedMonthBefore.FindStringSubmatch(s[:start])
+			if p == nil {
+				return expr{}, false
+			}
+			if m[2] != "" {
+				return absDay(m[2], p[1], m[1])
+			}
+			mon, _ := monthNumber(p[1])
+			d, _ := strconv.Atoi(m[1])
+			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return nearestDay(ref, mon, d) }, yearless: true}, true
 		}),
 		// February–September 2025, June-July 2025: one span of months
 		mk(func(f *features) bool { return f.digit && f.month }, `\b`+monthRE+`\s*[–—-]\s*`+monthRE+`,? (\d{4})\b`, func(_ string, m []string, _, _ int) (expr, bool) {

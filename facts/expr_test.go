@@ -102,6 +102,14 @@ func TestDateExpressions(t *testing.T) {
 		// month alone had been read as the coming February.
 		{"months by hyphen", "The payments were made in February-September 2025.", "2025-12-26", "day", []string{"2025-02/2025-09 range [February – September 2025]"}},
 		{"months by dash", "The payments were made in February–September 2025.", "2025-12-26", "day", []string{"2025-02/2025-09 range [February – September 2025]"}},
+		// Two days that share one month: each is a day of that month, and
+		// the year written once is both days' ("9" had been read as a
+		// count, and "October 9" as last year's).
+		{"two days before their month", "The leaders met on 9 and 10 October 2025.", "2025-12-01", "day", []string{"2025-10-09 day [9 October 2025]", "2025-10-10 day [10 October 2025]"}},
+		{"two days after their month", "The leaders met on October 9 and 10, 2025.", "2026-01-20", "day", []string{"2025-10-09 day [9 October 2025]", "2025-10-10 day [10 October 2025]"}},
+		{"two yearless days", "The leaders met on October 9 and 10 in Dalby.", "2025-10-20", "day", []string{"2025-10-09 day [9 October 2025]", "2025-10-10 day [10 October 2025]"}},
+		{"two days, one of them", "Talks will be held on 9 or 10 October.", "2025-10-01", "day", []string{"2025-10-09 day [9 October 2025]", "2025-10-10 day [10 October 2025]"}},
+		{"counts before a month", "Between 9 and 10 people were detained in October.", "2025-10-20", "day", []string{"2025-10 month [October 2025]"}},
 		// "Today," opening a sentence told in no tense of a time is these
 		// times, not the day of publication.
 		{"today as nowadays", "Today, the police beat, humiliate, and torture migrants solely because of their origin.", "2025-03-14", "day", nil},

@@ -764,3 +764,30 @@ func (sc *sentenceCtx) clauseAround(at int) (int, int) {
 	}
 	return lo, hi
 }
+
+// listedDates gives a date of a list its first date's event, when its
+// clause names none of its own: "murders in Yekaterinburg in 2001, 2010,
+// and 2011" dates the murders three times, though commas part the
+// later years from the word.
+func listedDates(text string, dates []Fact) {
+	for k := 1; k < len(dates); k++ {
+		if dates[k].Event.Trigger != "" || dates[k-1].Event.Trigger == "" || !listJoins(text[dates[k-1].End:dates[k].Start]) {
+			continue
+		}
+		dates[k].Event = dates[k-1].Event
+	}
+}
+
+// listJoins reports whether between, the text between two items, only
+// lists them: commas, "and", "or", and a preposition the first item had
+// ("in 2001, and in 2010").
+func listJoins(between string) bool {
+	for _, w := range strings.FieldsFunc(between, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
+		switch strings.ToLower(w) {
+		case "and", "or", "&", "in", "on":
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -324,6 +324,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 				group[k].Source = sourceAt(speech, group[k].Start)
 			}
 		}
+		listedDates(sc.text, sc.dates)
 		for k := range acts {
 			acts[k].Source = sourceAt(speech, acts[k].Start)
 		}

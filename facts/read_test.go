@@ -1225,3 +1225,18 @@ func TestADurationJoinedToItsUnit(t *testing.T) {
 		t.Errorf("quantities %q, want %q", got, want)
 	}
 }
+
+// TestListedDatesShareTheirEvent: "in 2001, 2010, and 2011" dates one
+// event three times; the commas had left the later years with none.
+func TestListedDatesShareTheirEvent(t *testing.T) {
+	got := datesAndEvents(doc("d", "2025-07-01", "Investigators say the suspects were involved in several murders in Dalby in 2001, 2010, and 2011."))
+	m := Key("murder")
+	if want := []string{"2001→" + m, "2010→" + m, "2011→" + m}; !slices.Equal(got, want) {
+		t.Errorf("dates and their events %q, want %q", got, want)
+	}
+	// A clause of its own between two dates is no list.
+	got = datesAndEvents(doc("d", "2025-07-01", "He was detained in 2001, and released in 2010."))
+	if want := []string{"2001→" + Key("detained"), "2010→" + Key("released")}; !slices.Equal(got, want) {
+		t.Errorf("dates and their events %q, want %q", got, want)
+	}
+}
