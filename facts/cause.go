@@ -3,6 +3,8 @@ package facts
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A stated cause is read from the constructions English uses to give one:
@@ -12,18 +14,21 @@ import (
 
 var (
 	reDeathCause = mustPattern(`(?i)\b(?:(?:died|dies|die|dying)\s+(?:of|from|due to|as a result of)|(?:death|deaths)\s+(?:was\s+)?(?:from|by|due to|as a result of|caused by)|attribut\w*\s+(?:\w+\s+){0,2}deaths?\s+to)\s+["“]?([^,.;:()"“”]+)|\b(?:succumbed|succumbing)\s+to\s+["“]?([^,.;:()"“”]+)|\bcause of (?:\w+\s+){0,2}death\s+(?:was|is|as|being)\s+["“]?([^,.;:()"“”]+)|\b((?:tortured|beaten|stabbed|shot|starved|strangled)\s+to\s+death)\b`)
-	reReason     = mustPattern(`(?i)\b(?:due to|because of|owing to|citing|over|in protest (?:at|against|over)|in response to|after)\s+([^,.;:()"“”]+)`)
+	reReason     = mustPattern(`(?i)\b(?:due to|because of|owing to|citing|based on|on suspicion of|on (?:the )?grounds of|over|in protest (?:at|against|over)|in response to|after)\s+([^,.;:()"“”]+)`)
 
 	// nextDeathCause and nextReason find where the patterns above can
 	// match: at \b and one of their first words.
 	nextDeathCause = nextWordWith(false, "die", "dying", "death", "attribut", "succumb", "cause of",
 		"tortured", "beaten", "stabbed", "shot", "starved", "strangled")
-	nextReason = nextWordWith(false, "due to", "because of", "owing to", "citing", "over", "in protest", "in response to", "after")
+	nextReason = nextWordWith(false, "due to", "because of", "owing to", "citing", "based on", "on suspicion of", "on grounds of", "on the grounds of", "over", "in protest", "in response to", "after")
 )
 
 // reNoCause is a cause phrase that says none is known: "the cause of
 // death is still under investigation".
 var reNoCause = regexp.MustCompile(`(?i)^(?:\w+ly\s+|still\s+|yet\s+|not\s+yet\s+)*(?:under investigation|being (?:investigated|determined|established|clarified|examined)|unknown|unclear|not (?:yet |\w+ly )?(?:known|established|determined|clear|disclosed)|undetermined|to be (?:determined|established)|pending|not disclosed|undisclosed)\b`)
+
+// reasonTime ends a reason phrase: a phrase of time.
+var reasonTime = regexp.MustCompile(`(?i)\s+during\b`)
 
 // causeStop ends a cause phrase: a new clause.
 var causeStop = regexp.MustCompile(`(?i)\s+(?:while|whereas|but|and (?:that|the other|another)|according|after|before|in (?:a|the) (?:statement|report)|which|who|said|says|when|as well as|amid)\b.*$`)
@@ -57,7 +62,10 @@ func readCauses(sc *sentenceCtx) []Fact {
 		if strings.HasPrefix(kw, "citing") && citesSource(s[:m[0]], s[m[2]:m[3]]) {
 			continue // "…, News.Az reports, citing local media": whose words, not why
 		}
-		trigger := sc.triggerNear(m[0])
+		trigger := sc.reasonOf(m[0], m[3])
+		if trigger == "" {
+			trigger = sc.triggerNear(m[0])
+		}
 		if trigger == "" {
 			continue
 		}
@@ -68,11 +76,52 @@ func readCauses(sc *sentenceCtx) []Fact {
 	return out
 }
 
+// reasonOf returns the event word that a reason phrase [at, end) set
+// apart by a comma gives the reason for: the nearest outside it, before or
+// after ("Baku cancelled all events, citing alleged bias"; "Citing expired
+// accreditations, police detained two journalists"). A reason phrase
+// reads as a clause of its own, so the clause holds no event word. "" when
+// the phrase is not set apart, or no event word is told outside it.
+func (sc *sentenceCtx) reasonOf(at, end int) string {
+	if before := strings.TrimRight(sc.text[:at], " "); before != "" && !strings.HasSuffix(before, ",") {
+		return ""
+	}
+	best, bestDist := "", -1
+	for i, w := range sc.words {
+		if w.End > at && w.Start < end || topicOf(sc.words, i, at) {
+			continue
+		}
+		k := ""
+		switch {
+		case eventWord(w):
+			k = EventKey(sc.words, i)
+		case strings.HasSuffix(w.Text, "ing") && !foreign(w.Text):
+			k = NounEvent(w.Text) // "as well as cancelling all events, citing …"
+		}
+		if k == "" {
+			continue
+		}
+		d := w.Start - at
+		if d < 0 {
+			d = at - w.End
+		}
+		if bestDist < 0 || d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	return best
+}
+
 // cause makes a cause fact of effect from the bytes [a, b), cut at the
 // clause's end.
 func (sc *sentenceCtx) cause(effect string, a, b int) (Fact, bool) {
 	text := sc.text[a:b]
 	if loc := causeStop.FindStringIndex(text); loc != nil {
+		text = text[:loc[0]]
+	}
+	if loc := reasonTime.FindStringIndex(text); loc != nil && effect != "die" {
+		// "citing alleged bias by the authorities during the raids": when,
+		// not why. Injuries "sustained during" a raid are a cause of death.
 		text = text[:loc[0]]
 	}
 	text = strings.TrimRight(text, " ")
@@ -89,6 +138,7 @@ var sourceHeads = map[string]bool{
 	"media": true, "sources": true, "source": true, "officials": true, "official": true,
 	"statement": true, "statements": true, "spokesperson": true, "spokesman": true, "spokeswoman": true,
 	"agency": true, "outlet": true, "outlets": true, "newspaper": true, "channel": true,
+	"comments": true, "remarks": true,
 }
 
 // citesSource reports whether "citing" with object obj, after the words
@@ -100,6 +150,9 @@ func citesSource(before, obj string) bool {
 	if len(f) > 0 && reportingVerbs[strings.ToLower(f[len(f)-1])] {
 		return true
 	}
+	if named(obj) {
+		return true // "citing the Kremlin", "citing Reuters": a name alone is who spoke
+	}
 	words := strings.Fields(strings.ToLower(obj))
 	for i, w := range words {
 		if i == 4 || w == "in" || w == "of" || w == "from" || w == "at" {
@@ -110,4 +163,19 @@ func citesSource(before, obj string) bool {
 		}
 	}
 	return false
+}
+
+// named reports whether phrase is a name alone, with or without "the":
+// every word capitalised ("the Kremlin", "the Interior Ministry").
+func named(phrase string) bool {
+	f := strings.Fields(phrase)
+	if len(f) > 0 && strings.EqualFold(f[0], "the") {
+		f = f[1:]
+	}
+	for _, w := range f {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return len(f) > 0
 }

@@ -1240,3 +1240,28 @@ func TestListedDatesShareTheirEvent(t *testing.T) {
 		t.Errorf("dates and their events %q, want %q", got, want)
 	}
 }
+
+// TestAReasonSetApartIsItsMainClauses: a reason phrase set apart by a comma
+// ("…, citing alleged bias", "Citing expired permits, …") is the reason
+// for the event its sentence tells outside it, not for an event word inside
+// it ("during the raids"), and a phrase of time ends it. Citing a name is
+// citing a source.
+func TestAReasonSetApartIsItsMainClauses(t *testing.T) {
+	body := "Estmark also cancelled a planned visit by its deputy prime minister, as well as cancelling all Halden-linked events, citing alleged bias by Halden police during the raids. " +
+		"Citing expired permits and alleged violations of media law, police detained two reporters. " +
+		"Police searched the office on suspicion of illegal financing. " +
+		"The two leaders will meet in Dalby, according to the state agency, citing the Kremlin."
+	cs := kinds(Read(doc("d", "2025-07-01", body)), KindCause)
+	var got []string
+	for _, c := range cs {
+		got = append(got, c.Cause.Effect+": "+c.Cause.Cause)
+	}
+	want := []string{
+		Key("cancel") + ": alleged bias by Halden police",
+		Key("detained") + ": expired permits and alleged violations of media law",
+		Key("searched") + ": illegal financing",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("causes %q, want %q", got, want)
+	}
+}
