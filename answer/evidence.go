@@ -386,7 +386,11 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			// "Who called it a story for kindergarten": a quote whose
 			// speaker the next sentence names holds its answer there.
 			quoted := ev.Kind == kindPerson && len(s.Vals) == 0 && quotedBy(ev, s)
-			if entity || owner || quoted || s.Named && ev.Kind.typed() && (!ev.Kind.dated() && len(s.Vals) > 0 || onEvent) {
+			// "Why did Baku cancel the events": a sentence that states the
+			// reason for a cancellation ("…, citing alleged bias") gives what
+			// is asked, as a date does for "when".
+			reason := ev.Kind == kindReason && slices.ContainsFunc(s.Facts, qu.reasonFor)
+			if entity || owner || quoted || s.Named && (reason || ev.Kind.typed() && (!ev.Kind.dated() && len(s.Vals) > 0 || onEvent)) {
 				s.Sup = min(1, s.Win+bonusAnswer)
 			}
 			if s.Prose && s.Sup > ev.Support {
@@ -404,6 +408,8 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				s.Score += bonusValue
 			}
 			switch {
+			case reason:
+				s.Score += bonusValue
 			case ev.Kind == kindReason && hasCausal(s.Text):
 				s.Score += bonusReason
 			case owner, quoted:

@@ -145,6 +145,9 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 		return declined(NoFigure)
 	}
 	best := ev.Ranked[0]
+	if r := ev.statedReason(best); r != nil {
+		best = r
+	}
 	chosen := []*sentence{best}
 	// A "who/when/where/how many" question is answered by its best
 	// sentence; other questions may take a few.
@@ -779,6 +782,26 @@ func (ev *evidence) reasonNear(best *sentence) *sentence {
 	ss := ev.Sents[best.P]
 	for j := best.I + 1; j < len(ss) && j <= best.I+reasonReach; j++ {
 		if s := ss[j]; s.Prose && hasCausal(s.Text) && slices.ContainsFunc(ev.QKeys, func(k string) bool { return s.Keys[k] }) {
+			return s
+		}
+	}
+	return nil
+}
+
+// statedReason returns, for a "why" question whose best sentence states no
+// reason, the first ranked sentence near its score that states the reason
+// for an event the question names ("…, citing alleged bias" for "Why did
+// Baku cancel the events?"); nil otherwise. A reason is what "why" asks
+// for, as a date is for "when".
+func (ev *evidence) statedReason(best *sentence) *sentence {
+	if ev.Kind != kindReason || hasCausal(best.Text) || slices.ContainsFunc(best.Facts, ev.query.reasonFor) {
+		return nil
+	}
+	for _, s := range ev.Ranked[1:] {
+		if s.Score < extraRatio*best.Score {
+			return nil
+		}
+		if s.Named && slices.ContainsFunc(s.Facts, ev.query.reasonFor) {
 			return s
 		}
 	}

@@ -1357,3 +1357,21 @@ func TestStatementReferredBack(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestWhyIsAnsweredByTheStatedReason: "Why did Estmark cancel the Halden
+// events?" is answered by the sentence that states the reason for the
+// cancellation ("…, citing alleged bias"), even where another sentence
+// tells the cancellation in more of the question's words.
+func TestWhyIsAnsweredByTheStatedReason(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Subsequently, Estmark canceled cultural and other events involving Halden participation."),
+		madeUp("b", "The row deepened in July. Estmark also cancelled a planned visit by a Halden minister, as well as cancelling all Halden-linked events, citing alleged ethnic bias by Halden police."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "Why did Estmark cancel Halden cultural events?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "citing alleged ethnic bias") {
+		t.Errorf("answer %q, want the stated reason", a.Text)
+	}
+}

@@ -838,6 +838,12 @@ func (qu *query) reportTells(f facts.Fact) bool {
 	return false
 }
 
+// reasonFor reports whether f states the reason for an event the question
+// names: "citing alleged bias" of "Baku cancelled all events".
+func (qu *query) reasonFor(f facts.Fact) bool {
+	return f.Kind == facts.KindCause && qu.keys[f.Cause.Effect]
+}
+
 // onEvent reports whether f's event is one the question names.
 func (qu *query) onEvent(f facts.Fact) bool {
 	return f.Event.Trigger != "" && qu.keys[f.Event.Trigger] || slices.ContainsFunc(f.Event.Also, func(k string) bool { return qu.keys[k] })
