@@ -408,9 +408,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				s.Score += bonusValue
 			}
 			switch {
-			case reason:
-				s.Score += bonusValue
-			case ev.Kind == kindReason && hasCausal(s.Text):
+			case reason || ev.Kind == kindReason && hasCausal(s.Text):
 				s.Score += bonusReason
 			case owner, quoted:
 				s.Score += bonusValue
