@@ -614,6 +614,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			attr.Alt = ev.alt[attr.Focus]
 		}
 		// Only a sentence holding the asked attribute can answer.
+		ranked := slices.Clone(ev.Ranked)
 		kept := slices.DeleteFunc(ev.Ranked, func(s *sentence) bool { return !attr.answers(s, ev.Sents[s.P], q) })
 		if attr.Kind == attrWhatOf {
 			// "What offences were they accused of": "accused him of
@@ -622,6 +623,16 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			for _, s := range kept {
 				s.Sup = max(s.Sup, min(1, s.Win+bonusAnswer))
 			}
+		}
+		if len(kept) == 0 && attr.Kind == attrReason {
+			// "Why did Aliyev skip the CIS summit?" when the articles say he
+			// "chose not attend … the summit … due to his busy schedule":
+			// the act in other words. A sentence that holds every other
+			// word of the question, a thing besides the names among them,
+			// and states a reason answers. With the names alone ("Why was
+			// Ivo Tamm released?") his arrest's grounds would read as the
+			// release's.
+			kept = slices.DeleteFunc(slices.Clone(ranked), func(s *sentence) bool { return !ev.reasonInOtherWords(s, attr.Focus, names) })
 		}
 		ev.keepOnly(kept)
 	}
@@ -1258,6 +1269,26 @@ func placeAsked(q []token, names []string) string {
 		}
 	}
 	return ""
+}
+
+// reasonInOtherWords reports whether s may answer a "why" question whose
+// predicate (focus) it does not hold: it states a reason, holds every
+// other key the question has, and one of those is no name.
+func (ev *evidence) reasonInOtherWords(s *sentence, focus string, names []string) bool {
+	if !hasCausal(s.Text) && !slices.ContainsFunc(s.Facts, func(f facts.Fact) bool { return f.Kind == facts.KindCause }) {
+		return false
+	}
+	thing := false
+	for _, k := range ev.QKeys[:ev.own] {
+		if k == focus {
+			continue
+		}
+		if !s.Keys[k] {
+			return false
+		}
+		thing = thing || !slices.Contains(names, k)
+	}
+	return thing
 }
 
 // countsInPlace reports whether s counts the asked event in the

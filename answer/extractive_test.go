@@ -1375,3 +1375,30 @@ func TestWhyIsAnsweredByTheStatedReason(t *testing.T) {
 		t.Errorf("answer %q, want the stated reason", a.Text)
 	}
 }
+
+// TestWhyInOtherWords: "Why did Ivo Tamm skip the Dalby summit?" is
+// answered by a sentence that tells the act in other words ("chose not to
+// attend") and states a reason, holding the question's other words. With
+// the name alone in common, another act's reason (the arrest's) is no
+// answer to why he was released.
+func TestWhyInOtherWords(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Estmark's president Ivo Tamm chose not to attend the informal summit in Dalby on Monday due to his busy work schedule. Leaders of seven other states met there."),
+		madeUp("b", "Ivo Tamm was arrested in June on suspicion of fraud."),
+	}
+	e := New(docs, Options{})
+	a, err := e.Ask(context.Background(), "Why did Ivo Tamm skip the Dalby summit?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Grounded || !strings.Contains(a.Text, "busy work schedule") {
+		t.Errorf("skip: %q, want the reason he did not attend", a.Text)
+	}
+	a, err = e.Ask(context.Background(), "Why was Ivo Tamm released?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Grounded || strings.Contains(a.Text, "fraud") {
+		t.Errorf("released: %q, want no answer from the arrest's grounds", a.Text)
+	}
+}
