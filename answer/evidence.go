@@ -1065,11 +1065,16 @@ func countedThing(q []token) string {
 			continue
 		}
 		n := 0
-		for _, t := range q[i+1:] {
+		for j, t := range q[i+1:] {
 			if t.Stop {
 				continue
 			}
 			if facts.PersonNoun(facts.Key(strings.ToLower(t.Word))) || plural(t.Word) {
+				// "member states": a noun before a plural one modifies
+				// it; the compound counts states.
+				if k := i + 2 + j; k < len(q) && !q[k].Stop && !q[k].Cap && !plural(t.Word) && plural(q[k].Word) {
+					return q[k].Key
+				}
 				return t.Key
 			}
 			if n++; n == 3 {

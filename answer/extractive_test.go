@@ -1402,3 +1402,31 @@ func TestWhyInOtherWords(t *testing.T) {
 		t.Errorf("released: %q, want no answer from the arrest's grounds", a.Text)
 	}
 }
+
+// TestHowManyCountsTheCompoundsHead: "member states" counts states, not
+// members, so a count of one person is no answer; and "how many officers"
+// is not answered by a count of a nation's people.
+func TestHowManyCountsTheCompoundsHead(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Authorities stated that one individual suffered a heart attack during the meeting of the bloc's members."),
+		madeUp("b", "The Dalby Union, a regional bloc, includes nine member states."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "How many member states does the Dalby Union have?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "nine member states") || strings.Contains(a.Text, "one individual") {
+		t.Errorf("member states: %q, want the nine states", a.Text)
+	}
+	docs = fixedSearcher{
+		madeUp("c", "The row began after police raids in Dalby on Friday, during which two Georgians died."),
+		madeUp("d", "Police said the clashes in Dalby left officers dead: nine people died on Friday."),
+	}
+	a, err = New(docs, Options{}).Ask(context.Background(), "How many police officers died in Dalby?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Police said") {
+		t.Errorf("officers: %q, want the count of people before the count of Georgians", a.Text)
+	}
+}

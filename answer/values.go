@@ -797,7 +797,9 @@ func (qu *query) countsAsked(f facts.Fact) bool {
 	case genericPeople(asked):
 		return q.Person
 	case facts.PersonNoun(asked):
-		return q.Person && genericPeople(q.Counted)
+		// "How many officers": "nine people" may be they, "two
+		// Azerbaijanis" are people of a nation, not officers.
+		return q.Person && genericPeople(q.Counted) && q.Of == ""
 	}
 	return false
 }
