@@ -5,6 +5,7 @@ import (
 	"iter"
 	"maps"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -664,13 +665,22 @@ func (qu *query) saidOnAsked(s *sentence, r retrieval.Result) bool {
 			return ok && on(sp)
 		})
 	}
+	if reThen.MatchString(s.Text) {
+		return false // "At the time, Moscow claimed …": words of a time the article told before
+	}
 	sp, ok := facts.ParseValue(r.Published)
 	if !ok {
 		return false
 	}
+	if sp.G != facts.GDay && qu.asksDay() {
+		return false // an article of July tells no words of July 7
+	}
 	sp.Lo = sp.Lo.AddDate(0, 0, -1)
 	return on(sp)
 }
+
+// reThen is a phrase that sets a sentence at a time told before it.
+var reThen = regexp.MustCompile(`(?i)\b(?:at\s+the\s+time|at\s+that\s+time|back\s+then)\b`)
 
 // sortRanked orders the ranked sentences best first.
 func (ev *evidence) sortRanked() {

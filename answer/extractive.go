@@ -560,7 +560,9 @@ func (ev *evidence) heardOn(v *voice) bool {
 	names := v.keys
 	var topic []string
 	for _, k := range ev.QKeys[:ev.own] {
-		if !ev.query.speakerKeys[k] && !slices.Contains(names, k) {
+		// The words of the date asked ("on July 7") are no topic: a
+		// day's words need not name it.
+		if !ev.query.speakerKeys[k] && !slices.Contains(names, k) && !slices.Contains(ev.query.dateKeys, k) {
 			topic = append(topic, k)
 		}
 	}

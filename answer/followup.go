@@ -124,7 +124,12 @@ func (e *Engine) askWith(ctx context.Context, question string, history []Turn) (
 	// "When did he say that?" after "What did Peskov say about …?" asks
 	// when Peskov spoke: the composer reads whose words are asked from
 	// the question itself.
-	q = withEarlierSpeaker(q, fu.History)
+	if named := withEarlierSpeaker(q, fu.History); named != q {
+		// The speaker named, the question is read again: the pronoun's
+		// context ("he (Moscow)") is not who is asked.
+		q = named
+		fu = e.readFollowUp(q, hist)
+	}
 	results, err := e.retrieve(ctx, q, fu, e.opts.TopK)
 	if err != nil {
 		return Answer{}, err
@@ -306,6 +311,7 @@ func withEarlierSpeaker(q string, history []Turn) string {
 	if m == nil || !speakerPronouns[strings.ToLower(q[m[0]:m[1]])] {
 		return q
 	}
+	pronoun := strings.ToLower(q[m[0]:m[1]])
 	for i := len(history) - 1; i >= 0 && i >= len(history)-contextDepth; i-- {
 		hq := history[i].Question
 		h := speakerIndex(hq)
@@ -316,9 +322,57 @@ func withEarlierSpeaker(q string, history []Turn) string {
 		if speakerPronouns[strings.ToLower(who)] || !slices.ContainsFunc(questionTokens(who), func(t token) bool { return !t.Stop }) {
 			return q // "what did they say" after another pronoun: not followed
 		}
+		if pronoun != "they" && !aPerson(who) {
+			continue // "he" after "What did Moscow say?" is no city
+		}
 		return q[:m[0]] + who + q[m[1]:]
 	}
+	if pronoun != "they" && !slices.ContainsFunc(history[max(0, len(history)-contextDepth):], func(t Turn) bool { return aPerson(t.Question) }) {
+		// "What did he say on July 7?" after turns that named no person
+		// (a "he" of "Who is Erik Lund?" is he): the last person the
+		// answers quote, a few
+		// turns further back than a context reaches (a "he" is
+		// someone; no later answer quoted anyone).
+		for i := len(history) - 1; i >= 0 && i >= len(history)-2*contextDepth; i-- {
+			if who := quotedPerson(history[i].Answer); who != "" {
+				return q[:m[0]] + who + q[m[1]:]
+			}
+		}
+	}
 	return q
+}
+
+// aPerson reports whether words may name a person: a name that is no
+// country or capital ("Zaur Shiriyev", not "Moscow"), or a role ("the
+// Kremlin spokesman").
+func aPerson(words string) bool {
+	for _, w := range facts.Words(words) {
+		if facts.RoleNoun(w.Key) {
+			return true
+		}
+		if w.Cap && !w.Stop && w.Start > 0 && !facts.Country(w.Text) && len(facts.CountryOf(w.Text)) == 0 && !notName(w.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedPerson returns the last person an answer's text gives the words
+// of, by name ("…, Kremlin Spokesman Dmitry Peskov said"), or "".
+func quotedPerson(answer string) string {
+	who := ""
+	fs := facts.Read(corpus.Document{ID: "text", Body: answer})
+	for _, f := range fs {
+		if f.Kind != facts.KindSpeech {
+			continue
+		}
+		for _, p := range fs {
+			if p.Kind == facts.KindEntity && p.Entity.Type == facts.Person && p.SentenceIndex == f.SentenceIndex && strings.Contains(f.Speech.Speaker, p.Entity.Name) {
+				who = p.Entity.Name
+			}
+		}
+	}
+	return who
 }
 
 // reBareWhQ is a follow-up that asks when, where or why alone, perhaps

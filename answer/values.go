@@ -669,6 +669,13 @@ type monthDay struct {
 	day   int
 }
 
+// asksDay reports whether the question dates the words it asks for to a
+// day ("on July 7"), not a month.
+func (qu *query) asksDay() bool {
+	return slices.ContainsFunc(qu.monthDays, func(md monthDay) bool { return md.day != 0 }) ||
+		slices.ContainsFunc(qu.dates, func(sp facts.Span) bool { return sp.G == facts.GDay })
+}
+
 // in reports whether a day of span falls on md. A span of over two
 // months tells no day.
 func (md monthDay) in(span facts.Span) bool {

@@ -130,3 +130,56 @@ func TestSaidOnDay(t *testing.T) {
 		}
 	}
 }
+
+// TestSaidOnDayNeedsADay: an article dated by its month only tells no
+// words of a day in it, and words set "at the time" an article told before
+// are not of its publication day.
+func TestSaidOnDayNeedsADay(t *testing.T) {
+	on := func(id, published, precision, text string) retrieval.Result {
+		r := madeUpBy(id, "Halden Wire", text)
+		r.Published, r.PublishedPrecision = published, precision
+		return r
+	}
+	docs := fixedSearcher{
+		on("a", "2025-07", "month", "Halden and Ostria should remain close partners, Ostrian spokesman Ivo Marten said in a press briefing."),
+		on("b", "2025-07-08", "day", "The row began in December. At the time, Ostrian spokesman Ivo Marten said it was responding to a drone threat."),
+		on("c", "2025-06-30", "day", "Police raids cannot be grounds for protests, Ostrian spokesman Ivo Marten said."),
+		on("d", "2025-06-29", "day", "The miners were detained in Dalby on Friday."),
+	}
+	e := New(docs, Options{})
+	a, err := e.Ask(context.Background(), "What did Ivo Marten say on July 7?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "I found no words of Ivo Marten dated July 7 in the articles I have."; a.Text != want {
+		t.Errorf("answer %q, want %q", a.Text, want)
+	}
+	// "In July" is what a month's article tells.
+	if a, err = e.Ask(context.Background(), "What did Ivo Marten say in July?"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "close partners") {
+		t.Errorf("in July: %q, want the July article's words", a.Text)
+	}
+}
+
+// TestHeIsAPerson: "he" after "What did Moscow say?" is no city: it is the
+// last person the answers quote by name. After "Who is Erik Lund?" it is
+// left to the context, which names him.
+func TestHeIsAPerson(t *testing.T) {
+	h := []Turn{
+		{Question: "Who was detained?", Answer: "Dalby is in contact with Ostria over the detained, Kremlin spokesman Ivo Marten said at a briefing. [1]"},
+		{Question: "What did Moscow say about that?", Answer: "Authorities allege both are agents, though Moscow has denied these claims. [1]"},
+		{Question: "When?", Answer: "The article gives no date for these words. [1]"},
+	}
+	if got, want := withEarlierSpeaker("What did he say on July 7?", h), "What did Ivo Marten say on July 7?"; got != want {
+		t.Errorf("he after Moscow: %q, want %q", got, want)
+	}
+	if got, want := withEarlierSpeaker("What did they say on July 7?", h[1:]), "What did Moscow say on July 7?"; got != want {
+		t.Errorf("they after Moscow: %q, want %q", got, want)
+	}
+	lund := []Turn{{Question: "Who is Erik Lund?", Answer: "Erik Lund is an analyst; “It is a signal,” Ivo Marten said. [1]"}}
+	if got := withEarlierSpeaker("What did he say about the message?", lund); got != "What did he say about the message?" {
+		t.Errorf("he after Who is Erik Lund: %q, want it left to the context", got)
+	}
+}
