@@ -61,6 +61,12 @@ func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answe
 			if who == "" || seen[strings.ToLower(who)] || pronoun(who) {
 				continue
 			}
+			if first, rest, _ := strings.Cut(who, " "); upperFirst(who) && facts.SpeakingBody(first) && (!strings.ContainsFunc(rest, unicode.IsUpper) || placed(rest)) {
+				// "Authorities allege …", "Officials in Halden said …"
+				// open their sentences: "the authorities", not a name
+				// ("President Ilham Aliyev" is).
+				who = strings.TrimSpace(strings.ToLower(first) + " " + rest)
+			}
 			if !upperFirst(who) && !determined(who) {
 				who = "the " + who // "According to the minister": not "those of minister"
 			}
@@ -271,6 +277,17 @@ func capitalise(s string) string {
 func determined(phrase string) bool {
 	switch strings.ToLower(facts.NextWord(phrase, 0)) {
 	case "the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those", "one", "two", "some", "several", "many":
+		return true
+	}
+	return false
+}
+
+// placed reports whether words open with a preposition of place or
+// belonging: "in Halden", "of the ministry".
+func placed(words string) bool {
+	w, _, _ := strings.Cut(words, " ")
+	switch strings.ToLower(w) {
+	case "in", "of", "from", "at":
 		return true
 	}
 	return false

@@ -25,6 +25,7 @@ func TestWhoSaidThat(t *testing.T) {
 		madeUpBy("h", "Dalby Times", "The Halden ministry summoned the Estmark envoy on Saturday to protest what it called the “brutal killing” of two miners."),
 		madeUpBy("k", "Dalby Times", "“We cannot reach our staff by phone,” Mara Lind said on Monday. “Police searched the office and took every computer we had.”"),
 		madeUpBy("m", "Dalby Times", "According to the minister, the inquiry sent a letter saying the criminal case had already been closed."),
+		madeUpBy("n", "Dalby Times", "Authorities allege both miners are smugglers, though Estmark has strongly denied these claims."),
 		madeUpBy("f", "Miners Watch", "Reacting to the deaths, Lena Varga, Miners Watch's Director for Halden, said:\n\n“The authorities have shown complete disregard for human dignity.”"),
 	}
 	e := New(docs, Options{})
@@ -33,13 +34,16 @@ func TestWhoSaidThat(t *testing.T) {
 		want      []string
 	}{
 		{"who said that?", "Officials in Halden said the two miners were beaten to death, while Estmark has stated that one of the men died of heart failure. [1]",
-			[]string{"The words are those of Officials in Halden and Estmark, as the article from Halden Post gives them [1]: “Officials in Halden said the two miners were beaten to death”; “Estmark has stated that one of the men died of heart failure”."}},
+			[]string{"The words are those of the officials in Halden and Estmark, as the article from Halden Post gives them [1]: “Officials in Halden said the two miners were beaten to death”; “Estmark has stated that one of the men died of heart failure”."}},
 		{"Who says so?", "Autopsies revealed broken ribs, contradicting Estmarkian claims that the miners died of heart failure. [2]",
 			[]string{"I find no speaker named for these words in the article from Dalby Times [1].", "Its sentence also gives the words of Estmarkian: “Estmarkian claims that the miners died of heart failure”."}},
 		{"according to whom?", "Police said so. “The deaths were a crime,” Ivo Marten told reporters on Monday. [3]",
 			[]string{"The words are those of Ivo Marten, as the article from Dalby Times gives them [1]: “‘The deaths were a crime,’ Ivo Marten told”."}},
 		{"who said so?", "Halden officials allege both reporters are spies, though Estmark has strongly denied these claims. [1]",
 			[]string{"“Halden officials allege both reporters are spies”; “Estmark has strongly denied these claims”."}},
+		// A noun for who speaks that opens the sentence is no name.
+		{"who said that?", "Authorities allege both miners are smugglers, though Estmark has strongly denied these claims. [1]",
+			[]string{"The words are those of the authorities and Estmark, as the article from Dalby Times gives them [1]"}},
 		{"who said that?", "According to Ivo Marten, the miners were beaten in the police station. [1]",
 			[]string{"[1]: “According to Ivo Marten, the miners were beaten in the police station”."}},
 		// A quotation that the sentence before introduces ("…, said:")

@@ -60,6 +60,14 @@ func speakerNames(speaker string) []string {
 var speakingBodies = keysOf("officials", "authorities", "investigators", "police", "sources", "witnesses",
 	"observers", "critics", "experts", "officers", "prosecutors", "medics", "doctors", "rescuers")
 
+// SpeakingBody reports whether word (any case) is an English noun for who
+// speaks that is no name: "Authorities" opening a sentence, "police",
+// "officials".
+func SpeakingBody(word string) bool {
+	k := Key(strings.ToLower(word))
+	return speakingBodies[k] || PersonNoun(k) || RoleNoun(k)
+}
+
 // Named reports whether a speaker's words name someone (NameSides), so
 // that they say whose side it is.
 func Named(speaker string) bool { return len(speakerNames(speaker)) > 0 }
