@@ -479,6 +479,19 @@ func (ev *evidence) askedFor() func(*evidence) int {
 			}
 			return unanswered
 		}
+	case ev.Kind == kindPerson && len(descriptors(ev.QToks)) > 0:
+		// "Who was the Russian chargé d'affaires summoned …": a name
+		// beside the words that describe who is asked, not another
+		// person summoned (an ambassador).
+		return func(x *evidence) int {
+			switch {
+			case len(x.Ranked) == 0 || len(x.Ranked[0].Vals) == 0:
+				return unanswered
+			case slices.ContainsFunc(x.Ranked[0].Vals, func(v value) bool { return v.OnEvent }):
+				return answered
+			}
+			return valueOnly
+		}
 	case ev.query.said && len(ev.query.speaker) > 0:
 		return func(x *evidence) int {
 			if len(x.Ranked) > 0 && x.byAskedSpeaker(x.Ranked[0]) {

@@ -1430,3 +1430,23 @@ func TestHowManyCountsTheCompoundsHead(t *testing.T) {
 		t.Errorf("officers: %q, want the count of people before the count of Georgians", a.Text)
 	}
 }
+
+// TestWhichPersonLooksFurtherForTheDescribed: "Which envoy did Halden
+// summon?" is not answered by another person summoned (an ambassador the
+// top passages name) when a passage further down names the envoy beside
+// the word.
+func TestWhichPersonLooksFurtherForTheDescribed(t *testing.T) {
+	docs := firstK{
+		madeUp("a", "The Ambassador of Estmark to Halden, Ivo Tamm, was summoned to the ministry in February."),
+		madeUp("b", "Halden's ministry summoned Estmark's envoy over the deaths."),
+		madeUp("c", "The miners' families asked for a fair trial."),
+		madeUp("d", "Halden summoned Estmark's envoy in Dalby, Lena Varga, to demand a transparent probe."),
+	}
+	a, err := New(docs, Options{TopK: 3}).Ask(context.Background(), "Which envoy did Halden summon?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Lena Varga") {
+		t.Errorf("answer %q, want the envoy named further down", a.Text)
+	}
+}
