@@ -57,6 +57,10 @@ type Answer struct {
 	// the engine from the speech facts of the sentence the earlier answer
 	// quoted first, each with the words it was read from, or empty.
 	WhoSaid string `json:"-"`
+	// DisputedDates are the date values (facts.Date.Value) of the sides of a
+	// disagreement on a date, which the timeline is asked whether it
+	// holds for one event.
+	DisputedDates []string `json:"-"`
 	// Births is true when the disagreement is on birth dates, which the
 	// timeline holds no events for and so cannot judge.
 	Births bool `json:"-"`

@@ -161,6 +161,20 @@ func ownerNamed(of string, names []string, keys map[string]bool) bool {
 	return !slices.ContainsFunc(names, func(k string) bool { return !slices.Contains(own, k) })
 }
 
+// dates returns the date values its sides give, each once, when the
+// conflict is on dates.
+func (c *conflict) dates() []string {
+	var out []string
+	for _, sd := range c.Sides {
+		for _, f := range sd.Facts {
+			if f.Kind == facts.KindDate && !slices.Contains(out, f.Date.Value) {
+				out = append(out, f.Date.Value)
+			}
+		}
+	}
+	return out
+}
+
 // births reports whether the conflict is on birth dates.
 func (c *conflict) births() bool {
 	for _, sd := range c.Sides {

@@ -323,6 +323,7 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 	if conf != nil {
 		a.Disagreement = conf.line(c.refWith)
 		a.Births = conf.births()
+		a.DisputedDates = conf.dates()
 		b.WriteString(" " + a.Disagreement)
 	}
 	a.Text = b.String()

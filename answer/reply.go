@@ -95,6 +95,7 @@ func checkReply(q string, context []string, reply string, kept []retrieval.Resul
 	if a.Grounded {
 		if conf := analyseIn(q, context, kept, nil).conflict(); conf != nil && !mentions(text, conf) {
 			a.Disagreement = conf.line(c.refWith)
+			a.DisputedDates = conf.dates()
 			text += " " + a.Disagreement
 		}
 	}

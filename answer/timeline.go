@@ -19,10 +19,10 @@ type Dates interface {
 	// question asks about.
 	DateOf(question string, passageIDs []string) (DatedEvent, bool)
 	// Disputed reports whether an event quoted from passageIDs is dated
-	// differently by different articles, with the dates that statement
-	// names. When none is, two dates in an answer belong to two events,
-	// not to one disputed event.
-	Disputed(passageIDs []string, statement string) bool
+	// differently by different articles, two of its dates on two of
+	// dates (facts.Date values, "2024-12"). When none is, two dates in an
+	// answer belong to two events, not to one disputed event.
+	Disputed(passageIDs []string, dates []string) bool
 }
 
 // DatedEvent is a timeline event as an answer cites it.
@@ -65,7 +65,7 @@ func (e *Engine) withTimeline(a Answer, q, query string, results []retrieval.Res
 		for _, c := range a.Citations {
 			cited = append(cited, c.PassageID)
 		}
-		if !e.opts.Dates.Disputed(cited, a.Disagreement) {
+		if !e.opts.Dates.Disputed(cited, a.DisputedDates) {
 			// The timeline keeps the quoted dates apart (the airliner in
 			// December 2024, the war in 2020): no source disagrees.
 			a.Text = strings.TrimSpace(strings.Replace(a.Text, a.Disagreement, "", 1))

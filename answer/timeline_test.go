@@ -25,7 +25,7 @@ func (f *fakeDates) DateOf(_ string, ids []string) (DatedEvent, bool) {
 	return f.ev, f.ev.Label != ""
 }
 
-func (f *fakeDates) Disputed([]string, string) bool {
+func (f *fakeDates) Disputed([]string, []string) bool {
 	if f.disputed != nil {
 		return *f.disputed
 	}

@@ -47,8 +47,8 @@ func (t *setTimeline) DateOf(question string, passageIDs []string) (answer.Dated
 }
 
 // Disputed implements answer.Dates.
-func (t *setTimeline) Disputed(passageIDs []string, statement string) bool {
-	return t.dates().Disputed(passageIDs, statement)
+func (t *setTimeline) Disputed(passageIDs []string, dates []string) bool {
+	return t.dates().Disputed(passageIDs, dates)
 }
 
 func (t *setTimeline) dates() timelinedates.Dates {

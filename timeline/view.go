@@ -336,25 +336,38 @@ func (e Event) DateClaims() []Claim {
 }
 
 // Disputed reports whether an event quoted from passageIDs is dated
-// differently by different articles, with at least two of those dates
-// named in statement. When none is, two dates in an answer belong to two
-// events, not to one disputed event.
-func (v View) Disputed(passageIDs []string, statement string) bool {
+// differently by different articles, two of its claimed dates each on
+// another of dates (facts.Date values: an answer's "December 2024" is on
+// the claim "late 2024"). When none is, two dates in an answer belong to
+// two events, not to one disputed event.
+func (v View) Disputed(passageIDs []string, dates []string) bool {
 	in := map[string]bool{}
 	for _, id := range passageIDs {
 		in[id] = true
+	}
+	var spans []facts.Span
+	for _, d := range dates {
+		if sp, ok := facts.ParseValue(d); ok {
+			spans = append(spans, sp)
+		}
 	}
 	for _, e := range v.Index.Events() {
 		if !hasSource(e, func(s Source) bool { return in[s.PassageID] }) {
 			continue
 		}
-		named := 0
+		claims, answered := map[string]bool{}, map[int]bool{}
 		for _, c := range e.DateClaims() {
-			if strings.Contains(statement, c.Claim) {
-				named++
+			cs, ok := facts.ParseValue(c.Date)
+			if !ok {
+				continue
+			}
+			for i, sp := range spans {
+				if cs.Overlaps(sp) {
+					claims[c.Date], answered[i] = true, true
+				}
 			}
 		}
-		if named > 1 {
+		if len(claims) > 1 && len(answered) > 1 {
 			return true
 		}
 	}

@@ -196,3 +196,26 @@ type everything []retrieval.Result
 func (e everything) Search(context.Context, string, retrieval.SearchOptions) ([]retrieval.Result, error) {
 	return e, nil
 }
+
+// TestDisputedByDateValues: an event its articles date "March 2024" and
+// "March 2023" is disputed by an answer that quotes "March 5, 2024" and
+// "March 2023", each on one claim though the first is not worded as its
+// claim; an answer whose dates are of two events is not.
+func TestDisputedByDateValues(t *testing.T) {
+	x := NewIndex()
+	for id, when := range map[string]string{"a": "on March 5, 2024", "b": "in March 2024", "c": "in March 2023"} {
+		x.Update(corpus.Document{ID: id, Title: id, Published: "2025-03-20", PublishedPrecision: "day",
+			Body: "A Nordair Airlines jet was shot down over the Dalby coast " + when + ", killing 20 passengers."})
+	}
+	v := View{Index: x}
+	ids := passageIDs(x)
+	if !v.Disputed(ids, []string{"2024-03-05", "2023-03"}) {
+		t.Error("Disputed(March 5, 2024; March 2023) = false")
+	}
+	if v.Disputed(ids, []string{"2024-03-05", "2020"}) {
+		t.Error("Disputed(March 5, 2024; 2020) = true: 2020 is no claim")
+	}
+	if v.Disputed(ids, []string{"2024-03-05"}) {
+		t.Error("Disputed(March 5, 2024) = true: one date disputes nothing")
+	}
+}

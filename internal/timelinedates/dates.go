@@ -41,6 +41,6 @@ func (d Dates) DateOf(question string, passageIDs []string) (answer.DatedEvent, 
 }
 
 // Disputed implements answer.Dates.
-func (d Dates) Disputed(passageIDs []string, statement string) bool {
-	return d.View().Disputed(passageIDs, statement)
+func (d Dates) Disputed(passageIDs []string, dates []string) bool {
+	return d.View().Disputed(passageIDs, dates)
 }
