@@ -814,7 +814,7 @@ func (ev *evidence) statedReason(best *sentence) *sentence {
 		return nil
 	}
 	for _, s := range ev.Ranked[1:] {
-		if s.Score < extraRatio*best.Score {
+		if s.Score < reasonRatio*best.Score {
 			return nil
 		}
 		if s.Named && slices.ContainsFunc(s.Facts, ev.query.reasonFor) {
@@ -823,6 +823,11 @@ func (ev *evidence) statedReason(best *sentence) *sentence {
 	}
 	return nil
 }
+
+// reasonRatio is how far below the best sentence's score one that states
+// the asked event's reason may rank and still lead a "why" answer: it
+// holds what is asked, as a sentence with a date does for "when".
+const reasonRatio = 0.6
 
 // reasonReach is how many sentences after the one telling an act its
 // reason may be given in.

@@ -1371,6 +1371,14 @@ func TestWhyIsAnsweredByTheStatedReason(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !strings.HasPrefix(a.Text, "Estmark also cancelled") || !strings.Contains(a.Text, "citing alleged ethnic bias") {
+		t.Errorf("answer %q, want the stated reason first", a.Text)
+	}
+	// Further below the best sentence, in fewer of the question's words.
+	docs[1] = madeUp("b", "The row in Estmark deepened in July. Officials also barred a visit by a minister, as well as cancelling the events, citing alleged ethnic bias by Halden police.")
+	if a, err = New(docs, Options{}).Ask(context.Background(), "Why did Estmark cancel Halden cultural events?"); err != nil {
+		t.Fatal(err)
+	}
 	if !strings.Contains(a.Text, "citing alleged ethnic bias") {
 		t.Errorf("answer %q, want the stated reason", a.Text)
 	}
