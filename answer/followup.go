@@ -110,7 +110,10 @@ func (e *Engine) askWith(ctx context.Context, question string, history []Turn) (
 	// "When?" after "Did Zelensky call Aliyev?" is "When did Zelensky
 	// call Aliyev?": asked whole, its act and who did it are read as in
 	// any question; so is "no, I meant …".
-	whole := rewritten(q, hist)
+	whole := ofAnswered(q, history)
+	if whole == "" {
+		whole = rewritten(q, hist)
+	}
 	if whole == "" {
 		whole = withAnsweredPerson(q, history)
 	}
@@ -485,6 +488,28 @@ func askedWhole(q string, history []Turn) string {
 	}
 	return wh + " " + strings.ToLower(p[2][:1]) + p[2][1:]
 }
+
+// ofAnswered returns "When?", "Where?" or "Why?" after "Who was
+// summoned?" asked of the one the answer named: "When was Rahman
+// Mustafayev summoned?", whatever context the earlier question leaned on;
+// "" otherwise. history is as asked, with the answers' citations, which
+// mark the claim that names him (withAnsweredPerson).
+func ofAnswered(q string, history []Turn) string {
+	m := reBareWhQ.FindStringSubmatch(q)
+	if m == nil || len(history) == 0 {
+		return ""
+	}
+	p := reWhoPassiveQ.FindStringSubmatch(history[len(history)-1].Question)
+	if p == nil || !facts.PastTense(p[1]) {
+		return ""
+	}
+	wh := strings.ToUpper(m[1][:1]) + strings.ToLower(m[1][1:])
+	return withAnsweredPerson(wh+" was he "+p[1]+p[2]+"?", history)
+}
+
+// reWhoPassiveQ asks who underwent an act: "Who was summoned?", "who were
+// arrested in Baku?". Its groups are the verb and the rest.
+var reWhoPassiveQ = regexp.MustCompile(`(?i)^\W*who\s+(?:was|were)\s+(\pL+)(.*?)[?.!\s]*$`)
 
 // lastAsked returns the last question of history as it was asked whole:
 // as askedWhole or corrected rewrote it, when it was a bare question word

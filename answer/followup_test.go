@@ -848,3 +848,26 @@ func TestAskRecovers(t *testing.T) {
 		t.Fatalf("err = %v, want an internal error naming the question", err)
 	}
 }
+
+// TestWhenAfterWhoWasDone: "When?" after "Who was summoned?" asks when the
+// one the answer named was summoned, whatever context "Who was summoned?"
+// leaned on; after a question who someone is, it does not.
+func TestWhenAfterWhoWasDone(t *testing.T) {
+	h := []Turn{
+		{Question: "Why did Estmark cancel the Halden events?", Answer: "Estmark cancelled them, citing bias. [1]"},
+		{Question: "Who was summoned?", Answer: "Later that day, Halden also summoned Estmark's ambassador Ivo Tamm in a retaliatory move. [1]"},
+	}
+	for q, want := range map[string]string{
+		"When?":      "When was Ivo Tamm summoned?",
+		"and where?": "Where was Ivo Tamm summoned?",
+		"Why?":       "Why was Ivo Tamm summoned?",
+	} {
+		if got := ofAnswered(q, h); got != want {
+			t.Errorf("%s after who was summoned: %q, want %q", q, got, want)
+		}
+	}
+	h[1].Question = "Who was the ambassador?"
+	if got := ofAnswered("When?", h); got != "" {
+		t.Errorf("When? after who was the ambassador: %q, want it left to the context", got)
+	}
+}
