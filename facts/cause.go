@@ -69,11 +69,23 @@ func readCauses(sc *sentenceCtx) []Fact {
 		if trigger == "" {
 			continue
 		}
+		if Death(trigger) && groundsWords(kw) {
+			// "killings … based on their ethnicity": a motive, or grounds
+			// for holding someone, is no cause of death.
+			continue
+		}
 		if f, ok := sc.cause(trigger, m[2], m[3]); ok {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// groundsWords reports whether a reason phrase's opening words (kw, lower
+// case) give grounds or a motive, not a cause: "based on", "on suspicion
+// of", "on grounds of".
+func groundsWords(kw string) bool {
+	return strings.HasPrefix(kw, "based") || strings.HasPrefix(kw, "on ")
 }
 
 // reasonOf returns the event word that a reason phrase [at, end) set

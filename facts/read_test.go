@@ -670,6 +670,9 @@ func TestAppositiveSubjectIsTheSource(t *testing.T) {
 		// A relative clause set off by commas describes the source.
 		{"Ivo Tamm, a spokesman for the police of the Halden region, where the miners lived, said that one man died of a heart attack.", "Ivo Tamm, a spokesman for the police of the Halden region"},
 		{"The ministry, which oversees the prisons, said that the man died of a heart attack.", "ministry"},
+		// So does a participle clause.
+		{"Earlier, Halden spokesman Ivo Tamm, commenting on the deaths in Dalby, said that one man died of a heart attack.", "Halden spokesman Ivo Tamm"},
+		{"The ministry, speaking on condition of anonymity, said the man died of a heart attack.", "ministry"},
 		// Without "that" too.
 		{"Ivo Tamm, a spokesman for the Halden police, said one man died of a heart attack.", "Ivo Tamm, a spokesman for the Halden police"},
 	}
@@ -1263,5 +1266,10 @@ func TestAReasonSetApartIsItsMainClauses(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("causes %q, want %q", got, want)
+	}
+	// Grounds and motives are no causes of death.
+	body = "Estmark called them extrajudicial killings by Halden police based on their ethnicity."
+	if cs := kinds(Read(doc("d", "2025-07-01", body)), KindCause); len(cs) != 0 {
+		t.Errorf("causes %+v of killings based on ethnicity, want none", cs)
 	}
 }

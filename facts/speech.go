@@ -476,8 +476,8 @@ func RelativeWord(word string) bool { return relatives[strings.ToLower(word)] }
 // relativeBefore returns the last word before a clause set off by commas
 // that ends at word k and opens with a relative word ("…, a spokesman for
 // the Internal Ministry of the Sverdlovsk Region, where Yekaterinburg is
-// located, said"), or k when there is none: the source is the phrase it
-// describes.
+// located, said") or a participle ("Peskov, commenting on the summit,
+// said"), or k when there is none: the source is the phrase before it.
 func (sc *sentenceCtx) relativeBefore(k int) int {
 	ws := sc.words
 	if k < 0 || k+1 >= len(ws) || !strings.Contains(sc.text[ws[k].End:ws[k+1].Start], ",") {
@@ -485,13 +485,19 @@ func (sc *sentenceCtx) relativeBefore(k int) int {
 	}
 	for j := k; j > 0 && k-j < maxSource; j-- {
 		if clauseBreakBefore(sc.text, ws[j].Start, ws[j-1].End) {
-			if relatives[strings.ToLower(ws[j].Text)] && strings.TrimSpace(sc.text[ws[j-1].End:ws[j].Start]) == "," {
+			if (relatives[strings.ToLower(ws[j].Text)] || participle(ws[j])) && strings.TrimSpace(sc.text[ws[j-1].End:ws[j].Start]) == "," {
 				return j - 1
 			}
 			return k
 		}
 	}
 	return k
+}
+
+// participle reports whether w opens a participle clause: a word in
+// lower case ending in "-ing" ("Peskov, commenting on the summit, said").
+func participle(w Word) bool {
+	return !w.Cap && len(w.Text) > 5 && strings.HasSuffix(w.Text, "ing")
 }
 
 // appositiveOf returns the first word of the name that a source phrase
