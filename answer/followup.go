@@ -562,6 +562,12 @@ func continuedWith(q string, history []Turn) string {
 	if len(ws) > maxAndWords || slices.ContainsFunc(ws, func(w string) bool { return questionWords[strings.ToLower(w)] }) {
 		return "" // "and why did they leave?" asks a question of its own
 	}
+	if n := len(history); n > 1 && reWhenThatQ.MatchString(history[n-1].Question) {
+		// "And Peskov?" after "What did Zakharova say about X?" and "When
+		// did she say that?": what Peskov said about X; "that" was
+		// Zakharova's words.
+		history = history[:n-1]
+	}
 	prev, _ := lastAsked(history)
 	prev = strings.TrimRight(prev, "?.!… ")
 	if p := strings.ToLower(ws[0]); phraseOpener[p] && p != "the" && p != "a" && p != "an" {

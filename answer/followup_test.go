@@ -871,3 +871,16 @@ func TestWhenAfterWhoWasDone(t *testing.T) {
 		t.Errorf("When? after who was the ambassador: %q, want it left to the context", got)
 	}
 }
+
+// TestAndXAfterWhenSaid: "And Peskov?" after "What did Zakharova say about
+// X?" and "When did she say that?" asks what Peskov said about X: "that"
+// was her words, which are no topic of his.
+func TestAndXAfterWhenSaid(t *testing.T) {
+	h := []Turn{
+		{Question: "What did Ivo Tamm say about the summit?", Answer: "“It was a pity,” Ivo Tamm said. [1]"},
+		{Question: "When did he say that?", Answer: "The article gives no date for these words. [1]"},
+	}
+	if got, want := continuedWith("And Lena Varga?", h), "What did Lena Varga say about the summit?"; got != want {
+		t.Errorf("And Lena Varga? = %q, want %q", got, want)
+	}
+}
