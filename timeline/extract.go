@@ -533,18 +533,20 @@ func summary(s string, lo, hi int, e facts.ExprSpan, piece, tells bool) string {
 		// one's: then the piece is shown as one.
 		if !piece {
 			whole := summary(s, 0, len(s), facts.ExprSpan{Start: -1, End: -1}, false, false)
-			if !tells || strings.Contains(whole, s[e.Start:e.End]) {
+			if strings.Contains(whole, s[e.Start:e.End]) {
 				return whole
 			}
 			// Too long to keep its date: "At first, Putin said that a
 			// drone was in the sky …" would read as said on the day of
 			// the drones' crossing. Its opening, then the date's piece.
-			if head := opening(s, lo, maxSummary-len(t)-len(" … ")); head != "" && facts.Reports(head) {
+			if head := opening(s, lo, maxSummary-len(t)-len(" … ")); tells && head != "" && facts.Reports(head) {
 				return head + " … " + t
 			}
 			// A whole, cut short, that gives another date tells that
 			// date's event ("… the December 25, 2024, crash of …" for
-			// the June 27 killing the sentence goes on to): the piece.
+			// the June 27 killing the sentence goes on to): the piece,
+			// whether or not the date's own event word is known ("…
+			// since the AZAL aircraft downing in December 2024").
 			if len(facts.DateExprs(whole)) == 0 {
 				return whole
 			}

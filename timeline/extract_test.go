@@ -532,3 +532,26 @@ func TestADateInsideAWord(t *testing.T) {
 		}
 	}
 }
+
+// TestAPassingDateIsItsPiece: a sentence too long to keep a date that
+// closes it, of an event no event word names ("since the Halden Airlines
+// downing in December 2024"), reads under that date as its piece, not as
+// the opening that tells the June 27 killing.
+func TestAPassingDateIsItsPiece(t *testing.T) {
+	doc := article("a", "2025-07-03", "Ostrian security forces killed two Haldenian brothers and arrested nine others during violent raids on Haldenian homes in Marsk on June 27, triggering Halden's strongest diplomatic response since the Halden Airlines aircraft downing in December 2024.")
+	x := NewIndex()
+	x.Update(doc)
+	found := false
+	for _, e := range x.Events() {
+		if e.Date.Value != "2024-12" {
+			continue
+		}
+		found = true
+		if strings.Contains(e.Summary, "killed two") || !strings.Contains(e.Summary, "downing in December 2024") {
+			t.Errorf("December 2024 reads %q, want the downing's piece", e.Summary)
+		}
+	}
+	if !found {
+		t.Fatal("no December 2024 line")
+	}
+}
