@@ -181,7 +181,7 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 		}
 		m := Mention{
 			Date:     *f.Date,
-			Summary:  summary(text, slo, hi, e, piece, f.Event.Trigger != ""),
+			Summary:  summary(text, slo, hi, e, piece, f.Event.Trigger),
 			Source:   Source{DocID: doc.ID, Title: doc.Title, Quote: strings.TrimSpace(text), PassageID: f.PassageID, URL: doc.URL, Trigger: f.Event.Trigger},
 			Expr:     text[e.Start:e.End],
 			Names:    cur.names,
@@ -476,7 +476,8 @@ func opening(s string, lo, max int) string {
 // (tells) and opens with who says it ("At first, Putin said that …"), it is
 // that opening, then the piece: cut before its date, the line would read
 // as said that day.
-func summary(s string, lo, hi int, e facts.ExprSpan, piece, tells bool) string {
+func summary(s string, lo, hi int, e facts.ExprSpan, piece bool, trigger string) string {
+	tells := trigger != ""
 	if e.Start >= lo && e.End <= hi && wordCount(s[lo:e.Start])+wordCount(s[e.End:hi]) < 3 {
 		// A clause that is little more than its date ("On Saturday",
 		// "2010" in "in 2001, 2010, and 2011") says nothing: the
@@ -532,7 +533,7 @@ func summary(s string, lo, hi int, e facts.ExprSpan, piece, tells bool) string {
 		// in February 2024"), which under this date would read as this
 		// one's: then the piece is shown as one.
 		if !piece {
-			whole := summary(s, 0, len(s), facts.ExprSpan{Start: -1, End: -1}, false, false)
+			whole := summary(s, 0, len(s), facts.ExprSpan{Start: -1, End: -1}, false, "")
 			if strings.Contains(whole, s[e.Start:e.End]) {
 				return whole
 			}
@@ -547,7 +548,13 @@ func summary(s string, lo, hi int, e facts.ExprSpan, piece, tells bool) string {
 			// the June 27 killing the sentence goes on to): the piece,
 			// whether or not the date's own event word is known ("…
 			// since the AZAL aircraft downing in December 2024").
-			if len(facts.DateExprs(whole)) == 0 {
+			// A whole, cut short before its date, that tells another
+			// event ("… summoned Russia's chargé d'affaires …") reads as
+			// that event's day; the piece tells the date's event, or the
+			// words it dates when it has none ("…, while the ministry
+			// declared Sunday that …").
+			own := tellsIn(t, trigger) || trigger == "" && facts.Reports(t)
+			if len(facts.DateExprs(whole)) == 0 && !(own && !tellsIn(whole, trigger) && tellsOther(whole, trigger)) {
 				return whole
 			}
 		}
@@ -736,4 +743,33 @@ func namedInPassing(s string, ws []facts.Word, start, end int, trigger string) b
 func startsLower(s string) bool {
 	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, " \"“‘'(—–-"))
 	return unicode.IsLower(r)
+}
+
+// tellsIn reports whether text holds the event word keyed trigger. A
+// piece that tells its date's event ("…, while the ministry declared
+// Sunday that all events were canceled") reads right alone, where the
+// sentence's opening, cut before the date, tells another event ("… summoned
+// Russia's chargé d'affaires …") that would read as that day's.
+func tellsIn(text, trigger string) bool {
+	if trigger == "" {
+		return false
+	}
+	ws := facts.Words(text)
+	for i := range ws {
+		if facts.EventKey(ws, i) == trigger {
+			return true
+		}
+	}
+	return false
+}
+
+// tellsOther reports whether text holds an event word other than trigger's.
+func tellsOther(text, trigger string) bool {
+	ws := facts.Words(text)
+	for i := range ws {
+		if k := facts.EventKey(ws, i); k != trigger && facts.IsTrigger(k) {
+			return true
+		}
+	}
+	return false
 }

@@ -114,7 +114,7 @@ func TestSummary(t *testing.T) {
 				t.Fatalf("no expression %q in %q", tt.expr, tt.sentence)
 			}
 			lo, hi := clause(tt.sentence, facts.Words(tt.sentence), facts.Segments(tt.sentence), exprs, e)
-			got := summary(tt.sentence, lo, hi, e, dateBefore(tt.sentence, exprs, lo), true)
+			got := summary(tt.sentence, lo, hi, e, dateBefore(tt.sentence, exprs, lo), "x")
 			if got != tt.want {
 				t.Errorf("summary = %q\nwant      %q", got, tt.want)
 			}
@@ -553,5 +553,15 @@ func TestAPassingDateIsItsPiece(t *testing.T) {
 	}
 	if !found {
 		t.Fatal("no December 2024 line")
+	}
+	// The words a date gives the day of, cut off after another clause's
+	// act: under that date, the piece that holds it.
+	doc = article("b", "2025-06-30", "Halden's Foreign Ministry summoned Ostria's charge d'affaires over the incident, demanding a full investigation and prosecution of those responsible, while the Halden Culture Ministry declared Sunday that all Ostrian cultural events in the country have been canceled.")
+	x = NewIndex()
+	x.Update(doc)
+	for _, e := range x.Events() {
+		if e.Date.Value == "2025-06-29" && !strings.Contains(e.Summary, "declared Sunday") {
+			t.Errorf("29 June reads %q, want the declaration it dates", e.Summary)
+		}
 	}
 }
