@@ -372,17 +372,21 @@ func (ev *evidence) withSpeakers(chosen []*sentence) []*sentence {
 
 // namerOf returns the sentence of s's passage that names the speaker of a
 // quotation s goes on with (facts.Speech.Continued): "“…,” Simonyan said."
-// before "“The police came to the office.”"; nil when s goes on with no
-// quotation, or the sentence naming its speaker is in another passage.
+// before "“The police came to the office.”", or of words s gives by "he"
+// ("“…,” he told a press briefing"); nil when s does neither, or the
+// sentence naming its speaker is in another passage.
 func (ev *evidence) namerOf(s *sentence) *sentence {
 	who := continuedBy(s)
+	if who == "" {
+		who = pronounVoice(s)
+	}
 	if who == "" {
 		return nil
 	}
 	ss := ev.Sents[s.P]
 	for j := s.I - 1; j >= 0; j-- {
-		if continuedBy(ss[j]) == who {
-			continue
+		if continuedBy(ss[j]) == who || ss[j].Quoted && len(voices(ss[j])) == 0 {
+			continue // the quotation's sentences before s
 		}
 		if slices.ContainsFunc(voices(ss[j]), func(f facts.Fact) bool { return f.Speech.Speaker == who }) {
 			return ss[j]
@@ -390,6 +394,19 @@ func (ev *evidence) namerOf(s *sentence) *sentence {
 		return nil
 	}
 	return nil
+}
+
+// pronounVoice returns the speaker whose words s gives by a pronoun ("…,"
+// he told a press briefing), as the reader resolved it to a name s does
+// not hold; "" otherwise.
+func pronounVoice(s *sentence) string {
+	for _, f := range voices(s) {
+		w := strings.ToLower(facts.NextWord(f.Text, 0))
+		if (w == "he" || w == "she") && f.Speech.Speaker != "" && !strings.Contains(s.Text, f.Speech.Speaker) {
+			return f.Speech.Speaker
+		}
+	}
+	return ""
 }
 
 // continuedBy returns the speaker of the quotation s goes on with, when

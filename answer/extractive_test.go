@@ -1458,3 +1458,24 @@ func TestWhichPersonLooksFurtherForTheDescribed(t *testing.T) {
 		t.Errorf("answer %q, want the envoy named further down", a.Text)
 	}
 }
+
+// TestWhichOfficialSaidNamesTheSpeaker: "Which official said …" asks for a
+// person, and words the answer quotes with "he told" come with the
+// sentence that names him.
+func TestWhichOfficialSaidNamesTheSpeaker(t *testing.T) {
+	if k := classify("Which Kremlin official said jailing reporters went against the spirit of relations?"); k != kindPerson {
+		t.Errorf("classify = %v, want a person", k)
+	}
+	docs := fixedSearcher{
+		madeUp("a", "The detention of Halden reporters is inconsistent with accepted norms, Estmark spokesman Ivo Tamm said on Friday\n\n"+
+			"\"We are talking specifically about reporters. And such measures against the media are contrary to the spirit of our relations,\" he told a press briefing in Dalby."),
+		madeUp("b", "Relations between the two countries improved in October, when Lena Varga spoke of the crash."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "Which Estmark official said jailing reporters went against the spirit of relations?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Ivo Tamm") {
+		t.Errorf("answer %q, want the one who spoke named", a.Text)
+	}
+}

@@ -607,7 +607,8 @@ func PersonNoun(key string) bool { return personNouns[key] || genericPeople[key]
 var roleNouns = keysOf("boss", "chief", "leader", "envoy", "ambassador", "minister", "president",
 	"spokesman", "spokeswoman", "spokesperson", "director", "editor", "prosecutor", "lawyer", "lawmaker",
 	"deputy", "governor", "mayor", "singer", "artist", "actor", "writer", "analyst", "expert", "doctor",
-	"businessman", "businessmen", "entrepreneur", "owner", "driver", "teacher", "fighter", "player")
+	"businessman", "businessmen", "entrepreneur", "owner", "driver", "teacher", "fighter", "player",
+	"official", "diplomat", "adviser", "advisor", "politician", "commentator", "scholar")
 
 // keysOf returns the keys of words.
 func keysOf(words ...string) map[string]bool {
