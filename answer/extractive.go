@@ -114,10 +114,11 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 	if !ev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
 		return declined("")
 	}
-	if verbs := facts.AskedVerbs(q); ev.Kind.dated() && len(verbs) > 0 {
+	if verbs := facts.AskedVerbs(q); (ev.Kind.dated() || ev.Kind == kindCount) && len(verbs) > 0 {
 		// "When was Overchuk's visit rescheduled?": no sentence tells
 		// of a rescheduling at all, deeper ones either. The day of
-		// another act (its cancellation) is no answer. One verb of
+		// another act (its cancellation) is no answer, nor is a count
+		// of another act ("How many were rescued?": nine detained). One verb of
 		// several will do: "the murders the Safarovs are accused of
 		// committed" may tell the murders without the accusation.
 		tells := func(x *evidence) bool {

@@ -1479,3 +1479,24 @@ func TestWhichOfficialSaidNamesTheSpeaker(t *testing.T) {
 		t.Errorf("answer %q, want the one who spoke named", a.Text)
 	}
 }
+
+// TestHowManyOfAnActNoSentenceTells: "How many miners were rescued?" is
+// not answered by a count of the miners detained when no sentence tells of
+// a rescue: a count of another act reads as the asked one's.
+func TestHowManyOfAnActNoSentenceTells(t *testing.T) {
+	docs := fixedSearcher{madeUp("a", "Police in Dalby detained nine miners on Friday after the protest at the mine.")}
+	e := New(docs, Options{})
+	a, err := e.Ask(context.Background(), "How many miners were rescued in Dalby?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Grounded {
+		t.Errorf("rescued: %q, want no count of the detained", a.Text)
+	}
+	if a, err = e.Ask(context.Background(), "How many miners were detained in Dalby?"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "nine miners") {
+		t.Errorf("detained: %q, want the nine", a.Text)
+	}
+}
