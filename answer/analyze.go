@@ -8,6 +8,7 @@ import (
 	"github.com/kljensen/snowball/english"
 
 	"github.com/crisisbot/crisisbot/retrieval"
+	"github.com/crisisbot/crisisbot/retrieval/thesaurus"
 )
 
 // token is one word of a text with its matching key.
@@ -107,9 +108,23 @@ func keyOf(lower string) string {
 }
 
 // stem is a word's stem as the retrieval analyzer stems it, diacritics
-// folded first (retrieval.Stem).
+// folded first (retrieval.Stem), an irregular verb form taken to its base
+// form first: "flew" is the "fly" of "When did he fly to Moscow?". A light
+// verb keeps its form: "came amid" tells nothing of "come down".
 func stem(word string) string {
-	return retrieval.Stem(retrieval.Fold(strings.ToLower(word)))
+	w := retrieval.Fold(strings.ToLower(word))
+	if b := thesaurus.BaseForm(w); !lightVerbs[b] {
+		w = b
+	}
+	return retrieval.Stem(w)
+}
+
+// lightVerbs are English verbs that carry little meaning of their own and
+// take it from the words around them ("come down", "take part", "give
+// up").
+var lightVerbs = map[string]bool{
+	"be": true, "have": true, "do": true, "make": true, "take": true, "give": true, "get": true,
+	"come": true, "go": true, "become": true, "let": true, "put": true, "keep": true, "set": true,
 }
 
 // fold maps demonyms and place names onto one key; it is applied to every

@@ -1500,3 +1500,20 @@ func TestHowManyOfAnActNoSentenceTells(t *testing.T) {
 		t.Errorf("detained: %q, want the nine", a.Text)
 	}
 }
+
+// TestWhenDidHeFlyMeetsFlew: "When did Ivo Tamm fly to Dalby?" is the
+// "flew" of "On October 19, Ivo Tamm flew to Dalby", not the "flying" of
+// a sentence on a crash; "came amid" is no "come down".
+func TestWhenDidHeFlyMeetsFlew(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Relations between Estmark and Halden deteriorated after the crash of a plane flying to Dalby on December 25, 2024, which Tamm called a tragedy."),
+		madeUp("b", "On October 19, Ivo Tamm flew to Dalby."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "When did Ivo Tamm fly to Dalby?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "On October 19") {
+		t.Errorf("answer %q, want the day he flew first", a.Text)
+	}
+}

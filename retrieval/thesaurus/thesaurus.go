@@ -17,9 +17,10 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 )
 
-//go:generate go run ./internal/wordnetgen -wordnet /usr/share/wordnet -out wordnet.txt.gz -license LICENSE-WordNet
+//go:generate go run ./internal/wordnetgen -wordnet /usr/share/wordnet -out wordnet.txt.gz -license LICENSE-WordNet -capitals ../../facts/capitals.txt -irregular irregular.txt
 
 // data is sorted lines "stem\trelated related ...".
 //
@@ -95,4 +96,33 @@ func (t *Thesaurus) Len() int { return len(t.lines) }
 func (t *Thesaurus) key(i int) string {
 	line := t.text[t.lines[i]:]
 	return line[:strings.IndexByte(line, '\t')]
+}
+
+// irregularText is "form\tbase" lines: WordNet's irregular verb forms and
+// their base forms ("flew\tfly"), those that are no word of their own
+// ("left", "found" and "saw" are left out), written by internal/wordnetgen
+// (-irregular).
+//
+//go:embed irregular.txt
+var irregularText string
+
+// irregular parses irregularText once, on first use.
+var irregular = sync.OnceValue(func() map[string]string {
+	m := make(map[string]string, strings.Count(irregularText, "\n"))
+	for line := range strings.Lines(irregularText) {
+		if form, base, ok := strings.Cut(strings.TrimSpace(line), "\t"); ok {
+			m[form] = base
+		}
+	}
+	return m
+})
+
+// BaseForm returns the base form of an irregular English verb form, lower
+// case ("flew" → "fly", "paid" → "pay"), or lower itself: a stemmer folds
+// "flying" and "flies" together but leaves "flew" apart.
+func BaseForm(lower string) string {
+	if b, ok := irregular()[lower]; ok {
+		return b
+	}
+	return lower
 }

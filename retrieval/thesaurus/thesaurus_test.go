@@ -94,3 +94,17 @@ func BenchmarkRelated(b *testing.B) {
 		th.Related("metropoli")
 	}
 }
+
+// TestBaseForm: an irregular verb form gives its base form; a form that is
+// a word of its own ("left", "found", "saw") and any other word are left
+// as they are.
+func TestBaseForm(t *testing.T) {
+	for form, want := range map[string]string{
+		"flew": "fly", "flown": "fly", "paid": "pay", "held": "hold", "began": "begin", "fled": "flee", "met": "meet",
+		"left": "left", "found": "found", "saw": "saw", "wound": "wound", "raided": "raided", "crisis": "crisis",
+	} {
+		if got := BaseForm(form); got != want {
+			t.Errorf("BaseForm(%q) = %q, want %q", form, got, want)
+		}
+	}
+}

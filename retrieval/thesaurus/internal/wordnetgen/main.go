@@ -2,7 +2,7 @@
 // from the WordNet 3.0 database files (Debian: apt-get install wordnet-base).
 //
 //	go run ./internal/wordnetgen -wordnet /usr/share/wordnet -out wordnet.txt.gz -license LICENSE-WordNet \
-//		-capitals ../../facts/capitals.txt
+//		-capitals ../../facts/capitals.txt -irregular irregular.txt
 //
 // The database is parsed by hand (the format is wndb(5): one synset or one
 // lemma per line): the Go WordNet readers on the module proxy are small
@@ -44,10 +44,11 @@ func main() {
 	out := flag.String("out", "wordnet.txt.gz", "output file")
 	license := flag.String("license", "LICENSE-WordNet", "where to copy the WordNet licence")
 	capitals := flag.String("capitals", "", "also write the national capitals and their countries to this file (facts embeds it)")
+	irregular := flag.String("irregular", "", "also write the irregular verb forms and their base forms to this file (package thesaurus embeds it)")
 	senses := flag.Int("senses", 3, "how many of a lemma's most frequent senses to use")
 	synSenses := flag.Int("synonym-senses", 4, "a synonym counts only when the shared synset is among this many of its own most frequent senses")
 	flag.Parse()
-	if err := run(*dir, *out, *license, *capitals, *senses, *synSenses); err != nil {
+	if err := run(*dir, *out, *license, *capitals, *irregular, *senses, *synSenses); err != nil {
 		fmt.Fprintln(os.Stderr, "wordnetgen:", err)
 		os.Exit(1)
 	}
@@ -88,7 +89,7 @@ type lemmaSenses struct {
 	offs []int64
 }
 
-func run(dir, out, license, capitals string, senses, synSenses int) error {
+func run(dir, out, license, capitals, irregular string, senses, synSenses int) error {
 	d := &db{synsets: map[key]*synset{}, rank: map[string]map[key]int{}}
 	for _, pos := range []byte{'n', 'v', 'a', 'r'} {
 		if err := d.readData(filepath.Join(dir, "data."+posFiles[pos]), pos); err != nil {
@@ -193,6 +194,11 @@ func run(dir, out, license, capitals string, senses, synSenses int) error {
 			return err
 		}
 	}
+	if irregular != "" {
+		if err := writeIrregular(irregular, filepath.Join(dir, "verb.exc"), d); err != nil {
+			return err
+		}
+	}
 	return copyLicense(filepath.Join(dir, "data.noun"), license)
 }
 
@@ -232,6 +238,36 @@ func writeCapitals(path string, d *db) error {
 	}
 	slices.Sort(lines)
 	lines = slices.Compact(lines)
+	return os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+}
+
+// writeIrregular writes, sorted, a line "form\tbase" for each single-word
+// irregular verb form of WordNet's exception list (exc, wndb(5)'s
+// morphology exceptions: "flew\tfly", "began\tbegin") that is no noun,
+// verb or adverb lemma itself: "left", "found", "saw" and "wound" are words
+// of their own, which a base form would misread. Participles that are also
+// adjectives ("paid", "held") are kept: they are the verb's forms.
+func writeIrregular(path, exc string, d *db) error {
+	own := map[string]bool{}
+	for _, l := range d.lemmas {
+		if l.pos != 'a' {
+			own[l.word] = true
+		}
+	}
+	var lines []string
+	err := eachLine(exc, func(line string) error {
+		f := strings.Fields(line)
+		if len(f) < 2 || !single(f[0]) || !single(f[1]) || f[0] == f[1] || own[f[0]] {
+			return nil
+		}
+		lines = append(lines, f[0]+"\t"+f[1])
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	slices.Sort(lines)
+	lines = slices.CompactFunc(lines, func(a, b string) bool { return strings.Split(a, "\t")[0] == strings.Split(b, "\t")[0] })
 	return os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
 }
 
