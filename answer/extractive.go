@@ -956,6 +956,14 @@ func (ev *evidence) relativeDateLine(s *sentence, ref int) string {
 	if i < 0 {
 		i = ev.openingDate(s)
 	}
+	if i < 0 && len(s.Vals) == 1 && s.Cov >= 1 && !hasSpeech(s) && len(facts.EventKeys(s.Text)) == 0 {
+		// "Aliyev received Overchuk on Monday." for "When did Aliyev
+		// receive Overchuk?": its one date, in a sentence of every word
+		// asked that reports no one's words and tells no other event,
+		// dates the asked act, though "receive" is no event word the
+		// reader knows.
+		i = 0
+	}
 	if i < 0 && reSpokeQ.MatchString(ev.Question) && ev.spokenByAsked(s) {
 		// "When did Zakharova say …?": the day of her words ("…,”
 		// Zakharova stated to a news agency on Sunday"), the only date of

@@ -1517,3 +1517,18 @@ func TestWhenDidHeFlyMeetsFlew(t *testing.T) {
 		t.Errorf("answer %q, want the day he flew first", a.Text)
 	}
 }
+
+// TestWhenDidTheOneDateOfEveryWordAsked: "When did Ivo Tamm receive Lena
+// Varga?" is dated by "Monday", the one date of a sentence holding every
+// word asked, though "receive" is no event word the reader knows.
+func TestWhenDidTheOneDateOfEveryWordAsked(t *testing.T) {
+	r := madeUp("a", "Estmark's deputy prime minister Lena Varga has visited Halden. Ivo Tamm received Lena Varga on Monday.")
+	r.Published = "2026-03-03"
+	a, err := New(fixedSearcher{r}, Options{}).Ask(context.Background(), "When did Ivo Tamm receive Lena Varga?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "is 2 March 2026") {
+		t.Errorf("answer %q, want Monday's date", a.Text)
+	}
+}

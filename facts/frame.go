@@ -411,6 +411,19 @@ func (sc *sentenceCtx) possessedEvent(at int) string {
 	return NounEvent(sc.words[j].Text)
 }
 
+// EventKeys returns the keys of the event words text holds (EventKey), in
+// order: "died" and "arrested" in "… died after he was arrested".
+func EventKeys(text string) []string {
+	ws := Words(text)
+	var out []string
+	for i, w := range ws {
+		if eventWord(w) {
+			out = append(out, EventKey(ws, i))
+		}
+	}
+	return out
+}
+
 // NounEvent returns the event key of a noun whose verb is an event word
 // ("meeting" is "met"), or "". Such a noun is no event word of its own
 // (Key keeps "meeting" apart from "met"): a meeting is named in passing

@@ -751,25 +751,10 @@ func startsLower(s string) bool {
 // sentence's opening, cut before the date, tells another event ("… summoned
 // Russia's chargé d'affaires …") that would read as that day's.
 func tellsIn(text, trigger string) bool {
-	if trigger == "" {
-		return false
-	}
-	ws := facts.Words(text)
-	for i := range ws {
-		if facts.EventKey(ws, i) == trigger {
-			return true
-		}
-	}
-	return false
+	return trigger != "" && slices.Contains(facts.EventKeys(text), trigger)
 }
 
 // tellsOther reports whether text holds an event word other than trigger's.
 func tellsOther(text, trigger string) bool {
-	ws := facts.Words(text)
-	for i := range ws {
-		if k := facts.EventKey(ws, i); k != trigger && facts.IsTrigger(k) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(facts.EventKeys(text), func(k string) bool { return k != trigger })
 }
