@@ -1532,3 +1532,20 @@ func TestWhenDidTheOneDateOfEveryWordAsked(t *testing.T) {
 		t.Errorf("answer %q, want Monday's date", a.Text)
 	}
 }
+
+// TestWhyConsideringThat: "Considering that no international insurer works
+// in Estmark, the plane was insured through an Estmark company" gives the
+// reason asked, over a sentence that only tells the insurance.
+func TestWhyConsideringThat(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Insurance payments for the plane from an insurance company registered in Estmark are a different matter, Ivo Tamm said."),
+		madeUp("b", "Usually, aircraft are insured through international insurers. Considering that no international insurance company operates in Estmark, the plane was insured through an Estmark company, he said."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "Why was the plane insured by an Estmark company?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "Considering that") {
+		t.Errorf("answer %q, want the reason", a.Text)
+	}
+}

@@ -19,6 +19,10 @@ var (
 	reURL = regexp.MustCompile(`(?i)<?\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>]*>?`)
 	// reMDLink matches a Markdown link [text](target).
 	reMDLink = regexp.MustCompile(`\[([^\[\]]*)\]\([^()\s]*\)`)
+	// reNote matches a note on the article itself, not its news:
+	// "Editor's Note: This article has been updated …", "UPDATE: …",
+	// "Correction: …".
+	reNote = regexp.MustCompile(`(?i)^(?:editor[’']?s\s+note|update[d]?|correction|clarification)\s*[:—–-]`)
 	// reSpacePun matches the space a removal leaves before punctuation.
 	reSpacePun = regexp.MustCompile(`\s+([.,;:!?])`)
 )
@@ -26,7 +30,8 @@ var (
 // lead returns the article's own first prose sentences, verbatim, as many
 // as fit in summaryLimit characters; a first sentence longer than that is
 // cut at a word boundary and ends with "…". Headings, photo credits, a
-// repeated headline and sentences holding a link are not prose. With no
+// repeated headline, notes on the article ("Editor's Note: …") and
+// sentences holding a link are not prose. With no
 // prose at all it falls back to the first such line, cut the same way.
 func lead(body, title string) string {
 	title = clean(title)
@@ -35,7 +40,7 @@ func lead(body, title string) string {
 	fallback := ""
 	for _, sp := range corpus.Sentences(body) {
 		s := clean(sp.Text)
-		if s == "" || strings.EqualFold(s, title) || reURL.MatchString(s) {
+		if s == "" || strings.EqualFold(s, title) || reURL.MatchString(s) || reNote.MatchString(s) {
 			if len(kept) > 0 {
 				break
 			}

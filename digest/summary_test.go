@@ -24,6 +24,12 @@ func TestLead(t *testing.T) {
 			want:  "In a significant shift, tensions escalated sharply.",
 		},
 		{
+			name:  "a note on the article is not its lead",
+			title: "Insurance Row",
+			body:  "Editor's Note: This article has been updated to include a statement from the ministry's spokesman.\nThe ministry criticised a statement on the insurance payments.",
+			want:  "The ministry criticised a statement on the insurance payments.",
+		},
+		{
 			name:  "a dateline is not prose",
 			title: "Miners Freed",
 			body:  "HALDEN, Estmark, March 14. Two miners were freed on Friday, the union said.",
