@@ -472,12 +472,11 @@ func opening(s string, lo, max int) string {
 // maxSummary bytes at a clause boundary (or a word boundary when the first
 // clause is too long), marked with "…". A piece cut from inside the
 // sentence is the whole sentence instead, unless piece: then it is marked
-// "…" too. When the whole is too long to keep a date that tells its event
-// (tells) and opens with who says it ("At first, Putin said that …"), it is
-// that opening, then the piece: cut before its date, the line would read
-// as said that day.
+// "…" too. When the whole is too long to keep its date, it is its opening,
+// then the piece ("At first, Putin said that … on 25 December"): cut
+// before its date, the line would read as said or done that day. trigger
+// is the key of the date's event word, "" when it has none.
 func summary(s string, lo, hi int, e facts.ExprSpan, piece bool, trigger string) string {
-	tells := trigger != ""
 	if e.Start >= lo && e.End <= hi && wordCount(s[lo:e.Start])+wordCount(s[e.End:hi]) < 3 {
 		// A clause that is little more than its date ("On Saturday",
 		// "2010" in "in 2001, 2010, and 2011") says nothing: the
@@ -539,8 +538,11 @@ func summary(s string, lo, hi int, e facts.ExprSpan, piece bool, trigger string)
 			}
 			// Too long to keep its date: "At first, Putin said that a
 			// drone was in the sky …" would read as said on the day of
-			// the drones' crossing. Its opening, then the date's piece.
-			if head := opening(s, lo, maxSummary-len(t)-len(" … ")); tells && head != "" && facts.Reports(head) {
+			// the drones' crossing, and "The statement follows remarks by
+			// Aliyev …" as made in 2023, the year of the reclaiming it
+			// goes on to. Its opening, then the date's piece: the line
+			// holds its date.
+			if head := opening(s, lo, maxSummary-len(t)-len(" … ")); head != "" {
 				return head + " … " + t
 			}
 			// A whole, cut short, that gives another date tells that

@@ -535,8 +535,8 @@ func TestADateInsideAWord(t *testing.T) {
 
 // TestAPassingDateIsItsPiece: a sentence too long to keep a date that
 // closes it, of an event no event word names ("since the Halden Airlines
-// downing in December 2024"), reads under that date as its piece, not as
-// the opening that tells the June 27 killing.
+// downing in December 2024"), reads under that date with the piece that
+// holds it, not as the opening alone, which tells the June 27 killing.
 func TestAPassingDateIsItsPiece(t *testing.T) {
 	doc := article("a", "2025-07-03", "Ostrian security forces killed two Haldenian brothers and arrested nine others during violent raids on Haldenian homes in Marsk on June 27, triggering Halden's strongest diplomatic response since the Halden Airlines aircraft downing in December 2024.")
 	x := NewIndex()
@@ -547,7 +547,7 @@ func TestAPassingDateIsItsPiece(t *testing.T) {
 			continue
 		}
 		found = true
-		if strings.Contains(e.Summary, "killed two") || !strings.Contains(e.Summary, "downing in December 2024") {
+		if !strings.Contains(e.Summary, "downing in December 2024") {
 			t.Errorf("December 2024 reads %q, want the downing's piece", e.Summary)
 		}
 	}
@@ -563,5 +563,27 @@ func TestAPassingDateIsItsPiece(t *testing.T) {
 		if e.Date.Value == "2025-06-29" && !strings.Contains(e.Summary, "declared Sunday") {
 			t.Errorf("29 June reads %q, want the declaration it dates", e.Summary)
 		}
+	}
+}
+
+// TestALineHoldsItsDate: a sentence too long to keep a date it closes with
+// reads under that date as its opening, then the date's piece: "The
+// statement follows remarks by …" alone would read as said in 2023.
+func TestALineHoldsItsDate(t *testing.T) {
+	doc := article("a", "2025-07-23", "The statement follows remarks by Halden President Ola Brandt, who advised Estmark to resist any form of occupation, drawing a parallel to Halden's own approach in reclaiming the Dalby region from Valdoria in 2023.")
+	x := NewIndex()
+	x.Update(doc)
+	found := false
+	for _, e := range x.Events() {
+		if e.Date.Value != "2023" {
+			continue
+		}
+		found = true
+		if !strings.Contains(e.Summary, "in 2023") || !strings.HasPrefix(e.Summary, "The statement follows") {
+			t.Errorf("2023 reads %q, want its opening and the piece that holds 2023", e.Summary)
+		}
+	}
+	if !found {
+		t.Fatal("no 2023 line")
 	}
 }
