@@ -345,8 +345,14 @@ func newScanner() *scanner {
 			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return relSeason(ref, which, season), true }}, true
 		}),
 		// late last month, earlier this year, next week
-		mk(func(f *features) bool { return f.has("week", "month", "year") && f.has("last", "this", "next", "past") }, `\b(?i:(early|earlier|mid|late|later) )?(?i:(last|this|next|past)) (?i:(week|month|year))\b`, func(_ string, m []string, _, _ int) (expr, bool) {
+		mk(func(f *features) bool { return f.has("week", "month", "year") && f.has("last", "this", "next", "past") }, `\b(?i:(early|earlier|mid|late|later) )?(?i:(last|this|next|past)) (?i:(week|month|year))\b`, func(s string, m []string, start, _ int) (expr, bool) {
 			p, which, unit := strings.ToLower(m[1]), strings.ToLower(m[2]), strings.ToLower(m[3])
+			if which == "past" && p == "" && strings.EqualFold(prevWord(s, start), "the") {
+				// "in the past year" is the twelve months before the
+				// article, not last calendar year: too wide to date an
+				// event by.
+				return expr{}, false
+			}
 			step := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1}[which]
 			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) {
 				switch unit {

@@ -119,6 +119,10 @@ func TestDateExpressions(t *testing.T) {
 		{"today to come", "Today, the leaders will meet in Dalby.", "2025-03-14", "day", []string{"2025-03-14 day [14 March 2025]"}},
 		{"today inside", "The mayor speaks today in Dalby.", "2025-03-14", "day", []string{"2025-03-14 day [14 March 2025]"}},
 		{"years ago", "Two years ago Azerbaijan took control.", "2025-07", "month", []string{"2023 year [2023]"}},
+		// "the past year" is the twelve months before, not last calendar
+		// year; "last year" is that.
+		{"the past year", "Relations soured in the past year over the crash.", "2025-11-20", "day", nil},
+		{"last year", "Relations soured last year over the crash.", "2025-11-20", "day", []string{"2024 year [2024]"}},
 
 		// Without a publication date, only absolute dates resolve.
 		{"relative without publication", "Police raided the office on June 30 and in 2003.", "", "",
