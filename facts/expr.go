@@ -187,12 +187,7 @@ func newScanner() *scanner {
 			if n == nil {
 				return expr{}, false
 			}
-			if n[2] != "" {
-				return absDay(n[2], n[1], m[1])
-			}
-			mon, _ := monthNumber(n[1])
-			d, _ := strconv.Atoi(m[1])
-			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return nearestDay(ref, mon, d) }, yearless: true}, true
+			return dayOf(n[2], n[1], m[1])
 		}),
 		// the October 9 of "October 9 and 10, 2025": the year written
 		// after the second day is the first's too.
@@ -210,12 +205,7 @@ func newScanner() *scanner {
 			if p == nil {
 				return expr{}, false
 			}
-			if m[2] != "" {
-				return absDay(m[2], p[1], m[1])
-			}
-			mon, _ := monthNumber(p[1])
-			d, _ := strconv.Atoi(m[1])
-			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return nearestDay(ref, mon, d) }, yearless: true}, true
+			return dayOf(m[2], p[1], m[1])
 		}),
 		// February–September 2025, June-July 2025: one span of months
 		mk(func(f *features) bool { return f.digit && f.month }, `\b`+monthRE+`\s*[–—-]\s*`+monthRE+`,? (\d{4})\b`, func(_ string, m []string, _, _ int) (expr, bool) {
@@ -235,21 +225,14 @@ func newScanner() *scanner {
 		}),
 		// June 30 (no year)
 		mk(func(f *features) bool { return f.digit && f.month }, `\b`+monthRE+` `+ordRE+`\b`, func(s string, m []string, _, end int) (expr, bool) {
-			mon, _ := monthNumber(m[1])
-			d, _ := strconv.Atoi(m[2])
-			if d < 1 || d > 31 || followedByDigitOrColon(s, end) {
+			if followedByDigitOrColon(s, end) {
 				return expr{}, false
 			}
-			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return nearestDay(ref, mon, d) }, yearless: true}, true
+			return dayOf("", m[1], m[2])
 		}),
 		// 30 June, 1st of July (no year)
 		mk(func(f *features) bool { return f.digit && f.month }, `\b`+ordRE+`(?: of)? `+monthRE+`\b`, func(_ string, m []string, _, _ int) (expr, bool) {
-			mon, _ := monthNumber(m[2])
-			d, _ := strconv.Atoi(m[1])
-			if d < 1 || d > 31 {
-				return expr{}, false
-			}
-			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return nearestDay(ref, mon, d) }, yearless: true}, true
+			return dayOf("", m[2], m[1])
 		}),
 		// December last year, in June this year, December of next year: the
 		// month of the year the publication date's year points to.
@@ -560,6 +543,20 @@ func wordEdges(s string, start, end int) (int, int) {
 }
 
 // absDay builds an absolute day from year, month name and day strings.
+// dayOf is day ds of month ms in year ys, or, with no year (ys ""), the
+// one nearest the publication date.
+func dayOf(ys, ms, ds string) (expr, bool) {
+	if ys != "" {
+		return absDay(ys, ms, ds)
+	}
+	mon, ok := monthNumber(ms)
+	d, _ := strconv.Atoi(ds)
+	if !ok || d < 1 || d > 31 {
+		return expr{}, false
+	}
+	return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) { return nearestDay(ref, mon, d) }, yearless: true}, true
+}
+
 func absDay(ys, ms, ds string) (expr, bool) {
 	y, _ := strconv.Atoi(ys)
 	d, _ := strconv.Atoi(ds)
