@@ -533,57 +533,37 @@ func TestADateInsideAWord(t *testing.T) {
 	}
 }
 
-// TestAPassingDateIsItsPiece: a sentence too long to keep a date that
-// closes it, of an event no event word names ("since the Halden Airlines
-// downing in December 2024"), reads under that date with the piece that
-// holds it, not as the opening alone, which tells the June 27 killing.
-func TestAPassingDateIsItsPiece(t *testing.T) {
-	doc := article("a", "2025-07-03", "Ostrian security forces killed two Haldenian brothers and arrested nine others during violent raids on Haldenian homes in Marsk on June 27, triggering Halden's strongest diplomatic response since the Halden Airlines aircraft downing in December 2024.")
-	x := NewIndex()
-	x.Update(doc)
-	found := false
-	for _, e := range x.Events() {
-		if e.Date.Value != "2024-12" {
-			continue
-		}
-		found = true
-		if !strings.Contains(e.Summary, "downing in December 2024") {
-			t.Errorf("December 2024 reads %q, want the downing's piece", e.Summary)
-		}
-	}
-	if !found {
-		t.Fatal("no December 2024 line")
-	}
-	// The words a date gives the day of, cut off after another clause's
-	// act: under that date, the piece that holds it.
-	doc = article("b", "2025-06-30", "Halden's Foreign Ministry summoned Ostria's charge d'affaires over the incident, demanding a full investigation and prosecution of those responsible, while the Halden Culture Ministry declared Sunday that all Ostrian cultural events in the country have been canceled.")
-	x = NewIndex()
-	x.Update(doc)
-	for _, e := range x.Events() {
-		if e.Date.Value == "2025-06-29" && !strings.Contains(e.Summary, "declared Sunday") {
-			t.Errorf("29 June reads %q, want the declaration it dates", e.Summary)
-		}
-	}
-}
-
-// TestALineHoldsItsDate: a sentence too long to keep a date it closes with
-// reads under that date as its opening, then the date's piece: "The
-// statement follows remarks by …" alone would read as said in 2023.
+// TestALineHoldsItsDate: a sentence too long to keep a date it gives late
+// reads under that date with the piece that holds it: "since the Halden
+// Airlines downing in December 2024", not the opening alone, which tells
+// the June 27 killing; "declared Sunday", not the summons cut off before
+// it; "in 2023" after "The statement follows remarks by …", which alone
+// would read as said in 2023.
 func TestALineHoldsItsDate(t *testing.T) {
-	doc := article("a", "2025-07-23", "The statement follows remarks by Halden President Ola Brandt, who advised Estmark to resist any form of occupation, drawing a parallel to Halden's own approach in reclaiming the Dalby region from Valdoria in 2023.")
-	x := NewIndex()
-	x.Update(doc)
-	found := false
-	for _, e := range x.Events() {
-		if e.Date.Value != "2023" {
-			continue
+	for _, tt := range []struct {
+		pub, body, date, want, opens string
+	}{
+		{"2025-07-03", "Ostrian security forces killed two Haldenian brothers and arrested nine others during violent raids on Haldenian homes in Marsk on June 27, triggering Halden's strongest diplomatic response since the Halden Airlines aircraft downing in December 2024.",
+			"2024-12", "downing in December 2024", ""},
+		{"2025-06-30", "Halden's Foreign Ministry summoned Ostria's charge d'affaires over the incident, demanding a full investigation and prosecution of those responsible, while the Halden Culture Ministry declared Sunday that all Ostrian cultural events in the country have been canceled.",
+			"2025-06-29", "declared Sunday", ""},
+		{"2025-07-23", "The statement follows remarks by Halden President Ola Brandt, who advised Estmark to resist any form of occupation, drawing a parallel to Halden's own approach in reclaiming the Dalby region from Valdoria in 2023.",
+			"2023", "in 2023", "The statement follows"},
+	} {
+		x := NewIndex()
+		x.Update(article("a", tt.pub, tt.body))
+		found := false
+		for _, e := range x.Events() {
+			if e.Date.Value != tt.date {
+				continue
+			}
+			found = true
+			if !strings.Contains(e.Summary, tt.want) || !strings.HasPrefix(e.Summary, tt.opens) {
+				t.Errorf("%s reads %q, want %q in it, opening %q", tt.date, e.Summary, tt.want, tt.opens)
+			}
 		}
-		found = true
-		if !strings.Contains(e.Summary, "in 2023") || !strings.HasPrefix(e.Summary, "The statement follows") {
-			t.Errorf("2023 reads %q, want its opening and the piece that holds 2023", e.Summary)
+		if !found {
+			t.Errorf("no %s line for %q", tt.date, tt.body)
 		}
-	}
-	if !found {
-		t.Fatal("no 2023 line")
 	}
 }
