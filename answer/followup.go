@@ -332,10 +332,9 @@ func withEarlierSpeaker(q string, history []Turn) string {
 	}
 	if pronoun != "they" && !slices.ContainsFunc(history[max(0, len(history)-contextDepth):], func(t Turn) bool { return aPerson(t.Question) }) {
 		// "What did he say on July 7?" after turns that named no person
-		// (a "he" of "Who is Erik Lund?" is he): the last person the
-		// answers quote, a few
-		// turns further back than a context reaches (a "he" is
-		// someone; no later answer quoted anyone).
+		// (after "Who is Erik Lund?", he is Erik Lund): the last person
+		// the answers quote by name, looked for further back than a
+		// context reaches, since a "he" is someone.
 		for i := len(history) - 1; i >= 0 && i >= len(history)-2*contextDepth; i-- {
 			if who := quotedPerson(history[i].Answer); who != "" {
 				return q[:m[0]] + who + q[m[1]:]
