@@ -956,7 +956,7 @@ func (ev *evidence) relativeDateLine(s *sentence, ref int) string {
 	if i < 0 {
 		i = ev.openingDate(s)
 	}
-	if i < 0 && len(s.Vals) == 1 && s.Cov >= 1 && !hasSpeech(s) && len(facts.EventKeys(s.Text)) == 0 {
+	if i < 0 && len(s.Vals) == 1 && s.Cov >= 1 && !hasSpeech(s) && len(facts.EventKeys(s.Text, nil)) == 0 {
 		// "Aliyev received Overchuk on Monday." for "When did Aliyev
 		// receive Overchuk?": its one date, in a sentence of every word
 		// asked that reports no one's words and tells no other event,

@@ -48,6 +48,10 @@ type expr struct {
 	// yearless is true for a day written without its year ("December
 	// 25th"), which the reader may move to the year before (see read).
 	yearless bool
+	// words, when set, are the bytes of the match that are the date's
+	// words: a pattern may read more than its date ("9 and 10 October"
+	// for the 9).
+	words [2]int
 }
 
 const monthRE = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`
@@ -56,15 +60,6 @@ const ordRE = `(\d{1,2})(?:st|nd|rd|th)?`
 
 // dayPartRE is a day or a part of one; it captures nothing.
 const dayPartRE = `(?:day|morning|afternoon|evening|night)`
-
-// Two days that share one month: "9 and 10 October 2025", "October 9 and
-// 10, 2025". The month and year rules read the day written beside them;
-// these read the other day's month and year.
-var (
-	reSharedMonthAfter  = regexp.MustCompile(`^ (?:and|or|&) \d{1,2}(?:st|nd|rd|th)? (?:of )?` + monthRE + `(?:,? (\d{4}))?\b`)
-	reSharedMonthBefore = regexp.MustCompile(`\b` + monthRE + ` \d{1,2}(?:st|nd|rd|th)? (?:and|or|&) $`)
-	reSharedYearAfter   = regexp.MustCompile(`^ (?:and|or|&) \d{1,2}(?:st|nd|rd|th)?,? (\d{4})\b`)
-)
 
 // rule is one pattern and how to turn its match into an expression; m holds
 // the submatches (m[0] is the whole match), ok=false rejects the match.
@@ -180,32 +175,26 @@ func newScanner() *scanner {
 		mk(func(f *features) bool { return f.digit && f.month }, `\b`+monthRE+` `+ordRE+`,? (\d{4})\b`, func(_ string, m []string, _, _ int) (expr, bool) {
 			return absDay(m[3], m[1], m[2])
 		}),
-		// the 9 of "9 and 10 October (2025)": the first of two days that
-		// share the month written after the second.
-		mk(func(f *features) bool { return f.digit && f.month }, `\b`+ordRE+`\b`, func(s string, m []string, _, end int) (expr, bool) {
-			n := reSharedMonthAfter.FindStringSubmatch(s[end:])
-			if n == nil {
-				return expr{}, false
-			}
-			return dayOf(n[2], n[1], m[1])
+		// Two days of one month, each a date of its own: the 9 of "9 and
+		// 10 October (2025)", the October 9 of "October 9 and 10, 2025"
+		// (the year written once is both days'), the 10 or "10, 2025" of
+		// "October 9 and 10, 2025". Each pattern reads the whole phrase
+		// and gives the one day's words (expr.words): the rules that read
+		// a day beside its month read the other.
+		mk(func(f *features) bool { return f.digit && f.month }, `\b(\d{1,2}(?:st|nd|rd|th)?) (?:and|or|&) \d{1,2}(?:st|nd|rd|th)? (?:of )?`+monthRE+`(?:,? (\d{4}))?\b`, func(_ string, m []string, start, _ int) (expr, bool) {
+			e, ok := dayOf(m[3], m[2], ordinal(m[1]))
+			e.words = [2]int{start, start + len(m[1])}
+			return e, ok
 		}),
-		// the October 9 of "October 9 and 10, 2025": the year written
-		// after the second day is the first's too.
-		mk(func(f *features) bool { return f.digit && f.month }, `\b`+monthRE+` `+ordRE+`\b`, func(s string, m []string, _, end int) (expr, bool) {
-			n := reSharedYearAfter.FindStringSubmatch(s[end:])
-			if n == nil {
-				return expr{}, false
-			}
-			return absDay(n[1], m[1], m[2])
+		mk(func(f *features) bool { return f.digit && f.month }, `\b(`+monthRE+` (\d{1,2})(?:st|nd|rd|th)?) (?:and|or|&) \d{1,2}(?:st|nd|rd|th)?,? (\d{4})\b`, func(_ string, m []string, start, _ int) (expr, bool) {
+			e, ok := absDay(m[4], m[2], m[3])
+			e.words = [2]int{start, start + len(m[1])}
+			return e, ok
 		}),
-		// the 10 or "10, 2025" of "October 9 and 10, 2025": the second of
-		// two days that share the month written before the first.
-		mk(func(f *features) bool { return f.digit && f.month }, `\b`+ordRE+`(?:,? (\d{4}))?\b`, func(s string, m []string, start, _ int) (expr, bool) {
-			p := reSharedMonthBefore.FindStringSubmatch(s[:start])
-			if p == nil {
-				return expr{}, false
-			}
-			return dayOf(m[2], p[1], m[1])
+		mk(func(f *features) bool { return f.digit && f.month }, `\b`+monthRE+` \d{1,2}(?:st|nd|rd|th)? (?:and|or|&) ((\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?)\b`, func(_ string, m []string, _, end int) (expr, bool) {
+			e, ok := dayOf(m[4], m[1], m[3])
+			e.words = [2]int{end - len(m[2]), end}
+			return e, ok
 		}),
 		// February–September 2025, June-July 2025: one span of months
 		mk(func(f *features) bool { return f.digit && f.month }, `\b`+monthRE+`\s*[–—-]\s*`+monthRE+`,? (\d{4})\b`, func(_ string, m []string, _, _ int) (expr, bool) {
@@ -492,7 +481,11 @@ func (sc *scanner) find(s string) []expr {
 			// A date read inside a word ("pre-June 29", "25-27 June 2025")
 			// spans the whole word: the words and the dates of a sentence
 			// must share their edges.
-			e.start, e.end = wordEdges(s, ix[0], ix[1])
+			lo, hi := ix[0], ix[1]
+			if e.words != [2]int{} {
+				lo, hi = e.words[0], e.words[1]
+			}
+			e.start, e.end = wordEdges(s, lo, hi)
 			if e.kind == kAbsolute && !e.abs.Valid() {
 				continue
 			}
@@ -543,6 +536,9 @@ func wordEdges(s string, start, end int) (int, int) {
 }
 
 // absDay builds an absolute day from year, month name and day strings.
+// ordinal returns the digits of an ordinal day ("9th" → "9").
+func ordinal(s string) string { return strings.TrimRight(s, "stndrh") }
+
 // dayOf is day ds of month ms in year ys, or, with no year (ys ""), the
 // one nearest the publication date.
 func dayOf(ys, ms, ds string) (expr, bool) {

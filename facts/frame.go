@@ -412,9 +412,10 @@ func (sc *sentenceCtx) possessedEvent(at int) string {
 }
 
 // EventKeys returns the keys of the event words text holds (EventKey), in
-// order: "died" and "arrested" in "… died after he was arrested".
-func EventKeys(text string) []string {
-	ws := Words(text)
+// order: "died" and "arrested" in "… died after he was arrested". memo,
+// when not nil, caches words' keys as WordsMemo does.
+func EventKeys(text string, memo map[string]string) []string {
+	ws := WordsMemo(text, memo)
 	var out []string
 	for i, w := range ws {
 		if eventWord(w) {

@@ -181,7 +181,7 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 		}
 		m := Mention{
 			Date:     *f.Date,
-			Summary:  summary(text, slo, hi, e, piece, f.Event.Trigger),
+			Summary:  summary(text, slo, hi, e, piece, f.Event.Trigger, memo),
 			Source:   Source{DocID: doc.ID, Title: doc.Title, Quote: strings.TrimSpace(text), PassageID: f.PassageID, URL: doc.URL, Trigger: f.Event.Trigger},
 			Expr:     text[e.Start:e.End],
 			Names:    cur.names,
@@ -475,8 +475,9 @@ func opening(s string, lo, max int) string {
 // "…" too. When the whole is too long to keep its date, it is its opening,
 // then the piece ("At first, Putin said that … on 25 December"): cut
 // before its date, the line would read as said or done that day. trigger
-// is the key of the date's event word, "" when it has none.
-func summary(s string, lo, hi int, e facts.ExprSpan, piece bool, trigger string) string {
+// is the key of the date's event word, "" when it has none; memo caches
+// words' keys (facts.WordsMemo).
+func summary(s string, lo, hi int, e facts.ExprSpan, piece bool, trigger string, memo map[string]string) string {
 	if e.Start >= lo && e.End <= hi && wordCount(s[lo:e.Start])+wordCount(s[e.End:hi]) < 3 {
 		// A clause that is little more than its date ("On Saturday",
 		// "2010" in "in 2001, 2010, and 2011") says nothing: the
@@ -532,7 +533,7 @@ func summary(s string, lo, hi int, e facts.ExprSpan, piece bool, trigger string)
 		// in February 2024"), which under this date would read as this
 		// one's: then the piece is shown as one.
 		if !piece {
-			whole := summary(s, 0, len(s), facts.ExprSpan{Start: -1, End: -1}, false, "")
+			whole := summary(s, 0, len(s), facts.ExprSpan{Start: -1, End: -1}, false, "", memo)
 			if strings.Contains(whole, s[e.Start:e.End]) {
 				return whole
 			}
@@ -555,9 +556,11 @@ func summary(s string, lo, hi int, e facts.ExprSpan, piece bool, trigger string)
 			// that event's day; the piece tells the date's event, or the
 			// words it dates when it has none ("…, while the ministry
 			// declared Sunday that …").
-			own := tellsIn(t, trigger) || trigger == "" && facts.Reports(t)
-			if len(facts.DateExprs(whole)) == 0 && !(own && !tellsIn(whole, trigger) && tellsOther(whole, trigger)) {
-				return whole
+			if len(facts.DateExprs(whole)) == 0 {
+				own := tellsIn(t, trigger, memo) || trigger == "" && facts.Reports(t)
+				if !own || tellsIn(whole, trigger, memo) || !tellsOther(whole, trigger, memo) {
+					return whole
+				}
 			}
 		}
 		lead = "…"
@@ -752,11 +755,11 @@ func startsLower(s string) bool {
 // Sunday that all events were canceled") reads right alone, where the
 // sentence's opening, cut before the date, tells another event ("… summoned
 // Russia's chargé d'affaires …") that would read as that day's.
-func tellsIn(text, trigger string) bool {
-	return trigger != "" && slices.Contains(facts.EventKeys(text), trigger)
+func tellsIn(text, trigger string, memo map[string]string) bool {
+	return trigger != "" && slices.Contains(facts.EventKeys(text, memo), trigger)
 }
 
 // tellsOther reports whether text holds an event word other than trigger's.
-func tellsOther(text, trigger string) bool {
-	return slices.ContainsFunc(facts.EventKeys(text), func(k string) bool { return k != trigger })
+func tellsOther(text, trigger string, memo map[string]string) bool {
+	return slices.ContainsFunc(facts.EventKeys(text, memo), func(k string) bool { return k != trigger })
 }

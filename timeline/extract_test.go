@@ -114,7 +114,7 @@ func TestSummary(t *testing.T) {
 				t.Fatalf("no expression %q in %q", tt.expr, tt.sentence)
 			}
 			lo, hi := clause(tt.sentence, facts.Words(tt.sentence), facts.Segments(tt.sentence), exprs, e)
-			got := summary(tt.sentence, lo, hi, e, dateBefore(tt.sentence, exprs, lo), "x")
+			got := summary(tt.sentence, lo, hi, e, dateBefore(tt.sentence, exprs, lo), "x", nil)
 			if got != tt.want {
 				t.Errorf("summary = %q\nwant      %q", got, tt.want)
 			}
