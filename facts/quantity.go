@@ -101,6 +101,10 @@ func TimeUnit(unit string) bool {
 // "-years" ("-year-old" is an age).
 var reHyphenUnit = regexp.MustCompile(`^-(?i)(days?|weeks?|months?|years?|hours?)\b(?:[^-]|$)`)
 
+// reHyphenNoun is a noun joined to its number before another noun, which
+// it describes: the "-page" of "a 53-page report". Its group is the noun.
+var reHyphenNoun = regexp.MustCompile(`^-([a-z]{3,})\s[a-z]`)
+
 // reForAUnit is a length of time of one unit after "for": "behind bars
 // for exactly a month", "for nearly a year". Its groups are a qualifier
 // and the unit.
@@ -167,6 +171,15 @@ func readQuantities(sc *sentenceCtx) []Fact {
 				q := Quantity{Value: strconv.FormatFloat(lo, 'f', -1, 64), Low: lo, High: hi, Unit: unitWords[strings.ToLower(u[1])]}
 				q.Low, q.High = qualify(qualifierOf(s, m), lo, hi)
 				out = append(out, sc.fact(KindQuantity, start, m[7]+len("-")+len(u[1]), func(f *Fact) { f.Quantity = &q }))
+				continue
+			}
+		}
+		if h := reHyphenNoun.FindStringSubmatch(s[m[7]:]); h != nil && m[8] < 0 && m[4] < 0 {
+			// "the 53-page preliminary report": a count of pages that
+			// describes the noun after it.
+			if lo, hi, ok := numberRange(strings.ToLower(s[m[6]:m[7]])); ok {
+				q := Quantity{Value: strconv.FormatFloat(lo, 'f', -1, 64), Low: lo, High: hi, Counted: Key(strings.ToLower(h[1]))}
+				out = append(out, sc.fact(KindQuantity, start, m[7]+len("-")+len(h[1]), func(f *Fact) { f.Quantity = &q }))
 				continue
 			}
 		}
@@ -251,7 +264,29 @@ func readQuantities(sc *sentenceCtx) []Fact {
 	}
 	out = append(out, sc.forOneUnit(out)...)
 	slices.SortStableFunc(out, func(a, b Fact) int { return a.Start - b.Start })
+	rangeEnds(s, out)
 	return out
+}
+
+// reMultiplier is a number word that multiplies the number before it.
+var reMultiplier = regexp.MustCompile(`(?i)\b(?:thousand|million|billion)\b`)
+
+// rangeEnds gives a bare number that opens a range ("150,000 to 160,000
+// students", "between 9,000 and 10,000 people", "2-3 days") what the
+// range's other end counts.
+func rangeEnds(s string, qs []Fact) {
+	for k := 0; k+1 < len(qs); k++ {
+		a, b := qs[k].Quantity, qs[k+1].Quantity
+		if a == nil || b == nil || a.Counted != "" || a.Unit != "" || b.Counted == "" && b.Unit == "" || reMultiplier.MatchString(qs[k+1].Text) {
+			continue // "between 2 and 3 million people": the 2 is millions too, which its words do not say
+		}
+		switch strings.TrimSpace(s[qs[k].End:qs[k+1].Start]) {
+		case "to", "and", "or", "-", "–":
+			c := *a
+			c.Counted, c.Unit, c.Person, c.Of = b.Counted, b.Unit, b.Person, b.Of
+			qs[k].Quantity = &c
+		}
+	}
 }
 
 // UnitAge is the Unit of a person's age.
@@ -537,6 +572,9 @@ func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend 
 			strings.TrimSpace(sc.text[w.End:ws[i+1].Start]) == ""
 		if (strings.HasSuffix(lower, "ed") || strings.HasSuffix(lower, "ing") || strings.HasSuffix(lower, "ly")) && !(personNouns[w.Key] && head == "") && !adjective && !described {
 			break // "50 detained", "murders dating back": a verb or adverb, not the noun
+		}
+		if lh := strings.ToLower(headText); head != "" && !adjective && strings.HasSuffix(lh, "s") && !strings.HasSuffix(lh, "ss") && !strings.HasSuffix(lower, "s") {
+			break // "160,000 students attend": the plural noun's verb
 		}
 		head, headText = w.Key, w.Text
 		cend, last = w.End, w.End

@@ -165,6 +165,9 @@ func TestQuantitiesKnowWhatTheyCount(t *testing.T) {
 		// A name that ends a clause does not name the number after it
 		// ("Flight 8243" does).
 		{"According to Halden, nine people were detained in the raid.", "9", "person", 9, 9},
+		// A plural noun's verb is no part of it.
+		{"The raid left five Valdorian nationals dead in Dalby.", "5", "nationals", 5, 5},
+		{"It is estimated that 160,000 students attend these schools.", "160000", "students", 160000, 160000},
 	}
 	for _, tt := range tests {
 		// A length of time ("for a week") is no count.
@@ -1271,5 +1274,27 @@ func TestAReasonSetApartIsItsMainClauses(t *testing.T) {
 	body = "Estmark called them extrajudicial killings by Halden police based on their ethnicity."
 	if cs := kinds(Read(doc("d", "2025-07-01", body)), KindCause); len(cs) != 0 {
 		t.Errorf("causes %+v of killings based on ethnicity, want none", cs)
+	}
+}
+
+// TestRangesAndCompoundCounts: the first end of a range counts what the
+// other does ("150,000 to 160,000 students"), except where a multiplier
+// the first lacks would read it wrong ("between 2 and 3 million people");
+// "a 53-page report" counts pages.
+func TestRangesAndCompoundCounts(t *testing.T) {
+	body := "It is estimated that 150,000 to 160,000 students attend these schools. " +
+		"The diaspora numbers between 2 and 3 million people. " +
+		"The 53-page preliminary report was released on Monday."
+	var got []string
+	for _, f := range kinds(Read(doc("d", "2025-07-01", body)), KindQuantity) {
+		got = append(got, f.Text+"="+f.Quantity.Value+" "+f.Quantity.Counted)
+	}
+	want := []string{
+		"150,000=150000 " + Key("students"), "160,000 students=160000 " + Key("students"),
+		"2=2 ", "3 million people=3000000 person",
+		"53-page=53 " + Key("page"),
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("counts %q, want %q", got, want)
 	}
 }
