@@ -353,6 +353,9 @@ func (sc *sentenceCtx) eventAt(at int) string {
 	if sc.reportDated(at) {
 		return ""
 	}
+	if t := sc.introducedEvent(at); t != "" {
+		return t
+	}
 	t := sc.triggerNear(at)
 	if t != "" && sc.verbBetween(at, t) {
 		// "Russia on Monday regretted Azerbaijan's decision to cancel
@@ -361,6 +364,41 @@ func (sc *sentenceCtx) eventAt(at int) string {
 		return ""
 	}
 	return t
+}
+
+// introducedEvent returns the key of the first event word of the clause
+// that a date set off by a comma opens, inside a reported clause or after
+// a conjunction ("TASS reported that on Sunday, a court remanded …", "but
+// on Monday, police raided …"), or "": its own clause holds nothing else
+// to date.
+func (sc *sentenceCtx) introducedEvent(at int) string {
+	end, ok := sc.dateEnd(at)
+	if !ok || !strings.HasPrefix(strings.TrimLeft(sc.text[end:], " "), ",") {
+		return ""
+	}
+	_, hi := sc.clauseAround(at)
+	if hi >= len(sc.text) {
+		return ""
+	}
+	j := slices.IndexFunc(sc.words, func(w Word) bool { return w.End > at }) - 1
+	for j >= 0 && dateLead[strings.ToLower(sc.words[j].Text)] {
+		j--
+	}
+	if j < 0 {
+		return ""
+	}
+	switch strings.ToLower(sc.words[j].Text) {
+	case "that", "and", "but", "then":
+	default:
+		return "" // "Police raided the office on Monday," dates the raid
+	}
+	_, next := sc.clauseAround(hi + 1)
+	for i, w := range sc.words {
+		if w.Start >= hi && w.End <= next && eventWord(w) && !topicOf(sc.words, i, at) {
+			return EventKey(sc.words, i)
+		}
+	}
+	return ""
 }
 
 // verbBetween reports whether the date at offset at stands between its

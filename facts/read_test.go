@@ -1298,3 +1298,16 @@ func TestRangesAndCompoundCounts(t *testing.T) {
 		t.Errorf("counts %q, want %q", got, want)
 	}
 }
+
+// TestADateThatOpensAReportedClause: "reported that on Sunday, a court
+// remanded …" and "Recall that on July 1, … were arrested" date the
+// clause the date opens; the date's own clause holds only "that".
+func TestADateThatOpensAReportedClause(t *testing.T) {
+	got := datesAndEvents(doc("d", "2025-06-30", "The agency reported that on Sunday, a Dalby court remanded Ivo Tamm into custody. "+
+		"Recall that on June 24, the miners detained the previous day were arrested in Marsk. "+
+		"Police raided the office on Monday, and the ministry said so."))
+	want := []string{"Sunday→" + Key("remanded"), "June 24→" + Key("arrested"), "the previous day→" + Key("detained"), "Monday→" + Key("raided")}
+	if !slices.Equal(got, want) {
+		t.Errorf("dates and their events %q, want %q", got, want)
+	}
+}
