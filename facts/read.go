@@ -270,6 +270,10 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 			// far, whom it describes so.
 			if describesOne(speech[k].Speech.Speaker) && len(namedSpeakers) == 1 {
 				speech[k].Speech.Speaker = namedSpeakers[0]
+			} else if n := namedBy(speech[k].Speech.Speaker, namedSpeakers); n != "" {
+				// "The ministry on July 1 accused Baku …" after "The
+				// Foreign Ministry in Moscow said …": the one named.
+				speech[k].Speech.Speaker = n
 			}
 			if sp := speech[k].Speech.Speaker; Named(sp) && !slices.Contains(namedSpeakers, sp) {
 				namedSpeakers = append(namedSpeakers, sp)
@@ -390,6 +394,26 @@ func sourceAt(speech []Fact, at int) string {
 	}
 	if len(speech) > 0 {
 		return speech[0].Speech.Speaker
+	}
+	return ""
+}
+
+// namedBy returns the latest of the named speakers so far whose words
+// hold the noun of speaker, when speaker is that noun alone, perhaps after
+// "the" ("the ministry" for "The Foreign Ministry in Moscow"), or "".
+func namedBy(speaker string, named []string) string {
+	f := strings.Fields(speaker)
+	if len(f) == 2 && strings.EqualFold(f[0], "the") {
+		f = f[1:]
+	}
+	if len(f) != 1 || f[0] != strings.ToLower(f[0]) {
+		return ""
+	}
+	head := Key(f[0])
+	for _, n := range slices.Backward(named) {
+		if slices.ContainsFunc(Words(n), func(w Word) bool { return w.Key == head }) {
+			return n
+		}
 	}
 	return ""
 }

@@ -1311,3 +1311,21 @@ func TestADateThatOpensAReportedClause(t *testing.T) {
 		t.Errorf("dates and their events %q, want %q", got, want)
 	}
 }
+
+// TestADateBetweenTheSpeakerAndTheVerb: "Ivo Tamm on Monday said …" and
+// "The ministry on July 1 accused …" are their speakers' words (a date
+// between subject and verb had hidden them), and "the ministry" is the
+// one the article named before ("The Foreign Ministry in Dalby").
+func TestADateBetweenTheSpeakerAndTheVerb(t *testing.T) {
+	body := "Ivo Tamm on Monday said the talks had failed. " +
+		"The Foreign Ministry in Dalby said on June 30 that the detentions were unlawful. " +
+		"The ministry on July 1 accused Halden of taking unfriendly actions."
+	var got []string
+	for _, f := range kinds(Read(doc("d", "2025-07-02", body)), KindSpeech) {
+		got = append(got, f.Speech.Speaker+": "+f.Speech.Cue)
+	}
+	want := []string{"Ivo Tamm: said", "Foreign Ministry in Dalby: said", "Foreign Ministry in Dalby: accused"}
+	if !slices.Equal(got, want) {
+		t.Errorf("speech %q, want %q", got, want)
+	}
+}

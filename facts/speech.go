@@ -204,7 +204,7 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 				continue // a cue that opens the sentence has no source before it
 			}
 		}
-		k := i - 1
+		k := sc.beforeDate(i - 1)
 		for k >= 0 && verbGroup[strings.ToLower(ws[k].Text)] && !clauseBreakBefore(sc.text, ws[k+1].Start, ws[k].End) {
 			k--
 		}
@@ -490,6 +490,31 @@ func (sc *sentenceCtx) relativeBefore(k int) int {
 			}
 			return k
 		}
+	}
+	return k
+}
+
+// beforeDate returns the word before a date that ends at word k and
+// stands between a subject and its verb ("Peskov on Monday said", "The
+// ministry on July 1 accused"), its "on" or "last" with it; k when no
+// date ends there.
+func (sc *sentenceCtx) beforeDate(k int) int {
+	if k < 0 {
+		return k
+	}
+	ws := sc.words
+	for _, d := range sc.dates {
+		if d.End != ws[k].End {
+			continue
+		}
+		j := slices.IndexFunc(ws, func(w Word) bool { return w.Start >= d.Start }) - 1
+		for j >= 0 && dateLead[strings.ToLower(ws[j].Text)] {
+			j--
+		}
+		if j < 0 || clauseBreakBefore(sc.text, ws[j+1].Start, ws[j].End) {
+			return k
+		}
+		return j
 	}
 	return k
 }
