@@ -588,7 +588,10 @@ func continuedWith(q string, history []Turn) string {
 	at := -1
 	for i, w := range pw {
 		bare := bareName(w)
-		if i == 0 || !upperFirst(bare) || countryish(bare) != country || i+1 < len(pw) && upperFirst(pw[i+1]) || i > 1 && upperFirst(pw[i-1]) {
+		// "Azerbaijan's Foreign Ministry": the possessive is a name of its
+		// own before the capitalised words it owns.
+		owns := bare != strings.Trim(w, ",;:")
+		if i == 0 || !upperFirst(bare) || countryish(bare) != country || i+1 < len(pw) && upperFirst(pw[i+1]) && !owns || i > 1 && upperFirst(pw[i-1]) {
 			continue // not a one-word name of the kind
 		}
 		if at >= 0 {

@@ -768,6 +768,8 @@ func TestAndXAsksTheLastQuestionOfX(t *testing.T) {
 		{"What did Halden say about the raid?", "And Estmark?", "What did Estmark say about the raid?"},
 		{"What did Halden's ministry say about the raid?", "what about Ivo Tamm?", "What did Ivo Tamm say about the raid?"},
 		{"What did Azerbaijan's ministry say about the raid?", "what about Russia?", "What did Russia's ministry say about the raid?"},
+		// A possessive country owns the capitalised words after it.
+		{"What did Azerbaijan's Foreign Ministry say about the raid?", "And Russia?", "What did Russia's Foreign Ministry say about the raid?"},
 		{"What is the Ark project?", "and Zakharova?", ""},
 		{"How many miners were detained in Halden?", "and in Dalby?", "How many miners were detained in Dalby?"},
 		{"What did Azerbaijan say about the raid?", "and russia?", "What did russia say about the raid?"},
