@@ -111,6 +111,26 @@ var monthWords = []string{"January", "February", "March", "April", "May", "June"
 	"September", "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",
 	"Aug.", "Sep", "Oct.", "Nov.", "Dec."}
 
+// daysJoined reports whether two numbers stand joined by "and", "or" or
+// "&" ("9 and 10"): the pre-test of the rules for two days of one month.
+func (f *features) daysJoined() bool {
+	for _, j := range []string{" and ", " or ", " & "} {
+		for i := strings.Index(f.lower, j); i >= 0; {
+			if i > 0 && isASCIIDigit(f.lower[i-1]) || i > 2 && isASCIIDigit(f.lower[i-3]) {
+				if k := i + len(j); k < len(f.lower) && isASCIIDigit(f.lower[k]) {
+					return true
+				}
+			}
+			next := strings.Index(f.lower[i+1:], j)
+			if next < 0 {
+				break
+			}
+			i += 1 + next
+		}
+	}
+	return false
+}
+
 func (f *features) has(words ...string) bool {
 	for _, w := range words {
 		if strings.Contains(f.lower, w) {
@@ -181,17 +201,17 @@ func newScanner() *scanner {
 		// "October 9 and 10, 2025". Each pattern reads the whole phrase
 		// and gives the one day's words (expr.words): the rules that read
 		// a day beside its month read the other.
-		mk(func(f *features) bool { return f.digit && f.month }, `\b(\d{1,2}(?:st|nd|rd|th)?) (?:and|or|&) \d{1,2}(?:st|nd|rd|th)? (?:of )?`+monthRE+`(?:,? (\d{4}))?\b`, func(_ string, m []string, start, _ int) (expr, bool) {
+		mk(func(f *features) bool { return f.digit && f.month && f.daysJoined() }, `\b(\d{1,2}(?:st|nd|rd|th)?) (?:and|or|&) \d{1,2}(?:st|nd|rd|th)? (?:of )?`+monthRE+`(?:,? (\d{4}))?\b`, func(_ string, m []string, start, _ int) (expr, bool) {
 			e, ok := dayOf(m[3], m[2], ordinal(m[1]))
 			e.words = [2]int{start, start + len(m[1])}
 			return e, ok
 		}),
-		mk(func(f *features) bool { return f.digit && f.month }, `\b(`+monthRE+` (\d{1,2})(?:st|nd|rd|th)?) (?:and|or|&) \d{1,2}(?:st|nd|rd|th)?,? (\d{4})\b`, func(_ string, m []string, start, _ int) (expr, bool) {
+		mk(func(f *features) bool { return f.digit && f.month && f.daysJoined() }, `\b(`+monthRE+` (\d{1,2})(?:st|nd|rd|th)?) (?:and|or|&) \d{1,2}(?:st|nd|rd|th)?,? (\d{4})\b`, func(_ string, m []string, start, _ int) (expr, bool) {
 			e, ok := absDay(m[4], m[2], m[3])
 			e.words = [2]int{start, start + len(m[1])}
 			return e, ok
 		}),
-		mk(func(f *features) bool { return f.digit && f.month }, `\b`+monthRE+` \d{1,2}(?:st|nd|rd|th)? (?:and|or|&) ((\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?)\b`, func(_ string, m []string, _, end int) (expr, bool) {
+		mk(func(f *features) bool { return f.digit && f.month && f.daysJoined() }, `\b`+monthRE+` \d{1,2}(?:st|nd|rd|th)? (?:and|or|&) ((\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?)\b`, func(_ string, m []string, _, end int) (expr, bool) {
 			e, ok := dayOf(m[4], m[1], m[3])
 			e.words = [2]int{end - len(m[2]), end}
 			return e, ok
