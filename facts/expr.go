@@ -867,6 +867,14 @@ var reFuture = regexp.MustCompile(`(?i)\b(will|shall|'ll|is (?:due|set|scheduled
 // futureTense reports whether sentence s speaks of what is still to come.
 func futureTense(s string) bool { return reFuture.MatchString(s) }
 
+// bareMonth reports whether a date's words are a month's name alone,
+// which tells no year: "December", not "December 2024" or "last
+// December".
+func bareMonth(words string) bool {
+	_, ok := monthNumber(strings.TrimSpace(words))
+	return ok
+}
+
 // reTimed finds what ties a sentence to a time: a verb in the past,
 // perfect or progressive, or a future.
 var reTimed = regexp.MustCompile(`(?i)\b(?:was|were|had|has|have|did|said|says|(?:is|are|am)\s+\w+ing)\b`)

@@ -234,6 +234,12 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 						sp = DaySpan(last)
 					}
 				}
+				if haveWin && sp.G == GMonth && sp.Hi.Before(win.Lo) && futureTense(s.Text) && bareMonth(s.Text[e.start:e.end]) {
+					// "will be completed by December" in a February article
+					// is the coming December, not the last.
+					y := sp.Lo.Year() + 1
+					sp = MonthSpan(y, sp.Lo.Month())
+				}
 				if sp.G == GDay && sp.Single() {
 					prev, havePrev = sp, true
 					days = append(days, dayAt{e.start, sp})
