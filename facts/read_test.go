@@ -1342,3 +1342,15 @@ func TestAMonthToCome(t *testing.T) {
 		t.Errorf("dates %q, want %q", got, want)
 	}
 }
+
+// TestWordsRecalled: "X recalled that …" gives X's words; "Baku recalled
+// its ambassador" is an act, no one's words.
+func TestWordsRecalled(t *testing.T) {
+	var got []string
+	for _, f := range kinds(Read(doc("d", "2025-07-02", "Ivo Tamm recalled that the two presidents agreed on compensation. Halden recalled its ambassador from Dalby.")), KindSpeech) {
+		got = append(got, f.Speech.Speaker+": "+f.Speech.Content)
+	}
+	if want := []string{"Ivo Tamm: the two presidents agreed on compensation"}; !slices.Equal(got, want) {
+		t.Errorf("speech %q, want %q", got, want)
+	}
+}

@@ -171,7 +171,10 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 			}
 			continue
 		}
-		if !reportingVerbs[l] || i+1 < len(ws) && reportingVerbs[strings.ToLower(ws[i+1].Text)] {
+		if thatCues[l] && !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that")) {
+			continue // "Baku recalled its ambassador": an act, not words
+		}
+		if !reportingVerbs[l] && !thatCues[l] || i+1 < len(ws) && reportingVerbs[strings.ToLower(ws[i+1].Text)] {
 			continue // "media reports said": the first is a noun
 		}
 		if next := i + 1; next < len(ws) && sc.text[ws[i].End:ws[next].Start] == " " && !ws[next].Cap &&
@@ -239,6 +242,10 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 // namingCues give what someone calls a thing: "what it called the brutal
 // killing".
 var namingCues = map[string]bool{"called": true, "termed": true, "dubbed": true}
+
+// thatCues report words only before "that": "Bayramov recalled that …",
+// but "Baku recalled its ambassador" is an act.
+var thatCues = map[string]bool{"recalled": true, "recalls": true, "reminded": true, "reiterated": true}
 
 // participleCues report words in a participle clause whose subject is the
 // sentence's: ", claiming that …", ", insisting that …".
