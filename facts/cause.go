@@ -162,7 +162,7 @@ func citesSource(before, obj string) bool {
 	if len(f) > 0 && reportingVerbs[strings.ToLower(f[len(f)-1])] {
 		return true
 	}
-	if named(obj) {
+	if nameAlone(obj) {
 		return true // "citing the Kremlin", "citing Reuters": a name alone is who spoke
 	}
 	words := strings.Fields(strings.ToLower(obj))
@@ -177,9 +177,9 @@ func citesSource(before, obj string) bool {
 	return false
 }
 
-// named reports whether phrase is a name alone, with or without "the":
+// nameAlone reports whether phrase is a name alone, with or without "the":
 // every word capitalised ("the Kremlin", "the Interior Ministry").
-func named(phrase string) bool {
+func nameAlone(phrase string) bool {
 	f := strings.Fields(phrase)
 	if len(f) > 0 && strings.EqualFold(f[0], "the") {
 		f = f[1:]

@@ -114,18 +114,20 @@ var monthWords = []string{"January", "February", "March", "April", "May", "June"
 // daysJoined reports whether two numbers stand joined by "and", "or" or
 // "&" ("9 and 10"): the pre-test of the rules for two days of one month.
 func (f *features) daysJoined() bool {
+	s := f.lower
 	for _, j := range []string{" and ", " or ", " & "} {
-		for i := strings.Index(f.lower, j); i >= 0; {
-			if i > 0 && isASCIIDigit(f.lower[i-1]) || i > 2 && isASCIIDigit(f.lower[i-3]) {
-				if k := i + len(j); k < len(f.lower) && isASCIIDigit(f.lower[k]) {
-					return true
-				}
-			}
-			next := strings.Index(f.lower[i+1:], j)
-			if next < 0 {
+		for off := 0; ; {
+			i := strings.Index(s[off:], j)
+			if i < 0 {
 				break
 			}
-			i += 1 + next
+			i += off
+			// "9 and 10", "9th and 10th"
+			before := i > 0 && isASCIIDigit(s[i-1]) || i > 2 && isASCIIDigit(s[i-3])
+			if k := i + len(j); before && k < len(s) && isASCIIDigit(s[k]) {
+				return true
+			}
+			off = i + 1
 		}
 	}
 	return false

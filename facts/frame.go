@@ -380,10 +380,7 @@ func (sc *sentenceCtx) introducedEvent(at int) string {
 	if hi >= len(sc.text) {
 		return ""
 	}
-	j := slices.IndexFunc(sc.words, func(w Word) bool { return w.End > at }) - 1
-	for j >= 0 && dateLead[strings.ToLower(sc.words[j].Text)] {
-		j--
-	}
+	j := beforeLead(sc.words, slices.IndexFunc(sc.words, func(w Word) bool { return w.End > at })-1)
 	if j < 0 {
 		return ""
 	}
@@ -483,6 +480,16 @@ var reportNouns = keysOf("statement", "interview", "briefing", "remarks", "speec
 // date it takes: "said late on Tuesday", "announced earlier this week".
 var dateLead = map[string]bool{"on": true, "in": true, "at": true, "late": true, "early": true, "earlier": true, "last": true, "this": true}
 
+// beforeLead returns the index of the last word at or before words[j] that
+// is no dateLead word ("on", "last") of a date after it: -1 when there is
+// none.
+func beforeLead(words []Word, j int) int {
+	for j >= 0 && dateLead[strings.ToLower(words[j].Text)] {
+		j--
+	}
+	return j
+}
+
 // reportDated reports whether the date at offset at is a report's (see
 // ReportDated).
 func (sc *sentenceCtx) reportDated(at int) bool {
@@ -528,10 +535,7 @@ func reportDatedIn(words []Word, start, end int) bool {
 	if w < 0 {
 		return false
 	}
-	j := w - 1
-	for j >= 0 && dateLead[strings.ToLower(words[j].Text)] {
-		j--
-	}
+	j := beforeLead(words, w-1)
 	if j >= 0 && (reportingVerbs[strings.ToLower(words[j].Text)] || reportNouns[wordKey(words[j])]) {
 		return !ownAct(words, end)
 	}

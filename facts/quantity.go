@@ -272,7 +272,7 @@ func readQuantities(sc *sentenceCtx) []Fact {
 var reMultiplier = regexp.MustCompile(`(?i)\b(?:thousand|million|billion)\b`)
 
 // rangeEnds gives a bare number that opens a range ("150,000 to 160,000
-// students", "between 9,000 and 10,000 people", "2-3 days") what the
+// students", "About 2,000 to 3,000 migrants", "4–5 years old") what the
 // range's other end counts.
 func rangeEnds(s string, qs []Fact) {
 	for k := 0; k+1 < len(qs); k++ {

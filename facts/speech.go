@@ -514,10 +514,7 @@ func (sc *sentenceCtx) beforeDate(k int) int {
 		if d.End != ws[k].End {
 			continue
 		}
-		j := slices.IndexFunc(ws, func(w Word) bool { return w.Start >= d.Start }) - 1
-		for j >= 0 && dateLead[strings.ToLower(ws[j].Text)] {
-			j--
-		}
+		j := beforeLead(ws, slices.IndexFunc(ws, func(w Word) bool { return w.Start >= d.Start })-1)
 		if j < 0 || clauseBreakBefore(sc.text, ws[j+1].Start, ws[j].End) {
 			return k
 		}
