@@ -45,6 +45,9 @@ type expr struct {
 	abs        Span                             // kAbsolute
 	rel        func(ref time.Time) (Span, bool) // kRelative, for one publication day
 	ana        func(prev Span) (Span, bool)     // kAnaphor
+	// sunday, when set, stands for rel in an article published on a
+	// Sunday, known to the day.
+	sunday func(ref time.Time) (Span, bool)
 	// yearless is true for a day written without its year ("December
 	// 25th"), which the reader may move to the year before (see read).
 	yearless bool
@@ -348,7 +351,17 @@ func newScanner() *scanner {
 				return expr{}, false
 			}
 			step := map[string]int{"last": -1, "past": -1, "this": 0, "next": 1}[which]
-			return expr{kind: kRelative, rel: func(ref time.Time) (Span, bool) {
+			var sunday func(ref time.Time) (Span, bool)
+			if unit == "week" && step < 0 {
+				// An article of a Sunday may mean the week that just ended
+				// as much as the one before it: the words leave both open.
+				// (A week-precise article reads week words against its
+				// week, see resolve.)
+				sunday = func(ref time.Time) (Span, bool) {
+					return Span{Lo: monday(ref).AddDate(0, 0, -7), Hi: ref.AddDate(0, 0, -1), G: GDay}, true
+				}
+			}
+			return expr{kind: kRelative, sunday: sunday, rel: func(ref time.Time) (Span, bool) {
 				switch unit {
 				case "week":
 					mon := monday(ref).AddDate(0, 0, 7*step)

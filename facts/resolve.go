@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"time"
 
 	"github.com/crisisbot/crisisbot/corpus"
 )
@@ -20,7 +21,9 @@ import (
 //     Monday): "last Friday" is the Friday of the week before, "over the
 //     weekend" the weekend before it, "this week" the week itself. A week-
 //     precise date therefore still pins them to a day, while "yesterday" or a
-//     bare "on Friday" in the same article becomes a range.
+//     bare "on Friday" in the same article becomes a range. One exception:
+//     "last week" in an article of a Sunday, known to the day, spans both
+//     weeks before it, as the words leave open which one is meant.
 //   - A month or day with no year takes the year that puts it nearest the
 //     publication day, a day after publication counting three times as far
 //     as a day before ("December" in a January article is last December).
@@ -100,6 +103,9 @@ func resolve(e expr, win Span, haveWin bool, prev Span, havePrev bool) (Span, bo
 	}
 	if !haveWin {
 		return Span{}, false
+	}
+	if e.sunday != nil && win.Days() == 1 && win.Lo.Weekday() == time.Sunday {
+		return e.sunday(win.Lo)
 	}
 	var out Span
 	have := false
