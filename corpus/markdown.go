@@ -86,8 +86,8 @@ func splitFrontMatter(text string) (fm, body string, ok bool, err error) {
 }
 
 // decodeFrontMatter decodes fm into doc. Keys are checked by hand first so
-// that the error names the key and its line; KnownFields stays on as the
-// backstop.
+// that the error names the key and its line, and "date" is read as
+// published; KnownFields is the backstop for what is not one mapping.
 func decodeFrontMatter(fm string, doc *Document) error {
 	if strings.TrimSpace(fm) == "" {
 		return nil
@@ -101,8 +101,20 @@ func decodeFrontMatter(fm string, doc *Document) error {
 		if m.Kind != yaml.MappingNode {
 			return fmt.Errorf("want key: value pairs, got a %s", kindName(m.Kind))
 		}
+		published := false
+		for i := 0; i < len(m.Content); i += 2 {
+			published = published || m.Content[i].Value == "published"
+		}
 		for i := 0; i+1 < len(m.Content); i += 2 {
 			k := m.Content[i]
+			if k.Value == dateAlias {
+				// "date" is how most static-site front matter names the
+				// publication date: read it as published.
+				if published {
+					return fmt.Errorf("line %d: date and published both set: give the publication date once, as published", k.Line+1)
+				}
+				k.Value = "published"
+			}
 			if keys := frontMatterKeys(); !slices.Contains(keys, k.Value) {
 				return fmt.Errorf("line %d: unknown key %q (known keys: %s)", k.Line+1, k.Value, strings.Join(keys, ", "))
 			}
@@ -110,6 +122,8 @@ func decodeFrontMatter(fm string, doc *Document) error {
 				return fmt.Errorf("line %d: %s: want a single value, got a %s", v.Line+1, k.Value, kindName(v.Kind))
 			}
 		}
+		// Every key is checked, and an alias now reads as its key.
+		return m.Decode(doc)
 	}
 	dec := yaml.NewDecoder(bytes.NewReader([]byte(fm)))
 	dec.KnownFields(true)
@@ -118,6 +132,9 @@ func decodeFrontMatter(fm string, doc *Document) error {
 	}
 	return nil
 }
+
+// dateAlias is a front matter key read as published.
+const dateAlias = "date"
 
 func kindName(k yaml.Kind) string {
 	switch k {

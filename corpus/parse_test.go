@@ -34,6 +34,24 @@ func TestParseMarkdown(t *testing.T) {
 			want: Document{ID: "my-notes-2025", Title: "Notes", Published: "2025-07-03", PublishedPrecision: "day", Body: "Baku cancelled the visit."},
 		},
 		{
+			name: "date is read as published",
+			file: "dated.md",
+			data: "---\ntitle: Notes\ndate: 2025-07-03\n---\nBaku cancelled the visit.\n",
+			want: Document{ID: "dated", Title: "Notes", Published: "2025-07-03", PublishedPrecision: "day", Body: "Baku cancelled the visit."},
+		},
+		{
+			name:    "date and published both set",
+			file:    "bad.md",
+			data:    "---\npublished: 2025-07-03\ndate: 2025-07-04\n---\nText.",
+			wantErr: []string{"bad.md", "date and published both set", "line 3"},
+		},
+		{
+			name: "a value that reads published is no key",
+			file: "word.md",
+			data: "---\ntitle: published\ndate: 2025-07-03\n---\nText.",
+			want: Document{ID: "word", Title: "published", Published: "2025-07-03", PublishedPrecision: "day", Body: "Text."},
+		},
+		{
 			name: "no front matter, title from # heading",
 			file: "overchuk.md",
 			data: "# Overchuk Visit Cancelled\n\nBaku cancelled the visit of Alexei Overchuk.\n",

@@ -44,8 +44,9 @@
 //	ingest [--json] PATH_OR_URL...
 //	ingest --feeds [--json]
 //		Add .md (with optional YAML front matter: id, title, outlet,
-//		published, published_precision, published_note, url), .txt and
-//		.html files, directories of them, and http(s) URLs of articles.
+//		published, published_precision, published_note, url; "date" is
+//		read as published), .txt and .html files, directories of them,
+//		and http(s) URLs of articles.
 //		A file without an id in its front matter is named by its file
 //		name, or in a directory by its path below it (a/x.md is a-x).
 //		Files a directory holds that are not articles, or are symbolic
