@@ -234,9 +234,11 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 						sp = DaySpan(last)
 					}
 				}
-				if haveWin && sp.G == GMonth && sp.Hi.Before(win.Lo) && futureTense(s.Text) && bareMonth(s.Text[e.start:e.end]) {
+				if haveWin && sp.G == GMonth && sp.Hi.Before(win.Lo) && futureAt(s.Text, e.start, e.end) && bareMonth(s.Text[e.start:e.end]) {
 					// "will be completed by December" in a February article
-					// is the coming December, not the last.
+					// is the coming December, not the last; but "Later in
+					// October, Putin said Moscow will pay" is told in the
+					// past, whatever the words he said.
 					y := sp.Lo.Year() + 1
 					sp = MonthSpan(y, sp.Lo.Month())
 				}
