@@ -972,6 +972,12 @@ func (ev *evidence) relativeDateLine(s *sentence, ref int) string {
 			i = 0
 		}
 	}
+	if i < 0 && reDidSayQ.MatchString(ev.Question) && ev.spokenByAsked(s) {
+		// "When did the ministry announce the payments?": the day of its
+		// words ("The ministry said on Thursday that … since February"),
+		// the one date that stands at their verb.
+		i = ev.reportDateOf(s)
+	}
 	if i < 0 || !s.Vals[i].Relative {
 		return ""
 	}
@@ -984,6 +990,21 @@ func (ev *evidence) relativeDateLine(s *sentence, ref int) string {
 		label = "the " + label
 	}
 	return "“" + f.Text + "” [" + strconv.Itoa(ref) + "] is " + label + ", counted from the article's date."
+}
+
+// reportDateOf returns the index in s.Vals of the one date that dates its
+// report ("said on Thursday"), or -1 when there is none or more than one.
+func (ev *evidence) reportDateOf(s *sentence) int {
+	at := -1
+	for j, v := range s.Vals {
+		if v.Kind == kindDate && v.fact != nil && ev.reportDated(*v.fact) {
+			if at >= 0 {
+				return -1
+			}
+			at = j
+		}
+	}
+	return at
 }
 
 // undatedWordsLine returns the composer's sentence after s, the best one,

@@ -458,19 +458,24 @@ func TestStripMentions(t *testing.T) {
 // events by: an admission is a report, and the question asks for it. A
 // report's day is no day of another event ("On Thursday, officials said
 // the miners died …"), nor is a date before the clause that tells it.
-// "When did Varga say …?" gets the day of her words too.
+// "When did Varga say …?" gets the day of her words too, and so does
+// "When did the ministry announce …?" when its sentence gives another date.
 func TestAnOpeningDateDatesTheMainClause(t *testing.T) {
 	docs := fixedSearcher{
 		madeUp("a", "On Thursday, President Ivo Marten publicly admitted for the first time that Estmark was to blame for the crash of the airliner."),
 		madeUp("b", "On Thursday, officials in Halden said the two miners had died of their injuries."),
 		madeUp("c", "On Tuesday, relations between Halden and Dalby soured after the union leader was arrested."),
 	}
-	docs = append(docs, madeUp("d", "“The editor has been released and has flown home,” Lena Varga stated to a news agency on Sunday."))
+	docs = append(docs, madeUp("d", "“The editor has been released and has flown home,” Lena Varga stated to a news agency on Sunday."),
+		madeUp("e", "The Halden Transport Ministry said on Tuesday that the insurer Norvalt has been making payments to the families since February."))
 	for _, tt := range []struct{ q, note string }{
 		{"when did marten admit estmark shot down the airliner?", "“Thursday” [1] is 13 March 2025, counted from the article's date."},
 		// The day of the asked speaker's words, the only date of her
 		// sentence.
 		{"When did Lena Varga say the editor had been released?", "“Sunday” [1] is 9 March 2025, counted from the article's date."},
+		// The day at the verb of the asked speaker's words, not the day
+		// their words give.
+		{"When did the Halden Transport Ministry announce the payments to the families?", "“Tuesday” [1] is 11 March 2025, counted from the article's date."},
 		{"When did the two miners die?", ""},
 		{"When was the union leader arrested?", ""},
 	} {
