@@ -1087,7 +1087,9 @@ func countedThing(q []token) string {
 				}
 				return t.Key
 			}
-			if n++; n == 3 {
+			if n++; n == 3 || w == "much" {
+				// "How much money went to injured passengers": a mass
+				// noun right after "much" is what is measured.
 				break
 			}
 		}

@@ -756,6 +756,20 @@ func TestHowManyWithoutAFigureSaysSo(t *testing.T) {
 	}
 }
 
+// TestHowMuchMoneyIsASum: "How much money went to injured passengers"
+// measures money, the noun right after "much", and a count of the
+// passengers is no answer to it.
+func TestHowMuchMoneyIsASum(t *testing.T) {
+	rs := []retrieval.Result{
+		madeUp("a", "Claims for the injuries and deaths of 46 of the 62 passengers on the flight have been settled, the ministry said."),
+		madeUp("b", "Payments to the injured passengers and relatives of the dead total 358.4 million rubles."),
+	}
+	a := askRanked(t, rs, "How much money went to injured passengers and relatives of the dead?")
+	if !strings.HasPrefix(a.Text, "Payments to the injured") {
+		t.Errorf("answer %q, want the sum first", a.Text)
+	}
+}
+
 // TestWhoCalledItFindsASourceWithoutAQuotation: "allegations that the
 // Halden Herald rejects as absurd" names who called them absurd, though
 // no quotation marks stand around the word.
