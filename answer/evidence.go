@@ -78,6 +78,8 @@ type evidence struct {
 	// stemKey) of the words the thesaurus relates to it that some sentence
 	// has.
 	alt map[string][]string
+	// verbs are the keys of the question's verbs (see verbKeys).
+	verbs map[string]bool
 	// idf is the IDF of every key over the retrieved sentences.
 	idf func(key string) float64
 	// titles are the results' titles, tokenized.
@@ -324,6 +326,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		ev.capContext(own)
 	}
 	ev.alt = relatedKeys(ev.QToks, df, lookup)
+	ev.verbs = verbKeys(ev.QToks)
 	// A question word no sentence has weighs most; one whose related word
 	// the passages have ("set free" for "released") is a paraphrase, and
 	// in a sentence that names everyone the question names it weighs no
@@ -374,6 +377,10 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				win = append(win, ss[i+1].Keys)
 			}
 			s.Win = ev.coverage(rel, win...)
+			if acts := ev.relatedActs(s, rel); len(acts) > 0 {
+				s.Cov += ev.actCoverage(acts, s.Keys)
+				s.Win += ev.actCoverage(acts, win...)
+			}
 			s.Sup = s.Win
 			entity := len(descr) > 0 && hasNewEntity(s.Toks, ev.QToks)
 			// "Whose intelligence": "Ukraine's Main Intelligence Directorate".
@@ -926,7 +933,7 @@ func relatedKeys(q []token, df map[string]int, lookup func(stem string) []string
 		if t.Stop || df[t.Key] > 0 || out[t.Key] != nil {
 			continue
 		}
-		for _, r := range lookup(stem(t.Word)) {
+		for _, r := range lookup(lookupStem(t.Word, lookup)) {
 			k := synonym(r)
 			if fold(k) == t.Key || df[fold(k)] == 0 || slices.Contains(out[t.Key], k) {
 				continue
@@ -938,6 +945,83 @@ func relatedKeys(q []token, df map[string]int, lookup func(stem string) []string
 		}
 	}
 	return out
+}
+
+// relatedActs returns the question's verbs no passage has that s tells
+// through a related event word ("released" for the question's "freed"),
+// each with that word's IDF, leaving out those rel already covers. An
+// event word the thesaurus relates is the asked act in other words; a
+// related word of another kind may be of another sense.
+func (ev *evidence) relatedActs(s *sentence, rel map[string]float64) map[string]float64 {
+	if len(ev.alt) == 0 {
+		return nil
+	}
+	stems := map[string]bool{}
+	for _, t := range s.Toks {
+		if !t.Stop && !t.Cap && facts.IsTrigger(facts.Key(strings.ToLower(t.Word))) {
+			stems[stemKey(t)] = true
+		}
+	}
+	if len(stems) == 0 {
+		return nil
+	}
+	acts := ev.relatedIn(stems)
+	for k := range acts {
+		if rel[k] > 0 || !ev.verbs[k] {
+			delete(acts, k)
+		}
+	}
+	return acts
+}
+
+// verbKeys returns the keys of the question's words that are verbs by
+// their form: a past form ("freed") or a word after an auxiliary ("did
+// Russia free" is not so found; "did free", "to free" are). A noun's
+// related words mix its senses ("price" and "damage").
+func verbKeys(q []token) map[string]bool {
+	out := map[string]bool{}
+	for i, t := range q {
+		if t.Stop || t.Cap {
+			continue
+		}
+		if facts.PastTense(t.Word) || i > 0 && auxBefore[strings.ToLower(q[i-1].Word)] {
+			out[t.Key] = true
+		}
+	}
+	return out
+}
+
+// auxBefore are the words after which a question's word is a verb.
+var auxBefore = map[string]bool{"did": true, "does": true, "do": true, "to": true, "will": true, "would": true}
+
+// actCoverage is the share of the question's weight that acts, from
+// relatedActs, add to the coverage of sets: weightRelated of each key's
+// weight or its related word's IDF, the less, where no set holds the key.
+func (ev *evidence) actCoverage(acts map[string]float64, sets ...map[string]bool) float64 {
+	if ev.total == 0 {
+		return 0
+	}
+	var add float64
+	for k, idf := range acts {
+		if !slices.ContainsFunc(sets, func(set map[string]bool) bool { return set[k] }) {
+			add += weightRelated * min(ev.Weight[k], idf)
+		}
+	}
+	return add / ev.total
+}
+
+// lookupStem is the stem of w under which lookup knows it. The stemmer
+// leaves a past form in "-eed" as it is ("freed", "agreed"), which the
+// thesaurus knows by its base ("free", "agree"), as WordNet's own
+// morphology finds it; "need" and "feed" are known as they are.
+func lookupStem(w string, lookup func(stem string) []string) string {
+	st := stem(w)
+	if lw := strings.ToLower(w); strings.HasSuffix(lw, "eed") && st == lw && len(lookup(st)) == 0 {
+		if base := stem(lw[:len(lw)-1]); len(lookup(base)) > 0 {
+			return base
+		}
+	}
+	return st
 }
 
 // stemKey is keyOf without the demonym folding, which would make related

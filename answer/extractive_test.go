@@ -756,6 +756,30 @@ func TestHowManyWithoutAFigureSaysSo(t *testing.T) {
 	}
 }
 
+// TestAnActInOtherWords: "Who was freed …?" is answered by the sentence
+// where someone "has been released", though no passage says "freed": an
+// event word the thesaurus relates to the question's is its act.
+func TestAnActInOtherWords(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The first meeting in a long time between the leaders Ivo Tamm and Lena Varga took place on October 9 in Dalby. Editor Pavel Marten and one of the Haldish men arrested in Estmark have been released. The talks lasted two hours."),
+		madeUp("b", "Tamm and Varga spoke about trade at the meeting in Dalby, where the summit was held."),
+	}
+	a := askMadeUp(t, docs, "Who was freed after the Tamm-Varga meeting?")
+	if !strings.Contains(a.Text, "Pavel Marten and one of the Haldish men arrested in Estmark have been released") {
+		t.Errorf("answer %q, want the sentence of the release", a.Text)
+	}
+}
+
+func TestLookupStemOfAnEedForm(t *testing.T) {
+	known := map[string][]string{"free": {"releas"}, "need": {"requir"}, "fee": {"charg"}, "feed": {"nourish"}}
+	lookup := func(st string) []string { return known[st] }
+	for w, want := range map[string]string{"freed": "free", "Freed": "free", "need": "need", "feed": "feed", "released": "releas"} {
+		if got := lookupStem(w, lookup); got != want {
+			t.Errorf("lookupStem(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
 // TestHowMuchMoneyIsASum: "How much money went to injured passengers"
 // measures money, the noun right after "much", and a count of the
 // passengers is no answer to it.
