@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // A quantity is a number, its qualifier and the noun it counts: "more than
@@ -59,7 +60,7 @@ var personNouns = keysOf(
 	"pilot", "pilots", "activist", "activists", "protester", "protesters", "protestor", "protestors",
 	"diplomat", "diplomats", "son", "sons", "survivor", "survivors", "relative", "relatives",
 	"family", "families", "sibling", "siblings", "correspondent", "correspondents",
-	"reporter", "reporters")
+	"reporter", "reporters", "specialist", "specialists", "expert", "experts", "tourist", "tourists")
 
 // genericPeople are the counted nouns that say no more than "people".
 var genericPeople = map[string]bool{"peopl": true, "person": true, "individu": true, "": true}
@@ -557,8 +558,8 @@ func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend 
 			i++
 			continue
 		}
-		if w.Stop && !personNouns[w.Key] {
-			break
+		if w.Stop && !personNouns[w.Key] && !acronym(w.Text) {
+			break // but "several Russian IT specialists" goes on
 		}
 		// A nation's adjective needs its noun: "two Russian organized
 		// gangs" counts gangs.
@@ -570,7 +571,9 @@ func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend 
 		// "six other detained Azerbaijani nationals".
 		described := further && head == "" && strings.HasSuffix(lower, "ed") && i+1 < len(ws) && !ws[i+1].Stop &&
 			strings.TrimSpace(sc.text[w.End:ws[i+1].Start]) == ""
-		if (strings.HasSuffix(lower, "ed") || strings.HasSuffix(lower, "ing") || strings.HasSuffix(lower, "ly")) && !(personNouns[w.Key] && head == "") && !adjective && !described {
+		// No noun for people ends in "-ly", though "reportedly" keys as
+		// "reporter" does.
+		if (strings.HasSuffix(lower, "ed") || strings.HasSuffix(lower, "ing") || strings.HasSuffix(lower, "ly")) && !(personNouns[w.Key] && head == "" && !strings.HasSuffix(lower, "ly")) && !adjective && !described {
 			break // "50 detained", "murders dating back": a verb or adverb, not the noun
 		}
 		if lh := strings.ToLower(headText); head != "" && !adjective && strings.HasSuffix(lh, "s") && !strings.HasSuffix(lh, "ss") && !strings.HasSuffix(lower, "s") {
@@ -660,3 +663,16 @@ func keysOf(words ...string) map[string]bool {
 // RoleNoun reports whether key names a person by what they are or do
 // ("envoy", "singer"): "which envoy" asks for a person.
 func RoleNoun(key string) bool { return roleNouns[key] }
+
+// acronym reports whether w is written in capitals, two letters or more
+// ("IT", "US"): a name's letters, not the function word they spell.
+func acronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		letters++
+	}
+	return letters >= 2
+}

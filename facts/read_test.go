@@ -168,6 +168,9 @@ func TestQuantitiesKnowWhatTheyCount(t *testing.T) {
 		// A plural noun's verb is no part of it.
 		{"The raid left five Valdorian nationals dead in Dalby.", "5", "nationals", 5, 5},
 		{"It is estimated that 160,000 students attend these schools.", "160000", "students", 160000, 160000},
+		// Letters in capitals are a name's, not a function word: the
+		// specialists are counted.
+		{"Police also detained several Ostrian IT specialists in Dalby.", "several", "specialists", 3, 9},
 	}
 	for _, tt := range tests {
 		// A length of time ("for a week") is no count.
@@ -184,6 +187,16 @@ func TestQuantitiesKnowWhatTheyCount(t *testing.T) {
 		// it ("passengers" is "pasenh", "women" "vomen").
 		if want := tt.counted != "miner" && tt.counted != "gangs"; q.Person != want {
 			t.Errorf("%q: Person %v, want %v", tt.text, q.Person, want)
+		}
+	}
+}
+
+// TestAnAdverbIsNoCountedNoun: "one reportedly a tourist" counts no
+// reporters, though "reportedly" keys as "reporter" does.
+func TestAnAdverbIsNoCountedNoun(t *testing.T) {
+	for _, f := range kinds(Read(doc("d", "2025-07-01", "Police detained several men, one reportedly a tourist, in Dalby.")), KindQuantity) {
+		if f.Quantity.Counted == Key("reporter") {
+			t.Errorf("%q counts %q", f.Text, f.Quantity.Counted)
 		}
 	}
 }
