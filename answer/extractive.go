@@ -1113,8 +1113,10 @@ func (ev *evidence) elsewhere(v value, best *sentence) bool {
 // for "how much" only an amount of what it asks is ("the two presidents"
 // is no compensation).
 func (ev *evidence) givesFigure(s *sentence) bool {
+	strict := ev.query.much || ev.query.counted != "" && !genericPeople(ev.query.counted)
 	return len(s.Vals) > 0 || slices.ContainsFunc(s.Facts, func(f facts.Fact) bool {
-		return f.Kind == facts.KindQuantity && (!ev.query.much || ev.query.countsAsked(f))
+		// "six of the miners" is a figure of the miners asked.
+		return f.Kind == facts.KindQuantity && (!strict || ev.query.countsAsked(f) || f.Quantity.Unit == facts.UnitPart && f.Quantity.Counted == ev.query.counted)
 	})
 }
 

@@ -732,7 +732,8 @@ func TestSecondCountIsOfTheAskedPlace(t *testing.T) {
 // TestHowManyWithoutAFigureSaysSo: a "how much" question whose passages
 // tell of what is asked but give no figure of it says so, rather than
 // quote a sentence that would read as the answer; a figure further down
-// the ranking answers.
+// the ranking answers. A question that counts a noun of its own is
+// answered by a count of that noun only.
 func TestHowManyWithoutAFigureSaysSo(t *testing.T) {
 	rs := []retrieval.Result{
 		madeUp("a", "Ostria's president said compensation would be paid to the families of the victims of the Halden crash."),
@@ -752,6 +753,15 @@ func TestHowManyWithoutAFigureSaysSo(t *testing.T) {
 		madeUp("b", "Ostria's president said compensation would be paid."),
 	}
 	if a := askRanked(t, rs, q); a.Grounded || a.Text != NoFigure {
+		t.Errorf("answer %q, want %q", a.Text, NoFigure)
+	}
+	// "How many tourists": a count of IT specialists, one of them a
+	// tourist, is no figure of the tourists.
+	rs = []retrieval.Result{
+		madeUp("a", "Haldish police also detained several Estmark IT specialists — one reportedly a tourist — in Dalby."),
+		madeUp("b", "Tourists from Estmark visited Halden less often after the crisis."),
+	}
+	if a := askRanked(t, rs, "How many Estmark tourists visited Halden in 2025?"); a.Grounded || a.Text != NoFigure {
 		t.Errorf("answer %q, want %q", a.Text, NoFigure)
 	}
 }
