@@ -554,7 +554,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		// dates its own by, not the asked one.
 		ev.prefer(func(s *sentence) bool { return !qu.datesReference(s.Facts) })
 	}
-	if verbs := facts.AskedVerbs(q); ev.Kind.dated() && len(verbs) > 0 {
+	if verbs := askedVerbs(q); ev.Kind.dated() && len(verbs) > 0 {
 		// "When was Belousov released?" is answered by "after his
 		// release", not by the dated sentence of his arrest that names
 		// him too.

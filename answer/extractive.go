@@ -114,7 +114,7 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 	if !ev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
 		return declined("")
 	}
-	if verbs := facts.AskedVerbs(q); (ev.Kind.dated() || ev.Kind == kindCount) && len(verbs) > 0 {
+	if verbs := askedVerbs(q); (ev.Kind.dated() || ev.Kind == kindCount) && len(verbs) > 0 {
 		// "When was Overchuk's visit rescheduled?": no sentence tells
 		// of a rescheduling at all, deeper ones either. The day of
 		// another act (its cancellation) is no answer, nor is a count
@@ -990,6 +990,20 @@ func (ev *evidence) relativeDateLine(s *sentence, ref int) string {
 		label = "the " + label
 	}
 	return "“" + f.Text + "” [" + strconv.Itoa(ref) + "] is " + label + ", counted from the article's date."
+}
+
+// askedVerbs is facts.AskedVerbs of question q without the verbs of the
+// words a "When did X say …" question gives after its verb of saying: the
+// asked act is the saying, and the words said may be paraphrased
+// ("contradicted the norms" for "is inconsistent with them").
+func askedVerbs(q string) []string {
+	verbs := facts.AskedVerbs(q)
+	m := reDidSayQ.FindStringIndex(q)
+	if m == nil {
+		return verbs
+	}
+	lower := strings.ToLower(q)
+	return slices.DeleteFunc(verbs, func(v string) bool { return strings.Index(lower, v) >= m[1] })
 }
 
 // reportDateOf returns the index in s.Vals of the one date that dates its

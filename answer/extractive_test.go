@@ -790,6 +790,20 @@ func TestLookupStemOfAnEedForm(t *testing.T) {
 	}
 }
 
+// TestTheWordsSaidMayBeParaphrased: "When did Tamm say that … contradicted
+// …?" asks when he said it; his words may say it otherwise ("is absolutely
+// inconsistent with"), and no sentence need hold "contradicted".
+func TestTheWordsSaidMayBeParaphrased(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The detention of Estmark reporters in Halden is “absolutely inconsistent” with the norms and spirit of bilateral relations, Estmark spokesman Ivo Tamm said on Friday."),
+		madeUp("b", "Halden police detained two Estmark reporters in Dalby on Monday."),
+	}
+	a := askMadeUp(t, docs, "When did Ivo Tamm say that detaining the reporters contradicted the norms of bilateral relations?")
+	if !a.Grounded || !strings.Contains(a.Text, "Ivo Tamm said on Friday") || a.DateNote == "" {
+		t.Errorf("answer %q, note %q; want Tamm's words and the day Friday was", a.Text, a.DateNote)
+	}
+}
+
 // TestHowMuchMoneyIsASum: "How much money went to injured passengers"
 // measures money, the noun right after "much", and a count of the
 // passengers is no answer to it.
