@@ -284,6 +284,21 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		ev.Sents = append(ev.Sents, ss)
 	}
 
+	// "respond" is in a sentence that says "response": the same word in
+	// another part of speech, where the passages lack the question's.
+	for _, k := range ev.QKeys {
+		if alt := alternateForm(k); df[k] == 0 && alt != "" && df[alt] > 0 {
+			for _, ss := range ev.Sents {
+				for _, s := range ss {
+					if s.Keys[alt] {
+						s.Keys[k] = true
+					}
+				}
+			}
+			df[k] = df[alt]
+		}
+	}
+
 	// IDF over the retrieved sentences: a word in nearly every sentence
 	// ("Azerbaijan" here) says little about which one answers; a word in
 	// none of them weighs most, so a question about something the
@@ -1008,6 +1023,23 @@ func (ev *evidence) actCoverage(acts map[string]float64, sets ...map[string]bool
 		}
 	}
 	return add / ev.total
+}
+
+// alternateForm returns the stem of the other part of speech of a Latin
+// verb in -d whose noun ends in -s ("respond" and "response", "decide"
+// and "decision", "invade" and "invasion"), from either, or "". Short
+// stems are left alone: "rise" is no form of "rid".
+func alternateForm(st string) string {
+	if len(st) < 5 {
+		return ""
+	}
+	switch st[len(st)-1] {
+	case 'd':
+		return st[:len(st)-1] + "s"
+	case 's':
+		return st[:len(st)-1] + "d"
+	}
+	return ""
 }
 
 // lookupStem is the stem of w under which lookup knows it. The stemmer

@@ -804,6 +804,24 @@ func TestTheWordsSaidMayBeParaphrased(t *testing.T) {
 	}
 }
 
+// TestAVerbMeetsItsNoun: "How did Estmark respond" is answered by "In
+// response, Estmark said …": the verb's noun holds the question's word.
+func TestAVerbMeetsItsNoun(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "President Lena Varga said in July that Halden would apply to international courts over the crash. In response, Estmark said it is Halden's right to go to court and that it will wait for official verdicts."),
+		madeUp("b", "Varga's plan to go to international courts was first reported by Estmark media in July."),
+	}
+	a := askMadeUp(t, docs, "How did Estmark respond to Varga's plan to go to international courts?")
+	if !strings.HasPrefix(a.Text, "In response, Estmark said") {
+		t.Errorf("answer %q, want Estmark's response first", a.Text)
+	}
+	for st, want := range map[string]string{"respond": "respons", "respons": "respond", "decid": "decis", "rise": "", "pass": ""} {
+		if got := alternateForm(st); got != want {
+			t.Errorf("alternateForm(%q) = %q, want %q", st, got, want)
+		}
+	}
+}
+
 // TestHowMuchMoneyIsASum: "How much money went to injured passengers"
 // measures money, the noun right after "much", and a count of the
 // passengers is no answer to it.
