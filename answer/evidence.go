@@ -236,6 +236,9 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 					continue // the question already says it, it counts something else, or it asks what is to come
 				}
 				v.OnEvent = qu.onEvent(f) || f.Event.Trigger == facts.Until && qu.until || qu.report && ev.reportDated(f) && qu.reportTells(f)
+				if qu.year && v.Kind == kindDate && !yearValue(v) {
+					v.OnEvent = false // "In which years": "the next day" is none
+				}
 				if qu.age && !ageOfNamed(toks, start, names) {
 					continue // "4–5 years old" of someone else than the one asked about
 				}
@@ -610,6 +613,11 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 				ev.prefer(func(s *sentence) bool { return qu.holdsAct(s.Facts) })
 			}
 		}
+	}
+	if qu.year {
+		// "In which years were the murders committed?": a sentence that
+		// gives a year, when one does, not the day the case was opened.
+		ev.prefer(func(s *sentence) bool { return slices.ContainsFunc(s.Vals, yearValue) })
 	}
 	if reLatestQ.MatchString(q) {
 		// "What eventually happened to Kartavykh?": of the sentences
@@ -1040,6 +1048,16 @@ func alternateForm(st string) string {
 		return st[:len(st)-1] + "d"
 	}
 	return ""
+}
+
+// yearValue reports whether v is a date given to its year or years
+// ("2001", "the early 2000s"), no finer.
+func yearValue(v value) bool {
+	if v.Kind != kindDate || v.fact == nil || v.fact.Date == nil {
+		return false
+	}
+	sp, ok := facts.SpanOf(*v.fact.Date)
+	return ok && sp.G == facts.GYear
 }
 
 // lookupStem is the stem of w under which lookup knows it. The stemmer

@@ -822,6 +822,19 @@ func TestAVerbMeetsItsNoun(t *testing.T) {
 	}
 }
 
+// TestWhichYearsAsksForYears: "In which years …" is not answered by the
+// day the case was opened, when a sentence gives the years.
+func TestWhichYearsAsksForYears(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Police in Dalby detained dozens of suspects on Friday. The next day, the committee said it was investigating killings and attempted killings committed by the Dalby suspects."),
+		madeUp("b", "On June 28, the committee said the suspects had dismantled a group involved in a series of killings committed in Dalby in the early 2000s."),
+	}
+	a := askMadeUp(t, docs, "In which years were the killings that the Dalby suspects were investigated for committed?")
+	if !strings.HasPrefix(a.Text, "On June 28, the committee said the suspects had dismantled") {
+		t.Errorf("answer %q, want the sentence that gives the years", a.Text)
+	}
+}
+
 // TestHowMuchMoneyIsASum: "How much money went to injured passengers"
 // measures money, the noun right after "much", and a count of the
 // passengers is no answer to it.

@@ -69,6 +69,8 @@ var (
 	// reDayQ asks for a day, not a month or a year: "on what date",
 	// "which day".
 	reDayQ = regexp.MustCompile(`(?i)\b(what|which) (date|day)\b`)
+	// reYearQ asks for a year: "in which years", "what year".
+	reYearQ = regexp.MustCompile(`(?i)\b(what|which) years?\b`)
 	// reByQ and reDidSayQ name whose account a question asks for: "…,
 	// according to Azerbaijani prosecutors?", "How many people did
 	// Azerbaijan say were detained?".
@@ -278,6 +280,9 @@ type query struct {
 	money bool
 	// day is true when the question asks for a day ("on what date").
 	day bool
+	// year is true for a question that asks for a year ("In which
+	// years were the murders committed?"): a day is no answer.
+	year bool
 	// said is true when the question asks what someone said; speaker
 	// holds the keys of who ("Azerbaijan's foreign ministry spokesman").
 	said    bool
@@ -412,7 +417,7 @@ func truecasedNames(toks []token, off int, qtoks []token) []string {
 func nationWord(w string) bool { return len(facts.CountryOf(w)) > 0 || facts.Demonym(w) }
 
 func newQuery(q string, k kind, qtoks []token) *query {
-	qu := &query{lower: strings.ToLower(q), keys: map[string]bool{}, day: reDayQ.MatchString(q)}
+	qu := &query{lower: strings.ToLower(q), keys: map[string]bool{}, day: reDayQ.MatchString(q), year: reYearQ.MatchString(q)}
 	m := reSaidEndQ.FindStringSubmatchIndex(q)
 	if m == nil {
 		m = reSaidQ.FindStringSubmatchIndex(q)
