@@ -478,10 +478,10 @@ func opening(s string, lo, max int) string {
 // is the key of the date's event word, "" when it has none; memo caches
 // words' keys (facts.WordsMemo).
 func summary(s string, lo, hi int, e facts.ExprSpan, piece bool, trigger string, memo map[string]string) string {
-	if e.Start >= lo && e.End <= hi && wordCount(s[lo:e.Start])+wordCount(s[e.End:hi]) < 3 {
+	if e.Start >= lo && e.End <= hi && (wordCount(s[lo:e.Start])+wordCount(s[e.End:hi]) < 3 || contentCount(s[lo:e.Start], memo)+contentCount(s[e.End:hi], memo) == 0) {
 		// A clause that is little more than its date ("On Saturday",
-		// "2010" in "in 2001, 2010, and 2011") says nothing: the
-		// sentence does.
+		// "2010" in "in 2001, 2010, and 2011", "It should be noted that
+		// on February 11, 2025") says nothing: the sentence does.
 		lo, hi = 0, len(s)
 	}
 	if lo > 0 && e.Start >= lo && listEnd(s[:lo], s[lo:e.Start]) {
@@ -681,6 +681,18 @@ func properNouns(ws []facts.Word) []string {
 }
 
 // wordCount counts the words with a letter in s.
+// contentCount is the number of content words in s, function words,
+// numbers and reporting verbs ("It should be noted that") left out.
+func contentCount(s string, memo map[string]string) int {
+	n := 0
+	for _, w := range facts.WordsMemo(s, memo) {
+		if !w.Stop && strings.IndexFunc(w.Text, unicode.IsLetter) >= 0 && !facts.ReportingVerb(strings.ToLower(w.Text)) {
+			n++
+		}
+	}
+	return n
+}
+
 func wordCount(s string) int {
 	n := 0
 	for _, w := range strings.Fields(s) {
