@@ -132,9 +132,35 @@ func isNameWord(sc *sentenceCtx, i int) bool {
 		return false
 	}
 	if i == 0 || !sc.prose || sentenceStart(sc.text, w.Start) {
-		return sc.proper[w.Key] && !w.Stop
+		return sc.proper[w.Key] && !w.Stop || sc.prose && firstNameBeforeRole(sc, i)
 	}
 	return !w.Stop || personTitles[strings.ToLower(w.Text)]
+}
+
+// firstNameBeforeRole reports whether word i, which opens its sentence, is
+// a first name: a surname the document capitalises elsewhere follows it,
+// then a comma and a role ("Adalat Hasanov, head of forensic examination
+// at …"). Opening a sentence, a word is capitalised whatever it is.
+func firstNameBeforeRole(sc *sentenceCtx, i int) bool {
+	ws := sc.words
+	if i+2 >= len(ws) || ws[i].Stop || strings.HasSuffix(strings.ToLower(ws[i].Text), "ly") {
+		return false
+	}
+	next := ws[i+1]
+	if !next.Cap || next.Stop || !sc.proper[next.Key] || !adjacent(sc.text, ws[i], next) ||
+		!strings.HasPrefix(sc.text[next.End:], ", ") {
+		return false
+	}
+	for k := i + 2; k < min(len(ws), i+5); k++ {
+		w := ws[k]
+		if w.Cap {
+			return false
+		}
+		if roleNouns[w.Key] || headOf(ws, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentenceStart reports whether only punctuation stands before offset at.

@@ -720,6 +720,13 @@ func TestSpeakerBeforeTheCueWithAnAppositive(t *testing.T) {
 		{"Marie Vesk, spokeswoman for the Halden police, said the arrests were unlawful.", "Marie Vesk, spokeswoman for the Halden police", "the arrests were unlawful"},
 		{"Ivo Tamm, director of the department, said the ministry will respond.", "Ivo Tamm, director of the department", "the ministry will respond"},
 		{"Ivo Tamm, head of Estmark's Forensic Bureau, said the men died of injuries.", "Ivo Tamm, head of Estmark's Forensic Bureau", "the men died of injuries"},
+		// The head of anything is a role; a first name that opens the
+		// sentence and is written nowhere else is a name's, before a
+		// surname the article writes elsewhere and a role.
+		{"Ivo Tamm, head of forensic examination at Estmark's Health Ministry, said the men died of injuries. Tamm spoke later.",
+			"Ivo Tamm, head of forensic examination at Estmark's Health Ministry", "the men died of injuries"},
+		{"Adalat Tamm, head of forensic examination at Estmark's Health Ministry, said the men died of injuries. Tamm spoke later.",
+			"Adalat Tamm, head of forensic examination at Estmark's Health Ministry", "the men died of injuries"},
 		{"Reacting to the reports, Marie Vesk, Lorvan Watch’s Director for Eastern Estmark and Central Valdoria, said: “The authorities must investigate.”",
 			"Marie Vesk, Lorvan Watch’s Director for Eastern Estmark and Central Valdoria", "“The authorities must investigate.”"},
 		{"The ministry, which oversees the prisons, said the man died of a heart attack.", "ministry", "the man died of a heart attack"},

@@ -648,12 +648,19 @@ func (sc *sentenceCtx) opensAppositive(j int) bool {
 		if k := Key(WithoutPossessive(l)); RoleNoun(k) || PersonNoun(k) {
 			return true
 		}
-		// "head of Halden's Forensic Bureau": a noun of a name.
-		if m == j && sc.ofName(m) {
+		// "head of Halden's Forensic Bureau": a noun of a name; "head
+		// of forensic examination at …": the head of anything.
+		if m == j && (sc.ofName(m) || headOf(ws, m)) {
 			return true
 		}
 	}
 	return false
+}
+
+// headOf reports whether word m is "head" followed by "of": a person's
+// role ("head of forensic examination"), not the body's part.
+func headOf(ws []Word, m int) bool {
+	return strings.EqualFold(ws[m].Text, "head") && m+1 < len(ws) && strings.EqualFold(ws[m+1].Text, "of")
 }
 
 // maxName bounds a name's length in words.
