@@ -572,7 +572,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		// dates its own by, not the asked one.
 		ev.prefer(func(s *sentence) bool { return !qu.datesReference(s.Facts) })
 	}
-	if verbs := askedVerbs(q); ev.Kind.dated() && len(verbs) > 0 {
+	if verbs := askedVerbKeys(q); ev.Kind.dated() && len(verbs) > 0 {
 		// "When was Belousov released?" is answered by "after his
 		// release", not by the dated sentence of his arrest that names
 		// him too.
@@ -765,10 +765,10 @@ func (ev *evidence) prefer(ok func(*sentence) bool) {
 	}
 }
 
-// tellsVerbs reports whether keys hold each of verbs (facts.AskedVerbs),
-// in any form the composer's keys fold together.
+// tellsVerbs reports whether keys hold each of verbs, the keys of the
+// asked act (askedVerbKeys).
 func tellsVerbs(keys map[string]bool, verbs []string) bool {
-	return !slices.ContainsFunc(verbs, func(w string) bool { return !keys[keyOf(w)] })
+	return !slices.ContainsFunc(verbs, func(k string) bool { return !keys[k] })
 }
 
 // byAskedSpeaker reports whether a sentence gives words its speech facts

@@ -114,7 +114,7 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 	if !ev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
 		return declined("")
 	}
-	if verbs := askedVerbs(q); (ev.Kind.dated() || ev.Kind == kindCount) && len(verbs) > 0 {
+	if verbs := askedVerbKeys(q); (ev.Kind.dated() || ev.Kind == kindCount) && len(verbs) > 0 {
 		// "When was Overchuk's visit rescheduled?": no sentence tells
 		// of a rescheduling at all, deeper ones either. The day of
 		// another act (its cancellation) is no answer, nor is a count
@@ -123,7 +123,7 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 		// committed" may tell the murders without the accusation.
 		tells := func(x *evidence) bool {
 			return slices.ContainsFunc(x.Ranked, func(s *sentence) bool {
-				return slices.ContainsFunc(verbs, func(v string) bool { return s.Keys[keyOf(v)] })
+				return slices.ContainsFunc(verbs, func(k string) bool { return s.Keys[k] })
 			})
 		}
 		if !tells(ev) && !further(tells) {
@@ -148,6 +148,10 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 	best := ev.Ranked[0]
 	if r := ev.statedReason(best); r != nil {
 		best = r
+	}
+	undated := false
+	if s := ev.undatedAct(best); s != nil {
+		best, undated = s, true
 	}
 	chosen := []*sentence{best}
 	// A "who/when/where/how many" question is answered by its best
@@ -318,6 +322,10 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 		}
 		if line := ev.undatedWordsLine(sh.s, best, c.ref(best.P)); line != "" {
 			b.WriteString(" " + line)
+		} else if undated && sh.s == best {
+			if on, ok := publishedOn(ev.Results[best.P]); ok {
+				b.WriteString(" The article gives no date for it; it was published " + on + " [" + strconv.Itoa(c.ref(best.P)) + "].")
+			}
 		}
 	}
 	a := Answer{Question: q, Grounded: true, Mode: ModeExtractive, Support: ev.Support, DateNote: dateNote}
@@ -992,18 +1000,38 @@ func (ev *evidence) relativeDateLine(s *sentence, ref int) string {
 	return "“" + f.Text + "” [" + strconv.Itoa(ref) + "] is " + label + ", counted from the article's date."
 }
 
-// askedVerbs is facts.AskedVerbs of question q without the verbs of the
-// words a "When did X say …" question gives after its verb of saying: the
-// asked act is the saying, and the words said may be paraphrased
-// ("contradicted the norms" for "is inconsistent with them").
-func askedVerbs(q string) []string {
-	verbs := facts.AskedVerbs(q)
+// askedVerbKeys returns the keys of the act question q asks about: those
+// of facts.AskedVerbs, without the verbs of the words a "When did X say
+// …" question gives after its verb of saying (the asked act is the
+// saying, and the words said may be paraphrased: "contradicted the norms"
+// for "is inconsistent with them"), and a phrasal verb's by its meaning,
+// as the composer keys passages ("let go" and "called off" are "release"
+// and "cancel").
+func askedVerbKeys(q string) []string {
 	m := reDidSayQ.FindStringIndex(q)
-	if m == nil {
-		return verbs
+	said := func(at int) bool { return m != nil && at >= m[1] }
+	toks := tokenize(q)
+	var out []string
+	add := func(k string) {
+		if !slices.Contains(out, k) {
+			out = append(out, k)
+		}
 	}
-	lower := strings.ToLower(q)
-	return slices.DeleteFunc(verbs, func(v string) bool { return strings.Index(lower, v) >= m[1] })
+	for _, v := range facts.AskedVerbs(q) {
+		i := slices.IndexFunc(toks, func(t token) bool { return strings.EqualFold(t.Word, v) })
+		switch {
+		case i < 0:
+			add(keyOf(v))
+		case !said(toks[i].Start):
+			add(toks[i].Key)
+		}
+	}
+	for _, t := range toks {
+		if !t.Stop && !said(t.Start) && t.Key != keyOf(strings.ToLower(t.Word)) {
+			add(t.Key) // a phrasal verb, whatever its form: "was let go"
+		}
+	}
+	return out
 }
 
 // reportDateOf returns the index in s.Vals of the one date that dates its
@@ -1019,6 +1047,31 @@ func (ev *evidence) reportDateOf(s *sentence) int {
 		}
 	}
 	return at
+}
+
+// undatedAct returns the sentence that tells the act a "when" question
+// asks about, when best, the dated sentence, tells another ("When was
+// Kartavykh let go?": "On July 7, a court rejected appeals by …
+// Kartavykh" against "Kartavykh … was released from custody"), and the
+// one that tells it gives no date: its article's date is the answer's
+// bound. nil otherwise.
+func (ev *evidence) undatedAct(best *sentence) *sentence {
+	if ev.Kind != kindDate {
+		return nil
+	}
+	verbs := askedVerbKeys(ev.Question)
+	if len(verbs) == 0 || tellsVerbs(best.Keys, verbs) || slices.ContainsFunc(best.Vals, func(v value) bool { return v.OnEvent }) {
+		return nil // a date of the asked event, in other words ("the cases investigated … dating back to 2001")
+	}
+	for _, s := range ev.Ranked {
+		if s != best && tellsVerbs(s.Keys, verbs) && s.Named {
+			if len(s.Vals) > 0 {
+				return nil // it is dated: the ranking had its reasons
+			}
+			return s
+		}
+	}
+	return nil
 }
 
 // undatedWordsLine returns the composer's sentence after s, the best one,
@@ -1044,8 +1097,11 @@ func publishedOn(r retrieval.Result) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if r.PublishedPrecision == "week" {
+	switch {
+	case r.PublishedPrecision == "week":
 		return "in the week of " + span.Date().Label, true
+	case span.G != facts.GDay:
+		return "in " + span.Date().Label, true // "in July 2025"
 	}
 	return "on " + span.Date().Label, true
 }

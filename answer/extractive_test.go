@@ -835,6 +835,41 @@ func TestWhichYearsAsksForYears(t *testing.T) {
 	}
 }
 
+// TestWhenOfAnUndatedAct: "When was Marten let go?" is not answered by the
+// dated sentence of another act (his appeal's rejection): the sentence of
+// his release, which gives no date, answers with its article's date as
+// its bound. A phrasal verb is its meaning ("let go" is "release").
+func TestWhenOfAnUndatedAct(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "On July 7, a Dalby court rejected appeals by lawyers for the reporters Pavel Marten and Ivo Tamm. Pavel Marten, the director of the bureau, was released from custody in Dalby, according to a presidential aide."),
+		madeUp("b", "The two presidents met in Halden on Thursday."),
+	}
+	a := askMadeUp(t, docs, "When was Pavel Marten let go?")
+	if !strings.HasPrefix(a.Text, "Pavel Marten, the director of the bureau, was released") || !strings.Contains(a.Text, "The article gives no date for it; it was published on") {
+		t.Errorf("answer %q, want the release and its article's date", a.Text)
+	}
+	if got, want := askedVerbKeys("When was Pavel Marten let go?"), []string{keyOf("release")}; !slices.Equal(got, want) {
+		t.Errorf("askedVerbKeys = %q, want %q", got, want)
+	}
+	if got, want := askedVerbKeys("When did Tamm say the visit was called off?"), []string(nil); !slices.Equal(got, want) {
+		t.Errorf("askedVerbKeys of words said = %q, want %q", got, want)
+	}
+}
+
+func TestPublishedOnAtItsPrecision(t *testing.T) {
+	for _, tt := range []struct{ published, precision, want string }{
+		{"2025-10-10", "day", "on 10 October 2025"},
+		{"2025-07", "month", "in July 2025"},
+		{"2025-06-30", "week", "in the week of 30 June 2025"},
+	} {
+		r := retrieval.Result{}
+		r.Published, r.PublishedPrecision = tt.published, tt.precision
+		if got, _ := publishedOn(r); got != tt.want {
+			t.Errorf("publishedOn(%s, %s) = %q, want %q", tt.published, tt.precision, got, tt.want)
+		}
+	}
+}
+
 // TestHowMuchMoneyIsASum: "How much money went to injured passengers"
 // measures money, the noun right after "much", and a count of the
 // passengers is no answer to it.

@@ -371,5 +371,5 @@ func verbUnsaid(q, text string) bool {
 	for _, t := range tokenize(text) {
 		have[t.Key] = true
 	}
-	return !tellsVerbs(have, askedVerbs(q))
+	return !tellsVerbs(have, askedVerbKeys(q))
 }
