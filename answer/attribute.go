@@ -227,7 +227,7 @@ func (a *attribute) answers(s *sentence, ss []*sentence, q string) bool {
 		return false
 	case attrReason:
 		for j := max(0, s.I-1); j < min(len(ss), s.I+2); j++ {
-			if ss[j].Keys[a.Focus] {
+			if ss[j].Keys[a.Focus] || derivedIn(ss[j].Keys, a.Focus) {
 				return true
 			}
 			if len(a.Alt) > 0 {
@@ -240,6 +240,22 @@ func (a *attribute) answers(s *sentence, ss []*sentence, q string) bool {
 		return false
 	}
 	return true
+}
+
+// derivedIn reports whether keys hold the noun of the word keyed focus,
+// of four letters or more: its stem and a noun's suffix ("tension" of
+// "tense", "closur" of "close"). Any longer word would not do: "plane" is
+// no noun of "plan".
+func derivedIn(keys map[string]bool, focus string) bool {
+	if len(focus) < 4 {
+		return false
+	}
+	for _, suffix := range []string{"ion", "ur", "ure", "ment"} {
+		if keys[focus+suffix] {
+			return true
+		}
+	}
+	return false
 }
 
 // near reports whether a token keyed focus lies within attrNear tokens of

@@ -870,6 +870,20 @@ func TestPublishedOnAtItsPrecision(t *testing.T) {
 	}
 }
 
+// TestWhyAccordingToASpeakerInTheirNoun: "Why were relations tense,
+// according to Varga?" is answered by her words on "the tension", not by
+// another article's sentence that says "tense" but is no one's words.
+func TestWhyAccordingToASpeakerInTheirNoun(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The recent apology is a step towards normal relations, Lena Varga, Halden's ministry spokesperson, said. She explained that the tension in relations in the past year was primarily caused by the sinking of a Haldish ferry."),
+		madeUp("b", "Relations between Halden and Estmark were historically tense after the war, largely due to Estmark's support for Valdoria."),
+	}
+	a := askMadeUp(t, docs, "Why were relations tense, according to Varga?")
+	if !strings.Contains(a.Text, "primarily caused by the sinking") || strings.Contains(a.Text, "historically tense") {
+		t.Errorf("answer %q, want Varga's reason", a.Text)
+	}
+}
+
 // TestHowMuchMoneyIsASum: "How much money went to injured passengers"
 // measures money, the noun right after "much", and a count of the
 // passengers is no answer to it.
