@@ -561,10 +561,10 @@ func continuedWith(q string, history []Turn) string {
 	if len(ws) > maxAndWords || slices.ContainsFunc(ws, func(w string) bool { return questionWords[strings.ToLower(w)] }) {
 		return "" // "and why did they leave?" asks a question of its own
 	}
-	if n := len(history); n > 1 && reWhenThatQ.MatchString(history[n-1].Question) {
+	if n := len(history); n > 1 && (reWhenThatQ.MatchString(history[n-1].Question) || reWhoSaidQ.MatchString(history[n-1].Question)) {
 		// "And Peskov?" after "What did Zakharova say about X?" and "When
-		// did she say that?": what Peskov said about X; "that" was
-		// Zakharova's words.
+		// did she say that?" (or "Who said that?"): what Peskov said
+		// about X; "that" was Zakharova's words.
 		history = history[:n-1]
 	}
 	prev, _ := lastAsked(history)

@@ -875,8 +875,8 @@ func TestWhenAfterWhoWasDone(t *testing.T) {
 }
 
 // TestAndXAfterWhenSaid: "And Peskov?" after "What did Zakharova say about
-// X?" and "When did she say that?" asks what Peskov said about X: "that"
-// was her words, which are no topic of his.
+// X?" and "When did she say that?" (or "Who said that?") asks what Peskov
+// said about X: "that" was her words, which are no topic of his.
 func TestAndXAfterWhenSaid(t *testing.T) {
 	h := []Turn{
 		{Question: "What did Ivo Tamm say about the summit?", Answer: "“It was a pity,” Ivo Tamm said. [1]"},
@@ -884,5 +884,14 @@ func TestAndXAfterWhenSaid(t *testing.T) {
 	}
 	if got, want := continuedWith("And Lena Varga?", h), "What did Lena Varga say about the summit?"; got != want {
 		t.Errorf("And Lena Varga? = %q, want %q", got, want)
+	}
+	// So does "Who said that?" in between: "And Halden?" is what Halden
+	// said about it.
+	h = []Turn{
+		{Question: "What did Estmark say about the raid?", Answer: "Estmark denied the claims, the ministry said. [1]"},
+		{Question: "Who said that?", Answer: "The words are those of the ministry. [1]"},
+	}
+	if got, want := continuedWith("And Halden?", h), "What did Halden say about the raid?"; got != want {
+		t.Errorf("And Halden? after who said that = %q, want %q", got, want)
 	}
 }
