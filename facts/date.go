@@ -74,7 +74,25 @@ func months(y0 int, m0 time.Month, y1 int, m1 time.Month) Span {
 
 func (s Span) Valid() bool { return !s.Lo.IsZero() && !s.Hi.Before(s.Lo) }
 
-// single reports whether the Span is exactly one unit of its granularity.
+// InYear returns the single day or month s in year y instead ("25
+// December 2025" in 2024 is 25 December 2024); s itself when it is
+// neither, or the day is not in y (29 February).
+func (s Span) InYear(y int) Span {
+	switch {
+	case !s.Single():
+		return s
+	case s.G == GDay:
+		if t := DayOf(y, s.Lo.Month(), s.Lo.Day()); t.Day() == s.Lo.Day() {
+			return DaySpan(t)
+		}
+	case s.G == GMonth:
+		return MonthSpan(y, s.Lo.Month())
+	}
+	return s
+}
+
+// Single reports whether s is one unit of its granularity: a day, a
+// month or a year.
 func (s Span) Single() bool {
 	switch s.G {
 	case GDay:

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/crisisbot/crisisbot/corpus"
@@ -38,6 +39,69 @@ type sentenceCtx struct {
 	// cited are the spans that cite a source by name and date (citations):
 	// no event's date, count or participant.
 	cited [][]int
+}
+
+// monthDay is a month and a day of it; Day 0 is the month itself.
+type monthDay struct {
+	Month time.Month
+	Day   int
+}
+
+// statedYears maps each month and day an article writes with its year
+// ("December 25, 2024", "December 2024") to the years it gives them; a
+// month is stated by its days too.
+type statedYears map[monthDay]map[int]bool
+
+// statedYearsOf reads the dates of the prose sentences that give a year.
+func statedYearsOf(sents []corpus.Span, prose []bool) statedYears {
+	out := statedYears{}
+	add := func(md monthDay, y int) {
+		if out[md] == nil {
+			out[md] = map[int]bool{}
+		}
+		out[md][y] = true
+	}
+	for i, s := range sents {
+		if !prose[i] {
+			continue
+		}
+		for _, e := range sharedScanner.find(s.Text) {
+			if e.kind != kAbsolute || !e.abs.Single() {
+				continue
+			}
+			switch e.abs.G {
+			case GDay:
+				add(monthDay{e.abs.Lo.Month(), e.abs.Lo.Day()}, e.abs.Lo.Year())
+				add(monthDay{e.abs.Lo.Month(), 0}, e.abs.Lo.Year())
+			case GMonth:
+				add(monthDay{e.abs.Lo.Month(), 0}, e.abs.Lo.Year())
+			}
+		}
+	}
+	return out
+}
+
+// yearOf returns the one year the article gives elsewhere to the day or
+// month that e, written without a year ("On December 25", "in
+// December"), resolved to as sp; ok is false when it gives none, or more
+// than one.
+func (st statedYears) yearOf(e expr, text string, sp Span) (int, bool) {
+	var md monthDay
+	switch {
+	case e.yearless && sp.G == GDay && sp.Single():
+		md = monthDay{sp.Lo.Month(), sp.Lo.Day()}
+	case sp.G == GMonth && sp.Single() && bareMonth(text[e.start:e.end]):
+		md = monthDay{sp.Lo.Month(), 0}
+	default:
+		return 0, false
+	}
+	if len(st[md]) != 1 {
+		return 0, false
+	}
+	for y := range st[md] {
+		return y, y != sp.Lo.Year()
+	}
+	return 0, false
 }
 
 // maxAhead is how many days after its publication an article may date a
@@ -164,6 +228,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		}
 		win = narrowWindow(win, texts)
 	}
+	stated := statedYearsOf(sents, prose)
 	var out []Fact
 	// The day an anaphor ("that same day") refers to: the last day that
 	// opened a sentence of the paragraph ("On July 3, …"), else the last day.
@@ -227,12 +292,22 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 				if !ok {
 					continue
 				}
-				if e.yearless && haveWin && !futureTense(s.Text) && sp.Single() && sp.Lo.After(win.Hi.AddDate(0, 0, maxAhead)) {
+				if y, ok := stated.yearOf(e, s.Text, sp); ok && haveWin && !futureTense(s.Text) {
+					// "On December 25, the plane crashed" in a 2026 article
+					// that writes "December 25, 2024" elsewhere: that
+					// day, not the nearest December 25.
+					sp = sp.InYear(y)
+				} else if e.yearless && haveWin && !futureTense(s.Text) && sp.Single() && sp.Lo.After(win.Hi.AddDate(0, 0, maxAhead)) {
 					// "the December 25th horror" in an October article that
 					// speaks of no future is last December's.
 					if last := sp.Lo.AddDate(-1, 0, 0); last.Day() == sp.Lo.Day() {
 						sp = DaySpan(last)
 					}
+				}
+				if haveWin && sp.G == GMonth && sp.Lo.After(win.Hi.AddDate(0, 0, maxAhead)) && !futureTense(s.Text) && bareMonth(s.Text[e.start:e.end]) {
+					// "the plane that crashed … in December" in an October
+					// article that speaks of no future: last December.
+					sp = MonthSpan(sp.Lo.Year()-1, sp.Lo.Month())
 				}
 				if haveWin && sp.G == GMonth && sp.Hi.Before(win.Lo) && futureAt(s.Text, e.start, e.end) && bareMonth(s.Text[e.start:e.end]) {
 					// "will be completed by December" in a February article

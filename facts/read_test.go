@@ -1365,6 +1365,37 @@ func TestAMonthToCome(t *testing.T) {
 	}
 }
 
+// TestAYearlessDayTakesTheYearItsArticleGives: "On December 25" in a March
+// 2026 article that writes "December 25, 2024" elsewhere is that day, not
+// the nearest December 25; with two years given for it, the nearest. A
+// month named alone in a sentence of no future, further ahead than an
+// article may look, is last year's ("crashed … in December" in October).
+func TestAYearlessDayTakesTheYearItsArticleGives(t *testing.T) {
+	for _, tt := range []struct {
+		published, body string
+		want            []string
+	}{
+		{"2026-03-02", "The talks addressed the sinking of the ferry on December 25, 2024. On December 25, the ferry sank near Dalby.",
+			[]string{"December 25, 2024=2024-12-25", "December 25=2024-12-25"}},
+		{"2026-03-02", "Talks began on December 25, 2024 and resumed on December 25, 2023. On December 25, the ferry sank near Dalby.",
+			[]string{"December 25, 2024=2024-12-25", "December 25, 2023=2023-12-25", "December 25=2025-12-25"}},
+		{"2026-03-02", "The ferry sank in December 2024. The inquiry opened in December.",
+			[]string{"December 2024=2024-12", "December=2024-12"}},
+		{"2025-10-09", "Marten admitted responsibility for the ferry that sank near Dalby in December, the agency reported.",
+			[]string{"December=2024-12"}},
+		// Ahead, in words of the future, it is still the coming one.
+		{"2025-10-09", "The final report will be published in December.", []string{"December=2025-12"}},
+	} {
+		var got []string
+		for _, f := range kinds(Read(doc("d", tt.published, tt.body)), KindDate) {
+			got = append(got, f.Text+"="+f.Date.Value)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: dates %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
+
 // TestWordsRecalled: "X recalled that …" gives X's words; "Baku recalled
 // its ambassador" is an act, no one's words.
 func TestWordsRecalled(t *testing.T) {
