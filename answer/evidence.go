@@ -80,6 +80,10 @@ type evidence struct {
 	alt map[string][]string
 	// verbs are the keys of the question's verbs (see verbKeys).
 	verbs map[string]bool
+	// outletAsked is true when the question names an outlet whose
+	// passages are retrieved ("according to AzerNews"): it relays the
+	// words of others.
+	outletAsked bool
 	// idf is the IDF of every key over the retrieved sentences.
 	idf func(key string) float64
 	// titles are the results' titles, tokenized.
@@ -486,6 +490,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			}
 		}
 	}
+	ev.outletAsked = len(from) > 0
 	if len(from) > 0 {
 		// "How many did AzerNews say were detained": that outlet's
 		// passages answer, when they are retrieved.

@@ -114,6 +114,13 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 	if !ev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
 		return declined("")
 	}
+	if qu := ev.query; len(qu.byNames) > 0 && (ev.Kind == kindReason || ev.Kind == kindOther) && !ev.outletAsked &&
+		!slices.ContainsFunc(ev.Ranked, ev.spokenByAsked) && ev.voiced(ev.Ranked[0]) {
+		// No sentence gives the asked speaker's words, deeper ones
+		// either, and the best gives another's: quoted, they would read
+		// as the asked speaker's.
+		return declined("I found no words of " + qu.byText + " on that in the articles I have.")
+	}
 	if verbs := askedVerbKeys(q); (ev.Kind.dated() || ev.Kind == kindCount) && len(verbs) > 0 {
 		// "When was Overchuk's visit rescheduled?": no sentence tells
 		// of a rescheduling at all, deeper ones either. The day of
@@ -522,6 +529,15 @@ func (ev *evidence) askedFor() func(*evidence) int {
 	case ev.query.said && len(ev.query.speaker) > 0:
 		return func(x *evidence) int {
 			if len(x.Ranked) > 0 && x.byAskedSpeaker(x.Ranked[0]) {
+				return answered
+			}
+			return unanswered
+		}
+	case len(ev.query.byNames) > 0 && (ev.Kind == kindReason || ev.Kind == kindOther) && !ev.outletAsked:
+		// "According to Baku's spokesman, what caused …": his words, not
+		// the Kremlin spokesman's.
+		return func(x *evidence) int {
+			if slices.ContainsFunc(x.Ranked, x.spokenByAsked) {
 				return answered
 			}
 			return unanswered

@@ -884,6 +884,29 @@ func TestWhyAccordingToASpeakerInTheirNoun(t *testing.T) {
 	}
 }
 
+// TestAccordingToASpeakerWhoseWordsAreNotThere: "According to Halden's
+// spokesman, what caused …" is not answered by the Estmark spokesman's
+// words, which would read as his: it says it found none of his. With his
+// words there, they answer. "What really caused" asks a reason, and
+// "relations" are no relatives.
+func TestAccordingToASpeakerWhoseWordsAreNotThere(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "What caused relations with Halden to sour was the arrest of Estmark citizens, Estmark foreign ministry spokesman Ivo Tamm said."),
+		madeUp("b", "Relations between Estmark and Halden soured in December when a ferry sank."),
+	}
+	const q = "According to Halden's foreign ministry spokesman, what really caused relations with Estmark to sour?"
+	if a := askMadeUp(t, docs, q); a.Grounded || !strings.HasPrefix(a.Text, "I found no words of Halden's foreign ministry spokesman") {
+		t.Errorf("answer %q, want no words of Halden's spokesman", a.Text)
+	}
+	docs = append(docs, madeUp("c", "Relations soured because of the sinking of the ferry and the behaviour of Estmark officials, Halden's foreign ministry spokesman Pavel Marten said."))
+	if a := askMadeUp(t, docs, q); !strings.Contains(a.Text, "Pavel Marten said") {
+		t.Errorf("answer %q, want Marten's words", a.Text)
+	}
+	if k := classify(q); k != kindReason {
+		t.Errorf("classify = %v, want a reason", k)
+	}
+}
+
 // TestHowMuchMoneyIsASum: "How much money went to injured passengers"
 // measures money, the noun right after "much", and a count of the
 // passengers is no answer to it.

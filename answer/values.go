@@ -51,7 +51,7 @@ var (
 	reDateQ        = regexp.MustCompile(`(?i)(^\s*when\b|\bwhen (did|was|were|is|will|do|does|had|has)\b|\b(what|which) (date|year|month|day|week)s?\b|\bsince when\b|\bhow long ago\b|\bon what day\b)`)
 	rePlaceQ       = regexp.MustCompile(`(?i)(^\s*where\b|\bwhere (did|was|were|is|are|do|does|had|has)\b|\b(what|which)(?: [\p{L}-]+)? (city|country|town|region|place|location|province|republic|village|capital)\b|\bin what (city|country|place)\b)`)
 	rePersonQ      = regexp.MustCompile(`(?i)(^\s*(who|whom|whose)\b|\b(who|whom|whose) (is|was|were|are|did|had|has|led|leads|heads|said|says|signed|ordered|canceled|cancelled|detained|arrested)\b|\bwhich (person|people|official|officials|journalist|journalists|minister|president|expert|analyst|brothers?|men|man|woman|women)\b|\bwhat (is|was|are|were) (the )?names?\b|\bname the\b)`)
-	reWhyQ         = regexp.MustCompile(`(?i)(^\s*why\b|\bwhy (did|was|were|is|are|do|does|had|has)\b|\bwhat (caused|causes|led to|triggered|prompted|killed)\b|\bcause of\b|\bwhat was the reason\b|\bwhat reasons? (?:did|do|does|has|have|had)\b|\bon what grounds\b|\breason for\b|^\W*(?:did|do|does|had|have|has|was|were) .{0,60}\b(?:die|died) (?:of|from)\b|\bhow did .{0,60}\b(die|died|pass away|lose (?:their|his|her) li(?:fe|ves))\b|\bwhat did .{0,60}\bdie (of|from)\b)`)
+	reWhyQ         = regexp.MustCompile(`(?i)(^\s*why\b|\bwhy (did|was|were|is|are|do|does|had|has)\b|\bwhat (?:\w+ly )?(caused|causes|led to|triggered|prompted|killed)\b|\bcause of\b|\bwhat was the reason\b|\bwhat reasons? (?:did|do|does|has|have|had)\b|\bon what grounds\b|\breason for\b|^\W*(?:did|do|does|had|have|has|was|were) .{0,60}\b(?:die|died) (?:of|from)\b|\bhow did .{0,60}\b(die|died|pass away|lose (?:their|his|her) li(?:fe|ves))\b|\bwhat did .{0,60}\bdie (of|from)\b)`)
 	reDeathQ       = regexp.MustCompile(`(?i)\b(die|died|dying|death|deaths|dead|killed|kill|killing|pass away|lose (?:their|his|her) li(?:fe|ves))\b`)
 	reDestinationQ = regexp.MustCompile(`(?i)\b(?:heading|headed|bound|destination|en route|going)\b`)
 	// reSaidQ asks what someone said: the answer is their words. It
@@ -178,7 +178,7 @@ func asksWhichRole(q string) bool {
 			n = strings.Trim(n, ",.?!;:'\"")
 			// A role noun, or a noun for people in the plural ("which two
 			// men"; "prison" keys with "prisoners" but names a place).
-			if k := facts.Key(n); facts.RoleNoun(k) || facts.PersonNoun(k) && (plural(n) || n == "men" || n == "women" || n == "people" || n == "children") {
+			if k := facts.Key(n); facts.RoleNoun(k) || facts.PersonWord(n) && (plural(n) || n == "men" || n == "women" || n == "people" || n == "children") {
 				return true
 			}
 			if facts.IsStop(n) && !isDigitWord(n) && numberWord(n) == 0 {
@@ -289,6 +289,8 @@ type query struct {
 	speaker []string
 	// speakerText is the speaker as the question writes it.
 	speakerText string
+	// byText is whom an "according to" question names, as it writes it.
+	byText string
 	// speakerNamed is true when the speaker is given by name alone
 	// ("Mikhail Shvydkoy"), not described ("Azerbaijan's spokesman").
 	speakerNamed bool
@@ -479,7 +481,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 			// "according to the azerbaijani foreign ministry" names
 			// Azerbaijan's, as the capitalised question does.
 			toks := casedAs(questionTokens(q[m[2]:m[3]]), m[2], qtoks)
-			qu.by = sideKeys(toks)
+			qu.by, qu.byText = sideKeys(toks), strings.TrimSpace(q[m[2]:m[3]])
 			qu.byNames = nameSideKeys(toks)
 			if len(qu.byNames) == 0 {
 				// "according to the halden police": the names the

@@ -46,10 +46,8 @@ var vagueRange = map[string][2]float64{
 	"scores": {40, 199}, "a few": {2, 5}, "a handful": {2, 6}, "tens of thousands": {20000, 99999},
 }
 
-// personNouns are English nouns that denote people, so that "50 people"
-// and "50 detained" count alike; keyed as Key folds them ("passengers" is
-// "pasenh", "women" "vomen"), in both numbers.
-var personNouns = keysOf(
+// personWords are English nouns that denote people, in both numbers.
+var personWords = []string{
 	"people", "person", "persons", "individual", "individuals", "man", "men", "woman", "women",
 	"child", "children", "civilian", "civilians", "passenger", "passengers", "crew", "crews",
 	"employee", "employees", "staff", "journalist", "journalists", "brother", "brothers",
@@ -60,7 +58,17 @@ var personNouns = keysOf(
 	"pilot", "pilots", "activist", "activists", "protester", "protesters", "protestor", "protestors",
 	"diplomat", "diplomats", "son", "sons", "survivor", "survivors", "relative", "relatives",
 	"family", "families", "sibling", "siblings", "correspondent", "correspondents",
-	"reporter", "reporters", "specialist", "specialists", "expert", "experts", "tourist", "tourists")
+	"reporter", "reporters", "specialist", "specialists", "expert", "experts", "tourist", "tourists"}
+
+// personNouns are personWords keyed as Key folds them ("passengers" is
+// "pasenh", "women" "vomen"), so that "50 people" and "50 detained" count
+// alike.
+var personNouns = keysOf(personWords...)
+
+// PersonWord reports whether lower, a word in lower case, is one of the
+// English nouns for people as written: unlike PersonNoun it does not take
+// "relations" for "relatives", whose key they share.
+func PersonWord(lower string) bool { return slices.Contains(personWords, lower) }
 
 // genericPeople are the counted nouns that say no more than "people".
 var genericPeople = map[string]bool{"peopl": true, "person": true, "individu": true, "": true}
