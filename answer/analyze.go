@@ -71,11 +71,13 @@ var phrasalVerbs = map[[2]string]string{
 	{"step", "down"}: "resign", {"put", "off"}: "postpone", {"turn", "down"}: "reject",
 	{"own", "up"}: "admit", {"say", "sorri"}: "apologise", {"pass", "away"}: "die",
 	{"lose", "life"}: "die", {"lost", "life"}: "die", {"lose", "live"}: "die", {"lost", "live"}: "die",
+	// "take place" says only that something happened: no content.
+	{"take", "place"}: "", {"took", "place"}: "",
 }
 
 // particles are the second words of phrasalVerbs, as written; the map
 // holds their stems ("lives" is "live").
-var particles = map[string]bool{"off": true, "free": true, "go": true, "down": true, "up": true, "sorry": true, "away": true, "life": true, "lives": true}
+var particles = map[string]bool{"off": true, "free": true, "go": true, "down": true, "up": true, "sorry": true, "away": true, "life": true, "lives": true, "place": true}
 
 // lifeOwners may stand between "lose" and "life": "lost their lives".
 var lifeOwners = map[string]bool{"their": true, "his": true, "her": true, "its": true, "our": true, "my": true, "your": true}
@@ -93,7 +95,7 @@ func phrasal(toks []token) {
 		}
 		verb := stem(toks[i].Word)
 		if w, ok := phrasalVerbs[[2]string{verb, stem(particle)}]; ok && (j == i+1 || w == "die") {
-			toks[i].Key, toks[i].Stop = keyOf(w), false
+			toks[i].Key, toks[i].Stop = keyOf(w), w == ""
 			for k := i + 1; k <= j; k++ {
 				toks[k].Stop = true
 			}

@@ -907,6 +907,26 @@ func TestAccordingToASpeakerWhoseWordsAreNotThere(t *testing.T) {
 	}
 }
 
+// TestTakePlaceSaysNothing: "When did the meeting in Dalby take place?"
+// asks when the meeting was: "take place" holds no word a sentence must
+// have, so one that dates the meeting in other words answers.
+func TestTakePlaceSaysNothing(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "In line with the agreements the two leaders reached during their meeting in Dalby on October 9, 2025, the sides will settle the dispute."),
+		madeUp("b", "On December 11, a protest was held in front of the Haldish embassy."),
+		madeUp("c", "Ivo Tamm and Lena Varga have led their countries for years."),
+	}
+	a := askMadeUp(t, docs, "When did the Tamm-Varga meeting in Dalby take place?")
+	if !strings.Contains(a.Text, "October 9, 2025") {
+		t.Errorf("answer %q, want the meeting's date", a.Text)
+	}
+	for _, tk := range tokenize("the meeting took place in Dalby") {
+		if (tk.Word == "took" || tk.Word == "place") && !tk.Stop {
+			t.Errorf("%q is a content word of \"took place\"", tk.Word)
+		}
+	}
+}
+
 // TestHowMuchMoneyIsASum: "How much money went to injured passengers"
 // measures money, the noun right after "much", and a count of the
 // passengers is no answer to it.
