@@ -1462,7 +1462,9 @@ func (ev *evidence) inPlace(s *sentence) bool {
 	if s.Keys[ev.place] {
 		// "According to Baku, nine people were detained": the place
 		// speaks there; it is not where they were held.
-		return slices.ContainsFunc(s.Toks, func(t token) bool { return t.Key == ev.place && !inSpeaker(s, t) })
+		// "over the Yekaterinburg killings": the place of another event,
+		// which its name modifies, not where the count's happened.
+		return slices.ContainsFunc(s.Toks, func(t token) bool { return t.Key == ev.place && !inSpeaker(s, t) && !ev.ofOtherEvent(s, t) })
 	}
 	ss := ev.Sents[s.P]
 	beside := s.I > 0 && ss[s.I-1].Keys[ev.place] || s.I+1 < len(ss) && ss[s.I+1].Keys[ev.place] ||
@@ -1470,6 +1472,22 @@ func (ev *evidence) inPlace(s *sentence) bool {
 	return beside && !slices.ContainsFunc(s.Facts, func(f facts.Fact) bool {
 		return f.Kind == facts.KindEntity && f.Entity.Type == facts.Place && f.Entity.Key != ev.place
 	})
+}
+
+// ofOtherEvent reports whether name token t of s stands before an event
+// word that the question does not ask about, which it modifies: "the
+// Yekaterinburg killings" for "how many were arrested in Yekaterinburg".
+func (ev *evidence) ofOtherEvent(s *sentence, t token) bool {
+	i := slices.IndexFunc(s.Toks, func(u token) bool { return u.Start == t.Start })
+	if i < 0 || i+1 >= len(s.Toks) {
+		return false
+	}
+	next := s.Toks[i+1]
+	k := facts.Key(strings.ToLower(next.Word))
+	if next.Cap || next.Start-t.End > 1 || !facts.IsTrigger(k) {
+		return false
+	}
+	return !ev.query.keys[k]
 }
 
 // otherPlace reports whether s tells of another place than the one the

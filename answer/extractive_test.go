@@ -927,6 +927,20 @@ func TestTakePlaceSaysNothing(t *testing.T) {
 	}
 }
 
+// TestAPlaceOfAnotherEvent: "the Dalby killings" puts the killings in
+// Dalby, not the arrests of the sentence: "How many were arrested in
+// Dalby?" is not answered by Halden's eight.
+func TestAPlaceOfAnotherEvent(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Halden has arrested eight Estmark citizens on drug charges whilst delivering a protest over the Dalby killings."),
+		madeUp("b", "Officers in Dalby detained more than 50 people of Haldish origin during the raid, the ministry said."),
+	}
+	a := askMadeUp(t, docs, "How many people were arrested in Dalby?")
+	if !strings.Contains(a.Text, "more than 50 people") || strings.HasPrefix(a.Text, "Halden has arrested") {
+		t.Errorf("answer %q, want Dalby's count first", a.Text)
+	}
+}
+
 // TestHowMuchMoneyIsASum: "How much money went to injured passengers"
 // measures money, the noun right after "much", and a count of the
 // passengers is no answer to it.
