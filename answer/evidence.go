@@ -800,6 +800,9 @@ func (ev *evidence) askedHolds(speech []facts.Fact) bool {
 	names := ev.query.speakerNames
 	for _, f := range speech {
 		one := []facts.Fact{f}
+		if kept, _ := ev.ofAskedNation(one, names); len(kept) == 0 {
+			continue // "the Foreign Ministry in Baku" for "Russia's Foreign Ministry"
+		}
 		if speakerHolds(one, names, false) {
 			return true
 		}

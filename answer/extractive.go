@@ -647,6 +647,31 @@ func (ev *evidence) heardOn(v *voice) bool {
 	})
 }
 
+// ofAskedNation returns speech, or none of it when one of its speakers
+// names another nation than one among names, when names hold a nation
+// the question names ("the Foreign Ministry in Baku" is no voice of
+// "Armenia's Foreign Ministry", though it shares two of its words), and
+// the key of that nation ("" when names hold none).
+func (ev *evidence) ofAskedNation(speech []facts.Fact, names []string) ([]facts.Fact, string) {
+	nation := func(t token) bool { return t.Cap && countryish(facts.WithoutPossessive(t.Word)) }
+	i := slices.IndexFunc(ev.QToks, func(t token) bool { return nation(t) && slices.Contains(names, sideKey(t)) })
+	if i < 0 {
+		return speech, ""
+	}
+	asked := sideKey(ev.QToks[i])
+	other := func(f facts.Fact) bool {
+		return slices.ContainsFunc(tokenize(f.Speech.Speaker), func(t token) bool {
+			return nation(t) && !slices.Contains(names, sideKey(t))
+		})
+	}
+	if slices.ContainsFunc(speech, other) {
+		// "The ministry said" read as "Russia's Foreign Ministry" too
+		// (the noun names the speaker named before): neither is asked.
+		return nil, asked
+	}
+	return speech, asked
+}
+
 // heardOnDay reports whether a sentence gives words of v spoken on the
 // day a "what did X say on …" question asks about (sentence.saidOn).
 func (ev *evidence) heardOnDay(v *voice) bool {
@@ -671,8 +696,18 @@ func (ev *evidence) heardFrom(s *sentence, v *voice) bool {
 // Director for …, said:", "Aykhan Hajizada, Spokesperson for …,
 // responded").
 func (ev *evidence) heardIn(s *sentence, names []string) bool {
-	if speakerHolds(ev.speechOf(s), names, false) {
+	speech := ev.speechOf(s)
+	kept, nation := ev.ofAskedNation(speech, names)
+	if len(speech) > 0 && len(kept) == 0 {
+		return false // another nation's voice
+	}
+	if speakerHolds(kept, names, false) {
 		return true
+	}
+	if nation != "" && !s.Keys[nation] && !slices.ContainsFunc(s.Toks, func(t token) bool { return sideKey(t) == nation }) {
+		// "the Russian Foreign Ministry released a statement" tells of
+		// no words of Armenia's, whose name it lacks.
+		return false
 	}
 	toks := s.Toks
 	// speechIn reports whether words [lo, hi) hold a word of speech,

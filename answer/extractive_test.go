@@ -941,6 +941,24 @@ func TestAPlaceOfAnotherEvent(t *testing.T) {
 	}
 }
 
+// TestAnotherNationsMinistry: "What did Sweden's Foreign Ministry say?"
+// is not answered by the Foreign Ministry in Oslo, though the two share
+// "Foreign Ministry", nor by "the ministry said" after it; and "What did
+// Finland's Foreign Ministry say?", which no sentence gives, is declined.
+func TestAnotherNationsMinistry(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The Foreign Ministry in Oslo summoned Sweden's envoy on Saturday to protest what it called the brutal killing of two fishermen. Sweden's Foreign Ministry said the envoy had offered the necessary explanations. The ministry said those arrested were accused of past crimes."),
+		madeUp("b", "The fishermen's deaths strained ties between Norway, Sweden and Finland."),
+	}
+	a := askMadeUp(t, docs, "What did Sweden's Foreign Ministry say about the fishermen's deaths?")
+	if !strings.HasPrefix(a.Text, "Sweden's Foreign Ministry said the envoy") {
+		t.Errorf("answer %q, want Sweden's ministry's words first", a.Text)
+	}
+	if a := askMadeUp(t, docs, "What did Finland's Foreign Ministry say about the fishermen's deaths?"); a.Grounded {
+		t.Errorf("answer %q, want none: no words of Finland's", a.Text)
+	}
+}
+
 // TestHowMuchMoneyIsASum: "How much money went to injured passengers"
 // measures money, the noun right after "much", and a count of the
 // passengers is no answer to it.
