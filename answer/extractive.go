@@ -114,6 +114,13 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 	if !ev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
 		return declined("")
 	}
+	if k := roleAsked(ev.QToks); k != "" && ev.Kind == kindPerson && !ev.inPassages(k) {
+		// "Who was the judge who ordered them held?": no passage speaks
+		// of a judge at all; a name from them would be someone else's.
+		// (The thesaurus's related words are too wide for a role:
+		// "official" for "judge".)
+		return declined("")
+	}
 	if qu := ev.query; len(qu.byNames) > 0 && (ev.Kind == kindReason || ev.Kind == kindOther) && !ev.outletAsked &&
 		!slices.ContainsFunc(ev.Ranked, ev.spokenByAsked) && ev.voiced(ev.Ranked[0]) {
 		// No sentence gives the asked speaker's words, deeper ones
@@ -645,6 +652,40 @@ func (ev *evidence) heardOn(v *voice) bool {
 		}
 		return false
 	})
+}
+
+// reRoleQ is "Who was the NOUN …": a person asked for by what they were.
+var reRoleQ = regexp.MustCompile(`(?i)^\W*who\s+(?:is|was|were|are)\s+the\s+(\p{Ll}+)\b`)
+
+// roleAsked returns the key of the noun a "Who was the judge …" question
+// describes its person by, or "".
+func roleAsked(q []token) string {
+	var b strings.Builder
+	for _, t := range q {
+		b.WriteString(t.Word + " ")
+	}
+	m := reRoleQ.FindStringSubmatch(b.String())
+	if m == nil {
+		return ""
+	}
+	for _, t := range q {
+		if t.Word == m[1] && !t.Stop {
+			return t.Key
+		}
+	}
+	return ""
+}
+
+// inPassages reports whether a retrieved sentence holds key k.
+func (ev *evidence) inPassages(k string) bool {
+	for _, ss := range ev.Sents {
+		for _, s := range ss {
+			if s.Keys[k] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ofAskedNation returns speech, or none of it when one of its speakers

@@ -959,6 +959,24 @@ func TestAnotherNationsMinistry(t *testing.T) {
 	}
 }
 
+// TestWhoWasTheRoleNoPassageNames: "Who was the judge who ordered the
+// eight held?" is declined when no passage speaks of a judge: the names
+// the passages give are others'. With the judge named, it is answered.
+func TestWhoWasTheRoleNoPassageNames(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The deaths of two Haldish brothers, Ivo Tamm and Pavel Tamm, led to the arrest of eight Estmark citizens in Dalby."),
+		madeUp("b", "The Dalby District Court ordered all eight Estmark suspects held for four months."),
+	}
+	const q = "Who was the judge who ordered the eight Estmark citizens held?"
+	if a := askMadeUp(t, docs, q); a.Grounded {
+		t.Errorf("answer %q, want none: no passage names a judge", a.Text)
+	}
+	docs = append(docs, madeUp("c", "Judge Lena Varga of the Dalby District Court ordered the eight Estmark citizens held."))
+	if a := askMadeUp(t, docs, q); !strings.Contains(a.Text, "Lena Varga") {
+		t.Errorf("answer %q, want the judge named", a.Text)
+	}
+}
+
 // TestHowMuchMoneyIsASum: "How much money went to injured passengers"
 // measures money, the noun right after "much", and a count of the
 // passengers is no answer to it.
