@@ -114,6 +114,16 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 	if !ev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
 		return declined("")
 	}
+	if k := countPredicate(ev.QToks); k != "" && ev.Kind == kindCount && !ev.countsTell(k) {
+		// "How many Azerbaijanis live in Yekaterinburg?": no sentence
+		// with a count tells of living, in that word or a related one;
+		// a count of those who died there is no answer. Where a sentence
+		// tells of it without a count, the articles give no figure.
+		if ev.inPassages(k) {
+			return declined(NoFigure)
+		}
+		return declined("")
+	}
 	if k := roleAsked(ev.QToks); k != "" && ev.Kind == kindPerson && !ev.inPassages(k) {
 		// "Who was the judge who ordered them held?": no passage speaks
 		// of a judge at all; a name from them would be someone else's.
@@ -654,6 +664,31 @@ func (ev *evidence) heardOn(v *voice) bool {
 	})
 }
 
+// countPredicate returns the key of the verb right after the counted noun
+// of a "how many" question ("live" in "How many Azerbaijanis live in
+// Yekaterinburg?"): what the counted did or are. "" when none follows
+// at once ("How many people were detained": an auxiliary first).
+func countPredicate(q []token) string {
+	for i := 1; i+2 < len(q); i++ {
+		if !strings.EqualFold(q[i-1].Word, "how") || !strings.EqualFold(q[i].Word, "many") {
+			continue
+		}
+		noun := func(t token) bool { return plural(t.Word) || facts.PersonWord(strings.ToLower(t.Word)) }
+		j := i + 1
+		for j < len(q) && !noun(q[j]) && !q[j].Stop && j < i+3 {
+			j++ // "How many Russian tourists"
+		}
+		if j+1 >= len(q) || q[j].Stop || !noun(q[j]) {
+			return ""
+		}
+		if next := q[j+1]; !next.Stop && !next.Cap && !plural(next.Word) {
+			return next.Key
+		}
+		return ""
+	}
+	return ""
+}
+
 // reRoleQ is "Who was the NOUN …": a person asked for by what they were.
 var reRoleQ = regexp.MustCompile(`(?i)^\W*who\s+(?:is|was|were|are)\s+the\s+(\p{Ll}+)\b`)
 
@@ -674,6 +709,28 @@ func roleAsked(q []token) string {
 		}
 	}
 	return ""
+}
+
+// countsTell reports whether a ranked sentence that gives a count, or one
+// beside it, holds the question's word keyed k or a word the thesaurus
+// relates to it.
+func (ev *evidence) countsTell(k string) bool {
+	holds := func(s *sentence) bool {
+		if s.Keys[k] {
+			return true
+		}
+		// A related word as common as "last" (of "live") is of
+		// another sense: only one rare enough to single a sentence out.
+		stems := stemSet(s.Toks)
+		return slices.ContainsFunc(ev.alt[k], func(r string) bool { return stems[r] && ev.idf(fold(r)) > ev.idf(k)/2 })
+	}
+	return slices.ContainsFunc(ev.Ranked, func(s *sentence) bool {
+		if len(s.Vals) == 0 {
+			return false
+		}
+		ss := ev.Sents[s.P]
+		return holds(s) || s.I > 0 && holds(ss[s.I-1]) || s.I+1 < len(ss) && holds(ss[s.I+1])
+	})
 }
 
 // inPassages reports whether a retrieved sentence holds key k.

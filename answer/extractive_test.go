@@ -977,6 +977,31 @@ func TestWhoWasTheRoleNoPassageNames(t *testing.T) {
 	}
 }
 
+// TestHowManyOfAnActNoCountTells: "How many Haldish people live in
+// Dalby?" is not answered by a count of those who died there: no sentence
+// with a count tells of living there. "How many people died" is.
+func TestHowManyOfAnActNoCountTells(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The deaths of two Haldish miners in the city of Dalby escalated into a diplomatic confrontation."),
+		madeUp("b", "A court in Dalby placed six Haldish men in detention over a murder case."),
+	}
+	if a := askMadeUp(t, docs, "How many Haldish people live in the city of Dalby?"); a.Grounded {
+		t.Errorf("answer %q, want none: no count of who lives there", a.Text)
+	}
+	if a := askMadeUp(t, docs, "How many Haldish miners died in Dalby?"); !strings.Contains(a.Text, "two Haldish miners") {
+		t.Errorf("answer %q, want the two miners", a.Text)
+	}
+	for q, want := range map[string]string{
+		"How many Azerbaijanis live in Yekaterinburg?":          keyOf("live"),
+		"How many Russian tourists visited Azerbaijan in 2025?": keyOf("visited"),
+		"How many people were detained in the raid?":            "",
+	} {
+		if got := countPredicate(questionTokens(q)); got != want {
+			t.Errorf("countPredicate(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
 // TestHowMuchMoneyIsASum: "How much money went to injured passengers"
 // measures money, the noun right after "much", and a count of the
 // passengers is no answer to it.
