@@ -89,6 +89,8 @@ func TestSummary(t *testing.T) {
 			"The minister apologised to the miners' families."},
 		{"a clause of a date and a report's words alone is its sentence", "It should be noted that on February 11, 2025, the Estmark House — the representative office of Valdorsk in Halden — announced the suspension of its activities in Dalby following a request from the Haldish Ministry of Foreign Affairs.", "February 11, 2025",
 			"It should be noted that on February 11, 2025, the Estmark House — the representative office of Valdorsk in Halden — announced the suspension of its activities in Dalby following a request from the…"},
+		{"a reporting clause that ends the sentence is its sentence", "Halden has canceled all cultural events planned by Estmark state and private institutions in protest over the deaths of two Haldish citizens during police raids in the Estmark city of Marsk, Haldish officials said Sunday.", "Sunday",
+			"Halden has canceled all cultural events planned by Estmark state and private institutions in protest over the deaths of two Haldish citizens during police raids in the Estmark city of Marsk…"},
 		{"a clause after but is its own", "On October 7, the mayor called the minister to congratulate him, but before that, they last spoke in March.", "March",
 			"Before that, they last spoke in March."},
 		{"a piece of a sentence that opens with another date stays a piece", "On July 5, the agency reported that Estmark had moved more troops to its base in Halden, Valdoria, despite worse ties following Valdoria's exit from the Northern Defence Pact in February 2024.", "February 2024",
