@@ -201,14 +201,17 @@ func (a *attribute) answers(s *sentence, ss []*sentence, q string) bool {
 		// The focus ("charges") then "of", "with" or "including" within
 		// two words; a verb's ("accused the union's two leaders of")
 		// within five, in its clause.
+		// "What charges does he face?" asks of charges as "What was he
+		// accused of?" does.
+		charges := chargeVerbs[a.Verb] || chargeKeys[a.Focus]
 		reach := 3
-		if chargeVerbs[a.Verb] {
+		if charges {
 			reach = 6
 		}
 		for i, t := range s.Toks {
 			// "What was he accused of?" is answered by "suspected of
 			// being agents" too: a charge is a charge by any of its verbs.
-			if t.Key != a.Focus && !(chargeVerbs[a.Verb] && chargeKeys[t.Key]) {
+			if t.Key != a.Focus && !(charges && chargeKeys[t.Key]) {
 				continue
 			}
 			if i > 0 && strings.EqualFold(s.Toks[i-1].Word, "others") {

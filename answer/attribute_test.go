@@ -322,6 +322,17 @@ func TestWhatTheyWereAccusedOf(t *testing.T) {
 	}
 }
 
+// TestWhatChargesTheyFace: "What charges does Belousov face?" asks what
+// he is accused of: "accused of fraud" answers, though it says no
+// "charges".
+func TestWhatChargesTheyFace(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Ivo Tamm, the editor who faces trial in Halden, was arrested in June and accused of fraud and money laundering."),
+		madeUp("b", "The Courier's office in Halden was raided on Monday, and charges against a union were opened."),
+	}
+	wantOpening(t, docs, "What charges does Tamm face?", "Ivo Tamm, the editor who faces trial in Halden, was arrested in June and accused of fraud", "what he is accused of")
+}
+
 // TestWhatXAccusedThemOf: "What did Valdoria accuse the Courier's staff
 // of?" asks for Valdoria's accusation: Estmark's is no answer, however
 // well it matches the rest.
