@@ -124,6 +124,14 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 		}
 		return declined("")
 	}
+	dated := func(x *evidence) bool {
+		return slices.ContainsFunc(x.Ranked, func(s *sentence) bool { return slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent }) })
+	}
+	if ev.query.future && !slices.ContainsFunc(ev.Ranked, func(s *sentence) bool { return len(s.Vals) > 0 }) && !further(dated) {
+		// "When will Kazakhstan publish the final report?": no sentence
+		// gives a date to come; the day of a past report is no answer.
+		return declined("")
+	}
 	if k := roleAsked(ev.QToks); k != "" && ev.Kind == kindPerson && !ev.inPassages(k) {
 		// "Who was the judge who ordered them held?": no passage speaks
 		// of a judge at all; a name from them would be someone else's.

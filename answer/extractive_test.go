@@ -1398,6 +1398,15 @@ func TestWhenWillIsNotAnsweredByThePast(t *testing.T) {
 		madeUp("b", "Officials in Kessel expect the final report on the airliner crash in late March, after two laboratories finish their work."),
 	}
 	wantOpening(t, docs, "When will Kessel publish the final report on the crash?", "Officials in Kessel expect the final report", "the date still ahead")
+	// With no date still ahead, the past day of another report is no
+	// answer: declined.
+	docs = fixedSearcher{
+		madeUp("a", "In a preliminary report on the crash published by Kessel's ministry in February, experts confirmed that the airliner had been damaged."),
+		madeUp("b", "The final report on the crash will say what damaged the airliner, officials in Kessel said."),
+	}
+	if a := askMadeUp(t, docs, "When will Kessel publish the final report on the crash?"); a.Grounded {
+		t.Errorf("answer %q, want none: no date to come", a.Text)
+	}
 }
 
 // TestWhatAnAbbreviationStandsFor: "What does KSB stand for?" is "What is
