@@ -132,7 +132,7 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 		// gives a date to come; the day of a past report is no answer.
 		return declined("")
 	}
-	if k := roleAsked(ev.QToks); k != "" && ev.Kind == kindPerson && !ev.inPassages(k) {
+	if k := roleAsked(q, ev.QToks); k != "" && ev.Kind == kindPerson && !ev.inPassages(k) {
 		// "Who was the judge who ordered them held?": no passage speaks
 		// of a judge at all; a name from them would be someone else's.
 		// (The thesaurus's related words are too wide for a role:
@@ -354,10 +354,8 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 		}
 		if line := ev.undatedWordsLine(sh.s, best, c.ref(best.P)); line != "" {
 			b.WriteString(" " + line)
-		} else if undated && sh.s == best {
-			if on, ok := publishedOn(ev.Results[best.P]); ok {
-				b.WriteString(" The article gives no date for it; it was published " + on + " [" + strconv.Itoa(c.ref(best.P)) + "].")
-			}
+		} else if line := noDateLine("it", ev.Results[best.P], c.ref(best.P)); undated && sh.s == best && line != "" {
+			b.WriteString(" " + line)
 		}
 	}
 	a := Answer{Question: q, Grounded: true, Mode: ModeExtractive, Support: ev.Support, DateNote: dateNote}
@@ -700,21 +698,15 @@ func countPredicate(q []token) string {
 // reRoleQ is "Who was the NOUN …": a person asked for by what they were.
 var reRoleQ = regexp.MustCompile(`(?i)^\W*who\s+(?:is|was|were|are)\s+the\s+(\p{Ll}+)\b`)
 
-// roleAsked returns the key of the noun a "Who was the judge …" question
-// describes its person by, or "".
-func roleAsked(q []token) string {
-	var b strings.Builder
-	for _, t := range q {
-		b.WriteString(t.Word + " ")
-	}
-	m := reRoleQ.FindStringSubmatch(b.String())
+// roleAsked returns the key of the noun question q, of tokens toks,
+// describes its person by ("Who was the judge …"), or "".
+func roleAsked(q string, toks []token) string {
+	m := reRoleQ.FindStringSubmatchIndex(q)
 	if m == nil {
 		return ""
 	}
-	for _, t := range q {
-		if t.Word == m[1] && !t.Stop {
-			return t.Key
-		}
+	if i := slices.IndexFunc(toks, func(t token) bool { return t.Start == m[2] }); i >= 0 && !toks[i].Stop {
+		return toks[i].Key
 	}
 	return ""
 }
@@ -1240,11 +1232,18 @@ func (ev *evidence) undatedWordsLine(s, best *sentence, ref int) string {
 	if s != best || ev.Kind != kindDate || len(best.Vals) > 0 || len(ev.query.by) == 0 || !reSpokeQ.MatchString(ev.Question) || !ev.spokenByAsked(best) {
 		return ""
 	}
-	on, ok := publishedOn(ev.Results[best.P])
+	return noDateLine("these words", ev.Results[best.P], ref)
+}
+
+// noDateLine says that the article of r, cited as ref, gives no date for
+// what ("these words", "it") and when it was published, the bound of
+// that date; "" when its date is unknown.
+func noDateLine(what string, r retrieval.Result, ref int) string {
+	on, ok := publishedOn(r)
 	if !ok {
 		return ""
 	}
-	return "The article gives no date for these words; it was published " + on + " [" + strconv.Itoa(ref) + "]."
+	return "The article gives no date for " + what + "; it was published " + on + " [" + strconv.Itoa(ref) + "]."
 }
 
 // publishedOn says when r's article was published, "on 1 July 2025" or
@@ -1336,9 +1335,11 @@ func (ev *evidence) elsewhere(v value, best *sentence) bool {
 
 // givesFigure reports whether s gives a figure for a "how many" question:
 // a value it answers with, or any count the facts read ("six of the
-// miners" placed in detention may be what is asked). A year is none, and
-// for "how much" only an amount of what it asks is ("the two presidents"
-// is no compensation).
+// miners" placed in detention may be what is asked). A year is none; for
+// "how much" only an amount of what it asks is ("the two presidents" is
+// no compensation), and for a question that counts a noun of its own
+// only a count of it, or a part of it ("several IT specialists" are no
+// tourists).
 func (ev *evidence) givesFigure(s *sentence) bool {
 	strict := ev.query.much || ev.query.counted != "" && !genericPeople(ev.query.counted)
 	return len(s.Vals) > 0 || slices.ContainsFunc(s.Facts, func(f facts.Fact) bool {
