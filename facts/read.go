@@ -52,8 +52,9 @@ type monthDay struct {
 // month is stated by its days too.
 type statedYears map[monthDay]map[int]bool
 
-// statedYearsOf reads the dates of the prose sentences that give a year.
-func statedYearsOf(sents []corpus.Span, prose []bool) statedYears {
+// statedYearsOf reads the dates that give a year among found, the date
+// expressions of each prose sentence.
+func statedYearsOf(found [][]expr) statedYears {
 	out := statedYears{}
 	add := func(md monthDay, y int) {
 		if out[md] == nil {
@@ -61,11 +62,8 @@ func statedYearsOf(sents []corpus.Span, prose []bool) statedYears {
 		}
 		out[md][y] = true
 	}
-	for i, s := range sents {
-		if !prose[i] {
-			continue
-		}
-		for _, e := range sharedScanner.find(s.Text) {
+	for _, es := range found {
+		for _, e := range es {
 			if e.kind != kAbsolute || !e.abs.Single() {
 				continue
 			}
@@ -228,7 +226,15 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		}
 		win = narrowWindow(win, texts)
 	}
-	stated := statedYearsOf(sents, prose)
+	// Each prose sentence's date expressions, found once for the years
+	// the article states and for the reading below.
+	found := make([][]expr, len(sents))
+	for i, s := range sents {
+		if prose[i] {
+			found[i] = sharedScanner.find(s.Text)
+		}
+	}
+	stated := statedYearsOf(found)
 	var out []Fact
 	// The day an anaphor ("that same day") refers to: the last day that
 	// opened a sentence of the paragraph ("On July 3, …"), else the last day.
@@ -271,7 +277,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		}
 		if sc.prose {
 			var days []dayAt // the sentence's single days so far
-			for _, e := range sharedScanner.find(s.Text) {
+			for _, e := range found[i] {
 				if within(sc.cited, e.start, e.end) {
 					continue // a source's date: "(Deutsche Welle, July 3)"
 				}
