@@ -341,10 +341,12 @@ var (
 	// for "What prison sentence did Belousov get at his trial?", which the
 	// gold holds unanswerable (there was no trial); the answer quotes the
 	// outlet's words. It went back to 0.500 on 2026-12-07 with "give no
-	// figure" (a compensation no article states), and to 0.625 with
-	// declining a "when" whose act no sentence tells.
+	// figure" (a compensation no article states), to 0.625 with
+	// declining a "when" whose act no sentence tells, and to 0.750 on
+	// 2026-12-07 with declining a "how many … live" whose act no sentence
+	// with a count tells.
 	realDevFloors = realLimits{
-		hit1: 0.55, hit5: 0.84, facts: 0.77, support: 0.81, shown: 0.48, attribution: 0.98, abstention: 0.60,
+		hit1: 0.55, hit5: 0.84, facts: 0.77, support: 0.81, shown: 0.48, attribution: 0.98, abstention: 0.73,
 		dates: 0.98, timeline: 0.98, falseAbstention: 0.11, falseDisagreements: 0,
 	}
 	realTestFloors = realLimits{
