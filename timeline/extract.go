@@ -185,7 +185,7 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 			Source:   Source{DocID: doc.ID, Title: doc.Title, Quote: strings.TrimSpace(text), PassageID: f.PassageID, URL: doc.URL, Trigger: f.Event.Trigger},
 			Expr:     text[e.Start:e.End],
 			Names:    cur.names,
-			Claims:   cur.claims,
+			Claims:   claimsOn(cur.claims, sp),
 			span:     sp,
 			fact:     f,
 			sentence: f.SentenceIndex,
@@ -585,6 +585,21 @@ func summary(s string, lo, hi int, e facts.ExprSpan, piece bool, trigger string,
 		t += "…"
 	}
 	return lead + t
+}
+
+// claimsOn returns the counts of a sentence that may be of its date sp:
+// those the reader dates to no other day ("the December 25, 2024, crash
+// …, and the June 27, 2025, killing of two Azerbaijanis": the two are the
+// killing's, not the crash's).
+func claimsOn(claims []facts.Fact, sp facts.Span) []facts.Fact {
+	var out []facts.Fact
+	for _, c := range claims {
+		if when, ok := facts.ParseValue(c.Event.When); ok && !when.Overlaps(sp) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 func upperFirst(s string) string {

@@ -289,6 +289,30 @@ func TestMergeAcrossSpellings(t *testing.T) {
 	}
 }
 
+// TestACountOfAnotherDateIsNoClaim: a sentence that dates two events
+// ("the December 25, 2024, crash …, and the June 27, 2025, killing of two
+// miners") puts its count under the killing's date, not the crash's,
+// where it would be set against the crash's toll.
+func TestACountOfAnotherDateIsNoClaim(t *testing.T) {
+	fs := facts.Read(corpus.Document{ID: "b", Published: "2025-10-21", PublishedPrecision: "day",
+		Body: "Tensions escalated following Estmark's refusal to accept responsibility for the December 25, 2024, crash of a Halden Airlines jet near Dalby, and the June 27, 2025, killing of two Haldish miners in police custody in Marsk."})
+	var counts []facts.Fact
+	for _, f := range fs {
+		if f.Kind == facts.KindQuantity {
+			counts = append(counts, f)
+		}
+	}
+	if len(counts) != 1 {
+		t.Fatalf("counts %v, want the two miners", counts)
+	}
+	if got := claimsOn(counts, facts.DaySpan(facts.DayOf(2024, 12, 25))); len(got) != 0 {
+		t.Errorf("the crash's day holds %v", got)
+	}
+	if got := claimsOn(counts, facts.DaySpan(facts.DayOf(2025, 6, 27))); len(got) != 1 {
+		t.Errorf("the killing's day holds %v, want the two miners", got)
+	}
+}
+
 // TestDateConflict checks that the same event dated a year apart by two
 // articles is one event with both claims, dated by the majority, and that
 // no source is corrected.
