@@ -80,6 +80,10 @@ type evidence struct {
 	alt map[string][]string
 	// verbs are the keys of the question's verbs (see verbKeys).
 	verbs map[string]bool
+	// spelled maps the question's names, lower case, to their keys, so
+	// that a passage's spelling one letter off is keyed as the question's
+	// (see respell).
+	spelled map[string]string
 	// outletAsked is true when the question names an outlet whose
 	// passages are retrieved ("according to AzerNews"): it relays the
 	// words of others.
@@ -208,6 +212,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	}
 
 	spelled := questionNames(ev.QToks, words)
+	ev.spelled = spelled
 	qcal := calendarWords(ev.QToks)
 	df := map[string]int{}
 	n := 0
@@ -803,7 +808,7 @@ func (ev *evidence) askedHolds(speech []facts.Fact) bool {
 		if kept, _ := ev.ofAskedNation(one, names); len(kept) == 0 {
 			continue // "the Foreign Ministry in Baku" for "Russia's Foreign Ministry"
 		}
-		if speakerHolds(one, names, false) {
+		if ev.speakerHolds(one, names, false) {
 			return true
 		}
 		// A speaker of another country's ("an Azerbaijani government
@@ -813,7 +818,7 @@ func (ev *evidence) askedHolds(speech []facts.Fact) bool {
 		other := slices.ContainsFunc(tokenize(f.Speech.Speaker), func(t token) bool {
 			return t.Cap && nationWord(t.Word) && !slices.Contains(names, sideKey(t))
 		})
-		if !(len(names) > 0 && other) && speakerHolds(one, ev.query.speaker, false) {
+		if !(len(names) > 0 && other) && ev.speakerHolds(one, ev.query.speaker, false) {
 			return true
 		}
 	}
@@ -837,7 +842,7 @@ func (ev *evidence) voiced(s *sentence) bool {
 // holding one of names, relayed ones included.
 func (ev *evidence) voicedBy(s *sentence, names []string) bool {
 	src := ev.sourceOf(s)
-	return src != nil && speakerHolds(voices(src), names, false)
+	return src != nil && ev.speakerHolds(voices(src), names, false)
 }
 
 // sourceOf returns the sentence whose speech facts say who speaks the
@@ -1358,7 +1363,7 @@ func unknownNames(q []token, texts [][]token) []string {
 		found := false
 		if utf8.RuneCountInString(lw) >= 5 {
 			for w := range capWords {
-				if editDistanceAtMost1(lw, w) {
+				if retrieval.OneEditApart(lw, w) {
 					found = true
 					break
 				}
@@ -1766,7 +1771,7 @@ func lettersOf(s string) iter.Seq[string] {
 // oneEditFrom reports whether w is one edit away from a word of set.
 func oneEditFrom(w string, set map[string]bool) bool {
 	for c := range set {
-		if editDistanceAtMost1(w, c) {
+		if retrieval.OneEditApart(w, c) {
 			return true
 		}
 	}
@@ -1808,7 +1813,7 @@ func respell(toks []token, names map[string]string) {
 			continue
 		}
 		for n, k := range names {
-			if t.Key != k && editDistanceAtMost1(n, l) {
+			if t.Key != k && retrieval.OneEditApart(n, l) {
 				t.Key = k
 				break
 			}
@@ -1861,26 +1866,6 @@ func calendarKeys(cal map[string]int, fs []facts.Fact) map[string]bool {
 	return out
 }
 
-// editDistanceAtMost1 reports whether a and b differ by at most one
-// insertion, deletion or substitution.
-func editDistanceAtMost1(a, b string) bool {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > len(rb) {
-		ra, rb = rb, ra
-	}
-	if len(rb)-len(ra) > 1 {
-		return false
-	}
-	i := 0
-	for i < len(ra) && ra[i] == rb[i] {
-		i++
-	}
-	if len(ra) == len(rb) {
-		return string(ra[i+min(1, len(ra)-i):]) == string(rb[i+min(1, len(rb)-i):])
-	}
-	return string(ra[i:]) == string(rb[i+1:])
-}
-
 // otherSpeaker reports whether the words of s are, by the speech facts of
 // the sentence that names their speaker, someone's who shares no word
 // with the asked speaker's keys: "What did Aliyev say" is not answered by
@@ -1901,9 +1886,9 @@ func (ev *evidence) otherSpeaker(s *sentence) bool {
 // Ministry of the Sverdlovsk Region" is not Azerbaijan's Foreign Ministry.
 func (ev *evidence) spokenByAsked(s *sentence) bool {
 	if qu := ev.query; len(qu.byNames) > 0 {
-		return speakerHolds(ev.speechOf(s), qu.byNames, true)
+		return ev.speakerHolds(ev.speechOf(s), qu.byNames, true)
 	}
-	return speakerHolds(ev.speechOf(s), ev.query.by, false)
+	return ev.speakerHolds(ev.speechOf(s), ev.query.by, false)
 }
 
 // speechOf returns the speech facts that name who speaks the words of s,
@@ -1918,9 +1903,10 @@ func (ev *evidence) speechOf(s *sentence) []facts.Fact {
 
 // speakerHolds reports whether the speaker of a speech fact holds one of
 // names (keys), or every one of them when all is set.
-func speakerHolds(speech []facts.Fact, names []string, all bool) bool {
+func (ev *evidence) speakerHolds(speech []facts.Fact, names []string, all bool) bool {
 	for _, f := range speech {
 		toks := tokenize(f.Speech.Speaker)
+		respell(toks, ev.spelled) // "Volodymyr Zelenskyy" for the question's "Zelensky"
 		have := keySet(toks)
 		for _, t := range toks {
 			have[sideKey(t)] = true // "Baku" speaks for Azerbaijan

@@ -799,7 +799,7 @@ func (ev *evidence) heardIn(s *sentence, names []string) bool {
 	if len(speech) > 0 && len(kept) == 0 {
 		return false // another nation's voice
 	}
-	if speakerHolds(kept, names, false) {
+	if ev.speakerHolds(kept, names, false) {
 		return true
 	}
 	if nation != "" && !s.Keys[nation] && !slices.ContainsFunc(s.Toks, func(t token) bool { return sideKey(t) == nation }) {

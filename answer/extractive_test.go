@@ -1002,6 +1002,17 @@ func TestHowManyOfAnActNoCountTells(t *testing.T) {
 	}
 }
 
+// TestASpeakerSpeltOneLetterOff: "What did Zelinsky say?" is answered by
+// the words of "Lena Zelinskyy", as the article spells her: a name one
+// letter off is hers, in her speech facts as in the sentence.
+func TestASpeakerSpeltOneLetterOff(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The brothers' deaths shocked Halden, officials said. Lena Zelinskyy believes that all facts will be clarified and justice done."),
+		madeUp("b", "Estmark police said the brothers died of heart failure."),
+	}
+	wantOpening(t, docs, "What did Zelinsky say about the brothers' deaths?", "Lena Zelinskyy believes", "her words")
+}
+
 // TestHowMuchMoneyIsASum: "How much money went to injured passengers"
 // measures money, the noun right after "much", and a count of the
 // passengers is no answer to it.

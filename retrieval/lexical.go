@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -299,14 +300,36 @@ type queryTerm struct {
 // expandLocked replaces each query term that no passage contains by those
 // of its related stems that some passage does contain, at weightRelated,
 // and by up to nearMax of its word-vector neighbours that some passage
-// contains, at weightNear. Terms that occur are never expanded, so exact
+// contains, at weightNear, or failing both, by the stems one letter from
+// it or from its word as written (raw: stem → lower-case word) that some
+// passage contains. Terms that occur are never expanded, so exact
 // matches keep their rank; a stem already in the query is not added twice.
-func (x *lexicalIndex) expandLocked(stems []string) []queryTerm {
+func (x *lexicalIndex) expandLocked(stems []string, raw map[string]string) []queryTerm {
 	out := make([]queryTerm, 0, len(stems))
 	seen := make(map[string]bool, len(stems))
 	for _, s := range stems {
 		seen[s] = true
 		out = append(out, queryTerm{s, 1})
+	}
+	for _, s := range stems {
+		// "zelensky" where the articles mostly write "Zelenskyy": a rare
+		// word, a name's most often, is looked for in the spellings one
+		// letter from it, or from its word as written, that passages
+		// have, as the word itself.
+		if x.df(s) > maxSpellingDF || len(s) < minSpellingLen || hasDigit([]byte(s)) {
+			continue
+		}
+		var spelt []string
+		for w := range x.dict {
+			if !seen[w] && len(w) >= minSpellingLen && (OneEditApart(s, w) || raw[s] != "" && OneEditApart(raw[s], w)) && x.df(w) > 0 {
+				spelt = append(spelt, w)
+			}
+		}
+		slices.Sort(spelt) // the map's order is no order
+		for _, w := range spelt {
+			seen[w] = true
+			out = append(out, queryTerm{w, 1})
+		}
 	}
 	if x.related == nil && x.near == nil {
 		return out
@@ -347,6 +370,14 @@ func (x *lexicalIndex) expandLocked(stems []string) []queryTerm {
 	return out
 }
 
+// minSpellingLen is the shortest stem looked for in other spellings: a
+// short word one letter from another is most often another word.
+const minSpellingLen = 6
+
+// maxSpellingDF is how many passages may hold a stem that is still looked
+// for in other spellings: a common word is spelt as the articles spell it.
+const maxSpellingDF = 2
+
 func (x *lexicalIndex) df(stem string) int {
 	t, ok := x.dict[stem]
 	if !ok {
@@ -372,10 +403,12 @@ const weightAlias = weightRelated
 func (x *lexicalIndex) searchKept(query string, also []string, n int, keep map[string]bool) []lexicalHit {
 	seen := map[string]bool{}
 	var qterms []string
-	x.an.Analyze(query, func(_ []byte, stem string) {
+	raw := map[string]string{} // each stem's word as written, lower case
+	x.an.Analyze(query, func(word []byte, stem string) {
 		if !seen[stem] {
 			seen[stem] = true
 			qterms = append(qterms, stem)
+			raw[stem] = strings.ToLower(string(word))
 		}
 	})
 	if n <= 0 || len(qterms) == 0 {
@@ -405,7 +438,7 @@ func (x *lexicalIndex) searchKept(query string, also []string, n int, keep map[s
 		touched []int32
 		keys    []uint8
 	)
-	terms := x.expandLocked(qterms)
+	terms := x.expandLocked(qterms, raw)
 	for _, a := range also {
 		var stems []string
 		x.an.Analyze(a, func(_ []byte, stem string) {

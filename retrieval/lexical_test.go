@@ -175,6 +175,30 @@ func TestLexicalExpandsOnlyUnknownTerms(t *testing.T) {
 	}
 }
 
+// TestLexicalFindsOtherSpellings: a rare name is searched in the spellings
+// one letter from it that passages have ("Zelensky" finds "Zelenskyy"),
+// without a thesaurus; a common word, or a short one, is not ("trail" is
+// no "trial").
+func TestLexicalFindsOtherSpellings(t *testing.T) {
+	x := newLexicalIndex(NewAnalyzer(), defaultTitleWeight)
+	x.add([]lexicalDoc{
+		{ID: "call", Text: "Volodymyr Zelenskyy held a call with the Haldish leader."},
+		{ID: "trial", Text: "The trial opened in Dalby."},
+		{ID: "other", Text: "The weather was mild in Dalby."},
+	})
+	for _, tt := range []struct {
+		query string
+		want  []string
+	}{
+		{"What did Zelensky say?", []string{"call"}},
+		{"Where is the trail?", nil},
+	} {
+		if diff := cmp.Diff(tt.want, lexIDs(x.search(tt.query, 10))); diff != "" {
+			t.Errorf("search(%q) (-want +got):\n%s", tt.query, diff)
+		}
+	}
+}
+
 // TestLexicalExpandsTwoWordVerbs: a two-word verb ("lock up") is searched
 // by its stand-ins ("detain"), though its words occur; a verb and the
 // preposition that opens its object ("signed on the eve") are no such
