@@ -720,6 +720,9 @@ func TestSpeakerBeforeTheCueWithAnAppositive(t *testing.T) {
 		{"Marie Vesk, spokeswoman for the Halden police, said the arrests were unlawful.", "Marie Vesk, spokeswoman for the Halden police", "the arrests were unlawful"},
 		{"Ivo Tamm, director of the department, said the ministry will respond.", "Ivo Tamm, director of the department", "the ministry will respond"},
 		{"Ivo Tamm, head of Estmark's Forensic Bureau, said the men died of injuries.", "Ivo Tamm, head of Estmark's Forensic Bureau", "the men died of injuries"},
+		// An outlet that quoted someone as saying relays their words.
+		{"\"Both sides should remain the closest partners,\" the Dalby news agency quoted Estmark spokesman Ivo Tamm as saying July 7.", "Estmark spokesman Ivo Tamm", "Both sides should remain the closest partners"},
+		{"The agency quoted Lena Varga as saying that talks would resume.", "Lena Varga", "talks would resume"},
 		// The head of anything is a role; a first name that opens the
 		// sentence and is written nowhere else is a name's, before a
 		// surname the article writes elsewhere and a role.

@@ -80,6 +80,10 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true}
 // pronouns stand for the last source named.
 var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "we": true, "i": true}
 
+// objectPronouns stand for a source after a cue: "TASS quoted her as
+// saying".
+var objectPronouns = map[string]bool{"him": true, "her": true, "them": true}
+
 // auxiliaries inside a phrase make it a clause.
 var auxiliaries = map[string]bool{
 	"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true, "not": true,
@@ -171,6 +175,31 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 			}
 			continue
 		}
+		if (l == "quoted" || l == "cited") && i+1 < len(ws) && !strings.EqualFold(ws[i+1].Text, "by") {
+			// "…," the Interfax news agency quoted Kremlin spokesman
+			// Dmitry Peskov as saying July 7: the one quoted is the
+			// source; the outlet only relays the words. ("X was quoted
+			// by local media as saying" is left unread.)
+			if j := asSaying(ws, i+1); j > i+1 {
+				src := sc.text[ws[i+1].Start:ws[j-1].End]
+				if objectPronouns[strings.ToLower(src)] {
+					if last == "" {
+						i = j + 1
+						continue // "quoted her": whose words, the paragraph does not say
+					}
+					src = last
+				}
+				// The words quoted: the quotation before the outlet, or
+				// those after "saying".
+				content := sc.contentAfter(j + 1)
+				if before := sc.text[:ws[i].Start]; strings.ContainsAny(before, "\"”") {
+					content = strings.TrimSpace(strings.Trim(before[:strings.LastIndexAny(before, "\"”")], " ,\"'“”‘’"))
+				}
+				out = append(out, sc.speech(ws[i+1].Start, ws[j+1].End, src, "quoted", content))
+				i = j + 1
+				continue
+			}
+		}
 		if thatCues[l] && !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that")) {
 			continue // "Baku recalled its ambassador": an act, not words
 		}
@@ -237,6 +266,22 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		out = append(out, sc.speech(ws[lo].Start, ws[i].End, src, l, content))
 	}
 	return out
+}
+
+// asSaying returns the index of "as" in "as saying" (or "as stating",
+// "as telling") within maxName words after word from, with only a name
+// or a noun phrase before it, or -1.
+func asSaying(ws []Word, from int) int {
+	for j := from + 1; j+1 < len(ws) && j <= from+maxSource; j++ {
+		if strings.EqualFold(ws[j].Text, "as") {
+			switch strings.ToLower(ws[j+1].Text) {
+			case "saying", "stating", "telling":
+				return j
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // namingCues give what someone calls a thing: "what it called the brutal
