@@ -1,0 +1,55 @@
+package retrieval
+
+import "unicode/utf8"
+
+// OneEditApart reports whether a and b differ by at most one edit: a
+// letter added, dropped or changed ("Zelensky" and "Zelenskyy", "Guseyn"
+// and "Huseyn"). Spellings of one name in transliteration differ so.
+func OneEditApart(a, b string) bool {
+	if d := len(a) - len(b); d > 4 || d < -4 {
+		return false // more letters apart than one rune's bytes can be
+	}
+	if isASCII(a) && isASCII(b) {
+		return oneEdit([]byte(a), []byte(b))
+	}
+	return oneEdit([]rune(a), []rune(b))
+}
+
+// oneEdit is OneEditApart over letters.
+func oneEdit[T byte | rune](a, b []T) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return equal(a[i+min(1, len(a)-i):], b[i+min(1, len(b)-i):])
+	}
+	return equal(a[i:], b[i+1:])
+}
+
+func equal[T byte | rune](a, b []T) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
