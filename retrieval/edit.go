@@ -1,6 +1,9 @@
 package retrieval
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // OneEditApart reports whether a and b differ by at most one edit: a
 // letter added, dropped or changed ("Zelensky" and "Zelenskyy", "Guseyn"
@@ -52,4 +55,36 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// oneEditIn returns the words one edit from w that has holds: each byte
+// dropped, changed to or preceded by a letter of a to z, or one added at
+// the end. Looking each up costs less than comparing w with a whole
+// vocabulary, and a lookup by the bytes allocates nothing; an edit to a
+// letter outside a to z is not among them.
+func oneEditIn(w string, has func(b []byte) bool) []string {
+	var out []string
+	b := make([]byte, 0, len(w)+1)
+	try := func() {
+		if has(b) && !slices.Contains(out, string(b)) {
+			out = append(out, string(b))
+		}
+	}
+	for i := range len(w) {
+		b = append(append(b[:0], w[:i]...), w[i+1:]...)
+		try()
+		for c := byte('a'); c <= 'z'; c++ {
+			if c != w[i] {
+				b = append(append(append(b[:0], w[:i]...), c), w[i+1:]...)
+				try()
+			}
+			b = append(append(append(b[:0], w[:i]...), c), w[i:]...)
+			try()
+		}
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		b = append(append(b[:0], w...), c)
+		try()
+	}
+	return out
 }

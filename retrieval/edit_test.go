@@ -1,6 +1,9 @@
 package retrieval
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestOneEditApart(t *testing.T) {
 	for _, tt := range []struct {
@@ -24,6 +27,20 @@ func TestOneEditApart(t *testing.T) {
 		}
 		if got := OneEditApart(tt.b, tt.a); got != tt.want {
 			t.Errorf("OneEditApart(%q, %q) = %v, want %v", tt.b, tt.a, got, tt.want)
+		}
+	}
+}
+
+func TestOneEditIn(t *testing.T) {
+	vocab := map[string]bool{"zelenskyy": true, "zelensk": true, "zelenska": true, "zelensky": true, "zel": true, "zelenskiyy": true}
+	got := oneEditIn("zelensky", func(b []byte) bool { return vocab[string(b)] })
+	slices.Sort(got)
+	if want := []string{"zelensk", "zelenska", "zelenskyy"}; !slices.Equal(got, want) {
+		t.Errorf("oneEditIn = %q, want %q", got, want)
+	}
+	for _, w := range got {
+		if !OneEditApart("zelensky", w) {
+			t.Errorf("%q is not one edit from zelensky", w)
 		}
 	}
 }

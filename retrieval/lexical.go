@@ -319,13 +319,19 @@ func (x *lexicalIndex) expandLocked(stems []string, raw map[string]string) []que
 		if x.df(s) > maxSpellingDF || len(s) < minSpellingLen || hasDigit([]byte(s)) {
 			continue
 		}
-		var spelt []string
-		for w := range x.dict {
-			if !seen[w] && len(w) >= minSpellingLen && (OneEditApart(s, w) || raw[s] != "" && OneEditApart(raw[s], w)) && x.df(w) > 0 {
-				spelt = append(spelt, w)
+		has := func(b []byte) bool {
+			t, ok := x.dict[string(b)]
+			return ok && len(b) >= minSpellingLen && len(x.postings[t]) > 0 && !seen[string(b)]
+		}
+		spelt := oneEditIn(s, has)
+		if r := raw[s]; r != "" && r != s {
+			for _, w := range oneEditIn(r, has) {
+				if !slices.Contains(spelt, w) {
+					spelt = append(spelt, w)
+				}
 			}
 		}
-		slices.Sort(spelt) // the map's order is no order
+		slices.Sort(spelt) // one order, whichever way they were found
 		for _, w := range spelt {
 			seen[w] = true
 			out = append(out, queryTerm{w, 1})
