@@ -478,7 +478,7 @@ func opening(s string, lo, max int) string {
 // is the key of the date's event word, "" when it has none; memo caches
 // words' keys (facts.WordsMemo).
 func summary(s string, lo, hi int, e facts.ExprSpan, piece bool, trigger string, memo map[string]string) string {
-	if e.Start >= lo && e.End <= hi && (wordCount(s[lo:e.Start])+wordCount(s[e.End:hi]) < 3 || contentCount(s[lo:e.Start], memo)+contentCount(s[e.End:hi], memo) == 0 || trailingReport(s, lo, hi, memo)) {
+	if e.Start >= lo && e.End <= hi && (wordCount(s[lo:e.Start])+wordCount(s[e.End:hi]) < 3 || !hasContent(s[lo:e.Start]) && !hasContent(s[e.End:hi]) || trailingReport(s, lo, hi)) {
 		// A clause that is little more than its date ("On Saturday",
 		// "2010" in "in 2001, 2010, and 2011", "It should be noted that
 		// on February 11, 2025") says nothing: the sentence does.
@@ -699,28 +699,36 @@ func properNouns(ws []facts.Word) []string {
 // trailingReport reports whether s[lo:hi] is the reporting clause that
 // ends its sentence ("…, Azerbaijani officials said Sunday."): its date is
 // the report's, and the words reported are the rest of the sentence.
-func trailingReport(s string, lo, hi int, memo map[string]string) bool {
+func trailingReport(s string, lo, hi int) bool {
 	if lo == 0 || strings.Trim(s[hi:], " .!?\"'”’)") != "" || !strings.HasSuffix(strings.TrimSpace(s[:lo]), ",") ||
 		strings.ContainsAny(s[:lo], "\"“”") {
 		return false // a quotation's words keep their speaker in the line
 	}
 	// The verb ends the clause but for its date: "said Sunday", not
 	// "declared Sunday that all events were cancelled".
-	ws := facts.WordsMemo(s[lo:hi], memo)
-	i := slices.IndexFunc(ws, func(w facts.Word) bool { return facts.ReportingVerb(strings.ToLower(w.Text)) })
-	return i >= 0 && len(ws)-i-1 <= 2
-}
-
-// contentCount is the number of content words in s, function words,
-// numbers and reporting verbs ("It should be noted that") left out.
-func contentCount(s string, memo map[string]string) int {
-	n := 0
-	for _, w := range facts.WordsMemo(s, memo) {
-		if !w.Stop && strings.IndexFunc(w.Text, unicode.IsLetter) >= 0 && !facts.ReportingVerb(strings.ToLower(w.Text)) {
-			n++
+	after := -1 // the words after the reporting verb
+	for f := range strings.FieldsSeq(s[lo:hi]) {
+		switch {
+		case after >= 0:
+			after++
+		case facts.ReportingVerb(strings.ToLower(strings.Trim(f, ",.;:"))):
+			after = 0
 		}
 	}
-	return n
+	return after >= 0 && after <= 2
+}
+
+// hasContent reports whether s holds a content word: one not a function
+// word, a number or a reporting verb ("It should be noted that" holds
+// none).
+func hasContent(s string) bool {
+	for f := range strings.FieldsSeq(s) {
+		w := strings.ToLower(strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) }))
+		if w != "" && !facts.IsStop(w) && !facts.ReportingVerb(w) {
+			return true
+		}
+	}
+	return false
 }
 
 func wordCount(s string) int {
