@@ -150,7 +150,7 @@ func runCrashChild(t *testing.T, dir string, killAfter int) (stored []string, do
 // runChild runs the test binary's test as a child process with env set
 // to dir, passes each line it prints to kill, and kills the child when
 // kill says so. A line "error …" fails the test; it reports whether the
-// child printed "done" and exited cleanly, which a killed one did not.
+// child printed "done" (a child killed just after it did has finished).
 func runChild(t *testing.T, test, env, dir string, kill func(line string) bool) (done bool) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.count=1")
@@ -164,6 +164,7 @@ func runChild(t *testing.T, test, env, dir string, kill func(line string) bool) 
 		t.Fatal(err)
 	}
 	sc := bufio.NewScanner(out)
+	killed := false
 	for sc.Scan() {
 		line := sc.Text()
 		if strings.HasPrefix(line, "error") {
@@ -177,8 +178,10 @@ func runChild(t *testing.T, test, env, dir string, kill func(line string) bool) 
 			if err := cmd.Process.Kill(); err != nil {
 				t.Fatal(err)
 			}
-			// The child may have finished before the kill landed (then
-			// it exits 0): what it wrote is still in the pipe.
+			killed = true
+			// The child may have finished before the kill landed: what
+			// it wrote is still in the pipe, and it may have exited 0 or
+			// been killed after its "done".
 			for sc.Scan() {
 				done = done || sc.Text() == "done"
 			}
@@ -186,8 +189,11 @@ func runChild(t *testing.T, test, env, dir string, kill func(line string) bool) 
 		}
 	}
 	err = cmd.Wait()
-	if done != (err == nil) {
+	if !killed && done != (err == nil) {
 		t.Fatalf("child finished %v, exit: %v", done, err)
+	}
+	if killed && err == nil && !done {
+		t.Fatalf("child exited cleanly without finishing")
 	}
 	return done
 }
