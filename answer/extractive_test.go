@@ -1013,6 +1013,23 @@ func TestASpeakerSpeltOneLetterOff(t *testing.T) {
 	wantOpening(t, docs, "What did Zelinsky say about the brothers' deaths?", "Lena Zelinskyy believes", "her words")
 }
 
+// TestHowLargeAsksAnAmount: "How large was trade …, according to Varga?"
+// asks a figure: "large" is no word a sentence must hold.
+func TestHowLargeAsksAnAmount(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Speaking to reporters, Lena Varga argued that the figures favour Halden. \"In 2024, the trade turnover between Estmark and Halden was $4 billion,\" Varga said."),
+		madeUp("b", "Estmark's deputy floated a ban on Haldish imports."),
+	}
+	if a := askMadeUp(t, docs, "How large was trade between Estmark and Halden in 2024, according to Varga?"); !strings.Contains(a.Text, "$4 billion") {
+		t.Errorf("answer %q, want the turnover", a.Text)
+	}
+	for _, tk := range questionTokens("How large was trade?") {
+		if tk.Word == "large" && !tk.Stop {
+			t.Errorf("\"large\" of \"how large\" is a content word")
+		}
+	}
+}
+
 // TestHowMuchMoneyIsASum: "How much money went to injured passengers"
 // measures money, the noun right after "much", and a count of the
 // passengers is no answer to it.
