@@ -84,6 +84,11 @@ type evidence struct {
 	// that a passage's spelling one letter off is keyed as the question's
 	// (see respell).
 	spelled map[string]string
+	// df counts the sentences that hold each key.
+	df map[string]int
+	// askedVerbs are the keys of the act the question asks about
+	// (askedVerbKeys).
+	askedVerbs []string
 	// outletAsked is true when the question names an outlet whose
 	// passages are retrieved ("according to AzerNews"): it relays the
 	// words of others.
@@ -310,6 +315,8 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			df[k] = df[alt]
 		}
 	}
+
+	ev.df = df
 
 	// IDF over the retrieved sentences: a word in nearly every sentence
 	// ("Azerbaijan" here) says little about which one answers; a word in
@@ -582,7 +589,8 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 		// dates its own by, not the asked one.
 		ev.prefer(func(s *sentence) bool { return !qu.datesReference(s.Facts) })
 	}
-	if verbs := askedVerbKeys(q); ev.Kind.dated() && len(verbs) > 0 {
+	ev.askedVerbs = askedVerbKeys(q)
+	if verbs := ev.askedVerbs; ev.Kind.dated() && len(verbs) > 0 {
 		// "When was Belousov released?" is answered by "after his
 		// release", not by the dated sentence of his arrest that names
 		// him too.

@@ -146,7 +146,7 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 		// as the asked speaker's.
 		return declined("I found no words of " + qu.byText + " on that in the articles I have.")
 	}
-	if verbs := askedVerbKeys(q); (ev.Kind.dated() || ev.Kind == kindCount) && len(verbs) > 0 {
+	if verbs := ev.askedVerbs; (ev.Kind.dated() || ev.Kind == kindCount) && len(verbs) > 0 {
 		// "When was Overchuk's visit rescheduled?": no sentence tells
 		// of a rescheduling at all, deeper ones either. The day of
 		// another act (its cancellation) is no answer, nor is a count
@@ -734,16 +734,7 @@ func (ev *evidence) countsTell(k string) bool {
 }
 
 // inPassages reports whether a retrieved sentence holds key k.
-func (ev *evidence) inPassages(k string) bool {
-	for _, ss := range ev.Sents {
-		for _, s := range ss {
-			if s.Keys[k] {
-				return true
-			}
-		}
-	}
-	return false
-}
+func (ev *evidence) inPassages(k string) bool { return ev.df[k] > 0 }
 
 // ofAskedNation returns speech, or none of it when one of its speakers
 // names another nation than one among names, when names hold a nation
@@ -1208,7 +1199,7 @@ func (ev *evidence) undatedAct(best *sentence) *sentence {
 	if ev.Kind != kindDate {
 		return nil
 	}
-	verbs := askedVerbKeys(ev.Question)
+	verbs := ev.askedVerbs
 	if len(verbs) == 0 || tellsVerbs(best.Keys, verbs) || slices.ContainsFunc(best.Vals, func(v value) bool { return v.OnEvent }) {
 		return nil // a date of the asked event, in other words ("the cases investigated … dating back to 2001")
 	}
