@@ -892,6 +892,11 @@ func (ev *evidence) keepOnly(ranked []*sentence) {
 // the asked value must come to answer in its place.
 const promoteRatio = 0.8
 
+// promoteSupport is the least share of the best sentence's support that
+// one holding the asked value must have to answer in its place: less is
+// a sentence of another event that shares the question's names.
+const promoteSupport = 0.5
+
 // promoteAnswer puts first the best sentence that holds what a typed
 // question asks for, when the best one does not and it scores close: a
 // sentence that repeats the question's words but not its answer ("died
@@ -915,7 +920,10 @@ func (ev *evidence) promoteAnswer(described bool) {
 		if s.Score < promoteRatio*ev.Ranked[0].Score {
 			return
 		}
-		if s.Named && holds(s) {
+		// A value in a sentence that holds much less of the question
+		// is another event's ("Educated in Moscow" for where Aliyev
+		// confirmed a lawsuit, beside the sentence that says where).
+		if s.Named && holds(s) && s.Sup >= promoteSupport*ev.Ranked[0].Sup {
 			copy(ev.Ranked[1:i+2], ev.Ranked[:i+1])
 			ev.Ranked[0] = s
 			return

@@ -1851,3 +1851,19 @@ func TestWhyConsideringThat(t *testing.T) {
 		t.Errorf("answer %q, want the reason", a.Text)
 	}
 }
+
+// TestAPlaceOfALesserSentenceIsNotPromoted: a place in a sentence that
+// holds little of the question ("Educated in Oslo") is another event's,
+// and does not answer in place of the sentence that tells the asked act.
+func TestAPlaceOfALesserSentenceIsNotPromoted(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "His remarks come days after President Ivo Tamm confirmed at the Dalby Media Forum that Haldia is preparing legal action against Estmark over the downing of a plane."),
+		madeUp("b", "Educated in Oslo, Tamm seemed capable of working with Varga, and in 2020, Haldia and Estmark stepped aside during a conflict in Norland."),
+		madeUp("c", "Tamm said Haldia and Estmark remain partners."),
+		madeUp("d", "Trade between Haldia and Estmark fell last year, Tamm said."),
+	}
+	a := askMadeUp(t, docs, "Where did Tamm confirm that Haldia was preparing legal action against Estmark?")
+	if !strings.HasPrefix(a.Text, "His remarks come days after") {
+		t.Errorf("answer %q, want the sentence of the confirmation first", a.Text)
+	}
+}
