@@ -580,7 +580,9 @@ func newQuery(q string, k kind, qtoks []token) *query {
 				qu.group = facts.Group(t.Word)
 				if qu.group {
 					qu.nation = qu.counted
-				} else if i > 0 && qtoks[i-1].Cap && facts.Demonym(qtoks[i-1].Word) {
+				} else if i > 0 && qtoks[i-1].Cap && facts.Demonym(qtoks[i-1].Word) && !(i > 2 && qtoks[i-2].Cap) {
+					// Not a name's last word: "Sputnik Azerbaijan employees"
+					// are the outlet's staff, of no nation.
 					qu.nation = facts.Key(strings.ToLower(qtoks[i-1].Word)) // "Azerbaijani citizens"
 				}
 				break

@@ -735,3 +735,17 @@ func TestABoundedWhen(t *testing.T) {
 		t.Errorf("answer %q, want the October visit", a.Text)
 	}
 }
+
+// TestANamesLastWordIsNoNation: "Dalby Estman employees" are the staff of
+// an outlet named "Dalby Estman", not employees of a nation, so its count
+// of "employees of Dalby Estman" answers.
+func TestANamesLastWordIsNoNation(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Seven employees of Dalby Estman, a branch of the state broadcaster, were detained in Ostrava."),
+		madeUp("b", "The Dalby Estman office in Ostrava was searched by the police."),
+	}
+	a := askMadeUp(t, docs, "How many Dalby Estman employees were detained?")
+	if !strings.HasPrefix(a.Text, "Seven employees of Dalby Estman") {
+		t.Errorf("answer %q, want the count of its employees", a.Text)
+	}
+}
