@@ -213,6 +213,12 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 		// ("…, local media reported"), which would read as its.
 		names := ev.query.speakerNames
 		whose := ev.query.said && len(names) > 0 && ev.voicedBy(best, names)
+		// voicedAsked reports whether s is the asked voice's words: of a
+		// speaker of its names, in its role.
+		voicedAsked := func(s *sentence) bool {
+			src := ev.sourceOf(s)
+			return ev.voicedBy(s, names) && (src == nil || inRole(voices(src), ev.query.askedVoice()))
+		}
 		if q := ev.quoteAfter(best); q != nil && ev.query.said && len(names) > 0 && ev.heardIn(best, names) &&
 			!namedInQuote(q, ev.query.speaker) && e.opts.MaxSentences > 1 {
 			// "Aykhan Hajizada … responded to comments made by …" then
@@ -236,7 +242,7 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 			if len(chosen) >= e.opts.MaxSentences || s.Score < extraRatio*best.Score {
 				break
 			}
-			if !repeats(s, chosen) && ev.onTopic(s) && aboutBest(s) && (!whose || ev.voicedBy(s, names) || !ev.voiced(s)) {
+			if !repeats(s, chosen) && ev.onTopic(s) && aboutBest(s) && (!whose || voicedAsked(s) || !ev.voiced(s)) {
 				chosen = append(chosen, s)
 			}
 		}
@@ -580,6 +586,10 @@ type voice struct {
 	// names are the keys of a description that are names typed in lower
 	// case ("yury ushakov"): one of them will do.
 	names []string
+	// roles are the keys of the role nouns the question gives a named
+	// voice ("spokesman" in "the Kremlin spokesman"): a speaker of that
+	// name given another role ("Kremlin aide Yury Ushakov") is not it.
+	roles []string
 }
 
 // askedVoice returns whose words a "what did X say" question asks for,
@@ -590,7 +600,7 @@ func (qu *query) askedVoice() *voice {
 	case !qu.said:
 		return nil
 	case len(qu.speakerNames) > 0:
-		return &voice{keys: qu.speakerNames}
+		return &voice{keys: qu.speakerNames, roles: slices.DeleteFunc(slices.Clone(qu.described), func(k string) bool { return !roleKey(k) })}
 	case len(qu.described) == 0 || slices.ContainsFunc(qu.speaker, corpusWord):
 		return nil
 	}
@@ -773,8 +783,42 @@ func (ev *evidence) heardFrom(s *sentence, v *voice) bool {
 	if v.described {
 		return describedBy(ev.speechOf(s), v.keys, v.names)
 	}
+	if !inRole(ev.speechOf(s), v) {
+		return false // "Kremlin aide Yury Ushakov" for "the Kremlin spokesman"
+	}
 	return ev.heardIn(s, v.keys)
 }
+
+// inRole reports whether some speaker of speech may be the asked voice v
+// by role: v asks none, there is no speaker, or one may hold one of v's
+// roles (mayHold).
+func inRole(speech []facts.Fact, v *voice) bool {
+	return v == nil || len(v.roles) == 0 || len(speech) == 0 || slices.ContainsFunc(speech, func(f facts.Fact) bool { return mayHold(f, v.roles) })
+}
+
+// mayHold reports whether the speaker of speech fact f may have one of
+// roles: it names one of them, or none at all ("Peskov said").
+func mayHold(f facts.Fact, roles []string) bool {
+	own := false
+	for _, t := range tokenize(f.Speech.Speaker) {
+		if t.Cap || !roleKey(t.Key) {
+			continue
+		}
+		if slices.Contains(roles, t.Key) {
+			return true
+		}
+		own = true
+	}
+	return !own
+}
+
+// roleKey reports whether a key is of a noun for what a person does:
+// facts' role nouns, and "aide", whose key "aid" they leave out for the
+// thing given.
+func roleKey(k string) bool { return facts.RoleNoun(k) || k == aideKey }
+
+// aideKey is the key of "aide".
+var aideKey = facts.Key("aide")
 
 // heardIn reports whether sentence s gives the words of a speaker holding
 // one of names, or tells of them in a way the speech reader does not take

@@ -104,3 +104,21 @@ func TestWhoSaidThat(t *testing.T) {
 		}
 	}
 }
+
+// TestANamedVoiceInAnotherRole: "the Haldia spokesman" is not a Haldia
+// speaker given another role ("Haldia aide Lena Varga"), though both are
+// Haldia's; a speaker named without a role may be he.
+func TestANamedVoiceInAnotherRole(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Haldia spokesman Ivo Tamm said on Wednesday that the summit in Dalby had gone well for both sides."),
+		madeUp("b", "Haldia aide Lena Varga said on Wednesday that the summit in Dalby had ended a swap."),
+		madeUp("c", "The summit in Dalby was the first in two years."),
+	}
+	a := askMadeUp(t, docs, "What did the Haldia spokesman say about the Dalby summit?")
+	if !strings.HasPrefix(a.Text, "Haldia spokesman Ivo Tamm said") || strings.Contains(a.Text, "Lena Varga") {
+		t.Errorf("answer %q, want the spokesman's words alone", a.Text)
+	}
+	if a := askMadeUp(t, docs[1:], "What did the Haldia spokesman say about the Dalby summit?"); strings.Contains(a.Text, "Lena Varga said") {
+		t.Errorf("answer %q, want no aide's words for the spokesman's", a.Text)
+	}
+}
