@@ -403,8 +403,14 @@ func (ev *evidence) tellsReversed(s *sentence) bool {
 // their speaker.
 func (ev *evidence) withSpeakers(chosen []*sentence) []*sentence {
 	out := make([]*sentence, 0, len(chosen)+1)
-	for _, s := range chosen {
-		if n := ev.namerOf(s); n != nil && !slices.Contains(chosen, n) && !slices.Contains(out, n) {
+	for i, s := range chosen {
+		n := ev.namerOf(s)
+		if n == nil && i > 0 && (pronounVoice(s) != "" || unnamedVoice(s)) {
+			// "He believes that …" opens a passage whose sentence naming
+			// him was not retrieved: shown, it reads as the outlet's.
+			continue
+		}
+		if n != nil && !slices.Contains(chosen, n) && !slices.Contains(out, n) {
 			out = append(out, n)
 		}
 		out = append(out, s)
@@ -452,6 +458,20 @@ func pronounVoice(s *sentence) string {
 		}
 	}
 	return ""
+}
+
+// unnamedVoice reports whether s opens its passage with the words of
+// someone it names by a pronoun alone ("He believes that …"): the
+// sentence that names him is in the passage before.
+func unnamedVoice(s *sentence) bool {
+	if s.I > 0 || len(s.Toks) < 2 {
+		return false
+	}
+	switch strings.ToLower(s.Toks[0].Word) {
+	case "he", "she", "they":
+		return facts.ReportingVerb(strings.ToLower(s.Toks[1].Word)) || speechWord(s.Toks[1])
+	}
+	return false
 }
 
 // continuedBy returns the speaker of the quotation s goes on with, when

@@ -122,3 +122,17 @@ func TestANamedVoiceInAnotherRole(t *testing.T) {
 		t.Errorf("answer %q, want no aide's words for the spokesman's", a.Text)
 	}
 }
+
+// TestAPronounVoiceWithoutItsNamer: "He believes that …" opening a
+// passage whose sentence naming him was not retrieved is not shown
+// beside the answer: it would read as the outlet's view.
+func TestAPronounVoiceWithoutItsNamer(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Recall that on July 1, the Haldian citizens detained the previous day were arrested in Dalby."),
+		madeUp("b", "He believes that through these detentions, the Dalby authorities sent a message to the Haldian leadership."),
+	}
+	a := askMadeUp(t, docs, "Why were Haldian citizens detained in Dalby?")
+	if strings.Contains(a.Text, "He believes") {
+		t.Errorf("answer %q, want no words of an unnamed \"he\"", a.Text)
+	}
+}
