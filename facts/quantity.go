@@ -581,7 +581,8 @@ func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend 
 			strings.TrimSpace(sc.text[w.End:ws[i+1].Start]) == ""
 		// No noun for people ends in "-ly", though "reportedly" keys as
 		// "reporter" does.
-		if (strings.HasSuffix(lower, "ed") || strings.HasSuffix(lower, "ing") || strings.HasSuffix(lower, "ly")) && !(personNouns[w.Key] && head == "" && !strings.HasSuffix(lower, "ly")) && !adjective && !described {
+		// A name is no verb: "five Shahed attack drones".
+		if !w.Cap && (strings.HasSuffix(lower, "ed") || strings.HasSuffix(lower, "ing") || strings.HasSuffix(lower, "ly")) && !(personNouns[w.Key] && head == "" && !strings.HasSuffix(lower, "ly")) && !adjective && !described {
 			break // "50 detained", "murders dating back": a verb or adverb, not the noun
 		}
 		if lh := strings.ToLower(headText); head != "" && !adjective && strings.HasSuffix(lh, "s") && !strings.HasSuffix(lh, "ss") && !strings.HasSuffix(lower, "s") {

@@ -171,6 +171,8 @@ func TestQuantitiesKnowWhatTheyCount(t *testing.T) {
 		// Letters in capitals are a name's, not a function word: the
 		// specialists are counted.
 		{"Police also detained several Ostrian IT specialists in Dalby.", "several", "specialists", 3, 9},
+		// A name in "-ed" is no verb: the drones are counted.
+		{"The army launched five Shahed attack drones on the depot overnight.", "5", "drones", 5, 5},
 	}
 	for _, tt := range tests {
 		// A length of time ("for a week") is no count.
@@ -183,9 +185,9 @@ func TestQuantitiesKnowWhatTheyCount(t *testing.T) {
 		if q.Value != tt.value || q.Counted != facts(tt.counted) || q.Low != tt.low || q.High != tt.high {
 			t.Errorf("%q: got %+v, want %s %s [%g, %g]", tt.text, *q, tt.value, tt.counted, tt.low, tt.high)
 		}
-		// Every counted noun here is of people, whichever way Key folds
+		// Every counted noun here but three is of people, whichever way Key folds
 		// it ("passengers" is "pasenh", "women" "vomen").
-		if want := tt.counted != "miner" && tt.counted != "gangs"; q.Person != want {
+		if want := tt.counted != "miner" && tt.counted != "gangs" && tt.counted != "drones"; q.Person != want {
 			t.Errorf("%q: Person %v, want %v", tt.text, q.Person, want)
 		}
 	}
