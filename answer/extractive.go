@@ -114,11 +114,13 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 	if !ev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
 		return declined("")
 	}
-	if k := countPredicate(ev.QToks); k != "" && ev.Kind == kindCount && !ev.countsTell(k) {
+	if k := countPredicate(ev.QToks); k != "" && !facts.IsTrigger(k) && ev.Kind == kindCount && !ev.countsTell(k) {
 		// "How many Azerbaijanis live in Yekaterinburg?": no sentence
 		// with a count tells of living, in that word or a related one;
 		// a count of those who died there is no answer. Where a sentence
-		// tells of it without a count, the articles give no figure.
+		// tells of it without a count, the articles give no figure. An
+		// event word ("struck") is matched by the counts' own events,
+		// whatever verb tells them ("launched five drones").
 		if ev.inPassages(k) {
 			return declined(NoFigure)
 		}

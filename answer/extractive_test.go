@@ -1867,3 +1867,18 @@ func TestAPlaceOfALesserSentenceIsNotPromoted(t *testing.T) {
 		t.Errorf("answer %q, want the sentence of the confirmation first", a.Text)
 	}
 }
+
+// TestHowManyOfAnEventInOtherWords: "How many drones struck the depot?"
+// is answered by counts whose verbs tell the strike otherwise ("launched
+// five drones on the depot"), though another sentence says "strike":
+// an event word's counts are matched by their events, not by the word.
+func TestHowManyOfAnEventInOtherWords(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Ostria launched five attack drones on the oil depot near Dalby on the night of 7-8 August 2025, causing a fire."),
+		madeUp("b", "On the night of August 18, 2025, the oil depot near Dalby came under a massive strike by Ostrian drones."),
+	}
+	a := askMadeUp(t, docs, "How many drones struck the oil depot near Dalby on August 8?")
+	if !strings.Contains(a.Text, "five attack drones") {
+		t.Errorf("answer %q, want the five drones", a.Text)
+	}
+}
