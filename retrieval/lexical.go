@@ -457,6 +457,24 @@ func (x *lexicalIndex) searchKept(query string, also []string, n int, keep map[s
 			terms = append(terms, queryTerm{st, weightAlias / float64(len(stems))})
 		}
 	}
+	// A year beside a month ("in October 2025") is a key only where the
+	// month is too: a passage that writes the year of another month
+	// ("In May 2025") is not nearer the asked one than one that writes
+	// "October 10" without the year.
+	var inMonth map[int32]bool
+	for _, st := range qterms {
+		if !monthNames[raw[st]] {
+			continue
+		}
+		if inMonth == nil {
+			inMonth = map[int32]bool{}
+		}
+		if t, ok := x.dict[st]; ok {
+			for _, p := range x.postings[t] {
+				inMonth[p.slot] = true
+			}
+		}
+	}
 	for _, qt := range terms {
 		stem := qt.stem
 		t, ok := x.dict[stem]
@@ -470,8 +488,11 @@ func (x *lexicalIndex) searchKept(query string, also []string, n int, keep map[s
 			if keys == nil {
 				keys = make([]uint8, len(x.ids))
 			}
+			year := isYear(stem)
 			for _, p := range ps {
-				keys[p.slot]++
+				if !year || inMonth == nil || inMonth[p.slot] {
+					keys[p.slot]++
+				}
 			}
 		}
 		for _, p := range ps {
@@ -507,6 +528,25 @@ func (x *lexicalIndex) searchKept(query string, also []string, n int, keep map[s
 		out[i] = heap.Pop(h).(lexicalHit)
 	}
 	return out
+}
+
+// monthNames are the months as a query writes them.
+var monthNames = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+// isYear reports whether a term is a year of the last two centuries.
+func isYear(stem string) bool {
+	if len(stem) != 4 || !strings.HasPrefix(stem, "19") && !strings.HasPrefix(stem, "20") {
+		return false
+	}
+	for _, r := range stem {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // isKeyTerm reports whether a query term must not be lost in fusion: a

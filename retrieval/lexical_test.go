@@ -59,6 +59,32 @@ func TestLexicalRanking(t *testing.T) {
 	}
 }
 
+// TestAYearBesideAMonthIsKeyInThatMonth: "in October 2025" makes 2025 a
+// key term only in passages that name October: "In May 2025" is no
+// nearer the asked month than "met on October 10".
+func TestAYearBesideAMonthIsKeyInThatMonth(t *testing.T) {
+	x := newLexicalIndex(NewAnalyzer(), defaultTitleWeight)
+	x.add([]lexicalDoc{
+		{ID: "may", Text: "In May 2025, Tamm declined to attend a parade in Dalby."},
+		{ID: "oct", Text: "Tamm and Varga met on October 10 in Halden."},
+		{ID: "both", Text: "In October 2025 the two sides resumed talks."},
+	})
+	keys := map[string]int{}
+	for _, h := range x.search("Where did Tamm and Varga meet in October 2025?", 10) {
+		keys[h.ID] = h.Keys
+	}
+	if keys["may"] != 0 || keys["both"] == 0 {
+		t.Errorf("key terms %v, want 2025 a key only beside October", keys)
+	}
+	keys = map[string]int{}
+	for _, h := range x.search("What happened in 2025?", 10) {
+		keys[h.ID] = h.Keys
+	}
+	if keys["may"] != 1 || keys["both"] == 0 {
+		t.Errorf("key terms %v, want 2025 a key wherever it stands when no month is asked", keys)
+	}
+}
+
 // TestLexicalIncremental: adding, replacing and removing passages one by
 // one gives the same index as building it from the final set.
 func TestLexicalIncremental(t *testing.T) {
