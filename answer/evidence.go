@@ -170,6 +170,10 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	// What a "which" question says of the thing it asks for ("which
 	// Russian city"): a name beside those words is that thing.
 	descr := descriptors(ev.QToks)
+	qWords := map[string]bool{}
+	for _, k := range ev.QKeys {
+		qWords[k] = true
+	}
 	names := nameKeys(ev.QToks)
 	qu := newQuery(q, ev.Kind, ev.QToks)
 	ev.query = qu
@@ -265,7 +269,11 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 						// "Where did it crash": a place the sentence puts
 						// something in ("near Aktau"), not one that acts
 						// ("Russia did not acknowledge").
-						v.OnEvent = locative(text[:start])
+						// Where the asked act happened: near a word of the
+						// question ("met on October 10 in Dushanbe"), not a
+						// place further on ("… marked a re-engagement after
+						// tension in Azerbaijan–Russia relations").
+						v.OnEvent = locative(text[:start]) && nearAskedWithin(toks, start, end, qWords, placeReach)
 						if qu.destination {
 							v.OnEvent = toward(text[:start])
 						}
@@ -1264,16 +1272,25 @@ func countedThing(q []token) string {
 // tie the name to what the question asks.
 const entityReach = 4
 
-// nearAsked reports whether a lower-case word keyed in qkeys stands within
-// entityReach words of the words at [start, end).
-func nearAsked(toks []token, start, end int, qkeys map[string]bool) bool {
+// placeReach is how many words from a word of the question a place may
+// stand to be where the asked act happened.
+const placeReach = 8
+
+// nearAskedWithin is nearAsked at a reach of n words.
+func nearAskedWithin(toks []token, start, end int, qkeys map[string]bool, n int) bool {
 	lo, hi := tokenIndex(toks, start), tokenIndex(toks, end)
-	for _, t := range toks[max(0, lo-entityReach):min(len(toks), hi+entityReach)] {
+	for _, t := range toks[max(0, lo-n):min(len(toks), hi+n)] {
 		if !t.Stop && !t.Cap && (t.Start < start || t.Start >= end) && qkeys[t.Key] {
 			return true
 		}
 	}
 	return false
+}
+
+// nearAsked reports whether a lower-case word keyed in qkeys stands within
+// entityReach words of the words at [start, end).
+func nearAsked(toks []token, start, end int, qkeys map[string]bool) bool {
+	return nearAskedWithin(toks, start, end, qkeys, entityReach)
 }
 
 // plural reports whether an English word looks like a plural noun.

@@ -1882,3 +1882,19 @@ func TestHowManyOfAnEventInOtherWords(t *testing.T) {
 		t.Errorf("answer %q, want the five drones", a.Text)
 	}
 }
+
+// TestAPlaceFarFromTheAskedAct: "Where did Tamm and Varga meet?" is
+// answered by the place beside the meeting ("met on October 10 in
+// Halden"), not by one further on in a sentence that tells of it ("…
+// marked a re-engagement after a period of tension in Haldia–Estmark
+// relations").
+func TestAPlaceFarFromTheAskedAct(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The October 10 meeting between Haldian President Ivo Tamm and Estmark's President Lena Varga marked a cautious re-engagement following a period of tension in Haldia–Estmark relations."),
+		madeUp("b", "Haldian President Ivo Tamm and Estmark's President Lena Varga met on October 10 in Halden, amid a deep crisis between their two countries."),
+	}
+	a := askMadeUp(t, docs, "Where did Tamm and Varga meet in October?")
+	if !strings.HasPrefix(a.Text, "Haldian President Ivo Tamm and Estmark's President Lena Varga met on October 10 in Halden") {
+		t.Errorf("answer %q, want the sentence that says where they met", a.Text)
+	}
+}
