@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -111,6 +112,26 @@ type Engine struct {
 	opts   Options
 	// related looks up the WordNet thesaurus, loaded on first use.
 	related func(stem string) []string
+	// abbrevs returns the abbreviations the stored articles define, when
+	// the Searcher knows them (abbreviator); nil otherwise.
+	abbrevs func() []facts.Abbrev
+}
+
+// abbreviator is a Searcher that knows the abbreviations its articles
+// define: a question may use a short form that only an article not
+// retrieved defines.
+type abbreviator interface {
+	Abbreviations() []facts.Abbrev
+}
+
+// lexicon returns what the engine reads a question with besides its
+// passages.
+func (e *Engine) lexicon() lexicon {
+	lx := lexicon{related: e.related}
+	if e.abbrevs != nil {
+		lx.abbrevs = e.abbrevs()
+	}
+	return lx
 }
 
 // New returns an Engine with opts' zero fields set to their defaults.
@@ -162,7 +183,11 @@ func New(s Searcher, opts Options) *Engine {
 			return d/2 + rand.N(d/2+1)
 		}
 	}
-	return &Engine{search: s, opts: opts, related: retrieval.RelatedStems()}
+	e := &Engine{search: s, opts: opts, related: retrieval.RelatedStems()}
+	if a, ok := s.(abbreviator); ok {
+		e.abbrevs = a.Abbreviations
+	}
+	return e
 }
 
 // Ask answers question from the passages the Searcher returns. Bad

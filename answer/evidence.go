@@ -141,17 +141,27 @@ const (
 	nameReach = 3
 )
 
+// lexicon is what a question is read with beyond its passages: related
+// returns the stems a thesaurus relates to a stem (nil: none), and abbrevs
+// are the abbreviations the stored articles define ("AZAL" for "Azerbaijan
+// Airlines"), which the retrieved passages may not.
+type lexicon struct {
+	related func(stem string) []string
+	abbrevs []facts.Abbrev
+}
+
 // analyse splits the results into sentences and scores each against q.
 // lookup returns the stems a thesaurus relates to a stem; nil means none.
 func analyse(q string, results []retrieval.Result, lookup func(stem string) []string) *evidence {
-	return analyseIn(q, nil, results, lookup)
+	return analyseIn(q, nil, results, lexicon{related: lookup})
 }
 
 // analyseIn is analyse for a question read in a conversation: context
 // holds the keys of what its "that" stands for, which count towards
 // coverage (weighed down by capContext), while what is asked, the names
 // that must appear and the rest come from q alone.
-func analyseIn(q string, context []string, results []retrieval.Result, lookup func(stem string) []string) *evidence {
+func analyseIn(q string, context []string, results []retrieval.Result, lx lexicon) *evidence {
+	lookup := lx.related
 	ev := &evidence{Question: q, Kind: classify(q), QToks: questionTokens(q), Results: results}
 	split := make([][]string, len(results))
 	for p, r := range results {
@@ -204,9 +214,16 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 	var abbrevs []facts.Abbrev
 	for _, r := range results {
 		for _, f := range r.Facts {
-			if f.Kind == facts.KindAbbrev && f.Abbrev != nil {
+			if f.Kind == facts.KindAbbrev && f.Abbrev != nil && !slices.Contains(abbrevs, *f.Abbrev) {
 				abbrevs = append(abbrevs, *f.Abbrev)
 			}
+		}
+	}
+	for _, a := range lx.abbrevs {
+		// Defined in an article not retrieved: "AZAL" in a question
+		// over passages that write "Azerbaijan Airlines" only.
+		if !slices.Contains(abbrevs, a) && slices.ContainsFunc(ev.QToks, func(t token) bool { return t.Word == a.Short }) {
+			abbrevs = append(abbrevs, a)
 		}
 	}
 	for i, a := range qu.acts {
@@ -286,6 +303,12 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			// October ("on Sunday", 19 October) holds the question's month.
 			for k := range calendarKeys(qcal, s.Facts) {
 				s.Keys[k] = true
+			}
+			// "AZAL" is named by "Azerbaijan Airlines".
+			for short, long := range longForms {
+				if len(long) > 0 && !slices.ContainsFunc(long, func(k string) bool { return !s.Keys[k] }) {
+					s.Keys[short] = true
+				}
 			}
 			if s.saidOn = qu.saidOnAsked(s, r); s.saidOn {
 				// "What did Peskov say on July 7?": words of that day
@@ -392,7 +415,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lookup fu
 			texts = append(texts, s.Toks)
 		}
 	}
-	ev.Unknown = unknownNames(ev.QToks, texts)
+	ev.Unknown = unknownNames(ev.QToks, texts, longForms)
 
 	// A typed value answers only about the names the question gives:
 	// a release date of one man is not that of another. A name no
@@ -1348,12 +1371,70 @@ func hasCausal(s string) bool {
 	return false
 }
 
+// spellsOut reports whether a run of capitalised words in toks is the long
+// form of the acronym short: its letters in order, the first word's
+// initial first, each word giving one at least (after Schwartz and
+// Hearst's matching of abbreviations to their definitions).
+func spellsOut(short string, toks []token) bool {
+	if strings.IndexFunc(short, func(r rune) bool { return r < 'A' || r > 'Z' }) >= 0 {
+		return false // letters alone: "G20" spells nothing out
+	}
+	for i := range toks {
+		if !toks[i].Cap || toks[i].Word[0] != short[0] {
+			continue
+		}
+		var words []string
+		for j := i; j < len(toks) && j < i+len(short) && toks[j].Cap; j++ {
+			words = append(words, strings.ToUpper(toks[j].Word))
+			if len(words) >= 2 && lettersFrom(short, words) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lettersFrom reports whether short is spelt by words in order, each
+// word's first letter opening its share.
+func lettersFrom(short string, words []string) bool {
+	var match func(s string, ws []string) bool
+	match = func(s string, ws []string) bool {
+		if len(ws) == 0 {
+			return s == ""
+		}
+		w := ws[0]
+		if s == "" || w[0] != s[0] {
+			return false
+		}
+		// The word gives its initial and then any of its letters, in
+		// order, before the next word takes over.
+		k, pos := 1, 1
+		for {
+			if match(s[k:], ws[1:]) {
+				return true
+			}
+			if k == len(s) {
+				return false
+			}
+			i := strings.IndexByte(w[pos:], s[k])
+			if i < 0 {
+				return false
+			}
+			pos += i + 1
+			k++
+		}
+	}
+	return match(short, words)
+}
+
 // unknownNames returns the capitalised words of the question (other than
 // its first word) that no passage text or title contains, allowing one typo in longer
 // names ("Guseyn" for "Huseyn"). A word in a run of capitalised words
 // ("United States", "World Cup") must appear capitalised: "united" in
-// lowercase text is not the name. An all-capitals question is skipped.
-func unknownNames(q []token, texts [][]token) []string {
+// lowercase text is not the name. An all-capitals question is skipped. A
+// short form whose long form's words a text holds (longForms: "AZAL" and
+// "Azerbaijan Airlines") is known.
+func unknownNames(q []token, texts [][]token, longForms map[string][]string) []string {
 	upper := 0
 	for _, t := range q {
 		if strings.ToUpper(t.Word) == t.Word {
@@ -1391,6 +1472,12 @@ func unknownNames(q []token, texts [][]token) []string {
 		inRun := (i > 1 && name(i-1)) || (i+1 < len(q) && name(i+1))
 		if capKeys[t.Key] || (!inRun && anyKeys[t.Key]) {
 			continue
+		}
+		if long := longForms[t.Key]; len(long) > 0 && !slices.ContainsFunc(long, func(k string) bool { return !anyKeys[k] }) {
+			continue
+		}
+		if acronym(t.Word) && slices.ContainsFunc(texts, func(toks []token) bool { return spellsOut(t.Word, toks) }) {
+			continue // "AZAL" for "Azerbaijan Airlines", defined or not
 		}
 		lw := strings.ToLower(t.Word)
 		found := false

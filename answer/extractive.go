@@ -37,7 +37,7 @@ const (
 // citations are of: results, or widen's.
 func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, widen func() []retrieval.Result) (Answer, []retrieval.Result) {
 	context := fu.Context
-	ev := analyseIn(q, context, results, e.related)
+	ev := analyseIn(q, context, results, e.lexicon())
 	if n := len(fu.History); n > 0 && reElseQ.MatchString(q) {
 		// "What else did he say?": not what was shown in the turns it
 		// follows, when anything else is there; shown again beside the
@@ -59,7 +59,7 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 		if !widened && widen != nil {
 			widened = true
 			if w := widen(); len(w) > len(results) {
-				wide, wev = w, analyseIn(q, context, w, e.related)
+				wide, wev = w, analyseIn(q, context, w, e.lexicon())
 			}
 		}
 		return wide, wev

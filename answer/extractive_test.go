@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/errs"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
@@ -1896,5 +1897,58 @@ func TestAPlaceFarFromTheAskedAct(t *testing.T) {
 	a := askMadeUp(t, docs, "Where did Tamm and Varga meet in October?")
 	if !strings.HasPrefix(a.Text, "Haldian President Ivo Tamm and Estmark's President Lena Varga met on October 10 in Halden") {
 		t.Errorf("answer %q, want the sentence that says where they met", a.Text)
+	}
+}
+
+// abbrevSearcher is a fixedSearcher that knows the abbreviations its
+// articles define, as *retrieval.Library does.
+type abbrevSearcher struct {
+	fixedSearcher
+	abbrevs []facts.Abbrev
+}
+
+func (s abbrevSearcher) Abbreviations() []facts.Abbrev { return s.abbrevs }
+
+// TestAShortFormTheStoreDefines: "HCAA" in a question over passages that
+// write only "the Civil Aviation Authority of Haldia" is a name the articles know
+// when an article defines it, retrieved or not; one nothing defines is
+// unknown.
+func TestAShortFormTheStoreDefines(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Ivo Tamm said the report of the Civil Aviation Authority of Haldia blamed a missile for the crash."),
+		madeUp("b", "Ivo Tamm visited Dalby on Monday."),
+	}
+	q := "What did Tamm say about the HCAA report on the crash?"
+	if a := askWith(t, docs, Options{}, q); a.Grounded {
+		t.Errorf("answer %q, want none: nothing defines HCAA", a.Text)
+	}
+	e := New(abbrevSearcher{docs, []facts.Abbrev{{Short: "HCAA", Long: "Civil Aviation Authority of Haldia"}}}, Options{})
+	a, err := e.Ask(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Ivo Tamm said the report of the Civil Aviation Authority") {
+		t.Errorf("answer %q, want his words on its report", a.Text)
+	}
+}
+
+// TestAnAcronymSpeltOutInThePassages: "AZAL" is known where the passages
+// write "Azerbaijan Airlines", defined or not; "NATO" is not "National
+// Assembly".
+func TestAnAcronymSpeltOutInThePassages(t *testing.T) {
+	for _, tt := range []struct {
+		short, text string
+		want        bool
+	}{
+		{"AZAL", "An Azerbaijan Airlines plane crashed near Aktau.", true},
+		{"HNA", "The Haldia National Airways flight was diverted.", true},
+		{"NATO", "The National Assembly met on Monday.", false},
+		{"CAB", "The Civil Air Board of Haldia met on Monday.", true},
+		{"HAB", "The Civil Air Board of Haldia met on Monday.", false},
+		{"G20", "The Group of Twenty met.", false},
+	} {
+		if got := spellsOut(tt.short, tokenize(tt.text)); got != tt.want {
+			t.Errorf("spellsOut(%q, %q) = %v, want %v", tt.short, tt.text, got, tt.want)
+		}
 	}
 }

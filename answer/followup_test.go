@@ -321,7 +321,7 @@ func TestFollowUpContextStaysSecondary(t *testing.T) {
 		{"What did Moscow say?", "c"},
 	}
 	for _, tt := range tests {
-		ev := analyseIn(tt.q, context, results, nil)
+		ev := analyseIn(tt.q, context, results, lexicon{})
 		if len(ev.Ranked) == 0 {
 			t.Fatalf("%q: no sentence ranked", tt.q)
 		}

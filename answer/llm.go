@@ -17,7 +17,7 @@ var errAttemptTimeout = errors.New("attempt timed out")
 // withModel answers q, read in the conversation fu, with the language
 // model, falling back to the extractive answer when the model fails.
 func (e *Engine) withModel(ctx context.Context, q string, fu followUp, results []retrieval.Result) (Answer, error) {
-	ev := analyseIn(q, fu.Context, results, e.related)
+	ev := analyseIn(q, fu.Context, results, e.lexicon())
 	if !ev.supported(e.opts.MinSupportLLM, e.opts.IgnoreUnknownNames) {
 		a := abstain(q, ModeLLM)
 		a.Support = ev.Support

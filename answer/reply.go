@@ -93,7 +93,7 @@ func checkReply(q string, context []string, reply string, kept []retrieval.Resul
 	}
 	a.Grounded = !reNotCovered.MatchString(text)
 	if a.Grounded {
-		if conf := analyseIn(q, context, kept, nil).conflict(); conf != nil && !mentions(text, conf) {
+		if conf := analyseIn(q, context, kept, lexicon{}).conflict(); conf != nil && !mentions(text, conf) {
 			a.Disagreement = conf.line(c.refWith)
 			a.DisputedDates = conf.dates()
 			text += " " + a.Disagreement

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/crisisbot/crisisbot/corpus"
+	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
@@ -46,6 +47,15 @@ func (m moded) Passage(id string) (corpus.Passage, bool) {
 		return p.Passage(id)
 	}
 	return corpus.Passage{}, false
+}
+
+// Abbreviations gives the abbreviations s knows when it can
+// (*retrieval.Library can), for the same reason.
+func (m moded) Abbreviations() []facts.Abbrev {
+	if a, ok := m.s.(interface{ Abbreviations() []facts.Abbrev }); ok {
+		return a.Abbreviations()
+	}
+	return nil
 }
 
 // Compare runs qs twice, with every search forced to hybrid and then to

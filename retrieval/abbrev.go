@@ -85,3 +85,15 @@ func (t abbrevTable) expand(query string) []string {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
+
+// Abbreviations returns the abbreviations the stored articles define, in
+// no set order.
+func (l *Library) Abbreviations() []facts.Abbrev {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	out := make([]facts.Abbrev, 0, len(l.abbrevs))
+	for a := range l.abbrevs {
+		out = append(out, a)
+	}
+	return out
+}
