@@ -13,8 +13,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/crisisbot/crisisbot/corpus"
-	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/errs"
+	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
 )
 
