@@ -895,6 +895,9 @@ func (ev *evidence) heardIn(s *sentence, names []string) bool {
 		if !t.Cap || !slices.Contains(names, t.Key) && !slices.Contains(names, sideKey(t)) {
 			continue
 		}
+		if i > 0 && placePrepositions[strings.ToLower(toks[i-1].Word)] {
+			continue // "police in Baku detained several people accused of …"
+		}
 		if speechIn(i, i+speechReach+1) {
 			return true
 		}
@@ -910,13 +913,29 @@ func (ev *evidence) heardIn(s *sentence, names []string) bool {
 		if i > 0 && facts.Preposition(toks[i-1].Word) {
 			continue
 		}
+		// A pronoun that speaks there is someone else: "…, Baku appears
+		// less willing …," they say" are analysts' words.
+		cue := func(k int) bool {
+			return speechIn(k, k+2) && !(k < len(toks) && subjectPronouns[strings.ToLower(toks[k].Word)])
+		}
 		k := afterComma(i)
-		if k2 := afterComma(k); speechIn(k, k+2) || speechIn(k2, k2+2) {
+		if cue(k) || cue(afterComma(k)) {
 			return true
 		}
 	}
 	return false
 }
+
+// placePrepositions put a name where something is or happens ("police
+// in Baku"), which makes it no speaker; "from" and "to" may ("reports
+// from Kazakhstan", "according to Baku").
+var placePrepositions = map[string]bool{
+	"in": true, "at": true, "near": true, "inside": true, "outside": true, "across": true, "into": true,
+	"with": true, "against": true, "over": true, "toward": true, "towards": true,
+}
+
+// subjectPronouns are the pronouns that may be a verb's subject.
+var subjectPronouns = map[string]bool{"i": true, "we": true, "you": true, "he": true, "she": true, "it": true, "they": true}
 
 // speechWord reports whether u is a word of speech: one facts.SpeechKey
 // knows or one of speechWords.

@@ -50,10 +50,30 @@ func TestAQuotationGoesOnInTheSpeakersWords(t *testing.T) {
 		// An outlet that passes words on is not who continues them.
 		{"The port reopened on Monday, Halden News reports.\n\n“We demand the release of our sailors.”", []string{
 			"Halden News|Halden News reports|false"}},
+		// A subject, an aside between commas, then the cue: the subject
+		// speaks. A paragraph after whose words end "…," they say is
+		// theirs too, as one that opens "He said".
+		{"Analysts, meanwhile, say Haldia's stance reflects a realignment.\n\nBuoyed by its victories, Haldia appears less willing to yield to \"heavy-handed diplomacy,\" they say, which could matter.", []string{
+			"Analysts|Analysts, meanwhile, say|false",
+			"Analysts|they say|false"}},
+		{"Ivo Tamm said the port would reopen.\n\n\"We will not yield,\" he added.", []string{
+			"Ivo Tamm|Ivo Tamm said|false",
+			"Ivo Tamm|he added|false"}},
 	}
 	for _, tt := range tests {
 		if got := speech(tt.body); !slices.Equal(got, tt.want) {
 			t.Errorf("%q:\n got %q\nwant %q", tt.body, got, tt.want)
+		}
+	}
+}
+
+// TestAnAsideInARelativeClauseMakesNoSpeaker: "examinations, which,
+// unfortunately, confirmed": the relative clause's verb is no cue of the
+// noun before it.
+func TestAnAsideInARelativeClauseMakesNoSpeaker(t *testing.T) {
+	for _, f := range kinds(Read(doc("x", "2025-07-01", "\"We ran the examinations, which, unfortunately, confirmed the fact of death,\" Ivo Tamm said.")), KindSpeech) {
+		if f.Speech.Speaker == "examinations" {
+			t.Errorf("speech %q of %q, want none of the examinations", f.Text, f.Speech.Speaker)
 		}
 	}
 }

@@ -353,7 +353,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 			haveQuoteDay = false
 		}
 		last := lastSpeaker
-		if carry && (len(words[i]) > 0 && (words[i][0].Text == "He" || words[i][0].Text == "She")) {
+		if carry && (len(words[i]) > 0 && (words[i][0].Text == "He" || words[i][0].Text == "She") || pronounTag(s.Text, words[i])) {
 			last = carried
 		}
 		speech := readSpeech(sc, last)
@@ -562,4 +562,22 @@ func DateExprs(s string) []ExprSpan {
 		out = append(out, ExprSpan{e.start, e.end})
 	}
 	return out
+}
+
+// pronounTag reports whether a sentence of words ws attributes its words
+// by a pronoun tag after a comma ("…, Baku appears less willing …," they
+// say, which …): in a paragraph's first sentence, the pronoun is the
+// speaker of the paragraph before, as an opening "He said" is.
+func pronounTag(text string, ws []Word) bool {
+	for i := 1; i+1 < len(ws); i++ {
+		switch strings.ToLower(ws[i].Text) {
+		case "he", "she", "they":
+		default:
+			continue
+		}
+		if reportingVerbs[strings.ToLower(ws[i+1].Text)] && strings.HasSuffix(strings.TrimRight(text[:ws[i].Start], " \"'”’"), ",") {
+			return true
+		}
+	}
+	return false
 }

@@ -220,7 +220,8 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		// followed by "that" has its subject before it, after an
 		// appositive's comma ("X, the brother of the deceased, claimed
 		// that …").
-		if inverted(sc.text, ws[i].Start) && !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that")) && !sc.appositiveBefore(i) {
+		paren := sc.parentheticalBefore(i)
+		if paren < 0 && inverted(sc.text, ws[i].Start) && !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that")) && !sc.appositiveBefore(i) {
 			// Only when the source closes the sentence or its clause.
 			if lo, hi, ok := sc.sourceAfter(i); ok && (strings.Trim(sc.text[hi:], " .!\"'”’") == "" || strings.HasPrefix(sc.text[hi:], ",")) {
 				content := strings.TrimSpace(strings.Trim(sc.text[:ws[i].Start], " ,\"'“”‘’"))
@@ -237,6 +238,9 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 			}
 		}
 		k := sc.beforeDate(i - 1)
+		if paren >= 0 {
+			k = paren // "Analysts, meanwhile, say …": the subject before the aside
+		}
 		for k >= 0 && verbGroup[strings.ToLower(ws[k].Text)] && !clauseBreakBefore(sc.text, ws[k+1].Start, ws[k].End) {
 			k--
 		}
@@ -715,6 +719,36 @@ const maxName = 4
 func (sc *sentenceCtx) speech(start, end int, speaker, cue, content string) Fact {
 	sp := Speech{Speaker: strings.TrimSpace(speaker), Cue: cue, Content: content}
 	return sc.fact(KindSpeech, start, end, func(f *Fact) { f.Speech = &sp })
+}
+
+// parentheticalBefore returns the index of the word before an adverb set
+// off by commas right before the cue at word i ("Analysts, meanwhile,
+// say", "Officials, however, said"), or -1: the subject stands before
+// it, and no source follows the cue.
+func (sc *sentenceCtx) parentheticalBefore(i int) int {
+	ws := sc.words
+	if i < 2 {
+		return -1
+	}
+	adv := ws[i-1]
+	if adv.Cap || !strings.HasSuffix(strings.ToLower(adv.Text), "ly") && !asides[strings.ToLower(adv.Text)] {
+		return -1
+	}
+	if strings.TrimSpace(sc.text[adv.End:ws[i].Start]) != "," || strings.TrimSpace(sc.text[ws[i-2].End:adv.Start]) != "," {
+		return -1
+	}
+	switch strings.ToLower(ws[i-2].Text) {
+	case "which", "who", "that":
+		return -1 // "examinations, which, unfortunately, confirmed": a relative clause's
+	}
+	return i - 2
+}
+
+// asides are the adverbs, other than those in "-ly", that a writer sets
+// off between a subject and its verb.
+var asides = map[string]bool{
+	"meanwhile": true, "however": true, "though": true, "too": true, "also": true, "instead": true,
+	"therefore": true, "nonetheless": true, "nevertheless": true, "moreover": true, "meantime": true,
 }
 
 // inverted reports whether a cue at offset at follows a comma or a closing
