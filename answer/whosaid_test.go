@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/crisisbot/crisisbot/retrieval"
 )
 
 // TestWhoSaidThat: "Who said that?" after an answer is answered from the
@@ -134,5 +136,26 @@ func TestAPronounVoiceWithoutItsNamer(t *testing.T) {
 	a := askMadeUp(t, docs, "Why were Haldian citizens detained in Dalby?")
 	if strings.Contains(a.Text, "He believes") {
 		t.Errorf("answer %q, want no words of an unnamed \"he\"", a.Text)
+	}
+}
+
+// TestANameInAPlaceOrBeforeAnotherVoiceIsNoSpeaker: "police in Dalby
+// detained several people accused of spying" gives no words of Dalby's,
+// and neither does "…, Dalby appears less willing …," they say; "Dalby
+// voiced surprise" does.
+func TestANameInAPlaceOrBeforeAnotherVoiceIsNoSpeaker(t *testing.T) {
+	for text, want := range map[string]bool{
+		"The same day, police in Dalby detained several people accused of spying.":                                                false,
+		"Buoyed by its victories, Dalby appears less willing to accommodate \"heavy-handed diplomacy,\" they say, which matters.": false,
+		"Dalby voiced surprise at the arrests.":                                                                                   true,
+	} {
+		ev := analyse("What did Dalby say?", []retrieval.Result{madeUp("a", text)}, nil)
+		if len(ev.Ranked) == 0 {
+			t.Errorf("%q: no sentence", text)
+			continue
+		}
+		if got := ev.heardIn(ev.Ranked[0], []string{keyOf("dalby")}); got != want {
+			t.Errorf("%q: heard from Dalby %v, want %v", text, got, want)
+		}
 	}
 }
