@@ -867,9 +867,13 @@ func (ev *evidence) heardIn(s *sentence, names []string) bool {
 	toks := s.Toks
 	// speechIn reports whether words [lo, hi) hold a word of speech,
 	// not part of a compound ("state-funded").
+	// An adverb ("reportedly", "allegedly") hedges what the sentence
+	// tells; no one beside it speaks: "a Russian unit reportedly shot
+	// down" is no word of Russia's.
 	speechIn := func(lo, hi int) bool {
 		return slices.ContainsFunc(toks[max(0, min(lo, len(toks))):max(0, min(hi, len(toks)))], func(u token) bool {
-			return speechWord(u) && !strings.HasPrefix(s.Text[u.End:], "-") && !strings.HasSuffix(s.Text[:u.Start], "-")
+			return speechWord(u) && !strings.HasSuffix(strings.ToLower(u.Word), "ly") &&
+				!strings.HasPrefix(s.Text[u.End:], "-") && !strings.HasSuffix(s.Text[:u.Start], "-")
 		})
 	}
 	// afterComma returns the index of the first word after the next

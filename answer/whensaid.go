@@ -15,6 +15,10 @@ import (
 // that?".
 var reWhenThatQ = regexp.MustCompile(`(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?when(?:\s+(?:was|is)\s+(?:that|this|it)(?:\s+(?:said|stated|written|announced|reported))?|\s+did\s+(?:he|she|they)\s+(?:say|state|write|announce|claim)\s+(?:that|this|it|so))?\W*$`)
 
+// reSaidWhenQ is a reWhenThatQ question that names the saying: "when did
+// he say that?", "when was that said?".
+var reSaidWhenQ = regexp.MustCompile(`(?i)\b(?:say|state|write|announce|claim|said|stated|written|announced|reported)\b`)
+
 // pronounSpeaker reports whether q asks for the words of someone it names
 // by a pronoun alone ("what did he say?"), and of nothing before ("what
 // did he say about that?" leans on the event before).
@@ -43,7 +47,10 @@ func (e *Engine) whenSaid(ctx context.Context, q string, history []Turn) (a Answ
 	// The last question as it was read: "and Zakharova?" after "What did
 	// the ministry say …?" asked for her words.
 	asked, whole := lastAsked(history)
-	if !reWhoSaidQ.MatchString(last.Question) && !(reDidSayQ.MatchString(asked) && (whole || pronounSpeaker(asked))) {
+	// "When did he say that?" asks when the words were said, whatever
+	// they were about.
+	byVerb := !reWhoSaidQ.MatchString(last.Question) && !(reDidSayQ.MatchString(asked) && (whole || pronounSpeaker(asked)))
+	if byVerb && !(reDidSayQ.MatchString(asked) && reSaidWhenQ.MatchString(q)) {
 		return Answer{}, false, nil
 	}
 	claim := leadClaim(last.Answer)
@@ -63,6 +70,12 @@ func (e *Engine) whenSaid(ctx context.Context, q string, history []Turn) (a Answ
 	q0, err := e.quoted(ctx, claim)
 	if err != nil || q0 == nil {
 		return Answer{}, false, err
+	}
+	if byVerb && !q0.s.Quoted && !q0.ev.voiced(q0.s) {
+		// Asked of words by its verb alone, the answer before quoted no
+		// one's ("Relations between Moscow and Baku took a hit …"): the
+		// question is read whole.
+		return Answer{}, false, nil
 	}
 	results, s, c, ref, article := q0.results, q0.s, q0.c, q0.ref, q0.article
 	from := article // "the article from AP", or by its title

@@ -96,6 +96,35 @@ func TestWhenDidSheSayThat(t *testing.T) {
 	}
 }
 
+// TestWhenDidHeSayThatAboutThem: "when did he say that?" asks when the
+// words were said, also after "What did Halden say about them?", whose
+// "when?" would ask when what they were about happened.
+func TestWhenDidHeSayThatAboutThem(t *testing.T) {
+	docs := fixedSearcher{
+		madeUpBy("a", "Dalby Times", "Halden spokesman Ivo Marten said on Wednesday that Halden is in talks on the release of its citizens detained in Dalby."),
+	}
+	history := []Turn{
+		{Question: "Why are Halden citizens held in Dalby?", Answer: "Halden citizens complained about document checks in Dalby. [1]"},
+		{Question: "What did Halden say about them?", Answer: "Halden spokesman Ivo Marten said on Wednesday that Halden is in talks on the release of its citizens detained in Dalby. [1]"},
+	}
+	a, err := New(docs, Options{}).AskWith(context.Background(), "When did he say that?", history)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "The sentence from Dalby Times [1] gives “Wednesday” (12 March 2025) for these words."; a.Text != want {
+		t.Errorf("answer %q, want %q", a.Text, want)
+	}
+	// An answer of no one's words gave no words to date.
+	docs = append(docs, madeUpBy("b", "Halden Post", "Relations between Halden and Dalby took a hit in December 2024 over the detained citizens."))
+	history[1].Answer = "Relations between Halden and Dalby took a hit in December 2024 over the detained citizens. [1]"
+	if a, err = New(docs, Options{}).AskWith(context.Background(), "When did he say that?", history); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "for these words") {
+		t.Errorf("answer %q dates words no one said", a.Text)
+	}
+}
+
 // TestSaidOnDay: "What did X say on July 7?" is answered by X's words of
 // that day: a day the sentence gives for them, or, when it gives none, its
 // article's publication date (or the day before). With no words of X of

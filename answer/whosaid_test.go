@@ -147,6 +147,7 @@ func TestANameInAPlaceOrBeforeAnotherVoiceIsNoSpeaker(t *testing.T) {
 	for text, want := range map[string]bool{
 		"The same day, police in Dalby detained several people accused of spying.":                                                false,
 		"Buoyed by its victories, Dalby appears less willing to accommodate \"heavy-handed diplomacy,\" they say, which matters.": false,
+		"Ties took a hit when a Dalby missile unit reportedly shot down the airliner.":                                            false,
 		"Dalby voiced surprise at the arrests.":                                                                                   true,
 	} {
 		ev := analyse("What did Dalby say?", []retrieval.Result{madeUp("a", text)}, nil)
