@@ -59,6 +59,10 @@ func TestAQuotationGoesOnInTheSpeakersWords(t *testing.T) {
 		{"Ivo Tamm said the port would reopen.\n\n\"We will not yield,\" he added.", []string{
 			"Ivo Tamm|Ivo Tamm said|false",
 			"Ivo Tamm|he added|false"}},
+		// "told" is followed by whom it told: the speaker is the name
+		// its description follows.
+		{"The arrests are a pretext, Ivo Tamm, deputy chairman of the Committee on Trade, Transport and Relations with Neighbours, told Halden Radio.", []string{
+			"Ivo Tamm|Ivo Tamm, deputy chairman of the Committee on Trade, Transport and Relations with Neighbours, told|false"}},
 	}
 	for _, tt := range tests {
 		if got := speech(tt.body); !slices.Equal(got, tt.want) {

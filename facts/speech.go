@@ -221,7 +221,17 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		// appositive's comma ("X, the brother of the deceased, claimed
 		// that …").
 		paren := sc.parentheticalBefore(i)
-		if paren < 0 && inverted(sc.text, ws[i].Start) && !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that")) && !sc.appositiveBefore(i) {
+		// "…, Konstantin Zatulin, deputy chairman of …, told NSN": the
+		// one told follows "told"; its speaker stands before it.
+		listener := l == "told" || l == "tells"
+		if listener && inverted(sc.text, ws[i].Start) {
+			if p, q, ok := sc.nameOfAppositiveBefore(i); ok {
+				content := strings.TrimSpace(strings.Trim(sc.text[:ws[p].Start], " ,\"'“”‘’"))
+				out = append(out, sc.speech(ws[p].Start, ws[i].End, sc.text[ws[p].Start:ws[q].End], l, content))
+				continue
+			}
+		}
+		if paren < 0 && !listener && inverted(sc.text, ws[i].Start) && !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that")) && !sc.appositiveBefore(i) {
 			// Only when the source closes the sentence or its clause.
 			if lo, hi, ok := sc.sourceAfter(i); ok && (strings.Trim(sc.text[hi:], " .!\"'”’") == "" || strings.HasPrefix(sc.text[hi:], ",")) {
 				content := strings.TrimSpace(strings.Trim(sc.text[:ws[i].Start], " ,\"'“”‘’"))
@@ -719,6 +729,33 @@ const maxName = 4
 func (sc *sentenceCtx) speech(start, end int, speaker, cue, content string) Fact {
 	sp := Speech{Speaker: strings.TrimSpace(speaker), Cue: cue, Content: content}
 	return sc.fact(KindSpeech, start, end, func(f *Fact) { f.Speech = &sp })
+}
+
+// appositiveReach is how many words before a cue the name of a speaker
+// described at length may stand.
+const appositiveReach = 30
+
+// nameOfAppositiveBefore returns the first and last word of the name
+// that opens the last clause before the cue at word i when that clause
+// describes it ("…, Konstantin Zatulin, first deputy chairman of the
+// Committee on CIS Affairs, Eurasian Integration and Relations with
+// Compatriots, told NSN"): two or more capitalised words after a comma,
+// then a comma and the description up to the cue.
+func (sc *sentenceCtx) nameOfAppositiveBefore(i int) (int, int, bool) {
+	ws := sc.words
+	for p := i - 2; p > 0 && p >= i-appositiveReach; p-- {
+		if !strings.HasSuffix(strings.TrimSpace(sc.text[ws[p-1].End:ws[p].Start]), ",") {
+			continue
+		}
+		q := p
+		for q+1 < i && ws[q+1].Cap && !ws[q+1].Stop && strings.TrimSpace(sc.text[ws[q].End:ws[q+1].Start]) == "" {
+			q++
+		}
+		if q > p && ws[p].Cap && !ws[p].Stop && q+1 < i && strings.TrimSpace(sc.text[ws[q].End:ws[q+1].Start]) == "," && !ws[q+1].Cap {
+			return p, q, true
+		}
+	}
+	return 0, 0, false
 }
 
 // parentheticalBefore returns the index of the word before an adverb set
