@@ -407,9 +407,11 @@ func (ev *evidence) withSpeakers(chosen []*sentence) []*sentence {
 	out := make([]*sentence, 0, len(chosen)+1)
 	for i, s := range chosen {
 		n := ev.namerOf(s)
-		if n == nil && i > 0 && (pronounVoice(s) != "" || unnamedVoice(s)) {
-			// "He believes that …" opens a passage whose sentence naming
-			// him was not retrieved: shown, it reads as the outlet's.
+		if n == nil && i > 0 && (pronounVoice(s) != "" || ev.dangling(s, chosen)) {
+			// "He believes that …" after a sentence not shown (or in a
+			// passage not retrieved): it would read as the outlet's, or
+			// as the words of whoever the answer names before it ("It
+			// also reminded Moscow …" after Moscow's denial).
 			continue
 		}
 		if n != nil && !slices.Contains(chosen, n) && !slices.Contains(out, n) {
@@ -462,18 +464,26 @@ func pronounVoice(s *sentence) string {
 	return ""
 }
 
-// unnamedVoice reports whether s opens its passage with the words of
-// someone it names by a pronoun alone ("He believes that …"): the
-// sentence that names him is in the passage before.
-func unnamedVoice(s *sentence) bool {
-	if s.I > 0 || len(s.Toks) < 2 {
+// dangling reports whether s opens with a pronoun for its subject ("He
+// believes …", "It also reminded …") and the sentence before it in its
+// article, which says whom it means, is not among chosen, where it
+// matters who speaks.
+func (ev *evidence) dangling(s *sentence, chosen []*sentence) bool {
+	if len(s.Toks) < 2 {
 		return false
 	}
 	switch strings.ToLower(s.Toks[0].Word) {
-	case "he", "she", "they":
-		return facts.ReportingVerb(strings.ToLower(s.Toks[1].Word)) || speechWord(s.Toks[1])
+	case "he", "she", "it", "they":
+	default:
+		return false
 	}
-	return false
+	// Only where whose words they are matters: the question asks
+	// someone's, or the pronoun speaks ("He believes").
+	speaks := facts.ReportingVerb(strings.ToLower(s.Toks[1].Word)) || speechWord(s.Toks[1])
+	if ev.query.askedVoice() == nil && !speaks {
+		return false
+	}
+	return s.I == 0 || !slices.Contains(chosen, ev.Sents[s.P][s.I-1])
 }
 
 // continuedBy returns the speaker of the quotation s goes on with, when

@@ -160,3 +160,22 @@ func TestANameInAPlaceOrBeforeAnotherVoiceIsNoSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestAPronounWhoseSentenceBeforeIsNotShown: "It also reminded Dalby of
+// …" is not shown after Dalby's own words when the sentence before it,
+// which says what "it" is (Halden's ministry), is not: it would read as
+// Dalby's.
+func TestAPronounWhoseSentenceBeforeIsNotShown(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Authorities allege both men are Dalby agents, though Dalby has strongly denied these claims, labeling the arrests as baseless."),
+		madeUp("b", "Halden's foreign ministry said the measures at the Nord office were lawful. It also reminded Dalby of Halden's expectations for a \"thorough and objective\" investigation into the deaths."),
+	}
+	hist := []Turn{{Question: "What did Halden say about the Nord office?", Answer: "Halden's foreign ministry said the measures at the Nord office were lawful. [1]"}}
+	a, err := New(docs, Options{}).AskWith(context.Background(), "And what did Dalby say?", hist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Authorities allege") || strings.Contains(a.Text, "It also reminded") {
+		t.Errorf("answer %q, want Dalby's denial without \"it\" of Halden's", a.Text)
+	}
+}
