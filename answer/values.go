@@ -59,6 +59,9 @@ var (
 	// Kartavykh accused of?" is passive: he is the accused, not the
 	// speaker.
 	reSaidQ = regexp.MustCompile(`(?i)\bwhat (?:did|does|do|has|have|had) (.{0,80}?)\b(?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned|accuse|accused)\b`)
+	// reJustifyQ asks for someone's words by what they did with them:
+	// "How did Baku justify its actions?" asks what Baku said of them.
+	reJustifyQ = regexp.MustCompile(`(?i)\bhow (?:did|does|do|has|have|had) (.{0,80}?)\b(?:justify|justified|explain|explained|defend|defended|respond|responded|react|reacted)\b`)
 	// reSaidEndQ is reSaidQ whose verb ends the clause ("… say about",
 	// "… say?"): in "what did the state department say" the verb is
 	// "say", not the noun "state".
@@ -423,6 +426,9 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	m := reSaidEndQ.FindStringSubmatchIndex(q)
 	if m == nil {
 		m = reSaidQ.FindStringSubmatchIndex(q)
+	}
+	if m == nil {
+		m = reJustifyQ.FindStringSubmatchIndex(q)
 	}
 	if m != nil {
 		qu.said = true

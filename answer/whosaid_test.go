@@ -179,3 +179,13 @@ func TestAPronounWhoseSentenceBeforeIsNotShown(t *testing.T) {
 		t.Errorf("answer %q, want Dalby's denial without \"it\" of Halden's", a.Text)
 	}
 }
+
+// TestHowDidTheyJustifyAsksTheirWords: "How did Dalby justify …?" asks
+// what Dalby said of it, not first another side's complaint about it.
+func TestHowDidTheyJustifyAsksTheirWords(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "\"These are outrageous and unacceptable actions by Dalby's police against the Nord news agency,\" Halden's foreign ministry said of the raid."),
+		madeUp("b", "Dalby rejected Halden's objections to the raid on the Nord news agency, stating that all actions were lawful and that an investigation is under way."),
+	}
+	wantOpening(t, docs, "How did Dalby justify its raid on the Nord news agency?", "Dalby rejected Halden's objections", "Dalby's own account first")
+}
