@@ -51,7 +51,7 @@ func (o ChunkOptions) withDefaults() ChunkOptions {
 
 // ChunkerVersion changes whenever Chunk would cut the same document
 // differently, so that stored passages are re-made on the next ingest.
-const ChunkerVersion = "2"
+const ChunkerVersion = "3"
 
 // Chunk splits doc into passages with DefaultChunkOptions.
 func Chunk(doc Document) []Passage {
@@ -117,6 +117,7 @@ type unit struct {
 type element struct {
 	start, end int
 	heading    bool
+	marked     bool // a Markdown heading ("## Background")
 }
 
 func buildUnits(body string, opts ChunkOptions) []unit {
@@ -163,6 +164,11 @@ func buildUnits(body string, opts ChunkOptions) []unit {
 // elements classifies the body's lines: boilerplate is dropped, a heading
 // seen before is dropped, headings with no text after them are dropped, and
 // hard-wrapped lines are joined into paragraphs.
+// minTrailingWords is how many words a last line without a full stop
+// must have to be text rather than a heading that heads nothing ("Related
+// coverage", "Read more").
+const minTrailingWords = 6
+
 func elements(body string) []element {
 	lines := scanLines(body)
 	var out []element
@@ -192,14 +198,21 @@ func elements(body string) []element {
 				}
 				seen[key] = true
 				hs := start + strings.Index(s, h)
-				out = append(out, element{start: hs, end: hs + len(h), heading: true})
+				out = append(out, element{start: hs, end: hs + len(h), heading: true, marked: strings.HasPrefix(s, "#")})
 			default:
 				out = append(out, element{start: start, end: start + len(s)})
 			}
 			afterLabel = false
 		}
 	})
+	// Headings that head nothing are dropped; a last line that only looks
+	// like one (no full stop: an excerpt cut short, a sentence missing
+	// its period) is text, which must not be lost.
 	for len(out) > 0 && out[len(out)-1].heading {
+		if last := &out[len(out)-1]; !last.marked && len(strings.Fields(body[last.start:last.end])) >= minTrailingWords {
+			last.heading = false
+			break
+		}
 		out = out[:len(out)-1]
 	}
 	return out

@@ -417,3 +417,23 @@ func TestChunkKeepsProseEndingInALink(t *testing.T) {
 		t.Errorf("the closing paragraph was dropped:\n%s", text.String())
 	}
 }
+
+// TestChunkKeepsALastLineWithoutAFullStop: a last paragraph without its
+// full stop (an excerpt cut short) is text, not a heading that heads
+// nothing; a short last line ("Read more") or a Markdown heading is not.
+func TestChunkKeepsALastLineWithoutAFullStop(t *testing.T) {
+	for body, want := range map[string]bool{
+		"The court met on Tuesday.\n\nA total of 14 searches were conducted during the raid, and 10 witnesses were questioned": true,
+		"The court met on Tuesday.\n\nRead more":                             false,
+		"The court met on Tuesday.\n\n## Related coverage on the court case": false,
+	} {
+		var text strings.Builder
+		for _, p := range Chunk(Document{ID: "d", Body: body}) {
+			text.WriteString(p.Text + "\n")
+		}
+		last := body[strings.LastIndex(body, "\n")+1:]
+		if got := strings.Contains(text.String(), strings.TrimLeft(last, "# ")); got != want {
+			t.Errorf("%q: last line kept %v, want %v; passages:\n%s", body, got, want, text.String())
+		}
+	}
+}
