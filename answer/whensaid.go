@@ -15,6 +15,10 @@ import (
 // that?".
 var reWhenThatQ = regexp.MustCompile(`(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?when(?:\s+(?:was|is)\s+(?:that|this|it)(?:\s+(?:said|stated|written|announced|reported))?|\s+did\s+(?:he|she|they)\s+(?:say|state|write|announce|claim)\s+(?:that|this|it|so))?\W*$`)
 
+// reAboutQ is a question of words on some matter: "what did Moscow say
+// about that?".
+var reAboutQ = regexp.MustCompile(`(?i)\b(?:about|on|regarding|concerning|over|of)\b`)
+
 // reSaidWhenQ is a reWhenThatQ question that names the saying: "when did
 // he say that?", "when was that said?".
 var reSaidWhenQ = regexp.MustCompile(`(?i)\b(?:say|state|write|announce|claim|said|stated|written|announced|reported)\b`)
@@ -49,7 +53,9 @@ func (e *Engine) whenSaid(ctx context.Context, q string, history []Turn) (a Answ
 	asked, whole := lastAsked(history)
 	// "When did he say that?" asks when the words were said, whatever
 	// they were about.
-	byVerb := !reWhoSaidQ.MatchString(last.Question) && !(reDidSayQ.MatchString(asked) && (whole || pronounSpeaker(asked)))
+	// "And what did Moscow say?" asks their words alone, of nothing
+	// else: "when was that?" after it asks when they were said.
+	byVerb := !reWhoSaidQ.MatchString(last.Question) && !(reDidSayQ.MatchString(asked) && (whole || pronounSpeaker(asked) || !reAboutQ.MatchString(asked)))
 	if byVerb && !(reDidSayQ.MatchString(asked) && reSaidWhenQ.MatchString(q)) {
 		return Answer{}, false, nil
 	}

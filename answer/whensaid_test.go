@@ -212,3 +212,32 @@ func TestHeIsAPerson(t *testing.T) {
 		t.Errorf("he after Who is Erik Lund: %q, want it left to the context", got)
 	}
 }
+
+// TestWhenAfterAndWhatDidTheySay: "When was that?" after "And what did
+// Halden say?" asks when Halden's words were said, as after a whole
+// question; "Who said that?" after it asks of those words.
+func TestWhenAfterAndWhatDidTheySay(t *testing.T) {
+	docs := fixedSearcher{
+		madeUpBy("a", "Dalby Times", "Halden's ambassador has been given a note demanding the release of the detained sailors, the Dalby Foreign Ministry said on Tuesday."),
+		madeUpBy("b", "Halden Post", "On Monday, Halden's police raided the port and detained two sailors."),
+	}
+	e := New(docs, Options{})
+	history := []Turn{
+		{Question: "Why were the sailors detained?", Answer: "On Monday, Halden's police raided the port and detained two sailors. [1]"},
+		{Question: "And what did Dalby say?", Answer: "Halden's ambassador has been given a note demanding the release of the detained sailors, the Dalby Foreign Ministry said on Tuesday. [1]"},
+	}
+	a, err := e.AskWith(context.Background(), "When was that?", history)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "The sentence from Dalby Times [1] gives “Tuesday” (11 March 2025) for these words."; a.Text != want {
+		t.Errorf("when was that? %q, want %q", a.Text, want)
+	}
+	history = append(history, Turn{Question: "When was that?", Answer: a.Text})
+	if a, err = e.AskWith(context.Background(), "Who said that?", history); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "The words are those of Dalby Foreign Ministry") {
+		t.Errorf("who said that? %q, want the ministry", a.Text)
+	}
+}

@@ -41,7 +41,13 @@ func (e *Engine) whoSaid(ctx context.Context, q string, history []Turn) (a Answe
 	if len(history) == 0 || !reWhoSaidQ.MatchString(q) {
 		return Answer{}, false, nil
 	}
-	claim := leadClaim(history[len(history)-1].Answer)
+	last := history[len(history)-1].Answer
+	if len(history) > 1 && strings.Contains(last, " for these words") {
+		// "When was that?" answered with the day of the words before:
+		// "who said that?" asks of those words.
+		last = history[len(history)-2].Answer
+	}
+	claim := leadClaim(last)
 	if claim == "" {
 		return Answer{}, false, nil
 	}
