@@ -47,6 +47,10 @@ func framingWord(toks []token, i int, q string) bool {
 	case "else":
 		// "What else did he say?": more of what was asked before.
 		return true
+	case "living", "occupation", "profession", "job":
+		// "What did he do for a living?", "What was his job?": what he
+		// is, which a passage gives by its noun ("a taxi driver").
+		return lw != "living" || i > 1 && strings.EqualFold(toks[i-1].Word, "a") && strings.EqualFold(toks[i-2].Word, "for")
 	case "eventually", "finally", "ultimately":
 		// "What eventually happened to him": the latest account is
 		// asked (reLatestQ), in whatever words.

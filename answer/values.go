@@ -156,6 +156,9 @@ var reDefines = regexp.MustCompile(`^(?:\s+(?:is|was)\s+(?:a|an|the|one)\b|,\s+(
 // Drachev?", "who was Ivo Tamm". "Who was the envoy summoned?" and "Who
 // was detained?" ask for a name.
 func asksIdentity(q string) bool {
+	if reOccupationQ.MatchString(q) {
+		return true
+	}
 	m := reWhoIs.FindStringIndex(q)
 	if m == nil {
 		return false
@@ -166,6 +169,11 @@ func asksIdentity(q string) bool {
 	}
 	return !slices.ContainsFunc(rest, func(w string) bool { return !upperFirst(w) })
 }
+
+// reOccupationQ asks what a named person does: "What did Ziyaddin Safarov
+// do for a living?", "What was Safarov's job?", "What does Tamm do?"
+// ("What did Tamm do?" asks what he did).
+var reOccupationQ = regexp.MustCompile(`^\W*(?i:what)\s+(?:(?i:does|do)\s+(?:\p{Lu}\S*\s+){1,4}(?i:do)(?:\s+(?i:for\s+a\s+living))?|(?i:did)\s+(?:\p{Lu}\S*\s+){1,4}(?i:do\s+for\s+a\s+living)|(?i:was|is)\s+(?:\p{Lu}\S*\s+){0,3}\p{Lu}\S*?'s\s+(?i:job|occupation|profession))\W*$`)
 
 // asksWhichRole reports whether a "which" or "what" question asks for a
 // person by role: "which two Sputnik bosses", "what Russian singer". The

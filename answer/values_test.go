@@ -749,3 +749,22 @@ func TestANamesLastWordIsNoNation(t *testing.T) {
 		t.Errorf("answer %q, want the count of its employees", a.Text)
 	}
 }
+
+// TestWhatDidTheyDoForALiving: "What did X do for a living?" asks what X
+// is, which a sentence gives by its noun ("a 55-year-old taxi driver"),
+// though it says nothing of a living; "What did X do?" asks what X did.
+func TestWhatDidTheyDoForALiving(t *testing.T) {
+	for q, want := range map[string]bool{
+		"What did Ivo Tamm do for a living?": true, "What was Tamm's job?": true, "What does Ivo Tamm do?": true,
+		"What did Ivo Tamm do?": false, "What did the police do for a living?": false,
+	} {
+		if got := reOccupationQ.MatchString(q); got != want {
+			t.Errorf("%q: asks an occupation %v, want %v", q, got, want)
+		}
+	}
+	docs := fixedSearcher{
+		madeUp("a", "His brother, Ivo Tamm, a 55-year-old taxi driver and father of two, died of his injuries that morning."),
+		madeUp("b", "Ivo Tamm and his brother were detained in Dalby during a raid on Friday."),
+	}
+	wantOpening(t, docs, "What did Ivo Tamm do for a living?", "His brother, Ivo Tamm, a 55-year-old taxi driver", "the sentence that says what he was")
+}
