@@ -217,9 +217,10 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 		whose := ev.query.said && len(names) > 0 && ev.voicedBy(best, names)
 		// voicedAsked reports whether s is the asked voice's words: of a
 		// speaker of its names, in its role.
+		asked := ev.query.askedVoice()
 		voicedAsked := func(s *sentence) bool {
 			src := ev.sourceOf(s)
-			return ev.voicedBy(s, names) && (src == nil || inRole(voices(src), ev.query.askedVoice()))
+			return ev.voicedBy(s, names) && (src == nil || inRole(voices(src), asked))
 		}
 		if q := ev.quoteAfter(best); q != nil && ev.query.said && len(names) > 0 && ev.heardIn(best, names) &&
 			!namedInQuote(q, ev.query.speaker) && e.opts.MaxSentences > 1 {
@@ -466,8 +467,8 @@ func pronounVoice(s *sentence) string {
 
 // dangling reports whether s opens with a pronoun for its subject ("He
 // believes …", "It also reminded …") and the sentence before it in its
-// article, which says whom it means, is not among chosen, where it
-// matters who speaks.
+// passage, which says whom it means, is not among chosen (or s opens the
+// passage), where it matters who speaks.
 func (ev *evidence) dangling(s *sentence, chosen []*sentence) bool {
 	if len(s.Toks) < 2 {
 		return false

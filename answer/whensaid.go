@@ -51,10 +51,10 @@ func (e *Engine) whenSaid(ctx context.Context, q string, history []Turn) (a Answ
 	// The last question as it was read: "and Zakharova?" after "What did
 	// the ministry say …?" asked for her words.
 	asked, whole := lastAsked(history)
-	// "When did he say that?" asks when the words were said, whatever
-	// they were about.
 	// "And what did Moscow say?" asks their words alone, of nothing
-	// else: "when was that?" after it asks when they were said.
+	// else: "when was that?" after it asks when they were said. Else
+	// only "When did he say that?" does (byVerb), whatever they were
+	// about, when the answer gave someone's words.
 	byVerb := !reWhoSaidQ.MatchString(last.Question) && !(reDidSayQ.MatchString(asked) && (whole || pronounSpeaker(asked) || !reAboutQ.MatchString(asked)))
 	if byVerb && !(reDidSayQ.MatchString(asked) && reSaidWhenQ.MatchString(q)) {
 		return Answer{}, false, nil

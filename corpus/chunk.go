@@ -161,14 +161,15 @@ func buildUnits(body string, opts ChunkOptions) []unit {
 	return units
 }
 
-// elements classifies the body's lines: boilerplate is dropped, a heading
-// seen before is dropped, headings with no text after them are dropped, and
-// hard-wrapped lines are joined into paragraphs.
 // minTrailingWords is how many words a last line without a full stop
 // must have to be text rather than a heading that heads nothing ("Related
 // coverage", "Read more").
 const minTrailingWords = 6
 
+// elements classifies the body's lines: boilerplate is dropped, a heading
+// seen before is dropped, headings with no text after them are dropped
+// (a long last line without a full stop is text), and hard-wrapped lines
+// are joined into paragraphs.
 func elements(body string) []element {
 	lines := scanLines(body)
 	var out []element

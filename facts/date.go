@@ -277,6 +277,10 @@ func ParseDateArg(s string) (Date, error) {
 	return bad("not a date")
 }
 
+// MonthOf reads an English month name or its usual abbreviation ("October",
+// "Oct."), in any case.
+func MonthOf(s string) (time.Month, bool) { return monthNumber(s) }
+
 // monthNumber reads an English month name or its usual abbreviation.
 func monthNumber(s string) (time.Month, bool) {
 	m, ok := monthNames[strings.ToLower(strings.TrimSuffix(s, "."))]

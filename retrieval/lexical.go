@@ -461,13 +461,13 @@ func (x *lexicalIndex) searchKept(query string, also []string, n int, keep map[s
 	// month is too: a passage that writes the year of another month
 	// ("In May 2025") is not nearer the asked one than one that writes
 	// "October 10" without the year.
-	var inMonth map[int32]bool
+	var inMonth []bool
 	for _, st := range qterms {
-		if !monthNames[raw[st]] {
+		if _, ok := facts.MonthOf(raw[st]); !ok {
 			continue
 		}
 		if inMonth == nil {
-			inMonth = map[int32]bool{}
+			inMonth = make([]bool, len(x.ids))
 		}
 		if t, ok := x.dict[st]; ok {
 			for _, p := range x.postings[t] {
@@ -528,12 +528,6 @@ func (x *lexicalIndex) searchKept(query string, also []string, n int, keep map[s
 		out[i] = heap.Pop(h).(lexicalHit)
 	}
 	return out
-}
-
-// monthNames are the months as a query writes them.
-var monthNames = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 }
 
 // isYear reports whether a term is a year of the last two centuries.
