@@ -114,13 +114,15 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 	if !ev.supported(e.opts.MinSupport, e.opts.IgnoreUnknownNames) {
 		return declined("")
 	}
-	if k := countPredicate(ev.QToks); k != "" && !facts.IsTrigger(k) && ev.Kind == kindCount && !ev.countsTell(k) {
+	if k := countPredicate(ev.QToks); k != "" && ev.Kind == kindCount && !ev.countsTell(k) && !(facts.IsTrigger(k) && ev.countsOwnNoun()) {
 		// "How many Azerbaijanis live in Yekaterinburg?": no sentence
 		// with a count tells of living, in that word or a related one;
 		// a count of those who died there is no answer. Where a sentence
-		// tells of it without a count, the articles give no figure. An
-		// event word ("struck") is matched by the counts' own events,
-		// whatever verb tells them ("launched five drones").
+		// tells of it without a count, the articles give no figure. A
+		// count of the asked noun itself ("launched five drones" for "How
+		// many drones struck …") tells an event word in its own words; a
+		// count of people in general ("two individuals" for "How many
+		// tourists visited …") does not.
 		if ev.inPassages(k) {
 			return declined(NoFigure)
 		}
@@ -752,6 +754,18 @@ func roleAsked(q string, toks []token) string {
 		return toks[i].Key
 	}
 	return ""
+}
+
+// countsOwnNoun reports whether a ranked sentence gives a count of the
+// very noun the question counts ("five Shahed attack drones" for "how
+// many drones").
+func (ev *evidence) countsOwnNoun() bool {
+	asked := ev.query.counted
+	return asked != "" && slices.ContainsFunc(ev.Ranked, func(s *sentence) bool {
+		return slices.ContainsFunc(s.Vals, func(v value) bool {
+			return v.fact != nil && v.fact.Quantity != nil && v.fact.Quantity.Counted == asked
+		})
+	})
 }
 
 // countsTell reports whether a ranked sentence that gives a count, or one

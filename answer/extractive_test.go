@@ -1882,6 +1882,15 @@ func TestHowManyOfAnEventInOtherWords(t *testing.T) {
 	if !strings.Contains(a.Text, "five attack drones") {
 		t.Errorf("answer %q, want the five drones", a.Text)
 	}
+	// A count of people in general tells no visit: "two individuals"
+	// are no tourists who visited.
+	docs = fixedSearcher{
+		madeUp("a", "On June 30, Haldian security forces searched the office of the Ostrian news agency Nord Haldia and detained two individuals, claiming they were Ostrian intelligence agents."),
+		madeUp("b", "Fewer Ostrian tourists have been visiting Haldia since the summer, officials in Dalby said."),
+	}
+	if a := askMadeUp(t, docs, "How many Ostrian tourists visited Haldia in 2025?"); a.Grounded && strings.Contains(a.Text, "two individuals") {
+		t.Errorf("answer %q, want no count of tourists", a.Text)
+	}
 }
 
 // TestAPlaceFarFromTheAskedAct: "Where did Tamm and Varga meet?" is
