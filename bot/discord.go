@@ -180,21 +180,34 @@ func (d *Discord) newSession() (*discordgo.Session, error) {
 
 // RouteDiscordgoLogs sends discordgo's own log lines (gateway errors,
 // reconnects) to logger, so they share its format. discordgo keeps its
-// logger in a package variable, so this is process-wide: serve calls it
-// once; tests leave it alone.
+// logger in a package variable, so this is process-wide: the variable is
+// set once, to a function that reads the latest logger atomically. A
+// second serve in one process (the tests run several) then swaps the
+// logger without racing the gateway goroutines of one still reconnecting.
 func RouteDiscordgoLogs(logger *slog.Logger) {
-	discordgo.Logger = func(level, _ int, format string, a ...any) {
-		msg := strings.TrimSpace(fmt.Sprintf(format, a...))
-		switch level {
-		case discordgo.LogError:
-			logger.Error("discordgo: " + msg)
-		case discordgo.LogWarning:
-			logger.Warn("discordgo: " + msg)
-		default:
-			logger.Debug("discordgo: " + msg)
+	discordgoLogger.Store(logger)
+	routeDiscordgoOnce.Do(func() {
+		discordgo.Logger = func(level, _ int, format string, a ...any) {
+			logger := discordgoLogger.Load()
+			msg := strings.TrimSpace(fmt.Sprintf(format, a...))
+			switch level {
+			case discordgo.LogError:
+				logger.Error("discordgo: " + msg)
+			case discordgo.LogWarning:
+				logger.Warn("discordgo: " + msg)
+			default:
+				logger.Debug("discordgo: " + msg)
+			}
 		}
-	}
+	})
 }
+
+// discordgoLogger and routeDiscordgoOnce are package state because
+// discordgo's logger is: see RouteDiscordgoLogs.
+var (
+	discordgoLogger    atomic.Pointer[slog.Logger]
+	routeDiscordgoOnce sync.Once
+)
 
 // rewriteAPI sends requests for Discord's API to another base URL: a REST
 // proxy, or a fake Discord in tests. discordgo's endpoints are package
