@@ -619,7 +619,9 @@ var familyNouns = map[string]bool{"family": true, "families": true, "brothers": 
 
 // references returns the keys of the words of a "when" question that name
 // the event it dates its own by: those after "before" or "after" ("When
-// did they speak by phone before the Dushanbe meeting?"), to the end of
+// did they speak by phone before the Dushanbe meeting?"), or that its own
+// is for or over ("When did Putin apologize for the crash?" asks the
+// apology's day, not the crash's), to the end of
 // the question, but for a word the question gives before them ("When did
 // Putin call Aliyev before meeting Aliyev?"); and the event keys of those
 // that are event words or nouns of one ("meeting"), but for the
@@ -627,7 +629,7 @@ var familyNouns = map[string]bool{"family": true, "families": true, "brothers": 
 // one: not "After the raid, when …".
 func references(q []token) (keys map[string]bool, events []string) {
 	for i := 2; i < len(q); i++ {
-		if l := strings.ToLower(q[i].Word); l != "before" && l != "after" {
+		if l := strings.ToLower(q[i].Word); l != "before" && l != "after" && l != "for" && l != "over" {
 			continue
 		}
 		own := map[string]bool{}

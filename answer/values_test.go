@@ -768,3 +768,14 @@ func TestWhatDidTheyDoForALiving(t *testing.T) {
 	}
 	wantOpening(t, docs, "What did Ivo Tamm do for a living?", "His brother, Ivo Tamm, a 55-year-old taxi driver", "the sentence that says what he was")
 }
+
+// TestWhenDidTheyApologizeForIt: "When did Tamm apologize for the crash?"
+// asks the apology's day; the crash it was for is a reference, whose date
+// is no answer.
+func TestWhenDidTheyApologizeForIt(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Russian President Ivo Tamm and Haldian President Lena Varga held talks there, their first full-scale meeting since the December 2024 Haldia Airlines passenger plane crash, which soured relations between the two countries."),
+		madeUp("b", "Although Tamm apologized in a phone call with Varga on December 28, 2024, the two sides remained at odds over the responsibility for the incident."),
+	}
+	wantOpening(t, docs, "When did Tamm apologize to Varga for the crash?", "Although Tamm apologized in a phone call", "the apology's day first")
+}
