@@ -15,7 +15,7 @@ import (
 // never assumed: a count is only comparable with a count of the same noun
 // in the same event (see Disagreements).
 
-var reQuantity = mustPattern(`(?i)(?:\b(` + strings.Join(qualifiers, "|") + `)\s+)?(?:([` + strings.Join(currencySigns, "") + `])\s?)?\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|a hundred|a dozen|dozens|several|hundreds|thousands|scores|a few|a handful|tens of thousands)\b(?:\s*(%|percent|per cent|million|billion|thousand))?`)
+var reQuantity = mustPattern(`(?i)(?:\b(` + strings.Join(qualifiers, "|") + `)\s+)?(?:([` + strings.Join(currencySigns, "") + `])\s?)?\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|a hundred|a dozen|dozens|several|hundreds|thousands|scores|a few|a handful|tens of thousands|a half|half a)\b(?:(?:\s*|-)(%|percent|per cent|million|billion|thousand))?`)
 
 // qualifiers are what may stand before a quantity's number, in the order
 // reQuantity tries them.
@@ -192,13 +192,20 @@ func readQuantities(sc *sentenceCtx) []Fact {
 				continue
 			}
 		}
-		if numberIsPartOfSomething(s, m[6], m[7]) {
+		numEnd := m[7]
+		if m[8] >= 0 && strings.HasPrefix(s[m[7]:], "-") {
+			numEnd = m[9] // "a half-million": the hyphen joins the multiplier
+		}
+		if numberIsPartOfSomething(s, m[6], numEnd) {
 			continue
 		}
 		num := strings.ToLower(s[m[6]:m[7]])
 		qual := ""
 		if m[2] >= 0 {
 			qual = strings.ToLower(s[m[2]:m[3]])
+		}
+		if halves[num] && (m[8] < 0 || strings.ToLower(s[m[8]:m[9]]) != "million" && strings.ToLower(s[m[8]:m[9]]) != "billion" && strings.ToLower(s[m[8]:m[9]]) != "thousand") {
+			continue // "half the passengers" is a share, not a count
 		}
 		q := Quantity{}
 		lo, hi, ok := numberRange(num)
@@ -490,6 +497,9 @@ func numberRange(num string) (float64, float64, bool) {
 	if r, ok := vagueRange[num]; ok {
 		return r[0], r[1], true
 	}
+	if halves[num] {
+		return 0.5, 0.5, true // "a half-million", "half a million"
+	}
 	if v, ok := wordValues[num]; ok {
 		return v, v, true
 	}
@@ -504,6 +514,10 @@ func numberRange(num string) (float64, float64, bool) {
 	}
 	return v, v, true
 }
+
+// halves are the words of a half that a multiplier makes a count: "a
+// half-million", "half a million".
+var halves = map[string]bool{"a half": true, "half a": true}
 
 // qualify widens [lo, hi] by its qualifier; a high bound of -1 is none.
 func qualify(qual string, lo, hi float64) (float64, float64) {

@@ -173,6 +173,9 @@ func TestQuantitiesKnowWhatTheyCount(t *testing.T) {
 		{"Police also detained several Ostrian IT specialists in Dalby.", "several", "specialists", 3, 9},
 		// A name in "-ed" is no verb: the drones are counted.
 		{"The army launched five Shahed attack drones on the depot overnight.", "5", "drones", 5, 5},
+		// A half with a multiplier is a count, hyphen or not.
+		{"A census listed a half-million ethnic Ostrians living in Halden.", "500000", "person", 500000, 500000},
+		{"Half a million people left Halden that year.", "500000", "person", 500000, 500000},
 	}
 	for _, tt := range tests {
 		// A length of time ("for a week") is no count.
@@ -1410,5 +1413,15 @@ func TestWordsRecalled(t *testing.T) {
 	}
 	if want := []string{"Ivo Tamm: the two presidents agreed on compensation"}; !slices.Equal(got, want) {
 		t.Errorf("speech %q, want %q", got, want)
+	}
+}
+
+// TestHalfTheGroupIsNoCount: "half the passengers" is a share, and "half"
+// without a multiplier counts nothing.
+func TestHalfTheGroupIsNoCount(t *testing.T) {
+	for _, text := range []string{"Half the passengers died in the crash.", "A half of them were released on Monday."} {
+		if qs := kinds(Read(doc("d", "2025-07-01", text)), KindQuantity); len(qs) > 0 {
+			t.Errorf("%q: counts %+v, want none", text, qs)
+		}
 	}
 }
