@@ -204,7 +204,11 @@ func readQuantities(sc *sentenceCtx) []Fact {
 		if m[2] >= 0 {
 			qual = strings.ToLower(s[m[2]:m[3]])
 		}
-		if halves[num] && (m[8] < 0 || strings.ToLower(s[m[8]:m[9]]) != "million" && strings.ToLower(s[m[8]:m[9]]) != "billion" && strings.ToLower(s[m[8]:m[9]]) != "thousand") {
+		mult := "" // "million", "percent", "%"
+		if m[8] >= 0 {
+			mult = strings.ToLower(s[m[8]:m[9]])
+		}
+		if halves[num] && mult != "million" && mult != "billion" && mult != "thousand" {
 			continue // "half the passengers" is a share, not a count
 		}
 		q := Quantity{}
@@ -216,7 +220,7 @@ func readQuantities(sc *sentenceCtx) []Fact {
 			q.Unit = map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB"}[s[m[4]:m[5]]]
 		}
 		if m[8] >= 0 {
-			switch mult := strings.ToLower(s[m[8]:m[9]]); mult {
+			switch mult {
 			case "million":
 				lo, hi = lo*1e6, hi*1e6
 			case "billion":

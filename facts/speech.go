@@ -774,8 +774,7 @@ func (sc *sentenceCtx) parentheticalBefore(i int) int {
 	if strings.TrimSpace(sc.text[adv.End:ws[i].Start]) != "," || strings.TrimSpace(sc.text[ws[i-2].End:adv.Start]) != "," {
 		return -1
 	}
-	switch strings.ToLower(ws[i-2].Text) {
-	case "which", "who", "that":
+	if relativePronoun[strings.ToLower(ws[i-2].Text)] {
 		return -1 // "examinations, which, unfortunately, confirmed": a relative clause's
 	}
 	return i - 2

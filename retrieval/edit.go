@@ -31,23 +31,13 @@ func oneEdit[T byte | rune](a, b []T) bool {
 		i++
 	}
 	if len(a) == len(b) {
-		return equal(a[i+min(1, len(a)-i):], b[i+min(1, len(b)-i):])
+		return slices.Equal(a[i+min(1, len(a)-i):], b[i+min(1, len(b)-i):])
 	}
-	return equal(a[i:], b[i+1:])
+	return slices.Equal(a[i:], b[i+1:])
 }
 
-func equal[T byte | rune](a, b []T) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
+// isASCII reports whether s holds ASCII alone, so that its bytes are its
+// letters.
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
