@@ -648,6 +648,16 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 			// ambassador was summoned", nor "Who summoned the
 			// Azerbaijani ambassador?" by Azerbaijan's summons of
 			// Russia's: the same words, the opposite act.
+			if ev.Kind == kindPerson && qu.doerNamed() && slices.ContainsFunc(ev.Ranked, func(s *sentence) bool { return qu.holdsAct(s.Facts) }) {
+				// Where the asked act is told, the opposite one is no
+				// part of the answer, though it names someone and the
+				// act does not, nor is a sentence of another act:
+				// "Azerbaijan's ambassador was summoned" answers "Which
+				// Azerbaijani diplomat did Russia summon?", Baku's
+				// summons of Pyotr Volokovykh does not, nor a visit
+				// called off.
+				ev.narrow(func(s *sentence) bool { return !qu.opposes(s.Facts) && qu.tellsAct(s) })
+			}
 			ev.prefer(func(s *sentence) bool { return !qu.opposes(s.Facts) })
 			switch {
 			case qu.doer:

@@ -88,6 +88,16 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 			}
 		}
 	}
+	holds := func(x *evidence) bool {
+		return slices.ContainsFunc(x.Ranked, func(s *sentence) bool { return x.query.holdsAct(s.Facts) })
+	}
+	if qu := ev.query; !qu.yesNo && qu.doerNamed() && !holds(ev) && slices.ContainsFunc(ev.Ranked, func(s *sentence) bool { return qu.opposes(s.Facts) }) {
+		// "Which Azerbaijani diplomat did Russia summon?": the passages
+		// tell of the act only the other way (Baku's summons of Russia's
+		// envoy), which would read as the answer. Deeper ones may tell of
+		// the asked one.
+		further(holds)
+	}
 	// declined is the answer when the passages do not answer: text, or
 	// the plain abstention when it is "".
 	declined := func(text string) (Answer, []retrieval.Result) {
@@ -268,6 +278,12 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 			}
 			if ev.otherPlace(s) && !ev.otherPlace(best) {
 				continue // another place's: "killing 38" for deaths in Dalby
+			}
+			if ev.query.holdsAct(best.Facts) && !ev.query.tellsAct(s) {
+				// The best tells the asked act ("Azerbaijan's ambassador
+				// was summoned"); a name of no such act (a visit called
+				// off) would read as whom it was done to.
+				continue
 			}
 			if slices.ContainsFunc(s.Vals, func(v value) bool {
 				return !ev.offEvent(v) && (v.OnEvent || !onEvent) && !slices.ContainsFunc(best.Vals, func(b value) bool { return b.Norm == v.Norm }) &&

@@ -1080,6 +1080,13 @@ func (qu *query) anyAct(fs []facts.Fact, ok func(asked, read facts.Event) bool) 
 	return false
 }
 
+// doerNamed reports whether the question names who does an act it asks
+// about: "Which diplomat did Russia summon?", not "What killed Lena
+// Varga?", whose "died" sentences go the other way in form only.
+func (qu *query) doerNamed() bool {
+	return slices.ContainsFunc(qu.acts, func(a facts.Event) bool { return len(a.By) > 0 })
+}
+
 // opposes reports whether fs, a sentence's facts, hold an act opposite to
 // one the question asks about (facts.Opposed): "Azerbaijan's ambassador
 // was summoned" for "Did Azerbaijan summon the Russian ambassador?".

@@ -779,3 +779,29 @@ func TestWhenDidTheyApologizeForIt(t *testing.T) {
 	}
 	wantOpening(t, docs, "When did Tamm apologize to Varga for the crash?", "Although Tamm apologized in a phone call", "the apology's day first")
 }
+
+// TestWhichDidXActSkipsTheOppositeAct: "Which Ostrian diplomat did
+// Valdoria summon?" is answered by Valdoria's summons, found further down
+// when the passages read first tell only of Ostria's summons of
+// Valdoria's envoy; neither that act nor a name of another act (a visit
+// called off) is part of the answer.
+func TestWhichDidXActSkipsTheOppositeAct(t *testing.T) {
+	rs := firstK{
+		madeUp("a", "The Ostrian ministry on June 29 summoned the Valdorian Embassy's chargé d'affaires, Jan Holm, demanding a full investigation."),
+		madeUp("b", "The Ostrian government also announced the cancellation of a planned visit by Valdorian Deputy Prime Minister Ole Brandt."),
+		madeUp("c", "On Tuesday, Ostria's ambassador was summoned to the Valdorian foreign ministry to receive an official protest."),
+	}
+	a, err := New(rs, Options{TopK: 2}).Ask(context.Background(), "Which Ostrian diplomat did Valdoria summon?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "On Tuesday, Ostria's ambassador was summoned") {
+		t.Errorf("answer %q, want Valdoria's summons of Ostria's ambassador", a.Text)
+	}
+	for _, other := range []string{"Jan Holm", "Ole Brandt"} {
+		if strings.Contains(a.Text, other) {
+			t.Errorf("answer %q holds %s, of another act", a.Text, other)
+		}
+	}
+	checkCitations(t, a)
+}

@@ -70,7 +70,7 @@ func (sc *sentenceCtx) invertedAux(v int) (aux int, plain bool) {
 		w := strings.ToLower(ws[j].Text)
 		if questionAux[w] {
 			for k := j - 1; k >= 0; k-- {
-				if !ws[k].Stop || ws[k].Cap && k > 0 {
+				if (!ws[k].Stop || ws[k].Cap && k > 0) && sc.frontedObject(j) < 0 {
 					return -1, false
 				}
 			}
@@ -96,8 +96,31 @@ func (sc *sentenceCtx) invertedAux(v int) (aux int, plain bool) {
 	return -1, false
 }
 
+// frontedObject returns the index of the question word of a question
+// that opens with its object, "Which Azerbaijani diplomat did …", one
+// plain phrase of a determiner and words without a verb before the
+// auxiliary at aux, or -1.
+func (sc *sentenceCtx) frontedObject(aux int) int {
+	ws := sc.words
+	if aux < 2 || !fronting[strings.ToLower(ws[0].Text)] || !sc.gapFree(0, aux) {
+		return -1
+	}
+	for k := 1; k < aux; k++ {
+		if w := ws[k].Text; PastTense(w) || finiteAux[strings.ToLower(w)] || reportingVerbs[strings.ToLower(w)] || prepositions[strings.ToLower(w)] {
+			return -1
+		}
+	}
+	return 0
+}
+
+// fronting are the question words that can open a question with its
+// object: "Which ambassador did Moscow summon?", "Whose envoy did …".
+var fronting = map[string]bool{"which": true, "what": true, "whose": true}
+
 // askedDirection is direction for the verb at v of an inverted question
-// whose auxiliary is at aux: the subject stands between them.
+// whose auxiliary is at aux: the subject stands between them, and a
+// fronted object before the auxiliary ("Which Azerbaijani diplomat did
+// Russia summon?") is acted on.
 func (sc *sentenceCtx) askedDirection(aux, v int) (by, to []string) {
 	var subject []string
 	for k := aux + 1; k < v; k++ {
@@ -111,5 +134,13 @@ func (sc *sentenceCtx) askedDirection(aux, v int) (by, to []string) {
 		v > aux+1 && (strings.EqualFold(sc.words[v-1].Text, "been") || strings.EqualFold(sc.words[v-1].Text, "being")) {
 		return sc.agentOf(v), subject
 	}
-	return subject, append(sc.objectOf(v), sc.namesAfter(v, "to", "against")...)
+	to = append(sc.objectOf(v), sc.namesAfter(v, "to", "against")...)
+	if sc.frontedObject(aux) >= 0 {
+		for k := 1; k < aux; k++ {
+			if key, ok := sc.name(k); ok {
+				to = append(to, key)
+			}
+		}
+	}
+	return subject, to
 }

@@ -91,6 +91,10 @@ func (sc *sentenceCtx) direction(t int) (by, to []string) {
 		to = sc.subjectOf(be)
 		if r := be - 1; len(to) == 0 && r > 0 && relativePronoun[lower(r)] && sc.gapFree(r-1, r) {
 			to = sc.namesOfPhrase(r - 1)
+		} else if len(to) == 0 && r > 0 && relativePronoun[lower(r)] && sc.commaBetween(r-1, r) && !sc.afterPreposition(r-1) {
+			// "Pyotr Volkovykh, who was summoned", not "an editor with
+			// Ruptly, who was detained".
+			to = sc.namesOfPhrase(r - 1)
 		}
 		by = sc.agentOf(t)
 	case t > 0 && (nounMarks[lower(t-1)] || t > 1 && nounMarks[lower(t-2)] && !ws[t-1].Cap):
@@ -151,6 +155,13 @@ func (sc *sentenceCtx) gapFree(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// commaBetween reports whether words a and a+1 = b stand apart by a comma
+// only: "Pyotr Volkovykh, who was summoned": a relative clause that
+// adds to the name before it.
+func (sc *sentenceCtx) commaBetween(a, b int) bool {
+	return b == a+1 && strings.TrimSpace(sc.text[sc.words[a].End:sc.words[b].Start]) == ","
 }
 
 // name returns the key of word i when it is a name (isNameWord) of

@@ -122,6 +122,9 @@ func TestQuestionActs(t *testing.T) {
 		{"Have any Valdorian police officers been charged?", nil, []string{"Valdoria"}},
 		{"Has Valdoria's ambassador been summoned by Ostria?", []string{"Ostria"}, []string{"Valdoria"}},
 		{"Has Valdoria summoned Ostria's ambassador?", []string{"Valdoria"}, []string{"Ostria"}},
+		// A fronted object is acted on.
+		{"Which Ostrian diplomat did Valdoria summon?", []string{"Valdoria"}, []string{"Ostrian"}},
+		{"Whose ambassador did Valdoria summon?", []string{"Valdoria"}, nil},
 	}
 	for _, tt := range tests {
 		acts := QuestionActs(tt.q)
@@ -162,6 +165,11 @@ func TestActs(t *testing.T) {
 			by: []string{"Valdoria"}, to: []string{"Erik", "Lund", "Karl", "Berg", "Ostrian"}},
 		// A compound's name is its first part.
 		{text: "Seven people linked to a Valdoria-funded outlet were detained on Monday.", word: "detained", to: []string{"Valdoria"}},
+		// A relative clause after a comma is of the name before it, not
+		// of a name after a preposition.
+		{text: "Officials said Ostrian envoy Erik Lund, who was summoned to the Valdorian ministry, gave explanations.", word: "summoned",
+			to: []string{"Ostrian", "Erik", "Lund"}},
+		{text: "Also held was Karl Berg, an editor with Valdoria Radio, who was detained at the border.", word: "detained", none: true},
 	}
 	for _, tt := range tests {
 		var got *Fact
