@@ -321,13 +321,23 @@ func sameCountEvent(a, b Fact) bool {
 	if na, nb := a.Quantity.Of, b.Quantity.Of; na != "" && nb != "" && na != nb {
 		return false // "30 Azerbaijani citizens" and "8 Russian citizens" count two groups
 	}
-	// And something positive ties them: a place, a date or a name in
+	// And something positive ties them: a place, a day or a name in
 	// common. Two undated, unplaced counts of "people killed" are not known
-	// to be one event.
+	// to be one event, nor are "seven people" detained on June 30 at an
+	// office and "50 individuals" detained in a city in late June: a
+	// stretch of days that holds the other's day ties nothing.
 	ea, eb := a.Event, b.Event
 	return len(ea.Places) > 0 && len(eb.Places) > 0 ||
-		ea.When != "" && eb.When != "" ||
+		sameDay(ea.When, eb.When) ||
 		shareOne(names(ea.Participants), names(eb.Participants))
+}
+
+// sameDay reports whether two event dates are one day, each written to
+// the day.
+func sameDay(a, b string) bool {
+	sa, ok1 := ParseValue(a)
+	sb, ok2 := ParseValue(b)
+	return ok1 && ok2 && sa.G == GDay && sb.G == GDay && sa.Single() && sb.Single() && sa.Lo.Equal(sb.Lo)
 }
 
 // names drops the counted nouns from participants: what is left are the

@@ -1425,3 +1425,31 @@ func TestHalfTheGroupIsNoCount(t *testing.T) {
 		}
 	}
 }
+
+// TestCountsOfOneStretchOfDaysAreNotOneEvent: "seven people" detained on
+// 30 June at an agency's office and "50 individuals" detained in another
+// city in late June are two events: a stretch of days that holds the
+// other's day ties nothing. Two counts of one day do disagree.
+func TestCountsOfOneStretchOfDaysAreNotOneEvent(t *testing.T) {
+	office := doc("a", "2025-07-03", "On June 30, the Valdorian authorities detained seven people at Radio Ostria, including its editor Jan Holm.")
+	city := doc("b", "2025-07-04", "In late June, police in Kessel detained 50 individuals as part of a murder investigation.")
+	sameDay := doc("c", "2025-07-04", "On June 30, the Valdorian authorities detained 12 people, among them Radio Ostria's editor.")
+	counts := func(docs ...corpus.Document) (n int) {
+		var fs []Fact
+		for _, d := range docs {
+			fs = append(fs, kinds(Read(d), KindQuantity)...)
+		}
+		for _, d := range Disagreements(fs) {
+			if d.Attribute == AttrCount {
+				n++
+			}
+		}
+		return n
+	}
+	if n := counts(office, city); n != 0 {
+		t.Errorf("seven at an office on 30 June and 50 in a city in late June: %d disagreements, want none", n)
+	}
+	if n := counts(office, sameDay); n != 1 {
+		t.Errorf("seven and 12 detained on 30 June: %d disagreements, want one", n)
+	}
+}
