@@ -321,6 +321,9 @@ func sameCountEvent(a, b Fact) bool {
 	if na, nb := a.Quantity.Of, b.Quantity.Of; na != "" && nb != "" && na != nb {
 		return false // "30 Azerbaijani citizens" and "8 Russian citizens" count two groups
 	}
+	if !slices.Equal(a.Event.Also, b.Event.Also) {
+		return false // "two … were arrested and later died" count no arrests alone
+	}
 	// And something positive ties them: a place, a day or a name in
 	// common. Two undated, unplaced counts of "people killed" are not known
 	// to be one event, nor are "seven people" detained on June 30 at an

@@ -16,7 +16,7 @@ package facts
 
 // Version is the reader's version. Stored facts read by another version
 // are read again; bump it whenever a change alters what Read returns.
-const Version = 110
+const Version = 111
 
 // Kind is what a fact is about.
 type Kind string
@@ -92,7 +92,9 @@ type Event struct {
 	To []string `json:"to,omitempty"`
 	// Also are the keys of event words that open participle clauses going
 	// on from the trigger's, at its time: "police raided the office on
-	// Monday, detaining seven staff" dates the detentions too.
+	// Monday, detaining seven staff" dates the detentions too. For a
+	// count, the event word joined to its own by "and": "two nationals
+	// were arrested and later died" counts those of whom both hold.
 	Also []string `json:"also,omitempty"`
 }
 

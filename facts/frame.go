@@ -193,38 +193,65 @@ func (sc *sentenceCtx) frame(at int, ents []Fact) Event {
 // detained", "38 people died") counts that event, however near another
 // one stands ("injured in the raid and a total of nine …").
 func (sc *sentenceCtx) countFrame(at, end int, ents []Fact) Event {
-	if t := sc.countedBy(end); t != "" {
-		return sc.frameOf(at, t, ents)
+	if t, i := sc.countedBy(end); t != "" {
+		ev := sc.frameOf(at, t, ents)
+		if k := sc.joinedVerb(i); k != "" && k != t {
+			// "two nationals were arrested and later died": those of
+			// whom both hold, no count of the arrests alone.
+			ev.Also = []string{k}
+		}
+		return ev
 	}
 	return sc.frame(at, ents)
 }
 
-// countedBy returns the key of the event word whose subject ends at
-// offset end: right after it, or after a finite auxiliary ("were", "had
-// been") and an adverb ("were reportedly detained"); "" when there is
-// none.
-func (sc *sentenceCtx) countedBy(end int) string {
+// joinedVerb returns the event key of a past-tense event word joined to
+// the verb at i by "and", with at most an adverb between ("arrested and
+// later died"), or "".
+func (sc *sentenceCtx) joinedVerb(i int) string {
 	ws := sc.words
-	i := slices.IndexFunc(ws, func(w Word) bool { return w.Start >= end })
-	if i < 0 || clauseBreakBefore(sc.text, ws[i].Start, end) {
+	j := i + 1
+	if j >= len(ws) || !strings.EqualFold(ws[j].Text, "and") || !sc.gapFree(i, j) {
 		return ""
 	}
-	if eventWord(ws[i]) {
-		return EventKey(ws, i)
-	}
-	if !finiteAux[strings.ToLower(ws[i].Text)] {
-		return ""
-	}
-	for j := i + 1; j < len(ws) && j <= i+3; j++ {
-		l := strings.ToLower(ws[j].Text)
-		if eventWord(ws[j]) && PastTense(l) {
-			return EventKey(ws, j)
+	for k := j + 1; k < len(ws) && k <= j+2 && sc.gapFree(k-1, k); k++ {
+		l := strings.ToLower(ws[k].Text)
+		if eventWord(ws[k]) && PastTense(l) {
+			return EventKey(ws, k)
 		}
-		if l != "been" && l != "also" && l != "later" && !strings.HasSuffix(l, "ly") {
+		if l != "later" && l != "then" && !strings.HasSuffix(l, "ly") {
 			return ""
 		}
 	}
 	return ""
+}
+
+// countedBy returns the key and index of the event word whose subject
+// ends at offset end: right after it, or after a finite auxiliary ("were",
+// "had been") and an adverb ("were reportedly detained"); "" when there is
+// none.
+func (sc *sentenceCtx) countedBy(end int) (string, int) {
+	ws := sc.words
+	i := slices.IndexFunc(ws, func(w Word) bool { return w.Start >= end })
+	if i < 0 || clauseBreakBefore(sc.text, ws[i].Start, end) {
+		return "", -1
+	}
+	if eventWord(ws[i]) {
+		return EventKey(ws, i), i
+	}
+	if !finiteAux[strings.ToLower(ws[i].Text)] {
+		return "", -1
+	}
+	for j := i + 1; j < len(ws) && j <= i+3; j++ {
+		l := strings.ToLower(ws[j].Text)
+		if eventWord(ws[j]) && PastTense(l) {
+			return EventKey(ws, j), j
+		}
+		if l != "been" && l != "also" && l != "later" && !strings.HasSuffix(l, "ly") {
+			return "", -1
+		}
+	}
+	return "", -1
 }
 
 // frameOf is frame with the clause's trigger given.

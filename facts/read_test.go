@@ -1453,3 +1453,20 @@ func TestCountsOfOneStretchOfDaysAreNotOneEvent(t *testing.T) {
 		t.Errorf("seven and 12 detained on 30 June: %d disagreements, want one", n)
 	}
 }
+
+// TestJoinedVerbsCountThoseOfWhomBothHold: "two nationals were arrested
+// and later died" counts the dead among the arrested, no count of the
+// arrests: it does not disagree with "over 50 people were detained" in
+// the same raid.
+func TestJoinedVerbsCountThoseOfWhomBothHold(t *testing.T) {
+	a := doc("a", "2025-07-01", "The move followed a police operation in Kessel on Friday, during which two Valdorian nationals were arrested and later died in custody.")
+	b := doc("b", "2025-06-29", "Over 50 Valdorian nationals were detained in Kessel on Friday.")
+	qs := kinds(Read(a), KindQuantity)
+	if len(qs) != 1 || !slices.Equal(qs[0].Event.Also, []string{Key("died")}) {
+		t.Fatalf("counts %+v, want one of those arrested who also died", qs)
+	}
+	fs := append(qs, kinds(Read(b), KindQuantity)...)
+	if ds := Disagreements(fs); len(ds) != 0 {
+		t.Errorf("two arrested who died and over 50 detained: %+v, want no disagreement", ds)
+	}
+}
