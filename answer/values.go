@@ -62,6 +62,9 @@ var (
 	// reJustifyQ asks for someone's words by what they did with them:
 	// "How did Baku justify its actions?" asks what Baku said of them.
 	reJustifyQ = regexp.MustCompile(`(?i)\bhow (?:did|does|do|has|have|had) (.{0,80}?)\b(?:justify|justified|explain|explained|defend|defended|respond|responded|react|reacted)\b`)
+	// reReactionQ asks for someone's words by the noun for them: "What
+	// was the Kremlin's reaction to …?"
+	reReactionQ = regexp.MustCompile(`(?i)^\s*what (?:was|were|is|are|has been) (.{1,80}?)(?:'s|’s|') (?:reaction|reactions|response)\b`)
 	// reSaidEndQ is reSaidQ whose verb ends the clause ("… say about",
 	// "… say?"): in "what did the state department say" the verb is
 	// "say", not the noun "state".
@@ -437,6 +440,9 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	}
 	if m == nil {
 		m = reJustifyQ.FindStringSubmatchIndex(q)
+	}
+	if m == nil {
+		m = reReactionQ.FindStringSubmatchIndex(q)
 	}
 	if m != nil {
 		qu.said = true

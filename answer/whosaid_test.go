@@ -189,3 +189,14 @@ func TestHowDidTheyJustifyAsksTheirWords(t *testing.T) {
 	}
 	wantOpening(t, docs, "How did Dalby justify its raid on the Nord news agency?", "Dalby rejected Halden's objections", "Dalby's own account first")
 }
+
+// TestWhatWasTheirReactionAsksTheirWords: "What was Dalby's reaction to
+// …?" asks Dalby's words, as "How did Dalby react …?" does, not another
+// side's on the same matter.
+func TestWhatWasTheirReactionAsksTheirWords(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "\"These are outrageous and unacceptable actions by Dalby's police against the Nord news agency,\" Halden's foreign ministry said of the raid."),
+		madeUp("b", "Dalby rejected Halden's objections to the raid on the Nord news agency, stating that all actions were lawful and that an investigation is under way."),
+	}
+	wantOpening(t, docs, "What was Dalby's reaction to the raid on the Nord news agency?", "Dalby rejected Halden's objections", "Dalby's own account first")
+}
