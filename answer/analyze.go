@@ -71,13 +71,14 @@ var phrasalVerbs = map[[2]string]string{
 	{"step", "down"}: "resign", {"put", "off"}: "postpone", {"turn", "down"}: "reject",
 	{"own", "up"}: "admit", {"say", "sorri"}: "apologise", {"pass", "away"}: "die",
 	{"lose", "life"}: "die", {"lost", "life"}: "die", {"lose", "live"}: "die", {"lost", "live"}: "die",
+	{"lock", "up"}: "detain", {"call", "in"}: "summon",
 	// "take place" says only that something happened: no content.
 	{"take", "place"}: "", {"took", "place"}: "",
 }
 
 // particles are the second words of phrasalVerbs, as written; the map
 // holds their stems ("lives" is "live").
-var particles = map[string]bool{"off": true, "free": true, "go": true, "down": true, "up": true, "sorry": true, "away": true, "life": true, "lives": true, "place": true}
+var particles = map[string]bool{"off": true, "free": true, "go": true, "down": true, "up": true, "sorry": true, "away": true, "life": true, "lives": true, "place": true, "in": true}
 
 // lifeOwners may stand between "lose" and "life": "lost their lives".
 var lifeOwners = map[string]bool{"their": true, "his": true, "her": true, "its": true, "our": true, "my": true, "your": true}

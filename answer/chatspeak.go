@@ -16,7 +16,12 @@ var chatWords = map[string]string{
 	"pm": "prime minister", "pm's": "prime minister's", "fm": "foreign minister", "fm's": "foreign minister's",
 	// Greetings and fillers say nothing of what is asked.
 	"yo": "", "hey": "", "lol": "", "bro": "", "fr": "", "ngl": "", "tbh": "",
-	"wil": "will", "wont": "won't", "cant": "can't", "im": "I'm", "ive": "I've",
+	"wil": "will", "wont": "won't", "cant": "can't", "im": "I'm", "ive": "I've", "w": "with",
+	// Contractions typed without their apostrophe: "whos running it".
+	"whos": "who's", "whats": "what's", "wheres": "where's", "whens": "when's", "hows": "how's",
+	"thats": "that's", "theres": "there's", "theyre": "they're", "didnt": "didn't", "doesnt": "doesn't",
+	"dont": "don't", "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't", "werent": "weren't",
+	"hasnt": "hasn't", "havent": "haven't", "hadnt": "hadn't", "wouldnt": "wouldn't", "couldnt": "couldn't",
 	// Adverbs of emphasis ask nothing a passage must hold: "what did the
 	// ministry say exactly".
 	"exactly": "", "actually": "", "really": "", "basically": "", "literally": "", "precisely": "",

@@ -24,6 +24,10 @@ func TestPlainWords(t *testing.T) {
 		"how many were arrested in total in Halden?": "how many were arrested in Halden?",
 		"How many died altogether?":                  "How many died?",
 		"how many in totality?":                      "how many in totality?",
+		// Contractions without their apostrophe, and "w" for "with".
+		"whos running the inquiry":                 "who's running the inquiry",
+		"he said it wasnt a crisis":                "he said it wasn't a crisis",
+		"how many ended up in hospital w injuries": "how many ended up in hospital with injuries",
 	} {
 		if got := plainWords(q); got != want {
 			t.Errorf("plainWords(%q) = %q, want %q", q, got, want)

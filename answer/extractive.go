@@ -9,6 +9,7 @@ import (
 
 	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
+	"github.com/crisisbot/crisisbot/retrieval/thesaurus"
 )
 
 const (
@@ -734,7 +735,8 @@ func (ev *evidence) heardOn(v *voice) bool {
 // countPredicate returns the key of the verb right after the counted noun
 // of a "how many" question ("live" in "How many Azerbaijanis live in
 // Yekaterinburg?"): what the counted did or are. "" when none follows
-// at once ("How many people were detained": an auxiliary first).
+// at once ("How many people were detained": an auxiliary first), or the
+// verb is light or takes a particle ("got arrested", "ended up").
 func countPredicate(q []token) string {
 	for i := 1; i+2 < len(q); i++ {
 		if !strings.EqualFold(q[i-1].Word, "how") || !strings.EqualFold(q[i].Word, "many") {
@@ -748,10 +750,16 @@ func countPredicate(q []token) string {
 		if j+1 >= len(q) || q[j].Stop || !noun(q[j]) {
 			return ""
 		}
-		if next := q[j+1]; !next.Stop && !next.Cap && !plural(next.Word) {
-			return next.Key
+		next := q[j+1]
+		if next.Stop || next.Cap || plural(next.Word) || lightVerbs[thesaurus.BaseForm(strings.ToLower(next.Word))] {
+			return ""
 		}
-		return ""
+		if j+2 < len(q) {
+			if p := strings.ToLower(q[j+2].Word); p == "up" || p == "out" {
+				return "" // "ended up in hospital", "locked up": not the verb's own sense
+			}
+		}
+		return next.Key
 	}
 	return ""
 }

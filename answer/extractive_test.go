@@ -628,6 +628,31 @@ func TestPhrasalVerbsMeanTheirWord(t *testing.T) {
 	}
 }
 
+// TestCalledInAndLockedUp: "called in" an envoy is "summoned" him, and
+// "locked up" is "detained".
+func TestCalledInAndLockedUp(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "On Tuesday, Valdoria's foreign ministry summoned the Estmarkian envoy over the arrests of two miners."),
+		madeUp("c", "On Monday, Valdoria's foreign ministry called for an inquiry into the arrests."),
+		madeUp("b", "Police in Halden detained nine miners during the raids, officials said."),
+	}
+	for q, want := range map[string]string{
+		"When did Valdoria's foreign ministry call in the Estmarkian envoy?": "Tuesday",
+		"how many miners got locked up in the raids?":                        "nine miners",
+	} {
+		a, err := New(docs, Options{}).Ask(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Grounded || !strings.Contains(a.Text, want) {
+			t.Errorf("%s: answer %q, want %q", q, a.Text, want)
+		}
+		if strings.Contains(a.Text, "Monday") {
+			t.Errorf("%s: answer %q holds the day of the call for an inquiry", q, a.Text)
+		}
+	}
+}
+
 // TestIdiomsMeanTheirWord: "say sorry" is "apologise", and "lose their
 // lives" or "pass away" is "die", which asks for a cause.
 func TestIdiomsMeanTheirWord(t *testing.T) {
@@ -996,6 +1021,11 @@ func TestHowManyOfAnActNoCountTells(t *testing.T) {
 		"How many Azerbaijanis live in Yekaterinburg?":          keyOf("live"),
 		"How many Russian tourists visited Azerbaijan in 2025?": keyOf("visited"),
 		"How many people were detained in the raid?":            "",
+		// A light verb or a two-word one says nothing of its own.
+		"How many people ended up in hospital?":     "",
+		"How many people got locked up?":            "",
+		"How many people locked up the office?":     "",
+		"How many Haldish people live in the city?": keyOf("live"),
 	} {
 		if got := countPredicate(questionTokens(q)); got != want {
 			t.Errorf("countPredicate(%q) = %q, want %q", q, got, want)
