@@ -578,6 +578,12 @@ func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend 
 			// is counts it.
 			return ws[i+1].Key, "", ws[i+1].End, false
 		}
+		if head == "" && n == 0 && lower == "such" {
+			// "three such drones": the noun follows.
+			last = w.End
+			i++
+			continue
+		}
 		if head == "" && (lower == "more" || lower == "other") {
 			// "15 more Russians", "three other men": the noun follows.
 			last, further = w.End, true

@@ -162,6 +162,8 @@ func TestQuantitiesKnowWhatTheyCount(t *testing.T) {
 		{"Prosecutors charged six other detained Valdorian nationals in the case.", "6", "nationals", 6, 6},
 		// An irregular past tense after the noun is its verb.
 		{"The two men met in Halden on Monday.", "2", "men", 2, 2},
+		// "such" stands before the noun it counts.
+		{"We were tracking three such drones over the border.", "3", "drones", 3, 3},
 		// A name that ends a clause does not name the number after it
 		// ("Flight 8243" does).
 		{"According to Halden, nine people were detained in the raid.", "9", "person", 9, 9},
