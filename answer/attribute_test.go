@@ -30,6 +30,9 @@ func TestQuestionTokensDropFramingWords(t *testing.T) {
 		{"According to Halden, how did Brandt respond to the apology?", []string{"Halden", "Brandt", "apology"}},
 		{"What was Halden's reaction to the ruling?", []string{"Halden", "ruling"}},
 		{"Did the reaction of Halden surprise Brandt?", []string{"reaction", "Halden", "surprise", "Brandt"}},
+		// "first" asks for the earliest act, unless a noun's.
+		{"When did Brandt first apologise to Halden?", []string{"Brandt", "apologise", "Halden"}},
+		{"When was the first meeting in Halden?", []string{"first", "meeting", "Halden"}},
 	}
 	for _, tt := range tests {
 		var want []string

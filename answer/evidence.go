@@ -678,6 +678,12 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 		// gives a year, when one does, not the day the case was opened.
 		ev.prefer(func(s *sentence) bool { return slices.ContainsFunc(s.Vals, yearValue) })
 	}
+	if ev.Kind.dated() && slices.ContainsFunc(ev.QToks, func(t token) bool { return t.Stop && strings.EqualFold(t.Word, "first") }) {
+		// "When did Putin first apologise?": of the sentences that date
+		// the asked act, the earliest date; a later apology, or a
+		// meeting called the first in a long time, is not the first.
+		ev.prefer(ev.earliestDated())
+	}
 	if reLatestQ.MatchString(q) {
 		// "What eventually happened to Kartavykh?": of the sentences
 		// that tell of him as fully, the latest article's; his arrest,
@@ -809,6 +815,29 @@ func (ev *evidence) latestTelling() func(*sentence) bool {
 		}
 	}
 	return func(s *sentence) bool { return full(s) && when(s) == latest }
+}
+
+// earliestDated returns a test for the sentences that give the earliest
+// date of the asked event: a date of it (value.OnEvent), or any date of
+// a sentence that tells the asked act (query.tellsAct).
+func (ev *evidence) earliestDated() func(*sentence) bool {
+	when := func(s *sentence) string {
+		tells := ev.query.tellsAct(s)
+		t := ""
+		for _, v := range s.Vals {
+			if v.Kind == kindDate && (v.OnEvent || tells) && (t == "" || v.Norm < t) {
+				t = v.Norm
+			}
+		}
+		return t
+	}
+	first := ""
+	for _, s := range ev.Ranked {
+		if t := when(s); t != "" && (first == "" || t < first) {
+			first = t
+		}
+	}
+	return func(s *sentence) bool { return first != "" && when(s) == first }
 }
 
 // prefer ranks the sentences for which ok holds before the others, when

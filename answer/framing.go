@@ -34,7 +34,9 @@ func framingWord(toks []token, i int, q string) bool {
 		// "post-mortem", "post-Soviet" are content; "what post" is framing.
 		return !strings.HasPrefix(q[toks[i].End:], "-")
 	case "first", "last", "full", "middle", "given", "family":
-		return next == "name" || next == "names"
+		// "When did Putin first apologise?": the earliest of the
+		// acts is asked (reFirstQ), in whatever words.
+		return next == "name" || next == "names" || lw == "first" && firstAsked(toks, i, q)
 	case "date", "year", "month", "day", "time", "hour", "reason", "reasons":
 		// "On what date", "in which year", "for what reason": the value
 		// is what is asked;
@@ -74,4 +76,18 @@ func framingWord(toks []token, i int, q string) bool {
 		return i > 0 && strings.EqualFold(toks[i-1].Word, "how")
 	}
 	return false
+}
+
+// firstAsked reports whether toks[i], "first", asks for the earliest
+// time of an act (reFirstQ): it follows no determiner ("the first
+// meeting" is a noun's).
+func firstAsked(toks []token, i int, q string) bool {
+	if i == 0 || !reFirstQ.MatchString(q) {
+		return false
+	}
+	switch strings.ToLower(toks[i-1].Word) {
+	case "the", "a", "an", "their", "his", "her", "its", "our", "my", "your":
+		return false
+	}
+	return true
 }

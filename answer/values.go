@@ -100,6 +100,10 @@ var (
 	reTimeQ = regexp.MustCompile(`(?i)\b(what|which) (time|hour)\b`)
 	// reElseQ asks for more than was shown: "what else did he say?".
 	reElseQ = regexp.MustCompile(`(?i)\b(?:what|who|where|when) else\b|\banything else\b`)
+	// reFirstQ asks when something was done for the first time: "When
+	// did Putin first apologise to Aliyev?", not "When was the first
+	// meeting?".
+	reFirstQ = regexp.MustCompile(`(?i)^\W*when\s+(?:did|was|were|has|have|had|do|does)\s+(?:\S+\s+){0,6}?first\s+\p{L}`)
 	// reLatestQ asks how something ended: "What eventually happened to
 	// X?", "in the end", "did they end up …".
 	reLatestQ = regexp.MustCompile(`(?i)\b(?:eventually|finally|ultimately|in the end|end(?:ed)? up)\b`)

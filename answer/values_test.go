@@ -805,3 +805,17 @@ func TestWhichDidXActSkipsTheOppositeAct(t *testing.T) {
 	}
 	checkCitations(t, a)
 }
+
+// TestWhenFirstAsksTheEarliest: "When did Lund first apologise …?" is
+// answered by the earliest dated apology, not by a later one told beside
+// "the first meeting in a long time".
+func TestWhenFirstAsksTheEarliest(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The first meeting in a long time between Ola Lund and Ivo Brandt took place on October 9, 2025, in Dalby, where Lund apologized to Brandt again for the ferry crash."),
+		madeUp("b", "On December 28, 2024, Ola Lund called Ivo Brandt and apologized for the ferry crash."),
+	}
+	a := askMadeUp(t, docs, "When did Lund first apologise to Brandt over the ferry crash?")
+	if !strings.HasPrefix(a.Text, "On December 28, 2024") {
+		t.Errorf("answer %q, want the first apology's day", a.Text)
+	}
+}
