@@ -496,6 +496,13 @@ func newQuery(q string, k kind, qtoks []token) *query {
 			qu.keys[facts.EventKey(ws, i)] = true
 		}
 	}
+	for _, t := range qtoks {
+		if !t.Stop && t.Key != keyOf(strings.ToLower(t.Word)) {
+			// A phrasal verb's meaning: "call off" asks of a
+			// cancellation, which the facts key as such.
+			qu.keys[facts.Key(t.Key)] = true
+		}
+	}
 	if !qu.said {
 		m := reByQ.FindStringSubmatchIndex(q)
 		if m == nil {

@@ -819,3 +819,17 @@ func TestWhenFirstAsksTheEarliest(t *testing.T) {
 		t.Errorf("answer %q, want the first apology's day", a.Text)
 	}
 }
+
+// TestWhenOfAPhrasalVerbDatesItsMeaning: "When did Valdoria call off the
+// Ostrian events?" is answered by the day of the cancellation, which the
+// facts date as a cancellation, not by the day Ostria regretted it.
+func TestWhenOfAPhrasalVerbDatesItsMeaning(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Ostria on Monday regretted Valdoria's decision to cancel cultural events involving Ostrian institutions after the deaths in Kessel last week."),
+		madeUp("b", "On Sunday, Valdoria cancelled all cultural events that had been scheduled with Ostrian institutions."),
+	}
+	a := askMadeUp(t, docs, "On which day did Valdoria call off the Ostrian cultural events?")
+	if !strings.HasPrefix(a.Text, "On Sunday, Valdoria cancelled") {
+		t.Errorf("answer %q, want the cancellation's day first", a.Text)
+	}
+}
