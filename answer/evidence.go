@@ -705,6 +705,19 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 			ev.prefer(func(s *sentence) bool { return s.saidOn && ev.byAskedSpeaker(s) })
 		}
 	}
+	if ev.Kind.dated() && reWhenSaidQ.MatchString(q) {
+		// "When did Russian investigators say one brother died of heart
+		// failure?": of the sentences that give someone's words, the one
+		// that holds those words itself, not their words of another day
+		// on another matter beside it.
+		best := 0.0
+		for _, s := range ev.Ranked {
+			if ev.voiced(s) {
+				best = max(best, s.Cov)
+			}
+		}
+		ev.prefer(func(s *sentence) bool { return ev.voiced(s) && s.Cov >= 0.9*best })
+	}
 	if attr := askedAttribute(ev.QToks); attr != nil {
 		if attr.Kind == attrReason {
 			attr.Alt = ev.alt[attr.Focus]

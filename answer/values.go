@@ -59,6 +59,9 @@ var (
 	// Kartavykh accused of?" is passive: he is the accused, not the
 	// speaker.
 	reSaidQ = regexp.MustCompile(`(?i)\bwhat (?:did|does|do|has|have|had) (.{0,80}?)\b(?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned|accuse|accused)\b`)
+	// reWhenSaidQ asks when someone said something: "When did Russian
+	// investigators say one brother died of heart failure?".
+	reWhenSaidQ = regexp.MustCompile(`(?i)^\W*when (?:did|does|do|has|have|had) (.{1,80}?)\b(?:say|said|claim|claimed|state|stated)\b`)
 	// reJustifyQ asks for someone's words by what they did with them:
 	// "How did Baku justify its actions?" asks what Baku said of them.
 	reJustifyQ = regexp.MustCompile(`(?i)\bhow (?:did|does|do|has|have|had) (.{0,80}?)\b(?:justify|justified|explain|explained|defend|defended|respond|responded|react|reacted)\b`)
@@ -448,6 +451,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	if m == nil {
 		m = reReactionQ.FindStringSubmatchIndex(q)
 	}
+
 	if m != nil {
 		qu.said = true
 		qu.speakerText = strings.TrimSpace(q[m[2]:m[3]])

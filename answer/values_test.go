@@ -833,3 +833,16 @@ func TestWhenOfAPhrasalVerbDatesItsMeaning(t *testing.T) {
 		t.Errorf("answer %q, want the cancellation's day first", a.Text)
 	}
 }
+
+// TestWhenDidTheySayDatesThoseWords: "When did Halden's investigators say
+// one miner died of heart failure?" dates the sentence that holds those
+// words, not their words of another day beside it.
+func TestWhenDidTheySayDatesThoseWords(t *testing.T) {
+	docs := fixedSearcher{madeUp("a", "Two Valdorian miners died in Halden police custody last week. "+
+		"One of the miners died of heart failure, while the cause of death of the other was being determined, Halden investigators said on Monday. "+
+		"On Wednesday, Halden investigators said they had charged six other detained Valdorians with murder.")}
+	a := askMadeUp(t, docs, "When did Halden investigators say one miner died of heart failure?")
+	if !strings.HasPrefix(a.Text, "One of the miners died of heart failure") {
+		t.Errorf("answer %q, want the heart-failure words and their Monday", a.Text)
+	}
+}
