@@ -2077,7 +2077,7 @@ func (ev *evidence) speechOf(s *sentence) []facts.Fact {
 // names (keys), or every one of them when all is set.
 func (ev *evidence) speakerHolds(speech []facts.Fact, names []string, all bool) bool {
 	for _, f := range speech {
-		toks := tokenize(f.Speech.Speaker)
+		toks := ownedBy(tokenize(f.Speech.Speaker))
 		respell(toks, ev.spelled) // "Volodymyr Zelenskyy" for the question's "Zelensky"
 		have := keySet(toks)
 		for _, t := range toks {
@@ -2089,6 +2089,35 @@ func (ev *evidence) speakerHolds(speech []facts.Fact, names []string, all bool) 
 		}
 	}
 	return false
+}
+
+// ownedBy returns the words of a speaker that say whose it is: a place
+// after "in" or "at" says where the speaker is, and whose only for a
+// body of state or a speaking body ("the Foreign Ministry in Moscow",
+// "authorities in Baku"), not for "the news agency's head office in
+// Moscow".
+func ownedBy(toks []token) []token {
+	for i, t := range toks {
+		if !placePrepositions[strings.ToLower(t.Word)] || i == 0 {
+			continue
+		}
+		if slices.ContainsFunc(toks[:i], func(u token) bool { return stateBodies[strings.ToLower(u.Word)] }) {
+			return toks
+		}
+		return toks[:i]
+	}
+	return toks
+}
+
+// stateBodies are nouns for organs of a state and for who speaks for
+// one, whose place is whose they are: "the Foreign Ministry in Moscow" is
+// Russia's, "authorities in Baku" Azerbaijan's.
+var stateBodies = map[string]bool{
+	"ministry": true, "government": true, "embassy": true, "consulate": true, "parliament": true, "court": true,
+	"cabinet": true, "administration": true, "presidency": true, "prosecutor": true, "prosecutors": true,
+	"committee": true, "council": true, "mission": true, "service": true, "services": true,
+	"authorities": true, "officials": true, "police": true, "investigators": true, "officers": true,
+	"diplomats": true, "leaders": true, "leadership": true, "sources": true,
 }
 
 // namedInQuote reports whether one of names stands inside a quotation in

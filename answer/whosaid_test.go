@@ -200,3 +200,18 @@ func TestWhatWasTheirReactionAsksTheirWords(t *testing.T) {
 	}
 	wantOpening(t, docs, "What was Dalby's reaction to the raid on the Nord news agency?", "Dalby rejected Halden's objections", "Dalby's own account first")
 }
+
+// TestAnOfficeInACapitalIsNotItsState: "the news agency's head office in
+// Halden said" is the agency's words, not Halden's; "the Foreign Ministry
+// in Halden said" is Halden's.
+func TestAnOfficeInACapitalIsNotItsState(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The news agency's head office in Halden said it lost contact with its reporters held in Dalby."),
+		madeUp("b", "The Foreign Ministry in Halden said the detention of the reporters in Dalby was illegal."),
+	}
+	wantOpening(t, docs, "What did Halden say about the reporters held in Dalby?", "The Foreign Ministry in Halden said", "the ministry's words, not the agency's office")
+	a := askMadeUp(t, docs[:1], "What did Halden say about the reporters held in Dalby?")
+	if a.Grounded {
+		t.Errorf("answer %q: the agency's office in Halden given as Halden's voice", a.Text)
+	}
+}
