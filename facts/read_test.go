@@ -1472,3 +1472,21 @@ func TestJoinedVerbsCountThoseOfWhomBothHold(t *testing.T) {
 		t.Errorf("two arrested who died and over 50 detained: %+v, want no disagreement", ds)
 	}
 }
+
+// TestWordsInADashedAsideEndWithIt: "… – though Ostria said one had died
+// of heart problems – and that …" gives Ostria those words alone; what
+// follows the aside goes on with the sentence's own speaker.
+func TestWordsInADashedAsideEndWithIt(t *testing.T) {
+	fs := kinds(Read(doc("d", "2025-07-02", "Valdoria says post-mortems showed the two men were beaten to death – though Ostria said one of them had died from heart problems – and that authorities in Kessel had opened their own investigation.")), KindSpeech)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Speech.Speaker+": "+f.Speech.Content)
+	}
+	want := []string{
+		"Valdoria: post-mortems showed the two men were beaten to death – though Ostria said one of them had died from heart problems – and that authorities in Kessel had opened their own investigation",
+		"Ostria: one of them had died from heart problems",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("speech %q, want %q", got, want)
+	}
+}

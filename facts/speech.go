@@ -957,6 +957,16 @@ func (sc *sentenceCtx) sourceAfter(i int) (int, int, bool) {
 // contentAfter is what follows cue word i, without a leading "that".
 func (sc *sentenceCtx) contentAfter(i int) string {
 	rest := strings.TrimSpace(sc.text[sc.words[i].End:])
+	if asideDashes(sc.text[:sc.words[i].Start])%2 == 1 {
+		// "… beaten to death – though Moscow said one of them had died
+		// from heart problems – and that …": the words end with the
+		// aside the cue stands in.
+		if j := strings.IndexAny(rest, "–—"); j > 0 {
+			rest = rest[:j]
+		} else if j := strings.Index(rest, " - "); j > 0 {
+			rest = rest[:j]
+		}
+	}
 	rest = strings.TrimLeft(rest, ",:")
 	rest = strings.TrimSpace(rest)
 	if l := strings.ToLower(sc.words[i].Text); l == "told" || l == "tells" {
@@ -969,6 +979,12 @@ func (sc *sentenceCtx) contentAfter(i int) string {
 		rest = rest[len("that "):]
 	}
 	return strings.TrimSpace(strings.TrimRight(rest, "."))
+}
+
+// asideDashes counts the dashes in s that open or close an aside: en and
+// em dashes, and a hyphen with a space each side.
+func asideDashes(s string) int {
+	return strings.Count(s, "–") + strings.Count(s, "—") + strings.Count(s, " - ")
 }
 
 // Reports reports whether s holds a reporting verb ("said", "claimed"):
