@@ -183,6 +183,17 @@ func withAnsweredPerson(q string, history []Turn) string {
 	}
 	last := history[len(history)-1]
 	loc := personPronoun(q)
+	plural := false
+	if loc == nil {
+		// "who got detained there" then "what were they accused of?":
+		// they are the people the answer names, when it names several.
+		if loc = rePluralPronoun.FindStringIndex(q); loc != nil {
+			if names, _ := facts.NamesAndWords(q); len(names) > 0 {
+				return ""
+			}
+			plural = true
+		}
+	}
 	if loc == nil || !rePersonQ.MatchString(last.Question) {
 		return ""
 	}
@@ -200,14 +211,22 @@ func withAnsweredPerson(q string, history []Turn) string {
 	}
 	// "Who did Aliyev meet?": he is the one the answer names beside
 	// Aliyev.
+	// A possessor ("Sputnik Azerbaijan's head of newsdesk …") is whose
+	// the person is, not one.
 	people := slices.DeleteFunc(personsIn(claim), func(p string) bool {
-		return slices.ContainsFunc(facts.Words(p), func(w facts.Word) bool { return asked[w.Key] })
+		return facts.WithoutPossessive(p) != p || slices.ContainsFunc(facts.Words(p), func(w facts.Word) bool { return asked[w.Key] })
 	})
-	if len(people) == 0 {
+	switch {
+	case plural && len(people) >= 2:
+		return q[:loc[0]] + strings.Join(people[:len(people)-1], ", ") + " and " + people[len(people)-1] + q[loc[1]:]
+	case plural || len(people) == 0:
 		return ""
 	}
 	return q[:loc[0]] + people[0] + q[loc[1]:]
 }
+
+// rePluralPronoun is a pronoun that stands for several people.
+var rePluralPronoun = regexp.MustCompile(`(?i)\b(?:they|them)\b`)
 
 // reWhoIs asks who someone is: "Who is Erik Lund?", "who was he?".
 var reWhoIs = regexp.MustCompile(`(?i)^\W*who\s+(?:is|was|are|were)\b`)

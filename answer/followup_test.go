@@ -759,6 +759,23 @@ func TestHeIsTheOneTheLastAnswerNamed(t *testing.T) {
 	}
 }
 
+// TestTheyAreThePeopleTheLastAnswerNamed: after "who got detained
+// there", "what were they accused of?" asks of the people the answer
+// named, not of whose they are; with one person named, "they" is left.
+func TestTheyAreThePeopleTheLastAnswerNamed(t *testing.T) {
+	two := []Turn{{Question: "who got detained there", Answer: "Later, the head office said that security crews detained Courier Ostria's head of newsdesk Ivo Tamm and editor-in-chief Lena Varga. [1]"}}
+	if got, want := withAnsweredPerson("what were they accused of?", two), "what were Ivo Tamm and Lena Varga accused of?"; got != want {
+		t.Errorf("withAnsweredPerson = %q, want %q", got, want)
+	}
+	one := []Turn{{Question: "who got detained there", Answer: "Police detained the Courier's editor Ivo Tamm. [1]"}}
+	if got := withAnsweredPerson("what were they accused of?", one); got != "" {
+		t.Errorf("one person named: %q, want \"they\" left as asked", got)
+	}
+	if got, want := withAnsweredPerson("what did he say?", one), "what did Ivo Tamm say?"; got != want {
+		t.Errorf("withAnsweredPerson = %q, want %q: the Courier's is whose he is", got, want)
+	}
+}
+
 // TestAndXAsksTheLastQuestionOfX: "And Estmark?" asks the last question
 // again of Estmark in place of its one name of that kind, and "and in
 // Dalby?" in place of its phrase opened by "in"; with two names to
