@@ -68,6 +68,9 @@ var (
 	// reReactionQ asks for someone's words by the noun for them: "What
 	// was the Kremlin's reaction to …?"
 	reReactionQ = regexp.MustCompile(`(?i)^\s*what (?:was|were|is|are|has been) (.{1,80}?)(?:'s|’s|') (?:reaction|reactions|response)\b`)
+	// reSaidVerb is a verb of reSaidQ that is no noun ("the state
+	// department", "a phone call").
+	reSaidVerb = regexp.MustCompile(`(?i)\b(?:say|said|says|tell|told)\b`)
 	// reSaidEndQ is reSaidQ whose verb ends the clause ("… say about",
 	// "… say?"): in "what did the state department say" the verb is
 	// "say", not the noun "state".
@@ -442,7 +445,10 @@ func nationWord(w string) bool { return len(facts.CountryOf(w)) > 0 || facts.Dem
 func newQuery(q string, k kind, qtoks []token) *query {
 	qu := &query{lower: strings.ToLower(q), keys: map[string]bool{}, day: reDayQ.MatchString(q), year: reYearQ.MatchString(q)}
 	m := reSaidEndQ.FindStringSubmatchIndex(q)
-	if m == nil {
+	if m == nil || reSaidVerb.MatchString(q[m[2]:m[3]]) {
+		// "What did Putin tell Aliyev … in their first phone call
+		// after …": the first verb of saying is the one asked, not a
+		// later one that ends a clause.
 		m = reSaidQ.FindStringSubmatchIndex(q)
 	}
 	if m == nil {

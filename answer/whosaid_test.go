@@ -215,3 +215,19 @@ func TestAnOfficeInACapitalIsNotItsState(t *testing.T) {
 		t.Errorf("answer %q: the agency's office in Halden given as Halden's voice", a.Text)
 	}
 }
+
+// TestWhatDidXTellYAsksXsWords: "What did Lund tell Brandt … in their
+// first phone call after the crash?" asks Lund's words: "call" there is
+// the phone call's, not a verb of saying whose speaker runs up to it; in
+// "What did the state department say about …" the verb is "say".
+func TestWhatDidXTellYAsksXsWords(t *testing.T) {
+	for q, want := range map[string]string{
+		"What did Ola Lund tell Ivo Brandt in their first phone call after the crash?": "Ola Lund",
+		"What did the state department say about the arrests?":                         "the state department",
+		"What did Lund say in the phone call after the crash?":                         "Lund",
+	} {
+		if got := newQuery(q, classify(q), questionTokens(q)).speakerText; got != want {
+			t.Errorf("%s: speaker %q, want %q", q, got, want)
+		}
+	}
+}
