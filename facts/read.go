@@ -254,8 +254,10 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 	// words ("…, News.Az reports"); carried is the previous paragraph's,
 	// for a paragraph that opens "He said …" of the one speaking before.
 	var voice, carried string
-	// namedSpeakers are the speakers so far that hold a name.
+	// namedSpeakers are the speakers so far that hold a name; persons
+	// are the people named so far, with the words that describe them.
 	var namedSpeakers []string
+	var persons []describedName
 	var cont continuation
 	for i, s := range sents {
 		carry := false
@@ -366,6 +368,10 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 				// "The ministry on July 1 accused Baku …" after "The
 				// Foreign Ministry in Moscow said …": the one named.
 				speech[k].Speech.Speaker = n
+			} else if n := describedAs(speech[k].Speech.Speaker, persons); n != "" {
+				// "…," the Russian head of state said, after "Russian
+				// President Vladimir Putin has reiterated …".
+				speech[k].Speech.Speaker = n
 			}
 			if sp := speech[k].Speech.Speaker; Named(sp) && !slices.Contains(namedSpeakers, sp) {
 				namedSpeakers = append(namedSpeakers, sp)
@@ -401,6 +407,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		}
 		cont.prev, cont.prevCue = own, ownCue
 		ents := readEntities(sc)
+		persons = append(persons, sc.describedNames(ents)...)
 		times := readClocks(sc)
 		qs := slices.DeleteFunc(readQuantities(sc), func(q Fact) bool { return inClock(times, q.Start, q.End) })
 		sc.ageOwners(qs, ents)
@@ -509,6 +516,77 @@ func namedBy(speaker string, named []string) string {
 	}
 	return ""
 }
+
+// describedName is a person's name and the keys of the words before it
+// in its phrase: "Russian President Vladimir Putin" is "Vladimir Putin"
+// described by "rusi" and "presid".
+type describedName struct {
+	name   string
+	before []string
+}
+
+// describedNames returns the people of ents, the sentence's entities,
+// each with up to three words before it, up to a comma.
+func (sc *sentenceCtx) describedNames(ents []Fact) []describedName {
+	var out []describedName
+	for _, e := range ents {
+		if e.Entity.Type != Person {
+			continue
+		}
+		d := describedName{name: e.Entity.Name}
+		for j := len(sc.words) - 1; j >= 0; j-- {
+			w := sc.words[j]
+			if w.End > e.Start {
+				continue
+			}
+			if len(d.before) == 3 || strings.ContainsAny(sc.text[w.End:e.Start], ",;:()") {
+				break
+			}
+			d.before = append(d.before, w.Key)
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// describedAs returns the person a speaker describes by nation and role
+// refers back to: "the Russian head of state" is the last person named
+// after "Russian" and a role ("Russian President Vladimir Putin"); "" when
+// the speaker is no such description or no one named fits it.
+func describedAs(speaker string, persons []describedName) string {
+	ws := Words(speaker)
+	if len(ws) > 0 && strings.EqualFold(ws[0].Text, "the") {
+		ws = ws[1:]
+	}
+	if len(ws) < 2 {
+		return ""
+	}
+	nation, role := "", false
+	for _, w := range ws {
+		switch {
+		case w.Cap && Demonym(w.Text):
+			nation = w.Key
+		case w.Cap:
+			return "" // a name: "the Russian Foreign Ministry"
+		case strings.HasSuffix(w.Text, "s"):
+			return "" // many: "Russian diplomats"
+		case RoleNoun(w.Key) || w.Key == headKey:
+			role = true
+		}
+	}
+	if nation == "" || !role {
+		return ""
+	}
+	for _, p := range slices.Backward(persons) {
+		if slices.Contains(p.before, nation) && slices.ContainsFunc(p.before, RoleNoun) {
+			return p.name
+		}
+	}
+	return ""
+}
+
+// headKey is the key of "head", as in "the head of state".
+var headKey = Key("head")
 
 // describers are the nouns by which news refers back to the one it
 // interviews: "the expert said".

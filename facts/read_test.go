@@ -1490,3 +1490,21 @@ func TestWordsInADashedAsideEndWithIt(t *testing.T) {
 		t.Errorf("speech %q, want %q", got, want)
 	}
 }
+
+// TestADescriptionIsTheOneNamedSo: "…," the Valdorian head of state said,
+// after "Valdorian President Ola Lund has reiterated …" gives Lund's
+// words; "Valdorian diplomats" and a name ("the Valdorian Foreign
+// Ministry") describe no one person.
+func TestADescriptionIsTheOneNamedSo(t *testing.T) {
+	text := `Valdorian President Ola Lund has reiterated to his Ostrian counterpart Ivo Brandt his apologies over the crash. ` +
+		`"Back then, in our first phone conversation, I apologized for the tragedy," the Valdorian head of state said. ` +
+		`"The talks went well," Valdorian diplomats said. "We regret it," the Valdorian Foreign Ministry said.`
+	var got []string
+	for _, f := range kinds(Read(doc("d", "2025-10-09", text)), KindSpeech) {
+		got = append(got, f.Speech.Speaker)
+	}
+	want := []string{"Ola Lund", "Valdorian diplomats", "Valdorian Foreign Ministry"}
+	if !slices.Equal(got, want) {
+		t.Errorf("speakers %q, want %q", got, want)
+	}
+}
