@@ -25,11 +25,6 @@ func TestQuestionTokensDropFramingWords(t *testing.T) {
 		{"For what reason did Halden cancel the visit?", []string{"Halden", "cancel", "visit"}},
 		{"What else did Ola Brandt say?", []string{"Ola", "Brandt"}},
 		{"What eventually happened to Ola Brandt in the end?", []string{"Ola", "Brandt"}},
-		// A reaction asked for is what answers, in whatever words.
-		{"How did Ola Brandt react to the letter?", []string{"Ola", "Brandt", "letter"}},
-		{"According to Halden, how did Brandt respond to the apology?", []string{"Halden", "Brandt", "apology"}},
-		{"What was Halden's reaction to the ruling?", []string{"Halden", "ruling"}},
-		{"Did the reaction of Halden surprise Brandt?", []string{"reaction", "Halden", "surprise", "Brandt"}},
 		// "first" asks for the earliest act, unless a noun's.
 		{"When did Brandt first apologise to Halden?", []string{"Brandt", "apologise", "Halden"}},
 		{"When was the first meeting in Halden?", []string{"first", "meeting", "Halden"}},

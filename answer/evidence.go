@@ -191,6 +191,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 	if ev.Kind == kindCount {
 		head = countedThing(ev.QToks)
 	}
+	react := reactionKey(ev.QToks, qu)
 	// A sentence's facts are found by its document and text (wire copies
 	// share sentences across documents); one at a passage's edge
 	// may have them stored with the neighbouring passage, so the
@@ -322,6 +323,11 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 				// "50 individuals" answers "how many people": the count
 				// stands for the counted word.
 				s.Keys[head] = true
+			}
+			if react != "" && slices.ContainsFunc(s.Facts, func(f facts.Fact) bool { return f.Kind == facts.KindSpeech }) {
+				// "How did Bayramov react to the letter?": words said
+				// are the reaction, and rarely call themselves one.
+				s.Keys[react] = true
 			}
 			for k := range s.Keys {
 				df[k]++
@@ -2091,18 +2097,34 @@ func (ev *evidence) speakerHolds(speech []facts.Fact, names []string, all bool) 
 	return false
 }
 
+// reactionKey returns the key of the word a question asks someone's
+// reaction by ("How did X react", "What was X's response"), when it asks
+// their words (query.said); "" otherwise.
+func reactionKey(q []token, qu *query) string {
+	if !qu.said {
+		return ""
+	}
+	for _, t := range q {
+		switch strings.ToLower(t.Word) {
+		case "react", "reacted", "reaction", "reactions", "respond", "responded", "response":
+			return t.Key
+		}
+	}
+	return ""
+}
+
 // ownedBy returns the words of a speaker that say whose it is: a place
 // after "in" or "at" says where the speaker is, and whose only for a
-// body of state or a speaking body ("the Foreign Ministry in Moscow",
-// "authorities in Baku"), not for "the news agency's head office in
-// Moscow".
+// body of state or people there ("the Foreign Ministry in Moscow",
+// "authorities in Baku", "political observers in Baku"), not for "the
+// news agency's head office in Moscow".
 func ownedBy(toks []token) []token {
 	for i, t := range toks {
 		if !placePrepositions[strings.ToLower(t.Word)] || i == 0 {
 			continue
 		}
-		if slices.ContainsFunc(toks[:i], func(u token) bool { return stateBodies[strings.ToLower(u.Word)] }) {
-			return toks
+		if slices.ContainsFunc(toks[:i], func(u token) bool { return stateBodies[strings.ToLower(u.Word)] }) || plural(toks[i-1].Word) {
+			return toks // "political observers in Baku" are Baku's too
 		}
 		return toks[:i]
 	}

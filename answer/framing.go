@@ -60,16 +60,6 @@ func framingWord(toks []token, i int, q string) bool {
 	case "end":
 		// "in the end", "did they end up": as "eventually".
 		return i > 0 && strings.EqualFold(toks[i-1].Word, "the") || next == "up"
-	case "react", "reacted", "reaction", "reactions", "respond", "responded", "response":
-		// "How did Bayramov react to the letter?", "What was the
-		// Kremlin's reaction?": the words or acts that answer are the
-		// reaction, and rarely call themselves one.
-		for _, t := range toks[:i] {
-			if w := strings.ToLower(t.Word); w == "how" || w == "what" {
-				return true
-			}
-		}
-		return false
 	case "old", "long", "large", "big":
 		// "How old", "how long", "how large": an age, a duration or an
 		// amount is asked; "old" in "decades-old" tells nothing of it.

@@ -231,3 +231,14 @@ func TestWhatDidXTellYAsksXsWords(t *testing.T) {
 		}
 	}
 }
+
+// TestAReactionIsWordsSaid: "How did Brandt react to the letter closing
+// the case?" is answered by what Brandt stated of the letter: words said
+// are the reaction, though they do not call themselves one.
+func TestAReactionIsWordsSaid(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Valdorian Foreign Minister Ola Brandt stated that Ostria's letter terminating the criminal investigation was gravely surprising."),
+		madeUp("b", "The ferry sank near Kessel in December, killing 38 people."),
+	}
+	wantOpening(t, docs, "How did Brandt react to the letter closing the case?", "Valdorian Foreign Minister Ola Brandt stated", "Brandt's words")
+}
