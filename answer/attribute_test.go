@@ -25,6 +25,8 @@ func TestQuestionTokensDropFramingWords(t *testing.T) {
 		{"For what reason did Halden cancel the visit?", []string{"Halden", "cancel", "visit"}},
 		{"What else did Ola Brandt say?", []string{"Ola", "Brandt"}},
 		{"What eventually happened to Ola Brandt in the end?", []string{"Ola", "Brandt"}},
+		{"What happened to Ola Brandt later?", []string{"Ola", "Brandt"}},
+		{"Was Ola Brandt released later than Ivo Tamm?", []string{"Ola", "Brandt", "released", "later", "Ivo", "Tamm"}},
 		// "first" asks for the earliest act, unless a noun's.
 		{"When did Brandt first apologise to Halden?", []string{"Brandt", "apologise", "Halden"}},
 		{"When was the first meeting in Halden?", []string{"first", "meeting", "Halden"}},

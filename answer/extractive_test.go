@@ -1538,8 +1538,12 @@ func TestHowItEnded(t *testing.T) {
 	// A later article that tells of the arrest in June tells June.
 	recalled := madeUp("d", "In June, the police in Halden detained the union leader Ola Brandt during a raid.")
 	recalled.Published = "2025-12-01"
-	for _, q := range []string{"What eventually happened to Ola Brandt?", "What happened to Ola Brandt in the end?"} {
-		a := askMadeUp(t, fixedSearcher{arrest, freed, pilot, recalled}, q)
+	// "later" after "what happened to X" asks the same, and no sentence
+	// need hold it ("the detention was later extended").
+	extended := madeUp("e", "On August 24, the court ordered his detention, which was later extended until December 30.")
+	extended.Published = "2025-12-20"
+	for _, q := range []string{"What eventually happened to Ola Brandt?", "What happened to Ola Brandt in the end?", "What happened to Ola Brandt later?"} {
+		a := askMadeUp(t, fixedSearcher{arrest, freed, pilot, recalled, extended}, q)
 		if !strings.HasPrefix(a.Text, "The union leader Ola Brandt was freed") {
 			t.Errorf("%s: answer %q, want the latest account", q, a.Text)
 		}

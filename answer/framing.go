@@ -57,6 +57,9 @@ func framingWord(toks []token, i int, q string) bool {
 		// "What eventually happened to him": the latest account is
 		// asked (reLatestQ), in whatever words.
 		return true
+	case "later", "afterwards", "afterward", "since", "next":
+		// "What happened to him later?": as "eventually".
+		return i == len(toks)-1 && reLatestQ.MatchString(q)
 	case "end":
 		// "in the end", "did they end up": as "eventually".
 		return i > 0 && strings.EqualFold(toks[i-1].Word, "the") || next == "up"

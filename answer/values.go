@@ -112,7 +112,7 @@ var (
 	reFirstQ = regexp.MustCompile(`(?i)^\W*when\s+(?:did|was|were|has|have|had|do|does)\s+(?:\S+\s+){0,6}?first\s+\p{L}`)
 	// reLatestQ asks how something ended: "What eventually happened to
 	// X?", "in the end", "did they end up …".
-	reLatestQ = regexp.MustCompile(`(?i)\b(?:eventually|finally|ultimately|in the end|end(?:ed)? up)\b`)
+	reLatestQ = regexp.MustCompile(`(?i)\b(?:eventually|finally|ultimately|in the end|end(?:ed)? up)\b|\bhappened\b.{0,60}\b(?:later|afterwards?|since(?: then)?|next)\W*$`)
 )
 
 // AsksDate reports whether q asks when something happened: the questions
