@@ -72,6 +72,11 @@ func (ev *evidence) conflict() *conflict {
 		}
 	case kindDate:
 		keep = func(f facts.Fact) bool { return f.Kind == facts.KindDate && ev.query.onEvent(f) }
+		if ev.query.until {
+			// "Until when is he held?": the term's end, not the day it
+			// began.
+			keep = func(f facts.Fact) bool { return f.Kind == facts.KindDate && f.Event.Trigger == facts.Until }
+		}
 	case kindTime:
 		// "At what time was he murdered?": the time he was killed or
 		// died is the same moment.

@@ -272,6 +272,11 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 					continue // the question already says it, it counts something else, or it asks what is to come
 				}
 				v.OnEvent = qu.onEvent(f) || f.Event.Trigger == facts.Until && qu.until || qu.report && ev.reportDated(f) && qu.reportTells(f)
+				if qu.until && ev.Kind.dated() && v.Kind == kindDate {
+					// "Until when is he held?": the end of the term, not
+					// the day he was detained.
+					v.OnEvent = f.Event.Trigger == facts.Until
+				}
 				if qu.year && v.Kind == kindDate && !yearValue(v) {
 					v.OnEvent = false // "In which years": "the next day" is none
 				}
@@ -683,6 +688,24 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 		// "In which years were the murders committed?": a sentence that
 		// gives a year, when one does, not the day the case was opened.
 		ev.prefer(func(s *sentence) bool { return slices.ContainsFunc(s.Vals, yearValue) })
+	}
+	if qu.until && ev.Kind.dated() {
+		// "Until what date will Shikhlinski stay in custody?": the end of
+		// a term, not the day it began; of several (a term extended),
+		// the latest.
+		until := func(v value) bool { return v.Kind == kindDate && v.fact != nil && v.fact.Event.Trigger == facts.Until }
+		latest := ""
+		for _, s := range ev.Ranked {
+			for _, v := range s.Vals {
+				if until(v) && v.Norm > latest {
+					latest = v.Norm
+				}
+			}
+		}
+		ev.prefer(func(s *sentence) bool { return slices.ContainsFunc(s.Vals, until) })
+		ev.prefer(func(s *sentence) bool {
+			return slices.ContainsFunc(s.Vals, func(v value) bool { return until(v) && v.Norm == latest })
+		})
 	}
 	if ev.Kind.dated() && slices.ContainsFunc(ev.QToks, func(t token) bool { return t.Stop && strings.EqualFold(t.Word, "first") }) {
 		// "When did Putin first apologise?": of the sentences that date

@@ -846,3 +846,18 @@ func TestWhenDidTheySayDatesThoseWords(t *testing.T) {
 		t.Errorf("answer %q, want the heart-failure words and their Monday", a.Text)
 	}
 }
+
+// TestUntilWhenAsksTheTermsEnd: "Until what date will Ivo Tamm stay in
+// custody?" is answered by the end of his term: not by the days he was
+// detained, which are no disagreement either.
+func TestUntilWhenAsksTheTermsEnd(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Ivo Tamm was detained on July 16 in Kessel, and the court placed him in pretrial detention."),
+		madeUp("b", "The court in Kessel has extended the detention of Ivo Tamm. The accused will now remain in custody until May 31, 2026."),
+		madeUp("d", "Tamm, who had been briefly detained on June 27, was taken in for questioning."),
+	}
+	a := askMadeUp(t, docs, "Until what date will Ivo Tamm stay in custody?")
+	if !strings.HasPrefix(a.Text, "The accused will now remain in custody until May 31, 2026.") || strings.Contains(a.Text, "July 16") || strings.Contains(a.Text, "June 27") {
+		t.Errorf("answer %q, want the end of his term alone", a.Text)
+	}
+}
