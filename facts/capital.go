@@ -50,3 +50,12 @@ var countries = sync.OnceValue(func() map[string]bool {
 // Country reports whether word is the name of a country that has a
 // national capital ("Russia", "Azerbaijan").
 func Country(word string) bool { return countries()[strings.ToLower(word)] }
+
+// countryKeys are the keys (Key) of the countries of capitals.
+var countryKeys = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for c := range countries() {
+		m[Key(c)] = true
+	}
+	return m
+})

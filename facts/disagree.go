@@ -329,10 +329,19 @@ func sameCountEvent(a, b Fact) bool {
 	// to be one event, nor are "seven people" detained on June 30 at an
 	// office and "50 individuals" detained in a city in late June: a
 	// stretch of days that holds the other's day ties nothing.
+	// A country in common ties nothing either: "38 people" killed in a
+	// crash Russia's air defences caused and "two dead Azerbaijanis" of
+	// raids in Russia are two events.
 	ea, eb := a.Event, b.Event
-	return len(ea.Places) > 0 && len(eb.Places) > 0 ||
+	return shareOne(local(ea.Places), local(eb.Places)) ||
 		sameDay(ea.When, eb.When) ||
 		shareOne(names(ea.Participants), names(eb.Participants))
+}
+
+// local drops whole countries from places: what is left names where in
+// one, which identifies an event.
+func local(places []string) []string {
+	return slices.DeleteFunc(slices.Clone(places), func(p string) bool { return countryKeys()[p] })
 }
 
 // sameDay reports whether two event dates are one day, each written to

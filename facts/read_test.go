@@ -1508,3 +1508,32 @@ func TestADescriptionIsTheOneNamedSo(t *testing.T) {
 		t.Errorf("speakers %q, want %q", got, want)
 	}
 }
+
+// TestACountryInCommonTiesNoCounts: "38 people" killed in a crash
+// France's air defences caused and "two dead Danes" of raids by France
+// share a country, not an event; a city in common does tie two counts of
+// the dead.
+func TestACountryInCommonTiesNoCounts(t *testing.T) {
+	crash := doc("a", "2025-10-10", "Officials in France said so. In a rare admission, French President Ola Lund stated on Thursday that France's air defenses were to blame for the December crash of a Danish airliner that killed 38 people.")
+	raids := doc("b", "2025-06-30", "Officials in France said so. Ivo Tamm, a brother of the two dead Danes, told the Associated Press the raids were an inhumane, cruel act by France against migrants.")
+	city := doc("c", "2025-06-30", "Five people died in Kessel during the raids.")
+	city2 := doc("d", "2025-07-01", "Two people died in Kessel during the raids.")
+	counts := func(docs ...corpus.Document) (n int) {
+		var fs []Fact
+		for _, d := range docs {
+			fs = append(fs, kinds(Read(d), KindQuantity)...)
+		}
+		for _, d := range Disagreements(fs) {
+			if d.Attribute == AttrCount {
+				n++
+			}
+		}
+		return n
+	}
+	if n := counts(crash, raids); n != 0 {
+		t.Errorf("38 killed in a crash and two dead Danes of raids: %d disagreements, want none", n)
+	}
+	if n := counts(city, city2); n != 1 {
+		t.Errorf("five and two dead in Kessel's raids: %d disagreements, want one", n)
+	}
+}
