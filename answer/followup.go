@@ -945,7 +945,9 @@ func dependsOnHistory(q string, history []Turn) bool {
 	if continues(toks) || referent(toks, q) >= 0 {
 		return true
 	}
-	own := contentKeys(toks)
+	// "people" names nothing: "How many people died?" after questions
+	// of the crash asks of the crash.
+	own := slices.DeleteFunc(contentKeys(toks), func(k string) bool { return peopleKeys[k] })
 	if len(own) >= minOwnWords {
 		return false
 	}
@@ -965,6 +967,9 @@ func dependsOnHistory(q string, history []Turn) bool {
 	}
 	return true
 }
+
+// peopleKeys are the keys of nouns for people in general.
+var peopleKeys = map[string]bool{keyOf("people"): true, keyOf("person"): true, keyOf("persons"): true, keyOf("individuals"): true}
 
 // continues reports whether a question opens as the continuation of the
 // one before: "and …", "but …", "what about …", "how about …".

@@ -268,6 +268,7 @@ func TestDependsOnHistory(t *testing.T) {
 		{"When?", sputnik, true},
 		{"Who was detained?", sputnik, true},
 		{"What did Moscow say?", sputnik, true}, // the answer named Moscow
+		{"How many people died?", sputnik, true}, // "people" names nothing
 		// Standing alone.
 		{"Who is Shiriyev?", sputnik, false}, // a name the conversation has not mentioned
 		{"What did Moscow say?", []Turn{{Question: "Who is Shiriyev?", Answer: "A Carnegie fellow."}}, false},
