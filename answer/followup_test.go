@@ -267,7 +267,7 @@ func TestDependsOnHistory(t *testing.T) {
 		{"Why?", sputnik, true},
 		{"When?", sputnik, true},
 		{"Who was detained?", sputnik, true},
-		{"What did Moscow say?", sputnik, true}, // the answer named Moscow
+		{"What did Moscow say?", sputnik, true},  // the answer named Moscow
 		{"How many people died?", sputnik, true}, // "people" names nothing
 		// Standing alone.
 		{"Who is Shiriyev?", sputnik, false}, // a name the conversation has not mentioned
