@@ -1537,3 +1537,21 @@ func TestACountryInCommonTiesNoCounts(t *testing.T) {
 		t.Errorf("five and two dead in Kessel's raids: %d disagreements, want one", n)
 	}
 }
+
+// TestWithXClaimingIsXsWords: "…, with Ostrian authorities claiming one
+// died of heart failure" gives the authorities the words and the cause;
+// "with" a phrase that names no one speaks for no one.
+func TestWithXClaimingIsXsWords(t *testing.T) {
+	fs := Read(doc("d", "2025-07-10", "The raids left two Valdorian brothers dead, with Ostrian authorities claiming one died of heart failure. "+
+		"The court met twice, with the hearing stressing procedure."))
+	var got []string
+	for _, f := range kinds(fs, KindSpeech) {
+		got = append(got, f.Speech.Speaker+": "+f.Speech.Content)
+	}
+	if want := []string{"Ostrian authorities: one died of heart failure"}; !slices.Equal(got, want) {
+		t.Errorf("speech %q, want %q", got, want)
+	}
+	if cs := kinds(fs, KindCause); len(cs) != 1 || cs[0].Source != "Ostrian authorities" {
+		t.Errorf("causes %+v, want heart failure per Ostrian authorities", cs)
+	}
+}

@@ -98,6 +98,29 @@ var notAgents = map[string]bool{
 	"statistics": true, "records": true, "documents": true,
 }
 
+// withBefore returns the index of "with" opening the phrase right before
+// the participle at i, after a comma ("…, with Russian authorities
+// claiming"), when that phrase holds a name or a noun for who speaks;
+// -1 otherwise.
+func (sc *sentenceCtx) withBefore(i int) int {
+	ws := sc.words
+	for w := i - 1; w >= 0 && w >= i-5; w-- {
+		if !strings.EqualFold(ws[w].Text, "with") {
+			continue
+		}
+		if w+1 >= i || !sc.gapFree(w, i-1) || !strings.HasSuffix(strings.TrimRight(sc.text[:ws[w].Start], " "), ",") {
+			return -1
+		}
+		for k := w + 1; k < i; k++ {
+			if ws[k].Cap && !ws[k].Stop || SpeakingBody(ws[k].Text) {
+				return w
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
 // Relays reports whether a speech cue only passes words on ("…, News.Az
 // reports"): the outlet is not who spoke them.
 func Relays(cue string) bool { return cue == "reports" || cue == "reported" || cue == "informs" }
@@ -164,6 +187,15 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 			content, _, _ := strings.Cut(sc.contentAfter(i), ", ")
 			out = append(out, sc.speech(ws[i-1].Start, ws[i].End, src, l, strings.TrimRight(content, " .;")))
 			continue
+		}
+		if participleCues[l] && i >= 2 {
+			// "…, with Russian authorities claiming one died of heart
+			// failure": the phrase after "with" speaks.
+			if w := sc.withBefore(i); w >= 0 {
+				src := sc.text[ws[w+1].Start:ws[i-1].End]
+				out = append(out, sc.speech(ws[w+1].Start, ws[i].End, src, l, sc.contentAfter(i)))
+				continue
+			}
 		}
 		if participleCues[l] && len(out) == 0 && i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that") &&
 			strings.HasSuffix(strings.TrimRight(sc.text[:ws[i].Start], " "), ",") {
