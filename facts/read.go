@@ -102,6 +102,18 @@ func (st statedYears) yearOf(e expr, text string, sp Span) (int, bool) {
 	return 0, false
 }
 
+// hypothetical reports whether the clause at offset at opens with "if",
+// "even if", "unless" or "whether": a condition, which tells nothing to
+// have happened.
+func (sc *sentenceCtx) hypothetical(at int) bool {
+	lo, _ := sc.clauseAround(at)
+	f := strings.Fields(strings.ToLower(strings.TrimLeft(sc.text[lo:at], " ,;:—–-\"“")))
+	if len(f) > 0 && f[0] == "even" {
+		f = f[1:]
+	}
+	return len(f) > 0 && (f[0] == "if" || f[0] == "unless" || f[0] == "whether")
+}
+
 // maxAhead is how many days after its publication an article may date a
 // day written without its year, when nothing in the sentence is future:
 // further ahead, it is the same day a year before.
@@ -346,6 +358,11 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 						}
 						sc.terms[e.start] = true
 					}
+				}
+				if sc.hypothetical(e.start) {
+					// "Even if they committed a crime 20 years ago, …":
+					// nothing is told to have happened then.
+					continue
 				}
 				d := sp.Date()
 				sc.dates = append(sc.dates, sc.fact(KindDate, e.start, e.end, func(f *Fact) { f.Date = &d }))

@@ -1555,3 +1555,18 @@ func TestWithXClaimingIsXsWords(t *testing.T) {
 		t.Errorf("causes %+v, want heart failure per Ostrian authorities", cs)
 	}
 }
+
+// TestAConditionDatesNothing: "Even if they committed a crime 20 years
+// ago, …" tells nothing to have happened then; "On Friday, police raided
+// the office" does, and so does "asked if the raid on Friday was lawful".
+func TestAConditionDatesNothing(t *testing.T) {
+	fs := kinds(Read(doc("d", "2025-08-27", "Even if they committed a crime 20 years ago, they are still human beings. "+
+		"On Friday, police raided the office. Lawyers asked if the raid on Monday was lawful.")), KindDate)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Text)
+	}
+	if want := []string{"Friday", "Monday"}; !slices.Equal(got, want) {
+		t.Errorf("dates %q, want %q", got, want)
+	}
+}
