@@ -5,6 +5,8 @@ import (
 	"crypto/rand"
 	"encoding/base32"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -98,23 +100,13 @@ func (b *Bot) runAsk(ctx context.Context, req Request) (Reply, error) {
 }
 
 // AnswerReply renders an answer as a reply: its text, numbered sources,
-// any note, and a footer saying how it was composed.
+// any note, and a footer saying how it was composed. Sources are
+// numbered by article: two passages of one article are one source, and
+// the text's references are renumbered to match.
 func AnswerReply(ans answer.Answer) Reply {
-	r := Reply{Text: strings.TrimSpace(ans.Text), Disagreement: ans.Disagreement, Note: ans.Note, Grounded: ans.Grounded}
-	first := map[string]int{} // document → its first ref
-	for _, c := range ans.Citations {
-		if ref, ok := first[c.DocID]; ok && c.DocID != "" {
-			// Another passage of an article already listed: say so
-			// rather than list the article twice.
-			r.Sources = append(r.Sources, Source{Ref: c.Ref, Title: fmt.Sprintf("Same article as [%d]", ref)})
-			continue
-		}
-		first[c.DocID] = c.Ref
-		r.Sources = append(r.Sources, Source{
-			Ref: c.Ref, Title: c.Title, Outlet: c.Outlet, URL: c.URL,
-			Date: corpus.DateLabel(c.Published, c.PublishedPrecision),
-		})
-	}
+	num, sources := byArticle(ans.Citations)
+	r := Reply{Text: renumber(strings.TrimSpace(ans.Text), num), Disagreement: renumber(ans.Disagreement, num),
+		Note: renumber(ans.Note, num), Grounded: ans.Grounded, Sources: sources}
 	switch {
 	case !ans.Grounded:
 	case ans.Mode == answer.ModeLLM && ans.Model != "":
@@ -155,17 +147,68 @@ func (b *Bot) pressAnswer(ctx context.Context, p Press) (Reply, error) {
 	return note("That button no longer does anything."), nil
 }
 
-// passagesReply shows the text of an answer's cited passages.
+// passagesReply shows the text of an answer's cited passages, each under
+// its article's number in the answer.
 func passagesReply(rec AnswerRecord) Reply {
-	r := Reply{Title: "Cited passages", Ephemeral: true}
+	num, sources := byArticle(rec.Citations)
+	r := Reply{Title: "Cited passages", Ephemeral: true, Sources: sources}
 	var sb strings.Builder
 	for _, c := range rec.Citations {
-		fmt.Fprintf(&sb, "[%d] %s\n%s\n\n", c.Ref, c.Title, quote(c.Text))
-		r.Sources = append(r.Sources, Source{Ref: c.Ref, Title: c.Title, Outlet: c.Outlet, URL: c.URL,
-			Date: corpus.DateLabel(c.Published, c.PublishedPrecision)})
+		fmt.Fprintf(&sb, "[%d] %s\n%s\n\n", num[c.Ref], c.Title, quote(c.Text))
 	}
 	r.Text = strings.TrimSpace(sb.String())
 	return r
+}
+
+// byArticle numbers the articles of citations in the order they are first
+// cited: num maps each citation's ref to its article's number, and
+// sources lists each article once.
+func byArticle(cites []answer.Citation) (num map[int]int, sources []Source) {
+	num = map[int]int{}
+	article := map[string]int{} // document → its number
+	for _, c := range cites {
+		if n, ok := article[c.DocID]; ok && c.DocID != "" {
+			num[c.Ref] = n
+			continue
+		}
+		n := len(sources) + 1
+		article[c.DocID], num[c.Ref] = n, n
+		sources = append(sources, Source{
+			Ref: n, Title: c.Title, Outlet: c.Outlet, URL: c.URL,
+			Date: corpus.DateLabel(c.Published, c.PublishedPrecision),
+		})
+	}
+	return num, sources
+}
+
+// reRef is a citation in an answer's text: "[2]".
+var reRef = regexp.MustCompile(`\[(\d+)\]`)
+
+// renumber rewrites the citations of text by num, and drops a citation
+// that repeats the one right before it ("[1] [1]" once two passages of
+// one article are one source). A number num does not hold is left as it
+// is.
+func renumber(text string, num map[int]int) string {
+	var b strings.Builder
+	last, lastEnd, at := "", 0, 0
+	for _, m := range reRef.FindAllStringSubmatchIndex(text, -1) {
+		ref := text[m[0]:m[1]]
+		if k, err := strconv.Atoi(text[m[2]:m[3]]); err == nil {
+			if n, ok := num[k]; ok {
+				ref = "[" + strconv.Itoa(n) + "]"
+			}
+		}
+		if ref == last && at == lastEnd && strings.TrimSpace(text[at:m[0]]) == "" {
+			at = m[1] // the repeat, and the space before it, go
+			lastEnd = m[1]
+			continue
+		}
+		b.WriteString(text[at:m[0]])
+		b.WriteString(ref)
+		at, last, lastEnd = m[1], ref, m[1]
+	}
+	b.WriteString(text[at:])
+	return b.String()
 }
 
 // quote marks each line of s as a quotation.

@@ -308,14 +308,32 @@ func TestAnswerReplySources(t *testing.T) {
 	}
 }
 
+// TestAnswerReplyListsAnArticleOnce: two passages of one article are one
+// source, under one number: the text's references are renumbered, and a
+// reference repeated at once is given once; the passages view numbers
+// each passage by its article too.
 func TestAnswerReplyListsAnArticleOnce(t *testing.T) {
 	a := sampleAnswer("q")
-	again := a.Citations[0]
-	again.Ref, again.PassageID = 3, "fallout#004"
-	a.Citations = append(a.Citations, again)
-	got := AnswerReply(a).Sources
-	if len(got) != 3 || got[2] != (Source{Ref: 3, Title: "Same article as [1]"}) {
-		t.Errorf("sources = %+v, want the third to point to [1]", got)
+	first, second := a.Citations[0], a.Citations[1]
+	again := first
+	again.Ref, again.PassageID = 2, "fallout#004"
+	second.Ref = 3
+	a.Citations = []answer.Citation{first, again, second}
+	a.Text = "Azerbaijan's post-mortem found post-traumatic shock [1] [2]. The brothers were beaten [2]. Russian authorities said one died of a heart attack [3]."
+	a.Disagreement = "Russian authorities said one died of a heart attack [3]."
+	r := AnswerReply(a)
+	if len(r.Sources) != 2 || r.Sources[0].Ref != 1 || r.Sources[0].Title != first.Title || r.Sources[1].Ref != 2 || r.Sources[1].Title != second.Title {
+		t.Errorf("sources = %+v, want the two articles as [1] and [2]", r.Sources)
+	}
+	if want := "Azerbaijan's post-mortem found post-traumatic shock [1]. The brothers were beaten [1]. Russian authorities said one died of a heart attack [2]."; r.Text != want {
+		t.Errorf("text = %q, want %q", r.Text, want)
+	}
+	if want := "Russian authorities said one died of a heart attack [2]."; r.Disagreement != want {
+		t.Errorf("disagreement = %q, want %q", r.Disagreement, want)
+	}
+	p := passagesReply(AnswerRecord{Citations: a.Citations})
+	if !strings.HasPrefix(p.Text, "[1] "+first.Title) || !strings.Contains(p.Text, "\n\n[1] "+first.Title) || !strings.Contains(p.Text, "[2] "+second.Title) || len(p.Sources) != 2 {
+		t.Errorf("passages = %q with %d sources, want each passage under its article's number", p.Text, len(p.Sources))
 	}
 }
 
