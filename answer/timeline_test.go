@@ -435,6 +435,9 @@ func TestWhenSomeoneSpoke(t *testing.T) {
 	}
 	q := "When did Ivo Tamm say the arrests of the reporters were an emotional reaction?"
 	check(q, mustAsk(t, e, q))
+	// "speak of" asks of his words as "say" does.
+	q = "When did Ivo Tamm speak of an emotional reaction to the arrests of the reporters?"
+	check(q, mustAsk(t, e, q))
 	// As asked, and in chat's lower case.
 	for _, earlier := range []string{"What did Ivo Tamm say about the arrests of the reporters?", "what did ivo tamm say about the arrests of the reporters"} {
 		history := []Turn{{Question: earlier, Answer: "Kremlin spokesman Ivo Tamm said the arrests of the reporters were an emotional reaction by Estmark. [1]"}}
