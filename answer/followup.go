@@ -210,9 +210,8 @@ func withAnsweredPerson(q string, history []Turn) string {
 		}
 	}
 	// "Who did Aliyev meet?": he is the one the answer names beside
-	// Aliyev.
-	// A possessor ("Sputnik Azerbaijan's head of newsdesk …") is whose
-	// the person is, not one.
+	// Aliyev. A possessor ("Sputnik Azerbaijan's head of newsdesk …") is
+	// whose the person is, not one.
 	people := slices.DeleteFunc(personsIn(claim), func(p string) bool {
 		return facts.WithoutPossessive(p) != p || slices.ContainsFunc(facts.Words(p), func(w facts.Word) bool { return asked[w.Key] })
 	})

@@ -41,6 +41,10 @@ func (k kind) String() string {
 	return [...]string{"other", "person", "date", "place", "count", "cause", "reason", "time"}[k]
 }
 
+// speakOf are the two-word verbs of saying a question may ask by: "When
+// did Putin speak of a crisis of emotions?".
+const speakOf = `speak of|speak about|talk of|talk about`
+
 var (
 	reCountQ = regexp.MustCompile(`(?i)\b(how many|how much|number of|what number|count of|how large|how big|toll)\b`)
 	// reLongQ asks for a duration ("how long were they held"), a count
@@ -61,7 +65,7 @@ var (
 	reSaidQ = regexp.MustCompile(`(?i)\bwhat (?:did|does|do|has|have|had) (.{0,80}?)\b(?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned|accuse|accused)\b`)
 	// reWhenSaidQ asks when someone said something: "When did Russian
 	// investigators say one brother died of heart failure?".
-	reWhenSaidQ = regexp.MustCompile(`(?i)^\W*when (?:did|does|do|has|have|had) (.{1,80}?)\b(?:say|said|claim|claimed|state|stated|speak of|speak about|talk of|talk about)\b`)
+	reWhenSaidQ = regexp.MustCompile(`(?i)^\W*when (?:did|does|do|has|have|had) (.{1,80}?)\b(?:say|said|claim|claimed|state|stated|` + speakOf + `)\b`)
 	// reJustifyQ asks for someone's words by what they did with them:
 	// "How did Baku justify its actions?" asks what Baku said of them.
 	reJustifyQ = regexp.MustCompile(`(?i)\bhow (?:did|does|do|has|have|had) (.{0,80}?)\b(?:justify|justified|explain|explained|defend|defended|respond|responded|react|reacted)\b`)
@@ -94,10 +98,10 @@ var (
 	reWhatIsQ = regexp.MustCompile(`^\W*(?i:what\s+is)\s+(?i:the\s+)?([A-Z][A-Z0-9/-]+)\W*$`)
 	reYesNoQ  = regexp.MustCompile(`(?i)^\W*(?:did|does|do|has|have|had|was|were|is|are)\s`)
 	reDoQ     = regexp.MustCompile(`(?i)^\W*(?:\w+\W+){0,3}?(?:did|does|do)\s`)
-	reDidSayQ = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had) (.{2,60}?) (?:say|said|claim|claimed|report|reported|state|stated|announce|announced|estimate|estimated|give|gave|cite|cited|offer|offered|speak of|speak about|talk of|talk about)\b`)
+	reDidSayQ = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had) (.{2,60}?) (?:say|said|claim|claimed|report|reported|state|stated|announce|announced|estimate|estimated|give|gave|cite|cited|offer|offered|` + speakOf + `)\b`)
 	// reSpokeQ asks about someone's words with do-support: "When did
 	// Peskov say …", "did the ministry claim".
-	reSpokeQ = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had) .{2,60}? (?:say|said|claim|claimed|state|stated|tell|told|speak of|speak about|talk of|talk about)\b`)
+	reSpokeQ = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had) .{2,60}? (?:say|said|claim|claimed|state|stated|tell|told|` + speakOf + `)\b`)
 	// rePartQ names the group a count question asks about some of: "Of
 	// the six men Russia arrested, how many …", "how many of them".
 	rePartQ = regexp.MustCompile(`(?i)(^\s*of (?:the|them|those|these)\b|\bhow many of\b)`)

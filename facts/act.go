@@ -70,7 +70,7 @@ func (sc *sentenceCtx) invertedAux(v int) (aux int, plain bool) {
 		w := strings.ToLower(ws[j].Text)
 		if questionAux[w] {
 			for k := j - 1; k >= 0; k-- {
-				if (!ws[k].Stop || ws[k].Cap && k > 0) && sc.frontedObject(j) < 0 {
+				if (!ws[k].Stop || ws[k].Cap && k > 0) && !sc.frontedObject(j) {
 					return -1, false
 				}
 			}
@@ -96,21 +96,20 @@ func (sc *sentenceCtx) invertedAux(v int) (aux int, plain bool) {
 	return -1, false
 }
 
-// frontedObject returns the index of the question word of a question
-// that opens with its object, "Which Azerbaijani diplomat did …", one
-// plain phrase of a determiner and words without a verb before the
-// auxiliary at aux, or -1.
-func (sc *sentenceCtx) frontedObject(aux int) int {
+// frontedObject reports whether a question opens with its object,
+// "Which Azerbaijani diplomat did …": a question word, then one plain
+// phrase without a verb or a preposition up to the auxiliary at aux.
+func (sc *sentenceCtx) frontedObject(aux int) bool {
 	ws := sc.words
 	if aux < 2 || !fronting[strings.ToLower(ws[0].Text)] || !sc.gapFree(0, aux) {
-		return -1
+		return false
 	}
 	for k := 1; k < aux; k++ {
-		if w := ws[k].Text; PastTense(w) || finiteAux[strings.ToLower(w)] || reportingVerbs[strings.ToLower(w)] || prepositions[strings.ToLower(w)] {
-			return -1
+		if w := strings.ToLower(ws[k].Text); PastTense(ws[k].Text) || finiteAux[w] || reportingVerbs[w] || prepositions[w] {
+			return false
 		}
 	}
-	return 0
+	return true
 }
 
 // fronting are the question words that can open a question with its
@@ -135,7 +134,7 @@ func (sc *sentenceCtx) askedDirection(aux, v int) (by, to []string) {
 		return sc.agentOf(v), subject
 	}
 	to = append(sc.objectOf(v), sc.namesAfter(v, "to", "against")...)
-	if sc.frontedObject(aux) >= 0 {
+	if sc.frontedObject(aux) {
 		for k := 1; k < aux; k++ {
 			if key, ok := sc.name(k); ok {
 				to = append(to, key)
