@@ -1436,22 +1436,10 @@ func TestCountsOfOneStretchOfDaysAreNotOneEvent(t *testing.T) {
 	office := doc("a", "2025-07-03", "On June 30, the Valdorian authorities detained seven people at Radio Ostria, including its editor Jan Holm.")
 	city := doc("b", "2025-07-04", "In late June, police in Kessel detained 50 individuals as part of a murder investigation.")
 	sameDay := doc("c", "2025-07-04", "On June 30, the Valdorian authorities detained 12 people, among them Radio Ostria's editor.")
-	counts := func(docs ...corpus.Document) (n int) {
-		var fs []Fact
-		for _, d := range docs {
-			fs = append(fs, kinds(Read(d), KindQuantity)...)
-		}
-		for _, d := range Disagreements(fs) {
-			if d.Attribute == AttrCount {
-				n++
-			}
-		}
-		return n
-	}
-	if n := counts(office, city); n != 0 {
+	if n := countsDisagreeing(office, city); n != 0 {
 		t.Errorf("seven at an office on 30 June and 50 in a city in late June: %d disagreements, want none", n)
 	}
-	if n := counts(office, sameDay); n != 1 {
+	if n := countsDisagreeing(office, sameDay); n != 1 {
 		t.Errorf("seven and 12 detained on 30 June: %d disagreements, want one", n)
 	}
 }
@@ -1518,22 +1506,10 @@ func TestACountryInCommonTiesNoCounts(t *testing.T) {
 	raids := doc("b", "2025-06-30", "Officials in France said so. Ivo Tamm, a brother of the two dead Danes, told the Associated Press the raids were an inhumane, cruel act by France against migrants.")
 	city := doc("c", "2025-06-30", "Five people died in Kessel during the raids.")
 	city2 := doc("d", "2025-07-01", "Two people died in Kessel during the raids.")
-	counts := func(docs ...corpus.Document) (n int) {
-		var fs []Fact
-		for _, d := range docs {
-			fs = append(fs, kinds(Read(d), KindQuantity)...)
-		}
-		for _, d := range Disagreements(fs) {
-			if d.Attribute == AttrCount {
-				n++
-			}
-		}
-		return n
-	}
-	if n := counts(crash, raids); n != 0 {
+	if n := countsDisagreeing(crash, raids); n != 0 {
 		t.Errorf("38 killed in a crash and two dead Danes of raids: %d disagreements, want none", n)
 	}
-	if n := counts(city, city2); n != 1 {
+	if n := countsDisagreeing(city, city2); n != 1 {
 		t.Errorf("five and two dead in Kessel's raids: %d disagreements, want one", n)
 	}
 }
@@ -1569,4 +1545,19 @@ func TestAConditionDatesNothing(t *testing.T) {
 	if want := []string{"Friday", "Monday"}; !slices.Equal(got, want) {
 		t.Errorf("dates %q, want %q", got, want)
 	}
+}
+
+// countsDisagreeing returns how many disagreements on a count the
+// quantities of docs hold.
+func countsDisagreeing(docs ...corpus.Document) (n int) {
+	var fs []Fact
+	for _, d := range docs {
+		fs = append(fs, kinds(Read(d), KindQuantity)...)
+	}
+	for _, d := range Disagreements(fs) {
+		if d.Attribute == AttrCount {
+			n++
+		}
+	}
+	return n
 }
