@@ -329,11 +329,6 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 				// stands for the counted word.
 				s.Keys[head] = true
 			}
-			if react != "" && slices.ContainsFunc(s.Facts, func(f facts.Fact) bool { return f.Kind == facts.KindSpeech }) {
-				// "How did Bayramov react to the letter?": words said
-				// are the reaction, and rarely call themselves one.
-				s.Keys[react] = true
-			}
 			for k := range s.Keys {
 				df[k]++
 			}
@@ -355,6 +350,20 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 				}
 			}
 			df[k] = df[alt]
+		}
+	}
+
+	if react != "" {
+		// "How did Bayramov react to the letter?": words he said are the
+		// reaction, and rarely call themselves one. (After the other
+		// forms above: "criticized Baku's reaction" holds the word.)
+		for _, ss := range ev.Sents {
+			for _, s := range ss {
+				if !s.Keys[react] && slices.ContainsFunc(s.Facts, func(f facts.Fact) bool { return f.Kind == facts.KindSpeech && qu.speaksAsked(f) }) {
+					s.Keys[react] = true
+					df[react]++
+				}
+			}
 		}
 	}
 
@@ -2106,7 +2115,7 @@ func (ev *evidence) speechOf(s *sentence) []facts.Fact {
 // names (keys), or every one of them when all is set.
 func (ev *evidence) speakerHolds(speech []facts.Fact, names []string, all bool) bool {
 	for _, f := range speech {
-		toks := ownedBy(tokenize(f.Speech.Speaker))
+		toks := ownedBy(f.Speech.Speaker)
 		respell(toks, ev.spelled) // "Volodymyr Zelenskyy" for the question's "Zelensky"
 		have := keySet(toks)
 		for _, t := range toks {
@@ -2118,6 +2127,16 @@ func (ev *evidence) speakerHolds(speech []facts.Fact, names []string, all bool) 
 		}
 	}
 	return false
+}
+
+// speaksAsked reports whether speech fact f's speaker shares a content
+// word with the speaker the question asks of, other than a country's or
+// a nation's: "Russia's Foreign Ministry" is not "the Azerbaijani
+// Diaspora of Russia".
+func (qu *query) speaksAsked(f facts.Fact) bool {
+	return slices.ContainsFunc(tokenize(f.Speech.Speaker), func(t token) bool {
+		return !t.Stop && qu.speakerKeys[t.Key] && !nationWord(t.Word) && !facts.Country(t.Word)
+	})
 }
 
 // reactionKey returns the key of the word a question asks someone's
@@ -2137,32 +2156,24 @@ func reactionKey(q []token, qu *query) string {
 }
 
 // ownedBy returns the words of a speaker that say whose it is: a place
-// after "in" or "at" says where the speaker is, and whose only for a
-// body of state or people there ("the Foreign Ministry in Moscow",
-// "authorities in Baku", "political observers in Baku"), not for "the
-// news agency's head office in Moscow".
-func ownedBy(toks []token) []token {
+// after "in" or "at" that follows an owner's name says only where the
+// owner's office is ("the news agency's head office in Moscow" is the
+// agency's, "Azerbaijan's embassy in Moscow" Azerbaijan's). Elsewhere the
+// place says whose the speaker is ("the Foreign Ministry in Moscow",
+// "authorities in Baku", "a post-mortem examination carried out in
+// Azerbaijan").
+func ownedBy(speaker string) []token {
+	toks := tokenize(speaker)
 	for i, t := range toks {
 		if !placePrepositions[strings.ToLower(t.Word)] || i == 0 {
 			continue
 		}
-		if slices.ContainsFunc(toks[:i], func(u token) bool { return stateBodies[strings.ToLower(u.Word)] }) || plural(toks[i-1].Word) {
-			return toks // "political observers in Baku" are Baku's too
+		if owned := strings.Contains(speaker[:t.Start], "'s ") || strings.Contains(speaker[:t.Start], "’s "); !owned {
+			return toks
 		}
-		return toks[:i]
+		return toks[:i] // "Azerbaijan's embassy in Moscow" is Azerbaijan's
 	}
 	return toks
-}
-
-// stateBodies are nouns for organs of a state and for who speaks for
-// one, whose place is whose they are: "the Foreign Ministry in Moscow" is
-// Russia's, "authorities in Baku" Azerbaijan's.
-var stateBodies = map[string]bool{
-	"ministry": true, "government": true, "embassy": true, "consulate": true, "parliament": true, "court": true,
-	"cabinet": true, "administration": true, "presidency": true, "prosecutor": true, "prosecutors": true,
-	"committee": true, "council": true, "mission": true, "service": true, "services": true,
-	"authorities": true, "officials": true, "police": true, "investigators": true, "officers": true,
-	"diplomats": true, "leaders": true, "leadership": true, "sources": true,
 }
 
 // namedInQuote reports whether one of names stands inside a quotation in

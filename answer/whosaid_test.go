@@ -242,3 +242,35 @@ func TestAReactionIsWordsSaid(t *testing.T) {
 	}
 	wantOpening(t, docs, "How did Brandt react to the letter closing the case?", "Valdorian Foreign Minister Ola Brandt stated", "Brandt's words")
 }
+
+// TestOwnedBy: a place after an owner's name says where its office is;
+// elsewhere it says whose the speaker is.
+func TestOwnedBy(t *testing.T) {
+	for speaker, want := range map[string]string{
+		"A post-mortem examination carried out in Halden": "halden",
+		"the Foreign Ministry in Halden":                  "halden",
+		"political observers in Halden":                   "halden",
+		"the news agency's head office in Halden":         "",
+		"Valdoria's embassy in Halden":                    "valdoria",
+	} {
+		var place, owner bool
+		for _, t := range ownedBy(speaker) {
+			place = place || t.Key == keyOf("halden")
+			owner = owner || t.Key == keyOf("valdoria")
+		}
+		switch want {
+		case "halden":
+			if !place {
+				t.Errorf("%q: Halden's place lost", speaker)
+			}
+		case "":
+			if place {
+				t.Errorf("%q: Halden kept as whose it is", speaker)
+			}
+		case "valdoria":
+			if place || !owner {
+				t.Errorf("%q: place %v, owner %v; want Valdoria's alone", speaker, place, owner)
+			}
+		}
+	}
+}
