@@ -86,6 +86,11 @@ func (e *Engine) withTimeline(a Answer, q, query string, results []retrieval.Res
 		// the promise would read as the payment's.
 		return a
 	}
+	if _, refs := references(questionTokens(q)); len(refs) > 0 {
+		// "When did Putin first apologise to Aliyev over the crash?":
+		// the timeline's date of the crash would read as the apology's.
+		return a
+	}
 	var retrieved []string
 	for _, r := range results {
 		retrieved = append(retrieved, r.ID)

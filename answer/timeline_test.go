@@ -141,6 +141,16 @@ func TestWhenAnswersDrawOnTheTimeline(t *testing.T) {
 		t.Errorf("a when-will answer got the timeline's date: %q", a.Text)
 	}
 
+	// Nor when the question dates an act by another event it names: the
+	// timeline's date may be that event's ("over the crash").
+	a, err = New(newBM25(ps), Options{Dates: dates}).Ask(ctx, "When did Azerbaijani police raid Sputnik's Baku office over the deaths?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "dates this to") {
+		t.Errorf("an answer dating an act over another event got the timeline's date: %q", a.Text)
+	}
+
 	// Other questions do not consult it.
 	dates.offered = nil
 	if _, err := New(newBM25(ps), Options{Dates: dates}).Ask(ctx, "Why was Sputnik's Baku office raided?"); err != nil {
