@@ -1897,10 +1897,7 @@ func TestAPlaceOfALesserSentenceIsNotPromoted(t *testing.T) {
 		madeUp("c", "Tamm said Haldia and Estmark remain partners."),
 		madeUp("d", "Trade between Haldia and Estmark fell last year, Tamm said."),
 	}
-	a := askMadeUp(t, docs, "Where did Tamm confirm that Haldia was preparing legal action against Estmark?")
-	if !strings.HasPrefix(a.Text, "His remarks come days after") {
-		t.Errorf("answer %q, want the sentence of the confirmation first", a.Text)
-	}
+	wantOpening(t, docs, "Where did Tamm confirm that Haldia was preparing legal action against Estmark?", "His remarks come days after", "the sentence of the confirmation first")
 }
 
 // TestHowManyOfAnEventInOtherWords: "How many drones struck the depot?"
@@ -1937,10 +1934,7 @@ func TestAPlaceFarFromTheAskedAct(t *testing.T) {
 		madeUp("a", "The October 10 meeting between Haldian President Ivo Tamm and Estmark's President Lena Varga marked a cautious re-engagement following a period of tension in Haldia–Estmark relations."),
 		madeUp("b", "Haldian President Ivo Tamm and Estmark's President Lena Varga met on October 10 in Halden, amid a deep crisis between their two countries."),
 	}
-	a := askMadeUp(t, docs, "Where did Tamm and Varga meet in October?")
-	if !strings.HasPrefix(a.Text, "Haldian President Ivo Tamm and Estmark's President Lena Varga met on October 10 in Halden") {
-		t.Errorf("answer %q, want the sentence that says where they met", a.Text)
-	}
+	wantOpening(t, docs, "Where did Tamm and Varga meet in October?", "Haldian President Ivo Tamm and Estmark's President Lena Varga met on October 10 in Halden", "the sentence that says where they met")
 }
 
 // abbrevSearcher is a fixedSearcher that knows the abbreviations its

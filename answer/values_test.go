@@ -744,10 +744,7 @@ func TestANamesLastWordIsNoNation(t *testing.T) {
 		madeUp("a", "Seven employees of Dalby Estman, a branch of the state broadcaster, were detained in Ostrava."),
 		madeUp("b", "The Dalby Estman office in Ostrava was searched by the police."),
 	}
-	a := askMadeUp(t, docs, "How many Dalby Estman employees were detained?")
-	if !strings.HasPrefix(a.Text, "Seven employees of Dalby Estman") {
-		t.Errorf("answer %q, want the count of its employees", a.Text)
-	}
+	wantOpening(t, docs, "How many Dalby Estman employees were detained?", "Seven employees of Dalby Estman", "the count of its employees")
 }
 
 // TestWhatDidTheyDoForALiving: "What did X do for a living?" asks what X
@@ -814,10 +811,7 @@ func TestWhenFirstAsksTheEarliest(t *testing.T) {
 		madeUp("a", "The first meeting in a long time between Ola Lund and Ivo Brandt took place on October 9, 2025, in Dalby, where Lund apologized to Brandt again for the ferry crash."),
 		madeUp("b", "On December 28, 2024, Ola Lund called Ivo Brandt and apologized for the ferry crash."),
 	}
-	a := askMadeUp(t, docs, "When did Lund first apologise to Brandt over the ferry crash?")
-	if !strings.HasPrefix(a.Text, "On December 28, 2024") {
-		t.Errorf("answer %q, want the first apology's day", a.Text)
-	}
+	wantOpening(t, docs, "When did Lund first apologise to Brandt over the ferry crash?", "On December 28, 2024", "the first apology's day")
 }
 
 // TestWhenOfAPhrasalVerbDatesItsMeaning: "When did Valdoria call off the
@@ -828,10 +822,7 @@ func TestWhenOfAPhrasalVerbDatesItsMeaning(t *testing.T) {
 		madeUp("a", "Ostria on Monday regretted Valdoria's decision to cancel cultural events involving Ostrian institutions after the deaths in Kessel last week."),
 		madeUp("b", "On Sunday, Valdoria cancelled all cultural events that had been scheduled with Ostrian institutions."),
 	}
-	a := askMadeUp(t, docs, "On which day did Valdoria call off the Ostrian cultural events?")
-	if !strings.HasPrefix(a.Text, "On Sunday, Valdoria cancelled") {
-		t.Errorf("answer %q, want the cancellation's day first", a.Text)
-	}
+	wantOpening(t, docs, "On which day did Valdoria call off the Ostrian cultural events?", "On Sunday, Valdoria cancelled", "the cancellation's day first")
 }
 
 // TestWhenDidTheySayDatesThoseWords: "When did Halden's investigators say
@@ -841,10 +832,7 @@ func TestWhenDidTheySayDatesThoseWords(t *testing.T) {
 	docs := fixedSearcher{madeUp("a", "Two Valdorian miners died in Halden police custody last week. "+
 		"One of the miners died of heart failure, while the cause of death of the other was being determined, Halden investigators said on Monday. "+
 		"On Wednesday, Halden investigators said they had charged six other detained Valdorians with murder.")}
-	a := askMadeUp(t, docs, "When did Halden investigators say one miner died of heart failure?")
-	if !strings.HasPrefix(a.Text, "One of the miners died of heart failure") {
-		t.Errorf("answer %q, want the heart-failure words and their Monday", a.Text)
-	}
+	wantOpening(t, docs, "When did Halden investigators say one miner died of heart failure?", "One of the miners died of heart failure", "the heart-failure words and their Monday")
 }
 
 // TestUntilWhenAsksTheTermsEnd: "Until what date will Ivo Tamm stay in
