@@ -47,6 +47,12 @@ type monthDay struct {
 	Day   int
 }
 
+// yearMonth is a month of a year.
+type yearMonth struct {
+	Year  int
+	Month time.Month
+}
+
 // statedYears maps each month and day an article writes with its year
 // ("December 25, 2024", "December 2024") to the years it gives them; a
 // month is stated by its days too.
@@ -247,6 +253,10 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		}
 	}
 	stated := statedYearsOf(found)
+	// statedEvents holds, for each month the article has written with its
+	// year so far, the events those dates were given to: a month written
+	// alone takes that year only for one of them.
+	statedEvents := map[yearMonth]map[string]bool{}
 	var out []Fact
 	// The day an anaphor ("that same day") refers to: the last day that
 	// opened a sentence of the paragraph ("On July 3, …"), else the last day.
@@ -289,6 +299,12 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 			words: words[i], segs: Segments(s.Text), prose: prose[i],
 			proper: proper, known: known, cited: citations(s.Text),
 		}
+		// bareMonths are the sentence's months written alone that the
+		// article writes elsewhere with another year, by offset.
+		var bareMonths map[int]Span
+		// withYear are the offsets of the sentence's dates that give
+		// their year.
+		var withYear []int
 		if sc.prose {
 			var days []dayAt // the sentence's single days so far
 			for _, e := range found[i] {
@@ -312,7 +328,20 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 				if !ok {
 					continue
 				}
-				if y, ok := stated.yearOf(e, s.Text, sp); ok && haveWin && !futureTense(s.Text) {
+				y, ok := stated.yearOf(e, s.Text, sp)
+				ok = ok && haveWin && !futureTense(s.Text)
+				if ok && sp.G == GMonth {
+					// "in December" in a 2026 article that writes "December
+					// 2024" elsewhere: that December only if it dates the
+					// same event, decided once the sentence's events are
+					// read. Statements "made by the minister in December"
+					// are the last December's, whatever the crash's.
+					if bareMonths == nil {
+						bareMonths = map[int]Span{}
+					}
+					bareMonths[e.start] = sp.InYear(y)
+				}
+				if ok && sp.G != GMonth {
 					// "On December 25, the plane crashed" in a 2026 article
 					// that writes "December 25, 2024" elsewhere: that
 					// day, not the nearest December 25.
@@ -366,6 +395,9 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 				}
 				d := sp.Date()
 				sc.dates = append(sc.dates, sc.fact(KindDate, e.start, e.end, func(f *Fact) { f.Date = &d }))
+				if e.kind == kAbsolute && !e.yearless && e.abs.Single() && (e.abs.G == GDay || e.abs.G == GMonth) {
+					withYear = append(withYear, e.start)
+				}
 			}
 		}
 		if open = QuoteOpen(open, s.Text); !open {
@@ -425,6 +457,12 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		cont.prev, cont.prevCue = own, ownCue
 		ents := readEntities(sc)
 		persons = append(persons, sc.describedNames(ents)...)
+		for k := range sc.dates {
+			if sp, ok := bareMonths[sc.dates[k].Start]; ok && statedEvents[yearMonth{sp.Lo.Year(), sp.Lo.Month()}][sc.frame(sc.dates[k].Start, ents).Trigger] {
+				d := sp.Date()
+				sc.dates[k].Date = &d
+			}
+		}
 		times := readClocks(sc)
 		qs := slices.DeleteFunc(readQuantities(sc), func(q Fact) bool { return inClock(times, q.Start, q.End) })
 		sc.ageOwners(qs, ents)
@@ -445,6 +483,18 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 			}
 		}
 		listedDates(sc.text, sc.dates)
+		for _, d := range sc.dates {
+			if !slices.Contains(withYear, d.Start) || d.Event.Trigger == "" {
+				continue
+			}
+			if sp, ok := ParseValue(d.Date.Value); ok {
+				m := yearMonth{sp.Lo.Year(), sp.Lo.Month()}
+				if statedEvents[m] == nil {
+					statedEvents[m] = map[string]bool{}
+				}
+				statedEvents[m][d.Event.Trigger] = true
+			}
+		}
 		for k := range acts {
 			acts[k].Source = sourceAt(speech, acts[k].Start)
 		}

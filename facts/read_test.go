@@ -1378,6 +1378,7 @@ func TestAMonthToCome(t *testing.T) {
 // TestAYearlessDayTakesTheYearItsArticleGives: "On December 25" in a March
 // 2026 article that writes "December 25, 2024" elsewhere is that day, not
 // the nearest December 25; with two years given for it, the nearest. A
+// month written alone takes the year only for the event it was given to. A
 // month named alone in a sentence of no future, further ahead than an
 // article may look, is last year's ("crashed … in December" in October).
 func TestAYearlessDayTakesTheYearItsArticleGives(t *testing.T) {
@@ -1389,8 +1390,12 @@ func TestAYearlessDayTakesTheYearItsArticleGives(t *testing.T) {
 			[]string{"December 25, 2024=2024-12-25", "December 25=2024-12-25"}},
 		{"2026-03-02", "Talks began on December 25, 2024 and resumed on December 25, 2023. On December 25, the ferry sank near Dalby.",
 			[]string{"December 25, 2024=2024-12-25", "December 25, 2023=2023-12-25", "December 25=2025-12-25"}},
-		{"2026-03-02", "The ferry sank in December 2024. The inquiry opened in December.",
+		// A month written alone takes the year only for the event it was
+		// given to: the statements are the last December's.
+		{"2026-03-02", "The plane crashed in December 2024. The plane that crashed in December carried 67 people.",
 			[]string{"December 2024=2024-12", "December=2024-12"}},
+		{"2026-03-02", "The plane crashed in December 2024. Talks were preceded by statements made by the minister in December.",
+			[]string{"December 2024=2024-12", "December=2025-12"}},
 		{"2025-10-09", "Marten admitted responsibility for the ferry that sank near Dalby in December, the agency reported.",
 			[]string{"December=2024-12"}},
 		// Ahead, in words of the future, it is still the coming one.
