@@ -26,7 +26,10 @@ type Clock struct {
 }
 
 // reClock matches a time of day with an optional qualifier before it.
-var reClock = regexp.MustCompile(`(?i)\b(?:(about|around|approximately|roughly|some|nearly|almost|shortly after|shortly before)\s+)?(?:(\d{1,2}):(\d{2})(?:\s*(a\.m\.|p\.m\.|am|pm)(?:\W|$))?|(\d{1,2})\s*(a\.m\.|p\.m\.|am|pm)(?:\W|$)|(noon|midnight)\b)`)
+// Groups: 1 the qualifier; 2–4 "5:30 am"; 5–6 "5 am"; 7 noon or midnight;
+// 8–10 "six o'clock in the morning", "6 in the evening", where the
+// hour is a figure or a word and the part of the day or "o'clock" pins it.
+var reClock = regexp.MustCompile(`(?i)\b(?:(about|around|approximately|roughly|some|nearly|almost|shortly after|shortly before)\s+)?(?:(\d{1,2}):(\d{2})(?:\s*(a\.m\.|p\.m\.|am|pm)(?:\W|$))?|(\d{1,2})\s*(a\.m\.|p\.m\.|am|pm)(?:\W|$)|(noon|midnight)\b|(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o['’]clock(?:\s+(in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?|\s+(in\s+the\s+(?:morning|afternoon|evening)|at\s+night))\b)`)
 
 // roundWidth and approxWidth are how far a round hour or a qualifier
 // widens a time, in minutes either way.
@@ -62,12 +65,28 @@ func readClocks(sc *sentenceCtx) []Fact {
 			hour = 12
 		case group(7) == "midnight":
 			hour = 0
+		case group(8) != "" && !strings.Contains(group(0), "clock") && group(1) == "" && !clockPrepositions[strings.ToLower(prevWord(s, m[0]))]:
+			// "one in the evening group": a part of the day without
+			// "o'clock" tells a time only after "at", "by" and the like.
+			continue
+		case group(8) != "":
+			hour, _ = smallNumber(group(8))
+			half = dayPart(group(9) + group(10))
+			if half == "" {
+				half = "o'clock"
+			}
 		}
 		if hour < 0 || hour > 23 || minute > 59 || half != "" && (hour < 1 || hour > 12) {
 			continue
 		}
 		twelve := false
 		switch {
+		case half == "o'clock":
+			twelve = true // "six o'clock": morning or evening
+		case half == "night" && hour == 12:
+			hour = 0
+		case half == "night" && hour >= 6:
+			hour += 12
 		case strings.HasPrefix(half, "p") && hour < 12:
 			hour += 12
 		case strings.HasPrefix(half, "a") && hour == 12:
@@ -78,7 +97,7 @@ func readClocks(sc *sentenceCtx) []Fact {
 		// The time ends with its last group: the match may hold the
 		// character after "am" or "pm".
 		start, end := m[0], m[1]
-		for g := 3; g <= 7; g++ {
+		for g := 3; g <= 10; g++ {
 			if m[2*g] >= 0 {
 				end = m[2*g+1]
 			}
@@ -104,12 +123,29 @@ func readClocks(sc *sentenceCtx) []Fact {
 	return out
 }
 
+// dayPart returns the half of the clock a part of the day puts an hour
+// in: "am" for the morning, "pm" for the afternoon and evening, and for
+// the night "night": "10 at night" is 22:00 and "2 at night" 02:00.
+func dayPart(words string) string {
+	switch f := strings.Fields(words); {
+	case len(f) == 0:
+		return ""
+	case f[len(f)-1] == "morning":
+		return "am"
+	case f[len(f)-1] == "night":
+		return "night"
+	}
+	return "pm"
+}
+
 // mayHoldClock reports whether s may hold a time of day, cheaply, so that
 // the pattern runs on few sentences: a digit followed by a colon and a
 // digit or by "am"/"pm" (with or without dots), or "noon" or "midnight".
 func mayHoldClock(s string) bool {
-	if strings.Contains(s, "noon") || strings.Contains(s, "midnight") || strings.Contains(s, "Noon") || strings.Contains(s, "Midnight") {
-		return true
+	for _, w := range clockWords {
+		if strings.Contains(s, w) {
+			return true
+		}
 	}
 	for i := 0; i+2 < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' || s[i+1] >= '0' && s[i+1] <= '9' {
@@ -131,6 +167,15 @@ func mayHoldClock(s string) bool {
 	}
 	return false
 }
+
+// clockPrepositions are the words before "six in the morning" that make
+// it a time.
+var clockPrepositions = map[string]bool{"at": true, "by": true, "until": true, "till": true, "before": true,
+	"after": true, "from": true, "to": true, "around": true, "about": true, "past": true}
+
+// clockWords are words that may tell a time of day without a figure's
+// "am" or colon.
+var clockWords = []string{"noon", "Noon", "midnight", "Midnight", "o'clock", "o’clock", " in the morning", " in the afternoon", " in the evening", " at night"}
 
 // pad writes n with two digits.
 func pad(n int) string {

@@ -960,7 +960,8 @@ func TestPartsOfAGroupCountItsNoun(t *testing.T) {
 }
 
 // TestTimesOfDay: a time the words pin down is read with its clause's
-// event ("at about 03:00", "3 pm", "5:00 a.m.", "noon"); a bare number or
+// event ("at about 03:00", "3 pm", "5:00 a.m.", "noon", "six o'clock in
+// the morning"); a bare number or
 // a score is not; two articles that time one event differently disagree,
 // and "5:00" without am or pm fits "5 pm".
 func TestTimesOfDay(t *testing.T) {
@@ -973,6 +974,11 @@ func TestTimesOfDay(t *testing.T) {
 		{"Police raided the cafe at 5:00 a.m. and again at 5:30.", []string{"05:00/285/315/false→raid", "05:30/330/330/true→raid"}},
 		{"The ministers met at noon in Halden.", []string{"12:00/705/735/false→met"}},
 		{"The match ended 2:1 and 5 people were detained.", nil},
+		// A figure or word with "o'clock" or a part of the day.
+		{"Police, simultaneously, at six o'clock in the morning, raided ten apartments in Halden.", []string{"06:00/345/375/false→raid"}},
+		{"The miners were detained at 10 at night and released at two in the afternoon.", []string{"22:00/1305/1335/false→detain", "14:00/825/855/false→releas"}},
+		{"Ola Brandt was detained at five o'clock.", []string{"05:00/285/315/true→detain"}},
+		{"Only one in the evening group was detained.", nil},
 	}
 	for _, tt := range tests {
 		var got []string
