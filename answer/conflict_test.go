@@ -229,6 +229,24 @@ func TestWhatTimeIsAnsweredWithTheTime(t *testing.T) {
 	checkCitations(t, a)
 }
 
+// TestWhatTimeOfNightIsTheTime: "at what time of night" asks for the
+// time; "night" is the question's framing, not a word the sentence must
+// hold.
+func TestWhatTimeOfNightIsTheTime(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "A missile fell on the grounds of the Ostrian embassy in Dalby around 01:00 a.m. on 14 November, the ministry said."),
+		madeUp("b", "The Ostrian embassy in Dalby was damaged, the ministry said."),
+	}
+	a, err := New(docs, Options{}).Ask(context.Background(), "At what time of night did the missile fall on the embassy in Dalby?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "A missile fell") {
+		t.Errorf("answer %q, want the sentence that gives the time", a.Text)
+	}
+	checkCitations(t, a)
+}
+
 // TestTheTimeOfAKillingIsTheTimeOfTheMurder: one article says he was
 // killed at one time, another that he was murdered at another: the
 // question about his killing shows both.

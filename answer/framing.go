@@ -37,14 +37,19 @@ func framingWord(toks []token, i int, q string) bool {
 		// "When did Putin first apologise?": the earliest of the
 		// acts is asked (reFirstQ), in whatever words.
 		return next == "name" || next == "names" || lw == "first" && firstAsked(toks, i, q)
-	case "date", "year", "month", "day", "time", "hour", "reason", "reasons":
+	case "date", "year", "month", "day", "time", "hour", "reason", "reasons", "night", "morning", "afternoon", "evening":
 		// "On what date", "in which year", "for what reason": the value
 		// is what is asked;
-		// and "day" in "at what time of day".
+		// and "day" in "at what time of day", "night" in "at what time
+		// of night": a time's part of the day is its value.
 		if i > 0 {
 			prev := strings.ToLower(toks[i-1].Word)
-			return prev == "what" || prev == "which" ||
-				lw == "day" && prev == "of" && i > 1 && strings.EqualFold(toks[i-2].Word, "time")
+			timeOf := prev == "of" && i > 1 && strings.EqualFold(toks[i-2].Word, "time")
+			switch lw {
+			case "night", "morning", "afternoon", "evening":
+				return timeOf
+			}
+			return prev == "what" || prev == "which" || lw == "day" && timeOf
 		}
 	case "else":
 		// "What else did he say?": more of what was asked before.
