@@ -1572,3 +1572,17 @@ func countsDisagreeing(docs ...corpus.Document) (n int) {
 	}
 	return n
 }
+
+// TestAnAsideBeforeAnAuxiliary: "Brandt, meanwhile, has argued that …"
+// is Brandt's words, as "Brandt, meanwhile, argued that …" is.
+func TestAnAsideBeforeAnAuxiliary(t *testing.T) {
+	fs := Read(doc("d", "2025-07-10", "Ostrian President Ola Brandt, meanwhile, has argued that the damage was caused by a missile. "+
+		"Analysts, however, have said the talks will fail."))
+	var got []string
+	for _, f := range kinds(fs, KindSpeech) {
+		got = append(got, f.Speech.Speaker+": "+f.Speech.Content)
+	}
+	if want := []string{"Ostrian President Ola Brandt: the damage was caused by a missile", "Analysts: the talks will fail"}; !slices.Equal(got, want) {
+		t.Errorf("speech %q, want %q", got, want)
+	}
+}

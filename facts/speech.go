@@ -796,6 +796,11 @@ func (sc *sentenceCtx) nameOfAppositiveBefore(i int) (int, int, bool) {
 // it, and no source follows the cue.
 func (sc *sentenceCtx) parentheticalBefore(i int) int {
 	ws := sc.words
+	// "Zelensky, meanwhile, has argued": the verb's auxiliary stands
+	// between the aside and the cue.
+	for i >= 3 && asideAuxiliaries[strings.ToLower(ws[i-1].Text)] && sc.text[ws[i-1].End:ws[i].Start] == " " {
+		i--
+	}
 	if i < 2 {
 		return -1
 	}
@@ -811,6 +816,10 @@ func (sc *sentenceCtx) parentheticalBefore(i int) int {
 	}
 	return i - 2
 }
+
+// asideAuxiliaries are the words that may stand between an aside and its
+// cue.
+var asideAuxiliaries = map[string]bool{"has": true, "have": true, "had": true, "would": true, "will": true, "did": true, "does": true}
 
 // asides are the adverbs, other than those in "-ly", that a writer sets
 // off between a subject and its verb.
