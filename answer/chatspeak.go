@@ -12,6 +12,8 @@ var chatWords = map[string]string{
 	"abt": "about", "bc": "because", "b/c": "because", "cuz": "because", "coz": "because", "w/": "with",
 	"yr": "year", "yrs": "years", "hrs": "hours", "mins": "minutes", "wat": "what", "wut": "what",
 	"tho": "though", "thru": "through", "pls": "please", "plz": "please", "ppl's": "people's",
+	"n": "and", "bros": "brothers", "bro's": "brother's", "info": "information", "gonna": "going to",
+	"wanna": "want to", "gotta": "have to", "guy": "man", "guys": "men", "dude": "man", "dudes": "men",
 	// Titles written short: "the deputy PM's trip".
 	"pm": "prime minister", "pm's": "prime minister's", "fm": "foreign minister", "fm's": "foreign minister's",
 	// Greetings and fillers say nothing of what is asked.
