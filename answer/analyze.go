@@ -71,7 +71,7 @@ var phrasalVerbs = map[[2]string]string{
 	{"step", "down"}: "resign", {"put", "off"}: "postpone", {"turn", "down"}: "reject",
 	{"own", "up"}: "admit", {"say", "sorri"}: "apologise", {"pass", "away"}: "die",
 	{"lose", "life"}: "die", {"lost", "life"}: "die", {"lose", "live"}: "die", {"lost", "live"}: "die",
-	{"lock", "up"}: "detain", {"call", "in"}: "summon",
+	{"lock", "up"}: "detain", {"round", "up"}: "detain", {"call", "in"}: "summon",
 	// "take place" says only that something happened: no content.
 	{"take", "place"}: "", {"took", "place"}: "",
 }

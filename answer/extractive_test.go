@@ -629,7 +629,7 @@ func TestPhrasalVerbsMeanTheirWord(t *testing.T) {
 }
 
 // TestCalledInAndLockedUp: "called in" an envoy is "summoned" him, and
-// "locked up" is "detained".
+// "locked up" and "rounded up" are "detained".
 func TestCalledInAndLockedUp(t *testing.T) {
 	docs := fixedSearcher{
 		madeUp("a", "On Tuesday, Valdoria's foreign ministry summoned the Estmarkian envoy over the arrests of two miners."),
@@ -639,6 +639,7 @@ func TestCalledInAndLockedUp(t *testing.T) {
 	for q, want := range map[string]string{
 		"When did Valdoria's foreign ministry call in the Estmarkian envoy?": "Tuesday",
 		"how many miners got locked up in the raids?":                        "nine miners",
+		"How many miners were rounded up in the raids?":                      "nine miners",
 	} {
 		a, err := New(docs, Options{}).Ask(context.Background(), q)
 		if err != nil {
