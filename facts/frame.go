@@ -193,6 +193,9 @@ func (sc *sentenceCtx) frame(at int, ents []Fact) Event {
 // detained", "38 people died") counts that event, however near another
 // one stands ("injured in the raid and a total of nine …").
 func (sc *sentenceCtx) countFrame(at, end int, ents []Fact) Event {
+	if sc.livesTaken(at, end) {
+		return sc.frameOf(at, dieKey, ents)
+	}
 	if t, i := sc.countedBy(end); t != "" {
 		ev := sc.frameOf(at, t, ents)
 		if k := sc.joinedVerb(i); k != "" && k != t {
@@ -204,6 +207,40 @@ func (sc *sentenceCtx) countFrame(at, end int, ents []Fact) Event {
 	}
 	return sc.frame(at, ents)
 }
+
+// livesTaken reports whether the count from offset at to end follows
+// "claimed (took, cost) the lives of", or is "claimed 38 lives (victims)":
+// a count of the dead ("claiming the lives of 38 of the 67 on board"), not
+// of "saved the lives of".
+func (sc *sentenceCtx) livesTaken(at, end int) bool {
+	ws := sc.words
+	i := slices.IndexFunc(ws, func(w Word) bool { return w.Start >= at })
+	if i < 1 {
+		return false
+	}
+	if takingLives[strings.ToLower(ws[i-1].Text)] && sc.gapFree(i-1, i) {
+		// "claimed 38 lives", "which claimed 38 victims".
+		j := slices.IndexFunc(ws, func(w Word) bool { return w.End >= end })
+		return j >= 0 && (strings.EqualFold(ws[j].Text, "lives") || strings.EqualFold(ws[j].Text, "victims"))
+	}
+	if i < 3 || !strings.EqualFold(ws[i-1].Text, "of") || !strings.EqualFold(ws[i-2].Text, "lives") || !sc.gapFree(i-3, i) {
+		return false
+	}
+	v := i - 3
+	if v > 0 && (strings.EqualFold(ws[v].Text, "the") || lifeOwners[strings.ToLower(ws[v].Text)]) {
+		v--
+	}
+	return takingLives[strings.ToLower(ws[v].Text)]
+}
+
+// takingLives are the forms of the verbs that take lives.
+var takingLives = map[string]bool{
+	"claim": true, "claims": true, "claimed": true, "claiming": true, "take": true, "takes": true, "took": true,
+	"taken": true, "taking": true, "cost": true, "costs": true, "costing": true,
+}
+
+// lifeOwners may stand between a verb and "lives": "cost their lives".
+var lifeOwners = map[string]bool{"their": true, "his": true, "her": true, "its": true, "our": true}
 
 // joinedVerb returns the event key of a past-tense event word joined to
 // the verb at i by "and", with at most an adverb between ("arrested and

@@ -1586,3 +1586,25 @@ func TestAnAsideBeforeAnAuxiliary(t *testing.T) {
 		t.Errorf("speech %q, want %q", got, want)
 	}
 }
+
+// TestLivesClaimedAreDeaths: "claiming the lives of 38 of the 67 on
+// board", "claimed 39 lives" and "which claimed 38 victims" count the
+// dead, and no one speaks in them; "saved the lives of 20 miners" counts
+// no deaths.
+func TestLivesClaimedAreDeaths(t *testing.T) {
+	fs := Read(doc("d", "2025-07-10", "The ferry sank near Dalby, claiming the lives of 38 of the 67 on board. "+
+		"The collision claimed 39 lives. Months have passed since the sinking, which claimed 38 victims. "+
+		"Divers saved the lives of 20 miners."))
+	var got []string
+	for _, f := range kinds(fs, KindQuantity) {
+		if f.Quantity.Unit == "" {
+			got = append(got, f.Text+"→"+f.Event.Trigger)
+		}
+	}
+	if want := []string{"38 of the 67→die", "39 lives→die", "38 victims→die", "20 miners→"}; !slices.Equal(got, want) {
+		t.Errorf("counts %q, want %q", got, want)
+	}
+	if sp := kinds(fs, KindSpeech); len(sp) != 0 {
+		t.Errorf("speech %+v, want none", sp)
+	}
+}

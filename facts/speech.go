@@ -232,6 +232,9 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 				continue
 			}
 		}
+		if takingLives[l] && takesLives(ws[i+1:]) {
+			continue // "The crash claimed 38 lives": deaths, no one's words
+		}
 		if thatCues[l] && !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that")) {
 			continue // "Baku recalled its ambassador": an act, not words
 		}
@@ -815,6 +818,19 @@ func (sc *sentenceCtx) parentheticalBefore(i int) int {
 		return -1 // "examinations, which, unfortunately, confirmed": a relative clause's
 	}
 	return i - 2
+}
+
+// takesLives reports whether the words after a verb of takingLives are
+// lives it took: "38 lives", "38 victims", "the lives of".
+func takesLives(after []Word) bool {
+	if len(after) < 2 {
+		return false
+	}
+	if strings.EqualFold(after[0].Text, "the") || lifeOwners[strings.ToLower(after[0].Text)] {
+		return strings.EqualFold(after[1].Text, "lives")
+	}
+	_, num := smallNumber(after[0].Text)
+	return num && (strings.EqualFold(after[1].Text, "lives") || strings.EqualFold(after[1].Text, "victims"))
 }
 
 // asideAuxiliaries are the words that may stand between an aside and its
