@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/crisisbot/crisisbot/corpus"
@@ -106,6 +107,23 @@ func (st statedYears) yearOf(e expr, text string, sp Span) (int, bool) {
 		return y, y != sp.Lo.Year()
 	}
 	return 0, false
+}
+
+// yearInName reports whether e is a year written between "the" and a
+// capitalised word that is not a month: "the 2002 Convention", "the 2024
+// Games" name a thing, and date nothing the sentence tells.
+func yearInName(text string, e expr) bool {
+	if e.kind != kAbsolute || e.abs.G != GYear || !strings.EqualFold(prevWord(text, e.start), "the") {
+		return false
+	}
+	next := strings.TrimLeft(text[e.end:], " ")
+	r, _ := utf8.DecodeRuneInString(next)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	w := strings.ToLower(strings.FieldsFunc(next, func(r rune) bool { return !unicode.IsLetter(r) })[0])
+	_, month := monthNames[w]
+	return !month
 }
 
 // hypothetical reports whether the clause at offset at opens with "if",
@@ -308,6 +326,9 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		if sc.prose {
 			var days []dayAt // the sentence's single days so far
 			for _, e := range found[i] {
+				if yearInName(s.Text, e) {
+					continue // "the 2002 Convention": a name, no date of the sentence's
+				}
 				if within(sc.cited, e.start, e.end) {
 					continue // a source's date: "(Deutsche Welle, July 3)"
 				}

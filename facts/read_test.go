@@ -1608,3 +1608,18 @@ func TestLivesClaimedAreDeaths(t *testing.T) {
 		t.Errorf("speech %+v, want none", sp)
 	}
 }
+
+// TestAYearInANameDatesNothing: "the 2002 Convention" and "the 2001 UN
+// resolution" name things; the sentence's event is not of that year. "the
+// 2020 war" and "in 2003" still date.
+func TestAYearInANameDatesNothing(t *testing.T) {
+	fs := kinds(Read(doc("d", "2025-08-27", "Evidence has been collected, and in accordance with the 2002 Convention a request was sent to Halden. "+
+		"Under the 2001 UN resolution, a state must repair the damage. The 2020 war ended in November. Marten became president in 2003.")), KindDate)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Text)
+	}
+	if want := []string{"2020", "November", "2003"}; !slices.Equal(got, want) {
+		t.Errorf("dates %q, want %q", got, want)
+	}
+}
