@@ -362,8 +362,28 @@ func names(ps []string) []string {
 // they share a named participant, their places agree, and they do not go
 // opposite ways.
 func sameDatedEvent(a, b Fact) bool {
-	return comparableDates(a, b) && placesAgree(a.Event, b.Event) && shareOne(a.Event.Participants, b.Event.Participants) && !Opposed(a.Event, b.Event)
+	return comparableDates(a, b) && placesAgree(a.Event, b.Event) && shareOne(identifying(a.Event.Participants), identifying(b.Event.Participants)) && !Opposed(a.Event, b.Event)
 }
+
+// identifying drops from participants what any number of events share:
+// counted nouns (names), countries, and institutions named by their kind
+// alone ("foreign ministry"): Moscow's summons of Baku's envoy on June 30
+// and Baku's of Moscow's in November share "the Foreign Ministry" and are
+// two events.
+func identifying(ps []string) []string {
+	return slices.DeleteFunc(names(ps), func(p string) bool {
+		return !slices.ContainsFunc(strings.Fields(p), func(w string) bool { return !titleKeys[w] && !countryKeys()[w] })
+	})
+}
+
+// titleKeys are the keys of TitleWords.
+var titleKeys = func() map[string]bool {
+	out := make(map[string]bool, len(TitleWords))
+	for w := range TitleWords {
+		out[Key(w)] = true
+	}
+	return out
+}()
 
 // placesAgree: both name places and share one, or one names none.
 func placesAgree(a, b Event) bool {

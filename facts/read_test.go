@@ -1623,3 +1623,26 @@ func TestAYearInANameDatesNothing(t *testing.T) {
 		t.Errorf("dates %q, want %q", got, want)
 	}
 }
+
+// TestAForeignMinistryIdentifiesNoEvent: two summonses whose facts share
+// only "foreign ministry" and a country are two events, however their
+// other words were read (the facts are those read from a real pair:
+// Moscow's summons of Baku's envoy on June 30, Baku's of Moscow's in
+// November); a name in common ties them.
+func TestAForeignMinistryIdentifiesNoEvent(t *testing.T) {
+	date := func(doc, v string, ev Event) Fact {
+		d := Date{Value: v, Precision: "day"}
+		return Fact{Kind: KindDate, DocID: doc, Text: v, Date: &d, Event: ev}
+	}
+	nov := Event{Trigger: "sumon", Participants: []string{"azerbaij embas", "foreyhn ministr"}, Places: []string{"baku mihail evdokimov", "kyiv", "rusi"},
+		When: "2025-11-14", By: []string{"azerbaij", "foreyhn", "ministr"}, To: []string{"ambasador", "azerbaij", "evdokimov", "mihail", "rusi"}}
+	june := Event{Trigger: "sumon", Participants: []string{"foreyhn ministr", "staff"}, Places: []string{"baku", "moscov"}, When: "2025-06-30", To: []string{"azerbaij"}}
+	if ds := Disagreements([]Fact{date("a", "2025-11-14", nov), date("b", "2025-06-30", june)}); len(ds) != 0 {
+		t.Errorf("two summonses set against each other: %+v", ds)
+	}
+	nov.Participants = append(nov.Participants, "mihail evdokimov")
+	june.Participants = append(june.Participants, "mihail evdokimov")
+	if ds := Disagreements([]Fact{date("a", "2025-11-14", nov), date("b", "2025-06-30", june)}); len(ds) != 1 {
+		t.Errorf("%d disagreements, want the one summons of Evdokimov dated twice", len(ds))
+	}
+}
