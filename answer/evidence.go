@@ -785,6 +785,9 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 	}
 	ev.sortRanked()
 	ev.promoteAnswer(len(descr) > 0)
+	if qu.yesNo {
+		ev.promoteDenial()
+	}
 	return ev
 }
 
@@ -902,6 +905,51 @@ func (ev *evidence) prefer(ok func(*sentence) bool) {
 			s.Score *= penaltyNoValue
 		}
 	}
+}
+
+// negationRatio is how far below the best sentence one that denies the
+// asked thing may score and still answer a yes-or-no question first.
+const negationRatio = 0.5
+
+// promoteDenial puts first the best sentence that denies what a
+// yes-or-no question asks of, when it scores close to the best: "Was
+// anyone at the embassy injured?" is answered by "no injuries were
+// reported", not by the city's toll that outscores it by the question's
+// other words.
+func (ev *evidence) promoteDenial() {
+	if len(ev.Ranked) < 2 || ev.negatesAsked(ev.Ranked[0]) {
+		return
+	}
+	top := ev.Ranked[0]
+	for i, s := range ev.Ranked[1:] {
+		if s.Score < negationRatio*top.Score {
+			return
+		}
+		if s.Named && ev.negatesAsked(s) && s.Sup >= promoteSupport*top.Sup {
+			copy(ev.Ranked[1:i+2], ev.Ranked[:i+1])
+			ev.Ranked[0] = s
+			return
+		}
+	}
+}
+
+// negatesAsked reports whether s denies a thing the question asks of:
+// "no", "nobody", "no one" or "none" right before one of the question's
+// content words ("though fortunately no injuries were reported" for "was
+// anyone injured").
+func (ev *evidence) negatesAsked(s *sentence) bool {
+	for i, t := range s.Toks {
+		w := strings.ToLower(t.Word)
+		if w != "no" && w != "nobody" && w != "none" {
+			continue
+		}
+		for j := i + 1; j < len(s.Toks) && j <= i+3; j++ {
+			if k := s.Toks[j]; !k.Stop && !k.Cap && slices.Contains(ev.QKeys, k.Key) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // tellsVerbs reports whether keys hold each of verbs, the keys of the

@@ -1990,3 +1990,15 @@ func TestAnAcronymSpeltOutInThePassages(t *testing.T) {
 		}
 	}
 }
+
+// TestADenialAnswersWhetherItHappened: "Was anyone at the embassy killed
+// or injured?" is answered first by "no injuries were reported" of the
+// embassy, not by the city's toll, which shares more of the question's
+// words.
+func TestADenialAnswersWhetherItHappened(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Ostria launched a missile strike against Dalby overnight in November, killing at least six people and injuring dozens more."),
+		madeUp("b", "The Valdorian ministry reported that the impact destroyed part of the embassy's wall in Dalby, though fortunately no injuries were reported."),
+	}
+	wantOpening(t, docs, "Was anyone at the Valdorian embassy in Dalby killed or injured in the November strike?", "The Valdorian ministry reported", "the denial first")
+}
