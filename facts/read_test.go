@@ -1646,3 +1646,22 @@ func TestAForeignMinistryIdentifiesNoEvent(t *testing.T) {
 		t.Errorf("%d disagreements, want the one summons of Evdokimov dated twice", len(ds))
 	}
 }
+
+// TestExpressedThatAndSaying: "He expressed that …" and "The ministry
+// emphasised that …" give words, as ", saying their detention …" does
+// without "that"; "expressed concern" is no one's words.
+func TestExpressedThatAndSaying(t *testing.T) {
+	fs := Read(doc("d", "2025-07-10", "Officials sought a deal, according to Ola Brandt. He expressed that the raid stunned Ostria. "+
+		"The Ministry of Internal Affairs emphasised that the agency had no licence. "+
+		"Director Lena Varga called for the release of the miners, saying their detention risks a crisis. "+
+		"Halden expressed concern over the raid."))
+	var got []string
+	for _, f := range kinds(fs, KindSpeech) {
+		got = append(got, f.Speech.Speaker+": "+f.Speech.Content)
+	}
+	want := []string{"Ola Brandt: Officials sought a deal", "Ola Brandt: the raid stunned Ostria",
+		"Ministry of Internal Affairs: the agency had no licence", "Director Lena Varga: their detention risks a crisis"}
+	if !slices.Equal(got, want) {
+		t.Errorf("speech %q, want %q", got, want)
+	}
+}

@@ -197,11 +197,12 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 				continue
 			}
 		}
-		if participleCues[l] && len(out) == 0 && i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that") &&
+		if participleCues[l] && len(out) == 0 && i+1 < len(ws) && (strings.EqualFold(ws[i+1].Text, "that") || l == "saying") &&
 			strings.HasSuffix(strings.TrimRight(sc.text[:ws[i].Start], " "), ",") {
 			// "Gurulev has floated the idea of a ban, claiming that
 			// Moscow would not lose anything": the participle's subject
-			// is the sentence's.
+			// is the sentence's. "Saying" needs no "that": "Kiselev
+			// called for their release, saying their detention risks …".
 			if lo, hi, ok := sc.subject(); ok && hi < ws[i].Start {
 				out = append(out, sc.speech(lo, ws[i].End, sc.text[lo:hi], l, sc.contentAfter(i)))
 			}
@@ -339,7 +340,7 @@ var namingCues = map[string]bool{"called": true, "termed": true, "dubbed": true}
 
 // thatCues report words only before "that": "Bayramov recalled that …",
 // but "Baku recalled its ambassador" is an act.
-var thatCues = map[string]bool{"recalled": true, "recalls": true, "reminded": true, "reiterated": true}
+var thatCues = map[string]bool{"recalled": true, "recalls": true, "reminded": true, "reiterated": true, "expressed": true}
 
 // participleCues report words in a participle clause whose subject is the
 // sentence's: ", claiming that …", ", insisting that …".
