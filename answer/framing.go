@@ -54,6 +54,10 @@ func framingWord(toks []token, i int, q string) bool {
 	case "else":
 		// "What else did he say?": more of what was asked before.
 		return true
+	case "way", "manner":
+		// "How did Kiselev describe the way the staff were taken away?":
+		// "the way" asks how, as "how" does.
+		return i > 0 && strings.EqualFold(toks[i-1].Word, "the") && next != "to" && next != "of"
 	case "living", "occupation", "profession", "job":
 		// "What did he do for a living?", "What was his job?": what he
 		// is, which a passage gives by its noun ("a taxi driver").
