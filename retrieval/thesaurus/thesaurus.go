@@ -124,5 +124,18 @@ func BaseForm(lower string) string {
 	if b, ok := irregular()[lower]; ok {
 		return b
 	}
+	if b, ok := newsVerbForms[lower]; ok {
+		return b
+	}
 	return lower
+}
+
+// newsVerbForms are irregular forms the generator leaves out as words of
+// their own ("spoke" of a wheel, "led" for a lamp) whose verb sense is the
+// one news writes: "Putin and Aliyev shook hands" answers "where did they
+// shake hands". Forms whose other sense is common in news ("left",
+// "found", "lost", "shot", "thought") stay out.
+var newsVerbForms = map[string]string{
+	"shook": "shake", "led": "lead", "sent": "send", "spoke": "speak", "fell": "fall", "stole": "steal",
+	"drove": "drive", "won": "win", "sang": "sing", "ate": "eat",
 }
