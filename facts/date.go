@@ -91,6 +91,18 @@ func (s Span) InYear(y int) Span {
 	return s
 }
 
+// YearsOn returns s n years later (earlier for a negative n), each bound
+// the same day of its month, or the month's last when that year's month
+// is shorter (29 February).
+func (s Span) YearsOn(n int) Span {
+	move := func(t time.Time) time.Time {
+		y, m := t.Year()+n, t.Month()
+		last := DayOf(y, m+1, 0).Day()
+		return DayOf(y, m, min(t.Day(), last))
+	}
+	return Span{Lo: move(s.Lo), Hi: move(s.Hi), G: s.G}
+}
+
 // Single reports whether s is one unit of its granularity: a day, a
 // month or a year.
 func (s Span) Single() bool {

@@ -890,6 +890,18 @@ func bareMonth(words string) bool {
 	return ok
 }
 
+// partOfMonth reports whether words are a part of a month named without
+// its year: "early February", "mid-March", "late June".
+func partOfMonth(words string) bool {
+	w := strings.ToLower(strings.TrimSpace(words))
+	for _, part := range []string{"early ", "mid-", "mid ", "late "} {
+		if rest, ok := strings.CutPrefix(w, part); ok {
+			return bareMonth(rest)
+		}
+	}
+	return false
+}
+
 // reTimed finds what ties a sentence to a time: a verb in the past,
 // perfect or progressive, or a future.
 var reTimed = regexp.MustCompile(`(?i)\b(?:was|were|had|has|have|did|said|says|(?:is|are|am)\s+\w+ing)\b`)

@@ -374,20 +374,22 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 						sp = DaySpan(last)
 					}
 				}
-				if haveWin && sp.G == GMonth && bareMonth(s.Text[e.start:e.end]) {
+				if haveWin && (sp.G == GMonth && bareMonth(s.Text[e.start:e.end]) || partOfMonth(s.Text[e.start:e.end])) {
+					// A month, or part of one ("in early February"), written
+					// without its year.
 					switch {
 					case sp.Lo.After(win.Hi.AddDate(0, 0, maxAhead)) && !futureTense(s.Text):
 						// "the plane that crashed … in December" in an
 						// October article that speaks of no future: last
 						// December.
-						sp = MonthSpan(sp.Lo.Year()-1, sp.Lo.Month())
+						sp = sp.YearsOn(-1)
 					case sp.Hi.Before(win.Lo) && futureAt(s.Text, e.start, e.end):
 						// "will be completed by December" in a February
 						// article is the coming December, not the last;
 						// but "Later in October, Putin said Moscow will
 						// pay" is told in the past, whatever the words he
 						// said.
-						sp = MonthSpan(sp.Lo.Year()+1, sp.Lo.Month())
+						sp = sp.YearsOn(1)
 					}
 				}
 				if sp.G == GDay && sp.Single() {
