@@ -538,9 +538,32 @@ func (sc *scanner) find(s string) []expr {
 		if len(out) > 0 && e.start < out[len(out)-1].end {
 			continue
 		}
+		if n := len(out); n > 0 && yearRange(s, out[n-1], e) {
+			// "between 2001 and 2011", "from 2001 to 2011": one stretch
+			// of years, not two dates.
+			out[n-1].abs = Span{Lo: out[n-1].abs.Lo, Hi: e.abs.Hi, G: GYear}
+			out[n-1].end = e.end
+			continue
+		}
 		out = append(out, e)
 	}
 	return out
+}
+
+// yearRange reports whether years a and b of s are the two ends of one
+// stretch: "between 2001 and 2011", "from 2001 to 2011", the later after.
+func yearRange(s string, a, b expr) bool {
+	if a.kind != kAbsolute || b.kind != kAbsolute || a.abs.G != GYear || b.abs.G != GYear || !a.abs.Single() || !b.abs.Single() ||
+		!b.abs.Lo.After(a.abs.Lo) {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(s[a.end:b.start])) {
+	case "and":
+		return strings.EqualFold(prevWord(s, a.start), "between")
+	case "to", "until", "till":
+		return strings.EqualFold(prevWord(s, a.start), "from")
+	}
+	return false
 }
 
 // wordEdges widens [start, end) of s to the edges of the words it starts

@@ -1668,3 +1668,17 @@ func TestExpressedThatAndSaying(t *testing.T) {
 		t.Errorf("speech %q, want %q", got, want)
 	}
 }
+
+// TestAStretchOfYearsIsOneDate: "between 2001 and 2011" and "from 2020
+// to 2022" are one stretch each, not two dates; "in 2001 and 2011" are
+// two.
+func TestAStretchOfYearsIsOneDate(t *testing.T) {
+	var got []string
+	for _, f := range kinds(Read(doc("d", "2025-07-03", "Police dismantled a group linked to murders between 2001 and 2011. "+
+		"The scheme was active from 2020 to 2022. He was held in 2001 and 2011.")), KindDate) {
+		got = append(got, f.Date.Value)
+	}
+	if want := []string{"2001/2011", "2020/2022", "2001", "2011"}; !slices.Equal(got, want) {
+		t.Errorf("dates %q, want %q", got, want)
+	}
+}
