@@ -604,7 +604,23 @@ func namedBy(speaker string, named []string) string {
 			return n
 		}
 	}
+	if !institutions[f[0]] || len(named) == 0 {
+		return ""
+	}
+	// "The agency also revealed …" after "According to Russia's
+	// Investigative Committee, …": an institution named by its kind alone
+	// is the last institution that spoke, whatever it is called.
+	if last := named[len(named)-1]; slices.ContainsFunc(Words(last), func(w Word) bool { return institutions[strings.ToLower(w.Text)] }) {
+		return last
+	}
 	return ""
+}
+
+// institutions are the nouns a report uses for a body it has named ("the
+// office" is most often a place: "the office said" after a raid on one).
+var institutions = map[string]bool{
+	"agency": true, "ministry": true, "committee": true, "service": true, "department": true,
+	"council": true, "court": true, "body": true, "organisation": true, "organization": true, "commission": true,
 }
 
 // describedName is a person's name and the keys of the words before it

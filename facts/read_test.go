@@ -1682,3 +1682,23 @@ func TestAStretchOfYearsIsOneDate(t *testing.T) {
 		t.Errorf("dates %q, want %q", got, want)
 	}
 }
+
+// TestTheAgencyIsTheLastInstitutionThatSpoke: "The agency also revealed
+// that …" after "According to Ostria's Investigative Committee, …" is the
+// committee's words; "Police revealed the plan" is an act, and a name
+// inside what reveals ("autopsies … on the brothers Kamal and Ola Varga
+// have revealed") does not speak.
+func TestTheAgencyIsTheLastInstitutionThatSpoke(t *testing.T) {
+	fs := Read(doc("d", "2025-07-10", "According to Ostria's Investigative Committee, the crimes date back two decades. "+
+		"The agency also revealed that one of the victims held Valdorian citizenship. Police revealed the plan. "+
+		"Fresh autopsies conducted in Dalby on the brothers Kamal and Ola Varga have revealed that both died from beatings."))
+	var got []string
+	for _, f := range kinds(fs, KindSpeech) {
+		got = append(got, f.Speech.Speaker+": "+f.Speech.Content)
+	}
+	want := []string{"Ostria's Investigative Committee: the crimes date back two decades",
+		"Ostria's Investigative Committee: one of the victims held Valdorian citizenship"}
+	if !slices.Equal(got, want) {
+		t.Errorf("speech %q, want %q", got, want)
+	}
+}

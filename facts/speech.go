@@ -299,6 +299,12 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 			continue
 		}
 		lo = sc.appositiveOf(lo)
+		if revealing[l] && !opensSentence(sc.text[:ws[lo].Start]) {
+			// "Fresh autopsies conducted … on brothers Ziyaddin and
+			// Huseyn Safarov have revealed that …": what reveals is the
+			// sentence's subject, and a name inside it is not.
+			continue
+		}
 		src := sc.text[ws[lo].Start:ws[k].End]
 		if pronouns[strings.ToLower(src)] {
 			if last == "" {
@@ -340,7 +346,8 @@ var namingCues = map[string]bool{"called": true, "termed": true, "dubbed": true}
 
 // thatCues report words only before "that": "Bayramov recalled that …",
 // but "Baku recalled its ambassador" is an act.
-var thatCues = map[string]bool{"recalled": true, "recalls": true, "reminded": true, "reiterated": true, "expressed": true}
+var thatCues = map[string]bool{"recalled": true, "recalls": true, "reminded": true, "reiterated": true, "expressed": true,
+	"revealed": true, "reveals": true, "disclosed": true, "discloses": true}
 
 // participleCues report words in a participle clause whose subject is the
 // sentence's: ", claiming that …", ", insisting that …".
@@ -832,6 +839,20 @@ func takesLives(after []Word) bool {
 	}
 	_, num := smallNumber(after[0].Text)
 	return num && (strings.EqualFold(after[1].Text, "lives") || strings.EqualFold(after[1].Text, "victims"))
+}
+
+// revealing are the cues of what a finding or a body makes known; their
+// source must open the sentence (see opensSentence).
+var revealing = map[string]bool{"revealed": true, "reveals": true, "disclosed": true, "discloses": true}
+
+// opensSentence reports whether the words before a phrase are none, or an
+// article alone.
+func opensSentence(before string) bool {
+	switch strings.TrimSpace(before) {
+	case "", "The", "the", "A", "An", "a", "an":
+		return true
+	}
+	return false
 }
 
 // asideAuxiliaries are the words that may stand between an aside and its
