@@ -384,3 +384,15 @@ func TestHowDidXDescribe(t *testing.T) {
 		t.Errorf("answer %q, want Brandt's words on the arrests, not the police's", a.Text)
 	}
 }
+
+// TestAReasonByTheAskedSpeakerInOtherWords: "Why did Halden shut the
+// Ostrian House, according to Valdorian analysts?" is answered by the
+// analysts' reason in other words ("The liquidation … was the result of
+// …"), not declined because only others' words hold "shut".
+func TestAReasonByTheAskedSpeakerInOtherWords(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Ostrian officials stated that Halden's decision to shut the Ostrian House was a way to put pressure on Ostria."),
+		madeUp("b", "The liquidation of the Ostrian House in Halden was the result of Ostria's failure to pay compensation for the ferry, Valdorian analysts noted."),
+	}
+	wantOpening(t, docs, "Why did Halden shut the Ostrian House, according to Valdorian analysts?", "The liquidation of the Ostrian House", "the analysts' reason")
+}

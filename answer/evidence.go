@@ -771,15 +771,20 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 				s.Sup = max(s.Sup, min(1, s.Win+bonusAnswer))
 			}
 		}
-		if len(kept) == 0 && attr.Kind == attrReason {
+		if attr.Kind == attrReason && (len(kept) == 0 || len(ev.query.byNames) > 0 && !slices.ContainsFunc(kept, ev.spokenByAsked)) {
 			// "Why did Aliyev skip the CIS summit?" when the articles say he
 			// "chose not attend … the summit … due to his busy schedule":
 			// the act in other words. A sentence that holds every other
 			// word of the question, a thing besides the names among them,
 			// and states a reason answers. With the names alone ("Why was
 			// Ivo Tamm released?") his arrest's grounds would read as the
-			// release's.
-			kept = slices.DeleteFunc(slices.Clone(ranked), func(s *sentence) bool { return !ev.reasonInOtherWords(s, attr.Focus, names) })
+			// release's. So does one of the asked speaker's, when those
+			// with the act's word are others' ("according to Azerbaijani
+			// analysts": "The liquidation … was the result of …,
+			// Azerbaijani analysts noted").
+			kept = append(kept, slices.DeleteFunc(slices.Clone(ranked), func(s *sentence) bool {
+				return slices.Contains(kept, s) || !ev.reasonInOtherWords(s, attr.Focus, names)
+			})...)
 		}
 		ev.keepOnly(kept)
 	}
@@ -1497,7 +1502,7 @@ func isProse(text string, toks []token) bool {
 func hasCausal(s string) bool {
 	l := strings.ToLower(s)
 	for _, c := range []string{"because", "due to", "in response", "in reaction", "in retaliation",
-		"retaliat", "citing", "as a result", "led to", "triggered", "following the", "after the",
+		"retaliat", "citing", "as a result", "result of", "led to", "triggered", "following the", "after the",
 		"prompted", "in the wake of", "reflects", "aimed at", "in order to", "so that",
 		"considering that", "given that", "caused by",
 		// The grounds for holding someone.
