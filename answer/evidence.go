@@ -678,6 +678,12 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 				// called off.
 				ev.narrow(func(s *sentence) bool { return !qu.opposes(s.Facts) && qu.tellsAct(s) })
 			}
+			if ev.Kind.dated() && slices.ContainsFunc(ev.Ranked, func(s *sentence) bool { return qu.holdsAct(s.Facts) }) {
+				// "When did Baku summon Russia's chargé d'affaires?" where
+				// the summons is told undated: Moscow's summons of Baku's
+				// envoy on June 30 dates the opposite act, no answer.
+				ev.narrow(func(s *sentence) bool { return !qu.opposes(s.Facts) })
+			}
 			ev.prefer(func(s *sentence) bool { return !qu.opposes(s.Facts) })
 			switch {
 			case qu.doer:

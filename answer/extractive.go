@@ -1338,11 +1338,20 @@ func (ev *evidence) undatedAct(best *sentence) *sentence {
 		return nil
 	}
 	verbs := ev.askedVerbs
-	if len(verbs) == 0 || tellsVerbs(best.Keys, verbs) || slices.ContainsFunc(best.Vals, func(v value) bool { return v.OnEvent }) {
+	// tells reports whether s tells the asked act: by its verb, or, for
+	// "When did Baku summon …?", whose verb follows its subject, by the
+	// act the question reads.
+	tells := func(s *sentence) bool {
+		if len(verbs) == 0 {
+			return ev.query.holdsAct(s.Facts) || ev.query.namesAct(s)
+		}
+		return tellsVerbs(s.Keys, verbs)
+	}
+	if len(verbs) == 0 && len(ev.query.acts) == 0 || tells(best) || slices.ContainsFunc(best.Vals, func(v value) bool { return v.OnEvent }) {
 		return nil // a date of the asked event, in other words ("the cases investigated … dating back to 2001")
 	}
 	for _, s := range ev.Ranked {
-		if s != best && tellsVerbs(s.Keys, verbs) && s.Named {
+		if s != best && tells(s) && s.Named {
 			if len(s.Vals) > 0 {
 				return nil // it is dated: the ranking had its reasons
 			}
@@ -1350,6 +1359,19 @@ func (ev *evidence) undatedAct(best *sentence) *sentence {
 		}
 	}
 	return nil
+}
+
+// namesAct reports whether a word of s is the event word of an act the
+// question asks of, in whatever form ("raiding" for "raid").
+func (qu *query) namesAct(s *sentence) bool {
+	for _, t := range s.Toks {
+		w := strings.ToLower(t.Word)
+		k, vk := facts.Key(w), facts.VerbKey(w)
+		if slices.ContainsFunc(qu.acts, func(a facts.Event) bool { return a.Trigger == k || a.Trigger == vk }) {
+			return true
+		}
+	}
+	return false
 }
 
 // undatedWordsLine returns the composer's sentence after s, the best one,

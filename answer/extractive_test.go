@@ -2002,3 +2002,19 @@ func TestADenialAnswersWhetherItHappened(t *testing.T) {
 	}
 	wantOpening(t, docs, "Was anyone at the Valdorian embassy in Dalby killed or injured in the November strike?", "The Valdorian ministry reported", "the denial first")
 }
+
+// TestWhenOfAnUndatedActIsNotTheOppositeActsDay: "When did Valdoria
+// summon the Ostrian chargé d'affaires?" where the summons is told without
+// a day: Halden's summons of Valdoria's envoy on June 30 dates the
+// opposite act, and a February date of nothing asked dates neither.
+func TestWhenOfAnUndatedActIsNotTheOppositeActsDay(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Valdoria's foreign ministry summoned Ostria's chargé d'affaires in Halden, Ola Brandt, demanding an inquiry."),
+		madeUp("b", "The foreign ministry in Dalby said on June 30 it had summoned Valdoria's ambassador in connection with the unfriendly actions of Valdoria and the illegal detention of Ostrian journalists."),
+		madeUp("c", "The Ostrian agency had kept working in Valdoria despite having its accreditation revoked in February 2025, the Valdorian ministry said."),
+	}
+	a := askMadeUp(t, docs, "When did Valdoria summon the Ostrian chargé d'affaires?")
+	if !strings.HasPrefix(a.Text, "Valdoria's foreign ministry summoned") || strings.Contains(a.Text, "June 30") || strings.Contains(a.Text, "February") {
+		t.Errorf("answer %q, want the undated summons alone", a.Text)
+	}
+}
