@@ -460,6 +460,10 @@ func pastClause(q string) string {
 // question word, and the auxiliary and the rest.
 var reAuxQ = regexp.MustCompile(`(?i)^\W*(?:(who|whom|what|when|where|why|how)\s+)?((?:did|does|do|was|were|is|are|has|have|had|will|would|can|could)\s+\S.*)$`)
 
+// reNameOfQ asks only who the last answer's person is: "What was his
+// name?", "Who was he?".
+var reNameOfQ = regexp.MustCompile(`(?i)^\W*(?:what(?:'s|\s+was|\s+is)\s+(?:his|her|their|its)\s+(?:full\s+)?names?|who\s+(?:was|is|were|are)\s+(?:he|she|they|it|that))\W*$`)
+
 // askedWhole returns a bare question word asked after a question with an
 // auxiliary as that question asked with it ("When?" after "Who did
 // Azerbaijan summon over the raid?" is "When did Azerbaijan summon over
@@ -475,6 +479,14 @@ func askedWhole(q string, history []Turn) string {
 		return ""
 	}
 	prev, whole := lastAsked(history)
+	if n := len(history); !whole && !howMany && n > 1 && reNameOfQ.MatchString(history[n-1].Question) {
+		// "When was that?" after "Why did Baku summon the Russian chargé?"
+		// and "What was his name?": the question between asked only who
+		// it was of the same act, which the question before names whole.
+		// ("When?" after "What did Dalby say about that?" asks of Dalby's
+		// words, and is read in context.)
+		prev, whole = lastAsked(history[:n-1])
+	}
 	if !whole {
 		return "" // "What did Moscow say about that?": not whole either
 	}

@@ -660,6 +660,8 @@ func TestABareQuestionWordAsksTheLastQuestionAgain(t *testing.T) {
 		{"How many?", []string{"Why were Ostrian citizens detained in Dalby?"}, "How many Ostrian citizens were detained in Dalby?"},
 		{"and how many?", []string{"Did Brandt call Marten?"}, ""},
 		{"When?", []string{"Who did Halden summon?", "What did Dalby say about that?"}, ""},
+		// A question of who it was, between, asks nothing of its own.
+		{"When was that?", []string{"Why did Halden summon the Ostrian envoy?", "What was his name?"}, "When did Halden summon the Ostrian envoy?"},
 		{"When?", []string{"What happened in the raid?"}, ""},
 		{"When did he say it?", []string{"Did Brandt call Marten?"}, ""},
 	} {
