@@ -298,6 +298,9 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 	// are the people named so far, with the words that describe them.
 	var namedSpeakers []string
 	var persons []describedName
+	// onlyPerson is the one person the last prose sentence names, if it
+	// names one.
+	var onlyPerson string
 	var cont continuation
 	for i, s := range sents {
 		carry := false
@@ -427,8 +430,15 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 			haveQuoteDay = false
 		}
 		last := lastSpeaker
-		if carry && (len(words[i]) > 0 && (words[i][0].Text == "He" || words[i][0].Text == "She") || pronounTag(s.Text, words[i])) {
+		heOpens := len(words[i]) > 0 && (words[i][0].Text == "He" || words[i][0].Text == "She")
+		if carry && (heOpens || pronounTag(s.Text, words[i])) {
 			last = carried
+		}
+		if last == "" && heOpens {
+			// "Aliyev has been vocal about his anger. … He said that …":
+			// no one spoke before, and the one person the sentence before
+			// names is who "he" is.
+			last = onlyPerson
 		}
 		speech := readSpeech(sc, last)
 		for k := range speech {
@@ -480,6 +490,9 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		cont.prev, cont.prevCue = own, ownCue
 		ents := readEntities(sc)
 		persons = append(persons, sc.describedNames(ents)...)
+		if sc.prose {
+			onlyPerson = onePerson(ents)
+		}
 		for k := range sc.dates {
 			if sp, ok := bareMonths[sc.dates[k].Start]; ok && statedEvents[yearMonth{sp.Lo.Year(), sp.Lo.Month()}][sc.frame(sc.dates[k].Start, ents).Trigger] {
 				d := sp.Date()
@@ -621,6 +634,22 @@ func namedBy(speaker string, named []string) string {
 var institutions = map[string]bool{
 	"agency": true, "ministry": true, "committee": true, "service": true, "department": true,
 	"council": true, "court": true, "body": true, "organisation": true, "organization": true, "commission": true,
+}
+
+// onePerson returns the name of the one person ents names, or "" when
+// they name none or several.
+func onePerson(ents []Fact) string {
+	one := ""
+	for _, e := range ents {
+		switch {
+		case e.Entity.Type != Person || e.Entity.Name == one:
+		case one != "":
+			return ""
+		default:
+			one = e.Entity.Name
+		}
+	}
+	return one
 }
 
 // describedName is a person's name and the keys of the words before it

@@ -1702,3 +1702,28 @@ func TestTheAgencyIsTheLastInstitutionThatSpoke(t *testing.T) {
 		t.Errorf("speech %q, want %q", got, want)
 	}
 }
+
+// TestHeAfterTheOnePersonNamed: "He said that …" where no one spoke
+// before is the one person the sentence before names, across a heading;
+// after a sentence naming two, it is no one's.
+func TestHeAfterTheOnePersonNamed(t *testing.T) {
+	fs := Read(doc("d", "2025-07-10", "Talks with President Ola Brandt ended. Brandt has been vocal about his anger at the sinking.\n\n"+
+		"Initial reactions\n\nHe said that the Ostrian government was hiding the truth.\n\n"+
+		"Brandt met Lena Varga in Dalby. He said that the talks went well."))
+	var got []string
+	for _, f := range kinds(fs, KindSpeech) {
+		got = append(got, f.Speech.Speaker+": "+f.Speech.Content)
+	}
+	if want := []string{"Brandt: the Ostrian government was hiding the truth"}; !slices.Equal(got, want) {
+		t.Errorf("speech %q, want %q", got, want)
+	}
+}
+
+// TestWhatItCalledInThePassive: "Brandt was criticized by the Kremlin for
+// what it called a tragic incident" is the Kremlin's word, not Brandt's.
+func TestWhatItCalledInThePassive(t *testing.T) {
+	fs := Read(doc("d", "2025-07-10", "Ola Brandt was criticized by the Kremlin for what it called a 'tragic incident' over Ostria."))
+	if sp := kinds(fs, KindSpeech); len(sp) != 1 || sp[0].Speech.Speaker != "Kremlin" {
+		t.Errorf("speech %+v, want the Kremlin's", sp)
+	}
+}

@@ -182,6 +182,11 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 					continue
 				}
 				src = sc.text[lo:hi]
+				if a := sc.passiveAgent(hi, ws[i-2].Start); a != "" {
+					// "Aliyev was criticized by the Kremlin for what it
+					// called …": "it" is who acts, the Kremlin.
+					src = a
+				}
 			}
 			// What it called is a noun phrase: it ends with its clause.
 			content, _, _ := strings.Cut(sc.contentAfter(i), ", ")
@@ -839,6 +844,37 @@ func takesLives(after []Word) bool {
 	}
 	_, num := smallNumber(after[0].Text)
 	return num && (strings.EqualFold(after[1].Text, "lives") || strings.EqualFold(after[1].Text, "victims"))
+}
+
+// passiveAgent returns the name after "by" of a passive verb between
+// offsets from and to ("was criticized by the Kremlin"), or "".
+func (sc *sentenceCtx) passiveAgent(from, to int) string {
+	ws := sc.words
+	passive := false
+	for j, w := range ws {
+		if w.Start < from || w.End > to {
+			continue
+		}
+		l := strings.ToLower(w.Text)
+		if passiveAux[l] {
+			passive = true
+		}
+		if l == "by" && passive {
+			// The name: its capitalised words, after "the".
+			k := j + 1
+			if k < len(ws) && strings.EqualFold(ws[k].Text, "the") {
+				k++
+			}
+			e := k
+			for e < len(ws) && ws[e].Cap && ws[e].End <= to && (e == k || sc.gapFree(e-1, e)) {
+				e++
+			}
+			if e > k {
+				return sc.text[ws[k].Start:ws[e-1].End]
+			}
+		}
+	}
+	return ""
 }
 
 // revealing are the cues of what a finding or a body makes known; their
