@@ -26,7 +26,7 @@ var chatWords = map[string]string{
 	"hasnt": "hasn't", "havent": "haven't", "hadnt": "hadn't", "wouldnt": "wouldn't", "couldnt": "couldn't",
 	// Adverbs of emphasis ask nothing a passage must hold: "what did the
 	// ministry say exactly".
-	"exactly": "", "actually": "", "really": "", "basically": "", "literally": "", "precisely": "",
+	"exactly": "", "actually": "", "really": "", "basically": "", "literally": "", "precisely": "", "ever": "",
 }
 
 // plainWords returns q with each chat shorthand (chatWords) written out,

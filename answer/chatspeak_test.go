@@ -17,6 +17,7 @@ func TestPlainWords(t *testing.T) {
 		"why was the deputy PM's trip called off": "why was the deputy prime minister's trip called off",
 		// Emphasis and a closing tag ask nothing a passage must hold.
 		"what did the ministry say exactly":       "what did the ministry say",
+		"did brandt ever admit it":                "did brandt admit it",
 		"Brandt and Marten met in Halden, right?": "Brandt and Marten met in Halden?",
 		"how long wil they wait":                  "how long will they wait",
 		"right?":                                  "right?",
