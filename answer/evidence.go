@@ -280,7 +280,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 				if qu.year && v.Kind == kindDate && !yearValue(v) {
 					v.OnEvent = false // "In which years": "the next day" is none
 				}
-				if qu.age && !ageOfNamed(toks, start, names) {
+				if qu.age && !ageOfAsked(f, toks, start, names, qu.keys) {
 					continue // "4–5 years old" of someone else than the one asked about
 				}
 				if f.Kind == facts.KindEntity {
@@ -2263,6 +2263,16 @@ func nameKeys(q []token) []string {
 // belongs to a person the question names ("How old was Ola Brandt?":
 // "Brandt, 62,"), or the question names no one: one of names must stand
 // right before it.
+// ageOfAsked reports whether age fact f, at start in toks, is of one the
+// question names: the owner the facts read ("60-year-old Huseyn Safarov"
+// is his), or a name right before it (ageOfNamed).
+func ageOfAsked(f facts.Fact, toks []token, start int, names []string, keys map[string]bool) bool {
+	if f.Quantity != nil && f.Quantity.Of != "" && len(names) > 0 && ownerNamed(f.Quantity.Of, names, keys) {
+		return true
+	}
+	return ageOfNamed(toks, start, names)
+}
+
 func ageOfNamed(toks []token, start int, names []string) bool {
 	if len(names) == 0 {
 		return true

@@ -2018,3 +2018,13 @@ func TestWhenOfAnUndatedActIsNotTheOppositeActsDay(t *testing.T) {
 		t.Errorf("answer %q, want the undated summons alone", a.Text)
 	}
 }
+
+// TestAnAgeBeforeTheName: "60-year-old Kamal Brandt" gives his age, which
+// the facts read as his; the name need not stand before the age.
+func TestAnAgeBeforeTheName(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Among those detained in Halden were the Brandt brothers, who were found dead."),
+		madeUp("b", "Some of them were tortured, and two died: 60-year-old Kamal Brandt and his brother, 55-year-old Ola Brandt."),
+	}
+	wantOpening(t, docs, "How old were the Brandt brothers?", "Some of them were tortured", "the sentence with their ages")
+}
