@@ -1426,6 +1426,9 @@ func countedThing(q []token) string {
 				// "member states": a noun before a plural one modifies
 				// it; the compound counts states.
 				if k := i + 2 + j; k < len(q) && !q[k].Stop && !q[k].Cap && !plural(t.Word) && plural(q[k].Word) {
+					if strings.EqualFold(q[k].Word, "members") {
+						return t.Key // "crew members" counts crew
+					}
 					return q[k].Key
 				}
 				return t.Key

@@ -2028,3 +2028,13 @@ func TestAnAgeBeforeTheName(t *testing.T) {
 	}
 	wantOpening(t, docs, "How old were the Brandt brothers?", "Some of them were tortured", "the sentence with their ages")
 }
+
+// TestCrewMembersAreCrew: "How many crew members died?" is answered by
+// "including three crew, died", not by the five crew members on board.
+func TestCrewMembersAreCrew(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "There were 62 passengers and 5 crew members on board the ferry that sank near Dalby."),
+		madeUp("b", "Thirty-eight passengers, including three crew, died when the ferry sank near Dalby."),
+	}
+	wantOpening(t, docs, "How many crew members died when the ferry sank?", "Thirty-eight passengers, including three crew", "the crew's dead")
+}

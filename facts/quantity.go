@@ -556,7 +556,8 @@ func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend 
 	}
 	cend = end
 	head, headText := "", ""
-	last := end // the end of the words read so far
+	modifier := "" // the word before head in the noun
+	last := end    // the end of the words read so far
 	for n := 0; i < len(ws) && n < 4; n++ {
 		w := ws[i]
 		lower := strings.ToLower(w.Text)
@@ -612,12 +613,24 @@ func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend 
 		if lh := strings.ToLower(headText); head != "" && !adjective && strings.HasSuffix(lh, "s") && !strings.HasSuffix(lh, "ss") && !strings.HasSuffix(lower, "s") {
 			break // "160,000 students attend": the plural noun's verb
 		}
+		modifier = head
+		if capitalised(headText) {
+			modifier = "" // "two Azerbaijani members" counts no Azerbaijan
+		}
 		head, headText = w.Key, w.Text
 		cend, last = w.End, w.End
 		i++
 	}
+	if head == memberKey && modifier != "" {
+		// "5 crew members" counts crew, as "three crew" does: "members"
+		// says only that they belong to it.
+		head = modifier
+	}
 	return head, "", cend, further && head != ""
 }
+
+// memberKey is the key of "members".
+var memberKey = Key("members")
 
 // nationOf returns the key of the nation a count of people at [end,
 // cend) (its noun's words) says they are of: a nation's adjective or

@@ -1727,3 +1727,16 @@ func TestWhatItCalledInThePassive(t *testing.T) {
 		t.Errorf("speech %+v, want the Kremlin's", sp)
 	}
 }
+
+// TestMembersCountWhatTheyBelongTo: "5 crew members" counts crew, as
+// "three crew" does; "two Valdorian members" counts members.
+func TestMembersCountWhatTheyBelongTo(t *testing.T) {
+	var got []string
+	for _, f := range kinds(Read(doc("d", "2025-07-10", "There were 62 passengers and 5 crew members on board, and three crew died. Two Valdorian members left.")), KindQuantity) {
+		got = append(got, f.Text+"="+f.Quantity.Counted)
+	}
+	want := []string{"62 passengers=" + Key("passengers"), "5 crew members=" + Key("crew"), "three crew=" + Key("crew"), "Two Valdorian members=" + Key("members")}
+	if !slices.Equal(got, want) {
+		t.Errorf("counts %q, want %q", got, want)
+	}
+}
