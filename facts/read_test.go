@@ -1423,10 +1423,7 @@ func TestAYearlessDayTakesTheYearItsArticleGives(t *testing.T) {
 // TestWordsRecalled: "X recalled that …" gives X's words; "Baku recalled
 // its ambassador" is an act, no one's words.
 func TestWordsRecalled(t *testing.T) {
-	var got []string
-	for _, f := range kinds(Read(doc("d", "2025-07-02", "Ivo Tamm recalled that the two presidents agreed on compensation. Halden recalled its ambassador from Dalby.")), KindSpeech) {
-		got = append(got, f.Speech.Speaker+": "+f.Speech.Content)
-	}
+	got := speeches(Read(doc("d", "2025-07-02", "Ivo Tamm recalled that the two presidents agreed on compensation. Halden recalled its ambassador from Dalby.")))
 	if want := []string{"Ivo Tamm: the two presidents agreed on compensation"}; !slices.Equal(got, want) {
 		t.Errorf("speech %q, want %q", got, want)
 	}
@@ -1534,10 +1531,7 @@ func TestACountryInCommonTiesNoCounts(t *testing.T) {
 func TestWithXClaimingIsXsWords(t *testing.T) {
 	fs := Read(doc("d", "2025-07-10", "The raids left two Valdorian brothers dead, with Ostrian authorities claiming one died of heart failure. "+
 		"The court met twice, with the hearing stressing procedure."))
-	var got []string
-	for _, f := range kinds(fs, KindSpeech) {
-		got = append(got, f.Speech.Speaker+": "+f.Speech.Content)
-	}
+	got := speeches(fs)
 	if want := []string{"Ostrian authorities: one died of heart failure"}; !slices.Equal(got, want) {
 		t.Errorf("speech %q, want %q", got, want)
 	}
@@ -1581,10 +1575,7 @@ func countsDisagreeing(docs ...corpus.Document) (n int) {
 func TestAnAsideBeforeAnAuxiliary(t *testing.T) {
 	fs := Read(doc("d", "2025-07-10", "Ostrian President Ola Brandt, meanwhile, has argued that the damage was caused by a missile. "+
 		"Analysts, however, have said the talks will fail."))
-	var got []string
-	for _, f := range kinds(fs, KindSpeech) {
-		got = append(got, f.Speech.Speaker+": "+f.Speech.Content)
-	}
+	got := speeches(fs)
 	if want := []string{"Ostrian President Ola Brandt: the damage was caused by a missile", "Analysts: the talks will fail"}; !slices.Equal(got, want) {
 		t.Errorf("speech %q, want %q", got, want)
 	}
@@ -1658,10 +1649,7 @@ func TestExpressedThatAndSaying(t *testing.T) {
 		"The Ministry of Internal Affairs emphasised that the agency had no licence. "+
 		"Director Lena Varga called for the release of the miners, saying their detention risks a crisis. "+
 		"Halden expressed concern over the raid."))
-	var got []string
-	for _, f := range kinds(fs, KindSpeech) {
-		got = append(got, f.Speech.Speaker+": "+f.Speech.Content)
-	}
+	got := speeches(fs)
 	want := []string{"Ola Brandt: Officials sought a deal", "Ola Brandt: the raid stunned Ostria",
 		"Ministry of Internal Affairs: the agency had no licence", "Director Lena Varga: their detention risks a crisis"}
 	if !slices.Equal(got, want) {
@@ -1692,10 +1680,7 @@ func TestTheAgencyIsTheLastInstitutionThatSpoke(t *testing.T) {
 	fs := Read(doc("d", "2025-07-10", "According to Ostria's Investigative Committee, the crimes date back two decades. "+
 		"The agency also revealed that one of the victims held Valdorian citizenship. Police revealed the plan. "+
 		"Fresh autopsies conducted in Dalby on the brothers Kamal and Ola Varga have revealed that both died from beatings."))
-	var got []string
-	for _, f := range kinds(fs, KindSpeech) {
-		got = append(got, f.Speech.Speaker+": "+f.Speech.Content)
-	}
+	got := speeches(fs)
 	want := []string{"Ostria's Investigative Committee: the crimes date back two decades",
 		"Ostria's Investigative Committee: one of the victims held Valdorian citizenship"}
 	if !slices.Equal(got, want) {
@@ -1710,10 +1695,7 @@ func TestHeAfterTheOnePersonNamed(t *testing.T) {
 	fs := Read(doc("d", "2025-07-10", "Talks with President Ola Brandt ended. Brandt has been vocal about his anger at the sinking.\n\n"+
 		"Initial reactions\n\nHe said that the Ostrian government was hiding the truth.\n\n"+
 		"Brandt met Lena Varga in Dalby. He said that the talks went well."))
-	var got []string
-	for _, f := range kinds(fs, KindSpeech) {
-		got = append(got, f.Speech.Speaker+": "+f.Speech.Content)
-	}
+	got := speeches(fs)
 	if want := []string{"Brandt: the Ostrian government was hiding the truth"}; !slices.Equal(got, want) {
 		t.Errorf("speech %q, want %q", got, want)
 	}
@@ -1739,4 +1721,13 @@ func TestMembersCountWhatTheyBelongTo(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("counts %q, want %q", got, want)
 	}
+}
+
+// speeches returns each speech fact of fs as "speaker: content".
+func speeches(fs []Fact) []string {
+	var got []string
+	for _, f := range kinds(fs, KindSpeech) {
+		got = append(got, f.Speech.Speaker+": "+f.Speech.Content)
+	}
+	return got
 }
