@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -125,6 +126,22 @@ func yearInName(text string, e expr) bool {
 	_, month := monthNames[w]
 	return !month
 }
+
+// termAhead reports whether the date at offset at of s ends a term that
+// is still running: after "until" or "till" in a clause not told in the
+// past ("places him in custody until September 14", not "he was held
+// until December").
+func termAhead(s string, at int) bool {
+	switch strings.ToLower(prevWord(s, at)) {
+	case "until", "till":
+	default:
+		return false
+	}
+	return !rePastAux.MatchString(s[:at])
+}
+
+// rePastAux finds an auxiliary of the past: "was held until".
+var rePastAux = regexp.MustCompile(`(?i)\b(?:was|were|had)\b`)
 
 // hypothetical reports whether the clause at offset at opens with "if",
 // "even if", "unless" or "whether": a condition, which tells nothing to
@@ -370,7 +387,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 					// that writes "December 25, 2024" elsewhere: that
 					// day, not the nearest December 25.
 					sp = sp.InYear(y)
-				} else if e.yearless && haveWin && !futureTense(s.Text) && sp.Single() && sp.Lo.After(win.Hi.AddDate(0, 0, maxAhead)) {
+				} else if e.yearless && haveWin && !futureTense(s.Text) && !termAhead(s.Text, e.start) && sp.Single() && sp.Lo.After(win.Hi.AddDate(0, 0, maxAhead)) {
 					// "the December 25th horror" in an October article that
 					// speaks of no future is last December's.
 					if last := sp.Lo.AddDate(-1, 0, 0); last.Day() == sp.Lo.Day() {

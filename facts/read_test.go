@@ -1406,6 +1406,10 @@ func TestAYearlessDayTakesTheYearItsArticleGives(t *testing.T) {
 			[]string{"December=2024-12"}},
 		// Ahead, in words of the future, it is still the coming one.
 		{"2025-10-09", "The final report will be published in December.", []string{"December=2025-12"}},
+		// A term that runs until a day is still running, unless told in
+		// the past.
+		{"2025-07-16", "The ruling places Brandt in custody until September 14.", []string{"September 14=2025-09-14"}},
+		{"2025-07-16", "Brandt was held until September 14.", []string{"September 14=2024-09-14"}},
 		// So is a part of a month.
 		{"2025-12-29", "In early February, the sign was removed from the building.", []string{"early February=2025-02-01/2025-02-10"}},
 		{"2025-02-20", "The review will be completed by late January.", []string{"late January=2026-01-21/2026-01-31"}},
