@@ -1232,10 +1232,11 @@ func acronym(w string) bool {
 }
 
 // ownWord reports whether w, the first word of an outlet's name, names
-// that outlet alone: a capitalised word of five letters or more that is
-// neither an English word the thesaurus knows nor a capital.
+// that outlet alone: a capitalised word of four letters or more ("Mehr"
+// for "Mehr News Agency") that is neither an English word the thesaurus
+// knows nor a capital.
 func ownWord(w string, lookup func(stem string) []string) bool {
-	if utf8.RuneCountInString(w) < 5 || !upperFirst(w) || facts.CountryOf(w) != nil || lookup == nil {
+	if utf8.RuneCountInString(w) < 4 || !upperFirst(w) || facts.CountryOf(w) != nil || lookup == nil {
 		return false
 	}
 	return len(lookup(stem(w))) == 0

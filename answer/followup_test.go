@@ -582,6 +582,8 @@ func TestAnOutletNamedInTheQuestion(t *testing.T) {
 		Body: "Autopsies revealed broken ribs and blunt-force trauma, contradicting the police."},
 		{ID: "vestnik", Title: "Miners' deaths", Outlet: "Vestnik Daily News",
 			Body: "Autopsies revealed heart failure in both men, the regional coroner said."},
+		{ID: "mehr", Title: "Miners' deaths", Outlet: "Mehr News Agency",
+			Body: "Autopsies revealed that both miners had been poisoned, officials in Dalby told the agency."},
 		{ID: "rta", Title: "Miners' deaths", Outlet: "RTA",
 			Body: "Autopsies revealed that one miner drowned, the agency learned."}}
 	for i := range 30 {
@@ -606,6 +608,14 @@ func TestAnOutletNamedInTheQuestion(t *testing.T) {
 	}
 	if !strings.HasPrefix(a.Text, "Autopsies revealed heart failure") {
 		t.Errorf("answer %q, want Vestnik Daily News's sentence", a.Text)
+	}
+	// So is a four-letter one.
+	a, err = New(lib, Options{}).Ask(ctx, "According to Mehr, what did the autopsies reveal?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "Autopsies revealed that both miners had been poisoned") {
+		t.Errorf("answer %q, want Mehr News Agency's sentence", a.Text)
 	}
 	// An acronym in lower case, as a chat types it.
 	a, err = New(lib, Options{}).Ask(ctx, "according to rta, what did the autopsies reveal?")
