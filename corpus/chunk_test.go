@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -435,5 +436,26 @@ func TestChunkKeepsALastLineWithoutAFullStop(t *testing.T) {
 		if got := strings.Contains(text.String(), strings.TrimLeft(last, "# ")); got != want {
 			t.Errorf("%q: last line kept %v, want %v; passages:\n%s", body, got, want, text.String())
 		}
+	}
+}
+
+// TestAReadersAppealIsNoArticleText: a publisher's appeal for support
+// ("Help us reach 25,000 members by the end of 2025.") is dropped, as a
+// credit is; a sentence that helps no reader stays.
+func TestAReadersAppealIsNoArticleText(t *testing.T) {
+	doc := Document{ID: "d", Title: "T", Body: "Police in Halden detained nine miners on Friday.\n\n" +
+		"Help us reach 25,000 members by the end of 2025.\n\nSupport independent journalism this holiday season —\n\n" +
+		"and help us bring you more news from Halden in 2026.\n\nHelp was sent to Halden on Monday, officials said."}
+	var lines []string
+	for _, p := range Chunk(doc) {
+		lines = append(lines, strings.Split(p.Text, "\n")...)
+	}
+	for _, l := range lines {
+		if strings.Contains(l, "Help us") || strings.Contains(l, "help us") || strings.Contains(l, "Support independent") {
+			t.Errorf("appeal in a passage: %q", l)
+		}
+	}
+	if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "Help was sent") }) {
+		t.Errorf("passages %q lost a sentence of the article", lines)
 	}
 }

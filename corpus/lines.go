@@ -213,7 +213,25 @@ func isBullet(r rune) bool {
 // article text: a photo credit, a list of links, or a label such as
 // "Related Sources:" or "Forum".
 func isBoilerplate(s string) bool {
-	return isCredit(s) || isLinkList(s) || isLabel(s)
+	return isCredit(s) || isLinkList(s) || isLabel(s) || isAppeal(s)
+}
+
+// isAppeal matches a publisher's appeal to its readers, such as "Help us
+// reach 25,000 members by the end of 2025." or "and help us bring you more
+// news … in 2026.": an imperative of support opening a short line. Its
+// dates are no events.
+func isAppeal(s string) bool {
+	if utf8.RuneCountInString(s) > 200 {
+		return false
+	}
+	lower := strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), "and ")
+	for _, p := range []string{"help us ", "support us", "support our ", "support independent journalism", "join us ",
+		"become a member", "become a supporter", "donate "} {
+		if strings.HasPrefix(lower, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // isCredit matches photo and image credits such as "Valery Sharifulin,
