@@ -922,6 +922,14 @@ func (ev *evidence) prefer(ok func(*sentence) bool) {
 // asked thing may score and still answer a yes-or-no question first.
 const negationRatio = 0.5
 
+// toFront moves the ranked sentence at k to the front, the others in
+// their order after it.
+func (ev *evidence) toFront(k int) {
+	s := ev.Ranked[k]
+	copy(ev.Ranked[1:k+1], ev.Ranked[:k])
+	ev.Ranked[0] = s
+}
+
 // promoteDenial puts first the best sentence that denies what a
 // yes-or-no question asks of, when it scores close to the best: "Was
 // anyone at the embassy injured?" is answered by "no injuries were
@@ -937,8 +945,7 @@ func (ev *evidence) promoteDenial() {
 			return
 		}
 		if s.Named && ev.negatesAsked(s) && s.Sup >= promoteSupport*top.Sup {
-			copy(ev.Ranked[1:i+2], ev.Ranked[:i+1])
-			ev.Ranked[0] = s
+			ev.toFront(i + 1)
 			return
 		}
 	}
@@ -1104,8 +1111,7 @@ func (ev *evidence) promoteAnswer(described bool) {
 		// is another event's ("Educated in Moscow" for where Aliyev
 		// confirmed a lawsuit, beside the sentence that says where).
 		if s.Named && holds(s) && s.Sup >= promoteSupport*ev.Ranked[0].Sup {
-			copy(ev.Ranked[1:i+2], ev.Ranked[:i+1])
-			ev.Ranked[0] = s
+			ev.toFront(i + 1)
 			return
 		}
 	}
