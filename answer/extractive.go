@@ -1350,6 +1350,9 @@ func (ev *evidence) undatedAct(best *sentence) *sentence {
 	if len(verbs) == 0 && len(ev.query.acts) == 0 || tells(best) || slices.ContainsFunc(best.Vals, func(v value) bool { return v.OnEvent }) {
 		return nil // a date of the asked event, in other words ("the cases investigated … dating back to 2001")
 	}
+	if len(verbs) == 0 && slices.ContainsFunc(best.Vals, func(v value) bool { return v.fact != nil && v.fact.Event.Trigger != "" }) {
+		return nil // "initiated its own criminal case on July 1" for "When did Azerbaijan open …": an event in other words
+	}
 	for _, s := range ev.Ranked {
 		if s != best && tells(s) && s.Named {
 			if len(s.Vals) > 0 {
