@@ -13,7 +13,7 @@ var chatWords = map[string]string{
 	"yr": "year", "yrs": "years", "hrs": "hours", "mins": "minutes", "wat": "what", "wut": "what",
 	"tho": "though", "thru": "through", "pls": "please", "plz": "please", "ppl's": "people's",
 	"n": "and", "bros": "brothers", "bro's": "brother's", "info": "information", "gonna": "going to",
-	"wanna": "want to", "gotta": "have to", "guy": "man", "guys": "men", "dude": "man", "dudes": "men",
+	"wanna": "want to", "gotta": "have to", "guy": "person", "guys": "people", "dude": "person", "dudes": "people",
 	// Titles written short: "the deputy PM's trip".
 	"pm": "prime minister", "pm's": "prime minister's", "fm": "foreign minister", "fm's": "foreign minister's",
 	// Greetings and fillers say nothing of what is asked.
@@ -26,7 +26,7 @@ var chatWords = map[string]string{
 	"hasnt": "hasn't", "havent": "haven't", "hadnt": "hadn't", "wouldnt": "wouldn't", "couldnt": "couldn't",
 	// Adverbs of emphasis ask nothing a passage must hold: "what did the
 	// ministry say exactly".
-	"exactly": "", "actually": "", "really": "", "basically": "", "literally": "", "precisely": "", "ever": "",
+	"exactly": "", "actually": "", "really": "", "basically": "", "literally": "", "precisely": "",
 }
 
 // plainWords returns q with each chat shorthand (chatWords) written out,

@@ -17,7 +17,6 @@ func TestPlainWords(t *testing.T) {
 		"why was the deputy PM's trip called off": "why was the deputy prime minister's trip called off",
 		// Emphasis and a closing tag ask nothing a passage must hold.
 		"what did the ministry say exactly":       "what did the ministry say",
-		"did brandt ever admit it":                "did brandt admit it",
 		"Brandt and Marten met in Halden, right?": "Brandt and Marten met in Halden?",
 		"how long wil they wait":                  "how long will they wait",
 		"right?":                                  "right?",
@@ -33,8 +32,8 @@ func TestPlainWords(t *testing.T) {
 		"how old were the brandt bros":   "how old were the brandt brothers",
 		"where did brandt n marten meet": "where did brandt and marten meet",
 		"is brandt gonna sue? any info":  "is brandt going to sue? any information",
-		"which theatre guy got out":      "which theatre man got out",
-		"who were the 2 dudes that died": "who were the 2 men that died",
+		"which theatre guy got out":      "which theatre person got out",
+		"who were the 2 dudes that died": "who were the 2 people that died",
 	} {
 		if got := plainWords(q); got != want {
 			t.Errorf("plainWords(%q) = %q, want %q", q, got, want)
