@@ -2038,3 +2038,16 @@ func TestCrewMembersAreCrew(t *testing.T) {
 	}
 	wantOpening(t, docs, "How many crew members died when the ferry sank?", "Thirty-eight passengers, including three crew", "the crew's dead")
 }
+
+// TestWhenKeepsADateOfTheActInOtherWords: "When did Valdoria open its own
+// criminal case?" is answered by "initiated its own criminal case on July
+// 1", not by the undated sentence that says "opened".
+func TestWhenKeepsADateOfTheActInOtherWords(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "However, Valdoria initiated its own criminal case into the miners' deaths on July 1, investigating murder with extreme cruelty."),
+		madeUp("b", "Following the miners' deaths, Valdoria's prosecutor general opened a criminal investigation into the police's actions."),
+	}
+	if a := askMadeUp(t, docs, "When did Valdoria open its own criminal case into the miners' deaths?"); !strings.Contains(a.Text, "July 1") {
+		t.Errorf("answer %q, want the case's date", a.Text)
+	}
+}
