@@ -28,12 +28,12 @@ func TestPlainWords(t *testing.T) {
 		"whos running the inquiry":                 "who's running the inquiry",
 		"he said it wasnt a crisis":                "he said it wasn't a crisis",
 		"how many ended up in hospital w injuries": "how many ended up in hospital with injuries",
-		// Clipped words, "n" for "and", and "guy" for a man.
+		// Clipped words and "n" for "and"; "guy" names no one of its own.
 		"how old were the brandt bros":   "how old were the brandt brothers",
 		"where did brandt n marten meet": "where did brandt and marten meet",
 		"is brandt gonna sue? any info":  "is brandt going to sue? any information",
-		"which theatre guy got out":      "which theatre person got out",
-		"who were the 2 dudes that died": "who were the 2 people that died",
+		"which theatre guy got out":      "which theatre got out",
+		"who were the 2 guys that died":  "who were the 2 that died",
 	} {
 		if got := plainWords(q); got != want {
 			t.Errorf("plainWords(%q) = %q, want %q", q, got, want)
