@@ -219,9 +219,7 @@ func (sc *sentenceCtx) livesTaken(at, end int) bool {
 		return false
 	}
 	if takingLives[strings.ToLower(ws[i-1].Text)] && sc.gapFree(i-1, i) {
-		// "claimed 38 lives", "which claimed 38 victims".
-		j := slices.IndexFunc(ws, func(w Word) bool { return w.End >= end })
-		return j >= 0 && (strings.EqualFold(ws[j].Text, "lives") || strings.EqualFold(ws[j].Text, "victims"))
+		return takesLives(ws[i:]) // "claimed 38 lives", "which claimed 38 victims"
 	}
 	if i < 3 || !strings.EqualFold(ws[i-1].Text, "of") || !strings.EqualFold(ws[i-2].Text, "lives") || !sc.gapFree(i-3, i) {
 		return false

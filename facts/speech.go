@@ -241,10 +241,10 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		if takingLives[l] && takesLives(ws[i+1:]) {
 			continue // "The crash claimed 38 lives": deaths, no one's words
 		}
-		if thatCues[l] && !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that")) {
+		if thatCue(l) && !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that")) {
 			continue // "Baku recalled its ambassador": an act, not words
 		}
-		if !reportingVerbs[l] && !thatCues[l] || i+1 < len(ws) && reportingVerbs[strings.ToLower(ws[i+1].Text)] {
+		if !reportingVerbs[l] && !thatCue(l) || i+1 < len(ws) && reportingVerbs[strings.ToLower(ws[i+1].Text)] {
 			continue // "media reports said": the first is a noun
 		}
 		if next := i + 1; next < len(ws) && sc.text[ws[i].End:ws[next].Start] == " " && !ws[next].Cap &&
@@ -351,8 +351,11 @@ var namingCues = map[string]bool{"called": true, "termed": true, "dubbed": true}
 
 // thatCues report words only before "that": "Bayramov recalled that …",
 // but "Baku recalled its ambassador" is an act.
-var thatCues = map[string]bool{"recalled": true, "recalls": true, "reminded": true, "reiterated": true, "expressed": true,
-	"revealed": true, "reveals": true, "disclosed": true, "discloses": true}
+var thatCues = map[string]bool{"recalled": true, "recalls": true, "reminded": true, "reiterated": true, "expressed": true}
+
+// thatCue reports whether l is a cue that gives words only before "that":
+// one of thatCues, or of revealing.
+func thatCue(l string) bool { return thatCues[l] || revealing[l] }
 
 // participleCues report words in a participle clause whose subject is the
 // sentence's: ", claiming that …", ", insisting that …".
@@ -834,7 +837,8 @@ func (sc *sentenceCtx) parentheticalBefore(i int) int {
 }
 
 // takesLives reports whether the words after a verb of takingLives are
-// lives it took: "38 lives", "38 victims", "the lives of".
+// lives it took: "38 lives", "38 victims", "the lives of". The speech
+// reader and the count's frame (livesTaken) both read them so.
 func takesLives(after []Word) bool {
 	if len(after) < 2 {
 		return false
@@ -877,8 +881,9 @@ func (sc *sentenceCtx) passiveAgent(from, to int) string {
 	return ""
 }
 
-// revealing are the cues of what a finding or a body makes known; their
-// source must open the sentence (see opensSentence).
+// revealing are the cues of what a finding or a body makes known: words
+// only before "that" (thatCue), whose source must open the sentence (see
+// opensSentence).
 var revealing = map[string]bool{"revealed": true, "reveals": true, "disclosed": true, "discloses": true}
 
 // opensSentence reports whether the words before a phrase are none, or an
