@@ -722,6 +722,7 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		causes []int
 	}
 	var placed []placement
+	alone := map[int]int{} // a set of terms → the event a cause with it alone takes
 	for _, root := range roots {
 		ms := members[root]
 		if best := place(ms); best >= 0 {
@@ -734,8 +735,16 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		if len(ms) == 1 {
 			continue
 		}
+		// A cause alone is placed by its set of terms, once per set: the
+		// same sentence across many articles would otherwise compare each
+		// copy with every event, growing with the square of the corpus.
 		for _, i := range ms {
-			if best := place([]int{i}); best >= 0 {
+			best, ok := alone[sid[i]]
+			if !ok {
+				best = place([]int{i})
+				alone[sid[i]] = best
+			}
+			if best >= 0 {
 				placed = append(placed, placement{best, []int{i}})
 			}
 		}
