@@ -7,6 +7,7 @@ import (
 
 	"github.com/kljensen/snowball/english"
 
+	"github.com/crisisbot/crisisbot/facts"
 	"github.com/crisisbot/crisisbot/retrieval"
 	"github.com/crisisbot/crisisbot/retrieval/thesaurus"
 )
@@ -80,14 +81,11 @@ var phrasalVerbs = map[[2]string]string{
 // holds their stems ("lives" is "live").
 var particles = map[string]bool{"off": true, "free": true, "go": true, "down": true, "up": true, "sorry": true, "away": true, "life": true, "lives": true, "place": true, "in": true}
 
-// lifeOwners may stand between "lose" and "life": "lost their lives".
-var lifeOwners = map[string]bool{"their": true, "his": true, "her": true, "its": true, "our": true, "my": true, "your": true}
-
 // phrasal folds each phrasal verb of toks onto its meaning, in place.
 func phrasal(toks []token) {
 	for i := 0; i+1 < len(toks); i++ {
 		j := i + 1
-		if j+1 < len(toks) && lifeOwners[strings.ToLower(toks[j].Word)] && toks[j+1].Start-toks[j].End <= 1 {
+		if j+1 < len(toks) && facts.LifeOwner(strings.ToLower(toks[j].Word)) && toks[j+1].Start-toks[j].End <= 1 {
 			j++ // "lost their lives"
 		}
 		particle := strings.ToLower(toks[j].Word)

@@ -1495,7 +1495,7 @@ func (ev *evidence) elsewhere(v value, best *sentence) bool {
 // only a count of it, or a part of it ("several IT specialists" are no
 // tourists).
 func (ev *evidence) givesFigure(s *sentence) bool {
-	strict := ev.query.much || ev.query.counted != "" && !genericPeople(ev.query.counted)
+	strict := ev.query.much || ev.query.counted != "" && !facts.GenericPeople(ev.query.counted)
 	return len(s.Vals) > 0 || slices.ContainsFunc(s.Facts, func(f facts.Fact) bool {
 		// "six of the miners" is a figure of the miners asked.
 		return f.Kind == facts.KindQuantity && (!strict || ev.query.countsAsked(f) || f.Quantity.Unit == facts.UnitPart && f.Quantity.Counted == ev.query.counted)

@@ -857,20 +857,14 @@ func (qu *query) countsAsked(f facts.Fact) bool {
 		// ("over 50 Azerbaijanis", "two Azerbaijani nationals"), which the
 		// reader counts as people.
 		return q.Person && slices.ContainsFunc(facts.Words(f.Text), func(w facts.Word) bool { return w.Key == asked })
-	case genericPeople(asked):
+	case facts.GenericPeople(asked):
 		return q.Person
 	case facts.PersonNoun(asked):
 		// "How many officers": "nine people" may be they, "two
 		// Azerbaijanis" are people of a nation, not officers.
-		return q.Person && genericPeople(q.Counted) && q.Of == ""
+		return q.Person && facts.GenericPeople(q.Counted) && q.Of == ""
 	}
 	return false
-}
-
-// genericPeople reports whether a counted noun's key says no more than
-// "people".
-func genericPeople(k string) bool {
-	return k == "" || k == facts.Key("people") || k == facts.Key("person") || k == facts.Key("individuals")
 }
 
 // namesEvent reports whether the question names an event word.

@@ -238,7 +238,11 @@ var takingLives = map[string]bool{
 }
 
 // lifeOwners may stand between a verb and "lives": "cost their lives".
-var lifeOwners = map[string]bool{"their": true, "his": true, "her": true, "its": true, "our": true}
+var lifeOwners = map[string]bool{"their": true, "his": true, "her": true, "its": true, "our": true, "my": true, "your": true}
+
+// LifeOwner reports whether a lower-case word may stand between a verb and
+// "life" or "lives": "cost their lives", "lost his life".
+func LifeOwner(lower string) bool { return lifeOwners[lower] }
 
 // joinedVerb returns the event key of a past-tense event word joined to
 // the verb at i by "and", with at most an adverb between ("arrested and

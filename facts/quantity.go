@@ -688,6 +688,10 @@ func nationals(phrase, key string) bool {
 // for people: "people", "passengers", "staff".
 func PersonNoun(key string) bool { return personNouns[key] || genericPeople[key] && key != "" }
 
+// GenericPeople reports whether a counted noun's key (as Key folds it)
+// says no more than "people"; no noun at all is people too.
+func GenericPeople(key string) bool { return genericPeople[key] }
+
 // roleNouns are English nouns for what a person is or does, keyed as Key
 // folds them. Words whose key a thing shares ("author" with "authority",
 // "performer" with "performance") are left out.

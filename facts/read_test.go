@@ -1575,10 +1575,12 @@ func countsDisagreeing(docs ...corpus.Document) (n int) {
 }
 
 // TestAnAsideBeforeAnAuxiliary: "Brandt, meanwhile, has argued that …"
-// is Brandt's words, as "Brandt, meanwhile, argued that …" is.
+// is Brandt's words, as "Brandt, meanwhile, argued that …" is; those
+// told something, and those who did not say it, speak no words.
 func TestAnAsideBeforeAnAuxiliary(t *testing.T) {
 	fs := Read(doc("d", "2025-07-10", "Ostrian President Ola Brandt, meanwhile, has argued that the damage was caused by a missile. "+
-		"Analysts, however, have said the talks will fail."))
+		"Analysts, however, have said the talks will fail. Officials, however, were told that the border would stay shut. "+
+		"Dalby, however, did not say that the border would reopen."))
 	got := speeches(fs)
 	if want := []string{"Ostrian President Ola Brandt: the damage was caused by a missile", "Analysts: the talks will fail"}; !slices.Equal(got, want) {
 		t.Errorf("speech %q, want %q", got, want)

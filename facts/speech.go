@@ -897,7 +897,9 @@ func opensSentence(before string) bool {
 }
 
 // asideAuxiliaries are the words that may stand between an aside and its
-// cue.
+// cue: the auxiliaries of an active verb said, not all of auxiliaries,
+// for "Officials, however, were told that" are told the words and
+// "Baku, however, did not say that" says none.
 var asideAuxiliaries = map[string]bool{"has": true, "have": true, "had": true, "would": true, "will": true, "did": true, "does": true}
 
 // asides are the adverbs, other than those in "-ly", that a writer sets
