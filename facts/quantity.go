@@ -58,7 +58,8 @@ var personWords = []string{
 	"pilot", "pilots", "activist", "activists", "protester", "protesters", "protestor", "protestors",
 	"diplomat", "diplomats", "son", "sons", "survivor", "survivors", "relative", "relatives",
 	"family", "families", "sibling", "siblings", "correspondent", "correspondents",
-	"reporter", "reporters", "specialist", "specialists", "expert", "experts", "tourist", "tourists"}
+	"reporter", "reporters", "specialist", "specialists", "expert", "experts", "tourist", "tourists",
+	"editor", "editors", "staffer", "staffers"}
 
 // personNouns are personWords keyed as Key folds them ("passengers" is
 // "pasenh", "women" "vomen"), so that "50 people" and "50 detained" count

@@ -388,6 +388,10 @@ func TestDisagreementsNeedTheSameEvent(t *testing.T) {
 			doc("b", "2025-07-01", "Police detained two employees at the agency's office in Baku on 30 June 2025."),
 			doc("c", "2025-07-01", "Seven employees of the agency were detained in Baku on 30 June 2025. Two people have been arrested in Baku on 30 June 2025."),
 		}, 0},
+		{"editors are staff: an article that gives three journalists as two editors and one journalist counts two sets (seen on an unseen article)", []corpus.Document{
+			doc("a", "2025-07-01", "Police raided the agency's Dalby office and detained two employees on 30 June 2025."),
+			doc("b", "2025-07-01", "The ministry summoned the ambassador after the detention of three journalists in Dalby. The detained individuals include two senior editors from the agency and one journalist from another outlet, all of whom were taken into custody on 30 June 2025."),
+		}, 0},
 		{"a pronoun 'one' is no count (seen on real articles)", []corpus.Document{
 			doc("a", "2025-07-01", "Police in Baku detained seven people after the raid on the agency's office on 30 June 2025."),
 			doc("b", "2025-07-01", "Police in Baku detained one of its editors after the raid on the agency's office on 30 June 2025. The agency said one was detained in Baku on 30 June 2025."),
@@ -936,7 +940,7 @@ func TestPartsOfAGroupCountItsNoun(t *testing.T) {
 		want []string // value counted unit
 	}{
 		{"Police said six Valdorian miners — four of them from Halden — were detained.", []string{"6 miner ", "4 miner part"}},
-		{"Two of its editors were detained on Monday.", []string{"2 editor part"}},
+		{"Two of its editors were detained on Monday.", []string{"2 staff part"}}, // editors are staff, as journalists are
 		{"Police detained 50 people, nine of whom were later released.", []string{"50 person ", "9 person part"}},
 		// No count before the pronoun: nothing to count.
 		{"Two of them were detained on Monday.", nil},

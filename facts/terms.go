@@ -231,7 +231,7 @@ func conceptOf(stem string) (string, bool) {
 		return "plane", true
 	case "shoot", "shootdown", "shot":
 		return "shot", true
-	case "employe", "staff", "journalist", "correspond", "staffer", "reporter":
+	case "employe", "staff", "journalist", "correspond", "staffer", "reporter", "editor":
 		return "staff", true
 	case "autopsi", "mortem", "post-mortem", "postmortem":
 		return "autopsi", true
