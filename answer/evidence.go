@@ -1661,11 +1661,24 @@ func unknownNames(q []token, texts [][]token, longForms map[string][]string) []s
 		if !name(i) || name(i-1) {
 			continue // not a name, or not the first word of one
 		}
-		var run []string
+		var run []token
 		for j := i; j < len(q) && (j == i || name(j)); j++ {
-			run = append(run, q[j].Key)
+			run = append(run, q[j])
 		}
-		if len(run) > 1 && !slices.ContainsFunc(texts, func(toks []token) bool { return holdsAll(toks, run) }) {
+		// A word of the run may be an abbreviation the text spells out:
+		// "the AZAL Embraer" is "Azerbaijan Airlines Embraer 190".
+		holds := func(toks []token) bool {
+			return !slices.ContainsFunc(run, func(t token) bool {
+				if slices.ContainsFunc(toks, func(u token) bool { return u.Key == t.Key }) {
+					return false
+				}
+				if long := longForms[t.Key]; len(long) > 0 && holdsAll(toks, long) {
+					return false
+				}
+				return !acronym(t.Word) || !spellsOut(t.Word, toks)
+			})
+		}
+		if len(run) > 1 && !slices.ContainsFunc(texts, holds) {
 			var words []string
 			for _, t := range q[i : i+len(run)] {
 				words = append(words, t.Word)

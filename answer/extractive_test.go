@@ -1991,6 +1991,19 @@ func TestAnAcronymSpeltOutInThePassages(t *testing.T) {
 	}
 }
 
+// TestANameRunWithAnAcronym: "the HNA Vireo" is a name the passages
+// hold when they write "Haldia National Airways Vireo 190"; a run whose
+// other word they never write is not.
+func TestANameRunWithAnAcronym(t *testing.T) {
+	texts := [][]token{tokenize("A Haldia National Airways Vireo 190 crashed near Lund on December 25.")}
+	if got := unknownNames(questionTokens("When did the HNA Vireo crash near Lund happen?"), texts, nil); got != nil {
+		t.Errorf("unknown %q, want none", got)
+	}
+	if got := unknownNames(questionTokens("When did the HNA Falcon crash near Lund happen?"), texts, nil); !slices.Equal(got, []string{"Falcon"}) {
+		t.Errorf("unknown %q, want Falcon", got)
+	}
+}
+
 // TestADenialAnswersWhetherItHappened: "Was anyone at the embassy killed
 // or injured?" is answered first by "no injuries were reported" of the
 // embassy, not by the city's toll, which shares more of the question's
