@@ -43,3 +43,20 @@ func TestKeyFoldsTransliterations(t *testing.T) {
 		t.Errorf("Key(yes) = Key(es) = %q", Key("yes"))
 	}
 }
+
+// TestKeyFoldsDemonyms: a people's name and its land's key alike, by
+// suffix: "Russian" and "Russia", "Kyrgyz" and "Kyrgyzstan", "Uzbek" and
+// "Uzbekistan", "Kazakhstani" and "Kazakh"; "protest" keeps its "st".
+func TestKeyFoldsDemonyms(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"Russian", "Russia"}, {"Azerbaijani", "Azerbaijan"}, {"Kyrgyz", "Kyrgyzstan"},
+		{"Uzbek", "Uzbekistan"}, {"Kazakhstani", "Kazakh"}, {"Afghan", "Afghanistan"},
+	} {
+		if a, b := Key(pair[0]), Key(pair[1]); a != b {
+			t.Errorf("Key: %s → %q, %s → %q", pair[0], a, pair[1], b)
+		}
+	}
+	if a, b := Key("protest"), Key("prote"); a == b {
+		t.Errorf("Key: protest and prote both %q", a)
+	}
+}

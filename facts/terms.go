@@ -289,6 +289,13 @@ var TitleWords = map[string]bool{
 // text and questions use them interchangeably. It is a suffix rule, not a list.
 func FoldDemonym(stem string) string {
 	s := stem
+	// "-stan" is "land of": "Kyrgyzstan" is the Kyrgyz's, "Uzbekistan"
+	// the Uzbeks', "Kazakhstani" of Kazakhstan.
+	if t, ok := strings.CutSuffix(s, "stani"); ok && len(s) >= 8 {
+		s = strings.TrimSuffix(t, "i")
+	} else if t, ok := strings.CutSuffix(s, "stan"); ok && len(s) >= 7 {
+		s = strings.TrimSuffix(t, "i")
+	}
 	if len(s) > 6 && strings.HasSuffix(s, "i") {
 		s = s[:len(s)-1]
 	}
