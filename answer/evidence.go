@@ -562,8 +562,13 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 	if len(qu.by) > 0 && ev.Kind.typed() {
 		// "How many did Azerbaijan say were detained": the values it is
 		// the source of answer, when a retrieved sentence gives one.
+		// Their valued sentences must be near the best in support: "Putin
+		// told Aliyev when they met … on October 9" is no answer to "When
+		// did Putin say he had learned what caused the crash?" beside his
+		// undated "Putin added that he had learned the cause …".
+		top := ev.Support
 		switch {
-		case ev.narrow(func(s *sentence) bool { return len(s.Vals) > 0 && ev.spokenByAsked(s) }):
+		case ev.narrow(func(s *sentence) bool { return len(s.Vals) > 0 && ev.spokenByAsked(s) && s.Sup >= spokenValueRatio*top }):
 		case ev.Kind.dated() && reSpokeQ.MatchString(q):
 			// "When did Peskov say the arrests were …": none of their
 			// words gives a date, so the day they spoke is asked. Their
@@ -904,6 +909,11 @@ func (ev *evidence) earliestDated() func(*sentence) bool {
 	}
 	return func(s *sentence) bool { return first != "" && when(s) == first }
 }
+
+// spokenValueRatio is how far below the best support a sentence that
+// gives the asked speaker's words with a value may fall and still answer
+// alone a typed question of their words.
+const spokenValueRatio = 0.5
 
 // prefer ranks the sentences for which ok holds before the others, when
 // some do.

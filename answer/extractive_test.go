@@ -2032,6 +2032,21 @@ func TestWhenOfAnUndatedActIsNotTheOppositeActsDay(t *testing.T) {
 	}
 }
 
+// TestWhenDidXSayAnswersByTheirWords: "When did Brandt say he had learned
+// what caused the crash?" is answered by his undated words on it and the
+// day their article was published, not by his dated words on something
+// else, nor declined.
+func TestWhenDidXSayAnswersByTheirWords(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "“We will pay compensation,” Brandt said. Brandt added that he had learned the cause of the crash only two days before his meeting with Tamm, saying it would take more time to complete the investigation."),
+		madeUp("b", "Brandt told Tamm when they met in Lund on October 9 that the missiles had exploded near the plane."),
+	}
+	a := askMadeUp(t, docs, "When did Brandt say he had learned what caused the crash?")
+	if !strings.HasPrefix(a.Text, "Brandt added that he had learned the cause") || !strings.Contains(a.Text, "published on 14 March 2025") {
+		t.Errorf("answer %q, want his undated words and their article's day", a.Text)
+	}
+}
+
 // TestAnAgeBeforeTheName: "60-year-old Kamal Brandt" gives his age, which
 // the facts read as his; the name need not stand before the age.
 func TestAnAgeBeforeTheName(t *testing.T) {
