@@ -574,8 +574,18 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 			// words gives a date, so the day they spoke is asked. Their
 			// words answer, not a date of the arrests someone else gives.
 			// ("When did the ministry announce …" asks of an
-			// announcement, an event that sentences date.)
-			ev.prefer(ev.spokenByAsked)
+			// announcement, an event that sentences date.) Where their
+			// words score near the best, they alone answer: another's
+			// account of the same finding ("ASTANA, December 25. /TASS/.
+			// The AZAL aircraft … was likely damaged by warhead
+			// fragments") would send the answer looking for a date.
+			best := 0.0
+			for _, s := range ev.Ranked {
+				best = max(best, s.Score)
+			}
+			if !ev.narrow(func(s *sentence) bool { return ev.spokenByAsked(s) && s.Score >= spokenValueRatio*best }) {
+				ev.prefer(ev.spokenByAsked)
+			}
 		default:
 			// None is theirs: not the words of someone else named, which
 			// would read as theirs.
@@ -910,8 +920,8 @@ func (ev *evidence) earliestDated() func(*sentence) bool {
 	return func(s *sentence) bool { return first != "" && when(s) == first }
 }
 
-// spokenValueRatio is how far below the best support a sentence that
-// gives the asked speaker's words with a value may fall and still answer
+// spokenValueRatio is how far below the best support (or score) a
+// sentence that gives the asked speaker's words may fall and still answer
 // alone a typed question of their words.
 const spokenValueRatio = 0.5
 
@@ -2185,11 +2195,18 @@ func (ev *evidence) otherSpeaker(s *sentence) bool {
 // speaker with every capitalised word of it, or, when it has none
 // ("according to investigators"), one of its words. "The Internal
 // Ministry of the Sverdlovsk Region" is not Azerbaijan's Foreign Ministry.
+// Words only relayed are the asked speaker's when the relaying voice is,
+// as for byAskedSpeaker: "The Kazakh Ministry of Transport reported that
+// …" is Kazakhstan's.
 func (ev *evidence) spokenByAsked(s *sentence) bool {
-	if qu := ev.query; len(qu.byNames) > 0 {
-		return ev.speakerHolds(ev.speechOf(s), qu.byNames, true)
+	speech := ev.speechOf(s)
+	if src := ev.sourceOf(s); len(speech) == 0 && src != nil {
+		speech = voices(src)
 	}
-	return ev.speakerHolds(ev.speechOf(s), ev.query.by, false)
+	if qu := ev.query; len(qu.byNames) > 0 {
+		return ev.speakerHolds(speech, qu.byNames, true)
+	}
+	return ev.speakerHolds(speech, ev.query.by, false)
 }
 
 // speechOf returns the speech facts that name who speaks the words of s,

@@ -2047,6 +2047,21 @@ func TestWhenDidXSayAnswersByTheirWords(t *testing.T) {
 	}
 }
 
+// TestWhenDidXSayAnswersByTheirReport: "When did Haldia say the plane was
+// likely hit by warhead fragments?" is answered by its ministry's report
+// (a relaying cue, "reported", of the asked voice) and their article's
+// day, not by another passage's "took a hit in December 2024".
+func TestWhenDidXSayAnswersByTheirReport(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "LUND, March 14. /NTA/. The Vireo aircraft that crashed near Lund was likely damaged by warhead fragments; however, their origin remains unidentified. The Haldian Ministry of Transport reported that an investigation found no traces of explosives during the examination."),
+		madeUp("b", "Relations between Dalby and Lund took a hit in December 2024 when a missile reportedly downed a passenger plane near the border."),
+	}
+	a := askMadeUp(t, docs, "When did Haldia say the plane was likely hit by warhead fragments?")
+	if strings.Contains(a.Text, "December 2024") || !strings.Contains(a.Text, "published on 14 March 2025") {
+		t.Errorf("answer %q, want the ministry's words and their article's day", a.Text)
+	}
+}
+
 // TestAnAgeBeforeTheName: "60-year-old Kamal Brandt" gives his age, which
 // the facts read as his; the name need not stand before the age.
 func TestAnAgeBeforeTheName(t *testing.T) {
