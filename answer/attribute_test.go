@@ -396,3 +396,18 @@ func TestAReasonByTheAskedSpeakerInOtherWords(t *testing.T) {
 	}
 	wantOpening(t, docs, "Why did Halden shut the Ostrian House, according to Valdorian analysts?", "The liquidation of the Ostrian House", "the analysts' reason")
 }
+
+// TestWhatKindOfAsksWhich: "What kind of missile hit the embassy in
+// Lund?" asks which missile, and "an Arrow-class missile, which struck the
+// embassy" names it; no passage need hold "kind".
+func TestWhatKindOfAsksWhich(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "A strong protest was lodged over the impact of an Arrow-class missile, which struck the territory of the Valdorian embassy in Lund."),
+		madeUp("b", "Relations between Dalby and Lund took a hit in December when a missile defence unit shot down a plane."),
+	}
+	for _, q := range []string{"What kind of missile hit the embassy in Lund?", "what sort of missile hit the embassy in lund"} {
+		if a := askMadeUp(t, docs, q); !strings.HasPrefix(a.Text, "A strong protest was lodged") {
+			t.Errorf("%s: answer %q, want the Arrow-class missile", q, a.Text)
+		}
+	}
+}

@@ -13,11 +13,12 @@ var chatWords = map[string]string{
 	"yr": "year", "yrs": "years", "hrs": "hours", "mins": "minutes", "wat": "what", "wut": "what",
 	"tho": "though", "thru": "through", "pls": "please", "plz": "please", "ppl's": "people's",
 	"n": "and", "bros": "brothers", "bro's": "brother's", "info": "information", "gonna": "going to",
-	"wanna": "want to", "gotta": "have to",
+	"wanna": "want to", "gotta": "have to", "journo": "journalist", "journos": "journalists",
+	"kinda": "kind of", "sorta": "sort of", "dunno": "don't know",
 	// Titles written short: "the deputy PM's trip".
 	"pm": "prime minister", "pm's": "prime minister's", "fm": "foreign minister", "fm's": "foreign minister's",
 	// Greetings and fillers say nothing of what is asked.
-	"yo": "", "hey": "", "lol": "", "bro": "", "fr": "", "ngl": "", "tbh": "",
+	"yo": "", "hey": "", "lol": "", "bro": "", "fr": "", "ngl": "", "tbh": "", "stuff": "",
 	// "the sputnik guys": who they are is in the words around it ("guy"
 	// as "man" or "person" met other men and people).
 	"guy": "", "guys": "",

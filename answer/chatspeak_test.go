@@ -34,6 +34,10 @@ func TestPlainWords(t *testing.T) {
 		"is brandt gonna sue? any info":  "is brandt going to sue? any information",
 		"which theatre guy got out":      "which theatre got out",
 		"who were the 2 guys that died":  "who were the 2 that died",
+		// "journos", "kinda"; "stuff" says no more than "what" does.
+		"who said the journos were treated badly": "who said the journalists were treated badly",
+		"what kinda missile hit the embassy":      "what kind of missile hit the embassy",
+		"what stuff did the ministry cancel":      "what did the ministry cancel",
 	} {
 		if got := plainWords(q); got != want {
 			t.Errorf("plainWords(%q) = %q, want %q", q, got, want)

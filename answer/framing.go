@@ -58,6 +58,10 @@ func framingWord(toks []token, i int, q string) bool {
 		// "How did Kiselev describe the way the staff were taken away?":
 		// "the way" asks how, as "how" does.
 		return i > 0 && strings.EqualFold(toks[i-1].Word, "the") && next != "to" && next != "of"
+	case "kind", "kinds", "type", "types", "sort", "sorts":
+		// "What kind of missile hit the embassy?": which missile is
+		// asked, and a passage names it ("an Iskander-type missile").
+		return next == "of" && i > 0 && (strings.EqualFold(toks[i-1].Word, "what") || strings.EqualFold(toks[i-1].Word, "which"))
 	case "living", "occupation", "profession", "job":
 		// "What did he do for a living?", "What was his job?": what he
 		// is, which a passage gives by its noun ("a taxi driver").
