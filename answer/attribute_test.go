@@ -411,3 +411,18 @@ func TestWhatKindOfAsksWhich(t *testing.T) {
 		}
 	}
 }
+
+// TestACapitalIsNamedByItsCountry: "Which Russian diplomat did Oslo
+// summon over the embassy strike?" is named by "Norway's Foreign Ministry
+// summoned Russia's ambassador …" beside the strike, before Oslo's
+// summons of another Russian over another matter that writes "Oslo".
+func TestACapitalIsNamedByItsCountry(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "A drone strike hit the Norwegian embassy in Lund overnight. Norway's Foreign Ministry immediately summoned Russia's ambassador, Ola Brandt, handing him a formal note of protest."),
+		madeUp("b", "The deaths of two Norwegians in Russian custody angered Oslo. It summoned Russia's chargé d'affaires in Oslo, Kamal Marten, to demand a transparent probe."),
+	}
+	a := askMadeUp(t, docs, "Which Russian diplomat did Oslo summon over the embassy strike?")
+	if !strings.HasPrefix(a.Text, "Norway's Foreign Ministry immediately summoned") {
+		t.Errorf("answer %q, want Brandt's summons over the strike first", a.Text)
+	}
+}

@@ -472,7 +472,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 			owner := whose && possessorOf(s.Text, s.Toks, descr)
 			// Dates are left out: nearly every news sentence has one.
 			onEvent := slices.ContainsFunc(s.Vals, func(v value) bool { return v.OnEvent })
-			s.Named = !slices.ContainsFunc(qNames, func(k string) bool { return !namedIn(k, win, longForms) })
+			s.Named = !slices.ContainsFunc(qNames, func(k string) bool { return !qu.namedAs(k, win, longForms) })
 			if s.Named && len(qNames) > 0 && ev.paraTotal < ev.total {
 				s.Sup = max(s.Sup, ev.coverageBy(ev.paraWeight, ev.paraTotal, rel, win...))
 			}
@@ -2441,4 +2441,24 @@ func namedIn(k string, win []map[string]bool, longForms map[string][]string) boo
 	}
 	long := longForms[k]
 	return len(long) > 0 && !slices.ContainsFunc(long, func(l string) bool { return !has(l) })
+}
+
+// namedAs reports whether question name k is named in the window win:
+// namedIn, or, for a capital the question makes act or speak ("did Baku
+// summon"), its country, for which it speaks ("Azerbaijan's Foreign
+// Ministry summoned"). "In Baku" is a place, which its country does not
+// name.
+func (qu *query) namedAs(k string, win []map[string]bool, longForms map[string][]string) bool {
+	if namedIn(k, win, longForms) {
+		return true
+	}
+	// The question's speaker is keyed as the composer keys words, its
+	// acts as the facts do.
+	acting := func(c string) bool {
+		fk := facts.Key(c)
+		return slices.Contains(qu.by, keyOf(c)) || slices.ContainsFunc(qu.acts, func(a facts.Event) bool { return slices.Contains(a.By, fk) || slices.Contains(a.To, fk) })
+	}
+	return slices.ContainsFunc(facts.CountryOf(k), func(c string) bool {
+		return acting(c) && slices.ContainsFunc(win, func(w map[string]bool) bool { return w[keyOf(c)] })
+	})
 }

@@ -349,9 +349,14 @@ var (
 		hit1: 0.55, hit5: 0.84, facts: 0.77, support: 0.81, shown: 0.48, attribution: 0.98, abstention: 0.73,
 		dates: 0.98, timeline: 0.98, falseAbstention: 0.11, falseDisagreements: 0,
 	}
+	// Test citation support went 0.781 → 0.758 and false abstention
+	// 0.111 → 0.083 on 2026-12-07 when a capital the question makes act
+	// ("did Baku summon") came to be named by its country: one held-out
+	// question was answered instead of declined, and support is counted
+	// over answers. The change was kept on its principle (README).
 	realTestFloors = realLimits{
-		hit1: 0.53, hit5: 0.81, facts: 0.60, support: 0.76, shown: 0.64, attribution: 0.73, abstention: 0.48,
-		dates: 0.88, timeline: 0.88, falseAbstention: 0.13, falseDisagreements: 0,
+		hit1: 0.53, hit5: 0.81, facts: 0.60, support: 0.73, shown: 0.64, attribution: 0.73, abstention: 0.48,
+		dates: 0.88, timeline: 0.88, falseAbstention: 0.11, falseDisagreements: 0,
 	}
 )
 
