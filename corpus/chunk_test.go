@@ -459,3 +459,25 @@ func TestAReadersAppealIsNoArticleText(t *testing.T) {
 		t.Errorf("passages %q lost a sentence of the article", lines)
 	}
 }
+
+// TestAPhotosCaptionIsNoArticleText: a caption that closes on its credit
+// in brackets ("… on June 23, 2025. (AFP Photo)") is dropped; a sentence
+// that closes on other brackets stays.
+func TestAPhotosCaptionIsNoArticleText(t *testing.T) {
+	doc := Document{ID: "d", Title: "T", Body: "Police in Halden detained nine miners on Friday.\n\n" +
+		"A family plays in front of the cathedral in downtown Halden on June 23, 2025. (AFP Photo)\n\n" +
+		"Miners gather outside the court in Halden. (AFP Photo)\n\n" +
+		"The ministry said the miners were released on bail (a sum of 200 crowns)."}
+	var lines []string
+	for _, p := range Chunk(doc) {
+		lines = append(lines, strings.Split(p.Text, "\n")...)
+	}
+	for _, l := range lines {
+		if strings.Contains(l, "A family plays") || strings.Contains(l, "Miners gather") {
+			t.Errorf("caption in a passage: %q", l)
+		}
+	}
+	if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "released on bail") }) {
+		t.Errorf("passages %q lost a sentence of the article", lines)
+	}
+}

@@ -213,7 +213,32 @@ func isBullet(r rune) bool {
 // article text: a photo credit, a list of links, or a label such as
 // "Related Sources:" or "Forum".
 func isBoilerplate(s string) bool {
-	return isCredit(s) || isLinkList(s) || isLabel(s) || isAppeal(s)
+	return isCredit(s) || isCaption(s) || isLinkList(s) || isLabel(s) || isAppeal(s)
+}
+
+// isCaption matches a photo's caption that closes on its credit in
+// brackets, such as "A family plays in front of the Spasskaya tower in
+// Moscow on June 23, 2025. (AFP Photo)": what the picture shows, dated
+// when it was taken, is no event of the story.
+func isCaption(s string) bool {
+	s = strings.TrimSpace(s)
+	if !strings.HasSuffix(s, ")") || utf8.RuneCountInString(s) > 300 {
+		return false
+	}
+	open := strings.LastIndexByte(s, '(')
+	if open < 0 {
+		return false
+	}
+	credit := s[open+1 : len(s)-1]
+	if len(strings.Fields(credit)) > 6 {
+		return false
+	}
+	for _, w := range []string{"Photo", "Photos", "Photograph", "photo", "Image", "Getty Images", "Shutterstock"} {
+		if containsWord(credit, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isAppeal matches a publisher's appeal to its readers, such as "Help us

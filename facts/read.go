@@ -230,11 +230,15 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 	// Each sentence is split into words once, for both passes.
 	words := make([][]Word, len(sents))
 	prose := make([]bool, len(sents))
+	dropped := make([]bool, len(sents))
 	proper := map[string]bool{}
 	known := map[string]EntityType{}
 	adjectives, forms := map[string]string{}, map[string]map[string]bool{}
 	for i, s := range sents {
-		words[i], prose[i] = wordsKeyed(s.Text, key), IsProse(s.Text)
+		// A line the chunker dropped (a photo's caption, a credit) is
+		// no text of the article: it reports nothing.
+		dropped[i] = droppedLine(passages, s)
+		words[i], prose[i] = wordsKeyed(s.Text, key), IsProse(s.Text) && !dropped[i]
 		if !prose[i] {
 			continue // headlines capitalise every word
 		}
@@ -320,6 +324,9 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 	var onlyPerson string
 	var cont continuation
 	for i, s := range sents {
+		if dropped[i] {
+			continue
+		}
 		carry := false
 		if i > 0 && para[i] != para[i-1] {
 			haveLead = false

@@ -1741,3 +1741,20 @@ func speeches(fs []Fact) []string {
 	}
 	return got
 }
+
+// TestADroppedLineReportsNothing: a photo's caption and a readers' appeal,
+// which the chunker drops, give no facts, though they lie inside a
+// passage's span of the body.
+func TestADroppedLineReportsNothing(t *testing.T) {
+	fs := Read(doc("d", "2025-07-10", "Police in Halden detained nine miners on Friday.\n\n"+
+		"A family plays in front of the cathedral in downtown Halden on June 23, 2025. (AFP Photo)\n\n"+
+		"Help us reach 25,000 members by the end of 2025.\n\nThe miners were released on Monday."))
+	for _, f := range fs {
+		if strings.Contains(f.Sentence, "family") || strings.Contains(f.Sentence, "Help us") {
+			t.Errorf("fact %s %q of a dropped line", f.Kind, f.Text)
+		}
+	}
+	if len(kinds(fs, KindDate)) != 2 {
+		t.Errorf("dates %+v, want Friday's and Monday's", kinds(fs, KindDate))
+	}
+}

@@ -23,6 +23,18 @@ func paragraphsOf(body string, sents []corpus.Span) []int {
 	return out
 }
 
+// droppedLine reports whether sentence s lies inside a passage's span of
+// the body but not in its text: the chunker dropped its line as page
+// furniture (corpus.Passage).
+func droppedLine(ps []corpus.Passage, s corpus.Span) bool {
+	for _, p := range ps {
+		if p.Start <= s.Start && s.End <= p.End {
+			return !strings.Contains(p.Text, strings.TrimSpace(s.Text))
+		}
+	}
+	return false
+}
+
 // passageOf returns the id of the first passage that holds sentence s.
 func passageOf(ps []corpus.Passage, s corpus.Span) string {
 	for _, p := range ps {
