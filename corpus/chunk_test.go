@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"math/rand/v2"
@@ -374,6 +375,48 @@ func TestChunkGolden(t *testing.T) {
 	}
 	if diff := cmp.Diff(string(want), b.String()); diff != "" {
 		t.Errorf("passages changed (-golden +now); rerun with -update if intended:\n%s", diff)
+	}
+}
+
+// TestChunkerVersionPinsChunk fails when Chunk cuts the bundled corpus or
+// an article full of page furniture (testdata/furniture.md) differently
+// while ChunkerVersion stays: stored passages are re-made on their next
+// ingest only when it changes. Bump it with the change, then rerun with
+// -update.
+func TestChunkerVersionPinsChunk(t *testing.T) {
+	docs := bundled(t)
+	data, err := os.ReadFile(filepath.Join("testdata", "furniture.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := ParseMarkdown("furniture.md", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.New()
+	for _, doc := range append(docs, f) {
+		for _, p := range Chunk(doc) {
+			fmt.Fprintf(h, "%s\x00%d\x00%d\x00%s\x00", p.ID, p.Start, p.End, p.Text)
+		}
+	}
+	got := fmt.Sprintf("%s %x\n", ChunkerVersion, h.Sum(nil))
+	path := filepath.Join("testdata", "chunker_version.golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -run TestChunkerVersionPinsChunk -update to create it)", err)
+	}
+	wantVersion, wantSum, _ := strings.Cut(strings.TrimSpace(string(want)), " ")
+	gotSum := strings.Fields(got)[1]
+	switch {
+	case wantVersion == ChunkerVersion && wantSum != gotSum:
+		t.Errorf("Chunk's passages changed while ChunkerVersion stayed %s: bump it, so that stored passages are re-made, then rerun with -update", ChunkerVersion)
+	case wantVersion != ChunkerVersion:
+		t.Errorf("ChunkerVersion is %s, the golden's %s: rerun with -update", ChunkerVersion, wantVersion)
 	}
 }
 

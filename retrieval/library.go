@@ -78,6 +78,8 @@ type Options struct {
 	// readFacts is a facts.Reader's ReadPassages when nil; tests count
 	// its calls.
 	readFacts func(corpus.Document, []corpus.Passage) []facts.Fact
+	// chunker is corpus.ChunkerVersion when ""; tests change it.
+	chunker string
 }
 
 // DocInfo describes a stored document.
@@ -211,9 +213,12 @@ func Open(ctx context.Context, opts Options) (*Library, error) {
 	if opts.readFacts == nil {
 		opts.readFacts = facts.NewReader().ReadPassages
 	}
+	if opts.chunker == "" {
+		opts.chunker = corpus.ChunkerVersion
+	}
 	l := &Library{
 		st: st, emb: opts.Embedder, now: opts.Now, progress: opts.Progress,
-		chunker: corpus.ChunkerVersion, readFacts: opts.readFacts, docs: map[string]*docEntry{},
+		chunker: opts.chunker, readFacts: opts.readFacts, docs: map[string]*docEntry{},
 		docFacts: map[string][]facts.Fact{}, passageFacts: map[string][]facts.Fact{}, abbrevs: abbrevTable{}, writing: map[string]bool{},
 		readOnly: opts.ReadOnly,
 	}
@@ -226,7 +231,52 @@ func Open(ctx context.Context, opts Options) (*Library, error) {
 		st.close()
 		return nil, fmt.Errorf("load %s: %w", opts.Dir, err)
 	}
+	if !l.readOnly {
+		if err := l.rechunk(ctx); err != nil {
+			l.Close()
+			return nil, fmt.Errorf("cut the stored articles of %s anew: %w", opts.Dir, err)
+		}
+	}
 	return l, nil
+}
+
+// rechunkBatch is how many stored documents rechunk reads at a time.
+const rechunkBatch = 200
+
+// rechunk cuts again, by the current chunker, the stored documents cut by
+// another: their passages, vectors and facts are replaced as by an ingest
+// of the same text, which keeps each document's time (ingestJob.rechunk).
+// A chunker that drops page furniture it kept before (a photo's caption)
+// would otherwise leave it in every article stored earlier until that
+// article was ingested again. Each batch is its own transaction, so a
+// killed open resumes where it stopped. A read-only open leaves them to
+// the writer.
+func (l *Library) rechunk(ctx context.Context) error {
+	var stale []string
+	for _, d := range l.Documents() {
+		l.mu.RLock()
+		e := l.docs[d.ID]
+		l.mu.RUnlock()
+		if e != nil && chunkerOf(e.hash) != l.chunker {
+			stale = append(stale, d.ID)
+		}
+	}
+	for lo := 0; lo < len(stale); lo += rechunkBatch {
+		var docs []corpus.Document
+		for _, id := range stale[lo:min(lo+rechunkBatch, len(stale))] {
+			d, ok, err := l.st.document(id)
+			if err != nil {
+				return err
+			}
+			if ok {
+				docs = append(docs, d)
+			}
+		}
+		if _, err := l.Ingest(ctx, docs); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // prepareVectors makes sure every stored passage has a vector from l.emb:
@@ -454,6 +504,79 @@ type ingestJob struct {
 	hash     string
 	passages []corpus.Passage
 	update   bool
+	// rechunk is an update of the same text, cut again by a newer
+	// chunker: the stored version keeps its time, so that no digest
+	// lists it as changed, and the report counts it unchanged.
+	rechunk bool
+}
+
+// embedNew returns the vectors of the passages of jobs, whose texts are
+// texts in order (and their analyzer terms, or nil), embedding only those
+// whose stored passage of the same id has another text or none: the others
+// keep their stored vectors (store.keptVectors), and their terms are
+// analyzed at the write.
+func (l *Library) embedNew(ctx context.Context, jobs []ingestJob, texts []string, dim int) ([][]float32, [][]string, error) {
+	var ps []corpus.Passage
+	for _, j := range jobs {
+		if j.update {
+			ps = append(ps, j.passages...)
+		} else {
+			ps = append(ps, make([]corpus.Passage, len(j.passages))...) // nothing stored to keep
+		}
+	}
+	kept := make([][]float32, len(texts))
+	if dim > 0 {
+		var err error
+		if kept, err = l.st.keptVectors(l.emb.Name(), dim, ps); err != nil {
+			return nil, nil, err
+		}
+	}
+	var todo []int
+	for i, v := range kept {
+		if v == nil {
+			todo = append(todo, i)
+		}
+	}
+	if len(todo) == len(texts) {
+		return embedTermsChecked(ctx, l.emb, texts, dim)
+	}
+	vecs, terms := kept, make([][]string, len(texts))
+	if len(todo) == 0 {
+		return vecs, terms, nil
+	}
+	sub := make([]string, len(todo))
+	for k, i := range todo {
+		sub[k] = texts[i]
+	}
+	got, gotTerms, err := embedTermsChecked(ctx, l.emb, sub, dim)
+	if err != nil {
+		return nil, nil, err
+	}
+	for k, i := range todo {
+		vecs[i] = got[k]
+		if gotTerms != nil {
+			terms[i] = gotTerms[k]
+		}
+	}
+	return vecs, terms, nil
+}
+
+// chunkerOf returns the chunker version a stored hash was cut by ("" for
+// one stored before the version was part of it).
+func chunkerOf(hash string) string {
+	_, v, _ := strings.Cut(hash, "/chunker-")
+	return v
+}
+
+// rechunked counts the jobs that only cut unchanged text anew.
+func rechunked(jobs []ingestJob) int {
+	n := 0
+	for _, j := range jobs {
+		if j.rechunk {
+			n++
+		}
+	}
+	return n
 }
 
 // Ingest stores docs. A document whose content hash is unchanged costs
@@ -511,7 +634,7 @@ func (l *Library) Ingest(ctx context.Context, docs []corpus.Document) (IngestRep
 			}
 			fss, errs = l.readMany(docs, pss)
 		}()
-		vecs, terms, err := embedTermsChecked(ctx, l.emb, texts, dim)
+		vecs, terms, err := l.embedNew(ctx, jobs[lo:hi], texts, dim)
 		<-read
 		if err != nil {
 			return rep, fmt.Errorf("embed passages: %w", err)
@@ -526,16 +649,19 @@ func (l *Library) Ingest(ctx context.Context, docs []corpus.Document) (IngestRep
 			if errs[k] != nil {
 				rep.Unread = append(rep.Unread, Refusal{ID: j.doc.ID, Reason: errs[k].Error()})
 			}
-			if j.update {
+			switch {
+			case j.rechunk:
+				rep.Unchanged = append(rep.Unchanged, j.doc.ID)
+			case j.update:
 				rep.Updated = append(rep.Updated, j.doc.ID)
-			} else {
+			default:
 				rep.Added = append(rep.Added, j.doc.ID)
 			}
 			rep.Passages += len(j.passages)
 			done += len(j.passages)
 		}
 		if l.progress != nil {
-			l.progress(Progress{Docs: len(rep.Added) + len(rep.Updated), DocsTotal: len(jobs), Passages: done, PassagesTotal: total})
+			l.progress(Progress{Docs: len(rep.Added) + len(rep.Updated) + rechunked(jobs[:hi]), DocsTotal: len(jobs), Passages: done, PassagesTotal: total})
 		}
 		lo = hi
 	}
@@ -590,7 +716,8 @@ func (l *Library) plan(docs []corpus.Document, rep *IngestReport) ([]ingestJob, 
 		if err := checkPassages(d, ps); err != nil {
 			return nil, err
 		}
-		jobs = append(jobs, ingestJob{doc: d, hash: h, passages: ps, update: exists})
+		rechunk := exists && strings.TrimSuffix(old.hash, "/chunker-"+chunkerOf(old.hash)) == d.Hash()
+		jobs = append(jobs, ingestJob{doc: d, hash: h, passages: ps, update: exists, rechunk: rechunk})
 	}
 	return jobs, nil
 }
@@ -618,6 +745,7 @@ func checkPassages(d corpus.Document, ps []corpus.Passage) error {
 // again at the next open.
 func (l *Library) writeBatch(ctx context.Context, jobs []ingestJob, vecs [][]float32, terms [][]string, fss [][]facts.Fact, unread []error) error {
 	var now time.Time
+	stored := false // a document of new text, whose time moves lastIngest
 	ws := make([]docWrite, len(jobs))
 	ids := make([][]string, len(jobs)) // each job's passage ids
 	var allIDs []string
@@ -630,10 +758,18 @@ func (l *Library) writeBatch(ctx context.Context, jobs []ingestJob, vecs [][]flo
 			lexs = append(lexs, lexicalDoc{ID: p.ID, Text: p.Text, Title: p.Title})
 		}
 		allIDs = append(allIDs, ids[k]...)
-		now = l.now().UTC() // each document's own time, as when each was a transaction
-		rec := docRecord{Doc: j.doc, Hash: j.hash, IngestedAt: now, Passages: ids[k]}
-		if prev := l.docs[j.doc.ID]; prev != nil {
+		rec := docRecord{Doc: j.doc, Hash: j.hash, Passages: ids[k]}
+		prev := l.docs[j.doc.ID]
+		if prev != nil {
 			rec.FirstIngestedAt = prev.info.FirstIngestedAt
+		}
+		if j.rechunk && prev != nil {
+			// The same version of the article, cut anew.
+			rec.IngestedAt = prev.info.IngestedAt
+		} else {
+			now = l.now().UTC() // each document's own time, as when each was a transaction
+			rec.IngestedAt = now
+			stored = true
 		}
 		version := facts.Version
 		if unread[k] != nil {
@@ -716,7 +852,9 @@ func (l *Library) writeBatch(ctx context.Context, jobs []ingestJob, vecs [][]flo
 		delete(l.writing, j.doc.ID)
 	}
 	l.dim = dim
-	l.lastIngest = now
+	if stored {
+		l.lastIngest = now
+	}
 	indexed = true
 	return nil
 }

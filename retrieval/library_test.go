@@ -274,8 +274,16 @@ func TestReingest(t *testing.T) {
 	if diff := cmp.Diff(want, rep); diff != "" {
 		t.Errorf("changed re-ingest report (-want +got):\n%s", diff)
 	}
-	if _, texts := emb.counts(); texts-texts0 != len(newPassages) {
-		t.Errorf("changed document: %d texts embedded, want %d", texts-texts0, len(newPassages))
+	// Only the passages whose text changed are embedded: the others keep
+	// their stored vectors.
+	kept := 0
+	for i, p := range newPassages {
+		if i < len(oldPassages) && oldPassages[i].ID == p.ID && oldPassages[i].Text == p.Text {
+			kept++
+		}
+	}
+	if _, texts := emb.counts(); texts-texts0 != len(newPassages)-kept || kept == 0 {
+		t.Errorf("changed document: %d texts embedded, want %d (%d kept)", texts-texts0, len(newPassages)-kept, kept)
 	}
 	if got, want := l.Stats().Passages, before.Passages-len(oldPassages)+len(newPassages); got != want {
 		t.Errorf("Stats().Passages = %d, want %d", got, want)
@@ -755,8 +763,59 @@ func TestIngestRechunksAfterChunkerChange(t *testing.T) {
 		t.Fatalf("same chunker: %+v, %v; want unchanged", rep, err)
 	}
 	l.chunker = "test-next"
-	if rep, err := l.Ingest(ctx, docs); err != nil || len(rep.Updated) != 1 {
-		t.Errorf("new chunker: %+v, %v; want the document re-chunked (updated)", rep, err)
+	if rep, err := l.Ingest(ctx, docs); err != nil || len(rep.Unchanged) != 1 || rep.Passages == 0 {
+		t.Errorf("new chunker: %+v, %v; want the document re-chunked (its passages written) and reported unchanged", rep, err)
+	}
+	if h := l.docs[docs[0].ID].hash; chunkerOf(h) != "test-next" {
+		t.Errorf("stored hash %q, want the new chunker's", h)
+	}
+}
+
+// TestOpenRechunksStoredArticles: an open under a new chunker cuts again
+// every stored article cut by another, embeds only the passages whose text
+// changed, keeps each article's time (a digest lists none as changed),
+// and a second open does nothing; a read-only open leaves them.
+func TestOpenRechunksStoredArticles(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	t0 := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	now := t0
+	docs := seedDocs(t)[:2]
+	l := openTest(t, Options{Dir: dir, Now: func() time.Time { return now }, chunker: "old"})
+	if _, err := l.Ingest(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+	now = t0.Add(72 * time.Hour)
+
+	ro := openTest(t, Options{Dir: dir, ReadOnly: true})
+	if h := ro.docs[docs[0].ID].hash; chunkerOf(h) != "old" {
+		t.Errorf("read-only open: stored hash %q, want it left as it was", h)
+	}
+	ro.Close()
+
+	emb := &countingEmbedder{Embedder: NewLocalEmbedder()}
+	l = openTest(t, Options{Dir: dir, Embedder: emb, Now: func() time.Time { return now }})
+	for _, d := range docs {
+		e := l.docs[d.ID]
+		if chunkerOf(e.hash) != corpus.ChunkerVersion {
+			t.Errorf("%s: stored hash %q, want the current chunker's", d.ID, e.hash)
+		}
+		if !e.info.IngestedAt.Equal(t0) || !e.info.FirstIngestedAt.Equal(t0) {
+			t.Errorf("%s: ingested at %v (first %v), want the first ingest's %v", d.ID, e.info.IngestedAt, e.info.FirstIngestedAt, t0)
+		}
+	}
+	if _, texts := emb.counts(); texts != 0 {
+		t.Errorf("re-chunking the same cut embedded %d texts, want none", texts)
+	}
+	if got := l.Stats().LastIngest; !got.Equal(t0) {
+		t.Errorf("last ingest %v, want %v: nothing new was stored", got, t0)
+	}
+	l.Close()
+	again := &countingEmbedder{Embedder: NewLocalEmbedder()}
+	openTest(t, Options{Dir: dir, Embedder: again}).Close()
+	if calls, _ := again.counts(); calls != 0 {
+		t.Errorf("a second open embedded (%d calls)", calls)
 	}
 }
 

@@ -654,6 +654,38 @@ func (s *store) forEachIndexed(embedder string, dim int, fn func(id string, vec 
 	})
 }
 
+// keptVectors returns, for each of ps, the vector under embedder of the
+// stored passage with its id when that passage has the same text (a
+// vector is of its text alone), or nil: an update that keeps a paragraph,
+// or a new chunker that cuts it alike, need not embed it again.
+func (s *store) keptVectors(embedder string, dim int, ps []corpus.Passage) ([][]float32, error) {
+	out := make([][]float32, len(ps))
+	err := s.view(func(tx *bolt.Tx) error {
+		vb := tx.Bucket(vecBucket(embedder))
+		if vb == nil {
+			return nil
+		}
+		pb := tx.Bucket(bucketPassages)
+		for i, p := range ps {
+			v, raw := pb.Get([]byte(p.ID)), vb.Get([]byte(p.ID))
+			if v == nil || raw == nil {
+				continue
+			}
+			var old struct {
+				Text string `json:"text"`
+			}
+			if json.Unmarshal(v, &old) != nil || old.Text != p.Text {
+				continue
+			}
+			if vec, err := decodeVector(raw, dim); err == nil {
+				out[i] = vec
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
 // lexicalCurrent reports whether the stored terms are of lexicalVersion.
 func (s *store) lexicalCurrent() (bool, error) {
 	var ok bool
