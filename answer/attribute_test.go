@@ -426,3 +426,17 @@ func TestACapitalIsNamedByItsCountry(t *testing.T) {
 		t.Errorf("answer %q, want Brandt's summons over the strike first", a.Text)
 	}
 }
+
+// TestAReasonAfterTheActByItsPronoun: "Why was Ivo Tamm stripped of his
+// citizenship?" is answered by the act and the sentence after it that
+// gives its grounds with a pronoun for him ("He was accused of …").
+func TestAReasonAfterTheActByItsPronoun(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Ostrian authorities have stripped Ivo Tamm, head of the Valdorian council, of his citizenship. He was accused of ties to smuggling schemes and inciting hatred. Tamm has supported the Valdorian president."),
+		madeUp("b", "The Valdorian community in Halden elected a new head in March."),
+	}
+	a := askMadeUp(t, docs, "Why was Ivo Tamm stripped of his citizenship?")
+	if !strings.Contains(a.Text, "He was accused of ties to smuggling") {
+		t.Errorf("answer %q, want the grounds after the act", a.Text)
+	}
+}

@@ -1541,7 +1541,7 @@ func hasCausal(s string) bool {
 		"prompted", "in the wake of", "reflects", "aimed at", "in order to", "so that",
 		"considering that", "given that", "caused by",
 		// The grounds for holding someone.
-		"on suspicion of", "suspected of", "on charges of", "charged with"} {
+		"on suspicion of", "suspected of", "on charges of", "charged with", "accused of"} {
 		if strings.Contains(l, c) {
 			return true
 		}

@@ -1101,11 +1101,28 @@ func (ev *evidence) reasonNear(best *sentence) *sentence {
 	}
 	ss := ev.Sents[best.P]
 	for j := best.I + 1; j < len(ss) && j <= best.I+reasonReach; j++ {
-		if s := ss[j]; s.Prose && hasCausal(s.Text) && slices.ContainsFunc(ev.QKeys, func(k string) bool { return s.Keys[k] }) {
+		// The sentence right after may name its subject by a pronoun
+		// alone: "… stripped Bakhtiyar Hasanov … of his citizenship. He
+		// was accused of ties to …".
+		of := slices.ContainsFunc(ev.QKeys, func(k string) bool { return ss[j].Keys[k] }) || j == best.I+1 && opensWithPronoun(ss[j].Toks)
+		if s := ss[j]; s.Prose && hasCausal(s.Text) && of {
 			return s
 		}
 	}
 	return nil
+}
+
+// opensWithPronoun reports whether a sentence's first word is a personal
+// pronoun that stands for a subject named before: "He", "She", "They".
+func opensWithPronoun(toks []token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	switch strings.ToLower(toks[0].Word) {
+	case "he", "she", "they":
+		return true
+	}
+	return false
 }
 
 // statedReason returns, for a "why" question whose best sentence states no
