@@ -779,7 +779,7 @@ func TestSpeakerBeforeTheCueWithAnAppositive(t *testing.T) {
 		{"Three men were hospitalised, with one, Kamal Vesk, said to be in intensive care.", "", ""},
 		// A subject after an opening participle is not looked for: no
 		// one's words, precision first.
-		{"Reacting to the claim, Halden voiced surprise at what it called his biased opinions.", "", ""},
+		{"Reacting to the claim, Halden closed the office over what it called his biased opinions.", "", ""},
 		// A participle whose subject does not open the sentence, or is no
 		// one who speaks, is read as no one's words: precision first.
 		{"On Monday, police raided the office, saying that it was unlicensed.", "", ""},
@@ -796,7 +796,9 @@ func TestSpeakerBeforeTheCueWithAnAppositive(t *testing.T) {
 			}
 			continue
 		}
-		if len(got) == 0 || got[0].Speaker != tt.speaker || got[0].Content != tt.content {
+		// A stance expressed before the words ("expressed concern …,
+		// stating that …") is words of its own.
+		if !slices.ContainsFunc(got, func(sp Speech) bool { return sp.Speaker == tt.speaker && sp.Content == tt.content }) {
 			t.Errorf("%q: speech %+v, want %q saying %q", tt.text, got, tt.speaker, tt.content)
 		}
 	}
@@ -1653,15 +1655,17 @@ func TestAForeignMinistryIdentifiesNoEvent(t *testing.T) {
 
 // TestExpressedThatAndSaying: "He expressed that …" and "The ministry
 // emphasised that …" give words, as ", saying their detention …" does
-// without "that"; "expressed concern" is no one's words.
+// without "that"; and "expressed concern" gives a stance.
 func TestExpressedThatAndSaying(t *testing.T) {
 	fs := Read(doc("d", "2025-07-10", "Officials sought a deal, according to Ola Brandt. He expressed that the raid stunned Ostria. "+
 		"The Ministry of Internal Affairs emphasised that the agency had no licence. "+
 		"Director Lena Varga called for the release of the miners, saying their detention risks a crisis. "+
 		"Halden expressed concern over the raid."))
 	got := speeches(fs)
+	// A stance expressed is words too (TestAStanceExpressedIsWords).
 	want := []string{"Ola Brandt: Officials sought a deal", "Ola Brandt: the raid stunned Ostria",
-		"Ministry of Internal Affairs: the agency had no licence", "Director Lena Varga: their detention risks a crisis"}
+		"Ministry of Internal Affairs: the agency had no licence", "Director Lena Varga: their detention risks a crisis",
+		"Halden: concern over the raid"}
 	if !slices.Equal(got, want) {
 		t.Errorf("speech %q, want %q", got, want)
 	}
@@ -1756,5 +1760,27 @@ func TestADroppedLineReportsNothing(t *testing.T) {
 	}
 	if len(kinds(fs, KindDate)) != 2 {
 		t.Errorf("dates %+v, want Friday's and Monday's", kinds(fs, KindDate))
+	}
+}
+
+// TestAStanceExpressedIsWords: "The Valdorian side has expressed regret
+// over …" and "Halden voiced deep and serious concern about …" are their
+// words; "expressed the cargo" and "concern was expressed" are no one's.
+// "…, Nord reports via the Valdorian ministry" relays the ministry's
+// words; "according to the law" names no one; "…,” said Ola Brandt during
+// a press conference in Lund" is Brandt's.
+func TestAStanceExpressedIsWords(t *testing.T) {
+	fs := Read(doc("d", "2025-07-10", "The Valdorian side has expressed regret over the damage to the embassy, Nord reports via the Valdorian ministry. "+
+		"Halden voiced deep and serious concern about the raids. The company expressed the cargo to Lund. Concern was expressed over the arrests. "+
+		"Those who break it are prosecuted according to the law. “Now is a difficult period,” said Ola Brandt during a press conference in Lund."))
+	got := speeches(fs)
+	want := []string{
+		"Valdorian side: regret over the damage to the embassy",
+		"Valdorian ministry: The Valdorian side has expressed regret over the damage to the embassy",
+		"Halden: deep and serious concern about the raids",
+		"Ola Brandt: Now is a difficult period",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("speech %q, want %q", got, want)
 	}
 }

@@ -3,6 +3,7 @@ package facts
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // An attribution has a source, a cue and a content (PARC). The source is
@@ -96,6 +97,10 @@ var auxiliaries = map[string]bool{
 var notAgents = map[string]bool{
 	"information": true, "data": true, "figures": true, "estimates": true, "reports": true, "report": true,
 	"statistics": true, "records": true, "documents": true,
+	// "prosecuted according to the law": in line with it, not its words.
+	"law": true, "laws": true, "legislation": true, "rules": true, "regulations": true, "procedure": true,
+	"plan": true, "schedule": true, "protocol": true, "tradition": true, "norms": true, "standards": true,
+	"constitution": true, "agreement": true, "agreements": true, "treaty": true,
 }
 
 // withBefore returns the index of "with" opening the phrase right before
@@ -202,7 +207,7 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 				continue
 			}
 		}
-		if participleCues[l] && len(out) == 0 && i+1 < len(ws) && (strings.EqualFold(ws[i+1].Text, "that") || l == "saying") &&
+		if participleCues[l] && !slices.ContainsFunc(out, func(f Fact) bool { return !expressing[f.Speech.Cue] }) && i+1 < len(ws) && (strings.EqualFold(ws[i+1].Text, "that") || l == "saying") &&
 			strings.HasSuffix(strings.TrimRight(sc.text[:ws[i].Start], " "), ",") {
 			// "Gurulev has floated the idea of a ban, claiming that
 			// Moscow would not lose anything": the participle's subject
@@ -241,6 +246,37 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		if takingLives[l] && takesLives(ws[i+1:]) {
 			continue // "The crash claimed 38 lives": deaths, no one's words
 		}
+		if expressing[l] && attitudeAfter(ws, i+1) {
+			// "The Russian side has expressed regret over the damage …":
+			// a stance stated is words of the subject's, what they
+			// expressed the content.
+			k := sc.beforeDate(i - 1)
+			for k >= 0 && verbGroup[strings.ToLower(ws[k].Text)] {
+				k--
+			}
+			if k < 0 || passiveAux[strings.ToLower(ws[k].Text)] || strings.EqualFold(ws[k].Text, "to") {
+				continue // "concern was expressed", "to express regret": no subject speaks
+			}
+			if lo, ok := sc.phraseBefore(k); ok {
+				src := sc.text[ws[lo].Start:ws[k].End]
+				if pronouns[strings.ToLower(src)] {
+					if last == "" {
+						continue
+					}
+					src = last
+				}
+				content := withoutRelay(strings.TrimRight(sc.contentAfter(i), " .;"))
+				for p := range participleCues {
+					// "…, stating that lawyers were denied access": the
+					// participle gives words of its own, read below.
+					if j := strings.Index(content, ", "+p+" "); j > 0 {
+						content = content[:j]
+					}
+				}
+				out = append(out, sc.speech(ws[lo].Start, ws[i].End, src, l, content))
+			}
+			continue
+		}
 		if thatCue(l) && !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that")) {
 			continue // "Baku recalled its ambassador": an act, not words
 		}
@@ -274,7 +310,16 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		}
 		if paren < 0 && !listener && inverted(sc.text, ws[i].Start) && !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that")) && !sc.appositiveBefore(i) {
 			// Only when the source closes the sentence or its clause.
-			if lo, hi, ok := sc.sourceAfter(i); ok && (strings.Trim(sc.text[hi:], " .!\"'”’") == "" || strings.HasPrefix(sc.text[hi:], ",")) {
+			lo, hi, ok := sc.sourceAfter(i)
+			if ok && i > 0 && strings.ContainsAny(sc.text[ws[i-1].End:ws[i].Start], "\"”’") {
+				hi = lo + circumstanceCut(sc.text[lo:hi])
+			}
+			// A circumstance may close it only after a quotation ("…,”
+			// said Dmitry Peskov during a press conference"): after other
+			// words the cue's object reads as a source ("acknowledged
+			// Moscow's involvement in the crash").
+			quoteBefore := i > 0 && strings.ContainsAny(sc.text[ws[i-1].End:ws[i].Start], "\"”’")
+			if ok && (strings.Trim(sc.text[hi:], " .!\"'”’") == "" || strings.HasPrefix(sc.text[hi:], ",") || quoteBefore && circumstance(sc.text[hi:])) {
 				content := strings.TrimSpace(strings.Trim(sc.text[:ws[i].Start], " ,\"'“”‘’"))
 				out = append(out, sc.speech(ws[i].Start, hi, sc.text[lo:hi], l, content))
 				continue
@@ -324,6 +369,20 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		if before := withoutArticle(sc.text[:ws[lo].Start]); content == "" || closesQuote(before) {
 			content = strings.TrimSpace(strings.Trim(before, " ,\"'“”‘’"))
 		}
+		if via, ok := strings.CutPrefix(content, "via "); ok && Relays(l) && strings.HasSuffix(strings.TrimRight(sc.text[:ws[lo].Start], " "), ",") {
+			// "…, Trend reports via the Russian MFA": the outlet relays
+			// the words before it from whom "via" names.
+			via = strings.TrimSpace(strings.TrimRight(via, " .;"))
+			before := strings.TrimSpace(strings.Trim(sc.text[:ws[lo].Start], " ,\"'“”‘’"))
+			if from := strings.Index(sc.text, via); via != "" && before != "" && agent(via) && from >= 0 {
+				name := via
+				if f := strings.Fields(via); len(f) > 1 && determiners[strings.ToLower(f[0])] {
+					name = strings.Join(f[1:], " ")
+				}
+				out = append(out, sc.speech(from, from+len(via), name, "via", before))
+				continue
+			}
+		}
 		out = append(out, sc.speech(ws[lo].Start, ws[i].End, src, l, content))
 	}
 	return out
@@ -343,6 +402,108 @@ func asSaying(ws []Word, from int) int {
 		}
 	}
 	return -1
+}
+
+// expressing are the verbs that state a stance: "expressed regret",
+// "voiced concern". Only before an attitude (attitudeAfter) do they give
+// words: "expressed the cargo" is no one's.
+var expressing = map[string]bool{
+	"express": true, "expresses": true, "expressed": true, "voice": true, "voices": true, "voiced": true,
+	"conveyed": true, "conveys": true,
+}
+
+// withoutRelay returns content without a closing clause that says who
+// relays it: "regret over the damage, Trend reports via the ministry" is
+// "regret over the damage".
+func withoutRelay(content string) string {
+	for at := 0; ; {
+		j := strings.Index(content[at:], ", ")
+		if j < 0 {
+			return content
+		}
+		j += at
+		f := strings.Fields(content[j+2:])
+		for k := 0; k < len(f) && k < maxSource; k++ {
+			if Relays(strings.ToLower(strings.Trim(f[k], ".,"))) {
+				return content[:j]
+			}
+		}
+		at = j + 2
+	}
+}
+
+// attitudes are the stances a speaker expresses.
+var attitudes = map[string]bool{
+	"regret": true, "regrets": true, "concern": true, "concerns": true, "hope": true, "hopes": true,
+	"condolences": true, "sympathy": true, "support": true, "outrage": true, "dismay": true,
+	"disappointment": true, "satisfaction": true, "gratitude": true, "protest": true, "surprise": true,
+	"indignation": true, "bewilderment": true, "readiness": true, "confidence": true, "solidarity": true,
+	"alarm": true, "displeasure": true, "disapproval": true, "opposition": true, "doubt": true, "doubts": true,
+}
+
+// attitudeAfter reports whether an attitude (attitudes) follows at word
+// j, after at most two lower-case modifiers ("sincere regret", "deep and
+// serious concern").
+func attitudeAfter(ws []Word, j int) bool {
+	for k := j; k < len(ws) && k <= j+3; k++ {
+		l := strings.ToLower(ws[k].Text)
+		if attitudes[l] {
+			return true
+		}
+		if ws[k].Cap || PastTense(ws[k].Text) {
+			return false
+		}
+	}
+	return false
+}
+
+// circumstanceWords open a phrase of when or where words were said.
+var circumstanceWords = []string{"during", "at", "in", "on", "after", "before", "while", "when", "speaking", "following", "amid"}
+
+// circumstance reports whether rest, the sentence after a source that
+// follows its cue, only says when or where the words were said: "…,” said
+// Dmitry Peskov during a press conference in Moscow.", "… at a briefing".
+func circumstance(rest string) bool {
+	f := strings.Fields(strings.ToLower(rest))
+	if len(f) < 2 || len(f) > 12 || strings.ContainsAny(rest, ",;:\"“”") {
+		return false
+	}
+	if !slices.Contains(circumstanceWords, f[0]) {
+		return false
+	}
+	for _, w := range f[1:] {
+		if reportingVerbs[strings.Trim(w, ".!")] {
+			return false
+		}
+	}
+	return true
+}
+
+// circumstanceCut returns where a circumstance opens in a source phrase
+// ("Dmitry Peskov during a press conference", "… at a briefing"), or its
+// length when none does. "At" or "in" opens one only before "a" or "an"
+// and a lower-case noun: "a senior fellow at the Carnegie Endowment" is
+// who speaks.
+func circumstanceCut(src string) int {
+	f := strings.Fields(src)
+	at := 0
+	for i, w := range f {
+		if i > 0 {
+			at = strings.Index(src[at:], w) + at
+		}
+		if i == 0 || !circumstance(strings.Join(f[i:], " ")) {
+			continue
+		}
+		switch strings.ToLower(w) {
+		case "during", "speaking", "while", "amid", "following":
+			return len(strings.TrimRight(src[:at], " "))
+		case "at", "in":
+			if i+2 < len(f) && (f[i+1] == "a" || f[i+1] == "an") && !unicode.IsUpper([]rune(f[i+2])[0]) {
+				return len(strings.TrimRight(src[:at], " "))
+			}
+		}
+	}
+	return len(src)
 }
 
 // namingCues give what someone calls a thing: "what it called the brutal
