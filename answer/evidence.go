@@ -639,6 +639,25 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 		// Garayev's words, which need not name Putin again.)
 		ev.prefer(func(s *sentence) bool { return s.Named })
 	}
+	if nation := qu.nation; nation != "" && ev.Kind == kindCount {
+		// "How many Kazakh citizens died": a count of them ("six Kazakh
+		// citizens"), when one is given, not the crash's 38 people.
+		// The others stay ranked: they may tell the asked act in its
+		// own words ("detained") where the count says "held".
+		top := ev.Support
+		ok := func(s *sentence) bool {
+			return s.Sup >= spokenValueRatio*top && slices.ContainsFunc(s.Vals, func(v value) bool {
+				return v.fact != nil && v.fact.Quantity != nil && v.fact.Quantity.Of == nation
+			})
+		}
+		if slices.ContainsFunc(ev.Ranked, ok) {
+			for _, s := range ev.Ranked {
+				if !ok(s) {
+					s.Score *= penaltyOtherNation
+				}
+			}
+		}
+	}
 	if ev.place = placeAsked(ev.QToks, qNames); ev.place != "" && ev.Kind == kindCount {
 		// "How many were arrested in Baku": a count of a sentence that
 		// names Baku, when one does, not Yekaterinburg's.
@@ -919,6 +938,11 @@ func (ev *evidence) earliestDated() func(*sentence) bool {
 	}
 	return func(s *sentence) bool { return first != "" && when(s) == first }
 }
+
+// penaltyOtherNation weighs down, for a count of a nation's people, the
+// sentences that give none of them: the crash's toll of 38 is no answer
+// to how many of them were Kazakh, however well it matches.
+const penaltyOtherNation = 0.25
 
 // spokenValueRatio is how far below the best support (or score) a
 // sentence that gives the asked speaker's words may fall and still answer

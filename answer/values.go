@@ -82,6 +82,9 @@ var (
 	// reNationalsQ is a "how many" question whose predicate is a nation's
 	// people ("… were Russian nationals"); its group is the nation's word.
 	reNationalsQ = regexp.MustCompile(`(?i)\bhow many\b.{0,80}?\b(?:were|was|are|is)\s+(\p{Lu}\p{Ll}+)\s+(?:nationals|citizens|people|passengers|nationality)\b`)
+	// reCitizensOfQ is a "how many" question whose predicate is a land's
+	// citizens: "How many of the dead were citizens of Kazakhstan?".
+	reCitizensOfQ = regexp.MustCompile(`(?i)\bhow many\b.{0,80}?\b(?:were|was|are|is)\s+(?:citizens|nationals)\s+of\s+(\p{L}+)`)
 	// reDayQ asks for a day, not a month or a year: "on what date",
 	// "which day".
 	reDayQ = regexp.MustCompile(`(?i)\b(what|which) (date|day)\b`)
@@ -629,6 +632,16 @@ func newQuery(q string, k kind, qtoks []token) *query {
 					// Not a name's last word: "Sputnik Azerbaijan employees"
 					// are the outlet's staff, of no nation.
 					qu.nation = facts.Key(strings.ToLower(qtoks[i-1].Word)) // "Azerbaijani citizens"
+				} else if citizenNouns[strings.ToLower(t.Word)] {
+					// "how many kazakh citizens", "citizens of Kazakhstan":
+					// the word before a noun of citizenship, or the name
+					// after "of", is a nation, in any case.
+					switch {
+					case i > 0 && !qtoks[i-1].Stop && !isDigitWord(qtoks[i-1].Word):
+						qu.nation = facts.Key(strings.ToLower(qtoks[i-1].Word))
+					case i+2 < len(qtoks) && strings.EqualFold(qtoks[i+1].Word, "of") && !qtoks[i+2].Stop:
+						qu.nation = facts.Key(strings.ToLower(qtoks[i+2].Word))
+					}
 				}
 				break
 			}
@@ -639,11 +652,17 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		// Russians among them: "16 Russians".
 		qu.counted, qu.group = facts.Key(strings.ToLower(m[1])), true
 		qu.nation = qu.counted
+	} else if m := reCitizensOfQ.FindStringSubmatch(q); m != nil {
+		// "… were citizens of Kazakhstan?": "Six citizens of Kazakhstan".
+		qu.counted, qu.nation = facts.Key("citizens"), facts.Key(strings.ToLower(m[1]))
 	}
 	qu.much = k == kindCount && qu.counted == "" && strings.Contains(qu.lower, "how much")
 	qu.money = slices.ContainsFunc(ws, func(w facts.Word) bool { return facts.MoneyWord(w.Key) })
 	return qu
 }
+
+// citizenNouns count people by their nation: "citizens", "nationals".
+var citizenNouns = map[string]bool{"citizen": true, "citizens": true, "national": true, "nationals": true, "subjects": true}
 
 // familyNouns name a family after its surname: "the Safarov family".
 var familyNouns = map[string]bool{"family": true, "families": true, "brothers": true, "sisters": true, "siblings": true, "clan": true, "relatives": true, "household": true}

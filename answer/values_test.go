@@ -849,3 +849,18 @@ func TestUntilWhenAsksTheTermsEnd(t *testing.T) {
 		t.Errorf("answer %q, want the end of his term alone", a.Text)
 	}
 }
+
+// TestACountOfANationsPeople: "how many ostrian citizens died in the
+// crash?" and "How many of the dead were citizens of Ostria?" are
+// answered by the count of them, not the crash's toll that outscores it.
+func TestACountOfANationsPeople(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "On December 25, a Valdorian Airlines passenger plane crashed near Lund, Ostria, killing 38 people."),
+		madeUp("b", "Of the 67 people on board, 38 died. Among the victims were six Ostrian citizens. Ostria is conducting the investigation."),
+	}
+	for _, q := range []string{"how many ostrian citizens died in the plane crash?", "How many of the dead in the plane crash were citizens of Ostria?"} {
+		if a := askMadeUp(t, docs, q); !strings.Contains(a.Text, "Among the victims were six Ostrian citizens") || strings.Contains(a.Text, "killing 38") {
+			t.Errorf("%s: answer %q, want the six Ostrians", q, a.Text)
+		}
+	}
+}

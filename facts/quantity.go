@@ -277,6 +277,13 @@ func readQuantities(sc *sentenceCtx) []Fact {
 			if q.Person {
 				q.Of = sc.nationOf(end, cend)
 			}
+			if counted == "" && q.Unit == "" {
+				// "16 were Russian citizens", "6 were from Kazakhstan":
+				// the predicate says whom the bare number counts.
+				if c, of, ok := sc.predicatePeople(end); ok {
+					q.Counted, q.Person, q.Of = c, true, of
+				}
+			}
 		}
 		if cend > end {
 			end = cend
@@ -633,6 +640,37 @@ func (sc *sentenceCtx) counted(end int, num string) (counted, unit string, cend 
 // memberKey is the key of "members".
 var memberKey = Key("members")
 
+// predicatePeople reads whom a bare number at end counts from the
+// predicate after it: "16 were Russian citizens" (citizens, of Russia),
+// "6 were from Kazakhstan" (people, of Kazakhstan). ok is false when
+// no such predicate follows.
+func (sc *sentenceCtx) predicatePeople(end int) (counted, of string, ok bool) {
+	ws := sc.words
+	i := slices.IndexFunc(ws, func(w Word) bool { return w.Start >= end })
+	if i < 0 || i+2 >= len(ws) || strings.TrimSpace(sc.text[end:ws[i].Start]) != "" {
+		return "", "", false
+	}
+	switch strings.ToLower(ws[i].Text) {
+	case "were", "are":
+	default:
+		return "", "", false
+	}
+	nation := func(w Word) bool {
+		return w.Cap && !w.Stop && (Demonym(w.Text) || countryKeys()[w.Key] || sc.known[w.Key] == Place)
+	}
+	a, b := ws[i+1], ws[i+2]
+	switch {
+	case strings.EqualFold(a.Text, "from") && nation(b):
+		return "person", b.Key, true
+	case nation(a) && personNouns[b.Key]:
+		if genericPeople[b.Key] {
+			return "person", a.Key, true
+		}
+		return b.Key, a.Key, true
+	}
+	return "", "", false
+}
+
 // nationOf returns the key of the nation a count of people at [end,
 // cend) (its noun's words) says they are of: a nation's adjective or
 // people among them ("30 Azerbaijani citizens", "50 Azerbaijanis"), or a
@@ -641,7 +679,9 @@ var memberKey = Key("members")
 func (sc *sentenceCtx) nationOf(end, cend int) string {
 	for i, w := range sc.words {
 		switch {
-		case w.Start >= end && w.End <= cend && w.Cap && (Demonym(w.Text) || Group(strings.ToLower(w.Text))):
+		case w.Start >= end && w.End <= cend && w.Cap && (Demonym(w.Text) || Group(strings.ToLower(w.Text)) || countryKeys()[w.Key] || sc.known[w.Key] == Place):
+			// "six Kazakh citizens": a people's name that keys as a land
+			// the article names ("Kazakhstan") is its nation's too.
 			return w.Key
 		case w.Start >= cend && i+1 < len(sc.words) && strings.EqualFold(w.Text, "of") && strings.TrimSpace(sc.text[cend:w.Start]) == "" &&
 			sc.words[i+1].Cap && !sc.words[i+1].Stop:

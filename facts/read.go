@@ -267,6 +267,15 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 			forms[w.Key][strings.ToLower(w.Text)] = true
 		}
 	}
+	for k, fs := range forms {
+		for f := range fs {
+			if t, ok := strings.CutSuffix(f, "stan"); ok && FoldDemonym(f) != f && len(t) >= 4 {
+				// "Kazakhstan": a land, whose people's name ("six Kazakh
+				// citizens") keys as it does (FoldDemonym).
+				known[k] = Place
+			}
+		}
+	}
 	for k, adj := range adjectives {
 		for f := range forms[k] {
 			if f != adj && !strings.HasPrefix(f, adj) && !Group(f) {

@@ -1784,3 +1784,22 @@ func TestAStanceExpressedIsWords(t *testing.T) {
 		t.Errorf("speech %q, want %q", got, want)
 	}
 }
+
+// TestCountsOfANationsPeople: "six Valdekh citizens" in an article that
+// names Valdekhstan is Valdekhstan's people, as "16 were Ostrian citizens"
+// and "6 were from Valdekhstan" are; "Tristan" keeps its letters.
+func TestCountsOfANationsPeople(t *testing.T) {
+	fs := Read(doc("d", "2025-07-10", "The plane crashed near Lund, Valdekhstan. Among the victims were six Valdekh citizens. "+
+		"Of those on board, 16 were Ostrian citizens, 6 were from Valdekhstan, and 3 were released."))
+	var got []string
+	for _, f := range kinds(fs, KindQuantity) {
+		got = append(got, f.Quantity.Value+" "+f.Quantity.Counted+" of "+f.Quantity.Of)
+	}
+	want := []string{"6 citizen of " + Key("Valdekhstan"), "16 citizen of " + Key("Ostrian"), "6 person of " + Key("Valdekhstan"), "3  of "}
+	if !slices.Equal(got, want) {
+		t.Errorf("counts %q, want %q", got, want)
+	}
+	if Key("Tristan") == Key("Tri") {
+		t.Errorf("Key(Tristan) = Key(Tri) = %q", Key("Tri"))
+	}
+}

@@ -291,9 +291,10 @@ func FoldDemonym(stem string) string {
 	s := stem
 	// "-stan" is "land of": "Kyrgyzstan" is the Kyrgyz's, "Uzbekistan"
 	// the Uzbeks', "Kazakhstani" of Kazakhstan.
-	if t, ok := strings.CutSuffix(s, "stani"); ok && len(s) >= 8 {
+	// Four letters at least stay: "Tristan" and "Pakistan" keep theirs.
+	if t, ok := strings.CutSuffix(s, "stani"); ok && len(strings.TrimSuffix(t, "i")) >= 4 {
 		s = strings.TrimSuffix(t, "i")
-	} else if t, ok := strings.CutSuffix(s, "stan"); ok && len(s) >= 7 {
+	} else if t, ok := strings.CutSuffix(s, "stan"); ok && len(strings.TrimSuffix(t, "i")) >= 4 {
 		s = strings.TrimSuffix(t, "i")
 	}
 	if len(s) > 6 && strings.HasSuffix(s, "i") {
