@@ -185,7 +185,40 @@ func EventKey(words []Word, i int) string {
 // trigger, the names and counted nouns that take part, its places and its
 // date.
 func (sc *sentenceCtx) frame(at int, ents []Fact) Event {
+	if k := sc.whenClauseAfter(at); k >= 0 {
+		// "Tensions escalated further on July 1, when police raided the
+		// office of …": the day is the raid's, with those it names; the
+		// clause the date stands in tells of it too.
+		main := sc.frameOf(at, sc.eventAt(at), ents)
+		ev := sc.frameOf(sc.words[k].Start, EventKey(sc.words, k), ents)
+		ev.When = main.When
+		if main.Trigger != "" && main.Trigger != ev.Trigger && !slices.Contains(ev.Also, main.Trigger) {
+			ev.Also = append(ev.Also, main.Trigger)
+		}
+		return ev
+	}
 	return sc.frameOf(at, sc.eventAt(at), ents)
+}
+
+// whenClauseAfter returns the index of the first event word of a clause
+// that "when" opens right after the date at offset at ("on July 1, when
+// police raided …"), or -1.
+func (sc *sentenceCtx) whenClauseAfter(at int) int {
+	end, ok := sc.dateEnd(at)
+	if !ok {
+		return -1
+	}
+	i := slices.IndexFunc(sc.words, func(w Word) bool { return w.Start >= end })
+	if i < 0 || !strings.EqualFold(sc.words[i].Text, "when") || strings.Trim(sc.text[end:sc.words[i].Start], " ,") != "" {
+		return -1
+	}
+	_, hi := sc.clauseAround(sc.words[i].End + 1)
+	for k := i + 1; k < len(sc.words) && sc.words[k].End <= hi; k++ {
+		if eventWord(sc.words[k]) {
+			return k
+		}
+	}
+	return -1
 }
 
 // countFrame is frame for a count that ends at offset end: a count that

@@ -1803,3 +1803,19 @@ func TestCountsOfANationsPeople(t *testing.T) {
 		t.Errorf("Key(Tristan) = Key(Tri) = %q", Key("Tri"))
 	}
 }
+
+// TestADateBeforeWhenDatesTheWhenClause: "Tensions escalated further on
+// July 1, when police raided the office of …" dates the raid, and the
+// escalation with it; "took a hit in December 2024 when a missile unit
+// shot down a plane" dates the downing.
+func TestADateBeforeWhenDatesTheWhenClause(t *testing.T) {
+	fs := Read(doc("d", "2025-07-05", "Tensions escalated further on July 1, when Valdorian police conducted a raid on the Halden office of Nord Media. "+
+		"Relations took a hit in December 2024 when a missile unit reportedly shot down a passenger plane."))
+	var got []string
+	for _, f := range kinds(fs, KindDate) {
+		got = append(got, f.Text+"→"+f.Event.Trigger+"+"+strings.Join(f.Event.Also, ","))
+	}
+	if want := []string{"July 1→raid+escal", "December 2024→shot+hit"}; !slices.Equal(got, want) {
+		t.Errorf("dates %q, want %q", got, want)
+	}
+}
