@@ -51,7 +51,7 @@ func (o ChunkOptions) withDefaults() ChunkOptions {
 
 // ChunkerVersion changes whenever Chunk would cut the same document
 // differently, so that stored passages are re-made on the next ingest.
-const ChunkerVersion = "4"
+const ChunkerVersion = "5"
 
 // Chunk splits doc into passages with DefaultChunkOptions.
 func Chunk(doc Document) []Passage {

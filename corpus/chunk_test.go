@@ -524,3 +524,25 @@ func TestAPhotosCaptionIsNoArticleText(t *testing.T) {
 		t.Errorf("passages %q lost a sentence of the article", lines)
 	}
 }
+
+// TestAPageTitleAndAKeywordNoteAreNoText: a title bar copied into the text
+// ("… | World | site.example.com") and a note on search keywords are
+// dropped; a sentence with a bar in its words stays.
+func TestAPageTitleAndAKeywordNoteAreNoText(t *testing.T) {
+	doc := Document{ID: "d", Title: "T", Body: "Miners detained in Halden amid tensions | World | ostria-daily.example.com\n\n" +
+		"Police in Halden detained nine miners on Friday.\n\n" +
+		"The primary keyword for understanding this story is \"Halden miners detained\", with related terms including \"Halden police raid,\" \"Ostria miners union,\" and \"Halden court\".\n\n" +
+		"The union's slogan, \"Work | Pay | Dignity\", was painted on the wall."}
+	var lines []string
+	for _, p := range Chunk(doc) {
+		lines = append(lines, strings.Split(p.Text, "\n")...)
+	}
+	for _, l := range lines {
+		if strings.Contains(l, "example.com") || strings.Contains(l, "primary keyword") {
+			t.Errorf("page furniture in a passage: %q", l)
+		}
+	}
+	if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "slogan") }) {
+		t.Errorf("passages %q lost a sentence of the article", lines)
+	}
+}

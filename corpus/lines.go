@@ -213,7 +213,30 @@ func isBullet(r rune) bool {
 // article text: a photo credit, a list of links, or a label such as
 // "Related Sources:" or "Forum".
 func isBoilerplate(s string) bool {
-	return isCredit(s) || isCaption(s) || isLinkList(s) || isLabel(s) || isAppeal(s)
+	return isCredit(s) || isCaption(s) || isLinkList(s) || isLabel(s) || isAppeal(s) || isPageTitle(s) || isKeywordNote(s)
+}
+
+// isPageTitle matches a page's title bar copied into the text: items
+// separated by " | " that end with the site's address, such as "Aliyev
+// Skips CIS Summit | World | london-news.example.com".
+func isPageTitle(s string) bool {
+	items := strings.Split(strings.TrimSpace(s), " | ")
+	if len(items) < 2 {
+		return false
+	}
+	last := strings.TrimSpace(items[len(items)-1])
+	return !strings.ContainsAny(last, " \t") && strings.Contains(strings.Trim(last, "."), ".") && !endsTerminal(last)
+}
+
+// isKeywordNote matches a note on search keywords left in a page's text,
+// such as "The primary keyword for this story is "…", with related terms
+// including "…", "…"": it names phrases, not events.
+func isKeywordNote(s string) bool {
+	lower := strings.ToLower(s)
+	if !strings.Contains(lower, "keyword") {
+		return false
+	}
+	return strings.Count(s, "\"")+strings.Count(s, "“") >= 6
 }
 
 // isCaption matches a photo's caption that closes on its credit in
