@@ -231,11 +231,12 @@ func Open(ctx context.Context, opts Options) (*Library, error) {
 		st.close()
 		return nil, fmt.Errorf("load %s: %w", opts.Dir, err)
 	}
-	if !l.readOnly {
-		if err := l.rechunk(ctx); err != nil {
-			l.Close()
-			return nil, fmt.Errorf("cut the stored articles of %s anew: %w", opts.Dir, err)
+	if err := l.rechunk(ctx); err != nil {
+		l.Close()
+		if errors.Is(err, ErrReadOnly) {
+			return nil, err
 		}
+		return nil, fmt.Errorf("cut the stored articles of %s anew: %w", opts.Dir, err)
 	}
 	return l, nil
 }
@@ -249,8 +250,8 @@ const rechunkBatch = 200
 // A chunker that drops page furniture it kept before (a photo's caption)
 // would otherwise leave it in every article stored earlier until that
 // article was ingested again. Each batch is its own transaction, so a
-// killed open resumes where it stopped. A read-only open leaves them to
-// the writer.
+// killed open resumes where it stopped. A read-only open that finds any
+// fails with ErrReadOnly, as one whose facts need reading again does.
 func (l *Library) rechunk(ctx context.Context) error {
 	var stale []string
 	for _, d := range l.Documents() {
@@ -260,6 +261,9 @@ func (l *Library) rechunk(ctx context.Context) error {
 		if e != nil && chunkerOf(e.hash) != l.chunker {
 			stale = append(stale, d.ID)
 		}
+	}
+	if len(stale) > 0 && l.readOnly {
+		return needsWrite("its articles need cutting again")
 	}
 	for lo := 0; lo < len(stale); lo += rechunkBatch {
 		var docs []corpus.Document
