@@ -2054,7 +2054,9 @@ func truecase(q []token, c casing) {
 		if i == 0 || t.Cap || t.Stop || utf8.RuneCountInString(l) < 3 || c.lower[l] {
 			continue
 		}
-		t.Cap = c.upper[l] || !c.seen[l] && utf8.RuneCountInString(l) >= 5 && oneEditFrom(l, c.caps)
+		// "executives" is no misspelt "Executive" (of "Executive
+		// Director"): a plural is the same common noun.
+		t.Cap = c.upper[l] || !c.seen[l] && utf8.RuneCountInString(l) >= 5 && oneEditFrom(l, c.caps) && !c.caps[strings.TrimSuffix(l, "s")] && !c.caps[l+"s"]
 	}
 }
 

@@ -765,7 +765,7 @@ func countPredicate(q []token) string {
 }
 
 // reRoleQ is "Who was the NOUN …": a person asked for by what they were.
-var reRoleQ = regexp.MustCompile(`(?i)^\W*who\s+(?:is|was|were|are)\s+the\s+(\p{Ll}+)\b`)
+var reRoleQ = regexp.MustCompile(`(?i)^\W*who\s+(?:is|was|were|are)\s+the\s+(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?(\p{Ll}+)\b`)
 
 // roleAsked returns the key of the noun question q, of tokens toks,
 // describes its person by ("Who was the judge …"), or "".

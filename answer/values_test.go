@@ -864,3 +864,17 @@ func TestACountOfANationsPeople(t *testing.T) {
 		}
 	}
 }
+
+// TestAPluralIsNoMisspeltName: "executives", written nowhere, is not read
+// as a misspelt "Executive" of "Executive Director Ivo Tamm": "Who are the
+// two Nord Media executives detained in Halden?" asks of executives, and
+// the passage that names them answers.
+func TestAPluralIsNoMisspeltName(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "On July 1, police conducted an operation at the Halden office of Nord Media. As a result, the agency's Executive Director Ivo Tamm and Editor-in-Chief Ola Brandt were detained."),
+		madeUp("b", "Nord Media has worked in Halden since 2015."),
+	}
+	if a := askMadeUp(t, docs, "Who are the two Nord Media executives detained in Halden?"); !strings.Contains(a.Text, "Ivo Tamm") {
+		t.Errorf("answer %q, want the two detained", a.Text)
+	}
+}
