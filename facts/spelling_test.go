@@ -1,6 +1,9 @@
 package facts
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestFoldSpelling: British "-ise" forms take the "-ize" spelling, which
 // stems alike with the American; words whose "-ise" is no suffix stay.
@@ -58,5 +61,23 @@ func TestKeyFoldsDemonyms(t *testing.T) {
 	}
 	if a, b := Key("protest"), Key("prote"); a == b {
 		t.Errorf("Key: protest and prote both %q", a)
+	}
+}
+
+// TestAskedVerbsLeaveARelativeClause: "When was the summit that Aliyev
+// missed?" asks of the summit, not of missing it; "When was Belousov
+// released?" asks of the release, and "the cancelled visit" is an
+// adjective's.
+func TestAskedVerbsLeaveARelativeClause(t *testing.T) {
+	for q, want := range map[string][]string{
+		"When was the informal summit that Tamm missed?":       nil,
+		"When was the raid which killed two miners?":           nil,
+		"When was Brandt released?":                            {"released"},
+		"Why was the cancelled visit rescheduled?":             {"rescheduled"},
+		"When was it announced that Brandt would be released?": {"announced", "released"},
+	} {
+		if got := AskedVerbs(q); !slices.Equal(got, want) {
+			t.Errorf("AskedVerbs(%q) = %q, want %q", q, got, want)
+		}
 	}
 }

@@ -29,9 +29,18 @@ func Words(s string) []Word { return WordsMemo(s, nil) }
 func AskedVerbs(q string) []string {
 	ws := Words(q)
 	var out []string
+	relative := false
 	for i, w := range ws {
 		lower := strings.ToLower(w.Text)
-		if w.Stop || w.Cap || !strings.HasSuffix(lower, "ed") || len(lower) < 5 {
+		switch lower {
+		case "that", "which", "who", "whom":
+			// "When was the summit that Aliyev missed?": a clause that
+			// describes a noun tells which one, not the event asked.
+			if i > 0 && !ws[i-1].Stop && !ws[i-1].Cap && !strings.HasSuffix(strings.ToLower(ws[i-1].Text), "ed") {
+				relative = true
+			}
+		}
+		if relative || w.Stop || w.Cap || !strings.HasSuffix(lower, "ed") || len(lower) < 5 {
 			continue
 		}
 		if i+1 < len(ws) && !ws[i+1].Stop && !ws[i+1].Cap {
