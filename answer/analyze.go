@@ -153,6 +153,8 @@ func synonym(stem string) string {
 		return "caus"
 	case "sibl":
 		return "brother"
+	case "telephon":
+		return "phone"
 	case "trip":
 		return "visit"
 	case "scrap":

@@ -440,3 +440,19 @@ func TestAReasonAfterTheActByItsPronoun(t *testing.T) {
 		t.Errorf("answer %q, want the grounds after the act", a.Text)
 	}
 }
+
+// TestTelephoneIsPhone: "What did Brandt tell Tamm on the phone?" meets
+// "held telephone talks".
+func TestTelephoneIsPhone(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "On July 1, Ola Brandt confirmed that he had held telephone talks with Ivo Tamm. He also expressed clear support for Halden."),
+		madeUp("b", "Tamm met the Valdorian envoy in Lund in May."),
+		madeUp("c", "Brandt and Tamm disagreed over the inquiry."),
+		madeUp("d", "Brandt said Tamm's ministry would answer."),
+		madeUp("e", "Brandt and Tamm met in Lund in June."),
+		madeUp("f", "Tamm's office declined to comment on Brandt."),
+	}
+	if a := askMadeUp(t, docs, "What did Brandt tell Tamm on the phone?"); !strings.Contains(a.Text, "telephone talks") {
+		t.Errorf("answer %q, want the telephone talks", a.Text)
+	}
+}
