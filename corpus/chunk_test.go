@@ -482,67 +482,44 @@ func TestChunkKeepsALastLineWithoutAFullStop(t *testing.T) {
 	}
 }
 
-// TestAReadersAppealIsNoArticleText: a publisher's appeal for support
-// ("Help us reach 25,000 members by the end of 2025.") is dropped, as a
-// credit is; a sentence that helps no reader stays.
-func TestAReadersAppealIsNoArticleText(t *testing.T) {
-	doc := Document{ID: "d", Title: "T", Body: "Police in Halden detained nine miners on Friday.\n\n" +
-		"Help us reach 25,000 members by the end of 2025.\n\nSupport independent journalism this holiday season —\n\n" +
-		"and help us bring you more news from Halden in 2026.\n\nHelp was sent to Halden on Monday, officials said."}
-	var lines []string
-	for _, p := range Chunk(doc) {
-		lines = append(lines, strings.Split(p.Text, "\n")...)
-	}
-	for _, l := range lines {
-		if strings.Contains(l, "Help us") || strings.Contains(l, "help us") || strings.Contains(l, "Support independent") {
-			t.Errorf("appeal in a passage: %q", l)
+// TestPageFurnitureIsNoArticleText: a publisher's appeal for support
+// ("Help us reach 25,000 members by the end of 2025."), a caption that
+// closes on its credit in brackets ("… (AFP Photo)"), a title bar copied
+// into the text ("… | World | site.example.com") and a note on search
+// keywords are dropped, as a credit is; a sentence like one of them
+// stays.
+func TestPageFurnitureIsNoArticleText(t *testing.T) {
+	for _, tt := range []struct {
+		name, body string
+		dropped    []string
+		kept       string
+	}{
+		{"a readers' appeal", "Police in Halden detained nine miners on Friday.\n\n" +
+			"Help us reach 25,000 members by the end of 2025.\n\nSupport independent journalism this holiday season —\n\n" +
+			"and help us bring you more news from Halden in 2026.\n\nHelp was sent to Halden on Monday, officials said.",
+			[]string{"Help us", "help us", "Support independent"}, "Help was sent"},
+		{"a photo's caption", "Police in Halden detained nine miners on Friday.\n\n" +
+			"A family plays in front of the cathedral in downtown Halden on June 23, 2025. (AFP Photo)\n\n" +
+			"Miners gather outside the court in Halden. (AFP Photo)\n\n" +
+			"The ministry said the miners were released on bail (a sum of 200 crowns).",
+			[]string{"A family plays", "Miners gather"}, "released on bail"},
+		{"a title bar and a keyword note", "Miners detained in Halden amid tensions | World | ostria-daily.example.com\n\n" +
+			"Police in Halden detained nine miners on Friday.\n\n" +
+			"The primary keyword for understanding this story is \"Halden miners detained\", with related terms including \"Halden police raid,\" \"Ostria miners union,\" and \"Halden court\".\n\n" +
+			"The union's slogan, \"Work | Pay | Dignity\", was painted on the wall.",
+			[]string{"example.com", "primary keyword"}, "slogan"},
+	} {
+		var lines []string
+		for _, p := range Chunk(Document{ID: "d", Title: "T", Body: tt.body}) {
+			lines = append(lines, strings.Split(p.Text, "\n")...)
 		}
-	}
-	if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "Help was sent") }) {
-		t.Errorf("passages %q lost a sentence of the article", lines)
-	}
-}
-
-// TestAPhotosCaptionIsNoArticleText: a caption that closes on its credit
-// in brackets ("… on June 23, 2025. (AFP Photo)") is dropped; a sentence
-// that closes on other brackets stays.
-func TestAPhotosCaptionIsNoArticleText(t *testing.T) {
-	doc := Document{ID: "d", Title: "T", Body: "Police in Halden detained nine miners on Friday.\n\n" +
-		"A family plays in front of the cathedral in downtown Halden on June 23, 2025. (AFP Photo)\n\n" +
-		"Miners gather outside the court in Halden. (AFP Photo)\n\n" +
-		"The ministry said the miners were released on bail (a sum of 200 crowns)."}
-	var lines []string
-	for _, p := range Chunk(doc) {
-		lines = append(lines, strings.Split(p.Text, "\n")...)
-	}
-	for _, l := range lines {
-		if strings.Contains(l, "A family plays") || strings.Contains(l, "Miners gather") {
-			t.Errorf("caption in a passage: %q", l)
+		for _, l := range lines {
+			if slices.ContainsFunc(tt.dropped, func(d string) bool { return strings.Contains(l, d) }) {
+				t.Errorf("%s: furniture in a passage: %q", tt.name, l)
+			}
 		}
-	}
-	if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "released on bail") }) {
-		t.Errorf("passages %q lost a sentence of the article", lines)
-	}
-}
-
-// TestAPageTitleAndAKeywordNoteAreNoText: a title bar copied into the text
-// ("… | World | site.example.com") and a note on search keywords are
-// dropped; a sentence with a bar in its words stays.
-func TestAPageTitleAndAKeywordNoteAreNoText(t *testing.T) {
-	doc := Document{ID: "d", Title: "T", Body: "Miners detained in Halden amid tensions | World | ostria-daily.example.com\n\n" +
-		"Police in Halden detained nine miners on Friday.\n\n" +
-		"The primary keyword for understanding this story is \"Halden miners detained\", with related terms including \"Halden police raid,\" \"Ostria miners union,\" and \"Halden court\".\n\n" +
-		"The union's slogan, \"Work | Pay | Dignity\", was painted on the wall."}
-	var lines []string
-	for _, p := range Chunk(doc) {
-		lines = append(lines, strings.Split(p.Text, "\n")...)
-	}
-	for _, l := range lines {
-		if strings.Contains(l, "example.com") || strings.Contains(l, "primary keyword") {
-			t.Errorf("page furniture in a passage: %q", l)
+		if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, tt.kept) }) {
+			t.Errorf("%s: passages %q lost a sentence of the article", tt.name, lines)
 		}
-	}
-	if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, "slogan") }) {
-		t.Errorf("passages %q lost a sentence of the article", lines)
 	}
 }
