@@ -1819,3 +1819,20 @@ func TestADateBeforeWhenDatesTheWhenClause(t *testing.T) {
 		t.Errorf("dates %q, want %q", got, want)
 	}
 }
+
+// TestANameSetOffByCommasBeforeTheCue: "Tamm's press secretary, Ola
+// Brandt, said the ministry understood …" and "Another brother, Kamal
+// Marten, said he …" are Brandt's and Marten's words; "The raid targeted
+// Lund, said the ministry" and "…, says Tamm" name their source after
+// the cue.
+func TestANameSetOffByCommasBeforeTheCue(t *testing.T) {
+	fs := Read(doc("d", "2025-07-10", "Tamm’s press secretary, Ola Brandt, said the ministry understood the decision. "+
+		"Another brother, Kamal Marten, said he suffered broken ribs. The raid targeted Lund, said the ministry. "+
+		"Halden will keep its ties with Ostria, says Tamm."))
+	got := speeches(fs)
+	want := []string{"Ola Brandt: the ministry understood the decision", "Kamal Marten: he suffered broken ribs",
+		"ministry: The raid targeted Lund", "Tamm: Halden will keep its ties with Ostria"}
+	if !slices.Equal(got, want) {
+		t.Errorf("speech %q, want %q", got, want)
+	}
+}

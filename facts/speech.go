@@ -308,7 +308,21 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 				continue
 			}
 		}
-		if paren < 0 && !listener && inverted(sc.text, ws[i].Start) && !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that")) && !sc.appositiveBefore(i) {
+		// "Putin's press secretary, Dmitry Peskov, said the Kremlin …": a
+		// name closed by a comma right before the cue, which no name
+		// follows, is its subject, however the appositive before it
+		// reads ("…, says Putin" names its source after the cue).
+		nameClosed := i > 1 && ws[i-1].Cap && !ws[i-1].Stop && strings.TrimSpace(sc.text[ws[i-1].End:ws[i].Start]) == "," &&
+			(i+1 >= len(ws) || !ws[i+1].Cap || ws[i+1].Stop)
+		if nameClosed {
+			// The name is set off by commas on both sides: an appositive.
+			j := i - 1
+			for j > 0 && ws[j-1].Cap && !ws[j-1].Stop && strings.TrimSpace(sc.text[ws[j-1].End:ws[j].Start]) == "" {
+				j--
+			}
+			nameClosed = j > 0 && strings.TrimSpace(sc.text[ws[j-1].End:ws[j].Start]) == ","
+		}
+		if paren < 0 && !listener && inverted(sc.text, ws[i].Start) && !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that")) && !sc.appositiveBefore(i) && !nameClosed {
 			// Only when the source closes the sentence or its clause.
 			lo, hi, ok := sc.sourceAfter(i)
 			if ok && i > 0 && strings.ContainsAny(sc.text[ws[i-1].End:ws[i].Start], "\"”’") {
