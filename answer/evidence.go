@@ -567,8 +567,15 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 		// did Putin say he had learned what caused the crash?" beside his
 		// undated "Putin added that he had learned the cause …".
 		top := ev.Support
+		// "When did Putin say …": a date of the words, not one they give
+		// of something else ("… last December …, in what Putin said was
+		// a tragic incident").
+		saidWhen := ev.Kind.dated() && reSpokeQ.MatchString(q)
+		valued := func(s *sentence) bool {
+			return slices.ContainsFunc(s.Vals, func(v value) bool { return !saidWhen || v.fact != nil && facts.ReportDated(*v.fact) })
+		}
 		switch {
-		case ev.narrow(func(s *sentence) bool { return len(s.Vals) > 0 && ev.spokenByAsked(s) && s.Sup >= spokenValueRatio*top }):
+		case ev.narrow(func(s *sentence) bool { return valued(s) && ev.spokenByAsked(s) && s.Sup >= spokenValueRatio*top }):
 		case ev.Kind.dated() && reSpokeQ.MatchString(q):
 			// "When did Peskov say the arrests were …": none of their
 			// words gives a date, so the day they spoke is asked. Their

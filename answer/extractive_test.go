@@ -2035,11 +2035,12 @@ func TestWhenOfAnUndatedActIsNotTheOppositeActsDay(t *testing.T) {
 // TestWhenDidXSayAnswersByTheirWords: "When did Brandt say he had learned
 // what caused the crash?" is answered by his undated words on it and the
 // day their article was published, not by his dated words on something
-// else, nor declined.
+// else, nor by his words beside a date of the crash, nor declined.
 func TestWhenDidXSayAnswersByTheirWords(t *testing.T) {
 	docs := fixedSearcher{
 		madeUp("a", "“We will pay compensation,” Brandt said. Brandt added that he had learned the cause of the crash only two days before his meeting with Tamm, saying it would take more time to complete the investigation."),
 		madeUp("b", "Brandt told Tamm when they met in Lund on October 9 that the missiles had exploded near the plane."),
+		madeUp("c", "Relations were seriously damaged last December when a passenger plane crashed, killing 38 people, after air defences fired on it in what Brandt said was a tragic incident."),
 	}
 	a := askMadeUp(t, docs, "When did Brandt say he had learned what caused the crash?")
 	if !strings.HasPrefix(a.Text, "Brandt added that he had learned the cause") || !strings.Contains(a.Text, "published on 14 March 2025") {
