@@ -17,6 +17,8 @@ var chatWords = map[string]string{
 	"kinda": "kind of", "sorta": "sort of", "dunno": "don't know",
 	// Titles written short: "the deputy PM's trip".
 	"pm": "prime minister", "pm's": "prime minister's", "fm": "foreign minister", "fm's": "foreign minister's",
+	// "TV" is a thing, not a name: "Which TV channel …".
+	"tv": "television",
 	// Greetings and fillers say nothing of what is asked.
 	"yo": "", "hey": "", "lol": "", "bro": "", "fr": "", "ngl": "", "tbh": "", "stuff": "",
 	// "the sputnik guys": who they are is in the words around it ("guy"
