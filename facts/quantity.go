@@ -655,9 +655,7 @@ func (sc *sentenceCtx) predicatePeople(end int) (counted, of string, ok bool) {
 	default:
 		return "", "", false
 	}
-	nation := func(w Word) bool {
-		return w.Cap && !w.Stop && (Demonym(w.Text) || countryKeys()[w.Key] || sc.known[w.Key] == Place)
-	}
+	nation := func(w Word) bool { return w.Cap && !w.Stop && sc.nationWord(w) }
 	a, b := ws[i+1], ws[i+2]
 	switch {
 	case strings.EqualFold(a.Text, "from") && nation(b):
@@ -671,6 +669,13 @@ func (sc *sentenceCtx) predicatePeople(end int) (counted, of string, ok bool) {
 	return "", "", false
 }
 
+// nationWord reports whether a capitalised word names a nation: a
+// demonym, a country, or a people's name that keys as a land the article
+// names ("six Kazakh citizens" beside "Kazakhstan").
+func (sc *sentenceCtx) nationWord(w Word) bool {
+	return Demonym(w.Text) || countryKeys()[w.Key] || sc.known[w.Key] == Place
+}
+
 // nationOf returns the key of the nation a count of people at [end,
 // cend) (its noun's words) says they are of: a nation's adjective or
 // people among them ("30 Azerbaijani citizens", "50 Azerbaijanis"), or a
@@ -679,9 +684,7 @@ func (sc *sentenceCtx) predicatePeople(end int) (counted, of string, ok bool) {
 func (sc *sentenceCtx) nationOf(end, cend int) string {
 	for i, w := range sc.words {
 		switch {
-		case w.Start >= end && w.End <= cend && w.Cap && (Demonym(w.Text) || Group(strings.ToLower(w.Text)) || countryKeys()[w.Key] || sc.known[w.Key] == Place):
-			// "six Kazakh citizens": a people's name that keys as a land
-			// the article names ("Kazakhstan") is its nation's too.
+		case w.Start >= end && w.End <= cend && w.Cap && (sc.nationWord(w) || Group(strings.ToLower(w.Text))):
 			return w.Key
 		case w.Start >= cend && i+1 < len(sc.words) && strings.EqualFold(w.Text, "of") && strings.TrimSpace(sc.text[cend:w.Start]) == "" &&
 			sc.words[i+1].Cap && !sc.words[i+1].Stop:

@@ -231,13 +231,14 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 	words := make([][]Word, len(sents))
 	prose := make([]bool, len(sents))
 	dropped := make([]bool, len(sents))
+	passageIDs := make([]string, len(sents)) // each sentence's passage, found once
 	proper := map[string]bool{}
 	known := map[string]EntityType{}
 	adjectives, forms := map[string]string{}, map[string]map[string]bool{}
 	for i, s := range sents {
 		// A line the chunker dropped (a photo's caption, a credit) is
 		// no text of the article: it reports nothing.
-		dropped[i] = droppedLine(passages, s)
+		passageIDs[i], dropped[i] = lineIn(passages, s)
 		words[i], prose[i] = wordsKeyed(s.Text, key), IsProse(s.Text) && !dropped[i]
 		if !prose[i] {
 			continue // headlines capitalise every word
@@ -349,7 +350,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		}
 		openBefore := open
 		sc := &sentenceCtx{
-			doc: doc, index: i, text: s.Text, passage: passageOf(passages, s),
+			doc: doc, index: i, text: s.Text, passage: passageIDs[i],
 			words: words[i], segs: Segments(s.Text), prose: prose[i],
 			proper: proper, known: known, cited: citations(s.Text),
 		}

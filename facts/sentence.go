@@ -23,31 +23,21 @@ func paragraphsOf(body string, sents []corpus.Span) []int {
 	return out
 }
 
-// droppedLine reports whether sentence s lies inside a passage's span of
-// the body but not in its text: the chunker dropped its line as page
-// furniture (corpus.Passage).
-func droppedLine(ps []corpus.Passage, s corpus.Span) bool {
+// lineIn returns the id of the first passage that holds sentence s, and
+// whether s lies inside that passage's span of the body but not in its
+// text: the chunker dropped its line as page furniture (corpus.Passage).
+func lineIn(ps []corpus.Passage, s corpus.Span) (id string, dropped bool) {
 	for _, p := range ps {
 		if p.Start <= s.Start && s.End <= p.End {
-			return !strings.Contains(p.Text, strings.TrimSpace(s.Text))
-		}
-	}
-	return false
-}
-
-// passageOf returns the id of the first passage that holds sentence s.
-func passageOf(ps []corpus.Passage, s corpus.Span) string {
-	for _, p := range ps {
-		if p.Start <= s.Start && s.End <= p.End {
-			return p.ID
+			return p.ID, !strings.Contains(p.Text, strings.TrimSpace(s.Text))
 		}
 	}
 	for _, p := range ps { // a sentence the chunker cut in pieces
 		if p.Start <= s.Start && s.Start < p.End {
-			return p.ID
+			return p.ID, false
 		}
 	}
-	return ""
+	return "", false
 }
 
 // IsProse reports whether a sentence can report an event: it ends like a
@@ -141,10 +131,6 @@ var (
 // paragraph, as Read does: the timeline weighs a date's paragraph
 // neighbours with it.
 func Paragraphs(body string, sents []corpus.Span) []int { return paragraphsOf(body, sents) }
-
-// PassageOf returns the id of the first of ps that holds sentence s, as
-// Read assigns it.
-func PassageOf(ps []corpus.Passage, s corpus.Span) string { return passageOf(ps, s) }
 
 // NextWord returns the word of letters just after byte offset i of s,
 // skipping spaces.

@@ -324,15 +324,15 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		}
 		if paren < 0 && !listener && inverted(sc.text, ws[i].Start) && !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that")) && !sc.appositiveBefore(i) && !nameClosed {
 			// Only when the source closes the sentence or its clause.
-			lo, hi, ok := sc.sourceAfter(i)
-			if ok && i > 0 && strings.ContainsAny(sc.text[ws[i-1].End:ws[i].Start], "\"”’") {
-				hi = lo + circumstanceCut(sc.text[lo:hi])
-			}
 			// A circumstance may close it only after a quotation ("…,”
 			// said Dmitry Peskov during a press conference"): after other
 			// words the cue's object reads as a source ("acknowledged
 			// Moscow's involvement in the crash").
 			quoteBefore := i > 0 && strings.ContainsAny(sc.text[ws[i-1].End:ws[i].Start], "\"”’")
+			lo, hi, ok := sc.sourceAfter(i)
+			if ok && quoteBefore {
+				hi = lo + circumstanceCut(sc.text[lo:hi])
+			}
 			if ok && (strings.Trim(sc.text[hi:], " .!\"'”’") == "" || strings.HasPrefix(sc.text[hi:], ",") || quoteBefore && circumstance(sc.text[hi:])) {
 				content := strings.TrimSpace(strings.Trim(sc.text[:ws[i].Start], " ,\"'“”‘’"))
 				out = append(out, sc.speech(ws[i].Start, hi, sc.text[lo:hi], l, content))
