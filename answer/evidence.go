@@ -657,13 +657,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 				return v.fact != nil && v.fact.Quantity != nil && v.fact.Quantity.Of == nation
 			})
 		}
-		if slices.ContainsFunc(ev.Ranked, ok) {
-			for _, s := range ev.Ranked {
-				if !ok(s) {
-					s.Score *= penaltyOtherNation
-				}
-			}
-		}
+		ev.preferBy(ok, penaltyOtherNation)
 	}
 	if ev.place = placeAsked(ev.QToks, qNames); ev.place != "" && ev.Kind == kindCount {
 		// "How many were arrested in Baku": a count of a sentence that
@@ -958,13 +952,16 @@ const spokenValueRatio = 0.5
 
 // prefer ranks the sentences for which ok holds before the others, when
 // some do.
-func (ev *evidence) prefer(ok func(*sentence) bool) {
+func (ev *evidence) prefer(ok func(*sentence) bool) { ev.preferBy(ok, penaltyNoValue) }
+
+// preferBy is prefer with the others' scores multiplied by penalty.
+func (ev *evidence) preferBy(ok func(*sentence) bool, penalty float64) {
 	if !slices.ContainsFunc(ev.Ranked, ok) {
 		return
 	}
 	for _, s := range ev.Ranked {
 		if !ok(s) {
-			s.Score *= penaltyNoValue
+			s.Score *= penalty
 		}
 	}
 }

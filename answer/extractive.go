@@ -1115,14 +1115,7 @@ func (ev *evidence) reasonNear(best *sentence) *sentence {
 // opensWithPronoun reports whether a sentence's first word is a personal
 // pronoun that stands for a subject named before: "He", "She", "They".
 func opensWithPronoun(toks []token) bool {
-	if len(toks) == 0 {
-		return false
-	}
-	switch strings.ToLower(toks[0].Word) {
-	case "he", "she", "they":
-		return true
-	}
-	return false
+	return len(toks) > 0 && speakerPronouns[strings.ToLower(toks[0].Word)]
 }
 
 // statedReason returns, for a "why" question whose best sentence states no
