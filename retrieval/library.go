@@ -565,11 +565,24 @@ func (l *Library) embedNew(ctx context.Context, jobs []ingestJob, texts []string
 	return vecs, terms, nil
 }
 
+// chunkerSep joins a document's content hash and the chunker version it
+// was cut by into its stored hash.
+const chunkerSep = "/chunker-"
+
+// storedHash is the stored hash of content cut by chunker.
+func storedHash(content, chunker string) string { return content + chunkerSep + chunker }
+
 // chunkerOf returns the chunker version a stored hash was cut by ("" for
 // one stored before the version was part of it).
 func chunkerOf(hash string) string {
-	_, v, _ := strings.Cut(hash, "/chunker-")
+	_, v, _ := strings.Cut(hash, chunkerSep)
 	return v
+}
+
+// contentOf returns the content hash of a stored hash.
+func contentOf(hash string) string {
+	c, _, _ := strings.Cut(hash, chunkerSep)
+	return c
 }
 
 // rechunked counts the jobs that only cut unchanged text anew.
@@ -694,7 +707,7 @@ func (l *Library) plan(docs []corpus.Document, rep *IngestReport) ([]ingestJob, 
 	for _, d := range docs {
 		// The chunker version is part of the hash: a new chunker re-chunks
 		// a document on its next ingest even when its text is unchanged.
-		h := d.Hash() + "/chunker-" + l.chunker
+		h := storedHash(d.Hash(), l.chunker)
 		old, exists := l.docs[d.ID]
 		if exists && old.hash == h {
 			// Same content: unchanged wherever it came from this time.
@@ -720,7 +733,7 @@ func (l *Library) plan(docs []corpus.Document, rep *IngestReport) ([]ingestJob, 
 		if err := checkPassages(d, ps); err != nil {
 			return nil, err
 		}
-		rechunk := exists && strings.TrimSuffix(old.hash, "/chunker-"+chunkerOf(old.hash)) == d.Hash()
+		rechunk := exists && contentOf(old.hash) == d.Hash()
 		jobs = append(jobs, ingestJob{doc: d, hash: h, passages: ps, update: exists, rechunk: rechunk})
 	}
 	return jobs, nil
