@@ -903,7 +903,30 @@ func smallNumber(s string) (int, bool) {
 var reFuture = regexp.MustCompile(`(?i)\b(will|shall|'ll|is (?:due|set|scheduled|expected|slated|going) to|are (?:due|set|scheduled|expected|slated|going) to|plans? to|intends? to|to be held|upcoming)\b`)
 
 // futureTense reports whether sentence s speaks of what is still to come.
-func futureTense(s string) bool { return reFuture.MatchString(s) }
+func futureTense(s string) bool { return reFuture.MatchString(s) || headlineFuture(s) }
+
+// headlineFuture reports whether s is a headline's future: a subject and
+// an infinitive, with no finite verb ("Final report … to be released by
+// December", "Putin to visit Baku in October"). "Russia agreed to pay"
+// and "He was set free to return in May" have one.
+func headlineFuture(s string) bool {
+	ws := Words(s)
+	inf := -1
+	for i, w := range ws {
+		lw := strings.ToLower(w.Text)
+		participle := i >= 2 && strings.EqualFold(ws[i-1].Text, "be") && strings.EqualFold(ws[i-2].Text, "to")
+		if finiteAux[lw] || PastTense(w.Text) && !participle {
+			return false
+		}
+		if inf < 0 && lw == "to" && i > 0 && i+1 < len(ws) && !ws[i-1].Stop {
+			next := ws[i+1].Text
+			if r, _ := utf8.DecodeRuneInString(next); unicode.IsLower(r) && (strings.EqualFold(next, "be") || !ws[i+1].Stop) {
+				inf = i
+			}
+		}
+	}
+	return inf >= 0
+}
 
 // bareMonth reports whether a date's words are a month's name alone,
 // which tells no year: "December", not "December 2024" or "last
@@ -976,7 +999,7 @@ func futureAt(s string, start, end int) bool {
 		}
 		hi = next // the date alone: the next clause tells it
 	}
-	return reFuture.MatchString(s[lo:hi])
+	return reFuture.MatchString(s[lo:hi]) || headlineFuture(s)
 }
 
 // reCitation is a parenthesis that cites a source by name and date: "(Deutsche

@@ -1376,13 +1376,16 @@ func TestADateBetweenTheSpeakerAndTheVerb(t *testing.T) {
 // is the coming one ("will be completed by December" in a February
 // article); in one of the past it is the last, and so it is in a clause of
 // the past that reports a future ("Later in December, the minister said
-// Halden will pay").
+// Halden will pay"). A headline's infinitive with no finite verb is to
+// come too ("Final report to be released by December"), but not one after
+// a verb in the past ("The minister agreed to pay compensation in
+// December").
 func TestAMonthToCome(t *testing.T) {
 	var got []string
-	for _, f := range kinds(Read(doc("d", "2025-02-19", "The final report will be completed by December. The talks were held in December. Later in December, the minister said Halden will pay.")), KindDate) {
+	for _, f := range kinds(Read(doc("d", "2025-02-19", "The final report will be completed by December. The talks were held in December. Later in December, the minister said Halden will pay. Final report on the crash investigation to be released by December. The president to visit the capital in October. The minister agreed to pay compensation in December.")), KindDate) {
 		got = append(got, f.Text+"="+f.Date.Value)
 	}
-	if want := []string{"December=2025-12", "December=2024-12", "December=2024-12"}; !slices.Equal(got, want) {
+	if want := []string{"December=2025-12", "December=2024-12", "December=2024-12", "December=2025-12", "October=2025-10", "December=2024-12"}; !slices.Equal(got, want) {
 		t.Errorf("dates %q, want %q", got, want)
 	}
 }
