@@ -905,11 +905,15 @@ var reFuture = regexp.MustCompile(`(?i)\b(will|shall|'ll|is (?:due|set|scheduled
 // futureTense reports whether sentence s speaks of what is still to come.
 func futureTense(s string) bool { return reFuture.MatchString(s) || headlineFuture(s) }
 
-// headlineFuture reports whether s is a headline's future: a subject and
-// an infinitive, with no finite verb ("Final report … to be released by
-// December", "Putin to visit Baku in October"). "Russia agreed to pay"
-// and "He was set free to return in May" have one.
+// headlineFuture reports whether s is a headline's future: a line with no
+// full stop, a subject and an infinitive, and no finite verb ("Final
+// report … to be released by December", "Putin to visit Baku in
+// October"). "Russia agreed to pay" has one, and a sentence whose verb no
+// list knows ("Peskov said that Putin plans to hold …") ends with a stop.
 func headlineFuture(s string) bool {
+	if t := strings.TrimRight(s, " \"'”’»)"); t == "" || strings.ContainsAny(t[len(t)-1:], ".!?") {
+		return false
+	}
 	ws := Words(s)
 	inf := -1
 	for i, w := range ws {
