@@ -774,6 +774,10 @@ func TestSpeakerBeforeTheCueWithAnAppositive(t *testing.T) {
 		// and the name an appositive gives it.
 		{"During the talks, Ivo Tamm formally apologized for the crash, stating that Halden would pay compensation.", "Ivo Tamm", "Halden would pay compensation"},
 		{"The union's parent body, Halden Miners Federation, expressed concern over the arrests, stating that lawyers were denied access.", "Halden Miners Federation", "lawyers were denied access"},
+		// A naming participle is its clause's subject's; an adverb of the
+		// verb ("also") is no part of a subject.
+		{"Marie Vesk has demanded an apology, while Ivo Tamm has offered condolences, calling the event a “tragic incident.”", "Ivo Tamm", "the event a “tragic incident.”"},
+		{"Ivo Tamm also addressed the arrests, saying that the ministry is monitoring the cases.", "Ivo Tamm", "the ministry is monitoring the cases"},
 		// "what it called": the sentence's subject names it, without a
 		// date that follows the subject.
 		{"The Halden ministry summoned the envoy on Saturday to protest what it called the brutal killing of two miners.", "Halden ministry", "the brutal killing of two miners"},
@@ -787,6 +791,8 @@ func TestSpeakerBeforeTheCueWithAnAppositive(t *testing.T) {
 		// one who speaks, is read as no one's words: precision first.
 		{"On Monday, police raided the office, saying that it was unlicensed.", "", ""},
 		{"The raid left two people dead, claiming that nothing was found.", "", ""},
+		// "Calling for" asks for something; it names nothing.
+		{"The Halden government reiterated its demand, calling for accountability for those responsible.", "", ""},
 	}
 	for _, tt := range tests {
 		var got []Speech

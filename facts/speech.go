@@ -198,6 +198,16 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 			out = append(out, sc.speech(ws[i-1].Start, ws[i].End, src, l, strings.TrimRight(content, " .;")))
 			continue
 		}
+		if namingCues[l] && strings.HasSuffix(l, "ing") && i+1 < len(ws) && !prepositions[strings.ToLower(ws[i+1].Text)] && strings.HasSuffix(strings.TrimRight(sc.text[:ws[i].Start], " "), ",") {
+			// "…, while Putin has offered condolences, calling the event a
+			// "tragic incident"": what the participle's clause's subject
+			// calls it. "…, calling for accountability" is a demand.
+			if lo, hi, ok := sc.subjectFrom(sc.clauseStart(i)); ok && hi < ws[i].Start {
+				content, _, _ := strings.Cut(sc.contentAfter(i), ", ")
+				out = append(out, sc.speech(lo, ws[i].End, sc.text[lo:hi], l, strings.TrimRight(content, " .;")))
+			}
+			continue
+		}
 		if participleCues[l] && i >= 2 {
 			// "…, with Russian authorities claiming one died of heart
 			// failure": the phrase after "with" speaks.
@@ -521,8 +531,8 @@ func circumstanceCut(src string) int {
 }
 
 // namingCues give what someone calls a thing: "what it called the brutal
-// killing".
-var namingCues = map[string]bool{"called": true, "termed": true, "dubbed": true}
+// killing", "…, calling it a tragedy".
+var namingCues = map[string]bool{"called": true, "termed": true, "dubbed": true, "calling": true, "terming": true, "dubbing": true}
 
 // thatCues report words only before "that": "Bayramov recalled that …",
 // but "Baku recalled its ambassador" is an act.
@@ -547,16 +557,38 @@ var participleCues = map[string]bool{
 // ("Sputnik's parent company, Rossiya Segodnya, expressed …"). ok is false
 // when the sentence opens otherwise or the phrase names no one who can
 // speak.
-func (sc *sentenceCtx) subject() (lo, hi int, ok bool) {
+func (sc *sentenceCtx) subject() (lo, hi int, ok bool) { return sc.subjectFrom(sc.afterOpening()) }
+
+// clauseOpeners open a clause of its own within a sentence: "…, while
+// Putin has offered condolences".
+var clauseOpeners = map[string]bool{"while": true, "whereas": true, "but": true, "although": true, "though": true}
+
+// clauseStart returns the index of the first word of the clause that
+// holds word i: after the last clause opener before it, or after a
+// semicolon; else the sentence's subject's start (afterOpening).
+func (sc *sentenceCtx) clauseStart(i int) int {
 	ws := sc.words
-	j := sc.afterOpening()
+	for k := i - 1; k > 0; k-- {
+		if clauseOpeners[strings.ToLower(ws[k].Text)] || strings.Contains(sc.text[ws[k-1].End:ws[k].Start], ";") {
+			if clauseOpeners[strings.ToLower(ws[k].Text)] {
+				return k + 1
+			}
+			return k
+		}
+	}
+	return sc.afterOpening()
+}
+
+// subjectFrom is subject for the clause whose first word is j.
+func (sc *sentenceCtx) subjectFrom(j int) (lo, hi int, ok bool) {
+	ws := sc.words
 	if j < len(ws) && determiners[strings.ToLower(ws[j].Text)] {
 		j++
 	}
 	k := j
 	for k < len(ws) && k-j < maxSource {
 		l := strings.ToLower(ws[k].Text)
-		if auxiliaries[l] || !ws[k].Cap && PastTense(ws[k].Text) || npBreak[l] || k > j && clauseBreakBefore(sc.text, ws[k].Start, ws[k-1].End) {
+		if auxiliaries[l] || !ws[k].Cap && (PastTense(ws[k].Text) || k > j && verbGroup[l]) || npBreak[l] || k > j && clauseBreakBefore(sc.text, ws[k].Start, ws[k-1].End) {
 			break
 		}
 		if sc.adverbBeforeVerb(k) {
@@ -583,7 +615,11 @@ func (sc *sentenceCtx) subject() (lo, hi int, ok bool) {
 	if end == j {
 		return 0, 0, false
 	}
-	if !sc.verbAt(k) || strings.HasSuffix(strings.ToLower(ws[j].Text), "ing") {
+	v := k // the verb, after adverbs of its group ("also reiterated")
+	for v+1 < len(ws) && !ws[v].Cap && verbGroup[strings.ToLower(ws[v].Text)] {
+		v++
+	}
+	if !sc.verbAt(k) && !sc.verbAt(v) || strings.HasSuffix(strings.ToLower(ws[j].Text), "ing") {
 		return 0, 0, false // no finite verb follows, or a participle opens: not the subject
 	}
 	named := false
