@@ -2234,9 +2234,37 @@ func (ev *evidence) spokenByAsked(s *sentence) bool {
 		speech = voices(src)
 	}
 	if qu := ev.query; len(qu.byNames) > 0 {
-		return ev.speakerHolds(speech, qu.byNames, true)
+		return ev.speakerHolds(speech, qu.byNames, true) || ev.shortFormOf(s, speech, qu.byNames)
 	}
 	return ev.speakerHolds(speech, ev.query.by, false)
+}
+
+// shortFormOf reports whether a speaker of s is named by part of the
+// asked name (names, keys) alone, in an article that writes the whole of
+// it elsewhere: "Yusubov noted", "He added" after "said Huseyn Yusubov".
+func (ev *evidence) shortFormOf(s *sentence, speech []facts.Fact, names []string) bool {
+	if len(names) < 2 {
+		return false
+	}
+	short := slices.ContainsFunc(speech, func(f facts.Fact) bool {
+		toks := ownedBy(f.Speech.Speaker)
+		return len(toks) > 0 && !slices.ContainsFunc(toks, func(t token) bool { return !t.Cap || !slices.Contains(names, t.Key) })
+	})
+	if !short {
+		return false
+	}
+	doc := ev.Results[s.P].Passage.DocID
+	for p, ss := range ev.Sents {
+		if ev.Results[p].Passage.DocID != doc {
+			continue
+		}
+		for _, o := range ss {
+			if !slices.ContainsFunc(names, func(k string) bool { return !o.Keys[k] }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // speechOf returns the speech facts that name who speaks the words of s,

@@ -481,6 +481,25 @@ func TestCountAccordingToSomeone(t *testing.T) {
 	}
 }
 
+// TestCountSaidByTheSurnameAlone: "How many did Ivo Tamm say …" is
+// answered by words his article gives to "Tamm" or "he" after naming him
+// in full, not by another article's count.
+func TestCountSaidByTheSurnameAlone(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "“They were killed for who they were,” said Ivo Tamm, a political scientist, in an interview. “Migrants do the hardest work,” Tamm noted. He added that the brutal killing of five Valdorians by police was inconsistent with friendly relations."),
+		madeUp("b", "The deaths of two ethnic Valdorians during a police raid last week in Halden escalated into a diplomatic confrontation."),
+	}
+	q := "How many Valdorians did Ivo Tamm say were killed by the police?"
+	a, err := New(docs, Options{}).Ask(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "five Valdorians") || strings.Contains(a.Text, "two ethnic") {
+		t.Errorf("%s\nanswer %q\nwant Tamm's five, without the other article's two", q, a.Text)
+	}
+	checkCitations(t, a)
+}
+
 // TestAPartOfAGroupAnswersOnlyAQuestionAboutSome: "four of them" counts
 // some of the detained, no answer to how many were detained; "Of the six
 // miners …, how many" asks for it.
