@@ -648,10 +648,13 @@ type voice struct {
 // or nil when it asks no one's: no speaker, a pronoun ("what did they
 // say"), or the articles themselves ("what did the reports say").
 func (qu *query) askedVoice() *voice {
+	// A nation's word before a description that holds no role
+	// ("Azerbaijani state television") only qualifies it: the voice is
+	// the description's, not anyone of that nation's.
 	switch {
 	case !qu.said:
 		return nil
-	case len(qu.speakerNames) > 0:
+	case len(qu.speakerNames) > 0 && !(qu.speakerNation && len(qu.described) > len(qu.speakerNames) && !slices.ContainsFunc(qu.described, roleKey)):
 		return &voice{keys: qu.speakerNames, roles: slices.DeleteFunc(slices.Clone(qu.described), func(k string) bool { return !roleKey(k) })}
 	case len(qu.described) == 0 || slices.ContainsFunc(qu.speaker, corpusWord):
 		return nil

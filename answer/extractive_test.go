@@ -986,6 +986,22 @@ func TestAnotherNationsMinistry(t *testing.T) {
 	}
 }
 
+// TestANationsWordOnlyQualifiesADescription: "What did Swedish state
+// television say" is not answered by Swedish officials' words: the
+// nation's word qualifies the voice the question describes. With state
+// television's words in the passages, they answer.
+func TestANationsWordOnlyQualifiesADescription(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Swedish officials claimed that such treatment of their citizens was systematic in Norway and accused Norway's police of ethnically motivated killings."),
+		madeUp("b", "In protest, all cultural events related to Norway were cancelled, and state television condemned the imperial behaviour of Norway's police in prime time."),
+	}
+	if a := askMadeUp(t, docs, "What did Swedish state television say about Norway's police?"); a.Grounded {
+		t.Errorf("answer %q, want none: no words of Swedish state television", a.Text)
+	}
+	docs = append(docs, madeUp("c", "Swedish state television said the killings showed the imperial behaviour of Norway's police."))
+	wantOpening(t, docs, "What did Swedish state television say about Norway's police?", "Swedish state television said", "its words")
+}
+
 // TestWhoWasTheRoleNoPassageNames: "Who was the judge who ordered the
 // eight held?" is declined when no passage speaks of a judge: the names
 // the passages give are others'. With the judge named, it is answered.

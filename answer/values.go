@@ -328,6 +328,9 @@ type query struct {
 	// speakerNames are the capitalised words of speaker ("Turkey" in
 	// "Turkey's foreign ministry").
 	speakerNames []string
+	// speakerNation is true when every one of speakerNames is a nation's
+	// or a country's ("Azerbaijani" in "Azerbaijani state television").
+	speakerNation bool
 	// speakerKeys are the keys of every content word of speaker.
 	speakerKeys map[string]bool
 	// described holds the keys of the words that describe a speaker
@@ -447,6 +450,37 @@ func truecasedNames(toks []token, off int, qtoks []token) []string {
 
 // nationWord reports whether a word names a country's side: a national
 // capital ("Baku") or a national adjective ("Russian", "Swedish").
+// reSaidVerbAt is a verb of reSaidQ at the start of a string.
+var reSaidVerbAt = regexp.MustCompile(`(?i)\b(?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned|accuse|accused)\b`)
+
+// pastNounVerbs moves the end of the speaker that match m of reSaidQ
+// found past a verb that is a noun there, before a word in lower case:
+// in "What did Azerbaijani state television accuse Moscow of?" the
+// speaker is "Azerbaijani state television", the verb "accuse". With no
+// verb after it, the match stands.
+func pastNounVerbs(q string, m []int) []int {
+	for {
+		verb := reSaidVerbAt.FindStringIndex(q[m[3]:])
+		if verb == nil {
+			return m
+		}
+		v := strings.ToLower(q[m[3]+verb[0] : m[3]+verb[1]])
+		if v != "state" && v != "call" && v != "claim" {
+			return m
+		}
+		next := facts.NextWord(q, m[3]+verb[1])
+		if next == "" || facts.IsStop(next) || !unicode.IsLower([]rune(next)[0]) {
+			return m
+		}
+		later := reSaidVerbAt.FindStringIndex(q[m[3]+verb[1]:])
+		if later == nil {
+			return m
+		}
+		at := m[3] + verb[1] + later[0]
+		m = []int{m[0], m[3] + verb[1] + later[1], m[2], len(strings.TrimRight(q[:at], " "))}
+	}
+}
+
 func nationWord(w string) bool { return len(facts.CountryOf(w)) > 0 || facts.Demonym(w) }
 
 func newQuery(q string, k kind, qtoks []token) *query {
@@ -457,6 +491,9 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		// after …": the first verb of saying is the one asked, not a
 		// later one that ends a clause.
 		m = reSaidQ.FindStringSubmatchIndex(q)
+	}
+	if m != nil {
+		m = pastNounVerbs(q, m)
 	}
 	if m == nil {
 		m = reJustifyQ.FindStringSubmatchIndex(q)
@@ -472,6 +509,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		qu.speaker = sideKeys(toks)
 		qu.speakerNamed = len(qu.speaker) > 0 && !slices.ContainsFunc(toks, func(t token) bool { return !t.Stop && !t.Cap })
 		qu.speakerNames = nameSideKeys(toks)
+		qu.speakerNation = !slices.ContainsFunc(toks, func(t token) bool { return t.Cap && !t.Stop && !nationWord(t.Word) && !facts.Country(t.Word) })
 		qu.speakerKeys = keySet(toks)
 		// "the lawyer of the brothers" is the lawyer, whether or not his
 		// words name them.

@@ -219,9 +219,12 @@ func TestAnOfficeInACapitalIsNotItsState(t *testing.T) {
 // TestWhatDidXTellYAsksXsWords: "What did Lund tell Brandt … in their
 // first phone call after the crash?" asks Lund's words: "call" there is
 // the phone call's, not a verb of saying whose speaker runs up to it; in
-// "What did the state department say about …" the verb is "say".
+// "What did the state department say about …" the verb is "say", and in
+// "What did Swedish state television accuse Norway of" it is "accuse".
 func TestWhatDidXTellYAsksXsWords(t *testing.T) {
 	for q, want := range map[string]string{
+		"What did Swedish state television accuse Norway of?":                          "Swedish state television",
+		"What did the state call the arrests?":                                         "the state",
 		"What did Ola Lund tell Ivo Brandt in their first phone call after the crash?": "Ola Lund",
 		"What did the state department say about the arrests?":                         "the state department",
 		"What did Lund say in the phone call after the crash?":                         "Lund",
