@@ -240,6 +240,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 
 	spelled := questionNames(ev.QToks, words)
 	ev.spelled = spelled
+	forms := pastFormsAsked(ev.QToks)
 	qcal := calendarWords(ev.QToks)
 	df := map[string]int{}
 	n := 0
@@ -249,6 +250,7 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 		for i, text := range split[p] {
 			toks := tokenize(text)
 			respell(toks, spelled)
+			askedForms(toks, forms)
 			s := &sentence{P: p, I: i, Text: text, Toks: toks, Keys: keySet(toks), Prose: isProse(text, toks)}
 			s.Quoted = open || strings.ContainsAny(text, "\"“”")
 			s.openBefore = open
@@ -447,14 +449,29 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 		idNames[k] = true
 	}
 	whose := strings.HasPrefix(strings.ToLower(q), "whose ")
+	firsts, fullAt := ev.shortNames(qNames, longForms)
 	for p, ss := range ev.Sents {
 		for i, s := range ss {
 			var rel map[string]float64
 			if len(stand) > 0 && namesWith(s.Toks, stand, ev.QToks) {
 				rel = ev.relatedIn(stemSet(s.Toks))
 			}
-			s.Cov = ev.coverage(rel, s.Keys)
-			win := []map[string]bool{s.Keys}
+			// A name's last word alone, in an article that gives it in
+			// full, names it whole ("Ibragimov left" for "Elshan
+			// Ibragimov").
+			keys := s.Keys
+			if at, ok := fullAt[ev.Results[p].DocID]; ok && at.before(ev.posOf(s)) {
+				for k := range firsts {
+					if sn := surname(ev.QToks, k); sn.Key != k && s.Keys[sn.Key] && !s.Keys[k] && slices.ContainsFunc(s.Toks, func(t token) bool { return strings.EqualFold(t.Word, sn.Word) }) {
+						if len(keys) == len(s.Keys) {
+							keys = maps.Clone(s.Keys)
+						}
+						keys[k] = true
+					}
+				}
+			}
+			s.Cov = ev.coverage(rel, keys)
+			win := []map[string]bool{keys}
 			if i > 0 {
 				win = append(win, ss[i-1].Keys)
 			}
@@ -2134,6 +2151,112 @@ func questionNames(q []token, c casing) map[string]string {
 		}
 	}
 	return out
+}
+
+// shortNames returns, for a question that names someone by more than one
+// word ("Elshan Ibragimov"), the keys of the words before the last
+// (firsts), and where each document first names them in full among the
+// retrieved sentences (fullAt): an article that writes a full name goes on
+// with its last word alone ("On July 9, Ibragimov left Russia"). What
+// comes before the full name is not that name: "Valdoria" before "the
+// Nord Valdoria agency" is a country.
+func (ev *evidence) shortNames(qNames []string, longForms map[string][]string) (firsts map[string]bool, fullAt map[string]textPos) {
+	for i, t := range ev.QToks {
+		if sn := surname(ev.QToks, t.Key); sn.Key != t.Key && slices.Contains(qNames, t.Key) && i+1 < len(ev.QToks) && !placeWord(sn.Word) {
+			if firsts == nil {
+				firsts = map[string]bool{}
+			}
+			firsts[t.Key] = true
+		}
+	}
+	if firsts == nil {
+		return nil, nil
+	}
+	fullAt = map[string]textPos{}
+	for p, ss := range ev.Sents {
+		for _, s := range ss {
+			if slices.ContainsFunc(qNames, func(k string) bool { return !namedIn(k, []map[string]bool{s.Keys}, longForms) }) {
+				continue
+			}
+			doc, at := ev.Results[p].DocID, ev.posOf(s)
+			if old, ok := fullAt[doc]; !ok || at.before(old) {
+				fullAt[doc] = at
+			}
+		}
+	}
+	return firsts, fullAt
+}
+
+// textPos is where a sentence stands in its document: its passage's index
+// and its own in the passage.
+type textPos struct{ passage, sentence int }
+
+func (a textPos) before(b textPos) bool {
+	return a.passage < b.passage || a.passage == b.passage && a.sentence < b.sentence
+}
+
+// posOf returns where s stands in its document.
+func (ev *evidence) posOf(s *sentence) textPos {
+	return textPos{ev.Results[s.P].Passage.Index, s.I}
+}
+
+// lastOfRun returns the last token of the run of capitalised words in q
+// from the one at i.
+func lastOfRun(q []token, i int) token {
+	j := i
+	for j+1 < len(q) && q[j+1].Cap && !q[j+1].Stop && q[j+1].Start == q[j].End+1 {
+		j++
+	}
+	return q[j]
+}
+
+// placeWord reports whether w names a country or a nation: the last word
+// of "Nord Valdoria" is no surname.
+func placeWord(w string) bool { return facts.Country(w) || nationWord(w) }
+
+// surname returns the last word of the run of capitalised words in q
+// that holds the word keyed k ("Ibragimov" for "elshan" in "Elshan
+// Ibragimov"), or a token keyed k when there is none.
+func surname(q []token, k string) token {
+	for i, t := range q {
+		if t.Key != k || !t.Cap || t.Stop {
+			continue
+		}
+		return lastOfRun(q, i)
+	}
+	return token{Key: k}
+}
+
+// heldOutPast are irregular past forms that keyOf leaves apart from their
+// verb, as words with common senses of their own ("left" of a side,
+// "found" of a founding), by that verb.
+var heldOutPast = map[string]string{"left": "leave", "found": "find", "lost": "lose", "thought": "think", "saw": "see"}
+
+// pastFormsAsked maps the held-out past forms of the question's verbs in
+// lower case (q) to the verbs' keys: a question that asks of leaving
+// ("When did he leave Russia?") reads "left" as its verb.
+func pastFormsAsked(q []token) map[string]string {
+	var out map[string]string
+	for form, base := range heldOutPast {
+		k := keyOf(base)
+		if slices.ContainsFunc(q, func(t token) bool { return !t.Cap && t.Key == k }) {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[form] = k
+		}
+	}
+	return out
+}
+
+// askedForms keys a sentence's held-out past forms of the question's
+// verbs (pastFormsAsked) as those verbs.
+func askedForms(toks []token, forms map[string]string) {
+	for i := range toks {
+		if k, ok := forms[strings.ToLower(toks[i].Word)]; ok {
+			toks[i].Key = k
+		}
+	}
 }
 
 // respell keys a capitalised word of a sentence one edit away from a name

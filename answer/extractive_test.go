@@ -986,6 +986,21 @@ func TestAnotherNationsMinistry(t *testing.T) {
 	}
 }
 
+// TestANameGoesOnByItsLastWord: an article that names "Ola Brandt" once
+// goes on with "Brandt" alone, and "left" is the "leave" the question
+// asks of: "When did Ola Brandt leave Halden?" is answered by "On July 9,
+// Brandt left Halden", not by the dated sentence that names him in full.
+func TestANameGoesOnByItsLastWord(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "On July 4, it became known that the Halden authorities deprived the head of the Estmark diaspora, Ola Brandt, of his citizenship. This decision was not a consequence of the crisis, said his lawyer. On July 9, Brandt left Halden."),
+		madeUp("b", "Estmark's diaspora in Halden has complained of checks by security officials."),
+	}
+	q := "When did Ola Brandt leave Halden?"
+	if a := askMadeUp(t, docs, q); !strings.Contains(a.Text, "July 9") || strings.Contains(a.Text, "July 4") {
+		t.Errorf("%s: answer %q, want July 9 alone", q, a.Text)
+	}
+}
+
 // TestANationsWordOnlyQualifiesADescription: "What did Swedish state
 // television say" is not answered by Swedish officials' words: the
 // nation's word qualifies the voice the question describes. With state
