@@ -844,6 +844,14 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 				return slices.Contains(kept, s) || !ev.reasonInOtherWords(s, attr.Focus, names)
 			})...)
 		}
+		if v := qu.askedVoice(); attr.Kind == attrReason && v != nil {
+			// "What did Ibragimov's lawyer say about why he lost his
+			// citizenship?": the asked voice's words answer, in words of
+			// their own ("This decision was not a consequence of …").
+			kept = append(kept, slices.DeleteFunc(slices.Clone(ranked), func(s *sentence) bool {
+				return slices.Contains(kept, s) || !ev.heardFrom(s, v)
+			})...)
+		}
 		ev.keepOnly(kept)
 	}
 	ev.sortRanked()

@@ -216,6 +216,17 @@ func TestAnOfficeInACapitalIsNotItsState(t *testing.T) {
 	}
 }
 
+// TestWhatDidXSayAboutWhyIsXsWords: "What did Tamm's lawyer say about
+// why he lost his licence?" is answered by the lawyer's words, though they
+// name no loss: his words are what is asked.
+func TestWhatDidXSayAboutWhyIsXsWords(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Security officials in Halden have developed complaints against traders from Estmark. On July 4, it became known that the Halden authorities deprived the trader Ola Tamm of his licence. This decision was not a consequence of the dispute between the two cities, said Tamm's lawyer. On July 9, Tamm left Halden."),
+		madeUp("b", "Traders from Estmark in Halden have complained of checks by security officials."),
+	}
+	wantOpening(t, docs, "What did Tamm's lawyer say about why he lost his licence?", "This decision was not a consequence", "the lawyer's words")
+}
+
 // TestWhatDidXTellYAsksXsWords: "What did Lund tell Brandt … in their
 // first phone call after the crash?" asks Lund's words: "call" there is
 // the phone call's, not a verb of saying whose speaker runs up to it; in
