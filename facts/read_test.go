@@ -778,6 +778,11 @@ func TestSpeakerBeforeTheCueWithAnAppositive(t *testing.T) {
 		// verb ("also") is no part of a subject.
 		{"Marie Vesk has demanded an apology, while Ivo Tamm has offered condolences, calling the event a “tragic incident.”", "Ivo Tamm", "the event a “tragic incident.”"},
 		{"Ivo Tamm also addressed the arrests, saying that the ministry is monitoring the cases.", "Ivo Tamm", "the ministry is monitoring the cases"},
+		// What someone called a thing in quotation marks is their words,
+		// the quotation's end theirs; an aside between the subject and
+		// the cue is skipped.
+		{"Ivo Tamm called these reports “journalistic guesses” and left the briefing.", "Ivo Tamm", "these reports “journalistic guesses”"},
+		{"Marie Vesk, in turn, called the crash a “shared tragedy,” citing the storm.", "Marie Vesk", "the crash a “shared tragedy,”"},
 		// "what it called": the sentence's subject names it, without a
 		// date that follows the subject.
 		{"The Halden ministry summoned the envoy on Saturday to protest what it called the brutal killing of two miners.", "Halden ministry", "the brutal killing of two miners"},
@@ -791,6 +796,9 @@ func TestSpeakerBeforeTheCueWithAnAppositive(t *testing.T) {
 		// one who speaks, is read as no one's words: precision first.
 		{"On Monday, police raided the office, saying that it was unlicensed.", "", ""},
 		{"The raid left two people dead, claiming that nothing was found.", "", ""},
+		// A call, and a quoted name, are no one's words.
+		{"Ivo Tamm called Marie Vesk on Saturday to discuss the “tragic incident.”", "", ""},
+		{"An organisation called the “Centre for Culture” was founded in Halden.", "", ""},
 		// "Calling for" asks for something; it names nothing.
 		{"The Halden government reiterated its demand, calling for accountability for those responsible.", "", ""},
 	}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // An attribution has a source, a cue and a content (PARC). The source is
@@ -196,6 +197,30 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 			// What it called is a noun phrase: it ends with its clause.
 			content, _, _ := strings.Cut(sc.contentAfter(i), ", ")
 			out = append(out, sc.speech(ws[i-1].Start, ws[i].End, src, l, strings.TrimRight(content, " .;")))
+			continue
+		}
+		if namingCues[l] && !strings.HasSuffix(l, "ing") && i >= 1 && sc.quotedObjectAfter(i) {
+			// "Bozumbayev called these reports "journalistic guesses."":
+			// what the subject calls it, in quotation marks. ("Putin
+			// called Aliyev on Saturday" is a telephone call.)
+			k := i - 1
+			for k >= 0 && verbGroup[strings.ToLower(ws[k].Text)] {
+				k--
+			}
+			if j := sc.asideBefore(k); j >= 0 {
+				k = j // "Zakharova, in turn, called …"
+			}
+			if k >= 0 && !passiveAux[strings.ToLower(ws[k].Text)] {
+				if lo, ok := sc.phraseBefore(k); ok {
+					src := sc.text[ws[lo].Start:ws[k].End]
+					if pronouns[strings.ToLower(src)] {
+						src = last // "He called the reports …": the paragraph's speaker, if any
+					}
+					if src != "" {
+						out = append(out, sc.speech(ws[lo].Start, ws[i].End, src, l, sc.quotedContent(i)))
+					}
+				}
+			}
 			continue
 		}
 		if namingCues[l] && strings.HasSuffix(l, "ing") && i+1 < len(ws) && !prepositions[strings.ToLower(ws[i+1].Text)] && strings.HasSuffix(strings.TrimRight(sc.text[:ws[i].Start], " "), ",") {
@@ -529,6 +554,63 @@ func circumstanceCut(src string) int {
 	}
 	return len(src)
 }
+
+// quotedObjectAfter reports whether a quotation of words opens within a
+// few words after the cue at word i, in its clause: "called these reports
+// "journalistic guesses"", "termed the move a "provocation"". A quoted
+// name ("an organisation called the "Centre for Culture"") is no one's
+// words.
+func (sc *sentenceCtx) quotedObjectAfter(i int) bool {
+	ws := sc.words
+	for j := i + 1; j < len(ws) && j <= i+5; j++ {
+		gap := sc.text[ws[j-1].End:ws[j].Start]
+		if strings.ContainsAny(gap, "\"“") {
+			return !ws[j].Cap
+		}
+		if strings.ContainsAny(gap, ",;:.") {
+			return false
+		}
+	}
+	return false
+}
+
+// quotedContent returns what a naming cue at word i calls something: its
+// words up to the end of the quotation they hold, or of their clause.
+func (sc *sentenceCtx) quotedContent(i int) string {
+	rest := sc.text[sc.words[i].End:]
+	if open := strings.IndexAny(rest, "\"“"); open >= 0 {
+		q := rest[open:]
+		_, size := utf8.DecodeRuneInString(q)
+		if end := strings.IndexAny(q[size:], "\"”"); end >= 0 {
+			_, csize := utf8.DecodeRuneInString(q[size+end:])
+			return strings.TrimSpace(rest[:open+size+end+csize])
+		}
+	}
+	content, _, _ := strings.Cut(sc.contentAfter(i), ", ")
+	return strings.TrimRight(content, " .;")
+}
+
+// asideBefore returns the index of the last word before an aside set off
+// by commas that ends at word k ("Maria Zakharova, in turn,", "Putin,
+// speaking publicly for the first time,"), or -1 when none does.
+func (sc *sentenceCtx) asideBefore(k int) int {
+	ws := sc.words
+	if k < 1 || k+1 >= len(ws) || !strings.Contains(sc.text[ws[k].End:ws[k+1].Start], ",") {
+		return -1
+	}
+	for j := k - 1; j >= 0 && j >= k-maxAside; j-- {
+		if strings.Contains(sc.text[ws[j].End:ws[j+1].Start], ",") {
+			if ws[j+1].Cap {
+				return -1 // "…, Maria Zakharova, called": a name, not an aside
+			}
+			return j
+		}
+	}
+	return -1
+}
+
+// maxAside bounds the words of an aside between a subject and its verb.
+const maxAside = 10
 
 // namingCues give what someone calls a thing: "what it called the brutal
 // killing", "…, calling it a tragedy".
