@@ -68,7 +68,7 @@ var (
 	reWhenSaidQ = regexp.MustCompile(`(?i)^\W*when (?:did|does|do|has|have|had) (.{1,80}?)\b(?:say|said|claim|claimed|state|stated|` + speakOf + `)\b`)
 	// reJustifyQ asks for someone's words by what they did with them:
 	// "How did Baku justify its actions?" asks what Baku said of them.
-	reJustifyQ = regexp.MustCompile(`(?i)\bhow (?:did|does|do|has|have|had) (.{0,80}?)\b(?:justify|justified|explain|explained|defend|defended|respond|responded|react|reacted)\b`)
+	reJustifyQ = regexp.MustCompile(`(?i)\bhow (?:did|does|do|has|have|had) (.{0,80}?)\b(?:justify|justified|explain|explained|defend|defended|respond|responded|react|reacted|describe|described|characterize|characterized|characterise|characterised)\b`)
 	// reReactionQ asks for someone's words by the noun for them: "What
 	// was the Kremlin's reaction to …?"
 	reReactionQ = regexp.MustCompile(`(?i)^\s*what (?:was|were|is|are|has been) (.{1,80}?)(?:'s|’s|') (?:reaction|reactions|response)\b`)

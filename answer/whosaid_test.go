@@ -255,6 +255,14 @@ func TestAReactionIsWordsSaid(t *testing.T) {
 		madeUp("b", "The ferry sank near Kessel in December, killing 38 people."),
 	}
 	wantOpening(t, docs, "How did Brandt react to the letter closing the case?", "Valdorian Foreign Minister Ola Brandt stated", "Brandt's words")
+	// How someone described a thing is what they called it.
+	docs = fixedSearcher{
+		madeUp("a", "Before that, Western media reported that the ferry could have been hit by a torpedo. Brandt called these reports “journalistic guesses.”"),
+		madeUp("b", "The ferry sank near Kessel in December, killing 38 people."),
+	}
+	if a := askMadeUp(t, docs, "How did Brandt describe the Western reports that a torpedo hit the ferry?"); !strings.Contains(a.Text, "journalistic guesses") {
+		t.Errorf("answer %q, want what Brandt called the reports", a.Text)
+	}
 }
 
 // TestOwnedBy: a place after an owner's name says where its office is;
