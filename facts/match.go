@@ -366,7 +366,7 @@ var numberWords = []string{
 	"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
 	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 	"a hundred", "a dozen", "dozens", "several", "hundreds", "thousands", "scores", "a few", "a handful",
-	"tens of thousands", "a half", "half a",
+	"tens of thousands", "a half", "half a", "twice", "thrice",
 }
 
 var numberWordsByFirst = byFirstByte(numberWords)

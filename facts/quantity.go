@@ -15,7 +15,7 @@ import (
 // never assumed: a count is only comparable with a count of the same noun
 // in the same event (see Disagreements).
 
-var reQuantity = mustPattern(`(?i)(?:\b(` + strings.Join(qualifiers, "|") + `)\s+)?(?:([` + strings.Join(currencySigns, "") + `])\s?)?\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|a hundred|a dozen|dozens|several|hundreds|thousands|scores|a few|a handful|tens of thousands|a half|half a)\b(?:(?:\s*|-)(%|percent|per cent|million|billion|thousand))?`)
+var reQuantity = mustPattern(`(?i)(?:\b(` + strings.Join(qualifiers, "|") + `)\s+)?(?:([` + strings.Join(currencySigns, "") + `])\s?)?\b(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|a hundred|a dozen|twice|thrice|dozens|several|hundreds|thousands|scores|a few|a handful|tens of thousands|a half|half a)\b(?:(?:\s*|-)(%|percent|per cent|million|billion|thousand))?`)
 
 // qualifiers are what may stand before a quantity's number, in the order
 // reQuantity tries them.
@@ -38,7 +38,12 @@ var wordValues = map[string]float64{
 	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
 	"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
 	"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100, "a dozen": 12,
+	// "twice tried to land" counts times, as "three times" does.
+	"twice": 2, "thrice": 3,
 }
+
+// timesWords count times with no noun after them.
+var timesWords = map[string]bool{"twice": true, "thrice": true}
 
 // vagueRange is what a vague quantity allows.
 var vagueRange = map[string][2]float64{
@@ -246,6 +251,15 @@ func readQuantities(sc *sentenceCtx) []Fact {
 			from = end + loc[1]
 		}
 		counted, unit, cend, further := sc.counted(from, num)
+		if timesWords[strings.ToLower(num)] {
+			if next := strings.ToLower(NextWord(s, end)); next == "as" || determiners[next] || next == "more" || next == "over" {
+				continue // "twice as many", "twice the size": a ratio
+			}
+			if lastWord(strings.TrimRight(strings.ToLower(s[:start]), " ")) == "think" {
+				continue // "think twice": care, not a count
+			}
+			counted, unit, cend, further = Key("times"), "", end, false
+		}
 		if counted == keyOthers {
 			// "two died and three others were injured": more of what
 			// the count before counts.

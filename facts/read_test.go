@@ -201,6 +201,20 @@ func TestQuantitiesKnowWhatTheyCount(t *testing.T) {
 	}
 }
 
+// TestTwiceCountsTimes: "twice tried to land" counts times, as "tried
+// three times" does; "twice as many" is a ratio and "think twice" care.
+func TestTwiceCountsTimes(t *testing.T) {
+	qs := kinds(Read(doc("d", "2025-07-01", "The crew twice tried to land the plane in Dalby.")), KindQuantity)
+	if len(qs) != 1 || qs[0].Quantity.Value != "2" || qs[0].Quantity.Counted != Key("times") || qs[0].Event.Trigger != Key("land") {
+		t.Errorf("twice: got %+v, want 2 times of landing", qs)
+	}
+	for _, text := range []string{"Twice as many people came to Dalby this year.", "Those who disrupt the talks should think twice before acting."} {
+		if qs := kinds(Read(doc("d", "2025-07-01", text)), KindQuantity); len(qs) != 0 {
+			t.Errorf("%q: counts %+v, want none", text, qs)
+		}
+	}
+}
+
 // TestAnAdverbIsNoCountedNoun: "one reportedly a tourist" counts no
 // reporters, though "reportedly" keys as "reporter" does.
 func TestAnAdverbIsNoCountedNoun(t *testing.T) {
