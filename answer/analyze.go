@@ -73,13 +73,15 @@ var phrasalVerbs = map[[2]string]string{
 	{"own", "up"}: "admit", {"say", "sorri"}: "apologise", {"pass", "away"}: "die",
 	{"lose", "life"}: "die", {"lost", "life"}: "die", {"lose", "live"}: "die", {"lost", "live"}: "die",
 	{"lock", "up"}: "detain", {"round", "up"}: "detain", {"call", "in"}: "summon",
+	// Not a verb, but two words for one: "on board" is "aboard".
+	{"on", "board"}: "aboard",
 	// "take place" says only that something happened: no content.
 	{"take", "place"}: "", {"took", "place"}: "",
 }
 
 // particles are the second words of phrasalVerbs, as written; the map
 // holds their stems ("lives" is "live").
-var particles = map[string]bool{"off": true, "free": true, "go": true, "down": true, "up": true, "sorry": true, "away": true, "life": true, "lives": true, "place": true, "in": true}
+var particles = map[string]bool{"off": true, "free": true, "go": true, "down": true, "up": true, "sorry": true, "away": true, "life": true, "lives": true, "place": true, "in": true, "board": true}
 
 // phrasal folds each phrasal verb of toks onto its meaning, in place.
 func phrasal(toks []token) {

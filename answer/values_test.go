@@ -481,6 +481,29 @@ func TestCountAccordingToSomeone(t *testing.T) {
 	}
 }
 
+// TestOnBoardIsAboard: "How many passengers were aboard flight N4-512?"
+// is answered by "There were 40 people on board, including 36
+// passengers", not declined for want of a figure in the sentences that
+// name the flight.
+func TestOnBoardIsAboard(t *testing.T) {
+	second := madeUp("a", "There were 40 people on board, including 36 passengers and four crew members. Most of them survived.")
+	second.ID, second.Index = "a#1", 1
+	docs := fixedSearcher{
+		madeUp("a", "One year has passed since the crash of Nordair flight N4-512, an airliner flying from Halden to Dalby. The airline will pay compensation to each passenger who was injured in the crash of flight N4-512."),
+		second,
+		madeUp("b", "The airline's shares fell after the crash."),
+	}
+	q := "How many passengers were aboard flight N4-512?"
+	a, err := New(docs, Options{}).Ask(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "36 passengers") {
+		t.Errorf("%s\nanswer %q\nwant the 36 passengers", q, a.Text)
+	}
+	checkCitations(t, a)
+}
+
 // TestCountSaidByTheSurnameAlone: "How many did Ivo Tamm say …" is
 // answered by words his article gives to "Tamm" or "he" after naming him
 // in full, not by another article's count.
