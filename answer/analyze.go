@@ -73,6 +73,7 @@ var phrasalVerbs = map[[2]string]string{
 	{"own", "up"}: "admit", {"say", "sorri"}: "apologise", {"pass", "away"}: "die",
 	{"lose", "life"}: "die", {"lost", "life"}: "die", {"lose", "live"}: "die", {"lost", "live"}: "die",
 	{"lock", "up"}: "detain", {"round", "up"}: "detain", {"call", "in"}: "summon",
+	{"take", "off"}: "depart", {"took", "off"}: "depart",
 	// Not a verb, but two words for one: "on board" is "aboard".
 	{"on", "board"}: "aboard",
 	// "take place" says only that something happened: no content.

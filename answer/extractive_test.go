@@ -628,6 +628,20 @@ func TestPhrasalVerbsMeanTheirWord(t *testing.T) {
 	}
 }
 
+// TestTookOffIsDeparted: "What time did the flight take off from
+// Halden?" is answered by "The aircraft departed Halden at 07:56".
+func TestTookOffIsDeparted(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "One year has passed since the crash of Nordair flight N4-512 from Halden to Dalby. The aircraft departed Halden at 07:56 local time."),
+		madeUp("b", "The airline's shares fell after the crash of the doomed flight."),
+	}
+	for _, q := range []string{"What time did the doomed flight take off from Halden?", "When exactly did the plane take off from Halden, what time?"} {
+		if a := askMadeUp(t, docs, q); !strings.Contains(a.Text, "07:56") {
+			t.Errorf("%s: answer %q, want the departure's time", q, a.Text)
+		}
+	}
+}
+
 // TestCalledInAndLockedUp: "called in" an envoy is "summoned" him, and
 // "locked up" and "rounded up" are "detained".
 func TestCalledInAndLockedUp(t *testing.T) {
