@@ -554,7 +554,7 @@ const (
 // is nil for other questions.
 func (ev *evidence) askedFor() func(*evidence) int {
 	switch {
-	case ev.Kind == kindCount && (ev.query.age || ev.query.long):
+	case ev.Kind == kindCount && (ev.query.age || ev.query.long || ev.query.far):
 		// "How old were the brothers": an age; sentences that only
 		// repeat the question's words are no answer.
 		return func(x *evidence) int {

@@ -642,6 +642,19 @@ func TestTookOffIsDeparted(t *testing.T) {
 	}
 }
 
+// TestHowFarAsksADistance: "How far from the airport did the jet crash?"
+// is answered by a distance, not by the sentence that names the airport
+// and the crash without one.
+func TestHowFarAsksADistance(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The jet crashed near Dalby airport after a fire on board, the airport's director said."),
+		madeUp("b", "As a reminder, the Nordair jet crashed 3 kilometers from Dalby airport on December 25."),
+	}
+	if a := askMadeUp(t, docs, "How far from Dalby airport did the jet crash?"); !strings.HasPrefix(a.Text, "As a reminder") {
+		t.Errorf("answer %q, want the distance", a.Text)
+	}
+}
+
 // TestCalledInAndLockedUp: "called in" an envoy is "summoned" him, and
 // "locked up" and "rounded up" are "detained".
 func TestCalledInAndLockedUp(t *testing.T) {

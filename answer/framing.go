@@ -76,9 +76,10 @@ func framingWord(toks []token, i int, q string) bool {
 	case "end":
 		// "in the end", "did they end up": as "eventually".
 		return i > 0 && strings.EqualFold(toks[i-1].Word, "the") || next == "up"
-	case "old", "long", "large", "big":
-		// "How old", "how long", "how large": an age, a duration or an
-		// amount is asked; "old" in "decades-old" tells nothing of it.
+	case "old", "long", "large", "big", "far":
+		// "How old", "how long", "how large", "how far": an age, a
+		// duration, an amount or a distance is asked; "old" in
+		// "decades-old" tells nothing of it.
 		return i > 0 && strings.EqualFold(toks[i-1].Word, "how")
 	}
 	return false

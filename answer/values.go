@@ -50,6 +50,8 @@ var (
 	// reLongQ asks for a duration ("how long were they held"), a count
 	// of time; "how long ago" asks for a date.
 	reLongQ = regexp.MustCompile(`(?i)\b(how long|for what (period|length of time))\b`)
+	// reFarQ asks for a distance: "how far from the airport".
+	reFarQ = regexp.MustCompile(`(?i)\b(how far|(?:at )?what distance)\b`)
 	// reAgeQ asks for a person's age.
 	reAgeQ         = regexp.MustCompile(`(?i)\b(how old|what age|what ages|what were the ages|ages? of)\b`)
 	reDateQ        = regexp.MustCompile(`(?i)(^\s*when\b|\bwhen (did|was|were|is|will|do|does|had|has)\b|\b(what|which) (date|year|month|day|week)s?\b|\bsince when\b|\bhow long ago\b|\bon what day\b)`)
@@ -136,7 +138,7 @@ func classify(q string) kind {
 		return kindTime
 	case reDateQ.MatchString(q):
 		return kindDate
-	case reLongQ.MatchString(q), reAgeQ.MatchString(q):
+	case reLongQ.MatchString(q), reAgeQ.MatchString(q), reFarQ.MatchString(q):
 		return kindCount
 	case rePlaceQ.MatchString(q):
 		return kindPlace
@@ -347,6 +349,9 @@ type query struct {
 	// long is true when a count question asks for a duration, age when
 	// it asks for an age.
 	long, age bool
+	// far is true for a count question that asks for a distance ("how
+	// far from the airport").
+	far bool
 	// identity is true for "Who is Anton Drachev?": a sentence that says
 	// what he is ("Drachev is a graduate of …") answers.
 	identity bool
@@ -523,6 +528,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		qu.describedNames = truecasedNames(head, m[2], qtoks)
 	}
 	qu.long = k == kindCount && reLongQ.MatchString(q)
+	qu.far = k == kindCount && reFarQ.MatchString(q)
 	qu.age = k == kindCount && reAgeQ.MatchString(q)
 	qu.part = k == kindCount && rePartQ.MatchString(q)
 	qu.until = slices.ContainsFunc(strings.Fields(qu.lower), func(w string) bool { return w == "until" || w == "till" })
@@ -888,6 +894,8 @@ func (qu *query) countsAsked(f facts.Fact) bool {
 		return q.Unit == facts.UnitAge
 	case qu.long:
 		return facts.TimeUnit(q.Unit)
+	case qu.far:
+		return facts.DistanceUnit(q.Unit)
 	case q.Unit == facts.UnitAge:
 		return false // "how many" never asks for an age
 	case q.Unit == facts.UnitPart && !qu.part:

@@ -112,6 +112,10 @@ func TimeUnit(unit string) bool {
 	return false
 }
 
+// DistanceUnit reports whether unit measures a distance: "3 km", "two
+// miles".
+func DistanceUnit(unit string) bool { return unit == "km" || unit == "mile" || unit == "m" }
+
 // reHyphenUnit is a unit of time joined to its number: "-month",
 // "-years" ("-year-old" is an age).
 var reHyphenUnit = regexp.MustCompile(`^-(?i)(days?|weeks?|months?|years?|hours?)\b(?:[^-]|$)`)
