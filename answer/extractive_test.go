@@ -655,6 +655,18 @@ func TestHowFarAsksADistance(t *testing.T) {
 	}
 }
 
+// TestHowManyPagesLong: "How many pages long was the report?" asks for
+// the count of pages; "long" is no act the count must tell.
+func TestHowManyPagesLong(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Details: The report, spanning 53 pages, notes that the inquiry does not aim to establish fault."),
+		madeUp("b", "The ministry released the preliminary report on the ferry's sinking on Tuesday."),
+	}
+	if a := askMadeUp(t, docs, "How many pages long was the preliminary report?"); !strings.Contains(a.Text, "53 pages") {
+		t.Errorf("answer %q, want the 53 pages", a.Text)
+	}
+}
+
 // TestCalledInAndLockedUp: "called in" an envoy is "summoned" him, and
 // "locked up" and "rounded up" are "detained".
 func TestCalledInAndLockedUp(t *testing.T) {

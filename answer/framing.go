@@ -79,8 +79,10 @@ func framingWord(toks []token, i int, q string) bool {
 	case "old", "long", "large", "big", "far":
 		// "How old", "how long", "how large", "how far": an age, a
 		// duration, an amount or a distance is asked; "old" in
-		// "decades-old" tells nothing of it.
-		return i > 0 && strings.EqualFold(toks[i-1].Word, "how")
+		// "decades-old" tells nothing of it. In "how many pages long"
+		// the count is asked, in its noun.
+		return i > 0 && strings.EqualFold(toks[i-1].Word, "how") ||
+			i > 2 && strings.EqualFold(toks[i-2].Word, "many") && strings.EqualFold(toks[i-3].Word, "how")
 	}
 	return false
 }
