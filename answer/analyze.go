@@ -73,7 +73,7 @@ var phrasalVerbs = map[[2]string]string{
 	{"own", "up"}: "admit", {"say", "sorri"}: "apologise", {"pass", "away"}: "die",
 	{"lose", "life"}: "die", {"lost", "life"}: "die", {"lose", "live"}: "die", {"lost", "live"}: "die",
 	{"lock", "up"}: "detain", {"round", "up"}: "detain", {"call", "in"}: "summon",
-	{"take", "off"}: "depart", {"took", "off"}: "depart",
+	{"take", "off"}: "depart", {"took", "off"}: "depart", {"lay", "rest"}: "bury",
 	// Not a verb, but two words for one: "on board" is "aboard".
 	{"on", "board"}: "aboard",
 	// "take place" says only that something happened: no content.
@@ -82,21 +82,21 @@ var phrasalVerbs = map[[2]string]string{
 
 // particles are the second words of phrasalVerbs, as written; the map
 // holds their stems ("lives" is "live").
-var particles = map[string]bool{"off": true, "free": true, "go": true, "down": true, "up": true, "sorry": true, "away": true, "life": true, "lives": true, "place": true, "in": true, "board": true}
+var particles = map[string]bool{"off": true, "free": true, "go": true, "down": true, "up": true, "sorry": true, "away": true, "life": true, "lives": true, "place": true, "in": true, "board": true, "rest": true}
 
 // phrasal folds each phrasal verb of toks onto its meaning, in place.
 func phrasal(toks []token) {
 	for i := 0; i+1 < len(toks); i++ {
 		j := i + 1
-		if j+1 < len(toks) && facts.LifeOwner(strings.ToLower(toks[j].Word)) && toks[j+1].Start-toks[j].End <= 1 {
-			j++ // "lost their lives"
+		if j+1 < len(toks) && (facts.LifeOwner(strings.ToLower(toks[j].Word)) || strings.EqualFold(toks[j].Word, "to")) && toks[j+1].Start-toks[j].End <= 1 {
+			j++ // "lost their lives", "laid to rest"
 		}
 		particle := strings.ToLower(toks[j].Word)
 		if !particles[particle] || toks[j].Start-toks[j-1].End > 1 {
 			continue
 		}
 		verb := stem(toks[i].Word)
-		if w, ok := phrasalVerbs[[2]string{verb, stem(particle)}]; ok && (j == i+1 || w == "die") {
+		if w, ok := phrasalVerbs[[2]string{verb, stem(particle)}]; ok && (j == i+1 || w == "die" || w == "bury") {
 			toks[i].Key, toks[i].Stop = keyOf(w), w == ""
 			for k := i + 1; k <= j; k++ {
 				toks[k].Stop = true

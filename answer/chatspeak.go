@@ -35,6 +35,9 @@ var chatWords = map[string]string{
 	"exactly": "", "actually": "", "really": "", "basically": "", "literally": "", "precisely": "",
 }
 
+// idioms are phrases a question may use for one word, in lower case.
+var idioms = map[string]string{"laid to rest": "buried", "lay to rest": "bury"}
+
 // plainWords returns q with each chat shorthand (chatWords) written out,
 // punctuation around it kept: "how many ppl?" is "how many people?". A
 // closing tag that asks for agreement is left out: "Putin and Aliyev
@@ -56,6 +59,18 @@ func plainWords(q string) string {
 				break
 			}
 			q, changed = q[:i]+q[i+len(filler):], true
+		}
+	}
+	// Idioms of three words, which neither the thesaurus nor the
+	// search's two-word verbs know: "Where were they laid to rest?"
+	// asks where they were buried.
+	for idiom, word := range idioms {
+		for {
+			i := strings.Index(strings.ToLower(q), idiom)
+			if i < 0 || i > 0 && isLetter(q[i-1]) || i+len(idiom) < len(q) && isLetter(q[i+len(idiom)]) {
+				break
+			}
+			q, changed = q[:i]+word+q[i+len(idiom):], true
 		}
 	}
 	fields := strings.Fields(q)

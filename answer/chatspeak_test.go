@@ -34,6 +34,9 @@ func TestPlainWords(t *testing.T) {
 		"is brandt gonna sue? any info":  "is brandt going to sue? any information",
 		"which theatre guy got out":      "which theatre got out",
 		"who were the 2 guys that died":  "who were the 2 that died",
+		// An idiom of three words is its one word.
+		"Where were the two miners laid to rest?": "Where were the two miners buried?",
+		"Where did they lay to rest the victims?": "Where did they bury the victims?",
 		// "journos", "kinda"; "stuff" says no more than "what" does.
 		"who said the journos were treated badly": "who said the journalists were treated badly",
 		"what kinda missile hit the embassy":      "what kind of missile hit the embassy",

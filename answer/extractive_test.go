@@ -667,6 +667,18 @@ func TestHowManyPagesLong(t *testing.T) {
 	}
 }
 
+// TestLaidToRestIsBuried: an article's "laid to rest" answers "Where
+// were the miners buried?"
+func TestLaidToRestIsBuried(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The two miners who died in custody were laid to rest in Dalby on Sunday."),
+		madeUp("b", "The two miners died in custody in Halden after the raid, officials said."),
+	}
+	if a := askMadeUp(t, docs, "Where were the two miners buried?"); !strings.HasPrefix(a.Text, "The two miners who died in custody were laid to rest") {
+		t.Errorf("answer %q, want where they were laid to rest", a.Text)
+	}
+}
+
 // TestCalledInAndLockedUp: "called in" an envoy is "summoned" him, and
 // "locked up" and "rounded up" are "detained".
 func TestCalledInAndLockedUp(t *testing.T) {
