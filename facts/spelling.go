@@ -7,8 +7,14 @@ import "strings"
 // "apologised" → "apologized" (both "apolog"), "criticising" →
 // "criticizing". Outlets write either, and so do readers. A word whose
 // "-ise" is no such suffix ("promise", "surprise", "raise") is returned as
-// it is. The retrieval analyzer and Key both fold before stemming.
+// it is. The British spellings of a few common words in "-ence", "-our"
+// and "-re" (britishSpellings) take their American ones: "defence" is
+// "defense", "behaviour" "behavior". The retrieval analyzer and Key both
+// fold before stemming.
 func FoldSpelling(w string) string {
+	if a, ok := britishSpellings[w]; ok {
+		return a
+	}
 	for _, suf := range iseSuffixes {
 		if !strings.HasSuffix(w, suf) {
 			continue
@@ -35,3 +41,25 @@ var notIze = map[string]bool{
 	"imprec": true, "merchand": true, "mort": true, "parad": true, "prec": true, "prem": true,
 	"prom": true, "repr": true, "sunr": true, "surm": true, "surpr": true, "treat": true,
 }
+
+// britishSpellings maps common British spellings that Snowball stems apart
+// from their American ones to those, in the forms news writes. A list,
+// not a rule: "-our" and "-re" end many words with no other spelling
+// ("four", "more").
+var britishSpellings = func() map[string]string {
+	m := map[string]string{}
+	for _, p := range [][2]string{
+		{"defence", "defense"}, {"offence", "offense"}, {"licence", "license"}, {"pretence", "pretense"},
+		{"behaviour", "behavior"}, {"honour", "honor"}, {"favour", "favor"}, {"labour", "labor"},
+		{"neighbour", "neighbor"}, {"rumour", "rumor"}, {"harbour", "harbor"}, {"vigour", "vigor"},
+		{"armour", "armor"}, {"endeavour", "endeavor"}, {"colour", "color"}, {"humour", "humor"},
+		{"centre", "center"}, {"theatre", "theater"}, {"metre", "meter"}, {"litre", "liter"},
+		{"calibre", "caliber"}, {"spectre", "specter"}, {"manoeuvre", "maneuver"},
+	} {
+		m[p[0]], m[p[0]+"s"] = p[1], p[1]+"s"
+	}
+	for _, p := range [][2]string{{"honoured", "honored"}, {"favoured", "favored"}, {"neighbouring", "neighboring"}, {"rumoured", "rumored"}, {"labouring", "laboring"}, {"manoeuvres", "maneuvers"}} {
+		m[p[0]] = p[1]
+	}
+	return m
+}()

@@ -6,7 +6,8 @@ import (
 )
 
 // TestFoldSpelling: British "-ise" forms take the "-ize" spelling, which
-// stems alike with the American; words whose "-ise" is no suffix stay.
+// stems alike with the American; words whose "-ise" is no suffix stay;
+// "defence" is "defense".
 func TestFoldSpelling(t *testing.T) {
 	for w, want := range map[string]string{
 		"apologised": "apologized", "criticising": "criticizing", "recognise": "recognize",
@@ -15,6 +16,10 @@ func TestFoldSpelling(t *testing.T) {
 		"exercises": "exercises", "otherwise": "otherwise", "supervised": "supervised",
 		"raised": "raised", "noise": "noise", "disguised": "disguised", "premises": "premises",
 		"crises": "crises", "appraised": "appraised", "sunrise": "sunrise",
+		// A few common words in "-ence", "-our" and "-re" take their
+		// American spelling; others in those endings stay.
+		"defence": "defense", "defences": "defenses", "behaviour": "behavior", "centre": "center",
+		"neighbouring": "neighboring", "four": "four", "more": "more", "acre": "acre", "silence": "silence",
 	} {
 		if got := FoldSpelling(w); got != want {
 			t.Errorf("FoldSpelling(%q) = %q, want %q", w, got, want)

@@ -576,7 +576,7 @@ func (h *hitHeap) Pop() any {
 // bucket) were made by: the Analyzer and defaultTitleWeight. Bump it on any
 // change to either, and Open analyzes every passage again, once.
 // TestLexicalVersionPinsAnalyzer fails when the Analyzer's output changes.
-const lexicalVersion = "2"
+const lexicalVersion = "3"
 
 // encodeTerms encodes a passage's analysis for the terms bucket: its
 // length, then each term as its stem and weighted frequency. Open decodes

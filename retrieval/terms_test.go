@@ -132,10 +132,10 @@ func TestTermsRoundTrip(t *testing.T) {
 // stored analyses would then differ from fresh ones, so lexicalVersion must
 // be bumped (and want updated) with the change.
 func TestLexicalVersionPinsAnalyzer(t *testing.T) {
-	const text = "On 27 June 2025, Türkiye's police detained 50 Azerbaijani brothers; the Kremlin's officials denied it and criticised them."
+	const text = "On 27 June 2025, Türkiye's police detained 50 Azerbaijani brothers; the Kremlin's officials denied it, criticised their defence and blamed its air defense."
 	want := []string{"27", "june", "june 27", "2025", "june 2025", "turkiy", "polic", "detain", "50",
-		"azerbaijani", "brother", "kremlin", "offici", "deni", "critic"}
-	if lexicalVersion != "2" || defaultTitleWeight != 0 {
+		"azerbaijani", "brother", "kremlin", "offici", "deni", "critic", "defens", "blame", "air", "defens"}
+	if lexicalVersion != "3" || defaultTitleWeight != 0 {
 		t.Fatalf("lexicalVersion %s, title weight %v: update this test with them", lexicalVersion, float64(defaultTitleWeight))
 	}
 	if diff := cmp.Diff(want, NewAnalyzer().Terms(text)); diff != "" {
