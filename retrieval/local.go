@@ -116,9 +116,10 @@ func loadLocalWords() (*localWords, error) {
 	return w, nil
 }
 
-// Name returns "local-hash-glove-v3-356": the version goes up whenever the
+// Name returns "local-hash-glove-v4-356": the version goes up whenever the
 // features or weights change (v3: British "-ise" words are analyzed as
-// their "-ize" spelling, facts.FoldSpelling); the embedder without its
+// their "-ize" spelling, facts.FoldSpelling; v4: "defence" as "defense"
+// and a few others of that kind); the embedder without its
 // meaning part (hashedOnly) keeps "local-hash-v1-256", which it still
 // computes bit for bit but for those words. Only the topic judge uses it
 // now, whose threshold they do not move.
@@ -126,7 +127,7 @@ func (e *LocalEmbedder) Name() string {
 	if e.words == nil {
 		return fmt.Sprintf("local-hash-v1-%d", localHashDim)
 	}
-	return fmt.Sprintf("local-hash-glove-v3-%d", LocalDim)
+	return fmt.Sprintf("local-hash-glove-v4-%d", LocalDim)
 }
 
 // FusionWeight is 0.5: the hashed words and n-grams are mostly a noisier

@@ -106,7 +106,7 @@ func TestLocalEmbedderNoKnownWords(t *testing.T) {
 // changed and every store re-embeds once; the hashed part alone keeps the
 // old name, whose vectors it still makes.
 func TestLocalEmbedderName(t *testing.T) {
-	if got, want := NewLocalEmbedder().Name(), "local-hash-glove-v3-356"; got != want {
+	if got, want := NewLocalEmbedder().Name(), "local-hash-glove-v4-356"; got != want {
 		t.Errorf("Name() = %q, want %q", got, want)
 	}
 	if got, want := NewLocalEmbedder().hashedOnly().Name(), "local-hash-v1-256"; got != want {
@@ -199,6 +199,7 @@ func checkLocalGolden(t *testing.T, path string, e *LocalEmbedder) {
 		"Ziyaddin and Huseyn Safarov died in Russian custody in Yekaterinburg.",
 		"On June 30, Azerbaijani authorities raided the Baku offices of Sputnik.",
 		"Türkiye",
+		"The ministry of defence criticised the air defences.",
 	}
 	vs, err := e.Embed(context.Background(), texts)
 	if err != nil {
