@@ -373,8 +373,9 @@ func triggerCut(s string, ws []facts.Word, lo, at int, trigger string) int {
 }
 
 // ofWords link an event word to the noun of the event it is about: "on
-// charges of murder", "jailed for fraud", "protest over the raids".
-var ofWords = map[string]bool{"of": true, "for": true, "over": true}
+// charges of murder", "jailed for fraud", "protest over the raids", "a
+// report with findings regarding the crash".
+var ofWords = map[string]bool{"of": true, "for": true, "over": true, "regarding": true, "concerning": true, "about": true}
 
 // linkedByOf reports whether ws[i] follows one of ofWords, directly or
 // after an article: "of murder", "over the shooting down".

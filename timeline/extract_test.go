@@ -419,6 +419,22 @@ func TestSummaryOfTheDatedEvent(t *testing.T) {
 	}
 }
 
+// TestSummaryOfAnEventAReportIsAbout: the crash a report's findings are
+// "regarding" is dated by its own words, not the release's: "released a
+// report … regarding the crash … on 25 December" was not released then.
+func TestSummaryOfAnEventAReportIsAbout(t *testing.T) {
+	body := "On Tuesday, 4 February, the Dalby Ministry of Transport released a report with preliminary findings regarding the crash of a Nordair plane near the city of Kessel on 25 December."
+	var got []string
+	for _, m := range Extract(article("a", "2025-02-05", body)) {
+		if m.Date.Value == "2024-12-25" {
+			got = append(got, m.Summary)
+		}
+	}
+	if want := []string{"…crash of a Nordair plane near the city of Kessel on 25 December."}; !slices.Equal(got, want) {
+		t.Errorf("summaries of 25 December %q, want %q", got, want)
+	}
+}
+
 // TestTermsOfTwoPeopleAreTwoLines: two people remanded until the same day
 // are two terms, not one line citing both articles.
 func TestTermsOfTwoPeopleAreTwoLines(t *testing.T) {
