@@ -1576,7 +1576,7 @@ func isProse(text string, toks []token) bool {
 	// A colon ends a sentence that introduces what follows ("Madi
 	// Kapparov writes for the EuroFile Substack:").
 	terminal := strings.HasSuffix(end, ".") || strings.HasSuffix(end, "!") || strings.HasSuffix(end, "?") || strings.HasSuffix(end, ":")
-	if !terminal && words < 12 {
+	if !terminal && words < 12 && !facts.ListClause(text) {
 		return false
 	}
 	// A headline capitalises its every word; a sentence full of names

@@ -360,12 +360,12 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 	for i, sh := range out {
 		text := sh.ev.snippet(sh.s)
 		if i > 0 && out[i-1].s.P == sh.s.P && out[i-1].s.I == sh.s.I-1 {
-			text = sh.s.Text // the sentence before it is just shown
+			text = withoutBullet(sh.s.Text) // the sentence before it is just shown
 		}
-		text = unshown(text, sh.s.Text, b.String())
+		text = unshown(text, withoutBullet(sh.s.Text), b.String())
 		// A sentence shown already, after the one ending in a colon that
 		// introduces it, is not shown twice.
-		if !strings.Contains(b.String(), strings.TrimSpace(sh.s.Text)) {
+		if !strings.Contains(b.String(), strings.TrimSpace(withoutBullet(sh.s.Text))) {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
@@ -1078,19 +1078,30 @@ func repeats(s *sentence, chosen []*sentence) bool {
 // it when s is too short to stand alone or a quotation runs into it from
 // there, and followed by the next when it ends with a colon.
 func (ev *evidence) snippet(s *sentence) string {
-	text := s.Text
+	text := withoutBullet(s.Text)
 	if (len(s.Toks) < shortSentence || s.openBefore || reSaidThis.MatchString(s.Text) || rePronounOpens.MatchString(s.Text)) && s.I > 0 {
 		// A short sentence needs what it is about; one that a quotation
 		// runs into needs the quotation's start, "He said this at the
 		// forum" the words it says where he said, and "They claimed one
 		// man had died …" who they are.
 		if prev := ev.Sents[s.P][s.I-1]; prev.Prose {
-			text = prev.Text + " " + text
+			text = withoutBullet(prev.Text) + " " + text
 		}
 	}
 	// "…, Marie Struthers … said:" introduces what follows: show it.
 	if ss := ev.Sents[s.P]; strings.HasSuffix(strings.TrimSpace(s.Text), ":") && s.I+1 < len(ss) {
-		text += " " + ss[s.I+1].Text
+		text += " " + withoutBullet(ss[s.I+1].Text)
+	}
+	return text
+}
+
+// withoutBullet returns a list item's text without its bullet: "• no
+// traces of explosives were detected" after "Key findings so far:" reads
+// on from it. Other text is returned as it is.
+func withoutBullet(text string) string {
+	t := strings.TrimSpace(text)
+	if r, size := utf8.DecodeRuneInString(t); strings.ContainsRune("•·▪◦‣*", r) || (r == '-' || r == '–') && strings.HasPrefix(t[size:], " ") {
+		return strings.TrimSpace(t[size:])
 	}
 	return text
 }

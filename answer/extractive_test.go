@@ -679,6 +679,19 @@ func TestLaidToRestIsBuried(t *testing.T) {
 	}
 }
 
+// TestAListsClausesAnswer: a finding in a bulleted list under "Key
+// findings so far:" answers, shown after its lead without its bullet.
+func TestAListsClausesAnswer(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The commission has released its interim report on the ferry.\n\nKey findings so far:\n\n  • no traces of explosives were detected\n  • no evidence of fire in the engine room\n\nThe final report is due next year."),
+		madeUp("b", "The ferry sank near Kessel in December, killing 38 people."),
+	}
+	a := askMadeUp(t, docs, "Did investigators find traces of explosives on the ferry?")
+	if !strings.Contains(a.Text, "Key findings so far: no traces of explosives were detected") || strings.Contains(a.Text, "•") {
+		t.Errorf("answer %q, want the finding after its lead, without its bullet", a.Text)
+	}
+}
+
 // TestCalledInAndLockedUp: "called in" an envoy is "summoned" him, and
 // "locked up" and "rounded up" are "detained".
 func TestCalledInAndLockedUp(t *testing.T) {

@@ -57,7 +57,7 @@ func IsProse(s string) bool {
 	if strings.HasSuffix(t, "?") {
 		return false // a question reports nothing
 	}
-	if strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "…") {
+	if strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "…") || ListClause(s) {
 		return true
 	}
 	words, caps := 0, 0
@@ -71,6 +71,34 @@ func IsProse(s string) bool {
 		}
 	}
 	return words >= cutProseWords && float64(caps)/float64(words) < 0.6
+}
+
+// ListClause reports whether s is an item of a list that goes on the
+// sentence its lead line opens ("Key findings so far:" then "• no traces
+// of explosives were detected"): a bullet, then a clause of four words or
+// more in lower case. A list of names or sections ("• Politics") is not.
+func ListClause(s string) bool {
+	t := strings.TrimSpace(s)
+	r, size := utf8.DecodeRuneInString(t)
+	if !strings.ContainsRune("•·▪◦‣-–*", r) {
+		return false
+	}
+	rest := strings.TrimSpace(t[size:])
+	f := strings.Fields(rest)
+	if len(f) < 4 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.IsLower(first) {
+		return false
+	}
+	caps := 0
+	for _, w := range f {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return caps*2 < len(f)
 }
 
 // cutProseWords is how many words a sentence without an end needs to be

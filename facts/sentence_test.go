@@ -23,3 +23,23 @@ func TestSegmentsKeepADateWhole(t *testing.T) {
 		t.Errorf("segments %q, want %q", got, want)
 	}
 }
+
+// TestListClause: a bullet before a clause in lower case goes on its
+// list's lead; a list of names or sections does not.
+func TestListClause(t *testing.T) {
+	for s, want := range map[string]bool{
+		"  • no traces of explosives were detected":           true,
+		"- damage to the hull may have been caused by debris": true,
+		"• Politics": false,
+		"• Halden Airport Authority Press Office": false,
+		"no traces of explosives were detected":   false,
+		"• Iskander missiles":                     false,
+	} {
+		if got := ListClause(s); got != want {
+			t.Errorf("ListClause(%q) = %v, want %v", s, got, want)
+		}
+		if want && !IsProse(s) {
+			t.Errorf("IsProse(%q) = false for a list's clause", s)
+		}
+	}
+}
