@@ -162,6 +162,9 @@ func synonym(stem string) string {
 		return "visit"
 	case "scrap":
 		return "cancel"
+	case "react", "reaction":
+		// Not "respons": "responsible" stems so too.
+		return "respond"
 	}
 	return stem
 }

@@ -227,6 +227,25 @@ func TestWhatDidXSayAboutWhyIsXsWords(t *testing.T) {
 	wantOpening(t, docs, "What did Tamm's lawyer say about why he lost his licence?", "This decision was not a consequence", "the lawyer's words")
 }
 
+// TestAccordingToTheDescribedSpeaker: "Why did the president react so
+// strongly, according to Marten?" is answered by "According to the
+// political scientist, the president responded strongly because …" in
+// the article whose one speaker he is; "react" is "respond".
+func TestAccordingToTheDescribedSpeaker(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Relations have cooled, said Estmarkian political scientist Ivo Marten.\n\n\"It is a trend,\" Marten noted.\n\nAccording to the political scientist, President Ola Brandt responded strongly because he feels more confident than before."),
+		madeUp("b", "President Ola Brandt met the envoy in Halden on Monday."),
+	}
+	for _, q := range []string{"Why did Brandt react so strongly, according to Marten?", "Why did Brandt react so strongly, according to the Estmarkian political scientist?"} {
+		wantOpening(t, docs, q, "According to the political scientist, President Ola Brandt responded strongly", "Marten's reason")
+	}
+	for _, w := range []string{"react", "reacted", "reaction"} {
+		if keyOf(w) != keyOf("responded") || keyOf("responsible") == keyOf("responded") {
+			t.Errorf("keyOf(%q) = %q, keyOf(responded) = %q, keyOf(responsible) = %q: want %q as the first two only", w, keyOf(w), keyOf("responded"), keyOf("responsible"), w)
+		}
+	}
+}
+
 // TestWhatDidXTellYAsksXsWords: "What did Lund tell Brandt … in their
 // first phone call after the crash?" asks Lund's words: "call" there is
 // the phone call's, not a verb of saying whose speaker runs up to it; in

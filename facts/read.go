@@ -478,7 +478,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		for k := range speech {
 			// "…," the expert said: the article's one named speaker so
 			// far, whom it describes so.
-			if describesOne(speech[k].Speech.Speaker) && len(namedSpeakers) == 1 {
+			if describesOne(speech[k].Speech.Speaker) && oneSpeaker(namedSpeakers) {
 				speech[k].Speech.Speaker = namedSpeakers[0]
 			} else if n := namedBy(speech[k].Speech.Speaker, namedSpeakers); n != "" {
 				// "The ministry on July 1 accused Baku …" after "The
@@ -762,13 +762,43 @@ var headKey = Key("head")
 var describers = map[string]bool{
 	"expert": true, "analyst": true, "scholar": true, "researcher": true, "professor": true,
 	"economist": true, "historian": true, "commentator": true, "specialist": true, "academic": true,
+	"scientist": true, "observer": true,
 }
 
-// describesOne reports whether a speaker is "the" and a describer alone:
-// "the expert".
+// oneSpeaker reports whether names, the speakers an article has named so
+// far, are one person: one name, or its full form and its last word
+// ("Ukrainian political scientist Volodymyr Fesenko", then "Fesenko").
+func oneSpeaker(names []string) bool {
+	if len(names) == 0 {
+		return false
+	}
+	last := func(n string) string { f := strings.Fields(n); return f[len(f)-1] }
+	for _, n := range names[1:] {
+		if strings.Fields(n) == nil || last(n) != last(names[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// describesOne reports whether a speaker is "the" and a describer, with
+// at most one word of its field before it: "the expert", "the political
+// scientist". A name ("the Kremlin's analyst") is no such description.
 func describesOne(speaker string) bool {
-	f := strings.Fields(strings.ToLower(speaker))
-	return len(f) == 2 && f[0] == "the" && describers[f[1]] || len(f) == 1 && describers[f[0]]
+	f := strings.Fields(speaker)
+	for i, w := range f {
+		if i > 0 && w != strings.ToLower(w) {
+			return false
+		}
+		f[i] = strings.ToLower(w)
+	}
+	if len(f) > 0 && f[0] == "the" {
+		f = f[1:]
+	}
+	if len(f) == 0 || len(f) > 2 || !describers[f[len(f)-1]] {
+		return false
+	}
+	return len(f) == 1 || !strings.ContainsAny(f[0], "'’")
 }
 
 // naming reports whether a speech fact names what its speaker calls

@@ -1229,6 +1229,13 @@ func TestTheExpertIsTheOneNamed(t *testing.T) {
 	if len(sp) == 0 || sp[len(sp)-1].Speech.Speaker != "expert" {
 		t.Errorf("speech %+v, want the expert left unnamed among two named speakers", sp)
 	}
+	// One speaker named in full and then by his last word is one; "the
+	// political scientist" is a describer with its field.
+	again := "Relations have cooled, said Estmarkian political scientist Ivo Marten.\n\n\"It is a trend,\" Marten noted.\n\nAccording to the political scientist, the president responded strongly because he feels confident."
+	sp = kinds(Read(doc("d", "2025-07-02", again)), KindSpeech)
+	if len(sp) != 3 || sp[2].Speech.Speaker != "Estmarkian political scientist Ivo Marten" {
+		t.Errorf("speech %+v, want the political scientist to be Ivo Marten", sp)
+	}
 }
 
 // TestALoanWordIsNoEventWord: "chargé d'affaires" is no charge: a word in
