@@ -73,7 +73,7 @@ var phrasalVerbs = map[[2]string]string{
 	{"own", "up"}: "admit", {"say", "sorri"}: "apologise", {"pass", "away"}: "die",
 	{"lose", "life"}: "die", {"lost", "life"}: "die", {"lose", "live"}: "die", {"lost", "live"}: "die",
 	{"lock", "up"}: "detain", {"round", "up"}: "detain", {"call", "in"}: "summon",
-	{"take", "off"}: "depart", {"took", "off"}: "depart", {"lay", "rest"}: "bury",
+	{"haul", "in"}: "summon", {"take", "off"}: "depart", {"took", "off"}: "depart", {"lay", "rest"}: "bury",
 	// Not a verb, but two words for one: "on board" is "aboard".
 	{"on", "board"}: "aboard",
 	// "take place" says only that something happened: no content.
@@ -140,7 +140,7 @@ func fold(s string) string { return retrieval.FoldDemonym(s) }
 // in every context a news question about detentions and diplomacy uses it.
 func synonym(stem string) string {
 	switch stem {
-	case "arrest", "detent", "custodi", "jail", "imprison":
+	case "arrest", "detent", "custodi", "jail", "imprison", "nab":
 		return "detain"
 	case "death", "dead", "dy", "kill", "succumb", "perish":
 		return "die"
@@ -162,6 +162,9 @@ func synonym(stem string) string {
 		return "visit"
 	case "scrap":
 		return "cancel"
+	case "interior":
+		// "the Interior Ministry" is "the Ministry of Internal Affairs".
+		return "intern"
 	case "react", "reaction":
 		// Not "respons": "responsible" stems so too.
 		return "respond"

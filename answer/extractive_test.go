@@ -692,8 +692,9 @@ func TestAListsClausesAnswer(t *testing.T) {
 	}
 }
 
-// TestCalledInAndLockedUp: "called in" an envoy is "summoned" him, and
-// "locked up" and "rounded up" are "detained".
+// TestCalledInAndLockedUp: "called in" or "hauled in" an envoy is
+// "summoned" him, and "locked up", "rounded up" and "nabbed" are
+// "detained".
 func TestCalledInAndLockedUp(t *testing.T) {
 	docs := fixedSearcher{
 		madeUp("a", "On Tuesday, Valdoria's foreign ministry summoned the Estmarkian envoy over the arrests of two miners."),
@@ -704,6 +705,8 @@ func TestCalledInAndLockedUp(t *testing.T) {
 		"When did Valdoria's foreign ministry call in the Estmarkian envoy?": "Tuesday",
 		"how many miners got locked up in the raids?":                        "nine miners",
 		"How many miners were rounded up in the raids?":                      "nine miners",
+		"how many miners got nabbed in the raids?":                           "nine miners",
+		"When did Valdoria's foreign ministry haul in the Estmarkian envoy?": "Tuesday",
 	} {
 		a, err := New(docs, Options{}).Ask(context.Background(), q)
 		if err != nil {
@@ -716,6 +719,16 @@ func TestCalledInAndLockedUp(t *testing.T) {
 			t.Errorf("%s: answer %q holds the day of the call for an inquiry", q, a.Text)
 		}
 	}
+}
+
+// TestInteriorMinistryIsInternalAffairs: "the Interior Ministry" is
+// "the Ministry of Internal Affairs".
+func TestInteriorMinistryIsInternalAffairs(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Valdoria's Ministry of Internal Affairs said it was investigating claims that Nord News was working without a licence, media outlets said."),
+		madeUp("b", "Police in Halden searched the offices of Nord News on Monday, local media reported."),
+	}
+	wantOpening(t, docs, "What reason did Valdoria's Interior Ministry give for going after Nord News?", "Valdoria's Ministry of Internal Affairs said", "the ministry's reason")
 }
 
 // TestIdiomsMeanTheirWord: "say sorry" is "apologise", and "lose their
