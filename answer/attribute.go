@@ -189,11 +189,21 @@ func (a *attribute) answers(s *sentence, ss []*sentence, q string) bool {
 			if t.Key != a.Focus {
 				continue
 			}
-			// "Flight 8243", "flight number J2-8243": the code follows at once.
-			for _, u := range s.Toks[i+1 : min(len(s.Toks), i+3)] {
-				if isDigitWord(u.Word) {
-					return true
+			// "Flight 8243", "flight number J2-8243": the code follows at
+			// once, in the same phrase: "the plane (62 passengers" gives
+			// a count, not a code.
+			for j := i + 1; j < min(len(s.Toks), i+3); j++ {
+				if gap := s.Text[s.Toks[j-1].End:s.Toks[j].Start]; strings.TrimSpace(gap) != "" {
+					break
 				}
+				u := s.Toks[j]
+				if !isDigitWord(u.Word) {
+					if l := strings.ToLower(u.Word); l != "number" && l != "no" {
+						break
+					}
+					continue
+				}
+				return true
 			}
 		}
 		return false

@@ -821,10 +821,11 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 		// Only a sentence holding the asked attribute can answer.
 		ranked := slices.Clone(ev.Ranked)
 		kept := slices.DeleteFunc(ev.Ranked, func(s *sentence) bool { return !attr.answers(s, ev.Sents[s.P], q) })
-		if attr.Kind == attrWhatOf {
+		if attr.Kind == attrWhatOf || attr.Kind == attrCode {
 			// "What offences were they accused of": "accused him of
 			// fraud" holds what is asked, in words of its own, as a
-			// typed value does (bonusAnswer).
+			// typed value does (bonusAnswer); so does "Flight 8243" for
+			// "What was the flight number …?".
 			for _, s := range kept {
 				s.Sup = max(s.Sup, min(1, s.Win+bonusAnswer))
 			}

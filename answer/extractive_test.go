@@ -692,6 +692,32 @@ func TestAListsClausesAnswer(t *testing.T) {
 	}
 }
 
+// TestAFlightNumberInASummaryPoint: "- Valdoria blames Estmark for
+// downing Flight 8243 over the sea", a point of a summary, gives the
+// flight number a question asks for in other words; "number" frames the
+// question, and a count after the plane is no code.
+func TestAFlightNumberInASummaryPoint(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "At a Glance\n\n- Valdoria blames Estmark for downing Flight 8243 over the sea\n- Two Valdorian miners died in custody after police raids"),
+		madeUp("b", "The ferry sank near Kessel in December, killing 38 people."),
+	}
+	// The code is the asked value, as a date is for "when": a word of
+	// the question the passages lack ("nordic") leaves it the answer.
+	for _, q := range []string{"What was the flight number of the Valdorian plane that crashed?", "what was the flight number of the nordic jet that went down?"} {
+		if a := askMadeUp(t, docs, q); !strings.Contains(a.Text, "Flight 8243") || strings.Contains(a.Text, "- ") {
+			t.Errorf("%s: answer %q, want the flight number, without the point's dash", q, a.Text)
+		}
+	}
+	// A count in brackets after the plane is no code.
+	docs = fixedSearcher{
+		madeUp("a", "A total of 40 people were on board the downed Valdorian plane (36 passengers, 4 crew members), officials said."),
+		madeUp("b", "The ferry sank near Kessel in December, killing 38 people."),
+	}
+	if a := askMadeUp(t, docs, "What was the flight number of the downed Valdorian plane?"); a.Grounded {
+		t.Errorf("answer %q, want none: no passage gives the flight's number", a.Text)
+	}
+}
+
 // TestCalledInAndLockedUp: "called in" or "hauled in" an envoy is
 // "summoned" him, and "locked up", "rounded up" and "nabbed" are
 // "detained".

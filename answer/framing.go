@@ -76,6 +76,12 @@ func framingWord(toks []token, i int, q string) bool {
 	case "end":
 		// "in the end", "did they end up": as "eventually".
 		return i > 0 && strings.EqualFold(toks[i-1].Word, "the") || next == "up"
+	case "number", "code":
+		// "the flight number", "its registration code": an identifier
+		// is asked (attrCode), which a passage writes after its noun
+		// ("Flight 8243") without the word. "The number of people"
+		// asks a count by it.
+		return i > 0 && !toks[i-1].Stop && !isDigitWord(toks[i-1].Word)
 	case "old", "long", "large", "big", "far":
 		// "How old", "how long", "how large", "how far": an age, a
 		// duration, an amount or a distance is asked; "old" in

@@ -75,8 +75,9 @@ func IsProse(s string) bool {
 
 // ListClause reports whether s is an item of a list that goes on the
 // sentence its lead line opens ("Key findings so far:" then "• no traces
-// of explosives were detected"): a bullet, then a clause of four words or
-// more in lower case. A list of names or sections ("• Politics") is not.
+// of explosives were detected"), or a point of a summary: a bullet, then a
+// clause of four words or more, mostly in lower case. A list of names or
+// sections ("• Politics") is not.
 func ListClause(s string) bool {
 	t := strings.TrimSpace(s)
 	r, size := utf8.DecodeRuneInString(t)
@@ -88,8 +89,9 @@ func ListClause(s string) bool {
 	if len(f) < 4 {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(rest)
-	if !unicode.IsLower(first) {
+	// A point of a summary opens with its subject's name ("- Azerbaijan
+	// blames Russia for downing Flight 8243"): five words at least then.
+	if first, _ := utf8.DecodeRuneInString(rest); !unicode.IsLower(first) && len(f) < 5 {
 		return false
 	}
 	caps := 0

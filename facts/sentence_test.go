@@ -31,9 +31,11 @@ func TestListClause(t *testing.T) {
 		"  • no traces of explosives were detected":           true,
 		"- damage to the hull may have been caused by debris": true,
 		"• Politics": false,
-		"• Halden Airport Authority Press Office": false,
-		"no traces of explosives were detected":   false,
-		"• Iskander missiles":                     false,
+		"• Halden Airport Authority Press Office":                false,
+		"no traces of explosives were detected":                  false,
+		"• Iskander missiles":                                    false,
+		"- Halden blames Estmark for downing Flight 8243 at sea": true,
+		"• Home News World Politics Sport":                       false,
 	} {
 		if got := ListClause(s); got != want {
 			t.Errorf("ListClause(%q) = %v, want %v", s, got, want)
