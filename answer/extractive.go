@@ -681,6 +681,36 @@ func describedBy(speech []facts.Fact, keys, names []string) bool {
 	})
 }
 
+// describedBefore reports whether a speaker of speech, named in s, is
+// described by every one of keys in the words right before the name,
+// which an appositive's comma ends: "Safarovs brother, Sayfaddin
+// Huseynli, told …" is the brother's words.
+func describedBefore(s *sentence, speech []facts.Fact, keys []string) bool {
+	return slices.ContainsFunc(speech, func(f facts.Fact) bool {
+		start, _, ok := locate(s.Text, f)
+		if !ok {
+			return false
+		}
+		before := strings.TrimRight(s.Text[:start], " ")
+		if !strings.HasSuffix(before, ",") {
+			return false
+		}
+		before = strings.TrimSuffix(before, ",")
+		if i := strings.LastIndexAny(before, ",;:.—–"); i >= 0 {
+			before = before[i+1:]
+		}
+		if len(strings.Fields(before)) > maxDescription {
+			return false
+		}
+		have := keySet(tokenize(before))
+		return !slices.ContainsFunc(keys, func(k string) bool { return !have[k] })
+	})
+}
+
+// maxDescription bounds the words of a description set off before a
+// speaker's name.
+const maxDescription = 8
+
 // corpusWord reports whether key names what the bot reads rather than
 // someone in it: "the articles", "the sources", "the reports".
 func corpusWord(key string) bool { return corpusKeys[key] }
@@ -855,7 +885,7 @@ func (ev *evidence) heardOnDay(v *voice) bool {
 // (describedBy), or a named one's (heardIn).
 func (ev *evidence) heardFrom(s *sentence, v *voice) bool {
 	if v.described {
-		return describedBy(ev.speechOf(s), v.keys, v.names)
+		return describedBy(ev.speechOf(s), v.keys, v.names) || describedBefore(s, ev.speechOf(s), v.keys)
 	}
 	if !inRole(ev.speechOf(s), v) {
 		return false // "Kremlin aide Yury Ushakov" for "the Kremlin spokesman"

@@ -522,6 +522,16 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		if i := slices.IndexFunc(toks, func(t token) bool { return facts.Preposition(t.Word) }); i >= 0 {
 			head = toks[:i]
 		}
+		// "the dead men's brother" is the brother, whoever's he is, as
+		// "the lawyer of the brothers" is the lawyer; a name's ("Putin's
+		// spokesman") says whose.
+		speakerText := q[m[2]:m[3]] // the tokens' offsets are in it
+		if i := slices.IndexFunc(head, func(t token) bool {
+			return strings.EqualFold(t.Word, "s") && (strings.HasSuffix(speakerText[:t.Start], "'") || strings.HasSuffix(speakerText[:t.Start], "’"))
+		}); i > 0 && i+1 < len(head) &&
+			!slices.ContainsFunc(head[:i], func(t token) bool { return t.Cap && !t.Stop }) {
+			head = head[i+1:]
+		}
 		qu.described = sideKeys(head)
 		// "yury ushakov": words the passages write only as names, of
 		// which the speaker may give one ("Ushakov told").

@@ -246,6 +246,18 @@ func TestAccordingToTheDescribedSpeaker(t *testing.T) {
 	}
 }
 
+// TestADescribedSpeakerBeforeTheName: "What did the dead men's cousin
+// say?" asks the cousin's words, whoever's cousin he is, and "The
+// miners' cousin, Ola Brandt, told …" gives them, the description set off
+// before his name.
+func TestADescribedSpeakerBeforeTheName(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The Tamm brothers' cousin, Ola Brandt, told Halden TV that the men were beaten to death in custody."),
+		madeUp("b", "Both men later died in custody in Dalby, while several others were taken to hospital."),
+	}
+	wantOpening(t, docs, "What did the dead men's cousin say on Halden television?", "The Tamm brothers' cousin, Ola Brandt, told", "the cousin's words")
+}
+
 // TestWhatDidXTellYAsksXsWords: "What did Lund tell Brandt … in their
 // first phone call after the crash?" asks Lund's words: "call" there is
 // the phone call's, not a verb of saying whose speaker runs up to it; in
