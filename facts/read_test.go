@@ -810,6 +810,9 @@ func TestSpeakerBeforeTheCueWithAnAppositive(t *testing.T) {
 		// one who speaks, is read as no one's words: precision first.
 		{"On Monday, police raided the office, saying that it was unlicensed.", "", ""},
 		{"The raid left two people dead, claiming that nothing was found.", "", ""},
+		// A complaint is words.
+		{"The leaders in Halden want a name for themselves at Dalby's expense, Radio Dalby FM complains.", "Radio Dalby FM", "The leaders in Halden want a name for themselves at Dalby's expense"},
+		{"The Estmark consulate complained that it had not been granted access to the men.", "Estmark consulate", "it had not been granted access to the men"},
 		// A call, and a quoted name, are no one's words.
 		{"Ivo Tamm called Marie Vesk on Saturday to discuss the “tragic incident.”", "", ""},
 		{"An organisation called the “Centre for Culture” was founded in Halden.", "", ""},

@@ -36,6 +36,7 @@ var reportingVerbs = map[string]bool{
 	"emphasizes": true, "emphasises": true, "stresses": true, "explains": true, "acknowledges": true,
 	"clarified": true, "clarifies": true, "underscored": true, "underscores": true,
 	"replied": true, "replies": true, "remarked": true, "observed": true, "observes": true,
+	"complained": true, "complains": true, "lamented": true, "laments": true,
 }
 
 // ReportingVerb reports whether a lower-case word is a cue that makes its
