@@ -73,7 +73,7 @@ var phrasalVerbs = map[[2]string]string{
 	{"own", "up"}: "admit", {"say", "sorri"}: "apologise", {"pass", "away"}: "die",
 	{"lose", "life"}: "die", {"lost", "life"}: "die", {"lose", "live"}: "die", {"lost", "live"}: "die",
 	{"lock", "up"}: "detain", {"round", "up"}: "detain", {"call", "in"}: "summon",
-	{"haul", "in"}: "summon", {"take", "off"}: "depart", {"took", "off"}: "depart", {"lay", "rest"}: "bury",
+	{"haul", "in"}: "summon", {"stay", "away"}: "attend", {"take", "off"}: "depart", {"took", "off"}: "depart", {"lay", "rest"}: "bury",
 	// Not a verb, but two words for one: "on board" is "aboard".
 	{"on", "board"}: "aboard",
 	// "take place" says only that something happened: no content.
@@ -162,6 +162,10 @@ func synonym(stem string) string {
 		return "visit"
 	case "scrap":
 		return "cancel"
+	case "skip":
+		// "Why did he skip the summit?" is answered by "will not attend
+		// the summit …": the sentence quoted says which it was.
+		return "attend"
 	case "interior":
 		// "the Interior Ministry" is "the Ministry of Internal Affairs".
 		return "intern"

@@ -718,6 +718,18 @@ func TestAFlightNumberInASummaryPoint(t *testing.T) {
 	}
 }
 
+// TestSkipIsNotAttend: "skip" and "stay away from" a summit ask of
+// attending it, which a passage tells as "will not attend".
+func TestSkipIsNotAttend(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "President Ola Brandt will not attend the informal summit in Dalby on Monday, state media reported."),
+		madeUp("b", "The summit in Dalby will discuss trade and energy, its hosts said."),
+	}
+	for _, q := range []string{"Why did Brandt skip the informal summit in Dalby?", "Why did Brandt stay away from the informal summit in Dalby?"} {
+		wantOpening(t, docs, q, "President Ola Brandt will not attend", "his absence")
+	}
+}
+
 // TestCalledInAndLockedUp: "called in" or "hauled in" an envoy is
 // "summoned" him, and "locked up", "rounded up" and "nabbed" are
 // "detained".
