@@ -2236,9 +2236,9 @@ func surname(q []token, k string) token {
 	return token{Key: k}
 }
 
-// heldOutPast are irregular past forms that keyOf leaves apart from their
-// verb, as words with common senses of their own ("left" of a side,
-// "found" of a founding), by that verb.
+// heldOutPast are irregular past forms, by their verb, that keyOf keys
+// apart from it: each is also a word with a common sense of its own
+// ("left" of a side, "found" of a founding).
 var heldOutPast = map[string]string{"left": "leave", "found": "find", "lost": "lose", "thought": "think", "saw": "see"}
 
 // pastFormsAsked maps the held-out past forms of the question's verbs in

@@ -1129,11 +1129,8 @@ func (ev *evidence) snippet(s *sentence) string {
 // traces of explosives were detected" after "Key findings so far:" reads
 // on from it. Other text is returned as it is.
 func withoutBullet(text string) string {
-	t := strings.TrimSpace(text)
-	if r, size := utf8.DecodeRuneInString(t); strings.ContainsRune("•·▪◦‣*", r) || (r == '-' || r == '–') && strings.HasPrefix(t[size:], " ") {
-		return strings.TrimSpace(t[size:])
-	}
-	return text
+	t, _ := facts.CutBullet(text)
+	return t
 }
 
 // reasonNear returns, for a "why" question whose best sentence states no

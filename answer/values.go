@@ -64,7 +64,7 @@ var (
 	// captures who ("Azerbaijan's foreign ministry spokesman"). "What was
 	// Kartavykh accused of?" is passive: he is the accused, not the
 	// speaker.
-	reSaidQ = regexp.MustCompile(`(?i)\bwhat (?:did|does|do|has|have|had) (.{0,80}?)\b(?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned|accuse|accused)\b`)
+	reSaidQ = regexp.MustCompile(`(?i)\bwhat (?:did|does|do|has|have|had) (.{0,80}?)\b` + saidVerbs)
 	// reWhenSaidQ asks when someone said something: "When did Russian
 	// investigators say one brother died of heart failure?".
 	reWhenSaidQ = regexp.MustCompile(`(?i)^\W*when (?:did|does|do|has|have|had) (.{1,80}?)\b(?:say|said|claim|claimed|state|stated|` + speakOf + `)\b`)
@@ -455,8 +455,11 @@ func truecasedNames(toks []token, off int, qtoks []token) []string {
 
 // nationWord reports whether a word names a country's side: a national
 // capital ("Baku") or a national adjective ("Russian", "Swedish").
-// reSaidVerbAt is a verb of reSaidQ at the start of a string.
-var reSaidVerbAt = regexp.MustCompile(`(?i)\b(?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned|accuse|accused)\b`)
+// saidVerbs are the verbs of reSaidQ, as a pattern.
+const saidVerbs = `(?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned|accuse|accused)\b`
+
+// reSaidVerbAt finds a verb of reSaidQ.
+var reSaidVerbAt = regexp.MustCompile(`(?i)\b` + saidVerbs)
 
 // pastNounVerbs moves the end of the speaker that match m of reSaidQ
 // found past a verb that is a noun there, before a word in lower case:

@@ -79,12 +79,10 @@ func IsProse(s string) bool {
 // clause of four words or more, mostly in lower case. A list of names or
 // sections ("• Politics") is not.
 func ListClause(s string) bool {
-	t := strings.TrimSpace(s)
-	r, size := utf8.DecodeRuneInString(t)
-	if !strings.ContainsRune("•·▪◦‣-–*", r) {
+	rest, ok := CutBullet(s)
+	if !ok {
 		return false
 	}
-	rest := strings.TrimSpace(t[size:])
 	f := strings.Fields(rest)
 	if len(f) < 4 {
 		return false
@@ -101,6 +99,21 @@ func ListClause(s string) bool {
 		}
 	}
 	return caps*2 < len(f)
+}
+
+// CutBullet returns s without the bullet that opens it, trimmed, and
+// whether there was one: "•", "*" and the like, or a dash and a space
+// ("- Azerbaijan blames …", not "-based").
+func CutBullet(s string) (string, bool) {
+	t := strings.TrimSpace(s)
+	r, size := utf8.DecodeRuneInString(t)
+	switch {
+	case strings.ContainsRune("•·▪◦‣*", r):
+	case (r == '-' || r == '–') && strings.HasPrefix(t[size:], " "):
+	default:
+		return s, false
+	}
+	return strings.TrimSpace(t[size:]), true
 }
 
 // cutProseWords is how many words a sentence without an end needs to be
