@@ -628,67 +628,51 @@ func TestPhrasalVerbsMeanTheirWord(t *testing.T) {
 	}
 }
 
-// TestTookOffIsDeparted: "What time did the flight take off from
-// Halden?" is answered by "The aircraft departed Halden at 07:56".
-func TestTookOffIsDeparted(t *testing.T) {
-	docs := fixedSearcher{
-		madeUp("a", "One year has passed since the crash of Nordair flight N4-512 from Halden to Dalby. The aircraft departed Halden at 07:56 local time."),
-		madeUp("b", "The airline's shares fell after the crash of the doomed flight."),
-	}
-	for _, q := range []string{"What time did the doomed flight take off from Halden?", "When exactly did the plane take off from Halden, what time?"} {
-		if a := askMadeUp(t, docs, q); !strings.Contains(a.Text, "07:56") {
-			t.Errorf("%s: answer %q, want the departure's time", q, a.Text)
+// TestOtherWordsReachTheAnswer: questions in other words than their
+// passage's find it:
+//   - "take off" is "depart";
+//   - "How far" asks a distance, not the sentence that names the airport
+//     and the crash without one;
+//   - in "How many pages long", "long" frames the count;
+//   - "laid to rest" is "buried";
+//   - "skip" and "stay away from" ask of attending, which a passage tells
+//     as "will not attend";
+//   - a finding in a bulleted list under "Key findings so far:" answers,
+//     shown after its lead without its bullet.
+func TestOtherWordsReachTheAnswer(t *testing.T) {
+	for _, tt := range []struct {
+		doc, other string
+		qs         []string
+		want       string // the answer holds it (leads with it, when lead)
+		lead       bool
+		notWant    string
+	}{
+		{"One year has passed since the crash of Nordair flight N4-512 from Halden to Dalby. The aircraft departed Halden at 07:56 local time.",
+			"The airline's shares fell after the crash of the doomed flight.",
+			[]string{"What time did the doomed flight take off from Halden?", "When exactly did the plane take off from Halden, what time?"}, "07:56", false, ""},
+		{"The jet crashed near Dalby airport after a fire on board, the airport's director said.",
+			"As a reminder, the Nordair jet crashed 3 kilometers from Dalby airport on December 25.",
+			[]string{"How far from Dalby airport did the jet crash?"}, "As a reminder", true, ""},
+		{"Details: The report, spanning 53 pages, notes that the inquiry does not aim to establish fault.",
+			"The ministry released the preliminary report on the ferry's sinking on Tuesday.",
+			[]string{"How many pages long was the preliminary report?"}, "53 pages", false, ""},
+		{"The two miners who died in custody were laid to rest in Dalby on Sunday.",
+			"The two miners died in custody in Halden after the raid, officials said.",
+			[]string{"Where were the two miners buried?"}, "The two miners who died in custody were laid to rest", true, ""},
+		{"President Ola Brandt will not attend the informal summit in Dalby on Monday, state media reported.",
+			"The summit in Dalby will discuss trade and energy, its hosts said.",
+			[]string{"Why did Brandt skip the informal summit in Dalby?", "Why did Brandt stay away from the informal summit in Dalby?"}, "President Ola Brandt will not attend", true, ""},
+		{"The commission has released its interim report on the ferry.\n\nKey findings so far:\n\n  • no traces of explosives were detected\n  • no evidence of fire in the engine room\n\nThe final report is due next year.",
+			"The ferry sank near Kessel in December, killing 38 people.",
+			[]string{"Did investigators find traces of explosives on the ferry?"}, "Key findings so far: no traces of explosives were detected", false, "•"},
+	} {
+		docs := fixedSearcher{madeUp("a", tt.doc), madeUp("b", tt.other)}
+		for _, q := range tt.qs {
+			a := askMadeUp(t, docs, q)
+			if tt.lead && !strings.HasPrefix(a.Text, tt.want) || !strings.Contains(a.Text, tt.want) || tt.notWant != "" && strings.Contains(a.Text, tt.notWant) {
+				t.Errorf("%s: answer %q, want %q (leading: %v), without %q", q, a.Text, tt.want, tt.lead, tt.notWant)
+			}
 		}
-	}
-}
-
-// TestHowFarAsksADistance: "How far from the airport did the jet crash?"
-// is answered by a distance, not by the sentence that names the airport
-// and the crash without one.
-func TestHowFarAsksADistance(t *testing.T) {
-	docs := fixedSearcher{
-		madeUp("a", "The jet crashed near Dalby airport after a fire on board, the airport's director said."),
-		madeUp("b", "As a reminder, the Nordair jet crashed 3 kilometers from Dalby airport on December 25."),
-	}
-	if a := askMadeUp(t, docs, "How far from Dalby airport did the jet crash?"); !strings.HasPrefix(a.Text, "As a reminder") {
-		t.Errorf("answer %q, want the distance", a.Text)
-	}
-}
-
-// TestHowManyPagesLong: "How many pages long was the report?" asks for
-// the count of pages; "long" is no act the count must tell.
-func TestHowManyPagesLong(t *testing.T) {
-	docs := fixedSearcher{
-		madeUp("a", "Details: The report, spanning 53 pages, notes that the inquiry does not aim to establish fault."),
-		madeUp("b", "The ministry released the preliminary report on the ferry's sinking on Tuesday."),
-	}
-	if a := askMadeUp(t, docs, "How many pages long was the preliminary report?"); !strings.Contains(a.Text, "53 pages") {
-		t.Errorf("answer %q, want the 53 pages", a.Text)
-	}
-}
-
-// TestLaidToRestIsBuried: an article's "laid to rest" answers "Where
-// were the miners buried?"
-func TestLaidToRestIsBuried(t *testing.T) {
-	docs := fixedSearcher{
-		madeUp("a", "The two miners who died in custody were laid to rest in Dalby on Sunday."),
-		madeUp("b", "The two miners died in custody in Halden after the raid, officials said."),
-	}
-	if a := askMadeUp(t, docs, "Where were the two miners buried?"); !strings.HasPrefix(a.Text, "The two miners who died in custody were laid to rest") {
-		t.Errorf("answer %q, want where they were laid to rest", a.Text)
-	}
-}
-
-// TestAListsClausesAnswer: a finding in a bulleted list under "Key
-// findings so far:" answers, shown after its lead without its bullet.
-func TestAListsClausesAnswer(t *testing.T) {
-	docs := fixedSearcher{
-		madeUp("a", "The commission has released its interim report on the ferry.\n\nKey findings so far:\n\n  • no traces of explosives were detected\n  • no evidence of fire in the engine room\n\nThe final report is due next year."),
-		madeUp("b", "The ferry sank near Kessel in December, killing 38 people."),
-	}
-	a := askMadeUp(t, docs, "Did investigators find traces of explosives on the ferry?")
-	if !strings.Contains(a.Text, "Key findings so far: no traces of explosives were detected") || strings.Contains(a.Text, "•") {
-		t.Errorf("answer %q, want the finding after its lead, without its bullet", a.Text)
 	}
 }
 
@@ -715,18 +699,6 @@ func TestAFlightNumberInASummaryPoint(t *testing.T) {
 	}
 	if a := askMadeUp(t, docs, "What was the flight number of the downed Valdorian plane?"); a.Grounded {
 		t.Errorf("answer %q, want none: no passage gives the flight's number", a.Text)
-	}
-}
-
-// TestSkipIsNotAttend: "skip" and "stay away from" a summit ask of
-// attending it, which a passage tells as "will not attend".
-func TestSkipIsNotAttend(t *testing.T) {
-	docs := fixedSearcher{
-		madeUp("a", "President Ola Brandt will not attend the informal summit in Dalby on Monday, state media reported."),
-		madeUp("b", "The summit in Dalby will discuss trade and energy, its hosts said."),
-	}
-	for _, q := range []string{"Why did Brandt skip the informal summit in Dalby?", "Why did Brandt stay away from the informal summit in Dalby?"} {
-		wantOpening(t, docs, q, "President Ola Brandt will not attend", "his absence")
 	}
 }
 
