@@ -707,6 +707,28 @@ func describedBefore(s *sentence, speech []facts.Fact, keys []string) bool {
 	})
 }
 
+// phraseIn reports whether toks hold keys as consecutive content words,
+// in order: a sentence that no one is cued to speak, which names the
+// described voice as written ("Russian disinformation attacks …, going
+// as far as to declare …"), tells what it said.
+func phraseIn(toks []token, keys []string) bool {
+	if len(keys) == 0 {
+		return false
+	}
+	var content []token
+	for _, t := range toks {
+		if !t.Stop {
+			content = append(content, t)
+		}
+	}
+	for i := 0; i+len(keys) <= len(content); i++ {
+		if slices.EqualFunc(content[i:i+len(keys)], keys, func(t token, k string) bool { return t.Key == k || sideKey(t) == k }) {
+			return true
+		}
+	}
+	return false
+}
+
 // maxDescription bounds the words of a description set off before a
 // speaker's name.
 const maxDescription = 8
@@ -885,7 +907,8 @@ func (ev *evidence) heardOnDay(v *voice) bool {
 // (describedBy), or a named one's (heardIn).
 func (ev *evidence) heardFrom(s *sentence, v *voice) bool {
 	if v.described {
-		return describedBy(ev.speechOf(s), v.keys, v.names) || describedBefore(s, ev.speechOf(s), v.keys)
+		speech := ev.speechOf(s)
+		return describedBy(speech, v.keys, v.names) || describedBefore(s, speech, v.keys) || len(speech) == 0 && phraseIn(s.Toks, v.keys)
 	}
 	if !inRole(ev.speechOf(s), v) {
 		return false // "Kremlin aide Yury Ushakov" for "the Kremlin spokesman"
@@ -1356,8 +1379,10 @@ func askedVerbKeys(q string) []string {
 		}
 	}
 	for _, t := range toks {
-		if !t.Stop && !said(t.Start) && t.Key != keyOf(strings.ToLower(t.Word)) {
-			add(t.Key) // a phrasal verb, whatever its form: "was let go"
+		// A phrasal verb, whatever its form ("was let go"); not two
+		// words for one that opens with a function word ("on board").
+		if !t.Stop && !said(t.Start) && t.Key != keyOf(strings.ToLower(t.Word)) && !facts.IsStop(strings.ToLower(t.Word)) {
+			add(t.Key)
 		}
 	}
 	return out

@@ -1102,6 +1102,13 @@ func TestANationsWordOnlyQualifiesADescription(t *testing.T) {
 	}
 	docs = append(docs, madeUp("c", "Swedish state television said the killings showed the imperial behaviour of Norway's police."))
 	wantOpening(t, docs, "What did Swedish state television say about Norway's police?", "Swedish state television said", "its words")
+	// A sentence no one is cued to speak that names the voice as the
+	// question writes it tells what it said.
+	docs = fixedSearcher{
+		madeUp("a", "After the raid, the rising tensions were accompanied by Swedish disinformation attacks against Norway, going as far as to declare “Sweden's next war front”."),
+		madeUp("b", "In protest, all cultural events related to Norway were cancelled in Stockholm."),
+	}
+	wantOpening(t, docs, "What did Swedish disinformation call Norway after the raid?", "After the raid, the rising tensions were accompanied by Swedish disinformation", "what it called Norway")
 }
 
 // TestWhoWasTheRoleNoPassageNames: "Who was the judge who ordered the

@@ -502,6 +502,15 @@ func TestOnBoardIsAboard(t *testing.T) {
 		t.Errorf("%s\nanswer %q\nwant the 36 passengers", q, a.Text)
 	}
 	checkCitations(t, a)
+	// "on board" is no act a count must tell in its words.
+	docs = fixedSearcher{
+		madeUp("a", "The Nordair aircraft was carrying five crew members and 36 passengers; 38 people lost their lives, while 29 others survived the crash near Kessel."),
+		madeUp("b", "The airline's shares fell after the crash."),
+	}
+	q = "How many crew members were on board the Nordair plane that came down near Kessel?"
+	if a := askMadeUp(t, docs, q); !strings.Contains(a.Text, "five crew members") {
+		t.Errorf("%s\nanswer %q\nwant the five crew members", q, a.Text)
+	}
 }
 
 // TestCountSaidByTheSurnameAlone: "How many did Ivo Tamm say …" is
