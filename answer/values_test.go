@@ -513,6 +513,20 @@ func TestOnBoardIsAboard(t *testing.T) {
 	}
 }
 
+// TestArrestsCountThePeopleArrested: "How many people did the committee
+// say it arrested?" is answered by its "total of six arrests", not by its
+// count of the two who died during their arrest.
+func TestArrestsCountThePeopleArrested(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The Halden Investigative Committee confirmed that two suspects died during their arrest."),
+		madeUp("b", "The Halden Investigative Committee reported a total of six arrests in the raids."),
+	}
+	q := "How many people did the Investigative Committee say it arrested?"
+	if a := askMadeUp(t, docs, q); !strings.Contains(a.Text, "six arrests") {
+		t.Errorf("%s\nanswer %q\nwant the six arrests", q, a.Text)
+	}
+}
+
 // TestCountSaidByTheSurnameAlone: "How many did Ivo Tamm say …" is
 // answered by words his article gives to "Tamm" or "he" after naming him
 // in full, not by another article's count.

@@ -66,6 +66,20 @@ var personWords = []string{
 	"reporter", "reporters", "specialist", "specialists", "expert", "experts", "tourist", "tourists",
 	"editor", "editors", "staffer", "staffers"}
 
+// peopleEvents are plural nouns of what happens to people, one each: "a
+// total of six arrests" counts the people arrested, "38 deaths" the dead.
+var peopleEvents = map[string]bool{
+	"arrests": true, "detentions": true, "deaths": true, "killings": true, "injuries": true,
+	"casualties": true, "fatalities": true, "hospitalizations": true, "hospitalisations": true,
+}
+
+// peopleEvent reports whether phrase, the words a count counts, ends with
+// one of peopleEvents.
+func peopleEvent(phrase string) bool {
+	f := strings.Fields(strings.ToLower(phrase))
+	return len(f) > 0 && peopleEvents[strings.Trim(f[len(f)-1], ",.;:")]
+}
+
 // personNouns are personWords keyed as Key folds them ("passengers" is
 // "pasenh", "women" "vomen"), so that "50 people" and "50 detained" count
 // alike.
@@ -277,7 +291,7 @@ func readQuantities(sc *sentenceCtx) []Fact {
 		}
 		if q.Unit == "" {
 			q.Counted = counted
-			q.Person = personNouns[counted]
+			q.Person = personNouns[counted] || peopleEvent(s[end:cend])
 			// A number with no noun counts people only beside an event
 			// word ("detained 50", "50 detained"); otherwise ("one", "the
 			// two") it is a pronoun or a reference, and counts nothing

@@ -201,6 +201,22 @@ func TestQuantitiesKnowWhatTheyCount(t *testing.T) {
 	}
 }
 
+// TestAnEventNounCountsItsPeople: "a total of six arrests" counts the
+// people arrested, as "38 fatalities" counts the dead; "two attacks"
+// counts no people.
+func TestAnEventNounCountsItsPeople(t *testing.T) {
+	for text, person := range map[string]bool{
+		"The committee reported a total of six arrests in Dalby.": true,
+		"The crash resulted in 38 fatalities near Kessel.":        true,
+		"Two attacks hit the port of Dalby overnight.":            false,
+	} {
+		qs := kinds(Read(doc("d", "2025-07-01", text)), KindQuantity)
+		if len(qs) != 1 || qs[0].Quantity.Person != person {
+			t.Errorf("%q: counts %+v, want one whose Person is %v", text, qs, person)
+		}
+	}
+}
+
 // TestTwiceCountsTimes: "twice tried to land" counts times, as "tried
 // three times" does; "twice as many" is a ratio and "think twice" care.
 func TestTwiceCountsTimes(t *testing.T) {
