@@ -290,9 +290,7 @@ func TestWhatReasonDidTheyGive(t *testing.T) {
 func TestWhatDidXSayQuotesWhatXIntroduces(t *testing.T) {
 	intro := "Lena Varga, Spokesperson for Valdoria's Foreign Ministry, responded to comments made by Tomas Berg about the cancelled concerts.\n\n"
 	docs := fixedSearcher{madeUp("a", intro+"“His words distort a lawful decision and are unacceptable,” Nord reports.")}
-	if a := askMadeUp(t, docs, "What did Lena Varga say about Tomas Berg?"); !strings.Contains(a.Text, "are unacceptable") {
-		t.Errorf("answer %q, want the quotation her sentence introduces", a.Text)
-	}
+	wantHolding(t, docs, "What did Lena Varga say about Tomas Berg?", "are unacceptable")
 	docs = fixedSearcher{madeUp("a", intro+"“The remarks made by Tomas Berg in his interview are unacceptable and biased,” Nord reports.")}
 	if a := askMadeUp(t, docs, "What did Tomas Berg say about the concerts?"); strings.Contains(a.Text, "are unacceptable and biased") {
 		t.Errorf("answer %q gives Varga's words about Berg as his", a.Text)
@@ -452,7 +450,5 @@ func TestTelephoneIsPhone(t *testing.T) {
 		madeUp("e", "Brandt and Tamm met in Lund in June."),
 		madeUp("f", "Tamm's office declined to comment on Brandt."),
 	}
-	if a := askMadeUp(t, docs, "What did Brandt tell Tamm on the phone?"); !strings.Contains(a.Text, "telephone talks") {
-		t.Errorf("answer %q, want the telephone talks", a.Text)
-	}
+	wantHolding(t, docs, "What did Brandt tell Tamm on the phone?", "telephone talks")
 }

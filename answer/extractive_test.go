@@ -1013,9 +1013,7 @@ func TestAccordingToASpeakerWhoseWordsAreNotThere(t *testing.T) {
 		t.Errorf("answer %q, want no words of Halden's spokesman", a.Text)
 	}
 	docs = append(docs, madeUp("c", "Relations soured because of the sinking of the ferry and the behaviour of Estmark officials, Halden's foreign ministry spokesman Pavel Marten said."))
-	if a := askMadeUp(t, docs, q); !strings.Contains(a.Text, "Pavel Marten said") {
-		t.Errorf("answer %q, want Marten's words", a.Text)
-	}
+	wantHolding(t, docs, q, "Pavel Marten said")
 	if k := classify(q); k != kindReason {
 		t.Errorf("classify = %v, want a reason", k)
 	}
@@ -1124,9 +1122,7 @@ func TestWhoWasTheRoleNoPassageNames(t *testing.T) {
 		t.Errorf("answer %q, want none: no passage names a judge", a.Text)
 	}
 	docs = append(docs, madeUp("c", "Judge Lena Varga of the Dalby District Court ordered the eight Estmark citizens held."))
-	if a := askMadeUp(t, docs, q); !strings.Contains(a.Text, "Lena Varga") {
-		t.Errorf("answer %q, want the judge named", a.Text)
-	}
+	wantHolding(t, docs, q, "Lena Varga")
 }
 
 // TestHowManyOfAnActNoCountTells: "How many Haldish people live in
@@ -1140,9 +1136,7 @@ func TestHowManyOfAnActNoCountTells(t *testing.T) {
 	if a := askMadeUp(t, docs, "How many Haldish people live in the city of Dalby?"); a.Grounded {
 		t.Errorf("answer %q, want none: no count of who lives there", a.Text)
 	}
-	if a := askMadeUp(t, docs, "How many Haldish miners died in Dalby?"); !strings.Contains(a.Text, "two Haldish miners") {
-		t.Errorf("answer %q, want the two miners", a.Text)
-	}
+	wantHolding(t, docs, "How many Haldish miners died in Dalby?", "two Haldish miners")
 	for q, want := range map[string]string{
 		"How many Azerbaijanis live in Yekaterinburg?":          keyOf("live"),
 		"How many Russian tourists visited Azerbaijan in 2025?": keyOf("visited"),
@@ -1177,9 +1171,7 @@ func TestHowLargeAsksAnAmount(t *testing.T) {
 		madeUp("a", "Speaking to reporters, Lena Varga argued that the figures favour Halden. \"In 2024, the trade turnover between Estmark and Halden was $4 billion,\" Varga said."),
 		madeUp("b", "Estmark's deputy floated a ban on Haldish imports."),
 	}
-	if a := askMadeUp(t, docs, "How large was trade between Estmark and Halden in 2024, according to Varga?"); !strings.Contains(a.Text, "$4 billion") {
-		t.Errorf("answer %q, want the turnover", a.Text)
-	}
+	wantHolding(t, docs, "How large was trade between Estmark and Halden in 2024, according to Varga?", "$4 billion")
 	for _, tk := range questionTokens("How large was trade?") {
 		if tk.Word == "large" && !tk.Stop {
 			t.Errorf("\"large\" of \"how large\" is a content word")
@@ -1390,9 +1382,7 @@ func TestWhenOfAnActNoSentenceTells(t *testing.T) {
 		t.Errorf("answer %q, want an abstention: no article tells of a rescheduling", a.Text)
 	}
 	docs = append(docs, madeUp("c", "The visit by Ivo Tamm was rescheduled on March 12 for the autumn."))
-	if a := askMadeUp(t, docs, "When was Ivo Tamm's cancelled visit to Halden rescheduled?"); !strings.Contains(a.Text, "March 12") {
-		t.Errorf("answer %q, want the rescheduling's day", a.Text)
-	}
+	wantHolding(t, docs, "When was Ivo Tamm's cancelled visit to Halden rescheduled?", "March 12")
 }
 
 // TestAPronounSubjectIsShownWithWhoItIs: "They claimed one miner had
@@ -1414,9 +1404,7 @@ func TestQuotedWordsShowTheirSpeaker(t *testing.T) {
 		madeUp("a", "“None of the miners were shot. They were struck with a blunt object,” the chief medical examiner Ivo Tamm told reporters."),
 		madeUp("b", "The two brothers owned the “Caspian” cafe in Halden. Estmarkian authorities claimed that one of them died of “heart failure”."),
 	}
-	if a := askMadeUp(t, docs, "Were any of the miners shot?"); !strings.Contains(a.Text, "Ivo Tamm told reporters") {
-		t.Errorf("answer %q, want the quotation with its speaker", a.Text)
-	}
+	wantHolding(t, docs, "Were any of the miners shot?", "Ivo Tamm told reporters")
 	if a := askMadeUp(t, docs, "Which cafe did the two brothers own in Halden?"); strings.Contains(a.Text, "heart failure") {
 		t.Errorf("answer %q, want the cafe alone", a.Text)
 	}
@@ -1569,9 +1557,7 @@ func TestWhetherAnActNoOneTellsOf(t *testing.T) {
 	if a := askMadeUp(t, docs, "Did Valdoria expel Ostria's ambassador?"); a.Grounded {
 		t.Errorf("answered %q, want an abstention: no passage tells of an expulsion", a.Text)
 	}
-	if a := askMadeUp(t, docs, "Did Valdoria summon Ostria's ambassador?"); !strings.Contains(a.Text, "summoned Ostria's ambassador") {
-		t.Errorf("answer %q, want the summons", a.Text)
-	}
+	wantHolding(t, docs, "Did Valdoria summon Ostria's ambassador?", "summoned Ostria's ambassador")
 }
 
 // TestWhenWillIsNotAnsweredByThePast: "When will …?" is not answered by a
@@ -1612,6 +1598,14 @@ func TestWhatAnAbbreviationStandsFor(t *testing.T) {
 func askMadeUp(t *testing.T, docs fixedSearcher, q string) Answer {
 	t.Helper()
 	return askWith(t, docs, Options{}, q)
+}
+
+// wantHolding fails t unless the answer to q over docs holds text.
+func wantHolding(t *testing.T, docs fixedSearcher, q, text string) {
+	t.Helper()
+	if a := askMadeUp(t, docs, q); !strings.Contains(a.Text, text) {
+		t.Errorf("%s: answer %q, want it to hold %q", q, a.Text, text)
+	}
 }
 
 // wantOpening fails t unless the answer to q over docs opens with prefix;
@@ -2216,7 +2210,5 @@ func TestWhenKeepsADateOfTheActInOtherWords(t *testing.T) {
 		madeUp("a", "However, Valdoria initiated its own criminal case into the miners' deaths on July 1, investigating murder with extreme cruelty."),
 		madeUp("b", "Following the miners' deaths, Valdoria's prosecutor general opened a criminal investigation into the police's actions."),
 	}
-	if a := askMadeUp(t, docs, "When did Valdoria open its own criminal case into the miners' deaths?"); !strings.Contains(a.Text, "July 1") {
-		t.Errorf("answer %q, want the case's date", a.Text)
-	}
+	wantHolding(t, docs, "When did Valdoria open its own criminal case into the miners' deaths?", "July 1")
 }

@@ -508,9 +508,7 @@ func TestOnBoardIsAboard(t *testing.T) {
 		madeUp("b", "The airline's shares fell after the crash."),
 	}
 	q = "How many crew members were on board the Nordair plane that came down near Kessel?"
-	if a := askMadeUp(t, docs, q); !strings.Contains(a.Text, "five crew members") {
-		t.Errorf("%s\nanswer %q\nwant the five crew members", q, a.Text)
-	}
+	wantHolding(t, docs, q, "five crew members")
 }
 
 // TestArrestsCountThePeopleArrested: "How many people did the committee
@@ -522,9 +520,7 @@ func TestArrestsCountThePeopleArrested(t *testing.T) {
 		madeUp("b", "The Halden Investigative Committee reported a total of six arrests in the raids."),
 	}
 	q := "How many people did the Investigative Committee say it arrested?"
-	if a := askMadeUp(t, docs, q); !strings.Contains(a.Text, "six arrests") {
-		t.Errorf("%s\nanswer %q\nwant the six arrests", q, a.Text)
-	}
+	wantHolding(t, docs, q, "six arrests")
 }
 
 // TestCountSaidByTheSurnameAlone: "How many did Ivo Tamm say …" is
@@ -939,7 +935,5 @@ func TestAPluralIsNoMisspeltName(t *testing.T) {
 		madeUp("a", "On July 1, police conducted an operation at the Halden office of Nord Media. As a result, the agency's Executive Director Ivo Tamm and Editor-in-Chief Ola Brandt were detained."),
 		madeUp("b", "Nord Media has worked in Halden since 2015."),
 	}
-	if a := askMadeUp(t, docs, "Who are the two Nord Media executives detained in Halden?"); !strings.Contains(a.Text, "Ivo Tamm") {
-		t.Errorf("answer %q, want the two detained", a.Text)
-	}
+	wantHolding(t, docs, "Who are the two Nord Media executives detained in Halden?", "Ivo Tamm")
 }

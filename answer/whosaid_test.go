@@ -291,9 +291,7 @@ func TestAReactionIsWordsSaid(t *testing.T) {
 		madeUp("a", "Before that, Western media reported that the ferry could have been hit by a torpedo. Brandt called these reports “journalistic guesses.”"),
 		madeUp("b", "The ferry sank near Kessel in December, killing 38 people."),
 	}
-	if a := askMadeUp(t, docs, "How did Brandt describe the Western reports that a torpedo hit the ferry?"); !strings.Contains(a.Text, "journalistic guesses") {
-		t.Errorf("answer %q, want what Brandt called the reports", a.Text)
-	}
+	wantHolding(t, docs, "How did Brandt describe the Western reports that a torpedo hit the ferry?", "journalistic guesses")
 }
 
 // TestOwnedBy: a place after an owner's name says where its office is;
