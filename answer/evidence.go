@@ -2181,19 +2181,25 @@ func (ev *evidence) shortNames(qNames []string, longForms map[string][]string) (
 	if firsts == nil {
 		return nil, nil
 	}
-	fullAt = map[string]textPos{}
+	return firsts, ev.fullNameAt(qNames, longForms)
+}
+
+// fullNameAt returns where each document first gives every one of names
+// (namedIn) in one retrieved sentence.
+func (ev *evidence) fullNameAt(names []string, longForms map[string][]string) map[string]textPos {
+	out := map[string]textPos{}
 	for p, ss := range ev.Sents {
 		for _, s := range ss {
-			if slices.ContainsFunc(qNames, func(k string) bool { return !namedIn(k, []map[string]bool{s.Keys}, longForms) }) {
+			if slices.ContainsFunc(names, func(k string) bool { return !namedIn(k, []map[string]bool{s.Keys}, longForms) }) {
 				continue
 			}
 			doc, at := ev.Results[p].DocID, ev.posOf(s)
-			if old, ok := fullAt[doc]; !ok || at.before(old) {
-				fullAt[doc] = at
+			if old, ok := out[doc]; !ok || at.before(old) {
+				out[doc] = at
 			}
 		}
 	}
-	return firsts, fullAt
+	return out
 }
 
 // textPos is where a sentence stands in its document: its passage's index
@@ -2385,18 +2391,8 @@ func (ev *evidence) shortFormOf(s *sentence, speech []facts.Fact, names []string
 	if !short {
 		return false
 	}
-	doc := ev.Results[s.P].Passage.DocID
-	for p, ss := range ev.Sents {
-		if ev.Results[p].Passage.DocID != doc {
-			continue
-		}
-		for _, o := range ss {
-			if !slices.ContainsFunc(names, func(k string) bool { return !o.Keys[k] }) {
-				return true
-			}
-		}
-	}
-	return false
+	_, named := ev.fullNameAt(names, nil)[ev.Results[s.P].DocID]
+	return named
 }
 
 // speechOf returns the speech facts that name who speaks the words of s,
