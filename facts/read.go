@@ -474,7 +474,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 			// names is who "he" is.
 			last = onlyPerson
 		}
-		speech := readSpeech(sc, last)
+		speech := withinOwnClause(readSpeech(sc, last))
 		for k := range speech {
 			// "…," the expert said: the article's one named speaker so
 			// far, whom it describes so.

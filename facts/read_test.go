@@ -1896,3 +1896,41 @@ func TestANameSetOffByCommasBeforeTheCue(t *testing.T) {
 		t.Errorf("speech %q, want %q", got, want)
 	}
 }
+
+// TestEachSpeakerHasOnlyTheirOwnClause: in "While the committee reported
+// six arrests, local media indicated that …", the committee's words end
+// where local media's begin, and the injured are counted by local media;
+// "…, Reuters reported" closes Varn's words, and Reuters relays them.
+func TestEachSpeakerHasOnlyTheirOwnClause(t *testing.T) {
+	fs := Read(doc("d", "2025-07-10", "While the investigative committee reported a total of six arrests, local media indicated that at least three detainees were injured. "+
+		"Varn said the missiles were fired after drones entered the airspace, Reuters reported."))
+	got := speeches(fs)
+	want := []string{
+		"investigative committee: a total of six arrests",
+		"local media: at least three detainees were injured",
+		"Varn: the missiles were fired after drones entered the airspace",
+		"Reuters: Varn said the missiles were fired after drones entered the airspace",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("speech %q, want %q", got, want)
+	}
+	for _, q := range kinds(fs, KindQuantity) {
+		if q.Text == "at least three detainees" && q.Source != "local media" {
+			t.Errorf("%q is %q's, want local media's", q.Text, q.Source)
+		}
+	}
+}
+
+// TestAFindingIndicatesNoOnesWords: "indicated" gives the words of a
+// name, a pronoun or a body that speaks, not of a letter or a fact; and
+// "States" in "the Commonwealth of Independent States" is a name's word,
+// not a cue.
+func TestAFindingIndicatesNoOnesWords(t *testing.T) {
+	fs := Read(doc("d", "2025-07-10", "Official Baku indicated that payments and compensation differ. "+
+		"The letter indicated that the case had been closed. "+
+		"Varn will not attend the summit of the Commonwealth of Independent States (CIS) in Ostria."))
+	got := speeches(fs)
+	if want := []string{"Official Baku: payments and compensation differ"}; !slices.Equal(got, want) {
+		t.Errorf("speech %q, want %q", got, want)
+	}
+}

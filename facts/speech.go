@@ -37,7 +37,14 @@ var reportingVerbs = map[string]bool{
 	"clarified": true, "clarifies": true, "underscored": true, "underscores": true,
 	"replied": true, "replies": true, "remarked": true, "observed": true, "observes": true,
 	"complained": true, "complains": true, "lamented": true, "laments": true,
+	"indicated": true, "indicates": true, // only of bodyCues' sources
 }
+
+// bodyCues make a source only of a name, a pronoun, a noun for who speaks
+// (SpeakingBody) or an organisation's (orgWords): "local media indicated
+// that …" are their words,
+// "the letter indicated that …" is a finding.
+var bodyCues = map[string]bool{"indicated": true, "indicates": true}
 
 // ReportingVerb reports whether a lower-case word is a cue that makes its
 // subject a source ("said", "described").
@@ -319,6 +326,9 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		if !reportingVerbs[l] && !thatCue(l) || i+1 < len(ws) && reportingVerbs[strings.ToLower(ws[i+1].Text)] {
 			continue // "media reports said": the first is a noun
 		}
+		if i > 0 && ws[i].Cap && ws[i-1].Cap && !titleCased(ws) {
+			continue // "the Commonwealth of Independent States": a name's word
+		}
 		if next := i + 1; next < len(ws) && sc.text[ws[i].End:ws[next].Start] == " " && !ws[next].Cap &&
 			(l == "reports" && !ws[next].Stop && !sc.namedBefore(i) || (l == "reports" || l == "claims") && strings.EqualFold(ws[next].Text, "of")) {
 			// "post-mortem reports indicate", "claims of torture": a
@@ -406,6 +416,9 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 			continue
 		}
 		src := sc.text[ws[lo].Start:ws[k].End]
+		if bodyCues[l] && !pronouns[strings.ToLower(src)] && !ws[k].Cap && !SpeakingBody(ws[k].Text) && !orgWords[strings.ToLower(ws[k].Text)] {
+			continue // "the letter indicated that …": a finding, no one's words
+		}
 		if pronouns[strings.ToLower(src)] {
 			if last == "" {
 				continue
@@ -436,6 +449,37 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		out = append(out, sc.speech(ws[lo].Start, ws[i].End, src, l, content))
 	}
 	return out
+}
+
+// withinOwnClause ends each attribution's content where a later one of
+// the same sentence opens: in "While the committee reported six arrests,
+// local media indicated that …", the committee's words are "six arrests",
+// and what local media indicated is theirs alone.
+func withinOwnClause(speech []Fact) []Fact {
+	for a := range speech {
+		for _, b := range speech {
+			if b.Start <= speech[a].Start || b.Text == "" {
+				continue
+			}
+			if j := strings.Index(speech[a].Speech.Content, ", "+b.Text); j > 0 {
+				speech[a].Speech.Content = speech[a].Speech.Content[:j]
+			}
+		}
+	}
+	return speech
+}
+
+// titleCased reports whether most of a sentence's words are capitalised,
+// as in a headline ("Aliyev Says Moscow Is Guilty"), where a capital
+// does not mark a name.
+func titleCased(ws []Word) bool {
+	n := 0
+	for _, w := range ws {
+		if w.Cap {
+			n++
+		}
+	}
+	return 2*n > len(ws)
 }
 
 // asSaying returns the index of "as" in "as saying" (or "as stating",
