@@ -439,6 +439,21 @@ func TestAReasonAfterTheActByItsPronoun(t *testing.T) {
 	}
 }
 
+// TestAReasonInTheArticlesNextPassage: when the passage that tells the
+// act ends before the article says why, the reason is read from the
+// article's next passage, when that was retrieved too; "prevents" states
+// one.
+func TestAReasonInTheArticlesNextPassage(t *testing.T) {
+	next := madeUp("a", "Ostria's presidential office told the agency Lundpress that Tamm's busy schedule prevents his participation. The office also noted that he values the bloc.")
+	next.Index, next.ID = 1, "a#1"
+	docs := fixedSearcher{
+		madeUp("a", "Ostrian President Ivo Tamm will not attend an informal summit of the Northern Union scheduled for Monday in Lund, according to state media."),
+		next,
+		madeUp("b", "The Northern Union was founded in 1991 in Lund."),
+	}
+	wantHolding(t, docs, "Why did Tamm stay away from the informal summit in Lund?", "busy schedule prevents his participation")
+}
+
 // TestTelephoneIsPhone: "What did Brandt tell Tamm on the phone?" meets
 // "held telephone talks".
 func TestTelephoneIsPhone(t *testing.T) {

@@ -1593,7 +1593,7 @@ func hasCausal(s string) bool {
 	for _, c := range []string{"because", "due to", "in response", "in reaction", "in retaliation",
 		"retaliat", "citing", "as a result", "result of", "led to", "triggered", "following the", "after the",
 		"prompted", "in the wake of", "reflects", "aimed at", "in order to", "so that",
-		"considering that", "given that", "caused by",
+		"considering that", "given that", "caused by", "prevents", "prevented",
 		// The grounds for holding someone.
 		"on suspicion of", "suspected of", "on charges of", "charged with", "accused of"} {
 		if strings.Contains(l, c) {

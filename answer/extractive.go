@@ -1163,17 +1163,32 @@ func (ev *evidence) reasonNear(best *sentence) *sentence {
 	if ev.Kind != kindReason || hasCausal(best.Text) {
 		return nil
 	}
-	ss := ev.Sents[best.P]
-	for j := best.I + 1; j < len(ss) && j <= best.I+reasonReach; j++ {
+	// The sentences after it run on into the article's next passage when
+	// that was retrieved too: a chunk may end between an act and why.
+	ss := slices.Clone(ev.Sents[best.P][best.I+1:])
+	if next := ev.passageAfter(best.P); next >= 0 {
+		ss = append(ss, ev.Sents[next]...)
+	}
+	for j, s := range ss {
+		if j >= reasonReach {
+			break
+		}
 		// The sentence right after may name its subject by a pronoun
 		// alone: "… stripped Bakhtiyar Hasanov … of his citizenship. He
 		// was accused of ties to …".
-		of := slices.ContainsFunc(ev.QKeys, func(k string) bool { return ss[j].Keys[k] }) || j == best.I+1 && opensWithPronoun(ss[j].Toks)
-		if s := ss[j]; s.Prose && hasCausal(s.Text) && of {
+		of := slices.ContainsFunc(ev.QKeys, func(k string) bool { return s.Keys[k] }) || j == 0 && opensWithPronoun(s.Toks)
+		if s.Prose && hasCausal(s.Text) && of {
 			return s
 		}
 	}
 	return nil
+}
+
+// passageAfter returns the index of the retrieved passage that follows
+// passage p in its article, or -1 when it was not retrieved.
+func (ev *evidence) passageAfter(p int) int {
+	r := ev.Results[p]
+	return slices.IndexFunc(ev.Results, func(o retrieval.Result) bool { return o.DocID == r.DocID && o.Index == r.Index+1 })
 }
 
 // opensWithPronoun reports whether a sentence's first word is a personal
