@@ -331,11 +331,13 @@ func sameCountEvent(a, b Fact) bool {
 	// stretch of days that holds the other's day ties nothing.
 	// A country in common ties nothing either: "38 people" killed in a
 	// crash Russia's air defences caused and "two dead Azerbaijanis" of
-	// raids in Russia are two events.
+	// raids in Russia are two events, and so are "7 people" detained, as
+	// the Interior Ministry of Azerbaijan reports, and "six people"
+	// arrested in Yekaterinburg after raids on Azerbaijanis.
 	ea, eb := a.Event, b.Event
 	return shareOne(local(ea.Places), local(eb.Places)) ||
 		sameDay(ea.When, eb.When) ||
-		shareOne(names(ea.Participants), names(eb.Participants))
+		shareOne(identifying(ea.Participants), identifying(eb.Participants))
 }
 
 // local drops whole countries from places: what is left names where in

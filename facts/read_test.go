@@ -1593,6 +1593,19 @@ func TestACountryInCommonTiesNoCounts(t *testing.T) {
 	if n := countsDisagreeing(city, city2); n != 1 {
 		t.Errorf("five and two dead in Kessel's raids: %d disagreements, want one", n)
 	}
+	// A country inside an institution's name ties nothing either: "7
+	// people" detained, as the Interior Ministry of France reports, and
+	// "six people" arrested in Kessel in a story of France's tensions.
+	office := Fact{Kind: KindQuantity, DocID: "e", Quantity: &Quantity{Value: "7", Low: 7, High: 7, Counted: "person", Person: true},
+		Event: Event{Trigger: "detain", Participants: []string{Key("Interior") + " " + Key("Ministry") + " " + Key("France"), "office"}}}
+	arrests := Fact{Kind: KindQuantity, DocID: "f", Quantity: &Quantity{Value: "6", Low: 6, High: 6, Counted: "person", Person: true},
+		Event: Event{Trigger: "detain", Participants: []string{Key("France")}, Places: []string{Key("Kessel")}}}
+	if !countryKeys()[Key("France")] {
+		t.Fatalf("%q is no country's key", Key("France"))
+	}
+	if ds := Disagreements([]Fact{office, arrests}); len(ds) != 0 {
+		t.Errorf("7 detained per France's Interior Ministry and six arrested in Kessel: %+v, want no disagreement", ds)
+	}
 }
 
 // TestWithXClaimingIsXsWords: "…, with Ostrian authorities claiming one
