@@ -2402,7 +2402,23 @@ func (ev *evidence) speechOf(s *sentence) []facts.Fact {
 	if sp == nil {
 		return nil
 	}
-	return slices.DeleteFunc(voices(sp), func(f facts.Fact) bool { return facts.Relays(f.Speech.Cue) })
+	vs := voices(sp)
+	own := slices.DeleteFunc(slices.Clone(vs), func(f facts.Fact) bool { return facts.Relays(f.Speech.Cue) && relaysAnother(f, vs) })
+	if !slices.ContainsFunc(own, func(f facts.Fact) bool { return !facts.Relays(f.Speech.Cue) }) {
+		return nil // "…, local media reported": whose words they pass on is not said
+	}
+	return own
+}
+
+// relaysAnother reports whether a relaying speech fact passes on the words
+// of another of the sentence's speakers: one named before it ("Putin said
+// …, Reuters reported") or inside its words. In "While the committee
+// reported six arrests, local media indicated …" the committee relays no
+// one: the arrests are its own words.
+func relaysAnother(f facts.Fact, speech []facts.Fact) bool {
+	return slices.ContainsFunc(speech, func(g facts.Fact) bool {
+		return g.Start != f.Start && (g.End <= f.Start || strings.Contains(f.Speech.Content, g.Text))
+	})
 }
 
 // speakerHolds reports whether the speaker of a speech fact holds one of

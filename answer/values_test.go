@@ -481,6 +481,19 @@ func TestCountAccordingToSomeone(t *testing.T) {
 	}
 }
 
+// TestACountReportedBesideAnotherSpeaker: in "While the committee
+// reported six arrests, local media indicated …" the committee reports its
+// own count, not another's words, so it answers what the committee said.
+func TestACountReportedBesideAnotherSpeaker(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "The Investigative Committee of Halden confirmed that two suspects died during their arrest."),
+		madeUp("b", "While the investigative committee reported a total of six arrests, local media indicated that at least three detainees were injured."),
+		madeUp("c", "Halden is an industrial city."),
+	}
+	wantOpening(t, docs, "How many people did the Investigative Committee say it arrested?", "While the investigative committee reported a total of six arrests",
+		"the committee's six arrests")
+}
+
 // TestOnBoardIsAboard: "How many passengers were aboard flight N4-512?"
 // is answered by "There were 40 people on board, including 36
 // passengers", not declined for want of a figure in the sentences that
