@@ -462,7 +462,36 @@ func (sc *sentenceCtx) eventAt(at int) string {
 		// takes as its object.
 		return ""
 	}
+	if t != "" && sc.passiveBefore(at) {
+		// "the report on the crash … would be completed by December":
+		// the day of the completing, which is no event word, not of the
+		// crash its subject names.
+		return ""
+	}
 	return t
+}
+
+// passiveBefore reports whether the date at offset at is a deadline set
+// to a passive verb that is no event word: "would be completed by
+// December".
+func (sc *sentenceCtx) passiveBefore(at int) bool {
+	if _, ok := sc.dateEnd(at); !ok {
+		return false // "was caused by injuries": an agent, no deadline
+	}
+	k := slices.IndexFunc(sc.words, func(w Word) bool { return w.End > at }) - 1
+	if k < 2 || strings.TrimSpace(sc.text[sc.words[k].End:at]) != "" {
+		return false
+	}
+	switch strings.ToLower(sc.words[k].Text) {
+	case "by", "until", "before": // a deadline; "was downed on" dates its verb
+	default:
+		return false
+	}
+	v := sc.words[k-1]
+	if v.Cap || !PastTense(v.Text) || eventWord(v) || strings.ContainsAny(sc.text[v.End:sc.words[k].Start], ",;:()") {
+		return false
+	}
+	return passiveAux[strings.ToLower(sc.words[k-2].Text)]
 }
 
 // introducedEvent returns the key of the first event word of the clause

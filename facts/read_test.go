@@ -1947,3 +1947,19 @@ func TestAFindingIndicatesNoOnesWords(t *testing.T) {
 		t.Errorf("speech %q, want %q", got, want)
 	}
 }
+
+// TestADeadlineDatesItsOwnVerb: in "the report on the crash of the plane
+// would be completed by December of this year", December is when the
+// report is due, not when the plane crashed; "was downed on 25 December"
+// still dates the downing.
+func TestADeadlineDatesItsOwnVerb(t *testing.T) {
+	fs := Read(doc("d", "2025-02-19", "Brandt announced that the final report on the crash of the Nordair plane near Lund would be completed by December of this year. "+
+		"The plane crashed on 25 December 2024 near Lund."))
+	var got []string
+	for _, f := range kinds(fs, KindDate) {
+		got = append(got, f.Text+"→"+f.Event.Trigger)
+	}
+	if want := []string{"December of this year→", "25 December 2024→crash"}; !slices.Equal(got, want) {
+		t.Errorf("dates %q, want %q", got, want)
+	}
+}
