@@ -444,6 +444,15 @@ func containsWord(k, w string) bool {
 // compatibleCount reports whether two counts can both be true.
 func compatibleCount(a, b Fact) bool {
 	qa, qb := roundIsAbout(*a.Quantity), roundIsAbout(*b.Quantity)
+	// "The brothers were among 50 people detained": the 50 hold others
+	// beside them, whom a smaller count may leave out. Two such groups
+	// are both totals.
+	if qa.Among && !qb.Among {
+		qa.Low = 0
+	}
+	if qb.Among && !qa.Among {
+		qb.Low = 0
+	}
 	hiA, hiB := qa.High, qb.High
 	if hiA < 0 {
 		hiA = 1e18

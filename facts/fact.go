@@ -16,7 +16,7 @@ package facts
 
 // Version is the reader's version. Stored facts read by another version
 // are read again; bump it whenever a change alters what Read returns.
-const Version = 149
+const Version = 150
 
 // Kind is what a fact is about.
 type Kind string
@@ -122,6 +122,10 @@ type Quantity struct {
 	// Azerbaijan"). AsOf is the article's date, when an age held.
 	Of   string `json:"of,omitempty"`
 	AsOf string `json:"as_of,omitempty"`
+	// Among is set for a group its sentence's subject is one part of:
+	// "the brothers were among 50 people detained". A smaller count of the
+	// same event may count that part.
+	Among bool `json:"among,omitempty"`
 }
 
 // EntityType is what an entity is.

@@ -260,6 +260,7 @@ func readQuantities(sc *sentenceCtx) []Fact {
 			q.Value = strconv.FormatFloat(lo, 'f', -1, 64)
 		}
 		q.Low, q.High = qualify(qual, lo, hi)
+		q.Among = lastWord(strings.TrimRight(strings.ToLower(s[:start]), " ")) == "among"
 		// The counted noun: the last of the few content words after the
 		// number, before a function word or punctuation ("two Azerbaijani
 		// brothers in", "dozens of migrants").

@@ -1963,3 +1963,24 @@ func TestADeadlineDatesItsOwnVerb(t *testing.T) {
 		t.Errorf("dates %q, want %q", got, want)
 	}
 }
+
+// TestAGroupTheSubjectIsAmong: "the brothers were among 50 people
+// detained" gives a group that holds others, so "two Valdorians" whom
+// police came to arrest are no other count of it; "among six" and "among
+// 50" are both totals of one event, and disagree.
+func TestAGroupTheSubjectIsAmong(t *testing.T) {
+	two := doc("a", "2025-07-01", "On June 27, in Kessel, police came to arrest two Valdorians suspected of murders.")
+	fifty := doc("b", "2025-07-01", "The brothers Ivo Tamm, 55, and Ola Tamm, 60, were among 50 people detained on June 27 in Kessel.")
+	six := doc("c", "2025-07-01", "The Tamm brothers were among six Valdorians detained on June 27 in Kessel.")
+	if n := countsDisagreeing(two, fifty); n != 0 {
+		t.Errorf("two whom police came to arrest and a group of 50 the brothers were among: %d disagreements, want none", n)
+	}
+	if n := countsDisagreeing(six, fifty); n != 1 {
+		t.Errorf("among six and among 50 detained: %d disagreements, want one", n)
+	}
+	for _, q := range kinds(Read(fifty), KindQuantity) {
+		if q.Text == "50 people" && !q.Quantity.Among {
+			t.Errorf("%q is no group the subject is among", q.Text)
+		}
+	}
+}

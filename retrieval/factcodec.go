@@ -12,7 +12,7 @@ import (
 // factsFormat is the layout written by encodeFacts. A record in another
 // layout is not decoded: its document is read again, as for a record of
 // another facts.Version.
-const factsFormat = 7
+const factsFormat = 8
 
 // factsRecord is a document's entry in the facts bucket: its facts, read by
 // facts.Version Version from the document whose content hash is Hash.
@@ -182,6 +182,7 @@ func encodeFacts(r factsRecord) []byte {
 			e.boolean(q.Person)
 			e.str(q.Of)
 			e.str(q.AsOf)
+			e.boolean(q.Among)
 		}
 		if en := f.Entity; en != nil {
 			e.str(string(en.Type))
@@ -379,7 +380,7 @@ func decodeFacts(b []byte) (factsRecord, error) {
 			f.Date = &facts.Date{Value: d.str(), Precision: d.str(), Label: d.str()}
 		}
 		if flags&flagQuantity != 0 {
-			f.Quantity = &facts.Quantity{Value: d.str(), Low: d.float(), High: d.float(), Counted: d.str(), Unit: d.str(), Person: d.u8() == 1, Of: d.str(), AsOf: d.str()}
+			f.Quantity = &facts.Quantity{Value: d.str(), Low: d.float(), High: d.float(), Counted: d.str(), Unit: d.str(), Person: d.u8() == 1, Of: d.str(), AsOf: d.str(), Among: d.u8() == 1}
 		}
 		if flags&flagEntity != 0 {
 			f.Entity = &facts.Entity{Type: facts.EntityType(d.str()), Name: d.str(), Key: d.str()}
