@@ -219,6 +219,17 @@ func (sc *sentenceCtx) subjectOf(v int) []string {
 			}
 		}
 	}
+	if lo, hi, ok := sc.appositiveHead(v); ok {
+		// "Mutvali Shikhlinski, the son of the head of the diaspora,
+		// Shahin Shikhlinski, was detained": the son was.
+		var out []string
+		for j := lo; j <= hi; j++ {
+			if k, ok := sc.name(j); ok {
+				out = append(out, k)
+			}
+		}
+		return out
+	}
 	var out []string
 	onlyNames := true
 	for j := v - 1; j >= 0; j-- {
@@ -244,6 +255,27 @@ func (sc *sentenceCtx) subjectOf(v int) []string {
 		}
 	}
 	return out
+}
+
+// appositiveHead returns the first and last word of a name that opens the
+// clause of the verb at v and is set apart from it by an appositive that
+// opens with a determiner or a role and ends in a name before a comma:
+// "NAME, the son of …, OTHER NAME, was detained".
+func (sc *sentenceCtx) appositiveHead(v int) (lo, hi int, ok bool) {
+	ws := sc.words
+	if v < 4 || !ws[v-1].Cap || !strings.Contains(sc.text[ws[v-1].End:ws[v].Start], ",") {
+		return 0, 0, false
+	}
+	lo = sc.clauseStart(v)
+	hi = lo
+	for hi+1 < v && ws[hi+1].Cap && !ws[hi+1].Stop && sc.gapFree(hi, hi+1) {
+		hi++
+	}
+	if lo >= v || !ws[lo].Cap || ws[lo].Stop || hi+2 >= v || strings.TrimSpace(sc.text[ws[hi].End:ws[hi+1].Start]) != "," ||
+		!determiners[strings.ToLower(ws[hi+1].Text)] && !RoleNoun(Key(strings.ToLower(ws[hi+1].Text))) || !sc.opensAppositive(hi+1) {
+		return 0, 0, false
+	}
+	return lo, hi, true
 }
 
 // opensClause reports whether the name at j stands in a clause that opens

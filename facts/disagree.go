@@ -364,7 +364,21 @@ func names(ps []string) []string {
 // they share a named participant, their places agree, and they do not go
 // opposite ways.
 func sameDatedEvent(a, b Fact) bool {
-	return comparableDates(a, b) && placesAgree(a.Event, b.Event) && shareOne(identifying(a.Event.Participants), identifying(b.Event.Participants)) && !Opposed(a.Event, b.Event)
+	return comparableDates(a, b) && placesAgree(a.Event, b.Event) && shareOne(identifying(a.Event.Participants), identifying(b.Event.Participants)) && !Opposed(a.Event, b.Event) &&
+		!othersDoneTo(a.Event, b.Event)
+}
+
+// othersDoneTo reports whether two acts are done to different ones: each
+// names someone it is done to whom the other does not, countries aside.
+// "Mutvali Shikhlinski, the son of … Shahin Shikhlinski, was detained" on
+// one day and "police detained Shahin Shikhlinski" on another are two
+// detentions, though both name the father.
+func othersDoneTo(a, b Event) bool {
+	x, y := local(a.To), local(b.To)
+	extra := func(x, y []string) bool {
+		return slices.ContainsFunc(x, func(k string) bool { return !slices.Contains(y, k) })
+	}
+	return len(x) > 0 && len(y) > 0 && extra(x, y) && extra(y, x)
 }
 
 // identifying drops from participants what any number of events share:

@@ -159,6 +159,9 @@ func firstNameBeforeRole(sc *sentenceCtx, i int) bool {
 		if roleNouns[w.Key] || headOf(ws, k) {
 			return true
 		}
+		if personNouns[w.Key] && k > i+2 && determiners[strings.ToLower(ws[k-1].Text)] {
+			return true // "Mutvali Shikhlinski, the son of …"
+		}
 	}
 	return false
 }

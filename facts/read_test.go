@@ -1984,3 +1984,24 @@ func TestAGroupTheSubjectIsAmong(t *testing.T) {
 		}
 	}
 }
+
+// TestTheHeadOfAnAppositiveIsDoneTo: in "Ivo Tamm, the son of the head of
+// the diaspora, Ola Tamm, was detained on Monday", the son was detained,
+// and his first name opening the sentence is a name; his detention and
+// the father's on another day are two events, not one date in dispute.
+func TestTheHeadOfAnAppositiveIsDoneTo(t *testing.T) {
+	son := doc("a", "2025-07-16", "Ivo Tamm, the son of the head of the Valdorian diaspora in Kessel, Ola Tamm, was detained on Monday evening in Kessel.")
+	father := doc("b", "2025-07-04", "Police in Kessel detained Ola Tamm, head of the Valdorian diaspora, on July 3.")
+	fs := Read(son)
+	var to []string
+	for _, f := range kinds(fs, KindAct) {
+		to = append(to, f.Event.To...)
+	}
+	if want := []string{Key("Ivo"), Key("Tamm")}; !slices.Equal(to, want) {
+		t.Errorf("detained %q, want %q", to, want)
+	}
+	dates := append(kinds(fs, KindDate), kinds(Read(father), KindDate)...)
+	for _, d := range Disagreements(dates) {
+		t.Errorf("the son's and the father's detentions: %+v, want no disagreement", d)
+	}
+}
