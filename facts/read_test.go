@@ -2005,3 +2005,23 @@ func TestTheHeadOfAnAppositiveIsDoneTo(t *testing.T) {
 		t.Errorf("the son's and the father's detentions: %+v, want no disagreement", d)
 	}
 }
+
+// TestWordsOfANameBeforeItsAppositive: "Ola Brandt, the president's envoy
+// for culture, expressed deep regret …" are Brandt's words, and so is the
+// quotation in single quotes before "he said" that follows; "during a
+// meeting with the minister, Ivo Tamm, the Ostrian side expressed a
+// protest" is the Ostrian side's.
+func TestWordsOfANameBeforeItsAppositive(t *testing.T) {
+	fs := Read(doc("d", "2025-07-31", "Ola Brandt, the Ostrian president's special envoy for culture, expressed deep regret over the decision. "+
+		"'Such actions cause regret,' he said in a statement on Thursday. "+
+		"During a meeting with the Deputy Minister, Ivo Tamm, the Ostrian side expressed a protest over the raids."))
+	got := speeches(fs)
+	want := []string{
+		"Ola Brandt, the Ostrian president's special envoy for culture: deep regret over the decision",
+		"Ola Brandt, the Ostrian president's special envoy for culture: Such actions cause regret",
+		"Ostrian side: a protest over the raids",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("speech %q, want %q", got, want)
+	}
+}

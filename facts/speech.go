@@ -301,6 +301,12 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 				continue // "concern was expressed", "to express regret": no subject speaks
 			}
 			if lo, ok := sc.phraseBefore(k); ok {
+				if n := sc.appositiveOf(lo); n == sc.clauseStart(k) {
+					// "Ola Brandt, the envoy for culture, expressed regret";
+					// not "during a meeting with the minister, Ivo Tamm, the
+					// Ostrian side expressed …".
+					lo = n
+				}
 				src := sc.text[ws[lo].Start:ws[k].End]
 				if pronouns[strings.ToLower(src)] {
 					if last == "" {
@@ -841,6 +847,9 @@ var speechNouns = map[string]bool{
 // perhaps before a comma: what comes next follows a quotation.
 func closesQuote(text string) bool {
 	t := strings.TrimRight(text, " ")
+	if strings.HasSuffix(t, ",'") || strings.HasSuffix(t, ",’") {
+		return true // "'Such actions cause regret,' he said": a single quote after its comma
+	}
 	t = strings.TrimSuffix(t, ",")
 	return strings.HasSuffix(t, "”") || strings.HasSuffix(t, "\"")
 }
