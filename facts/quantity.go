@@ -519,15 +519,25 @@ func numberIsPartOfSomething(s string, a, b int) bool {
 		strings.HasPrefix(la, "pm ") || strings.HasPrefix(la, "o'clock") || la == "am." || la == "pm." {
 		return true
 	}
-	// A capitalised word right before a number names it: "Flight 8243";
-	// a qualifier opening the sentence ("About 50 people") does not, nor
-	// does a name that ends a clause ("According to Baku, nine people").
-	if prev := strings.TrimRight(before, " "); len(prev) < len(before) {
+	// A capitalised word right before a number names it: "Flight 8243",
+	// "Channel One"; a qualifier opening the sentence ("About 50 people")
+	// does not, nor does a name that ends a clause ("According to Baku,
+	// nine people"), nor one before a number in lower-case words other
+	// than "one" or "a few" ("called Aliyev twice", "met Tamm three
+	// times"; "No one was hurt" counts no one).
+	if prev := strings.TrimRight(before, " "); len(prev) < len(before) && !countAfterName(s[a:b]) {
 		if w := lastWord(prev); capitalised(w) && !numberOpeners[strings.ToLower(w)] && !strings.ContainsAny(w[len(w)-1:], ",;:") {
 			return true
 		}
 	}
 	return false
+}
+
+// countAfterName reports whether num, a number as written, counts even
+// right after a capitalised word: a number in lower-case words other than
+// "one" and those that open with "a".
+func countAfterName(num string) bool {
+	return num != "" && num[0] >= 'a' && num[0] <= 'z' && num != "one" && !strings.HasPrefix(num, "a ")
 }
 
 // lastWord returns the last word of s: what follows its last space,

@@ -2025,3 +2025,18 @@ func TestWordsOfANameBeforeItsAppositive(t *testing.T) {
 		t.Errorf("speech %q, want %q", got, want)
 	}
 }
+
+// TestACountInWordsAfterAName: "Brandt called Tamm twice" and "met Tamm
+// three times" count times, though a name stands before the number;
+// "Flight 8243", "Channel One" and "No one was hurt" count nothing.
+func TestACountInWordsAfterAName(t *testing.T) {
+	fs := Read(doc("d", "2025-12-26", "After the crash, Brandt called Tamm twice to apologize. Brandt met Tamm three times. "+
+		"Flight 8243 crashed. Channel One reported the crash. No one was hurt."))
+	var got []string
+	for _, q := range kinds(fs, KindQuantity) {
+		got = append(got, q.Text+"→"+q.Quantity.Counted)
+	}
+	if want := []string{"twice→" + Key("times"), "three times→" + Key("times")}; !slices.Equal(got, want) {
+		t.Errorf("counts %q, want %q", got, want)
+	}
+}
