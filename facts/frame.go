@@ -27,7 +27,8 @@ var triggers = keysOf(
 	"extradited", "kidnapped", "abducted", "fled", "apologised", "apologized", "apology",
 	"recalled", "sanctioned", "landed", "launched", "talks", "called", "call", "negotiated", "negotiations",
 	"agreed", "withdrew", "withdrawn", "invaded", "occupied", "captured", "seized", "searched",
-	"questioned", "interrogated", "bodies", "funeral", "buried", "autopsy", "examined", "escalated")
+	"questioned", "interrogated", "bodies", "funeral", "buried", "autopsy", "examined", "escalated",
+	"survived", "survive", "survivors")
 
 // IsTrigger reports whether key (as Key folds a word) is an event word.
 func IsTrigger(key string) bool { return triggers[key] }

@@ -744,13 +744,28 @@ func (sc *sentenceCtx) nationOf(end, cend int) string {
 func (sc *sentenceCtx) triggerBeside(start, end int) bool {
 	for k, w := range sc.words {
 		if w.Start >= end {
-			after := strings.TrimSpace(sc.text[end:w.Start]) == "" && eventWord(w)
+			// "29 managed to survive", "six were later detained": a verb
+			// group may stand between.
+			j, at := k, end
+			pronoun := strings.EqualFold(sc.text[start:end], "one") // "one was detained": someone
+			for !pronoun && j+1 < len(sc.words) && j-k < 3 && catenative[strings.ToLower(sc.words[j].Text)] && strings.TrimSpace(sc.text[at:sc.words[j].Start]) == "" {
+				at = sc.words[j].End
+				j++
+			}
+			after := strings.TrimSpace(sc.text[at:sc.words[j].Start]) == "" && eventWord(sc.words[j])
 			before := k > 1 && sc.words[k-1].Start >= start && eventWord(sc.words[k-2]) &&
 				strings.TrimSpace(sc.text[sc.words[k-2].End:start]) == ""
 			return after || before
 		}
 	}
 	return false
+}
+
+// catenative are the words of a verb group between a bare count and its
+// event word: "29 managed to survive", "six were later detained".
+var catenative = map[string]bool{
+	"managed": true, "to": true, "were": true, "was": true, "have": true, "had": true, "been": true,
+	"later": true, "also": true, "able": true,
 }
 
 // numberOpeners may stand capitalised before a count at a sentence's start.

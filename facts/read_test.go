@@ -1868,7 +1868,7 @@ func TestCountsOfANationsPeople(t *testing.T) {
 	for _, f := range kinds(fs, KindQuantity) {
 		got = append(got, f.Quantity.Value+" "+f.Quantity.Counted+" of "+f.Quantity.Of)
 	}
-	want := []string{"6 citizen of " + Key("Valdekhstan"), "16 citizen of " + Key("Ostrian"), "6 person of " + Key("Valdekhstan"), "3  of "}
+	want := []string{"6 citizen of " + Key("Valdekhstan"), "16 citizen of " + Key("Ostrian"), "6 person of " + Key("Valdekhstan"), "3 person of "}
 	if !slices.Equal(got, want) {
 		t.Errorf("counts %q, want %q", got, want)
 	}
@@ -2037,6 +2037,21 @@ func TestACountInWordsAfterAName(t *testing.T) {
 		got = append(got, q.Text+"→"+q.Quantity.Counted)
 	}
 	if want := []string{"twice→" + Key("times"), "three times→" + Key("times")}; !slices.Equal(got, want) {
+		t.Errorf("counts %q, want %q", got, want)
+	}
+}
+
+// TestABareCountBeforeAVerbGroup: "29 managed to survive" and "nine were
+// arrested" count people, who survived and were arrested; "38 people
+// died" stays the dead.
+func TestABareCountBeforeAVerbGroup(t *testing.T) {
+	fs := Read(doc("d", "2025-02-19", "As a result of the disaster, 38 people died, 29 managed to survive. Two were killed, and nine were arrested."))
+	var got []string
+	for _, q := range kinds(fs, KindQuantity) {
+		got = append(got, q.Text+"→"+q.Quantity.Counted+"+"+q.Event.Trigger)
+	}
+	want := []string{"38 people→person+die", "29→person+" + Key("survive"), "Two→person+die", "nine→person+" + Key("detained")}
+	if !slices.Equal(got, want) {
 		t.Errorf("counts %q, want %q", got, want)
 	}
 }
