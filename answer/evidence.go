@@ -561,6 +561,11 @@ func analyseIn(q string, context []string, results []retrieval.Result, lx lexico
 				// the announcement's.
 				s.Score += bonusEvent
 			}
+			if ev.Kind.dated() && len(qcal) > 0 && len(s.Vals) > 0 && len(calendarKeys(qcal, s.Facts)) == 0 {
+				// "When did Overchuk meet Aliyev in 2026?": a sentence
+				// whose dates all fall outside 2026 dates another meeting.
+				s.Score *= penaltyNoValue
+			}
 			if qu.day && len(s.Vals) > 0 && !slices.ContainsFunc(s.Vals, func(v value) bool { return v.Fine }) {
 				// "On what date": "in December 2024" is not a day.
 				s.Score -= bonusEvent

@@ -950,3 +950,16 @@ func TestAPluralIsNoMisspeltName(t *testing.T) {
 	}
 	wantHolding(t, docs, "Who are the two Nord Media executives detained in Halden?", "Ivo Tamm")
 }
+
+// TestAYearAskedRulesOutOtherYearsDates: "When did Tamm meet Brandt in
+// 2026?" is not answered by a 2025 sentence that names both and a
+// meeting, but by the one whose date falls in 2026.
+func TestAYearAskedRulesOutOtherYearsDates(t *testing.T) {
+	weekend := madeUpBy("a", "Post", "Brandt's administration went further over the weekend by suspending high-level meetings, barring a planned visit by Ostrian Deputy Prime Minister Ivo Tamm.")
+	weekend.Published = "2025-06-30"
+	march := madeUpBy("b", "News", "This was announced on March 2 during a meeting between President Ola Brandt and Ivo Tamm, Deputy Prime Minister of Ostria.")
+	march.Published = "2026-03-02"
+	docs := fixedSearcher{weekend, march}
+	withFacts(docs)
+	wantHolding(t, docs, "When did Tamm meet Brandt in 2026?", "announced on March 2")
+}
