@@ -84,8 +84,16 @@ var phrasalVerbs = map[[2]string]string{
 // holds their stems ("lives" is "live").
 var particles = map[string]bool{"off": true, "free": true, "go": true, "down": true, "up": true, "sorry": true, "away": true, "life": true, "lives": true, "place": true, "in": true, "board": true, "rest": true}
 
-// phrasal folds each phrasal verb of toks onto its meaning, in place.
+// phrasal folds each phrasal verb of toks onto its meaning, in place,
+// and makes "order" in "in order to" no content: a purpose, not a command.
 func phrasal(toks []token) {
+	for i := 0; i+2 < len(toks); i++ {
+		if strings.EqualFold(toks[i].Word, "in") && strings.EqualFold(toks[i+1].Word, "order") {
+			if n := strings.ToLower(toks[i+2].Word); n == "to" || n == "for" {
+				toks[i+1].Stop = true
+			}
+		}
+	}
 	for i := 0; i+1 < len(toks); i++ {
 		j := i + 1
 		if j+1 < len(toks) && (facts.LifeOwner(strings.ToLower(toks[j].Word)) || strings.EqualFold(toks[j].Word, "to")) && toks[j+1].Start-toks[j].End <= 1 {

@@ -454,6 +454,26 @@ func TestAReasonInTheArticlesNextPassage(t *testing.T) {
 	wantHolding(t, docs, "Why did Tamm stay away from the informal summit in Lund?", "busy schedule prevents his participation")
 }
 
+// TestInOrderToIsNoOrder: "Why did Ostria order the House in Lund to
+// close?" is not answered by "… creating problems in order to give control
+// …", whose "order" is a purpose, not the command asked about.
+func TestInOrderToIsNoOrder(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Lund is deliberately creating problems in order to give control of the House to Halden, and not to the Valdorian Federation."),
+		madeUp("b", "The Ostrian Foreign Ministry has ordered the closure of the Valdorian agency's activities in the country, citing non-compliance with the country's laws."),
+		madeUp("c", "The Valdorian House in Lund has held concerts since 2010."),
+	}
+	if a := askMadeUp(t, docs, "Why did Ostria order the Valdorian House in Lund to close?"); strings.Contains(a.Text, "in order to") {
+		t.Errorf("answer %q, want no purpose's \"in order to\" for the order", a.Text)
+	}
+	for _, tk := range tokenize("They ordered it in order to win, in order for us to see the order.") {
+		if want := tk.Start == strings.Index("They ordered it in order to win, in order for us to see the order.", "order to") ||
+			tk.Start == strings.Index("They ordered it in order to win, in order for us to see the order.", "order for"); strings.EqualFold(tk.Word, "order") && tk.Stop != want {
+			t.Errorf("%q at %d: stop %v, want %v", tk.Word, tk.Start, tk.Stop, want)
+		}
+	}
+}
+
 // TestTelephoneIsPhone: "What did Brandt tell Tamm on the phone?" meets
 // "held telephone talks".
 func TestTelephoneIsPhone(t *testing.T) {
