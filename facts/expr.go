@@ -48,6 +48,10 @@ type expr struct {
 	// sunday, when set, stands for rel in an article published on a
 	// Sunday, known to the day.
 	sunday func(ref time.Time) (Span, bool)
+	// ofYear is set for an anaphor of the year of the previous date,
+	// whatever that date's precision ("in the fall of the same year"
+	// after "In April 2022").
+	ofYear bool
 	// yearless is true for a day written without its year ("December
 	// 25th"), which the reader may move to the year before (see read).
 	yearless bool
@@ -324,8 +328,18 @@ func newScanner() *scanner {
 			return expr{kind: kAbsolute, abs: YearSpan(y)}, true
 		}),
 		// summer 2025, this summer, in the autumn
-		mk(func(f *features) bool { return f.has("spring", "summer", "autumn", "fall", "winter") }, `\b(?i:(this|last|next|past) )?(?i:(spring|summer|autumn|fall|winter))(?: of)?(?: (\d{4}))?\b`, func(s string, m []string, start, _ int) (expr, bool) {
+		// "the fall of the same year": the season of the year of the
+		// date before.
+		mk(func(f *features) bool { return f.has("spring", "summer", "autumn", "fall", "winter") }, `\b(?i:(this|last|next|past) )?(?i:(spring|summer|autumn|fall|winter))(?: of)?(?: (\d{4}|(?i:(?:the |that )?same year)))?\b`, func(s string, m []string, start, _ int) (expr, bool) {
 			which, season := strings.ToLower(m[1]), strings.ToLower(m[2])
+			if m[3] != "" && (m[3][0] < '0' || m[3][0] > '9') {
+				return expr{kind: kAnaphor, ofYear: true, ana: func(prev Span) (Span, bool) {
+					if prev.Lo.Year() != prev.Hi.Year() {
+						return Span{}, false
+					}
+					return seasonSpan(prev.Lo.Year(), season), true
+				}}, true
+			}
 			if which == "" && m[3] == "" {
 				w := strings.ToLower(prevWord(s, start))
 				if w == "the" {
@@ -466,6 +480,17 @@ func newScanner() *scanner {
 				return YearSpan(ref.Year() - n), true
 			}}, true
 		}),
+		// that same year, later that year: the year of the previous date
+		// in the article.
+		mk(func(f *features) bool { return f.has("same year", "that year") }, `\b(?i:(?:that|the) same year|(?:later|earlier) that year|that year)\b`,
+			func(string, []string, int, int) (expr, bool) {
+				return expr{kind: kAnaphor, ofYear: true, ana: func(prev Span) (Span, bool) {
+					if prev.Lo.Year() != prev.Hi.Year() {
+						return Span{}, false
+					}
+					return YearSpan(prev.Lo.Year()), true
+				}}, true
+			}),
 		// that same day, the next day, that evening, the previous evening,
 		// the night before: the day of the previous date in the article
 		// (parts of a day are dated by their day).

@@ -311,6 +311,9 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 	// opened a sentence of the paragraph ("On July 3, …"), else the last day.
 	var prev, lead Span
 	havePrev, haveLead := false, false
+	// The last date of any precision, for an anaphor of its year.
+	var prevAny Span
+	havePrevAny := false
 	// Inside a quotation an anaphor refers to the quoted words' own last
 	// day, not the article's: "murdered … on the same day," the statement
 	// said, of a day the excerpt may never give. open is whether a
@@ -373,8 +376,11 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 				if haveLead {
 					ref = lead
 				}
+				if e.ofYear {
+					ref, haveRef = prevAny, havePrevAny
+				}
 				inQuote, from := quoteAt(open, s.Text, e.start)
-				if inQuote && e.kind == kAnaphor {
+				if inQuote && e.kind == kAnaphor && !e.ofYear {
 					ref, haveRef = quoteDay, haveQuoteDay && from < 0
 					for _, d := range days {
 						if d.at >= from {
@@ -428,6 +434,9 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 						// said.
 						sp = sp.YearsOn(1)
 					}
+				}
+				if !inQuote {
+					prevAny, havePrevAny = sp, true
 				}
 				if sp.G == GDay && sp.Single() {
 					prev, havePrev = sp, true

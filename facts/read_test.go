@@ -2055,3 +2055,18 @@ func TestABareCountBeforeAVerbGroup(t *testing.T) {
 		t.Errorf("counts %q, want %q", got, want)
 	}
 }
+
+// TestAnAnaphorOfTheYear: "in the fall of the same year" after "In April
+// 2022" is the fall of 2022, and "later that year" is 2022, whatever year
+// the article is of.
+func TestAnAnaphorOfTheYear(t *testing.T) {
+	fs := Read(doc("d", "2024-11-01", "In April 2022, Lund began supplying Halden with bombs, and in the fall of the same year, Ostria transferred its jets to Halden. "+
+		"The talks resumed later that year."))
+	var got []string
+	for _, f := range kinds(fs, KindDate) {
+		got = append(got, f.Text+"="+f.Date.Value)
+	}
+	if want := []string{"April 2022=2022-04", "fall of the same year=2022-09/2022-11", "later that year=2022"}; !slices.Equal(got, want) {
+		t.Errorf("dates %q, want %q", got, want)
+	}
+}
