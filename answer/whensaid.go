@@ -237,17 +237,23 @@ var speakingWords = map[string]bool{"speak": true, "spoke": true, "talk": true, 
 // speaker's name: "Russian Foreign Ministry spokeswoman Maria Zakharova"
 // and "Zakharova".
 func sameSpeaker(a, b []facts.Fact) bool {
+	// A title or a country in common makes no one speaker: "Russian
+	// Foreign Ministry Spokeswoman Maria Zakharova" is not "Azerbaijan's
+	// Interior Ministry".
+	naming := func(w facts.Word) bool {
+		return w.Cap && !w.Stop && !facts.TitleWords[strings.ToLower(w.Text)] && !facts.CountryKey(w.Key)
+	}
 	keys := map[string]bool{}
 	for _, f := range a {
 		for _, w := range facts.Words(f.Speech.Speaker) {
-			if w.Cap && !w.Stop {
+			if naming(w) {
 				keys[w.Key] = true
 			}
 		}
 	}
 	for _, f := range b {
 		for _, w := range facts.Words(f.Speech.Speaker) {
-			if w.Cap && !w.Stop && keys[w.Key] {
+			if naming(w) && keys[w.Key] {
 				return true
 			}
 		}

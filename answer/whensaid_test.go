@@ -23,6 +23,7 @@ func TestWhenSaid(t *testing.T) {
 		madeUpBy("g", "Halden Star", "On Tuesday, medical examiner Lena Holm issued a statement claiming two miners had been killed while detained in Halden on 3 March as a result of blows."),
 		madeUpBy("h", "Dalby Wire", "Ivo Marten will stay in detention until December 30, 2025, Lena Varga said, citing the court."),
 		madeUpBy("d", "Ostria Today", "Tensions have grown since December, when a miner was shot at the border, and Ostrian President Ola Brandt blamed Halden for the shooting."),
+		madeUpBy("i", "Ostria Wire", "Halden has not granted consular access to the detained, Ostrian Foreign Ministry Spokeswoman Mia Dahl said at a briefing. On March 10, Halden's Interior Ministry announced a raid on the agency's office."),
 	}
 	e := New(docs, Options{})
 	for _, tt := range []struct {
@@ -47,6 +48,10 @@ func TestWhenSaid(t *testing.T) {
 		// Another sentence of the article dates the speaker's words.
 		{[]Turn{{Question: "What did Eva Lind say about the detained men?", Answer: "Valdoria has not let consuls see the detained men, the Valdorian spokeswoman Eva Lind has said. [1]"}},
 			"The sentence from Halden Wire [1] gives no date for these words; the article was published on 14 March 2025. Elsewhere the article gives “Wednesday” (12 March 2025) for words of Valdorian spokeswoman Eva Lind [1]."},
+		// Another speaker who shares only a title's word and a country
+		// ("Ministry", "Ostrian") gives no date for these words.
+		{[]Turn{{Question: "What did Mia Dahl say about consular access?", Answer: "Halden has not granted consular access to the detained, Ostrian Foreign Ministry Spokeswoman Mia Dahl said at a briefing. [1]"}},
+			"The sentence from Ostria Wire [1] gives no date for these words; the article was published on 14 March 2025."},
 		// A comma inside the date ("December 30, 2025") ends no clause;
 		// it had cut the clause short of the date, and crashed.
 		{[]Turn{{Question: "What did Lena Varga say about Ivo Marten?", Answer: "Ivo Marten will stay in detention until December 30, 2025, Lena Varga said, citing the court. [1]"}},

@@ -51,6 +51,10 @@ var countries = sync.OnceValue(func() map[string]bool {
 // national capital ("Russia", "Azerbaijan").
 func Country(word string) bool { return countries()[strings.ToLower(word)] }
 
+// CountryKey reports whether key (as Key folds a word) is a country's:
+// "Russian" and "Russia" name the same country.
+func CountryKey(key string) bool { return countryKeys()[key] }
+
 // countryKeys are the keys (Key) of the countries of capitals.
 var countryKeys = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
