@@ -2070,3 +2070,17 @@ func TestAnAnaphorOfTheYear(t *testing.T) {
 		t.Errorf("dates %q, want %q", got, want)
 	}
 }
+
+// TestWordsAfterAsidesOfTheirCircumstance: "Ola Brandt, in an interview
+// with a local paper, commenting on the strikes, noted: …" and "Ivo Tamm,
+// in his most candid admission to date, admitted …" are the named
+// speakers' words, across the asides that tell where and how.
+func TestWordsAfterAsidesOfTheirCircumstance(t *testing.T) {
+	fs := Read(doc("d", "2025-08-11", `Today, Ostrian political scientist Ola Brandt, in an interview with a local paper, commenting on the strikes on the depot in Lund, noted: "This means that Ostria is becoming a target." `+
+		"Halden President Ivo Tamm, in his most candid admission to date, admitted that Halden played a role in the downing."))
+	got := speeches(fs)
+	want := []string{`Ostrian political scientist Ola Brandt: "This means that Ostria is becoming a target."`, "Halden President Ivo Tamm: Halden played a role in the downing"}
+	if !slices.Equal(got, want) {
+		t.Errorf("speech %q, want %q", got, want)
+	}
+}

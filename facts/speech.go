@@ -350,6 +350,9 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 		// appositive's comma ("X, the brother of the deceased, claimed
 		// that …").
 		paren := sc.parentheticalBefore(i)
+		if paren < 0 {
+			paren = sc.circumstanceBefore(i)
+		}
 		// "…, Konstantin Zatulin, deputy chairman of …, told NSN": the
 		// one told follows "told"; its speaker stands before it.
 		listener := l == "told" || l == "tells"
@@ -1182,6 +1185,37 @@ func (sc *sentenceCtx) parentheticalBefore(i int) int {
 	}
 	return i - 2
 }
+
+// circumstanceBefore returns the index of the last word before asides set
+// off by commas right before the cue at i that tell the circumstance of
+// the words, each opened by a preposition or a participle: "Elkhan
+// Shahinoglu, in an interview with a local publication, commenting on the
+// strikes …, noted: …" is Shahinoglu's. -1 when there are none.
+func (sc *sentenceCtx) circumstanceBefore(i int) int {
+	ws := sc.words
+	pos, skipped := i, 0
+	for skipped < 3 && pos > 1 && strings.TrimSpace(sc.text[ws[pos-1].End:ws[pos].Start]) == "," {
+		j := pos - 1
+		for j > 0 && !strings.Contains(sc.text[ws[j-1].End:ws[j].Start], ",") && pos-j < 30 {
+			j--
+		}
+		if j == 0 || !strings.Contains(sc.text[ws[j-1].End:ws[j].Start], ",") || ws[j].Cap {
+			break
+		}
+		l := strings.ToLower(ws[j].Text)
+		if !circumstances[l] && !(strings.HasSuffix(l, "ing") && participleCues[l]) && l != "commenting" && l != "speaking" && l != "responding" && l != "referring" {
+			break
+		}
+		pos, skipped = j, skipped+1
+	}
+	if skipped == 0 {
+		return -1
+	}
+	return pos - 1
+}
+
+// circumstances open an aside that tells where or how words were said.
+var circumstances = map[string]bool{"in": true, "at": true, "during": true, "on": true, "after": true, "while": true}
 
 // takesLives reports whether the words after a verb of takingLives are
 // lives it took: "38 lives", "38 victims", "the lives of". The speech
