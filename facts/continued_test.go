@@ -36,6 +36,12 @@ func TestAQuotationGoesOnInTheSpeakersWords(t *testing.T) {
 			"Ivo Tamm|Ivo Tamm said|false",
 			"Ivo Tamm|“We demand the release of our sailors|true",
 			"Ivo Tamm|He said|false"}},
+		// A quotation that opens after its cue ("noted: “…") goes on in
+		// the sentences after it.
+		{"Ivo Tamm noted: “The port is a target. Halden is forced to act. We may lift the embargo.”", []string{
+			"Ivo Tamm|Ivo Tamm noted|false",
+			"Ivo Tamm|Halden is forced to act|true",
+			"Ivo Tamm|We may lift the embargo|true"}},
 		// The quotation names its own speaker when it closes.
 		{"Ivo Tamm said the port would reopen.\n\n“We demand the release of our sailors. It is a disgrace,” Mara Lind said.", []string{
 			"Ivo Tamm|Ivo Tamm said|false",

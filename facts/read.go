@@ -518,7 +518,10 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 			}
 		}
 		own, ownCue := voiceOf(speech)
-		if len(speech) > 0 {
+		if len(speech) > 0 && openBefore {
+			// A sentence inside the running quotation names its own
+			// speaker ("“A. B,” X said"); the one that opens it after its
+			// cue ("X noted: “A.") is whom it continues.
 			cont.spoken = true
 		}
 		var continued *Fact
