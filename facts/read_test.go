@@ -2084,3 +2084,18 @@ func TestWordsAfterAsidesOfTheirCircumstance(t *testing.T) {
 		t.Errorf("speech %q, want %q", got, want)
 	}
 }
+
+// TestWhatASpeakerCallsSomethingUnquoted: "Tamm called the detention a
+// political provocation and said …" is Tamm's naming of it, as a quoted
+// one is; "Tamm called Brandt a day later" and "called a meeting" are no
+// words.
+func TestWhatASpeakerCallsSomethingUnquoted(t *testing.T) {
+	fs := Read(doc("d", "2025-07-31", "Ivo Tamm called the detention a political provocation and said it could harm ties. "+
+		"Ola Brandt called the removal a logical, correct and legal action. "+
+		"Tamm called Ola Brandt a day later. The president called a meeting of the council."))
+	got := speeches(fs)
+	want := []string{"Ivo Tamm: the detention a political provocation", "Ola Brandt: the removal a logical, correct and legal action"}
+	if !slices.Equal(got, want) {
+		t.Errorf("speech %q, want %q", got, want)
+	}
+}

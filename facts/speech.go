@@ -207,7 +207,11 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 			out = append(out, sc.speech(ws[i-1].Start, ws[i].End, src, l, strings.TrimRight(content, " .;")))
 			continue
 		}
-		if namingCues[l] && !strings.HasSuffix(l, "ing") && i >= 1 && sc.quotedObjectAfter(i) {
+		named := false
+		if namingCues[l] && !strings.HasSuffix(l, "ing") && i >= 1 && !sc.quotedObjectAfter(i) {
+			named = sc.namedAsAfter(i)
+		}
+		if namingCues[l] && !strings.HasSuffix(l, "ing") && i >= 1 && (named || sc.quotedObjectAfter(i)) {
 			// "Bozumbayev called these reports "journalistic guesses."":
 			// what the subject calls it, in quotation marks. ("Putin
 			// called Aliyev on Saturday" is a telephone call.)
@@ -224,8 +228,12 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 					if pronouns[strings.ToLower(src)] {
 						src = last // "He called the reports …": the paragraph's speaker, if any
 					}
+					content := sc.quotedContent(i)
+					if named {
+						content = namedContent(strings.TrimRight(sc.contentAfter(i), " .;"))
+					}
 					if src != "" {
-						out = append(out, sc.speech(ws[lo].Start, ws[i].End, src, l, sc.quotedContent(i)))
+						out = append(out, sc.speech(ws[lo].Start, ws[i].End, src, l, content))
 					}
 				}
 			}
@@ -626,6 +634,64 @@ func (sc *sentenceCtx) quotedObjectAfter(i int) bool {
 		}
 	}
 	return false
+}
+
+// namedAsAfter reports whether a naming cue at word i is followed by what
+// it names and what it calls it, unquoted: "called the detention a
+// political provocation", "called it an act of terror". The thing named
+// opens with a determiner or a pronoun, so that "called Aliyev a day
+// later" is a telephone call.
+func (sc *sentenceCtx) namedAsAfter(i int) bool {
+	ws := sc.words
+	if i+3 >= len(ws) || !namedThing[strings.ToLower(ws[i+1].Text)] {
+		return false
+	}
+	for j := i + 2; j+1 < len(ws) && j <= i+6; j++ {
+		if strings.ContainsAny(sc.text[ws[j-1].End:ws[j].Start], ",;:.\"“”") {
+			return false
+		}
+		if l := strings.ToLower(ws[j].Text); l == "a" || l == "an" {
+			next := strings.ToLower(ws[j+1].Text)
+			return !ws[j+1].Cap && !timeUnits[next] && next != "few" && next != "lot"
+		}
+		if ws[j].Cap || PastTense(ws[j].Text) {
+			return false
+		}
+	}
+	return false
+}
+
+// namedThing are the words that open what a naming cue names unquoted.
+var namedThing = map[string]bool{
+	"the": true, "this": true, "that": true, "these": true, "those": true, "it": true, "them": true,
+	"its": true, "his": true, "her": true, "their": true, "such": true,
+}
+
+// timeUnits are nouns of time: "a day later" tells when, not what.
+var timeUnits = map[string]bool{"day": true, "week": true, "month": true, "year": true, "minute": true, "hour": true, "moment": true, "second": true, "time": true}
+
+// namedContent cuts what a naming cue calls something at the end of its
+// noun phrase: "the detention a political provocation and said …" is
+// "the detention a political provocation".
+func namedContent(content string) string {
+	for _, stop := range []string{" but ", " while ", " which ", " after ", " as ", "; "} {
+		if j := strings.Index(content, stop); j > 0 {
+			content = content[:j]
+		}
+	}
+	// "… a provocation and said …": a verb after "and" opens another
+	// clause; "a logical, correct and legal action" goes on.
+	for at := 0; ; {
+		j := strings.Index(content[at:], " and ")
+		if j < 0 {
+			return content
+		}
+		j += at
+		if next := NextWord(content, j+len(" and")); PastTense(next) || ReportingVerb(strings.ToLower(next)) {
+			return strings.TrimRight(content[:j], ",")
+		}
+		at = j + len(" and ")
+	}
 }
 
 // quotedContent returns what a naming cue at word i calls something: its
