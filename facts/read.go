@@ -114,7 +114,18 @@ func (st statedYears) yearOf(e expr, text string, sp Span) (int, bool) {
 // capitalised word that is not a month: "the 2002 Convention", "the 2024
 // Games" name a thing, and date nothing the sentence tells.
 func yearInName(text string, e expr) bool {
-	if e.kind != kAbsolute || e.abs.G != GYear || !strings.EqualFold(prevWord(text, e.start), "the") {
+	if e.kind != kAbsolute || e.abs.G != GYear {
+		return false
+	}
+	if before := strings.TrimRight(text[:e.start], " –—-"); len(before) < len(strings.TrimRight(text[:e.start], " ")) || e.start > 0 && text[e.start-1] == ' ' {
+		// "the “National Education – 2030” plan", "Vision 2030": a
+		// capitalised word that is no month, season or day names it.
+		if w := lastWord(before); w != "" && unicode.IsUpper(firstRune(w)) && !IsStop(strings.ToLower(w)) && !calendarWord(w) && strings.TrimSpace(before) != w &&
+			!strings.ContainsAny(w[len(w)-1:], ",;:)") && !Possessive(strings.ToLower(w)) {
+			return true
+		}
+	}
+	if !strings.EqualFold(prevWord(text, e.start), "the") {
 		return false
 	}
 	next := strings.TrimLeft(text[e.end:], " ")
@@ -125,6 +136,19 @@ func yearInName(text string, e expr) bool {
 	w := strings.ToLower(strings.FieldsFunc(next, func(r rune) bool { return !unicode.IsLetter(r) })[0])
 	_, month := monthNames[w]
 	return !month
+}
+
+// calendarWord reports whether w, capitalised, names a month, a season or
+// a day: "December 2024", "Summer 2025" date, not name.
+func calendarWord(w string) bool {
+	l := strings.ToLower(strings.TrimRight(w, ".,"))
+	_, month := monthNames[l]
+	_, day := weekdays[l]
+	switch l {
+	case "spring", "summer", "autumn", "fall", "winter", "sept":
+		return true
+	}
+	return month || day
 }
 
 // termAhead reports whether the date at offset at of s ends a term that

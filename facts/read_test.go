@@ -2099,3 +2099,18 @@ func TestWhatASpeakerCallsSomethingUnquoted(t *testing.T) {
 		t.Errorf("speech %q, want %q", got, want)
 	}
 }
+
+// TestAYearInAPlansName: "the “National Education – 2030” reform plan"
+// and "Vision 2030" name plans, not dates; "Moscow's 2025 parade",
+// "Christmas Day, 2024" and "In December 2024" date.
+func TestAYearInAPlansName(t *testing.T) {
+	fs := Read(doc("d", "2025-07-05", "A message alleged that instruction in Ostrian would be phased out under the “National Education – 2030” reform plan. "+
+		"Halden's Vision 2030 strategy was adopted. Tamm skipped Moscow's 2025 Victory Day parade. The crash occurred on Christmas Day, 2024. In December 2024, the plane crashed."))
+	var got []string
+	for _, f := range kinds(fs, KindDate) {
+		got = append(got, f.Text)
+	}
+	if want := []string{"2025", "2024", "December 2024"}; !slices.Equal(got, want) {
+		t.Errorf("dates %q, want %q", got, want)
+	}
+}
