@@ -764,9 +764,9 @@ func presentOnly(f facts.Fact) bool {
 // whose words are ws, only names an event another sentence tells: a date
 // before a noun, after "the" or a possessive ("accountability for the
 // December 25 crash", "a handshake after the December 25th horror", "its
-// 2020 military success"), or a date of what a topic phrase names ("a
-// protest was expressed in connection with the raids … on June 27"). The
-// sentence's own event is another one.
+// 2020 military success", "investigating a 2001 murder"), or a date of
+// what a topic phrase names ("a protest was expressed in connection with
+// the raids … on June 27"). The sentence's own event is another one.
 func namedInPassing(s string, ws []facts.Word, start, end int, trigger string) bool {
 	if trigger != "" && facts.TopicDate(ws, start, trigger) || facts.InTopicPhrase(s, ws, start) {
 		return true
@@ -776,7 +776,8 @@ func namedInPassing(s string, ws []facts.Word, start, end int, trigger string) b
 		return false
 	}
 	switch det := before[len(before)-1]; {
-	case det == "the" || det == "its" || det == "their" || det == "his" || det == "her" || det == "this" || det == "that":
+	case det == "the" || det == "its" || det == "their" || det == "his" || det == "her" || det == "this" || det == "that",
+		det == "a" || det == "an": // "under the pretext of investigating a 2001 murder"
 	case strings.HasSuffix(det, "'s") || strings.HasSuffix(det, "’s"):
 	default:
 		return false

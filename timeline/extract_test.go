@@ -324,7 +324,7 @@ func TestThePresentIsNoEvent(t *testing.T) {
 	}
 }
 
-// TestNamedInPassing: a date before a noun after "the" or a possessive,
+// TestNamedInPassing: a date before a noun after an article or a possessive,
 // or the date of a topic phrase's event, names an event another sentence
 // tells; a date that dates its own sentence's event does not.
 func TestNamedInPassing(t *testing.T) {
@@ -338,6 +338,7 @@ func TestNamedInPassing(t *testing.T) {
 		{"It was a handshake after the December 25th horror.", "December 25", "", true},
 		{"Following its 2020 military success, Estmark grew bolder.", "2020", "", true},
 		{"Halden's 2019 floods are still remembered.", "2019", "", true},
+		{"On 27 June, police raided the flats under the pretext of investigating a 2001 murder.", "2001", "", true},
 		{"New accusations were published regarding the tragedy of December 25, 2024.", "December 25, 2024", "", true},
 		{"Police have held him since June 27.", "June 27", "", false},
 		{"He was freed after June 27, his lawyer said.", "June 27", "", false},
