@@ -1819,6 +1819,15 @@ func speeches(fs []Fact) []string {
 	return got
 }
 
+// wantSpeeches fails t unless the speech facts read from body, an article
+// published on published, are want, as speeches gives them.
+func wantSpeeches(t *testing.T, published, body string, want ...string) {
+	t.Helper()
+	if got := speeches(Read(doc("d", published, body))); !slices.Equal(got, want) {
+		t.Errorf("speech %q, want %q", got, want)
+	}
+}
+
 // TestADroppedLineReportsNothing: a photo's caption and a readers' appeal,
 // which the chunker drops, give no facts, though they lie inside a
 // passage's span of the body.
@@ -1843,19 +1852,13 @@ func TestADroppedLineReportsNothing(t *testing.T) {
 // words; "according to the law" names no one; "…,” said Ola Brandt during
 // a press conference in Lund" is Brandt's.
 func TestAStanceExpressedIsWords(t *testing.T) {
-	fs := Read(doc("d", "2025-07-10", "The Valdorian side has expressed regret over the damage to the embassy, Nord reports via the Valdorian ministry. "+
+	wantSpeeches(t, "2025-07-10", "The Valdorian side has expressed regret over the damage to the embassy, Nord reports via the Valdorian ministry. "+
 		"Halden voiced deep and serious concern about the raids. The company expressed the cargo to Lund. Concern was expressed over the arrests. "+
-		"Those who break it are prosecuted according to the law. “Now is a difficult period,” said Ola Brandt during a press conference in Lund."))
-	got := speeches(fs)
-	want := []string{
+		"Those who break it are prosecuted according to the law. “Now is a difficult period,” said Ola Brandt during a press conference in Lund.",
 		"Valdorian side: regret over the damage to the embassy",
 		"Valdorian ministry: The Valdorian side has expressed regret over the damage to the embassy",
 		"Halden: deep and serious concern about the raids",
-		"Ola Brandt: Now is a difficult period",
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("speech %q, want %q", got, want)
-	}
+		"Ola Brandt: Now is a difficult period")
 }
 
 // TestCountsOfANationsPeople: "six Valdekh citizens" in an article that
@@ -1939,13 +1942,10 @@ func TestEachSpeakerHasOnlyTheirOwnClause(t *testing.T) {
 // "States" in "the Commonwealth of Independent States" is a name's word,
 // not a cue.
 func TestAFindingIndicatesNoOnesWords(t *testing.T) {
-	fs := Read(doc("d", "2025-07-10", "Official Baku indicated that payments and compensation differ. "+
+	wantSpeeches(t, "2025-07-10", "Official Baku indicated that payments and compensation differ. "+
 		"The letter indicated that the case had been closed. "+
-		"Varn will not attend the summit of the Commonwealth of Independent States (CIS) in Ostria."))
-	got := speeches(fs)
-	if want := []string{"Official Baku: payments and compensation differ"}; !slices.Equal(got, want) {
-		t.Errorf("speech %q, want %q", got, want)
-	}
+		"Varn will not attend the summit of the Commonwealth of Independent States (CIS) in Ostria.",
+		"Official Baku: payments and compensation differ")
 }
 
 // TestADeadlineDatesItsOwnVerb: in "the report on the crash of the plane
@@ -2012,18 +2012,12 @@ func TestTheHeadOfAnAppositiveIsDoneTo(t *testing.T) {
 // meeting with the minister, Ivo Tamm, the Ostrian side expressed a
 // protest" is the Ostrian side's.
 func TestWordsOfANameBeforeItsAppositive(t *testing.T) {
-	fs := Read(doc("d", "2025-07-31", "Ola Brandt, the Ostrian president's special envoy for culture, expressed deep regret over the decision. "+
+	wantSpeeches(t, "2025-07-31", "Ola Brandt, the Ostrian president's special envoy for culture, expressed deep regret over the decision. "+
 		"'Such actions cause regret,' he said in a statement on Thursday. "+
-		"During a meeting with the Deputy Minister, Ivo Tamm, the Ostrian side expressed a protest over the raids."))
-	got := speeches(fs)
-	want := []string{
+		"During a meeting with the Deputy Minister, Ivo Tamm, the Ostrian side expressed a protest over the raids.",
 		"Ola Brandt, the Ostrian president's special envoy for culture: deep regret over the decision",
 		"Ola Brandt, the Ostrian president's special envoy for culture: Such actions cause regret",
-		"Ostrian side: a protest over the raids",
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("speech %q, want %q", got, want)
-	}
+		"Ostrian side: a protest over the raids")
 }
 
 // TestACountInWordsAfterAName: "Brandt called Tamm twice" and "met Tamm
@@ -2076,13 +2070,9 @@ func TestAnAnaphorOfTheYear(t *testing.T) {
 // in his most candid admission to date, admitted …" are the named
 // speakers' words, across the asides that tell where and how.
 func TestWordsAfterAsidesOfTheirCircumstance(t *testing.T) {
-	fs := Read(doc("d", "2025-08-11", `Today, Ostrian political scientist Ola Brandt, in an interview with a local paper, commenting on the strikes on the depot in Lund, noted: "This means that Ostria is becoming a target." `+
-		"Halden President Ivo Tamm, in his most candid admission to date, admitted that Halden played a role in the downing."))
-	got := speeches(fs)
-	want := []string{`Ostrian political scientist Ola Brandt: "This means that Ostria is becoming a target."`, "Halden President Ivo Tamm: Halden played a role in the downing"}
-	if !slices.Equal(got, want) {
-		t.Errorf("speech %q, want %q", got, want)
-	}
+	wantSpeeches(t, "2025-08-11", `Today, Ostrian political scientist Ola Brandt, in an interview with a local paper, commenting on the strikes on the depot in Lund, noted: "This means that Ostria is becoming a target." `+
+		"Halden President Ivo Tamm, in his most candid admission to date, admitted that Halden played a role in the downing.",
+		`Ostrian political scientist Ola Brandt: "This means that Ostria is becoming a target."`, "Halden President Ivo Tamm: Halden played a role in the downing")
 }
 
 // TestWhatASpeakerCallsSomethingUnquoted: "Tamm called the detention a
@@ -2090,14 +2080,10 @@ func TestWordsAfterAsidesOfTheirCircumstance(t *testing.T) {
 // one is; "Tamm called Brandt a day later" and "called a meeting" are no
 // words.
 func TestWhatASpeakerCallsSomethingUnquoted(t *testing.T) {
-	fs := Read(doc("d", "2025-07-31", "Ivo Tamm called the detention a political provocation and said it could harm ties. "+
+	wantSpeeches(t, "2025-07-31", "Ivo Tamm called the detention a political provocation and said it could harm ties. "+
 		"Ola Brandt called the removal a logical, correct and legal action. "+
-		"Tamm called Ola Brandt a day later. The president called a meeting of the council."))
-	got := speeches(fs)
-	want := []string{"Ivo Tamm: the detention a political provocation", "Ola Brandt: the removal a logical, correct and legal action"}
-	if !slices.Equal(got, want) {
-		t.Errorf("speech %q, want %q", got, want)
-	}
+		"Tamm called Ola Brandt a day later. The president called a meeting of the council.",
+		"Ivo Tamm: the detention a political provocation", "Ola Brandt: the removal a logical, correct and legal action")
 }
 
 // TestAYearInAPlansName: "the “National Education – 2030” reform plan"
