@@ -1517,12 +1517,8 @@ func TestCountsOfOneStretchOfDaysAreNotOneEvent(t *testing.T) {
 	office := doc("a", "2025-07-03", "On June 30, the Valdorian authorities detained seven people at Radio Ostria, including its editor Jan Holm.")
 	city := doc("b", "2025-07-04", "In late June, police in Kessel detained 50 individuals as part of a murder investigation.")
 	sameDay := doc("c", "2025-07-04", "On June 30, the Valdorian authorities detained 12 people, among them Radio Ostria's editor.")
-	if n := countsDisagreeing(office, city); n != 0 {
-		t.Errorf("seven at an office on 30 June and 50 in a city in late June: %d disagreements, want none", n)
-	}
-	if n := countsDisagreeing(office, sameDay); n != 1 {
-		t.Errorf("seven and 12 detained on 30 June: %d disagreements, want one", n)
-	}
+	wantCountDisagreements(t, 0, "seven at an office on 30 June and 50 in a city in late June", office, city)
+	wantCountDisagreements(t, 1, "seven and 12 detained on 30 June", office, sameDay)
 }
 
 // TestJoinedVerbsCountThoseOfWhomBothHold: "two nationals were arrested
@@ -1587,12 +1583,8 @@ func TestACountryInCommonTiesNoCounts(t *testing.T) {
 	raids := doc("b", "2025-06-30", "Officials in France said so. Ivo Tamm, a brother of the two dead Danes, told the Associated Press the raids were an inhumane, cruel act by France against migrants.")
 	city := doc("c", "2025-06-30", "Five people died in Kessel during the raids.")
 	city2 := doc("d", "2025-07-01", "Two people died in Kessel during the raids.")
-	if n := countsDisagreeing(crash, raids); n != 0 {
-		t.Errorf("38 killed in a crash and two dead Danes of raids: %d disagreements, want none", n)
-	}
-	if n := countsDisagreeing(city, city2); n != 1 {
-		t.Errorf("five and two dead in Kessel's raids: %d disagreements, want one", n)
-	}
+	wantCountDisagreements(t, 0, "38 killed in a crash and two dead Danes of raids", crash, raids)
+	wantCountDisagreements(t, 1, "five and two dead in Kessel's raids", city, city2)
 	// A country inside an institution's name ties nothing either: "7
 	// people" detained, as the Interior Ministry of France reports, and
 	// "six people" arrested in Kessel in a story of France's tensions.
@@ -1635,6 +1627,15 @@ func TestAConditionDatesNothing(t *testing.T) {
 	}
 	if want := []string{"Friday", "Monday"}; !slices.Equal(got, want) {
 		t.Errorf("dates %q, want %q", got, want)
+	}
+}
+
+// wantCountDisagreements fails t unless the counts of docs disagree want
+// times; what says which counts they are.
+func wantCountDisagreements(t *testing.T, want int, what string, docs ...corpus.Document) {
+	t.Helper()
+	if n := countsDisagreeing(docs...); n != want {
+		t.Errorf("%s: %d disagreements, want %d", what, n, want)
 	}
 }
 
@@ -1972,12 +1973,8 @@ func TestAGroupTheSubjectIsAmong(t *testing.T) {
 	two := doc("a", "2025-07-01", "On June 27, in Kessel, police came to arrest two Valdorians suspected of murders.")
 	fifty := doc("b", "2025-07-01", "The brothers Ivo Tamm, 55, and Ola Tamm, 60, were among 50 people detained on June 27 in Kessel.")
 	six := doc("c", "2025-07-01", "The Tamm brothers were among six Valdorians detained on June 27 in Kessel.")
-	if n := countsDisagreeing(two, fifty); n != 0 {
-		t.Errorf("two whom police came to arrest and a group of 50 the brothers were among: %d disagreements, want none", n)
-	}
-	if n := countsDisagreeing(six, fifty); n != 1 {
-		t.Errorf("among six and among 50 detained: %d disagreements, want one", n)
-	}
+	wantCountDisagreements(t, 0, "two whom police came to arrest and a group of 50 the brothers were among", two, fifty)
+	wantCountDisagreements(t, 1, "among six and among 50 detained", six, fifty)
 	for _, q := range kinds(Read(fifty), KindQuantity) {
 		if q.Text == "50 people" && !q.Quantity.Among {
 			t.Errorf("%q is no group the subject is among", q.Text)
