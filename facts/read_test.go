@@ -2097,3 +2097,20 @@ func TestAYearInAPlansName(t *testing.T) {
 		t.Errorf("dates %q, want %q", got, want)
 	}
 }
+
+// TestWhomAPassiveCueNamesSaidIt: "the death toll was disclosed by
+// Halden's Deputy Prime Minister Ivo Tamm" and "this was announced by the
+// Ministry of Transport of Ostria" are Tamm's and the ministry's words;
+// "arrested by police" is no one's, "by President of the country" names
+// no one, and "reports about the closure had been denied by Lund's
+// Education Ministry" are not cut at the noun "reports".
+func TestWhomAPassiveCueNamesSaidIt(t *testing.T) {
+	wantSpeeches(t, "2025-01-06", "Interfax says the death toll was disclosed by Halden's Deputy Prime Minister Ivo Tamm in a meeting in Lund. "+
+		"As reported by Nord, this was announced by the Ministry of Transport of Ostria on 5 January. "+
+		"Two men were arrested by police. This was stated by President of the country. "+
+		"Earlier reports about the closure of the schools had been denied by Lund's Education Ministry.",
+		"Interfax: the death toll was disclosed by Halden's Deputy Prime Minister Ivo Tamm in a meeting in Lund",
+		"Halden's Deputy Prime Minister Ivo Tamm: the death toll",
+		"Ministry of Transport of Ostria: this",
+		"Lund's Education Ministry: Earlier reports about the closure of the schools")
+}

@@ -334,6 +334,35 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 			}
 			continue
 		}
+		if k := i - 1; passiveSaid[l] && k > 0 && passiveAux[strings.ToLower(ws[k].Text)] {
+			// "the death toll was disclosed by Kazakhstan's Deputy Prime
+			// Minister Kanat Bozumbayev": whom "by" names said it.
+			if lo, hi, ok := sc.agentAfter(i); ok {
+				from := sc.clauseStart(k)
+				for j := k - 1; j > from; j-- {
+					if strings.Contains(sc.text[ws[j-1].End:ws[j].Start], ",") {
+						from = j // "As reported by Report, this was stated by …"
+						break
+					}
+					if reportingVerbs[strings.ToLower(ws[j].Text)] && !prepositions[strings.ToLower(ws[j+1].Text)] {
+						from = j + 1 // "Interfax says the death toll was disclosed by …"
+						if from < k && strings.EqualFold(ws[from].Text, "that") {
+							from++
+						}
+						break
+					}
+				}
+				end := k
+				for end-1 > from && auxiliaries[strings.ToLower(ws[end-1].Text)] {
+					end-- // "… had been denied by": the words end before the verb group
+				}
+				content := strings.TrimSpace(strings.Trim(sc.text[ws[from].Start:ws[end].Start], " ,\"'“”‘’"))
+				if content != "" {
+					out = append(out, sc.speech(lo, hi, sc.text[lo:hi], l, content))
+				}
+			}
+			continue
+		}
 		if thatCue(l) && !(i+1 < len(ws) && strings.EqualFold(ws[i+1].Text, "that")) {
 			continue // "Baku recalled its ambassador": an act, not words
 		}
@@ -1326,6 +1355,45 @@ func (sc *sentenceCtx) passiveAgent(from, to int) string {
 		}
 	}
 	return ""
+}
+
+// passiveSaid are the cues whose passive names who said it after "by":
+// "was announced by the ministry", "was disclosed by Bozumbayev".
+var passiveSaid = map[string]bool{
+	"announced": true, "stated": true, "disclosed": true, "confirmed": true, "denied": true,
+	"revealed": true, "noted": true, "declared": true,
+}
+
+// agentAfter returns the byte range of the name after "by" right after the
+// cue at word i: capitalised words, after "the" ("by the Foreign
+// Ministry", "by Kazakhstan's Deputy Prime Minister Kanat Bozumbayev").
+func (sc *sentenceCtx) agentAfter(i int) (lo, hi int, ok bool) {
+	ws := sc.words
+	if i+2 >= len(ws) || !strings.EqualFold(ws[i+1].Text, "by") || !sc.gapFree(i, i+1) {
+		return 0, 0, false
+	}
+	k := i + 2
+	if strings.EqualFold(ws[k].Text, "the") && k+1 < len(ws) {
+		k++
+	}
+	e := k
+	for e < len(ws) && (e == k || sc.gapFree(e-1, e)) {
+		switch {
+		case ws[e].Cap && !ws[e].Stop:
+		case e > k && e+1 < len(ws) && (strings.EqualFold(ws[e].Text, "of") || strings.EqualFold(ws[e].Text, "for")) && ws[e+1].Cap && !ws[e+1].Stop:
+			// "the Ministry of Transport of Kazakhstan"
+		case e > k && !ws[e].Stop && (orgWords[strings.ToLower(ws[e].Text)] || SpeakingBody(ws[e].Text) || ws[e].Text == "channel"):
+			// "Kazakh media", "the Telegram channel URALLIVE"
+		default:
+			goto done
+		}
+		e++
+	}
+done:
+	if e == k || !slices.ContainsFunc(ws[k:e], func(w Word) bool { return w.Cap && !TitleWords[strings.ToLower(w.Text)] }) {
+		return 0, 0, false // "by President of the country …": a title alone names no one
+	}
+	return ws[k].Start, ws[e-1].End, true
 }
 
 // revealing are the cues of what a finding or a body makes known: words
