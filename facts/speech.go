@@ -42,8 +42,7 @@ var reportingVerbs = map[string]bool{
 
 // bodyCues make a source only of a name, a pronoun, a noun for who speaks
 // (SpeakingBody) or an organisation's (orgWords): "local media indicated
-// that …" are their words,
-// "the letter indicated that …" is a finding.
+// that …" are their words, "the letter indicated that …" is a finding.
 var bodyCues = map[string]bool{"indicated": true, "indicates": true}
 
 // ReportingVerb reports whether a lower-case word is a cue that makes its
@@ -207,11 +206,10 @@ func readSpeech(sc *sentenceCtx, last string) []Fact {
 			out = append(out, sc.speech(ws[i-1].Start, ws[i].End, src, l, strings.TrimRight(content, " .;")))
 			continue
 		}
-		named := false
-		if namingCues[l] && !strings.HasSuffix(l, "ing") && i >= 1 && !sc.quotedObjectAfter(i) {
-			named = sc.namedAsAfter(i)
-		}
-		if namingCues[l] && !strings.HasSuffix(l, "ing") && i >= 1 && (named || sc.quotedObjectAfter(i)) {
+		naming := namingCues[l] && !strings.HasSuffix(l, "ing") && i >= 1
+		quoted := naming && sc.quotedObjectAfter(i)
+		named := naming && !quoted && sc.namedAsAfter(i) // "called the detention a provocation"
+		if quoted || named {
 			// "Bozumbayev called these reports "journalistic guesses."":
 			// what the subject calls it, in quotation marks. ("Putin
 			// called Aliyev on Saturday" is a telephone call.)
@@ -1283,7 +1281,7 @@ func (sc *sentenceCtx) parentheticalBefore(i int) int {
 
 // circumstanceBefore returns the index of the last word before asides set
 // off by commas right before the cue at i that tell the circumstance of
-// the words, each opened by a preposition or a participle: "Elkhan
+// the words, each opened by one of circumstanceWords or a participle: "Elkhan
 // Shahinoglu, in an interview with a local publication, commenting on the
 // strikes …, noted: …" is Shahinoglu's. -1 when there are none.
 func (sc *sentenceCtx) circumstanceBefore(i int) int {
@@ -1298,7 +1296,7 @@ func (sc *sentenceCtx) circumstanceBefore(i int) int {
 			break
 		}
 		l := strings.ToLower(ws[j].Text)
-		if !circumstances[l] && !(strings.HasSuffix(l, "ing") && participleCues[l]) && l != "commenting" && l != "speaking" && l != "responding" && l != "referring" {
+		if !slices.Contains(circumstanceWords, l) && !participleCues[l] && !speakingParticiples[l] {
 			break
 		}
 		pos, skipped = j, skipped+1
@@ -1309,8 +1307,9 @@ func (sc *sentenceCtx) circumstanceBefore(i int) int {
 	return pos - 1
 }
 
-// circumstances open an aside that tells where or how words were said.
-var circumstances = map[string]bool{"in": true, "at": true, "during": true, "on": true, "after": true, "while": true}
+// speakingParticiples open an aside that tells what words answered:
+// "commenting on the strikes", "responding to a question".
+var speakingParticiples = map[string]bool{"commenting": true, "responding": true, "referring": true}
 
 // takesLives reports whether the words after a verb of takingLives are
 // lives it took: "38 lives", "38 victims", "the lives of". The speech
