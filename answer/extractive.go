@@ -358,14 +358,14 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 	var b strings.Builder
 	var dateNote string
 	for i, sh := range out {
-		text := sh.ev.snippet(sh.s)
+		text, own := sh.ev.snippet(sh.s), withoutBullet(sh.s.Text)
 		if i > 0 && out[i-1].s.P == sh.s.P && out[i-1].s.I == sh.s.I-1 {
-			text = withoutBullet(sh.s.Text) // the sentence before it is just shown
+			text = own // the sentence before it is just shown
 		}
-		text = unshown(text, withoutBullet(sh.s.Text), b.String())
+		text = unshown(text, own, b.String())
 		// A sentence shown already, after the one ending in a colon that
 		// introduces it, is not shown twice.
-		if !strings.Contains(b.String(), strings.TrimSpace(withoutBullet(sh.s.Text))) {
+		if !strings.Contains(b.String(), strings.TrimSpace(own)) {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}

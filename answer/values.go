@@ -453,8 +453,6 @@ func truecasedNames(toks []token, off int, qtoks []token) []string {
 	return out
 }
 
-// nationWord reports whether a word names a country's side: a national
-// capital ("Baku") or a national adjective ("Russian", "Swedish").
 // saidVerbs are the verbs of reSaidQ, as a pattern.
 const saidVerbs = `(?:say|said|says|tell|told|call|called|claim|claimed|state|stated|write|wrote|declare|declared|argue|argued|warn|warned|accuse|accused)\b`
 
@@ -489,6 +487,8 @@ func pastNounVerbs(q string, m []int) []int {
 	}
 }
 
+// nationWord reports whether a word names a country's side: a national
+// capital ("Baku") or a national adjective ("Russian", "Swedish").
 func nationWord(w string) bool { return len(facts.CountryOf(w)) > 0 || facts.Demonym(w) }
 
 func newQuery(q string, k kind, qtoks []token) *query {
@@ -517,7 +517,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		qu.speaker = sideKeys(toks)
 		qu.speakerNamed = len(qu.speaker) > 0 && !slices.ContainsFunc(toks, func(t token) bool { return !t.Stop && !t.Cap })
 		qu.speakerNames = nameSideKeys(toks)
-		qu.speakerNation = !slices.ContainsFunc(toks, func(t token) bool { return t.Cap && !t.Stop && !nationWord(t.Word) && !facts.Country(t.Word) })
+		qu.speakerNation = !slices.ContainsFunc(toks, func(t token) bool { return t.Cap && !t.Stop && !placeWord(t.Word) })
 		qu.speakerKeys = keySet(toks)
 		// "the lawyer of the brothers" is the lawyer, whether or not his
 		// words name them.

@@ -333,12 +333,7 @@ func newScanner() *scanner {
 		mk(func(f *features) bool { return f.has("spring", "summer", "autumn", "fall", "winter") }, `\b(?i:(this|last|next|past) )?(?i:(spring|summer|autumn|fall|winter))(?: of)?(?: (\d{4}|(?i:(?:the |that )?same year)))?\b`, func(s string, m []string, start, _ int) (expr, bool) {
 			which, season := strings.ToLower(m[1]), strings.ToLower(m[2])
 			if m[3] != "" && (m[3][0] < '0' || m[3][0] > '9') {
-				return expr{kind: kAnaphor, ofYear: true, ana: func(prev Span) (Span, bool) {
-					if prev.Lo.Year() != prev.Hi.Year() {
-						return Span{}, false
-					}
-					return seasonSpan(prev.Lo.Year(), season), true
-				}}, true
+				return ofPrevYear(func(y int) Span { return seasonSpan(y, season) }), true
 			}
 			if which == "" && m[3] == "" {
 				w := strings.ToLower(prevWord(s, start))
@@ -483,14 +478,7 @@ func newScanner() *scanner {
 		// that same year, later that year: the year of the previous date
 		// in the article.
 		mk(func(f *features) bool { return f.has("same year", "that year") }, `\b(?i:(?:that|the) same year|(?:later|earlier) that year|that year)\b`,
-			func(string, []string, int, int) (expr, bool) {
-				return expr{kind: kAnaphor, ofYear: true, ana: func(prev Span) (Span, bool) {
-					if prev.Lo.Year() != prev.Hi.Year() {
-						return Span{}, false
-					}
-					return YearSpan(prev.Lo.Year()), true
-				}}, true
-			}),
+			func(string, []string, int, int) (expr, bool) { return ofPrevYear(YearSpan), true }),
 		// that same day, the next day, that evening, the previous evening,
 		// the night before: the day of the previous date in the article
 		// (parts of a day are dated by their day).
@@ -745,6 +733,18 @@ func yearPart(y int, p string) Span {
 }
 
 func withLabel(s Span, l string) Span { s.Label = l; return s }
+
+// ofPrevYear is an anaphor of the year of the article's previous date
+// (ofYear), which span gives the part of: "that same year", "the fall of
+// the same year". A previous date across two years gives none.
+func ofPrevYear(span func(year int) Span) expr {
+	return expr{kind: kAnaphor, ofYear: true, ana: func(prev Span) (Span, bool) {
+		if prev.Lo.Year() != prev.Hi.Year() {
+			return Span{}, false
+		}
+		return span(prev.Lo.Year()), true
+	}}
+}
 
 // seasonSpan is a northern-hemisphere meteorological season; winter Y runs
 // from December Y to February Y+1.

@@ -260,7 +260,8 @@ func readQuantities(sc *sentenceCtx) []Fact {
 			q.Value = strconv.FormatFloat(lo, 'f', -1, 64)
 		}
 		q.Low, q.High = qualify(qual, lo, hi)
-		q.Among = lastWord(strings.TrimRight(strings.ToLower(s[:start]), " ")) == "among"
+		prev := lastWord(strings.TrimRight(strings.ToLower(s[:start]), " "))
+		q.Among = prev == "among"
 		// The counted noun: the last of the few content words after the
 		// number, before a function word or punctuation ("two Azerbaijani
 		// brothers in", "dozens of migrants").
@@ -274,7 +275,7 @@ func readQuantities(sc *sentenceCtx) []Fact {
 			if next := strings.ToLower(NextWord(s, end)); next == "as" || determiners[next] || next == "more" || next == "over" {
 				continue // "twice as many", "twice the size": a ratio
 			}
-			if lastWord(strings.TrimRight(strings.ToLower(s[:start]), " ")) == "think" {
+			if prev == "think" {
 				continue // "think twice": care, not a count
 			}
 			counted, unit, cend, further = Key("times"), "", end, false

@@ -740,12 +740,15 @@ func (sc *sentenceCtx) quotedContent(i int) string {
 // asideBefore returns the index of the last word before an aside set off
 // by commas that ends at word k ("Maria Zakharova, in turn,", "Putin,
 // speaking publicly for the first time,"), or -1 when none does.
-func (sc *sentenceCtx) asideBefore(k int) int {
+func (sc *sentenceCtx) asideBefore(k int) int { return sc.asideWithin(k, maxAside) }
+
+// asideWithin is asideBefore for an aside of at most max words.
+func (sc *sentenceCtx) asideWithin(k, max int) int {
 	ws := sc.words
 	if k < 1 || k+1 >= len(ws) || !strings.Contains(sc.text[ws[k].End:ws[k+1].Start], ",") {
 		return -1
 	}
-	for j := k - 1; j >= 0 && j >= k-maxAside; j-- {
+	for j := k - 1; j >= 0 && j >= k-max; j-- {
 		if strings.Contains(sc.text[ws[j].End:ws[j+1].Start], ",") {
 			if ws[j+1].Cap {
 				return -1 // "…, Maria Zakharova, called": a name, not an aside
@@ -1285,27 +1288,27 @@ func (sc *sentenceCtx) parentheticalBefore(i int) int {
 // Shahinoglu, in an interview with a local publication, commenting on the
 // strikes …, noted: …" is Shahinoglu's. -1 when there are none.
 func (sc *sentenceCtx) circumstanceBefore(i int) int {
-	ws := sc.words
 	pos, skipped := i, 0
-	for skipped < 3 && pos > 1 && strings.TrimSpace(sc.text[ws[pos-1].End:ws[pos].Start]) == "," {
-		j := pos - 1
-		for j > 0 && !strings.Contains(sc.text[ws[j-1].End:ws[j].Start], ",") && pos-j < 30 {
-			j--
-		}
-		if j == 0 || !strings.Contains(sc.text[ws[j-1].End:ws[j].Start], ",") || ws[j].Cap {
+	for ; skipped < 3 && pos > 1 && strings.TrimSpace(sc.text[sc.words[pos-1].End:sc.words[pos].Start]) == ","; skipped++ {
+		j := sc.asideWithin(pos-1, maxCircumstance)
+		if j < 0 {
 			break
 		}
-		l := strings.ToLower(ws[j].Text)
-		if !slices.Contains(circumstanceWords, l) && !participleCues[l] && !speakingParticiples[l] {
+		if l := strings.ToLower(sc.words[j+1].Text); !slices.Contains(circumstanceWords, l) && !participleCues[l] && !speakingParticiples[l] {
 			break
 		}
-		pos, skipped = j, skipped+1
+		pos = j + 1
 	}
 	if skipped == 0 {
 		return -1
 	}
 	return pos - 1
 }
+
+// maxCircumstance bounds the words of an aside of circumstance: "commenting
+// on the strikes by Russian drones on the oil depot of … in the Odessa
+// region of Ukraine".
+const maxCircumstance = 30
 
 // speakingParticiples open an aside that tells what words answered:
 // "commenting on the strikes", "responding to a question".
