@@ -196,7 +196,15 @@ func TestExtractiveReportsAirlinerDateConflict(t *testing.T) {
 }
 
 func testAirliner(t *testing.T, e *Engine) {
-	a := mustAsk(t, e, "When was the Azerbaijani airliner shot down?")
+	// A get-passive asks of the same act: "shot" after "did … get" is
+	// the act asked, not a past act that describes the plane.
+	for _, q := range []string{"When was the Azerbaijani airliner shot down?", "when did the azerbaijani airliner get shot down"} {
+		t.Run(q, func(t *testing.T) { testAirlinerAsked(t, e, q) })
+	}
+}
+
+func testAirlinerAsked(t *testing.T, e *Engine, q string) {
+	a := mustAsk(t, e, q)
 	checkCitations(t, a)
 	checkQuotes(t, a)
 	m := regexp.MustCompile(`^Sources disagree on the date: \[(\d+)\] says “December 2023”, while \[(\d+)\] says “December 2024” and \[(\d+)\] “Last December” \(December 2024\)\.$`).FindStringSubmatch(a.Disagreement)

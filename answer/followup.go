@@ -780,7 +780,8 @@ func (e *Engine) retrieve(ctx context.Context, q string, fu followUp, k int) ([]
 // retrieveAll is retrieve over every outlet.
 func (e *Engine) retrieveAll(ctx context.Context, q string, fu followUp, k int) ([]retrieval.Result, error) {
 	opts := retrieval.SearchOptions{K: k, Mode: e.opts.SearchMode}
-	with, err := e.search.Search(ctx, fu.Query, opts)
+	q = withoutGetPassive(q)
+	with, err := e.search.Search(ctx, withoutGetPassive(fu.Query), opts)
 	if err != nil {
 		return nil, fmt.Errorf("search passages: %w", err)
 	}
@@ -792,6 +793,26 @@ func (e *Engine) retrieveAll(ctx context.Context, q string, fu followUp, k int) 
 		return nil, fmt.Errorf("search passages: %w", err)
 	}
 	return fuse(k, with, alone), nil
+}
+
+// withoutGetPassive returns q without the "get" of a get-passive ("When
+// did the plane get shot down?"): an auxiliary there, as "was" is, and
+// a word the passages that tell of the act seldom hold, it would only draw
+// passages about getting things.
+func withoutGetPassive(q string) string {
+	ws := facts.Words(q)
+	var b strings.Builder
+	last := 0
+	for i := 0; i+1 < len(ws); i++ {
+		if facts.GetPassive(ws[i].Text, ws[i+1].Text) {
+			b.WriteString(q[last:ws[i].Start])
+			last = ws[i+1].Start
+		}
+	}
+	if last == 0 {
+		return q
+	}
+	return b.String() + q[last:]
 }
 
 // widenBy is how many times more passages the search for the other side of

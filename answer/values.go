@@ -596,8 +596,11 @@ func newQuery(q string, k kind, qtoks []token) *query {
 		}
 	}
 	if len(qu.by) == 0 && !qu.said && reDoQ.MatchString(q) {
-		for _, w := range ws {
-			if facts.PastTense(w.Text) {
+		for i, w := range ws {
+			// "When did the plane get shot down?": the participle of a
+			// get-passive is the act asked, not a past act that
+			// describes a noun.
+			if facts.PastTense(w.Text) && !(i > 0 && facts.GetPassive(ws[i-1].Text, w.Text)) {
 				delete(qu.keys, w.Key)
 				qu.taken = append(qu.taken, w.Key)
 			}

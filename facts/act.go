@@ -127,10 +127,11 @@ func (sc *sentenceCtx) askedDirection(aux, v int) (by, to []string) {
 			subject = append(subject, key)
 		}
 	}
-	// "Was the ambassador summoned", and the passive perfect "Have
-	// Russian officers been charged": the subject is acted on.
+	// "Was the ambassador summoned", the passive perfect "Have
+	// Russian officers been charged", and "Did the plane get shot
+	// down": the subject is acted on.
 	if passiveAux[strings.ToLower(sc.words[aux].Text)] ||
-		v > aux+1 && (strings.EqualFold(sc.words[v-1].Text, "been") || strings.EqualFold(sc.words[v-1].Text, "being")) {
+		v > aux+1 && (strings.EqualFold(sc.words[v-1].Text, "been") || strings.EqualFold(sc.words[v-1].Text, "being") || getForms[strings.ToLower(sc.words[v-1].Text)]) {
 		return sc.agentOf(v), subject
 	}
 	to = append(sc.objectOf(v), sc.namesAfter(v, "to", "against")...)

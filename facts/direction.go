@@ -130,13 +130,13 @@ func clean(keys []string) []string {
 	return slices.Compact(keys)
 }
 
-// passiveAt returns the index of the form of "be" that makes the word at
-// i a passive participle, with at most an adverb between ("was summoned",
-// "were later released"), or -1.
+// passiveAt returns the index of the form of "be" (or "get") that makes
+// the word at i a passive participle, with at most an adverb between ("was
+// summoned", "were later released", "got arrested"), or -1.
 func (sc *sentenceCtx) passiveAt(i int) int {
 	for j := i - 1; j >= 0 && j >= i-2; j-- {
 		w := strings.ToLower(sc.words[j].Text)
-		if passiveAux[w] && sc.gapFree(j, i) {
+		if (passiveAux[w] || getForms[w]) && sc.gapFree(j, i) {
 			return j
 		}
 		if !strings.HasSuffix(w, "ly") {

@@ -75,6 +75,17 @@ var verbGroup = map[string]bool{
 // passiveAux before a cue makes its subject the thing reported on.
 var passiveAux = map[string]bool{"was": true, "were": true, "been": true, "is": true, "are": true, "being": true, "be": true}
 
+// getForms are the forms of "get" that make a passive of a participle
+// after them, as "be" does: "the plane got shot down".
+var getForms = map[string]bool{"get": true, "gets": true, "got": true, "gotten": true, "getting": true}
+
+// GetPassive reports whether word, a form of "get", makes a passive of a
+// past participle after it ("When did the plane get shot down?"): its
+// subject is acted on, and the participle is the act.
+func GetPassive(word, next string) bool {
+	return getForms[strings.ToLower(word)] && PastTense(next)
+}
+
 // npBreak are the words a source's noun phrase never runs back across.
 var npBreak = map[string]bool{
 	"that": true, "which": true, "who": true, "and": true, "but": true, "while": true, "as": true,
