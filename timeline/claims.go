@@ -28,6 +28,9 @@ type Cause struct {
 	// sentences by.
 	weights            map[string]float64
 	termsKey, quoteKey string
+	// published is the days the cause's article may have been published
+	// on; zero when it gives none.
+	published facts.Span
 	// sideKeys are the content keys of Side and causeKeys those of Cause
 	// (without the effect's own word, "death" in "tortured to death"):
 	// what makes two speakers one side and two causes one account.

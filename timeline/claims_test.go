@@ -340,3 +340,32 @@ func TestConflictSimIsTheClosestDisagreeingPair(t *testing.T) {
 		t.Errorf("conflictSim = %.3f, %v; want the alike pair's similarity, at least %.2f", sim, ok, conflictThreshold)
 	}
 }
+
+// TestCausesTellOfRecentDeaths checks that undated causes of death go to
+// an event their articles may report as news, not to one years before
+// them: the murders a gang is accused of, told in the sentence before
+// "one of the brothers died of heart failure", are not those deaths.
+func TestCausesTellOfRecentDeaths(t *testing.T) {
+	doc := func(id, pub, body string) corpus.Document {
+		return corpus.Document{ID: id, Title: id, Published: pub, PublishedPrecision: "day", Body: body}
+	}
+	const deaths = "Patrian police raided a cafe in Lorvan on March 3.\n\n"
+	x := NewIndex()
+	for _, d := range []corpus.Document{
+		doc("ministry", "2025-03-12", deaths+"Patria's Interior Ministry said the brothers died of a drug overdose.\n"),
+		doc("prosecutor", "2025-03-12", deaths+"Prosecutors in Ostria said the brothers died of torture, allegedly by Patrian police.\n"),
+		doc("gang", "2025-04-20", "Patrian investigators said a gang in Lorvan was involved in a number of murders in 2004, 2009 and 2012. "+
+			"Patrian investigators said one of the brothers died of heart failure in custody.\n"),
+	} {
+		x.Update(d)
+	}
+	var disputed []string
+	for _, e := range x.Events() {
+		if len(e.Conflicts) > 0 {
+			disputed = append(disputed, e.Date.Value)
+		}
+	}
+	if want := []string{"2025-03-03"}; !slices.Equal(disputed, want) {
+		t.Errorf("causes disputed on events of %v, want %v alone", disputed, want)
+	}
+}

@@ -704,7 +704,7 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		}
 		best, bestSim := -1, 0.0
 		for e := range evs {
-			if anyAnchor && !anchor[e] {
+			if anyAnchor && !anchor[e] || !reportable(evs[e].Date, causes, ms) {
 				continue
 			}
 			if s := dot(sum, evs[e].centroid); s > bestSim {
@@ -722,7 +722,13 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		causes []int
 	}
 	var placed []placement
-	alone := map[int]int{} // a set of terms → the event a cause with it alone takes
+	// a set of terms and its article's days → the event a cause with them
+	// alone takes
+	type termsOn struct {
+		set int
+		pub facts.Span
+	}
+	alone := map[termsOn]int{}
 	for _, root := range roots {
 		ms := members[root]
 		if best := place(ms); best >= 0 {
@@ -735,14 +741,16 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		if len(ms) == 1 {
 			continue
 		}
-		// A cause alone is placed by its set of terms, once per set: the
-		// same sentence across many articles would otherwise compare each
-		// copy with every event, growing with the square of the corpus.
+		// A cause alone is placed by its set of terms, once per set and
+		// article days: the same sentence across many articles would
+		// otherwise compare each copy with every event, growing with the
+		// square of the corpus.
 		for _, i := range ms {
-			best, ok := alone[sid[i]]
+			k := termsOn{sid[i], causes[i].published}
+			best, ok := alone[k]
 			if !ok {
 				best = place([]int{i})
-				alone[sid[i]] = best
+				alone[k] = best
 			}
 			if best >= 0 {
 				placed = append(placed, placement{best, []int{i}})
@@ -797,6 +805,37 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		sort.SliceStable(ev.Sources, func(a, b int) bool { return ev.Sources[a].DocID < ev.Sources[b].DocID })
 		evs[e].Event = ev
 	}
+}
+
+// newsReach is how long before its article an undated death a news report
+// tells of may be: a year.
+const newsReach = 1
+
+// reportable reports whether an event dated d may be the deaths that the
+// causes ms tell of without a date. News tells of recent deaths in the
+// past tense (the publication date is the reference time for an undated
+// event, as HeidelTime takes it), so the event is no later than one of
+// their articles and no more than newsReach years before it: "murders in
+// 2001" in the sentence before "one of the suspects died of heart
+// failure" are not those deaths. Causes whose articles give no date set no
+// bound.
+func reportable(d facts.Date, causes []Cause, ms []int) bool {
+	sp, ok := facts.SpanOf(d)
+	if !ok {
+		return true
+	}
+	bounded := false
+	for _, i := range ms {
+		pub := causes[i].published
+		if !pub.Valid() {
+			continue
+		}
+		bounded = true
+		if !sp.Lo.After(pub.Hi) && !sp.Hi.Before(pub.Lo.AddDate(-newsReach, 0, 0)) {
+			return true
+		}
+	}
+	return !bounded
 }
 
 // claimGroup is one wording of a cause of death as the timeline shows it:
