@@ -177,6 +177,18 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 			return declined("")
 		}
 	}
+	if k := doVerb(ev.QToks); k != "" && (ev.Kind.dated() || ev.Kind == kindCount) {
+		// "When did Sputnik Azerbaijan reopen its Baku office?": no
+		// sentence tells of reopening, in that word or a related one,
+		// deeper ones either. The day of another act of the same office
+		// (its raid) is no answer. Where a deeper one holds the word, the
+		// answer stays with the passages it has: the word there may be
+		// another act's ("pass" for "formally submitted").
+		knows := func(x *evidence) bool { return x.df[k] > 0 || len(x.alt[k]) > 0 }
+		if _, wv := deeper(); !knows(ev) && (wv == nil || !knows(wv)) {
+			return declined("")
+		}
+	}
 	tellsAct := func(x *evidence) bool { return slices.ContainsFunc(x.Ranked, x.query.tellsAct) }
 	if qu := ev.query; qu.yesNo && len(qu.acts) > 0 && !tellsAct(ev) && !further(tellsAct) {
 		// "Did Azerbaijan expel the Russian ambassador?": no sentence
@@ -1401,6 +1413,52 @@ func askedVerbKeys(q string) []string {
 		}
 	}
 	return out
+}
+
+// doVerb returns the key of the verb of a do-support question whose
+// subject is a name, as the passages write it ("When did Sputnik
+// Azerbaijan reopen its office?"): the first plain word after the name;
+// "" for any other question, whose verb a word's shape does not tell
+// from a noun ("When did the police raid …").
+func doVerb(toks []token) string {
+	j := slices.IndexFunc(toks, func(t token) bool {
+		w := strings.ToLower(t.Word)
+		return w == "did" || w == "does" || w == "do"
+	})
+	if j < 0 || j > 2 {
+		return ""
+	}
+	k := j + 1
+	if k < len(toks) && strings.EqualFold(toks[k].Word, "the") {
+		k++
+	}
+	n := 0
+	for ; k < len(toks) && toks[k].Cap; k++ {
+		n++
+	}
+	// "When did Brandt last visit …": an adverb stands before the verb.
+	for k < len(toks) && verbAdverb(strings.ToLower(toks[k].Word)) {
+		k++
+	}
+	if n == 0 || k >= len(toks) || toks[k].Stop {
+		return ""
+	}
+	// A verb of saying is the report asked ("When did Tamm announce
+	// …"), which the passages tell in any of its words.
+	if lower := facts.Key(strings.ToLower(toks[k].Word)); facts.SpeechKey(lower) || facts.ReportingKey(lower) {
+		return ""
+	}
+	return toks[k].Key
+}
+
+// verbAdverb reports whether lower is an adverb that may stand between a
+// question's subject and its verb: "first", "last", "ever", any "-ly".
+func verbAdverb(lower string) bool {
+	switch lower {
+	case "first", "last", "ever", "never", "again", "also", "just", "already", "still", "eventually":
+		return true
+	}
+	return len(lower) > 4 && strings.HasSuffix(lower, "ly")
 }
 
 // reportDateOf returns the index in s.Vals of the one date that dates its

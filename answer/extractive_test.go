@@ -1393,6 +1393,24 @@ func TestWhenOfAnActNoSentenceTells(t *testing.T) {
 	wantHolding(t, docs, "When was Ivo Tamm's cancelled visit to Halden rescheduled?", "March 12")
 }
 
+// TestWhenOfADoSupportActNoSentenceTells: "When did Halden Radio reopen
+// its office?" is declined when no sentence tells of a reopening, in that
+// word or a related one: the day of the office's raid is no answer. The
+// act told is answered.
+func TestWhenOfADoSupportActNoSentenceTells(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "On March 10, police raided the Dalby office of Halden Radio, the local branch of a state broadcaster."),
+		madeUp("b", "Halden Radio said its office in Dalby stayed shut after the raid."),
+	}
+	a := askMadeUp(t, docs, "When did Halden Radio reopen its Dalby office?")
+	if a.Grounded {
+		t.Errorf("answer %q, want an abstention: no article tells of a reopening", a.Text)
+	}
+	wantHolding(t, docs, "When did police raid the Dalby office of Halden Radio?", "March 10")
+	docs = append(docs, madeUp("c", "Halden Radio reopened its Dalby office on April 2."))
+	wantHolding(t, docs, "When did Halden Radio reopen its Dalby office?", "April 2")
+}
+
 // TestAPronounSubjectIsShownWithWhoItIs: "They claimed one miner had
 // died …" is shown with the sentence before it, which says who they are.
 func TestAPronounSubjectIsShownWithWhoItIs(t *testing.T) {
