@@ -300,7 +300,7 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 			}
 			if slices.ContainsFunc(s.Vals, func(v value) bool {
 				return !ev.offEvent(v) && (v.OnEvent || !onEvent) && !slices.ContainsFunc(best.Vals, func(b value) bool { return b.Norm == v.Norm }) &&
-					!ev.elsewhere(v, best)
+					!ev.elsewhere(v, best) && !opposedTo(v, best)
 			}) {
 				chosen = append(chosen, s)
 			}
@@ -1413,6 +1413,16 @@ func askedVerbKeys(q string) []string {
 		}
 	}
 	return out
+}
+
+// opposedTo reports whether value v counts or dates an act done the other
+// way from one a value of best does: "six other detained Azerbaijani
+// nationals" are not more of those whom "Azerbaijan has detained", and
+// shown beside them would read as a second count of one act.
+func opposedTo(v value, best *sentence) bool {
+	return v.fact != nil && slices.ContainsFunc(best.Vals, func(b value) bool {
+		return b.fact != nil && b.fact.Event.Trigger == v.fact.Event.Trigger && facts.Opposed(b.fact.Event, v.fact.Event)
+	})
 }
 
 // doVerb returns the key of the verb of a do-support question whose

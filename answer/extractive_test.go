@@ -1411,6 +1411,20 @@ func TestWhenOfADoSupportActNoSentenceTells(t *testing.T) {
 	wantHolding(t, docs, "When did Halden Radio reopen its Dalby office?", "April 2")
 }
 
+// TestACountOfTheOppositeActIsNoSecondCount: "six other detained Halden
+// nationals" are not more of those whom Halden detained; beside them they
+// would read as a second count of one act.
+func TestACountOfTheOppositeActIsNoSecondCount(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "On Monday, Halden detained seven individuals linked to Dalby's Radio Nord, local media reported."),
+		madeUp("b", "Following these events, Dalby authorities announced charges against six other detained Halden nationals linked to Radio Nord."),
+	}
+	a := askMadeUp(t, docs, "How many people linked to Radio Nord were detained in total?")
+	if !strings.Contains(a.Text, "seven") || strings.Contains(a.Text, "six") {
+		t.Errorf("answer %q, want the seven Halden detained alone", a.Text)
+	}
+}
+
 // TestAPronounSubjectIsShownWithWhoItIs: "They claimed one miner had
 // died …" is shown with the sentence before it, which says who they are.
 func TestAPronounSubjectIsShownWithWhoItIs(t *testing.T) {
