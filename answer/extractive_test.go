@@ -1425,6 +1425,20 @@ func TestACountOfTheOppositeActIsNoSecondCount(t *testing.T) {
 	}
 }
 
+// TestEverAsksOfTheAct: "Did Brandt ever apologize?" asks of the
+// apology, which the passages tell without "ever".
+func TestEverAsksOfTheAct(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "Although Brandt apologized in a phone call with Tamm on March 2, the two sides remained at odds over the crash."),
+		madeUp("b", "Tamm demanded that Brandt admit guilt and pay compensation to the families."),
+		madeUp("c", "Brandt met Tamm in Dalby in October, their first meeting since the crash."),
+		madeUp("d", "Brandt told reporters that the investigation would take months."),
+	}
+	for _, q := range []string{"Did Brandt ever apologize?", "did brandt actually apologize"} {
+		wantHolding(t, docs, q, "Brandt apologized in a phone call")
+	}
+}
+
 // TestAPronounSubjectIsShownWithWhoItIs: "They claimed one miner had
 // died …" is shown with the sentence before it, which says who they are.
 func TestAPronounSubjectIsShownWithWhoItIs(t *testing.T) {
