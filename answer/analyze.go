@@ -203,7 +203,7 @@ func isStopword(lower string) bool {
 		"mr", "mrs", "ms", "dr", "etc", "e", "g", "i.e", "vs", "via", "per",
 		// Chat: greetings, fillers and apostrophes left out ("hi who are
 		// the safarovs", "whats the russian side saying").
-		"hi", "hello", "hey", "thanks", "thank", "thx", "okay", "pls", "plz", "guys", "folks",
+		"hi", "hello", "hey", "thanks", "thank", "thx", "okay", "pls", "plz", "guys", "folks", "stuff",
 		"whats", "whos", "wheres", "hows", "whens", "dont", "didnt", "isnt", "wasnt":
 		return true
 	}

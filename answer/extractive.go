@@ -783,8 +783,13 @@ func (ev *evidence) heardOn(v *voice) bool {
 		}
 		// Any retrieved passage of the sentence's article: a statement
 		// runs over paragraphs ("Aykhan Hajizada … responded to …", then
-		// his words about Basta three paragraphs on).
+		// his words about Basta three paragraphs on). Or its headline,
+		// which names what the words are about ("We sincerely regret such
+		// decisions", under "… Baku's demarches").
 		doc := ev.Results[s.P].DocID
+		if title := keySet(tokenize(ev.Results[s.P].Title)); slices.ContainsFunc(topic, func(k string) bool { return title[k] }) {
+			return true
+		}
 		for p, ss := range ev.Sents {
 			if ev.Results[p].DocID != doc {
 				continue
@@ -1403,6 +1408,13 @@ func askedVerbKeys(q string) []string {
 			add(keyOf(v))
 		case !said(toks[i].Start):
 			add(toks[i].Key)
+		default:
+			continue
+		}
+		// The act's concept as the facts key it: "stormed" is told by
+		// "raided".
+		if k := facts.VerbKey(v); k != keyOf(v) {
+			add(k)
 		}
 	}
 	for _, t := range toks {

@@ -1439,6 +1439,27 @@ func TestEverAsksOfTheAct(t *testing.T) {
 	}
 }
 
+// TestWordsOnTheTopicTheirHeadlineNames: "What did Tamm say about
+// Halden cancelling stuff?" is answered by his words under a headline
+// about Halden's demarches, though his paragraph names Halden nowhere;
+// "stuff" asks of nothing.
+func TestWordsOnTheTopicTheirHeadlineNames(t *testing.T) {
+	a := madeUp("a", "Police work cannot be grounds for diplomatic demarches, Dalby spokesman Ivo Tamm said.\n\"We sincerely regret such decisions,\" Tamm stated.")
+	a.Title = "Dalby: police work cannot be grounds for Halden's demarches"
+	docs := fixedSearcher{a, madeUp("b", "Halden also cancelled all cultural events organised by Dalby's state bodies.")}
+	wantHolding(t, docs, "what did tamm say about halden cancelling stuff", "We sincerely regret such decisions")
+}
+
+// TestAnActToldInAnotherWordOfItsConcept: "When was the office
+// stormed?" is answered by the day "police raided the office".
+func TestAnActToldInAnotherWordOfItsConcept(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "On June 30, police raided the Dalby office of Halden Radio, the local branch of a state broadcaster."),
+		madeUp("b", "Halden Radio said two of its editors were detained."),
+	}
+	wantHolding(t, docs, "When was the Halden Radio office in Dalby stormed, and what happened next?", "On June 30")
+}
+
 // TestAPronounSubjectIsShownWithWhoItIs: "They claimed one miner had
 // died …" is shown with the sentence before it, which says who they are.
 func TestAPronounSubjectIsShownWithWhoItIs(t *testing.T) {
