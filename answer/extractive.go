@@ -204,6 +204,12 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 		// sentence without one would read as the answer.
 		return declined(NoFigure)
 	}
+	if ks := ev.query.doers; len(ks) > 0 {
+		// "Did Russia do anything about that?": Russia's own acts
+		// answer; one done to it ("Russia's chargé d'affaires was
+		// summoned") would read as its.
+		ev.narrow(func(s *sentence) bool { return !doneToOnly(s.Facts, ks) })
+	}
 	best := ev.Ranked[0]
 	if r := ev.statedReason(best); r != nil {
 		best = r
@@ -1435,6 +1441,19 @@ func opposedTo(v value, best *sentence) bool {
 	return v.fact != nil && slices.ContainsFunc(best.Vals, func(b value) bool {
 		return b.fact != nil && b.fact.Event.Trigger == v.fact.Event.Trigger && facts.Opposed(b.fact.Event, v.fact.Event)
 	})
+}
+
+// doneToOnly reports whether facts fs tell an act done to one of keys
+// and none done by one of them.
+func doneToOnly(fs []facts.Fact, keys []string) bool {
+	to := false
+	for _, f := range fs {
+		if facts.ShareKey(f.Event.By, keys) {
+			return false
+		}
+		to = to || facts.ShareKey(f.Event.To, keys)
+	}
+	return to
 }
 
 // doVerb returns the key of the verb of a do-support question whose

@@ -1460,6 +1460,22 @@ func TestAnActToldInAnotherWordOfItsConcept(t *testing.T) {
 	wantHolding(t, docs, "When was the Halden Radio office in Dalby stormed, and what happened next?", "On June 30")
 }
 
+// TestWhatSomeoneDidIsNotWhatWasDoneToThem: "Did Dalby do anything
+// about the arrests?" is not answered by Dalby's envoy being summoned,
+// which would read as Dalby's act.
+func TestWhatSomeoneDidIsNotWhatWasDoneToThem(t *testing.T) {
+	docs := fixedSearcher{
+		madeUp("a", "On June 28, Dalby's envoy to Halden, Ivo Tamm, was summoned to the Halden foreign ministry over the arrests."),
+		madeUp("b", "In response to the arrests, Dalby's foreign ministry said the detentions in Halden were unlawful."),
+	}
+	for _, q := range []string{"Did Dalby do anything about the arrests?", "what did dalby do about the arrests"} {
+		a := askMadeUp(t, docs, q)
+		if strings.Contains(a.Text, "was summoned") || !strings.Contains(a.Text, "were unlawful") {
+			t.Errorf("%s: answer %q, want Dalby's own act, not the summons of its envoy", q, a.Text)
+		}
+	}
+}
+
 // TestAPronounSubjectIsShownWithWhoItIs: "They claimed one miner had
 // died …" is shown with the sentence before it, which says who they are.
 func TestAPronounSubjectIsShownWithWhoItIs(t *testing.T) {

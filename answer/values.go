@@ -385,6 +385,10 @@ type query struct {
 	// (facts.QuestionActs): "Did Azerbaijan summon the Russian
 	// ambassador?" is a summons by Azerbaijan.
 	acts []facts.Event
+	// doers are the keys of those whose acts a question asks without
+	// naming one (facts.QuestionDoer): "Did Russia do anything about
+	// that?".
+	doers []string
 	// abbrev is the short form "What is FSB?" asks about (as innerQuestion
 	// also asks "What does FSB stand for?"): a sentence that spells it out
 	// answers first.
@@ -550,6 +554,7 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	// the capitalised question does: the acts are read from the question
 	// truecased against the passages.
 	qu.acts = facts.QuestionActs(casedText(q, qtoks))
+	qu.doers = facts.QuestionDoer(casedText(q, qtoks))
 	qu.yesNo = k == kindOther && reYesNoQ.MatchString(q)
 	qu.identity = asksIdentity(q)
 	qu.future = k.dated() && reFutureQ.MatchString(q)

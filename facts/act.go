@@ -1,6 +1,9 @@
 package facts
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Acts: an event word whose grammar says who does it or to whom it is done
 // is a fact of its own (KindAct), so that a question about a directed act
@@ -48,6 +51,38 @@ func QuestionActs(q string) []Event {
 	var out []Event
 	for _, f := range readActs(sc) {
 		out = append(out, f.Event)
+	}
+	return out
+}
+
+// reDoneQ asks what someone did without naming an act: "What did Russia
+// do?", "did moscow do anything about that", "Has Baku done anything?".
+var reDoneQ = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had|will|would)\s+(.{1,40}?)\s+(?:do|done|doing)\b`)
+
+// QuestionDoer returns the keys of the names question q asks the acts of
+// without naming one ("Did Russia do anything about that?"), keyed as
+// readActs keys a doer: a capital's is its country's. nil for any other
+// question. Names are read by their capitals, as in any sentence.
+func QuestionDoer(q string) []string {
+	m := reDoneQ.FindStringSubmatchIndex(q)
+	if m == nil {
+		return nil
+	}
+	ws := Words(q)
+	proper := map[string]bool{}
+	for k, w := range ws {
+		if k > 0 && w.Cap && !w.Stop {
+			proper[w.Key] = true
+		}
+	}
+	sc := &sentenceCtx{text: q, words: ws, segs: Segments(q), prose: true, proper: proper, question: true}
+	var out []string
+	for k, w := range ws {
+		if w.Start >= m[2] && w.End <= m[3] {
+			if key, ok := sc.name(k); ok {
+				out = append(out, key)
+			}
+		}
 	}
 	return out
 }

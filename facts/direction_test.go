@@ -245,3 +245,21 @@ func TestActSidesWithAbbreviations(t *testing.T) {
 		t.Errorf("participants %v and %+v: want the long form's in common", with.Participants, dated)
 	}
 }
+
+// TestQuestionDoer reads whose acts a question asks without naming one.
+func TestQuestionDoer(t *testing.T) {
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"Did Patria do anything about the arrests?", []string{Key("patria")}},
+		{"What has Ostria done since then?", []string{Key("ostria")}},
+		{"What did Patria say about the arrests?", nil},
+		{"Did Patria summon the Ostrian envoy?", nil},
+	}
+	for _, tt := range tests {
+		if got := QuestionDoer(tt.q); !slices.Equal(got, tt.want) {
+			t.Errorf("QuestionDoer(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
