@@ -1052,7 +1052,13 @@ func (ev *evidence) negatesAsked(s *sentence) bool {
 // tellsVerbs reports whether keys hold each of verbs, the keys of the
 // asked act (askedVerbKeys).
 func tellsVerbs(keys map[string]bool, verbs []string) bool {
-	return !slices.ContainsFunc(verbs, func(k string) bool { return !keys[k] })
+	return !slices.ContainsFunc(verbs, func(k string) bool { return !holdsVerb(keys, k) })
+}
+
+// holdsVerb reports whether keys hold the verb keyed k, or a word of its
+// concept as the facts key it: "stormed" is told by "raided".
+func holdsVerb(keys map[string]bool, k string) bool {
+	return keys[k] || keys[facts.VerbKey(k)]
 }
 
 // byAskedSpeaker reports whether a sentence gives words its speech facts

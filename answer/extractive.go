@@ -170,7 +170,7 @@ func (e *Engine) extractive(q string, fu followUp, results []retrieval.Result, w
 		// committed" may tell the murders without the accusation.
 		tells := func(x *evidence) bool {
 			return slices.ContainsFunc(x.Ranked, func(s *sentence) bool {
-				return slices.ContainsFunc(verbs, func(k string) bool { return s.Keys[k] })
+				return slices.ContainsFunc(verbs, func(k string) bool { return holdsVerb(s.Keys, k) })
 			})
 		}
 		if !tells(ev) && !further(tells) {
@@ -1414,13 +1414,6 @@ func askedVerbKeys(q string) []string {
 			add(keyOf(v))
 		case !said(toks[i].Start):
 			add(toks[i].Key)
-		default:
-			continue
-		}
-		// The act's concept as the facts key it: "stormed" is told by
-		// "raided".
-		if k := facts.VerbKey(v); k != keyOf(v) {
-			add(k)
 		}
 	}
 	for _, t := range toks {

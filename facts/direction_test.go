@@ -263,3 +263,20 @@ func TestQuestionDoer(t *testing.T) {
 		}
 	}
 }
+
+// TestEventKeyOfACourtsMeasure keys a pre-trial detention and a house
+// arrest as held by a court ("jail"), an arrest as taken in ("detain").
+func TestEventKeyOfACourtsMeasure(t *testing.T) {
+	tests := []struct{ text, word, want string }{
+		{"The court ordered his pre-trial detention.", "detention", "jail"},
+		{"He was moved from prison to house arrest.", "arrest", "jail"},
+		{"Police arrested him at his house.", "arrested", "detain"},
+	}
+	for _, tt := range tests {
+		ws := Words(tt.text)
+		i := slices.IndexFunc(ws, func(w Word) bool { return w.Text == tt.word })
+		if got := EventKey(ws, i); got != tt.want {
+			t.Errorf("EventKey(%q) in %q = %q, want %q", tt.word, tt.text, got, tt.want)
+		}
+	}
+}

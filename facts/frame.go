@@ -169,14 +169,16 @@ func contrastBetween(words []Word, a, b int) bool {
 // isDigitStart reports whether s starts with a digit.
 func isDigitStart(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
-// preTrial before "detention" makes it a court's remand, not an arrest.
-var preTrial = map[string]bool{"pre-trial": true, "pretrial": true}
+// courtHeld before "detention" or "arrest" makes it a court's measure
+// ("pre-trial detention", "house arrest"), not an arrest.
+var courtHeld = map[string]bool{"pre-trial": true, "pretrial": true, "house": true}
 
 // EventKey returns the key of words[i] as an event word: its Key, but
-// "jail" for a "pre-trial detention", held for trial, not taken in. The
-// reader and a question's words key an event alike through it.
+// "jail" for a "pre-trial detention" or a "house arrest", held by a
+// court's order, not taken in. The reader and a question's words key an
+// event alike through it.
 func EventKey(words []Word, i int) string {
-	if words[i].Key == "detain" && i > 0 && preTrial[strings.ToLower(words[i-1].Text)] {
+	if words[i].Key == "detain" && i > 0 && courtHeld[strings.ToLower(words[i-1].Text)] {
 		return "jail"
 	}
 	return words[i].Key
