@@ -19,6 +19,14 @@ var reWhenThatQ = regexp.MustCompile(`(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?when
 // about that?".
 var reAboutQ = regexp.MustCompile(`(?i)\b(?:about|on|regarding|concerning|over|of)\b`)
 
+// reRespondQ asks how someone answered: "How did the Kremlin respond to
+// that?", which an answer gives in their words.
+var reRespondQ = regexp.MustCompile(`(?i)\b(?:did|does|do|has|have|had) .{2,60}? (?:respond|react|reply|answer)\b`)
+
+// askedWords reports whether q asks for someone's words: what they said
+// (reDidSayQ), or how they responded (reRespondQ).
+func askedWords(q string) bool { return reDidSayQ.MatchString(q) || reRespondQ.MatchString(q) }
+
 // reSaidWhenQ is a reWhenThatQ question that names the saying: "when did
 // he say that?", "when was that said?".
 var reSaidWhenQ = regexp.MustCompile(`(?i)\b(?:say|state|write|announce|claim|said|stated|written|announced|reported)\b`)
@@ -55,8 +63,8 @@ func (e *Engine) whenSaid(ctx context.Context, q string, history []Turn) (a Answ
 	// else: "when was that?" after it asks when they were said. Else
 	// only "When did he say that?" does (byVerb), whatever they were
 	// about, when the answer gave someone's words.
-	byVerb := !reWhoSaidQ.MatchString(last.Question) && !(reDidSayQ.MatchString(asked) && (whole || pronounSpeaker(asked) || !reAboutQ.MatchString(asked)))
-	if byVerb && !(reDidSayQ.MatchString(asked) && reSaidWhenQ.MatchString(q)) {
+	byVerb := !reWhoSaidQ.MatchString(last.Question) && !(askedWords(asked) && (whole || pronounSpeaker(asked) || !reAboutQ.MatchString(asked)))
+	if byVerb && !(askedWords(asked) && reSaidWhenQ.MatchString(q)) {
 		return Answer{}, false, nil
 	}
 	claim := leadClaim(last.Answer)

@@ -34,6 +34,10 @@ func TestWhenSaid(t *testing.T) {
 			"The sentence from Dalby Times [1] gives “Monday” (10 March 2025) for these words."},
 		{[]Turn{{Question: "What did Lena Varga say about the lawsuit?", Answer: "Commenting on the lawsuit, Lena Varga stated: “If Halden decides to sue, this is its right.” [1]"}},
 			"The sentence from Halden Post [1] gives no date for these words; the article was published on 14 March 2025."},
+		// "How did X respond" asks for X's words as "What did X say"
+		// does: "When was that?" asks when they were said.
+		{[]Turn{{Question: "How did Lena Varga respond to that?", Answer: "Commenting on the lawsuit, Lena Varga stated: “If Halden decides to sue, this is its right.” [1]"}},
+			"The sentence from Halden Post [1] gives no date for these words; the article was published on 14 March 2025."},
 		// A date of what the words are about is not theirs.
 		{[]Turn{{Question: "What did Ola Brandt say about the shooting?", Answer: "Tensions have grown since December, when a miner was shot at the border, and Ostrian President Ola Brandt blamed Halden for the shooting. [1]"}},
 			"The sentence from Ostria Today [1] gives no date for these words; the article was published on 14 March 2025. The sentence also gives “December” (December 2024)."},
