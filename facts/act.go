@@ -40,6 +40,17 @@ func readActs(sc *sentenceCtx) []Fact {
 // by Azerbaijan, to Russia; "Was Azerbaijan's ambassador summoned?" and
 // "Who summoned the Azerbaijani ambassador?" are to Azerbaijan.
 func QuestionActs(q string) []Event {
+	sc := questionCtx(q)
+	var out []Event
+	for _, f := range readActs(sc) {
+		out = append(out, f.Event)
+	}
+	return out
+}
+
+// questionCtx reads question q as a sentence: its capitalised words past
+// the first are names.
+func questionCtx(q string) *sentenceCtx {
 	ws := Words(q)
 	proper := map[string]bool{}
 	for k, w := range ws {
@@ -47,12 +58,7 @@ func QuestionActs(q string) []Event {
 			proper[w.Key] = true
 		}
 	}
-	sc := &sentenceCtx{text: q, words: ws, segs: Segments(q), prose: true, proper: proper, question: true}
-	var out []Event
-	for _, f := range readActs(sc) {
-		out = append(out, f.Event)
-	}
-	return out
+	return &sentenceCtx{text: q, words: ws, segs: Segments(q), prose: true, proper: proper, question: true}
 }
 
 // reDoneQ asks what someone did without naming an act: "What did Russia
@@ -68,16 +74,9 @@ func QuestionDoer(q string) []string {
 	if m == nil {
 		return nil
 	}
-	ws := Words(q)
-	proper := map[string]bool{}
-	for k, w := range ws {
-		if k > 0 && w.Cap && !w.Stop {
-			proper[w.Key] = true
-		}
-	}
-	sc := &sentenceCtx{text: q, words: ws, segs: Segments(q), prose: true, proper: proper, question: true}
+	sc := questionCtx(q)
 	var out []string
-	for k, w := range ws {
+	for k, w := range sc.words {
 		if w.Start >= m[2] && w.End <= m[3] {
 			if key, ok := sc.name(k); ok {
 				out = append(out, key)
