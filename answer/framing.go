@@ -66,10 +66,10 @@ func framingWord(toks []token, i int, q string) bool {
 		// "What did he do for a living?", "What was his job?": what he
 		// is, which a passage gives by its noun ("a taxi driver").
 		return lw != "living" || i > 1 && strings.EqualFold(toks[i-1].Word, "a") && strings.EqualFold(toks[i-2].Word, "for")
-	case "ever", "actually", "really", "yet":
-		// "Did Putin ever apologize?", "has he been released yet":
-		// the act is asked, at any time; the passages that tell it do
-		// not say "ever".
+	case "ever", "actually", "really":
+		// "Did Putin ever apologize?", "did he actually apologize": the
+		// act is asked, at any time; the passages that tell it do not
+		// say "ever".
 		return true
 	case "eventually", "finally", "ultimately":
 		// "What eventually happened to him": the latest account is
