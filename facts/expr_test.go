@@ -11,7 +11,7 @@ import (
 // dates returns "value precision [label]" for each date expression of
 // text, resolved for an article published on pub at precision prec.
 func dates(text, pub, prec string) []string {
-	win, ok := window(corpus.Document{Published: pub, PublishedPrecision: prec})
+	win, ok := PublishedWindow(corpus.Document{Published: pub, PublishedPrecision: prec})
 	var out []string
 	for _, e := range sharedScanner.find(text) {
 		sp, good := resolve(e, win, ok, Span{}, false)

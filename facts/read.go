@@ -248,7 +248,7 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 	if !utf8.ValidString(doc.Body) {
 		doc.Body = strings.ToValidUTF8(doc.Body, "\uFFFD")
 	}
-	win, haveWin := window(doc)
+	win, haveWin := PublishedWindow(doc)
 	sents := corpus.Sentences(doc.Body)
 	para := paragraphsOf(doc.Body, sents)
 	// Each sentence is split into words once, for both passes.

@@ -29,8 +29,9 @@ import (
 //     as a day before ("December" in a January article is last December).
 //   - Without a publication date, only absolute dates are kept.
 
-// window is the Span of days an article may have been published on.
-func window(doc corpus.Document) (Span, bool) {
+// PublishedWindow is the Span of days an article may have been published
+// on: its day, or the seven days of its week.
+func PublishedWindow(doc corpus.Document) (Span, bool) {
 	p := strings.TrimSpace(doc.Published)
 	sp, ok := ParseValue(p)
 	if !ok || strings.Contains(p, "/") {

@@ -121,7 +121,7 @@ func mentionsOf(doc corpus.Document, fs []facts.Fact, memo map[string]string) do
 			c.weights = weigh(factWords(f), neighbours(f), 0, len(f.Sentence))
 			c.termsKey = weightsKey(c.weights)
 			c.quoteKey = c.Source.DocID + "\x00" + c.Source.Quote
-			c.published, _ = facts.ParseValue(doc.Published)
+			c.published, _ = facts.PublishedWindow(doc)
 			out.causes = append(out.causes, c)
 		}
 	}
