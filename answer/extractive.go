@@ -1408,6 +1408,11 @@ func askedVerbKeys(q string) []string {
 		}
 	}
 	for _, v := range facts.AskedVerbs(q) {
+		if isStopword(keyOf(v)) {
+			// "downed" keys as the "down" of "shot down", which no
+			// sentence holds as a word: the act is told in other words.
+			continue
+		}
 		i := slices.IndexFunc(toks, func(t token) bool { return strings.EqualFold(t.Word, v) })
 		switch {
 		case i < 0:
@@ -1474,7 +1479,9 @@ func doVerb(toks []token) string {
 	for k < len(toks) && verbAdverb(strings.ToLower(toks[k].Word)) {
 		k++
 	}
-	if n == 0 || k >= len(toks) || toks[k].Stop {
+	// A light verb takes its act from the words after it ("put out" a
+	// report is its release).
+	if n == 0 || k >= len(toks) || toks[k].Stop || lightVerbs[strings.ToLower(toks[k].Word)] {
 		return ""
 	}
 	// A verb of saying is the report asked ("When did Tamm announce

@@ -304,7 +304,11 @@ func quotesOtherDate(a Answer, value string, results []retrieval.Result) bool {
 			spans = append(spans, sp)
 		}
 	}
-	return len(spans) > 0 && !slices.ContainsFunc(spans, func(sp facts.Span) bool { return sp.Overlaps(tl) })
+	// Two of its finest dates, only one the timeline's, leave open which
+	// the answer gives: "On February 4, … released a preliminary report
+	// on the crash that occurred on December 25, 2024" dates the report
+	// and the crash, and the crash's date would read as the report's.
+	return slices.ContainsFunc(spans, func(sp facts.Span) bool { return !sp.Overlaps(tl) })
 }
 
 // firstQuoteDates reports whether the answer's first quote gives a date

@@ -241,6 +241,22 @@ func TestTimelineDateOfAnotherEventBesideTheAskedOne(t *testing.T) {
 	}
 }
 
+// TestTimelineDateOfOneOfTwoDaysTheQuoteGives: "On February 4, … released
+// a preliminary report on the crash that occurred on December 25, 2024"
+// dates the report and the crash; the timeline's date of the crash would
+// read as the report's, and is left out.
+func TestTimelineDateOfOneOfTwoDaysTheQuoteGives(t *testing.T) {
+	docs := []retrieval.Result{madeUp("a", "On February 4, the Transport Ministry of Dalby released a preliminary report on the crash that occurred on December 25, 2024, involving a Halden Air plane.")}
+	dates := &fakeDates{ev: DatedEvent{Label: "25 December 2024", Value: "2024-12-25", PassageIDs: []string{"a#0", "b#0"}}}
+	a, err := New(fixedSearcher(docs), Options{Dates: dates}).Ask(context.Background(), "When did Dalby put out its preliminary report on the Halden Air crash?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Grounded || !strings.Contains(a.Text, "On February 4") || strings.Contains(a.Text, "timeline dates this") {
+		t.Errorf("answer %q: want the report's quote without the crash's date from the timeline", a.Text)
+	}
+}
+
 // TestTimelineLineCitesAFewArticles: a date many articles give cites five
 // of them, the answer's own first, and counts the rest.
 func TestTimelineLineCitesAFewArticles(t *testing.T) {
