@@ -96,7 +96,9 @@ func (e *Engine) askWith(ctx context.Context, question string, history []Turn) (
 		return Answer{}, err
 	}
 	asked := q
-	plain := plainWords(q)
+	// "on Christmas Day 2024" asks of December 25, 2024, as the articles
+	// date it.
+	plain := facts.SpellHolidays(plainWords(q))
 	if a, ok, err := e.whoSaid(ctx, plain, history); err != nil || ok {
 		a.Question = asked
 		return a, err

@@ -168,7 +168,7 @@ func newScanner() *scanner {
 		"early", "mid", "late", "the", "end", "beginning", "start", "middle", "last", "this", "next", "past",
 		"spring", "summer", "autumn", "fall", "winter", "monday", "tuesday", "wednesday", "thursday", "friday",
 		"saturday", "sunday", "yesterday", "today", "tomorrow", "tonight", "a", "one", "two", "three", "four",
-		"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "that")
+		"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "that", "christmas", "new year")
 	mk := func(pre func(f *features) bool, pat string, build func(s string, m []string, start, end int) (expr, bool)) rule {
 		p := mustPattern(pat)
 		for b, ok := range p.first {
@@ -247,6 +247,16 @@ func newScanner() *scanner {
 				return expr{}, false
 			}
 			return dayOf("", m[1], m[2])
+		}),
+		// Christmas Day (2024), New Year's Eve: holidays of a fixed day
+		// of the Gregorian calendar, not the Orthodox Christmas of 7
+		// January.
+		mk(func(f *features) bool { return f.has("christmas", "new year") }, `\b(?i:(christmas|new year['’]s) (day|eve))(?:,? (\d{4}))?\b`, func(s string, m []string, start, _ int) (expr, bool) {
+			if strings.HasSuffix(strings.ToLower(strings.TrimRight(s[:start], " ")), "orthodox") {
+				return expr{}, false
+			}
+			mon, d, _ := strings.Cut(holidayDay(m[1], m[2]), " ")
+			return dayOf(m[3], mon, d)
 		}),
 		// 30 June, 1st of July (no year)
 		mk(func(f *features) bool { return f.digit && f.month }, `\b`+ordRE+`(?: of)? `+monthRE+`\b`, func(_ string, m []string, _, _ int) (expr, bool) {
@@ -609,6 +619,30 @@ func wordEdges(s string, start, end int) (int, int) {
 // absDay builds an absolute day from year, month name and day strings.
 // ordinal returns the digits of an ordinal day ("9th" → "9").
 func ordinal(s string) string { return strings.TrimRight(s, "stndrh") }
+
+// holidayDay returns the day, "December 25", of a holiday of a fixed
+// day named by its name ("Christmas", "New Year's") and part ("Day",
+// "Eve"); "" for another.
+func holidayDay(name, part string) string {
+	key := strings.ToLower(strings.NewReplacer("'s", "", "’s", "").Replace(name) + " " + part)
+	return map[string]string{"christmas day": "December 25", "christmas eve": "December 24", "new year day": "January 1", "new year eve": "December 31"}[key]
+}
+
+// reHoliday finds a holiday of a fixed day, as the date rule reads one.
+var reHoliday = regexp.MustCompile(`(?i)\b(orthodox\s+)?(christmas|new year['’]s) (day|eve)\b`)
+
+// SpellHolidays returns s with each holiday of a fixed day written as its
+// day, as the articles write dates: "on Christmas Day 2024" is "on
+// December 25 2024". The Orthodox Christmas is left as it is.
+func SpellHolidays(s string) string {
+	return reHoliday.ReplaceAllStringFunc(s, func(h string) string {
+		m := reHoliday.FindStringSubmatch(h)
+		if m[1] != "" {
+			return h
+		}
+		return holidayDay(m[2], m[3])
+	})
+}
 
 // dayOf is day ds of month ms in year ys, or, with no year (ys ""), the
 // one nearest the publication date.

@@ -2085,7 +2085,7 @@ func TestWhatASpeakerCallsSomethingUnquoted(t *testing.T) {
 
 // TestAYearInAPlansName: "the “National Education – 2030” reform plan"
 // and "Vision 2030" name plans, not dates; "Moscow's 2025 parade",
-// "Christmas Day, 2024" and "In December 2024" date.
+// "Christmas Day, 2024" (a day) and "In December 2024" date.
 func TestAYearInAPlansName(t *testing.T) {
 	fs := Read(doc("d", "2025-07-05", "A message alleged that instruction in Ostrian would be phased out under the “National Education – 2030” reform plan. "+
 		"Halden's Vision 2030 strategy was adopted. Tamm skipped Moscow's 2025 Victory Day parade. The crash occurred on Christmas Day, 2024. In December 2024, the plane crashed."))
@@ -2093,7 +2093,7 @@ func TestAYearInAPlansName(t *testing.T) {
 	for _, f := range kinds(fs, KindDate) {
 		got = append(got, f.Text)
 	}
-	if want := []string{"2025", "2024", "December 2024"}; !slices.Equal(got, want) {
+	if want := []string{"2025", "Christmas Day, 2024", "December 2024"}; !slices.Equal(got, want) {
 		t.Errorf("dates %q, want %q", got, want)
 	}
 }
@@ -2113,4 +2113,37 @@ func TestWhomAPassiveCueNamesSaidIt(t *testing.T) {
 		"Halden's Deputy Prime Minister Ivo Tamm: the death toll",
 		"Ministry of Transport of Ostria: this",
 		"Lund's Education Ministry: Earlier reports about the closure of the schools")
+}
+
+// TestHolidaysOfAFixedDay: "Christmas Day" and "New Year's Eve" are days,
+// resolved as a day without a year is; the Orthodox Christmas is not 25
+// December, and is not read.
+func TestHolidaysOfAFixedDay(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"The plane crashed on Christmas Day near the border, officials said.", "2024-12-25"},
+		{"The plane crashed on Christmas Day 2023 near the border.", "2023-12-25"},
+		{"The two presidents spoke on New Year's Eve, officials said.", "2024-12-31"},
+		{"Believers marked Orthodox Christmas Day in the capital, officials said.", ""},
+	}
+	for _, tt := range tests {
+		var got string
+		for _, f := range kinds(Read(doc("x", "2025-01-10", tt.text)), KindDate) {
+			got = f.Date.Value
+		}
+		if got != tt.want {
+			t.Errorf("%q: date %q, want %q", tt.text, got, tt.want)
+		}
+	}
+	if got, want := SpellHolidays("What happened on Christmas Day 2024, and on Orthodox Christmas Day?"), "What happened on December 25 2024, and on Orthodox Christmas Day?"; got != want {
+		t.Errorf("SpellHolidays = %q, want %q", got, want)
+	}
+}
+
+// TestADowningIsAShootingDown: a date beside "the downing of a plane"
+// dates the downing, not the apology for it.
+func TestADowningIsAShootingDown(t *testing.T) {
+	fs := kinds(Read(doc("x", "2024-12-28", `The president apologized to Ostria for the "tragic" downing of a Halden Air plane on Christmas Day, officials said.`)), KindDate)
+	if len(fs) != 1 || fs[0].Date.Value != "2024-12-25" || fs[0].Event.Trigger != Key("shot") {
+		t.Errorf("date facts %+v, want 25 December 2024 of the downing (%q)", fs, Key("shot"))
+	}
 }

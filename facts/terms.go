@@ -130,6 +130,12 @@ func wordsKeyed(s string, key func(lower string) string) []Word {
 // else the spelling variants of transliterated names onto one form, then
 // stemmed, with a demonym onto its place ("Russian" and "Russia").
 func Key(lower string) string {
+	switch lower {
+	case "downed", "downing":
+		// "the downing of a plane" is its shooting down; the stem,
+		// "down", is the particle of any phrasal verb.
+		return shotKey
+	}
 	w := stripMarks(lower)
 	if strings.Contains(w, "-") {
 		if c := concept(w); c != w {
@@ -146,6 +152,9 @@ func Key(lower string) string {
 	// ("Yevgeny" and "Yevgeniy").
 	return collapse(demonym(english.Stem(translit(w), false)))
 }
+
+// shotKey is the key of "shot", "shoot" and "shootdown" (concept).
+const shotKey = "shot"
 
 // stripMarks removes diacritics: "Türkiye" → "turkiye", "ə" → "a".
 func stripMarks(s string) string {
@@ -239,7 +248,7 @@ func conceptOf(stem string) (string, bool) {
 	case "aircraft", "airlin", "airplan", "airlini", "flight", "jet", "plane":
 		return "plane", true
 	case "shoot", "shootdown", "shot":
-		return "shot", true
+		return shotKey, true
 	case "employe", "staff", "journalist", "correspond", "staffer", "reporter", "editor":
 		return "staff", true
 	case "autopsi", "mortem", "post-mortem", "postmortem":
