@@ -164,6 +164,11 @@ func termAhead(s string, at int) bool {
 	return !rePastAux.MatchString(s[:at])
 }
 
+// reEarlierOpening opens a sentence that steps back from the date before
+// it by a time it does not say: "Earlier, …", "Previously, …" (not
+// "Earlier that day", which is that day).
+var reEarlierOpening = regexp.MustCompile(`(?i)^\W*(?:earlier|previously|before that|prior to that)\s*,`)
+
 // rePastAux finds an auxiliary of the past: "was held until".
 var rePastAux = regexp.MustCompile(`(?i)\b(?:was|were|had)\b`)
 
@@ -411,6 +416,13 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 							ref, haveRef = d.sp, true
 						}
 					}
+				}
+				if e.kind == kAnaphor && !e.ofYear && len(days) == 0 && reEarlierOpening.MatchString(s.Text) {
+					// "Earlier, the ministry summoned the envoy, protesting
+					// raids carried out a day earlier": the sentence steps
+					// back from the date before it by an unknown time, so
+					// "a day earlier" is no day before that date.
+					haveRef = false
 				}
 				sp, ok := resolve(e, win, haveWin, ref, haveRef)
 				if !ok {

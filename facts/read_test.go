@@ -2147,3 +2147,27 @@ func TestADowningIsAShootingDown(t *testing.T) {
 		t.Errorf("date facts %+v, want 25 December 2024 of the downing (%q)", fs, Key("shot"))
 	}
 }
+
+// TestAnEarlierSentenceStepsBack: after "Earlier," a sentence stands
+// back from the date before it by a time it does not say, so "a day
+// earlier" in it is no day before that date; "Earlier that day" is that
+// day.
+func TestAnEarlierSentenceStepsBack(t *testing.T) {
+	const before = "The Culture Ministry cancelled the concerts on Sunday. "
+	tests := []struct{ text, want string }{
+		{before + "Earlier, the ministry summoned the envoy, protesting raids carried out by the police a day earlier.", ""},
+		{before + "The ministry had summoned the envoy over raids carried out by the police a day earlier.", "2025-06-28"},
+		{before + "Earlier that day, the police raided the office of the agency.", "2025-06-29"},
+	}
+	for _, tt := range tests {
+		var got string
+		for _, f := range kinds(Read(doc("x", "2025-06-30", tt.text)), KindDate) {
+			if f.SentenceIndex == 1 {
+				got = f.Date.Value
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: second sentence's date %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
