@@ -370,6 +370,11 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 			continue
 		}
 		carry := false
+		if !prose[i] {
+			// A heading opens a section of its own: "the day before"
+			// after it is no day before a date told above it.
+			havePrev = false
+		}
 		if i > 0 && para[i] != para[i-1] {
 			haveLead = false
 			carried, lastSpeaker, voice = voice, "", ""

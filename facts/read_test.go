@@ -2171,3 +2171,23 @@ func TestAnEarlierSentenceStepsBack(t *testing.T) {
 		}
 	}
 }
+
+// TestAHeadingOpensASection: "the day before" after a heading is no day
+// before a date told above the heading.
+func TestAHeadingOpensASection(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"The plane was hit on Wednesday as it approached the city.\n\nTamm demands an admission of guilt\n\nHe demanded compensation even after the apology from the president the day before.", ""},
+		{"The plane was hit on Wednesday as it approached the city.\n\nHe demanded compensation even after the apology from the president the day before.", "2024-12-24"},
+	}
+	for _, tt := range tests {
+		var got string
+		for _, f := range kinds(Read(doc("x", "2024-12-29", tt.text)), KindDate) {
+			if strings.Contains(f.Sentence, "day before") {
+				got = f.Date.Value
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: date of \"the day before\" %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
