@@ -369,3 +369,22 @@ func TestCausesTellOfRecentDeaths(t *testing.T) {
 		t.Errorf("causes disputed on events of %v, want %v alone", disputed, want)
 	}
 }
+
+// TestATiedDateDisputeIsHeadedByTheLaterDate: two articles, one date each,
+// are one event whose line shows both; the later date heads it, as nearer
+// the time they write in, whichever article comes first.
+func TestATiedDateDisputeIsHeadedByTheLaterDate(t *testing.T) {
+	doc := func(id, body string) corpus.Document {
+		return corpus.Document{ID: id, Title: id, Published: "2025-07-01", PublishedPrecision: "day", Body: body}
+	}
+	x := NewIndex()
+	x.Update(doc("a", "In December 2023, a Halden Air plane was mistakenly shot down near Lorvan, allegedly by a Patrian missile.\n"))
+	x.Update(doc("b", "In December 2024, Patrian air defences mistakenly shot down a Halden Air plane near Lorvan.\n"))
+	evs := x.Events()
+	if len(evs) != 1 || len(evs[0].Conflicts) != 2 {
+		t.Fatalf("events %+v, want one with the two dates as a conflict", evs)
+	}
+	if got := evs[0].Date.Value; got != "2024-12" {
+		t.Errorf("the event is dated %s, want the later claim, 2024-12", got)
+	}
+}

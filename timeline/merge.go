@@ -471,11 +471,13 @@ func build(groups []*group) built {
 		claims = append(claims, cd)
 	}
 	sort.Slice(all, func(i, j int) bool { return mentionLess(all[i], all[j]) })
-	// The event's date: the claim with most articles, then the earlier.
+	// The event's date: the claim with most articles, then the later: news
+	// tells of what is recent, and of two dates as many articles give, the
+	// later is nearer the time they write in (both are shown).
 	win := 0
 	for c := range claims {
 		if len(claims[c].docs) > len(claims[win].docs) ||
-			len(claims[c].docs) == len(claims[win].docs) && claims[c].sp.Lo.Before(claims[win].sp.Lo) {
+			len(claims[c].docs) == len(claims[win].docs) && claims[c].sp.Lo.After(claims[win].sp.Lo) {
 			win = c
 		}
 	}
