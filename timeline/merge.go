@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"math"
@@ -693,9 +694,15 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 	per := make([]map[causeKey]map[string]bool, len(evs))
 	claimOf := make([]map[causeKey]Cause, len(evs)) // a cause of each claim: its keys
 	extra := make([]map[string]Source, len(evs))
-	// place returns the event most like all of the causes ms, or -1 when
-	// none is like them enough.
-	place := func(ms []int) int {
+	// Each event's span, read once: every placement asks whether the
+	// causes' articles may report it (reportable).
+	spans := make([]facts.Span, len(evs))
+	for e := range evs {
+		spans[e], _ = facts.SpanOf(evs[e].Date)
+	}
+	// ranked returns the events like all of the causes ms enough, most
+	// like them first.
+	ranked := func(ms []int) []int {
 		n := map[int]int{} // set → members with it
 		for _, i := range ms {
 			n[sid[i]]++
@@ -704,19 +711,29 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		for _, id := range slices.Sorted(maps.Keys(n)) {
 			sum = add(sum, cv[id], float64(n[id]))
 		}
-		best, bestSim := -1, 0.0
+		var out []int
+		sims := map[int]float64{}
 		for e := range evs {
-			if anyAnchor && !anchor[e] || !reportable(evs[e].Date, causes, ms) {
+			if anyAnchor && !anchor[e] {
 				continue
 			}
-			if s := dot(sum, evs[e].centroid); s > bestSim {
-				best, bestSim = e, s
+			if s := dot(sum, evs[e].centroid); s/float64(len(ms)) >= causeThreshold {
+				out = append(out, e)
+				sims[e] = s
 			}
 		}
-		if best < 0 || bestSim/float64(len(ms)) < causeThreshold {
-			return -1
+		slices.SortStableFunc(out, func(a, b int) int { return cmp.Compare(sims[b], sims[a]) })
+		return out
+	}
+	// first returns the first event of rank that the causes ms may tell
+	// of (reportable), or -1.
+	first := func(rank, ms []int) int {
+		for _, e := range rank {
+			if reportable(spans[e], causes, ms) {
+				return e
+			}
 		}
-		return best
+		return -1
 	}
 	// placement is an event and the causes it takes.
 	type placement struct {
@@ -724,16 +741,10 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		causes []int
 	}
 	var placed []placement
-	// a set of terms and its article's days → the event a cause with them
-	// alone takes
-	type termsOn struct {
-		set int
-		pub facts.Span
-	}
-	alone := map[termsOn]int{}
+	alone := map[int][]int{} // a set of terms → the events a cause with it alone is like
 	for _, root := range roots {
 		ms := members[root]
-		if best := place(ms); best >= 0 {
+		if best := first(ranked(ms), ms); best >= 0 {
 			placed = append(placed, placement{best, ms})
 			continue
 		}
@@ -743,18 +754,18 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 		if len(ms) == 1 {
 			continue
 		}
-		// A cause alone is placed by its set of terms, once per set and
-		// article days: the same sentence across many articles would
+		// A cause alone is ranked against the events by its set of terms,
+		// once per set: the same sentence across many articles would
 		// otherwise compare each copy with every event, growing with the
-		// square of the corpus.
+		// square of the corpus. Each copy then takes the first its
+		// article may report.
 		for _, i := range ms {
-			k := termsOn{sid[i], causes[i].published}
-			best, ok := alone[k]
+			rank, ok := alone[sid[i]]
 			if !ok {
-				best = place([]int{i})
-				alone[k] = best
+				rank = ranked([]int{i})
+				alone[sid[i]] = rank
 			}
-			if best >= 0 {
+			if best := first(rank, []int{i}); best >= 0 {
 				placed = append(placed, placement{best, []int{i}})
 			}
 		}
@@ -813,7 +824,7 @@ func attachCauses(evs []built, causes []Cause, idf func(string) float64) {
 // tells of may be: a year.
 const newsReach = 1
 
-// reportable reports whether an event dated d may be the deaths that the
+// reportable reports whether an event of span sp may be the deaths that the
 // causes ms tell of without a date. News tells of recent deaths in the
 // past tense (the publication date is the reference time for an undated
 // event, as HeidelTime takes it), so the event is no later than one of
@@ -821,10 +832,9 @@ const newsReach = 1
 // 2001" in the sentence before "one of the suspects died of heart
 // failure" are not those deaths. Causes whose articles give no date set no
 // bound.
-func reportable(d facts.Date, causes []Cause, ms []int) bool {
-	sp, ok := facts.SpanOf(d)
-	if !ok {
-		return true
+func reportable(sp facts.Span, causes []Cause, ms []int) bool {
+	if !sp.Valid() {
+		return true // a date the reader could not place: no bound to test
 	}
 	bounded := false
 	for _, i := range ms {
