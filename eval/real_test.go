@@ -353,10 +353,12 @@ var (
 	// 0.111 → 0.083 on 2026-12-07 when a capital the question makes act
 	// ("did Baku summon") came to be named by its country: one held-out
 	// question was answered instead of declined, and support is counted
-	// over answers. The change was kept on its principle (README).
+	// over answers. The change was kept on its principle (README). Test
+	// timeline dates went 0.900 → 0.950 on 2026-12-08 when "Christmas
+	// Day" came to be read as a day (a fix a user's question prompted).
 	realTestFloors = realLimits{
 		hit1: 0.53, hit5: 0.81, facts: 0.60, support: 0.73, shown: 0.64, attribution: 0.73, abstention: 0.48,
-		dates: 0.88, timeline: 0.88, falseAbstention: 0.11, falseDisagreements: 0,
+		dates: 0.93, timeline: 0.93, falseAbstention: 0.11, falseDisagreements: 0,
 	}
 )
 
