@@ -1460,12 +1460,20 @@ func doneToOnly(fs []facts.Fact, keys []string) bool {
 // "" for any other question, whose verb a word's shape does not tell
 // from a noun ("When did the police raid …").
 func doVerb(toks []token) string {
+	if i := doVerbAt(toks); i >= 0 {
+		return toks[i].Key
+	}
+	return ""
+}
+
+// doVerbAt is doVerb's token index, or -1.
+func doVerbAt(toks []token) int {
 	j := slices.IndexFunc(toks, func(t token) bool {
 		w := strings.ToLower(t.Word)
 		return w == "did" || w == "does" || w == "do"
 	})
 	if j < 0 || j > 2 {
-		return ""
+		return -1
 	}
 	k := j + 1
 	if k < len(toks) && strings.EqualFold(toks[k].Word, "the") {
@@ -1482,14 +1490,14 @@ func doVerb(toks []token) string {
 	// A light verb takes its act from the words after it ("put out" a
 	// report is its release).
 	if n == 0 || k >= len(toks) || toks[k].Stop || lightVerbs[strings.ToLower(toks[k].Word)] {
-		return ""
+		return -1
 	}
 	// A verb of saying is the report asked ("When did Tamm announce
 	// …"), which the passages tell in any of its words.
 	if lower := facts.Key(strings.ToLower(toks[k].Word)); facts.SpeechKey(lower) || facts.ReportingKey(lower) {
-		return ""
+		return -1
 	}
-	return toks[k].Key
+	return k
 }
 
 // verbAdverb reports whether lower is an adverb that may stand between a

@@ -1476,6 +1476,19 @@ func TestWhatSomeoneDidIsNotWhatWasDoneToThem(t *testing.T) {
 	}
 }
 
+// TestADoSupportVerbIsTheActDated: "When did Dalby release its report on
+// the crash?" asks the release's date; the crash's, in a sentence with
+// more of the question's words around it, is no answer.
+func TestADoSupportVerbIsTheActDated(t *testing.T) {
+	docs := fixedSearcher{madeUp("a", "Dalby's Transport Ministry has announced that the final report on the crash of a Halden Air plane near Lorvan will be made public once the investigation is complete. "+
+		"Officials confirmed that the on-site phase has concluded, and a preliminary report had already been released on February 4. "+
+		"The tragic incident occurred on December 25, when a Halden Air plane bound for Lorvan crashed near the coast of Dalby.")}
+	a := askMadeUp(t, docs, "When did Dalby release its preliminary report on the Halden Air crash?")
+	if !strings.HasPrefix(a.Text, "Officials confirmed") {
+		t.Errorf("answer %q, want the release's date first", a.Text)
+	}
+}
+
 // TestAPronounSubjectIsShownWithWhoItIs: "They claimed one miner had
 // died …" is shown with the sentence before it, which says who they are.
 func TestAPronounSubjectIsShownWithWhoItIs(t *testing.T) {

@@ -389,6 +389,11 @@ type query struct {
 	// naming one (facts.QuestionDoer): "Did Russia do anything about
 	// that?".
 	doers []string
+	// act is the event key of the verb of a do-support question whose
+	// subject is a name, when the reader knows it as an event word: "When
+	// did Kazakhstan release its report on the crash?" asks the release's
+	// date, not the crash's.
+	act string
 	// abbrev is the short form "What is FSB?" asks about (as innerQuestion
 	// also asks "What does FSB stand for?"): a sentence that spells it out
 	// answers first.
@@ -555,6 +560,11 @@ func newQuery(q string, k kind, qtoks []token) *query {
 	// truecased against the passages.
 	qu.acts = facts.QuestionActs(casedText(q, qtoks))
 	qu.doers = facts.QuestionDoer(casedText(q, qtoks))
+	if i := doVerbAt(qtoks); i >= 0 {
+		if k := facts.Key(strings.ToLower(qtoks[i].Word)); facts.IsTrigger(k) {
+			qu.act = k
+		}
+	}
 	qu.yesNo = k == kindOther && reYesNoQ.MatchString(q)
 	qu.identity = asksIdentity(q)
 	qu.future = k.dated() && reFutureQ.MatchString(q)
@@ -989,8 +999,12 @@ func (qu *query) reasonFor(f facts.Fact) bool {
 	return f.Kind == facts.KindCause && qu.keys[f.Cause.Effect]
 }
 
-// onEvent reports whether f's event is one the question names.
+// onEvent reports whether f's event is one the question names: its act,
+// when it asks of one by its verb (query.act).
 func (qu *query) onEvent(f facts.Fact) bool {
+	if qu.act != "" {
+		return f.Event.Trigger == qu.act || slices.Contains(f.Event.Also, qu.act)
+	}
 	return f.Event.Trigger != "" && qu.keys[f.Event.Trigger] || slices.ContainsFunc(f.Event.Also, func(k string) bool { return qu.keys[k] })
 }
 
