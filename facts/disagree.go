@@ -324,6 +324,9 @@ func sameCountEvent(a, b Fact) bool {
 	if !slices.Equal(a.Event.Also, b.Event.Also) {
 		return false // "two … were arrested and later died" count no arrests alone
 	}
+	if toldLater(a, b) || toldLater(b, a) {
+		return false // "38 people" of a December 2024 article are no deaths of June 2025
+	}
 	// And something positive ties them: a place, a day or a name in
 	// common. Two undated, unplaced counts of "people killed" are not known
 	// to be one event, nor are "seven people" detained on June 30 at an
@@ -338,6 +341,15 @@ func sameCountEvent(a, b Fact) bool {
 	return shareOne(local(ea.Places), local(eb.Places)) ||
 		sameDay(ea.When, eb.When) ||
 		shareOne(identifying(ea.Participants), identifying(eb.Participants))
+}
+
+// toldLater reports whether a's event began more than a week after b's
+// article was published (Quantity.AsOf): b cannot count it. The week
+// allows for an article dated to its week's first day.
+func toldLater(a, b Fact) bool {
+	when, ok1 := ParseValue(a.Event.When)
+	pub, ok2 := ParseValue(b.Quantity.AsOf)
+	return ok1 && ok2 && when.Lo.After(pub.Hi.AddDate(0, 0, 7))
 }
 
 // local drops whole countries from places: what is left names where in

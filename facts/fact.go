@@ -16,7 +16,7 @@ package facts
 
 // Version is the reader's version. Stored facts read by another version
 // are read again; bump it whenever a change alters what Read returns.
-const Version = 166
+const Version = 167
 
 // Kind is what a fact is about.
 type Kind string
@@ -119,7 +119,8 @@ type Quantity struct {
 	// name stands beside it ("Huseyn Safarov, 60", "the 60-year-old
 	// Huseyn Safarov"), and for a count of people the key of the nation
 	// they are of ("30 Azerbaijani citizens", "37 were citizens of
-	// Azerbaijan"). AsOf is the article's date, when an age held.
+	// Azerbaijan"). AsOf is the article's date: when an age held, and what
+	// a count's event is no later than.
 	Of   string `json:"of,omitempty"`
 	AsOf string `json:"as_of,omitempty"`
 	// Among is set for a group its sentence's subject is one part of:

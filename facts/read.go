@@ -589,6 +589,15 @@ func readPassages(doc corpus.Document, passages []corpus.Passage, key func(strin
 		times := readClocks(sc)
 		qs := slices.DeleteFunc(readQuantities(sc), func(q Fact) bool { return inClock(times, q.Start, q.End) })
 		sc.ageOwners(qs, ents)
+		for k := range qs {
+			// Every count is no later than its article: a count of an
+			// article of December 2024 is of no event of June 2025.
+			if q := qs[k].Quantity; q != nil && q.AsOf == "" {
+				a := *q
+				a.AsOf = doc.Published
+				qs[k].Quantity = &a
+			}
+		}
 		causes := readCauses(sc)
 		acts := readActs(sc)
 		abbrevs := readAbbrevs(sc)

@@ -2191,3 +2191,15 @@ func TestAHeadingOpensASection(t *testing.T) {
 		}
 	}
 }
+
+// TestACountIsNoLaterThanItsArticle: "38 people" killed, in an article of
+// December 2024, are no count of "the June 27, 2025, killing of two
+// Ostrians" that a later article tells beside the crash.
+func TestACountIsNoLaterThanItsArticle(t *testing.T) {
+	var fs []Fact
+	fs = append(fs, Read(doc("a", "2024-12-29", "Officials reported that 38 people were killed in the crash of the plane near Aktau, while 29 survived."))...)
+	fs = append(fs, Read(doc("b", "2025-10-29", "Tensions escalated after the December 25, 2024, crash of a passenger plane near Aktau, and the June 27, 2025, killing of two Ostrians in police custody in Lorvan."))...)
+	if ds := Disagreements(kinds(fs, KindQuantity)); len(ds) > 0 {
+		t.Errorf("disagreements %+v, want none: the two were killed after the first article", ds)
+	}
+}
