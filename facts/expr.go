@@ -251,7 +251,7 @@ func newScanner() *scanner {
 		// Christmas Day (2024), New Year's Eve: holidays of a fixed day
 		// of the Gregorian calendar, not the Orthodox Christmas of 7
 		// January.
-		mk(func(f *features) bool { return f.has("christmas", "new year") }, `\b(?i:(christmas|new year['’]s) (day|eve))(?:,? (\d{4}))?\b`, func(s string, m []string, start, _ int) (expr, bool) {
+		mk(func(f *features) bool { return f.has("christmas", "new year") }, `\b(?i:`+holidayRE+`)(?:,? (\d{4}))?\b`, func(s string, m []string, start, _ int) (expr, bool) {
 			if strings.HasSuffix(strings.ToLower(strings.TrimRight(s[:start], " ")), "orthodox") {
 				return expr{}, false
 			}
@@ -624,12 +624,18 @@ func ordinal(s string) string { return strings.TrimRight(s, "stndrh") }
 // day named by its name ("Christmas", "New Year's") and part ("Day",
 // "Eve"); "" for another.
 func holidayDay(name, part string) string {
-	key := strings.ToLower(strings.NewReplacer("'s", "", "’s", "").Replace(name) + " " + part)
-	return map[string]string{"christmas day": "December 25", "christmas eve": "December 24", "new year day": "January 1", "new year eve": "December 31"}[key]
+	return holidayDays[strings.ToLower(strings.NewReplacer("'s", "", "’s", "").Replace(name)+" "+part)]
 }
 
+// holidayDays are the days of the holidays holidayRE names, by name
+// without its "'s" and part, lower case.
+var holidayDays = map[string]string{"christmas day": "December 25", "christmas eve": "December 24", "new year day": "January 1", "new year eve": "December 31"}
+
+// holidayRE names a holiday of a fixed day: its name and its part.
+const holidayRE = `(christmas|new year['’]s) (day|eve)`
+
 // reHoliday finds a holiday of a fixed day, as the date rule reads one.
-var reHoliday = regexp.MustCompile(`(?i)\b(orthodox\s+)?(christmas|new year['’]s) (day|eve)\b`)
+var reHoliday = regexp.MustCompile(`(?i)\b(orthodox\s+)?` + holidayRE + `\b`)
 
 // SpellHolidays returns s with each holiday of a fixed day written as its
 // day, as the articles write dates: "on Christmas Day 2024" is "on
